@@ -1,0 +1,106 @@
+import { FormatError } from '../../shared/format/problems';
+import { UserError } from '../store/errors';
+import { Project, blankDocument } from '../store/project';
+import { loadSampleDocuments } from '../store/sample';
+import { launchWebHost } from '../web/launch';
+import { APP_VERSION } from '../version';
+import { UsageError, parseArgs } from './args';
+import { outlineCommand } from './outline-command';
+import * as path from 'node:path';
+
+const USAGE = `Usage:
+  policywright new <dir> [--sample] [--name <name>]   create a project folder
+  policywright outline <project> [--json] [--document <id>]
+                                                       print the numbered headings
+  policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
+  policywright --version`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Runs one command; returns the exit code. Expected failures are one line on stderr and exit code 2. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`policywright: ${error.message} (run "policywright --help" for usage)\n`);
+      return 2;
+    }
+    if (error instanceof UserError || error instanceof FormatError) {
+      io.err(`policywright: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`policywright: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    case '--version':
+      io.out(`${APP_VERSION}\n`);
+      return 0;
+    case 'new': {
+      const args = parseArgs(rest, ['name'], ['sample']);
+      const dir = single(args.positional, 'new', '<dir>');
+      const sample = args.flags.has('sample');
+      const name = stringFlag(args.flags.get('name')) ?? (sample ? 'Sample Policies' : path.basename(path.resolve(dir)));
+      const documents = sample
+        ? await loadSampleDocuments()
+        : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
+      const project = await Project.create(dir, name, documents);
+      io.out(`Created ${project.name} in ${project.dir} with ${project.documentIds.length} document(s).\n`);
+      return 0;
+    }
+    case 'outline': {
+      const args = parseArgs(rest, ['document'], ['json']);
+      const input = single(args.positional, 'outline', '<project>');
+      io.out(await outlineCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) }));
+      return 0;
+    }
+    case 'serve': {
+      const args = parseArgs(rest, ['port'], []);
+      if (args.positional.length > 1) throw new UsageError('serve takes at most one project folder');
+      const port = parsePort(args.flags.get('port'));
+      const host = await launchWebHost({ projectDir: args.positional[0], port });
+      io.out(`Policywright is running at ${host.url}\n`);
+      io.out('Open that address in your browser. Press Ctrl+C to stop.\n');
+      await new Promise<void>((resolve) => {
+        const stop = () => void host.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function single(positional: string[], command: string, what: string): string {
+  if (positional.length === 0) throw new UsageError(`${command} needs ${what}`);
+  if (positional.length > 1) throw new UsageError(`${command} takes one ${what}, got ${positional.length}`);
+  return positional[0] as string;
+}
+
+function stringFlag(value: string | true | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parsePort(value: string | true | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535`);
+  return port;
+}
+

@@ -1,0 +1,64 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** The file operations a save needs, so tests can fail any one of them and check what is left on disk. */
+export interface SaveFs {
+  open: typeof fs.open;
+  rename: typeof fs.rename;
+  rm: typeof fs.rm;
+}
+
+const realFs: SaveFs = { open: fs.open, rename: fs.rename, rm: fs.rm };
+
+const RENAME_RETRIES = 5;
+
+/**
+ * Replaces a file so that, whatever happens mid-way (a crash, a full disk, power loss), the target holds either its
+ * old contents or the new ones in full, never a mix or nothing: write a temporary file in the same folder, fsync it,
+ * rename it over the target, then fsync the folder so the rename itself is durable.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, io: SaveFs = realFs): Promise<void> {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await io.open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(io, temp, target);
+  } catch (error) {
+    await io.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dir, io);
+}
+
+// On Windows an indexer or antivirus may hold the target for a moment; the rename succeeds if tried again.
+async function renameWithRetry(io: SaveFs, from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await io.rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const transient = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES';
+      if (!transient || attempt >= RENAME_RETRIES || process.platform !== 'win32') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
+}
+
+async function syncDirectory(dir: string, io: SaveFs): Promise<void> {
+  // Windows cannot open a folder for fsync; its rename is already durable once it returns.
+  if (process.platform === 'win32') return;
+  const handle = await io.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+
+/** Where things live inside a project folder. Only this file knows the layout. */
+export const MANIFEST_FILE = 'policywright.json';
+export const DOCUMENTS_DIR = 'documents';
+export const DOCUMENT_SUFFIX = '.policy.json';
+
+export function manifestPath(projectDir: string): string {
+  return path.join(projectDir, MANIFEST_FILE);
+}
+
+/** The id has already passed DocumentIdSchema (lowercase letters, digits, dashes), so it cannot leave the folder. */
+export function documentPath(projectDir: string, documentId: string): string {
+  return path.join(projectDir, DOCUMENTS_DIR, `${documentId}${DOCUMENT_SUFFIX}`);
+}
+
+/** How a file is named in messages: relative to the project, with forward slashes on every system. */
+export function displayName(projectDir: string, file: string): string {
+  return path.relative(projectDir, file).split(path.sep).join('/');
+}

@@ -1,0 +1,150 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import {
+  DocumentIdSchema,
+  FORMAT_VERSION,
+  PolicyDocumentSchema,
+  ProjectManifestSchema,
+  type PolicyDocument,
+  type ProjectManifest,
+} from '../../shared/model/document';
+import { parseFile } from '../../shared/format/parse';
+import { serializeDocument, serializeManifest } from '../../shared/format/serialize';
+import { FormatError } from '../../shared/format/problems';
+import { slugify } from '../../shared/model/text';
+import { newSectionId } from '../../shared/model/ids';
+import type { DocumentSummary, ProjectInfo } from '../../shared/api/contract';
+import { writeFileAtomic } from './atomic-write';
+import { UserError } from './errors';
+import { DOCUMENTS_DIR, displayName, documentPath, manifestPath } from './project-files';
+
+/** An open project folder: its manifest and its documents, read and written only through here. */
+export class Project {
+  private constructor(
+    readonly dir: string,
+    private manifest: ProjectManifest,
+  ) {}
+
+  static async open(dir: string): Promise<Project> {
+    const absolute = path.resolve(dir);
+    const file = manifestPath(absolute);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      throw new UserError(describeMissing(absolute, error));
+    }
+    return new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
+  }
+
+  /** Makes a new project in a folder that does not exist yet or is empty; never writes into someone's files. */
+  static async create(dir: string, name: string, documents: ReadonlyArray<{ id: string; doc: PolicyDocument }>): Promise<Project> {
+    const absolute = path.resolve(dir);
+    const existing = await fs.readdir(absolute).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw new UserError(`Cannot use ${absolute} for a new project: ${error.message}.`);
+    });
+    if (existing.length > 0) {
+      throw new UserError(`Cannot create a project in ${absolute}: the folder is not empty. Choose an empty or new folder.`);
+    }
+    await fs.mkdir(path.join(absolute, DOCUMENTS_DIR), { recursive: true });
+    for (const { id, doc } of documents) await writeFileAtomic(documentPath(absolute, id), serializeDocument(doc));
+    const manifest: ProjectManifest = { format: FORMAT_VERSION, name, documents: documents.map((d) => d.id) };
+    await writeFileAtomic(manifestPath(absolute), serializeManifest(manifest));
+    return new Project(absolute, manifest);
+  }
+
+  get name(): string {
+    return this.manifest.name;
+  }
+
+  get documentIds(): readonly string[] {
+    return this.manifest.documents;
+  }
+
+  async info(): Promise<ProjectInfo> {
+    const documents = await Promise.all(this.manifest.documents.map((id) => this.summary(id)));
+    return { name: this.manifest.name, path: this.dir, documents };
+  }
+
+  async loadDocument(id: string): Promise<PolicyDocument> {
+    this.requireListed(id);
+    const file = documentPath(this.dir, id);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      throw new UserError(describeMissing(file, error));
+    }
+    return parseFile(PolicyDocumentSchema, text, displayName(this.dir, file));
+  }
+
+  async saveDocument(id: string, doc: PolicyDocument): Promise<void> {
+    this.requireListed(id);
+    // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
+    const checked = PolicyDocumentSchema.parse(doc);
+    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
+  }
+
+  async createDocument(title: string): Promise<DocumentSummary> {
+    const id = await this.freeDocumentId(slugify(title));
+    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(blankDocument(title)));
+    const manifest = { ...this.manifest, documents: [...this.manifest.documents, id] };
+    await writeFileAtomic(manifestPath(this.dir), serializeManifest(manifest));
+    this.manifest = manifest;
+    return { id, title };
+  }
+
+  private async summary(id: string): Promise<DocumentSummary> {
+    try {
+      const doc = await this.loadDocument(id);
+      return { id, title: doc.title };
+    } catch (error) {
+      const problem = error instanceof FormatError || error instanceof UserError ? error.message : String(error);
+      return { id, title: id, problem };
+    }
+  }
+
+  private requireListed(id: string): void {
+    if (!DocumentIdSchema.safeParse(id).success || !this.manifest.documents.includes(id)) {
+      throw new UserError(`There is no document "${id}" in the project ${this.manifest.name}.`);
+    }
+  }
+
+  /** A new document never takes the name of a file already in the folder, listed or not. */
+  private async freeDocumentId(base: string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (this.manifest.documents.includes(id)) continue;
+      const taken = await fs.stat(documentPath(this.dir, id)).then(() => true, () => false);
+      if (!taken) return id;
+    }
+  }
+}
+
+export function blankDocument(title: string): PolicyDocument {
+  return {
+    format: FORMAT_VERSION,
+    title,
+    effectiveDate: null,
+    lastUpdated: null,
+    versionLabel: '',
+    owner: '',
+    numbering: 'decimal',
+    blocks: [
+      { kind: 'heading', id: newSectionId(), level: 1, runs: [{ text: 'Introduction' }] },
+      { kind: 'paragraph', runs: [] },
+    ],
+  };
+}
+
+function describeMissing(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return path.basename(file) === 'policywright.json'
+      ? `${path.dirname(file)} is not a Policywright project: it has no policywright.json.`
+      : `${file} does not exist.`;
+  }
+  if (code === 'EACCES' || code === 'EPERM') return `${file} cannot be read: permission denied.`;
+  return `${file} cannot be read: ${(error as Error).message}.`;
+}

@@ -1,0 +1,37 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { z } from 'zod';
+import type { RecentProject } from '../../shared/api/contract';
+import { writeFileAtomic } from './atomic-write';
+
+const MAX_RECENT = 10;
+
+const RecentFileSchema = z.object({
+  projects: z.array(z.object({ name: z.string(), path: z.string(), openedAt: z.string() })),
+});
+
+/** The recent-projects list: most recent first, one entry a folder. */
+export class RecentProjects {
+  constructor(private readonly file: string) {}
+
+  static in(home: string): RecentProjects {
+    return new RecentProjects(path.join(home, 'recent-projects.json'));
+  }
+
+  async list(): Promise<RecentProject[]> {
+    try {
+      const parsed = RecentFileSchema.safeParse(JSON.parse(await fs.readFile(this.file, 'utf8')));
+      // A damaged list is not worth an error: the projects themselves are untouched, and the list rebuilds as they open.
+      return parsed.success ? parsed.data.projects : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async remember(project: { name: string; path: string }, now = new Date()): Promise<void> {
+    const others = (await this.list()).filter((entry) => entry.path !== project.path);
+    const projects = [{ name: project.name, path: project.path, openedAt: now.toISOString() }, ...others].slice(0, MAX_RECENT);
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, `${JSON.stringify({ projects }, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../../shared/api/client';
+import type { Command } from '../../shared/api/commands';
+import type { ProjectInfo, Startup } from '../../shared/api/contract';
+import type { PolicyDocument } from '../../shared/model/document';
+import { onMenuCommand } from '../api/transport';
+import { DocumentEditor, type EditorHandle } from '../editor/DocumentEditor';
+import { commandForKey } from '../editor/keys';
+import type { SaveStatus } from '../editor/autosave';
+import { DocumentList } from './DocumentList';
+import { ProjectDialog } from './ProjectDialog';
+
+interface OpenDocument {
+  id: string;
+  doc: PolicyDocument;
+}
+
+export function App({ client }: { client: ApiClient }) {
+  const [startup, setStartup] = useState<Startup | null>(null);
+  const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [open, setOpen] = useState<OpenDocument | null>(null);
+  const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+  const editorRef = useRef<EditorHandle>(null);
+
+  const openDocument = useCallback(
+    async (id: string, info: ProjectInfo | null = project) => {
+      const summary = info?.documents.find((d) => d.id === id);
+      if (summary?.problem) {
+        setError(summary.problem);
+        return;
+      }
+      // Nothing is lost on switching: the open document is saved first.
+      await editorRef.current?.flush();
+      if (editorRef.current?.isDirty()) {
+        setError('The open document could not be saved, so it stays open. See the message beside the toolbar.');
+        return;
+      }
+      try {
+        setOpen({ id, doc: await client.loadDocument({ documentId: id }) });
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [client, project],
+  );
+
+  const switchProject = useCallback(
+    async (info: ProjectInfo) => {
+      await editorRef.current?.flush();
+      setProject(info);
+      setOpen(null);
+      setDialog(null);
+      const first = info.documents.find((d) => !d.problem);
+      if (first) await openDocument(first.id, info);
+    },
+    [openDocument],
+  );
+
+  useEffect(() => {
+    client.getStartup({}).then(
+      (result) => {
+        setStartup(result);
+        if (result.project) void switchProject(result.project);
+        else setDialog('open');
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+    // Start-up runs once per client.
+  }, [client]);
+
+  const command = useCallback((cmd: Command) => {
+    if (cmd === 'newProject') setDialog('create');
+    else if (cmd === 'openProject') setDialog('open');
+    else if (cmd === 'newDocument') setCreating(true);
+    else editorRef.current?.run(cmd);
+  }, []);
+
+  useEffect(() => onMenuCommand(command), [command]);
+
+  useEffect(() => {
+    // Ctrl+S works wherever focus is, the document panel included; the editor handles its own keys first.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (commandForKey(event) === 'save') {
+        event.preventDefault();
+        command('save');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [command]);
+
+  useEffect(() => {
+    const title = open ? open.doc.title : 'Policywright';
+    document.title = `${status.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
+  }, [open, project, status]);
+
+  const createDocument = async (title: string): Promise<string | null> => {
+    try {
+      const created = await client.createDocument({ title });
+      const info = project ? { ...project, documents: [...project.documents, created] } : null;
+      setProject(info);
+      setCreating(false);
+      await openDocument(created.id, info);
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
+
+  const sidebar = project ? (
+    <DocumentList
+      documents={project.documents}
+      currentId={open?.id ?? null}
+      onOpen={(id) => void openDocument(id)}
+      onCreate={createDocument}
+      creating={creating}
+      setCreating={setCreating}
+    />
+  ) : null;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">§</span> Policywright
+        </div>
+        {project ? (
+          <div className="project-name" title={project.path}>
+            {project.name}
+          </div>
+        ) : null}
+        <div className="header-actions">
+          <button type="button" onClick={() => setDialog('create')}>
+            New project…
+          </button>
+          <button type="button" onClick={() => setDialog('open')}>
+            Open project…
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <div className="banner error" role="alert">
+          {error}
+          <button type="button" className="small" onClick={() => setError(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      {open ? (
+        <DocumentEditor
+          key={`${project?.path ?? ''}::${open.id}`}
+          client={client}
+          documentId={open.id}
+          initial={open.doc}
+          sidebar={sidebar}
+          handleRef={editorRef}
+          onStatus={setStatus}
+        />
+      ) : (
+        <div className="doc-layout empty">
+          <aside className="left-column">{sidebar}</aside>
+          <main className="center-column">
+            <p className="muted empty-note">{startup ? 'Open a document from the list, or create one.' : 'Loading…'}</p>
+          </main>
+        </div>
+      )}
+      {dialog && startup ? (
+        <ProjectDialog
+          client={client}
+          canPickFolder={startup.canPickFolder}
+          initialMode={dialog}
+          onOpened={(info) => void switchProject(info)}
+          onClose={project ? () => setDialog(null) : undefined}
+        />
+      ) : null}
+    </div>
+  );
+}

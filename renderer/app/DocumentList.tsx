@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { DocumentSummary } from '../../shared/api/contract';
+
+interface Props {
+  documents: DocumentSummary[];
+  currentId: string | null;
+  onOpen: (id: string) => void;
+  onCreate: (title: string) => Promise<string | null>;
+  creating: boolean;
+  setCreating: (value: boolean) => void;
+}
+
+export function DocumentList({ documents, currentId, onOpen, onCreate, creating, setCreating }: Props) {
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <nav className="documents" aria-label="Documents">
+      <div className="panel-title-row">
+        <h2 className="panel-title">Documents</h2>
+        <button type="button" className="small" onClick={() => setCreating(true)} title="New document">
+          + New
+        </button>
+      </div>
+      <ul>
+        {documents.map((doc) => (
+          <li key={doc.id}>
+            <button
+              type="button"
+              className={`document-link${doc.id === currentId ? ' current' : ''}${doc.problem ? ' broken' : ''}`}
+              aria-current={doc.id === currentId ? 'page' : undefined}
+              title={doc.problem ?? doc.title}
+              onClick={() => onOpen(doc.id)}
+            >
+              {doc.problem ? '⚠ ' : ''}
+              {doc.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {creating ? (
+        <form
+          className="new-document"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const problem = await onCreate(title);
+            setError(problem);
+            if (!problem) setTitle('');
+          }}
+        >
+          <label className="field">
+            <span>New document title</span>
+            <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Cookie Policy" required />
+          </label>
+          {error ? <p className="field-error">{error}</p> : null}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setCreating(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Create
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </nav>
+  );
+}

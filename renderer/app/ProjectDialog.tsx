@@ -1,0 +1,126 @@
+import { useEffect, useState } from 'react';
+import type { ApiClient } from '../../shared/api/client';
+import type { ProjectInfo, RecentProject } from '../../shared/api/contract';
+
+interface Props {
+  client: ApiClient;
+  canPickFolder: boolean;
+  initialMode: 'open' | 'create';
+  onOpened: (project: ProjectInfo) => void;
+  onClose?: () => void;
+}
+
+/** Open a project folder, create one, or pick a recent one. */
+export function ProjectDialog({ client, canPickFolder, initialMode, onOpened, onClose }: Props) {
+  const [mode, setMode] = useState(initialMode);
+  const [path, setPath] = useState('');
+  const [name, setName] = useState('');
+  const [sample, setSample] = useState(false);
+  const [recent, setRecent] = useState<RecentProject[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    client.listRecentProjects({}).then(setRecent, () => setRecent([]));
+  }, [client]);
+
+  const attempt = async (work: () => Promise<ProjectInfo>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onOpened(await work());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const browse = async () => {
+    const picked = await client.pickFolder({ purpose: mode });
+    if (picked.path) setPath(picked.path);
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="project-dialog-title">
+        <h2 id="project-dialog-title">{mode === 'open' ? 'Open a project' : 'Create a project'}</h2>
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={mode === 'open'} onClick={() => setMode('open')}>
+            Open
+          </button>
+          <button type="button" role="tab" aria-selected={mode === 'create'} onClick={() => setMode('create')}>
+            Create
+          </button>
+        </div>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void attempt(() => (mode === 'open' ? client.openProject({ path }) : client.createProject({ path, name, sample })));
+          }}
+        >
+          <label className="field">
+            <span>{mode === 'open' ? 'Project folder' : 'New project folder'}</span>
+            <div className="path-row">
+              <input
+                name="path"
+                value={path}
+                onChange={(e) => setPath(e.target.value)}
+                placeholder={mode === 'open' ? '/home/me/Policies' : '/home/me/New Policies'}
+                autoFocus
+                required
+              />
+              {canPickFolder ? (
+                <button type="button" onClick={() => void browse()}>
+                  Browse…
+                </button>
+              ) : null}
+            </div>
+          </label>
+          {mode === 'create' ? (
+            <>
+              <label className="field">
+                <span>Project name</span>
+                <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Acme Policies" required />
+              </label>
+              <label className="checkbox">
+                <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Start from the sample
+                policies
+              </label>
+            </>
+          ) : null}
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="dialog-actions">
+            {onClose ? (
+              <button type="button" onClick={onClose}>
+                Cancel
+              </button>
+            ) : null}
+            <button type="submit" className="primary" disabled={busy}>
+              {mode === 'open' ? 'Open' : 'Create'}
+            </button>
+          </div>
+        </form>
+        {recent.length > 0 ? (
+          <section className="recent">
+            <h3>Recent projects</h3>
+            <ul>
+              {recent.map((entry) => (
+                <li key={entry.path}>
+                  <button type="button" onClick={() => void attempt(() => client.openProject({ path: entry.path }))}>
+                    <strong>{entry.name}</strong>
+                    <span className="muted">{entry.path}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

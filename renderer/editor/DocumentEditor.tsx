@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
+import type { Command } from '../../shared/api/commands';
+import type { ApiClient } from '../../shared/api/client';
+import { FORMAT_VERSION, type PolicyDocument } from '../../shared/model/document';
+import { newSectionId } from '../../shared/model/ids';
+import { useAutosave, type SaveStatus } from './autosave';
+import { blocksToSlate, slateToBlocks } from './convert';
+import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
+import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
+import { commandForKey } from './keys';
+import { activeLink, setLink } from './marks';
+import { OutlinePanel } from './OutlinePanel';
+import { handleTab, runEditorCommand } from './run-command';
+import { moveSectionTo } from './section-commands';
+import { SectionNumberStore } from './section-numbers';
+import { Toolbar } from './Toolbar';
+import type { BlockElement, PolicyEditor } from './types';
+import { withPolicy } from './with-policy';
+import { LinkPrompt } from './LinkPrompt';
+import { SaveIndicator } from './SaveIndicator';
+
+export interface EditorHandle {
+  run(command: Command): void;
+  /** Saves now if anything is unsaved; resolves when the document is on disk (or the save failed). */
+  flush(): Promise<void>;
+  isDirty(): boolean;
+}
+
+interface Props {
+  client: ApiClient;
+  documentId: string;
+  initial: PolicyDocument;
+  sidebar?: ReactNode;
+  handleRef?: Ref<EditorHandle>;
+  onStatus?: (status: SaveStatus) => void;
+}
+
+// Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
+const CHUNK_SIZE = 48;
+const OUTLINE_TEXT_DELAY_MS = 250;
+
+export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus }: Props) {
+  const editor = useMemo(() => {
+    const e = withPolicy(withHistory(withReact(createEditor())) as PolicyEditor);
+    e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
+    return e;
+  }, []);
+  const initialValue = useMemo(() => blocksToSlate(initial.blocks) as Descendant[], [initial]);
+  const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
+  const metaRef = useRef(meta);
+  metaRef.current = meta;
+  const store = useMemo(() => new SectionNumberStore(), []);
+  const [message, setMessage] = useState<string | null>(null);
+  const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
+
+  // Numbers exist before the first paint, so no heading ever shows without one.
+  useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
+
+  const save = useCallback(async () => {
+    ensureUniqueIds(editor);
+    const document: PolicyDocument = { format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) };
+    await client.saveDocument({ documentId, document });
+  }, [client, documentId, editor]);
+  const autosave = useAutosave(save);
+
+  useEffect(() => onStatus?.(autosave.status), [autosave.status, onStatus]);
+  useEffect(() => {
+    if (!message) return;
+    const t = setTimeout(() => setMessage(null), 5000);
+    return () => clearTimeout(t);
+  }, [message]);
+
+  const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onValueChange = useCallback(() => {
+    autosave.markDirty();
+    const ops = editor.operations;
+    const structural = ops.some((op) => op.type !== 'insert_text' && op.type !== 'remove_text' && op.type !== 'set_selection');
+    if (structural) {
+      store.update(editor.children as BlockElement[], metaRef.current.numbering);
+      return;
+    }
+    // Typing in a heading changes only the outline's titles: refresh that once typing pauses.
+    const inHeading = ops.some((op) => 'path' in op && (editor.children[op.path[0] ?? -1] as BlockElement | undefined)?.type === 'heading');
+    if (inHeading) {
+      if (outlineTimer.current) clearTimeout(outlineTimer.current);
+      outlineTimer.current = setTimeout(() => store.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
+    }
+  }, [autosave, editor, store]);
+
+  const changeMeta = useCallback(
+    (next: DocumentMeta) => {
+      if (next.numbering !== metaRef.current.numbering) store.update(editor.children as BlockElement[], next.numbering);
+      metaRef.current = next;
+      setMeta(next);
+      autosave.markDirty();
+    },
+    [autosave, editor, store],
+  );
+
+  const run = useCallback(
+    (command: Command) => {
+      if (command === 'save') {
+        void autosave.saveNow();
+        return;
+      }
+      if (command === 'link') {
+        setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
+        return;
+      }
+      const outcome = runEditorCommand(editor, command);
+      if (outcome) setMessage(outcome);
+      if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
+    },
+    [autosave, editor],
+  );
+
+  useImperativeHandle(handleRef, () => ({ run, flush: autosave.saveNow, isDirty: autosave.isDirty }), [run, autosave]);
+
+  const jumpTo = useCallback(
+    (id: string) => {
+      const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id);
+      if (index < 0) return;
+      const node = editor.children[index] as BlockElement;
+      ReactEditor.toDOMNode(editor, node).scrollIntoView({ block: 'start' });
+      Transforms.select(editor, Editor.end(editor, [index]));
+      ReactEditor.focus(editor);
+    },
+    [editor],
+  );
+
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLDivElement>) => {
+      if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        const outcome = handleTab(editor, event.shiftKey);
+        if (outcome) setMessage(outcome);
+        return;
+      }
+      const command = commandForKey(event);
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    },
+    [editor, run],
+  );
+
+  return (
+    <SectionNumbersContext.Provider value={store}>
+      <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
+        <div className="doc-layout">
+          <aside className="left-column">
+            {sidebar}
+            <OutlinePanel
+              store={store}
+              onJump={jumpTo}
+              onMove={(source, target) => {
+                const outcome = moveSectionTo(editor, source, target);
+                if (outcome) setMessage(outcome);
+              }}
+            />
+          </aside>
+          <main className="center-column">
+            <div className="toolbar-row">
+              <Toolbar onCommand={run} />
+              <SaveIndicator status={autosave.status} onRetry={() => void autosave.saveNow()} />
+            </div>
+            {linkPrompt ? (
+              <LinkPrompt
+                initial={linkPrompt.href}
+                onCancel={() => {
+                  setLinkPrompt(null);
+                  ReactEditor.focus(editor);
+                }}
+                onSubmit={(href) => {
+                  const error = setLink(editor, href);
+                  if (error) return error;
+                  setLinkPrompt(null);
+                  ReactEditor.focus(editor);
+                  return null;
+                }}
+              />
+            ) : null}
+            <div className="page-scroll">
+              <article className="page" aria-label={meta.title}>
+                <header className="page-header">
+                  <h1 className="doc-title">{meta.title || 'Untitled document'}</h1>
+                  <p className="doc-dates">
+                    {meta.effectiveDate ? <span>Effective date: {formatDate(meta.effectiveDate)}</span> : null}
+                    {meta.lastUpdated ? <span>Last updated: {formatDate(meta.lastUpdated)}</span> : null}
+                  </p>
+                </header>
+                <Editable
+                  className="policy-editor"
+                  aria-label="Policy text"
+                  renderElement={renderElement}
+                  renderLeaf={renderLeaf}
+                  renderChunk={renderChunk}
+                  onKeyDown={onKeyDown}
+                  spellCheck
+                />
+              </article>
+            </div>
+            <div className="status-bar" role="status" aria-live="polite">
+              {message ?? ''}
+            </div>
+          </main>
+          <DocumentPanel meta={meta} onChange={changeMeta} />
+        </div>
+      </Slate>
+    </SectionNumbersContext.Provider>
+  );
+}
+
+function metaOf(doc: PolicyDocument): DocumentMeta {
+  const { title, effectiveDate, lastUpdated, versionLabel, owner, numbering } = doc;
+  return { title, effectiveDate, lastUpdated, versionLabel, owner, numbering };
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
+}
+
+/** A heading copied within the document carries its original's id; the later copy gets a new one before saving. */
+function ensureUniqueIds(editor: Editor): void {
+  const seen = new Set<string>();
+  (editor.children as BlockElement[]).forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    if (seen.has(node.id)) Transforms.setNodes(editor, { id: newSectionId() }, { at: [index] });
+    else seen.add(node.id);
+  });
+}

@@ -1,0 +1,77 @@
+import { useState, useSyncExternalStore } from 'react';
+import type { SectionNumberStore } from './section-numbers';
+
+interface Props {
+  store: SectionNumberStore;
+  onJump: (id: string) => void;
+  onMove: (sourceId: string, targetId: string | null) => void;
+}
+
+/** The numbered headings; click to go there, drag one onto another to move it (with its subsections) before it. */
+export function OutlinePanel({ store, onJump, onMove }: Props) {
+  const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+
+  const drop = (targetId: string | null) => {
+    if (dragging && dragging !== targetId) onMove(dragging, targetId);
+    setDragging(null);
+    setOver(null);
+  };
+
+  return (
+    <nav className="outline" aria-label="Outline">
+      <h2 className="panel-title">Outline</h2>
+      {outline.length === 0 ? <p className="muted">No sections yet. Press Ctrl+Enter to add one.</p> : null}
+      <ol className="outline-list">
+        {outline.map((item) => (
+          <li
+            key={item.id}
+            className={`outline-item depth-${Math.min(item.depth, 6)}${over === item.id ? ' drop-target' : ''}${dragging === item.id ? ' dragging' : ''}`}
+            draggable
+            data-section-id={item.id}
+            onDragStart={(event) => {
+              event.dataTransfer.setData('text/plain', item.label);
+              event.dataTransfer.effectAllowed = 'move';
+              setDragging(item.id);
+            }}
+            onDragOver={(event) => {
+              if (!dragging) return;
+              event.preventDefault();
+              setOver(item.id);
+            }}
+            onDragLeave={() => setOver((current) => (current === item.id ? null : current))}
+            onDrop={(event) => {
+              event.preventDefault();
+              drop(item.id);
+            }}
+            onDragEnd={() => {
+              setDragging(null);
+              setOver(null);
+            }}
+          >
+            <button type="button" className="outline-link" onClick={() => onJump(item.id)}>
+              <span className="outline-number">{item.label}</span>
+              <span className="outline-title">{item.title || <em className="muted">Untitled section</em>}</span>
+            </button>
+          </li>
+        ))}
+        {dragging ? (
+          <li
+            className={`outline-end${over === '__end' ? ' drop-target' : ''}`}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setOver('__end');
+            }}
+            onDrop={(event) => {
+              event.preventDefault();
+              drop(null);
+            }}
+          >
+            Move to the end
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  );
+}

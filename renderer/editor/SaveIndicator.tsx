@@ -1,0 +1,21 @@
+import type { SaveStatus } from './autosave';
+
+const TEXT = { saved: 'Saved', saving: 'Saving…', unsaved: 'Unsaved changes' } as const;
+
+export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+  if (status.state === 'error') {
+    return (
+      <div className="save-indicator error" role="alert" data-testid="save-status" data-state="error">
+        Not saved: {status.message}{' '}
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className={`save-indicator ${status.state}`} data-testid="save-status" data-state={status.state} aria-live="polite">
+      {TEXT[status.state]}
+    </div>
+  );
+}

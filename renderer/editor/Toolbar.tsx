@@ -1,0 +1,68 @@
+import { useSlateSelector } from 'slate-react';
+import type { Command } from '../../shared/api/commands';
+import { SHORTCUT_LABELS } from './keys';
+import { isMarkActive } from './marks';
+
+interface ButtonSpec {
+  command: Command;
+  label: string;
+  text: string;
+}
+
+const GROUPS: ButtonSpec[][] = [
+  [
+    { command: 'undo', label: 'Undo', text: '↶' },
+    { command: 'redo', label: 'Redo', text: '↷' },
+  ],
+  [
+    { command: 'insertSection', label: 'New section', text: '+ Section' },
+    { command: 'insertSubsection', label: 'New subsection', text: '+ Subsection' },
+    { command: 'promoteSection', label: 'Promote section', text: '⇤' },
+    { command: 'demoteSection', label: 'Demote section', text: '⇥' },
+    { command: 'moveSectionUp', label: 'Move section up', text: '↑' },
+    { command: 'moveSectionDown', label: 'Move section down', text: '↓' },
+  ],
+  [
+    { command: 'bold', label: 'Bold', text: 'B' },
+    { command: 'italic', label: 'Italic', text: 'I' },
+    { command: 'underline', label: 'Underline', text: 'U' },
+    { command: 'link', label: 'Link', text: 'Link' },
+  ],
+  [
+    { command: 'bulletedList', label: 'Bulleted list', text: '• List' },
+    { command: 'numberedList', label: 'Numbered list', text: '1. List' },
+  ],
+];
+
+export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }) {
+  const bold = useSlateSelector((editor) => isMarkActive(editor, 'bold'));
+  const italic = useSlateSelector((editor) => isMarkActive(editor, 'italic'));
+  const underline = useSlateSelector((editor) => isMarkActive(editor, 'underline'));
+  const pressed: Partial<Record<Command, boolean>> = { bold, italic, underline };
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Editing">
+      {GROUPS.map((group, i) => (
+        <div className="toolbar-group" key={i}>
+          {group.map((button) => {
+            const shortcut = SHORTCUT_LABELS[button.command];
+            return (
+              <button
+                key={button.command}
+                type="button"
+                className={`tool tool-${button.command}`}
+                aria-label={button.label}
+                aria-pressed={button.command in pressed ? pressed[button.command] : undefined}
+                title={shortcut ? `${button.label} (${shortcut})` : button.label}
+                // Keep the editor's selection: a mousedown on a button would otherwise move focus away first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => onCommand(button.command)}
+              >
+                {button.text}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { Editor, Element, Range, Transforms } from 'slate';
+import { HistoryEditor } from 'slate-history';
+import { isSafeHref } from '../../shared/model/document';
+import type { BlockElement, LinkElement } from './types';
+
+export type MarkName = 'bold' | 'italic' | 'underline';
+
+export function isMarkActive(editor: Editor, mark: MarkName): boolean {
+  return Editor.marks(editor)?.[mark] === true;
+}
+
+export function toggleMark(editor: Editor, mark: MarkName): void {
+  if (isMarkActive(editor, mark)) Editor.removeMark(editor, mark);
+  else Editor.addMark(editor, mark, true);
+}
+
+function selectedTopIndexes(editor: Editor): number[] {
+  if (!editor.selection) return [];
+  const [start, end] = Range.edges(editor.selection);
+  const out: number[] = [];
+  for (let i = start.path[0] ?? 0; i <= (end.path[0] ?? 0); i++) out.push(i);
+  return out;
+}
+
+/** Turns the selected body paragraphs into a list, or back into paragraphs; headings stay headings. */
+export function toggleList(editor: Editor, list: 'bullet' | 'number'): void {
+  const indexes = selectedTopIndexes(editor).filter((i) => (editor.children[i] as BlockElement).type !== 'heading');
+  if (indexes.length === 0) return;
+  const all = indexes.every((i) => {
+    const node = editor.children[i] as BlockElement;
+    return node.type === 'list-item' && node.list === list;
+  });
+  HistoryEditor.withNewBatch(editor, () =>
+    Editor.withoutNormalizing(editor, () => {
+      for (const i of indexes) {
+        if (all) {
+          Transforms.setNodes(editor, { type: 'paragraph' }, { at: [i] });
+          Transforms.unsetNodes(editor, ['list', 'indent'], { at: [i] });
+        } else {
+          const node = editor.children[i] as BlockElement;
+          Transforms.setNodes(editor, { type: 'list-item', list, indent: node.type === 'list-item' ? node.indent : 0 }, { at: [i] });
+        }
+      }
+    }),
+  );
+}
+
+/** Tab and Shift+Tab in a list: one level in or out, up to five. */
+export function indentListItem(editor: Editor, delta: 1 | -1): boolean {
+  const indexes = selectedTopIndexes(editor);
+  const items = indexes.filter((i) => (editor.children[i] as BlockElement).type === 'list-item');
+  if (items.length === 0) return false;
+  HistoryEditor.withNewBatch(editor, () => {
+    for (const i of items) {
+      const node = editor.children[i] as BlockElement;
+      if (node.type !== 'list-item') continue;
+      const indent = Math.min(5, Math.max(0, node.indent + delta));
+      if (indent !== node.indent) Transforms.setNodes(editor, { indent }, { at: [i] });
+    }
+  });
+  return true;
+}
+
+export function activeLink(editor: Editor): LinkElement | null {
+  const [entry] = Editor.nodes(editor, { match: (n) => Element.isElement(n) && n.type === 'link' });
+  return entry ? (entry[0] as LinkElement) : null;
+}
+
+/** Links only to http, https or mailto; an empty address removes the link. Returns an error sentence or null. */
+export function setLink(editor: Editor, href: string): string | null {
+  const trimmed = href.trim();
+  if (trimmed && !isSafeHref(trimmed)) return 'A link must be a web address (https://…) or an email address (mailto:…).';
+  HistoryEditor.withNewBatch(editor, () => {
+    if (activeLink(editor)) Transforms.unwrapNodes(editor, { match: (n) => Element.isElement(n) && n.type === 'link' });
+    if (!trimmed) return;
+    if (editor.selection && Range.isCollapsed(editor.selection)) {
+      Transforms.insertNodes(editor, { type: 'link', href: trimmed, children: [{ text: trimmed.replace(/^mailto:/, '') }] });
+    } else {
+      Transforms.wrapNodes(editor, { type: 'link', href: trimmed, children: [] }, { split: true });
+    }
+  });
+  return null;
+}

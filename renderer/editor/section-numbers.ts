@@ -1,0 +1,92 @@
+import type { NumberingStyle } from '../../shared/model/document';
+import { numberSections } from '../../shared/numbering/number';
+import type { BlockElement } from './types';
+
+export interface SectionLabel {
+  readonly label: string;
+  readonly depth: number;
+}
+
+export interface OutlineItem {
+  readonly id: string;
+  readonly label: string;
+  readonly depth: number;
+  readonly title: string;
+}
+
+type Listener = () => void;
+
+/**
+ * Section numbers and the outline, computed from the headings and handed out per section, so that renumbering
+ * re-renders only the headings whose number changed. Typing in a body never reaches here; see Editor.tsx.
+ */
+export class SectionNumberStore {
+  private labels = new Map<string, SectionLabel>();
+  private outline: OutlineItem[] = [];
+  private readonly byId = new Map<string, Set<Listener>>();
+  private readonly outlineListeners = new Set<Listener>();
+
+  update(nodes: readonly BlockElement[], style: NumberingStyle): void {
+    const headings: Array<{ id: string; level: number; title: string }> = [];
+    for (const node of nodes) {
+      if (node.type === 'heading') headings.push({ id: node.id, level: node.level, title: headingText(node) });
+    }
+    const numbers = numberSections(headings, style);
+    const next = new Map<string, SectionLabel>();
+    const changed: string[] = [];
+    const outline: OutlineItem[] = [];
+    numbers.forEach((n, i) => {
+      const previous = this.labels.get(n.id);
+      const label = previous && previous.label === n.label && previous.depth === n.depth ? previous : { label: n.label, depth: n.depth };
+      if (label !== previous) changed.push(n.id);
+      next.set(n.id, label);
+      outline.push({ id: n.id, label: n.label, depth: n.depth, title: headings[i]?.title ?? '' });
+    });
+    this.labels = next;
+    if (!sameOutline(this.outline, outline)) {
+      this.outline = outline;
+      for (const listener of this.outlineListeners) listener();
+    }
+    for (const id of changed) for (const listener of this.byId.get(id) ?? []) listener();
+  }
+
+  label(id: string): SectionLabel | undefined {
+    return this.labels.get(id);
+  }
+
+  subscribe(id: string, listener: Listener): () => void {
+    let set = this.byId.get(id);
+    if (!set) this.byId.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.byId.delete(id);
+    };
+  }
+
+  getOutline = (): OutlineItem[] => this.outline;
+
+  subscribeOutline = (listener: Listener): (() => void) => {
+    this.outlineListeners.add(listener);
+    return () => this.outlineListeners.delete(listener);
+  };
+}
+
+function headingText(node: BlockElement): string {
+  let text = '';
+  for (const child of node.children) {
+    if ('text' in child) text += child.text;
+    else for (const leaf of child.children) text += leaf.text;
+  }
+  return text.trim();
+}
+
+function sameOutline(a: readonly OutlineItem[], b: readonly OutlineItem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as OutlineItem;
+    const y = b[i] as OutlineItem;
+    if (x.id !== y.id || x.label !== y.label || x.title !== y.title || x.depth !== y.depth) return false;
+  }
+  return true;
+}

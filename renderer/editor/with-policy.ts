@@ -1,0 +1,149 @@
+import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
+import { isSafeHref, stripForbiddenCharacters } from '../../shared/model/document';
+import { newSectionId } from '../../shared/model/ids';
+import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
+
+const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
+
+/**
+ * Teaches Slate the policy model: links are inline; Enter in a heading opens its body; a heading always has an id of
+ * its own; pasted content keeps only what the model knows.
+ */
+export function withPolicy(editor: PolicyEditor): PolicyEditor {
+  const { isInline, insertBreak, normalizeNode, insertFragment, insertText } = editor;
+
+  editor.isInline = (element) => element.type === 'link' || isInline(element);
+
+  editor.insertBreak = () => {
+    const block = currentTopBlock(editor);
+    if (block?.type === 'heading') return breakHeading(editor);
+    if (block?.type === 'list-item' && Node.string(block) === '') {
+      // Enter on an empty list item ends the list, as in Word.
+      Transforms.setNodes(editor, { type: 'paragraph' }, { at: [topIndex(editor)] });
+      Transforms.unsetNodes(editor, ['list', 'indent'], { at: [topIndex(editor)] });
+      return;
+    }
+    insertBreak();
+  };
+
+  editor.insertText = (text, options) => insertText(stripForbiddenCharacters(text), options);
+
+  editor.insertFragment = (fragment, options) => {
+    const existing = new Set(headingIds(editor.children as BlockElement[]));
+    insertFragment(sanitizeFragment(fragment as Descendant[], existing), options);
+  };
+
+  editor.normalizeNode = (entry, options) => {
+    if (normalizePolicyNode(editor, entry)) return;
+    normalizeNode(entry, options);
+  };
+
+  return editor;
+}
+
+function topIndex(editor: Editor): number {
+  return editor.selection?.anchor.path[0] ?? 0;
+}
+
+function currentTopBlock(editor: Editor): BlockElement | undefined {
+  return editor.selection ? (editor.children[topIndex(editor)] as BlockElement | undefined) : undefined;
+}
+
+/** Enter in a heading: the heading keeps its id and the text before the cursor; the rest becomes its body. */
+function breakHeading(editor: Editor): void {
+  if (editor.selection && Range.isExpanded(editor.selection)) Transforms.delete(editor);
+  const at = topIndex(editor);
+  Editor.withoutNormalizing(editor, () => {
+    Transforms.splitNodes(editor, { always: true, match: (n) => Element.isElement(n) && BLOCK_TYPES.has(n.type), mode: 'highest' });
+    Transforms.unsetNodes(editor, ['id', 'level'], { at: [at + 1] });
+    Transforms.setNodes(editor, { type: 'paragraph' }, { at: [at + 1] });
+  });
+}
+
+function headingIds(nodes: readonly BlockElement[]): string[] {
+  return nodes.flatMap((n) => (n.type === 'heading' ? [n.id] : []));
+}
+
+/**
+ * Content pasted from another Policywright window arrives as Slate nodes, which a hostile page could also forge:
+ * rebuild each node from the fields the model knows, drop unsafe links, and give copied headings new ids.
+ */
+export function sanitizeFragment(fragment: readonly Descendant[], existingIds: ReadonlySet<string>): Descendant[] {
+  const seen = new Set(existingIds);
+  return fragment.map((node): Descendant => {
+    if (!Element.isElement(node) || node.type === 'link') return { type: 'paragraph', children: sanitizeInlines([node]) };
+    const children = sanitizeInlines(node.children);
+    switch (node.type) {
+      case 'heading': {
+        const id = typeof node.id === 'string' && !seen.has(node.id) && /^s-[a-z0-9]{6,24}$/.test(node.id) ? node.id : newSectionId();
+        seen.add(id);
+        const level = Number.isInteger(node.level) ? Math.min(6, Math.max(1, node.level)) : 1;
+        return { type: 'heading', id, level, children };
+      }
+      case 'list-item':
+        return {
+          type: 'list-item',
+          list: node.list === 'number' ? 'number' : 'bullet',
+          indent: Number.isInteger(node.indent) ? Math.min(5, Math.max(0, node.indent)) : 0,
+          children,
+        };
+      default:
+        return { type: 'paragraph', children };
+    }
+  });
+}
+
+function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const node of nodes) {
+    if (Text.isText(node)) out.push(sanitizeText(node));
+    else if (Element.isElement(node) && node.type === 'link' && typeof node.href === 'string' && isSafeHref(node.href)) {
+      out.push({ type: 'link', href: node.href, children: node.children.filter(Text.isText).map(sanitizeText) });
+    } else if (Element.isElement(node)) {
+      out.push(...sanitizeInlines(node.children).filter(Text.isText));
+    }
+  }
+  return out.length ? out : [{ text: '' }];
+}
+
+function sanitizeText(node: FormattedText): FormattedText {
+  const text: FormattedText = { text: stripForbiddenCharacters(String(node.text)) };
+  if (node.bold === true) text.bold = true;
+  if (node.italic === true) text.italic = true;
+  if (node.underline === true) text.underline = true;
+  return text;
+}
+
+/** One repair per call, as Slate asks; returns true when it changed something. */
+function normalizePolicyNode(editor: Editor, [node, path]: NodeEntry): boolean {
+  if (path.length === 0) {
+    if (editor.children.length === 0) {
+      Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: [0] });
+      return true;
+    }
+    return false;
+  }
+  if (path.length === 1 && Element.isElement(node)) {
+    if (!BLOCK_TYPES.has(node.type)) {
+      Transforms.setNodes(editor, { type: 'paragraph' }, { at: path });
+      return true;
+    }
+    if (node.type === 'heading' && (typeof node.id !== 'string' || node.id === '')) {
+      Transforms.setNodes(editor, { id: newSectionId() }, { at: path });
+      return true;
+    }
+    if (node.type !== 'heading' && ('id' in node || 'level' in node)) {
+      Transforms.unsetNodes(editor, ['id', 'level'], { at: path });
+      return true;
+    }
+    if (node.type !== 'list-item' && ('list' in node || 'indent' in node)) {
+      Transforms.unsetNodes(editor, ['list', 'indent'], { at: path });
+      return true;
+    }
+  }
+  if (Element.isElement(node) && node.type === 'link' && Node.string(node) === '') {
+    Transforms.removeNodes(editor, { at: path });
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DocumentIdSchema, PolicyDocumentSchema, type PolicyDocument } from '../model/document';
+
+/**
+ * The one contract between the renderer and the main process. Each method names the schema its input must pass and
+ * the type of its result. Both hosts (Electron IPC and the web host's POST /api/<method>) serve exactly these methods
+ * through the same dispatcher; the renderer calls them through one typed client and never learns which host it has.
+ */
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  /** Set when the file could not be read: which file, and what is wrong where. The file is left untouched. */
+  problem?: string;
+}
+
+export interface ProjectInfo {
+  name: string;
+  /** Shown to the person (it is their folder); documents inside it are only ever named by id. */
+  path: string;
+  documents: DocumentSummary[];
+}
+
+export interface RecentProject {
+  name: string;
+  path: string;
+  openedAt: string;
+}
+
+export interface Startup {
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  /** Whether the host can show the system's folder picker; elsewhere the renderer asks for a path. */
+  canPickFolder: boolean;
+  version: string;
+}
+
+const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
+
+interface MethodSpec<I extends z.ZodType, R> {
+  input: I;
+  /** Never read: carries the result type for the client. */
+  result?: R;
+}
+
+function method<R>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input });
+}
+
+const empty = z.object({}).strict();
+
+export const API = {
+  getStartup: method<Startup>()(empty),
+  listRecentProjects: method<RecentProject[]>()(empty),
+  pickFolder: method<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['open', 'create']) }).strict(),
+  ),
+  openProject: method<ProjectInfo>()(z.object({ path: folderPath }).strict()),
+  createProject: method<ProjectInfo>()(
+    z
+      .object({
+        path: folderPath,
+        name: z.string().trim().min(1, 'a project name is required').max(200),
+        sample: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  createDocument: method<DocumentSummary>()(
+    z.object({ title: z.string().trim().min(1, 'a title is required').max(300) }).strict(),
+  ),
+  loadDocument: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema }).strict()),
+  saveDocument: method<{ savedAt: string }>()(
+    z.object({ documentId: DocumentIdSchema, document: PolicyDocumentSchema }).strict(),
+  ),
+} as const;
+
+export type Api = typeof API;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodResult<M extends MethodName> = NonNullable<Api[M]['result']>;
+
+export const METHOD_NAMES = Object.keys(API) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(API, name);
+}
+
+/** What travels back over either host: a value, or one sentence for the person. */
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: { message: string } };

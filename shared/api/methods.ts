@@ -1,0 +1,17 @@
+/**
+ * The method names alone, without their schemas, for the Electron preload: it must stay tiny and load no zod.
+ * A unit test checks this list against the contract.
+ */
+export const BRIDGE_METHODS = [
+  'getStartup',
+  'listRecentProjects',
+  'pickFolder',
+  'openProject',
+  'createProject',
+  'createDocument',
+  'loadDocument',
+  'saveDocument',
+] as const;
+
+export const IPC_PREFIX = 'policywright:';
+export const MENU_COMMAND_CHANNEL = 'policywright-menu:command';

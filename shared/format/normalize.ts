@@ -1,0 +1,23 @@
+import type { Run } from '../model/document';
+
+/** Adjacent runs with the same marks and link become one; empty runs go. What the editor splits, storage rejoins. */
+export function mergeRuns(runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (run.text === '') continue;
+    const last = out[out.length - 1];
+    if (last && sameFormatting(last, run)) {
+      out[out.length - 1] = { ...last, text: last.text + run.text };
+    } else {
+      out.push(run);
+    }
+  }
+  return out;
+}
+
+function sameFormatting(a: Run, b: Run): boolean {
+  if (a.link !== b.link) return false;
+  const am = a.marks ?? [];
+  const bm = b.marks ?? [];
+  return am.length === bm.length && am.every((mark) => bm.includes(mark));
+}

@@ -1,0 +1,55 @@
+import { MARKS, type Block, type PolicyDocument, type ProjectManifest, type Run } from '../model/document';
+
+/**
+ * The stored form is JSON that a person can read and `git diff` can review: keys in one fixed order, and one block
+ * (one paragraph, heading or list item) per line, so a one-word edit is a one-line diff.
+ */
+export function serializeDocument(doc: PolicyDocument): string {
+  const head = [
+    ['format', doc.format],
+    ['title', doc.title],
+    ['effectiveDate', doc.effectiveDate],
+    ['lastUpdated', doc.lastUpdated],
+    ['versionLabel', doc.versionLabel],
+    ['owner', doc.owner],
+    ['numbering', doc.numbering],
+  ] as const;
+  const lines = ['{'];
+  for (const [key, value] of head) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  if (doc.blocks.length === 0) {
+    lines.push('  "blocks": []');
+  } else {
+    lines.push('  "blocks": [');
+    doc.blocks.forEach((block, i) => {
+      lines.push(`    ${JSON.stringify(canonicalBlock(block))}${i < doc.blocks.length - 1 ? ',' : ''}`);
+    });
+    lines.push('  ]');
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+export function serializeManifest(manifest: ProjectManifest): string {
+  const canonical = { format: manifest.format, name: manifest.name, documents: manifest.documents };
+  return `${JSON.stringify(canonical, null, 2)}\n`;
+}
+
+/** Rebuilt key by key, so the order on disk never depends on how an object happened to be built in memory. */
+function canonicalBlock(block: Block): Block {
+  const runs = block.runs.map(canonicalRun);
+  switch (block.kind) {
+    case 'heading':
+      return { kind: 'heading', id: block.id, level: block.level, runs };
+    case 'paragraph':
+      return { kind: 'paragraph', runs };
+    case 'list-item':
+      return { kind: 'list-item', list: block.list, indent: block.indent, runs };
+  }
+}
+
+function canonicalRun(run: Run): Run {
+  const out: Run = { text: run.text };
+  if (run.marks && run.marks.length > 0) out.marks = MARKS.filter((mark) => run.marks?.includes(mark));
+  if (run.link) out.link = run.link;
+  return out;
+}

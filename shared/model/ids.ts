@@ -1,0 +1,18 @@
+interface RandomSource {
+  getRandomValues<T extends Uint8Array>(array: T): T;
+}
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Web Crypto is a global in both Node and the browser; shared/ declares only the one method it needs. */
+function defaultRandom(): RandomSource {
+  return (globalThis as unknown as { crypto: RandomSource }).crypto;
+}
+
+/** A new section id: 10 base-36 characters, about 51 bits, so collisions within a project are not a concern. */
+export function newSectionId(random: RandomSource = defaultRandom()): string {
+  const bytes = random.getRandomValues(new Uint8Array(10));
+  let id = 's-';
+  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
+  return id;
+}

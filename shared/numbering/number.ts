@@ -1,0 +1,40 @@
+import type { NumberingStyle } from '../model/document';
+import { STYLE_FORMATS } from './styles';
+
+export interface HeadingRef {
+  readonly id: string;
+  readonly level: number;
+}
+
+export interface SectionNumber {
+  readonly id: string;
+  /** Depth in the section tree, from 1. A heading never sits deeper than one below the heading before it. */
+  readonly depth: number;
+  readonly path: readonly number[];
+  readonly label: string;
+  readonly reference: string;
+}
+
+/**
+ * Numbers the sections of a document from its headings, in order. Numbers are always computed, never stored: this is
+ * the one place they come from. A heading that jumps levels (a level-3 heading right under a level-1) is treated as
+ * the next level down, so a slip in the stored levels never produces a "1.0.1".
+ */
+export function numberSections(headings: Iterable<HeadingRef>, style: NumberingStyle): SectionNumber[] {
+  const format = STYLE_FORMATS[style];
+  const counters: number[] = [];
+  const result: SectionNumber[] = [];
+  for (const heading of headings) {
+    const depth = Math.max(1, Math.min(heading.level, counters.length + 1));
+    counters.length = depth;
+    counters[depth - 1] = (counters[depth - 1] ?? 0) + 1;
+    const path = counters.slice();
+    result.push({ id: heading.id, depth, path, label: format.label(path), reference: format.reference(path) });
+  }
+  return result;
+}
+
+/** The label without its closing full stop: "1." becomes "1", "Article II" stays. */
+export function bareNumber(label: string): string {
+  return label.endsWith('.') ? label.slice(0, -1) : label;
+}

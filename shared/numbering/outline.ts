@@ -1,0 +1,22 @@
+import type { PolicyDocument } from '../model/document';
+import { runsToPlainText } from '../model/text';
+import { bareNumber, numberSections } from './number';
+
+export interface OutlineEntry {
+  id: string;
+  number: string;
+  title: string;
+  level: number;
+}
+
+export function outlineOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Array<OutlineEntry & { label: string }> {
+  const headings = doc.blocks.flatMap((block) =>
+    block.kind === 'heading' ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs) }] : [],
+  );
+  const numbers = numberSections(headings, doc.numbering);
+  return headings.map((heading, i) => {
+    const n = numbers[i];
+    if (!n) throw new Error('numberSections returned fewer numbers than headings');
+    return { id: heading.id, number: bareNumber(n.label), label: n.label, title: heading.title.trim(), level: n.depth };
+  });
+}

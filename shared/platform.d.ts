@@ -1,0 +1,10 @@
+/**
+ * The few globals that every place shared/ runs in (Node 20+, Chromium, Electron) provides, declared here so shared/
+ * can compile against the ES library alone, with no DOM or Node typings to reach for anything else.
+ */
+declare class URL {
+  constructor(url: string, base?: string);
+  static canParse(url: string, base?: string): boolean;
+  readonly protocol: string;
+  readonly href: string;
+}
