@@ -84,7 +84,11 @@ export type Block = z.infer<typeof BlockSchema>;
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real calendar date');
+  // Date.parse alone lets "2026-02-30" through (it rolls over to March), so the date must read back unchanged.
+  .refine((d) => {
+    const time = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === d;
+  }, 'is not a real calendar date');
 
 export const PolicyDocumentSchema = z
   .object({

@@ -23,9 +23,14 @@ export interface SectionNumber {
 export function numberSections(headings: Iterable<HeadingRef>, style: NumberingStyle): SectionNumber[] {
   const format = STYLE_FORMATS[style];
   const counters: number[] = [];
+  // The stored level of the heading open at each depth. A heading closes every open section of its level or deeper
+  // (as sections.ts reads them), so two level-3 headings right under a level-1 are siblings, 1.1 and 1.2, never 1.1.1.
+  const open: number[] = [];
   const result: SectionNumber[] = [];
   for (const heading of headings) {
-    const depth = Math.max(1, Math.min(heading.level, counters.length + 1));
+    while (open.length > 0 && (open[open.length - 1] ?? 0) >= heading.level) open.pop();
+    open.push(heading.level);
+    const depth = open.length;
     counters.length = depth;
     counters[depth - 1] = (counters[depth - 1] ?? 0) + 1;
     const path = counters.slice();

@@ -1,0 +1,95 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
+
+export interface RunningApp {
+  url: string;
+  /** The project folder the app has open: a fresh copy of the sample, made for this test. */
+  projectDir: string;
+  home: string;
+  /** Reads a document file as the app wrote it to disk. */
+  readDocument(id: string): Promise<string>;
+}
+
+/** Starts the built CLI's web host on a fresh copy of the sample project, as `npm start` does on this machine. */
+async function startApp(projectDir: string | undefined, home: string): Promise<{ child: ChildProcess; url: string }> {
+  const args = [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', ...(projectDir ? [projectDir] : []), '--port', '0'];
+  const child = spawn(process.execPath, args, { env: { ...process.env, POLICYWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the web host did not start: ${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the web host exited (${code}): ${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({ page }, use) => {
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-e2e-'));
+    const projectDir = path.join(home, 'Northwind');
+    await fs.cp(path.join(ROOT, 'assets', 'sample-project'), projectDir, { recursive: true });
+    const { child, url } = await startApp(projectDir, home);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
+    await use({
+      url,
+      projectDir,
+      home,
+      readDocument: (id) => fs.readFile(path.join(projectDir, 'documents', `${id}.policy.json`), 'utf8'),
+    });
+    child.kill('SIGTERM');
+    await fs.rm(home, { recursive: true, force: true });
+    expect(errors, 'the page threw no uncaught errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+export function heading(page: Page, title: string) {
+  return page.locator('.policy-editor .section-heading', { has: page.locator('.section-title', { hasText: new RegExp(`^${escape(title)}$`) }) });
+}
+
+export function sectionNumber(page: Page, title: string) {
+  return heading(page, title).getByTestId('section-number');
+}
+
+export async function outlineLabels(page: Page): Promise<string[]> {
+  return page.locator('.outline-item').evaluateAll((items) =>
+    items.map((item) => `${item.querySelector('.outline-number')?.textContent ?? ''} ${item.querySelector('.outline-title')?.textContent ?? ''}`.trim()),
+  );
+}
+
+/** Puts the caret at the end of a section heading's text. */
+export async function clickEndOfHeading(page: Page, title: string) {
+  const target = heading(page, title).locator('.section-title');
+  await target.scrollIntoViewIfNeeded();
+  await target.click();
+  await page.keyboard.press('End');
+}
+
+export async function screenshot(page: Page, name: string) {
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
