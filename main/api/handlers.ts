@@ -1,6 +1,6 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract';
 import { Project, blankDocument } from '../store/project';
-import { RecentProjects } from '../store/recent';
+import type { RecentProjects } from '../store/recent';
 import { loadSampleDocuments } from '../store/sample';
 import { UserError } from '../store/errors';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentIdSchema, PolicyDocumentSchema, type PolicyDocument } from '../model/document';
+import { DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
 
 /**
  * The one contract between the renderer and the main process. Each method names the schema its input must pass and
@@ -66,7 +66,11 @@ export const API = {
       .strict(),
   ),
   createDocument: method<DocumentSummary>()(
-    z.object({ title: z.string().trim().min(1, 'a title is required').max(300) }).strict(),
+    z
+      .object({
+        title: z.string().trim().min(1, 'a title is required').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
+      })
+      .strict(),
   ),
   loadDocument: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema }).strict()),
   saveDocument: method<{ savedAt: string }>()(

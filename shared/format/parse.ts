@@ -7,10 +7,12 @@ import { FormatError, describeIssue, jsonSyntaxProblem } from './problems';
  */
 export function parseFile<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
   let raw: unknown;
+  // A byte-order mark is no part of the JSON, and editors do not count it as a column.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(json);
   } catch (error) {
-    const { where, problem } = jsonSyntaxProblem(text, error);
+    const { where, problem } = jsonSyntaxProblem(json, error);
     throw new FormatError(fileName, where, problem);
   }
   const result = schema.safeParse(raw);

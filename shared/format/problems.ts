@@ -32,11 +32,132 @@ export function describeIssue(issue: z.core.$ZodIssue): { where: string; problem
 export function jsonSyntaxProblem(text: string, error: unknown): { where: string; problem: string } {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
-  if (!position?.[1]) return { where: '', problem: `is not valid JSON (${message})` };
-  const offset = Number(position[1]);
+  // Some of V8's messages ("Unexpected token '}', ... is not valid JSON", "Unexpected end of JSON input") carry no
+  // position at all: find the spot by reading the text the way JSON.parse does.
+  const offset = position?.[1] ? Number(position[1]) : jsonErrorOffset(text);
+  const detail = message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/ at position \d+.*$/s, '')
+    .replace(/, .* is not valid JSON$/s, '');
+  if (offset === null) return { where: '', problem: `is not valid JSON (${detail})` };
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const detail = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '');
   return { where: `line ${line}, column ${column}:`, problem: `is not valid JSON (${detail})` };
+}
+
+class JsonStop {
+  constructor(readonly offset: number) {}
+}
+
+/** The offset of the first character that makes `text` not JSON (its length when the text ends too soon), or null. */
+function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const fail = (): never => {
+    throw new JsonStop(Math.min(i, text.length));
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+  };
+  const expect = (ch: string) => {
+    if (text.charAt(i) !== ch) fail();
+    i++;
+  };
+  const digits = () => {
+    const start = i;
+    while (i < text.length && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+    if (i === start) fail();
+  };
+  const string = () => {
+    expect('"');
+    for (;;) {
+      if (i >= text.length) fail();
+      const ch = text.charAt(i);
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === '\\') {
+        i++;
+        const esc = text.charAt(i);
+        if ('"\\/bfnrt'.includes(esc) && esc !== '') i++;
+        else if (esc === 'u') {
+          i++;
+          for (let k = 0; k < 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text.charAt(i))) fail();
+            i++;
+          }
+        } else fail();
+      } else if (ch < ' ') fail();
+      else i++;
+    }
+  };
+  const value = (): void => {
+    space();
+    const ch = text.charAt(i);
+    if (ch === '{') {
+      i++;
+      space();
+      if (text.charAt(i) === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        string();
+        space();
+        expect(':');
+        value();
+        space();
+        if (text.charAt(i) === ',') i++;
+        else return expect('}');
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (text.charAt(i) === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text.charAt(i) === ',') i++;
+        else return expect(']');
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === '-' || (ch >= '0' && ch <= '9')) {
+      if (ch === '-') i++;
+      if (text.charAt(i) === '0') i++;
+      else digits();
+      if (text.charAt(i) === '.') {
+        i++;
+        digits();
+      }
+      if (text.charAt(i) === 'e' || text.charAt(i) === 'E') {
+        i++;
+        if (text.charAt(i) === '+' || text.charAt(i) === '-') i++;
+        digits();
+      }
+      return;
+    }
+    for (const word of ['true', 'false', 'null']) {
+      if (ch === word.charAt(0)) {
+        for (const letter of word) expect(letter);
+        return;
+      }
+    }
+    fail();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+    return null;
+  } catch (stop) {
+    // A RangeError from very deep nesting leaves the spot unknown: the message then says what JSON.parse said.
+    return stop instanceof JsonStop ? stop.offset : null;
+  }
 }

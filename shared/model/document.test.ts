@@ -126,6 +126,16 @@ describe('PolicyDocumentSchema', () => {
     expect(firstIssue(doc)).toBeNull();
   });
 
+  it.each(['title', 'versionLabel', 'owner'] as const)('rejects a control character in the %s, which export could not write', (field) => {
+    expect(firstIssue({ ...validDocument(), [field]: 'Policy\u0001' })).toBe(`${field}: contains a control character`);
+  });
+
+  it('rejects a link carrying a control character even though the URL parser would drop it', () => {
+    const doc = validDocument();
+    doc.blocks[1] = { kind: 'paragraph', runs: [{ text: 'x', link: 'https://example.com/\u0001' }] };
+    expect(firstIssue(doc)).toBe('blocks.1.runs.0.link: must be an http, https or mailto address');
+  });
+
   it('rejects an unknown mark', () => {
     const doc = validDocument() as unknown as { blocks: unknown[] };
     doc.blocks[1] = { kind: 'paragraph', runs: [{ text: 'x', marks: ['strike'] }] };
@@ -247,6 +257,8 @@ describe('isSafeHref', () => {
     ['example.com', false],
     ['', false],
     ['https://', false],
+    ['https://example.com/\u0001', false],
+    ['mailto:a@example.com\u0000', false],
   ])('%j → %s', (href, safe) => expect(isSafeHref(href)).toBe(safe));
 });
 

@@ -29,7 +29,8 @@ export const LinkHrefSchema = z
 
 export function isSafeHref(href: string): boolean {
   // Parse rather than match the string: "java\tscript:" and friends must not slip through.
-  if (!URL.canParse(href)) return false;
+  // The URL parser quietly drops or escapes control characters, but the stored string would still carry them.
+  if (FORBIDDEN_CHARACTERS.test(href) || !URL.canParse(href)) return false;
   const protocol = new URL(href).protocol;
   return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
 }
@@ -43,9 +44,14 @@ export function stripForbiddenCharacters(text: string): string {
   return FORBIDDEN_CHARACTERS.test(text) ? text.replace(new RegExp(FORBIDDEN_CHARACTERS.source, 'g'), '') : text;
 }
 
+/** Text that may be exported: no character that XML 1.0 forbids. */
+export function hasNoForbiddenCharacters(text: string): boolean {
+  return !FORBIDDEN_CHARACTERS.test(text);
+}
+
 export const RunSchema = z
   .object({
-    text: z.string().refine((t) => !FORBIDDEN_CHARACTERS.test(t), 'contains a control character'),
+    text: z.string().refine(hasNoForbiddenCharacters, 'contains a control character'),
     marks: z.array(z.enum(MARKS)).optional(),
     link: LinkHrefSchema.optional(),
   })
@@ -93,11 +99,11 @@ export const IsoDateSchema = z
 export const PolicyDocumentSchema = z
   .object({
     format: z.literal(FORMAT_VERSION, { message: `must be ${FORMAT_VERSION}, the format this version of Policywright reads` }),
-    title: z.string().min(1, 'must not be empty').max(300),
+    title: z.string().min(1, 'must not be empty').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
     effectiveDate: IsoDateSchema.nullable(),
     lastUpdated: IsoDateSchema.nullable(),
-    versionLabel: z.string().max(100),
-    owner: z.string().max(200),
+    versionLabel: z.string().max(100).refine(hasNoForbiddenCharacters, 'contains a control character'),
+    owner: z.string().max(200).refine(hasNoForbiddenCharacters, 'contains a control character'),
     numbering: z.enum(NUMBERING_STYLES),
     blocks: z.array(BlockSchema),
   })
