@@ -40,7 +40,8 @@ async function startApp(projectDir: string | undefined, home: string): Promise<{
 }
 
 export const test = base.extend<{ app: RunningApp }>({
-  app: async ({ page }, use) => {
+  // Automatic: every test starts on a running app, whether or not it names the fixture.
+  app: [async ({ page }, use) => {
     const home = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-e2e-'));
     const projectDir = path.join(home, 'Northwind');
     await fs.cp(path.join(ROOT, 'assets', 'sample-project'), projectDir, { recursive: true });
@@ -58,7 +59,7 @@ export const test = base.extend<{ app: RunningApp }>({
     child.kill('SIGTERM');
     await fs.rm(home, { recursive: true, force: true });
     expect(errors, 'the page threw no uncaught errors').toEqual([]);
-  },
+  }, { auto: true }],
 });
 
 export { expect };

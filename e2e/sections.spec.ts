@@ -83,8 +83,7 @@ test('every section command and mark is undone by Ctrl+Z and redone by Ctrl+Shif
   await expect(sectionNumber(page, 'Temporary')).toHaveText(/^\d+\.$/);
 });
 
-test('the outline lists numbered headings, jumps on click and moves a section by drag', async ({ page, app }) => {
-  expect(app.url).toContain('127.0.0.1');
+test('the outline lists numbered headings, jumps on click and moves a section by drag', async ({ page }) => {
   const before = await outlineLabels(page);
   expect(before.slice(0, 3)).toEqual(['1. Who We Are', '1.1 Our Role as Controller and as Processor', '1.2 Our Data Protection Officer']);
 

@@ -1,0 +1,102 @@
+import { clickEndOfHeading, expect, heading, screenshot, test } from './fixtures';
+
+test('autosave writes a second or so after typing stops, and the window says Unsaved, Saving, Saved', async ({ page, app }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.type(' and What We Do');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'unsaved');
+  await expect.poll(() => page.title()).toMatch(/^● /);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 10_000 });
+  await expect.poll(() => page.title()).not.toMatch(/^● /);
+  expect(await app.readDocument('privacy-policy')).toContain('"text":"Who We Are and What We Do"');
+});
+
+test('the document panel edits title, dates, version and owner', async ({ page, app }) => {
+  await page.getByLabel('Title').fill('Global Privacy Notice');
+  await page.getByLabel('Effective date').fill('2027-02-01');
+  await page.getByLabel('Version label').fill('3.0');
+  await page.getByLabel('Owner').fill('Privacy Office');
+  await expect(page.locator('.doc-title')).toHaveText('Global Privacy Notice');
+  await expect(page.locator('.doc-dates')).toContainText('Effective date: 1 February 2027');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const saved = await app.readDocument('privacy-policy');
+  expect(saved).toContain('"title": "Global Privacy Notice"');
+  expect(saved).toContain('"effectiveDate": "2027-02-01"');
+  expect(saved).toContain('"versionLabel": "3.0"');
+  expect(saved).toContain('"owner": "Privacy Office"');
+});
+
+test('marks, lists and links from the keyboard and the toolbar', async ({ page, app }) => {
+  await clickEndOfHeading(page, 'Our Data Protection Officer');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Bold');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.type(' italic');
+  await page.keyboard.press('Control+i');
+  await page.keyboard.press('Control+u');
+  await page.keyboard.type(' underlined');
+  await page.keyboard.press('Control+u');
+  const paragraph = page.locator('.policy-editor p', { hasText: 'Bold italic underlined' });
+  await expect(paragraph.locator('strong')).toHaveText('Bold');
+  await expect(paragraph.locator('em')).toHaveText(' italic');
+  await expect(paragraph.locator('u')).toHaveText(' underlined');
+
+  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await expect(page.locator('.policy-editor .list-item.bullet', { hasText: 'Bold italic underlined' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('second point');
+  await expect(page.locator('.policy-editor .list-item.bullet', { hasText: 'second point' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('after the list');
+  await expect(page.locator('.policy-editor p', { hasText: 'after the list' })).toBeVisible();
+
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+k');
+  const address = page.getByLabel('Link address');
+  await address.fill('javascript:alert(1)');
+  await address.press('Enter');
+  await expect(page.locator('.link-prompt [role=alert]')).toContainText('web address');
+  await address.fill('https://example.org/privacy');
+  await address.press('Enter');
+  await expect(page.locator('.policy-editor a[href="https://example.org/privacy"]')).toHaveText('after the list');
+
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const saved = await app.readDocument('privacy-policy');
+  expect(saved).toContain('{"kind":"list-item","list":"bullet","indent":0,"runs":[{"text":"Bold","marks":["bold"]},{"text":" italic","marks":["italic"]},{"text":" underlined","marks":["underline"]}]}');
+  expect(saved).toContain('{"kind":"paragraph","runs":[{"text":"after the list","link":"https://example.org/privacy"}]}');
+  await screenshot(page, 'editor-formatting');
+});
+
+test('pasted HTML never runs and arrives as plain text', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Enter');
+  await page.evaluate(async () => {
+    const html = '<p>Hello <img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script><b>world</b></p>';
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob(['Hello world'], { type: 'text/plain' }),
+      }),
+    ]);
+  });
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.policy-editor p', { hasText: 'Hello world' })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('.policy-editor img, .policy-editor script').count()).toBe(0);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(await app.readDocument('privacy-policy')).toContain('{"kind":"paragraph","runs":[{"text":"Hello world"}]}');
+});
+
+test('Tab on the first section explains why it cannot be demoted', async ({ page }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.status-bar')).toContainText('cannot be demoted');
+  await expect(heading(page, 'Who We Are').getByTestId('section-number')).toHaveText('1.');
+});
