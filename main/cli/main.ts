@@ -42,11 +42,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
+      // A mistake like any other: one line on stderr, exit code 2, and stdout left clean.
+      throw new UsageError('no command given');
     case '--help':
     case '-h':
     case 'help':
       io.out(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
+      return 0;
     case '--version':
       io.out(`${APP_VERSION}\n`);
       return 0;

@@ -12,7 +12,7 @@ export async function serveApp(rendererDir: string, request: { readonly url: str
   if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
   const file = await readStatic(path.resolve(rendererDir), url.pathname);
   if (!file) return notFound();
-  return new Response(request.method === 'HEAD' ? null : file.body, {
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
     status: 200,
     headers: {
       'Content-Type': file.type,

@@ -32,7 +32,7 @@ export class Project {
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
-      throw new UserError(describeMissing(absolute, error));
+      throw new UserError(describeMissing(file, error));
     }
     return new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
   }
@@ -114,13 +114,17 @@ export class Project {
   /** A new document never takes the name of a file already in the folder, listed or not. */
   private async freeDocumentId(base: string): Promise<string> {
     for (let n = 1; ; n++) {
-      const id = n === 1 ? base : `${base}-${n}`;
+      // Ids stop at 64 characters (DocumentIdSchema): a suffix shortens the slug rather than lengthen the id.
+      const suffix = n === 1 ? '' : `-${n}`;
+      const id = `${base.slice(0, MAX_DOCUMENT_ID - suffix.length).replace(/-+$/, '')}${suffix}`;
       if (this.manifest.documents.includes(id)) continue;
       const taken = await fs.stat(documentPath(this.dir, id)).then(() => true, () => false);
       if (!taken) return id;
     }
   }
 }
+
+const MAX_DOCUMENT_ID = 64;
 
 export function blankDocument(title: string): PolicyDocument {
   return {

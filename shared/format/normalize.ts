@@ -17,7 +17,8 @@ export function mergeRuns(runs: readonly Run[]): Run[] {
 
 function sameFormatting(a: Run, b: Run): boolean {
   if (a.link !== b.link) return false;
-  const am = a.marks ?? [];
-  const bm = b.marks ?? [];
-  return am.length === bm.length && am.every((mark) => bm.includes(mark));
+  // Compared as sets: a repeated mark must not make ["bold", "bold"] look like ["bold", "italic"].
+  const am = new Set(a.marks ?? []);
+  const bm = new Set(b.marks ?? []);
+  return am.size === bm.size && [...am].every((mark) => bm.has(mark));
 }

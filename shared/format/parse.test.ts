@@ -123,7 +123,7 @@ describe('parseFile on text that is not JSON', () => {
 
   it.each([
     ['a missing value', '{\n  "format": 1,\n  "title": ⟨,⟩\n}'],
-    ['a value cut short', '{\n  "format": 1,\n  "title": tr⟨u⟩,\n}'],
+    ['a value cut short', '{\n  "format": 1,\n  "title": tru⟨,⟩\n}'],
     ['a trailing comma', '{\n  "format": 1,\n⟨}⟩\n'],
     ['a missing comma', '{\n  "format": 1\n  ⟨"⟩title": "x"\n}'],
     ['a missing comma between blocks', '{\n  "blocks": [\n    {"kind":"paragraph","runs":[]}\n    ⟨{⟩"kind":"paragraph","runs":[]}\n  ]\n}'],

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLE = path.join(ROOT, 'assets', 'sample-project');
+let home: string;
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, POLICYWRIGHT_HOME: home },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-built-cli-'));
+  const build = run(['scripts/build-main.mjs']);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+}, 120_000);
+
+afterAll(async () => {
+  await fs.rm(home, { recursive: true, force: true });
+});
+
+describe('the built CLI (bin/policywright.mjs)', () => {
+  it('prints the sample outline as JSON and exits 0', () => {
+    const { status, stdout, stderr } = run(['bin/policywright.mjs', 'outline', SAMPLE, '--json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const value = JSON.parse(stdout) as { documents: Array<{ id: string; outline: Array<{ number: string; title: string }> }> };
+    expect(value.documents.map((d) => d.id)).toEqual(['privacy-policy', 'cookie-policy', 'terms-of-service']);
+    expect(value.documents[0]?.outline[0]).toMatchObject({ number: '1', title: 'Who We Are' });
+  });
+
+  it('exits 2 with one line on stderr for a folder that does not exist', () => {
+    const missing = path.join(home, 'nonexistent');
+    const { status, stdout, stderr } = run(['bin/policywright.mjs', 'outline', missing]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toBe(`policywright: ${missing} does not exist.\n`);
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('exits 2 with one line on stderr for /nonexistent', () => {
+    const { status, stderr } = run(['bin/policywright.mjs', 'outline', '/nonexistent']);
+    expect(status).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('reports the package version, not "dev"', async () => {
+    const { version } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { status, stdout } = run(['bin/policywright.mjs', '--version']);
+    expect(status).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
+  });
+});

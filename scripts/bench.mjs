@@ -1,0 +1,451 @@
+// `npm run bench` (after `npm run build`): opens a generated 2,000-section / ~100,000-word policy in the real app
+// (the built web host) and in a plain slate-react peer page, in Debian's Chromium, and measures open time and
+// keystroke-to-paint latency in both. Prints a table and writes bench/results.json. See bench/README.md.
+//
+// Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
+// measurements per editor, median reported; default 3)  --only ours|peer  --trace (Chrome traces of the typing into
+// .tmp/bench/)  --keep (keep the temporary folder).
+//
+// Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke.
+/* global window, getSelection, requestAnimationFrame -- inside page.evaluate callbacks, which run in the page */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
+import { installProbe } from './bench/probe.mjs';
+import { startStaticServer } from './bench/static-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
+const TRACE_DIR = path.join(ROOT, '.tmp', 'bench');
+
+const OURS = 'Policywright';
+const PEER = 'slate-react (plain, no chunking)';
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16 };
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1440, height: 900 };
+
+const RUN_TIMEOUT_MS = 270_000; // the whole run, build of the peer included
+const OPEN_TIMEOUT_MS = 60_000;
+const KEY_TIMEOUT_MS = 10_000;
+const WARMUP_KEYS = 10;
+const SETTLE_MS = 2500; // after typing: longer than the app's autosave delay (1.2 s), so a save never lands in Enter
+
+// What gets typed into the body of section ~1,000: plain ASCII that Playwright types key by key.
+const PHRASE = 'The Processor shall notify the Controller without undue delay after becoming aware of a breach. ';
+
+const { values: options } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '20260101' },
+    keys: { type: 'string', default: '240' },
+    enters: { type: 'string', default: '20' },
+    opens: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    trace: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const SEED = positiveInt(options.seed, 'seed');
+const KEYS = positiveInt(options.keys, 'keys');
+const ENTERS = positiveInt(options.enters, 'enters');
+const OPENS = positiveInt(options.opens, 'opens');
+if (options.only && options.only !== 'ours' && options.only !== 'peer') fail('--only takes "ours" or "peer"');
+
+/** Everything started by this run, undone in reverse order whatever happens. */
+const cleanups = [];
+let cleaning = null;
+function cleanup() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop();
+      await step().catch((error) => console.error(`bench: cleanup: ${error instanceof Error ? error.message : error}`));
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping`);
+    void cleanup().finally(() => process.exit(1));
+  });
+}
+
+const started = performance.now();
+const watchdog = setTimeout(() => {
+  console.error(`bench: the run took longer than ${RUN_TIMEOUT_MS / 1000} s; stopping`);
+  void cleanup().finally(() => process.exit(1));
+}, RUN_TIMEOUT_MS);
+
+try {
+  await main();
+  clearTimeout(watchdog);
+  await cleanup();
+  process.exit(process.exitCode ?? 0);
+} catch (error) {
+  clearTimeout(watchdog);
+  console.error(`bench: measurement failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  await cleanup();
+  process.exit(1);
+}
+
+async function main() {
+  for (const built of ['dist/main/cli.js', 'dist/renderer/index.html']) {
+    if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
+  }
+  if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-bench-'));
+  cleanups.push(() => (options.keep ? (console.log(`bench: kept ${tmp}`), Promise.resolve()) : fs.rm(tmp, { recursive: true, force: true })));
+  const projectDir = path.join(tmp, 'project');
+  const home = path.join(tmp, 'home');
+  await fs.mkdir(home);
+
+  const gen = await writeBenchProject(projectDir, SEED);
+  // The app autosaves what is typed into the project; the peer must load the document as generated.
+  const peerDocument = path.join(tmp, 'peer-document.policy.json');
+  await fs.copyFile(gen.documentFile, peerDocument);
+  console.log(
+    `Document: ${gen.words.toLocaleString('en')} words, ${gen.blocks.toLocaleString('en')} blocks ` +
+      `(${gen.counts.heading} headings: ${gen.levels.join('/')} at levels 1/2/3; ${gen.counts.paragraph} paragraphs; ` +
+      `${gen.counts['list-item']} list items), ${(gen.bytes / 1024).toFixed(0)} KiB, seed ${SEED}`,
+  );
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  cleanups.push(() => browser.close());
+  console.log(`Browser: Chromium ${browser.version()} (headless), ${os.cpus().length} CPUs\n`);
+
+  const ids = { firstId: gen.firstHeadingId, lastId: gen.lastHeadingId, targetId: gen.targetHeadingId };
+  const measured = {};
+  const problems = [];
+
+  if (options.only !== 'peer') {
+    const url = await startApp(projectDir, home);
+    measured.ours = await measureEditor(browser, 'ours', url, ids, problems);
+  }
+  if (options.only !== 'ours') {
+    const peerDist = path.join(tmp, 'peer');
+    await buildPeer(peerDist);
+    const server = await startStaticServer(peerDist, { '/document.policy.json': peerDocument });
+    cleanups.push(() => server.close());
+    measured.peer = await measureEditor(browser, 'peer', `${server.url}/plain.html`, ids, problems);
+  }
+
+  const rows = [
+    ['editor.open.ms', 'ms', (m) => m.open.median],
+    ['editor.keystroke.p95.ms', 'ms', (m) => percentile(m.type, 95)],
+    ['editor.keystroke.p50.ms', 'ms', (m) => percentile(m.type, 50)],
+    ['editor.enter.p95.ms', 'ms', (m) => percentile(m.enter, 95)],
+    ['editor.jsheap.mb', 'MB', (m) => m.heapMb],
+  ].map(([name, unit, get]) => ({
+    name,
+    value: measured.ours ? round(get(measured.ours)) : null,
+    unit,
+    peer: PEER,
+    peerValue: measured.peer ? round(get(measured.peer)) : null,
+  }));
+
+  printTable(rows);
+  for (const [who, m] of Object.entries(measured)) printDetails(who === 'ours' ? OURS : PEER, m);
+
+  await fs.mkdir(path.dirname(RESULTS), { recursive: true });
+  await fs.writeFile(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);
+  console.log(`\nWrote ${path.relative(ROOT, RESULTS)} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+
+  if (problems.length) {
+    console.error(`\nbench: the measurement is not trustworthy:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+/** Starts the built app's web host on the project, as the e2e tests do, and returns the URL it prints. */
+async function startApp(projectDir, home) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', projectDir, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, POLICYWRIGHT_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  cleanups.push(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the web host did not start in 15 s: ${output}`)), 15_000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => {
+      onData(chunk);
+      process.stderr.write(`[web host] ${chunk}`);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the web host exited (${code ?? signal}): ${output}`));
+    });
+  });
+}
+
+/** Builds renderer/bench/plain.html with its own Vite config, into this run's temporary folder. */
+async function buildPeer(outDir) {
+  const t = performance.now();
+  const { build } = await import('vite');
+  await build({
+    configFile: path.join(ROOT, 'renderer', 'bench', 'vite.config.mjs'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  console.log(`Built the peer page in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Opens the editor OPENS times (a fresh browser context each time) and keeps the last page open for typing:
+ * WARMUP_KEYS + KEYS characters into the middle of section ~1,000's body paragraph, then ENTERS presses of Enter there.
+ */
+async function measureEditor(browser, who, url, ids, problems) {
+  const label = who === 'ours' ? OURS : PEER;
+  console.log(`${label}: measuring`);
+  const opens = [];
+  let page = null;
+  let context = null;
+  const pageErrors = [];
+  for (let i = 0; i < OPENS; i++) {
+    if (context) await context.close();
+    context = await browser.newContext({ viewport: VIEWPORT });
+    const ctx = context;
+    cleanups.push(() => ctx.close().catch(() => undefined));
+    await context.addInitScript(installProbe, ids);
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
+    await page.goto(url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench?.open, null, { timeout: OPEN_TIMEOUT_MS, polling: 100 });
+    const open = await page.evaluate(() => ({
+      ...window.__bench.open,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      api: performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/api\/|\.json$/.test(e.name))
+        .map((e) => ({ name: e.name.replace(/^.*\//, ''), start: e.startTime, ms: e.duration, kb: e.transferSize / 1024 })),
+    }));
+    opens.push(open);
+    console.log(
+      `  open ${i + 1}/${OPENS}: ${open.painted.toFixed(0)} ms (FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
+        `${open.api.map((a) => `${a.name} ${a.start.toFixed(0)}+${a.ms.toFixed(0)} ms`).join(', ')})`,
+    );
+  }
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const described = await page.evaluate(() => window.__bench.describe());
+
+  // Click into the middle of section ~1,000's body paragraph.
+  const paragraph = await page.evaluate(async (targetId) => {
+    const bench = window.__bench;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    for (let i = 0; i < 3; i++) {
+      // Off-screen chunks have estimated heights until they render: scroll, let them render, scroll again.
+      bench.blockAfterHeading(targetId)?.element?.scrollIntoView({ block: 'center' });
+      await frame();
+      await frame();
+    }
+    const found = bench.blockAfterHeading(targetId);
+    if (!found?.element) return null;
+    const r = found.element.getBoundingClientRect();
+    return { index: found.index, text: found.element.textContent, x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 40), tag: found.element.tagName };
+  }, ids.targetId);
+  if (!paragraph) throw new Error(`${label}: cannot find the body paragraph of section ${TARGET_SECTION}`);
+  await page.mouse.click(paragraph.x, paragraph.y);
+  await page.waitForTimeout(300);
+  const caretInside = await page.evaluate((index) => {
+    const block = window.__bench.blocks()[index];
+    const selection = getSelection();
+    return Boolean(block && selection?.anchorNode && block.contains(selection.anchorNode));
+  }, paragraph.index);
+  if (!caretInside) throw new Error(`${label}: the click did not put the caret into section ${TARGET_SECTION}'s body`);
+
+  const text = PHRASE.repeat(Math.ceil((WARMUP_KEYS + KEYS) / PHRASE.length)).slice(0, WARMUP_KEYS + KEYS);
+  /** One key at a time: each is sent only when the previous one's sample has been recorded. */
+  const pressKeys = async (keys, phase, press) => {
+    let n = await page.evaluate((p) => (window.__bench.setPhase(p), window.__bench.samples.length), phase);
+    for (const key of keys) {
+      await press(key);
+      n += 1;
+      await page.evaluate(([count, timeout]) => window.__bench.waitForSamples(count, timeout), [n, KEY_TIMEOUT_MS]);
+    }
+  };
+  const typeKeys = (chars, phase) => pressKeys([...chars], phase, (ch) => page.keyboard.type(ch));
+
+  await typeKeys(text.slice(0, WARMUP_KEYS), 'warmup');
+  if (options.trace) await startTrace(browser, page);
+  const before = metricsOf(await cdp.send('Performance.getMetrics'));
+  const typeStart = performance.now();
+  await typeKeys(text.slice(WARMUP_KEYS), 'type');
+  const typeWallMs = performance.now() - typeStart;
+  const after = metricsOf(await cdp.send('Performance.getMetrics'));
+  if (options.trace) await stopTrace(browser, `${who}-typing`);
+
+  const typedOk = await page.evaluate(([index, typed]) => (window.__bench.blocks()[index]?.textContent ?? '').includes(typed), [paragraph.index, text]);
+  if (!typedOk) problems.push(`${label}: the typed text is not in section ${TARGET_SECTION}'s body paragraph`);
+
+  // Let typing-pause work (the app's outline refresh and autosave) finish outside the Enter measurements.
+  await page.evaluate(() => window.__bench.setPhase('settle'));
+  await page.waitForTimeout(SETTLE_MS);
+
+  const blocksBefore = await page.evaluate(() => window.__bench.blocks().length);
+  if (options.trace) await startTrace(browser, page);
+  await pressKeys(Array(ENTERS).fill('Enter'), 'enter', (key) => page.keyboard.press(key));
+  if (options.trace) await stopTrace(browser, `${who}-enter`);
+  await page.evaluate(() => window.__bench.setPhase('done'));
+  const blocksAfter = await page.evaluate(() => window.__bench.blocks().length);
+  if (blocksAfter !== blocksBefore + ENTERS) {
+    problems.push(`${label}: ${ENTERS} Enters made ${blocksAfter - blocksBefore} new blocks (${blocksBefore} → ${blocksAfter})`);
+  }
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const final = metricsOf(await cdp.send('Performance.getMetrics'));
+  const state = await page.evaluate(() => ({ samples: window.__bench.samples, longTasks: window.__bench.longTasks, phases: window.__bench.phases }));
+  if (pageErrors.length) problems.push(`${label}: the page reported errors: ${pageErrors.slice(0, 3).join(' | ')}`);
+  await context.close();
+
+  const type = state.samples.filter((s) => s.phase === 'type').map((s) => s.ms);
+  const enter = state.samples.filter((s) => s.phase === 'enter').map((s) => s.ms);
+  if (type.length !== KEYS) problems.push(`${label}: ${type.length} typing samples, expected ${KEYS}`);
+  if (enter.length !== ENTERS) problems.push(`${label}: ${enter.length} Enter samples, expected ${ENTERS}`);
+  const paints = opens.map((o) => o.painted);
+  const perKey = (name) => (after[name] - before[name]) / type.length;
+  return {
+    open: { all: paints, median: percentile(paints, 50), last: opens[opens.length - 1] },
+    type,
+    enter,
+    heapMb: final.JSHeapUsedSize / 1024 / 1024,
+    typeWallMs,
+    described: { ...described, blocksAfter },
+    perKey: {
+      scriptMs: perKey('ScriptDuration') * 1000,
+      recalcStyleMs: perKey('RecalcStyleDuration') * 1000,
+      layoutMs: perKey('LayoutDuration') * 1000,
+      taskMs: perKey('TaskDuration') * 1000,
+      layouts: perKey('LayoutCount'),
+      styleRecalcs: perKey('RecalcStyleCount'),
+    },
+    longTasks: attributeLongTasks(state.longTasks, state.phases),
+  };
+}
+
+async function startTrace(browser, page) {
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame'],
+  });
+}
+
+async function stopTrace(browser, name) {
+  const buffer = await browser.stopTracing();
+  await fs.mkdir(TRACE_DIR, { recursive: true });
+  const file = path.join(TRACE_DIR, `trace-${name}.json`);
+  await fs.writeFile(file, buffer);
+  console.log(`  trace: ${path.relative(ROOT, file)}`);
+}
+
+function metricsOf(reply) {
+  return Object.fromEntries(reply.metrics.map((m) => [m.name, m.value]));
+}
+
+/** Long tasks per phase: how many, the longest and the total, to show where stalls happened. */
+function attributeLongTasks(longTasks, phases) {
+  const out = {};
+  for (const task of longTasks) {
+    let phase = 'load';
+    for (const p of phases) if (p.at <= task.start) phase = p.phase;
+    const entry = (out[phase] ??= { count: 0, maxMs: 0, totalMs: 0 });
+    entry.count++;
+    entry.maxMs = Math.max(entry.maxMs, task.ms);
+    entry.totalMs += task.ms;
+  }
+  return out;
+}
+
+function printTable(rows) {
+  const header = ['name', 'ours', 'peer', 'unit', 'target', 'met'];
+  const lines = rows.map((r) => {
+    const target = TARGETS[r.name];
+    const met = target === undefined || r.value === null ? '' : r.value <= target ? 'yes' : 'NO';
+    return [r.name, fmt(r.value), fmt(r.peerValue), r.unit, target === undefined ? '' : `≤ ${target}`, met];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(`\nOurs: ${OURS} (web host, ${DOCUMENT_ID}); peer: ${PEER}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(line(l));
+  for (const [name, target] of Object.entries(TARGETS)) {
+    const row = rows.find((r) => r.name === name);
+    if (row?.value !== null && row?.value !== undefined) {
+      console.log(`${row.value <= target ? 'Target met' : 'Target MISSED'}: ${name} = ${row.value} (target ≤ ${target})`);
+    }
+  }
+}
+
+function printDetails(label, m) {
+  const k = m.perKey;
+  console.log(`\n${label}:`);
+  console.log(`  opens: ${m.open.all.map((v) => v.toFixed(0)).join(', ')} ms (median ${m.open.median.toFixed(0)})`);
+  console.log(
+    `  typing: ${m.type.length} keys in ${(m.typeWallMs / 1000).toFixed(1)} s; p50 ${fmt(round(percentile(m.type, 50)))}, ` +
+      `p95 ${fmt(round(percentile(m.type, 95)))}, max ${fmt(round(Math.max(...m.type)))} ms; ` +
+      `Enter p50 ${fmt(round(percentile(m.enter, 50)))}, p95 ${fmt(round(percentile(m.enter, 95)))}, max ${fmt(round(Math.max(...m.enter)))} ms`,
+  );
+  console.log(
+    `  per key (CDP, main thread): script ${k.scriptMs.toFixed(1)} ms, style ${k.recalcStyleMs.toFixed(1)} ms, ` +
+      `layout ${k.layoutMs.toFixed(1)} ms, all tasks ${k.taskMs.toFixed(1)} ms; ${k.styleRecalcs.toFixed(1)} style recalcs, ${k.layouts.toFixed(1)} layouts`,
+  );
+  console.log(
+    `  DOM: ${m.described.domNodes.toLocaleString('en')} elements, ${m.described.blocks.toLocaleString('en')} blocks, ` +
+      `${m.described.contentVisibilityAuto} content-visibility:auto containers; JS heap after GC ${m.heapMb.toFixed(1)} MB`,
+  );
+  const lt = Object.entries(m.longTasks).map(([phase, t]) => `${phase} ${t.count}× (max ${t.maxMs.toFixed(0)}, total ${t.totalMs.toFixed(0)} ms)`);
+  if (lt.length) console.log(`  long tasks: ${lt.join('; ')}`);
+}
+
+/** Nearest-rank percentile. */
+function percentile(values, p) {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function round(value) {
+  return Number.isFinite(value) ? Math.round(value * 10) / 10 : null;
+}
+
+function fmt(value) {
+  return value === null || value === undefined ? '—' : String(value);
+}
+
+function positiveInt(value, name) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a positive whole number`);
+  return n;
+}
+
+function fail(message) {
+  throw new Error(message);
+}

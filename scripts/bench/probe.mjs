@@ -1,0 +1,110 @@
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle */
+// Code that runs inside the benchmarked page (installed with context.addInitScript before any of the page's own
+// scripts). It must stay self-contained: Playwright sends the function's source text, not its closure.
+
+/**
+ * Installs window.__bench:
+ * - every keydown (captured before the editor sees it) takes performance.now(); the next requestAnimationFrame
+ *   callback after it posts one message, and the time that message arrives counts as painted (the frame that shows
+ *   the key has been produced by then). One sample per keydown, tagged with the current phase.
+ * - open: once both the first and the last section heading are inside the editor, the same rAF + message gives the
+ *   time at which the fully loaded document was first painted, from navigation start (performance.now()).
+ * - long tasks (over 50 ms), with their start times, for attributing stalls afterwards.
+ */
+export function installProbe({ firstId, lastId }) {
+  if (window.top !== window) return;
+  const bench = {
+    phase: 'load',
+    phases: [{ phase: 'load', at: 0 }],
+    samples: [],
+    waiters: new Set(),
+    open: null,
+    longTasks: [],
+  };
+  window.__bench = bench;
+
+  const afterPaint = (callback) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        callback(performance.now());
+      };
+      channel.port2.postMessage(0);
+    });
+
+  bench.setPhase = (phase) => {
+    bench.phase = phase;
+    bench.phases.push({ phase, at: performance.now() });
+  };
+
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      const start = performance.now();
+      const phase = bench.phase;
+      const key = event.key;
+      afterPaint((painted) => {
+        bench.samples.push({ phase, key, start, ms: painted - start });
+        for (const waiter of [...bench.waiters]) waiter();
+      });
+    },
+    true,
+  );
+
+  /** Resolves once at least n samples exist; rejects after timeoutMs (a key that never painted). */
+  bench.waitForSamples = (n, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      if (bench.samples.length >= n) return resolve(bench.samples.length);
+      const timer = setTimeout(() => {
+        bench.waiters.delete(check);
+        reject(new Error(`only ${bench.samples.length} of ${n} key samples after ${timeoutMs} ms`));
+      }, timeoutMs);
+      function check() {
+        if (bench.samples.length < n) return;
+        clearTimeout(timer);
+        bench.waiters.delete(check);
+        resolve(bench.samples.length);
+      }
+      bench.waiters.add(check);
+    });
+
+  const inEditor = (id) => document.querySelector(`[data-slate-editor] [data-section-id="${id}"]`);
+  let found = false;
+  const observer = new MutationObserver(() => {
+    if (found || !inEditor(firstId) || !inEditor(lastId)) return;
+    found = true;
+    observer.disconnect();
+    const present = performance.now();
+    afterPaint((painted) => {
+      bench.open = { present, painted };
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, ms: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // Long tasks are a diagnostic only.
+  }
+
+  /** The editor's top-level blocks in document order (the generated document has no inline elements). */
+  bench.blocks = () => [...document.querySelectorAll('[data-slate-editor] [data-slate-node="element"]')];
+  bench.blockAfterHeading = (id) => {
+    const blocks = bench.blocks();
+    const index = blocks.findIndex((el) => el.getAttribute('data-section-id') === id);
+    return index < 0 ? null : { index: index + 1, element: blocks[index + 1] ?? null };
+  };
+  bench.describe = () => {
+    const editor = document.querySelector('[data-slate-editor]');
+    return {
+      domNodes: document.getElementsByTagName('*').length,
+      blocks: bench.blocks().length,
+      contentVisibilityAuto: editor
+        ? [...editor.querySelectorAll('*')].filter((el) => getComputedStyle(el).contentVisibility === 'auto').length
+        : 0,
+    };
+  };
+}

@@ -1,0 +1,206 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MARKS, PolicyDocumentSchema, ProjectManifestSchema, type Block, type Mark, type PolicyDocument, type Run } from '../model/document';
+import { parseFile } from './parse';
+import { serializeDocument, serializeManifest } from './serialize';
+
+const SAMPLE_DIR = path.resolve(__dirname, '../../assets/sample-project');
+const SAMPLE_FILES = readdirSync(path.join(SAMPLE_DIR, 'documents'))
+  .filter((f) => f.endsWith('.policy.json'))
+  .sort();
+
+const parseDoc = (text: string) => parseFile(PolicyDocumentSchema, text, 'test.policy.json');
+const readSample = (file: string) => readFileSync(path.join(SAMPLE_DIR, 'documents', file), 'utf8');
+
+/** A deterministic generator, so a failing document can be rebuilt. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['word', ' ', 'quote "x"', 'back\\slash', 'new\nline', 'tab\there', '€', '“curly”', '😀', '\u2028', '</script>', '{"json":1}', ''];
+
+function generatedDocument(seed: number, blockCount = 60): PolicyDocument {
+  const random = seeded(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const run = (): Run => {
+    const out: Run = { text: Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(PIECES)).join('') || 'x' };
+    const marks = MARKS.filter(() => random() < 0.3);
+    if (marks.length > 0) out.marks = marks;
+    if (random() < 0.15) out.link = pick(['https://example.com/a?b=1', 'http://example.org', 'mailto:legal@example.com']);
+    return out;
+  };
+  const runs = () => Array.from({ length: Math.floor(random() * 4) }, run);
+  const blocks: Block[] = [];
+  for (let i = 0; i < blockCount; i++) {
+    const kind = pick(['heading', 'paragraph', 'list-item'] as const);
+    if (kind === 'heading') blocks.push({ kind, id: `s-gen${String(i).padStart(6, '0')}`, level: 1 + Math.floor(random() * 6), runs: runs() });
+    else if (kind === 'paragraph') blocks.push({ kind, runs: runs() });
+    else blocks.push({ kind, list: pick(['bullet', 'number'] as const), indent: Math.floor(random() * 6), runs: runs() });
+  }
+  return {
+    format: 1,
+    title: 'Generated “Policy” \\ "quoted"',
+    effectiveDate: '2026-02-28',
+    lastUpdated: null,
+    versionLabel: 'v1.2-β',
+    owner: 'Legal\tOps',
+    numbering: pick(['decimal', 'letter-decimal', 'article-section', 'section-sign'] as const),
+    blocks,
+  };
+}
+
+/** The same value with every object's keys in reverse order. */
+function reversedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reversedKeys) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
+  }
+  return value;
+}
+
+describe('serializeDocument', () => {
+  it('finds the sample documents', () => {
+    expect(SAMPLE_FILES).toEqual(['cookie-policy.policy.json', 'privacy-policy.policy.json', 'terms-of-service.policy.json']);
+  });
+
+  it.each(SAMPLE_FILES)('round-trips %s: parse(serialize(doc)) equals doc', (file) => {
+    const doc = parseDoc(readSample(file));
+    expect(parseDoc(serializeDocument(doc))).toEqual(doc);
+  });
+
+  it.each(SAMPLE_FILES)('is byte-stable on %s: serialize(parse(text)) === text', (file) => {
+    const text = readSample(file);
+    expect(serializeDocument(parseDoc(text))).toBe(text);
+  });
+
+  it.each([1, 2, 3, 4, 5])('round-trips generated document #%i', (seed) => {
+    const doc = generatedDocument(seed);
+    expect(PolicyDocumentSchema.safeParse(doc).success).toBe(true);
+    const text = serializeDocument(doc);
+    expect(parseDoc(text)).toEqual(doc);
+    expect(serializeDocument(parseDoc(text))).toBe(text);
+  });
+
+  it('round-trips a document without blocks', () => {
+    const doc: PolicyDocument = { ...generatedDocument(9, 0), blocks: [] };
+    const text = serializeDocument(doc);
+    expect(text).toContain('  "blocks": []\n}');
+    expect(parseDoc(text)).toEqual(doc);
+  });
+
+  it('writes keys in one fixed order whatever order the object was built in', () => {
+    const doc = generatedDocument(11);
+    const shuffled = reversedKeys(doc);
+    expect(Object.keys(shuffled)[0]).toBe('blocks');
+    const text = serializeDocument(shuffled);
+    expect(text).toBe(serializeDocument(doc));
+    const lines = text.split('\n');
+    expect(lines.slice(1, 9).map((l) => /^ {2}"(\w+)"/.exec(l)?.[1])).toEqual([
+      'format',
+      'title',
+      'effectiveDate',
+      'lastUpdated',
+      'versionLabel',
+      'owner',
+      'numbering',
+      'blocks',
+    ]);
+  });
+
+  it('writes block and run keys in their canonical order', () => {
+    const doc: PolicyDocument = {
+      ...generatedDocument(1, 0),
+      blocks: reversedKeys<Block[]>([
+        { kind: 'heading', id: 's-abcdef01', level: 2, runs: [{ text: 'H', marks: ['underline', 'bold'], link: 'https://example.com' }] },
+        { kind: 'list-item', list: 'number', indent: 1, runs: [{ text: 'L' }] },
+        { kind: 'paragraph', runs: [{ text: 'P', marks: [] }] },
+      ]),
+    };
+    const blockLines = serializeDocument(doc).split('\n').slice(9, 12);
+    expect(blockLines).toEqual([
+      '    {"kind":"heading","id":"s-abcdef01","level":2,"runs":[{"text":"H","marks":["bold","underline"],"link":"https://example.com"}]},',
+      '    {"kind":"list-item","list":"number","indent":1,"runs":[{"text":"L"}]},',
+      '    {"kind":"paragraph","runs":[{"text":"P"}]}',
+    ]);
+  });
+
+  it('puts every block on its own line, even text with line breaks', () => {
+    const doc = generatedDocument(21);
+    const lines = serializeDocument(doc).split('\n');
+    // "{", seven head fields, "blocks": [, one line a block, "]", "}", and the empty string after the final newline.
+    expect(lines).toHaveLength(1 + 7 + 1 + doc.blocks.length + 2 + 1);
+    expect(lines.at(-1)).toBe('');
+    doc.blocks.forEach((block, i) => {
+      const line = (lines[9 + i] ?? '').replace(/,$/, '');
+      expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(block)));
+    });
+  });
+
+  it('changes exactly one line when one word of one paragraph changes', () => {
+    const doc = parseDoc(readSample('privacy-policy.policy.json'));
+    const index = doc.blocks.findIndex((b, i) => i > 10 && b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(' the ')));
+    expect(index).toBeGreaterThan(10);
+    const edited: PolicyDocument = structuredClone(doc);
+    const block = edited.blocks[index];
+    if (!block) throw new Error('no block');
+    const runIndex = block.runs.findIndex((r) => r.text.includes(' the '));
+    const editedRun = block.runs[runIndex];
+    if (!editedRun) throw new Error('no run');
+    block.runs[runIndex] = { ...editedRun, text: editedRun.text.replace(' the ', ' this ') };
+
+    const before = serializeDocument(doc).split('\n');
+    const after = serializeDocument(edited).split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = before.flatMap((line, i) => (line === after[i] ? [] : [i]));
+    expect(changed).toEqual([9 + index]);
+  });
+
+  it('adds exactly one line when a block is inserted in the middle', () => {
+    const doc = parseDoc(readSample('cookie-policy.policy.json'));
+    const edited: PolicyDocument = structuredClone(doc);
+    edited.blocks.splice(3, 0, { kind: 'paragraph', runs: [{ text: 'A new paragraph.' }] });
+    const before = serializeDocument(doc).split('\n');
+    const after = serializeDocument(edited).split('\n');
+    expect(after).toHaveLength(before.length + 1);
+    expect([...after.slice(0, 12), ...after.slice(13)]).toEqual(before);
+    expect(after[12]).toBe('    {"kind":"paragraph","runs":[{"text":"A new paragraph."}]},');
+  });
+
+  it('writes marks once each in canonical order and drops empty marks', () => {
+    const doc: PolicyDocument = {
+      ...generatedDocument(1, 0),
+      blocks: [{ kind: 'paragraph', runs: [{ text: 'a', marks: ['italic', 'bold', 'italic'] as Mark[] }, { text: 'b', marks: [] }] }],
+    };
+    const text = serializeDocument(doc);
+    expect(text).toContain('[{"text":"a","marks":["bold","italic"]},{"text":"b"}]');
+    expect(parseDoc(text).blocks[0]).toEqual({ kind: 'paragraph', runs: [{ text: 'a', marks: ['bold', 'italic'] }, { text: 'b' }] });
+  });
+
+  it('uses \\n line ends only and ends with one newline', () => {
+    const text = serializeDocument(generatedDocument(3));
+    expect(text).not.toContain('\r');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+});
+
+describe('serializeManifest', () => {
+  it('is byte-stable on the sample manifest', () => {
+    const text = readFileSync(path.join(SAMPLE_DIR, 'policywright.json'), 'utf8');
+    const manifest = parseFile(ProjectManifestSchema, text, 'policywright.json');
+    expect(serializeManifest(manifest)).toBe(text);
+  });
+
+  it('writes format, name, documents in that order whatever the input order', () => {
+    const text = serializeManifest(reversedKeys({ format: 1 as const, name: 'P', documents: ['b', 'a'] }));
+    expect(text).toBe('{\n  "format": 1,\n  "name": "P",\n  "documents": [\n    "b",\n    "a"\n  ]\n}\n');
+  });
+});
