@@ -12,7 +12,8 @@ describe('electron-builder.yml', () => {
     // The same check `electron-builder` runs before packaging (app-builder-lib's scheme.json through ajv), offline.
     const { validateConfiguration } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js');
     await expect(validateConfiguration(structuredClone(config), { isEnabled: false })).resolves.toBeUndefined();
-  });
+    // Loading app-builder-lib takes seconds on a busy two-core machine.
+  }, 60_000);
 
   it('builds for Linux, Windows and macOS', () => {
     expect(config.appId).toBe('pro.policywright.app');

@@ -11,6 +11,9 @@ interface ButtonSpec {
 
 const GROUPS: ButtonSpec[][] = [
   [
+    { command: 'save', label: 'Save', text: 'Save' },
+  ],
+  [
     { command: 'undo', label: 'Undo', text: '↶' },
     { command: 'redo', label: 'Redo', text: '↷' },
   ],
@@ -29,8 +32,8 @@ const GROUPS: ButtonSpec[][] = [
     { command: 'link', label: 'Link', text: 'Link' },
   ],
   [
-    { command: 'bulletedList', label: 'Bulleted list', text: '• List' },
-    { command: 'numberedList', label: 'Numbered list', text: '1. List' },
+    { command: 'bulletedList', label: 'Bulleted list', text: '• Bulleted list' },
+    { command: 'numberedList', label: 'Numbered list', text: 'Numbered list' },
   ],
 ];
 
