@@ -19,6 +19,7 @@ import { chromium } from '@playwright/test';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { installProbe } from './bench/probe.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
+import { summariseTrace } from './bench/trace-summary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
@@ -70,8 +71,9 @@ function cleanup() {
   })();
   return cleaning;
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (cleaning) process.exit(1); // a second signal: stop waiting for the cleanup
     console.error(`bench: ${signal}, stopping`);
     void cleanup().finally(() => process.exit(1));
   });
@@ -90,6 +92,7 @@ try {
   process.exit(process.exitCode ?? 0);
 } catch (error) {
   clearTimeout(watchdog);
+  if (cleaning) await new Promise(() => undefined); // stopped by a signal: its handler exits once cleaned up
   console.error(`bench: measurement failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
   await cleanup();
   process.exit(1);
@@ -117,7 +120,15 @@ async function main() {
       `${gen.counts['list-item']} list items), ${(gen.bytes / 1024).toFixed(0)} KiB, seed ${SEED}`,
   );
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  // Signals are this script's to handle: it closes the browser itself, after the pages it measures.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   cleanups.push(() => browser.close());
   console.log(`Browser: Chromium ${browser.version()} (headless), ${os.cpus().length} CPUs\n`);
 
@@ -220,7 +231,9 @@ async function buildPeer(outDir) {
  */
 async function measureEditor(browser, who, url, ids, problems) {
   const label = who === 'ours' ? OURS : PEER;
-  console.log(`${label}: measuring`);
+  const busy = await machineBusy(1000);
+  console.log(`${label}: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
+  if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
   const opens = [];
   let page = null;
   let context = null;
@@ -247,8 +260,9 @@ async function measureEditor(browser, who, url, ids, problems) {
         .map((e) => ({ name: e.name.replace(/^.*\//, ''), start: e.startTime, ms: e.duration, kb: e.transferSize / 1024 })),
     }));
     opens.push(open);
+    if (!open.shown) problems.push(`${label}: the first section was not visible ${open.frames} frames after the document loaded`);
     console.log(
-      `  open ${i + 1}/${OPENS}: ${open.painted.toFixed(0)} ms (FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
+      `  open ${i + 1}/${OPENS}: ${open.painted.toFixed(0)} ms (${open.frames} frame${open.frames > 1 ? 's' : ''} after the DOM had it; FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
         `${open.api.map((a) => `${a.name} ${a.start.toFixed(0)}+${a.ms.toFixed(0)} ms`).join(', ')})`,
     );
   }
@@ -301,7 +315,7 @@ async function measureEditor(browser, who, url, ids, problems) {
   await typeKeys(text.slice(WARMUP_KEYS), 'type');
   const typeWallMs = performance.now() - typeStart;
   const after = metricsOf(await cdp.send('Performance.getMetrics'));
-  if (options.trace) await stopTrace(browser, `${who}-typing`);
+  if (options.trace) await stopTrace(browser, `${who}-typing`, KEYS);
 
   const typedOk = await page.evaluate(([index, typed]) => (window.__bench.blocks()[index]?.textContent ?? '').includes(typed), [paragraph.index, text]);
   if (!typedOk) problems.push(`${label}: the typed text is not in section ${TARGET_SECTION}'s body paragraph`);
@@ -313,7 +327,7 @@ async function measureEditor(browser, who, url, ids, problems) {
   const blocksBefore = await page.evaluate(() => window.__bench.blocks().length);
   if (options.trace) await startTrace(browser, page);
   await pressKeys(Array(ENTERS).fill('Enter'), 'enter', (key) => page.keyboard.press(key));
-  if (options.trace) await stopTrace(browser, `${who}-enter`);
+  if (options.trace) await stopTrace(browser, `${who}-enter`, ENTERS);
   await page.evaluate(() => window.__bench.setPhase('done'));
   const blocksAfter = await page.evaluate(() => window.__bench.blocks().length);
   if (blocksAfter !== blocksBefore + ENTERS) {
@@ -333,6 +347,7 @@ async function measureEditor(browser, who, url, ids, problems) {
   const paints = opens.map((o) => o.painted);
   const perKey = (name) => (after[name] - before[name]) / type.length;
   return {
+    busy,
     open: { all: paints, median: percentile(paints, 50), last: opens[opens.length - 1] },
     type,
     enter,
@@ -357,12 +372,27 @@ async function startTrace(browser, page) {
   });
 }
 
-async function stopTrace(browser, name) {
+async function stopTrace(browser, name, keys) {
   const buffer = await browser.stopTracing();
   await fs.mkdir(TRACE_DIR, { recursive: true });
   const file = path.join(TRACE_DIR, `trace-${name}.json`);
   await fs.writeFile(file, buffer);
-  console.log(`  trace: ${path.relative(ROOT, file)}`);
+  console.log(`  trace: ${path.relative(ROOT, file)} (open it in chrome://tracing or the DevTools Performance panel)`);
+  for (const line of summariseTrace(buffer, keys, 12)) console.log(`    ${line}`);
+}
+
+/** Share of all CPUs not idle over the next `ms`, from /proc/stat (0 where that cannot be read). */
+async function machineBusy(ms) {
+  const sample = async () => {
+    const line = (await fs.readFile('/proc/stat', 'utf8').catch(() => '')).split('\n')[0] ?? '';
+    const fields = line.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  const a = await sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = await sample();
+  return b.total > a.total ? (100 * (1 - (b.idle - a.idle) / (b.total - a.total))) : 0;
 }
 
 function metricsOf(reply) {
@@ -406,7 +436,7 @@ function printTable(rows) {
 
 function printDetails(label, m) {
   const k = m.perKey;
-  console.log(`\n${label}:`);
+  console.log(`\n${label} (machine ${m.busy.toFixed(0)}% busy before measuring):`);
   console.log(`  opens: ${m.open.all.map((v) => v.toFixed(0)).join(', ')} ms (median ${m.open.median.toFixed(0)})`);
   console.log(
     `  typing: ${m.type.length} keys in ${(m.typeWallMs / 1000).toFixed(1)} s; p50 ${fmt(round(percentile(m.type, 50)))}, ` +
@@ -418,7 +448,8 @@ function printDetails(label, m) {
       `layout ${k.layoutMs.toFixed(1)} ms, all tasks ${k.taskMs.toFixed(1)} ms; ${k.styleRecalcs.toFixed(1)} style recalcs, ${k.layouts.toFixed(1)} layouts`,
   );
   console.log(
-    `  DOM: ${m.described.domNodes.toLocaleString('en')} elements, ${m.described.blocks.toLocaleString('en')} blocks, ` +
+    `  DOM: ${m.described.domNodes.toLocaleString('en')} elements (${m.described.editorNodes.toLocaleString('en')} nodes inside the editor), ` +
+      `${m.described.blocks.toLocaleString('en')} blocks, ` +
       `${m.described.contentVisibilityAuto} content-visibility:auto containers; JS heap after GC ${m.heapMb.toFixed(1)} MB`,
   );
   const lt = Object.entries(m.longTasks).map(([phase, t]) => `${phase} ${t.count}× (max ${t.maxMs.toFixed(0)}, total ${t.totalMs.toFixed(0)} ms)`);

@@ -15,6 +15,8 @@ const common = {
 const builds = [
   // Packages stay in node_modules: the CLI must work right after `npm ci`, and nothing gains from inlining them.
   { ...common, entryPoints: ['main/cli/index.ts'], outfile: 'dist/main/cli.js', format: 'esm', packages: 'external' },
+  // Imports run in a worker with time and memory limits (main/import/import-file.ts looks for it beside the bundle).
+  { ...common, entryPoints: ['main/import/worker.ts'], outfile: 'dist/main/import-worker.js', format: 'esm', packages: 'external' },
 ];
 if (existsSync('main/electron/main.ts')) {
   builds.push({

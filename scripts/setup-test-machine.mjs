@@ -7,6 +7,13 @@ import { existsSync } from 'node:fs';
 const NEEDS = [
   { program: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium', why: 'end-to-end tests and the benchmark' },
   { program: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core', why: 'stable text rendering in screenshots' },
+  // The real readers that check our exports and make import fixtures.
+  { program: '/usr/bin/soffice', pkg: 'libreoffice-writer-nogui', why: 'opens exported DOCX files and converts them to PDF' },
+  { program: '/usr/bin/pdftotext', pkg: 'poppler-utils', why: 'reads the text of those PDFs' },
+  { program: '/usr/bin/tidy', pkg: 'tidy', why: 'validates exported HTML' },
+  { program: '/usr/bin/pandoc', pkg: 'pandoc', why: 'reads exported Markdown and DOCX, makes import fixtures' },
+  { program: '/usr/lib/python3/dist-packages/docx/__init__.py', pkg: 'python3-docx', why: 'reads styles and numbering of exported DOCX' },
+  { program: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', pkg: 'fonts-liberation', why: 'Arial-compatible metrics for DOCX pages' },
 ];
 
 const missing = NEEDS.filter((need) => !existsSync(need.program));

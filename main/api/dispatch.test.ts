@@ -1,3 +1,4 @@
+import { chromiumPdf } from '../export/pdf';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ let host: HostServices;
 
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-dispatch-'));
-  host = { version: '9.9.9-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null };
+  host = { version: '9.9.9-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf };
   handlers = createHandlers(host, new Workspace());
 });
 

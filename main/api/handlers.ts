@@ -3,6 +3,9 @@ import { Project, blankDocument } from '../store/project';
 import type { RecentProjects } from '../store/recent';
 import { loadSampleDocuments } from '../store/sample';
 import { UserError } from '../store/errors';
+import { renderExport } from '../export/render';
+import type { PdfRenderer } from '../export/pdf';
+import { importFile } from '../import/import-file';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
@@ -13,6 +16,7 @@ export interface HostServices {
   readonly version: string;
   readonly recent: RecentProjects;
   readonly pickFolder: ((purpose: 'open' | 'create') => Promise<string | null>) | null;
+  readonly renderPdf: PdfRenderer;
 }
 
 /** The state of one window: the project it has open. */
@@ -53,6 +57,17 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     },
     createDocument: ({ title }) => workspace.requireProject().createDocument(title),
     loadDocument: ({ documentId }) => workspace.requireProject().loadDocument(documentId),
+    async exportDocument({ documentId, format, fragment }) {
+      const doc = await workspace.requireProject().loadDocument(documentId);
+      const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf });
+      const suffix = format === 'html' && fragment ? '-fragment' : '';
+      return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+    },
+    async importDocument({ fileName, base64 }) {
+      const project = workspace.requireProject();
+      const doc = await importFile(fileName, Buffer.from(base64, 'base64'));
+      return project.addDocument(doc);
+    },
     async saveDocument({ documentId, document }) {
       await workspace.requireProject().saveDocument(documentId, document);
       return { savedAt: new Date().toISOString() };

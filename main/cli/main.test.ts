@@ -200,7 +200,14 @@ describe('mistakes on the command line', () => {
     ['a bad port', async () => ['serve', '--port', 'eighty'], /--port must be a number/],
     ['a nonexistent input', async () => ['outline', path.join(tmp, 'does-not-exist')], /does not exist/],
     ['a folder that is not a project', async () => ['outline', tmp], /is not a Policywright project/],
-    ['a file that is not a document', async () => ['outline', path.join(await notEmpty(), 'file.txt')], /is not a project folder or a \.policy\.json file/],
+    [
+      'a file Policywright cannot import',
+      async () => {
+        await fs.writeFile(path.join(tmp, 'scan.pdf'), '%PDF-1.7');
+        return ['outline', path.join(tmp, 'scan.pdf')];
+      },
+      /scan\.pdf.*is a \.pdf file; Policywright imports \.docx, \.html, \.md and \.txt files/,
+    ],
     ['a project with a broken document', async () => ['outline', await brokenProject()], /documents\/terms-of-service\.policy\.json: blocks\[\d+\]\.level too big/],
     ['a document the project does not have', async () => ['outline', await sampleProject(), '--document', 'nope'], /has no document "nope"/],
     ['new into a folder that is not empty', async () => ['new', await notEmpty()], /not empty/],

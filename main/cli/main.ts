@@ -5,13 +5,18 @@ import { loadSampleDocuments } from '../store/sample';
 import { launchWebHost } from '../web/launch';
 import { APP_VERSION } from '../version';
 import { UsageError, parseArgs } from './args';
-import { outlineCommand } from './outline-command';
+import { outlineCommand, readDocumentFile } from './outline-command';
+import { exportCommand, parseFormat } from './export-command';
 import * as path from 'node:path';
 
 const USAGE = `Usage:
   policywright new <dir> [--sample] [--name <name>]   create a project folder
   policywright outline <project> [--json] [--document <id>]
                                                        print the numbered headings
+  policywright export <input> --to html|docx|md|pdf --out <file> [--fragment] [--document <id>]
+                                                       export a document (input: a project, a document file,
+                                                       or any importable file)
+  policywright import <file> --into <project>          add a DOCX, HTML, Markdown or text file to a project
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
   policywright --version`;
 
@@ -68,6 +73,27 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const args = parseArgs(rest, ['document'], ['json']);
       const input = single(args.positional, 'outline', '<project>');
       io.out(await outlineCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) }));
+      return 0;
+    }
+    case 'export': {
+      const args = parseArgs(rest, ['to', 'out', 'document'], ['fragment']);
+      const input = single(args.positional, 'export', '<input>');
+      const format = parseFormat(args.flags.get('to'));
+      const out = stringFlag(args.flags.get('out'));
+      if (!out) throw new UsageError('export needs --out <file>');
+      if (args.flags.has('fragment') && format !== 'html') throw new UsageError('--fragment goes with --to html');
+      io.out(await exportCommand(input, { format, out, fragment: args.flags.has('fragment'), documentId: stringFlag(args.flags.get('document')) }));
+      return 0;
+    }
+    case 'import': {
+      const args = parseArgs(rest, ['into'], []);
+      const file = single(args.positional, 'import', '<file>');
+      const into = stringFlag(args.flags.get('into'));
+      if (!into) throw new UsageError('import needs --into <project>');
+      const project = await Project.open(into);
+      const { doc } = await readDocumentFile(file);
+      const added = await project.addDocument(doc);
+      io.out(`Imported ${file} into ${project.name} as "${added.title}" (${added.id}).\n`);
       return 0;
     }
     case 'serve': {

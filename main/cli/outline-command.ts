@@ -6,8 +6,9 @@ import { outlineOf } from '../../shared/numbering/outline';
 import { Project } from '../store/project';
 import { DOCUMENT_SUFFIX } from '../store/project-files';
 import { UserError } from '../store/errors';
+import { importFile } from '../import/import-file';
 
-interface Outlined {
+export interface Outlined {
   id: string;
   doc: PolicyDocument;
 }
@@ -31,14 +32,20 @@ export async function outlineCommand(input: string, options: { json: boolean; do
   return `${blocks.join('\n\n')}\n`;
 }
 
-async function readDocuments(input: string, only: string | undefined): Promise<Outlined[]> {
+/** A document file: our own format, or anything the importers read (DOCX, HTML, Markdown, text). */
+export async function readDocumentFile(input: string): Promise<Outlined> {
+  if (input.endsWith(DOCUMENT_SUFFIX)) {
+    const doc = parseFile(PolicyDocumentSchema, await fs.readFile(input, 'utf8'), input);
+    return { id: path.basename(input, DOCUMENT_SUFFIX), doc };
+  }
+  const doc = await importFile(input, await fs.readFile(input));
+  return { id: path.basename(input, path.extname(input)), doc };
+}
+
+export async function readDocuments(input: string, only: string | undefined): Promise<Outlined[]> {
   const stat = await fs.stat(input).catch(() => null);
   if (!stat) throw new UserError(`${input} does not exist.`);
-  if (stat.isFile()) {
-    if (!input.endsWith(DOCUMENT_SUFFIX)) throw new UserError(`${input} is not a project folder or a ${DOCUMENT_SUFFIX} file.`);
-    const doc = parseFile(PolicyDocumentSchema, await fs.readFile(input, 'utf8'), input);
-    return [{ id: path.basename(input, DOCUMENT_SUFFIX), doc }];
-  }
+  if (stat.isFile()) return [await readDocumentFile(input)];
   const project = await Project.open(input);
   const ids = only ? [only] : project.documentIds;
   if (only && !project.documentIds.includes(only)) {

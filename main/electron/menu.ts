@@ -26,6 +26,8 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('Open Project…', 'openProject'),
         separator,
         item('New Document', 'newDocument'),
+        item('Import Document…', 'importDocument'),
+        item('Export…', 'exportDocument', 'CmdOrCtrl+E'),
         item('Save', 'save', 'CmdOrCtrl+S'),
         ...(isMac ? [] : [separator, { role: 'quit' } satisfies MenuItemConstructorOptions]),
       ],

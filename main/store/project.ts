@@ -25,6 +25,12 @@ export class Project {
     private manifest: ProjectManifest,
   ) {}
 
+  /**
+   * Documents already read and validated, by file stamp (modification time and size): listing the project and then
+   * opening a document must not parse a 100,000-word file twice. A change on disk changes the stamp.
+   */
+  private readonly parsed = new Map<string, { stamp: string; doc: PolicyDocument }>();
+
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
     const file = manifestPath(absolute);
@@ -71,12 +77,19 @@ export class Project {
     this.requireListed(id);
     const file = documentPath(this.dir, id);
     let text: string;
+    let stamp: string;
     try {
+      const stat = await fs.stat(file);
+      stamp = `${stat.mtimeMs}:${stat.size}`;
+      const cached = this.parsed.get(id);
+      if (cached?.stamp === stamp) return cached.doc;
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
       throw new UserError(describeMissing(file, error));
     }
-    return parseFile(PolicyDocumentSchema, text, displayName(this.dir, file));
+    const doc = parseFile(PolicyDocumentSchema, text, displayName(this.dir, file));
+    this.parsed.set(id, { stamp, doc });
+    return doc;
   }
 
   async saveDocument(id: string, doc: PolicyDocument): Promise<void> {
@@ -86,13 +99,19 @@ export class Project {
     await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
   }
 
-  async createDocument(title: string): Promise<DocumentSummary> {
-    const id = await this.freeDocumentId(slugify(title));
-    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(blankDocument(title)));
+  createDocument(title: string): Promise<DocumentSummary> {
+    return this.addDocument(blankDocument(title));
+  }
+
+  /** Adds a document (new or imported) under a free id: its file first, then the manifest that lists it. */
+  async addDocument(doc: PolicyDocument): Promise<DocumentSummary> {
+    const checked = PolicyDocumentSchema.parse(doc);
+    const id = await this.freeDocumentId(slugify(checked.title));
+    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
     const manifest = { ...this.manifest, documents: [...this.manifest.documents, id] };
     await writeFileAtomic(manifestPath(this.dir), serializeManifest(manifest));
     this.manifest = manifest;
-    return { id, title };
+    return { id, title: checked.title };
   }
 
   private async summary(id: string): Promise<DocumentSummary> {

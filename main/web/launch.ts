@@ -7,6 +7,7 @@ import { installRoot } from '../store/install-root';
 import { ensureSampleCopy } from '../store/sample';
 import { startWebHost, type WebHost } from './server';
 import { APP_VERSION } from '../version';
+import { chromiumPdf } from '../export/pdf';
 
 export interface LaunchOptions {
   /** The project to open; without one, the person's copy of the sample project. */
@@ -22,6 +23,6 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   const dir = options.projectDir ?? (await ensureSampleCopy(home));
   workspace.project = await Project.open(dir);
   await recent.remember({ name: workspace.project.name, path: workspace.project.dir });
-  const handlers = createHandlers({ version: APP_VERSION, recent, pickFolder: null }, workspace);
+  const handlers = createHandlers({ version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf }, workspace);
   return startWebHost({ rendererDir: path.join(installRoot(), 'dist', 'renderer'), handlers, port: options.port });
 }

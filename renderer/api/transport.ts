@@ -16,14 +16,15 @@ function bridgeTransport(bridge: PolicywrightBridge): Transport {
 /** From the web host, the same calls are POST /api/<method>; the launch token travels as a same-site cookie. */
 const webTransport: Transport = async (method, input) => {
   let response: Response;
+  const body = JSON.stringify(input ?? {});
   try {
     response = await fetch(`api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
+      body,
       credentials: 'same-origin',
-      // A save started as the page closes must still arrive.
-      keepalive: method === 'saveDocument' && JSON.stringify(input ?? {}).length < 60_000,
+      // A save started as the page closes must still arrive; browsers cap keepalive bodies at 64 kB.
+      keepalive: method === 'saveDocument' && body.length < 60_000,
     });
   } catch {
     return { ok: false, error: { message: 'Policywright is not running any more: start it again, then reload this page.' } };

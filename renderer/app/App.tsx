@@ -9,6 +9,10 @@ import { commandForKey } from '../editor/keys';
 import type { SaveStatus } from '../editor/autosave';
 import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
+import { ExportDialog } from './ExportDialog';
+import { fileToBase64 } from './download';
+
+const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
 interface OpenDocument {
   id: string;
@@ -21,8 +25,12 @@ export function App({ client }: { client: ApiClient }) {
   const [open, setOpen] = useState<OpenDocument | null>(null);
   const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+  // Kept out of React state: a save must not re-render the whole app, only retitle the window.
+  const status = useRef<SaveStatus>({ state: 'saved' });
   const editorRef = useRef<EditorHandle>(null);
 
   const openDocument = useCallback(
@@ -76,6 +84,8 @@ export function App({ client }: { client: ApiClient }) {
     if (cmd === 'newProject') setDialog('create');
     else if (cmd === 'openProject') setDialog('open');
     else if (cmd === 'newDocument') setCreating(true);
+    else if (cmd === 'exportDocument') setExporting(true);
+    else if (cmd === 'importDocument') fileInput.current?.click();
     else editorRef.current?.run(cmd);
   }, []);
 
@@ -85,19 +95,28 @@ export function App({ client }: { client: ApiClient }) {
     // Ctrl+S works wherever focus is, the document panel included; the editor handles its own keys first.
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      if (commandForKey(event) === 'save') {
+      const cmd = commandForKey(event);
+      if (cmd === 'save' || cmd === 'exportDocument') {
         event.preventDefault();
-        command('save');
+        command(cmd);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [command]);
 
-  useEffect(() => {
+  const retitle = useCallback(() => {
     const title = open ? open.doc.title : 'Policywright';
-    document.title = `${status.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
-  }, [open, project, status]);
+    document.title = `${status.current.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
+  }, [open, project]);
+  useEffect(retitle, [retitle]);
+  const onStatus = useCallback(
+    (next: SaveStatus) => {
+      status.current = next;
+      retitle();
+    },
+    [retitle],
+  );
 
   const createDocument = async (title: string): Promise<string | null> => {
     try {
@@ -112,6 +131,22 @@ export function App({ client }: { client: ApiClient }) {
     }
   };
 
+  const importFiles = async (files: Iterable<File>) => {
+    let info = project;
+    for (const file of files) {
+      setImporting(file.name);
+      try {
+        const added = await client.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
+        info = info ? { ...info, documents: [...info.documents, added] } : info;
+        setProject(info);
+        await openDocument(added.id, info);
+      } catch (e) {
+        setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    setImporting(null);
+  };
+
   const sidebar = project ? (
     <DocumentList
       documents={project.documents}
@@ -120,6 +155,9 @@ export function App({ client }: { client: ApiClient }) {
       onCreate={createDocument}
       creating={creating}
       setCreating={setCreating}
+      onImport={() => fileInput.current?.click()}
+      onDropFiles={(files) => void importFiles(files)}
+      importing={importing}
     />
   ) : null;
 
@@ -135,6 +173,11 @@ export function App({ client }: { client: ApiClient }) {
           </div>
         ) : null}
         <div className="header-actions">
+          {open ? (
+            <button type="button" onClick={() => setExporting(true)} title="Export (Ctrl+E)">
+              Export…
+            </button>
+          ) : null}
           <button type="button" onClick={() => setDialog('create')}>
             New project…
           </button>
@@ -159,7 +202,7 @@ export function App({ client }: { client: ApiClient }) {
           initial={open.doc}
           sidebar={sidebar}
           handleRef={editorRef}
-          onStatus={setStatus}
+          onStatus={onStatus}
         />
       ) : (
         <div className="doc-layout empty">
@@ -169,6 +212,31 @@ export function App({ client }: { client: ApiClient }) {
           </main>
         </div>
       )}
+      <input
+        ref={fileInput}
+        type="file"
+        accept={IMPORTABLE}
+        multiple
+        hidden
+        aria-label="Import documents"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          void importFiles(files);
+        }}
+      />
+      {exporting && open ? (
+        <ExportDialog
+          client={client}
+          documentId={open.id}
+          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.title}
+          beforeExport={async () => {
+            await editorRef.current?.flush();
+            if (editorRef.current?.isDirty()) throw new Error('The document could not be saved, so it cannot be exported yet.');
+          }}
+          onClose={() => setExporting(false)}
+        />
+      ) : null}
       {dialog && startup ? (
         <ProjectDialog
           client={client}

@@ -8,19 +8,48 @@ interface Props {
   onCreate: (title: string) => Promise<string | null>;
   creating: boolean;
   setCreating: (value: boolean) => void;
+  onImport: () => void;
+  onDropFiles: (files: File[]) => void;
+  importing: string | null;
 }
 
-export function DocumentList({ documents, currentId, onOpen, onCreate, creating, setCreating }: Props) {
+export function DocumentList({ documents, currentId, onOpen, onCreate, creating, setCreating, onImport, onDropFiles, importing }: Props) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [dropping, setDropping] = useState(false);
   return (
-    <nav className="documents" aria-label="Documents">
+    <nav
+      className={`documents${dropping ? ' dropping' : ''}`}
+      aria-label="Documents"
+      onDragOver={(event) => {
+        if (![...event.dataTransfer.types].includes('Files')) return;
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(event) => {
+        if (event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        setDropping(false);
+        onDropFiles([...event.dataTransfer.files]);
+      }}
+    >
       <div className="panel-title-row">
         <h2 className="panel-title">Documents</h2>
-        <button type="button" className="small" onClick={() => setCreating(true)} title="New document">
-          + New
-        </button>
+        <span className="panel-actions">
+          <button type="button" className="small" onClick={onImport} title="Import a Word, HTML, Markdown or text file">
+            Import…
+          </button>
+          <button type="button" className="small" onClick={() => setCreating(true)} title="New document">
+            + New
+          </button>
+        </span>
       </div>
+      {importing ? (
+        <p className="muted importing" role="status">
+          <progress aria-label="Importing" /> Importing {importing}…
+        </p>
+      ) : null}
       <ul>
         {documents.map((doc) => (
           <li key={doc.id}>

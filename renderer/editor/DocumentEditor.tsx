@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
-import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { createEditor, Editor, Element, Transforms, type Descendant, type Operation } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
@@ -21,6 +21,7 @@ import type { BlockElement, PolicyEditor } from './types';
 import { withPolicy } from './with-policy';
 import { LinkPrompt } from './LinkPrompt';
 import { SaveIndicator } from './SaveIndicator';
+import { hideEditableFromReactSelection } from './react-selection-walk';
 
 export interface EditorHandle {
   run(command: Command): void;
@@ -41,6 +42,7 @@ interface Props {
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
 const OUTLINE_TEXT_DELAY_MS = 250;
+const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument']);
 
 export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus }: Props) {
   const editor = useMemo(() => {
@@ -66,19 +68,25 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   }, [client, documentId, editor]);
   const autosave = useAutosave(save);
 
-  useEffect(() => onStatus?.(autosave.status), [autosave.status, onStatus]);
+  useEffect(() => {
+    if (!onStatus) return;
+    const store = autosave.statusStore;
+    onStatus(store.get());
+    return store.subscribe(() => onStatus(store.get()));
+  }, [autosave.statusStore, onStatus]);
   useEffect(() => {
     if (!message) return;
     const t = setTimeout(() => setMessage(null), 5000);
     return () => clearTimeout(t);
   }, [message]);
 
+  useEffect(() => hideEditableFromReactSelection(ReactEditor.toDOMNode(editor, editor)), [editor]);
+
   const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onValueChange = useCallback(() => {
     autosave.markDirty();
     const ops = editor.operations;
-    const structural = ops.some((op) => op.type !== 'insert_text' && op.type !== 'remove_text' && op.type !== 'set_selection');
-    if (structural) {
+    if (ops.some(changesSections)) {
       store.update(editor.children as BlockElement[], metaRef.current.numbering);
       return;
     }
@@ -90,6 +98,14 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     }
   }, [autosave, editor, store]);
 
+  const moveFromOutline = useCallback(
+    (source: string, target: string | null) => {
+      const outcome = moveSectionTo(editor, source, target);
+      if (outcome) setMessage(outcome);
+    },
+    [editor],
+  );
+
   const changeMeta = useCallback(
     (next: DocumentMeta) => {
       if (next.numbering !== metaRef.current.numbering) store.update(editor.children as BlockElement[], next.numbering);
@@ -99,6 +115,8 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     },
     [autosave, editor, store],
   );
+
+  const retrySave = useCallback(() => void autosave.saveNow(), [autosave]);
 
   const run = useCallback(
     (command: Command) => {
@@ -140,7 +158,8 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
         return;
       }
       const command = commandForKey(event);
-      if (!command) return;
+      // Commands of the app, not the editor (export), bubble up to the window's listener.
+      if (!command || APP_COMMANDS.has(command)) return;
       event.preventDefault();
       run(command);
     },
@@ -153,19 +172,12 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
         <div className="doc-layout">
           <aside className="left-column">
             {sidebar}
-            <OutlinePanel
-              store={store}
-              onJump={jumpTo}
-              onMove={(source, target) => {
-                const outcome = moveSectionTo(editor, source, target);
-                if (outcome) setMessage(outcome);
-              }}
-            />
+            <OutlinePanel store={store} onJump={jumpTo} onMove={moveFromOutline} />
           </aside>
           <main className="center-column">
             <div className="toolbar-row">
               <Toolbar onCommand={run} />
-              <SaveIndicator status={autosave.status} onRetry={() => void autosave.saveNow()} />
+              <SaveIndicator store={autosave.statusStore} onRetry={retrySave} />
             </div>
             {linkPrompt ? (
               <LinkPrompt
@@ -212,6 +224,27 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       </Slate>
     </SectionNumbersContext.Provider>
   );
+}
+
+/**
+ * Whether an operation can change the section numbers or the outline's shape. Typing and splitting body paragraphs
+ * cannot, and they are most of what happens, so the renumbering walk is skipped for them.
+ */
+function changesSections(op: Operation): boolean {
+  switch (op.type) {
+    case 'insert_node':
+    case 'remove_node':
+      return op.path.length === 1 && Element.isElement(op.node) && op.node.type === 'heading';
+    case 'split_node':
+    case 'merge_node':
+      return op.path.length === 1 && (op.properties as Partial<BlockElement>).type === 'heading';
+    case 'set_node':
+      return op.path.length === 1 && ('type' in op.newProperties || 'level' in op.newProperties || 'id' in op.newProperties || 'type' in op.properties);
+    case 'move_node':
+      return op.path.length === 1;
+    default:
+      return false;
+  }
 }
 
 function metaOf(doc: PolicyDocument): DocumentMeta {

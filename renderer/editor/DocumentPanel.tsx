@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { NUMBERING_STYLES, type NumberingStyle, type PolicyDocument } from '../../shared/model/document';
 import { STYLE_NAMES } from '../../shared/numbering/styles';
 
@@ -9,7 +10,7 @@ interface Props {
 }
 
 /** The document's own facts: what a reader sees at the top of the policy, and how its sections are numbered. */
-export function DocumentPanel({ meta, onChange }: Props) {
+export const DocumentPanel = memo(function DocumentPanel({ meta, onChange }: Props) {
   const set = <K extends keyof DocumentMeta>(key: K, value: DocumentMeta[K]) => onChange({ ...meta, [key]: value });
   return (
     <aside className="document-panel" aria-label="Document">
@@ -47,4 +48,4 @@ export function DocumentPanel({ meta, onChange }: Props) {
       </label>
     </aside>
   );
-}
+});

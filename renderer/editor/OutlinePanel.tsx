@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import type { SectionNumberStore } from './section-numbers';
 
 interface Props {
@@ -8,7 +8,8 @@ interface Props {
 }
 
 /** The numbered headings; click to go there, drag one onto another to move it (with its subsections) before it. */
-export function OutlinePanel({ store, onJump, onMove }: Props) {
+/** Memoised: a save or a status change must not re-render two thousand outline items. */
+export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }: Props) {
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -74,4 +75,4 @@ export function OutlinePanel({ store, onJump, onMove }: Props) {
       </ol>
     </nav>
   );
-}
+});

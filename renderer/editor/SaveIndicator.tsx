@@ -1,8 +1,9 @@
-import type { SaveStatus } from './autosave';
+import { useSaveStatus, type SaveStatusStore } from './autosave';
 
 const TEXT = { saved: 'Saved', saving: 'Saving…', unsaved: 'Unsaved changes' } as const;
 
-export function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+export function SaveIndicator({ store, onRetry }: { store: SaveStatusStore; onRetry: () => void }) {
+  const status = useSaveStatus(store);
   if (status.state === 'error') {
     return (
       <div className="save-indicator error" role="alert" data-testid="save-status" data-state="error">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
 export type SaveStatus = { state: 'saved' | 'unsaved' | 'saving' } | { state: 'error'; message: string };
 
@@ -8,8 +8,33 @@ const AUTOSAVE_DELAY_MS = 1200;
  * Saves a second or so after the last change, on demand (Ctrl+S), and before the page goes away. A change made while
  * a save is in flight is never lost: it marks the document unsaved again and schedules the next save.
  */
+/** The save status as a tiny store, read only by what shows it: a status change re-renders no editor. */
+export class SaveStatusStore {
+  private status: SaveStatus = { state: 'saved' };
+  private readonly listeners = new Set<() => void>();
+
+  get = (): SaveStatus => this.status;
+
+  set(next: SaveStatus | ((current: SaveStatus) => SaveStatus)): void {
+    const value = typeof next === 'function' ? next(this.status) : next;
+    if (value === this.status) return;
+    this.status = value;
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
+
+export function useSaveStatus(store: SaveStatusStore): SaveStatus {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
 export function useAutosave(save: () => Promise<void>) {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+  const statusStore = useMemo(() => new SaveStatusStore(), []);
+  const setStatus = useCallback((next: SaveStatus | ((current: SaveStatus) => SaveStatus)) => statusStore.set(next), [statusStore]);
   const version = useRef(0);
   const savedVersion = useRef(0);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -72,5 +97,5 @@ export function useAutosave(save: () => Promise<void>) {
     };
   }, [saveNow]);
 
-  return { status, markDirty, saveNow, isDirty };
+  return useMemo(() => ({ statusStore, markDirty, saveNow, isDirty }), [statusStore, markDirty, saveNow, isDirty]);
 }

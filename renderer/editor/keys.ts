@@ -6,6 +6,7 @@ export function commandForKey(event: KeyboardEvent | React.KeyboardEvent): Comma
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (mod && !event.altKey) {
     if (key === 's' && !event.shiftKey) return 'save';
+    if (key === 'e' && !event.shiftKey) return 'exportDocument';
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && !event.shiftKey) return 'redo';
     if (key === 'b' && !event.shiftKey) return 'bold';
@@ -23,6 +24,7 @@ export function commandForKey(event: KeyboardEvent | React.KeyboardEvent): Comma
 
 export const SHORTCUT_LABELS: Partial<Record<Command, string>> = {
   save: 'Ctrl+S',
+  exportDocument: 'Ctrl+E',
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Shift+Z',
   bold: 'Ctrl+B',

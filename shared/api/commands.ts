@@ -6,6 +6,8 @@ export const COMMANDS = [
   'newProject',
   'openProject',
   'newDocument',
+  'importDocument',
+  'exportDocument',
   'save',
   'undo',
   'redo',

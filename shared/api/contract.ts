@@ -35,6 +35,19 @@ export interface Startup {
   version: string;
 }
 
+export const EXPORT_FORMATS = ['html', 'docx', 'md', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** An exported file, carried as base64 so both hosts can pass it as JSON; the renderer offers it as a download. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+/** Imports are capped well above any real policy: a bigger file is not a policy, and base64 costs a third more. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 
 interface MethodSpec<I extends z.ZodType, R> {
@@ -73,6 +86,22 @@ export const API = {
       .strict(),
   ),
   loadDocument: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema }).strict()),
+  exportDocument: method<ExportedFile>()(
+    z
+      .object({ documentId: DocumentIdSchema, format: z.enum(EXPORT_FORMATS), fragment: z.boolean().default(false) })
+      .strict(),
+  ),
+  importDocument: method<DocumentSummary>()(
+    z
+      .object({
+        fileName: z.string().trim().min(1, 'a file name is required').max(255),
+        base64: z
+          .string()
+          .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+      })
+      .strict(),
+  ),
   saveDocument: method<{ savedAt: string }>()(
     z.object({ documentId: DocumentIdSchema, document: PolicyDocumentSchema }).strict(),
   ),

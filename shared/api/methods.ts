@@ -10,6 +10,8 @@ export const BRIDGE_METHODS = [
   'createProject',
   'createDocument',
   'loadDocument',
+  'exportDocument',
+  'importDocument',
   'saveDocument',
 ] as const;
 

@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import { ROOT, expect, outlineLabels, screenshot, test } from './fixtures';
+
+const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', 'privacy-policy-example.txt');
+
+test('import a policy our users bring, then edit and save it like any other', async ({ page, app }) => {
+  await page.getByLabel('Import documents').setInputFiles(SEED);
+  await expect(page.locator('.document-link.current')).toHaveText('Privacy Policy');
+  await expect(page.locator('.documents li')).toHaveCount(4);
+  const outline = await outlineLabels(page);
+  expect(outline.filter((label) => /^\d+\. /.test(label))).toHaveLength(5);
+  expect(outline.slice(0, 4)).toEqual([
+    '1. Information We Collect',
+    '1.1 Information You Provide Directly',
+    '1.2 Information Collected Automatically',
+    '1.3 Information from Third Parties',
+  ]);
+  await expect(page.getByLabel('Effective date')).toHaveValue('2023-10-26');
+  await expect(page.getByLabel('Last updated')).toHaveValue('2026-02-02');
+  await screenshot(page, 'imported-seed');
+
+  await page.getByLabel('Version label').fill('imported');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(await app.readDocument('privacy-policy-2')).toContain('"versionLabel": "imported"');
+});
+
+test('a file that is not what its name says gets one clear message and adds nothing', async ({ page, app }) => {
+  await page.getByLabel('Import documents').setInputFiles({ name: 'contract.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a zip file at all') });
+  await expect(page.getByRole('alert').first()).toContainText('contract.docx');
+  await expect(page.locator('.documents li')).toHaveCount(3);
+  expect(app.projectDir).toBeTruthy();
+});

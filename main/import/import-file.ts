@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
+import { importDocument, ImportError } from '../../shared/import/index';
+import { UserError } from '../store/errors';
+
+const TIME_LIMIT_MS = 60_000;
+const MEMORY_LIMIT_MB = 1024;
+
+/** The bundled worker sits beside the bundle that imports (dist/main/); run from sources, there is none. */
+const WORKER_FILE = fileURLToPath(new URL('./import-worker.js', import.meta.url));
+
+/**
+ * Reads an outside file (DOCX, HTML, Markdown, text) into a document, in a worker with a time and memory limit: a
+ * file crafted to hang or exhaust the parser is stopped, and the app goes on. A file it cannot read is one sentence.
+ */
+export async function importFile(fileName: string, bytes: Uint8Array): Promise<PolicyDocument> {
+  const name = path.basename(fileName);
+  if (!existsSync(WORKER_FILE)) return importInline(name, bytes);
+  const result = await new Promise<{ ok: true; doc: unknown } | { ok: false; known: boolean; message: string }>((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { workerData: { fileName: name, bytes }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new UserError(`${name} took more than ${TIME_LIMIT_MS / 1000} seconds to read and was given up; it may be damaged or built to stall readers.`));
+    }, TIME_LIMIT_MS);
+    worker.once('message', (message) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(message);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      reject(outOfMemory ? new UserError(`${name} needs more memory to read than a policy ever should; it was given up.`) : error);
+    });
+  });
+  if (!result.ok) {
+    if (result.known) throw new UserError(result.message);
+    throw new Error(result.message);
+  }
+  // What crosses back from the worker is checked like any other input.
+  return PolicyDocumentSchema.parse(result.doc);
+}
+
+async function importInline(name: string, bytes: Uint8Array): Promise<PolicyDocument> {
+  try {
+    return await importDocument(name, bytes);
+  } catch (error) {
+    if (error instanceof ImportError) throw new UserError(error.message);
+    throw error;
+  }
+}

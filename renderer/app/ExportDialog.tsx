@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { ApiClient } from '../../shared/api/client';
+import type { ExportFormat } from '../../shared/api/contract';
+import { offerDownload } from './download';
+
+interface Props {
+  client: ApiClient;
+  documentId: string;
+  title: string;
+  /** Saves the open document first, so the export is what the person sees. */
+  beforeExport: () => Promise<void>;
+  onClose: () => void;
+}
+
+const FORMATS: Array<{ format: ExportFormat; name: string; note: string }> = [
+  { format: 'html', name: 'Web page (HTML)', note: 'One file for the website, with a linked table of contents.' },
+  { format: 'docx', name: 'Word (DOCX)', note: 'Word styles and numbering that Word keeps up to date.' },
+  { format: 'pdf', name: 'PDF', note: 'For printing and signing.' },
+  { format: 'md', name: 'Markdown', note: 'For policies kept in git.' },
+];
+
+export function ExportDialog({ client, documentId, title, beforeExport, onClose }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [fragment, setFragment] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await beforeExport();
+      offerDownload(await client.exportDocument({ documentId, format, fragment: format === 'html' && fragment }));
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
+        <h2 id="export-title">Export “{title}”</h2>
+        <fieldset className="formats">
+          <legend>Format</legend>
+          {FORMATS.map((option) => (
+            <label key={option.format} className="format-option">
+              <input type="radio" name="format" value={option.format} checked={format === option.format} onChange={() => setFormat(option.format)} />
+              <span>
+                <strong>{option.name}</strong>
+                <span className="muted"> — {option.note}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {format === 'html' ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={fragment} onChange={(e) => setFragment(e.target.checked)} /> Body only, for pasting
+            into a website’s editor
+          </label>
+        ) : null}
+        {busy ? (
+          <p className="muted" role="status">
+            <progress aria-label="Exporting" /> Exporting…
+          </p>
+        ) : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+            Export
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

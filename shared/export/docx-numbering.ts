@@ -1,0 +1,107 @@
+import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions } from 'docx';
+import type { NumberingStyle } from '../model/document';
+
+export const HEADING_NUMBERING = 'policy-headings';
+export const BULLET_NUMBERING = 'policy-bullets';
+export const NUMBER_NUMBERING = 'policy-numbers';
+
+type Format = (typeof LevelFormat)[keyof typeof LevelFormat];
+
+interface HeadingLevel {
+  readonly format: Format;
+  readonly text: string;
+  /** Where the heading's text starts, in twips: the number hangs in the space before it. */
+  readonly indent: number;
+  /** Write the numbers of the levels above as decimals ("Section 1.01" under "Article I"). */
+  readonly legal?: boolean;
+  /** A space after the number rather than a tab, for long labels that would overrun any sensible tab stop. */
+  readonly space?: boolean;
+}
+
+// The same labels numberSections writes (shared/numbering/styles.ts), as Word list levels, so Word and LibreOffice
+// number the headings themselves and renumber them when a section moves. Levels are depths (1 → level 0).
+const HEADING_LEVELS: Readonly<Record<NumberingStyle, readonly HeadingLevel[]>> = {
+  decimal: [
+    { format: LevelFormat.DECIMAL, text: '%1.', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '%1.%2', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '%1.%2.%3', indent: 1008 },
+    { format: LevelFormat.DECIMAL, text: '%1.%2.%3.%4', indent: 1152 },
+    { format: LevelFormat.DECIMAL, text: '%1.%2.%3.%4.%5', indent: 1296 },
+    { format: LevelFormat.DECIMAL, text: '%1.%2.%3.%4.%5.%6', indent: 1440 },
+  ],
+  'letter-decimal': [
+    { format: LevelFormat.UPPER_LETTER, text: '%1.', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '%2.', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '%2.%3', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '%2.%3.%4', indent: 1008 },
+    { format: LevelFormat.DECIMAL, text: '%2.%3.%4.%5', indent: 1152 },
+    { format: LevelFormat.DECIMAL, text: '%2.%3.%4.%5.%6', indent: 1296 },
+  ],
+  'article-section': [
+    { format: LevelFormat.UPPER_ROMAN, text: 'Article %1', indent: 0, space: true },
+    { format: LevelFormat.DECIMAL_ZERO, text: 'Section %1.%2', indent: 0, space: true, legal: true },
+    { format: LevelFormat.LOWER_LETTER, text: '(%3)', indent: 720 },
+    { format: LevelFormat.LOWER_ROMAN, text: '(%4)', indent: 720 },
+    { format: LevelFormat.UPPER_LETTER, text: '(%5)', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '(%6)', indent: 720 },
+  ],
+  'section-sign': [
+    { format: LevelFormat.DECIMAL, text: '§ %1', indent: 720 },
+    { format: LevelFormat.DECIMAL, text: '§ %1.%2', indent: 864 },
+    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3', indent: 1008 },
+    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3.%4', indent: 1152 },
+    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3.%4.%5', indent: 1296 },
+    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3.%4.%5.%6', indent: 1440 },
+  ],
+};
+
+/** The multilevel list the headings are bound to, one level per section depth, each tied to its Heading style. */
+export function headingLevels(style: NumberingStyle): ILevelsOptions[] {
+  return HEADING_LEVELS[style].map((level, index) => ({
+    level: index,
+    format: level.format,
+    text: level.text,
+    alignment: AlignmentType.START,
+    suffix: level.space ? LevelSuffix.SPACE : LevelSuffix.TAB,
+    ...(level.legal ? { isLegalNumberingStyle: true } : {}),
+    style: {
+      style: `Heading${index + 1}`,
+      paragraph: { indent: { left: level.indent, hanging: level.indent } },
+    },
+  }));
+}
+
+const LIST_INDENT = 720;
+const LIST_HANGING = 360;
+const BULLETS = ['•', '–', '•', '–', '•', '–'];
+// 1. → a) → i. and round again, as the editor shows nested numbered lists.
+const NUMBERS: ReadonlyArray<readonly [Format, string]> = [
+  [LevelFormat.DECIMAL, '%1.'],
+  [LevelFormat.LOWER_LETTER, '%2)'],
+  [LevelFormat.LOWER_ROMAN, '%3.'],
+  [LevelFormat.DECIMAL, '%4.'],
+  [LevelFormat.LOWER_LETTER, '%5)'],
+  [LevelFormat.LOWER_ROMAN, '%6.'],
+];
+
+const listIndent = (index: number) => ({ indent: { left: LIST_INDENT * (index + 1), hanging: LIST_HANGING } });
+
+export function bulletLevels(): ILevelsOptions[] {
+  return BULLETS.map((bullet, index) => ({
+    level: index,
+    format: LevelFormat.BULLET,
+    text: bullet,
+    alignment: AlignmentType.START,
+    style: { paragraph: listIndent(index) },
+  }));
+}
+
+export function numberLevels(): ILevelsOptions[] {
+  return NUMBERS.map(([format, text], index) => ({
+    level: index,
+    format,
+    text,
+    alignment: AlignmentType.START,
+    style: { paragraph: listIndent(index) },
+  }));
+}

@@ -1,0 +1,53 @@
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { PolicyDocument } from '../model/document';
+import { bodyParagraphs } from './docx-body';
+import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
+import { docxProperties } from './docx-properties';
+import { docxStyles } from './docx-styles';
+import { titlePage } from './docx-title-page';
+import { prepareDocument } from './prepare';
+
+const MUTED = '555555';
+
+/**
+ * The policy as a Word document (.docx bytes). Headings carry Word's Heading styles and are bound to one multilevel
+ * list written in the document's numbering style, so Word and LibreOffice number them, and renumber them when a
+ * section is moved in Word: no number is typed into a heading. The table of contents is a TOC field that Word
+ * refreshes when the document opens. Packed straight to bytes, so it needs no Node Buffer and runs anywhere.
+ */
+export async function exportDocx(doc: PolicyDocument): Promise<Uint8Array> {
+  const prepared = prepareDocument(doc);
+  const hasSections = prepared.headings.length > 0;
+  const document = new Document({
+    ...docxProperties(prepared),
+    styles: docxStyles(hasSections),
+    numbering: {
+      config: [
+        { reference: HEADING_NUMBERING, levels: headingLevels(prepared.numbering) },
+        { reference: BULLET_NUMBERING, levels: bulletLevels() },
+        { reference: NUMBER_NUMBERING, levels: numberLevels() },
+      ],
+    },
+    features: { updateFields: true },
+    sections: [
+      {
+        headers: { default: new Header({ children: [pageHeader(prepared.title)] }) },
+        footers: { default: new Footer({ children: [pageFooter()] }) },
+        // With a table of contents, the body starts on a page of its own after it.
+        children: [...titlePage(prepared), ...bodyParagraphs(prepared.blocks, hasSections)],
+      },
+    ],
+  });
+  return Packer.pack(document, 'uint8array');
+}
+
+function pageHeader(title: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 18, color: MUTED })] });
+}
+
+function pageFooter(): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ size: 18, color: MUTED, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+  });
+}

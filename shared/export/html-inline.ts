@@ -1,0 +1,20 @@
+import type { ExportRun } from './runs';
+import { escapeHtml } from './html-escape';
+
+/**
+ * Runs as inline HTML. Every piece of text and every address goes through escapeHtml; links arrive here already
+ * checked (http, https, mailto only). Line breaks inside a block become <br>, the one way HTML keeps them.
+ */
+export function inlineHtml(runs: readonly ExportRun[], options: { lineBreaks?: boolean } = {}): string {
+  let html = '';
+  for (const run of runs) {
+    let inner = escapeHtml(run.text);
+    inner = options.lineBreaks === false ? inner.replace(/\n/g, ' ') : inner.replace(/\n/g, '<br>\n');
+    if (run.underline) inner = `<u>${inner}</u>`;
+    if (run.italic) inner = `<em>${inner}</em>`;
+    if (run.bold) inner = `<strong>${inner}</strong>`;
+    if (run.href !== undefined) inner = `<a href="${escapeHtml(run.href)}">${inner}</a>`;
+    html += inner;
+  }
+  return html;
+}

@@ -1,0 +1,80 @@
+import type { PolicyDocument } from '../model/document';
+import { formatLongDate } from './dates';
+import { escapeHtml } from './html-escape';
+import { inlineHtml } from './html-inline';
+import { listHtml } from './html-list';
+import { HTML_STYLE } from './html-style';
+import { tocHtml } from './html-toc';
+import { prepareDocument, type ExportBlock, type PreparedDocument } from './prepare';
+
+export interface HtmlExportOptions {
+  /**
+   * Only the policy's content, for pasting into a CMS page: the document details block and the sections, without
+   * <html>, <head>, <style>, the title or the table of contents. The page it lands in has its own title (its <h1>, which
+   * is why sections still start at <h2>) and its own navigation; the anchors stay, so the CMS can link to sections.
+   */
+  readonly fragment?: boolean;
+}
+
+/**
+ * The policy as HTML: one self-contained file by default (inline print-friendly CSS, no scripts, nothing fetched from
+ * anywhere), or a fragment. Text is always escaped, and only http, https and mailto links survive.
+ */
+export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {}): string {
+  const prepared = prepareDocument(doc);
+  const info = documentInfoHtml(prepared);
+  const body = prepared.blocks.map(blockHtml).filter((part) => part !== '').join('\n');
+  if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;
+  const title = escapeHtml(prepared.title);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Policywright">
+<title>${title}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${title}</h1>
+${info}
+</header>
+${tocHtml(prepared.headings)}
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function blockHtml(block: ExportBlock): string {
+  switch (block.kind) {
+    case 'heading': {
+      const tag = `h${Math.min(block.depth + 1, 6)}`;
+      const label = `<span class="section-number">${escapeHtml(block.label)}</span>`;
+      return `<${tag} id="${escapeHtml(block.id)}">${label} ${inlineHtml(block.runs, { lineBreaks: false })}</${tag}>`;
+    }
+    case 'paragraph':
+      // An empty paragraph is spacing in the editor; in HTML it is only an empty element that tidy complains about.
+      return block.runs.every((run) => run.text.trim() === '') ? '' : `<p>${inlineHtml(block.runs)}</p>`;
+    case 'list':
+      return listHtml(block);
+  }
+}
+
+/** Effective date, last updated, version and owner: what a reader (or a regulator) asks of a policy first. */
+function documentInfoHtml(doc: PreparedDocument): string {
+  const rows: Array<[string, string]> = [];
+  if (doc.effectiveDate) rows.push(['Effective date', timeHtml(doc.effectiveDate)]);
+  if (doc.lastUpdated) rows.push(['Last updated', timeHtml(doc.lastUpdated)]);
+  if (doc.versionLabel) rows.push(['Version', escapeHtml(doc.versionLabel)]);
+  if (doc.owner) rows.push(['Owner', escapeHtml(doc.owner)]);
+  if (rows.length === 0) return '';
+  return ['<dl class="document-info">', ...rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`), '</dl>'].join('\n');
+}
+
+function timeHtml(iso: string): string {
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatLongDate(iso))}</time>`;
+}

@@ -1,0 +1,112 @@
+import type { ListItem, NumberingStyle, PolicyDocument } from '../model/document';
+import { bareNumber, numberSections } from '../numbering/number';
+import { exportList, type ExportList } from './lists';
+import { exportRuns, plainText, type ExportRun } from './runs';
+import { exportableText } from './text';
+
+export type { ExportList, ExportListItem } from './lists';
+export type { ExportRun } from './runs';
+
+export interface ExportHeading {
+  readonly kind: 'heading';
+  /** The stored section id, which is also the anchor every exporter uses: it survives renumbering, a number doesn't. */
+  readonly id: string;
+  /** Depth in the section tree, from 1 (what numberSections says, not the stored level, which may jump). */
+  readonly depth: number;
+  /** "1.", "Article II", "(a)": what the document shows before the heading. */
+  readonly label: string;
+  /** The label without a closing full stop: "1", "1.1", "Article II". */
+  readonly number: string;
+  /** Unambiguous within the document: "A.1", "Section 2.01(a)". */
+  readonly reference: string;
+  readonly runs: ExportRun[];
+  /** The heading as one line of plain text, for tables of contents and metadata. */
+  readonly text: string;
+}
+
+export interface ExportParagraph {
+  readonly kind: 'paragraph';
+  readonly runs: ExportRun[];
+}
+
+export type ExportBlock = ExportHeading | ExportParagraph | ExportList;
+
+export interface PreparedDocument {
+  readonly title: string;
+  readonly effectiveDate: string | null;
+  readonly lastUpdated: string | null;
+  readonly versionLabel: string;
+  readonly owner: string;
+  readonly numbering: NumberingStyle;
+  readonly blocks: ExportBlock[];
+  /** The headings again, in order, for tables of contents. */
+  readonly headings: ExportHeading[];
+  /** How many numbered sequences the lists hold (sequence numbers run from 0 to this, exclusive). */
+  readonly numberedSequences: number;
+}
+
+/**
+ * Everything an exporter needs, in one pass over the document: headings with their computed numbers (numbers are
+ * computed here and only here, never re-implemented by an exporter), consecutive list items gathered into lists with
+ * their numbering worked out, and runs with clean text and only safe links.
+ */
+export function prepareDocument(doc: PolicyDocument): PreparedDocument {
+  const headingBlocks = doc.blocks.flatMap((block) => (block.kind === 'heading' ? [block] : []));
+  const numbers = numberSections(headingBlocks, doc.numbering);
+
+  const blocks: ExportBlock[] = [];
+  const headings: ExportHeading[] = [];
+  let pendingItems: ListItem[] = [];
+  let nextSequence = 0;
+  const flushList = () => {
+    if (pendingItems.length === 0) return;
+    const done = exportList(pendingItems, nextSequence);
+    blocks.push(done.list);
+    nextSequence = done.nextSequence;
+    pendingItems = [];
+  };
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'list-item') {
+      pendingItems.push(block);
+      continue;
+    }
+    flushList();
+    const runs = exportRuns(block.runs);
+    if (block.kind === 'paragraph') {
+      blocks.push({ kind: 'paragraph', runs });
+      continue;
+    }
+    const number = numbers[headings.length];
+    if (!number || number.id !== block.id) throw new Error(`no section number for heading ${block.id}`);
+    const heading: ExportHeading = {
+      kind: 'heading',
+      id: block.id,
+      depth: number.depth,
+      label: number.label,
+      number: bareNumber(number.label),
+      reference: number.reference,
+      runs,
+      text: plainText(runs).replace(/\s+/g, ' ').trim(),
+    };
+    blocks.push(heading);
+    headings.push(heading);
+  }
+  flushList();
+
+  return {
+    title: oneLine(doc.title),
+    effectiveDate: doc.effectiveDate,
+    lastUpdated: doc.lastUpdated,
+    versionLabel: oneLine(doc.versionLabel),
+    owner: oneLine(doc.owner),
+    numbering: doc.numbering,
+    blocks,
+    headings,
+    numberedSequences: nextSequence,
+  };
+}
+
+function oneLine(text: string): string {
+  return exportableText(text).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,17 @@
+import { stripForbiddenCharacters } from '../model/document';
+
+// Word puts a vertical tab on the clipboard for a manual line break, and a form feed for a page break: kept as the
+// line break they stand for rather than silently gluing two lines together.
+// eslint-disable-next-line no-control-regex -- matching those two control characters is the point
+const BREAK_LIKE = /\r\n?|[\u000B\u000C\u2028\u2029]/g;
+// A lone surrogate cannot be written as UTF-8 at all; encoders would each replace it differently.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as every exporter may write it: line breaks as "\n", nothing XML 1.0 forbids. Documents that passed validation
+ * are already clean, but exporters also get documents straight from a paste or an import, and one bad character makes
+ * Word refuse the whole file.
+ */
+export function exportableText(text: string): string {
+  return stripForbiddenCharacters(text.replace(BREAK_LIKE, '\n')).replace(LONE_SURROGATE, '\uFFFD');
+}

@@ -1,0 +1,102 @@
+/**
+ * Dates as policies write them, read into ISO calendar dates (YYYY-MM-DD), and the "Effective Date: …" / "Last
+ * updated: …" lines that carry them.
+ */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(\\d{4})';
+
+/** The date patterns, each with a function that picks year, month and day out of its groups. */
+const DATE_FORMS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, number, number]]> = [
+  // October 26, 2023 · Oct. 26th 2023
+  [new RegExp(`^${MONTH}\\s+${DAY},?\\s+${YEAR}$`, 'i'), (m) => [+g(m, 3), month(g(m, 1)), +g(m, 2)]],
+  // 26 October 2023 · 26th of October, 2023
+  [new RegExp(`^${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}$`, 'i'), (m) => [+g(m, 3), month(g(m, 2)), +g(m, 1)]],
+  // 2023-10-26 · 2023/10/26
+  [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, (m) => [+g(m, 1), +g(m, 2), +g(m, 3)]],
+  // 10/26/2023 (US) unless the first number cannot be a month: 26/10/2023
+  [/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, (m) => (+g(m, 1) > 12 ? [+g(m, 3), +g(m, 2), +g(m, 1)] : [+g(m, 3), +g(m, 1), +g(m, 2)])],
+  // 26.10.2023 · 26-10-2023 (day first, as Europe writes them)
+  [/^(\d{1,2})[.-](\d{1,2})[.-](\d{4})$/, (m) => [+g(m, 3), +g(m, 2), +g(m, 1)]],
+];
+
+function g(m: RegExpExecArray, i: number): string {
+  return m[i] ?? '';
+}
+
+function month(name: string): number {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+/** "October 26, 2023" → "2023-10-26"; null for anything that is not a whole, real calendar date. */
+export function parseHumanDate(text: string): string | null {
+  const cleaned = text.trim().replace(/\s+/g, ' ').replace(/[.,]$/, '');
+  for (const [pattern, pick] of DATE_FORMS) {
+    const m = pattern.exec(cleaned);
+    if (!m) continue;
+    const [year, mon, day] = pick(m);
+    return isoDate(year, mon, day);
+  }
+  return null;
+}
+
+function isoDate(year: number, mon: number, day: number): string | null {
+  if (year < 1000 || mon < 1 || mon > 12 || day < 1 || day > 31) return null;
+  const iso = `${year}-${String(mon).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== iso) return null; // 2023-02-30
+  return iso;
+}
+
+export type DateKind = 'effectiveDate' | 'lastUpdated';
+
+const EFFECTIVE_LABEL =
+  '(?:policy\\s+)?(?:effective\\s+date|date\\s+effective|date\\s+of\\s+effect|effective(?:\\s+(?:as\\s+of|from|on|since))?|in\\s+effect\\s+(?:as\\s+of|from|since))';
+const UPDATED_LABEL =
+  '(?:(?:last|most\\s+recently)\\s+(?:updated|revised|modified|amended|changed)(?:\\s+on)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date\\s+of\\s+last\\s+(?:revision|update)|last\\s+update|revision\\s+date)';
+
+const LABELLED_DATE = new RegExp(`^(?:(${EFFECTIVE_LABEL})|(${UPDATED_LABEL}))\\s*(?:[:\\-–—]\\s*)?(.+)$`, 'i');
+
+export interface LabelledDate {
+  kind: DateKind;
+  iso: string;
+}
+
+/**
+ * A paragraph that says nothing but one or more labelled dates: "Effective Date: October 26, 2023",
+ * "Last updated: February 02, 2026", "Effective: 26 October 2023 | Last revised 2024-01-05". Returns the dates, or
+ * null when any part of the paragraph is something else (then the paragraph stays body text).
+ */
+export function readDateLine(text: string): LabelledDate[] | null {
+  // "(Last updated: …)", "[Effective …]", and a closing full stop are decoration.
+  const line = text.trim().replace(/^[([{]\s*(.*?)\s*[)\]}]$/, '$1').replace(/\.$/, '').trim();
+  if (line.length === 0 || line.length > 160) return null;
+  const parts = line.split(/\s*(?:[|;•·]|\s[-–—]\s|,\s+(?=(?:last|updated|revised|effective)\b)|\.\s+(?=[A-Z]))\s*/);
+  const found: LabelledDate[] = [];
+  for (const part of parts) {
+    const m = LABELLED_DATE.exec(part.trim());
+    if (!m) return null;
+    const iso = parseHumanDate(m[3] ?? '');
+    if (!iso) return null;
+    found.push({ kind: m[1] ? 'effectiveDate' : 'lastUpdated', iso });
+  }
+  return found.length > 0 ? found : null;
+}
+
+const IN_SENTENCE = new RegExp(
+  `\\beffective\\s+(?:as\\s+of|from|on)\\s+((?:${MONTH}\\s+${DAY},?\\s+${YEAR})|(?:${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR})|(?:\\d{4}-\\d{2}-\\d{2}))`,
+  'i',
+);
+
+/** "This policy is effective as of January 1, 2024, and …": the date in the sentence, which itself stays body text. */
+export function findEffectiveDateInSentence(text: string): string | null {
+  const m = IN_SENTENCE.exec(text);
+  return m ? parseHumanDate(m[1] ?? '') : null;
+}

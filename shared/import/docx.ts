@@ -1,0 +1,108 @@
+import type JSZip from 'jszip';
+import mammoth from 'mammoth';
+import type { PolicyDocument } from '../model/document';
+import { megabytes } from './decode';
+import { ImportError, UNNAMED, describeFailure } from './errors';
+import { readHtml } from './html';
+import { recoverStructure, type StructureOptions } from './structure';
+import { ZIP_LIMITS, listZip, looksLikeZip, verifyZip, type ZipEntryInfo } from './zip';
+
+/*
+ * DOCX through mammoth, which turns Word's paragraphs into HTML by their styles: "Heading 1"–"Heading 6" become
+ * <h1>–<h6> whatever list numbering Word puts on them (mammoth drops automatic numbers, so heading levels come from
+ * the style), numbered and bulleted paragraphs become nested <ol>/<ul>. The HTML is then read like any untrusted HTML.
+ *
+ * mammoth runs from the bytes alone (no path, so nothing relative to a file can be resolved), with external file
+ * access off (the default since 1.11, set here anyway), without any style map the document embeds, and with an
+ * image converter that reads nothing: images are dropped, never loaded. mammoth works in Node from `buffer` and in a
+ * browser bundle from `arrayBuffer`; both are given the same bytes. Everything happens after zip.ts has checked the
+ * archive.
+ */
+
+const STYLE_MAP = [
+  "p[style-name='Title'] => p.pw-title:fresh",
+  "p[style-name='title'] => p.pw-title:fresh",
+  'u => u',
+];
+
+// Reads nothing from the image: the <img> it yields is ignored by the HTML reader.
+const dropImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Why bytes that should be a DOCX are not one: a message for an ImportError. */
+function notDocx(bytes: Uint8Array, file: string): ImportError {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    return new ImportError(file, 'unsupported', 'is an old-format Word (.doc) file or a password-protected document; save it as an unprotected .docx and import that');
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return new ImportError(file, 'unsupported', 'is a PDF, not a Word document; PDF files cannot be imported');
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return new ImportError(file, 'unsupported', 'is an RTF file, not a Word document; save it as .docx and import that');
+  return new ImportError(file, 'not-docx', 'is not a Word document: a .docx file is a ZIP archive and this file is not one');
+}
+
+function checkParts(entries: readonly ZipEntryInfo[], file: string): void {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('word/document.xml')) return;
+  if (names.has('mimetype') && [...names].some((n) => n === 'content.xml')) {
+    throw new ImportError(file, 'unsupported', 'is an OpenDocument file, not a Word document; save it as .docx and import that');
+  }
+  if (names.has('xl/workbook.xml')) throw new ImportError(file, 'not-docx', 'is an Excel workbook, not a Word document');
+  if (names.has('ppt/presentation.xml')) throw new ImportError(file, 'not-docx', 'is a PowerPoint presentation, not a Word document');
+  throw new ImportError(file, 'not-docx', 'is a ZIP archive but not a Word document (it has no word/document.xml)');
+}
+
+export async function importDocx(bytes: Uint8Array, options: StructureOptions = {}): Promise<PolicyDocument> {
+  const file = options.fileName ?? UNNAMED;
+  if (bytes.length === 0) throw new ImportError(file, 'empty', 'is empty');
+  if (bytes.length > ZIP_LIMITS.maxFileBytes) {
+    throw new ImportError(file, 'too-large', `is ${megabytes(bytes.length)}, more than the ${megabytes(ZIP_LIMITS.maxFileBytes)} a Word document may be`);
+  }
+  if (!looksLikeZip(bytes)) throw notDocx(bytes, file);
+  const entries = listZip(bytes, file);
+  checkParts(entries, file);
+  const zip = await verifyZip(bytes, entries, file);
+  const coreTitle = await readCoreTitle(zip);
+
+  let html: string;
+  try {
+    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const result = await mammoth.convertToHtml(input, {
+      styleMap: STYLE_MAP,
+      includeEmbeddedStyleMap: false,
+      externalFileAccess: false,
+      convertImage: dropImages,
+      ignoreEmptyParagraphs: true,
+    });
+    html = result.value;
+  } catch (error) {
+    throw new ImportError(file, 'corrupt', `could not be read as a Word document (${describeFailure(error)})`);
+  }
+  const raw = readHtml(html, { fromDocx: true });
+  if (coreTitle) raw.fallbackTitle = coreTitle;
+  return recoverStructure(raw, options);
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The title in the document's properties (File › Info in Word), used only when the text gives none. */
+async function readCoreTitle(zip: JSZip): Promise<string | undefined> {
+  const core = zip.file('docProps/core.xml');
+  if (!core) return undefined;
+  try {
+    const xml = await core.async('string');
+    const m = /<dc:title>([\s\S]{1,2000}?)<\/dc:title>/.exec(xml.slice(0, 65536));
+    if (!m) return undefined;
+    const title = (m[1] ?? '').replace(/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/gi, (all, hex: string, dec: string, name: string) => {
+      const code = hex ? Number.parseInt(hex, 16) : dec ? Number(dec) : NaN;
+      if (name) return XML_ENTITIES[name.toLowerCase()] ?? all;
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    });
+    return title.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+import type { PolicyDocument } from '../model/document';
+import { decodeText } from './decode';
+import { importDocx } from './docx';
+import { ImportError, UNNAMED } from './errors';
+import { readHtml } from './html';
+import { readMarkdown } from './markdown';
+import { recoverStructure, type StructureOptions } from './structure';
+import { readPlainText } from './text';
+import { looksLikeZip } from './zip';
+
+export { ImportError, type ImportErrorCode } from './errors';
+export { importDocx } from './docx';
+export { importHtml } from './html';
+export { importMarkdown } from './markdown';
+export { importText } from './text';
+
+export type ImportFormat = 'docx' | 'html' | 'markdown' | 'text';
+
+/** The extensions importDocument reads, for a file picker. */
+export const IMPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.md', '.markdown', '.txt'] as const;
+
+const BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {
+  docx: 'docx',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdown: 'markdown',
+  txt: 'text',
+  text: 'text',
+};
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/** The first characters of a text, without white space or a byte order mark, for sniffing. */
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text.slice(0, 4096));
+}
+
+/**
+ * Imports a file a person chose: the reader is chosen by the extension, and the content is sniffed where the
+ * extension may lie — a ZIP archive is read as DOCX whatever its name, a .txt that is an HTML page is read as HTML,
+ * and a .docx that is not a ZIP archive (or a .doc, a PDF …) is refused with a clear ImportError. Never reads or
+ * writes files itself; `fileName` only names the file in messages and gives the title of last resort.
+ */
+export async function importDocument(fileName: string, bytes: Uint8Array, options: Omit<StructureOptions, 'fileName'> = {}): Promise<PolicyDocument> {
+  const file = fileName || UNNAMED;
+  const opts: StructureOptions = { ...options, fileName: file };
+  if (bytes.length === 0) throw new ImportError(file, 'empty', 'is empty');
+  const extension = extensionOf(file);
+  const claimed = BY_EXTENSION[extension];
+  if (claimed === 'docx' || extension === 'doc' || extension === 'docm' || extension === 'dotx' || looksLikeZip(bytes)) {
+    return importDocx(bytes, opts);
+  }
+  if (extension === 'pdf' || extension === 'rtf' || extension === 'odt') {
+    throw new ImportError(file, 'unsupported', `is a .${extension} file; Policywright imports .docx, .html, .md and .txt files`);
+  }
+  const text = decodeText(bytes, file, claimed === 'html' ? 'an HTML file' : claimed === 'markdown' ? 'a Markdown file' : 'a text file');
+  if (text.trim() === '') throw new ImportError(file, 'empty', 'is empty');
+  const format: ImportFormat = claimed === 'markdown' ? 'markdown' : claimed === 'html' || looksLikeHtml(text) ? 'html' : 'text';
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (format === 'html') return recoverStructure(readHtml(clean), opts);
+  if (format === 'markdown') return recoverStructure(readMarkdown(clean, file), opts);
+  return recoverStructure(readPlainText(clean), opts);
+}

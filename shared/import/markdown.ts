@@ -1,0 +1,316 @@
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { NUMBERING_STYLES, isSafeHref, type Mark, type NumberingStyle, type PolicyDocument } from '../model/document';
+import { parseHumanDate } from './dates';
+import { textOf } from './decode';
+import { ImportError, UNNAMED } from './errors';
+import { readHtmlFragment } from './html';
+import type { RawDocument, RawMetadata, RawParagraph, RawRun } from './raw';
+import { recoverStructure, type StructureOptions } from './structure';
+
+/*
+ * Markdown: CommonMark with GitHub's extensions (tables, strikethrough, autolinks, task lists, footnotes), and YAML
+ * front matter for the document's metadata:
+ *
+ *   ---
+ *   title: Privacy Policy
+ *   effective_date: 2026-01-15        (or effectiveDate, effective)
+ *   last_updated: 2026-11-02          (or lastUpdated, updated, last_revised)
+ *   version: "2.1"                    (or version_label, versionLabel)
+ *   owner: Legal & Compliance
+ *   numbering: decimal                (decimal | letter-decimal | article-section | section-sign)
+ *   ---
+ *
+ * "#" headings are heading hints; a typed number in them ("## 1.1 Scope") sets the level. Raw HTML inside the
+ * Markdown is read by the HTML reader, as untrusted as any other HTML. Images are dropped; a table row becomes one
+ * paragraph with its cells separated by " | "; a hard line break starts a new paragraph.
+ */
+
+const MAX_DEPTH = 100;
+
+interface Ctx {
+  marks: readonly Mark[];
+  link: string | undefined;
+}
+
+class Walker {
+  readonly paragraphs: RawParagraph[] = [];
+  private readonly definitions = new Map<string, string>();
+
+  constructor(root: Root) {
+    // link reference definitions, wherever they are
+    const stack: Nodes[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop() as Nodes;
+      if (node.type === 'definition') this.definitions.set(node.identifier.toLowerCase(), node.url);
+      if ('children' in node) for (const child of node.children) stack.push(child);
+    }
+  }
+
+  blocks(nodes: readonly RootContent[], depth: number, listPath: number[] | undefined, listIndent: number): void {
+    for (const node of nodes) this.block(node, depth, listPath, listIndent);
+  }
+
+  private push(runs: RawRun[][], hints: Omit<RawParagraph, 'runs'>): void {
+    // a hard break splits the paragraph; only the first part keeps the list hint
+    runs.forEach((part, i) => {
+      if (part.some((r) => r.text.trim() !== '')) this.paragraphs.push({ runs: part, ...(i === 0 || !hints.list ? hints : omitList(hints)) });
+    });
+  }
+
+  private block(node: RootContent, depth: number, listPath: number[] | undefined, listIndent: number): void {
+    if (depth > MAX_DEPTH) {
+      this.push([[{ text: plainText(node) }]], {});
+      return;
+    }
+    switch (node.type) {
+      case 'heading': {
+        const parts = this.phrasing(node.children, { marks: [], link: undefined });
+        this.push([parts.flatMap((p, i) => (i === 0 ? p : [{ text: ' ' }, ...p]))], { headingLevel: node.depth });
+        return;
+      }
+      case 'paragraph':
+        this.push(this.phrasing(node.children, { marks: [], link: undefined }), {});
+        return;
+      case 'blockquote':
+      case 'footnoteDefinition':
+        if (node.type === 'footnoteDefinition') this.paragraphs.push({ runs: [{ text: `[${node.label ?? node.identifier}]` }] });
+        this.blocks(node.children, depth + 1, undefined, 0);
+        return;
+      case 'list': {
+        const start = node.start ?? 1;
+        node.children.forEach((item, index) => {
+          const path = node.ordered && (listPath !== undefined || listIndent === 0) ? [...(listPath ?? []), start + index] : undefined;
+          const [first, ...rest] = item.children;
+          if (first?.type === 'paragraph') {
+            const parts = this.phrasing(first.children, { marks: [], link: undefined });
+            if (item.checked === true || item.checked === false) parts[0]?.unshift({ text: item.checked ? '☑ ' : '☐ ' });
+            const list: NonNullable<RawParagraph['list']> = { kind: node.ordered ? 'number' : 'bullet', indent: Math.min(listIndent, 5) };
+            if (path) list.path = path;
+            this.push(parts, { list });
+            for (const child of rest) this.block(child, depth + 1, child.type === 'list' ? path : undefined, listIndent + 1);
+          } else {
+            for (const child of item.children) this.block(child, depth + 1, child.type === 'list' ? path : undefined, listIndent + 1);
+          }
+        });
+        return;
+      }
+      case 'code':
+        for (const line of node.value.split(/\r\n|\r|\n/)) this.paragraphs.push({ runs: [{ text: line }], verbatim: true });
+        return;
+      case 'html':
+        this.paragraphs.push(...readHtmlFragment(node.value));
+        return;
+      case 'table':
+        for (const row of node.children) {
+          const runs: RawRun[] = [];
+          row.children.forEach((cell, i) => {
+            const cellRuns = this.phrasing(cell.children, { marks: [], link: undefined }).flatMap((p, k) => (k === 0 ? p : [{ text: ' ' }, ...p]));
+            if (cellRuns.every((r) => r.text.trim() === '')) return;
+            if (i > 0 && runs.length > 0) runs.push({ text: ' | ' });
+            runs.push(...cellRuns);
+          });
+          this.push([runs], {});
+        }
+        return;
+      default:
+        // yaml (front matter, read separately), definition, thematicBreak: no text of their own
+        return;
+    }
+  }
+
+  /** Inline content as runs, split where a hard line break stands. */
+  private phrasing(nodes: readonly PhrasingContent[], ctx: Ctx, depth = 0): RawRun[][] {
+    const parts: RawRun[][] = [[]];
+    const add = (run: RawRun) => (parts[parts.length - 1] as RawRun[]).push(run);
+    const text = (value: string, c: Ctx) => {
+      const run: RawRun = { text: value };
+      if (c.marks.length > 0) run.marks = c.marks;
+      if (c.link !== undefined) run.link = c.link;
+      add(run);
+    };
+    for (const node of nodes) {
+      if (depth > MAX_DEPTH) {
+        text(plainText(node), ctx);
+        continue;
+      }
+      switch (node.type) {
+        case 'text':
+          text(node.value, ctx);
+          break;
+        case 'inlineCode':
+          text(node.value, ctx);
+          break;
+        case 'break':
+          parts.push([]);
+          break;
+        case 'strong':
+        case 'emphasis':
+        case 'delete':
+        case 'link':
+        case 'linkReference': {
+          let next = ctx;
+          if (node.type === 'strong') next = { ...ctx, marks: withMark(ctx.marks, 'bold') };
+          if (node.type === 'emphasis') next = { ...ctx, marks: withMark(ctx.marks, 'italic') };
+          if (node.type === 'link') next = { ...ctx, link: isSafeHref(node.url) ? node.url : undefined };
+          if (node.type === 'linkReference') {
+            const url = this.definitions.get(node.identifier.toLowerCase());
+            next = { ...ctx, link: url !== undefined && isSafeHref(url) ? url : undefined };
+          }
+          const inner = this.phrasing(node.children, next, depth + 1);
+          inner.forEach((part, i) => {
+            if (i > 0) parts.push([]);
+            for (const run of part) add(run);
+          });
+          break;
+        }
+        case 'html':
+          // inline tags give no text; a <br> still breaks the line
+          if (/^<br\s*\/?>$/i.test(node.value.trim())) parts.push([]);
+          break;
+        case 'footnoteReference':
+          text(`[${node.label ?? node.identifier}]`, ctx);
+          break;
+        default:
+          // image, imageReference, inline html tags: nothing the model keeps
+          break;
+      }
+    }
+    return parts;
+  }
+}
+
+function omitList(hints: Omit<RawParagraph, 'runs'>): Omit<RawParagraph, 'runs'> {
+  const copy = { ...hints };
+  delete copy.list;
+  return copy;
+}
+
+function withMark(marks: readonly Mark[], mark: Mark): readonly Mark[] {
+  return marks.includes(mark) ? marks : [...marks, mark];
+}
+
+/** The text of a node, without recursion (for content nested past MAX_DEPTH). */
+function plainText(node: Nodes): string {
+  let out = '';
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Nodes;
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code') out += n.value;
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Front matter
+
+const KEYS: Readonly<Record<string, keyof RawMetadata>> = {
+  title: 'title',
+  effective_date: 'effectiveDate',
+  effectivedate: 'effectiveDate',
+  'effective-date': 'effectiveDate',
+  effective: 'effectiveDate',
+  last_updated: 'lastUpdated',
+  lastupdated: 'lastUpdated',
+  'last-updated': 'lastUpdated',
+  updated: 'lastUpdated',
+  last_revised: 'lastUpdated',
+  version: 'versionLabel',
+  version_label: 'versionLabel',
+  versionlabel: 'versionLabel',
+  owner: 'owner',
+  numbering: 'numbering',
+};
+
+const NUMBERING_ALIASES: Readonly<Record<string, NumberingStyle>> = {
+  article: 'article-section',
+  articles: 'article-section',
+  'article/section': 'article-section',
+  letter: 'letter-decimal',
+  letters: 'letter-decimal',
+  '§': 'section-sign',
+  'section sign': 'section-sign',
+};
+
+function readFrontMatter(source: string, file: string): RawMetadata {
+  let data: unknown;
+  try {
+    data = parseYaml(source, { maxAliasCount: 50, uniqueKeys: false });
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line + 1})` : '';
+    throw new ImportError(file, 'invalid', `has front matter that is not valid YAML${where}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ImportError(file, 'invalid', 'has front matter that is not a list of "key: value" lines');
+  const meta: RawMetadata = {};
+  for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
+    const key = KEYS[rawKey.toLowerCase()];
+    if (!key || value === null || value === undefined) continue;
+    if (key === 'effectiveDate' || key === 'lastUpdated') {
+      const iso = frontMatterDate(value);
+      if (iso === null) throw new ImportError(file, 'invalid', `has a front matter ${rawKey} that is not a date: ${JSON.stringify(String(value)).slice(0, 60)}`);
+      meta[key] = iso;
+    } else if (key === 'numbering') {
+      const name = String(value).trim().toLowerCase();
+      const style = (NUMBERING_STYLES as readonly string[]).includes(name) ? (name as NumberingStyle) : NUMBERING_ALIASES[name];
+      if (!style) throw new ImportError(file, 'invalid', `has a front matter numbering "${String(value).slice(0, 40)}" that is none of ${NUMBERING_STYLES.join(', ')}`);
+      meta.numbering = style;
+    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      meta[key] = String(value).replace(/\s+/g, ' ').trim();
+    }
+  }
+  return meta;
+}
+
+function frontMatterDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  return parseHumanDate(iso ? (iso[1] ?? '') : s);
+}
+
+/** Deeper nesting than this makes micromark's work grow with the square of the depth: hostile, never a policy. */
+const MAX_NESTING = 30;
+
+function checkNesting(markdown: string, file: string): void {
+  const pattern = /^[ \t]*(?:>[ \t]?)*/gm;
+  for (let m = pattern.exec(markdown); m !== null; m = pattern.exec(markdown)) {
+    const prefix = m[0];
+    if (prefix === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    const quotes = prefix.split('>').length - 1;
+    const columns = prefix.replace(/\t/g, '    ').length;
+    if (quotes > MAX_NESTING || columns > MAX_NESTING * 4) {
+      throw new ImportError(file, 'invalid', `nests quotes or lists more than ${MAX_NESTING} levels deep, which no policy does, so it was not imported`);
+    }
+  }
+}
+
+/** Raw paragraphs and front-matter metadata of a Markdown text. */
+export function readMarkdown(markdown: string, file = UNNAMED): RawDocument {
+  checkNesting(markdown, file);
+  const tree = fromMarkdown(markdown, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+  const walker = new Walker(tree);
+  const first = tree.children[0];
+  const metadata = first?.type === 'yaml' ? readFrontMatter(first.value, file) : {};
+  walker.blocks(tree.children, 0, undefined, 0);
+  return { format: 'markdown', paragraphs: walker.paragraphs, metadata };
+}
+
+export function importMarkdown(input: string | Uint8Array, options: StructureOptions = {}): PolicyDocument {
+  const file = options.fileName ?? UNNAMED;
+  const markdown = textOf(input, file, 'a Markdown file');
+  return recoverStructure(readMarkdown(markdown, file), options);
+}

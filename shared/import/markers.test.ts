@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseHumanDate, readDateLine } from './dates';
+import { readMarker, readTypedBullet, romanValue } from './markers';
+
+describe('readMarker: every typed-number shape', () => {
+  it.each([
+    ['1. Information We Collect', 'decimal', [1], '1.'],
+    ['1.1. Information You Provide', 'decimal', [1, 1], '1.1.'],
+    ['2.3.1 Analytics', 'decimal', [2, 3, 1], '2.3.1'],
+    ['A. General Provisions', 'upper-letter', [1], 'A.'],
+    ['IV. Remedies', 'upper-roman', [4], 'IV.'],
+    ['(a) Personal Data', 'paren-lower', [1], '(a)'],
+    ['(iv) Fourth', 'paren-roman', [4], '(iv)'],
+    ['(A) Upper', 'paren-upper', [1], '(A)'],
+    ['(2) Digit', 'paren-digit', [2], '(2)'],
+    ['Article IV Definitions', 'article', [4], 'Article IV'],
+    ['ARTICLE 4 — Definitions', 'article', [4], 'ARTICLE 4 —'],
+    ['Section 2 — Scope', 'section', [2], 'Section 2 —'],
+    ['Section 1.01 Defined Terms', 'section', [1, 1], 'Section 1.01'],
+    ['§ 3 Members', 'sign', [3], '§ 3'],
+    ['§3.1 Details', 'sign', [3, 1], '§3.1'],
+    ['a) ask for a copy', 'list-lower', [1], 'a)'],
+    ['ii. for free', 'list-roman', [2], 'ii.'],
+    ['1) first', 'list-digit', [1], '1)'],
+  ])('%j', (text, kind, path, marker) => {
+    const m = readMarker(text);
+    expect(m && { kind: m.kind, path: m.path, text: m.text }).toEqual({ kind, path, text: marker });
+    expect(text.slice(m?.length ?? 0)).not.toMatch(/^\s/);
+  });
+
+  it('"(i)" and "I." carry both readings until the neighbours decide', () => {
+    expect(readMarker('(i) Term')?.alternative).toEqual({ kind: 'paren-lower', path: [9] });
+    expect(readMarker('I. Introduction')?.alternative).toEqual({ kind: 'upper-letter', path: [9] });
+  });
+
+  it.each(['1 year is enough.', '2023 was a year.', '3.5 million users', 'e.g. this', 'J.Smith wrote', 'Section 3 of the law', '§§ 3–5 apply', 'Articles of association'])(
+    '%j is no section number (or is refused later)',
+    (text) => {
+      const m = readMarker(text);
+      if (m) expect(['section', 'decimal']).toContain(m.kind); // "Section 3 of …" and "3.5 million" fall to the sentence and sequence rules
+      else expect(m).toBeNull();
+    },
+  );
+
+  it('romans and bullets', () => {
+    expect([romanValue('iv'), romanValue('MCMXCIV'), romanValue('iiii')]).toEqual([4, 1994, NaN]);
+    expect(['- a', '• b', '* c', '– d', '◦ e', '▪ f', '-x', '*bold*'].map(readTypedBullet)).toEqual([2, 2, 2, 2, 2, 2, 0, 0]);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['October 26, 2023', '2023-10-26'],
+    ['February 02, 2026', '2026-02-02'],
+    ['26 October 2023', '2023-10-26'],
+    ['26th of October, 2023', '2023-10-26'],
+    ['Sept. 3, 2024', '2024-09-03'],
+    ['2024-02-29', '2024-02-29'],
+    ['2023-02-29', null],
+    ['13/01/2024', '2024-01-13'],
+    ['01/13/2024', '2024-01-13'],
+    ['13.01.2024', '2024-01-13'],
+    ['October 2023', null],
+    ['soon', null],
+  ])('%j → %j', (text, iso) => expect(parseHumanDate(text)).toBe(iso));
+
+  it('reads labelled date lines, and nothing that says more than dates', () => {
+    expect(readDateLine('Effective Date: October 26, 2023')).toEqual([{ kind: 'effectiveDate', iso: '2023-10-26' }]);
+    expect(readDateLine('Last updated: February 02, 2026')).toEqual([{ kind: 'lastUpdated', iso: '2026-02-02' }]);
+    expect(readDateLine('Effective: 26 October 2023')).toEqual([{ kind: 'effectiveDate', iso: '2023-10-26' }]);
+    expect(readDateLine('Last Revised 2024-01-05.')).toEqual([{ kind: 'lastUpdated', iso: '2024-01-05' }]);
+    expect(readDateLine('Effective Date: October 26, 2023 and then some')).toBeNull();
+    expect(readDateLine('We updated this on October 26, 2023')).toBeNull();
+  });
+});

@@ -1,0 +1,56 @@
+import type { Mark, NumberingStyle } from '../model/document';
+
+/**
+ * The common intermediate every format reader produces: a flat list of "raw paragraphs" in reading order, with what
+ * the source itself says about each one (hints). One module, structure.ts, turns this into sections, lists and
+ * metadata, so every format gets the same rules for typed numbers, run-in headings, titles and dates.
+ */
+export interface RawRun {
+  text: string;
+  marks?: readonly Mark[];
+  /** Already checked by the reader: only http, https and mailto links arrive here. */
+  link?: string;
+}
+
+export interface RawParagraph {
+  runs: RawRun[];
+  /** The source states a heading level: Word "Heading N", HTML <hN>, Markdown "#"×N (1–6). */
+  headingLevel?: number;
+  /** The source states this is the document's title (Word "Title" style). */
+  isTitle?: boolean;
+  /**
+   * A list item in the source's own structure (HTML/Markdown/Word lists), with its nesting depth from 0. `path` is
+   * the number the source's ordered lists give the item, outermost first ([2, 1] for the first item of a list nested
+   * in item 2), when the source knows it (Markdown "3.", HTML <ol start>) and every enclosing list is ordered. Word
+   * numbering is lost by mammoth, so DOCX list items have no path.
+   */
+  list?: { kind: 'bullet' | 'number'; indent: number; path?: number[] };
+  /**
+   * Typed plain text: there are no marks, so rules that look for bold cannot apply, and leading spaces (counted in
+   * columns, a tab as four) are the only sign of nesting.
+   */
+  indentColumns?: number;
+  /** Text that must not be read for structure (a code block): it stays a paragraph as it is. */
+  verbatim?: boolean;
+}
+
+/** Document facts a format states outright (Markdown front matter, DOCX core properties, HTML <title>). */
+export interface RawMetadata {
+  title?: string;
+  effectiveDate?: string | null;
+  lastUpdated?: string | null;
+  versionLabel?: string;
+  owner?: string;
+  numbering?: NumberingStyle;
+}
+
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
+
+export interface RawDocument {
+  format: SourceFormat;
+  paragraphs: RawParagraph[];
+  /** Stated outright: wins over anything recovered from the text. */
+  metadata?: RawMetadata;
+  /** Used only when the text gives no title: HTML <title>, DOCX core properties. */
+  fallbackTitle?: string;
+}

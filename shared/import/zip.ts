@@ -1,0 +1,173 @@
+import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
+import { ImportError, describeFailure } from './errors';
+import { megabytes } from './decode';
+
+/*
+ * A DOCX is a ZIP archive, and a ZIP from outside may be a bomb (a few megabytes that inflate to petabytes), may
+ * name entries "../../etc/passwd" or "__proto__", or may lie about its sizes. Before anything is inflated, the
+ * central directory is read (fflate's unzipSync with a filter that inflates nothing) and checked against the limits
+ * below. Then every entry is inflated once through JSZip — the same ZIP reader mammoth uses, so both see the same
+ * entries — as a stream, stopping the moment an entry grows past the size the directory declared for it: a bomb
+ * that lies about its sizes costs at most one more chunk than the limits allow. Only then does mammoth get the bytes.
+ */
+
+export const ZIP_LIMITS = {
+  /** The largest .docx file accepted. */
+  maxFileBytes: 100 * 1024 * 1024,
+  maxEntries: 10_000,
+  /** Sum of the declared uncompressed sizes of all entries. */
+  maxTotalUncompressed: 200 * 1024 * 1024,
+  /**
+   * Uncompressed / compressed size of one entry. Deflate tops out near 1032:1 and bombs sit close to it; Word's XML
+   * is typically 5–30:1, and a generated 2,000-section policy of repetitive text measured about 100:1.
+   */
+  maxRatio: 250,
+  /** Entries smaller than this may have any ratio: they cannot hurt. */
+  ratioFloorBytes: 1024 * 1024,
+} as const;
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  size: number;
+  method: number;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b];
+
+/** "PK\3\4" (an archive with entries) or "PK\5\6" (an empty archive). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === ZIP_MAGIC[0] &&
+    bytes[1] === ZIP_MAGIC[1] &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6) || (bytes[2] === 7 && bytes[3] === 8))
+  );
+}
+
+class ZipStop extends Error {}
+
+/** The central directory's entries, checked against ZIP_LIMITS; nothing is inflated. */
+export function listZip(bytes: Uint8Array, file: string): ZipEntryInfo[] {
+  const entries: ZipEntryInfo[] = [];
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter(info) {
+        if (entries.length >= ZIP_LIMITS.maxEntries) {
+          throw new ZipStop(`has more than ${ZIP_LIMITS.maxEntries.toLocaleString('en')} entries in its ZIP archive, which no Word document needs`);
+        }
+        const entry = { name: info.name, compressedSize: info.size, size: info.originalSize, method: info.compression };
+        checkEntry(entry);
+        total += entry.size;
+        if (total > ZIP_LIMITS.maxTotalUncompressed) {
+          throw new ZipStop(`would expand to more than ${megabytes(ZIP_LIMITS.maxTotalUncompressed)} when unpacked, so it was not opened (it may be a ZIP bomb)`);
+        }
+        entries.push(entry);
+        return false; // inflate nothing
+      },
+    });
+  } catch (error) {
+    if (error instanceof ZipStop) throw new ImportError(file, 'unsafe-zip', error.message);
+    throw new ImportError(file, 'corrupt', `is a damaged ZIP archive and cannot be read as a Word document (${describeFailure(error)})`);
+  }
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.name)) throw new ImportError(file, 'unsafe-zip', `has two entries named "${printable(entry.name)}" in its ZIP archive`);
+    seen.add(entry.name);
+  }
+  return entries;
+}
+
+function checkEntry(entry: ZipEntryInfo): void {
+  const name = entry.name;
+  // eslint-disable-next-line no-control-regex -- control characters in an entry name are the thing refused
+  if (name.length === 0 || name.length > 1024 || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw new ZipStop('has an entry with an impossible name in its ZIP archive');
+  }
+  if (/^[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) {
+    throw new ZipStop(`has an entry with an absolute path ("${printable(name)}") in its ZIP archive`);
+  }
+  const segments = name.split(/[/\\]/);
+  if (segments.includes('..')) throw new ZipStop(`has an entry that points outside the archive ("${printable(name)}")`);
+  if (segments.some((s) => s === '__proto__' || s === 'constructor' || s === 'prototype')) {
+    throw new ZipStop(`has an entry with a forbidden name ("${printable(name)}") in its ZIP archive`);
+  }
+  if (name.endsWith('/')) return; // a folder
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new ZipStop(`uses a compression method (${entry.method}) that Word documents do not use`);
+  }
+  if (!Number.isSafeInteger(entry.size) || !Number.isSafeInteger(entry.compressedSize) || entry.size < 0 || entry.compressedSize < 0) {
+    throw new ZipStop('declares impossible sizes in its ZIP archive');
+  }
+  if (entry.size > ZIP_LIMITS.maxTotalUncompressed) {
+    throw new ZipStop(`has an entry that would expand to ${megabytes(entry.size)}, more than the ${megabytes(ZIP_LIMITS.maxTotalUncompressed)} allowed (it may be a ZIP bomb)`);
+  }
+  // Deflate never grows data by more than a few bytes per 16 KB block: a larger compressed size is a lie.
+  const honest = entry.method === 0 ? entry.compressedSize === entry.size : entry.compressedSize <= entry.size * 1.01 + 1024;
+  if (!honest) throw new ZipStop(`declares sizes for "${printable(name)}" that cannot be right (the archive is damaged or forged)`);
+  if (entry.size > ZIP_LIMITS.ratioFloorBytes && entry.size > entry.compressedSize * ZIP_LIMITS.maxRatio) {
+    throw new ZipStop(
+      `has an entry that expands ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} times over, more than the ${ZIP_LIMITS.maxRatio} times a real document does (it may be a ZIP bomb)`,
+    );
+  }
+}
+
+function printable(name: string): string {
+  const clean = name.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 77)}…` : clean;
+}
+
+interface StreamHelper {
+  on(event: 'data', fn: (chunk: Uint8Array) => void): StreamHelper;
+  on(event: 'error', fn: (error: unknown) => void): StreamHelper;
+  on(event: 'end', fn: () => void): StreamHelper;
+  resume(): StreamHelper;
+  pause(): StreamHelper;
+}
+
+/**
+ * Inflates every entry once, as a stream, stopping as soon as an entry grows past its declared size or the total
+ * passes the limit. Resolves, with the archive opened, when it is what its directory says.
+ */
+export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInfo[], file: string): Promise<JSZip> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch (error) {
+    throw new ImportError(file, 'corrupt', `is a damaged ZIP archive and cannot be read as a Word document (${describeFailure(error)})`);
+  }
+  const declared = new Map(entries.map((e) => [e.name, e.size]));
+  const files = Object.values(zip.files).filter((f) => !f.dir);
+  if (files.length > entries.length) throw new ImportError(file, 'unsafe-zip', 'has a ZIP archive whose entries do not match its directory');
+  let total = 0;
+  for (const entry of files) {
+    const limit = declared.get(entry.name) ?? ZIP_LIMITS.maxTotalUncompressed;
+    const stream = (entry as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
+    await new Promise<void>((resolve, reject) => {
+      let size = 0;
+      let stopped = false;
+      const stop = (error: ImportError) => {
+        if (stopped) return;
+        stopped = true;
+        stream.pause();
+        reject(error);
+      };
+      stream
+        .on('data', (chunk) => {
+          if (stopped) return;
+          size += chunk.length;
+          total += chunk.length;
+          if (size > limit) stop(new ImportError(file, 'unsafe-zip', `has an entry ("${printable(entry.name)}") that expands past the size its ZIP directory declares (it may be a ZIP bomb)`));
+          else if (total > ZIP_LIMITS.maxTotalUncompressed) stop(new ImportError(file, 'unsafe-zip', `expands to more than ${megabytes(ZIP_LIMITS.maxTotalUncompressed)} (it may be a ZIP bomb)`));
+        })
+        .on('error', (error) => stop(new ImportError(file, 'corrupt', `is a damaged ZIP archive: "${printable(entry.name)}" cannot be unpacked (${describeFailure(error)})`)))
+        .on('end', () => {
+          if (!stopped) resolve();
+        })
+        .resume();
+    });
+  }
+  return zip;
+}
