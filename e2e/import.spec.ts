@@ -31,3 +31,30 @@ test('a file that is not what its name says gets one clear message and adds noth
   await expect(page.locator('.documents li')).toHaveCount(3);
   expect(app.projectDir).toBeTruthy();
 });
+
+test('a Word file numbered by a list imports with its sections, and exports back to Word', async ({ page, app }) => {
+  const fixture = path.join(ROOT, 'shared', 'import', 'fixtures', 'list-numbered-bold.docx');
+  await page.getByLabel('Import documents').setInputFiles(fixture);
+  await expect(page.locator('.documents li')).toHaveCount(4);
+  expect(await outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices']);
+
+  // Edited like any document: a new section after "Your Choices".
+  await page.locator('.outline-link', { hasText: 'Your Choices' }).click();
+  await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.type('Contact Us');
+  await expect(page.locator('.outline-item').last()).toHaveText(/^3\.\s*Contact Us$/);
+
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: /Word/ }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+  const file = path.join(app.home, download.suggestedFilename());
+  await download.saveAs(file);
+  await screenshot(page, 'imported-docx');
+
+  // The exported file reads back with the same outline, new section included.
+  await page.getByLabel('Import documents').setInputFiles(file);
+  await expect(page.locator('.documents li')).toHaveCount(5);
+  expect(await outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices', '3. Contact Us']);
+});

@@ -83,26 +83,33 @@ test('every section command and mark is undone by Ctrl+Z and redone by Ctrl+Shif
   await expect(sectionNumber(page, 'Temporary')).toHaveText(/^\d+\.$/);
 });
 
-test('the outline lists numbered headings, jumps on click and moves a section by drag', async ({ page }) => {
-  const before = await outlineLabels(page);
-  expect(before.slice(0, 3)).toEqual(['1. Who We Are', '1.1 Our Role as Controller and as Processor', '1.2 Our Data Protection Officer']);
+test.describe('on a tall screen', () => {
+  test.use({ viewport: { width: 1440, height: 1500 } });
 
-  await page.locator('.outline-link', { hasText: 'Contact Us' }).click();
-  await expect(heading(page, 'Contact Us')).toBeInViewport();
+  test('the outline lists numbered headings, jumps on click and moves a section by drag', async ({ page }) => {
+    const before = await outlineLabels(page);
+    expect(before.slice(0, 3)).toEqual(['1. Who We Are', '1.1 Our Role as Controller and as Processor', '1.2 Our Data Protection Officer']);
 
-  // Drag "Data Retention" (7) onto "Sharing and Disclosure" (5): it lands before it, taking its number.
-  const source = page.locator('.outline-item', { hasText: 'Data Retention' }).first();
-  const target = page.locator('.outline-item', { hasText: 'Sharing and Disclosure' }).first();
-  await source.scrollIntoViewIfNeeded();
-  await source.dragTo(target);
-  await expect(sectionNumber(page, 'Data Retention')).toHaveText('5.');
-  await expect(sectionNumber(page, 'Sharing and Disclosure')).toHaveText('6.');
-  await expect(sectionNumber(page, 'International Transfers')).toHaveText('7.');
-  // Its subsections travel with it.
-  const after = await outlineLabels(page);
-  const moved = after.findIndex((label) => label === '5. Data Retention');
-  expect(after[moved + 1]).toMatch(/^5\.1 /);
-  await screenshot(page, 'outline-after-drag');
+    await page.locator('.outline-link', { hasText: 'Contact Us' }).click();
+    await expect(heading(page, 'Contact Us')).toBeInViewport();
+
+    // Drag "Data Retention" (7) onto "Sharing and Disclosure" (5): it lands before it, taking its number.
+    const source = page.locator('.outline-item', { hasText: 'Data Retention' }).first();
+    const target = page.locator('.outline-item', { hasText: 'Sharing and Disclosure' }).first();
+    // Both ends of the drag in view at once, as a person would have them.
+    await page.locator('.left-column').evaluate((column) => column.scrollTo(0, 0));
+    await expect(source).toBeInViewport();
+    await expect(target).toBeInViewport();
+    await source.dragTo(target);
+    await expect(sectionNumber(page, 'Data Retention')).toHaveText('5.');
+    await expect(sectionNumber(page, 'Sharing and Disclosure')).toHaveText('6.');
+    await expect(sectionNumber(page, 'International Transfers')).toHaveText('7.');
+    // Its subsections travel with it.
+    const after = await outlineLabels(page);
+    const moved = after.findIndex((label) => label === '5. Data Retention');
+    expect(after[moved + 1]).toMatch(/^5\.1 /);
+    await screenshot(page, 'outline-after-drag');
+  });
 });
 
 test('each numbering style renumbers the whole document', async ({ page, app }) => {

@@ -9,26 +9,8 @@ import { createEditor, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, Slate, withReact, type RenderElementProps } from 'slate-react';
 import type { PolicyDocument } from '../../shared/model/document';
-import type { BlockElement, FormattedText } from '../editor/types';
-
-function toSlate(doc: PolicyDocument): BlockElement[] {
-  return doc.blocks.map((block): BlockElement => {
-    const children: FormattedText[] = block.runs.map((run) => {
-      const text: FormattedText = { text: run.text };
-      for (const mark of run.marks ?? []) text[mark] = true;
-      return text;
-    });
-    if (children.length === 0) children.push({ text: '' });
-    switch (block.kind) {
-      case 'heading':
-        return { type: 'heading', id: block.id, level: block.level, children };
-      case 'paragraph':
-        return { type: 'paragraph', children };
-      case 'list-item':
-        return { type: 'list-item', list: block.list, indent: block.indent, children };
-    }
-  });
-}
+// The same conversion as the app's, so both editors hold exactly the same Slate value.
+import { blocksToSlate } from '../editor/convert';
 
 function renderElement({ attributes, children, element }: RenderElementProps) {
   switch (element.type) {
@@ -49,7 +31,7 @@ function renderElement({ attributes, children, element }: RenderElementProps) {
 
 function PlainEditor({ doc }: { doc: PolicyDocument }) {
   const editor = useMemo(() => withHistory(withReact(createEditor())), []);
-  const initialValue = useMemo(() => toSlate(doc) as Descendant[], [doc]);
+  const initialValue = useMemo(() => blocksToSlate(doc.blocks) as Descendant[], [doc]);
   return (
     <div className="page-scroll">
       <article className="page">

@@ -1,4 +1,7 @@
-import { memo, useState, useSyncExternalStore } from 'react';
+import { memo, useRef, useState, useSyncExternalStore } from 'react';
+
+/** Marks a drag as a section from this outline, so drops of files or text are left alone. */
+const SECTION_DRAG = 'application/x-policywright-section';
 import type { SectionNumberStore } from './section-numbers';
 
 interface Props {
@@ -13,12 +16,17 @@ export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
+  // The state above styles the items; this ref is what drops read, since a fast drag can outrun a React render.
+  const draggedId = useRef<string | null>(null);
 
   const drop = (targetId: string | null) => {
-    if (dragging && dragging !== targetId) onMove(dragging, targetId);
+    const source = draggedId.current;
+    if (source && source !== targetId) onMove(source, targetId);
+    draggedId.current = null;
     setDragging(null);
     setOver(null);
   };
+  const isSectionDrag = (event: React.DragEvent) => event.dataTransfer.types.includes(SECTION_DRAG);
 
   return (
     <nav className="outline" aria-label="Outline">
@@ -32,12 +40,14 @@ export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }
             draggable
             data-section-id={item.id}
             onDragStart={(event) => {
-              event.dataTransfer.setData('text/plain', item.label);
+              event.dataTransfer.setData(SECTION_DRAG, item.id);
+              event.dataTransfer.setData('text/plain', `${item.label} ${item.title}`);
               event.dataTransfer.effectAllowed = 'move';
+              draggedId.current = item.id;
               setDragging(item.id);
             }}
             onDragOver={(event) => {
-              if (!dragging) return;
+              if (!isSectionDrag(event)) return;
               event.preventDefault();
               setOver(item.id);
             }}
@@ -47,6 +57,7 @@ export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }
               drop(item.id);
             }}
             onDragEnd={() => {
+              draggedId.current = null;
               setDragging(null);
               setOver(null);
             }}
@@ -61,6 +72,7 @@ export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }
           <li
             className={`outline-end${over === '__end' ? ' drop-target' : ''}`}
             onDragOver={(event) => {
+              if (!isSectionDrag(event)) return;
               event.preventDefault();
               setOver('__end');
             }}
