@@ -2,11 +2,16 @@
 // (the built web host) and in a plain slate-react peer page, in Debian's Chromium, and measures open time and
 // keystroke-to-paint latency in both. Prints a table and writes bench/results.json. See bench/README.md.
 //
-// Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
-// measurements per editor, median reported; default 3)  --only ours|peer  --trace (Chrome traces of the typing into
-// .tmp/bench/)  --keep (keep the temporary folder).
+// Then times the app's exporters (HTML, DOCX) and DOCX importer on the same document in Node, against pandoc and
+// mammoth alone (scripts/bench/exports.mjs).
 //
-// Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke.
+// Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
+// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export (only the editor or
+// only the export/import rows; the other rows are written with null values)  --trace (Chrome traces of the typing
+// into .tmp/bench/)  --keep (keep the temporary folder).
+//
+// Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
+// correctness check failed (an HTML export without every section anchor, a DOCX that re-imports with other headings).
 /* global window, getSelection, requestAnimationFrame -- inside page.evaluate callbacks, which run in the page */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +21,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { installProbe } from './bench/probe.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
@@ -27,13 +33,13 @@ const TRACE_DIR = path.join(ROOT, '.tmp', 'bench');
 
 const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
-const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16 };
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 1440, height: 900 };
 
-const RUN_TIMEOUT_MS = 270_000; // the whole run, build of the peer included
+const RUN_TIMEOUT_MS = 480_000; // the whole run, build of the peer and the export/import rows included
 const OPEN_TIMEOUT_MS = 60_000;
 const KEY_TIMEOUT_MS = 10_000;
 const WARMUP_KEYS = 10;
@@ -49,6 +55,7 @@ const { values: options } = parseArgs({
     enters: { type: 'string', default: '20' },
     opens: { type: 'string', default: '3' },
     only: { type: 'string' },
+    part: { type: 'string' },
     trace: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -58,6 +65,9 @@ const KEYS = positiveInt(options.keys, 'keys');
 const ENTERS = positiveInt(options.enters, 'enters');
 const OPENS = positiveInt(options.opens, 'opens');
 if (options.only && options.only !== 'ours' && options.only !== 'peer') fail('--only takes "ours" or "peer"');
+if (options.part && options.part !== 'editor' && options.part !== 'export') fail('--part takes "editor" or "export"');
+const EDITOR = options.part !== 'export';
+const EXPORT = options.part !== 'editor';
 
 /** Everything started by this run, undone in reverse order whatever happens. */
 const cleanups = [];
@@ -99,10 +109,13 @@ try {
 }
 
 async function main() {
-  for (const built of ['dist/main/cli.js', 'dist/renderer/index.html']) {
-    if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
+  if (EDITOR) {
+    // The export rows bundle shared/ from its sources and need neither the build nor a browser.
+    for (const built of ['dist/main/cli.js', 'dist/renderer/index.html']) {
+      if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
+    }
+    if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   }
-  if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-bench-'));
   cleanups.push(() => (options.keep ? (console.log(`bench: kept ${tmp}`), Promise.resolve()) : fs.rm(tmp, { recursive: true, force: true })));
@@ -120,35 +133,51 @@ async function main() {
       `${gen.counts['list-item']} list items), ${(gen.bytes / 1024).toFixed(0)} KiB, seed ${SEED}`,
   );
 
-  // Signals are this script's to handle: it closes the browser itself, after the pages it measures.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    timeout: 30_000,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  cleanups.push(() => browser.close());
-  console.log(`Browser: Chromium ${browser.version()} (headless), ${os.cpus().length} CPUs\n`);
-
   const ids = { firstId: gen.firstHeadingId, lastId: gen.lastHeadingId, targetId: gen.targetHeadingId };
   const measured = {};
   const problems = [];
 
-  if (options.only !== 'peer') {
-    const url = await startApp(projectDir, home);
-    measured.ours = await measureEditor(browser, 'ours', url, ids, problems);
-  }
-  if (options.only !== 'ours') {
-    const peerDist = path.join(tmp, 'peer');
-    await buildPeer(peerDist);
-    const server = await startStaticServer(peerDist, { '/document.policy.json': peerDocument });
-    cleanups.push(() => server.close());
-    measured.peer = await measureEditor(browser, 'peer', `${server.url}/plain.html`, ids, problems);
+  if (EDITOR) {
+    // Signals are this script's to handle: it closes the browser itself, after the pages it measures.
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      timeout: 30_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    let browserClosed = false;
+    const closeBrowser = () => (browserClosed ? Promise.resolve() : ((browserClosed = true), browser.close()));
+    cleanups.push(closeBrowser);
+    console.log(`Browser: Chromium ${browser.version()} (headless), ${os.cpus().length} CPUs\n`);
+
+    if (options.only !== 'peer') {
+      const url = await startApp(projectDir, home);
+      measured.ours = await measureEditor(browser, 'ours', url, ids, problems);
+    }
+    if (options.only !== 'ours') {
+      const peerDist = path.join(tmp, 'peer');
+      await buildPeer(peerDist);
+      const server = await startStaticServer(peerDist, { '/document.policy.json': peerDocument });
+      cleanups.push(() => server.close());
+      measured.peer = await measureEditor(browser, 'peer', `${server.url}/plain.html`, ids, problems);
+    }
+    // Nothing of the browser's keeps running while the exporters are timed.
+    await closeBrowser();
   }
 
-  const rows = [
+  let exported = null;
+  if (EXPORT) {
+    const busy = await machineBusy(1000);
+    console.log(`${EDITOR ? '\n' : ''}Export and import: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
+    if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
+    // The untouched copy: the app has autosaved what the editor measurements typed into the original.
+    exported = await measureExports({ documentFile: peerDocument, tmp, only: options.only, busy });
+    problems.push(...exported.problems);
+  }
+
+  const editorRows = [
     ['editor.open.ms', 'ms', (m) => m.open.median],
     ['editor.keystroke.p95.ms', 'ms', (m) => percentile(m.type, 95)],
     ['editor.keystroke.p50.ms', 'ms', (m) => percentile(m.type, 50)],
@@ -161,16 +190,24 @@ async function main() {
     peer: PEER,
     peerValue: measured.peer ? round(get(measured.peer)) : null,
   }));
+  const exportRows =
+    exported?.rows ??
+    Object.keys(EXPORT_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: '(not measured: --part editor)', peerValue: null }));
+  const rows = [...editorRows, ...exportRows];
 
   printTable(rows);
   for (const [who, m] of Object.entries(measured)) printDetails(who === 'ours' ? OURS : PEER, m);
+  if (exported) {
+    console.log('');
+    for (const line of exported.details) console.log(line);
+  }
 
   await fs.mkdir(path.dirname(RESULTS), { recursive: true });
   await fs.writeFile(RESULTS, `${JSON.stringify(rows, null, 2)}\n`);
   console.log(`\nWrote ${path.relative(ROOT, RESULTS)} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 
   if (problems.length) {
-    console.error(`\nbench: the measurement is not trustworthy:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    console.error(`\nbench: a measurement broke or a correctness check failed (figures above are not trustworthy):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exitCode = 1;
   }
 }
@@ -422,10 +459,15 @@ function printTable(rows) {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-  console.log(`\nOurs: ${OURS} (web host, ${DOCUMENT_ID}); peer: ${PEER}`);
+  console.log(`\nOurs: ${OURS} (editor rows: web host, ${DOCUMENT_ID}; export/import rows: shared/ code in Node)`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(line(l));
+  // Each row's peer, rows with the same peer together.
+  const peers = new Map();
+  for (const r of rows) peers.set(r.peer, [...(peers.get(r.peer) ?? []), r.name]);
+  console.log('Peers:');
+  for (const [peer, names] of peers) console.log(`  ${names.length > 1 ? `${names[0]} … ${names[names.length - 1]}` : names[0]}: ${peer}`);
   for (const [name, target] of Object.entries(TARGETS)) {
     const row = rows.find((r) => r.name === name);
     if (row?.value !== null && row?.value !== undefined) {

@@ -1,6 +1,6 @@
 import type JSZip from 'jszip';
 import mammoth from 'mammoth';
-import type { PolicyDocument } from '../model/document';
+import { NUMBERING_STYLES, type NumberingStyle, type PolicyDocument } from '../model/document';
 import { megabytes } from './decode';
 import { ImportError, UNNAMED, describeFailure } from './errors';
 import { readHtml } from './html';
@@ -22,6 +22,10 @@ import { ZIP_LIMITS, listZip, looksLikeZip, verifyZip, type ZipEntryInfo } from 
 const STYLE_MAP = [
   "p[style-name='Title'] => p.pw-title:fresh",
   "p[style-name='title'] => p.pw-title:fresh",
+  // A table of contents ("TOC Heading", then entries in "toc 1"–"toc 9", as Word and the DOCX export write it) is no
+  // part of the text: its entries would be read as numbered headings or paragraphs of their own.
+  "p[style-name='TOC Heading'] => !",
+  ...Array.from({ length: 9 }, (_, i) => `p[style-name='toc ${i + 1}'] => !`),
   'u => u',
 ];
 
@@ -66,6 +70,7 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions = 
   checkParts(entries, file);
   const zip = await verifyZip(bytes, entries, file);
   const coreTitle = await readCoreTitle(zip);
+  const numbering = await readNumberingProperty(zip);
 
   let html: string;
   try {
@@ -83,6 +88,7 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions = 
   }
   const raw = readHtml(html, { fromDocx: true });
   if (coreTitle) raw.fallbackTitle = coreTitle;
+  if (numbering) raw.metadata = { ...raw.metadata, numbering };
   return recoverStructure(raw, options);
 }
 
@@ -102,6 +108,22 @@ async function readCoreTitle(zip: JSZip): Promise<string | undefined> {
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
     });
     return title.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The numbering style a Policywright export records in its custom properties ("Numbering": "section-sign"). mammoth
+ * drops the numbers Word draws on headings, so without it a § or A./1. document would come back numbered 1, 1.1.
+ */
+async function readNumberingProperty(zip: JSZip): Promise<NumberingStyle | undefined> {
+  const custom = zip.file('docProps/custom.xml');
+  if (!custom) return undefined;
+  try {
+    const xml = (await custom.async('string')).slice(0, 65536);
+    const value = /<property\b[^>]*\bname="Numbering"[^>]*>\s*<vt:lpwstr>([^<]{1,40})<\/vt:lpwstr>/.exec(xml)?.[1]?.trim();
+    return (NUMBERING_STYLES as readonly string[]).includes(value ?? '') ? (value as NumberingStyle) : undefined;
   } catch {
     return undefined;
   }

@@ -53,6 +53,8 @@ interface Context {
   item: { used: boolean } | undefined;
   pre: boolean;
   title: boolean;
+  /** Inside the HTML export's details list (dl.document-info): each term and its value make one line, "Owner: …". */
+  details: boolean;
 }
 
 class Collector {
@@ -166,7 +168,7 @@ type Task = { node: Node; ctx: Context } | { exit: () => void };
 /** Raw paragraphs from parsed HTML. */
 function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
   const out = new Collector();
-  const initial: Context = { marks: [], link: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false };
+  const initial: Context = { marks: [], link: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false, details: false };
   const stack: Task[] = [{ node: root, ctx: initial }];
   while (stack.length > 0) {
     const task = stack.pop() as Task;
@@ -209,8 +211,17 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
       const block = BLOCKS.has(tag);
       if (block) {
         // <li><p>text</p></li>: the first paragraph inside an item is the item (hintsFor marks it used)
-        out.flush();
-        exit = () => out.flush();
+        if (ctx.details && tag === 'dt') {
+          // "Effective date" then "15 January 2026": one line, "Effective date: 15 January 2026", as a text writes it
+          out.flush();
+          exit = () => out.text(': ', ctx);
+        } else if (ctx.details && tag === 'dd') {
+          exit = () => out.flush();
+        } else {
+          out.flush();
+          exit = () => out.flush();
+        }
+        if (tag === 'dl') next = { ...next, details: (attr(el, 'class') ?? '').split(/\s+/).includes('document-info') };
         const level = /^h([1-6])$/.exec(tag)?.[1];
         if (level) next = { ...next, heading: Number(level) };
         if (tag === 'pre') next = { ...next, pre: true };

@@ -125,8 +125,11 @@ class Walker {
   }
 
   /** Inline content as runs, split where a hard line break stands. */
-  private phrasing(nodes: readonly PhrasingContent[], ctx: Ctx, depth = 0): RawRun[][] {
+  private phrasing(nodes: readonly PhrasingContent[], outer: Ctx, depth = 0): RawRun[][] {
     const parts: RawRun[][] = [[]];
+    // marks opened by inline HTML tags among these nodes (<u>, and <strong>, <em> where * and ** cannot stand)
+    const opened: Mark[] = [];
+    let ctx = outer;
     const add = (run: RawRun) => (parts[parts.length - 1] as RawRun[]).push(run);
     const text = (value: string, c: Ctx) => {
       const run: RawRun = { text: value };
@@ -169,10 +172,21 @@ class Walker {
           });
           break;
         }
-        case 'html':
-          // inline tags give no text; a <br> still breaks the line
-          if (/^<br\s*\/?>$/i.test(node.value.trim())) parts.push([]);
+        case 'html': {
+          // inline tags give no text; a <br> still breaks the line, and a mark's tag marks the text up to its end tag
+          const value = node.value.trim();
+          if (/^<br\s*\/?>$/i.test(value)) {
+            parts.push([]);
+            break;
+          }
+          const tag = /^<(\/?)([a-z]+)(?:\s[^<>]*)?>$/i.exec(value);
+          const mark = tag ? INLINE_TAG_MARKS[(tag[2] ?? '').toLowerCase()] : undefined;
+          if (!tag || !mark) break;
+          if (tag[1] === '') opened.push(mark);
+          else if (opened.lastIndexOf(mark) >= 0) opened.splice(opened.lastIndexOf(mark), 1);
+          ctx = { ...outer, marks: opened.reduce((marks, m) => withMark(marks, m), outer.marks) };
           break;
+        }
         case 'footnoteReference':
           text(`[${node.label ?? node.identifier}]`, ctx);
           break;
@@ -184,6 +198,9 @@ class Walker {
     return parts;
   }
 }
+
+// As the HTML reader reads them: the tags a Markdown writer uses for marks Markdown has no syntax for.
+const INLINE_TAG_MARKS: Readonly<Record<string, Mark>> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline' };
 
 function omitList(hints: Omit<RawParagraph, 'runs'>): Omit<RawParagraph, 'runs'> {
   const copy = { ...hints };
@@ -295,12 +312,22 @@ function checkNesting(markdown: string, file: string): void {
   }
 }
 
+/**
+ * mdast-util-gfm finds bare addresses (https://…, www.…, name@host) a second time, in the text after parsing, where
+ * "https\://" and "name\@host" have already lost the backslash that asked for text: an address the author escaped
+ * (as the Markdown export escapes every address typed as text) would come back as a link. The parser finds the
+ * unescaped ones by itself.
+ */
+function withoutTransforms<T extends { transforms?: unknown }>(extension: T): T {
+  return { ...extension, transforms: [] };
+}
+
 /** Raw paragraphs and front-matter metadata of a Markdown text. */
 export function readMarkdown(markdown: string, file = UNNAMED): RawDocument {
   checkNesting(markdown, file);
   const tree = fromMarkdown(markdown, {
     extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+    mdastExtensions: [...gfmFromMarkdown().map(withoutTransforms), frontmatterFromMarkdown(['yaml'])],
   });
   const walker = new Walker(tree);
   const first = tree.children[0];

@@ -161,6 +161,10 @@ function takeDates(dates: readonly LabelledDate[], meta: Metadata): boolean {
 }
 
 const VERSION_LINE = /^(?:version|ver\.|v\.?)\s*[:\-–—]?\s*(v?\d+(?:\.\d+){0,3}[a-z]?)\.?$/i;
+// "Version: 2.1 (draft)": with the label and its colon, any short text is the version.
+const LABELLED_VERSION_LINE = /^version\s*:\s*(\S.{0,99})$/i;
+// "Owner: Legal & Compliance", as the DOCX and Markdown exports write a policy's owner under its title.
+const OWNER_LINE = /^(?:(?:policy|document)\s+)?owner\s*:\s*(\S.{0,199})$/i;
 
 function readHead(lines: Line[], meta: Metadata): string | null {
   let title: string | null = null;
@@ -173,9 +177,16 @@ function readHead(lines: Line[], meta: Metadata): string | null {
       line.role = { kind: 'drop' };
       continue;
     }
-    const version = VERSION_LINE.exec(line.text);
-    if (version && !meta.versionLabel) {
+    const version = VERSION_LINE.exec(line.text) ?? LABELLED_VERSION_LINE.exec(line.text);
+    // A line repeating the version the source states (Markdown front matter) is dropped like a repeated title.
+    if (version && (!meta.versionLabel || meta.versionLabel === version[1])) {
       meta.versionLabel = version[1] ?? '';
+      line.role = { kind: 'drop' };
+      continue;
+    }
+    const owner = OWNER_LINE.exec(line.text)?.[1]?.trim();
+    if (owner && (!meta.owner || meta.owner === owner)) {
+      meta.owner = owner;
       line.role = { kind: 'drop' };
       continue;
     }
