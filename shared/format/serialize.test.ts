@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MARKS, PolicyDocumentSchema, ProjectManifestSchema, type Block, type Mark, type PolicyDocument, type Run } from '../model/document';
 import { parseFile } from './parse';
 import { serializeDocument, serializeManifest } from './serialize';
+import { seeded } from '../../shared/testing/seeded-random';
 
 const SAMPLE_DIR = path.resolve(__dirname, '../../assets/sample-project');
 const SAMPLE_FILES = readdirSync(path.join(SAMPLE_DIR, 'documents'))
@@ -13,17 +14,6 @@ const SAMPLE_FILES = readdirSync(path.join(SAMPLE_DIR, 'documents'))
 const parseDoc = (text: string) => parseFile(PolicyDocumentSchema, text, 'test.policy.json');
 const readSample = (file: string) => readFileSync(path.join(SAMPLE_DIR, 'documents', file), 'utf8');
 
-/** A deterministic generator, so a failing document can be rebuilt. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['word', ' ', 'quote "x"', 'back\\slash', 'new\nline', 'tab\there', '€', '“curly”', '😀', '\u2028', '</script>', '{"json":1}', ''];
 

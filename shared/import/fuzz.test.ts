@@ -4,18 +4,8 @@ import { ImportError } from './errors';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
 import { importText } from './text';
+import { seeded } from '../../shared/testing/seeded-random';
 
-/** A small deterministic generator, so a failure can be replayed from its round number. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces of every shape the structure rules look for, and of the markup each reader parses.
 const TOKENS = [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NumberingStyle } from '../model/document';
 import { sectionEnd } from '../model/sections';
 import { bareNumber, numberSections, type HeadingRef } from './number';
+import { seeded } from '../../shared/testing/seeded-random';
 
 /** Headings h0, h1, … at the given levels. */
 function headings(levels: readonly number[]): HeadingRef[] {
@@ -237,14 +238,3 @@ describe('bareNumber', () => {
   ])('%j → %j', (label, number) => expect(bareNumber(label)).toBe(number));
 });
 
-/** A small deterministic generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
