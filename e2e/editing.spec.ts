@@ -71,27 +71,34 @@ test('marks, lists and links from the keyboard and the toolbar', async ({ page, 
   await screenshot(page, 'editor-formatting');
 });
 
-test('pasted HTML never runs and arrives as plain text', async ({ page, app, context }) => {
+test('pasted HTML keeps its formatting and lists, but never its markup or scripts', async ({ page, app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   await clickEndOfHeading(page, 'Who We Are');
   await page.keyboard.press('Enter');
   await page.evaluate(async () => {
-    const html = '<p>Hello <img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script><b>world</b></p>';
+    const html =
+      '<p>Hello <img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script><b>world</b> ' +
+      '<a href="javascript:window.__pwned = 3">unsafe</a> <a href="https://example.org/">safe</a></p>' +
+      '<ul><li>first point</li><li><i>second</i> point</li></ul><style>p { display: none }</style>';
     await navigator.clipboard.write([
       new ClipboardItem({
         'text/html': new Blob([html], { type: 'text/html' }),
-        'text/plain': new Blob(['Hello world'], { type: 'text/plain' }),
+        'text/plain': new Blob(['Hello world unsafe safe\nfirst point\nsecond point'], { type: 'text/plain' }),
       }),
     ]);
   });
   await page.keyboard.press('Control+v');
-  await expect(page.locator('.policy-editor p', { hasText: 'Hello world' })).toBeVisible();
+  await expect(page.locator('.policy-editor .list-item.bullet', { hasText: 'second point' })).toBeVisible();
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(await page.locator('.policy-editor img, .policy-editor script').count()).toBe(0);
+  expect(await page.locator('.policy-editor img, .policy-editor script, .policy-editor style').count()).toBe(0);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
-  expect(await app.readDocument('privacy-policy')).toContain('{"kind":"paragraph","runs":[{"text":"Hello world"}]}');
+  const saved = await app.readDocument('privacy-policy');
+  expect(saved).toContain('{"kind":"paragraph","runs":[{"text":"Hello "},{"text":"world","marks":["bold"]},{"text":" unsafe "},{"text":"safe","link":"https://example.org/"}]}');
+  expect(saved).toContain('{"kind":"list-item","list":"bullet","indent":0,"runs":[{"text":"first point"}]}');
+  expect(saved).toContain('{"kind":"list-item","list":"bullet","indent":0,"runs":[{"text":"second","marks":["italic"]},{"text":" point"}]}');
+  expect(saved).not.toContain('javascript:');
 });
 
 test('Tab on the first section explains why it cannot be demoted', async ({ page }) => {

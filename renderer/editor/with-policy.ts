@@ -10,7 +10,7 @@ const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
  * its own; pasted content keeps only what the model knows.
  */
 export function withPolicy(editor: PolicyEditor): PolicyEditor {
-  const { isInline, insertBreak, normalizeNode, insertFragment, insertText } = editor;
+  const { isInline, insertBreak, normalizeNode, insertFragment, insertText, insertData } = editor;
 
   editor.isInline = (element) => element.type === 'link' || isInline(element);
 
@@ -31,6 +31,23 @@ export function withPolicy(editor: PolicyEditor): PolicyEditor {
   editor.insertFragment = (fragment, options) => {
     const existing = new Set(headingIds(editor.children as BlockElement[]));
     insertFragment(sanitizeFragment(fragment as Descendant[], existing), options);
+  };
+
+  editor.insertData = (data) => {
+    const html = data.getData('text/html');
+    // Our own copies travel as Slate fragments (sanitised in insertFragment); only outside HTML is converted here.
+    if (!html || data.types.includes('application/x-slate-fragment')) return insertData(data);
+    const plain = data.getData('text/plain');
+    const at = editor.selection;
+    // The clipboard can only be read during the event, so both forms are taken now; the converter loads on demand.
+    void import('./paste-html')
+      .then(({ htmlToFragment }) => htmlToFragment(html))
+      .catch(() => [])
+      .then((fragment) => {
+        if (!editor.selection && at) Transforms.select(editor, at);
+        if (fragment.length > 0) editor.insertFragment(fragment);
+        else if (plain) editor.insertText(plain.replace(/\r?\n/g, ' '));
+      });
   };
 
   editor.normalizeNode = (entry, options) => {
