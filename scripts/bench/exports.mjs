@@ -5,16 +5,14 @@
 // Only the call is timed: the document is read and parsed from disk before, the DOCX bytes the importer reads are the
 // ones exportDocx returned, in memory. pandoc is a process of its own, so its times are wall clock from spawn to exit,
 // Markdown in on stdin, HTML out on stdout or the .docx written by pandoc itself; its start-up is measured apart.
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { loadShared, ROOT } from './load-shared.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const PANDOC = process.env.PANDOC_PATH ?? '/usr/bin/pandoc';
 export const EXPORT_TARGETS = { 'export.html.100k.ms': 200, 'export.docx.100k.ms': 1000, 'import.docx.100k.ms': 2000 };
@@ -30,34 +28,16 @@ const PANDOC_TIMEOUT_MS = 60_000;
  * mammoth, jszip, parse5 …) are bundled too; the CommonJS ones ask for Node built-ins with require(), which an ES
  * module does not have, so the banner gives them one.
  */
-async function loadSharedCode() {
-  const result = await build({
-    stdin: {
-      contents: [
-        "export { exportHtml } from './shared/export/html';",
-        "export { exportDocx } from './shared/export/docx';",
-        "export { exportMarkdown } from './shared/export/markdown';",
-        "export { importDocument } from './shared/import/index';",
-        "export { parseFile } from './shared/format/parse';",
-        "export { PolicyDocumentSchema } from './shared/model/document';",
-        // The same mammoth the importer uses, for the peer row.
-        "export { default as mammoth } from 'mammoth';",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'warning',
-    banner: {
-      js: `import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});`,
-    },
-  });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+function loadSharedCode() {
+  return loadShared([
+    "export { exportHtml } from './shared/export/html';",
+    "export { exportDocx } from './shared/export/docx';",
+    "export { exportMarkdown } from './shared/export/markdown';",
+    "export { importDocument } from './shared/import/index';",
+    "export { parseFile } from './shared/format/parse';",
+    "export { PolicyDocumentSchema } from './shared/model/document';",
+    "export { default as mammoth } from 'mammoth';",
+  ]);
 }
 
 /**

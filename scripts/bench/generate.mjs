@@ -1,46 +1,19 @@
 // Generates the benchmark document: 2,000 sections and about 100,000 words, the same for every run of one seed.
 // The document is built here and checked and written by the app's own model code (shared/), bundled on the fly.
-import { build } from 'esbuild';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadShared } from './load-shared.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DOCUMENT_ID = 'bench-master-agreement';
 
-/** shared/ is TypeScript: bundle the few functions the bench needs (zod included) into one import-free module. */
-async function loadSharedModel() {
-  const result = await build({
-    stdin: {
-      contents: [
-        "export { PolicyDocumentSchema, ProjectManifestSchema, FORMAT_VERSION } from './shared/model/document';",
-        "export { serializeDocument, serializeManifest } from './shared/format/serialize';",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'warning',
-  });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
-
-/** mulberry32: small, fast and the same everywhere. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The app's own model code (zod included), and the tests' seeded generator. */
+function loadSharedModel() {
+  return loadShared([
+    "export { PolicyDocumentSchema, ProjectManifestSchema, FORMAT_VERSION } from './shared/model/document';",
+    "export { serializeDocument, serializeManifest } from './shared/format/serialize';",
+    "export { seeded } from './shared/testing/seeded-random';",
+  ]);
 }
 
 const BODY_WORDS = `the supplier customer company processor controller shall may must not any all each such other
@@ -82,12 +55,11 @@ export const TARGET_WORDS = 100_000;
 export const TARGET_SECTION = 1000;
 
 /**
- * Builds the document. Every section is a heading (levels 1–3, in a valid outline) and a body paragraph; about one
- * section in eight also has a short list; about one paragraph in six opens with a bold defined term. Each section
- * gets a word budget so that the whole comes to about TARGET_WORDS.
+ * Builds the document from a seeded random source. Every section is a heading (levels 1–3, in a valid outline) and
+ * a body paragraph; about one section in eight also has a short list; about one paragraph in six opens with a bold
+ * defined term. Each section gets a word budget so that the whole comes to about TARGET_WORDS.
  */
-export function buildDocument(seed) {
-  const random = prng(seed);
+export function buildDocument(random) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sentence = (n) => {
@@ -181,7 +153,7 @@ export function buildDocument(seed) {
 /** Writes a project folder (manifest + one document) and returns what the measurements need to know about it. */
 export async function writeBenchProject(dir, seed) {
   const model = await loadSharedModel();
-  const built = buildDocument(seed);
+  const built = buildDocument(model.seeded(seed));
   const doc = model.PolicyDocumentSchema.parse(built.doc);
   const manifest = model.ProjectManifestSchema.parse({ format: model.FORMAT_VERSION, name: 'Benchmark', documents: [DOCUMENT_ID] });
   const documentFile = path.join(dir, 'documents', `${DOCUMENT_ID}.policy.json`);
