@@ -5,13 +5,14 @@ import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
+import { seeded } from '../testing/seeded-random';
 
 /**
  * How long the exporters take on the bench's document (2,000 sections, about 100,000 words), printed rather than
  * asserted: timings on a shared CI machine are too noisy to fail a build on. Targets: DOCX ≤ 1 s, HTML ≤ 200 ms.
  */
 interface Generator {
-  buildDocument(seed: number): { doc: unknown; words: number };
+  buildDocument(random: () => number): { doc: unknown; words: number };
 }
 
 let big: PolicyDocument;
@@ -20,7 +21,7 @@ let words = 0;
 beforeAll(async () => {
   const generator = pathToFileURL(path.resolve(__dirname, '../../scripts/bench/generate.mjs')).href;
   const { buildDocument } = (await import(generator)) as Generator;
-  const built = buildDocument(1);
+  const built = buildDocument(seeded(1));
   big = PolicyDocumentSchema.parse(built.doc);
   words = built.words;
 });
