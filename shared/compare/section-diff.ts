@@ -1,0 +1,153 @@
+import diffSequences from '@jest/diff-sequences';
+import type { Block } from '../model/document';
+import { isWord, tokenize, type TokenKeys, type TokenStream, type TokenStyle } from './tokens';
+import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
+
+export interface SectionDiff {
+  readonly redline: RedlineBlock[];
+  readonly wordsInserted: number;
+  readonly wordsDeleted: number;
+}
+
+/** Gaps between common stretches: the old tokens [aStart, aEnd) gave way to the new tokens [bStart, bEnd). */
+type Piece =
+  | { readonly equal: true; readonly aStart: number; readonly bStart: number; readonly length: number }
+  | { readonly equal: false; aStart: number; aEnd: number; bStart: number; bEnd: number };
+
+/**
+ * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
+ * it). Callers skip sections whose content is identical, so this runs only where something changed.
+ */
+export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[], keys: TokenKeys): SectionDiff {
+  const a = tokenize(oldBlocks, keys);
+  const b = tokenize(newBlocks, keys);
+  const pieces = absorbLoneSpaces(piecesOf(a, b), a);
+  return toRedline(pieces, a, b);
+}
+
+function piecesOf(a: TokenStream, b: TokenStream): Piece[] {
+  const pieces: Piece[] = [];
+  let aIndex = 0;
+  let bIndex = 0;
+  const gap = (aEnd: number, bEnd: number) => {
+    if (aEnd > aIndex || bEnd > bIndex) pieces.push({ equal: false, aStart: aIndex, aEnd, bStart: bIndex, bEnd });
+  };
+  diffSequences(
+    a.keys.length,
+    b.keys.length,
+    (i, j) => a.keys[i] === b.keys[j],
+    (length, aCommon, bCommon) => {
+      gap(aCommon, bCommon);
+      pieces.push({ equal: true, aStart: aCommon, bStart: bCommon, length });
+      aIndex = aCommon + length;
+      bIndex = bCommon + length;
+    },
+  );
+  gap(a.keys.length, b.keys.length);
+  return pieces;
+}
+
+/**
+ * "the [-old-] [+new+] policy" reads better than a redline that keeps the single space between two replaced words:
+ * a lone space between two changes joins them into one change.
+ */
+function absorbLoneSpaces(pieces: Piece[], a: TokenStream): Piece[] {
+  const result: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece) continue;
+    const previous = result[result.length - 1];
+    const next = pieces[i + 1];
+    if (
+      piece.equal &&
+      piece.length === 1 &&
+      previous && !previous.equal &&
+      next && !next.equal &&
+      /^\s+$/.test(a.texts[piece.aStart] ?? '')
+    ) {
+      previous.aEnd = next.aEnd;
+      previous.bEnd = next.bEnd;
+      i++;
+      continue;
+    }
+    result.push(piece.equal ? piece : { ...piece });
+  }
+  return result;
+}
+
+function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream): SectionDiff {
+  const builder = new RedlineBuilder();
+  let wordsInserted = 0;
+  let wordsDeleted = 0;
+  for (const piece of pieces) {
+    if (piece.equal) {
+      for (let k = 0; k < piece.length; k++) builder.add('equal', b, piece.bStart + k);
+      continue;
+    }
+    for (let i = piece.aStart; i < piece.aEnd; i++) {
+      if (isWord(a.texts[i] ?? '')) wordsDeleted++;
+      builder.add('delete', a, i);
+    }
+    for (let j = piece.bStart; j < piece.bEnd; j++) {
+      if (isWord(b.texts[j] ?? '')) wordsInserted++;
+      builder.add('insert', b, j);
+    }
+  }
+  return { redline: builder.finish(), wordsInserted, wordsDeleted };
+}
+
+class RedlineBuilder {
+  private readonly blocks: RedlineBlock[] = [];
+  private runs: RedlineRun[] = [];
+  private last: { op: ChangeOp; style: TokenStyle | undefined; text: string } | null = null;
+
+  add(op: ChangeOp, stream: TokenStream, index: number): void {
+    const boundary = stream.boundaries[index];
+    if (boundary) {
+      this.flushRun();
+      this.blocks.push({ block: shapeOf(boundary), mark: op, runs: this.runs });
+      this.runs = [];
+      return;
+    }
+    const style = stream.styles[index];
+    const text = stream.texts[index] ?? '';
+    if (this.last && this.last.op === op && sameStyle(this.last.style, style)) {
+      this.last.text += text;
+      return;
+    }
+    this.flushRun();
+    this.last = { op, style, text };
+  }
+
+  finish(): RedlineBlock[] {
+    this.flushRun();
+    // Every stream ends with a boundary, so nothing can be left over; guard anyway rather than drop text.
+    if (this.runs.length > 0) this.blocks.push({ block: { kind: 'paragraph' }, mark: 'equal', runs: this.runs });
+    return this.blocks;
+  }
+
+  private flushRun(): void {
+    if (!this.last) return;
+    const { op, style, text } = this.last;
+    const run: RedlineRun = { op, text, ...(style?.marks ? { marks: style.marks } : {}), ...(style?.link ? { link: style.link } : {}) };
+    this.runs.push(run);
+    this.last = null;
+  }
+}
+
+function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolean {
+  if (x === y) return true;
+  if (!x || !y) return false;
+  return x.link === y.link && (x.marks ?? []).join() === (y.marks ?? []).join();
+}
+
+export function shapeOf(block: Block): BlockShape {
+  switch (block.kind) {
+    case 'heading':
+      return { kind: 'heading', id: block.id, level: block.level };
+    case 'paragraph':
+      return { kind: 'paragraph' };
+    case 'list-item':
+      return { kind: 'list-item', list: block.list, indent: block.indent };
+  }
+}

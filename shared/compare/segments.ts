@@ -1,0 +1,74 @@
+import type { Block, PolicyDocument } from '../model/document';
+import { runsToPlainText } from '../model/text';
+import { outlineOf } from '../numbering/outline';
+import type { SectionSide } from './types';
+import { countWords, shapeKey } from './tokens';
+
+export const PREAMBLE_ID = 'preamble';
+
+/** One section of an edition, as compare sees it: its heading and its own body, and where it sits in the tree. */
+export interface Segment extends SectionSide {
+  /** Index of the enclosing section among the edition's segments, or -1 at the top. */
+  readonly parent: number;
+  /** Equal for two segments exactly when their words, marks, links and block kinds are equal. */
+  readonly content: string;
+  readonly wordCount: number;
+}
+
+/** Splits an edition into segments in reading order: the preamble (if any text precedes the first heading), then one per heading. */
+export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Segment[] {
+  const outline = outlineOf(doc);
+  const segments: Segment[] = [];
+  const openAtDepth: number[] = [];
+  let heading = 0;
+  let start = 0;
+  const firstHeading = doc.blocks.findIndex((block) => block.kind === 'heading');
+  const preambleEnd = firstHeading === -1 ? doc.blocks.length : firstHeading;
+  const preamble = doc.blocks.slice(0, preambleEnd);
+  if (preamble.some((block) => runsToPlainText(block.runs).trim() !== '')) {
+    segments.push(segment({ id: PREAMBLE_ID, number: '', label: '', title: '', depth: 0 }, preamble, segments.length, -1));
+  }
+  start = preambleEnd;
+  while (start < doc.blocks.length) {
+    let end = start + 1;
+    while (end < doc.blocks.length && doc.blocks[end]?.kind !== 'heading') end++;
+    const entry = outline[heading++];
+    if (!entry) throw new Error('the outline has fewer entries than the document has headings');
+    openAtDepth.length = entry.level - 1;
+    const parent = entry.level > 1 ? (openAtDepth[entry.level - 2] ?? -1) : -1;
+    const index = segments.length;
+    segments.push(segment(entry, doc.blocks.slice(start, end), index, parent));
+    openAtDepth[entry.level - 1] = index;
+    start = end;
+  }
+  return segments;
+}
+
+function segment(
+  head: { id: string; number: string; label: string; title: string; depth?: number; level?: number },
+  blocks: Block[],
+  index: number,
+  parent: number,
+): Segment {
+  let content = '';
+  let words = '';
+  for (const block of blocks) {
+    content += `\u0000${shapeKey(block)}`;
+    for (const run of block.runs) {
+      content += `\u0002${run.text}\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}`;
+      words += ` ${run.text}`;
+    }
+  }
+  return {
+    id: head.id,
+    number: head.number,
+    label: head.label,
+    title: head.title,
+    depth: head.depth ?? head.level ?? 0,
+    index,
+    blocks,
+    parent,
+    content,
+    wordCount: countWords(words),
+  };
+}

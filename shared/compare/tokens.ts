@@ -1,0 +1,90 @@
+import type { Block, Mark, Run } from '../model/document';
+
+/**
+ * Words, runs of white space, and single marks of punctuation: the units a redline inserts and deletes. A word keeps
+ * its inner apostrophes, hyphens and dots ("controller's", "opt-out", "e.g") so a change reads as whole words.
+ */
+const WORD = String.raw`[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*`;
+const TOKEN = new RegExp(String.raw`${WORD}|\s+|[^\s\p{L}\p{N}]`, 'gu');
+const WORDS = new RegExp(WORD, 'gu');
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+export interface TokenStyle {
+  readonly marks?: readonly Mark[];
+  readonly link?: string;
+}
+
+/**
+ * A section's blocks as one token stream. Every block ends with a boundary token (empty text) that stands for its
+ * paragraph mark, so splitting, joining or re-kinding a paragraph is a change like any other. `keys` are interned
+ * integers: two tokens are the same exactly when text, marks, link (and for boundaries, the block's shape) agree.
+ */
+export interface TokenStream {
+  readonly texts: string[];
+  readonly styles: Array<TokenStyle | undefined>;
+  readonly keys: number[];
+  /** For each boundary token, the block it closes; undefined for ordinary tokens. */
+  readonly boundaries: Array<Block | undefined>;
+}
+
+/** Shared by both editions of one comparison, so equal tokens get equal keys. */
+export class TokenKeys {
+  private readonly keys = new Map<string, number>();
+
+  of(key: string): number {
+    let id = this.keys.get(key);
+    if (id === undefined) {
+      id = this.keys.size;
+      this.keys.set(key, id);
+    }
+    return id;
+  }
+}
+
+export function tokenize(blocks: readonly Block[], keys: TokenKeys): TokenStream {
+  const stream: TokenStream = { texts: [], styles: [], keys: [], boundaries: [] };
+  for (const block of blocks) {
+    for (const run of block.runs) addRun(stream, run, keys);
+    stream.texts.push('');
+    stream.styles.push(undefined);
+    stream.keys.push(keys.of(`\u0000${shapeKey(block)}`));
+    stream.boundaries.push(block);
+  }
+  return stream;
+}
+
+function addRun(stream: TokenStream, run: Run, keys: TokenKeys): void {
+  const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
+  const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
+  const suffix = styled ? `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` : '';
+  for (const match of run.text.matchAll(TOKEN)) {
+    const text = match[0];
+    stream.texts.push(text);
+    stream.styles.push(style);
+    stream.keys.push(keys.of(text + suffix));
+    stream.boundaries.push(undefined);
+  }
+}
+
+/**
+ * What a paragraph mark carries besides its text. A heading's level is left out on purpose: promoting or demoting a
+ * section shows as renumbering and, where it changes the section's parent, as a move — not as an edit of its words.
+ */
+export function shapeKey(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return 'h';
+    case 'paragraph':
+      return 'p';
+    case 'list-item':
+      return `l${block.list}${block.indent}`;
+  }
+}
+
+export function isWord(text: string): boolean {
+  return WORDLIKE.test(text);
+}
+
+export function countWords(text: string): number {
+  return text.match(WORDS)?.length ?? 0;
+}
