@@ -6,8 +6,8 @@
 // mammoth alone (scripts/bench/exports.mjs).
 //
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
-// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export (only the editor or
-// only the export/import rows; the other rows are written with null values)  --trace (Chrome traces of the typing
+// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare (only those
+// rows; the other rows are written with null values)  --trace (Chrome traces of the typing
 // into .tmp/bench/)  --keep (keep the temporary folder).
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { COMPARE_TARGETS, measureCompare } from './bench/compare.mjs';
 import { EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { installProbe } from './bench/probe.mjs';
@@ -33,7 +34,7 @@ const TRACE_DIR = path.join(ROOT, '.tmp', 'bench');
 
 const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
-const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS };
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...COMPARE_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -65,9 +66,10 @@ const KEYS = positiveInt(options.keys, 'keys');
 const ENTERS = positiveInt(options.enters, 'enters');
 const OPENS = positiveInt(options.opens, 'opens');
 if (options.only && options.only !== 'ours' && options.only !== 'peer') fail('--only takes "ours" or "peer"');
-if (options.part && options.part !== 'editor' && options.part !== 'export') fail('--part takes "editor" or "export"');
-const EDITOR = options.part !== 'export';
-const EXPORT = options.part !== 'editor';
+if (options.part && !['editor', 'export', 'compare'].includes(options.part)) fail('--part takes "editor", "export" or "compare"');
+const EDITOR = !options.part || options.part === 'editor';
+const EXPORT = !options.part || options.part === 'export';
+const COMPARE = !options.part || options.part === 'compare';
 
 /** Everything started by this run, undone in reverse order whatever happens. */
 const cleanups = [];
@@ -177,6 +179,15 @@ async function main() {
     problems.push(...exported.problems);
   }
 
+  let compared = null;
+  if (COMPARE) {
+    const busy = await machineBusy(1000);
+    console.log(`\nCompare: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
+    if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
+    compared = await measureCompare({ seed: SEED });
+    problems.push(...compared.problems);
+  }
+
   const editorRows = [
     ['editor.open.ms', 'ms', (m) => m.open.median],
     ['editor.keystroke.p95.ms', 'ms', (m) => percentile(m.type, 95)],
@@ -192,8 +203,11 @@ async function main() {
   }));
   const exportRows =
     exported?.rows ??
-    Object.keys(EXPORT_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: '(not measured: --part editor)', peerValue: null }));
-  const rows = [...editorRows, ...exportRows];
+    Object.keys(EXPORT_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+  const compareRows =
+    compared?.rows ??
+    Object.keys(COMPARE_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+  const rows = [...editorRows, ...exportRows, ...compareRows];
 
   printTable(rows);
   for (const [who, m] of Object.entries(measured)) printDetails(who === 'ours' ? OURS : PEER, m);

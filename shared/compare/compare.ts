@@ -4,7 +4,7 @@ import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
 import { diffSection } from './section-diff';
 import { segmentsOf, type Segment } from './segments';
-import { TokenKeys } from './tokens';
+import { TokenKeys, countWords } from './tokens';
 import type { Comparison, Row, SectionRow, Summary } from './types';
 
 export interface CompareOptions {
@@ -23,7 +23,7 @@ export function compareDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument,
   const newSegments = segmentsOf(newDoc);
   const matches = alignSegments(oldSegments, newSegments);
   const inPlaceItems = heaviestIncreasing(
-    matches.map((match) => ({ old: match.old, weight: 1 + (oldSegments[match.old]?.wordCount ?? 0) })),
+    matches.map((match) => ({ old: match.old, weight: 1 + (oldSegments[match.old]?.content.length ?? 0) })),
     oldSegments.length,
   );
 
@@ -138,7 +138,7 @@ function added(segment: Segment): SectionRow {
     old: null,
     new: side(segment),
     renumbered: false,
-    wordsInserted: segment.wordCount,
+    wordsInserted: wordsIn(segment),
     wordsDeleted: 0,
     redline: null,
   };
@@ -154,7 +154,7 @@ function deleted(segment: Segment): SectionRow {
     new: null,
     renumbered: false,
     wordsInserted: 0,
-    wordsDeleted: segment.wordCount,
+    wordsDeleted: wordsIn(segment),
     redline: null,
   };
 }
@@ -162,6 +162,12 @@ function deleted(segment: Segment): SectionRow {
 function side(segment: Segment): SectionRow['new'] {
   const { id, number, label, title, depth, index, blocks } = segment;
   return { id, number, label, title, depth, index, blocks };
+}
+
+function wordsIn(segment: Segment): number {
+  let words = 0;
+  for (const block of segment.blocks) for (const run of block.runs) words += countWords(run.text);
+  return words;
 }
 
 function summarize(rows: readonly Row[]): Summary {

@@ -2,7 +2,7 @@ import type { Block, PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
 import { outlineOf } from '../numbering/outline';
 import type { SectionSide } from './types';
-import { countWords, shapeKey } from './tokens';
+import { shapeKey } from './tokens';
 
 export const PREAMBLE_ID = 'preamble';
 
@@ -12,7 +12,6 @@ export interface Segment extends SectionSide {
   readonly parent: number;
   /** Equal for two segments exactly when their words, marks, links and block kinds are equal. */
   readonly content: string;
-  readonly wordCount: number;
 }
 
 /** Splits an edition into segments in reading order: the preamble (if any text precedes the first heading), then one per heading. */
@@ -51,12 +50,10 @@ function segment(
   parent: number,
 ): Segment {
   let content = '';
-  let words = '';
   for (const block of blocks) {
     content += `\u0000${shapeKey(block)}`;
     for (const run of block.runs) {
       content += `\u0002${run.text}\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}`;
-      words += ` ${run.text}`;
     }
   }
   return {
@@ -69,6 +66,5 @@ function segment(
     blocks,
     parent,
     content,
-    wordCount: countWords(words),
   };
 }

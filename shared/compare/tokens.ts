@@ -5,7 +5,6 @@ import type { Block, Mark, Run } from '../model/document';
  * its inner apostrophes, hyphens and dots ("controller's", "opt-out", "e.g") so a change reads as whole words.
  */
 const WORD = String.raw`[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*`;
-const TOKEN = new RegExp(String.raw`${WORD}|\s+|[^\s\p{L}\p{N}]`, 'gu');
 const WORDS = new RegExp(WORD, 'gu');
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -57,13 +56,66 @@ function addRun(stream: TokenStream, run: Run, keys: TokenKeys): void {
   const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
   const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
   const suffix = styled ? `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` : '';
-  for (const match of run.text.matchAll(TOKEN)) {
-    const text = match[0];
-    stream.texts.push(text);
+  const text = run.text;
+  let start = 0;
+  while (start < text.length) {
+    const end = tokenEnd(text, start);
+    const token = text.slice(start, end);
+    stream.texts.push(token);
     stream.styles.push(style);
-    stream.keys.push(keys.of(text + suffix));
+    stream.keys.push(keys.of(token + suffix));
     stream.boundaries.push(undefined);
+    start = end;
   }
+}
+
+const CharClass = { Word: 0, Space: 1, Other: 2 } as const;
+type CharClass = (typeof CharClass)[keyof typeof CharClass];
+
+/**
+ * Where the token starting at `start` ends: the split a pattern would make (a word with inner ' ’ - or ., a run of white space, or
+ * any other single character), by hand, because tokenizing is most
+ * of a large comparison's time and a scanner over char codes is several times quicker than matchAll.
+ */
+function tokenEnd(text: string, start: number): number {
+  const kind = classAt(text, start);
+  let i = start + charLength(text, start);
+  if (kind === CharClass.Other) return i;
+  while (i < text.length) {
+    const next = classAt(text, i);
+    if (next === kind) {
+      i += charLength(text, i);
+    } else if (kind === CharClass.Word && isJoiner(text.charCodeAt(i)) && i + 1 < text.length && classAt(text, i + 1) === CharClass.Word) {
+      i += 1;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+function isJoiner(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2d || code === 0x2e;
+}
+
+function charLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const SPACE = /^\s/u;
+
+function classAt(text: string, i: number): CharClass {
+  const code = text.charCodeAt(i);
+  if (code < 128) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return CharClass.Word;
+    if (code === 32 || (code >= 9 && code <= 13)) return CharClass.Space;
+    return CharClass.Other;
+  }
+  const char = text.slice(i, i + charLength(text, i));
+  if (LETTER_OR_DIGIT.test(char)) return CharClass.Word;
+  return SPACE.test(char) ? CharClass.Space : CharClass.Other;
 }
 
 /**

@@ -1,0 +1,126 @@
+// The compare row of `npm run bench`: the app's structured compare (shared/compare) on two 2,000-section /
+// 100,000-word editions that differ by about 2% of their words and 20 moved sections, against jsdiff's diffWords on
+// the same two editions flattened to text (the peer). Both run in this Node process, one after the other.
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { buildDocument } from './generate.mjs';
+import { loadShared } from './load-shared.mjs';
+
+export const COMPARE_TARGETS = { 'compare.100k.ms': 150 };
+
+const RUNS = 7;
+const WORD_EDIT_SHARE = 0.02;
+const MOVED_SECTIONS = 20;
+/** jsdiff on a moved text can run for minutes (75 s with 3 moves, measured): past this it gives up and says so. */
+const PEER_TIMEOUT_MS = 30_000;
+
+const collectGarbage = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? gc : () => undefined;
+  } catch {
+    return () => undefined;
+  }
+})();
+
+/** The second edition: word edits spread over the body text, then sections (a heading and its body) moved elsewhere. */
+export function editEdition(doc, random) {
+  const blocks = structuredClone(doc.blocks);
+  const words = blocks.reduce((n, b) => n + b.runs.reduce((m, r) => m + r.text.split(' ').length, 0), 0);
+  const edits = Math.round(words * WORD_EDIT_SHARE);
+  const textBlocks = blocks.filter((b) => b.kind !== 'heading');
+  const replacements = ['promptly', 'reasonable', 'processor', 'controller', 'written', 'annual', 'lawful', 'records'];
+  for (let e = 0; e < edits; e++) {
+    const block = textBlocks[Math.floor(random() * textBlocks.length)];
+    const run = block.runs[block.runs.length - 1];
+    const parts = run.text.split(' ');
+    const at = Math.floor(random() * parts.length);
+    const word = replacements[Math.floor(random() * replacements.length)];
+    const r = random();
+    if (r < 0.6) parts[at] = word;
+    else if (r < 0.8) parts.splice(at, 0, word);
+    else if (parts.length > 3) parts.splice(at, 1);
+    run.text = parts.join(' ');
+  }
+  for (let m = 0; m < MOVED_SECTIONS; m++) {
+    const headings = blocks.flatMap((b, i) => (b.kind === 'heading' ? [i] : []));
+    const start = headings[1 + Math.floor(random() * (headings.length - 2))];
+    let end = start + 1;
+    while (end < blocks.length && blocks[end].kind !== 'heading') end++;
+    const moved = blocks.splice(start, end - start);
+    const after = blocks.flatMap((b, i) => (b.kind === 'heading' ? [i] : []));
+    const to = after[Math.floor(random() * after.length)];
+    blocks.splice(to, 0, ...moved);
+  }
+  return { ...doc, blocks, versionLabel: 'bench, edited' };
+}
+
+function flatten(doc) {
+  return doc.blocks.map((b) => b.runs.map((r) => r.text).join('')).join('\n');
+}
+
+export async function measureCompare({ seed, log = console.log }) {
+  const shared = await loadShared([
+    "export { compareDocuments } from './shared/compare/compare';",
+    "export { PolicyDocumentSchema } from './shared/model/document';",
+    "export { seeded } from './shared/testing/seeded-random';",
+    "export { diffWords } from 'diff';",
+  ]);
+  const oldDoc = shared.PolicyDocumentSchema.parse(buildDocument(shared.seeded(seed)).doc);
+  const newDoc = shared.PolicyDocumentSchema.parse(editEdition(oldDoc, shared.seeded(seed + 1)));
+  const problems = [];
+
+  const times = [];
+  let result = null;
+  for (let i = 0; i <= RUNS; i++) {
+    collectGarbage();
+    const t = performance.now();
+    result = shared.compareDocuments(oldDoc, newDoc, { oldLabel: 'bench', newLabel: 'bench, edited' });
+    if (i > 0) times.push(performance.now() - t);
+  }
+  const ours = median(times);
+  const s = result.summary;
+  log(
+    `  compareDocuments: ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${ours.toFixed(1)}); ` +
+      `${s.changed} changed, ${s.unchanged} unchanged, ${s.moved} moved, ${s.added} added, ${s.deleted} deleted; ` +
+      `+${s.wordsInserted} −${s.wordsDeleted} words`,
+  );
+  if (s.added || s.deleted) problems.push(`compare: ${s.added} added and ${s.deleted} deleted sections where none were`);
+  if (s.moved < MOVED_SECTIONS / 2 || s.moved > MOVED_SECTIONS * 2) problems.push(`compare: ${s.moved} moves found for ${MOVED_SECTIONS} made`);
+
+  const oldText = flatten(oldDoc);
+  const newText = flatten(newDoc);
+  collectGarbage();
+  const t = performance.now();
+  const peerResult = shared.diffWords(oldText, newText, { timeout: PEER_TIMEOUT_MS });
+  const peer = performance.now() - t;
+  const gaveUp = peerResult === undefined;
+  log(
+    `  jsdiff diffWords on the flattened text (${(oldText.length / 1024).toFixed(0)} KiB): ` +
+      (gaveUp ? `gave up after ${(peer / 1000).toFixed(1)} s (its timeout)` : `${(peer / 1000).toFixed(2)} s, ${peerResult.length} parts`) +
+      `; ours is ${gaveUp ? 'more than ' : ''}${(peer / ours).toFixed(0)}× faster`,
+  );
+  return {
+    problems,
+    rows: [
+      {
+        name: 'compare.100k.ms',
+        value: round(ours),
+        unit: 'ms',
+        peer: `jsdiff ${'diffWords'} on the flattened text${gaveUp ? ` (gave up at its ${PEER_TIMEOUT_MS / 1000} s timeout)` : ''}`,
+        peerValue: round(peer),
+      },
+    ],
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
