@@ -16,7 +16,7 @@ let host: HostServices;
 
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-dispatch-'));
-  host = { version: '9.9.9-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf };
+  host = { version: '9.9.9-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' };
   handlers = createHandlers(host, new Workspace());
 });
 

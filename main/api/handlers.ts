@@ -6,6 +6,10 @@ import { UserError } from '../store/errors';
 import { renderExport } from '../export/render';
 import type { PdfRenderer } from '../export/pdf';
 import { importFile } from '../import/import-file';
+import { ProjectHistory, type VersionInfo } from '../store/history';
+import { versionEdition } from '../compare/editions';
+import { compareSources, renderRedline } from '../compare/compare-editions';
+import type { VersionSummary } from '../../shared/api/contract';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
@@ -17,6 +21,8 @@ export interface HostServices {
   readonly recent: RecentProjects;
   readonly pickFolder: ((purpose: 'open' | 'create') => Promise<string | null>) | null;
   readonly renderPdf: PdfRenderer;
+  /** Who is at the keyboard: the default author of versions, and the author of a redline's tracked changes. */
+  readonly userName: string;
 }
 
 /** The state of one window: the project it has open. */
@@ -43,6 +49,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
         recent: await host.recent.list(),
         canPickFolder: host.pickFolder !== null,
         version: host.version,
+        userName: host.userName,
       };
     },
     listRecentProjects: () => host.recent.list(),
@@ -72,6 +79,33 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       await workspace.requireProject().saveDocument(documentId, document);
       return { savedAt: new Date().toISOString() };
     },
+    async listVersions({ documentId }) {
+      const project = workspace.requireProject();
+      if (documentId !== undefined) project.requireDocument(documentId);
+      const versions = await ProjectHistory.for(project.dir).listVersions();
+      return versions.filter((v) => documentId === undefined || v.documentIds.includes(documentId)).map(summaryOf);
+    },
+    async saveVersion({ documentId, name, note, kind, author }) {
+      const project = workspace.requireProject();
+      project.requireDocument(documentId);
+      return summaryOf(await ProjectHistory.for(project.dir).saveVersion({ name, note, kind, author, documentId }));
+    },
+    async loadVersion({ documentId, version }) {
+      const project = workspace.requireProject();
+      project.requireDocument(documentId);
+      return (await versionEdition(project.dir, documentId, version)).doc;
+    },
+    compareDocuments: ({ old, new: next }) => compareSources(workspace.requireProject(), old, next),
+    async exportComparison({ old, new: next, format }) {
+      const comparison = await compareSources(workspace.requireProject(), old, next);
+      const file = await renderRedline(comparison, format, host.userName, new Date());
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+    },
   };
+}
+
+function summaryOf(version: VersionInfo): VersionSummary {
+  const { name, tag, note, kind, author, createdAt, commit, documentIds } = version;
+  return { name, tag, note, kind, author, createdAt, commit, documentIds };
 }
 

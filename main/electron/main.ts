@@ -18,6 +18,7 @@ import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './origin';
 import { serveApp } from './protocol';
 import { electronPdf } from './pdf';
+import { systemUserName } from '../store/user-name';
 
 // Only possible before ready. Standard + secure makes app:// behave like https (an origin, a secure context);
 // corsEnabled stays off so no other origin can read from it.
@@ -97,7 +98,7 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
   });
   const id = win.webContents.id;
   const pickFolder = (purpose: 'open' | 'create') => pickFolderFor(win, purpose);
-  windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf }, workspace));
+  windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, userName: systemUserName() }, workspace));
   win.webContents.once('destroyed', () => windowHandlers.delete(id));
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY_URL);

@@ -124,6 +124,11 @@ export class Project {
     }
   }
 
+  /** Refuses, in one sentence, a document id the project does not list. */
+  requireDocument(id: string): void {
+    this.requireListed(id);
+  }
+
   private requireListed(id: string): void {
     if (!DocumentIdSchema.safeParse(id).success || !this.manifest.documents.includes(id)) {
       throw new UserError(`There is no document "${id}" in the project ${this.manifest.name}.`);

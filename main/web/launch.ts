@@ -8,6 +8,7 @@ import { ensureSampleCopy } from '../store/sample';
 import { startWebHost, type WebHost } from './server';
 import { APP_VERSION } from '../version';
 import { chromiumPdf } from '../export/pdf';
+import { systemUserName } from '../store/user-name';
 
 export interface LaunchOptions {
   /** The project to open; without one, the person's copy of the sample project. */
@@ -23,6 +24,6 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   const dir = options.projectDir ?? (await ensureSampleCopy(home));
   workspace.project = await Project.open(dir);
   await recent.remember({ name: workspace.project.name, path: workspace.project.dir });
-  const handlers = createHandlers({ version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf }, workspace);
+  const handlers = createHandlers({ version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, userName: systemUserName() }, workspace);
   return startWebHost({ rendererDir: path.join(installRoot(), 'dist', 'renderer'), handlers, port: options.port });
 }

@@ -72,7 +72,7 @@ beforeEach(async () => {
   await fs.mkdir(path.join(tmp, 'renderer-private'));
   await fs.writeFile(path.join(tmp, 'renderer-private', 'secret.txt'), SECRET);
   const handlers = createHandlers(
-    { version: '1.2.3-web-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf },
+    { version: '1.2.3-web-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
     new Workspace(),
   );
   web = await startWebHost({ rendererDir, handlers });
@@ -113,11 +113,11 @@ describe('the web host address', () => {
 
   it('uses a fresh token each launch, or the one it is given', async () => {
     const other = await startWebHost({ rendererDir: path.join(tmp, 'renderer'), handlers: createHandlers(
-      { version: 'x', recent: RecentProjects.in(path.join(tmp, 'home2')), pickFolder: null, renderPdf: chromiumPdf },
+      { version: 'x', recent: RecentProjects.in(path.join(tmp, 'home2')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
       new Workspace(),
     ) });
     const fixed = await startWebHost({ rendererDir: path.join(tmp, 'renderer'), handlers: createHandlers(
-      { version: 'x', recent: RecentProjects.in(path.join(tmp, 'home3')), pickFolder: null, renderPdf: chromiumPdf },
+      { version: 'x', recent: RecentProjects.in(path.join(tmp, 'home3')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
       new Workspace(),
     ), token: 'fixed-token-for-test' });
     try {

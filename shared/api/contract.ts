@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import type { Comparison } from '../compare/types';
 
 /**
  * The one contract between the renderer and the main process. Each method names the schema its input must pass and
@@ -33,6 +34,8 @@ export interface Startup {
   /** Whether the host can show the system's folder picker; elsewhere the renderer asks for a path. */
   canPickFolder: boolean;
   version: string;
+  /** Who is at the keyboard, as the system knows them: the default author of a saved version. */
+  userName: string;
 }
 
 export const EXPORT_FORMATS = ['html', 'docx', 'md', 'pdf'] as const;
@@ -47,6 +50,47 @@ export interface ExportedFile {
 
 /** Imports are capped well above any real policy: a bigger file is not a policy, and base64 costs a third more. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export const VERSION_KINDS = ['editorial', 'substantive'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/** A saved version: a commit and a tag of the project's files, in the project's own git history. */
+export interface VersionSummary {
+  name: string;
+  tag: string;
+  note: string;
+  kind: VersionKind;
+  author: string;
+  /** ISO time. */
+  createdAt: string;
+  commit: string;
+  /** The documents the project held at that version. */
+  documentIds: string[];
+}
+
+/** Two files from outside (reviewers get them by email) travel in one request, so each has a lower cap than an import. */
+export const MAX_COMPARE_FILE_BYTES = 25 * 1024 * 1024;
+
+const versionName = z.string().trim().min(1, 'a version name is required').max(120).refine(hasNoForbiddenCharacters, 'contains a control character');
+
+const base64File = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4, `the file is larger than ${maxBytes / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+const fileName = z.string().trim().min(1, 'a file name is required').max(255);
+
+/** One side of a comparison: a document's current draft, one of its saved versions, or a file from outside. */
+export const CompareSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('draft'), documentId: DocumentIdSchema }).strict(),
+  z.object({ kind: z.literal('version'), documentId: DocumentIdSchema, version: versionName }).strict(),
+  z.object({ kind: z.literal('file'), fileName, base64: base64File(MAX_COMPARE_FILE_BYTES) }).strict(),
+]);
+export type CompareSource = z.infer<typeof CompareSourceSchema>;
+
+export const REDLINE_FORMATS = ['html', 'docx'] as const;
+export type RedlineFormat = (typeof REDLINE_FORMATS)[number];
 
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 
@@ -91,19 +135,26 @@ export const API = {
       .object({ documentId: DocumentIdSchema, format: z.enum(EXPORT_FORMATS), fragment: z.boolean().default(false) })
       .strict(),
   ),
-  importDocument: method<DocumentSummary>()(
+  importDocument: method<DocumentSummary>()(z.object({ fileName, base64: base64File(MAX_IMPORT_BYTES) }).strict()),
+  saveDocument: method<{ savedAt: string }>()(
+    z.object({ documentId: DocumentIdSchema, document: PolicyDocumentSchema }).strict(),
+  ),
+  listVersions: method<VersionSummary[]>()(z.object({ documentId: DocumentIdSchema.optional() }).strict()),
+  saveVersion: method<VersionSummary>()(
     z
       .object({
-        fileName: z.string().trim().min(1, 'a file name is required').max(255),
-        base64: z
-          .string()
-          .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+        documentId: DocumentIdSchema,
+        name: versionName,
+        note: z.string().max(2000).refine(hasNoForbiddenCharacters, 'contains a control character').default(''),
+        kind: z.enum(VERSION_KINDS),
+        author: z.string().trim().min(1, 'an author is required').max(120).refine(hasNoForbiddenCharacters, 'contains a control character'),
       })
       .strict(),
   ),
-  saveDocument: method<{ savedAt: string }>()(
-    z.object({ documentId: DocumentIdSchema, document: PolicyDocumentSchema }).strict(),
+  loadVersion: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema, version: versionName }).strict()),
+  compareDocuments: method<Comparison>()(z.object({ old: CompareSourceSchema, new: CompareSourceSchema }).strict()),
+  exportComparison: method<ExportedFile>()(
+    z.object({ old: CompareSourceSchema, new: CompareSourceSchema, format: z.enum(REDLINE_FORMATS) }).strict(),
   ),
 } as const;
 

@@ -13,6 +13,11 @@ export const BRIDGE_METHODS = [
   'exportDocument',
   'importDocument',
   'saveDocument',
+  'listVersions',
+  'saveVersion',
+  'loadVersion',
+  'compareDocuments',
+  'exportComparison',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';

@@ -1,0 +1,37 @@
+import type { CompareSource, RedlineFormat } from '../../shared/api/contract';
+import { compareDocuments } from '../../shared/compare/compare';
+import type { Comparison } from '../../shared/compare/types';
+import { exportRedlineDocx } from '../../shared/export/redline-docx';
+import { exportRedlineHtml } from '../../shared/export/redline-html';
+import { slugify } from '../../shared/model/text';
+import type { Project } from '../store/project';
+import { editionOf, type Edition } from './editions';
+
+/** Compares two editions, naming each as the person chose it. */
+export function compareEditions(oldEdition: Edition, newEdition: Edition): Comparison {
+  return compareDocuments(oldEdition.doc, newEdition.doc, { oldLabel: oldEdition.label, newLabel: newEdition.label });
+}
+
+export async function compareSources(project: Project, oldSource: CompareSource, newSource: CompareSource): Promise<Comparison> {
+  const [oldEdition, newEdition] = await Promise.all([editionOf(project, oldSource), editionOf(project, newSource)]);
+  return compareEditions(oldEdition, newEdition);
+}
+
+export interface RenderedRedline {
+  readonly bytes: Uint8Array;
+  readonly mimeType: string;
+  readonly fileName: string;
+}
+
+/** A comparison as a file: an HTML redline for reading, or a DOCX whose tracked changes Word can accept or reject. */
+export async function renderRedline(comparison: Comparison, format: RedlineFormat, author: string, date: Date): Promise<RenderedRedline> {
+  const base = `${slugify(comparison.new.title)}-redline`;
+  if (format === 'html') {
+    return { bytes: new TextEncoder().encode(exportRedlineHtml(comparison)), mimeType: 'text/html', fileName: `${base}.html` };
+  }
+  return {
+    bytes: await exportRedlineDocx(comparison, { author, date }),
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileName: `${base}.docx`,
+  };
+}

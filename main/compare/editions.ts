@@ -1,0 +1,93 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { CompareSource } from '../../shared/api/contract';
+import { parseFile } from '../../shared/format/parse';
+import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
+import { importFile } from '../import/import-file';
+import { UserError } from '../store/errors';
+import { ProjectHistory } from '../store/history';
+import type { Project } from '../store/project';
+import { DOCUMENT_SUFFIX, displayName, documentPath } from '../store/project-files';
+
+/** One side of a comparison: the document, and how to name it to a person. */
+export interface Edition {
+  readonly doc: PolicyDocument;
+  readonly label: string;
+}
+
+export const DRAFT_LABEL = 'Current draft';
+
+export async function draftEdition(project: Project, documentId: string): Promise<Edition> {
+  return { doc: await project.loadDocument(documentId), label: DRAFT_LABEL };
+}
+
+/** A document as it was saved in a version of its project's history. */
+export async function versionEdition(projectDir: string, documentId: string, versionName: string): Promise<Edition> {
+  const history = ProjectHistory.for(projectDir);
+  const version = await history.findVersion(versionName);
+  const file = documentPath(projectDir, documentId);
+  const relative = displayName(projectDir, file);
+  const text = await history.readFileAt(version, relative);
+  if (text === null) throw new UserError(`The version "${version.name}" has no document "${documentId}".`);
+  return { doc: parseFile(PolicyDocumentSchema, text, `${relative} at version "${version.name}"`), label: `Version “${version.name}”` };
+}
+
+/** A file from outside any project: our own format, or anything the importers read (DOCX, HTML, Markdown, text). */
+export async function fileEdition(fileName: string, bytes: Uint8Array): Promise<Edition> {
+  const name = path.basename(fileName);
+  if (name.endsWith(DOCUMENT_SUFFIX)) {
+    return { doc: parseFile(PolicyDocumentSchema, new TextDecoder().decode(bytes), name), label: name };
+  }
+  return { doc: await importFile(name, bytes), label: name };
+}
+
+/** What the app asks for: a draft or version of the open project's documents, or a file the person picked. */
+export function editionOf(project: Project, source: CompareSource): Promise<Edition> {
+  switch (source.kind) {
+    case 'draft':
+      return draftEdition(project, source.documentId);
+    case 'version':
+      project.requireDocument(source.documentId);
+      return versionEdition(project.dir, source.documentId, source.version);
+    case 'file':
+      return fileEdition(source.fileName, Buffer.from(source.base64, 'base64'));
+  }
+}
+
+/**
+ * What the CLI is given: `project-dir@version-name`, a project folder (its draft), or a file. A project with more than
+ * one document needs `document` to say which; a path that exists as written is never split at an "@".
+ */
+export async function editionAt(spec: string, documentId: string | undefined, open: (dir: string) => Promise<Project>): Promise<Edition> {
+  const stat = await fs.stat(spec).catch(() => null);
+  if (stat?.isFile()) return fileEdition(spec, await fs.readFile(spec));
+  if (stat?.isDirectory()) {
+    const project = await open(spec);
+    return draftEdition(project, pickDocument(project, documentId));
+  }
+  const at = spec.lastIndexOf('@');
+  if (at > 0) {
+    const dir = spec.slice(0, at);
+    const version = spec.slice(at + 1);
+    const dirStat = await fs.stat(dir).catch(() => null);
+    if (dirStat?.isDirectory() && version !== '') {
+      const project = await open(dir);
+      return versionEdition(project.dir, pickDocument(project, documentId), version);
+    }
+  }
+  throw new UserError(`${spec} is neither a file, a project folder, nor a project folder followed by @ and a version name.`);
+}
+
+function pickDocument(project: Project, documentId: string | undefined): string {
+  if (documentId !== undefined) {
+    project.requireDocument(documentId);
+    return documentId;
+  }
+  const [first, ...others] = project.documentIds;
+  if (first === undefined) throw new UserError(`The project ${project.name} has no documents.`);
+  if (others.length > 0) {
+    throw new UserError(`The project ${project.name} has ${project.documentIds.length} documents (${project.documentIds.join(', ')}): say which with --document.`);
+  }
+  return first;
+}
+
