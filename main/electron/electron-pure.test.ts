@@ -143,6 +143,7 @@ describe('menuTemplate', () => {
     }
     expect(Object.fromEntries(shortcuts)).toEqual({
       save: 'CmdOrCtrl+S',
+      saveVersion: 'CmdOrCtrl+Shift+S',
       exportDocument: 'CmdOrCtrl+E',
       undo: 'CmdOrCtrl+Z',
       redo: 'CmdOrCtrl+Shift+Z',

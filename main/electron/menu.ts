@@ -29,6 +29,8 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('Import Document…', 'importDocument'),
         item('Export…', 'exportDocument', 'CmdOrCtrl+E'),
         item('Save', 'save', 'CmdOrCtrl+S'),
+        item('Save Version…', 'saveVersion', 'CmdOrCtrl+Shift+S'),
+        item('Versions and Compare…', 'showVersions'),
         ...(isMac ? [] : [separator, { role: 'quit' } satisfies MenuItemConstructorOptions]),
       ],
     },

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import type { Command } from '../../shared/api/commands';
-import type { ProjectInfo, Startup } from '../../shared/api/contract';
+import type { CompareSource, ProjectInfo, RedlineFormat, Startup, VersionSummary } from '../../shared/api/contract';
+import type { Comparison } from '../../shared/compare/types';
 import type { PolicyDocument } from '../../shared/model/document';
 import { onMenuCommand } from '../api/transport';
 import { DocumentEditor, type EditorHandle } from '../editor/DocumentEditor';
@@ -10,7 +11,9 @@ import type { SaveStatus } from '../editor/autosave';
 import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
 import { ExportDialog } from './ExportDialog';
-import { fileToBase64 } from './download';
+import { fileToBase64, offerDownload } from './download';
+import { VersionsDialog } from '../versions/VersionsDialog';
+import { CompareView } from '../compare/CompareView';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -27,6 +30,9 @@ export function App({ client }: { client: ApiClient }) {
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState<string | null>(null);
+  const [versions, setVersions] = useState<'list' | 'save' | null>(null);
+  const [comparing, setComparing] = useState<{ comparison: Comparison; old: CompareSource; new: CompareSource } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
@@ -85,6 +91,8 @@ export function App({ client }: { client: ApiClient }) {
     else if (cmd === 'openProject') setDialog('open');
     else if (cmd === 'newDocument') setCreating(true);
     else if (cmd === 'exportDocument') setExporting(true);
+    else if (cmd === 'saveVersion') setVersions('save');
+    else if (cmd === 'showVersions') setVersions('list');
     else if (cmd === 'importDocument') fileInput.current?.click();
     else editorRef.current?.run(cmd);
   }, []);
@@ -96,7 +104,7 @@ export function App({ client }: { client: ApiClient }) {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const cmd = commandForKey(event);
-      if (cmd === 'save' || cmd === 'exportDocument') {
+      if (cmd === 'save' || cmd === 'exportDocument' || cmd === 'saveVersion') {
         event.preventDefault();
         command(cmd);
       }
@@ -147,6 +155,40 @@ export function App({ client }: { client: ApiClient }) {
     setImporting(null);
   };
 
+  const saveFirst = async () => {
+    await editorRef.current?.flush();
+    if (editorRef.current?.isDirty()) throw new Error('The document could not be saved; see the message beside the toolbar.');
+  };
+
+  const compare = async (old: CompareSource, next: CompareSource) => {
+    const comparison = await client.compareDocuments({ old, new: next });
+    setComparing({ comparison, old, new: next });
+    setVersions(null);
+  };
+
+  const exportComparison = async (format: RedlineFormat) => {
+    if (!comparing) return;
+    offerDownload(await client.exportComparison({ old: comparing.old, new: comparing.new, format }));
+  };
+
+  /** The draft is kept as a version of its own before it is replaced, and the replacement is one undoable step. */
+  const restore = async (version: VersionSummary) => {
+    if (!open || !startup) return;
+    await saveFirst();
+    const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    await client.saveVersion({
+      documentId: open.id,
+      name: `Draft before restoring “${version.name}” (${stamp})`.slice(0, 120),
+      note: 'Saved automatically before a version was restored as the draft.',
+      kind: 'editorial',
+      author: startup.userName,
+    });
+    const doc = await client.loadVersion({ documentId: open.id, version: version.name });
+    editorRef.current?.replaceDocument(doc);
+    setVersions(null);
+    setNotice(`Restored version “${version.name}” as the draft. Ctrl+Z undoes it; the previous draft is also kept as a version.`);
+  };
+
   const sidebar = project ? (
     <DocumentList
       documents={project.documents}
@@ -174,9 +216,14 @@ export function App({ client }: { client: ApiClient }) {
         ) : null}
         <div className="header-actions">
           {open ? (
-            <button type="button" onClick={() => setExporting(true)} title="Export (Ctrl+E)">
-              Export…
-            </button>
+            <>
+              <button type="button" onClick={() => setVersions('list')} title="Versions and compare">
+                Versions…
+              </button>
+              <button type="button" onClick={() => setExporting(true)} title="Export (Ctrl+E)">
+                Export…
+              </button>
+            </>
           ) : null}
           <button type="button" onClick={() => setDialog('create')}>
             New project…
@@ -194,7 +241,19 @@ export function App({ client }: { client: ApiClient }) {
           </button>
         </div>
       ) : null}
+      {notice ? (
+        <div className="banner notice" role="status">
+          {notice}
+          <button type="button" className="small" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      {comparing ? (
+        <CompareView comparison={comparing.comparison} onExport={exportComparison} onClose={() => setComparing(null)} />
+      ) : null}
       {open ? (
+        <div className="editor-host" hidden={comparing !== null}>
         <DocumentEditor
           key={`${project?.path ?? ''}::${open.id}`}
           client={client}
@@ -204,6 +263,7 @@ export function App({ client }: { client: ApiClient }) {
           handleRef={editorRef}
           onStatus={onStatus}
         />
+        </div>
       ) : (
         <div className="doc-layout empty">
           <aside className="left-column">{sidebar}</aside>
@@ -235,6 +295,19 @@ export function App({ client }: { client: ApiClient }) {
             if (editorRef.current?.isDirty()) throw new Error('The document could not be saved, so it cannot be exported yet.');
           }}
           onClose={() => setExporting(false)}
+        />
+      ) : null}
+      {versions && open && startup ? (
+        <VersionsDialog
+          client={client}
+          documentId={open.id}
+          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.title}
+          userName={startup.userName}
+          startSaving={versions === 'save'}
+          beforeUse={saveFirst}
+          onCompare={compare}
+          onRestore={restore}
+          onClose={() => setVersions(null)}
         />
       ) : null}
       {dialog && startup ? (

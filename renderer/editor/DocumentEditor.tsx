@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { createEditor, Editor, Element, Transforms, type Descendant, type Operation } from 'slate';
-import { withHistory } from 'slate-history';
+import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
 import type { ApiClient } from '../../shared/api/client';
@@ -28,6 +28,11 @@ export interface EditorHandle {
   /** Saves now if anything is unsaved; resolves when the document is on disk (or the save failed). */
   flush(): Promise<void>;
   isDirty(): boolean;
+  /**
+   * Replaces the draft with another edition (a restored version): text and details, as one step that Ctrl+Z undoes,
+   * details included.
+   */
+  replaceDocument(doc: PolicyDocument): void;
 }
 
 interface Props {
@@ -42,7 +47,7 @@ interface Props {
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
 const OUTLINE_TEXT_DELAY_MS = 250;
-const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument']);
+const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions']);
 
 export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus }: Props) {
   const editor = useMemo(() => {
@@ -118,6 +123,24 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
 
   const retrySave = useCallback(() => void autosave.saveNow(), [autosave]);
 
+  // The details a restore replaced, and the depth of the undo stack right after it: undoing that step brings them back.
+  const restored = useRef<{ depth: number; meta: DocumentMeta } | null>(null);
+  const replaceDocument = useCallback(
+    (doc: PolicyDocument) => {
+      const previous = metaRef.current;
+      HistoryEditor.withNewBatch(editor, () => {
+        Editor.withoutNormalizing(editor, () => {
+          Transforms.deselect(editor);
+          for (let i = editor.children.length - 1; i >= 0; i--) Transforms.removeNodes(editor, { at: [i] });
+          Transforms.insertNodes(editor, blocksToSlate(doc.blocks) as Descendant[], { at: [0] });
+        });
+      });
+      restored.current = { depth: editor.history.undos.length, meta: previous };
+      changeMeta(metaOf(doc));
+    },
+    [changeMeta, editor],
+  );
+
   const run = useCallback(
     (command: Command) => {
       if (command === 'save') {
@@ -128,14 +151,23 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
         setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
         return;
       }
+      const undoingRestore = command === 'undo' && restored.current?.depth === editor.history.undos.length ? restored.current : null;
       const outcome = runEditorCommand(editor, command);
+      if (undoingRestore) {
+        restored.current = null;
+        changeMeta(undoingRestore.meta);
+      }
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [autosave, editor],
+    [autosave, changeMeta, editor],
   );
 
-  useImperativeHandle(handleRef, () => ({ run, flush: autosave.saveNow, isDirty: autosave.isDirty }), [run, autosave]);
+  useImperativeHandle(
+    handleRef,
+    () => ({ run, flush: autosave.saveNow, isDirty: autosave.isDirty, replaceDocument }),
+    [run, autosave, replaceDocument],
+  );
 
   const jumpTo = useCallback(
     (id: string) => {

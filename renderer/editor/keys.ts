@@ -5,7 +5,7 @@ export function commandForKey(event: KeyboardEvent | React.KeyboardEvent): Comma
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (mod && !event.altKey) {
-    if (key === 's' && !event.shiftKey) return 'save';
+    if (key === 's') return event.shiftKey ? 'saveVersion' : 'save';
     if (key === 'e' && !event.shiftKey) return 'exportDocument';
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && !event.shiftKey) return 'redo';
@@ -24,6 +24,7 @@ export function commandForKey(event: KeyboardEvent | React.KeyboardEvent): Comma
 
 export const SHORTCUT_LABELS: Partial<Record<Command, string>> = {
   save: 'Ctrl+S',
+  saveVersion: 'Ctrl+Shift+S',
   exportDocument: 'Ctrl+E',
   undo: 'Ctrl+Z',
   redo: 'Ctrl+Shift+Z',

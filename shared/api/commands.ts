@@ -9,6 +9,8 @@ export const COMMANDS = [
   'importDocument',
   'exportDocument',
   'save',
+  'saveVersion',
+  'showVersions',
   'undo',
   'redo',
   'insertSection',

@@ -1,0 +1,213 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Comparison, MoveOrigin, Row, SectionRow } from '../../shared/compare/types';
+import type { RedlineFormat } from '../../shared/api/contract';
+import { RedlineText } from './RedlineText';
+import { mergedOf, nextChange, sideOf, statusLabel, visibleRows } from './rows';
+
+export type CompareMode = 'side-by-side' | 'redline';
+
+interface Props {
+  comparison: Comparison;
+  onExport: (format: RedlineFormat) => Promise<void>;
+  onClose: () => void;
+}
+
+/**
+ * Two editions of a policy, section by section: side by side (old left, new right, one scroll for both, so the two
+ * sides can never drift apart) or as one inline redline. Alt+Down and Alt+Up go to the next and previous change.
+ */
+export function CompareView({ comparison, onExport, onClose }: Props) {
+  const [mode, setMode] = useState<CompareMode>('side-by-side');
+  const [changedOnly, setChangedOnly] = useState(false);
+  const [current, setCurrent] = useState(-1);
+  const [exporting, setExporting] = useState<RedlineFormat | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const view = useRef<HTMLDivElement>(null);
+  const { rows, summary } = comparison;
+  const shown = useMemo(() => visibleRows(rows, changedOnly), [rows, changedOnly]);
+
+  const go = useCallback(
+    (direction: 1 | -1) => {
+      const target = nextChange(rows, shown, current, direction);
+      if (target === -1) return;
+      setCurrent(target);
+      document.getElementById(`cmp-row-${target}`)?.scrollIntoView({ block: 'start' });
+    },
+    [rows, shown, current],
+  );
+
+  const jumpTo = useCallback((index: number) => {
+    setCurrent(index);
+    document.getElementById(`cmp-row-${index}`)?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  useEffect(() => view.current?.focus(), []);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      go(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  const exportAs = async (format: RedlineFormat) => {
+    setExporting(format);
+    setError(null);
+    try {
+      await onExport(format);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <div className="compare-view" ref={view} tabIndex={-1} onKeyDown={onKeyDown} aria-label="Comparison">
+      <div className="compare-toolbar">
+        <h2 className="compare-title">
+          <span className="compare-old">{comparison.old.label}</span> <span aria-hidden="true">→</span>
+          <span className="visually-hidden"> compared with </span> <span className="compare-new">{comparison.new.label}</span>
+        </h2>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={mode === 'side-by-side'} onClick={() => setMode('side-by-side')}>
+            Side by side
+          </button>
+          <button type="button" aria-pressed={mode === 'redline'} onClick={() => setMode('redline')}>
+            Redline
+          </button>
+        </div>
+        <label className="checkbox inline">
+          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed sections only
+        </label>
+        <button type="button" onClick={() => go(-1)} title="Previous change (Alt+Up)">
+          ↑ Previous change
+        </button>
+        <button type="button" onClick={() => go(1)} title="Next change (Alt+Down)">
+          ↓ Next change
+        </button>
+        <span className="toolbar-spacer" />
+        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('html')}>
+          {exporting === 'html' ? 'Exporting…' : 'Export HTML redline'}
+        </button>
+        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('docx')}>
+          {exporting === 'docx' ? 'Exporting…' : 'Export Word redline'}
+        </button>
+        <button type="button" onClick={onClose} title="Close (Esc)">
+          Close
+        </button>
+      </div>
+      {error ? (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="compare-scroll">
+        <section className="compare-summary" aria-label="Summary of changes">
+          <ul className="summary-counts">
+            <li className="count-changed"><strong>{summary.changed}</strong> changed</li>
+            <li className="count-added"><strong>{summary.added}</strong> added</li>
+            <li className="count-deleted"><strong>{summary.deleted}</strong> deleted</li>
+            <li className="count-moved"><strong>{summary.moved}</strong> moved</li>
+            <li className="count-unchanged"><strong>{summary.unchanged}</strong> unchanged</li>
+            <li className="count-words">
+              <ins>+{summary.wordsInserted.toLocaleString('en')}</ins> <del>−{summary.wordsDeleted.toLocaleString('en')}</del> words
+            </li>
+          </ul>
+          {comparison.metadata.length > 0 ? (
+            <dl className="metadata-changes">
+              {comparison.metadata.map((change) => (
+                <div key={change.field}>
+                  <dt>{change.label}</dt>
+                  <dd>
+                    <del>{change.old || '(none)'}</del> → <ins>{change.new || '(none)'}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+        </section>
+        {mode === 'side-by-side' ? (
+          <div className="compare-columns" role="presentation">
+            <div className="compare-column-heads" aria-hidden="true">
+              <div>{comparison.old.label}</div>
+              <div>{comparison.new.label}</div>
+            </div>
+            {shown.map((index) => (
+              <SideBySideRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
+            ))}
+          </div>
+        ) : (
+          <div className="compare-redline">
+            {shown.map((index) => (
+              <RedlineRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
+            ))}
+          </div>
+        )}
+        {shown.length === 0 ? <p className="muted empty-note">No section changed.</p> : null}
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  index: number;
+  rows: readonly Row[];
+  current: boolean;
+  onJump: (index: number) => void;
+}
+
+const SideBySideRow = memo(function SideBySideRow({ index, rows, current, onJump }: RowProps) {
+  const row = rows[index] as Row;
+  if (row.status === 'move-origin') return <OriginRow index={index} origin={row} rows={rows} current={current} onJump={onJump} />;
+  const badge = statusLabel(row);
+  return (
+    <div id={`cmp-row-${index}`} className={`cmp-row status-${row.status}${current ? ' current' : ''}`}>
+      <div className="cmp-cell old">
+        {row.old ? <RedlineText blocks={sideOf(row, 'old')} label={row.old.label} /> : <p className="cmp-absent">Not in this edition</p>}
+      </div>
+      <div className="cmp-cell new">
+        {badge ? <span className={`cmp-badge ${row.status}`}>{badge}</span> : null}
+        {row.new ? <RedlineText blocks={sideOf(row, 'new')} label={row.new.label} /> : <p className="cmp-absent">Deleted</p>}
+      </div>
+    </div>
+  );
+});
+
+const RedlineRow = memo(function RedlineRow({ index, rows, current, onJump }: RowProps) {
+  const row = rows[index] as Row;
+  if (row.status === 'move-origin') return <OriginRow index={index} origin={row} rows={rows} current={current} onJump={onJump} />;
+  const badge = statusLabel(row);
+  return (
+    <div id={`cmp-row-${index}`} className={`cmp-row single status-${row.status}${current ? ' current' : ''}`}>
+      {badge ? <span className={`cmp-badge ${row.status}`}>{badge}</span> : null}
+      <RedlineText blocks={mergedOf(row)} label={labelOf(row)} />
+    </div>
+  );
+});
+
+function labelOf(row: SectionRow): string {
+  const side = row.new ?? row.old;
+  if (!side) return '';
+  if (!row.renumbered || !row.old || !row.new) return side.label;
+  return `${row.old.label} → ${row.new.label}`;
+}
+
+function OriginRow({ index, origin, rows, current, onJump }: RowProps & { origin: MoveOrigin }) {
+  const moved = rows[origin.target] as SectionRow | undefined;
+  // A subsection that moved with its section needs no line of its own: its section's line says where they went.
+  if (!moved?.old || moved.carried) return null;
+  return (
+    <div id={`cmp-row-${index}`} className={`cmp-row move-origin${current ? ' current' : ''}`}>
+      <p>
+        <span className="cmp-number">{moved.old.label}</span> {moved.old.title} — moved to{' '}
+        <button type="button" className="link-button" onClick={() => onJump(origin.target)}>
+          {moved.new?.label || 'its new place'}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ApiClient } from '../../shared/api/client';
+import type { CompareSource, VersionKind, VersionSummary } from '../../shared/api/contract';
+import { fileToBase64 } from '../app/download';
+import { SaveVersionForm } from './SaveVersionForm';
+
+interface Props {
+  client: ApiClient;
+  documentId: string;
+  title: string;
+  userName: string;
+  /** Open on the form to save a version (Ctrl+Shift+S) rather than on the list. */
+  startSaving: boolean;
+  /** Saves the open document, so a version or comparison holds what the person sees. */
+  beforeUse: () => Promise<void>;
+  onCompare: (old: CompareSource, next: CompareSource) => Promise<void>;
+  onRestore: (version: VersionSummary) => Promise<void>;
+  onClose: () => void;
+}
+
+const DRAFT = 'draft';
+const FILE = 'file';
+
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A document's saved versions, a form to save another, and the choice of any two editions to compare. */
+export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose }: Props) {
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [saving, setSaving] = useState(startSaving);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [oldChoice, setOldChoice] = useState<string>(DRAFT);
+  const [newChoice, setNewChoice] = useState<string>(DRAFT);
+  const [files, setFiles] = useState<{ old: File | null; new: File | null }>({ old: null, new: null });
+  const ids = { old: useId(), new: useId() };
+  const dialog = useRef<HTMLDivElement>(null);
+
+  const refresh = async () => {
+    const list = await client.listVersions({ documentId });
+    setVersions(list);
+    return list;
+  };
+
+  useEffect(() => {
+    refresh().then(
+      (list) => {
+        // By default: the newest version against the draft, the question a reviewer asks most.
+        if (list[0]) setOldChoice(`v:${list[0].name}`);
+      },
+      (e: unknown) => setError(message(e)),
+    );
+    // Loaded once per document.
+  }, [client, documentId]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !busy) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [busy, onClose]);
+
+  const act = async (what: string, work: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = (input: { name: string; note: string; kind: VersionKind; author: string }) =>
+    act('Saving the version…', async () => {
+      await beforeUse();
+      const saved = await client.saveVersion({ documentId, ...input });
+      setSaving(false);
+      await refresh();
+      setOldChoice(`v:${saved.name}`);
+    });
+
+  const sourceOf = async (choice: string, file: File | null): Promise<CompareSource> => {
+    if (choice === DRAFT) return { kind: 'draft', documentId };
+    if (choice === FILE) {
+      if (!file) throw new Error('Choose the file to compare.');
+      return { kind: 'file', fileName: file.name, base64: await fileToBase64(file) };
+    }
+    return { kind: 'version', documentId, version: choice.slice(2) };
+  };
+
+  const compare = (oldSource: () => Promise<CompareSource>, newSource: () => Promise<CompareSource>) =>
+    act('Comparing…', async () => {
+      await beforeUse();
+      await onCompare(await oldSource(), await newSource());
+    });
+
+  const choices = (side: 'old' | 'new') => (
+    <div className="compare-choice">
+      <label htmlFor={ids[side]}>{side === 'old' ? 'Older edition' : 'Newer edition'}</label>
+      <select id={ids[side]} value={side === 'old' ? oldChoice : newChoice} onChange={(e) => (side === 'old' ? setOldChoice : setNewChoice)(e.target.value)}>
+        <option value={DRAFT}>Current draft</option>
+        {(versions ?? []).map((v) => (
+          <option key={v.tag} value={`v:${v.name}`}>
+            Version “{v.name}”
+          </option>
+        ))}
+        <option value={FILE}>A file (DOCX, HTML, Markdown, text)…</option>
+      </select>
+      {(side === 'old' ? oldChoice : newChoice) === FILE ? (
+        <input
+          type="file"
+          accept=".docx,.html,.htm,.md,.markdown,.txt,.json"
+          aria-label={side === 'old' ? 'Older file' : 'Newer file'}
+          onChange={(e) => {
+            const file = e.target.files?.[0] ?? null;
+            setFiles((current) => ({ ...current, [side]: file }));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="versions-title" ref={dialog}>
+        <h2 id="versions-title">Versions of “{title}”</h2>
+        {saving ? (
+          <SaveVersionForm userName={userName} busy={busy !== null} onSave={(input) => void save(input)} onCancel={() => setSaving(false)} />
+        ) : (
+          <p>
+            <button type="button" className="primary" onClick={() => setSaving(true)} title="Save Version (Ctrl+Shift+S)">
+              Save a version…
+            </button>{' '}
+            <span className="muted">A version is a named, permanent copy of the project, kept in its git history.</span>
+          </p>
+        )}
+        {versions === null ? (
+          <p className="muted">Loading versions…</p>
+        ) : versions.length === 0 ? (
+          <p className="muted">No version saved yet.</p>
+        ) : (
+          <div className="versions-scroll">
+            <table className="versions">
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Author</th>
+                  <th scope="col">Saved</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {versions.map((v) => (
+                  <tr key={v.tag}>
+                    <td>
+                      <strong>{v.name}</strong>
+                      {v.note ? <div className="muted version-note">{v.note}</div> : null}
+                    </td>
+                    <td>
+                      <span className={`kind ${v.kind}`}>{v.kind === 'substantive' ? 'Substantive' : 'Editorial'}</span>
+                    </td>
+                    <td>{v.author}</td>
+                    <td>
+                      <time dateTime={v.createdAt}>{TIME_FORMAT.format(new Date(v.createdAt))}</time>
+                    </td>
+                    <td className="version-actions">
+                      <button
+                        type="button"
+                        disabled={busy !== null}
+                        onClick={() =>
+                          void compare(
+                            async () => ({ kind: 'version', documentId, version: v.name }),
+                            async () => ({ kind: 'draft', documentId }),
+                          )
+                        }
+                      >
+                        Compare with draft
+                      </button>
+                      <button type="button" disabled={busy !== null} onClick={() => void act('Restoring…', () => onRestore(v))}>
+                        Restore as draft
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <fieldset className="compare-any">
+          <legend>Compare any two</legend>
+          <div className="compare-choices">
+            {choices('old')}
+            <span aria-hidden="true" className="compare-arrow">
+              →
+            </span>
+            {choices('new')}
+            <button
+              type="button"
+              className="primary"
+              disabled={busy !== null}
+              onClick={() => void compare(() => sourceOf(oldChoice, files.old), () => sourceOf(newChoice, files.new))}
+            >
+              Compare
+            </button>
+          </div>
+        </fieldset>
+        {busy ? (
+          <p className="muted" role="status">
+            <progress aria-label={busy} /> {busy}
+          </p>
+        ) : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy !== null}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
