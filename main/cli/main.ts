@@ -7,6 +7,7 @@ import { APP_VERSION } from '../version';
 import { UsageError, parseArgs } from './args';
 import { outlineCommand, readDocumentFile } from './outline-command';
 import { exportCommand, parseFormat } from './export-command';
+import { saveVersionCommand, versionsCommand } from './versions-command';
 import * as path from 'node:path';
 
 const USAGE = `Usage:
@@ -17,6 +18,9 @@ const USAGE = `Usage:
                                                        export a document (input: a project, a document file,
                                                        or any importable file)
   policywright import <file> --into <project>          add a DOCX, HTML, Markdown or text file to a project
+  policywright versions <project> [--json]             list the project's saved versions, newest first
+  policywright version <project> --name <name> [--note <text>] [--kind editorial|substantive] [--author <name>]
+                                                       save a version: a git commit and tag of the project
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
   policywright --version`;
 
@@ -94,6 +98,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const { doc } = await readDocumentFile(file);
       const added = await project.addDocument(doc);
       io.out(`Imported ${file} into ${project.name} as "${added.title}" (${added.id}).\n`);
+      return 0;
+    }
+    case 'versions': {
+      const args = parseArgs(rest, [], ['json']);
+      const project = single(args.positional, 'versions', '<project>');
+      io.out(await versionsCommand(project, { json: args.flags.has('json') }));
+      return 0;
+    }
+    case 'version': {
+      const args = parseArgs(rest, ['name', 'note', 'kind', 'author'], []);
+      const project = single(args.positional, 'version', '<project>');
+      const name = stringFlag(args.flags.get('name'));
+      if (!name) throw new UsageError('version needs --name <name>');
+      const [note, kind, author] = ['note', 'kind', 'author'].map((flag) => stringFlag(args.flags.get(flag)));
+      io.out(await saveVersionCommand(project, { name, note, kind, author }));
       return 0;
     }
     case 'serve': {

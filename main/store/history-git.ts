@@ -1,0 +1,207 @@
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
+import * as git from 'isomorphic-git';
+import { DocumentIdSchema } from '../../shared/model/document';
+import { UserError } from './errors';
+import { DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE } from './project-files';
+
+/**
+ * The git side of a project's history: finding (or making) the repository, telling the project's own files from
+ * everything else in it, and turning them into a commit's tree.
+ */
+
+export const CLAUSES_DIR = 'clauses';
+
+export interface Repo {
+  /** What every isomorphic-git call takes; one cache per operation lets its reads share unpacked objects. */
+  git: { fs: typeof nodeFs; dir: string; cache: object };
+  /** The project folder relative to the repository root, with forward slashes; '' when the project is the root. */
+  project: string;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+  timestamp: number;
+  timezoneOffset: number;
+}
+
+/** The repository the project folder is in, or null when it is in none. */
+export async function findRepo(projectDir: string): Promise<Repo | null> {
+  let root: string;
+  try {
+    root = await git.findRoot({ fs: nodeFs, filepath: projectDir });
+  } catch (error) {
+    if (isGitError(error, 'NotFoundError')) return null;
+    throw error;
+  }
+  await refuseWorktree(root);
+  return {
+    git: { fs: nodeFs, dir: root, cache: {} },
+    project: path.relative(root, projectDir).split(path.sep).join('/'),
+  };
+}
+
+export async function findOrInitRepo(projectDir: string): Promise<Repo> {
+  const found = await findRepo(projectDir);
+  if (found) return found;
+  await git.init({ fs: nodeFs, dir: projectDir, defaultBranch: 'main' });
+  return { git: { fs: nodeFs, dir: projectDir, cache: {} }, project: '' };
+}
+
+// isomorphic-git reads a worktree's HEAD and index but not the objects and refs it shares with the main checkout.
+async function refuseWorktree(root: string): Promise<void> {
+  const dotGit = path.join(root, '.git');
+  if (!(await nodeFs.promises.stat(dotGit)).isFile()) return;
+  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await nodeFs.promises.readFile(dotGit, 'utf8'))?.[1];
+  if (!pointer) return;
+  const gitdir = path.resolve(root, pointer);
+  if (await nodeFs.promises.stat(path.join(gitdir, 'commondir')).then(() => true, () => false)) {
+    throw new UserError(`${root} is a git worktree, where Policywright cannot keep versions; open the project from the repository's main checkout.`);
+  }
+}
+
+/** A path inside the repository, from a path inside the project. */
+export function repoPath(repo: Repo, relative: string): string {
+  return repo.project === '' ? relative : `${repo.project}/${relative}`;
+}
+
+export function documentIdOf(fileName: string): string | null {
+  if (!fileName.endsWith(DOCUMENT_SUFFIX)) return null;
+  const id = fileName.slice(0, -DOCUMENT_SUFFIX.length);
+  return DocumentIdSchema.safeParse(id).success ? id : null;
+}
+
+/**
+ * The files a version holds, by their path inside the project: the manifest, the documents and the clause library.
+ * Hidden files are left out: a Finder's .DS_Store, an editor's swap file or a half-written save's temporary file.
+ */
+export function isProjectFile(relative: string): boolean {
+  if (relative === MANIFEST_FILE) return true;
+  const [top, ...rest] = relative.split('/');
+  if (top === DOCUMENTS_DIR) return rest.length === 1 && documentIdOf(rest[0] as string) !== null;
+  if (top === CLAUSES_DIR) return rest.length > 0 && rest.every((segment) => segment !== '' && !segment.startsWith('.'));
+  return false;
+}
+
+function mayHoldProjectFiles(relativeDir: string): boolean {
+  if (relativeDir === DOCUMENTS_DIR) return true;
+  return relativeDir === CLAUSES_DIR || (relativeDir.startsWith(`${CLAUSES_DIR}/`) && isProjectFile(relativeDir));
+}
+
+export async function projectFilesOnDisk(projectDir: string): Promise<string[]> {
+  const files: string[] = [];
+  const manifest = await nodeFs.promises.lstat(path.join(projectDir, MANIFEST_FILE)).catch(() => null);
+  if (manifest?.isFile()) files.push(MANIFEST_FILE);
+  for (const entry of await readDir(path.join(projectDir, DOCUMENTS_DIR))) {
+    if (entry.isFile() && documentIdOf(entry.name)) files.push(`${DOCUMENTS_DIR}/${entry.name}`);
+  }
+  const folders = [CLAUSES_DIR];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of await readDir(path.join(projectDir, folder))) {
+      const relative = `${folder}/${entry.name}`;
+      if (!isProjectFile(relative)) continue;
+      if (entry.isDirectory()) folders.push(relative);
+      else if (entry.isFile()) files.push(relative);
+    }
+  }
+  return files;
+}
+
+async function readDir(dir: string): Promise<nodeFs.Dirent[]> {
+  return nodeFs.promises.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+    throw error;
+  });
+}
+
+export async function headCommit(repo: Repo): Promise<string | null> {
+  try {
+    return await git.resolveRef({ ...repo.git, ref: 'HEAD' });
+  } catch (error) {
+    if (isGitError(error, 'NotFoundError')) return null;
+    throw error;
+  }
+}
+
+interface Staged {
+  oid: string;
+  mode: string;
+}
+
+/**
+ * Stages the project's files as they are on disk, deletions included, and returns the tree of the next commit: the
+ * HEAD tree with the project's files replaced and nothing else changed. A teammate's unrelated staged work stays
+ * staged and out of the version, as with `git commit -- <paths>`.
+ */
+export async function stageProject(repo: Repo, projectDir: string, head: string | null): Promise<string> {
+  const onDisk = await projectFilesOnDisk(projectDir);
+  const inHead = head ? await projectFilesIn(repo, git.TREE({ ref: head })) : new Map<string, Staged>();
+  const known = new Set([...inHead.keys(), ...(await projectFilesIn(repo, git.STAGE())).keys()]);
+  const present = new Set(onDisk);
+  const gone = [...known].filter((file) => !present.has(file));
+  // force: a team's .gitignore must not leave a document out of its own version.
+  if (onDisk.length > 0) await git.add({ ...repo.git, filepath: onDisk.map((file) => repoPath(repo, file)), force: true });
+  if (gone.length > 0) await git.remove({ ...repo.git, filepath: gone.map((file) => repoPath(repo, file)) });
+
+  const changes = new Map<string, Staged | null>();
+  for (const file of inHead.keys()) changes.set(repoPath(repo, file), null);
+  for (const [file, staged] of await projectFilesIn(repo, git.STAGE())) changes.set(repoPath(repo, file), staged);
+  const headTree = head ? (await git.readCommit({ ...repo.git, oid: head })).commit.tree : null;
+  return (await replaceInTree(repo, headTree, changes)) ?? (await git.writeTree({ ...repo.git, tree: [] }));
+}
+
+/** The project's files in a commit or in the index, by path inside the project; folders elsewhere are not entered. */
+async function projectFilesIn(repo: Repo, walker: git.Walker): Promise<Map<string, Staged>> {
+  const found = new Map<string, Staged>();
+  const prefix = repo.project;
+  await git.walk({
+    ...repo.git,
+    trees: [walker],
+    map: async (filepath, [entry]) => {
+      if (!entry) return null;
+      if (prefix !== '' && (filepath === '.' || prefix.startsWith(`${filepath}/`))) return true;
+      const relative = prefix === '' ? filepath : filepath === prefix ? '.' : filepath.startsWith(`${prefix}/`) ? filepath.slice(prefix.length + 1) : null;
+      if (relative === null) return null;
+      const type = await entry.type();
+      if (type === 'tree') return relative === '.' || mayHoldProjectFiles(relative) ? true : null;
+      if (type === 'blob' && isProjectFile(relative)) {
+        found.set(relative, { oid: await entry.oid(), mode: (await entry.mode()).toString(8) });
+      }
+      return null;
+    },
+    reduce: async () => undefined,
+  });
+  return found;
+}
+
+/** Writes the trees along the changed paths (null deletes a file); returns null when nothing is left in the tree. */
+async function replaceInTree(repo: Repo, treeOid: string | null, changes: Map<string, Staged | null>): Promise<string | null> {
+  const entries = new Map<string, git.TreeEntry>();
+  if (treeOid) for (const entry of (await git.readTree({ ...repo.git, oid: treeOid })).tree) entries.set(entry.path, entry);
+  const below = new Map<string, Map<string, Staged | null>>();
+  for (const [file, staged] of changes) {
+    const slash = file.indexOf('/');
+    if (slash >= 0) {
+      const name = file.slice(0, slash);
+      const inner = below.get(name) ?? new Map<string, Staged | null>();
+      inner.set(file.slice(slash + 1), staged);
+      below.set(name, inner);
+    } else if (staged) {
+      entries.set(file, { path: file, type: 'blob', mode: staged.mode, oid: staged.oid });
+    } else {
+      entries.delete(file);
+    }
+  }
+  for (const [name, inner] of below) {
+    const current = entries.get(name);
+    const oid = await replaceInTree(repo, current?.type === 'tree' ? current.oid : null, inner);
+    if (oid) entries.set(name, { path: name, type: 'tree', mode: '040000', oid });
+    else if (current?.type === 'tree') entries.delete(name);
+  }
+  return entries.size === 0 ? null : git.writeTree({ ...repo.git, tree: [...entries.values()] });
+}
+
+export function isGitError(error: unknown, code: keyof typeof git.Errors): boolean {
+  return (error as { code?: unknown } | null)?.code === code;
+}

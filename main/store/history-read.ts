@@ -1,0 +1,145 @@
+import * as git from 'isomorphic-git';
+import type { VersionInfo } from './history';
+import { parseVersionMessage, tagPrefix } from './history-message';
+import { documentIdOf, isGitError, type Repo } from './history-git';
+import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
+
+/** Reading versions back from a repository's tags: everything a version records is in its tag and its commit. */
+
+export async function readVersions(repo: Repo): Promise<VersionInfo[]> {
+  const prefix = tagPrefix(repo.project);
+  const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
+  const versions = (await Promise.all(tags.map((tag) => readVersion(repo, tag)))).filter((v): v is VersionInfo => v !== null);
+  return newestFirst(repo, versions);
+}
+
+/**
+ * Versions read so far, by repository, project, tag name and tag object id. A tag object is named by the hash of its
+ * contents and a commit by the hash of its tree, so an entry can never go stale; it only spares re-reading git objects.
+ */
+const versionCache = new Map<string, VersionInfo | null>();
+const VERSION_CACHE_LIMIT = 10_000;
+
+/** The version a tag holds, or null for a tag Policywright did not write for this project. */
+export async function readVersion(repo: Repo, tag: string): Promise<VersionInfo | null> {
+  const oid = await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}` });
+  const key = [repo.git.dir, repo.project, tag, oid].join('\0');
+  let version = versionCache.get(key);
+  if (version === undefined) {
+    version = await readTaggedVersion(repo, tag, oid);
+    if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
+    versionCache.set(key, version);
+  }
+  // Callers get their own copy: what one of them changes must not show in the next listing.
+  return version && { ...version, documentIds: [...version.documentIds] };
+}
+
+async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<VersionInfo | null> {
+  let tagged: git.TagObject;
+  try {
+    tagged = (await git.readTag({ ...repo.git, oid })).tag;
+  } catch (error) {
+    if (isGitError(error, 'ObjectTypeError')) return null; // a lightweight tag
+    throw error;
+  }
+  const text = parseVersionMessage(tagged.message);
+  if (tagged.type !== 'commit' || !text || text.project !== repo.project) return null;
+  return {
+    name: text.name,
+    tag,
+    note: text.note,
+    kind: text.kind,
+    author: tagged.tagger.name,
+    createdAt: new Date(tagged.tagger.timestamp * 1000).toISOString(),
+    commit: tagged.object,
+    documentIds: await documentsAt(repo, tagged.object),
+    ...(text.documentId ? { documentId: text.documentId } : {}),
+  };
+}
+
+/** The documents in a version, in the order of that version's manifest (which may be older, or damaged). */
+async function documentsAt(repo: Repo, commit: string): Promise<string[]> {
+  const projectTree = await treeAt(repo, (await git.readCommit({ ...repo.git, oid: commit })).commit.tree, repo.project);
+  const entry = (name: string) => projectTree?.find((e) => e.path === name);
+  const documentsTree = entry(DOCUMENTS_DIR);
+  if (documentsTree?.type !== 'tree') return [];
+  const ids = (await git.readTree({ ...repo.git, oid: documentsTree.oid })).tree
+    .flatMap((e) => (e.type === 'blob' ? [documentIdOf(e.path)] : []))
+    .filter((id): id is string => id !== null);
+  const manifest = entry(MANIFEST_FILE);
+  const order = manifest?.type === 'blob' ? await manifestOrder(repo, manifest.oid) : new Map<string, number>();
+  const rank = (id: string) => order.get(id) ?? order.size;
+  return ids.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+async function treeAt(repo: Repo, rootTree: string, folder: string): Promise<git.TreeEntry[] | null> {
+  let tree = (await git.readTree({ ...repo.git, oid: rootTree })).tree;
+  for (const name of folder === '' ? [] : folder.split('/')) {
+    const next = tree.find((e) => e.path === name);
+    if (next?.type !== 'tree') return null;
+    tree = (await git.readTree({ ...repo.git, oid: next.oid })).tree;
+  }
+  return tree;
+}
+
+async function manifestOrder(repo: Repo, blobOid: string): Promise<Map<string, number>> {
+  try {
+    const { blob } = await git.readBlob({ ...repo.git, oid: blobOid });
+    const documents = (JSON.parse(Buffer.from(blob).toString('utf8')) as { documents?: unknown }).documents;
+    return new Map(Array.isArray(documents) ? documents.map((id, index) => [String(id), index] as const) : []);
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Git keeps time to the second, so versions saved within one second are ordered by history: a version whose commit
+ * descends from another's is newer.
+ */
+async function newestFirst(repo: Repo, versions: VersionInfo[]): Promise<VersionInfo[]> {
+  const sameSecond = new Map<string, VersionInfo[]>();
+  for (const v of versions) sameSecond.set(v.createdAt, [...(sameSecond.get(v.createdAt) ?? []), v]);
+  const later = new Map<VersionInfo, number>();
+  const commits = new Map<string, Promise<git.CommitObject | null>>();
+  for (const [createdAt, group] of sameSecond) {
+    if (group.length < 2) continue;
+    const others = new Set(group.map((v) => v.commit));
+    const since = Date.parse(createdAt) / 1000;
+    for (const v of group) later.set(v, await ancestorsAmong(repo, v.commit, others, since, commits));
+  }
+  const rank = (v: VersionInfo) => later.get(v) ?? 0;
+  return [...versions].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || rank(b) - rank(a) || a.tag.localeCompare(b.tag));
+}
+
+/** How many of `others` a commit descends from, looking back only through commits made since `since`. */
+async function ancestorsAmong(
+  repo: Repo,
+  start: string,
+  others: Set<string>,
+  since: number,
+  commits: Map<string, Promise<git.CommitObject | null>>,
+): Promise<number> {
+  const read = (oid: string) => {
+    let commit = commits.get(oid);
+    if (!commit) {
+      // A shallow clone may lack old parents; history simply ends there.
+      commit = git.readCommit({ ...repo.git, oid }).then((r) => r.commit, () => null);
+      commits.set(oid, commit);
+    }
+    return commit;
+  };
+  const seen = new Set<string>();
+  let count = 0;
+  for (let queue = [start]; queue.length > 0 && seen.size < MAX_TIE_WALK; ) {
+    const commit = await read(queue.pop() as string);
+    for (const parent of commit?.parent ?? []) {
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      if (others.has(parent)) count++;
+      if (((await read(parent))?.committer.timestamp ?? 0) >= since) queue.push(parent);
+    }
+  }
+  return count;
+}
+
+const MAX_TIE_WALK = 1000;

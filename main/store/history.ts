@@ -1,0 +1,182 @@
+import * as path from 'node:path';
+import * as git from 'isomorphic-git';
+import { UserError } from './errors';
+import { Project } from './project';
+import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
+import {
+  authorEmail,
+  checkAuthor,
+  checkKind,
+  checkName,
+  checkNote,
+  formatVersionMessage,
+  nameKey,
+  tagNameFor,
+  type VersionKind,
+} from './history-message';
+import {
+  findOrInitRepo,
+  findRepo,
+  headCommit,
+  isGitError,
+  isProjectFile,
+  repoPath,
+  stageProject,
+  type Identity,
+  type Repo,
+} from './history-git';
+import { readVersion, readVersions } from './history-read';
+
+export type { VersionKind } from './history-message';
+
+export interface VersionInfo {
+  name: string;
+  /** The git tag that holds the version. */
+  tag: string;
+  note: string;
+  kind: VersionKind;
+  author: string;
+  /** When it was saved, ISO 8601 in UTC, to the second (git's precision). */
+  createdAt: string;
+  commit: string;
+  /** The documents whose files the snapshot holds, in the project's order. */
+  documentIds: string[];
+  /** The document open when the version was saved, when there was one. */
+  documentId?: string;
+}
+
+export interface SaveVersionInput {
+  name: string;
+  note: string;
+  kind: VersionKind;
+  author: string;
+  documentId?: string;
+}
+
+/**
+ * A project's saved versions, kept as git history in the project's folder: each version is a commit of the project's
+ * files and an annotated tag on it, so `git log`, `git show` and any git server see them too. Versions are immutable:
+ * a tag is never moved or deleted, and a name is never reused.
+ */
+export class ProjectHistory {
+  private constructor(readonly dir: string) {}
+
+  static for(projectDir: string): ProjectHistory {
+    return new ProjectHistory(path.resolve(projectDir));
+  }
+
+  async saveVersion(input: SaveVersionInput): Promise<VersionInfo> {
+    const name = checkName(input.name);
+    const note = checkNote(input.note);
+    const kind = checkKind(input.kind);
+    const author = checkAuthor(input.author);
+    return serialized(this.dir, async () => {
+      const { documentId } = input;
+      const project = await Project.open(this.dir);
+      if (documentId !== undefined) project.requireDocument(documentId);
+      const repo = await findOrInitRepo(this.dir);
+      // Two projects in one team repository share its index and refs.
+      return serialized(`repository ${repo.git.dir}`, async () => {
+        const tag = tagNameFor(repo.project, name);
+        await refuseTaken(repo, name, tag);
+        const head = await headCommit(repo);
+        const tree = await stageProject(repo, this.dir, head);
+        const now = new Date();
+        const who: Identity = { name: author, email: authorEmail(author), timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() };
+        const message = formatVersionMessage({ name, note, kind, documentId, project: repo.project });
+        if ((await headCommit(repo)) !== head) {
+          throw new UserError('The repository changed while the version was being saved; save the version again.');
+        }
+        const commit = await git.commit({ ...repo.git, message, tree, parent: head ? [head] : [], author: who, committer: who });
+        await git.annotatedTag({ ...repo.git, ref: tag, object: commit, tagger: who, message });
+        const saved = await readVersion(repo, tag);
+        if (!saved) throw new Error(`the tag ${tag} was written but does not read back as a version`);
+        return saved;
+      });
+    });
+  }
+
+  /** Newest first. */
+  listVersions(): Promise<VersionInfo[]> {
+    return serialized(this.dir, async () => {
+      const repo = await findRepo(this.dir);
+      return repo ? readVersions(repo) : [];
+    });
+  }
+
+  /** By name, ignoring case, as names are unique regardless of case. */
+  async findVersion(name: string): Promise<VersionInfo> {
+    const versions = await this.listVersions();
+    const found = versions.find((v) => v.name === name) ?? versions.find((v) => nameKey(v.name) === nameKey(name.trim()));
+    if (found) return found;
+    const shown = [...name].length > 60 ? `${[...name].slice(0, 60).join('')}…` : name;
+    const newest = versions[0];
+    throw new UserError(
+      newest
+        ? `There is no version "${shown}" in ${this.dir}; the newest of its ${versions.length} version(s) is "${newest.name}".`
+        : `There is no version "${shown}": ${this.dir} has no saved versions yet.`,
+    );
+  }
+
+  /** A project file (e.g. "documents/privacy-policy.policy.json") as it was in a version; null if it did not exist then. */
+  async readFileAt(version: VersionInfo, relativePath: string): Promise<string | null> {
+    const relative = checkRelativePath(relativePath);
+    return serialized(this.dir, async () => {
+      const repo = await findRepo(this.dir);
+      if (!repo) throw new UserError(`${this.dir} has no saved versions, so it has no version "${version.name}".`);
+      try {
+        const { blob } = await git.readBlob({ ...repo.git, oid: version.commit, filepath: repoPath(repo, relative) });
+        return Buffer.from(blob).toString('utf8');
+      } catch (error) {
+        if (isGitError(error, 'NotFoundError')) return null;
+        throw error;
+      }
+    });
+  }
+}
+
+function checkRelativePath(relativePath: string): string {
+  const relative = relativePath.split(/[\\/]+/).filter((segment) => segment !== '.' && segment !== '').join('/');
+  if (path.isAbsolute(relativePath) || !isProjectFile(relative)) {
+    throw new UserError(`"${relativePath}" is not a project file: versions hold ${MANIFEST_FILE}, ${DOCUMENTS_DIR}/<id>.policy.json and the clauses folder.`);
+  }
+  return relative;
+}
+
+/**
+ * Names that differ only in case have the same tag (see slugOf), so one look at the tags finds a name already used,
+ * without reading every version.
+ */
+async function refuseTaken(repo: Repo, name: string, tag: string): Promise<void> {
+  // Refs are files: "a" and "a/b" cannot both exist, and "A" and "a" are one file on macOS and Windows.
+  const clash = (await git.listTags(repo.git)).find((existing) => {
+    const other = existing.toLowerCase();
+    return other === tag || other.startsWith(`${tag}/`) || tag.startsWith(`${other}/`);
+  });
+  if (clash === undefined) return;
+  const owner = await readVersion(repo, clash);
+  if (owner && nameKey(owner.name) === nameKey(name)) {
+    throw new UserError(`There is already a version named "${owner.name}", saved ${owner.createdAt.slice(0, 10)}; versions cannot be changed, so choose another name.`);
+  }
+  throw new UserError(
+    owner
+      ? `The name "${name}" would be saved as the git tag "${tag}", which version "${owner.name}" already has; choose a more distinct name.`
+      : `The name "${name}" would be saved as the git tag "${tag}", which clashes with the tag "${clash}" already in the repository; choose another name.`,
+  );
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs tasks with the same key one after another, so two saves cannot interleave their index and ref updates. */
+function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
