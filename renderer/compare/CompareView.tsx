@@ -43,15 +43,21 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
 
   useEffect(() => view.current?.focus(), []);
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault();
-      go(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
+  // On the window, not the view: after a click on a button that disables itself, focus is on the page's body.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        go(event.key === 'ArrowDown' ? 1 : -1);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [go, onClose]);
 
   const exportAs = async (format: RedlineFormat) => {
     setExporting(format);
@@ -66,7 +72,7 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   };
 
   return (
-    <div className="compare-view" ref={view} tabIndex={-1} onKeyDown={onKeyDown} aria-label="Comparison">
+    <div className="compare-view" ref={view} tabIndex={-1} aria-label="Comparison">
       <div className="compare-toolbar">
         <h2 className="compare-title">
           <span className="compare-old">{comparison.old.label}</span> <span aria-hidden="true">→</span>
@@ -83,18 +89,19 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
         <label className="checkbox inline">
           <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed sections only
         </label>
-        <button type="button" onClick={() => go(-1)} title="Previous change (Alt+Up)">
-          ↑ Previous change
+        <button type="button" onClick={() => go(-1)} title="Previous change (Alt+Up)" aria-label="Previous change">
+          ↑ Previous
         </button>
-        <button type="button" onClick={() => go(1)} title="Next change (Alt+Down)">
-          ↓ Next change
+        <button type="button" onClick={() => go(1)} title="Next change (Alt+Down)" aria-label="Next change">
+          ↓ Next
         </button>
         <span className="toolbar-spacer" />
-        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('html')}>
-          {exporting === 'html' ? 'Exporting…' : 'Export HTML redline'}
+        <span className="muted">Export:</span>
+        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('html')} aria-label="Export HTML redline">
+          {exporting === 'html' ? 'Exporting…' : 'HTML redline'}
         </button>
-        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('docx')}>
-          {exporting === 'docx' ? 'Exporting…' : 'Export Word redline'}
+        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('docx')} aria-label="Export Word redline" title="A Word document with tracked changes to accept or reject">
+          {exporting === 'docx' ? 'Exporting…' : 'Word redline'}
         </button>
         <button type="button" onClick={onClose} title="Close (Esc)">
           Close
@@ -114,7 +121,8 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
             <li className="count-moved"><strong>{summary.moved}</strong> moved</li>
             <li className="count-unchanged"><strong>{summary.unchanged}</strong> unchanged</li>
             <li className="count-words">
-              <ins>+{summary.wordsInserted.toLocaleString('en')}</ins> <del>−{summary.wordsDeleted.toLocaleString('en')}</del> words
+              <span className="words-inserted">+{summary.wordsInserted.toLocaleString('en')}</span>{' '}
+              <span className="words-deleted">−{summary.wordsDeleted.toLocaleString('en')}</span> words
             </li>
           </ul>
           {comparison.metadata.length > 0 ? (
