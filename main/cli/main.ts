@@ -8,6 +8,7 @@ import { UsageError, parseArgs } from './args';
 import { outlineCommand, readDocumentFile } from './outline-command';
 import { exportCommand, parseFormat } from './export-command';
 import { saveVersionCommand, versionsCommand } from './versions-command';
+import { diffCommand, parseDiffFormat } from './diff-command';
 import * as path from 'node:path';
 
 const USAGE = `Usage:
@@ -21,6 +22,9 @@ const USAGE = `Usage:
   policywright versions <project> [--json]             list the project's saved versions, newest first
   policywright version <project> --name <name> [--note <text>] [--kind editorial|substantive] [--author <name>]
                                                        save a version: a git commit and tag of the project
+  policywright diff <old> <new> [--to text|json|html|docx] [--out <file>] [--document <id>]
+                                                       compare two editions; each is <project>@<version>,
+                                                       a project (its draft) or a file
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
   policywright --version`;
 
@@ -113,6 +117,18 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (!name) throw new UsageError('version needs --name <name>');
       const [note, kind, author] = ['note', 'kind', 'author'].map((flag) => stringFlag(args.flags.get(flag)));
       io.out(await saveVersionCommand(project, { name, note, kind, author }));
+      return 0;
+    }
+    case 'diff': {
+      const args = parseArgs(rest, ['to', 'out', 'document'], []);
+      if (args.positional.length !== 2) throw new UsageError(`diff needs <old> and <new>, got ${args.positional.length} argument(s)`);
+      const [oldSpec = '', newSpec = ''] = args.positional;
+      const result = await diffCommand(oldSpec, newSpec, {
+        format: parseDiffFormat(args.flags.get('to')),
+        out: stringFlag(args.flags.get('out')),
+        documentId: stringFlag(args.flags.get('document')),
+      });
+      io.out(result.stdout);
       return 0;
     }
     case 'serve': {

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { jsonReport, textReport } from '../../shared/compare/report';
+import { compareEditions, renderRedline } from '../compare/compare-editions';
+import { editionAt } from '../compare/editions';
+import { writeFileAtomic } from '../store/atomic-write';
+import { UserError } from '../store/errors';
+import { Project } from '../store/project';
+import { systemUserName } from '../store/user-name';
+import { UsageError } from './args';
+
+export const DIFF_FORMATS = ['text', 'json', 'html', 'docx'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export function parseDiffFormat(value: string | true | undefined): DiffFormat {
+  if (value === undefined) return 'text';
+  if (typeof value !== 'string' || !(DIFF_FORMATS as readonly string[]).includes(value)) {
+    throw new UsageError(`--to must be one of ${DIFF_FORMATS.join(', ')}`);
+  }
+  return value as DiffFormat;
+}
+
+/**
+ * `diff <old> <new> [--to text|json|html|docx] [--out FILE] [--document id]`. Text and JSON go to stdout unless --out
+ * is given; the redlines are files, written atomically.
+ */
+export async function diffCommand(
+  oldSpec: string,
+  newSpec: string,
+  options: { format: DiffFormat; out?: string; documentId?: string; author?: string },
+): Promise<{ stdout: string }> {
+  const [oldEdition, newEdition] = await Promise.all([
+    editionAt(oldSpec, options.documentId, (dir) => Project.open(dir)),
+    editionAt(newSpec, options.documentId, (dir) => Project.open(dir)),
+  ]);
+  const comparison = compareEditions(oldEdition, newEdition);
+  let bytes: Uint8Array;
+  if (options.format === 'text' || options.format === 'json') {
+    const text = options.format === 'json' ? `${JSON.stringify(jsonReport(comparison), null, 2)}\n` : textReport(comparison);
+    if (!options.out) return { stdout: text };
+    bytes = new TextEncoder().encode(text);
+  } else {
+    if (!options.out) throw new UsageError(`--to ${options.format} needs --out <file>`);
+    bytes = (await renderRedline(comparison, options.format, options.author ?? systemUserName(), new Date())).bytes;
+  }
+  const out = path.resolve(options.out);
+  const dir = await fs.stat(path.dirname(out)).catch(() => null);
+  if (!dir?.isDirectory()) throw new UserError(`Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`);
+  await writeFileAtomic(out, bytes);
+  const { summary } = comparison;
+  return {
+    stdout:
+      `Compared ${oldEdition.label} with ${newEdition.label}: ${summary.changed} changed, ${summary.added} added, ` +
+      `${summary.deleted} deleted, ${summary.moved} moved. Wrote ${out} (${bytes.length.toLocaleString('en')} bytes).\n`,
+  };
+}
