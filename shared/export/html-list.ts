@@ -10,12 +10,20 @@ const NUMBER_TYPES = ['1', 'a', 'i'] as const;
  * bullet (1., •, 2.) says so with `start`, so the browser's count matches the one prepare.ts worked out.
  */
 export function listHtml(list: ExportList): string {
+  return listItemsHtml(list.items, (item) => inlineHtml(item.runs));
+}
+
+/** What listItemsHtml needs to know of an item to place it: the rest is `content`'s to write. */
+export type ListItemPlace = Pick<ExportListItem, 'list' | 'depth' | 'ordinal'>;
+
+/** listHtml for items of any kind (the redline's items carry changes rather than plain runs). */
+export function listItemsHtml<T extends ListItemPlace>(items: readonly T[], content: (item: T) => string): string {
   let html = '';
   const open: Array<ExportListItem['list']> = [];
   const close = () => {
     html += `</li>\n</${open.pop() === 'number' ? 'ol' : 'ul'}>`;
   };
-  for (const item of list.items) {
+  for (const item of items) {
     while (open.length > item.depth + 1) close();
     if (open.length === item.depth + 1 && open[item.depth] !== item.list) close();
     if (open.length === item.depth + 1) {
@@ -25,13 +33,13 @@ export function listHtml(list: ExportList): string {
       html += `${html === '' ? '' : '\n'}${openList(item)}\n`;
       open.push(item.list);
     }
-    html += `<li>${inlineHtml(item.runs)}`;
+    html += `<li>${content(item)}`;
   }
   while (open.length > 0) close();
   return html;
 }
 
-function openList(item: ExportListItem): string {
+function openList(item: ListItemPlace): string {
   if (item.list === 'bullet') return '<ul>';
   const type = NUMBER_TYPES[item.depth % NUMBER_TYPES.length] ?? '1';
   const attributes = [type === '1' ? '' : ` type="${type}"`, item.ordinal > 1 ? ` start="${item.ordinal}"` : ''].join('');

@@ -1,0 +1,188 @@
+import type { BlockShape, ChangeOp, Comparison, RedlineBlock, RedlineRun } from '../compare/types';
+import type { Block, ListItem, Run } from '../model/document';
+import { exportList } from './lists';
+import { exportRuns, type ExportRun } from './runs';
+import { exportableText } from './text';
+
+/**
+ * The blocks of a redline as both redline exporters write them: runs made safe and grouped by their fate (kept,
+ * inserted, deleted), each block with the fate of its end (its paragraph mark) and its section depth when it is a
+ * heading. Lists are gathered the way prepare.ts gathers them for the normal exporters.
+ */
+
+/** "Changes to Privacy Policy: Version 2.0 → Current draft": the HTML page's title, and the DOCX file's. */
+export function redlineTitle(comparison: Comparison): string {
+  const oneLine = (text: string) => exportableText(text).replace(/\s+/g, ' ').trim();
+  return `Changes to ${oneLine(comparison.new.title)}: ${oneLine(comparison.old.label)} → ${oneLine(comparison.new.label)}`;
+}
+
+/** Consecutive runs that share one fate, ready to write: clean text, safe links only, no empty runs. */
+export interface RedlineSegment {
+  readonly op: ChangeOp;
+  readonly runs: ExportRun[];
+}
+
+export interface RedlinePara {
+  readonly shape: BlockShape;
+  /** For a heading, the depth of its section (from 1), which is what numbers and styles it; 0 otherwise. */
+  readonly depth: number;
+  /** The fate of the block's end: "insert" splits here in the new edition, "delete" joins the next block. */
+  readonly mark: ChangeOp;
+  readonly segments: RedlineSegment[];
+  /**
+   * When the block's end is kept but the old edition gave it another form (a paragraph that became a list item, a
+   * bullet that became a number, a heading moved to another depth): the form it had.
+   */
+  readonly was?: { readonly shape: BlockShape; readonly depth: number };
+}
+
+export function shapeOf(block: Block): BlockShape {
+  switch (block.kind) {
+    case 'heading':
+      return { kind: 'heading', id: block.id, level: block.level };
+    case 'paragraph':
+      return { kind: 'paragraph' };
+    case 'list-item':
+      return { kind: 'list-item', list: block.list, indent: block.indent };
+  }
+}
+
+/** Runs of one fate as export runs. exportRuns joins neighbours with the same formatting and drops empty text. */
+function segment(op: ChangeOp, runs: readonly (Run | RedlineRun)[]): RedlineSegment {
+  return {
+    op,
+    runs: exportRuns(
+      runs.map((run) => ({
+        text: run.text,
+        ...(run.marks !== undefined ? { marks: [...run.marks] } : {}),
+        ...(run.link !== undefined ? { link: run.link } : {}),
+      })),
+    ),
+  };
+}
+
+function segments(runs: readonly RedlineRun[]): RedlineSegment[] {
+  const out: RedlineSegment[] = [];
+  let start = 0;
+  for (let i = 1; i <= runs.length; i++) {
+    if (i < runs.length && runs[i]?.op === runs[start]?.op) continue;
+    const first = runs[start];
+    if (first) {
+      const done = segment(first.op, runs.slice(start, i));
+      if (done.runs.length > 0) out.push(done);
+    }
+    start = i;
+  }
+  return out;
+}
+
+/** Blocks of one edition, every run and every end with one fate: kept, or wholly inserted, or wholly deleted. */
+export function wholeParas(blocks: readonly Block[], depth: number, op: ChangeOp): RedlinePara[] {
+  return blocks.map((block) => {
+    const done = segment(op, block.runs);
+    return { shape: shapeOf(block), depth: block.kind === 'heading' ? depth : 0, mark: op, segments: done.runs.length > 0 ? [done] : [] };
+  });
+}
+
+/**
+ * A section's redline. A block whose end is kept stands for one old and one new block at once, so the blocks whose
+ * ends are kept or deleted line up one to one with the old edition's blocks, in order: that is where a block's old
+ * form comes from. Heading depths come from the section's two sides (a section has one heading, its first block).
+ */
+export function redlineParas(
+  redline: readonly RedlineBlock[],
+  sides: { readonly oldBlocks: readonly Block[] | null; readonly oldDepth: number; readonly newDepth: number },
+): RedlinePara[] {
+  const oldEnds = redline.filter((block) => block.mark !== 'insert').length;
+  const oldBlocks = sides.oldBlocks !== null && sides.oldBlocks.length === oldEnds ? sides.oldBlocks : null;
+  let oldIndex = 0;
+  const paras = redline.map((block) => {
+    const depth = block.block.kind !== 'heading' ? 0 : block.mark === 'delete' ? sides.oldDepth : sides.newDepth;
+    const old = block.mark === 'insert' ? undefined : oldBlocks?.[oldIndex];
+    if (block.mark !== 'insert') oldIndex += 1;
+    const para: RedlinePara = { shape: block.block, depth, mark: block.mark, segments: segments(block.runs) };
+    if (block.mark !== 'equal' || old === undefined) return para;
+    return withOldForm(para, { shape: shapeOf(old), depth: old.kind === 'heading' ? sides.oldDepth : 0 });
+  });
+  return keptEnds(paras);
+}
+
+function withOldForm(para: RedlinePara, was: { shape: BlockShape; depth: number }): RedlinePara {
+  return sameForm(para, was) ? para : { ...para, was };
+}
+
+/**
+ * A block whose form changed (a bullet that became a numbered item, a paragraph that became a list item) comes from
+ * the word diff as its old end deleted and a new end inserted right after it, with nothing or only inserted text
+ * between: "one¶(bullet, deleted) ¶(number, inserted)". That is one end whose form changed, and is written so, which
+ * Word and LibreOffice both accept and reject alike (they disagree on which form survives when two paragraphs join).
+ * The other order, an inserted end followed by only deleted text and a deleted end, is the same thing.
+ */
+function keptEnds(paras: readonly RedlinePara[]): RedlinePara[] {
+  const out: RedlinePara[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    const para = paras[i];
+    const next = paras[i + 1];
+    if (!para) continue;
+    const pair = (para.mark === 'delete' && next?.mark === 'insert') || (para.mark === 'insert' && next?.mark === 'delete');
+    if (next && pair && next.segments.every((segment) => segment.op === next.mark)) {
+      const [now, old] = para.mark === 'insert' ? [para, next] : [next, para];
+      const merged: RedlinePara = { shape: now.shape, depth: now.depth, mark: 'equal', segments: [...para.segments, ...next.segments] };
+      out.push(withOldForm(merged, { shape: old.shape, depth: old.depth }));
+      i++;
+      continue;
+    }
+    out.push(para);
+  }
+  return out;
+}
+
+/** Whether two forms of a block are one: same kind, same heading depth, same list and indent. */
+export function sameForm(a: { shape: BlockShape; depth: number }, b: { shape: BlockShape; depth: number }): boolean {
+  if (a.shape.kind !== b.shape.kind) return false;
+  if (a.shape.kind === 'heading') return a.depth === b.depth;
+  if (a.shape.kind === 'list-item' && b.shape.kind === 'list-item') return a.shape.list === b.shape.list && a.shape.indent === b.shape.indent;
+  return true;
+}
+
+/** Where a list item stands in its list: its depth (indent jumps closed up), its number, and which numbering it is. */
+export interface ListPlace {
+  readonly list: 'bullet' | 'number';
+  readonly depth: number;
+  readonly ordinal: number;
+  /** Unique in the document for every numbered run; -1 for a bullet. */
+  readonly sequence: number;
+}
+
+/**
+ * List places for a run of shapes in reading order: consecutive list items are one list, numbered by exportList, so a
+ * redline numbers and nests its lists as the normal export does. Null for what is not a list item.
+ */
+export function listPlaces(shapes: readonly (BlockShape | null)[], firstSequence = 0): { places: (ListPlace | null)[]; nextSequence: number } {
+  const places: (ListPlace | null)[] = new Array<ListPlace | null>(shapes.length).fill(null);
+  let sequence = firstSequence;
+  let start = -1;
+  const flush = (end: number) => {
+    if (start < 0) return;
+    const items: ListItem[] = [];
+    for (let i = start; i < end; i++) {
+      const shape = shapes[i];
+      if (shape?.kind === 'list-item') items.push({ kind: 'list-item', list: shape.list, indent: shape.indent, runs: [] });
+    }
+    const done = exportList(items, sequence);
+    sequence = done.nextSequence;
+    done.list.items.forEach((item, k) => {
+      places[start + k] = { list: item.list, depth: item.depth, ordinal: item.ordinal, sequence: item.sequence };
+    });
+    start = -1;
+  };
+  shapes.forEach((shape, i) => {
+    if (shape?.kind === 'list-item') {
+      if (start < 0) start = i;
+    } else {
+      flush(i);
+    }
+  });
+  flush(shapes.length);
+  return { places, nextSequence: sequence };
+}

@@ -1,0 +1,297 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareDocuments } from '../compare/compare';
+import { isSectionRow } from '../compare/types';
+import type { PolicyDocument } from '../model/document';
+import { hostileDocument } from './fixtures/hostile';
+import { exportRedlineHtml } from './redline-html';
+import { NEW_EDITION, OLD_EDITION, benchEditions, documentText, normalizeText } from './redline-test-documents';
+
+const LABELS = { oldLabel: 'Version 1.0', newLabel: 'Version 2.0' };
+const comparison = compareDocuments(OLD_EDITION, NEW_EDITION, LABELS);
+const html = exportRedlineHtml(comparison);
+
+const work = mkdtempSync(path.join(tmpdir(), 'policywright-redline-html-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** tidy's report on a file: its exit status (0 clean, 1 warnings, 2 errors) and what it said. */
+function tidy(page: string): { status: number | null; report: string } {
+  const file = path.join(work, `t${Math.random().toString(36).slice(2)}.html`);
+  writeFileSync(file, page);
+  const result = spawnSync('tidy', ['-q', '-e', file], { encoding: 'utf8' });
+  return { status: result.status, report: `${result.stdout}${result.stderr}` };
+}
+
+interface Parsed {
+  tags: Array<{ tag: string; attrs: Array<[string, string | null]> }>;
+  /** The redline's text as a reader accepting every change reads it (no deletions), and as one rejecting them. */
+  accepted: string;
+  rejected: string;
+  summary: Record<string, string>;
+}
+
+/**
+ * Python's HTML parser, which follows the HTML tokenizer closely enough to see every tag a browser would. It also reads
+ * the redline twice over: leaving out <del> (the new text), and leaving out <ins> (the old). Section numbers, status
+ * words, pilcrows and the lines where moved sections stood are the redline's own words, not the policy's.
+ */
+const PARSE = String.raw`
+import json, sys
+from html.parser import HTMLParser
+VOID = {'meta', 'br', 'link', 'img', 'hr', 'input'}
+BLOCKS = {'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'div', 'section'}
+OWN = {'section-number', 'status', 'move-origin', 'break'}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.stack, self.summary, self.key = [], [], {}, None
+        self.accepted, self.rejected = [], []
+    def handle_starttag(self, tag, attrs):
+        self.tags.append({'tag': tag, 'attrs': attrs})
+        if tag in VOID: return
+        a = dict(attrs)
+        self.stack.append((tag, set((a.get('class') or '').split()), a.get('id')))
+        if 'data-summary' in a: self.key = a['data-summary']
+        if tag in BLOCKS:
+            self.accepted.append('\n'); self.rejected.append('\n')
+    def handle_startendtag(self, tag, attrs): self.tags.append({'tag': tag, 'attrs': attrs})
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag: break
+        self.key = None
+    def handle_data(self, data):
+        if self.key: self.summary[self.key] = self.summary.get(self.key, '') + data
+        inside = [t for t, _, _ in self.stack]
+        classes = set().union(*[c for _, c, _ in self.stack]) if self.stack else set()
+        if 'main' not in inside or any(i == 'redline-text' for _, _, i in self.stack) or classes & OWN: return
+        if not any('redline' in c for _, c, _ in self.stack): return
+        if 'del' not in inside: self.accepted.append(data)
+        if 'ins' not in inside: self.rejected.append(data)
+p = P(); p.feed(sys.stdin.read())
+print(json.dumps({'tags': p.tags, 'accepted': ''.join(p.accepted), 'rejected': ''.join(p.rejected), 'summary': p.summary}))
+`;
+
+function parse(page: string): Parsed {
+  const result = spawnSync('/usr/bin/python3', ['-c', PARSE], { input: page, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout) as Parsed;
+}
+
+const ALLOWED_TAGS = new Set([
+  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'span', 'p', 'a', 'strong', 'em', 'u', 'br', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'ins', 'del', 'table', 'thead', 'tbody',
+  'tr', 'th', 'td',
+]);
+const ALLOWED_ATTRIBUTES = new Set(['lang', 'charset', 'name', 'content', 'class', 'id', 'href', 'aria-labelledby', 'type', 'start', 'scope', 'title', 'data-summary']);
+
+describe('exportRedlineHtml', () => {
+  const parsed = parse(html);
+
+  it('is one standalone page tidy finds nothing wrong with, fetching nothing and running nothing', () => {
+    expect(tidy(html)).toEqual({ status: 0, report: '' });
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('@media print');
+    expect(parsed.tags.filter((t) => ['script', 'img', 'link', 'iframe', 'object'].includes(t.tag))).toEqual([]);
+    expect(html).not.toMatch(/@import|@font-face|url\(/);
+    for (const { tag, attrs } of parsed.tags) {
+      expect(ALLOWED_TAGS.has(tag), `tag <${tag}>`).toBe(true);
+      for (const [name] of attrs) expect(ALLOWED_ATTRIBUTES.has(name), `attribute ${name} on <${tag}>`).toBe(true);
+    }
+  });
+
+  it('is titled with the policy and both editions', () => {
+    expect(html).toContain('<title>Changes to Privacy Notice: Version 1.0 → Version 2.0</title>');
+    expect(html).toContain('<h1>Changes to Privacy Notice: Version 1.0 → Version 2.0</h1>');
+  });
+
+  it('opens with the summary, its numbers those of the comparison', () => {
+    const s = comparison.summary;
+    expect(s).toMatchObject({ added: 1, deleted: 1, moved: 1 });
+    expect(parsed.summary).toEqual({
+      changed: String(s.changed),
+      added: String(s.added),
+      deleted: String(s.deleted),
+      moved: String(s.moved),
+      unchanged: String(s.unchanged),
+      wordsInserted: String(s.wordsInserted),
+      wordsDeleted: String(s.wordsDeleted),
+    });
+    expect(html.indexOf('id="summary"')).toBeLessThan(html.indexOf('id="details"'));
+    expect(html.indexOf('id="details"')).toBeLessThan(html.indexOf('id="s-intro01"'));
+  });
+
+  it('lists the changed document details, old and new', () => {
+    expect(html).toContain('<tr><th scope="row">Title</th><td><del>Privacy Policy</del></td><td><ins>Privacy Notice</ins></td></tr>');
+    expect(html).toContain('<tr><th scope="row">Last updated</th><td><del>15 January 2026</del></td><td><ins>2 November 2026</ins></td></tr>');
+    expect(html).toContain('<th scope="col">Version 1.0</th><th scope="col">Version 2.0</th>');
+  });
+
+  it('marks changed words with <ins> and <del>, keeping bold and links', () => {
+    expect(html).toContain('<p>We are <strong>Northwind Analytics Ltd.</strong>, a company registered in England<ins> and Wales</ins>.</p>');
+    expect(html).toContain('<li>your <del>browser</del><ins>device</ins> type;</li>');
+    expect(html).toContain('<a href="mailto:privacy@northwind.example">privacy@northwind.example</a><ins> or call us</ins>.');
+  });
+
+  it('shows a split and a join as an inserted and a deleted paragraph break', () => {
+    expect(html).toContain('<p>We collect your name and email address.<ins class="break" title="Paragraph break inserted">¶</ins></p>');
+    expect(html).toContain('<p>You give us details when you sign up.<del class="break" title="Paragraph break deleted">¶</del></p>');
+  });
+
+  it('inserts an added section whole and deletes a deleted one whole, saying so in words', () => {
+    expect(html).toContain('<h2 id="s-cookie01"><span class="section-number">4.</span> <ins>Cookies</ins> <span class="status">Added</span></h2>');
+    expect(html).toContain('<p><ins>We use <strong>strictly necessary</strong> cookies to remember your settings.</ins></p>');
+    expect(html).toContain('<h2 id="s-share001"><span class="section-number">3.</span> <del>Sharing</del> <span class="status">Deleted</span></h2>');
+    expect(html).toContain('<p><del>We never <strong>sell</strong> or share your data.</del></p>');
+  });
+
+  it('shows a moved section with its edits where it now stands, and a linked line where it stood', () => {
+    expect(html).toContain('<h2 id="s-retain01"><span class="section-number">2.</span> Retention <span class="status">Moved from <a href="#moved-from-s-retain01">4</a></span></h2>');
+    expect(html).toContain('<p>We keep your data for <del>six</del><ins>seven</ins> years after you close your account.</p>');
+    expect(html).toContain('<p class="move-origin" id="moved-from-s-retain01">4. Retention — moved to <a href="#s-retain01">2</a></p>');
+    // The line stands where the section stood: after Sharing, the old section 3.
+    expect(html.indexOf('id="s-share001"')).toBeLessThan(html.indexOf('id="moved-from-s-retain01"'));
+  });
+
+  it('shows old → new numbers of renumbered sections', () => {
+    expect(html).toContain('<h2 id="s-collect1"><span class="section-number renumbered"><span class="old-number">2.</span> → 3.</span> Information We Collect</h2>');
+    expect(html).toContain('<h3 id="s-direct01"><span class="section-number renumbered"><span class="old-number">2.1</span> → 3.1</span> Information You Give Us</h3>');
+  });
+
+  it('writes lists as lists, numbered lists numbered', () => {
+    expect(html).toMatch(/<ul>\n<li>your IP address;<\/li>/);
+    expect(html).toMatch(/<ol>\n<li>correct your data;<\/li>\n<li>delete your data<ins>;<\/ins>/);
+  });
+
+  it('reads as the new edition without its deletions, and holds every old word without its insertions', () => {
+    expect(normalizeText(parsed.accepted)).toBe(documentText(NEW_EDITION));
+    // The old words, in the new order (a moved section is shown where it now stands).
+    const words = (text: string) => (text.match(/[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu) ?? []).sort();
+    expect(words(parsed.rejected)).toEqual(words(documentText(OLD_EDITION)));
+  });
+
+  it('writes every anchor once', () => {
+    const ids = parsed.tags.flatMap((t) => t.attrs.filter(([name]) => name === 'id').map(([, value]) => value));
+    expect(new Set(ids).size).toBe(ids.length);
+    const rows = comparison.rows.filter(isSectionRow).filter((row) => row.new?.depth !== 0 && row.old?.depth !== 0);
+    for (const row of rows) expect(ids).toContain((row.new ?? row.old)?.id);
+  });
+});
+
+describe('exportRedlineHtml with hostile input', () => {
+  const old = hostileDocument();
+  const edited: PolicyDocument = {
+    ...old,
+    title: `${old.title} <b>2</b>`,
+    blocks: [...old.blocks.slice(0, 3), { kind: 'paragraph', runs: [{ text: '<script>alert("inserted")</script> & <b>more</b>' }] }, ...old.blocks.slice(4)],
+  };
+  const page = exportRedlineHtml(compareDocuments(old, edited, { oldLabel: '<script>alert("old")</script>', newLabel: '"><img src=x onerror=alert(1)>' }));
+  const parsed = parse(page);
+
+  it('escapes every piece of text: the policy, the labels, the title', () => {
+    expect(parsed.tags.filter((t) => !ALLOWED_TAGS.has(t.tag))).toEqual([]);
+    expect(page).toContain('<ins>&lt;script&gt;</ins>alert(<del>2</del><ins>&quot;inserted&quot;</ins>)<ins>&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;</ins>');
+    expect(page).toContain('&lt;script&gt;alert(&quot;old&quot;)&lt;/script&gt;');
+    expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).not.toMatch(/javascript:alert\([56]\)|data:text/);
+    for (const t of parsed.tags) for (const [name, value] of t.attrs) if (name === 'href') expect(value ?? '').toMatch(/^(https?:|mailto:|#)/);
+  });
+
+  it('still passes tidy', () => {
+    expect(tidy(page)).toEqual({ status: 0, report: '' });
+  });
+});
+
+describe('exportRedlineHtml of identical editions', () => {
+  it('has a summary of nothing changed, no details table, and the text as it stands', () => {
+    const page = exportRedlineHtml(compareDocuments(OLD_EDITION, structuredClone(OLD_EDITION), LABELS));
+    expect(page.slice(page.indexOf('<main>'))).not.toMatch(/<(ins|del)[ >]/);
+    expect(page).not.toContain('id="details"');
+    expect(normalizeText(parse(page).accepted)).toBe(documentText(OLD_EDITION));
+    expect(tidy(page)).toEqual({ status: 0, report: '' });
+  });
+});
+
+describe('exportRedlineHtml on the bench document (2,000 sections, about 100,000 words)', () => {
+  it('exports it, tidy-clean, and prints how long that takes (printed, not asserted: a shared machine is too noisy)', async () => {
+    const generator = pathToFileURL(path.resolve(__dirname, '../../scripts/bench/generate.mjs')).href;
+    const { buildDocument } = (await import(generator)) as { buildDocument: (random: () => number) => { doc: unknown } };
+    const big = benchEditions(buildDocument);
+    const start = performance.now();
+    const bigComparison = compareDocuments(big.old, big.new, LABELS);
+    const compared = performance.now();
+    const page = exportRedlineHtml(bigComparison);
+    const first = performance.now() - compared;
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const t = performance.now();
+      exportRedlineHtml(bigComparison);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    console.info(
+      `compareDocuments ${(compared - start).toFixed(0)} ms; exportRedlineHtml first ${first.toFixed(0)} ms, warm median ${times[2]?.toFixed(0)} ms, ${page.length} characters`,
+    );
+    expect(tidy(page)).toEqual({ status: 0, report: '' });
+    expect(normalizeText(parse(page).accepted)).toBe(documentText(big.new));
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+const require = createRequire(import.meta.url);
+const CHROMIUM = '/usr/bin/chromium';
+const TIMEOUT = 60_000;
+
+describe.skipIf(!existsSync(CHROMIUM))('exportRedlineHtml accessibility, axe-core in Chromium (needs /usr/bin/chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it(
+    'has no serious or critical violations, and the checks that matter ran',
+    async () => {
+      const page = await browser.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+        const results = await page.evaluate(async () => {
+          type Axe = { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string }>; passes: Array<{ id: string }> }> };
+          const r = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations', 'passes'] });
+          return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help })), passes: r.passes.map((p) => p.id) };
+        });
+        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious).toEqual([]);
+        expect(results.passes).toEqual(expect.arrayContaining(['html-has-lang', 'document-title', 'color-contrast', 'heading-order', 'list', 'listitem', 'link-name', 'th-has-data-cells']));
+        // Every change is announced: screen readers hear where insertions and deletions start and end.
+        const announced = await page.evaluate(() => {
+          const ins = document.querySelector('main ins:not(.break)');
+          const del = document.querySelector('main del:not(.break)');
+          return [ins && getComputedStyle(ins, '::before').content, del && getComputedStyle(del, '::before').content];
+        });
+        expect(announced).toEqual(['" [insertion start] "', '" [deletion start] "']);
+        // And not by colour alone: underlined and struck through.
+        const lines = await page.evaluate(() =>
+          ['ins', 'del'].map((tag) => getComputedStyle(document.querySelector(`main ${tag}`) as Element).textDecorationLine),
+        );
+        expect(lines).toEqual(['underline', 'line-through']);
+      } finally {
+        await page.close();
+      }
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,155 @@
+import { FORMAT_VERSION, PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from '../model/document';
+import { seeded } from '../testing/seeded-random';
+
+/**
+ * Two editions of a small policy for the redline exporters' tests, between them every kind of change a redline must
+ * carry: words changed in a paragraph (next to bold text), a paragraph split in two, two paragraphs joined, an added
+ * section, a deleted section, a section moved and edited, sections renumbered by those, a bullet list and a numbered
+ * list changed, a link, and changed document details.
+ */
+const h = (level: number, id: string, title: string): Block => ({ kind: 'heading', id, level, runs: [{ text: title }] });
+const p = (...runs: Array<string | Run>): Block => ({ kind: 'paragraph', runs: runs.map((run) => (typeof run === 'string' ? { text: run } : run)) });
+const li = (text: string, list: 'bullet' | 'number' = 'bullet', indent = 0): Block => ({ kind: 'list-item', list, indent, runs: [{ text }] });
+const bold = (text: string): Run => ({ text, marks: ['bold'] });
+
+function edition(title: string, extra: Partial<PolicyDocument>, blocks: Block[]): PolicyDocument {
+  return {
+    format: FORMAT_VERSION,
+    title,
+    effectiveDate: '2026-01-15',
+    lastUpdated: '2026-01-15',
+    versionLabel: '1.0',
+    owner: 'Legal & Compliance',
+    numbering: 'decimal',
+    blocks,
+    ...extra,
+  };
+}
+
+export const OLD_EDITION: PolicyDocument = edition('Privacy Policy', {}, [
+  p('This policy explains how Northwind handles personal data.'),
+  h(1, 's-intro01', 'Introduction'),
+  p('We are ', bold('Northwind Analytics Ltd.'), ', a company registered in England.'),
+  h(1, 's-collect1', 'Information We Collect'),
+  p('We collect your name and email address. We also collect your postal address when you order.'),
+  h(2, 's-direct01', 'Information You Give Us'),
+  p('You give us details when you sign up.'),
+  p('You may also write to us.'),
+  h(2, 's-autom001', 'Information Collected Automatically'),
+  p('Our servers log:'),
+  li('your IP address;'),
+  li('your browser type;'),
+  li('the pages you visit.'),
+  h(1, 's-share001', 'Sharing'),
+  p('We never ', bold('sell'), ' or share your data.'),
+  h(1, 's-retain01', 'Retention'),
+  p('We keep your data for six years after you close your account.'),
+  h(1, 's-rights01', 'Your Rights'),
+  p('You may ask us to:'),
+  li('correct your data;', 'number'),
+  li('delete your data.', 'number'),
+  h(1, 's-contact1', 'Contact Us'),
+  p('Write to ', { text: 'privacy@northwind.example', link: 'mailto:privacy@northwind.example' }, '.'),
+]);
+
+export const NEW_EDITION: PolicyDocument = edition('Privacy Notice', { lastUpdated: '2026-11-02', versionLabel: '2.0' }, [
+  p('This policy explains how Northwind handles personal data.'),
+  h(1, 's-intro01', 'Introduction'),
+  p('We are ', bold('Northwind Analytics Ltd.'), ', a company registered in England and Wales.'),
+  h(1, 's-retain01', 'Retention'),
+  p('We keep your data for seven years after you close your account.'),
+  h(1, 's-collect1', 'Information We Collect'),
+  p('We collect your name and email address.'),
+  p('We also collect your postal address when you order.'),
+  h(2, 's-direct01', 'Information You Give Us'),
+  p('You give us details when you sign up. You may also write to us.'),
+  h(2, 's-autom001', 'Information Collected Automatically'),
+  p('Our servers log:'),
+  li('your IP address;'),
+  li('your device type;'),
+  li('the pages you visit;'),
+  li('the time of your visit.'),
+  h(1, 's-cookie01', 'Cookies'),
+  p('We use ', bold('strictly necessary'), ' cookies to remember your settings.'),
+  h(1, 's-rights01', 'Your Rights'),
+  p('You may ask us to:'),
+  li('correct your data;', 'number'),
+  li('delete your data;', 'number'),
+  li('send you a copy of your data.', 'number'),
+  h(1, 's-contact1', 'Contact Us'),
+  p('Write to ', { text: 'privacy@northwind.example', link: 'mailto:privacy@northwind.example' }, ' or call us.'),
+]);
+
+/** The text of a document as a reader gets it: its blocks' text in order, whitespace closed up. */
+export function documentText(doc: PolicyDocument): string {
+  return normalizeText(doc.blocks.map((block) => block.runs.map((run) => run.text).join('')).join('\n'));
+}
+
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The bench's document and an edited edition of it, from `buildDocument` of scripts/bench/generate.mjs (2,000
+ * sections, about 100,000 words), which the tests load: shared/ does not reach into scripts/.
+ */
+export function benchEditions(buildDocument: (random: () => number) => { doc: unknown }): { old: PolicyDocument; new: PolicyDocument } {
+  const old = PolicyDocumentSchema.parse(buildDocument(seeded(1)).doc);
+  return { old, new: editBench(old, seeded(7)) };
+}
+
+/**
+ * The bench's edited edition: about one paragraph in fifty with a word changed, some paragraphs split and some list
+ * items joined, sections deleted, added and moved. Seeded, so a failure can be rebuilt.
+ */
+export function editBench(doc: PolicyDocument, random: () => number): PolicyDocument {
+  const blocks = doc.blocks.map((block) => ({ ...block, runs: block.runs.map((run) => ({ ...run })) })) as Block[];
+  const int = (n: number) => Math.floor(random() * n);
+  const headings = () => blocks.flatMap((block, i) => (block.kind === 'heading' ? [i] : []));
+  const sectionAt = (start: number) => {
+    let end = start + 1;
+    while (end < blocks.length && blocks[end]?.kind !== 'heading') end++;
+    return end;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const run = block?.runs.at(-1);
+    if (!block || block.kind === 'heading' || !run) continue;
+    const r = random();
+    if (r < 0.02) run.text = run.text.replace(/\b(\w+)\b/, 'amended');
+    else if (r < 0.025 && block.kind === 'paragraph' && run.text.includes('. ')) {
+      const at = run.text.indexOf('. ') + 1;
+      const tail = run.text.slice(at + 1);
+      run.text = run.text.slice(0, at);
+      blocks.splice(i + 1, 0, { kind: 'paragraph', runs: [{ text: tail }] });
+      i++;
+    } else if (r < 0.03 && block.kind === 'list-item' && blocks[i + 1]?.kind === 'list-item') {
+      run.text = `${run.text} ${blocks[i + 1]?.runs.map((x) => x.text).join('') ?? ''}`;
+      blocks.splice(i + 1, 1);
+    }
+  }
+  for (let k = 0; k < 5; k++) {
+    const list = headings();
+    const start = list[1 + int(list.length - 1)] ?? 0;
+    blocks.splice(start, sectionAt(start) - start);
+  }
+  for (let k = 0; k < 5; k++) {
+    const list = headings();
+    const at = list[1 + int(list.length - 1)] ?? 0;
+    const target = blocks[at];
+    const level = target?.kind === 'heading' ? target.level : 1;
+    blocks.splice(at, 0, h(level, `s-added${String(k).padStart(4, '0')}`, `Added Section ${k}`), p(`New obligations number ${k} apply from the effective date.`));
+  }
+  for (let k = 0; k < 3; k++) {
+    const list = headings();
+    const start = list[1 + int(list.length - 1)] ?? 0;
+    const moved = blocks.splice(start, sectionAt(start) - start);
+    const target = headings();
+    const to = target[1 + int(target.length - 1)] ?? blocks.length;
+    const body = moved[1];
+    if (body?.kind === 'paragraph' && body.runs[0]) body.runs[0].text = `Moved and edited: ${body.runs[0].text}`;
+    blocks.splice(to, 0, ...moved);
+  }
+  return { ...doc, blocks, versionLabel: 'bench edited', lastUpdated: '2026-12-01' };
+}
+
