@@ -5,7 +5,7 @@ import type { ExportList } from './lists';
 import type { ExportBlock } from './prepare';
 
 type HeadingStyle = (typeof HeadingLevel)[keyof typeof HeadingLevel];
-const HEADING_STYLES: readonly HeadingStyle[] = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'];
+export const HEADING_STYLES: readonly HeadingStyle[] = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'];
 
 /** Word bookmark names are letters, digits and underscores; a leading underscore hides them, as Word hides its own. */
 export function bookmarkName(sectionId: string): string {
