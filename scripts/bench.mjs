@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { COMPARE_TARGETS, measureCompare } from './bench/compare.mjs';
+import { COMPARE_VIEW_TARGETS, measureCompareView, prepareComparedProject } from './bench/compare-view.mjs';
 import { EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { installProbe } from './bench/probe.mjs';
@@ -34,7 +35,7 @@ const TRACE_DIR = path.join(ROOT, '.tmp', 'bench');
 
 const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
-const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...COMPARE_TARGETS };
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -111,7 +112,7 @@ try {
 }
 
 async function main() {
-  if (EDITOR) {
+  if (EDITOR || COMPARE) {
     // The export rows bundle shared/ from its sources and need neither the build nor a browser.
     for (const built of ['dist/main/cli.js', 'dist/renderer/index.html']) {
       if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
@@ -186,6 +187,18 @@ async function main() {
     if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
     compared = await measureCompare({ seed: SEED });
     problems.push(...compared.problems);
+
+    // The same two editions in the app: the generated document as a saved version, the edited one as the draft.
+    const compareDir = path.join(tmp, 'compare-project');
+    const compareGen = await writeBenchProject(compareDir, SEED);
+    await prepareComparedProject(compareDir, compareGen.documentFile, SEED);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    cleanups.push(() => browser.close().catch(() => undefined));
+    const url = await startApp(compareDir, home);
+    const view = await measureCompareView(browser, url, VIEWPORT);
+    await browser.close();
+    problems.push(...view.problems);
+    compared.rows.push(...view.rows);
   }
 
   const editorRows = [
@@ -206,7 +219,7 @@ async function main() {
     Object.keys(EXPORT_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
   const compareRows =
     compared?.rows ??
-    Object.keys(COMPARE_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+    [...Object.keys(COMPARE_TARGETS), ...Object.keys(COMPARE_VIEW_TARGETS), 'compare.scroll.p95.ms'].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
   const rows = [...editorRows, ...exportRows, ...compareRows];
 
   printTable(rows);

@@ -21,15 +21,29 @@ export async function draftEdition(project: Project, documentId: string): Promis
   return { doc: await project.loadDocument(documentId), label: DRAFT_LABEL };
 }
 
+/**
+ * Versions never change, so a document read at one is kept by commit: comparing the same version with a draft again
+ * (after an edit, or to export the redline) does not read and validate a large file twice.
+ */
+const versionDocuments = new Map<string, PolicyDocument>();
+const KEPT_VERSION_DOCUMENTS = 8;
+
 /** A document as it was saved in a version of its project's history. */
 export async function versionEdition(projectDir: string, documentId: string, versionName: string): Promise<Edition> {
   const history = ProjectHistory.for(projectDir);
   const version = await history.findVersion(versionName);
+  const label = `Version “${version.name}”`;
   const file = documentPath(projectDir, documentId);
   const relative = displayName(projectDir, file);
+  const key = `${version.commit}:${path.resolve(projectDir)}:${relative}`;
+  const kept = versionDocuments.get(key);
+  if (kept) return { doc: kept, label };
   const text = await history.readFileAt(version, relative);
   if (text === null) throw new UserError(`The version "${version.name}" has no document "${documentId}".`);
-  return { doc: parseFile(PolicyDocumentSchema, text, `${relative} at version "${version.name}"`), label: `Version “${version.name}”` };
+  const doc = parseFile(PolicyDocumentSchema, text, `${relative} at version "${version.name}"`);
+  versionDocuments.set(key, doc);
+  if (versionDocuments.size > KEPT_VERSION_DOCUMENTS) versionDocuments.delete(versionDocuments.keys().next().value ?? '');
+  return { doc, label };
 }
 
 /** A file from outside any project: our own format, or anything the importers read (DOCX, HTML, Markdown, text). */

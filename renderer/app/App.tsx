@@ -253,7 +253,7 @@ export function App({ client }: { client: ApiClient }) {
         <CompareView comparison={comparing.comparison} onExport={exportComparison} onClose={() => setComparing(null)} />
       ) : null}
       {open ? (
-        <div className="editor-host" hidden={comparing !== null}>
+        <div className={comparing ? 'editor-host behind' : 'editor-host'} aria-hidden={comparing ? true : undefined}>
         <DocumentEditor
           key={`${project?.path ?? ''}::${open.id}`}
           client={client}

@@ -25,21 +25,33 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   const view = useRef<HTMLDivElement>(null);
   const { rows, summary } = comparison;
   const shown = useMemo(() => visibleRows(rows, changedOnly), [rows, changedOnly]);
+  const { count: mountedCount, atLeast } = useProgressiveCount(shown.length);
+
+  // Scrolling waits for the row to be mounted: a change far down may not be yet.
+  const [scrollTarget, setScrollTarget] = useState<number | null>(null);
+  const jumpTo = useCallback(
+    (index: number) => {
+      setCurrent(index);
+      atLeast(shown.indexOf(index) + 1);
+      setScrollTarget(index);
+    },
+    [atLeast, shown],
+  );
+  useEffect(() => {
+    if (scrollTarget === null) return;
+    const row = document.getElementById(`cmp-row-${scrollTarget}`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'start' });
+    setScrollTarget(null);
+  }, [scrollTarget, mountedCount]);
 
   const go = useCallback(
     (direction: 1 | -1) => {
       const target = nextChange(rows, shown, current, direction);
-      if (target === -1) return;
-      setCurrent(target);
-      document.getElementById(`cmp-row-${target}`)?.scrollIntoView({ block: 'start' });
+      if (target !== -1) jumpTo(target);
     },
-    [rows, shown, current],
+    [rows, shown, current, jumpTo],
   );
-
-  const jumpTo = useCallback((index: number) => {
-    setCurrent(index);
-    document.getElementById(`cmp-row-${index}`)?.scrollIntoView({ block: 'start' });
-  }, []);
 
   useEffect(() => view.current?.focus(), []);
 
@@ -144,13 +156,13 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
               <div>{comparison.old.label}</div>
               <div>{comparison.new.label}</div>
             </div>
-            {shown.map((index) => (
+            {shown.slice(0, mountedCount).map((index) => (
               <SideBySideRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
             ))}
           </div>
         ) : (
           <div className="compare-redline">
-            {shown.map((index) => (
+            {shown.slice(0, mountedCount).map((index) => (
               <RedlineRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
             ))}
           </div>
@@ -159,6 +171,26 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
       </div>
     </div>
   );
+}
+
+/** Rows drawn in the first frame: more than a screen. */
+const FIRST_ROWS = 40;
+/** Rows added per task after that, small enough to keep each task well under a frame's budget on a slow machine. */
+const MORE_ROWS = 120;
+
+/**
+ * How many rows to draw: a screenful at once, then the rest in small tasks, so a 2,000-section comparison shows at
+ * once and the page stays responsive while the rest arrives.
+ */
+function useProgressiveCount(total: number): { count: number; atLeast: (n: number) => void } {
+  const [count, setCount] = useState(() => Math.min(total, FIRST_ROWS));
+  useEffect(() => {
+    if (count >= total) return;
+    const timer = setTimeout(() => setCount((c) => Math.min(total, c + MORE_ROWS)), 0);
+    return () => clearTimeout(timer);
+  }, [count, total]);
+  const atLeast = useCallback((n: number) => setCount((c) => Math.max(c, Math.min(total, n))), [total]);
+  return { count: Math.min(count, total), atLeast };
 }
 
 interface RowProps {
