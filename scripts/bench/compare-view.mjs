@@ -2,7 +2,7 @@
 // compare.mjs (2% of words, 20 moved sections), and the app's side-by-side comparison of the two is opened in
 // Chromium and scrolled. Opening is timed from the click on "Compare with draft" to the first frame that shows rows;
 // scrolling records the time between animation frames while the view scrolls from top to bottom.
-/* global document, window, requestAnimationFrame -- inside page.evaluate callbacks, which run in the page */
+/* global document, requestAnimationFrame -- inside page.evaluate callbacks, which run in the page */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
