@@ -295,3 +295,25 @@ describe.skipIf(!existsSync(CHROMIUM))('exportRedlineHtml accessibility, axe-cor
     TIMEOUT,
   );
 });
+
+describe('exportRedlineHtml, a section moved with its subsections', () => {
+  it('draws one "moved to" line for the section, none for the subsections that went with it', () => {
+    const heading = (id: string, level: number, text: string) => ({ kind: 'heading' as const, id, level, runs: [{ text }] });
+    const para = (text: string) => ({ kind: 'paragraph' as const, runs: [{ text }] });
+    const base: PolicyDocument = { ...OLD_EDITION, blocks: [
+      heading('s-aaaaaa', 1, 'Short'), para('One.'),
+      heading('s-bbbbbb', 1, 'Long section with parts'), para('A long introduction to the section that has several parts in it.'),
+      heading('s-cccccc', 2, 'First part'), para('The first part says something substantial about the retention of data.'),
+      heading('s-dddddd', 2, 'Second part'), para('The second part says something substantial about the deletion of data.'),
+      // Longer than the three sections above together, so those are the ones said to move.
+      heading('s-eeeeee', 1, 'A long neighbour'), para('Two. '.repeat(80)),
+    ] };
+    const blocks = base.blocks;
+    const moved: PolicyDocument = { ...base, blocks: [...blocks.slice(0, 2), ...blocks.slice(8), ...blocks.slice(2, 8)] };
+    const result = compareDocuments(base, moved, LABELS);
+    const page = exportRedlineHtml(result);
+    expect(result.summary.moved).toBe(1);
+    expect(result.rows.filter((row) => isSectionRow(row) && row.status === 'moved').length).toBe(3);
+    expect(page.match(/class="move-origin"/g)?.length).toBe(1);
+  });
+});

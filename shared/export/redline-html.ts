@@ -226,6 +226,7 @@ function statusHtml(rows: readonly Row[], row: SectionRow, anchors: Anchors): st
     case 'deleted':
       return ' <span class="status">Deleted</span>';
     case 'moved': {
+      if (row.carried) return ' <span class="status">Moved with its section</span>';
       const origin = rows.findIndex((other) => !isSectionRow(other) && rows[other.target] === row);
       const from = escapeHtml(oneLine(row.old?.number || row.old?.label || ''));
       const fromHtml = origin >= 0 ? `<a href="#${escapeHtml(anchors.get(origin) ?? '')}">${from}</a>` : from;
@@ -239,7 +240,8 @@ function statusHtml(rows: readonly Row[], row: SectionRow, anchors: Anchors): st
 /** The slim line where a moved section used to stand: "3.2 Retention — moved to 5.1", linked to where it went. */
 function moveOriginHtml(rows: readonly Row[], row: MoveOrigin, anchor: string, anchors: Anchors): string {
   const target = rows[row.target];
-  if (!target || !isSectionRow(target)) return '';
+  // A subsection that moved with its section needs no line of its own: its section's line says where they went.
+  if (!target || !isSectionRow(target) || target.carried) return '';
   const old = target.old;
   const now = target.new;
   const number = escapeHtml(oneLine(old?.label || old?.number || ''));
