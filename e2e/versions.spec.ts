@@ -81,7 +81,18 @@ test.describe('versions and compare', () => {
     await page.keyboard.press('Escape');
     await expect(view).toBeHidden();
 
-    // Restore the version as the draft, then undo the restore.
+    // Export the version itself, not the draft.
+    await page.keyboard.press('Control+e');
+    const exportDialog = page.getByRole('dialog', { name: /Export/ });
+    await exportDialog.getByLabel('Edition').selectOption({ label: 'Version “2026-02 GDPR update”' });
+    await exportDialog.getByRole('radio', { name: /HTML/ }).check();
+    const [exported] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Export' }).click()]);
+    expect(exported.suggestedFilename()).toBe('privacy-policy-2026-02-gdpr-update.html');
+    const versionHtml = await fs.readFile(await exported.path(), 'utf8');
+    expect(versionHtml).toContain('Who We Are');
+    expect(versionHtml).not.toContain('Who We Are Today');
+
+        // Restore the version as the draft, then undo the restore.
     await page.getByRole('button', { name: 'Versions…' }).click();
     await dialog.getByRole('row', { name: /2026-02 GDPR update/ }).getByRole('button', { name: 'Restore as draft' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Restored version “2026-02 GDPR update”' })).toBeVisible();

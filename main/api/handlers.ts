@@ -10,6 +10,7 @@ import { ProjectHistory, type VersionInfo } from '../store/history';
 import { versionEdition } from '../compare/editions';
 import { compareSources, renderRedline } from '../compare/compare-editions';
 import type { VersionSummary } from '../../shared/api/contract';
+import { slugify } from '../../shared/model/text';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
@@ -64,10 +65,12 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     },
     createDocument: ({ title }) => workspace.requireProject().createDocument(title),
     loadDocument: ({ documentId }) => workspace.requireProject().loadDocument(documentId),
-    async exportDocument({ documentId, format, fragment }) {
-      const doc = await workspace.requireProject().loadDocument(documentId);
+    async exportDocument({ documentId, format, fragment, version }) {
+      const project = workspace.requireProject();
+      project.requireDocument(documentId);
+      const doc = version === undefined ? await project.loadDocument(documentId) : (await versionEdition(project.dir, documentId, version)).doc;
       const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf });
-      const suffix = format === 'html' && fragment ? '-fragment' : '';
+      const suffix = `${version === undefined ? '' : `-${slugify(version)}`}${format === 'html' && fragment ? '-fragment' : ''}`;
       return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     async importDocument({ fileName, base64 }) {

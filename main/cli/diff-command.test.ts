@@ -123,4 +123,14 @@ describe('policywright diff', () => {
     const badFormat = await cli('diff', project, project, '--to', 'pdf');
     expect(badFormat.err).toMatch(/--to must be one of text, json, html, docx/);
   });
+
+  it('export takes a version too: project@version', async () => {
+    await editDraft();
+    const out = path.join(tmp, 'published.md');
+    const result = await cli('export', `${project}@Published 2026-01`, '--to', 'md', '--out', out);
+    expect(result.code).toBe(0);
+    const markdown = await fs.readFile(out, 'utf8');
+    expect(markdown).toContain('We keep account data for six years');
+    expect(markdown).not.toContain('Bristol');
+  });
 });

@@ -17,7 +17,7 @@ const USAGE = `Usage:
                                                        print the numbered headings
   policywright export <input> --to html|docx|md|pdf --out <file> [--fragment] [--document <id>]
                                                        export a document (input: a project, a document file,
-                                                       or any importable file)
+                                                       any importable file, or <project>@<version>)
   policywright import <file> --into <project>          add a DOCX, HTML, Markdown or text file to a project
   policywright versions <project> [--json]             list the project's saved versions, newest first
   policywright version <project> --name <name> [--note <text>] [--kind editorial|substantive] [--author <name>]

@@ -7,6 +7,7 @@ import { Project } from '../store/project';
 import { DOCUMENT_SUFFIX } from '../store/project-files';
 import { UserError } from '../store/errors';
 import { importFile } from '../import/import-file';
+import { editionAt } from '../compare/editions';
 
 export interface Outlined {
   id: string;
@@ -44,6 +45,11 @@ export async function readDocumentFile(input: string): Promise<Outlined> {
 
 export async function readDocuments(input: string, only: string | undefined): Promise<Outlined[]> {
   const stat = await fs.stat(input).catch(() => null);
+  if (!stat && input.includes('@')) {
+    // A saved version: project@version name.
+    const edition = await editionAt(input, only, (dir) => Project.open(dir));
+    return [{ id: only ?? path.basename(input.slice(0, input.lastIndexOf('@'))), doc: edition.doc }];
+  }
   if (!stat) throw new UserError(`${input} does not exist.`);
   if (stat.isFile()) return [await readDocumentFile(input)];
   const project = await Project.open(input);

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
-import type { ExportFormat } from '../../shared/api/contract';
+import type { ExportFormat, VersionSummary } from '../../shared/api/contract';
 import { offerDownload } from './download';
 
 interface Props {
@@ -24,13 +24,22 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
   const [fragment, setFragment] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [version, setVersion] = useState('');
+
+  useEffect(() => {
+    // Versions are a choice, not a need: without them (or if they cannot be read) the draft is exported.
+    client.listVersions({ documentId }).then(setVersions, () => setVersions([]));
+  }, [client, documentId]);
 
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
       await beforeExport();
-      offerDownload(await client.exportDocument({ documentId, format, fragment: format === 'html' && fragment }));
+      offerDownload(
+        await client.exportDocument({ documentId, format, fragment: format === 'html' && fragment, ...(version ? { version } : {}) }),
+      );
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -43,6 +52,19 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
         <h2 id="export-title">Export “{title}”</h2>
+        {versions.length > 0 ? (
+          <label className="field">
+            <span>Edition</span>
+            <select value={version} onChange={(e) => setVersion(e.target.value)}>
+              <option value="">Current draft</option>
+              {versions.map((v) => (
+                <option key={v.tag} value={v.name}>
+                  Version “{v.name}”
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <fieldset className="formats">
           <legend>Format</legend>
           {FORMATS.map((option) => (

@@ -132,7 +132,13 @@ export const API = {
   loadDocument: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema }).strict()),
   exportDocument: method<ExportedFile>()(
     z
-      .object({ documentId: DocumentIdSchema, format: z.enum(EXPORT_FORMATS), fragment: z.boolean().default(false) })
+      .object({
+        documentId: DocumentIdSchema,
+        format: z.enum(EXPORT_FORMATS),
+        fragment: z.boolean().default(false),
+        /** A saved version of the document instead of its current draft. */
+        version: versionName.optional(),
+      })
       .strict(),
   ),
   importDocument: method<DocumentSummary>()(z.object({ fileName, base64: base64File(MAX_IMPORT_BYTES) }).strict()),
