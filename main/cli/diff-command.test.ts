@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../shared/compare/report';
 import type { PolicyDocument } from '../../shared/model/document';
-import { runCli } from './main';
+import { cli } from './test-cli';
 
 let tmp: string;
 let project: string;
@@ -32,12 +32,6 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function writeDocument(doc: PolicyDocument): Promise<void> {
   await fs.writeFile(documentFile(), `${JSON.stringify(doc)}\n`);

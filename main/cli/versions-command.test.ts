@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionInfo } from '../store/history';
-import { runCli } from './main';
+import { cli } from './test-cli';
 
 let tmp: string;
 
@@ -17,12 +17,6 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function newProject(): Promise<string> {
   const dir = path.join(tmp, 'policies');

@@ -6,8 +6,9 @@ import { UserError } from './errors';
  * becomes. Everything a version records is in its tag message, readable in `git show` and parsed back from there.
  */
 
-export type VersionKind = 'editorial' | 'substantive';
-export const VERSION_KINDS: readonly VersionKind[] = ['editorial', 'substantive'];
+import { VERSION_KINDS, type VersionKind } from '../../shared/api/contract';
+
+export { VERSION_KINDS, type VersionKind };
 
 export const MAX_NAME_LENGTH = 120;
 

@@ -1,3 +1,4 @@
+import type { VersionSummary } from '../../shared/api/contract';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { UserError } from './errors';
@@ -29,18 +30,8 @@ import { readVersion, readVersions } from './history-read';
 
 export type { VersionKind } from './history-message';
 
-export interface VersionInfo {
-  name: string;
-  /** The git tag that holds the version. */
-  tag: string;
-  note: string;
-  kind: VersionKind;
-  author: string;
-  /** When it was saved, ISO 8601 in UTC, to the second (git's precision). */
-  createdAt: string;
-  commit: string;
-  /** The documents whose files the snapshot holds, in the project's order. */
-  documentIds: string[];
+/** A saved version as the API describes it, and the document that was open when it was saved. */
+export interface VersionInfo extends VersionSummary {
   /** The document open when the version was saved, when there was one. */
   documentId?: string;
 }

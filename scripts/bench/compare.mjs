@@ -1,8 +1,7 @@
 // The compare row of `npm run bench`: the app's structured compare (shared/compare) on two 2,000-section /
 // 100,000-word editions that differ by about 2% of their words and 20 moved sections, against jsdiff's diffWords on
 // the same two editions flattened to text (the peer). Both run in this Node process, one after the other.
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
+import { collectGarbage, median } from './exports.mjs';
 import { buildDocument } from './generate.mjs';
 import { loadShared } from './load-shared.mjs';
 
@@ -13,16 +12,6 @@ const WORD_EDIT_SHARE = 0.02;
 const MOVED_SECTIONS = 20;
 /** jsdiff on a moved text can run for minutes (75 s with 3 moves, measured): past this it gives up and says so. */
 const PEER_TIMEOUT_MS = 30_000;
-
-const collectGarbage = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? gc : () => undefined;
-  } catch {
-    return () => undefined;
-  }
-})();
 
 /** The second edition: word edits spread over the body text, then sections (a heading and its body) moved elsewhere. */
 export function editEdition(doc, random) {
@@ -113,12 +102,6 @@ export async function measureCompare({ seed, log = console.log }) {
       },
     ],
   };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function round(value) {

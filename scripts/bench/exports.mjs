@@ -44,7 +44,7 @@ function loadSharedCode() {
  * A full garbage collection before each timed run, so that no run pays for the garbage of the one before it. Garbage
  * a run makes itself is still collected, and counted, during that run. Without --expose-gc it is a no-op.
  */
-const collectGarbage = (() => {
+export const collectGarbage = (() => {
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc');
@@ -70,7 +70,7 @@ async function timeRuns(run, rounds) {
   return { cold, runs, median: median(runs), last };
 }
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -1,4 +1,5 @@
 import type { Block } from '../model/document';
+import { shapeOf } from './section-diff';
 import type { BlockShape, RedlineBlock, RedlineRun, SectionSide } from './types';
 
 export type Edition = 'old' | 'new';
@@ -29,8 +30,10 @@ export function sideBlocks(redline: readonly RedlineBlock[], edition: Edition): 
 
 /** A section's blocks unchanged, in the same shape, for sections with no word changes. */
 export function plainBlocks(side: SectionSide): SideBlock[] {
-  return side.blocks.map((block: Block) => ({
-    block: block.kind === 'heading' ? { kind: 'heading', id: block.id, level: block.level } : block.kind === 'paragraph' ? { kind: 'paragraph' } : { kind: 'list-item', list: block.list, indent: block.indent },
-    runs: block.runs.map((run) => ({ op: 'equal' as const, ...run })),
-  }));
+  return keptBlocks(side.blocks);
+}
+
+/** Blocks as a redline that keeps every run and every paragraph mark. */
+export function keptBlocks(blocks: readonly Block[]): RedlineBlock[] {
+  return blocks.map((block) => ({ block: shapeOf(block), mark: 'equal', runs: block.runs.map((run) => ({ op: 'equal', ...run })) }));
 }

@@ -1,4 +1,5 @@
 import type { BlockShape, ChangeOp, Comparison, RedlineBlock, RedlineRun } from '../compare/types';
+import { shapeOf } from '../compare/section-diff';
 import type { Block, ListItem, Run } from '../model/document';
 import { exportList } from './lists';
 import { exportRuns, type ExportRun } from './runs';
@@ -34,17 +35,6 @@ export interface RedlinePara {
    * bullet that became a number, a heading moved to another depth): the form it had.
    */
   readonly was?: { readonly shape: BlockShape; readonly depth: number };
-}
-
-export function shapeOf(block: Block): BlockShape {
-  switch (block.kind) {
-    case 'heading':
-      return { kind: 'heading', id: block.id, level: block.level };
-    case 'paragraph':
-      return { kind: 'paragraph' };
-    case 'list-item':
-      return { kind: 'list-item', list: block.list, indent: block.indent };
-  }
 }
 
 /** Runs of one fate as export runs. exportRuns joins neighbours with the same formatting and drops empty text. */
@@ -186,3 +176,4 @@ export function listPlaces(shapes: readonly (BlockShape | null)[], firstSequence
   flush(shapes.length);
   return { places, nextSequence: sequence };
 }
+

@@ -19,7 +19,8 @@ import { HEADING_STYLES } from './docx-body';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxRuns } from './docx-runs';
 import { docxStyles } from './docx-styles';
-import { listPlaces, redlineParas, redlineTitle, sameForm as sameParaForm, shapeOf, wholeParas, type ListPlace, type RedlinePara } from './redline-blocks';
+import { listPlaces, redlineParas, redlineTitle, sameForm as sameParaForm, wholeParas, type ListPlace, type RedlinePara } from './redline-blocks';
+import { keptBlocks } from '../compare/sides';
 import { exportableText } from './text';
 
 export interface RedlineDocxOptions {
@@ -111,9 +112,7 @@ function rowParas(rows: readonly Row[], row: Row): RedlinePara[] {
       const sides = { oldBlocks: old?.blocks ?? null, oldDepth: old?.depth ?? 0, newDepth: now?.depth ?? old?.depth ?? 0 };
       if (row.redline !== null) return redlineParas(row.redline, sides);
       // Words unchanged: the new blocks, each kept, still carrying the old form of a heading or list item that changed.
-      const blocks = now?.blocks ?? old?.blocks ?? [];
-      const kept = blocks.map((block) => ({ block: shapeOf(block), mark: 'equal' as const, runs: block.runs.map((run) => ({ ...run, op: 'equal' as const })) }));
-      return redlineParas(kept, sides);
+      return redlineParas(keptBlocks(now?.blocks ?? old?.blocks ?? []), sides);
     }
   }
 }
