@@ -6,6 +6,17 @@ import { UserError } from '../store/errors';
 import { renderExport } from '../export/render';
 import type { PdfRenderer } from '../export/pdf';
 import { importFile } from '../import/import-file';
+import type { AppSettings } from '../store/settings';
+import { loadLibrary, saveClause } from '../store/clause-library';
+import { readVariables, writeVariables } from '../store/variables';
+import { librarySeed } from '../store/starter';
+import { clausesDir } from '../store/project-files';
+import { clauseKey, type Clause, type ClauseLibrary } from '../../shared/clauses/schema';
+import { outdatedUses } from '../../shared/clauses/drift';
+import { unfilledVariables } from '../../shared/clauses/unfilled';
+import { variableNamesIn } from '../../shared/clauses/variables';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
@@ -17,6 +28,8 @@ export interface HostServices {
   readonly recent: RecentProjects;
   readonly pickFolder: ((purpose: 'open' | 'create') => Promise<string | null>) | null;
   readonly renderPdf: PdfRenderer;
+  /** The app's settings (the team clause library folder); without them there is no team library. */
+  readonly settings?: AppSettings;
 }
 
 /** The state of one window: the project it has open. */
@@ -36,6 +49,14 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     return project.info();
   }
 
+  async function teamDir(): Promise<string | null> {
+    return (await host.settings?.get())?.teamLibrary ?? null;
+  }
+
+  async function library(project: Project): Promise<ClauseLibrary> {
+    return loadLibrary(clausesDir(project.dir), await teamDir(), await readVariables(project.dir));
+  }
+
   return {
     async getStartup() {
       return {
@@ -53,13 +74,14 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     openProject: async ({ path }) => use(await Project.open(path)),
     async createProject({ path, name, sample }) {
       const documents = sample ? await loadSampleDocuments() : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
-      return use(await Project.create(path, name, documents));
+      return use(await Project.create(path, name, documents, await librarySeed(sample)));
     },
     createDocument: ({ title }) => workspace.requireProject().createDocument(title),
     loadDocument: ({ documentId }) => workspace.requireProject().loadDocument(documentId),
     async exportDocument({ documentId, format, fragment }) {
-      const doc = await workspace.requireProject().loadDocument(documentId);
-      const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf });
+      const project = workspace.requireProject();
+      const doc = await project.loadDocument(documentId);
+      const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf, variables: await readVariables(project.dir) });
       const suffix = format === 'html' && fragment ? '-fragment' : '';
       return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
@@ -72,6 +94,54 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       await workspace.requireProject().saveDocument(documentId, document);
       return { savedAt: new Date().toISOString() };
     },
+    listClauses: () => library(workspace.requireProject()),
+    async saveClause({ source, clause, isNew }) {
+      const project = workspace.requireProject();
+      const dir = source === 'project' ? clausesDir(project.dir) : await teamDir();
+      if (!dir) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
+      const saved = await saveClause(dir, clause, isNew, today());
+      const values = await readVariables(project.dir);
+      return { ...saved, source, file: `${saved.id}.clause.json`, undefinedVariables: variableNamesIn(saved.blocks).filter((n) => !Object.hasOwn(values, n)) };
+    },
+    async setTeamLibrary({ path: folder }) {
+      if (!host.settings) throw new UserError('This window cannot change the app settings.');
+      const absolute = folder === null ? null : path.resolve(folder);
+      if (absolute !== null && !(await fs.stat(absolute).catch(() => null))?.isDirectory()) {
+        throw new UserError(`${absolute} is not a folder that can be read; choose the folder that holds the team's clause files.`);
+      }
+      await host.settings.set({ teamLibrary: absolute });
+      return library(workspace.requireProject());
+    },
+    getVariables: async () => ({ variables: await readVariables(workspace.requireProject().dir) }),
+    async saveVariables({ variables }) {
+      await writeVariables(workspace.requireProject().dir, variables);
+      return { variables };
+    },
+    async listOutdatedClauseUses() {
+      const project = workspace.requireProject();
+      const lib = await library(project);
+      const values = await readVariables(project.dir);
+      const byKey = new Map<string, Clause>(lib.clauses.map((c) => [clauseKey(c.source, c.id), c]));
+      const lookup = (source: 'project' | 'team', id: string) => byKey.get(clauseKey(source, id));
+      const documents = [];
+      for (const id of project.documentIds) {
+        // A damaged document is reported by the document list; here it simply has no clause uses to show.
+        const doc = await project.loadDocument(id).catch(() => null);
+        const uses = doc ? outdatedUses(doc, lookup, values) : [];
+        if (doc && uses.length > 0) documents.push({ id, title: doc.title, uses });
+      }
+      return { documents };
+    },
+    async checkExport({ documentId }) {
+      const project = workspace.requireProject();
+      return { unfilled: unfilledVariables(await project.loadDocument(documentId), await readVariables(project.dir)) };
+    },
   };
 }
 
+
+/** The calendar date here, as a clause's `updated` records it. */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

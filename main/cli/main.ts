@@ -7,6 +7,8 @@ import { APP_VERSION } from '../version';
 import { UsageError, parseArgs } from './args';
 import { outlineCommand, readDocumentFile } from './outline-command';
 import { exportCommand, parseFormat } from './export-command';
+import { clausesCommand } from './clauses-command';
+import { librarySeed } from '../store/starter';
 import * as path from 'node:path';
 
 const USAGE = `Usage:
@@ -17,6 +19,8 @@ const USAGE = `Usage:
                                                        export a document (input: a project, a document file,
                                                        or any importable file)
   policywright import <file> --into <project>          add a DOCX, HTML, Markdown or text file to a project
+  policywright clauses <project> [--json]              list the clause library (id, title, version, status,
+                                                       tags, source) and any clause file that cannot be read
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
   policywright --version`;
 
@@ -65,7 +69,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const documents = sample
         ? await loadSampleDocuments()
         : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
-      const project = await Project.create(dir, name, documents);
+      const project = await Project.create(dir, name, documents, await librarySeed(sample));
       io.out(`Created ${project.name} in ${project.dir} with ${project.documentIds.length} document(s).\n`);
       return 0;
     }
@@ -82,7 +86,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const out = stringFlag(args.flags.get('out'));
       if (!out) throw new UsageError('export needs --out <file>');
       if (args.flags.has('fragment') && format !== 'html') throw new UsageError('--fragment goes with --to html');
-      io.out(await exportCommand(input, { format, out, fragment: args.flags.has('fragment'), documentId: stringFlag(args.flags.get('document')) }));
+      io.out(
+        await exportCommand(input, {
+          format,
+          out,
+          fragment: args.flags.has('fragment'),
+          documentId: stringFlag(args.flags.get('document')),
+          warn: (line) => io.err(line),
+        }),
+      );
+      return 0;
+    }
+    case 'clauses': {
+      const args = parseArgs(rest, [], ['json']);
+      io.out(await clausesCommand(single(args.positional, 'clauses', '<project>'), { json: args.flags.has('json') }));
       return 0;
     }
     case 'import': {

@@ -7,6 +7,8 @@ import { Project } from '../store/project';
 import { DOCUMENT_SUFFIX } from '../store/project-files';
 import { UserError } from '../store/errors';
 import { importFile } from '../import/import-file';
+import { driftPhrase, outdatedUses, type OutdatedUse } from '../../shared/clauses/drift';
+import { projectLibrary } from './clauses-command';
 
 export interface Outlined {
   id: string;
@@ -16,17 +18,37 @@ export interface Outlined {
 /** `outline <project folder | document file> [--json] [--document id]` */
 export async function outlineCommand(input: string, options: { json: boolean; documentId?: string }): Promise<string> {
   const documents = await readDocuments(input, options.documentId);
+  // Sections whose clause has a newer version in the library (only a project folder has a library to compare with).
+  const isProject = (await fs.stat(input)).isDirectory();
+  const library = isProject ? await projectLibrary(input) : null;
+  const outdated = (doc: PolicyDocument) => {
+    const bySection = new Map<string, OutdatedUse>();
+    if (library) for (const use of outdatedUses(doc, library.lookup, library.values)) if (use.place.sectionId) bySection.set(use.place.sectionId, use);
+    return bySection;
+  };
+  const values = library?.values;
   if (options.json) {
-    const entries = documents.map(({ id, doc }) => ({
-      id,
-      title: doc.title,
-      outline: outlineOf(doc).map(({ id: sectionId, number, title, level }) => ({ id: sectionId, number, title, level })),
-    }));
+    const entries = documents.map(({ id, doc }) => {
+      const drift = outdated(doc);
+      return {
+        id,
+        title: doc.title,
+        outline: outlineOf(doc, values).map(({ id: sectionId, number, title, level }) => {
+          const use = drift.get(sectionId);
+          const mark = use ? { outdatedClause: { id: use.clauseId, source: use.source, version: use.version, latest: use.latest } } : {};
+          return { id: sectionId, number, title, level, ...mark };
+        }),
+      };
+    });
     const value = entries.length === 1 ? entries[0]?.outline : { documents: entries };
     return `${JSON.stringify(value, null, 2)}\n`;
   }
   const blocks = documents.map(({ id, doc }) => {
-    const lines = outlineOf(doc).map((entry) => `${entry.label} ${entry.title}`);
+    const drift = outdated(doc);
+    const lines = outlineOf(doc, values).map((entry) => {
+      const use = drift.get(entry.id);
+      return `${entry.label} ${entry.title}${use ? `  [outdated: ${driftPhrase(use)}]` : ''}`;
+    });
     return documents.length === 1 ? lines.join('\n') : [`# ${doc.title} (${id})`, ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import { CLAUSE_SOURCES, DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import { ClauseEditSchema, type ClauseLibrary, type LibraryClause } from '../clauses/schema';
+import { VariablesSchema, type VariableValues } from '../clauses/variables';
+import type { OutdatedUse } from '../clauses/drift';
+import type { UnfilledVariable } from '../clauses/unfilled';
 
 /**
  * The one contract between the renderer and the main process. Each method names the schema its input must pass and
@@ -47,6 +51,13 @@ export interface ExportedFile {
 
 /** Imports are capped well above any real policy: a bigger file is not a policy, and base64 costs a third more. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Every outdated clause use in one document of the project. */
+export interface DocumentDrift {
+  id: string;
+  title: string;
+  uses: OutdatedUse[];
+}
 
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 
@@ -105,6 +116,20 @@ export const API = {
   saveDocument: method<{ savedAt: string }>()(
     z.object({ documentId: DocumentIdSchema, document: PolicyDocumentSchema }).strict(),
   ),
+  /** Both clause libraries (the project's and the team's), with the files that could not be read. */
+  listClauses: method<ClauseLibrary>()(empty),
+  /** Creates a clause, or saves an edit of one; an edit of an approved clause's wording makes its next version. */
+  saveClause: method<LibraryClause>()(
+    z.object({ source: z.enum(CLAUSE_SOURCES), clause: ClauseEditSchema, isNew: z.boolean() }).strict(),
+  ),
+  /** Attaches (or, with null, detaches) the team library folder, in the app's settings; returns the library. */
+  setTeamLibrary: method<ClauseLibrary>()(z.object({ path: folderPath.nullable() }).strict()),
+  getVariables: method<{ variables: VariableValues }>()(empty),
+  saveVariables: method<{ variables: VariableValues }>()(z.object({ variables: VariablesSchema }).strict()),
+  /** Every use, in every document of the project, of a clause whose library version is newer. */
+  listOutdatedClauseUses: method<{ documents: DocumentDrift[] }>()(empty),
+  /** What an export would write as `[name]`, and where, so the person can fill it in first or go on. */
+  checkExport: method<{ unfilled: UnfilledVariable[] }>()(z.object({ documentId: DocumentIdSchema }).strict()),
 } as const;
 
 export type Api = typeof API;

@@ -13,6 +13,13 @@ export const BRIDGE_METHODS = [
   'exportDocument',
   'importDocument',
   'saveDocument',
+  'listClauses',
+  'saveClause',
+  'setTeamLibrary',
+  'getVariables',
+  'saveVariables',
+  'listOutdatedClauseUses',
+  'checkExport',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';
