@@ -11,6 +11,7 @@ import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
 import { ExportDialog } from './ExportDialog';
 import { fileToBase64 } from './download';
+import { useProjectClauses } from '../clauses/use-project-clauses';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -32,6 +33,7 @@ export function App({ client }: { client: ApiClient }) {
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
   const status = useRef<SaveStatus>({ state: 'saved' });
   const editorRef = useRef<EditorHandle>(null);
+  const projectClauses = useProjectClauses(client, project?.path ?? null, setError);
 
   const openDocument = useCallback(
     async (id: string, info: ProjectInfo | null = project) => {
@@ -203,6 +205,7 @@ export function App({ client }: { client: ApiClient }) {
           sidebar={sidebar}
           handleRef={editorRef}
           onStatus={onStatus}
+          clauses={{ ...projectClauses.tools, openDocument: (id) => void openDocument(id) }}
         />
       ) : (
         <div className="doc-layout empty">
@@ -231,6 +234,7 @@ export function App({ client }: { client: ApiClient }) {
           documentId={open.id}
           title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.title}
           beforeExport={async () => {
+            await projectClauses.flush();
             await editorRef.current?.flush();
             if (editorRef.current?.isDirty()) throw new Error('The document could not be saved, so it cannot be exported yet.');
           }}

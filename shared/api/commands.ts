@@ -23,6 +23,9 @@ export const COMMANDS = [
   'link',
   'bulletedList',
   'numberedList',
+  'insertClause',
+  'unlinkClause',
+  'newClauseFromSelection',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
