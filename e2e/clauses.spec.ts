@@ -90,6 +90,15 @@ test('unlink to edit, then undo; the keyboard command inserts a clause as a new 
   await expect(palette).toBeHidden();
   await expect(heading(page, 'Notice to California residents')).toBeVisible();
   await expect(heading(page, 'Notice to California residents').getByTestId('section-number')).toHaveText('9.');
+
+  // Drag a clause from the library onto the page: it lands where it is dropped.
+  await clausesTab(page).click();
+  await page.getByRole('searchbox', { name: 'Search clauses' }).fill('automated');
+  const target = page.locator('.policy-editor p', { hasText: 'We protect personal information with technical' });
+  await target.scrollIntoViewIfNeeded();
+  await page.locator('.clause-item', { hasText: 'Automated decision-making' }).dragTo(target);
+  await expect(clauseBlock(page, 'automated-decisions')).toBeVisible();
+  await expect(page.locator('.policy-editor .clause-block', { hasText: 'based solely on automated processing' })).toBeVisible();
 });
 
 test('change a clause in the library, see the badge, read the difference, update; unfilled variables before export', async ({ page, app }) => {

@@ -81,8 +81,9 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
         {unfilled && unfilled.length > 0 ? (
           <div className="unfilled" role="alert" data-testid="unfilled-variables">
             <strong>
-              {unfilled.length === 1 ? 'One variable has' : `${unfilled.length} variables have`} no value. The export will show
-              each as [name] until you fill it in the Variables panel:
+              {unfilled.length === 1
+                ? 'One variable has no value. The export will show it as written below until you fill it in the Variables panel:'
+                : `${unfilled.length} variables have no value. The export will show each as written below until you fill them in the Variables panel:`}
             </strong>
             <ul>
               {unfilled.map((v) => (

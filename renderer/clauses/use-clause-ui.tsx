@@ -127,6 +127,14 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
     [byKey, editor, insert],
   );
 
+  // A page only accepts a drop it has said yes to while the drag passes over it.
+  const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return false;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    return true;
+  }, []);
+
   const saveClause = useCallback(
     async (source: ClauseSource, edit: ClauseEdit, isNew: boolean): Promise<string | null> => {
       if (!tools) return 'No project is open.';
@@ -226,7 +234,7 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
     </>
   );
 
-  return { view, scheduleDrift, run, onDrop, panel, variablesPanel, dialogs };
+  return { view, scheduleDrift, run, onDrop, onDragOver, panel, variablesPanel, dialogs };
 }
 
 function MissingClauseNotice({ id, onClose }: { id: string; onClose: () => void }) {

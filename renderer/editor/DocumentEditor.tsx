@@ -237,6 +237,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
                   renderChunk={renderChunk}
                   onKeyDown={onKeyDown}
                   onDrop={clauseUi.onDrop}
+                  onDragOver={clauseUi.onDragOver}
                   spellCheck
                 />
               </article>

@@ -100,8 +100,11 @@ export function serializeVariables(values: VariableValues): string {
   return `${JSON.stringify({ format: 1, variables: sortedVariables(values) }, null, 2)}\n`;
 }
 
-/** "company_name" as a person reads it in a form: "Company name". */
+const ACRONYMS = new Set(['dpo', 'url', 'id', 'vat', 'eu', 'uk', 'us', 'ico', 'gdpr', 'ccpa']);
+
+/** "company_name" as a person reads it in a form: "Company name"; "dpo_email": "DPO email". */
 export function variableLabel(name: string): string {
-  const words = name.replace(/_+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = name.split('_').filter(Boolean).map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
