@@ -11,8 +11,8 @@ import { loadLibrary, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
 import { librarySeed } from '../store/starter';
 import { clausesDir } from '../store/project-files';
-import { clauseKey, type Clause, type ClauseLibrary } from '../../shared/clauses/schema';
-import { outdatedUses } from '../../shared/clauses/drift';
+import type { ClauseLibrary } from '../../shared/clauses/schema';
+import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
 import { unfilledVariables } from '../../shared/clauses/unfilled';
 import { variableNamesIn } from '../../shared/clauses/variables';
 import * as fs from 'node:fs/promises';
@@ -121,8 +121,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const project = workspace.requireProject();
       const lib = await library(project);
       const values = await readVariables(project.dir);
-      const byKey = new Map<string, Clause>(lib.clauses.map((c) => [clauseKey(c.source, c.id), c]));
-      const lookup = (source: 'project' | 'team', id: string) => byKey.get(clauseKey(source, id));
+      const lookup = clauseLookup(lib.clauses);
       const documents = [];
       for (const id of project.documentIds) {
         // A damaged document is reported by the document list; here it simply has no clause uses to show.

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
-import { clauseKey, type Clause, type ClauseLibrary } from '../../shared/clauses/schema';
-import type { ClauseLookup } from '../../shared/clauses/drift';
+import type { ClauseLibrary } from '../../shared/clauses/schema';
+import { clauseLookup, type ClauseLookup } from '../../shared/clauses/drift';
 import type { VariableValues } from '../../shared/clauses/variables';
 import { appHome } from '../store/app-paths';
 import { loadLibrary } from '../store/clause-library';
@@ -15,8 +15,7 @@ export async function projectLibrary(projectDir: string): Promise<{ library: Cla
   const values = await readVariables(projectDir);
   const { teamLibrary } = await AppSettings.in(appHome()).get();
   const library = await loadLibrary(clausesDir(projectDir), teamLibrary, values);
-  const byKey = new Map<string, Clause>(library.clauses.map((c) => [clauseKey(c.source, c.id), c]));
-  return { library, values, lookup: (source, id) => byKey.get(clauseKey(source, id)) };
+  return { library, values, lookup: clauseLookup(library.clauses) };
 }
 
 /** `clauses <project> [--json]`: every clause with id, title, version, status, tags and source; broken files after. */

@@ -5,8 +5,8 @@ import type { ApiClient } from '../../shared/api/client';
 import type { Command } from '../../shared/api/commands';
 import type { DocumentDrift } from '../../shared/api/contract';
 import type { Block, ClauseSource } from '../../shared/model/document';
-import { clauseKey, type ClauseEdit, type ClauseLibrary, type LibraryClause } from '../../shared/clauses/schema';
-import { driftOf, type Drift } from '../../shared/clauses/drift';
+import type { ClauseEdit, ClauseLibrary, LibraryClause } from '../../shared/clauses/schema';
+import { clauseLookup, driftOf, type Drift } from '../../shared/clauses/drift';
 import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
 import { onRefusal } from '../editor/clause-lock';
 import { clauseDraftFromSelection, insertClause, unlinkClause, updateClause, useBlocks, type InsertMode } from '../editor/clause-commands';
@@ -34,8 +34,7 @@ const DRIFT_DELAY_MS = 300;
 export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined, say: (message: string) => void) {
   const library = tools?.library ?? null;
   const variables = useMemo(() => tools?.variables ?? {}, [tools?.variables]);
-  const byKey = useMemo(() => new Map((library?.clauses ?? []).map((c) => [clauseKey(c.source, c.id), c])), [library]);
-  const lookup = useCallback((source: ClauseSource, id: string) => byKey.get(clauseKey(source, id)), [byKey]);
+  const lookup = useMemo(() => clauseLookup(library?.clauses ?? []), [library]);
 
   const [drift, setDrift] = useState<ReadonlyMap<string, Drift>>(new Map());
   const [updating, setUpdating] = useState<string | null>(null);
@@ -117,14 +116,15 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
       const key = event.dataTransfer.getData(CLAUSE_DRAG_TYPE);
       if (!key) return false;
       event.preventDefault();
-      const clause = byKey.get(key);
+      const [source, id] = key.split(':') as [ClauseSource, string];
+      const clause = lookup(source, id);
       const range = ReactEditor.findEventRange(editor, event);
       if (!clause) return true;
       if (range) Transforms.select(editor, range);
       insert(clause, 'body');
       return true;
     },
-    [byKey, editor, insert],
+    [lookup, editor, insert],
   );
 
   // A page only accepts a drop it has said yes to while the drag passes over it.

@@ -1,10 +1,16 @@
 import type { Block, ClauseSource, PolicyDocument } from '../model/document';
 import { outlineOf } from '../numbering/outline';
 import { clauseUseSpans, type ClauseUseSpan } from './uses';
-import type { Clause } from './schema';
+import { clauseKey, type Clause } from './schema';
 import type { VariableValues } from './variables';
 
 export type ClauseLookup = (source: ClauseSource, id: string) => Clause | undefined;
+
+/** Finds library clauses by source and id: the one lookup the app, the API and the CLI all use. */
+export function clauseLookup<C extends Clause & { source: ClauseSource }>(clauses: readonly C[]): (source: ClauseSource, id: string) => C | undefined {
+  const byKey = new Map(clauses.map((c) => [clauseKey(c.source, c.id), c]));
+  return (source, id) => byKey.get(clauseKey(source, id));
+}
 
 /** A clause use whose library clause has moved on (or disappeared). Unlinked text is the person's own: never drift. */
 export interface Drift extends ClauseUseSpan {
