@@ -64,9 +64,10 @@ test('unlink to edit, then undo; the keyboard command inserts a clause as a new 
   await expect(page.locator('.status-bar')).toContainText('Unlinked');
   await expect(page.locator('.policy-editor .clause-unlinked').first().getByTestId('clause-bar')).toContainText('Unlinked from “Complaints” v1');
   const text = page.locator('.policy-editor p', { hasText: 'If you are unhappy with how we have handled' });
-  await text.click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Edited after unlinking.');
+  // The first line of text sits below the clause's bar: click there, go to the line's start, and type.
+  await text.click({ position: { x: 40, y: 36 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Edited after unlinking. ');
   await expect(text).toContainText('Edited after unlinking.');
   await save(page);
   const saved = await app.readDocument('privacy-policy');
