@@ -11,6 +11,17 @@ import { versionEdition } from '../compare/editions';
 import { compareSources, renderRedline } from '../compare/compare-editions';
 import type { VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
+import type { AppSettings } from '../store/settings';
+import { loadLibrary, saveClause } from '../store/clause-library';
+import { readVariables, writeVariables } from '../store/variables';
+import { librarySeed } from '../store/starter';
+import { clausesDir } from '../store/project-files';
+import type { ClauseLibrary } from '../../shared/clauses/schema';
+import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
+import { unfilledVariables } from '../../shared/clauses/unfilled';
+import { variableNamesIn } from '../../shared/clauses/variables';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
@@ -24,6 +35,8 @@ export interface HostServices {
   readonly renderPdf: PdfRenderer;
   /** Who is at the keyboard: the default author of versions, and the author of a redline's tracked changes. */
   readonly userName: string;
+  /** The app's settings (the team clause library folder); without them there is no team library. */
+  readonly settings?: AppSettings;
 }
 
 /** The state of one window: the project it has open. */
@@ -41,6 +54,14 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     workspace.project = project;
     await host.recent.remember({ name: project.name, path: project.dir });
     return project.info();
+  }
+
+  async function teamDir(): Promise<string | null> {
+    return (await host.settings?.get())?.teamLibrary ?? null;
+  }
+
+  async function library(project: Project): Promise<ClauseLibrary> {
+    return loadLibrary(clausesDir(project.dir), await teamDir(), await readVariables(project.dir));
   }
 
   return {
@@ -61,15 +82,18 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     openProject: async ({ path }) => use(await Project.open(path)),
     async createProject({ path, name, sample }) {
       const documents = sample ? await loadSampleDocuments() : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
-      return use(await Project.create(path, name, documents));
+      return use(await Project.create(path, name, documents, await librarySeed(sample)));
     },
     createDocument: ({ title }) => workspace.requireProject().createDocument(title),
     loadDocument: ({ documentId }) => workspace.requireProject().loadDocument(documentId),
     async exportDocument({ documentId, format, fragment, version }) {
       const project = workspace.requireProject();
       project.requireDocument(documentId);
-      const doc = version === undefined ? await project.loadDocument(documentId) : (await versionEdition(project.dir, documentId, version)).doc;
-      const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf });
+      // A version is written with the variable values it was saved with.
+      const edition = version === undefined ? null : await versionEdition(project.dir, documentId, version);
+      const doc = edition?.doc ?? (await project.loadDocument(documentId));
+      const variables = edition?.variables ?? (await readVariables(project.dir));
+      const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf, variables });
       const suffix = `${version === undefined ? '' : `-${slugify(version)}`}${format === 'html' && fragment ? '-fragment' : ''}`;
       return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
@@ -104,6 +128,47 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const file = await renderRedline(comparison, format, host.userName, new Date());
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
+    listClauses: () => library(workspace.requireProject()),
+    async saveClause({ source, clause, isNew }) {
+      const project = workspace.requireProject();
+      const dir = source === 'project' ? clausesDir(project.dir) : await teamDir();
+      if (!dir) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
+      const saved = await saveClause(dir, clause, isNew, today());
+      const values = await readVariables(project.dir);
+      return { ...saved, source, file: `${saved.id}.clause.json`, undefinedVariables: variableNamesIn(saved.blocks).filter((n) => !Object.hasOwn(values, n)) };
+    },
+    async setTeamLibrary({ path: folder }) {
+      if (!host.settings) throw new UserError('This window cannot change the app settings.');
+      const absolute = folder === null ? null : path.resolve(folder);
+      if (absolute !== null && !(await fs.stat(absolute).catch(() => null))?.isDirectory()) {
+        throw new UserError(`${absolute} is not a folder that can be read; choose the folder that holds the team's clause files.`);
+      }
+      await host.settings.set({ teamLibrary: absolute });
+      return library(workspace.requireProject());
+    },
+    getVariables: async () => ({ variables: await readVariables(workspace.requireProject().dir) }),
+    async saveVariables({ variables }) {
+      await writeVariables(workspace.requireProject().dir, variables);
+      return { variables };
+    },
+    async listOutdatedClauseUses() {
+      const project = workspace.requireProject();
+      const lib = await library(project);
+      const values = await readVariables(project.dir);
+      const lookup = clauseLookup(lib.clauses);
+      const documents = [];
+      for (const id of project.documentIds) {
+        // A damaged document is reported by the document list; here it simply has no clause uses to show.
+        const doc = await project.loadDocument(id).catch(() => null);
+        const uses = doc ? outdatedUses(doc, lookup, values) : [];
+        if (doc && uses.length > 0) documents.push({ id, title: doc.title, uses });
+      }
+      return { documents };
+    },
+    async checkExport({ documentId }) {
+      const project = workspace.requireProject();
+      return { unfilled: unfilledVariables(await project.loadDocument(documentId), await readVariables(project.dir)) };
+    },
   };
 }
 
@@ -112,3 +177,9 @@ function summaryOf(version: VersionInfo): VersionSummary {
   return { name, tag, note, kind, author, createdAt, commit, documentIds };
 }
 
+
+/** The calendar date here, as a clause's `updated` records it. */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

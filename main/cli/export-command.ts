@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../store/atomic-write';
 import { UserError } from '../store/errors';
 import { UsageError } from './args';
 import { readDocuments } from './outline-command';
+import { describeUnfilled, unfilledVariables } from '../../shared/clauses/unfilled';
 
 export function parseFormat(value: string | true | undefined): ExportFormat {
   if (typeof value !== 'string') throw new UsageError(`export needs --to ${EXPORT_FORMATS.join('|')}`);
@@ -17,7 +18,7 @@ export function parseFormat(value: string | true | undefined): ExportFormat {
 /** `export <input> --to FORMAT --out FILE [--fragment] [--document id]`: one document, written atomically. */
 export async function exportCommand(
   input: string,
-  options: { format: ExportFormat; out: string; fragment: boolean; documentId?: string },
+  options: { format: ExportFormat; out: string; fragment: boolean; documentId?: string; warn?: (line: string) => void },
 ): Promise<string> {
   const documents = await readDocuments(input, options.documentId);
   if (documents.length > 1) {
@@ -25,7 +26,10 @@ export async function exportCommand(
   }
   const [only] = documents;
   if (!only) throw new UserError(`${input} holds no document to export.`);
-  const file = await renderExport(only.doc, options.format, { fragment: options.fragment, pdf: chromiumPdf });
+  const { variables } = only;
+  // Exported anyway, as the app lets a person go on: unfilled variables are written visibly as [name].
+  for (const variable of unfilledVariables(only.doc, variables)) options.warn?.(`warning: ${describeUnfilled(variable)}; written as [${variable.name}]\n`);
+  const file = await renderExport(only.doc, options.format, { fragment: options.fragment, pdf: chromiumPdf, variables });
   const out = path.resolve(options.out);
   const dir = await fs.stat(path.dirname(out)).catch(() => null);
   if (!dir?.isDirectory()) throw new UserError(`Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`);

@@ -9,6 +9,8 @@ import { outlineCommand, readDocumentFile } from './outline-command';
 import { exportCommand, parseFormat } from './export-command';
 import { saveVersionCommand, versionsCommand } from './versions-command';
 import { diffCommand, parseDiffFormat } from './diff-command';
+import { clausesCommand } from './clauses-command';
+import { librarySeed } from '../store/starter';
 import * as path from 'node:path';
 
 const USAGE = `Usage:
@@ -25,6 +27,8 @@ const USAGE = `Usage:
   policywright diff <old> <new> [--to text|json|html|docx] [--out <file>] [--document <id>]
                                                        compare two editions; each is <project>@<version>,
                                                        a project (its draft) or a file
+  policywright clauses <project> [--json]              list the clause library (id, title, version, status,
+                                                       tags, source) and any clause file that cannot be read
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
   policywright --version`;
 
@@ -73,7 +77,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const documents = sample
         ? await loadSampleDocuments()
         : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
-      const project = await Project.create(dir, name, documents);
+      const project = await Project.create(dir, name, documents, await librarySeed(sample));
       io.out(`Created ${project.name} in ${project.dir} with ${project.documentIds.length} document(s).\n`);
       return 0;
     }
@@ -90,7 +94,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const out = stringFlag(args.flags.get('out'));
       if (!out) throw new UsageError('export needs --out <file>');
       if (args.flags.has('fragment') && format !== 'html') throw new UsageError('--fragment goes with --to html');
-      io.out(await exportCommand(input, { format, out, fragment: args.flags.has('fragment'), documentId: stringFlag(args.flags.get('document')) }));
+      io.out(
+        await exportCommand(input, {
+          format,
+          out,
+          fragment: args.flags.has('fragment'),
+          documentId: stringFlag(args.flags.get('document')),
+          warn: (line) => io.err(line),
+        }),
+      );
+      return 0;
+    }
+    case 'clauses': {
+      const args = parseArgs(rest, [], ['json']);
+      io.out(await clausesCommand(single(args.positional, 'clauses', '<project>'), { json: args.flags.has('json') }));
       return 0;
     }
     case 'import': {

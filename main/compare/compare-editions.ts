@@ -4,12 +4,18 @@ import type { Comparison } from '../../shared/compare/types';
 import { exportRedlineDocx } from '../../shared/export/redline-docx';
 import { exportRedlineHtml } from '../../shared/export/redline-html';
 import { slugify } from '../../shared/model/text';
+import type { PolicyDocument } from '../../shared/model/document';
+import { resolveBlocks } from '../../shared/clauses/variables';
 import type { Project } from '../store/project';
 import { editionOf, type Edition } from './editions';
 
-/** Compares two editions, naming each as the person chose it. */
+/** Compares two editions, naming each as the person chose it, each with its variables written as their values. */
 export function compareEditions(oldEdition: Edition, newEdition: Edition): Comparison {
-  return compareDocuments(oldEdition.doc, newEdition.doc, { oldLabel: oldEdition.label, newLabel: newEdition.label });
+  return compareDocuments(resolved(oldEdition), resolved(newEdition), { oldLabel: oldEdition.label, newLabel: newEdition.label });
+}
+
+function resolved({ doc, variables }: Edition): PolicyDocument {
+  return { ...doc, blocks: resolveBlocks(doc.blocks, variables) };
 }
 
 export async function compareSources(project: Project, oldSource: CompareSource, newSource: CompareSource): Promise<Comparison> {

@@ -7,25 +7,29 @@ import { importFile } from '../import/import-file';
 import { UserError } from '../store/errors';
 import { ProjectHistory } from '../store/history';
 import type { Project } from '../store/project';
-import { DOCUMENT_SUFFIX, displayName, documentPath } from '../store/project-files';
+import { DOCUMENT_SUFFIX, VARIABLES_FILE, displayName, documentPath } from '../store/project-files';
+import { readVariables } from '../store/variables';
+import { NO_VARIABLES, VariablesFileSchema, type VariableValues } from '../../shared/clauses/variables';
 
-/** One side of a comparison: the document, and how to name it to a person. */
+/** One side of a comparison: the document, how to name it to a person, and the variable values it was written with. */
 export interface Edition {
   readonly doc: PolicyDocument;
   readonly label: string;
+  readonly variables: VariableValues;
 }
 
 export const DRAFT_LABEL = 'Current draft';
 
 export async function draftEdition(project: Project, documentId: string): Promise<Edition> {
-  return { doc: await project.loadDocument(documentId), label: DRAFT_LABEL };
+  const [doc, variables] = await Promise.all([project.loadDocument(documentId), readVariables(project.dir)]);
+  return { doc, label: DRAFT_LABEL, variables };
 }
 
 /**
  * Versions never change, so a document read at one is kept by commit: comparing the same version with a draft again
  * (after an edit, or to export the redline) does not read and validate a large file twice.
  */
-const versionDocuments = new Map<string, PolicyDocument>();
+const versionDocuments = new Map<string, { doc: PolicyDocument; variables: VariableValues }>();
 const KEPT_VERSION_DOCUMENTS = 8;
 
 /** A document as it was saved in a version of its project's history. */
@@ -37,22 +41,25 @@ export async function versionEdition(projectDir: string, documentId: string, ver
   const relative = displayName(projectDir, file);
   const key = `${version.commit}:${path.resolve(projectDir)}:${relative}`;
   const kept = versionDocuments.get(key);
-  if (kept) return { doc: kept, label };
+  if (kept) return { ...kept, label };
   const text = await history.readFileAt(version, relative);
   if (text === null) throw new UserError(`The version "${version.name}" has no document "${documentId}".`);
   const doc = parseFile(PolicyDocumentSchema, text, `${relative} at version "${version.name}"`);
-  versionDocuments.set(key, doc);
+  // The values the version was saved with: a changed company name is a change between the two editions.
+  const variablesText = await history.readFileAt(version, VARIABLES_FILE);
+  const variables = variablesText === null ? NO_VARIABLES : parseFile(VariablesFileSchema, variablesText, `${VARIABLES_FILE} at version "${version.name}"`).variables;
+  versionDocuments.set(key, { doc, variables });
   if (versionDocuments.size > KEPT_VERSION_DOCUMENTS) versionDocuments.delete(versionDocuments.keys().next().value ?? '');
-  return { doc, label };
+  return { doc, label, variables };
 }
 
 /** A file from outside any project: our own format, or anything the importers read (DOCX, HTML, Markdown, text). */
 export async function fileEdition(fileName: string, bytes: Uint8Array): Promise<Edition> {
   const name = path.basename(fileName);
   if (name.endsWith(DOCUMENT_SUFFIX)) {
-    return { doc: parseFile(PolicyDocumentSchema, new TextDecoder().decode(bytes), name), label: name };
+    return { doc: parseFile(PolicyDocumentSchema, new TextDecoder().decode(bytes), name), label: name, variables: NO_VARIABLES };
   }
-  return { doc: await importFile(name, bytes), label: name };
+  return { doc: await importFile(name, bytes), label: name, variables: NO_VARIABLES };
 }
 
 /** What the app asks for: a draft or version of the open project's documents, or a file the person picked. */

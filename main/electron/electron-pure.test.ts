@@ -157,6 +157,7 @@ describe('menuTemplate', () => {
       italic: 'CmdOrCtrl+I',
       underline: 'CmdOrCtrl+U',
       link: 'CmdOrCtrl+K',
+      insertClause: 'CmdOrCtrl+Shift+L',
     });
   });
 });

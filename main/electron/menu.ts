@@ -73,6 +73,14 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('Numbered List', 'numberedList'),
       ],
     },
+    {
+      label: '&Clauses',
+      submenu: [
+        item('Insert Clause…', 'insertClause', 'CmdOrCtrl+Shift+L'),
+        item('Unlink Clause to Edit', 'unlinkClause'),
+        item('New Clause from Selection…', 'newClauseFromSelection'),
+      ],
+    },
     { role: 'help', submenu: [{ role: 'about' }] },
   ];
 }

@@ -3,14 +3,12 @@ import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { DocumentIdSchema } from '../../shared/model/document';
 import { UserError } from './errors';
-import { DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE } from './project-files';
 
 /**
  * The git side of a project's history: finding (or making) the repository, telling the project's own files from
  * everything else in it, and turning them into a commit's tree.
  */
-
-export const CLAUSES_DIR = 'clauses';
 
 export interface Repo {
   /** What every isomorphic-git call takes; one cache per operation lets its reads share unpacked objects. */
@@ -73,11 +71,12 @@ export function documentIdOf(fileName: string): string | null {
 }
 
 /**
- * The files a version holds, by their path inside the project: the manifest, the documents and the clause library.
+ * The files a version holds, by their path inside the project: the manifest, the variables, the documents and the
+ * clause library.
  * Hidden files are left out: a Finder's .DS_Store, an editor's swap file or a half-written save's temporary file.
  */
 export function isProjectFile(relative: string): boolean {
-  if (relative === MANIFEST_FILE) return true;
+  if (relative === MANIFEST_FILE || relative === VARIABLES_FILE) return true;
   const [top, ...rest] = relative.split('/');
   if (top === DOCUMENTS_DIR) return rest.length === 1 && documentIdOf(rest[0] as string) !== null;
   if (top === CLAUSES_DIR) return rest.length > 0 && rest.every((segment) => segment !== '' && !segment.startsWith('.'));
@@ -93,6 +92,8 @@ export async function projectFilesOnDisk(projectDir: string): Promise<string[]> 
   const files: string[] = [];
   const manifest = await nodeFs.promises.lstat(path.join(projectDir, MANIFEST_FILE)).catch(() => null);
   if (manifest?.isFile()) files.push(MANIFEST_FILE);
+  const variables = await nodeFs.promises.lstat(path.join(projectDir, VARIABLES_FILE)).catch(() => null);
+  if (variables?.isFile()) files.push(VARIABLES_FILE);
   for (const entry of await readDir(path.join(projectDir, DOCUMENTS_DIR))) {
     if (entry.isFile() && documentIdOf(entry.name)) files.push(`${DOCUMENTS_DIR}/${entry.name}`);
   }

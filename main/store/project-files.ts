@@ -4,6 +4,10 @@ import * as path from 'node:path';
 export const MANIFEST_FILE = 'policywright.json';
 export const DOCUMENTS_DIR = 'documents';
 export const DOCUMENT_SUFFIX = '.policy.json';
+/** The project's own clause library: one `<id>.clause.json` a clause. */
+export const CLAUSES_DIR = 'clauses';
+/** The project's variables, the values clause placeholders take. */
+export const VARIABLES_FILE = 'variables.json';
 
 export function manifestPath(projectDir: string): string {
   return path.join(projectDir, MANIFEST_FILE);
@@ -17,4 +21,12 @@ export function documentPath(projectDir: string, documentId: string): string {
 /** How a file is named in messages: relative to the project, with forward slashes on every system. */
 export function displayName(projectDir: string, file: string): string {
   return path.relative(projectDir, file).split(path.sep).join('/');
+}
+
+export function clausesDir(projectDir: string): string {
+  return path.join(projectDir, CLAUSES_DIR);
+}
+
+export function variablesPath(projectDir: string): string {
+  return path.join(projectDir, VARIABLES_FILE);
 }

@@ -16,7 +16,10 @@ import { newSectionId } from '../../shared/model/ids';
 import type { DocumentSummary, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { DOCUMENTS_DIR, displayName, documentPath, manifestPath } from './project-files';
+import { DOCUMENTS_DIR, clausesDir, displayName, documentPath, manifestPath } from './project-files';
+import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/schema';
+import type { ProjectLibrarySeed } from './starter';
+import { writeVariables } from './variables';
 
 /** An open project folder: its manifest and its documents, read and written only through here. */
 export class Project {
@@ -43,8 +46,16 @@ export class Project {
     return new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
   }
 
-  /** Makes a new project in a folder that does not exist yet or is empty; never writes into someone's files. */
-  static async create(dir: string, name: string, documents: ReadonlyArray<{ id: string; doc: PolicyDocument }>): Promise<Project> {
+  /**
+   * Makes a new project in a folder that does not exist yet or is empty; never writes into someone's files. With a
+   * library seed, the project gets its own copy of a clause library and its variables.
+   */
+  static async create(
+    dir: string,
+    name: string,
+    documents: ReadonlyArray<{ id: string; doc: PolicyDocument }>,
+    library?: ProjectLibrarySeed,
+  ): Promise<Project> {
     const absolute = path.resolve(dir);
     const existing = await fs.readdir(absolute).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [];
@@ -55,6 +66,14 @@ export class Project {
     }
     await fs.mkdir(path.join(absolute, DOCUMENTS_DIR), { recursive: true });
     for (const { id, doc } of documents) await writeFileAtomic(documentPath(absolute, id), serializeDocument(doc));
+    if (library) {
+      const target = clausesDir(absolute);
+      await fs.mkdir(target, { recursive: true });
+      for (const file of (await fs.readdir(library.clausesFrom)).filter((f) => f.endsWith(CLAUSE_FILE_SUFFIX))) {
+        await fs.copyFile(path.join(library.clausesFrom, file), path.join(target, file));
+      }
+      await writeVariables(absolute, library.variables);
+    }
     const manifest: ProjectManifest = { format: FORMAT_VERSION, name, documents: documents.map((d) => d.id) };
     await writeFileAtomic(manifestPath(absolute), serializeManifest(manifest));
     return new Project(absolute, manifest);

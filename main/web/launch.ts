@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { createHandlers, Workspace } from '../api/handlers';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
+import { AppSettings } from '../store/settings';
 import { appHome } from '../store/app-paths';
 import { installRoot } from '../store/install-root';
 import { ensureSampleCopy } from '../store/sample';
@@ -24,6 +25,9 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   const dir = options.projectDir ?? (await ensureSampleCopy(home));
   workspace.project = await Project.open(dir);
   await recent.remember({ name: workspace.project.name, path: workspace.project.dir });
-  const handlers = createHandlers({ version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, userName: systemUserName() }, workspace);
+  const handlers = createHandlers(
+    { version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, settings: AppSettings.in(home), userName: systemUserName() },
+    workspace,
+  );
   return startWebHost({ rendererDir: path.join(installRoot(), 'dist', 'renderer'), handlers, port: options.port });
 }

@@ -14,6 +14,7 @@ import { ExportDialog } from './ExportDialog';
 import { fileToBase64, offerDownload } from './download';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
+import { useProjectClauses } from '../clauses/use-project-clauses';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -38,6 +39,7 @@ export function App({ client }: { client: ApiClient }) {
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
   const status = useRef<SaveStatus>({ state: 'saved' });
   const editorRef = useRef<EditorHandle>(null);
+  const projectClauses = useProjectClauses(client, project?.path ?? null, setError);
 
   const openDocument = useCallback(
     async (id: string, info: ProjectInfo | null = project) => {
@@ -262,6 +264,7 @@ export function App({ client }: { client: ApiClient }) {
           sidebar={sidebar}
           handleRef={editorRef}
           onStatus={onStatus}
+          clauses={{ ...projectClauses.tools, openDocument: (id) => void openDocument(id) }}
         />
         </div>
       ) : (
@@ -291,6 +294,7 @@ export function App({ client }: { client: ApiClient }) {
           documentId={open.id}
           title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.title}
           beforeExport={async () => {
+            await projectClauses.flush();
             await editorRef.current?.flush();
             if (editorRef.current?.isDirty()) throw new Error('The document could not be saved, so it cannot be exported yet.');
           }}

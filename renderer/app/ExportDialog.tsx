@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { UnfilledVariable } from '../../shared/clauses/unfilled';
 import type { ApiClient } from '../../shared/api/client';
 import type { ExportFormat, VersionSummary } from '../../shared/api/contract';
 import { offerDownload } from './download';
@@ -31,6 +32,22 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
     // Versions are a choice, not a need: without them (or if they cannot be read) the draft is exported.
     client.listVersions({ documentId }).then(setVersions, () => setVersions([]));
   }, [client, documentId]);
+  const [unfilled, setUnfilled] = useState<UnfilledVariable[] | null>(null);
+
+  // Before anything is written: which variables would come out as [name], and where they stand.
+  useEffect(() => {
+    let live = true;
+    beforeExport()
+      .then(() => client.checkExport({ documentId }))
+      .then(
+        (result) => live && setUnfilled(result.unfilled),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      live = false;
+    };
+    // Checked once, when the dialog opens.
+  }, []);
 
   const run = async () => {
     setBusy(true);
@@ -83,6 +100,23 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
             into a website’s editor
           </label>
         ) : null}
+        {unfilled && unfilled.length > 0 ? (
+          <div className="unfilled" role="alert" data-testid="unfilled-variables">
+            <strong>
+              {unfilled.length === 1
+                ? 'One variable has no value. The export will show it as written below until you fill it in the Variables panel:'
+                : `${unfilled.length} variables have no value. The export will show each as written below until you fill them in the Variables panel:`}
+            </strong>
+            <ul>
+              {unfilled.map((v) => (
+                <li key={v.name}>
+                  <code>{`[${v.name}]`}</code>
+                  {v.defined ? '' : ' (not defined in this project)'} — in {v.places.join('; ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {busy ? (
           <p className="muted" role="status">
             <progress aria-label="Exporting" /> Exporting…
@@ -97,8 +131,8 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
-            Export
+          <button type="button" className="primary" disabled={busy || unfilled === null} onClick={() => void run()}>
+            {unfilled && unfilled.length > 0 ? 'Export anyway' : 'Export'}
           </button>
         </div>
       </div>

@@ -22,6 +22,16 @@ import { withPolicy } from './with-policy';
 import { LinkPrompt } from './LinkPrompt';
 import { SaveIndicator } from './SaveIndicator';
 import { hideEditableFromReactSelection } from './react-selection-walk';
+import { LOCKED_MESSAGE, lockedIn, withClauseLock } from './clause-lock';
+import { ClauseViewContext } from '../clauses/clause-context';
+import { useClauseUi, type ClauseTools } from '../clauses/use-clause-ui';
+
+type SideTab = 'document' | 'clauses' | 'variables';
+const SIDE_TABS: Array<[SideTab, string]> = [
+  ['document', 'Document'],
+  ['clauses', 'Clauses'],
+  ['variables', 'Variables'],
+];
 
 export interface EditorHandle {
   run(command: Command): void;
@@ -42,16 +52,20 @@ interface Props {
   sidebar?: ReactNode;
   handleRef?: Ref<EditorHandle>;
   onStatus?: (status: SaveStatus) => void;
+  /** The project's clause library and variables, kept by the app for every document of the project. */
+  clauses?: ClauseTools;
 }
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
 const OUTLINE_TEXT_DELAY_MS = 250;
 const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions']);
+// Commands that would change locked text in ways the lock's own checks do not see (block types, links).
+const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 
-export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus }: Props) {
+export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
   const editor = useMemo(() => {
-    const e = withPolicy(withHistory(withReact(createEditor())) as PolicyEditor);
+    const e = withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor));
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     return e;
   }, []);
@@ -62,6 +76,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const store = useMemo(() => new SectionNumberStore(), []);
   const [message, setMessage] = useState<string | null>(null);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
+  const [side, setSide] = useState<SideTab>('document');
 
   // Numbers exist before the first paint, so no heading ever shows without one.
   useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
@@ -88,9 +103,13 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   useEffect(() => hideEditableFromReactSelection(ReactEditor.toDOMNode(editor, editor)), [editor]);
 
   const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const clauseUi = useClauseUi(editor, clauses, setMessage);
+
   const onValueChange = useCallback(() => {
     autosave.markDirty();
     const ops = editor.operations;
+    // Drift is worked out after a pause, and only when blocks came or went or changed their fields: never per key.
+    if (ops.some((op) => 'path' in op && op.path.length === 1 && op.type !== 'insert_text' && op.type !== 'remove_text')) clauseUi.scheduleDrift();
     if (ops.some(changesSections)) {
       store.update(editor.children as BlockElement[], metaRef.current.numbering);
       return;
@@ -101,7 +120,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => store.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [autosave, editor, store]);
+  }, [autosave, editor, store, clauseUi]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -147,6 +166,11 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
         void autosave.saveNow();
         return;
       }
+      if (BLOCK_FORMAT_COMMANDS.has(command) && lockedIn(editor, editor.selection) >= 0) {
+        setMessage(LOCKED_MESSAGE);
+        return;
+      }
+      if (clauseUi.run(command)) return;
       if (command === 'link') {
         setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
         return;
@@ -160,7 +184,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [autosave, changeMeta, editor],
+    [autosave, changeMeta, editor, clauseUi],
   );
 
   useImperativeHandle(
@@ -200,6 +224,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
 
   return (
     <SectionNumbersContext.Provider value={store}>
+      <ClauseViewContext.Provider value={clauseUi.view}>
       <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
         <div className="doc-layout">
           <aside className="left-column">
@@ -243,6 +268,8 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
                   renderLeaf={renderLeaf}
                   renderChunk={renderChunk}
                   onKeyDown={onKeyDown}
+                  onDrop={clauseUi.onDrop}
+                  onDragOver={clauseUi.onDragOver}
                   spellCheck
                 />
               </article>
@@ -251,9 +278,20 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
               {message ?? ''}
             </div>
           </main>
-          <DocumentPanel meta={meta} onChange={changeMeta} />
+          <aside className="right-column">
+            <div className="panel-tabs" role="tablist" aria-label="Side panels">
+              {SIDE_TABS.map(([tab, name]) => (
+                <button key={tab} type="button" role="tab" aria-selected={side === tab} className={side === tab ? 'active' : ''} onClick={() => setSide(tab)}>
+                  {name}
+                </button>
+              ))}
+            </div>
+            {side === 'document' ? <DocumentPanel meta={meta} onChange={changeMeta} /> : side === 'clauses' ? clauseUi.panel : clauseUi.variablesPanel}
+          </aside>
         </div>
+        {clauseUi.dialogs}
       </Slate>
+      </ClauseViewContext.Provider>
     </SectionNumbersContext.Provider>
   );
 }

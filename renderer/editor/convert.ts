@@ -1,18 +1,20 @@
 import type { Block, Mark, Run } from '../../shared/model/document';
 import { mergeRuns } from '../../shared/format/normalize';
-import type { BlockElement, FormattedText, InlineNode } from './types';
+import { variableRun } from '../../shared/clauses/variables';
+import type { BlockElement, FormattedText, InlineNode, VariableElement } from './types';
 
 /** The only place that knows both shapes: stored blocks in, Slate nodes out, and back. */
 export function blocksToSlate(blocks: readonly Block[]): BlockElement[] {
   return blocks.map((block): BlockElement => {
     const children = runsToInlines(block.runs);
+    const clause = block.clause ? { clause: { ...block.clause } } : {};
     switch (block.kind) {
       case 'heading':
-        return { type: 'heading', id: block.id, level: block.level, children };
+        return { type: 'heading', id: block.id, level: block.level, ...clause, children };
       case 'paragraph':
-        return { type: 'paragraph', children };
+        return { type: 'paragraph', ...clause, children };
       case 'list-item':
-        return { type: 'list-item', list: block.list, indent: block.indent, children };
+        return { type: 'list-item', list: block.list, indent: block.indent, ...clause, children };
     }
   });
 }
@@ -20,13 +22,14 @@ export function blocksToSlate(blocks: readonly Block[]): BlockElement[] {
 export function slateToBlocks(nodes: readonly BlockElement[]): Block[] {
   return nodes.map((node): Block => {
     const runs = inlinesToRuns(node.children);
+    const clause = node.clause ? { clause: { ...node.clause } } : {};
     switch (node.type) {
       case 'heading':
-        return { kind: 'heading', id: node.id, level: node.level, runs };
+        return { kind: 'heading', id: node.id, level: node.level, ...clause, runs };
       case 'paragraph':
-        return { kind: 'paragraph', runs };
+        return { kind: 'paragraph', ...clause, runs };
       case 'list-item':
-        return { kind: 'list-item', list: node.list, indent: node.indent, runs };
+        return { kind: 'list-item', list: node.list, indent: node.indent, ...clause, runs };
     }
   });
 }
@@ -34,10 +37,17 @@ export function slateToBlocks(nodes: readonly BlockElement[]): Block[] {
 function runsToInlines(runs: readonly Run[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const run of runs) {
+    if (run.variable !== undefined) {
+      // A chip carries its marks; a link on a variable has no place to live in the editor and is not kept.
+      const chip: VariableElement = { type: 'variable', name: run.variable, children: [{ text: '' }] };
+      for (const mark of run.marks ?? []) chip[mark] = true;
+      out.push(chip);
+      continue;
+    }
     const text = textOf(run);
     const last = out[out.length - 1];
     if (run.link === undefined) out.push(text);
-    else if (last && 'type' in last && last.href === run.link) last.children.push(text);
+    else if (last && 'type' in last && last.type === 'link' && last.href === run.link) last.children.push(text);
     else out.push({ type: 'link', href: run.link, children: [text] });
   }
   // Slate wants text at both ends of a block and around every inline.
@@ -63,19 +73,25 @@ function textOf(run: Run): FormattedText {
 function inlinesToRuns(nodes: readonly InlineNode[]): Run[] {
   const runs: Run[] = [];
   for (const node of nodes) {
-    if ('type' in node) for (const child of node.children) runs.push(runOf(child, node.href));
-    else runs.push(runOf(node, undefined));
+    if (!('type' in node)) runs.push(runOf(node, undefined));
+    else if (node.type === 'variable') runs.push(variableRun(node.name, marksOf(node)));
+    else for (const child of node.children) runs.push(runOf(child, node.href));
   }
   return mergeRuns(runs);
 }
 
 function runOf(text: FormattedText, link: string | undefined): Run {
-  const marks: Mark[] = [];
-  if (text.bold) marks.push('bold');
-  if (text.italic) marks.push('italic');
-  if (text.underline) marks.push('underline');
+  const marks = marksOf(text);
   const run: Run = { text: text.text };
   if (marks.length) run.marks = marks;
   if (link !== undefined) run.link = link;
   return run;
+}
+
+function marksOf(text: Pick<FormattedText, 'bold' | 'italic' | 'underline'>): Mark[] {
+  const marks: Mark[] = [];
+  if (text.bold) marks.push('bold');
+  if (text.italic) marks.push('italic');
+  if (text.underline) marks.push('underline');
+  return marks;
 }

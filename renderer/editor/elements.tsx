@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { SectionNumberStore } from './section-numbers';
+import type { BlockElement, HeadingElement } from './types';
+import { ClauseBar, VariableChip } from '../clauses/ClauseBar';
 
 export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
 
@@ -11,17 +13,18 @@ function useSectionLabel(id: string) {
   return useSyncExternalStore(subscribe, () => store.label(id));
 }
 
-function Heading({ attributes, children, id }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; id: string }) {
-  const label = useSectionLabel(id);
+function Heading({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: HeadingElement }) {
+  const label = useSectionLabel(element.id);
   const depth = label?.depth ?? 1;
   return (
     <div
       {...attributes}
       role="heading"
       aria-level={Math.min(depth + 1, 9)}
-      className={`section-heading depth-${Math.min(depth, 6)}`}
-      data-section-id={id}
+      className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}`}
+      data-section-id={element.id}
     >
+      {element.clause ? <ClauseBar element={element} /> : null}
       <span contentEditable={false} className="section-number" data-testid="section-number">
         {label?.label ?? ''}
       </span>
@@ -30,15 +33,30 @@ function Heading({ attributes, children, id }: { attributes: RenderElementProps[
   );
 }
 
+/** Clause text is marked in the page (a rule in the margin; locked text greyed a little) so it reads as such. */
+function clauseClass(element: BlockElement): string {
+  return element.clause ? ` clause-block clause-${element.clause.state}` : '';
+}
+
 export function renderElement({ attributes, children, element }: RenderElementProps) {
   switch (element.type) {
     case 'heading':
-      return <Heading attributes={attributes} id={element.id}>{children}</Heading>;
+      return <Heading attributes={attributes} element={element}>{children}</Heading>;
     case 'list-item':
       return (
-        <div {...attributes} className={`list-item ${element.list} indent-${element.indent}`}>
+        <div {...attributes} className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}`} data-clause-use={element.clause?.use}>
+          {element.clause ? <ClauseBar element={element} /> : null}
           {children}
         </div>
+      );
+    case 'variable':
+      return (
+        <span {...attributes} className="variable">
+          <span contentEditable={false}>
+            <VariableChip name={element.name} />
+          </span>
+          {children}
+        </span>
       );
     case 'link':
       return (
@@ -47,7 +65,14 @@ export function renderElement({ attributes, children, element }: RenderElementPr
         </a>
       );
     default:
-      return <p {...attributes}>{children}</p>;
+      return element.clause ? (
+        <p {...attributes} className={clauseClass(element).trim()} data-clause-use={element.clause.use}>
+          <ClauseBar element={element} />
+          {children}
+        </p>
+      ) : (
+        <p {...attributes}>{children}</p>
+      );
   }
 }
 

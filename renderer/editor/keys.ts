@@ -14,6 +14,7 @@ export function commandForKey(event: KeyboardEvent | React.KeyboardEvent): Comma
     if (key === 'u' && !event.shiftKey) return 'underline';
     if (key === 'k' && !event.shiftKey) return 'link';
     if (key === 'Enter') return event.shiftKey ? 'insertSubsection' : 'insertSection';
+    if (key === 'l' && event.shiftKey) return 'insertClause';
   }
   if (event.altKey && event.shiftKey && !mod) {
     if (key === 'ArrowUp') return 'moveSectionUp';
@@ -38,4 +39,5 @@ export const SHORTCUT_LABELS: Partial<Record<Command, string>> = {
   promoteSection: 'Shift+Tab',
   moveSectionUp: 'Alt+Shift+Up',
   moveSectionDown: 'Alt+Shift+Down',
+  insertClause: 'Ctrl+Shift+L',
 };

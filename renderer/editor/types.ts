@@ -1,6 +1,7 @@
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
+import type { ClauseUse } from '../../shared/model/document';
 
 /**
  * The editor's own node shapes. They mirror the stored blocks closely but are Slate's concern alone: the stored format
@@ -19,21 +20,36 @@ export interface LinkElement {
   children: FormattedText[];
 }
 
-export type InlineNode = FormattedText | LinkElement;
+/** A project variable as a chip: an inline void that shows the variable's value, never editable as text. */
+export interface VariableElement {
+  type: 'variable';
+  name: string;
+  bold?: true;
+  italic?: true;
+  underline?: true;
+  children: [{ text: '' }];
+}
 
-export interface HeadingElement {
+export type InlineNode = FormattedText | LinkElement | VariableElement;
+
+/** Set on every block of a clause insertion: which clause, which version, and whether it is locked. */
+interface ClauseFields {
+  clause?: ClauseUse;
+}
+
+export interface HeadingElement extends ClauseFields {
   type: 'heading';
   id: string;
   level: number;
   children: InlineNode[];
 }
 
-export interface ParagraphElement {
+export interface ParagraphElement extends ClauseFields {
   type: 'paragraph';
   children: InlineNode[];
 }
 
-export interface ListItemElement {
+export interface ListItemElement extends ClauseFields {
   type: 'list-item';
   list: 'bullet' | 'number';
   indent: number;
@@ -46,7 +62,7 @@ export type PolicyEditor = BaseEditor & ReactEditor & HistoryEditor;
 declare module 'slate' {
   interface CustomTypes {
     Editor: PolicyEditor;
-    Element: BlockElement | LinkElement;
+    Element: BlockElement | LinkElement | VariableElement;
     Text: FormattedText;
   }
 }

@@ -1,5 +1,5 @@
 import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
-import { isSafeHref, stripForbiddenCharacters } from '../../shared/model/document';
+import { VariableNameSchema, isSafeHref, stripForbiddenCharacters } from '../../shared/model/document';
 import { newSectionId } from '../../shared/model/ids';
 import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
 
@@ -10,9 +10,11 @@ const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
  * its own; pasted content keeps only what the model knows.
  */
 export function withPolicy(editor: PolicyEditor): PolicyEditor {
-  const { isInline, insertBreak, normalizeNode, insertFragment, insertText, insertData } = editor;
+  const { isInline, isVoid, insertBreak, normalizeNode, insertFragment, insertText, insertData } = editor;
 
-  editor.isInline = (element) => element.type === 'link' || isInline(element);
+  editor.isInline = (element) => element.type === 'link' || element.type === 'variable' || isInline(element);
+  // A variable is one unit shown as its value: the caret goes round it, never into it.
+  editor.isVoid = (element) => element.type === 'variable' || isVoid(element);
 
   editor.insertBreak = () => {
     const block = currentTopBlock(editor);
@@ -116,6 +118,9 @@ function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
     if (Text.isText(node)) out.push(sanitizeText(node));
     else if (Element.isElement(node) && node.type === 'link' && typeof node.href === 'string' && isSafeHref(node.href)) {
       out.push({ type: 'link', href: node.href, children: node.children.filter(Text.isText).map(sanitizeText) });
+    } else if (Element.isElement(node) && node.type === 'variable' && typeof node.name === 'string' && VariableNameSchema.safeParse(node.name).success) {
+      // A copied variable stays a variable (its name checked), so pasting clause text keeps its placeholders.
+      out.push({ type: 'variable', name: node.name, children: [{ text: '' }] });
     } else if (Element.isElement(node)) {
       out.push(...sanitizeInlines(node.children).filter(Text.isText));
     }

@@ -25,6 +25,9 @@ export const COMMANDS = [
   'link',
   'bulletedList',
   'numberedList',
+  'insertClause',
+  'unlinkClause',
+  'newClauseFromSelection',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

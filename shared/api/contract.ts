@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import { CLAUSE_SOURCES, DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import { ClauseEditSchema, type ClauseLibrary, type LibraryClause } from '../clauses/schema';
+import { VariablesSchema, type VariableValues } from '../clauses/variables';
+import type { OutdatedUse } from '../clauses/drift';
+import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
 
 /**
@@ -92,6 +96,13 @@ export type CompareSource = z.infer<typeof CompareSourceSchema>;
 export const REDLINE_FORMATS = ['html', 'docx'] as const;
 export type RedlineFormat = (typeof REDLINE_FORMATS)[number];
 
+/** Every outdated clause use in one document of the project. */
+export interface DocumentDrift {
+  id: string;
+  title: string;
+  uses: OutdatedUse[];
+}
+
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 
 interface MethodSpec<I extends z.ZodType, R> {
@@ -162,6 +173,20 @@ export const API = {
   exportComparison: method<ExportedFile>()(
     z.object({ old: CompareSourceSchema, new: CompareSourceSchema, format: z.enum(REDLINE_FORMATS) }).strict(),
   ),
+  /** Both clause libraries (the project's and the team's), with the files that could not be read. */
+  listClauses: method<ClauseLibrary>()(empty),
+  /** Creates a clause, or saves an edit of one; an edit of an approved clause's wording makes its next version. */
+  saveClause: method<LibraryClause>()(
+    z.object({ source: z.enum(CLAUSE_SOURCES), clause: ClauseEditSchema, isNew: z.boolean() }).strict(),
+  ),
+  /** Attaches (or, with null, detaches) the team library folder, in the app's settings; returns the library. */
+  setTeamLibrary: method<ClauseLibrary>()(z.object({ path: folderPath.nullable() }).strict()),
+  getVariables: method<{ variables: VariableValues }>()(empty),
+  saveVariables: method<{ variables: VariableValues }>()(z.object({ variables: VariablesSchema }).strict()),
+  /** Every use, in every document of the project, of a clause whose library version is newer. */
+  listOutdatedClauseUses: method<{ documents: DocumentDrift[] }>()(empty),
+  /** What an export would write as `[name]`, and where, so the person can fill it in first or go on. */
+  checkExport: method<{ unfilled: UnfilledVariable[] }>()(z.object({ documentId: DocumentIdSchema }).strict()),
 } as const;
 
 export type Api = typeof API;

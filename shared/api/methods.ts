@@ -18,6 +18,13 @@ export const BRIDGE_METHODS = [
   'loadVersion',
   'compareDocuments',
   'exportComparison',
+  'listClauses',
+  'saveClause',
+  'setTeamLibrary',
+  'getVariables',
+  'saveVariables',
+  'listOutdatedClauseUses',
+  'checkExport',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { PolicyDocument } from '../model/document';
+import type { VariableValues } from '../clauses/variables';
 import { bodyParagraphs } from './docx-body';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';
@@ -15,8 +16,8 @@ const MUTED = '555555';
  * section is moved in Word: no number is typed into a heading. The table of contents is a TOC field that Word
  * refreshes when the document opens. Packed straight to bytes, so it needs no Node Buffer and runs anywhere.
  */
-export async function exportDocx(doc: PolicyDocument): Promise<Uint8Array> {
-  const prepared = prepareDocument(doc);
+export async function exportDocx(doc: PolicyDocument, options: { variables?: VariableValues } = {}): Promise<Uint8Array> {
+  const prepared = prepareDocument(doc, options.variables);
   const hasSections = prepared.headings.length > 0;
   const document = new Document({
     ...docxProperties(prepared),

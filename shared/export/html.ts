@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../model/document';
+import type { VariableValues } from '../clauses/variables';
 import { formatLongDate } from './dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
@@ -14,6 +15,8 @@ export interface HtmlExportOptions {
    * is why sections still start at <h2>) and its own navigation; the anchors stay, so the CMS can link to sections.
    */
   readonly fragment?: boolean;
+  /** The project's variable values; a variable without one is written as `[name]`. */
+  readonly variables?: VariableValues;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface HtmlExportOptions {
  * anywhere), or a fragment. Text is always escaped, and only http, https and mailto links survive.
  */
 export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {}): string {
-  const prepared = prepareDocument(doc);
+  const prepared = prepareDocument(doc, options.variables);
   const info = documentInfoHtml(prepared);
   const body = prepared.blocks.map(blockHtml).filter((part) => part !== '').join('\n');
   if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../model/document';
+import type { VariableValues } from '../clauses/variables';
 import { formatLongDate } from './dates';
 import type { ExportList } from './lists';
 import type { ExportRun } from './runs';
@@ -14,8 +15,8 @@ const HARD_BREAK = '\\\n';
  * Markdown has no numbering of its own that could follow the document's style. Text is escaped so that nothing the
  * author typed turns into markup; the only markup is what the document's marks and links ask for.
  */
-export function exportMarkdown(doc: PolicyDocument): string {
-  const prepared = prepareDocument(doc);
+export function exportMarkdown(doc: PolicyDocument, options: { variables?: VariableValues } = {}): string {
+  const prepared = prepareDocument(doc, options.variables);
   const parts = [frontMatter(prepared), `# ${escapeMarkdownText(prepared.title, false)}`, documentInfo(prepared)];
   for (const block of prepared.blocks) parts.push(blockMarkdown(block));
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;

@@ -3,6 +3,7 @@ import { bareNumber, numberSections } from '../numbering/number';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun } from './runs';
 import { exportableText } from './text';
+import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../clauses/variables';
 
 export type { ExportList, ExportListItem } from './lists';
 export type { ExportRun } from './runs';
@@ -50,8 +51,10 @@ export interface PreparedDocument {
  * computed here and only here, never re-implemented by an exporter), consecutive list items gathered into lists with
  * their numbering worked out, and runs with clean text and only safe links.
  */
-export function prepareDocument(doc: PolicyDocument): PreparedDocument {
-  const headingBlocks = doc.blocks.flatMap((block) => (block.kind === 'heading' ? [block] : []));
+export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO_VARIABLES): PreparedDocument {
+  // Variables become their values (or "[name]") before anything else reads a run: exporters never see a placeholder.
+  const resolved = resolveBlocks(doc.blocks, values);
+  const headingBlocks = resolved.flatMap((block) => (block.kind === 'heading' ? [block] : []));
   const numbers = numberSections(headingBlocks, doc.numbering);
 
   const blocks: ExportBlock[] = [];
@@ -66,7 +69,7 @@ export function prepareDocument(doc: PolicyDocument): PreparedDocument {
     pendingItems = [];
   };
 
-  for (const block of doc.blocks) {
+  for (const block of resolved) {
     if (block.kind === 'list-item') {
       pendingItems.push(block);
       continue;

@@ -5,6 +5,8 @@ import { parseFile } from '../format/parse';
 import { importDocument } from '../import/index';
 import { PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from '../model/document';
 import { outlineOf } from '../numbering/outline';
+import { runsToPlainText } from '../model/text';
+import { VariablesFileSchema, resolveRuns } from '../clauses/variables';
 import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
@@ -24,14 +26,17 @@ const SAMPLES = path.resolve(__dirname, '../../assets/sample-project/documents')
 // One sample per numbering style the samples use: decimal, section sign, letters then decimal.
 const SAMPLE_NAMES = ['privacy-policy', 'cookie-policy', 'terms-of-service'] as const;
 
+// The sample's own variable values: exports write them, so the comparison reads the original through the same resolver.
+const VALUES = parseFile(VariablesFileSchema, readFileSync(path.join(SAMPLES, '..', 'variables.json'), 'utf8'), 'variables.json').variables;
+
 function sample(name: string): PolicyDocument {
   const file = path.join(SAMPLES, `${name}.policy.json`);
   return parseFile(PolicyDocumentSchema, readFileSync(file, 'utf8'), `${name}.policy.json`);
 }
 
 async function exportAs(doc: PolicyDocument, format: Format): Promise<Uint8Array> {
-  if (format === 'docx') return exportDocx(doc);
-  return new TextEncoder().encode(format === 'html' ? exportHtml(doc) : exportMarkdown(doc));
+  if (format === 'docx') return exportDocx(doc, { variables: VALUES });
+  return new TextEncoder().encode(format === 'html' ? exportHtml(doc, { variables: VALUES }) : exportMarkdown(doc, { variables: VALUES }));
 }
 
 async function roundTrip(doc: PolicyDocument, baseName: string, format: Format): Promise<PolicyDocument> {
@@ -81,7 +86,7 @@ function textView(doc: PolicyDocument): BlockView[] {
   return doc.blocks.map((block) => ({
     kind: block.kind,
     shape: block.kind === 'heading' ? `h${block.level}` : block.kind === 'list-item' ? block.list : '',
-    text: normalise(block.runs.map((r) => r.text).join('')),
+    text: normalise(runsToPlainText(block.runs, VALUES)),
   }));
 }
 
@@ -89,7 +94,7 @@ function textView(doc: PolicyDocument): BlockView[] {
 function formattingView(doc: PolicyDocument): Array<{ text: string; formatting: string[] }> {
   return doc.blocks
     .filter((block) => block.kind !== 'heading')
-    .map((block) => ({ text: normalise(block.runs.map((r) => r.text).join('')).slice(0, 40), formatting: formatting(block.runs) }))
+    .map((block) => ({ text: normalise(runsToPlainText(block.runs, VALUES)).slice(0, 40), formatting: formatting(resolveRuns(block.runs, VALUES)) }))
     .filter((view) => view.formatting.length > 0);
 }
 

@@ -16,7 +16,8 @@ export function mergeRuns(runs: readonly Run[]): Run[] {
 }
 
 function sameFormatting(a: Run, b: Run): boolean {
-  if (a.link !== b.link) return false;
+  // A variable is one unit: never joined to the text beside it, nor to another variable.
+  if (a.link !== b.link || a.variable !== undefined || b.variable !== undefined) return false;
   // Compared as sets: a repeated mark must not make ["bold", "bold"] look like ["bold", "italic"].
   const am = new Set(a.marks ?? []);
   const bm = new Set(b.marks ?? []);

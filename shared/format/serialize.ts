@@ -1,4 +1,4 @@
-import { MARKS, type Block, type PolicyDocument, type ProjectManifest, type Run } from '../model/document';
+import { MARKS, type Block, type ClauseUse, type PolicyDocument, type ProjectManifest, type Run } from '../model/document';
 
 /**
  * The stored form is JSON that a person can read and `git diff` can review: keys in one fixed order, and one block
@@ -34,22 +34,31 @@ export function serializeManifest(manifest: ProjectManifest): string {
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 
-/** Rebuilt key by key, so the order on disk never depends on how an object happened to be built in memory. */
-function canonicalBlock(block: Block): Block {
+/**
+ * Rebuilt key by key, so the order on disk never depends on how an object happened to be built in memory. A clause
+ * use comes before the runs, so a reader sees at the start of the line which clause the text belongs to.
+ */
+export function canonicalBlock(block: Block): Block {
   const runs = block.runs.map(canonicalRun);
+  const clause = block.clause ? { clause: canonicalClauseUse(block.clause) } : {};
   switch (block.kind) {
     case 'heading':
-      return { kind: 'heading', id: block.id, level: block.level, runs };
+      return { kind: 'heading', id: block.id, level: block.level, ...clause, runs };
     case 'paragraph':
-      return { kind: 'paragraph', runs };
+      return { kind: 'paragraph', ...clause, runs };
     case 'list-item':
-      return { kind: 'list-item', list: block.list, indent: block.indent, runs };
+      return { kind: 'list-item', list: block.list, indent: block.indent, ...clause, runs };
   }
+}
+
+function canonicalClauseUse(use: ClauseUse): ClauseUse {
+  return { use: use.use, id: use.id, source: use.source, version: use.version, state: use.state };
 }
 
 function canonicalRun(run: Run): Run {
   const out: Run = { text: run.text };
   if (run.marks && run.marks.length > 0) out.marks = MARKS.filter((mark) => run.marks?.includes(mark));
   if (run.link) out.link = run.link;
+  if (run.variable !== undefined) out.variable = run.variable;
   return out;
 }

@@ -49,33 +49,83 @@ export function hasNoForbiddenCharacters(text: string): boolean {
   return !FORBIDDEN_CHARACTERS.test(text);
 }
 
+/** A project variable's name, as written in a placeholder: `{{company_name}}`. */
+export const VariableNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lowercase letters, digits and underscores, starting with a letter');
+
+/** How a variable is written in clause text and stored in a variable run's `text`. */
+export function placeholder(name: string): string {
+  return `{{${name}}}`;
+}
+
+/**
+ * A run of text, or a variable: `{ "text": "{{company_name}}", "variable": "company_name" }`. A variable run keeps its
+ * placeholder as its text, so every reader of runs that only looks at `text` (comparison, search) still sees a word
+ * there; what a reader is shown (the value, or `[company_name]` when it has none) comes from one function,
+ * shared/clauses/variables.ts resolveRuns.
+ */
 export const RunSchema = z
   .object({
     text: z.string().refine(hasNoForbiddenCharacters, 'contains a control character'),
     marks: z.array(z.enum(MARKS)).optional(),
     link: LinkHrefSchema.optional(),
+    variable: VariableNameSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((run) => run.variable === undefined || run.text === placeholder(run.variable), {
+    message: 'of a variable must be its placeholder, as in "{{company_name}}"',
+    path: ['text'],
+  });
 export type Run = z.infer<typeof RunSchema>;
 
 const runs = z.array(RunSchema);
+
+/** Clause ids are slugs, which are also their file names in a library folder. */
+export const ClauseIdSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits and dashes');
+
+export const CLAUSE_SOURCES = ['project', 'team'] as const;
+export type ClauseSource = (typeof CLAUSE_SOURCES)[number];
+
+/**
+ * Where a block's text came from a library clause. Every block of one insertion carries the same `use` id, so the
+ * blocks of a clause stay one unit through edits and moves. `locked`: an approved clause, not editable in place;
+ * `linked`: a draft clause, editable and still tracked; `unlinked`: the person unlinked it to edit, from `version`.
+ */
+export const CLAUSE_USE_STATES = ['locked', 'linked', 'unlinked'] as const;
+export type ClauseUseState = (typeof CLAUSE_USE_STATES)[number];
+export const ClauseUseSchema = z
+  .object({
+    use: z.string().regex(/^u-[a-z0-9]{6,24}$/, 'must look like "u-" followed by 6 to 24 lowercase letters or digits'),
+    id: ClauseIdSchema,
+    source: z.enum(CLAUSE_SOURCES),
+    version: z.number().int().min(1),
+    state: z.enum(CLAUSE_USE_STATES),
+  })
+  .strict();
+export type ClauseUse = z.infer<typeof ClauseUseSchema>;
+const clause = ClauseUseSchema.optional();
 
 export const HeadingSchema = z
   .object({
     kind: z.literal('heading'),
     id: SectionIdSchema,
     level: z.number().int().min(1).max(MAX_HEADING_LEVEL),
+    clause,
     runs,
   })
   .strict();
 
-export const ParagraphSchema = z.object({ kind: z.literal('paragraph'), runs }).strict();
+export const ParagraphSchema = z.object({ kind: z.literal('paragraph'), clause, runs }).strict();
 
 export const ListItemSchema = z
   .object({
     kind: z.literal('list-item'),
     list: z.enum(['bullet', 'number']),
     indent: z.number().int().min(0).max(MAX_LIST_INDENT),
+    clause,
     runs,
   })
   .strict();

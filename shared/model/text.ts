@@ -1,13 +1,15 @@
 import type { Block, Run } from './document';
+import { NO_VARIABLES, resolveRuns, type VariableValues } from '../clauses/variables';
 
-export function runsToPlainText(runs: readonly Run[]): string {
+/** The text a reader sees: variables as their values, or `[name]` where the project has none. */
+export function runsToPlainText(runs: readonly Run[], values: VariableValues = NO_VARIABLES): string {
   let text = '';
-  for (const run of runs) text += run.text;
+  for (const run of resolveRuns(runs, values)) text += run.text;
   return text;
 }
 
-export function blockText(block: Block): string {
-  return runsToPlainText(block.runs);
+export function blockText(block: Block, values: VariableValues = NO_VARIABLES): string {
+  return runsToPlainText(block.runs, values);
 }
 
 /** A slug for a file name, from a title a person typed. */

@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
+import { NO_VARIABLES, type VariableValues } from '../clauses/variables';
 import { bareNumber, numberSections } from './number';
 
 export interface OutlineEntry {
@@ -9,9 +10,12 @@ export interface OutlineEntry {
   level: number;
 }
 
-export function outlineOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Array<OutlineEntry & { label: string }> {
+export function outlineOf(
+  doc: Pick<PolicyDocument, 'blocks' | 'numbering'>,
+  values: VariableValues = NO_VARIABLES,
+): Array<OutlineEntry & { label: string }> {
   const headings = doc.blocks.flatMap((block) =>
-    block.kind === 'heading' ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs) }] : [],
+    block.kind === 'heading' ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs, values) }] : [],
   );
   const numbers = numberSections(headings, doc.numbering);
   return headings.map((heading, i) => {

@@ -1,0 +1,52 @@
+import * as fs from 'node:fs/promises';
+import type { ClauseLibrary } from '../../shared/clauses/schema';
+import { clauseLookup, type ClauseLookup } from '../../shared/clauses/drift';
+import type { VariableValues } from '../../shared/clauses/variables';
+import { appHome } from '../store/app-paths';
+import { loadLibrary } from '../store/clause-library';
+import { clausesDir } from '../store/project-files';
+import { Project } from '../store/project';
+import { AppSettings } from '../store/settings';
+import { readVariables } from '../store/variables';
+import { UserError } from '../store/errors';
+
+/** A project's clause library as the app sees it: its own folder, and the team folder from the app's settings. */
+export async function projectLibrary(projectDir: string): Promise<{ library: ClauseLibrary; values: VariableValues; lookup: ClauseLookup }> {
+  const values = await readVariables(projectDir);
+  const { teamLibrary } = await AppSettings.in(appHome()).get();
+  const library = await loadLibrary(clausesDir(projectDir), teamLibrary, values);
+  return { library, values, lookup: clauseLookup(library.clauses) };
+}
+
+/** `clauses <project> [--json]`: every clause with id, title, version, status, tags and source; broken files after. */
+export async function clausesCommand(input: string, options: { json: boolean }): Promise<string> {
+  const stat = await fs.stat(input).catch(() => null);
+  if (!stat?.isDirectory()) throw new UserError(`${input} is not a project folder.`);
+  const project = await Project.open(input);
+  const { library } = await projectLibrary(project.dir);
+  if (options.json) {
+    const value = {
+      clauses: library.clauses.map((c) => ({
+        id: c.id,
+        title: c.title,
+        version: c.version,
+        status: c.status,
+        tags: c.tags,
+        source: c.source,
+        ...(c.undefinedVariables.length > 0 ? { undefinedVariables: c.undefinedVariables } : {}),
+      })),
+      broken: library.broken,
+      ...(library.team?.problem ? { teamProblem: library.team.problem } : {}),
+    };
+    return `${JSON.stringify(value, null, 2)}\n`;
+  }
+  const lines = library.clauses.map((c) => {
+    const tags = [...c.tags.topic, ...c.tags.jurisdiction].join(', ');
+    const missing = c.undefinedVariables.length > 0 ? `  (no variable for ${c.undefinedVariables.map((n) => `{{${n}}}`).join(', ')})` : '';
+    return `${c.id}  v${c.version}  ${c.status}  ${c.source}  ${c.title}  [${tags}]${missing}`;
+  });
+  for (const b of library.broken) lines.push(`BROKEN ${b.source} ${b.file}: ${b.problem}`);
+  if (library.team?.problem) lines.push(library.team.problem);
+  if (lines.length === 0) lines.push(`${project.name} has no clauses.`);
+  return `${lines.join('\n')}\n`;
+}

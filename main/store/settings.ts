@@ -1,0 +1,31 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+
+const SettingsSchema = z.object({ teamLibrary: z.string().min(1).nullable().default(null) });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The app's own settings (not a project's): for now, the team clause library folder shared by every project. */
+export class AppSettings {
+  constructor(private readonly file: string) {}
+
+  static in(home: string): AppSettings {
+    return new AppSettings(path.join(home, 'settings.json'));
+  }
+
+  async get(): Promise<Settings> {
+    try {
+      const parsed = SettingsSchema.safeParse(JSON.parse(await fs.readFile(this.file, 'utf8')));
+      // A damaged settings file costs only the team library link, which the person can attach again.
+      return parsed.success ? parsed.data : { teamLibrary: null };
+    } catch {
+      return { teamLibrary: null };
+    }
+  }
+
+  async set(settings: Settings): Promise<void> {
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, `${JSON.stringify(settings, null, 2)}\n`);
+  }
+}

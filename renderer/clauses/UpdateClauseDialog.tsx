@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import type { Block } from '../../shared/model/document';
+import type { LibraryClause } from '../../shared/clauses/schema';
+import { wordDiff } from '../../shared/clauses/diff';
+import { runsToPlainText } from '../../shared/model/text';
+import type { VariableValues } from '../../shared/clauses/variables';
+
+interface Props {
+  current: readonly Block[];
+  clause: LibraryClause;
+  usedVersion: number;
+  variables: VariableValues;
+  onUpdate: () => void;
+  onClose: () => void;
+}
+
+const wording = (blocks: readonly Pick<Block, 'runs'>[], values: VariableValues) => blocks.map((b) => runsToPlainText(b.runs, values)).join('\n\n');
+
+/** What "Update" would change, word by word, with the project's values in place of the variables. */
+export function UpdateClauseDialog({ current, clause, usedVersion, variables, onUpdate, onClose }: Props) {
+  const parts = useMemo(() => {
+    const before = wording(current.filter((b) => b.kind !== 'heading'), variables);
+    return wordDiff(before, wording(clause.blocks, variables));
+  }, [current, clause, variables]);
+  const deprecated = clause.status === 'deprecated';
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="update-clause-title">
+        <h2 id="update-clause-title">
+          “{clause.title}”: version {usedVersion} here, version {clause.version} in the library
+        </h2>
+        {deprecated ? <p className="field-error">This clause is deprecated in the library: review whether it still belongs here.</p> : null}
+        <p className="muted">
+          <ins>Added</ins> and <del>removed</del> words. Updating keeps this project’s variable values.
+        </p>
+        <div className="diff" data-testid="clause-diff">
+          {parts.map((part, i) =>
+            part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+          )}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={deprecated} onClick={onUpdate}>
+            Update to version {clause.version}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

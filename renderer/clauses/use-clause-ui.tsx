@@ -1,0 +1,254 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { Editor, Transforms } from 'slate';
+import { ReactEditor } from 'slate-react';
+import type { ApiClient } from '../../shared/api/client';
+import type { Command } from '../../shared/api/commands';
+import type { DocumentDrift } from '../../shared/api/contract';
+import type { Block, ClauseSource } from '../../shared/model/document';
+import type { ClauseEdit, ClauseLibrary, LibraryClause } from '../../shared/clauses/schema';
+import { clauseLookup, driftOf, type Drift } from '../../shared/clauses/drift';
+import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
+import { onRefusal } from '../editor/clause-lock';
+import { clauseDraftFromSelection, insertClause, unlinkClause, updateClause, useBlocks, type InsertMode } from '../editor/clause-commands';
+import type { PolicyEditor } from '../editor/types';
+import type { ClauseView } from './clause-context';
+import { CLAUSE_DRAG_TYPE, ClausePanel } from './ClausePanel';
+import { ClauseEditorDialog, type ClauseDraft } from './ClauseEditorDialog';
+import { InsertClauseDialog } from './InsertClauseDialog';
+import { UpdateClauseDialog } from './UpdateClauseDialog';
+import { VariablesPanel } from './VariablesPanel';
+
+/** What the app keeps for the whole project and hands to the editor of whichever document is open. */
+export interface ClauseTools {
+  client: ApiClient;
+  library: ClauseLibrary | null;
+  variables: VariableValues;
+  setLibrary(library: ClauseLibrary): void;
+  setVariables(values: VariableValues): void;
+  openDocument(id: string): void;
+}
+
+const DRIFT_DELAY_MS = 300;
+
+/** The clause library's part of the editor: panels, dialogs, the commands, drag and drop, and drift. */
+export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined, say: (message: string) => void) {
+  const library = tools?.library ?? null;
+  const variables = useMemo(() => tools?.variables ?? {}, [tools?.variables]);
+  const lookup = useMemo(() => clauseLookup(library?.clauses ?? []), [library]);
+
+  const [drift, setDrift] = useState<ReadonlyMap<string, Drift>>(new Map());
+  const [updating, setUpdating] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ClauseDraft | null>(null);
+  const [palette, setPalette] = useState(false);
+  const [outdated, setOutdated] = useState<DocumentDrift[] | null>(null);
+
+  // Only each block's clause field is read (one pass over the top-level blocks), after typing pauses.
+  const computeDrift = useCallback(() => {
+    const found = driftOf(editor.children as unknown as Block[], lookup);
+    setDrift(new Map(found.map((d) => [d.use.use, d])));
+  }, [editor, lookup]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleDrift = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(computeDrift, DRIFT_DELAY_MS);
+  }, [computeDrift]);
+  useEffect(computeDrift, [computeDrift]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  useEffect(
+    () =>
+      onRefusal(editor, (message, index) => {
+        say(message);
+        // The clause itself shows where the refusal came from, for a moment.
+        const node = editor.children[index];
+        if (!node) return;
+        const element = ReactEditor.toDOMNode(editor, node);
+        element.classList.remove('refused');
+        void element.offsetWidth;
+        element.classList.add('refused');
+      }),
+    [editor, say],
+  );
+
+  const insert = useCallback(
+    (clause: LibraryClause, mode: InsertMode) => {
+      setPalette(false);
+      if (!editor.selection) Transforms.select(editor, Editor.end(editor, []));
+      const outcome = insertClause(editor, clause, mode);
+      if (outcome) say(outcome);
+      else if (clause.undefinedVariables.length > 0) say(`“${clause.title}” uses ${clause.undefinedVariables.join(', ')}, which this project does not define yet: see Variables.`);
+      ReactEditor.focus(editor);
+    },
+    [editor, say],
+  );
+
+  const unlink = useCallback(
+    (useId?: string) => {
+      const outcome = unlinkClause(editor, useId);
+      if (outcome) say(outcome);
+      else say('Unlinked: the text is now ordinary text you can edit. Undo (Ctrl+Z) links it again.');
+    },
+    [editor, say],
+  );
+
+  const newFromSelection = useCallback(() => {
+    const draft = clauseDraftFromSelection(editor);
+    if (!draft || draft.blocks.length === 0) {
+      say('Select the text for the new clause, or put the cursor in a section to make a clause of its text.');
+      return;
+    }
+    setEditing({ isNew: true, source: 'project', id: '', title: draft.title, status: 'draft', version: 1, topics: [], jurisdictions: [], blocks: draft.blocks });
+  }, [editor, say]);
+
+  const run = useCallback(
+    (command: Command): boolean => {
+      if (command === 'insertClause') setPalette(true);
+      else if (command === 'unlinkClause') unlink();
+      else if (command === 'newClauseFromSelection') newFromSelection();
+      else return false;
+      return true;
+    },
+    [unlink, newFromSelection],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent<HTMLDivElement>) => {
+      const key = event.dataTransfer.getData(CLAUSE_DRAG_TYPE);
+      if (!key) return false;
+      event.preventDefault();
+      const [source, id] = key.split(':') as [ClauseSource, string];
+      const clause = lookup(source, id);
+      const range = ReactEditor.findEventRange(editor, event);
+      if (!clause) return true;
+      if (range) Transforms.select(editor, range);
+      insert(clause, 'body');
+      return true;
+    },
+    [lookup, editor, insert],
+  );
+
+  // A page only accepts a drop it has said yes to while the drag passes over it.
+  const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(CLAUSE_DRAG_TYPE)) return false;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    return true;
+  }, []);
+
+  const saveClause = useCallback(
+    async (source: ClauseSource, edit: ClauseEdit, isNew: boolean): Promise<string | null> => {
+      if (!tools) return 'No project is open.';
+      try {
+        const saved = await tools.client.saveClause({ source, clause: edit, isNew });
+        tools.setLibrary(await tools.client.listClauses({}));
+        setEditing(null);
+        say(`Saved “${saved.title}”, version ${saved.version}.`);
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+    [tools, say],
+  );
+
+  const attachTeam = useCallback(
+    async (path: string | null): Promise<string | null> => {
+      if (!tools) return null;
+      try {
+        tools.setLibrary(await tools.client.setTeamLibrary({ path }));
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+    [tools],
+  );
+
+  const checkOutdated = useCallback(() => {
+    if (!tools) return;
+    tools.client.listOutdatedClauseUses({}).then(
+      (result) => setOutdated(result.documents),
+      (e: unknown) => say(e instanceof Error ? e.message : String(e)),
+    );
+  }, [tools, say]);
+
+  const view: ClauseView = useMemo(() => ({ lookup, drift, variables, unlink, showUpdate: setUpdating }), [lookup, drift, variables, unlink]);
+
+  const undefinedNames = useMemo(() => {
+    const names = new Set<string>();
+    for (const clause of library?.clauses ?? []) for (const name of variableNamesIn(clause.blocks)) if (!Object.hasOwn(variables, name)) names.add(name);
+    return [...names].sort();
+  }, [library, variables]);
+
+  const panel: ReactNode = (
+    <ClausePanel
+      library={library}
+      variables={variables}
+      onInsert={insert}
+      onEdit={(clause) =>
+        setEditing({
+          isNew: false,
+          source: clause.source,
+          id: clause.id,
+          title: clause.title,
+          status: clause.status,
+          version: clause.version,
+          topics: clause.tags.topic,
+          jurisdictions: clause.tags.jurisdiction,
+          blocks: clause.blocks,
+        })
+      }
+      onNewFromSelection={newFromSelection}
+      onAttachTeam={attachTeam}
+      outdated={outdated}
+      onCheckOutdated={checkOutdated}
+      onOpenDocument={(id) => tools?.openDocument(id)}
+    />
+  );
+  const variablesPanel: ReactNode = <VariablesPanel variables={variables} undefinedNames={undefinedNames} onChange={(next) => tools?.setVariables(next)} />;
+
+  const updatingDrift = updating ? drift.get(updating) : undefined;
+  const updatingClause = updatingDrift ? lookup(updatingDrift.use.source, updatingDrift.use.id) : undefined;
+  const dialogs: ReactNode = (
+    <>
+      {palette && library ? <InsertClauseDialog clauses={library.clauses} onInsert={insert} onClose={() => setPalette(false)} /> : null}
+      {editing ? <ClauseEditorDialog draft={editing} teamAvailable={!!library?.team && !library.team.problem} onSave={saveClause} onClose={() => setEditing(null)} /> : null}
+      {updating && updatingDrift && !updatingClause ? (
+        <MissingClauseNotice onClose={() => setUpdating(null)} id={updatingDrift.use.id} />
+      ) : null}
+      {updating && updatingDrift && updatingClause ? (
+        <UpdateClauseDialog
+          current={useBlocks(editor, updating)}
+          clause={updatingClause}
+          usedVersion={updatingDrift.use.version}
+          variables={variables}
+          onClose={() => setUpdating(null)}
+          onUpdate={() => {
+            const outcome = updateClause(editor, updating, updatingClause);
+            setUpdating(null);
+            say(outcome ?? `Updated to “${updatingClause.title}” version ${updatingClause.version}. Undo (Ctrl+Z) brings back the earlier wording.`);
+            computeDrift();
+          }}
+        />
+      ) : null}
+    </>
+  );
+
+  return { view, scheduleDrift, run, onDrop, onDragOver, panel, variablesPanel, dialogs };
+}
+
+function MissingClauseNotice({ id, onClose }: { id: string; onClose: () => void }) {
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="missing-clause-title">
+        <h2 id="missing-clause-title">Clause “{id}” is not in the library</h2>
+        <p>It may have been renamed or removed, or it came from a team library that is not attached. The text here is unchanged; unlink it to make it ordinary text.</p>
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

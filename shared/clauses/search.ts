@@ -1,0 +1,63 @@
+import type { ClauseBlock, LibraryClause, TagKind } from './schema';
+
+export interface ClauseQuery {
+  /** Words that must each start a word of the title, the text or a tag; case and accents do not matter. */
+  readonly text?: string;
+  /** "topic:retention" or "jurisdiction:EU". */
+  readonly tag?: string | null;
+}
+
+export function tagValue(kind: TagKind, name: string): string {
+  return `${kind}:${name}`;
+}
+
+/** Clauses matching a search, those matching in the title first, then by title. Deprecated ones go last. */
+export function searchClauses<C extends LibraryClause>(clauses: readonly C[], query: ClauseQuery): C[] {
+  const words = fold(query.text ?? '').split(/\s+/).filter(Boolean);
+  const scored: Array<{ clause: C; score: number }> = [];
+  for (const clause of clauses) {
+    if (query.tag && !clauseTags(clause).includes(query.tag)) continue;
+    const title = wordsOf(clause.title);
+    const rest = wordsOf(`${clauseBodyText(clause.blocks)} ${clause.tags.topic.join(' ')} ${clause.tags.jurisdiction.join(' ')} ${clause.id}`);
+    let score = 0;
+    let all = true;
+    for (const word of words) {
+      if (title.some((w) => w.startsWith(word))) score += 2;
+      else if (rest.some((w) => w.startsWith(word))) score += 1;
+      else all = false;
+    }
+    if (all) scored.push({ clause, score: score - (clause.status === 'deprecated' ? 100 : 0) });
+  }
+  return scored.sort((x, y) => y.score - x.score || x.clause.title.localeCompare(y.clause.title)).map((s) => s.clause);
+}
+
+export function clauseTags(clause: Pick<LibraryClause, 'tags'>): string[] {
+  return [...clause.tags.topic.map((t) => tagValue('topic', t)), ...clause.tags.jurisdiction.map((t) => tagValue('jurisdiction', t))];
+}
+
+/** Every tag in the library, topics first, for the filter. */
+export function allTags(clauses: readonly LibraryClause[]): string[] {
+  const tags = new Set<string>();
+  for (const clause of clauses) for (const tag of clauseTags(clause)) tags.add(tag);
+  return [...tags].sort((a, b) => (a.startsWith('topic:') === b.startsWith('topic:') ? a.localeCompare(b) : a.startsWith('topic:') ? -1 : 1));
+}
+
+/** The body as plain text, placeholders kept as `{{name}}`: what search reads and the clause editor shows. */
+export function clauseBodyText(blocks: readonly ClauseBlock[]): string {
+  return blocks.map((block) => runsToPlainTextKeepingPlaceholders(block.runs)).join('\n');
+}
+
+/** Search and editing work on the wording itself, so placeholders are read as stored (`{{name}}`), not resolved. */
+function runsToPlainTextKeepingPlaceholders(runs: ClauseBlock['runs']): string {
+  let text = '';
+  for (const run of runs) text += run.text;
+  return text;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function wordsOf(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+}

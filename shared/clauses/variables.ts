@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { VariableNameSchema, hasNoForbiddenCharacters, placeholder, type Block, type Run } from '../model/document';
+
+/**
+ * A project's variables: each defined name with its value. A defined name may have no value yet (""); a name used in
+ * a placeholder but not defined here is reported, never dropped.
+ */
+export type VariableValues = Readonly<Record<string, string>>;
+
+export const NO_VARIABLES: VariableValues = Object.freeze({});
+
+export const MAX_VARIABLE_VALUE = 2000;
+
+export const VariableValueSchema = z
+  .string()
+  .max(MAX_VARIABLE_VALUE, `must be at most ${MAX_VARIABLE_VALUE} characters`)
+  .refine(hasNoForbiddenCharacters, 'contains a control character');
+
+export const VariablesSchema = z.record(VariableNameSchema, VariableValueSchema);
+
+/** The project's `variables.json`: names in alphabetical order, one a line. */
+export const VariablesFileSchema = z.object({ format: z.literal(1), variables: VariablesSchema }).strict();
+
+/** Whether a name has a value to write. Only own keys count: "constructor" is a name like any other. */
+export function variableValue(values: VariableValues, name: string): string | undefined {
+  const value = Object.hasOwn(values, name) ? values[name] : undefined;
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** What a reader is shown for a variable: its value, or `[name]` so an unfilled one is visible in print. */
+export function variableText(values: VariableValues, name: string): string {
+  return variableValue(values, name) ?? `[${name}]`;
+}
+
+/**
+ * THE one place variables become text. Every reader of runs (plain text, outline, exporters, the clause diff) passes
+ * runs through here with the project's values. A value is text, never markup and never a placeholder in its turn:
+ * `{{other}}` or `<b>` in a value is written as those characters, and escaped by whichever exporter writes it.
+ */
+export function resolveRuns(runs: readonly Run[], values: VariableValues): Run[] {
+  if (!runs.some((run) => run.variable !== undefined)) return runs as Run[];
+  return runs.map((run) => {
+    if (run.variable === undefined) return run;
+    const out: Run = { text: variableText(values, run.variable) };
+    if (run.marks) out.marks = run.marks;
+    if (run.link) out.link = run.link;
+    return out;
+  });
+}
+
+export function resolveBlocks(blocks: readonly Block[], values: VariableValues): Block[] {
+  return blocks.map((block) => {
+    const runs = resolveRuns(block.runs, values);
+    return runs === block.runs ? block : { ...block, runs };
+  });
+}
+
+/** The variable names a list of blocks uses, in order of first use. */
+export function variableNamesIn(blocks: readonly Block[]): string[] {
+  const names = new Set<string>();
+  for (const block of blocks) for (const run of block.runs) if (run.variable !== undefined) names.add(run.variable);
+  return [...names];
+}
+
+export function variableRun(name: string, marks?: Run['marks']): Run {
+  return marks && marks.length > 0 ? { text: placeholder(name), marks, variable: name } : { text: placeholder(name), variable: name };
+}
+
+const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]{0,62})\s*\}\}/g;
+
+/**
+ * Text as a person types it in a clause (`Contact {{contact_email}}.`) as runs: each well-formed placeholder becomes a
+ * variable run, everything else stays text as written (a malformed `{{Name}}` included, so it is seen and fixed).
+ */
+export function textToRuns(text: string, marks?: Run['marks']): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const index = match.index ?? 0;
+    if (index > at) runs.push(textRun(text.slice(at, index), marks));
+    runs.push(variableRun(match[1] as string, marks));
+    at = index + match[0].length;
+  }
+  if (at < text.length) runs.push(textRun(text.slice(at), marks));
+  return runs;
+}
+
+function textRun(text: string, marks?: Run['marks']): Run {
+  return marks && marks.length > 0 ? { text, marks } : { text };
+}
+
+/** Variable names in alphabetical order, so `variables.json` diffs by line. */
+export function sortedVariables(values: VariableValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(values).sort()) out[name] = values[name] ?? '';
+  return out;
+}
+
+export function serializeVariables(values: VariableValues): string {
+  return `${JSON.stringify({ format: 1, variables: sortedVariables(values) }, null, 2)}\n`;
+}
+
+const ACRONYMS = new Set(['dpo', 'url', 'id', 'vat', 'eu', 'uk', 'us', 'ico', 'gdpr', 'ccpa']);
+
+/** "company_name" as a person reads it in a form: "Company name"; "dpo_email": "DPO email". */
+export function variableLabel(name: string): string {
+  const words = name.split('_').filter(Boolean).map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
