@@ -100,4 +100,22 @@ describe('versions and compare through the API', () => {
     expect(await failure('saveVersion', { documentId: 'ghost', name: 'v1', kind: 'editorial', author: 'A' })).toMatch(/no document "ghost"/);
     expect(await failure('saveVersion', { documentId: 'privacy-policy', name: ' ', kind: 'editorial', author: 'A' })).toMatch(/version name/);
   });
+
+  it('compares variable values, not placeholders: a version keeps the values it was saved with', async () => {
+    await call<ProjectInfo>('createProject', { path: path.join(tmp, 'v'), name: 'V', sample: true });
+    const documentId = 'privacy-policy';
+    await call('saveVersion', { documentId, name: 'Before the age change', kind: 'substantive', author: 'A' });
+    const { variables } = await call<{ variables: Record<string, string> }>('getVariables', {});
+    await call('saveVariables', { variables: { ...variables, minimum_age: '13' } });
+    const comparison = await call<Comparison>('compareDocuments', {
+      old: { kind: 'version', documentId, version: 'Before the age change' },
+      new: { kind: 'draft', documentId },
+    });
+    // minimum_age stands twice in the sample's privacy policy.
+    expect(comparison.summary).toMatchObject({ wordsInserted: 2, wordsDeleted: 2 });
+    const changes = comparison.rows.flatMap((row) => ('redline' in row && row.redline ? row.redline.flatMap((b) => b.runs) : []));
+    expect(changes.filter((run) => run.op === 'delete').map((run) => run.text)).toEqual(['16', '16']);
+    expect(changes.filter((run) => run.op === 'insert').map((run) => run.text)).toEqual(['13', '13']);
+    expect(JSON.stringify(comparison)).not.toContain('{{minimum_age}}');
+  });
 });
