@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Comparison, MoveOrigin, Row, SectionRow } from '../../shared/compare/types';
 import type { RedlineFormat } from '../../shared/api/contract';
 import { RedlineText } from './RedlineText';
+import { useProgressiveCount } from '../common/progressive';
 import { mergedOf, nextChange, sideOf, statusLabel, visibleRows } from './rows';
 
 export type CompareMode = 'side-by-side' | 'redline';
@@ -25,7 +26,7 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   const view = useRef<HTMLDivElement>(null);
   const { rows, summary } = comparison;
   const shown = useMemo(() => visibleRows(rows, changedOnly), [rows, changedOnly]);
-  const { count: mountedCount, atLeast } = useProgressiveCount(shown.length);
+  const { count: mountedCount, atLeast } = useProgressiveCount(shown.length, FIRST_ROWS, MORE_ROWS);
 
   // Scrolling waits for the row to be mounted: a change far down may not be yet.
   const [scrollTarget, setScrollTarget] = useState<number | null>(null);
@@ -177,21 +178,6 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
 const FIRST_ROWS = 40;
 /** Rows added per task after that, small enough to keep each task well under a frame's budget on a slow machine. */
 const MORE_ROWS = 120;
-
-/**
- * How many rows to draw: a screenful at once, then the rest in small tasks, so a 2,000-section comparison shows at
- * once and the page stays responsive while the rest arrives.
- */
-function useProgressiveCount(total: number): { count: number; atLeast: (n: number) => void } {
-  const [count, setCount] = useState(() => Math.min(total, FIRST_ROWS));
-  useEffect(() => {
-    if (count >= total) return;
-    const timer = setTimeout(() => setCount((c) => Math.min(total, c + MORE_ROWS)), 0);
-    return () => clearTimeout(timer);
-  }, [count, total]);
-  const atLeast = useCallback((n: number) => setCount((c) => Math.max(c, Math.min(total, n))), [total]);
-  return { count: Math.min(count, total), atLeast };
-}
 
 interface RowProps {
   index: number;

@@ -1,8 +1,15 @@
-import { memo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useProgressiveCount } from '../common/progressive';
+import type { SectionNumberStore } from './section-numbers';
 
 /** Marks a drag as a section from this outline, so drops of files or text are left alone. */
 const SECTION_DRAG = 'application/x-policywright-section';
-import type { SectionNumberStore } from './section-numbers';
+
+/**
+ * None at first and then this many per task: the editor's first paint does not wait for two thousand outline entries,
+ * and they arrive within moments after it.
+ */
+const OUTLINE_STEP = 200;
 
 interface Props {
   store: SectionNumberStore;
@@ -10,81 +17,115 @@ interface Props {
   onMove: (sourceId: string, targetId: string | null) => void;
 }
 
-/** The numbered headings; click to go there, drag one onto another to move it (with its subsections) before it. */
-/** Memoised: a save or a status change must not re-render two thousand outline items. */
+interface ItemEvents {
+  jump: (id: string) => void;
+  dragStart: (id: string, text: string, event: React.DragEvent) => void;
+  dragOver: (id: string, event: React.DragEvent) => void;
+  dragLeave: (id: string) => void;
+  drop: (id: string | null, event: React.DragEvent) => void;
+  dragEnd: () => void;
+}
+
+/**
+ * The numbered headings; click to go there, drag one onto another to move it (with its subsections) before it.
+ * Memoised, and so is each entry: a save, a keystroke or a drag over one entry re-renders only what changed.
+ */
 export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }: Props) {
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
+  const { count } = useProgressiveCount(outline.length, 0, OUTLINE_STEP);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   // The state above styles the items; this ref is what drops read, since a fast drag can outrun a React render.
   const draggedId = useRef<string | null>(null);
+  const latest = useRef({ onJump, onMove });
+  latest.current = { onJump, onMove };
 
-  const drop = (targetId: string | null) => {
-    const source = draggedId.current;
-    if (source && source !== targetId) onMove(source, targetId);
-    draggedId.current = null;
-    setDragging(null);
-    setOver(null);
-  };
-  const isSectionDrag = (event: React.DragEvent) => event.dataTransfer.types.includes(SECTION_DRAG);
+  const events = useRef<ItemEvents>({
+    jump: (id) => latest.current.onJump(id),
+    dragStart: (id, text, event) => {
+      event.dataTransfer.setData(SECTION_DRAG, id);
+      event.dataTransfer.setData('text/plain', text);
+      event.dataTransfer.effectAllowed = 'move';
+      draggedId.current = id;
+      setDragging(id);
+    },
+    dragOver: (id, event) => {
+      if (!event.dataTransfer.types.includes(SECTION_DRAG)) return;
+      event.preventDefault();
+      setOver(id);
+    },
+    dragLeave: (id) => setOver((current) => (current === id ? null : current)),
+    drop: (targetId, event) => {
+      event.preventDefault();
+      const source = draggedId.current;
+      if (source && source !== targetId) latest.current.onMove(source, targetId);
+      draggedId.current = null;
+      setDragging(null);
+      setOver(null);
+    },
+    dragEnd: () => {
+      draggedId.current = null;
+      setDragging(null);
+      setOver(null);
+    },
+  }).current;
+
+  const endOver = useCallback((event: React.DragEvent) => events.dragOver('__end', event), [events]);
+  const endDrop = useCallback((event: React.DragEvent) => events.drop(null, event), [events]);
 
   return (
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
       {outline.length === 0 ? <p className="muted">No sections yet. Press Ctrl+Enter to add one.</p> : null}
       <ol className="outline-list">
-        {outline.map((item) => (
-          <li
+        {outline.slice(0, count).map((item) => (
+          <OutlineItem
             key={item.id}
-            className={`outline-item depth-${Math.min(item.depth, 6)}${over === item.id ? ' drop-target' : ''}${dragging === item.id ? ' dragging' : ''}`}
-            draggable
-            data-section-id={item.id}
-            onDragStart={(event) => {
-              event.dataTransfer.setData(SECTION_DRAG, item.id);
-              event.dataTransfer.setData('text/plain', `${item.label} ${item.title}`);
-              event.dataTransfer.effectAllowed = 'move';
-              draggedId.current = item.id;
-              setDragging(item.id);
-            }}
-            onDragOver={(event) => {
-              if (!isSectionDrag(event)) return;
-              event.preventDefault();
-              setOver(item.id);
-            }}
-            onDragLeave={() => setOver((current) => (current === item.id ? null : current))}
-            onDrop={(event) => {
-              event.preventDefault();
-              drop(item.id);
-            }}
-            onDragEnd={() => {
-              draggedId.current = null;
-              setDragging(null);
-              setOver(null);
-            }}
-          >
-            <button type="button" className="outline-link" onClick={() => onJump(item.id)}>
-              <span className="outline-number">{item.label}</span>
-              <span className="outline-title">{item.title || <em className="muted">Untitled section</em>}</span>
-            </button>
-          </li>
+            id={item.id}
+            depth={item.depth}
+            label={item.label}
+            title={item.title}
+            over={over === item.id}
+            dragging={dragging === item.id}
+            events={events}
+          />
         ))}
         {dragging ? (
-          <li
-            className={`outline-end${over === '__end' ? ' drop-target' : ''}`}
-            onDragOver={(event) => {
-              if (!isSectionDrag(event)) return;
-              event.preventDefault();
-              setOver('__end');
-            }}
-            onDrop={(event) => {
-              event.preventDefault();
-              drop(null);
-            }}
-          >
+          <li className={`outline-end${over === '__end' ? ' drop-target' : ''}`} onDragOver={endOver} onDrop={endDrop}>
             Move to the end
           </li>
         ) : null}
       </ol>
     </nav>
+  );
+});
+
+interface ItemProps {
+  id: string;
+  depth: number;
+  label: string;
+  title: string;
+  over: boolean;
+  dragging: boolean;
+  events: ItemEvents;
+}
+
+const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, dragging, events }: ItemProps) {
+  return (
+    <li
+      className={`outline-item depth-${Math.min(depth, 6)}${over ? ' drop-target' : ''}${dragging ? ' dragging' : ''}`}
+      draggable
+      data-section-id={id}
+      onDragStart={(event) => events.dragStart(id, `${label} ${title}`, event)}
+      onDragOver={(event) => events.dragOver(id, event)}
+      onDragLeave={() => events.dragLeave(id)}
+      onDrop={(event) => events.drop(id, event)}
+      onDragEnd={events.dragEnd}
+    >
+      <button type="button" className="outline-link" onClick={() => events.jump(id)}>
+        <span className="outline-number">{label}</span>
+        <span className="outline-title">{title || <em className="muted">Untitled section</em>}</span>
+      </button>
+    </li>
   );
 });
