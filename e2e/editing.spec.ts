@@ -107,3 +107,19 @@ test('Tab on the first section explains why it cannot be demoted', async ({ page
   await expect(page.locator('.status-bar')).toContainText('cannot be demoted');
   await expect(heading(page, 'Who We Are').getByTestId('section-number')).toHaveText('1.');
 });
+
+test('a numbered list keeps counting across the editor’s chunks, and renumbers when an item goes', async ({ page }) => {
+  // In the sample, the fourth step of "How to Exercise Your Rights" is the first block of a new chunk of the editor.
+  const steps = page.locator('.policy-editor .list-item.number', { hasText: /email privacy@|tell us which right|confirm your identity|expect a reply/ });
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(3)).toHaveAttribute('data-number', '4.');
+  const numbers = await steps.evaluateAll((items) => items.map((item) => getComputedStyle(item, '::before').content));
+  expect(numbers).toEqual(['"1."', '"2."', '"3."', '"4."']);
+  // Join the second step into the first: the later steps move up by one.
+  await steps.nth(1).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Backspace');
+  await expect(steps.nth(2)).toHaveAttribute('data-number', '3.');
+  await page.keyboard.press('Control+z');
+  await expect(steps.nth(3)).toHaveAttribute('data-number', '4.');
+});

@@ -16,6 +16,7 @@ import { OutlinePanel } from './OutlinePanel';
 import { handleTab, runEditorCommand } from './run-command';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
+import { ListNumberStore, ListNumbersContext } from './list-numbers';
 import { Toolbar } from './Toolbar';
 import type { BlockElement, PolicyEditor } from './types';
 import { withPolicy } from './with-policy';
@@ -78,8 +79,10 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
   const [side, setSide] = useState<SideTab>('document');
 
-  // Numbers exist before the first paint, so no heading ever shows without one.
+  const listNumbers = useMemo(() => new ListNumberStore(), []);
+  // Numbers exist before the first paint, so no heading or numbered item ever shows without one.
   useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
+  useMemo(() => listNumbers.update(editor, initialValue as BlockElement[]), [listNumbers, editor, initialValue]);
 
   const save = useCallback(async () => {
     ensureUniqueIds(editor);
@@ -108,8 +111,11 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const onValueChange = useCallback(() => {
     autosave.markDirty();
     const ops = editor.operations;
-    // Drift is worked out after a pause, and only when blocks came or went or changed their fields: never per key.
-    if (ops.some((op) => 'path' in op && op.path.length === 1 && op.type !== 'insert_text' && op.type !== 'remove_text')) clauseUi.scheduleDrift();
+    // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
+    if (ops.some(changesBlocks)) {
+      listNumbers.update(editor);
+      clauseUi.scheduleDrift();
+    }
     if (ops.some(changesSections)) {
       store.update(editor.children as BlockElement[], metaRef.current.numbering);
       return;
@@ -120,7 +126,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => store.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [autosave, editor, store, clauseUi]);
+  }, [autosave, editor, store, listNumbers, clauseUi]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -224,6 +230,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
 
   return (
     <SectionNumbersContext.Provider value={store}>
+      <ListNumbersContext.Provider value={listNumbers}>
       <ClauseViewContext.Provider value={clauseUi.view}>
       <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
         <div className="doc-layout">
@@ -292,8 +299,14 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
         {clauseUi.dialogs}
       </Slate>
       </ClauseViewContext.Provider>
+      </ListNumbersContext.Provider>
     </SectionNumbersContext.Provider>
   );
+}
+
+/** Whether an operation adds, removes, moves, splits, joins or re-kinds a block: what can change list numbers. */
+function changesBlocks(op: Operation): boolean {
+  return op.type !== 'insert_text' && op.type !== 'remove_text' && op.type !== 'set_selection' && 'path' in op && op.path.length === 1;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { SectionNumberStore } from './section-numbers';
-import type { BlockElement, HeadingElement } from './types';
+import type { BlockElement, HeadingElement, ListItemElement } from './types';
+import { useListLabel } from './list-numbers';
 import { ClauseBar, VariableChip } from '../clauses/ClauseBar';
 
 export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
@@ -33,6 +34,21 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
   );
 }
 
+function ListItem({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: ListItemElement }) {
+  const number = useListLabel(element);
+  return (
+    <div
+      {...attributes}
+      className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}`}
+      data-clause-use={element.clause?.use}
+      data-number={element.list === 'number' ? number : undefined}
+    >
+      {element.clause ? <ClauseBar element={element} /> : null}
+      {children}
+    </div>
+  );
+}
+
 /** Clause text is marked in the page (a rule in the margin; locked text greyed a little) so it reads as such. */
 function clauseClass(element: BlockElement): string {
   return element.clause ? ` clause-block clause-${element.clause.state}` : '';
@@ -44,10 +60,9 @@ export function renderElement({ attributes, children, element }: RenderElementPr
       return <Heading attributes={attributes} element={element}>{children}</Heading>;
     case 'list-item':
       return (
-        <div {...attributes} className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}`} data-clause-use={element.clause?.use}>
-          {element.clause ? <ClauseBar element={element} /> : null}
+        <ListItem attributes={attributes} element={element}>
           {children}
-        </div>
+        </ListItem>
       );
     case 'variable':
       return (

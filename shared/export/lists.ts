@@ -28,23 +28,42 @@ export interface ExportList {
  * parent items. `nextSequence` is the first free sequence number; the return says where the next list starts.
  */
 export function exportList(items: readonly ListItem[], nextSequence: number): { list: ExportList; nextSequence: number } {
-  const out: ExportListItem[] = [];
+  const numbers = listNumbers(items, nextSequence);
+  const out = items.map((item, i): ExportListItem => ({ ...(numbers.items[i] as ListNumber), runs: exportRuns(item.runs) }));
+  return { list: { kind: 'list', items: out }, nextSequence: numbers.nextSequence };
+}
+
+export interface ListNumber {
+  readonly list: 'bullet' | 'number';
+  readonly depth: number;
+  readonly ordinal: number;
+  readonly sequence: number;
+}
+
+/**
+ * The numbers of one list's items, by the rules above: the one numbering of list items that the editor shows and
+ * every exporter writes.
+ */
+export function listNumbers(
+  items: ReadonlyArray<{ readonly list: 'bullet' | 'number'; readonly indent: number }>,
+  nextSequence = 0,
+): { items: ListNumber[]; nextSequence: number } {
+  const out: ListNumber[] = [];
   // At each open depth, the numbered sequence running there and how far it has counted.
   const open: Array<{ sequence: number; count: number } | null> = [];
   let sequence = nextSequence;
   for (const item of items) {
     const depth = Math.min(Math.max(0, item.indent), open.length);
     open.length = depth + 1;
-    const runs = exportRuns(item.runs);
     if (item.list === 'bullet') {
       open[depth] ??= null;
-      out.push({ list: 'bullet', depth, ordinal: 0, sequence: -1, runs });
+      out.push({ list: 'bullet', depth, ordinal: 0, sequence: -1 });
       continue;
     }
     const running = open[depth] ?? { sequence: sequence++, count: 0 };
     running.count += 1;
     open[depth] = running;
-    out.push({ list: 'number', depth, ordinal: running.count, sequence: running.sequence, runs });
+    out.push({ list: 'number', depth, ordinal: running.count, sequence: running.sequence });
   }
-  return { list: { kind: 'list', items: out }, nextSequence: sequence };
+  return { items: out, nextSequence: sequence };
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createEditor } from 'slate';
+import { withReact, ReactEditor } from 'slate-react';
+import { ListNumberStore } from './list-numbers';
+import type { BlockElement, ListItemElement } from './types';
+
+const item = (text: string, list: 'bullet' | 'number' = 'number', indent = 0): ListItemElement => ({ type: 'list-item', list, indent, children: [{ text }] });
+const para = (text: string): BlockElement => ({ type: 'paragraph', children: [{ text }] });
+
+function numbersOf(blocks: BlockElement[]): Array<string | undefined> {
+  const editor = withReact(createEditor());
+  editor.children = blocks;
+  const store = new ListNumberStore();
+  store.update(editor);
+  return blocks.map((block) => store.label(ReactEditor.findKey(editor, block)));
+}
+
+describe('ListNumberStore', () => {
+  it('numbers a list straight through, however many blocks stand before it (no chunk edge restarts it)', () => {
+    const blocks = [...Array.from({ length: 46 }, (_, i) => para(`p${i}`)), ...Array.from({ length: 6 }, (_, i) => item(`i${i}`))];
+    expect(numbersOf(blocks).slice(46)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
+  });
+
+  it('restarts after a paragraph, keeps counting past a bullet, and letters the level below', () => {
+    expect(numbersOf([item('a'), item('b'), item('•', 'bullet'), item('c'), item('c.a', 'number', 1), item('c.b', 'number', 1), item('d'), para('x'), item('e')])).toEqual([
+      '1.', '2.', undefined, '3.', 'a)', 'b)', '4.', undefined, '1.',
+    ]);
+  });
+
+  it('tells only the items whose number changed', () => {
+    const editor = withReact(createEditor());
+    const blocks = [item('a'), item('b'), para('x'), item('c')];
+    editor.children = blocks;
+    const store = new ListNumberStore();
+    store.update(editor);
+    const told: string[] = [];
+    blocks.forEach((block, i) => store.subscribe(ReactEditor.findKey(editor, block), () => told.push(String(i))));
+    editor.children = [blocks[0]!, blocks[1]!, blocks[3]!];
+    store.update(editor);
+    expect(told).toEqual(['3']);
+  });
+});

@@ -1,0 +1,94 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { Editor } from 'slate';
+import { ReactEditor, useSlateStatic } from 'slate-react';
+import { listNumbers } from '../../shared/export/lists';
+import type { BlockElement, ListItemElement } from './types';
+
+type Listener = () => void;
+type NodeKey = ReturnType<typeof ReactEditor.findKey>;
+
+/**
+ * The numbers of numbered list items, computed from the blocks by the exporters' own rules and handed out per item,
+ * keyed by Slate's key for the node (which survives edits of the item). CSS counters cannot do this: each chunk of the
+ * editor has content-visibility, whose style containment restarts every counter at a chunk's edge.
+ */
+export class ListNumberStore {
+  private labels = new Map<NodeKey, string>();
+  private readonly byKey = new Map<NodeKey, Set<Listener>>();
+
+  update(editor: Editor, nodes: readonly BlockElement[] = editor.children as BlockElement[]): void {
+    const next = new Map<NodeKey, string>();
+    for (let i = 0; i < nodes.length; ) {
+      if (nodes[i]?.type !== 'list-item') {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (nodes[i]?.type === 'list-item') i++;
+      const items = nodes.slice(start, i) as ListItemElement[];
+      listNumbers(items).items.forEach((number, k) => {
+        if (number.list === 'number') next.set(ReactEditor.findKey(editor, items[k] as ListItemElement), labelOf(number.depth, number.ordinal));
+      });
+    }
+    const previous = this.labels;
+    this.labels = next;
+    for (const [key, listeners] of this.byKey) {
+      if (previous.get(key) !== next.get(key)) for (const listener of listeners) listener();
+    }
+  }
+
+  label(key: NodeKey): string | undefined {
+    return this.labels.get(key);
+  }
+
+  subscribe(key: NodeKey, listener: Listener): () => void {
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.byKey.delete(key);
+    };
+  }
+}
+
+export const ListNumbersContext = createContext<ListNumberStore | null>(null);
+
+/** The number shown before a numbered list item: "3.", "b)", "iv)". */
+export function useListLabel(element: ListItemElement): string | undefined {
+  const store = useContext(ListNumbersContext);
+  const editor = useSlateStatic();
+  const key = ReactEditor.findKey(editor, element);
+  const subscribe = useCallback((listener: Listener) => (store ? store.subscribe(key, listener) : () => undefined), [store, key]);
+  return useSyncExternalStore(subscribe, () => store?.label(key));
+}
+
+function labelOf(depth: number, ordinal: number): string {
+  switch (depth % 3) {
+    case 0:
+      return `${ordinal}.`;
+    case 1:
+      return `${alphabetic(ordinal)})`;
+    default:
+      return `${roman(ordinal)})`;
+  }
+}
+
+function alphabetic(n: number): string {
+  let text = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) text = String.fromCharCode(97 + ((k - 1) % 26)) + text;
+  return text;
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let text = '';
+  let left = n;
+  for (const [value, digits] of table) {
+    while (left >= value) {
+      text += digits;
+      left -= value;
+    }
+  }
+  return text;
+}
