@@ -16,6 +16,7 @@ import { OutlinePanel } from './OutlinePanel';
 import { handleTab, runEditorCommand } from './run-command';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
+import { syncSelectionFromDom } from './sync-selection';
 import { ListNumberStore, ListNumbersContext } from './list-numbers';
 import { Toolbar } from './Toolbar';
 import type { BlockElement, PolicyEditor } from './types';
@@ -215,6 +216,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     (event: React.KeyboardEvent<HTMLDivElement>) => {
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
+        syncSelectionFromDom(editor);
         const outcome = handleTab(editor, event.shiftKey);
         if (outcome) setMessage(outcome);
         return;
@@ -223,6 +225,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       // Commands of the app, not the editor (export), bubble up to the window's listener.
       if (!command || APP_COMMANDS.has(command)) return;
       event.preventDefault();
+      syncSelectionFromDom(editor);
       run(command);
     },
     [editor, run],
