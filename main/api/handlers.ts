@@ -165,8 +165,13 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       }
       return { documents };
     },
-    async checkExport({ documentId }) {
+    async checkExport({ documentId, version }) {
       const project = workspace.requireProject();
+      project.requireDocument(documentId);
+      if (version !== undefined) {
+        const edition = await versionEdition(project.dir, documentId, version);
+        return { unfilled: unfilledVariables(edition.doc, edition.variables) };
+      }
       return { unfilled: unfilledVariables(await project.loadDocument(documentId), await readVariables(project.dir)) };
     },
   };

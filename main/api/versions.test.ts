@@ -118,4 +118,16 @@ describe('versions and compare through the API', () => {
     expect(changes.filter((run) => run.op === 'insert').map((run) => run.text)).toEqual(['13', '13']);
     expect(JSON.stringify(comparison)).not.toContain('{{minimum_age}}');
   });
+
+  it('checks a version for unfilled variables with the values it was saved with', async () => {
+    await call<ProjectInfo>('createProject', { path: path.join(tmp, 'w'), name: 'W', sample: true });
+    const documentId = 'privacy-policy';
+    await call('saveVersion', { documentId, name: 'Filled', kind: 'editorial', author: 'A' });
+    const { variables } = await call<{ variables: Record<string, string> }>('getVariables', {});
+    await call('saveVariables', { variables: { ...variables, minimum_age: '' } });
+    const draft = await call<{ unfilled: Array<{ name: string }> }>('checkExport', { documentId });
+    expect(draft.unfilled.map((u) => u.name)).toContain('minimum_age');
+    const version = await call<{ unfilled: Array<{ name: string }> }>('checkExport', { documentId, version: 'Filled' });
+    expect(version.unfilled).toEqual([]);
+  });
 });

@@ -38,7 +38,7 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
   useEffect(() => {
     let live = true;
     beforeExport()
-      .then(() => client.checkExport({ documentId }))
+      .then(() => client.checkExport({ documentId, ...(version ? { version } : {}) }))
       .then(
         (result) => live && setUnfilled(result.unfilled),
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
@@ -46,8 +46,8 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
     return () => {
       live = false;
     };
-    // Checked once, when the dialog opens.
-  }, []);
+    // Checked when the dialog opens, and again for each edition chosen.
+  }, [version]);
 
   const run = async () => {
     setBusy(true);

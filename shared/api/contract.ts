@@ -186,7 +186,9 @@ export const API = {
   /** Every use, in every document of the project, of a clause whose library version is newer. */
   listOutdatedClauseUses: method<{ documents: DocumentDrift[] }>()(empty),
   /** What an export would write as `[name]`, and where, so the person can fill it in first or go on. */
-  checkExport: method<{ unfilled: UnfilledVariable[] }>()(z.object({ documentId: DocumentIdSchema }).strict()),
+  checkExport: method<{ unfilled: UnfilledVariable[] }>()(
+    z.object({ documentId: DocumentIdSchema, version: versionName.optional() }).strict(),
+  ),
 } as const;
 
 export type Api = typeof API;
