@@ -3,6 +3,7 @@ import type { UnfilledVariable } from '../../shared/clauses/unfilled';
 import type { ApiClient } from '../../shared/api/client';
 import type { ExportFormat, VersionSummary } from '../../shared/api/contract';
 import { offerDownload } from './download';
+import { FieldError } from '../common/FieldError';
 
 interface Props {
   client: ApiClient;
@@ -122,11 +123,7 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
             <progress aria-label="Exporting" /> Exporting…
           </p>
         ) : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

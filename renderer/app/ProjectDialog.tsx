@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import type { ProjectInfo, RecentProject } from '../../shared/api/contract';
+import { FieldError } from '../common/FieldError';
 
 interface Props {
   client: ApiClient;
@@ -89,11 +90,7 @@ export function ProjectDialog({ client, canPickFolder, initialMode, onOpened, on
               </label>
             </>
           ) : null}
-          {error ? (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <FieldError message={error} />
           <div className="dialog-actions">
             {onClose ? (
               <button type="button" onClick={onClose}>

@@ -3,6 +3,7 @@ import type { ClauseSource } from '../../shared/model/document';
 import { slugify } from '../../shared/model/text';
 import { CLAUSE_STATUSES, type ClauseBlock, type ClauseEdit, type ClauseStatus } from '../../shared/clauses/schema';
 import { clauseToText, textToClauseBlocks } from '../../shared/clauses/text';
+import { FieldError } from '../common/FieldError';
 
 export interface ClauseDraft {
   isNew: boolean;
@@ -102,11 +103,7 @@ export function ClauseEditorDialog({ draft, teamAvailable, onSave, onClose }: Pr
               ? 'A draft is changed in place.'
               : `Changing the wording makes version ${draft.version + 1}; version ${draft.version} stays in the clause's history, and documents using it show “Update available”.`}
         </p>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -34,8 +34,8 @@ const GROUPS: ButtonSpec[][] = [
     { command: 'link', label: 'Link', text: 'Link' },
   ],
   [
-    { command: 'bulletedList', label: 'Bulleted list', text: '• List' },
-    { command: 'numberedList', label: 'Numbered list', text: '1. List' },
+    { command: 'bulletedList', label: 'Bulleted list', text: '• Bulleted' },
+    { command: 'numberedList', label: 'Numbered list', text: 'Numbered' },
   ],
 ];
 

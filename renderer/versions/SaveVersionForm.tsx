@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { VersionKind } from '../../shared/api/contract';
+import { FieldError } from '../common/FieldError';
 
 interface Props {
   userName: string;
@@ -44,11 +45,7 @@ export function SaveVersionForm({ userName, busy, onSave, onCancel }: Props) {
       </fieldset>
       <label htmlFor={`${id}-author`}>Author</label>
       <input id={`${id}-author`} value={author} onChange={(e) => setAuthor(e.target.value)} maxLength={120} />
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FieldError message={problem} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} disabled={busy}>
           Cancel

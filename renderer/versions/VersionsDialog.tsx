@@ -3,6 +3,7 @@ import type { ApiClient } from '../../shared/api/client';
 import type { CompareSource, VersionKind, VersionSummary } from '../../shared/api/contract';
 import { fileToBase64 } from '../app/download';
 import { SaveVersionForm } from './SaveVersionForm';
+import { FieldError } from '../common/FieldError';
 
 interface Props {
   client: ApiClient;
@@ -214,11 +215,7 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
             <progress aria-label={busy} /> {busy}
           </p>
         ) : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <div className="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy !== null}>
             Close
