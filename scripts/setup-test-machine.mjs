@@ -9,6 +9,7 @@ const NEEDS = [
   { program: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core', why: 'stable text rendering in screenshots' },
   // The real readers that check our exports and make import fixtures.
   { program: '/usr/bin/soffice', pkg: 'libreoffice-writer-nogui', why: 'opens exported DOCX files and converts them to PDF' },
+  { program: '/usr/lib/python3/dist-packages/uno.py', pkg: 'python3-uno', why: "drives LibreOffice's Accept All and Reject All on DOCX redlines" },
   { program: '/usr/bin/pdftotext', pkg: 'poppler-utils', why: 'reads the text of those PDFs' },
   { program: '/usr/bin/tidy', pkg: 'tidy', why: 'validates exported HTML' },
   { program: '/usr/bin/pandoc', pkg: 'pandoc', why: 'reads exported Markdown and DOCX, makes import fixtures' },
