@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import type { CompareSource, VersionKind, VersionSummary } from '../../shared/api/contract';
 import { fileToBase64 } from '../app/download';
@@ -34,7 +34,6 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
   const [newChoice, setNewChoice] = useState<string>(DRAFT);
   const [files, setFiles] = useState<{ old: File | null; new: File | null }>({ old: null, new: null });
   const ids = { old: useId(), new: useId() };
-  const dialog = useRef<HTMLDivElement>(null);
 
   const refresh = async () => {
     const list = await client.listVersions({ documentId });
@@ -125,7 +124,7 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
 
   return (
     <div className="dialog-backdrop">
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="versions-title" ref={dialog}>
+      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions of “{title}”</h2>
         {saving ? (
           <SaveVersionForm userName={userName} busy={busy !== null} onSave={(input) => void save(input)} onCancel={() => setSaving(false)} />

@@ -133,4 +133,12 @@ describe('compareDocuments', () => {
     const titles = result.rows.map((r) => (isSectionRow(r) ? `${r.status}:${(r.new ?? r.old)?.title}` : 'origin'));
     expect(titles.slice(-3)).toEqual(['deleted:Retention', 'unchanged:Contact Us', "added:Children's Data"]);
   });
+
+  it('counts a change of numbering style as metadata, and every section as renumbered but unchanged', () => {
+    const result = compareDocuments(base, { ...base, numbering: 'section-sign' }, labels);
+    expect(result.metadata.map((m) => [m.field, m.old, m.new])).toEqual([['numbering', 'decimal', 'section-sign']]);
+    expect(result.summary).toMatchObject({ unchanged: 7, changed: 0, moved: 0, wordsInserted: 0, wordsDeleted: 0 });
+    const retention = row(result, 'Retention');
+    expect([retention.old?.label, retention.new?.label, retention.renumbered]).toEqual(['3.', '§ 3', true]);
+  });
 });
