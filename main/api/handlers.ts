@@ -7,7 +7,7 @@ import { renderExport } from '../export/render';
 import type { PdfRenderer } from '../export/pdf';
 import { importFile } from '../import/import-file';
 import { ProjectHistory, type VersionInfo } from '../store/history';
-import { versionEdition } from '../compare/editions';
+import { draftEdition, versionEdition, type Edition } from '../compare/editions';
 import { compareSources, renderRedline } from '../compare/compare-editions';
 import type { VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
@@ -89,10 +89,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     async exportDocument({ documentId, format, fragment, version }) {
       const project = workspace.requireProject();
       project.requireDocument(documentId);
-      // A version is written with the variable values it was saved with.
-      const edition = version === undefined ? null : await versionEdition(project.dir, documentId, version);
-      const doc = edition?.doc ?? (await project.loadDocument(documentId));
-      const variables = edition?.variables ?? (await readVariables(project.dir));
+      const { doc, variables } = await editionToExport(project, documentId, version);
       const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf, variables });
       const suffix = `${version === undefined ? '' : `-${slugify(version)}`}${format === 'html' && fragment ? '-fragment' : ''}`;
       return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
@@ -166,15 +163,16 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       return { documents };
     },
     async checkExport({ documentId, version }) {
-      const project = workspace.requireProject();
-      project.requireDocument(documentId);
-      if (version !== undefined) {
-        const edition = await versionEdition(project.dir, documentId, version);
-        return { unfilled: unfilledVariables(edition.doc, edition.variables) };
-      }
-      return { unfilled: unfilledVariables(await project.loadDocument(documentId), await readVariables(project.dir)) };
+      const { doc, variables } = await editionToExport(workspace.requireProject(), documentId, version);
+      return { unfilled: unfilledVariables(doc, variables) };
     },
   };
+}
+
+/** The draft, or a saved version, with the variable values it is written with (a version's own, as saved). */
+function editionToExport(project: Project, documentId: string, version: string | undefined): Promise<Edition> {
+  project.requireDocument(documentId);
+  return version === undefined ? draftEdition(project, documentId) : versionEdition(project.dir, documentId, version);
 }
 
 function summaryOf(version: VersionInfo): VersionSummary {

@@ -1,5 +1,5 @@
 import { runsToPlainText } from '../model/text';
-import type { ChangeOp, Comparison, Row, SectionRow, SectionStatus, Summary } from './types';
+import { isSectionRow, type ChangeOp, type Comparison, type SectionRow, type SectionStatus, type Summary } from './types';
 
 export interface JsonSection {
   readonly status: SectionStatus;
@@ -31,7 +31,7 @@ export function jsonReport(comparison: Comparison): JsonReport {
     new: comparison.new,
     summary: comparison.summary,
     metadata: comparison.metadata,
-    sections: comparison.rows.filter(isSection).map((row) => ({
+    sections: comparison.rows.filter(isSectionRow).map((row) => ({
       status: row.status,
       edited: row.edited,
       oldNumber: row.old?.number ?? null,
@@ -70,10 +70,6 @@ function sectionText(blocks: NonNullable<SectionRow['new']>['blocks']): string {
   return blocks.map((block) => runsToPlainText(block.runs)).join('\n');
 }
 
-function isSection(row: Row): row is SectionRow {
-  return row.status !== 'move-origin';
-}
-
 /** The comparison for people at a terminal: the summary, then one line per section that changed. */
 export function textReport(comparison: Comparison): string {
   const { summary } = comparison;
@@ -84,7 +80,7 @@ export function textReport(comparison: Comparison): string {
   ];
   for (const change of comparison.metadata) lines.push(`${change.label}: ${change.old || '(none)'} → ${change.new || '(none)'}`);
   for (const row of comparison.rows) {
-    if (!isSection(row) || (row.status === 'unchanged' && !row.renumbered)) continue;
+    if (!isSectionRow(row) || (row.status === 'unchanged' && !row.renumbered)) continue;
     if (row.status === 'moved' && row.carried && !row.edited) continue;
     const number = row.renumbered ? `${row.old?.number} → ${row.new?.number}` : (row.new ?? row.old)?.number ?? '';
     const words = row.wordsInserted + row.wordsDeleted > 0 ? ` (+${row.wordsInserted} −${row.wordsDeleted} words)` : '';

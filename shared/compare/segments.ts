@@ -20,14 +20,13 @@ export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): S
   const segments: Segment[] = [];
   const openAtDepth: number[] = [];
   let heading = 0;
-  let start = 0;
   const firstHeading = doc.blocks.findIndex((block) => block.kind === 'heading');
   const preambleEnd = firstHeading === -1 ? doc.blocks.length : firstHeading;
   const preamble = doc.blocks.slice(0, preambleEnd);
   if (preamble.some((block) => runsToPlainText(block.runs).trim() !== '')) {
     segments.push(segment({ id: PREAMBLE_ID, number: '', label: '', title: '', depth: 0 }, preamble, segments.length, -1));
   }
-  start = preambleEnd;
+  let start = preambleEnd;
   while (start < doc.blocks.length) {
     let end = start + 1;
     while (end < doc.blocks.length && doc.blocks[end]?.kind !== 'heading') end++;
@@ -36,7 +35,7 @@ export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): S
     openAtDepth.length = entry.level - 1;
     const parent = entry.level > 1 ? (openAtDepth[entry.level - 2] ?? -1) : -1;
     const index = segments.length;
-    segments.push(segment(entry, doc.blocks.slice(start, end), index, parent));
+    segments.push(segment({ ...entry, depth: entry.level }, doc.blocks.slice(start, end), index, parent));
     openAtDepth[entry.level - 1] = index;
     start = end;
   }
@@ -44,7 +43,7 @@ export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): S
 }
 
 function segment(
-  head: { id: string; number: string; label: string; title: string; depth?: number; level?: number },
+  head: Pick<SectionSide, 'id' | 'number' | 'label' | 'title' | 'depth'>,
   blocks: Block[],
   index: number,
   parent: number,
@@ -61,7 +60,7 @@ function segment(
     number: head.number,
     label: head.label,
     title: head.title,
-    depth: head.depth ?? head.level ?? 0,
+    depth: head.depth,
     index,
     blocks,
     parent,
