@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // For reading CPU profiles by function name (bench/README.md); releases are always minified.
+    minify: process.env.POLICYWRIGHT_BUILD_NO_MINIFY !== '1',
     // A desktop app loads from disk or loopback: one bundle of ~600 kB is fine.
     chunkSizeWarningLimit: 1500,
     rollupOptions: {

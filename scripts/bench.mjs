@@ -7,7 +7,8 @@
 //
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
 // measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare (only those
-// rows; the other rows are written with null values)  --trace (Chrome traces of the typing
+// rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open and of the typing,
+// summarised by function)  --trace (Chrome traces of the typing
 // into .tmp/bench/)  --keep (keep the temporary folder).
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
@@ -28,6 +29,7 @@ import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate
 import { installProbe } from './bench/probe.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
 import { summariseTrace } from './bench/trace-summary.mjs';
+import { summariseProfile } from './bench/profile-summary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
@@ -59,6 +61,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     part: { type: 'string' },
     trace: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -203,6 +206,7 @@ async function main() {
 
   const editorRows = [
     ['editor.open.ms', 'ms', (m) => m.open.median],
+    ['editor.open.full.ms', 'ms', (m) => m.full.median],
     ['editor.keystroke.p95.ms', 'ms', (m) => percentile(m.type, 95)],
     ['editor.keystroke.p50.ms', 'ms', (m) => percentile(m.type, 50)],
     ['editor.enter.p95.ms', 'ms', (m) => percentile(m.enter, 95)],
@@ -313,10 +317,13 @@ async function measureEditor(browser, who, url, ids, problems) {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
     });
+    const profiler = options.profile && i === OPENS - 1 ? await startProfile(context, page) : null;
     await page.goto(url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });
     await page.waitForFunction(() => window.__bench?.open, null, { timeout: OPEN_TIMEOUT_MS, polling: 100 });
+    if (profiler) await stopProfile(profiler, `${who}-open`, { top: 30 });
     const open = await page.evaluate(() => ({
       ...window.__bench.open,
+      first: window.__bench.firstScreen,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       api: performance
         .getEntriesByType('resource')
@@ -325,8 +332,9 @@ async function measureEditor(browser, who, url, ids, problems) {
     }));
     opens.push(open);
     if (!open.shown) problems.push(`${label}: the first section was not visible ${open.frames} frames after the document loaded`);
+    if (!open.first?.shown) problems.push(`${label}: the first section was not visible, in an editor taking input, ${open.first?.frames} frames after it was in the page`);
     console.log(
-      `  open ${i + 1}/${OPENS}: ${open.painted.toFixed(0)} ms (${open.frames} frame${open.frames > 1 ? 's' : ''} after the DOM had it; FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
+      `  open ${i + 1}/${OPENS}: first screen ${open.first.painted.toFixed(0)} ms, whole document ${open.painted.toFixed(0)} ms (FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
         `${open.api.map((a) => `${a.name} ${a.start.toFixed(0)}+${a.ms.toFixed(0)} ms`).join(', ')})`,
     );
   }
@@ -374,11 +382,13 @@ async function measureEditor(browser, who, url, ids, problems) {
 
   await typeKeys(text.slice(0, WARMUP_KEYS), 'warmup');
   if (options.trace) await startTrace(browser, page);
+  const typingProfiler = options.profile ? await startProfile(context, page) : null;
   const before = metricsOf(await cdp.send('Performance.getMetrics'));
   const typeStart = performance.now();
   await typeKeys(text.slice(WARMUP_KEYS), 'type');
   const typeWallMs = performance.now() - typeStart;
   const after = metricsOf(await cdp.send('Performance.getMetrics'));
+  if (typingProfiler) await stopProfile(typingProfiler, `${who}-typing`, { per: KEYS, unit: 'ms per key' });
   if (options.trace) await stopTrace(browser, `${who}-typing`, KEYS);
 
   const typedOk = await page.evaluate(([index, typed]) => (window.__bench.blocks()[index]?.textContent ?? '').includes(typed), [paragraph.index, text]);
@@ -408,11 +418,13 @@ async function measureEditor(browser, who, url, ids, problems) {
   const enter = state.samples.filter((s) => s.phase === 'enter').map((s) => s.ms);
   if (type.length !== KEYS) problems.push(`${label}: ${type.length} typing samples, expected ${KEYS}`);
   if (enter.length !== ENTERS) problems.push(`${label}: ${enter.length} Enter samples, expected ${ENTERS}`);
-  const paints = opens.map((o) => o.painted);
+  const paints = opens.map((o) => o.first.painted);
+  const fullPaints = opens.map((o) => o.painted);
   const perKey = (name) => (after[name] - before[name]) / type.length;
   return {
     busy,
     open: { all: paints, median: percentile(paints, 50), last: opens[opens.length - 1] },
+    full: { all: fullPaints, median: percentile(fullPaints, 50) },
     type,
     enter,
     heapMb: final.JSHeapUsedSize / 1024 / 1024,
@@ -443,6 +455,24 @@ async function stopTrace(browser, name, keys) {
   await fs.writeFile(file, buffer);
   console.log(`  trace: ${path.relative(ROOT, file)} (open it in chrome://tracing or the DevTools Performance panel)`);
   for (const line of summariseTrace(buffer, keys, 12)) console.log(`    ${line}`);
+}
+
+async function startProfile(context, page) {
+  const session = await context.newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session, name, summary) {
+  const { profile } = await session.send('Profiler.stop');
+  await session.detach();
+  await fs.mkdir(TRACE_DIR, { recursive: true });
+  const file = path.join(TRACE_DIR, `${name}.cpuprofile`);
+  await fs.writeFile(file, JSON.stringify(profile));
+  console.log(`  profile: ${path.relative(ROOT, file)} (open it in the DevTools Performance panel)`);
+  for (const line of summariseProfile(profile, summary)) console.log(`    ${line}`);
 }
 
 /** Share of all CPUs not idle over the next `ms`, from /proc/stat (0 where that cannot be read). */
@@ -506,7 +536,8 @@ function printTable(rows) {
 function printDetails(label, m) {
   const k = m.perKey;
   console.log(`\n${label} (machine ${m.busy.toFixed(0)}% busy before measuring):`);
-  console.log(`  opens: ${m.open.all.map((v) => v.toFixed(0)).join(', ')} ms (median ${m.open.median.toFixed(0)})`);
+  console.log(`  opens, first screen: ${m.open.all.map((v) => v.toFixed(0)).join(', ')} ms (median ${m.open.median.toFixed(0)})`);
+  console.log(`  opens, whole document in the page: ${m.full.all.map((v) => v.toFixed(0)).join(', ')} ms (median ${m.full.median.toFixed(0)})`);
   console.log(
     `  typing: ${m.type.length} keys in ${(m.typeWallMs / 1000).toFixed(1)} s; p50 ${fmt(round(percentile(m.type, 50)))}, ` +
       `p95 ${fmt(round(percentile(m.type, 95)))}, max ${fmt(round(Math.max(...m.type)))} ms; ` +

@@ -193,6 +193,8 @@ describe('dispatch: a whole session', () => {
     expect(startup.recent.map((r) => r.path)).toEqual([dir]);
     expect(startup.canPickFolder).toBe(false);
     expect(startup.version).toBe('9.9.9-test');
+    // The first document comes with the start-up, exactly as loadDocument reads it.
+    expect(startup.opening).toEqual({ documentId: 'privacy-policy', document: edited });
     expect(valueOf(await dispatch(handlers, 'listRecentProjects', {}))).toEqual(startup.recent);
   });
 
@@ -230,5 +232,20 @@ describe('dispatch: a whole session', () => {
     );
     expect(valueOf<PolicyDocument>(await dispatch(fresh, 'loadDocument', { documentId: 'terms-of-service' })).title).toBe('Terms of Service');
     expect(Buffer.compare(await fs.readFile(file), before)).toBe(0);
+  });
+
+  it('starts up on the first document that can be read, and on none when none can', async () => {
+    const dir = path.join(tmp, 'p');
+    valueOf(await dispatch(handlers, 'createProject', { path: dir, name: 'P', sample: true }));
+    const first = path.join(dir, 'documents', 'privacy-policy.policy.json');
+    await fs.writeFile(first, '{ not json');
+    const fresh = createHandlers(host, new Workspace());
+    valueOf(await dispatch(fresh, 'openProject', { path: dir }));
+    const startup = valueOf<Startup>(await dispatch(fresh, 'getStartup', {}));
+    expect(startup.opening?.documentId).toBe('cookie-policy');
+    expect(startup.opening?.document.title).toBe('Cookie Policy');
+
+    const empty = createHandlers(host, new Workspace());
+    expect(valueOf<Startup>(await dispatch(empty, 'getStartup', {})).opening).toBeNull();
   });
 });

@@ -66,12 +66,18 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
 
   return {
     async getStartup() {
+      const project = workspace.project;
+      const info = project ? await project.info() : null;
+      const first = info?.documents.find((d) => !d.problem);
+      // Read now rather than in a second call: the document is the window's first screen.
+      const document = project && first ? await project.loadDocument(first.id).catch(() => null) : null;
       return {
-        project: workspace.project ? await workspace.project.info() : null,
+        project: info,
         recent: await host.recent.list(),
         canPickFolder: host.pickFolder !== null,
         version: host.version,
         userName: host.userName,
+        opening: first && document ? { documentId: first.id, document } : null,
       };
     },
     listRecentProjects: () => host.recent.list(),

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import { parseFile } from '../../shared/format/parse';
-import { VariablesFileSchema, serializeVariables, type VariableValues } from '../../shared/clauses/variables';
+import { serializeVariables, type VariableValues } from '../../shared/clauses/variables';
+import { VariablesFileSchema } from '../../shared/clauses/variables-schema';
 import { writeFileAtomic } from './atomic-write';
 import { VARIABLES_FILE, variablesPath } from './project-files';
 

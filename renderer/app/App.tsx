@@ -23,7 +23,7 @@ interface OpenDocument {
   doc: PolicyDocument;
 }
 
-export function App({ client }: { client: ApiClient }) {
+export function App({ client, startup: startupRequest }: { client: ApiClient; startup: Promise<Startup> }) {
   const [startup, setStartup] = useState<Startup | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [open, setOpen] = useState<OpenDocument | null>(null);
@@ -65,11 +65,15 @@ export function App({ client }: { client: ApiClient }) {
   );
 
   const switchProject = useCallback(
-    async (info: ProjectInfo) => {
+    async (info: ProjectInfo, opening: Startup['opening'] = null) => {
       await editorRef.current?.flush();
       setProject(info);
       setOpen(null);
       setDialog(null);
+      if (opening) {
+        setOpen({ id: opening.documentId, doc: opening.document });
+        return;
+      }
       const first = info.documents.find((d) => !d.problem);
       if (first) await openDocument(first.id, info);
     },
@@ -77,16 +81,16 @@ export function App({ client }: { client: ApiClient }) {
   );
 
   useEffect(() => {
-    client.getStartup({}).then(
+    startupRequest.then(
       (result) => {
         setStartup(result);
-        if (result.project) void switchProject(result.project);
+        if (result.project) void switchProject(result.project, result.opening);
         else setDialog('open');
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
-    // Start-up runs once per client.
-  }, [client]);
+    // Start-up runs once per page.
+  }, [startupRequest]);
 
   const command = useCallback((cmd: Command) => {
     if (cmd === 'newProject') setDialog('create');

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ClauseSource } from '../../shared/model/document';
 import { slugify } from '../../shared/model/text';
-import { CLAUSE_STATUSES, type ClauseBlock, type ClauseEdit, type ClauseStatus } from '../../shared/clauses/schema';
+import type { ClauseBlock, ClauseEdit } from '../../shared/clauses/schema';
+import { CLAUSE_STATUSES, type ClauseStatus } from '../../shared/clauses/library';
 import { clauseToText, textToClauseBlocks } from '../../shared/clauses/text';
 import { FieldError } from '../common/FieldError';
 

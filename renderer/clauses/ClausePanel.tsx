@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ClauseLibrary, LibraryClause } from '../../shared/clauses/schema';
-import { clauseKey, SOURCE_NAMES } from '../../shared/clauses/schema';
+import type { ClauseLibrary, LibraryClause } from '../../shared/clauses/library';
+import { clauseKey, SOURCE_NAMES } from '../../shared/clauses/library';
 import { allTags, searchClauses } from '../../shared/clauses/search';
 import type { VariableValues } from '../../shared/clauses/variables';
 import type { DocumentDrift } from '../../shared/api/contract';

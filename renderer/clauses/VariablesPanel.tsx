@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { VariableNameSchema } from '../../shared/model/document';
+import { isVariableName } from '../../shared/model/vocabulary';
 import { variableLabel, type VariableValues } from '../../shared/clauses/variables';
 
 interface Props {
@@ -15,12 +15,12 @@ export function VariablesPanel({ variables, undefinedNames, onChange }: Props) {
   const [error, setError] = useState<string | null>(null);
   const names = Object.keys(variables).sort();
   const add = (newName: string) => {
-    const parsed = VariableNameSchema.safeParse(newName.trim());
-    if (!parsed.success) return setError('A variable name is lowercase letters, digits and underscores, starting with a letter, like company_name.');
-    if (Object.hasOwn(variables, parsed.data)) return setError(`${parsed.data} is already defined.`);
+    const trimmed = newName.trim();
+    if (!isVariableName(trimmed)) return setError('A variable name is lowercase letters, digits and underscores, starting with a letter, like company_name.');
+    if (Object.hasOwn(variables, trimmed)) return setError(`${trimmed} is already defined.`);
     setError(null);
     setName('');
-    onChange({ ...variables, [parsed.data]: '' });
+    onChange({ ...variables, [trimmed]: '' });
   };
   return (
     <div className="variables-panel">

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import { createEditor, Editor, Element, Transforms, type Descendant, type Operation } from 'slate';
 import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
 import type { ApiClient } from '../../shared/api/client';
-import { FORMAT_VERSION, type PolicyDocument } from '../../shared/model/document';
+import type { PolicyDocument } from '../../shared/model/document';
+import { FORMAT_VERSION } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
 import { useAutosave, type SaveStatus } from './autosave';
 import { blocksToSlate, slateToBlocks } from './convert';
@@ -24,6 +26,8 @@ import { withPolicy } from './with-policy';
 import { LinkPrompt } from './LinkPrompt';
 import { SaveIndicator } from './SaveIndicator';
 import { hideEditableFromReactSelection } from './react-selection-walk';
+import { ChunkMounter, ChunkMounterContext } from './chunk-mounter';
+import { scrollCaretIntoView } from './scroll-caret';
 import { LOCKED_MESSAGE, lockedIn, withClauseLock } from './clause-lock';
 import { ClauseViewContext } from '../clauses/clause-context';
 import { useClauseUi, type ClauseTools } from '../clauses/use-clause-ui';
@@ -60,6 +64,9 @@ interface Props {
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
+// Chunks drawn with the first render (more than a screen, and all of a typical policy), then per task after that.
+const FIRST_CHUNKS = 4;
+const CHUNKS_PER_TASK = 4;
 const OUTLINE_TEXT_DELAY_MS = 250;
 const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions']);
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
@@ -81,6 +88,11 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const [side, setSide] = useState<SideTab>('document');
 
   const listNumbers = useMemo(() => new ListNumberStore(), []);
+  const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
+  useEffect(() => {
+    mounter.start();
+    return () => mounter.stop();
+  }, [mounter]);
   // Numbers exist before the first paint, so no heading or numbered item ever shows without one.
   useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
   useMemo(() => listNumbers.update(editor, initialValue as BlockElement[]), [listNumbers, editor, initialValue]);
@@ -205,15 +217,20 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id);
       if (index < 0) return;
       const node = editor.children[index] as BlockElement;
+      flushSync(() => mounter.mountAll());
       ReactEditor.toDOMNode(editor, node).scrollIntoView({ block: 'start' });
       Transforms.select(editor, Editor.end(editor, [index]));
       ReactEditor.focus(editor);
     },
-    [editor],
+    [editor, mounter],
   );
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent<HTMLDivElement>) => {
+      // Select all, find, Ctrl+End and paging reach beyond the first screen: they need every block in the page.
+      if (!mounter.complete && (event.ctrlKey || event.metaKey || event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'F3')) {
+        flushSync(() => mounter.mountAll());
+      }
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         syncSelectionFromDom(editor);
@@ -228,10 +245,11 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       syncSelectionFromDom(editor);
       run(command);
     },
-    [editor, run],
+    [editor, run, mounter],
   );
 
   return (
+    <ChunkMounterContext.Provider value={mounter}>
     <SectionNumbersContext.Provider value={store}>
       <ListNumbersContext.Provider value={listNumbers}>
       <ClauseViewContext.Provider value={clauseUi.view}>
@@ -277,6 +295,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
                   renderElement={renderElement}
                   renderLeaf={renderLeaf}
                   renderChunk={renderChunk}
+                  scrollSelectionIntoView={scrollCaretIntoView}
                   onKeyDown={onKeyDown}
                   onDrop={clauseUi.onDrop}
                   onDragOver={clauseUi.onDragOver}
@@ -304,6 +323,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       </ClauseViewContext.Provider>
       </ListNumbersContext.Provider>
     </SectionNumbersContext.Provider>
+    </ChunkMounterContext.Provider>
   );
 }
 

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { NUMBERING_STYLES, type NumberingStyle, type PolicyDocument } from '../../shared/model/document';
+import type { PolicyDocument } from '../../shared/model/document';
+import { NUMBERING_STYLES, type NumberingStyle } from '../../shared/model/vocabulary';
 import { STYLE_NAMES } from '../../shared/numbering/styles';
 
 export type DocumentMeta = Omit<PolicyDocument, 'blocks' | 'format'>;

@@ -1,9 +1,10 @@
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { SectionNumberStore } from './section-numbers';
 import type { BlockElement, HeadingElement, ListItemElement } from './types';
 import { useListLabel } from './list-numbers';
 import { ClauseBar, VariableChip } from '../clauses/ClauseBar';
+import { ChunkMounterContext } from './chunk-mounter';
 
 export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
 
@@ -101,9 +102,24 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
 
 /** Lowest chunks skip layout and paint while off screen: what keeps a 100,000-word policy at one frame a key. */
 export function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
-  return (
-    <div {...attributes} className={lowest ? 'chunk lowest' : 'chunk'}>
+  return lowest ? (
+    <LowestChunk attributes={attributes}>{children}</LowestChunk>
+  ) : (
+    <div {...attributes} className="chunk">
       {children}
+    </div>
+  );
+}
+
+/** A chunk of blocks, drawn when the ChunkMounter reaches it: until then an empty box of an estimated height. */
+function LowestChunk({ attributes, children }: { attributes: RenderChunkProps['attributes']; children: ReactNode }) {
+  const mounter = useContext(ChunkMounterContext);
+  const [place] = useState(() => mounter?.placeInLine() ?? -1);
+  const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
+  const mounted = useSyncExternalStore(subscribe, () => !mounter || mounter.isMounted(place));
+  return (
+    <div {...attributes} className={mounted ? 'chunk lowest' : 'chunk lowest pending'}>
+      {mounted ? children : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Editor, Element, Range, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import { isSafeHref } from '../../shared/model/document';
+import { isSafeHref } from '../../shared/model/vocabulary';
 import type { BlockElement, LinkElement } from './types';
 
 export type MarkName = 'bold' | 'italic' | 'underline';

@@ -1,6 +1,7 @@
 import { readHtmlFragment } from '../../shared/import/html';
 import { mergeRuns } from '../../shared/format/normalize';
-import { MAX_HEADING_LEVEL, MAX_LIST_INDENT, stripForbiddenCharacters, type Block, type Run } from '../../shared/model/document';
+import type { Block, Run } from '../../shared/model/document';
+import { MAX_HEADING_LEVEL, MAX_LIST_INDENT, stripForbiddenCharacters } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
 import type { RawRun } from '../../shared/import/raw';
 import { blocksToSlate } from './convert';

@@ -1,6 +1,6 @@
 import { Editor, Transforms, type Path } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import { MAX_HEADING_LEVEL } from '../../shared/model/document';
+import { MAX_HEADING_LEVEL } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
 import { deepestLevel, nextSibling, owningHeading, previousSibling, sectionEnd, type Levels } from '../../shared/model/sections';
 import type { BlockElement, HeadingElement } from './types';

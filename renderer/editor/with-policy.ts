@@ -1,5 +1,5 @@
 import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
-import { VariableNameSchema, isSafeHref, stripForbiddenCharacters } from '../../shared/model/document';
+import { isSafeHref, isVariableName, stripForbiddenCharacters } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
 import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
 
@@ -118,7 +118,7 @@ function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
     if (Text.isText(node)) out.push(sanitizeText(node));
     else if (Element.isElement(node) && node.type === 'link' && typeof node.href === 'string' && isSafeHref(node.href)) {
       out.push({ type: 'link', href: node.href, children: node.children.filter(Text.isText).map(sanitizeText) });
-    } else if (Element.isElement(node) && node.type === 'variable' && typeof node.name === 'string' && VariableNameSchema.safeParse(node.name).success) {
+    } else if (Element.isElement(node) && node.type === 'variable' && typeof node.name === 'string' && isVariableName(node.name)) {
       // A copied variable stays a variable (its name checked), so pasting clause text keeps its placeholders.
       out.push({ type: 'variable', name: node.name, children: [{ text: '' }] });
     } else if (Element.isElement(node)) {

@@ -7,9 +7,11 @@
  * - every keydown (captured before the editor sees it) takes performance.now(); the next requestAnimationFrame
  *   callback after it posts one message, and the time that message arrives counts as painted (the frame that shows
  *   the key has been produced by then). One sample per keydown, tagged with the current phase.
- * - open: once both the first and the last section heading are inside the editor, the same rAF + message gives the
- *   time at which the fully loaded document was first painted, from navigation start (performance.now()); if the first
- *   heading is still skipped by content-visibility then, the next frame's time counts instead.
+ * - firstScreen: once the first section heading is inside the editor, the same rAF + message gives the time at which
+ *   the document's first screen was painted, from navigation start (performance.now()), in an editor that takes input;
+ *   if the first heading is still skipped by content-visibility then, the next frame's time counts instead.
+ * - open: the same, once both the first and the last section heading are inside the editor: every block is in the
+ *   page (an editor that mounts a long document progressively gets there after its first screen).
  * - long tasks (over 50 ms), with their start times, for attributing stalls afterwards.
  */
 export function installProbe({ firstId, lastId }) {
@@ -71,24 +73,35 @@ export function installProbe({ firstId, lastId }) {
     });
 
   const inEditor = (id) => document.querySelector(`[data-slate-editor] [data-section-id="${id}"]`);
-  let found = false;
-  const observer = new MutationObserver(() => {
-    if (found || !inEditor(firstId) || !inEditor(lastId)) return;
-    found = true;
-    observer.disconnect();
-    const present = performance.now();
-    // Painted means the first section is on screen, not skipped by content-visibility: allow a few frames for that.
-    let frames = 0;
-    const settle = (painted) => {
-      frames++;
-      const first = inEditor(firstId);
-      const shown = first && (typeof first.checkVisibility !== 'function' || first.checkVisibility({ contentVisibilityAuto: true }));
-      if (shown || frames >= 10) bench.open = { present, painted, frames, shown: Boolean(shown) };
-      else afterPaint(settle);
-    };
-    afterPaint(settle);
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  const shownOnScreen = (element) =>
+    Boolean(element) && (typeof element.checkVisibility !== 'function' || element.checkVisibility({ contentVisibilityAuto: true }));
+  /**
+   * Waits (from the first time `ready()` holds) for the frame that shows the first section, allowing a few frames for
+   * content-visibility to draw it; then records the times under `bench[key]`.
+   */
+  const whenPainted = (key, ready) => {
+    let found = false;
+    const observer = new MutationObserver(() => {
+      if (found || !ready()) return;
+      found = true;
+      observer.disconnect();
+      const present = performance.now();
+      let frames = 0;
+      const settle = (painted) => {
+        frames++;
+        const editor = document.querySelector('[data-slate-editor]');
+        const shown = shownOnScreen(inEditor(firstId)) && Boolean(editor?.isContentEditable);
+        if (shown || frames >= 10) bench[key] = { present, painted, frames, shown };
+        else afterPaint(settle);
+      };
+      afterPaint(settle);
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  // The first screen: the document's first section painted in an editor that takes input. What a person waits for.
+  whenPainted('firstScreen', () => inEditor(firstId));
+  // Every block of the document in the page: the first section and the last one both inside the editor.
+  whenPainted('open', () => inEditor(firstId) && inEditor(lastId));
 
   try {
     new PerformanceObserver((list) => {

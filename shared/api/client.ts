@@ -1,5 +1,5 @@
 import type { MethodInput, MethodName, MethodResult, Reply } from './contract';
-import { METHOD_NAMES } from './contract';
+import { BRIDGE_METHODS } from './methods';
 
 /** How a host carries one call; each host supplies its own (IPC, or fetch to the web host). */
 export type Transport = (method: MethodName, input: unknown) => Promise<Reply<unknown>>;
@@ -21,7 +21,8 @@ export type ApiClient = {
 /** A typed proxy over a transport: the renderer's only way to reach the main process. */
 export function createApiClient(transport: Transport): ApiClient {
   const client: Partial<Record<MethodName, (input: unknown) => Promise<unknown>>> = {};
-  for (const name of METHOD_NAMES) {
+  // The zod-free list of names (methods.ts; a test checks it against the contract): the renderer loads no schemas.
+  for (const name of BRIDGE_METHODS) {
     client[name] = async (input: unknown) => {
       const reply = await transport(name, input);
       if (!reply.ok) throw new ApiError(name, reply.error.message);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CLAUSE_SOURCES, DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
 import { ClauseEditSchema, type ClauseLibrary, type LibraryClause } from '../clauses/schema';
-import { VariablesSchema, type VariableValues } from '../clauses/variables';
+import type { VariableValues } from '../clauses/variables';
+import { VariablesSchema } from '../clauses/variables-schema';
 import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
@@ -40,6 +41,11 @@ export interface Startup {
   version: string;
   /** Who is at the keyboard, as the system knows them: the default author of a saved version. */
   userName: string;
+  /**
+   * The project's first readable document, read along with the rest, so the window can show it without a second
+   * round trip; null when there is no project or no document in it can be read.
+   */
+  opening: { documentId: string; document: PolicyDocument } | null;
 }
 
 export const EXPORT_FORMATS = ['html', 'docx', 'md', 'pdf'] as const;

@@ -1,7 +1,8 @@
 import type { Block, ClauseSource, PolicyDocument } from '../model/document';
 import { outlineOf } from '../numbering/outline';
 import { clauseUseSpans, type ClauseUseSpan } from './uses';
-import { clauseKey, type Clause } from './schema';
+import { clauseKey } from './library';
+import type { Clause } from './schema';
 import type { VariableValues } from './variables';
 
 export type ClauseLookup = (source: ClauseSource, id: string) => Clause | undefined;

@@ -1,26 +1,15 @@
 import { z } from 'zod';
-import {
-  ClauseIdSchema,
-  IsoDateSchema,
-  ListItemSchema,
-  ParagraphSchema,
-  hasNoForbiddenCharacters,
-  type ClauseSource,
-} from '../model/document';
+import { ClauseIdSchema, IsoDateSchema, ListItemSchema, ParagraphSchema, hasNoForbiddenCharacters } from '../model/document';
+import { CLAUSE_FORMAT, CLAUSE_STATUSES } from './library';
+
+export { CLAUSE_FILE_SUFFIX, CLAUSE_FORMAT, CLAUSE_STATUSES, SOURCE_NAMES, TAG_KINDS, clauseKey } from './library';
+export type { BrokenClause, ClauseLibrary, ClauseStatus, LibraryClause, TagKind } from './library';
 
 /**
  * A clause: approved wording kept in a library folder, one file per clause (`clauses/<id>.clause.json`), with its
  * earlier versions kept in the same file under `history`. Its body is paragraphs and list items; when it is inserted
  * as a section, its title becomes the section's heading.
  */
-export const CLAUSE_FORMAT = 1;
-export const CLAUSE_FILE_SUFFIX = '.clause.json';
-
-export const CLAUSE_STATUSES = ['draft', 'approved', 'deprecated'] as const;
-export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
-
-export const TAG_KINDS = ['topic', 'jurisdiction'] as const;
-export type TagKind = (typeof TAG_KINDS)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).refine(hasNoForbiddenCharacters, 'contains a control character');
 
@@ -87,31 +76,3 @@ export const ClauseEditSchema = z
   })
   .strict();
 export type ClauseEdit = z.infer<typeof ClauseEditSchema>;
-
-/** A clause as the app lists it: where it comes from, and which placeholders have no variable in the project. */
-export interface LibraryClause extends Clause {
-  source: ClauseSource;
-  /** The file, relative to its library folder. */
-  file: string;
-  undefinedVariables: string[];
-}
-
-/** A library file that could not be read: listed with its name and the reason, never silently skipped. */
-export interface BrokenClause {
-  source: ClauseSource;
-  file: string;
-  problem: string;
-}
-
-export interface ClauseLibrary {
-  clauses: LibraryClause[];
-  broken: BrokenClause[];
-  /** The team library folder from the app's settings, if one is attached, and why it cannot be read, if it cannot. */
-  team: { path: string; problem?: string } | null;
-}
-
-export function clauseKey(source: ClauseSource, id: string): string {
-  return `${source}:${id}`;
-}
-
-export const SOURCE_NAMES: Record<ClauseSource, string> = { project: 'Project library', team: 'Team library' };

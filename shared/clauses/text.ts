@@ -1,4 +1,4 @@
-import { MAX_LIST_INDENT } from '../model/document';
+import { MAX_LIST_INDENT } from '../model/vocabulary';
 import type { ClauseBlock } from './schema';
 import { textToRuns } from './variables';
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { VariableNameSchema, hasNoForbiddenCharacters, placeholder, type Block, type Run } from '../model/document';
+import type { Block, Run } from '../model/document';
+import { placeholder } from '../model/vocabulary';
 
 /**
  * A project's variables: each defined name with its value. A defined name may have no value yet (""); a name used in
@@ -10,16 +10,6 @@ export type VariableValues = Readonly<Record<string, string>>;
 export const NO_VARIABLES: VariableValues = Object.freeze({});
 
 export const MAX_VARIABLE_VALUE = 2000;
-
-export const VariableValueSchema = z
-  .string()
-  .max(MAX_VARIABLE_VALUE, `must be at most ${MAX_VARIABLE_VALUE} characters`)
-  .refine(hasNoForbiddenCharacters, 'contains a control character');
-
-export const VariablesSchema = z.record(VariableNameSchema, VariableValueSchema);
-
-/** The project's `variables.json`: names in alphabetical order, one a line. */
-export const VariablesFileSchema = z.object({ format: z.literal(1), variables: VariablesSchema }).strict();
 
 /** Whether a name has a value to write. Only own keys count: "constructor" is a name like any other. */
 export function variableValue(values: VariableValues, name: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Clause, ClauseBlock, ClauseEdit, ClauseVersion } from './schema';
-import { CLAUSE_FORMAT } from './schema';
+import { CLAUSE_FORMAT } from './library';
 import { canonicalBlock } from '../format/serialize';
 
 /**

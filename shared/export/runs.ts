@@ -1,4 +1,5 @@
-import { isSafeHref, type Run } from '../model/document';
+import type { Run } from '../model/document';
+import { isSafeHref } from '../model/vocabulary';
 import { exportableText } from './text';
 
 /** A run as exporters write it: marks as flags, and a link only when it is safe to follow. */

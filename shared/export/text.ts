@@ -1,4 +1,4 @@
-import { stripForbiddenCharacters } from '../model/document';
+import { stripForbiddenCharacters } from '../model/vocabulary';
 
 // Word puts a vertical tab on the clipboard for a manual line break, and a form feed for a page break: kept as the
 // line break they stand for rather than silently gluing two lines together.

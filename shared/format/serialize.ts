@@ -1,4 +1,5 @@
-import { MARKS, type Block, type ClauseUse, type PolicyDocument, type ProjectManifest, type Run } from '../model/document';
+import type { Block, ClauseUse, PolicyDocument, ProjectManifest, Run } from '../model/document';
+import { MARKS } from '../model/vocabulary';
 
 /**
  * The stored form is JSON that a person can read and `git diff` can review: keys in one fixed order, and one block

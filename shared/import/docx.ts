@@ -1,6 +1,7 @@
 import type JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { NUMBERING_STYLES, type NumberingStyle, type PolicyDocument } from '../model/document';
+import type { PolicyDocument } from '../model/document';
+import { NUMBERING_STYLES, type NumberingStyle } from '../model/vocabulary';
 import { megabytes } from './decode';
 import { ImportError, UNNAMED, describeFailure } from './errors';
 import { readHtml } from './html';

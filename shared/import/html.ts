@@ -1,5 +1,6 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { isSafeHref, type Mark, type PolicyDocument } from '../model/document';
+import type { PolicyDocument } from '../model/document';
+import { isSafeHref, type Mark } from '../model/vocabulary';
 import { textOf } from './decode';
 import { UNNAMED } from './errors';
 import type { RawDocument, RawParagraph, RawRun } from './raw';

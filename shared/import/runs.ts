@@ -1,4 +1,5 @@
-import { MARKS, isSafeHref, stripForbiddenCharacters, type Mark, type Run } from '../model/document';
+import type { Run } from '../model/document';
+import { MARKS, isSafeHref, stripForbiddenCharacters, type Mark } from '../model/vocabulary';
 import type { RawRun } from './raw';
 
 /**

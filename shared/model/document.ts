@@ -1,25 +1,43 @@
 import { z } from 'zod';
+import {
+  CLAUSE_SOURCES,
+  CLAUSE_USE_STATES,
+  FORMAT_VERSION,
+  MARKS,
+  MAX_HEADING_LEVEL,
+  MAX_LIST_INDENT,
+  NUMBERING_STYLES,
+  SECTION_ID_PATTERN,
+  VARIABLE_NAME_PATTERN,
+  hasNoForbiddenCharacters,
+  isSafeHref,
+  placeholder,
+} from './vocabulary';
 
 /**
- * The stored document model. It is deliberately editor-neutral: a flat list of blocks in reading order, where a
- * heading opens a section that runs until the next heading of the same or a higher level. Sections are derived from
- * the headings, never stored as a tree, and numbers are derived from the sections, never stored at all.
+ * The stored document model's schemas, which validate every document read from disk or received through the API. The
+ * model's constants and checks live in vocabulary.ts, which needs no zod: the renderer's bundle carries none.
  */
-export const FORMAT_VERSION = 1;
-
-export const MAX_HEADING_LEVEL = 6;
-export const MAX_LIST_INDENT = 5;
-
-export const MARKS = ['bold', 'italic', 'underline'] as const;
-export type Mark = (typeof MARKS)[number];
-
-export const NUMBERING_STYLES = ['decimal', 'letter-decimal', 'article-section', 'section-sign'] as const;
-export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
+export {
+  CLAUSE_SOURCES,
+  CLAUSE_USE_STATES,
+  FORMAT_VERSION,
+  MARKS,
+  MAX_HEADING_LEVEL,
+  MAX_LIST_INDENT,
+  NUMBERING_STYLES,
+  hasNoForbiddenCharacters,
+  isSafeHref,
+  isVariableName,
+  placeholder,
+  stripForbiddenCharacters,
+} from './vocabulary';
+export type { ClauseSource, ClauseUseState, Mark, NumberingStyle } from './vocabulary';
 
 /** Section ids are short, opaque and stable: they survive edits, moves and renumbering. */
 export const SectionIdSchema = z
   .string()
-  .regex(/^s-[a-z0-9]{6,24}$/, 'must look like "s-" followed by 6 to 24 lowercase letters or digits');
+  .regex(SECTION_ID_PATTERN, 'must look like "s-" followed by 6 to 24 lowercase letters or digits');
 
 /** Links may only point where a browser or mail client can safely go. */
 export const LinkHrefSchema = z
@@ -27,37 +45,10 @@ export const LinkHrefSchema = z
   .max(2048)
   .refine(isSafeHref, 'must be an http, https or mailto address');
 
-export function isSafeHref(href: string): boolean {
-  // Parse rather than match the string: "java\tscript:" and friends must not slip through.
-  // The URL parser quietly drops or escapes control characters, but the stored string would still carry them.
-  if (FORBIDDEN_CHARACTERS.test(href) || !URL.canParse(href)) return false;
-  const protocol = new URL(href).protocol;
-  return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
-}
-
-// XML 1.0 forbids these; a document carrying them cannot be exported to DOCX, so they never enter the model.
-// eslint-disable-next-line no-control-regex -- the point of this pattern is to match control characters
-const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-/** Removes what XML 1.0 forbids, for text arriving from outside (paste, import). */
-export function stripForbiddenCharacters(text: string): string {
-  return FORBIDDEN_CHARACTERS.test(text) ? text.replace(new RegExp(FORBIDDEN_CHARACTERS.source, 'g'), '') : text;
-}
-
-/** Text that may be exported: no character that XML 1.0 forbids. */
-export function hasNoForbiddenCharacters(text: string): boolean {
-  return !FORBIDDEN_CHARACTERS.test(text);
-}
-
 /** A project variable's name, as written in a placeholder: `{{company_name}}`. */
 export const VariableNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lowercase letters, digits and underscores, starting with a letter');
-
-/** How a variable is written in clause text and stored in a variable run's `text`. */
-export function placeholder(name: string): string {
-  return `{{${name}}}`;
-}
+  .regex(VARIABLE_NAME_PATTERN, 'must be lowercase letters, digits and underscores, starting with a letter');
 
 /**
  * A run of text, or a variable: `{ "text": "{{company_name}}", "variable": "company_name" }`. A variable run keeps its
@@ -86,16 +77,7 @@ export const ClauseIdSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits and dashes');
 
-export const CLAUSE_SOURCES = ['project', 'team'] as const;
-export type ClauseSource = (typeof CLAUSE_SOURCES)[number];
-
-/**
- * Where a block's text came from a library clause. Every block of one insertion carries the same `use` id, so the
- * blocks of a clause stay one unit through edits and moves. `locked`: an approved clause, not editable in place;
- * `linked`: a draft clause, editable and still tracked; `unlinked`: the person unlinked it to edit, from `version`.
- */
-export const CLAUSE_USE_STATES = ['locked', 'linked', 'unlinked'] as const;
-export type ClauseUseState = (typeof CLAUSE_USE_STATES)[number];
+/** Where a block's text came from a library clause: see ClauseUse in vocabulary.ts. */
 export const ClauseUseSchema = z
   .object({
     use: z.string().regex(/^u-[a-z0-9]{6,24}$/, 'must look like "u-" followed by 6 to 24 lowercase letters or digits'),

@@ -1,0 +1,89 @@
+import { createContext } from 'react';
+
+type Listener = () => void;
+
+/** Yields to the browser between steps, so that a key pressed meanwhile is handled first (no 4 ms timer clamp). */
+function nextTask(callback: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
+
+/**
+ * Mounts a long document's chunks of blocks a few at a time: the first screen is drawn at once and becomes editable,
+ * and the rest follows in short tasks. React and Slate spend about a third of a millisecond on each block they mount,
+ * so a 4,700-block policy mounted in one go keeps the window blank and frozen for a second and a half.
+ *
+ * Chunks take a place in line in the order of the first render, which is document order. Chunks made after that
+ * (a paste, Enter at a chunk's edge) hold what the person is editing, so they always mount at once. Anything that
+ * needs the whole document in the page (select all, find, a jump to a far section) calls `mountAll` first.
+ */
+export class ChunkMounter {
+  private issued = 0;
+  private allowed: number;
+  private firstRender = true;
+  private cancel: (() => void) | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    /** Chunks mounted with the first render. */
+    initial: number,
+    /** Chunks mounted per task afterwards. */
+    private readonly step: number,
+  ) {
+    this.allowed = initial;
+  }
+
+  /** A chunk's place in line; -1 for one that mounts at once. */
+  placeInLine(): number {
+    return this.firstRender ? this.issued++ : -1;
+  }
+
+  isMounted = (place: number): boolean => place < this.allowed;
+
+  get complete(): boolean {
+    return this.allowed >= this.issued;
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** After the first render has been committed: once that has been painted, mount the rest, `step` chunks per task. */
+  start(): void {
+    this.firstRender = false;
+    const advance = () => {
+      this.cancel = null;
+      if (this.complete) return;
+      this.allow(this.allowed + this.step);
+      this.cancel = nextTask(advance);
+    };
+    const frame = requestAnimationFrame(() => {
+      this.cancel = nextTask(advance);
+    });
+    this.cancel = () => cancelAnimationFrame(frame);
+  }
+
+  /** Mounts every chunk now (React renders them before this task ends). */
+  mountAll(): void {
+    if (this.complete) return;
+    this.allow(this.issued);
+  }
+
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  private allow(count: number): void {
+    this.allowed = Math.min(count, this.issued);
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export const ChunkMounterContext = createContext<ChunkMounter | null>(null);

@@ -1,0 +1,68 @@
+/**
+ * The stored document model's constants and checks, none of which needs a schema library. The schemas that validate
+ * a whole document are in document.ts; this module stays free of zod so that the renderer, which uses these words but
+ * never validates a document itself, does not load it (a quarter of a second of every open, measured).
+ *
+ * The model is deliberately editor-neutral: a flat list of blocks in reading order, where a heading opens a section
+ * that runs until the next heading of the same or a higher level. Sections are derived from the headings, never stored
+ * as a tree, and numbers are derived from the sections, never stored at all.
+ */
+export const FORMAT_VERSION = 1;
+
+export const MAX_HEADING_LEVEL = 6;
+export const MAX_LIST_INDENT = 5;
+
+export const MARKS = ['bold', 'italic', 'underline'] as const;
+export type Mark = (typeof MARKS)[number];
+
+export const NUMBERING_STYLES = ['decimal', 'letter-decimal', 'article-section', 'section-sign'] as const;
+export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
+
+/** Section ids are short, opaque and stable: they survive edits, moves and renumbering. */
+export const SECTION_ID_PATTERN = /^s-[a-z0-9]{6,24}$/;
+
+/** A project variable's name, as written in a placeholder: `{{company_name}}`. */
+export const VARIABLE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+
+export function isVariableName(name: string): boolean {
+  return VARIABLE_NAME_PATTERN.test(name);
+}
+
+/** How a variable is written in clause text and stored in a variable run's `text`. */
+export function placeholder(name: string): string {
+  return `{{${name}}}`;
+}
+
+/** Links may only point where a browser or mail client can safely go. */
+export function isSafeHref(href: string): boolean {
+  // Parse rather than match the string: "java\tscript:" and friends must not slip through.
+  // The URL parser quietly drops or escapes control characters, but the stored string would still carry them.
+  if (FORBIDDEN_CHARACTERS.test(href) || !URL.canParse(href)) return false;
+  const protocol = new URL(href).protocol;
+  return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
+}
+
+// XML 1.0 forbids these; a document carrying them cannot be exported to DOCX, so they never enter the model.
+// eslint-disable-next-line no-control-regex -- the point of this pattern is to match control characters
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Removes what XML 1.0 forbids, for text arriving from outside (paste, import). */
+export function stripForbiddenCharacters(text: string): string {
+  return FORBIDDEN_CHARACTERS.test(text) ? text.replace(new RegExp(FORBIDDEN_CHARACTERS.source, 'g'), '') : text;
+}
+
+/** Text that may be exported: no character that XML 1.0 forbids. */
+export function hasNoForbiddenCharacters(text: string): boolean {
+  return !FORBIDDEN_CHARACTERS.test(text);
+}
+
+export const CLAUSE_SOURCES = ['project', 'team'] as const;
+export type ClauseSource = (typeof CLAUSE_SOURCES)[number];
+
+/**
+ * Where a block's text came from a library clause. Every block of one insertion carries the same `use` id, so the
+ * blocks of a clause stay one unit through edits and moves. `locked`: an approved clause, not editable in place;
+ * `linked`: a draft clause, editable and still tracked; `unlinked`: the person unlinked it to edit, from `version`.
+ */
+export const CLAUSE_USE_STATES = ['locked', 'linked', 'unlinked'] as const;
+export type ClauseUseState = (typeof CLAUSE_USE_STATES)[number];
