@@ -13,7 +13,7 @@
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
 // correctness check failed (an HTML export without every section anchor, a DOCX that re-imports with other headings).
-/* global window, getSelection, requestAnimationFrame -- inside page.evaluate callbacks, which run in the page */
+/* global window, document, getSelection, requestAnimationFrame -- inside page.evaluate callbacks, which run in the page */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
@@ -37,6 +37,8 @@ const TRACE_DIR = path.join(ROOT, '.tmp', 'bench');
 
 const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
+const FLOOR = 'the browser alone (our page, its editor swapped for a script-free copy)';
+const LABELS = { ours: OURS, peer: PEER, floor: FLOOR };
 const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -161,6 +163,8 @@ async function main() {
     if (options.only !== 'peer') {
       const url = await startApp(projectDir, home);
       measured.ours = await measureEditor(browser, 'ours', url, ids, problems);
+      // The same page and DOM with no script behind the editor: what the browser itself takes per key.
+      measured.floor = await measureEditor(browser, 'floor', url, ids, problems, { opens: 1 });
     }
     if (options.only !== 'ours') {
       const peerDist = path.join(tmp, 'peer');
@@ -218,6 +222,14 @@ async function main() {
     peer: PEER,
     peerValue: measured.peer ? round(get(measured.peer)) : null,
   }));
+  // The same figure beside the browser's own share of it, on exactly our page: how much our script adds.
+  editorRows.push({
+    name: 'editor.keystroke.p95.vs-browser.ms',
+    value: measured.ours ? round(percentile(measured.ours.type, 95)) : null,
+    unit: 'ms',
+    peer: FLOOR,
+    peerValue: measured.floor ? round(percentile(measured.floor.type, 95)) : null,
+  });
   const exportRows =
     exported?.rows ??
     Object.keys(EXPORT_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
@@ -227,7 +239,7 @@ async function main() {
   const rows = [...editorRows, ...exportRows, ...compareRows];
 
   printTable(rows);
-  for (const [who, m] of Object.entries(measured)) printDetails(who === 'ours' ? OURS : PEER, m);
+  for (const [who, m] of Object.entries(measured)) printDetails(LABELS[who], m);
   if (exported) {
     console.log('');
     for (const line of exported.details) console.log(line);
@@ -297,8 +309,8 @@ async function buildPeer(outDir) {
  * Opens the editor OPENS times (a fresh browser context each time) and keeps the last page open for typing:
  * WARMUP_KEYS + KEYS characters into the middle of section ~1,000's body paragraph, then ENTERS presses of Enter there.
  */
-async function measureEditor(browser, who, url, ids, problems) {
-  const label = who === 'ours' ? OURS : PEER;
+async function measureEditor(browser, who, url, ids, problems, { opens: openCount = OPENS } = {}) {
+  const label = LABELS[who];
   const busy = await machineBusy(1000);
   console.log(`${label}: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
   if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
@@ -306,7 +318,7 @@ async function measureEditor(browser, who, url, ids, problems) {
   let page = null;
   let context = null;
   const pageErrors = [];
-  for (let i = 0; i < OPENS; i++) {
+  for (let i = 0; i < openCount; i++) {
     if (context) await context.close();
     context = await browser.newContext({ viewport: VIEWPORT });
     const ctx = context;
@@ -317,7 +329,7 @@ async function measureEditor(browser, who, url, ids, problems) {
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
     });
-    const profiler = options.profile && i === OPENS - 1 ? await startProfile(context, page) : null;
+    const profiler = options.profile && who !== 'floor' && i === openCount - 1 ? await startProfile(context, page) : null;
     await page.goto(url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });
     await page.waitForFunction(() => window.__bench?.open, null, { timeout: OPEN_TIMEOUT_MS, polling: 100 });
     if (profiler) await stopProfile(profiler, `${who}-open`, { top: 30 });
@@ -334,11 +346,18 @@ async function measureEditor(browser, who, url, ids, problems) {
     if (!open.shown) problems.push(`${label}: the first section was not visible ${open.frames} frames after the document loaded`);
     if (!open.first?.shown) problems.push(`${label}: the first section was not visible, in an editor taking input, ${open.first?.frames} frames after it was in the page`);
     console.log(
-      `  open ${i + 1}/${OPENS}: first screen ${open.first.painted.toFixed(0)} ms, whole document ${open.painted.toFixed(0)} ms (FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
+      `  open ${i + 1}/${openCount}: first screen ${open.first.painted.toFixed(0)} ms, whole document ${open.painted.toFixed(0)} ms (FCP ${open.fcp?.toFixed(0) ?? '?'} ms; ` +
         `${open.api.map((a) => `${a.name} ${a.start.toFixed(0)}+${a.ms.toFixed(0)} ms`).join(', ')})`,
     );
   }
 
+  if (who === 'floor') {
+    // A deep copy carries no listeners and no React or Slate behind it; the browser edits it natively.
+    await page.evaluate(() => {
+      const editor = document.querySelector('[data-slate-editor]');
+      editor.replaceWith(editor.cloneNode(true));
+    });
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const described = await page.evaluate(() => window.__bench.describe());
@@ -382,7 +401,7 @@ async function measureEditor(browser, who, url, ids, problems) {
 
   await typeKeys(text.slice(0, WARMUP_KEYS), 'warmup');
   if (options.trace) await startTrace(browser, page);
-  const typingProfiler = options.profile ? await startProfile(context, page) : null;
+  const typingProfiler = options.profile && who !== 'floor' ? await startProfile(context, page) : null;
   const before = metricsOf(await cdp.send('Performance.getMetrics'));
   const typeStart = performance.now();
   await typeKeys(text.slice(WARMUP_KEYS), 'type');
@@ -404,7 +423,8 @@ async function measureEditor(browser, who, url, ids, problems) {
   if (options.trace) await stopTrace(browser, `${who}-enter`, ENTERS);
   await page.evaluate(() => window.__bench.setPhase('done'));
   const blocksAfter = await page.evaluate(() => window.__bench.blocks().length);
-  if (blocksAfter !== blocksBefore + ENTERS) {
+  // The browser's own Enter copies the block it splits, which is not what an editor does: only typing counts there.
+  if (who !== 'floor' && blocksAfter !== blocksBefore + ENTERS) {
     problems.push(`${label}: ${ENTERS} Enters made ${blocksAfter - blocksBefore} new blocks (${blocksBefore} → ${blocksAfter})`);
   }
 

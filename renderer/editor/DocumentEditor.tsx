@@ -27,7 +27,8 @@ import { LinkPrompt } from './LinkPrompt';
 import { SaveIndicator } from './SaveIndicator';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { ChunkMounter, ChunkMounterContext } from './chunk-mounter';
-import { scrollCaretIntoView } from './scroll-caret';
+import { scrollBlockToTop, scrollCaretIntoView } from './scroll-caret';
+import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
 import { LOCKED_MESSAGE, lockedIn, withClauseLock } from './clause-lock';
 import { ClauseViewContext } from '../clauses/clause-context';
 import { useClauseUi, type ClauseTools } from '../clauses/use-clause-ui';
@@ -218,7 +219,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (index < 0) return;
       const node = editor.children[index] as BlockElement;
       flushSync(() => mounter.mountAll());
-      ReactEditor.toDOMNode(editor, node).scrollIntoView({ block: 'start' });
+      scrollBlockToTop(ReactEditor.toDOMNode(editor, node));
       Transforms.select(editor, Editor.end(editor, [index]));
       ReactEditor.focus(editor);
     },
@@ -230,6 +231,12 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       // Select all, find, Ctrl+End and paging reach beyond the first screen: they need every block in the page.
       if (!mounter.complete && (event.ctrlKey || event.metaKey || event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'F3')) {
         flushSync(() => mounter.mountAll());
+      }
+      const edge = documentEdgeKey(event);
+      if (edge) {
+        event.preventDefault();
+        moveToDocumentEdge(editor, edge, event.shiftKey);
+        return;
       }
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();

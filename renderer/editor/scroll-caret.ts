@@ -25,3 +25,28 @@ export function scrollCaretIntoView(editor: ReactEditor, domRange: globalThis.Ra
   if (rect.top < box.top + MARGIN) scroller.scrollTop -= box.top + MARGIN - rect.top;
   else if (rect.bottom > box.bottom - MARGIN) scroller.scrollTop += rect.bottom - (box.bottom - MARGIN);
 }
+
+// Frames in which a jump keeps aiming at its block while the chunks around it are drawn (about a third of a second).
+const AIM_FRAMES = 20;
+
+/**
+ * Scrolls a block to the top of the page. Chunks off screen have estimated heights until they are drawn, so the first
+ * scroll lands near the block rather than on it, and the browser's scroll anchoring then keeps it there as chunks are
+ * drawn. So aim again on each frame until the block has stayed at the top (or the page's end) for three frames.
+ */
+export function scrollBlockToTop(element: HTMLElement): void {
+  const scroller = element.closest<HTMLElement>('.page-scroll');
+  element.scrollIntoView({ block: 'start' });
+  if (!scroller) return;
+  let frames = 0;
+  let settled = 0;
+  const aim = () => {
+    const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    const onTarget = (offset >= 0 && offset <= 40) || (atEnd && offset >= 0 && offset < scroller.clientHeight);
+    settled = onTarget ? settled + 1 : 0;
+    if (!onTarget) element.scrollIntoView({ block: 'start' });
+    if (settled < 3 && ++frames < AIM_FRAMES) requestAnimationFrame(aim);
+  };
+  requestAnimationFrame(aim);
+}

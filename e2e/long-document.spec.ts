@@ -1,0 +1,46 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { expect, heading, screenshot, test } from './fixtures';
+
+const SECTIONS = 700;
+
+/** A long policy written straight into the sample's first document: 700 sections, 1,400 blocks, 29 chunks. */
+function longDocument() {
+  const blocks: unknown[] = [];
+  for (let n = 1; n <= SECTIONS; n++) {
+    blocks.push({ kind: 'heading', id: `s-long${String(n).padStart(4, '0')}`, level: n % 7 === 1 ? 1 : 2, runs: [{ text: `Clause ${n}` }] });
+    blocks.push({ kind: 'paragraph', runs: [{ text: `Body of clause ${n}: the supplier shall keep the records described here for six years.` }] });
+  }
+  return { format: 1, title: 'Long Agreement', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal', blocks };
+}
+
+test('a long policy shows its first screen at once and the rest follows; jumps and Ctrl+End reach its end', async ({ page, app }) => {
+  await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(), null, 2));
+  await page.reload();
+
+  await expect(heading(page, 'Clause 1')).toBeVisible();
+  // The outline knows every section from the start, whether or not its blocks are in the page yet.
+  await expect(page.locator('.outline-item')).toHaveCount(SECTIONS);
+
+  // A jump to the last section reaches it at once: whatever was not drawn yet is drawn first.
+  await page.locator('.outline-item', { hasText: `Clause ${SECTIONS}` }).click();
+  await expect(heading(page, `Clause ${SECTIONS}`)).toBeInViewport();
+  await screenshot(page, 'long-document-end');
+
+  // Every block ends up in the page (what the browser's find needs), in document order.
+  await expect(page.locator('.policy-editor .section-heading')).toHaveCount(SECTIONS);
+  const titles = await page.locator('.policy-editor .section-title').allTextContents();
+  expect(titles).toEqual(Array.from({ length: SECTIONS }, (_, i) => `Clause ${i + 1}`));
+
+  // Ctrl+End from the top goes to the very end of the document, and typing lands there.
+  await heading(page, 'Clause 1').locator('.section-title').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Kept.');
+  await expect(page.locator('.policy-editor p').last()).toHaveText(`Body of clause ${SECTIONS}: the supplier shall keep the records described here for six years. Kept.`);
+  await expect(page.locator('.policy-editor p').last()).toBeInViewport();
+
+  // Ctrl+Home goes back to the very start.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Our ');
+  await expect(heading(page, 'Our Clause 1')).toBeInViewport();
+});

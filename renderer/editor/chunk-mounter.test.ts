@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChunkMounter } from './chunk-mounter';
+
+/** Lets queued MessageChannel tasks (one mounting step each) run. */
+const nextTasks = (n: number) => new Promise<void>((resolve) => {
+  let left = n;
+  const tick = () => (--left <= 0 ? resolve() : setTimeout(tick, 0));
+  setTimeout(tick, 0);
+});
+
+/** The places of `count` chunks, as their first render hands them out. */
+function firstRender(mounter: ChunkMounter, count: number): number[] {
+  return Array.from({ length: count }, () => mounter.placeInLine());
+}
+
+describe('ChunkMounter', () => {
+  let frames: Array<() => void> = [];
+  beforeEach(() => {
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('mounts the first chunks at once, in document order', () => {
+    const mounter = new ChunkMounter(4, 2);
+    const places = firstRender(mounter, 10);
+    expect(places).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(places.map(mounter.isMounted)).toEqual([true, true, true, true, false, false, false, false, false, false]);
+    expect(mounter.complete).toBe(false);
+  });
+
+  it('waits for the first frame, then mounts the rest a step per task, telling its listeners each time', async () => {
+    const mounter = new ChunkMounter(4, 2);
+    const places = firstRender(mounter, 9);
+    const counts: number[] = [];
+    mounter.subscribe(() => counts.push(places.filter(mounter.isMounted).length));
+    mounter.start();
+    await nextTasks(3);
+    expect(counts).toEqual([]); // nothing before the first screen is painted
+    frames.shift()?.();
+    await nextTasks(10);
+    expect(counts).toEqual([6, 8, 9]);
+    expect(mounter.complete).toBe(true);
+  });
+
+  it('mounts a chunk made after the first render at once: it holds what is being edited', () => {
+    const mounter = new ChunkMounter(1, 1);
+    firstRender(mounter, 3);
+    mounter.start();
+    const late = mounter.placeInLine();
+    expect(late).toBe(-1);
+    expect(mounter.isMounted(late)).toBe(true);
+  });
+
+  it('mounts everything on demand, and stops when told', async () => {
+    const mounter = new ChunkMounter(1, 1);
+    const places = firstRender(mounter, 5);
+    const heard = vi.fn();
+    mounter.subscribe(heard);
+    mounter.start();
+    mounter.mountAll();
+    expect(places.every(mounter.isMounted)).toBe(true);
+    expect(heard).toHaveBeenCalledTimes(1);
+    mounter.mountAll();
+    expect(heard).toHaveBeenCalledTimes(1);
+
+    const stopped = new ChunkMounter(1, 1);
+    const rest = firstRender(stopped, 5);
+    stopped.start();
+    frames.shift()?.();
+    stopped.stop();
+    await nextTasks(5);
+    expect(rest.filter(stopped.isMounted)).toHaveLength(1);
+  });
+});
