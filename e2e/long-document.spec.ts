@@ -1,10 +1,11 @@
+import type { Page } from '@playwright/test';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { expect, heading, screenshot, test } from './fixtures';
 
 const SECTIONS = 700;
 
-/** A long policy written straight into the sample's first document: 700 sections, 1,400 blocks, 29 chunks. */
+/** A long policy written straight into the sample's first document: 700 sections, 1,400 blocks, 30 chunks. */
 function longDocument() {
   const blocks: unknown[] = [];
   for (let n = 1; n <= SECTIONS; n++) {
@@ -13,6 +14,32 @@ function longDocument() {
   }
   return { format: 1, title: 'Long Agreement', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal', blocks };
 }
+
+/** Slows the page's CPU so that the later chunks are still being drawn while the test acts. */
+async function slowDown(page: Page, rate: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+test('while a long policy is still being drawn, a click far down and an edit that reaches the end both work', async ({ page, app }) => {
+  await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(), null, 2));
+  await slowDown(page, 6);
+  await page.reload();
+  await expect(heading(page, 'Clause 1')).toBeVisible();
+  expect(await page.locator('.chunk.pending').count(), 'chunks still waiting to be drawn').toBeGreaterThan(0);
+
+  // Dragging the scroll bar to the end shows boxes not drawn yet; a click there draws everything, then lands.
+  await page.locator('.page-scroll').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight));
+  await page.locator('.page-scroll').click({ position: { x: 400, y: 400 } });
+  await expect(page.locator('.chunk.pending')).toHaveCount(0);
+  await page.keyboard.type('Typed far down.');
+  await expect(page.locator('.policy-editor')).toContainText('Typed far down.');
+
+  // Undo takes the text out again wherever it went, and the document still has every section.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.policy-editor')).not.toContainText('Typed far down.');
+  await expect(page.locator('.policy-editor .section-heading')).toHaveCount(SECTIONS);
+});
 
 test('a long policy shows its first screen at once and the rest follows; jumps and Ctrl+End reach its end', async ({ page, app }) => {
   await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(), null, 2));

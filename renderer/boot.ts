@@ -3,8 +3,8 @@ import { hostTransport } from './api/transport';
 
 /**
  * The first thing the page runs, before React and the editor are even evaluated: the start-up request (which brings
- * the first document with it) travels while the rest of the bundle loads, a third of a second sooner than from the
- * app's first render. main.tsx imports this module first so that it is evaluated first.
+ * the first document with it) travels while the rest of the bundle is evaluated, a third of a second sooner than from
+ * the app's first render. main.tsx imports this module first so that it is evaluated first.
  */
 export const client = createApiClient(hostTransport());
 export const startup = client.getStartup({});

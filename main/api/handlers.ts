@@ -1,3 +1,4 @@
+import { firstReadableDocument } from '../../shared/api/startup';
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract';
 import { Project, blankDocument } from '../store/project';
 import type { RecentProjects } from '../store/recent';
@@ -68,7 +69,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     async getStartup() {
       const project = workspace.project;
       const info = project ? await project.info() : null;
-      const first = info?.documents.find((d) => !d.problem);
+      const first = info ? firstReadableDocument(info) : undefined;
       // Read now rather than in a second call: the document is the window's first screen.
       const document = project && first ? await project.loadDocument(first.id).catch(() => null) : null;
       return {

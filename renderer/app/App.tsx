@@ -15,6 +15,7 @@ import { fileToBase64, offerDownload } from './download';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
+import { firstReadableDocument } from '../../shared/api/startup';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -74,7 +75,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         setOpen({ id: opening.documentId, doc: opening.document });
         return;
       }
-      const first = info.documents.find((d) => !d.problem);
+      const first = firstReadableDocument(info);
       if (first) await openDocument(first.id, info);
     },
     [openDocument],
@@ -82,9 +83,10 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
 
   useEffect(() => {
     startupRequest.then(
-      (result) => {
-        setStartup(result);
-        if (result.project) void switchProject(result.project, result.opening);
+      ({ opening, ...result }) => {
+        // The document goes to the editor; the start-up kept in state need not hold a second copy of it.
+        setStartup({ ...result, opening: null });
+        if (result.project) void switchProject(result.project, opening);
         else setDialog('open');
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),

@@ -118,7 +118,7 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
       event.preventDefault();
       const [source, id] = key.split(':') as [ClauseSource, string];
       const clause = lookup(source, id);
-      const range = ReactEditor.findEventRange(editor, event);
+      const range = ReactEditor.resolveEventRange(editor, event);
       if (!clause) return true;
       if (range) Transforms.select(editor, range);
       insert(clause, 'body');

@@ -26,8 +26,8 @@ import { withPolicy } from './with-policy';
 import { LinkPrompt } from './LinkPrompt';
 import { SaveIndicator } from './SaveIndicator';
 import { hideEditableFromReactSelection } from './react-selection-walk';
-import { ChunkMounter, ChunkMounterContext } from './chunk-mounter';
-import { scrollBlockToTop, scrollCaretIntoView } from './scroll-caret';
+import { ChunkMounter, ChunkMounterContext, withMountingBeforeEdits } from './chunk-mounter';
+import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
 import { LOCKED_MESSAGE, lockedIn, withClauseLock } from './clause-lock';
 import { ClauseViewContext } from '../clauses/clause-context';
@@ -67,18 +67,19 @@ interface Props {
 const CHUNK_SIZE = 48;
 // Chunks drawn with the first render (more than a screen, and all of a typical policy), then per task after that.
 const FIRST_CHUNKS = 4;
-const CHUNKS_PER_TASK = 4;
+const CHUNKS_PER_TASK = 2;
 const OUTLINE_TEXT_DELAY_MS = 250;
 const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions']);
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 
 export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
+  const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
   const editor = useMemo(() => {
-    const e = withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor));
+    const e = withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter);
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     return e;
-  }, []);
+  }, [mounter]);
   const initialValue = useMemo(() => blocksToSlate(initial.blocks) as Descendant[], [initial]);
   const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
   const metaRef = useRef(meta);
@@ -89,7 +90,6 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const [side, setSide] = useState<SideTab>('document');
 
   const listNumbers = useMemo(() => new ListNumberStore(), []);
-  const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
   useEffect(() => {
     mounter.start();
     return () => mounter.stop();
@@ -228,14 +228,12 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent<HTMLDivElement>) => {
-      // Select all, find, Ctrl+End and paging reach beyond the first screen: they need every block in the page.
-      if (!mounter.complete && (event.ctrlKey || event.metaKey || event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'F3')) {
-        flushSync(() => mounter.mountAll());
-      }
+      // The browser's own select all, find and paging reach beyond the first screen: they need every block in the page.
+      if (!mounter.complete && reachesWholePage(event)) flushSync(() => mounter.mountAll());
       const edge = documentEdgeKey(event);
       if (edge) {
         event.preventDefault();
-        moveToDocumentEdge(editor, edge, event.shiftKey);
+        moveToDocumentEdge(editor, edge, event.shiftKey, () => flushSync(() => mounter.mountAll()));
         return;
       }
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -253,6 +251,14 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       run(command);
     },
     [editor, run, mounter],
+  );
+
+  // A click on a chunk not drawn yet (after dragging the scroll bar far down at once) draws everything first.
+  const onMouseDown = useCallback(
+    (event: React.MouseEvent<HTMLDivElement>) => {
+      if (!mounter.complete && event.target instanceof HTMLElement && event.target.closest('.pending')) flushSync(() => mounter.mountAll());
+    },
+    [mounter],
   );
 
   return (
@@ -304,6 +310,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
                   renderChunk={renderChunk}
                   scrollSelectionIntoView={scrollCaretIntoView}
                   onKeyDown={onKeyDown}
+                  onMouseDown={onMouseDown}
                   onDrop={clauseUi.onDrop}
                   onDragOver={clauseUi.onDragOver}
                   spellCheck
@@ -358,6 +365,14 @@ function changesSections(op: Operation): boolean {
     default:
       return false;
   }
+}
+
+/** Keys the browser handles over the whole page: select all, find (Ctrl+F, Ctrl+G, F3), replace, paging. */
+function reachesWholePage(event: React.KeyboardEvent): boolean {
+  if (event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'F3') return true;
+  // AltGr reports Ctrl+Alt on Windows: a character, not a shortcut.
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
+  return ['a', 'f', 'g', 'h'].includes(event.key.toLowerCase());
 }
 
 function metaOf(doc: PolicyDocument): DocumentMeta {

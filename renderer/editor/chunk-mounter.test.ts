@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChunkMounter } from './chunk-mounter';
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { ReactEditor, withReact } from 'slate-react';
+import { ChunkMounter, withMountingBeforeEdits } from './chunk-mounter';
 
 /** Lets queued MessageChannel tasks (one mounting step each) run. */
 const nextTasks = (n: number) => new Promise<void>((resolve) => {
@@ -72,5 +74,46 @@ describe('ChunkMounter', () => {
     stopped.stop();
     await nextTasks(5);
     expect(rest.filter(stopped.isMounted)).toHaveLength(1);
+  });
+});
+
+describe('withMountingBeforeEdits', () => {
+  /** An editor of `count` paragraphs of which only the first `drawn` are in the page. */
+  function setUp(count: number, drawn: number) {
+    const editor = withReact(createEditor());
+    editor.children = Array.from({ length: count }, (_, i) => ({ type: 'paragraph', children: [{ text: `Paragraph ${i}` }] }) as unknown as Descendant);
+    vi.spyOn(ReactEditor, 'toDOMNode').mockImplementation((_editor, node) => {
+      if (editor.children.indexOf(node as Descendant) < drawn) return {} as HTMLElement;
+      throw new Error('Cannot resolve a DOM node from Slate node');
+    });
+    const mounter = new ChunkMounter(1, 1);
+    firstRender(mounter, 3);
+    const mountAll = vi.spyOn(mounter, 'mountAll');
+    return { editor: withMountingBeforeEdits(editor, mounter), mountAll };
+  }
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lets typing in a drawn block through without drawing the rest', () => {
+    const { editor, mountAll } = setUp(100, 40);
+    Transforms.select(editor, { path: [3, 0], offset: 2 });
+    Transforms.insertText(editor, 'abc');
+    Transforms.splitNodes(editor);
+    expect(mountAll).not.toHaveBeenCalled();
+  });
+
+  it('draws everything before a selection or an insertion reaches a block not drawn yet', () => {
+    const first = setUp(100, 40);
+    Transforms.select(first.editor, Editor.end(first.editor, []));
+    expect(first.mountAll).toHaveBeenCalled();
+
+    vi.restoreAllMocks();
+    const second = setUp(100, 40);
+    Transforms.insertNodes(second.editor, { type: 'paragraph', children: [{ text: 'At the end' }] } as unknown as Descendant, { at: [100] });
+    expect(second.mountAll).toHaveBeenCalled();
+
+    vi.restoreAllMocks();
+    const third = setUp(100, 40);
+    Transforms.moveNodes(third.editor, { at: [2], to: [90] });
+    expect(third.mountAll).toHaveBeenCalled();
   });
 });

@@ -1,4 +1,6 @@
 import { createContext } from 'react';
+import type { Operation } from 'slate';
+import { ReactEditor } from 'slate-react';
 
 type Listener = () => void;
 
@@ -18,9 +20,9 @@ function nextTask(callback: () => void): () => void {
  * and the rest follows in short tasks. React and Slate spend about a third of a millisecond on each block they mount,
  * so a 4,700-block policy mounted in one go keeps the window blank and frozen for a second and a half.
  *
- * Chunks take a place in line in the order of the first render, which is document order. Chunks made after that
- * (a paste, Enter at a chunk's edge) hold what the person is editing, so they always mount at once. Anything that
- * needs the whole document in the page (select all, find, a jump to a far section) calls `mountAll` first.
+ * Chunks take a place in line in the order of the first render, which is document order; chunks made after that
+ * mount at once. Anything that needs the whole document in the page (select all, find, a jump to a far section) calls
+ * `mountAll` first, and so does any edit that reaches a block not drawn yet (`withMountingBeforeEdits`).
  */
 export class ChunkMounter {
   private issued = 0;
@@ -87,3 +89,40 @@ export class ChunkMounter {
 }
 
 export const ChunkMounterContext = createContext<ChunkMounter | null>(null);
+
+/**
+ * Draws every chunk before an operation that reaches a block not drawn yet: an undo, a clause inserted at the end, a
+ * section moved from the outline, a selection set by code. Slate then finds the DOM for its selection in the same render.
+ * Typing and Enter in what is on screen reach only drawn blocks, so they never pay for this.
+ */
+export function withMountingBeforeEdits<E extends ReactEditor>(editor: E, mounter: ChunkMounter): E {
+  const { apply } = editor;
+  editor.apply = (op) => {
+    if (!mounter.complete && reachesUndrawnBlock(editor, op)) mounter.mountAll();
+    apply(op);
+  };
+  return editor;
+}
+
+function reachesUndrawnBlock(editor: ReactEditor, op: Operation): boolean {
+  const indices: number[] = [];
+  if (op.type === 'set_selection') {
+    for (const point of [op.newProperties?.anchor, op.newProperties?.focus]) if (point?.path[0] !== undefined) indices.push(point.path[0]);
+  } else {
+    const index = op.path[0];
+    if (index === undefined) return false;
+    // A block inserted or split off joins the chunk of the block before it.
+    indices.push(index, index - 1);
+    if (op.type === 'move_node' && op.newPath[0] !== undefined) indices.push(op.newPath[0], op.newPath[0] - 1);
+  }
+  return indices.some((index) => {
+    const node = editor.children[index];
+    if (!node) return false;
+    try {
+      ReactEditor.toDOMNode(editor, node);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}

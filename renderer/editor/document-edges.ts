@@ -1,25 +1,39 @@
 import { Editor, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
-import { scrollBlockToTop } from './scroll-caret';
+import type { PolicyEditor } from './types';
 
-/** Ctrl+Home / Ctrl+End (Cmd on a Mac), with Shift to extend the selection: which edge of the document, if any. */
+/**
+ * Ctrl+Home / Ctrl+End (Cmd+Up / Cmd+Down on a Mac too), with Shift to extend the selection: which edge of the document,
+ * if the key asks for one.
+ */
 export function documentEdgeKey(event: React.KeyboardEvent): 'start' | 'end' | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  return event.key === 'Home' ? 'start' : event.key === 'End' ? 'end' : null;
+  if (event.altKey) return null;
+  if (event.ctrlKey || event.metaKey) {
+    if (event.key === 'Home') return 'start';
+    if (event.key === 'End') return 'end';
+  }
+  if (event.metaKey && !event.ctrlKey) {
+    if (event.key === 'ArrowUp') return 'start';
+    if (event.key === 'ArrowDown') return 'end';
+  }
+  return null;
 }
 
 /**
  * Moves the caret to the start or end of the document, as Word does. The browser's own Ctrl+End stops short when the
- * last chunks are skipped by content-visibility (it measured "Clause 697" as the end of a 700-clause policy), so the
- * editor moves the selection itself, then scrolls to it.
+ * last chunks are skipped by content-visibility (it took "Clause 697" for the end of a 700-clause policy), so the
+ * editor moves the selection itself and scrolls there. `drawAll` puts every block in the page first.
  */
-export function moveToDocumentEdge(editor: Editor, edge: 'start' | 'end', extend: boolean): void {
+export function moveToDocumentEdge(editor: PolicyEditor, edge: 'start' | 'end', extend: boolean, drawAll: () => void): void {
   if (editor.children.length === 0) return;
+  drawAll();
   const point = edge === 'start' ? Editor.start(editor, []) : Editor.end(editor, []);
   if (extend && editor.selection) Transforms.setSelection(editor, { focus: point });
   else Transforms.select(editor, point);
-  const index = edge === 'start' ? 0 : editor.children.length - 1;
-  const block = ReactEditor.toDOMNode(editor as ReactEditor, editor.children[index] as Parameters<typeof ReactEditor.toDOMNode>[1]);
-  if (edge === 'start') scrollBlockToTop(block);
-  else block.scrollIntoView({ block: 'end' });
+  const scroller = ReactEditor.toDOMNode(editor, editor).closest<HTMLElement>('.page-scroll');
+  if (!scroller) return;
+  // The start of the document is the top of the page, title and dates included.
+  const last = editor.children.at(-1);
+  if (edge === 'start') scroller.scrollTop = 0;
+  else if (last) ReactEditor.toDOMNode(editor, last).scrollIntoView({ block: 'end' });
 }

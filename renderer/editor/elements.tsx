@@ -118,7 +118,8 @@ function LowestChunk({ attributes, children }: { attributes: RenderChunkProps['a
   const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
   const mounted = useSyncExternalStore(subscribe, () => !mounter || mounter.isMounted(place));
   return (
-    <div {...attributes} className={mounted ? 'chunk lowest' : 'chunk lowest pending'}>
+    // Not editable while empty, so neither a click nor the arrow keys can put the caret where Slate has no blocks drawn.
+    <div {...attributes} className={mounted ? 'chunk lowest' : 'chunk lowest pending'} contentEditable={mounted ? undefined : false}>
       {mounted ? children : null}
     </div>
   );

@@ -18,11 +18,11 @@ export function summariseProfile(profile, { top = 20, per = 1, unit = 'ms' } = {
     const where = url ? `${url.replace(/^.*\//, '').replace(/\?.*$/, '')}:${lineNumber + 1}:${columnNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + us);
-    total += us;
+    if (functionName !== '(idle)') total += us;
   }
   const ms = (us) => (us / 1000 / per).toFixed(2).padStart(8);
   return [
-    `${ms(total)} ${unit} sampled in all; self time by function:`,
+    `${ms(total)} ${unit} busy in all (idle left out); self time by function:`,
     ...[...self]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)

@@ -42,8 +42,8 @@ export interface Startup {
   /** Who is at the keyboard, as the system knows them: the default author of a saved version. */
   userName: string;
   /**
-   * The project's first readable document, read along with the rest, so the window can show it without a second
-   * round trip; null when there is no project or no document in it can be read.
+   * The project's first document that could be read when the project was opened (see startup.ts), read along
+   * with the rest so the window can show it without a second round trip; null when there is none, or it no longer reads.
    */
   opening: { documentId: string; document: PolicyDocument } | null;
 }

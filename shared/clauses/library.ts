@@ -3,7 +3,7 @@ import type { Clause } from './schema';
 
 /**
  * The clause library's constants, listings and keys: what the renderer needs, without the schemas (schema.ts), so that
- * its bundle loads no zod.
+ * its start-up bundle loads no zod.
  */
 export const CLAUSE_FORMAT = 1;
 export const CLAUSE_FILE_SUFFIX = '.clause.json';

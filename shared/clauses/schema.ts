@@ -5,12 +5,6 @@ import { CLAUSE_FORMAT, CLAUSE_STATUSES } from './library';
 export { CLAUSE_FILE_SUFFIX, CLAUSE_FORMAT, CLAUSE_STATUSES, SOURCE_NAMES, TAG_KINDS, clauseKey } from './library';
 export type { BrokenClause, ClauseLibrary, ClauseStatus, LibraryClause, TagKind } from './library';
 
-/**
- * A clause: approved wording kept in a library folder, one file per clause (`clauses/<id>.clause.json`), with its
- * earlier versions kept in the same file under `history`. Its body is paragraphs and list items; when it is inserted
- * as a section, its title becomes the section's heading.
- */
-
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).refine(hasNoForbiddenCharacters, 'contains a control character');
 
 const TagSchema = text(60);
@@ -36,6 +30,11 @@ export const ClauseVersionSchema = z
   .strict();
 export type ClauseVersion = z.infer<typeof ClauseVersionSchema>;
 
+/**
+ * A clause: approved wording kept in a library folder, one file per clause (`clauses/<id>.clause.json`), with its
+ * earlier versions kept in the same file under `history`. Its body is paragraphs and list items; when it is inserted
+ * as a section, its title becomes the section's heading.
+ */
 export const ClauseSchema = z
   .object({
     format: z.literal(CLAUSE_FORMAT, { message: `must be ${CLAUSE_FORMAT}, the clause format this version of Policywright reads` }),

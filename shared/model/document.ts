@@ -16,23 +16,9 @@ import {
 
 /**
  * The stored document model's schemas, which validate every document read from disk or received through the API. The
- * model's constants and checks live in vocabulary.ts, which needs no zod: the renderer's bundle carries none.
+ * model's constants and checks live in vocabulary.ts, which needs no zod: the renderer's start-up bundle carries none.
  */
-export {
-  CLAUSE_SOURCES,
-  CLAUSE_USE_STATES,
-  FORMAT_VERSION,
-  MARKS,
-  MAX_HEADING_LEVEL,
-  MAX_LIST_INDENT,
-  NUMBERING_STYLES,
-  hasNoForbiddenCharacters,
-  isSafeHref,
-  isVariableName,
-  placeholder,
-  stripForbiddenCharacters,
-} from './vocabulary';
-export type { ClauseSource, ClauseUseState, Mark, NumberingStyle } from './vocabulary';
+export * from './vocabulary';
 
 /** Section ids are short, opaque and stable: they survive edits, moves and renumbering. */
 export const SectionIdSchema = z
@@ -77,7 +63,7 @@ export const ClauseIdSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits and dashes');
 
-/** Where a block's text came from a library clause: see ClauseUse in vocabulary.ts. */
+/** Where a block's text came from a library clause: see CLAUSE_USE_STATES in vocabulary.ts. */
 export const ClauseUseSchema = z
   .object({
     use: z.string().regex(/^u-[a-z0-9]{6,24}$/, 'must look like "u-" followed by 6 to 24 lowercase letters or digits'),

@@ -1,7 +1,7 @@
 /**
  * The stored document model's constants and checks, none of which needs a schema library. The schemas that validate
  * a whole document are in document.ts; this module stays free of zod so that the renderer, which uses these words but
- * never validates a document itself, does not load it (a quarter of a second of every open, measured).
+ * never validates a document itself, does not load it at start-up (a quarter of a second of every open, measured).
  *
  * The model is deliberately editor-neutral: a flat list of blocks in reading order, where a heading opens a section
  * that runs until the next heading of the same or a higher level. Sections are derived from the headings, never stored

@@ -28,6 +28,8 @@ export function scrollCaretIntoView(editor: ReactEditor, domRange: globalThis.Ra
 
 // Frames in which a jump keeps aiming at its block while the chunks around it are drawn (about a third of a second).
 const AIM_FRAMES = 20;
+// The aiming under way in each scroller: a newer jump, or the person scrolling or typing, ends it.
+const aiming = new WeakMap<HTMLElement, () => void>();
 
 /**
  * Scrolls a block to the top of the page. Chunks off screen have estimated heights until they are drawn, so the first
@@ -38,6 +40,15 @@ export function scrollBlockToTop(element: HTMLElement): void {
   const scroller = element.closest<HTMLElement>('.page-scroll');
   element.scrollIntoView({ block: 'start' });
   if (!scroller) return;
+  aiming.get(scroller)?.();
+  let frame = 0;
+  const stop = () => {
+    cancelAnimationFrame(frame);
+    for (const type of STOPPERS) scroller.removeEventListener(type, stop, true);
+    if (aiming.get(scroller) === stop) aiming.delete(scroller);
+  };
+  aiming.set(scroller, stop);
+  for (const type of STOPPERS) scroller.addEventListener(type, stop, { capture: true, passive: true });
   let frames = 0;
   let settled = 0;
   const aim = () => {
@@ -46,7 +57,10 @@ export function scrollBlockToTop(element: HTMLElement): void {
     const onTarget = (offset >= 0 && offset <= 40) || (atEnd && offset >= 0 && offset < scroller.clientHeight);
     settled = onTarget ? settled + 1 : 0;
     if (!onTarget) element.scrollIntoView({ block: 'start' });
-    if (settled < 3 && ++frames < AIM_FRAMES) requestAnimationFrame(aim);
+    if (settled < 3 && ++frames < AIM_FRAMES) frame = requestAnimationFrame(aim);
+    else stop();
   };
-  requestAnimationFrame(aim);
+  frame = requestAnimationFrame(aim);
 }
+
+const STOPPERS = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
