@@ -17,7 +17,7 @@ import { loadLibrary, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
 import { librarySeed } from '../store/starter';
 import { clausesDir } from '../store/project-files';
-import type { ClauseLibrary } from '../../shared/clauses/schema';
+import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
 import { unfilledVariables } from '../../shared/clauses/unfilled';
 import { variableNamesIn } from '../../shared/clauses/variables';

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import type { ClauseLibrary } from '../../shared/clauses/schema';
+import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, type ClauseLookup } from '../../shared/clauses/drift';
 import type { VariableValues } from '../../shared/clauses/variables';
 import { appHome } from '../store/app-paths';

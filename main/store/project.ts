@@ -17,7 +17,7 @@ import type { DocumentSummary, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
 import { DOCUMENTS_DIR, clausesDir, displayName, documentPath, manifestPath } from './project-files';
-import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/schema';
+import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { LibraryClause } from '../../shared/clauses/schema';
+import type { LibraryClause } from '../../shared/clauses/library';
 import { searchClauses } from '../../shared/clauses/search';
 
 interface Props {

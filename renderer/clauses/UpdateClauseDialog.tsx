@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Block } from '../../shared/model/document';
-import type { LibraryClause } from '../../shared/clauses/schema';
+import type { LibraryClause } from '../../shared/clauses/library';
 import { wordDiff } from '../../shared/clauses/diff';
 import { runsToPlainText } from '../../shared/model/text';
 import type { VariableValues } from '../../shared/clauses/variables';

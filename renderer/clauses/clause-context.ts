@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ClauseSource } from '../../shared/model/document';
-import type { LibraryClause } from '../../shared/clauses/schema';
+import type { LibraryClause } from '../../shared/clauses/library';
 import type { Drift } from '../../shared/clauses/drift';
 import { NO_VARIABLES, type VariableValues } from '../../shared/clauses/variables';
 

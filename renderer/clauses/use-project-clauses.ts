@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
-import type { ClauseLibrary } from '../../shared/clauses/schema';
+import type { ClauseLibrary } from '../../shared/clauses/library';
 import type { VariableValues } from '../../shared/clauses/variables';
 import type { ClauseTools } from './use-clause-ui';
 

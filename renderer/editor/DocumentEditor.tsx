@@ -94,6 +94,10 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     mounter.start();
     return () => mounter.stop();
   }, [mounter]);
+  // Puts every block in the page before this task ends, for what needs the whole document at once.
+  const drawAll = useCallback(() => {
+    if (!mounter.complete) flushSync(() => mounter.mountAll());
+  }, [mounter]);
   // Numbers exist before the first paint, so no heading or numbered item ever shows without one.
   useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
   useMemo(() => listNumbers.update(editor, initialValue as BlockElement[]), [listNumbers, editor, initialValue]);
@@ -218,22 +222,22 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id);
       if (index < 0) return;
       const node = editor.children[index] as BlockElement;
-      flushSync(() => mounter.mountAll());
+      drawAll();
       scrollBlockToTop(ReactEditor.toDOMNode(editor, node));
       Transforms.select(editor, Editor.end(editor, [index]));
       ReactEditor.focus(editor);
     },
-    [editor, mounter],
+    [editor, drawAll],
   );
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent<HTMLDivElement>) => {
       // The browser's own select all, find and paging reach beyond the first screen: they need every block in the page.
-      if (!mounter.complete && reachesWholePage(event)) flushSync(() => mounter.mountAll());
+      if (reachesWholePage(event)) drawAll();
       const edge = documentEdgeKey(event);
       if (edge) {
         event.preventDefault();
-        moveToDocumentEdge(editor, edge, event.shiftKey, () => flushSync(() => mounter.mountAll()));
+        moveToDocumentEdge(editor, edge, event.shiftKey, drawAll);
         return;
       }
       if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -250,15 +254,15 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       syncSelectionFromDom(editor);
       run(command);
     },
-    [editor, run, mounter],
+    [editor, run, drawAll],
   );
 
   // A click on a chunk not drawn yet (after dragging the scroll bar far down at once) draws everything first.
   const onMouseDown = useCallback(
     (event: React.MouseEvent<HTMLDivElement>) => {
-      if (!mounter.complete && event.target instanceof HTMLElement && event.target.closest('.pending')) flushSync(() => mounter.mountAll());
+      if (event.target instanceof HTMLElement && event.target.closest('.pending')) drawAll();
     },
-    [mounter],
+    [drawAll],
   );
 
   return (

@@ -3,7 +3,7 @@ import { Editor, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
 import { textToRuns } from '../../shared/clauses/variables';
-import type { LibraryClause } from '../../shared/clauses/schema';
+import type { LibraryClause } from '../../shared/clauses/library';
 import { editorFrom } from './test-editor';
 import { LOCKED_MESSAGE, onRefusal, withClauseLock } from './clause-lock';
 import { insertClause, unlinkClause, updateClause } from './clause-commands';

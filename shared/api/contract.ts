@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLAUSE_SOURCES, DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
-import { ClauseEditSchema, type ClauseLibrary, type LibraryClause } from '../clauses/schema';
+import { ClauseEditSchema } from '../clauses/schema';
+import type { ClauseLibrary, LibraryClause } from '../clauses/library';
 import type { VariableValues } from '../clauses/variables';
 import { VariablesSchema } from '../clauses/variables-schema';
 import type { OutdatedUse } from '../clauses/drift';

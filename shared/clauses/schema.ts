@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { ClauseIdSchema, IsoDateSchema, ListItemSchema, ParagraphSchema, hasNoForbiddenCharacters } from '../model/document';
 import { CLAUSE_FORMAT, CLAUSE_STATUSES } from './library';
 
-export { CLAUSE_FILE_SUFFIX, CLAUSE_FORMAT, CLAUSE_STATUSES, SOURCE_NAMES, TAG_KINDS, clauseKey } from './library';
-export type { BrokenClause, ClauseLibrary, ClauseStatus, LibraryClause, TagKind } from './library';
-
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).refine(hasNoForbiddenCharacters, 'contains a control character');
 
 const TagSchema = text(60);

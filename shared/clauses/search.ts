@@ -1,4 +1,5 @@
-import type { ClauseBlock, LibraryClause, TagKind } from './schema';
+import type { ClauseBlock } from './schema';
+import type { LibraryClause, TagKind } from './library';
 
 export interface ClauseQuery {
   /** Words that must each start a word of the title, the text or a tag; case and accents do not matter. */

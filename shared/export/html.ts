@@ -4,7 +4,7 @@ import { formatLongDate } from './dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listHtml } from './html-list';
-import { HTML_STYLE } from './html-style';
+import { htmlPage } from './html-page';
 import { tocHtml } from './html-toc';
 import { prepareDocument, type ExportBlock, type PreparedDocument } from './prepare';
 
@@ -28,28 +28,7 @@ export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {})
   const info = documentInfoHtml(prepared);
   const body = prepared.blocks.map(blockHtml).filter((part) => part !== '').join('\n');
   if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;
-  const title = escapeHtml(prepared.title);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Policywright">
-<title>${title}</title>
-<style>${HTML_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${title}</h1>
-${info}
-</header>
-${tocHtml(prepared.headings)}
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return htmlPage(prepared.title, '', info, `${tocHtml(prepared.headings)}\n<main>\n${body}\n</main>`);
 }
 
 function blockHtml(block: ExportBlock): string {

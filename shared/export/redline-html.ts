@@ -4,7 +4,7 @@ import { formatLongDate } from './dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listItemsHtml } from './html-list';
-import { HTML_STYLE } from './html-style';
+import { htmlPage } from './html-page';
 import { listPlaces, redlineParas, redlineTitle, wholeParas, type ListPlace, type RedlineSegment, type RedlinePara } from './redline-blocks';
 import { REDLINE_STYLE } from './redline-style';
 import { exportableText } from './text';
@@ -18,35 +18,18 @@ import { exportableText } from './text';
  * each change starts and ends, so the changes never rest on colour alone.
  */
 export function exportRedlineHtml(comparison: Comparison): string {
-  const title = escapeHtml(redlineTitle(comparison));
   const anchors = sectionAnchors(comparison.rows);
   const headingLevels = new HeadingLevels();
   const rows = comparison.rows.map((row, index) => rowHtml(comparison.rows, row, index, anchors, headingLevels)).filter((part) => part !== '');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Policywright">
-<title>${title}</title>
-<style>${HTML_STYLE}${REDLINE_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${title}</h1>
-${editionsHtml(comparison)}
-</header>
-<main>
+  const content = `<main>
 ${summaryHtml(comparison)}
 ${metadataHtml(comparison)}
 <section class="redline" aria-labelledby="redline-text">
 <h2 id="redline-text">Text with changes</h2>
 ${rows.join('\n')}
 </section>
-</main>
-</body>
-</html>
-`;
+</main>`;
+  return htmlPage(redlineTitle(comparison), REDLINE_STYLE, editionsHtml(comparison), content);
 }
 
 function oneLine(text: string): string {
