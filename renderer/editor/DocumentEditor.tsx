@@ -27,6 +27,7 @@ import { LinkPrompt } from './LinkPrompt';
 import { SaveIndicator } from './SaveIndicator';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { ChunkMounter, ChunkMounterContext, withMountingBeforeEdits } from './chunk-mounter';
+import { RenderAfterPaint, withRenderAfterPaint } from './render-after-paint';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
 import { LOCKED_MESSAGE, lockedIn, withClauseLock } from './clause-lock';
@@ -75,11 +76,12 @@ const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'nu
 
 export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
+  const held = useMemo(() => new RenderAfterPaint(), []);
   const editor = useMemo(() => {
-    const e = withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter);
+    const e = withRenderAfterPaint(withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter), held);
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     return e;
-  }, [mounter]);
+  }, [mounter, held]);
   const initialValue = useMemo(() => blocksToSlate(initial.blocks) as Descendant[], [initial]);
   const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
   const metaRef = useRef(meta);
@@ -94,6 +96,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     mounter.start();
     return () => mounter.stop();
   }, [mounter]);
+  useEffect(() => held.listen(window), [held]);
   // Puts every block in the page before this task ends, for what needs the whole document at once.
   const drawAll = useCallback(() => {
     if (!mounter.complete) flushSync(() => mounter.mountAll());
@@ -186,6 +189,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
 
   const run = useCallback(
     (command: Command) => {
+      held.flush();
       if (command === 'save') {
         void autosave.saveNow();
         return;
@@ -208,13 +212,24 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [autosave, changeMeta, editor, clauseUi],
+    [autosave, changeMeta, editor, clauseUi, held],
   );
 
   useImperativeHandle(
     handleRef,
-    () => ({ run, flush: autosave.saveNow, isDirty: autosave.isDirty, replaceDocument }),
-    [run, autosave, replaceDocument],
+    () => ({
+      run,
+      flush: () => {
+        held.flush();
+        return autosave.saveNow();
+      },
+      isDirty: () => {
+        held.flush();
+        return autosave.isDirty();
+      },
+      replaceDocument,
+    }),
+    [run, autosave, replaceDocument, held],
   );
 
   const jumpTo = useCallback(

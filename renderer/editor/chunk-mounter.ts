@@ -1,19 +1,9 @@
 import { createContext } from 'react';
 import type { Operation } from 'slate';
 import { ReactEditor } from 'slate-react';
+import { afterNextPaint, nextTask } from '../common/tasks';
 
 type Listener = () => void;
-
-/** Yields to the browser between steps, so that a key pressed meanwhile is handled first (no 4 ms timer clamp). */
-function nextTask(callback: () => void): () => void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    callback();
-  };
-  channel.port2.postMessage(null);
-  return () => channel.port1.close();
-}
 
 /**
  * Mounts a long document's chunks of blocks a few at a time: the first screen is drawn at once and becomes editable,
@@ -65,10 +55,7 @@ export class ChunkMounter {
       this.allow(this.allowed + this.step);
       this.cancel = nextTask(advance);
     };
-    const frame = requestAnimationFrame(() => {
-      this.cancel = nextTask(advance);
-    });
-    this.cancel = () => cancelAnimationFrame(frame);
+    this.cancel = afterNextPaint(advance);
   }
 
   /** Mounts every chunk now (React renders them before this task ends). */

@@ -44,11 +44,12 @@ export function installProbe({ firstId, lastId }) {
   window.addEventListener(
     'keydown',
     (event) => {
-      const start = performance.now();
+      const handled = performance.now();
+      const start = event.timeStamp;
       const phase = bench.phase;
       const key = event.key;
       afterPaint((painted) => {
-        bench.samples.push({ phase, key, start, ms: painted - start });
+        bench.samples.push({ phase, key, start, queued: handled - start, ms: painted - start });
         for (const waiter of [...bench.waiters]) waiter();
       });
     },
