@@ -1,7 +1,7 @@
 import { useSlateSelector } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
 import { SHORTCUT_LABELS } from './keys';
-import { isMarkActive, type MarkName } from './marks';
+import { currentMarks, type MarkName } from './marks';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
 
@@ -41,7 +41,10 @@ const GROUPS: ButtonSpec[][] = [
 
 export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }) {
   // One selector, returning a string, so a keystroke costs one comparison here.
-  const active = useSlateSelector((editor) => MARKS.filter((mark) => isMarkActive(editor, mark)).join(' '));
+  const active = useSlateSelector((editor) => {
+    const marks = currentMarks(editor);
+    return MARKS.filter((mark) => marks?.[mark] === true).join(' ');
+  });
   const pressed: Partial<Record<Command, boolean>> = Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)]));
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing">
