@@ -1,37 +1,54 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEditor, Transforms, type Descendant, type Operation } from 'slate';
+import { createEditor, Node, Transforms, type Descendant, type Operation } from 'slate';
 import { withHistory } from 'slate-history';
 import { ReactEditor, withReact } from 'slate-react';
 import { RenderAfterPaint, withRenderAfterPaint } from './render-after-paint';
 import type { PolicyEditor } from './types';
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** What the page shows for each text node, as slate-react would find it: an element per node, its text as given. */
-function pageOf(editor: PolicyEditor, shows: (text: string) => string) {
-  vi.spyOn(ReactEditor, 'toDOMNode').mockImplementation((_editor, node) => {
-    if (!('text' in node)) throw new Error('not drawn');
-    // The page shows the text the browser put there: here, whatever `shows` makes of the text after the insertion.
-    const element = { isConnected: true, get textContent() { return shows(currentText(editor)); } };
-    return element as unknown as HTMLElement;
-  });
-}
-
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Events as the browser sends them (the test runs in Node, which has Event but not KeyboardEvent or InputEvent). */
+const keydown = (key: string, modifiers: { ctrlKey?: boolean } = {}) =>
+  Object.assign(new Event('keydown'), { key, ctrlKey: false, metaKey: false, altKey: false, isComposing: false, ...modifiers });
+const beforeinput = (inputType: string) => Object.assign(new Event('beforeinput'), { inputType });
 const currentText = (editor: PolicyEditor) => ((editor.children[0] as { children: Array<{ text: string }> }).children[0]?.text ?? '');
 
-function setup() {
+/**
+ * A page as slate-react sees it: one element for the paragraph's text, which reads whatever the browser put there
+ * (`shows`), and a map that knows only the text nodes of the last render, as slate-react's does.
+ */
+function setup(shows: (modelText: string) => string = (text) => text) {
   const held = new RenderAfterPaint();
   const renders: Operation[][] = [];
   const base = withHistory(withReact(createEditor())) as PolicyEditor;
-  base.onChange = () => renders.push([...base.operations]);
+  let rendered = new WeakSet<object>();
+  const markRendered = () => {
+    rendered = new WeakSet([...Node.texts(base)].map(([node]) => node));
+  };
+  base.onChange = () => {
+    renders.push([...base.operations]);
+    markRendered();
+  };
   const editor = withRenderAfterPaint(base, held);
+  const element = { isConnected: true, get textContent() { return shows(currentText(editor)); } } as unknown as HTMLElement;
+  vi.spyOn(ReactEditor, 'toDOMNode').mockImplementation((_editor, node) => {
+    if (!rendered.has(node)) throw new Error('Cannot resolve a DOM node from Slate node');
+    return element;
+  });
   editor.children = [{ type: 'paragraph', children: [{ text: 'Data is kept' }] }] as unknown as Descendant[];
+  markRendered();
   editor.selection = { anchor: { path: [0, 0], offset: 4 }, focus: { path: [0, 0], offset: 4 } };
   return { editor, held, renders };
 }
 
 describe('RenderAfterPaint', () => {
   let frames: Array<() => void> = [];
+  /** Typing pauses, then the next frame is painted: the held render follows in the task after it. */
+  const pauseThenPaint = async () => {
+    await sleep(80);
+    frames.splice(0).forEach((frame) => frame());
+    await settle();
+  };
   beforeEach(() => {
     frames = [];
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
@@ -42,23 +59,23 @@ describe('RenderAfterPaint', () => {
     vi.restoreAllMocks();
   });
 
-  it('holds an insertion the page already shows, and renders it after the next paint', async () => {
+  it('holds letters the page already shows while typing goes on, and renders them once after a pause', async () => {
     const { editor, held, renders } = setup();
-    pageOf(editor, (text) => text); // the browser inserted the letter itself
-    editor.insertText('s');
-    await settle();
+    for (const letter of 'stored') {
+      editor.insertText(letter);
+      await settle();
+    }
     expect(renders).toEqual([]);
     expect(held.holding).toBe(true);
-    frames.shift()?.(); // the frame is painted; the render follows in the next task
-    await settle();
+    await pauseThenPaint();
     expect(renders).toHaveLength(1);
-    expect(renders[0]?.map((op) => op.type)).toEqual(['insert_text']);
+    expect(renders[0]?.map((op) => op.type)).toEqual(Array(6).fill('insert_text'));
     expect(held.holding).toBe(false);
+    expect(currentText(editor)).toBe('Datastored is kept');
   });
 
-  it('renders at once an insertion the page does not show (the browser did not insert it)', async () => {
-    const { editor, held, renders } = setup();
-    pageOf(editor, () => 'Data is kept'); // the page still shows the old text
+  it('renders at once a letter the page does not show (the browser did not insert it)', async () => {
+    const { editor, held, renders } = setup(() => 'Data is kept');
     editor.insertText('.');
     await settle();
     expect(renders).toHaveLength(1);
@@ -67,29 +84,25 @@ describe('RenderAfterPaint', () => {
 
   it('renders at once anything but an insertion', async () => {
     const { editor, renders } = setup();
-    pageOf(editor, (text) => text);
     editor.deleteBackward('character');
     await settle();
     expect(renders.map((ops) => ops.map((op) => op.type))).toEqual([['remove_text']]);
   });
 
-  it('puts a held insertion first when another change ends the wait, in one render', async () => {
+  it('puts held letters first when another change ends the wait, in one render', async () => {
     const { editor, held, renders } = setup();
-    pageOf(editor, (text) => text);
     editor.insertText('s');
     await settle();
     Transforms.setNodes(editor, { type: 'heading' } as never, { at: [0] });
     await settle();
     expect(renders.map((ops) => ops.map((op) => op.type))).toEqual([['insert_text', 'set_node']]);
     expect(held.holding).toBe(false);
-    frames.shift()?.();
-    await settle();
+    await pauseThenPaint();
     expect(renders).toHaveLength(1); // the scheduled render found nothing left to do
   });
 
-  it('renders a held insertion when asked, and on the events that read the page', async () => {
+  it('renders when asked, and before the events that read the page, but not before a key that types', async () => {
     const { editor, held, renders } = setup();
-    pageOf(editor, (text) => text);
     editor.insertText('s');
     await settle();
     held.flush();
@@ -100,18 +113,44 @@ describe('RenderAfterPaint', () => {
     const target = new EventTarget() as unknown as Window;
     Object.assign(target, { document: new EventTarget() });
     const stop = held.listen(target);
-    editor.insertText('t');
-    await settle();
+    const typed = async (letter: string) => {
+      target.dispatchEvent(keydown(letter));
+      target.dispatchEvent(beforeinput('insertText'));
+      editor.insertText(letter);
+      await settle();
+    };
+    await typed('t');
+    await typed('u');
     expect(renders).toHaveLength(1);
-    target.dispatchEvent(new Event('keydown'));
+    target.dispatchEvent(keydown('z', { ctrlKey: true }));
     expect(renders).toHaveLength(2);
+    await typed('v');
+    target.dispatchEvent(keydown('Enter'));
+    expect(renders).toHaveLength(3);
+    await typed('w');
+    target.dispatchEvent(beforeinput('insertFromPaste'));
+    expect(renders).toHaveLength(4);
+    await typed('x');
+    target.dispatchEvent(new Event('mousedown'));
+    expect(renders).toHaveLength(5);
     stop();
   });
 
-  it('leaves the history as typing made it: the held letters undo together with the rest', async () => {
+  it('does not hold what is typed for longer than a moment, however fast the typing', async () => {
+    const { editor, renders } = setup();
+    for (let i = 0; i < 12; i++) {
+      editor.insertText('a');
+      await sleep(40); // faster than the pause that ends a hold
+      frames.splice(0).forEach((frame) => frame());
+      await settle();
+    }
+    expect(renders.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('leaves the history as typing made it: the held letters undo together', async () => {
     const { editor, held } = setup();
-    pageOf(editor, (text) => text);
     editor.insertText('s');
+    await settle();
     editor.insertText('t');
     await settle();
     held.flush();
