@@ -78,7 +78,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
   const held = useMemo(() => new RenderAfterPaint(), []);
   const editor = useMemo(() => {
-    const e = withRenderAfterPaint(withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter), held);
+    const e = withRenderAfterPaint(withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter, held.holdsBlock), held);
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     return e;
   }, [mounter, held]);

@@ -82,16 +82,21 @@ export const ChunkMounterContext = createContext<ChunkMounter | null>(null);
  * section moved from the outline, a selection set by code. Slate then finds the DOM for its selection in the same render.
  * Typing and Enter in what is on screen reach only drawn blocks, so they never pay for this.
  */
-export function withMountingBeforeEdits<E extends ReactEditor>(editor: E, mounter: ChunkMounter): E {
+export function withMountingBeforeEdits<E extends ReactEditor>(
+  editor: E,
+  mounter: ChunkMounter,
+  /** Blocks drawn whose latest change React has not rendered yet, so that Slate's map does not find them. */
+  drawnButNotRendered: (index: number) => boolean = () => false,
+): E {
   const { apply } = editor;
   editor.apply = (op) => {
-    if (!mounter.complete && reachesUndrawnBlock(editor, op)) mounter.mountAll();
+    if (!mounter.complete && reachesUndrawnBlock(editor, op, drawnButNotRendered)) mounter.mountAll();
     apply(op);
   };
   return editor;
 }
 
-function reachesUndrawnBlock(editor: ReactEditor, op: Operation): boolean {
+function reachesUndrawnBlock(editor: ReactEditor, op: Operation, drawnButNotRendered: (index: number) => boolean): boolean {
   const indices: number[] = [];
   if (op.type === 'set_selection') {
     for (const point of [op.newProperties?.anchor, op.newProperties?.focus]) if (point?.path[0] !== undefined) indices.push(point.path[0]);
@@ -104,7 +109,7 @@ function reachesUndrawnBlock(editor: ReactEditor, op: Operation): boolean {
   }
   return indices.some((index) => {
     const node = editor.children[index];
-    if (!node) return false;
+    if (!node || drawnButNotRendered(index)) return false;
     try {
       ReactEditor.toDOMNode(editor, node);
       return false;

@@ -67,10 +67,12 @@ describe('RenderAfterPaint', () => {
     }
     expect(renders).toEqual([]);
     expect(held.holding).toBe(true);
+    expect([held.holdsBlock(0), held.holdsBlock(1)]).toEqual([true, false]);
     await pauseThenPaint();
     expect(renders).toHaveLength(1);
     expect(renders[0]?.map((op) => op.type)).toEqual(Array(6).fill('insert_text'));
     expect(held.holding).toBe(false);
+    expect(held.holdsBlock(0)).toBe(false);
     expect(currentText(editor)).toBe('Datastored is kept');
   });
 

@@ -55,6 +55,8 @@ export class RenderAfterPaint {
   private readonly held: Operation[] = [];
   /** The elements of the texts the held operations changed, by path: the page has them, Slate's map not yet. */
   private readonly elements = new Map<string, HTMLElement>();
+  /** The top-level blocks those texts are in. */
+  private readonly blocks = new Set<number>();
   private heldSince = 0;
   private pause: ReturnType<typeof setTimeout> | null = null;
   private cancelPaint: (() => void) | null = null;
@@ -92,6 +94,9 @@ export class RenderAfterPaint {
     this.render = render;
   }
 
+  /** Whether a held change is in the top-level block at `index`: the block is drawn, though Slate's map lost it. */
+  holdsBlock = (index: number): boolean => this.blocks.has(index);
+
   /** @internal the element a held operation left for the text at `path`, if any */
   heldElementAt(path: Path): HTMLElement | undefined {
     return this.elements.get(path.join(','));
@@ -101,7 +106,10 @@ export class RenderAfterPaint {
   hold(ops: Operation[], elements: Array<[Path, HTMLElement]>): void {
     if (!this.held.length) this.heldSince = performance.now();
     this.held.push(...ops);
-    for (const [path, element] of elements) this.elements.set(path.join(','), element);
+    for (const [path, element] of elements) {
+      this.elements.set(path.join(','), element);
+      if (path[0] !== undefined) this.blocks.add(path[0]);
+    }
     this.stopTimers();
     const wait = Math.max(0, Math.min(PAUSE_MS, this.heldSince + MAX_HOLD_MS - performance.now()));
     this.pause = setTimeout(() => {
@@ -114,6 +122,7 @@ export class RenderAfterPaint {
   takeHeld(): Operation[] {
     this.stopTimers();
     this.elements.clear();
+    this.blocks.clear();
     return this.held.splice(0);
   }
 
