@@ -26,6 +26,35 @@ test('keys typed faster than the screen refreshes land in order, undo at once, a
   await expect.poll(() => outlineLabels(page)).toContain('1. Who We Are and why');
 });
 
+test('a wheel scroll right after typing stays where the person scrolled', async ({ page }) => {
+  const paragraph = page.locator('.policy-editor p', { hasText: 'You give us information when you create an account' });
+  const scroller = page.locator('.page-scroll');
+  // The paragraph near the top of the scroller, the caret at the end of its first line.
+  await paragraph.evaluate((element) => {
+    const box = element.closest('.page-scroll');
+    if (box) box.scrollTop += element.getBoundingClientRect().top - box.getBoundingClientRect().top - 40;
+  });
+  const box = await paragraph.boundingBox();
+  const view = await scroller.boundingBox();
+  if (!box || !view) throw new Error('no boxes');
+  await page.mouse.click(box.x + 60, box.y + 5);
+  await page.keyboard.press('End');
+  const before = await scroller.evaluate((element) => element.scrollTop);
+  // Letters and the wheel in one go, as a quick hand does them, before the editor's own render of the letters.
+  const cdp = await page.context().newCDPSession(page);
+  const sent: Array<Promise<unknown>> = [];
+  for (const key of 'abc') {
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key }));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key }));
+  }
+  sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x: view.x + view.width / 2, y: view.y + view.height / 2, deltaX: 0, deltaY: 250 }));
+  await Promise.all(sent);
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThanOrEqual(before + 200);
+  await page.waitForTimeout(600); // long after the editor has rendered the letters
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBeGreaterThanOrEqual(before + 200);
+  await expect(paragraph).toContainText('abc');
+});
+
 test('the document panel edits title, dates, version and owner', async ({ page, app }) => {
   await page.getByLabel('Title').fill('Global Privacy Notice');
   await page.getByLabel('Effective date').fill('2027-02-01');

@@ -36,7 +36,7 @@ test('a Word file numbered by a list imports with its sections, and exports back
   const fixture = path.join(ROOT, 'shared', 'import', 'fixtures', 'list-numbered-bold.docx');
   await page.getByLabel('Import documents').setInputFiles(fixture);
   await expect(page.locator('.documents li')).toHaveCount(4);
-  expect(await outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices']);
+  await expect.poll(() => outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices']);
 
   // Edited like any document: a new section after "Your Choices".
   await page.locator('.outline-link', { hasText: 'Your Choices' }).click();
@@ -56,5 +56,5 @@ test('a Word file numbered by a list imports with its sections, and exports back
   // The exported file reads back with the same outline, new section included.
   await page.getByLabel('Import documents').setInputFiles(file);
   await expect(page.locator('.documents li')).toHaveCount(5);
-  expect(await outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices', '3. Contact Us']);
+  await expect.poll(() => outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices', '3. Contact Us']);
 });

@@ -48,7 +48,7 @@ test('insert, demote, move and undo sections; type; save; reload gives the same 
   await page.reload();
   await expect(sectionNumber(page, 'Automated Decision-Making')).toHaveText('2.5');
   await expect(body).toBeVisible();
-  expect(await outlineLabels(page)).toEqual(outline);
+  await expect.poll(() => outlineLabels(page)).toEqual(outline);
   // Reloading changed nothing: the file is as it was.
   expect(await app.readDocument('privacy-policy')).toBe(onDisk);
 });

@@ -95,6 +95,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   }, [startupRequest]);
 
   const command = useCallback((cmd: Command) => {
+    // A dialog about to take the focus: the editor renders what typing left for later now, not during that render.
+    editorRef.current?.renderNow();
     if (cmd === 'newProject') setDialog('create');
     else if (cmd === 'openProject') setDialog('open');
     else if (cmd === 'newDocument') setCreating(true);

@@ -46,6 +46,8 @@ export interface EditorHandle {
   /** Saves now if anything is unsaved; resolves when the document is on disk (or the save failed). */
   flush(): Promise<void>;
   isDirty(): boolean;
+  /** Renders at once what typing left for later (render-after-paint.ts): before a dialog takes the focus. */
+  renderNow(): void;
   /**
    * Replaces the draft with another edition (a restored version): text and details, as one step that Ctrl+Z undoes,
    * details included.
@@ -76,12 +78,15 @@ const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'nu
 
 export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
-  const held = useMemo(() => new RenderAfterPaint(), []);
-  const editor = useMemo(() => {
-    const e = withRenderAfterPaint(withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter, held.holdsBlock), held);
+  // Made together, so that the editor and its held renders are always a pair.
+  const { editor, held } = useMemo(() => {
+    const held: RenderAfterPaint = new RenderAfterPaint({ mayRefuseTyping: (): boolean => lockedIn(e, e.selection) >= 0 });
+    const e: PolicyEditor = withRenderAfterPaint(withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter), held);
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
-    return e;
-  }, [mounter, held]);
+    // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
+    mounter.beforeStep = held.flush;
+    return { editor: e, held };
+  }, [mounter]);
   const initialValue = useMemo(() => blocksToSlate(initial.blocks) as Descendant[], [initial]);
   const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
   const metaRef = useRef(meta);
@@ -227,6 +232,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
         held.flush();
         return autosave.isDirty();
       },
+      renderNow: held.flush,
       replaceDocument,
     }),
     [run, autosave, replaceDocument, held],

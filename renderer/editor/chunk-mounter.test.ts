@@ -46,6 +46,19 @@ describe('ChunkMounter', () => {
     expect(mounter.complete).toBe(true);
   });
 
+  it('calls beforeStep before each step of the progressive mount, not before mountAll', async () => {
+    const mounter = new ChunkMounter(1, 1);
+    const places = firstRender(mounter, 3);
+    const log: string[] = [];
+    mounter.beforeStep = () => log.push(`before ${places.filter(mounter.isMounted).length}`);
+    mounter.subscribe(() => log.push(`mounted ${places.filter(mounter.isMounted).length}`));
+    mounter.start();
+    frames.shift()?.();
+    await nextTasks(3);
+    mounter.mountAll();
+    expect(log).toEqual(['before 1', 'mounted 2', 'before 2', 'mounted 3']);
+  });
+
   it('mounts a chunk made after the first render at once: it holds what is being edited', () => {
     const mounter = new ChunkMounter(1, 1);
     firstRender(mounter, 3);
@@ -115,29 +128,5 @@ describe('withMountingBeforeEdits', () => {
     const third = setUp(100, 40);
     Transforms.moveNodes(third.editor, { at: [2], to: [90] });
     expect(third.mountAll).toHaveBeenCalled();
-  });
-
-  it('lets typing through in a block whose latest letters React has not rendered yet', () => {
-    /** Slate's map knows the blocks of the last render only: a block changed since is a new object it cannot find. */
-    const typeTwice = (drawnButNotRendered?: (index: number) => boolean) => {
-      const editor = withReact(createEditor());
-      editor.children = Array.from({ length: 100 }, (_, i) => ({ type: 'paragraph', children: [{ text: `Paragraph ${i}` }] }) as unknown as Descendant);
-      const rendered = new Set<unknown>(editor.children.slice(0, 40));
-      vi.spyOn(ReactEditor, 'toDOMNode').mockImplementation((_editor, node) => {
-        if (rendered.has(node)) return {} as HTMLElement;
-        throw new Error('Cannot resolve a DOM node from Slate node');
-      });
-      const mounter = new ChunkMounter(1, 1);
-      firstRender(mounter, 3);
-      const mountAll = vi.spyOn(mounter, 'mountAll');
-      const guarded = withMountingBeforeEdits(editor, mounter, drawnButNotRendered);
-      Transforms.select(guarded, { path: [3, 0], offset: 2 });
-      Transforms.insertText(guarded, 'a'); // block 3 is now an object the last render did not see
-      Transforms.insertText(guarded, 'b');
-      vi.restoreAllMocks();
-      return mountAll.mock.calls.length;
-    };
-    expect(typeTwice((index) => index === 3)).toBe(0);
-    expect(typeTwice()).toBeGreaterThan(0); // without being told, the guard takes the block for one not drawn
   });
 });

@@ -20,6 +20,8 @@ export class ChunkMounter {
   private firstRender = true;
   private cancel: (() => void) | null = null;
   private readonly listeners = new Set<Listener>();
+  /** Called before each step of the progressive mount, which renders the editor. */
+  beforeStep: (() => void) | null = null;
 
   constructor(
     /** Chunks mounted with the first render. */
@@ -52,6 +54,7 @@ export class ChunkMounter {
     const advance = () => {
       this.cancel = null;
       if (this.complete) return;
+      this.beforeStep?.();
       this.allow(this.allowed + this.step);
       this.cancel = nextTask(advance);
     };
@@ -82,21 +85,16 @@ export const ChunkMounterContext = createContext<ChunkMounter | null>(null);
  * section moved from the outline, a selection set by code. Slate then finds the DOM for its selection in the same render.
  * Typing and Enter in what is on screen reach only drawn blocks, so they never pay for this.
  */
-export function withMountingBeforeEdits<E extends ReactEditor>(
-  editor: E,
-  mounter: ChunkMounter,
-  /** Blocks drawn whose latest change React has not rendered yet, so that Slate's map does not find them. */
-  drawnButNotRendered: (index: number) => boolean = () => false,
-): E {
+export function withMountingBeforeEdits<E extends ReactEditor>(editor: E, mounter: ChunkMounter): E {
   const { apply } = editor;
   editor.apply = (op) => {
-    if (!mounter.complete && reachesUndrawnBlock(editor, op, drawnButNotRendered)) mounter.mountAll();
+    if (!mounter.complete && reachesUndrawnBlock(editor, op)) mounter.mountAll();
     apply(op);
   };
   return editor;
 }
 
-function reachesUndrawnBlock(editor: ReactEditor, op: Operation, drawnButNotRendered: (index: number) => boolean): boolean {
+function reachesUndrawnBlock(editor: ReactEditor, op: Operation): boolean {
   const indices: number[] = [];
   if (op.type === 'set_selection') {
     for (const point of [op.newProperties?.anchor, op.newProperties?.focus]) if (point?.path[0] !== undefined) indices.push(point.path[0]);
@@ -109,7 +107,7 @@ function reachesUndrawnBlock(editor: ReactEditor, op: Operation, drawnButNotRend
   }
   return indices.some((index) => {
     const node = editor.children[index];
-    if (!node || drawnButNotRendered(index)) return false;
+    if (!node) return false;
     try {
       ReactEditor.toDOMNode(editor, node);
       return false;

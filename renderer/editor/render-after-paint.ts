@@ -1,13 +1,14 @@
 import { flushSync } from 'react-dom';
-import { Node, Text, type Operation, type Path } from 'slate';
+import { Node, Text, type Operation } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { PolicyEditor } from './types';
 import { afterNextPaint } from '../common/tasks';
 
 /**
- * Events after which slate-react (or our own code) may read the page through Slate's maps from nodes to elements,
- * which only a render brings up to date: a held render is done first, in the capture phase, before anyone handles
- * them. A key that types a character, and the input that inserts it, are the exceptions (`readsThePage`).
+ * Events after which slate-react (or our own code) may read the page through Slate's maps from elements to nodes,
+ * which only a render brings up to date, or after which a late render would get in the way (its caret scroll would
+ * undo a wheel scroll): a held render is done first, in the capture phase, before anyone handles them. A key that
+ * types a character, and the input that inserts it, are the exceptions (`readsThePage`).
  */
 const FLUSH_BEFORE = [
   'keydown',
@@ -16,6 +17,7 @@ const FLUSH_BEFORE = [
   'pointerdown',
   'mousedown',
   'touchstart',
+  'wheel',
   'focusin',
   'focusout',
   'paste',
@@ -30,8 +32,27 @@ const FLUSH_BEFORE = [
 const PAUSE_MS = 60;
 /** However fast the typing, what the rest of the window shows (toolbar, save state) is never older than this. */
 const MAX_HOLD_MS = 300;
+/** A window that paints no frames (covered, in the background) still gets its render this long after the pause. */
+const NO_FRAME_MS = 100;
 
-type OnChange = ReactEditor['onChange'];
+/** Editors rendering letters the browser already showed, and so already scrolled into view itself. */
+const RENDERING_HELD = new WeakSet<object>();
+
+/**
+ * Whether this render only catches up with letters the browser typed and showed itself. The browser keeps its caret
+ * in view as it types, so a caret scroll now would be late, and would pull back a page the person has since scrolled.
+ */
+export function renderingHeldLetters(editor: object): boolean {
+  return RENDERING_HELD.has(editor);
+}
+
+interface Options {
+  /**
+   * Whether an insertion at the caret may be refused by the editor's own rules (a locked clause). slate-react removes
+   * a refused letter the browser already inserted only when its node map is current, so there the render is done first.
+   */
+  mayRefuseTyping?: () => boolean;
+}
 
 /**
  * Lets the browser show typed letters at its own speed, and renders them with React once typing pauses.
@@ -44,28 +65,26 @@ type OnChange = ReactEditor['onChange'];
  * the browser alone costs.
  *
  * Nothing is skipped, only moved, and never past anything that reads the page. The held render is done first on any
- * key that does not type a character, any input that is not plain typing, a click, a focus change, clipboard and
- * drag events, on any change that is not such an insertion (the held operations go first, in the same render), and
- * when asked (saving, commands from the menu). Until then slate-react's own guard holds: its node map is marked dirty,
- * as it is between any change and its render, and its handlers skip what would read it. A letter is only held when its
- * text's element reads exactly the model's new text, so a browser that inserted elsewhere, or not at all, gets an
- * ordinary render at once, which puts the page right.
+ * key that does not type a character, any input that is not plain typing, a click, the wheel, a focus change,
+ * clipboard and drag events, before the chunk mounter draws more of the document, on any change that is not such an
+ * insertion (the held operations go first, in the same render), and when asked (saving, commands, dialogs). Until
+ * then slate-react's own guard holds: its node map is marked dirty, as it is between any change and its render, and
+ * its handlers skip what would read it. A letter is only held when its text's element reads exactly the model's new
+ * text, so a browser that inserted elsewhere, or not at all, gets an ordinary render at once, which puts the page right.
  */
 export class RenderAfterPaint {
   private readonly held: Operation[] = [];
-  /** The elements of the texts the held operations changed, by path: the page has them, Slate's map not yet. */
-  private readonly elements = new Map<string, HTMLElement>();
-  /** The top-level blocks those texts are in. */
-  private readonly blocks = new Set<number>();
   private heldSince = 0;
   private pause: ReturnType<typeof setTimeout> | null = null;
   private cancelPaint: (() => void) | null = null;
-  private render: ((ops: Operation[]) => void) | null = null;
+  private render: ((ops: Operation[], sync: boolean) => void) | null = null;
+
+  constructor(private readonly options: Options = {}) {}
 
   /** Renders a held change now; nothing to do when none is held. */
   flush = (): void => {
     const ops = this.takeHeld();
-    if (ops.length && this.render) this.render(ops);
+    if (ops.length && this.render) this.render(ops, true);
   };
 
   get holding(): boolean {
@@ -75,55 +94,62 @@ export class RenderAfterPaint {
   /** Flushes before the events that read the page; returns the function that stops listening. */
   listen(target: Window): () => void {
     const onEvent = (event: Event) => {
-      if (this.holding && readsThePage(event)) this.flush();
+      if (this.holding && this.readsThePage(event)) this.flush();
     };
-    for (const type of FLUSH_BEFORE) target.addEventListener(type, onEvent, true);
+    for (const type of FLUSH_BEFORE) target.addEventListener(type, onEvent, { capture: true, passive: true });
     target.addEventListener('beforeunload', this.flush, true);
     target.document.addEventListener('visibilitychange', this.flush, true);
     return () => {
-      for (const type of FLUSH_BEFORE) target.removeEventListener(type, onEvent, true);
+      for (const type of FLUSH_BEFORE) target.removeEventListener(type, onEvent, { capture: true });
       target.removeEventListener('beforeunload', this.flush, true);
       target.document.removeEventListener('visibilitychange', this.flush, true);
-      // No render for an editor going away; the app saves through the editor's handle (which flushes) before that.
-      this.stopTimers();
+      // An editor going away is not rendered again, but the app still hears of every change (it marks it unsaved).
+      const ops = this.takeHeld();
+      if (ops.length && this.render) this.render(ops, false);
     };
   }
 
   /** @internal used by withRenderAfterPaint */
-  attach(render: (ops: Operation[]) => void): void {
+  attach(render: (ops: Operation[], sync: boolean) => void): void {
     this.render = render;
   }
 
-  /** Whether a held change is in the top-level block at `index`: the block is drawn, though Slate's map lost it. */
-  holdsBlock = (index: number): boolean => this.blocks.has(index);
-
-  /** @internal the element a held operation left for the text at `path`, if any */
-  heldElementAt(path: Path): HTMLElement | undefined {
-    return this.elements.get(path.join(','));
+  /** @internal whether a change may be held now (a hidden window paints no frames to hold it for) */
+  get canHold(): boolean {
+    return typeof document === 'undefined' || document.visibilityState === 'visible';
   }
 
   /** @internal */
-  hold(ops: Operation[], elements: Array<[Path, HTMLElement]>): void {
+  hold(ops: Operation[]): void {
     if (!this.held.length) this.heldSince = performance.now();
     this.held.push(...ops);
-    for (const [path, element] of elements) {
-      this.elements.set(path.join(','), element);
-      if (path[0] !== undefined) this.blocks.add(path[0]);
-    }
     this.stopTimers();
     const wait = Math.max(0, Math.min(PAUSE_MS, this.heldSince + MAX_HOLD_MS - performance.now()));
     this.pause = setTimeout(() => {
-      this.pause = null;
-      this.cancelPaint ??= afterNextPaint(this.flush);
+      // After the next paint, or a little later if no frame comes.
+      this.pause = setTimeout(this.flush, NO_FRAME_MS);
+      this.cancelPaint = afterNextPaint(this.flush);
     }, wait);
   }
 
   /** @internal the held operations, to go first with the change that ends the wait */
   takeHeld(): Operation[] {
     this.stopTimers();
-    this.elements.clear();
-    this.blocks.clear();
     return this.held.splice(0);
+  }
+
+  /**
+   * Whether slate-react or our handlers may read the page for this event. A key that types one character (no Ctrl,
+   * Cmd or Alt) and the input that inserts it do not: slate-react decides a native insertion from its model and the
+   * DOM selection, and skips the checks that need its node map while that map is dirty.
+   */
+  private readsThePage(event: Event): boolean {
+    if (event.type === 'keydown') {
+      const key = event as KeyboardEvent;
+      return key.key.length !== 1 || key.ctrlKey || key.metaKey || key.altKey || key.isComposing;
+    }
+    if (event.type === 'beforeinput') return (event as InputEvent).inputType !== 'insertText' || Boolean(this.options.mayRefuseTyping?.());
+    return true;
   }
 
   private stopTimers(): void {
@@ -132,20 +158,6 @@ export class RenderAfterPaint {
     this.cancelPaint?.();
     this.cancelPaint = null;
   }
-}
-
-/**
- * Whether slate-react or our handlers may read the page for this event. A key that types one character (no Ctrl,
- * Cmd or Alt) and the input that inserts it do not: slate-react decides a native insertion from its model and the
- * DOM selection, and skips the checks that need its node map while that map is dirty.
- */
-function readsThePage(event: Event): boolean {
-  if (event.type === 'keydown') {
-    const key = event as KeyboardEvent;
-    return key.key.length !== 1 || key.ctrlKey || key.metaKey || key.altKey || key.isComposing;
-  }
-  if (event.type === 'beforeinput') return (event as InputEvent).inputType !== 'insertText';
-  return true;
 }
 
 /**
@@ -158,29 +170,30 @@ export function withRenderAfterPaint<T extends PolicyEditor>(editor: T, held: Re
 
   editor.apply = (op) => {
     if (op.type === 'insert_text') {
-      const element = renderedElementOf(editor, op.path) ?? held.heldElementAt(op.path);
+      const element = renderedElementOf(editor, op);
       if (element) elementBefore.set(op, element);
     }
     apply(op);
   };
 
-  const renderNow: OnChange = (options) => flushSync(() => onChange(options));
-
-  held.attach((ops) => {
+  held.attach((ops, sync) => {
     const current = editor.operations;
     editor.operations = ops;
+    RENDERING_HELD.add(editor);
     try {
-      renderNow({ operation: ops[ops.length - 1] });
+      const options = { operation: ops[ops.length - 1] };
+      if (sync) flushSync(() => onChange(options));
+      else onChange(options);
     } finally {
+      RENDERING_HELD.delete(editor);
       editor.operations = current;
     }
   });
 
   editor.onChange = (options) => {
     const ops = editor.operations;
-    const shown = ops.length > 0 ? ops.map((op) => shownAlready(editor, op, elementBefore)) : [];
-    if (shown.length > 0 && shown.every((entry) => entry !== null)) {
-      held.hold(ops, shown as Array<[Path, HTMLElement]>);
+    if (held.canHold && ops.length > 0 && ops.every((op) => shownAlready(editor, op, elementBefore))) {
+      held.hold(ops);
       return;
     }
     const earlier = held.takeHeld();
@@ -191,9 +204,12 @@ export function withRenderAfterPaint<T extends PolicyEditor>(editor: T, held: Re
   return editor;
 }
 
-/** The element of the text at `path` as last rendered, or null where there is none (not drawn, or not rendered yet). */
-function renderedElementOf(editor: PolicyEditor, path: Path): HTMLElement | null {
-  const node = Node.getIf(editor, path);
+/**
+ * The element of the text an insertion goes into, as last rendered, or null where there is none (not drawn). Slate
+ * finds elements by node key, and keys carry over to the new nodes of an insertion, so held texts are still found.
+ */
+function renderedElementOf(editor: PolicyEditor, op: Operation & { path: number[] }): HTMLElement | null {
+  const node = Node.getIf(editor, op.path);
   if (!Text.isText(node)) return null;
   try {
     return ReactEditor.toDOMNode(editor, node);
@@ -202,10 +218,9 @@ function renderedElementOf(editor: PolicyEditor, path: Path): HTMLElement | null
   }
 }
 
-/** For an insertion the page already shows, its text's path and element; otherwise null. */
-function shownAlready(editor: PolicyEditor, op: Operation, elementBefore: WeakMap<Operation, HTMLElement>): [Path, HTMLElement] | null {
-  if (op.type !== 'insert_text') return null;
+function shownAlready(editor: PolicyEditor, op: Operation, elementBefore: WeakMap<Operation, HTMLElement>): boolean {
+  if (op.type !== 'insert_text') return false;
   const element = elementBefore.get(op);
   const node = Node.getIf(editor, op.path);
-  return element?.isConnected && Text.isText(node) && element.textContent === node.text ? [op.path, element] : null;
+  return Boolean(element?.isConnected && Text.isText(node) && element.textContent === node.text);
 }

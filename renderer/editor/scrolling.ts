@@ -1,3 +1,4 @@
+import { renderingHeldLetters } from './render-after-paint';
 import { Range } from 'slate';
 import type { ReactEditor } from 'slate-react';
 
@@ -9,6 +10,7 @@ const MARGIN = 24;
  * walks every ancestor and reads their styles on every key, a tenth of our time per key in a long policy.
  */
 export function scrollCaretIntoView(editor: ReactEditor, domRange: globalThis.Range): void {
+  if (renderingHeldLetters(editor)) return;
   const { selection } = editor;
   // Like Slate's own: a selection being extended by the mouse is not chased.
   if (selection && Range.isExpanded(selection)) return;
