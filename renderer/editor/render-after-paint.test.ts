@@ -126,7 +126,7 @@ describe('RenderAfterPaint', () => {
 
   it('does not hold what is typed for longer than a moment, however fast the typing', async () => {
     const { editor, renders } = setup();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 30; i++) {
       editor.insertText('a');
       await sleep(40); // faster than the pause that ends a hold
       frames.splice(0).forEach((frame) => frame());

@@ -30,8 +30,9 @@ const FLUSH_BEFORE = [
 
 /** Typing pauses this long (no new letter held) before the held render is done. */
 const PAUSE_MS = 60;
-/** However fast the typing, what the rest of the window shows (toolbar, save state) is never older than this. */
-const MAX_HOLD_MS = 300;
+/** However fast the typing, what the rest of the window shows (toolbar, save state) is never older than this: rare
+ * enough not to fall among the keys of a quick typist often, soon enough for a save indicator. */
+const MAX_HOLD_MS = 1000;
 /** A window that paints no frames (covered, in the background) still gets its render this long after the pause. */
 const NO_FRAME_MS = 100;
 
