@@ -1,6 +1,6 @@
-import { renderingHeldLetters } from './render-after-paint';
 import { Range } from 'slate';
 import type { ReactEditor } from 'slate-react';
+import { renderingHeldLetters } from './render-after-paint';
 
 // Room kept between the caret and the scroller's edge, as a word processor keeps a line or so in view.
 const MARGIN = 24;
