@@ -78,9 +78,14 @@ const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'nu
 
 export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
+  // Typing whose render is held still counts as typing for the autosave, which waits for it to stop.
+  const typedWhileHeld = useRef<() => void>(() => undefined);
   // Made together, so that the editor and its held renders are always a pair.
   const { editor, held } = useMemo(() => {
-    const held: RenderAfterPaint = new RenderAfterPaint({ mayRefuseTyping: (): boolean => lockedIn(e, e.selection) >= 0 });
+    const held: RenderAfterPaint = new RenderAfterPaint({
+      mayRefuseTyping: (): boolean => lockedIn(e, e.selection) >= 0,
+      onHold: () => typedWhileHeld.current(),
+    });
     const e: PolicyEditor = withRenderAfterPaint(withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter), held);
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
@@ -116,6 +121,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     await client.saveDocument({ documentId, document });
   }, [client, documentId, editor]);
   const autosave = useAutosave(save);
+  typedWhileHeld.current = autosave.markDirty;
 
   useEffect(() => {
     if (!onStatus) return;

@@ -189,4 +189,15 @@ describe('RenderAfterPaint', () => {
     stop();
     expect(renders.map((ops) => ops.map((op) => op.type))).toEqual([['insert_text']]);
   });
+
+  it('tells of each held letter at once, for the autosave, which must see typing go on', async () => {
+    const typed = vi.fn();
+    const { editor, renders } = setup((text) => text, { onHold: typed });
+    editor.insertText('s');
+    await settle();
+    editor.insertText('t');
+    await settle();
+    expect(typed).toHaveBeenCalledTimes(2);
+    expect(renders).toHaveLength(0);
+  });
 });

@@ -53,6 +53,11 @@ interface Options {
    * a refused letter the browser already inserted only when its node map is current, so there the render is done first.
    */
   mayRefuseTyping?: () => boolean;
+  /**
+   * Told of each held change at once, for what must not wait for the render: the autosave, which saves only once
+   * typing stops and must not take a pause in the renders for one.
+   */
+  onHold?: () => void;
 }
 
 /**
@@ -124,6 +129,7 @@ export class RenderAfterPaint {
   hold(ops: Operation[]): void {
     if (!this.held.length) this.heldSince = performance.now();
     this.held.push(...ops);
+    this.options.onHold?.();
     this.stopTimers();
     const wait = Math.max(0, Math.min(PAUSE_MS, this.heldSince + MAX_HOLD_MS - performance.now()));
     this.pause = setTimeout(() => {
