@@ -7,6 +7,7 @@ import { VariablesSchema } from '../clauses/variables-schema';
 import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
+import type { BRIDGE_METHODS } from './methods';
 
 /**
  * The one contract between the renderer and the main process. Each method names the schema its input must pass and
@@ -203,6 +204,14 @@ export type MethodName = keyof Api;
 export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
 export type MethodResult<M extends MethodName> = NonNullable<Api[M]['result']>;
+
+type Assert<T extends true> = T;
+type SameNames<A, B> = [Exclude<A, B>] extends [never] ? ([Exclude<B, A>] extends [never] ? true : false) : false;
+/**
+ * The preload's zod-free list of method names (methods.ts) names exactly the contract's methods: a name missing from
+ * either side, or spelt differently, fails the type check here, not at run time.
+ */
+export type BridgeMethodsMatchContract = Assert<SameNames<MethodName, (typeof BRIDGE_METHODS)[number]>>;
 
 export const METHOD_NAMES = Object.keys(API) as MethodName[];
 

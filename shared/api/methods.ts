@@ -1,6 +1,6 @@
 /**
  * The method names alone, without their schemas, for the Electron preload: it must stay tiny and load no zod.
- * A unit test checks this list against the contract.
+ * contract.ts holds this list to the contract at type-check time (`BridgeMethodsMatchContract`), and a unit test at run time.
  */
 export const BRIDGE_METHODS = [
   'getStartup',
