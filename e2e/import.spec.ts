@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { ROOT, expect, outlineLabels, screenshot, test } from './fixtures';
 
-const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', 'privacy-policy-example.txt');
+// The copy kept with the import fixtures: the tests read nothing outside the repository.
+const SEED = path.resolve(ROOT, 'shared', 'import', 'fixtures', 'privacy-policy-example.txt');
 
 test('import a policy our users bring, then edit and save it like any other', async ({ page, app }) => {
   await page.getByLabel('Import documents').setInputFiles(SEED);

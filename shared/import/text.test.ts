@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { numberSections } from '../numbering/number';
 import { ImportError } from './errors';
 import { importText, readPlainText } from './text';
 
-// The seed lives in the workplace's shared folder beside the repository; a copy is kept with the fixtures.
-const SEED_PATHS = [new URL('../../../shared/seeds/privacy-policy-example.txt', import.meta.url), new URL('./fixtures/privacy-policy-example.txt', import.meta.url)];
+// A copy of the example our users bring, kept with the fixtures: the tests read nothing outside the repository.
+const SEED = new URL('./fixtures/privacy-policy-example.txt', import.meta.url);
 
 function readSeed(): Buffer {
-  for (const path of SEED_PATHS) if (existsSync(path)) return readFileSync(path);
-  throw new Error('the seed privacy-policy-example.txt is missing');
+  return readFileSync(SEED);
 }
 
 const plain = (runs: ReadonlyArray<{ text: string }>) => runs.map((r) => r.text).join('');
