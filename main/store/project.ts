@@ -13,13 +13,17 @@ import { serializeDocument, serializeManifest } from '../../shared/format/serial
 import { FormatError } from '../../shared/format/problems';
 import { slugify } from '../../shared/model/text';
 import { newSectionId } from '../../shared/model/ids';
-import type { DocumentSummary, ProjectInfo } from '../../shared/api/contract';
+import type { DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
 import { DOCUMENTS_DIR, clausesDir, displayName, documentPath, manifestPath } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
+import { stampOf } from './document-stamp';
+import { serialized } from './serialized';
+import { describeWriteFailure } from './describe-fs-error';
+import type { Stats } from 'node:fs';
 
 /** An open project folder: its manifest and its documents, read and written only through here. */
 export class Project {
@@ -29,10 +33,11 @@ export class Project {
   ) {}
 
   /**
-   * Documents already read and validated, by file stamp (modification time and size): listing the project and then
-   * opening a document must not parse a 100,000-word file twice. A change on disk changes the stamp.
+   * Documents already read and validated, with the stamp of their bytes, by what `stat` says of the file: listing the
+   * project and then opening a document must not parse a 100,000-word file twice, and a window asking every few
+   * seconds whether its file changed must not hash it each time. Any change on disk changes the `stat` key.
    */
-  private readonly parsed = new Map<string, { stamp: string; doc: PolicyDocument }>();
+  private readonly parsed = new Map<string, { statKey: string; stamp: string; doc: PolicyDocument }>();
 
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
@@ -93,29 +98,80 @@ export class Project {
   }
 
   async loadDocument(id: string): Promise<PolicyDocument> {
+    return (await this.readDocument(id)).document;
+  }
+
+  /** The document and the stamp of the bytes it was read from, which a later save names as its base. */
+  async readDocument(id: string): Promise<LoadedDocument> {
     this.requireListed(id);
     const file = documentPath(this.dir, id);
-    let text: string;
-    let stamp: string;
+    let bytes: Buffer;
+    let statKey: string;
     try {
-      const stat = await fs.stat(file);
-      stamp = `${stat.mtimeMs}:${stat.size}`;
+      statKey = statKeyOf(await fs.stat(file));
       const cached = this.parsed.get(id);
-      if (cached?.stamp === stamp) return cached.doc;
-      text = await fs.readFile(file, 'utf8');
+      if (cached?.statKey === statKey) return { document: cached.doc, stamp: cached.stamp };
+      bytes = await fs.readFile(file);
     } catch (error) {
       throw new UserError(describeMissing(file, error));
     }
-    const doc = parseFile(PolicyDocumentSchema, text, displayName(this.dir, file));
-    this.parsed.set(id, { stamp, doc });
-    return doc;
+    const doc = parseFile(PolicyDocumentSchema, bytes.toString('utf8'), displayName(this.dir, file));
+    const stamp = stampOf(bytes);
+    this.parsed.set(id, { statKey, stamp, doc });
+    return { document: doc, stamp };
   }
 
-  async saveDocument(id: string, doc: PolicyDocument): Promise<void> {
+  /** Whether the document's file still holds what `stamp` names; a file that no longer reads counts as changed. */
+  async checkDocument(id: string, stamp: string): Promise<DocumentCheck> {
+    this.requireListed(id);
+    const now = await this.currentStamp(id);
+    if (now === null) return { state: 'missing', stamp: null };
+    return { state: now === stamp ? 'unchanged' : 'changed', stamp: now };
+  }
+
+  /**
+   * Writes the document only if its file still holds what `base` stamps (null: no file is expected), so that another
+   * writer's change — another window, a `git pull`, a colleague on a shared drive — is never silently replaced.
+   * Saves of one file in this process run one at a time, so two windows cannot both pass the check.
+   */
+  async saveDocument(id: string, doc: PolicyDocument, base: string | null): Promise<{ stamp: string }> {
     this.requireListed(id);
     // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
     const checked = PolicyDocumentSchema.parse(doc);
-    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
+    const file = documentPath(this.dir, id);
+    return serialized(`file ${file}`, async () => {
+      const now = await this.currentStamp(id);
+      if (now !== base) throw this.conflict(id, now);
+      const text = serializeDocument(checked);
+      try {
+        await writeFileAtomic(file, text);
+      } catch (error) {
+        throw new UserError(describeWriteFailure(displayName(this.dir, file), error));
+      }
+      const stamp = stampOf(text);
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat) this.parsed.set(id, { statKey: statKeyOf(stat), stamp, doc: checked });
+      return { stamp };
+    });
+  }
+
+  private conflict(id: string, now: string | null): UserError {
+    const name = displayName(this.dir, documentPath(this.dir, id));
+    if (now !== null) return new UserError(`${name} was changed outside this window since it was opened here, so it was not saved over.`, 'conflict');
+    return new UserError(`${name} was deleted or renamed outside this window, so it was not written again.`, 'missing');
+  }
+
+  /** The stamp of the document's file as it is now, or null when there is none (or the project folder is gone). */
+  private async currentStamp(id: string): Promise<string | null> {
+    const file = documentPath(this.dir, id);
+    const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+      throw new UserError(describeMissing(file, error));
+    });
+    if (!stat) return null;
+    const cached = this.parsed.get(id);
+    if (cached?.statKey === statKeyOf(stat)) return cached.stamp;
+    return stampOf(await fs.readFile(file));
   }
 
   createDocument(title: string): Promise<DocumentSummary> {
@@ -183,6 +239,11 @@ export function blankDocument(title: string): PolicyDocument {
       { kind: 'paragraph', runs: [] },
     ],
   };
+}
+
+/** Everything that changes when a file is replaced or written, cheaply: inode, size and both times. */
+function statKeyOf(stat: Stats): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }
 
 function describeMissing(file: string, error: unknown): string {

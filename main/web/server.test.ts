@@ -293,9 +293,9 @@ describe('the API over HTTP', () => {
   });
 
   it('answers a handler failure with 400 and its message', async () => {
-    const res = await api('loadDocument', { documentId: 'privacy-policy' });
+    const res = await api('loadDocument', { project: '/nowhere', documentId: 'privacy-policy' });
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { message: 'No project is open. Open or create a project first.' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { message: 'The project /nowhere is not open in this window: open it again with Open project….' } });
   });
 
   it('refuses GET on the API with 405', async () => {
@@ -306,12 +306,12 @@ describe('the API over HTTP', () => {
     const dir = path.join(tmp, 'project');
     const created = await api('createProject', { path: dir, name: 'Web', sample: true });
     expect(created.status).toBe(200);
-    const loaded = JSON.parse((await api('loadDocument', { documentId: 'cookie-policy' })).body) as { value: { title: string; owner: string } };
-    expect(loaded.value.title).toBe('Cookie Policy');
-    const edited = { ...loaded.value, owner: 'Web Test' };
-    expect((await api('saveDocument', { documentId: 'cookie-policy', document: edited })).status).toBe(200);
-    const again = JSON.parse((await api('loadDocument', { documentId: 'cookie-policy' })).body) as { value: unknown };
-    expect(again.value).toEqual(edited);
+    const loaded = JSON.parse((await api('loadDocument', { project: dir, documentId: 'cookie-policy' })).body) as { value: { document: { title: string; owner: string }; stamp: string } };
+    expect(loaded.value.document.title).toBe('Cookie Policy');
+    const edited = { ...loaded.value.document, owner: 'Web Test' };
+    expect((await api('saveDocument', { project: dir, documentId: 'cookie-policy', document: edited, base: loaded.value.stamp })).status).toBe(200);
+    const again = JSON.parse((await api('loadDocument', { project: dir, documentId: 'cookie-policy' })).body) as { value: { document: unknown } };
+    expect(again.value.document).toEqual(edited);
   });
 
   it('never sends Access-Control-Allow-Origin', async () => {

@@ -4,11 +4,15 @@ import { createEditor, Editor, Element, Transforms, type Descendant, type Operat
 import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
-import type { ApiClient } from '../../shared/api/client';
+import type { ProjectClient } from '../../shared/api/client';
+import type { CompareSource, DocumentSummary, LoadedDocument } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
 import { FORMAT_VERSION } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
-import { useAutosave, type SaveStatus } from './autosave';
+import { isConflict, useAutosave, type SaveStatus } from './autosave';
+import { ConflictBanner, type Conflict } from './ConflictBanner';
+import { useDiskWatch } from './use-disk-watch';
+import { copyTitle, documentAsFile } from './document-copies';
 import { blocksToSlate, slateToBlocks } from './convert';
 import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
@@ -56,14 +60,21 @@ export interface EditorHandle {
 }
 
 interface Props {
-  client: ApiClient;
+  /** Bound to the document's own project: every save goes there, whatever the window opens later. */
+  client: ProjectClient;
   documentId: string;
-  initial: PolicyDocument;
+  /** The document and the stamp of the file it was read from, the base of the first save. */
+  initial: LoadedDocument;
   sidebar?: ReactNode;
   handleRef?: Ref<EditorHandle>;
   onStatus?: (status: SaveStatus) => void;
   /** The project's clause library and variables, kept by the app for every document of the project. */
   clauses?: ClauseTools;
+  /** The file changed outside and this window had nothing unsaved, or the person chose theirs: show it afresh. */
+  onReload?: (loaded: LoadedDocument, notice: string) => void;
+  /** A copy kept while settling a conflict was added to the project. */
+  onDocumentAdded?: (summary: DocumentSummary) => void;
+  onCompare?: (old: CompareSource, next: CompareSource) => Promise<void>;
 }
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
@@ -76,7 +87,12 @@ const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject',
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 
-export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
+export function DocumentEditor({ client, documentId, initial: loaded, sidebar, handleRef, onStatus, clauses, onReload, onDocumentAdded, onCompare }: Props) {
+  const initial = loaded.document;
+  // What the file held when this window last read or wrote it; null once it is gone and the person saves it again.
+  const stamp = useRef<string | null>(loaded.stamp);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [settling, setSettling] = useState(false);
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
   // Typing whose render is held still counts as typing for the autosave, which waits for it to stop.
   const typedWhileHeld = useRef<() => void>(() => undefined);
@@ -115,13 +131,102 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
   useMemo(() => listNumbers.update(editor, initialValue as BlockElement[]), [listNumbers, editor, initialValue]);
 
-  const save = useCallback(async () => {
+  const snapshot = useCallback((): PolicyDocument => {
     ensureUniqueIds(editor);
-    const document: PolicyDocument = { format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) };
-    await client.saveDocument({ documentId, document });
-  }, [client, documentId, editor]);
+    return { format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) };
+  }, [editor]);
+  const save = useCallback(async () => {
+    try {
+      const saved = await client.saveDocument({ documentId, document: snapshot(), base: stamp.current });
+      stamp.current = saved.stamp;
+    } catch (error) {
+      if (isConflict(error)) setConflict({ kind: error.code === 'missing' ? 'missing' : 'changed', message: error.message });
+      throw error;
+    }
+  }, [client, documentId, snapshot]);
   const autosave = useAutosave(save);
   typedWhileHeld.current = autosave.markDirty;
+  const conflictRef = useRef(conflict);
+  conflictRef.current = conflict;
+
+  useDiskWatch({
+    client,
+    documentId,
+    stamp: () => stamp.current,
+    quiet: () => conflictRef.current !== null || autosave.statusStore.get().state === 'saving',
+    onOutsideChange: (check) => {
+      held.flush();
+      if (check.state === 'changed' && !autosave.isDirty() && onReload) {
+        void client.loadDocument({ documentId }).then(
+          (theirs) => onReload(theirs, `${theirs.document.title} was changed outside this window and has been reloaded.`),
+          () => undefined,
+        );
+        return;
+      }
+      const found: Conflict =
+        check.state === 'missing'
+          ? { kind: 'missing', message: `${metaRef.current.title || documentId} was deleted or renamed outside this window; your text is still here and is not saved.` }
+          : { kind: 'changed', message: `${metaRef.current.title || documentId} was changed outside this window while you were editing it; nothing has been overwritten.` };
+      autosave.pause(found.message);
+      setConflict(found);
+    },
+  });
+
+  /** Runs one way of settling a conflict; whatever fails is said, and the conflict stays to be settled again. */
+  const settle = useCallback(
+    async (how: () => Promise<void>) => {
+      setSettling(true);
+      try {
+        await how();
+      } catch (error) {
+        setMessage(error instanceof Error ? error.message : String(error));
+      } finally {
+        setSettling(false);
+      }
+    },
+    [],
+  );
+  const reloadTheirs = useCallback(
+    () =>
+      settle(async () => {
+        const mine = snapshot();
+        const copy = await client.addDocument({ document: { ...mine, title: copyTitle(mine.title, 'my edits') } });
+        onDocumentAdded?.(copy);
+        const theirs = await client.loadDocument({ documentId });
+        autosave.discard();
+        setConflict(null);
+        onReload?.(theirs, `Reloaded ${theirs.document.title} as it is on disk; your edits are kept as the document “${copy.title}”.`);
+      }),
+    [settle, snapshot, client, documentId, onDocumentAdded, autosave, onReload],
+  );
+  const keepMine = useCallback(
+    () =>
+      settle(async () => {
+        const theirs = await client.loadDocument({ documentId });
+        const copy = await client.addDocument({ document: { ...theirs.document, title: copyTitle(theirs.document.title, 'changed outside') } });
+        onDocumentAdded?.(copy);
+        stamp.current = theirs.stamp;
+        setConflict(null);
+        setMessage(`The version changed outside is kept as the document “${copy.title}”.`);
+        autosave.markDirty();
+        await autosave.resume();
+      }),
+    [settle, client, documentId, onDocumentAdded, autosave],
+  );
+  const saveAgain = useCallback(
+    () =>
+      settle(async () => {
+        stamp.current = null;
+        setConflict(null);
+        autosave.markDirty();
+        await autosave.resume();
+      }),
+    [settle, autosave],
+  );
+  const compareWithTheirs = useCallback(
+    () => settle(async () => onCompare?.({ kind: 'draft', documentId }, await documentAsFile(snapshot(), `${documentId} (this window)`))),
+    [settle, onCompare, documentId, snapshot],
+  );
 
   useEffect(() => {
     if (!onStatus) return;
@@ -308,6 +413,16 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
               <Toolbar onCommand={run} />
               <SaveIndicator store={autosave.statusStore} onRetry={retrySave} />
             </div>
+            {conflict ? (
+              <ConflictBanner
+                conflict={conflict}
+                busy={settling}
+                onReloadTheirs={() => void reloadTheirs()}
+                onKeepMine={() => void keepMine()}
+                onCompare={() => void compareWithTheirs()}
+                onSaveAgain={() => void saveAgain()}
+              />
+            ) : null}
             {linkPrompt ? (
               <LinkPrompt
                 initial={linkPrompt.href}
