@@ -1,0 +1,115 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+/** Types at the end of the document's first paragraph. */
+async function typeInFirstParagraph(page: Page, text: string) {
+  await page.locator('.policy-editor p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+async function createProject(page: Page, dir: string, name: string) {
+  await page.getByRole('button', { name: 'New project…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('New project folder').fill(dir);
+  await dialog.getByLabel('Project name').fill(name);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('.project-name')).toHaveText(name);
+}
+
+const privacyFile = (dir: string) => path.join(dir, 'documents', 'privacy-policy.policy.json');
+
+test('switching projects while a save is pending writes each sentence into its own project', async ({ page, app }) => {
+  const y = path.join(app.home, 'Project Y');
+  const x = path.join(app.home, 'Project X');
+  await createProject(page, y, 'Project Y');
+  await typeInFirstParagraph(page, 'Typed in Y.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+  await createProject(page, x, 'Project X');
+  await typeInFirstParagraph(page, 'Typed in X.');
+  // Within the autosave's second: straight to Recent → Y.
+  await page.getByRole('button', { name: 'Open project…' }).click();
+  await page.getByRole('dialog').locator('.recent').getByRole('button', { name: /Project Y/ }).click();
+  await expect(page.locator('.project-name')).toHaveText('Project Y');
+
+  await expect(page.locator('.policy-editor')).toContainText('Typed in Y.');
+  await expect(page.locator('.policy-editor')).not.toContainText('Typed in X.');
+  const yFile = await fs.readFile(privacyFile(y), 'utf8');
+  expect(yFile).toContain('Typed in Y.');
+  expect(yFile).not.toContain('Typed in X.');
+  expect(await fs.readFile(privacyFile(x), 'utf8')).toContain('Typed in X.');
+});
+
+test('a file changed outside while the window has no edits is reloaded by itself', async ({ page, app }) => {
+  const file = privacyFile(app.projectDir);
+  const theirs = (await fs.readFile(file, 'utf8')).replace('"title": "Privacy Policy"', '"title": "Privacy Policy (pulled)"');
+  expect(theirs).toContain('(pulled)');
+  await fs.writeFile(file, theirs);
+  await expect(page.getByLabel('Title')).toHaveValue('Privacy Policy (pulled)', { timeout: 10_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'changed outside this window and has been reloaded' })).toBeVisible();
+  expect(await fs.readFile(file, 'utf8')).toBe(theirs);
+});
+
+test('a file changed outside while the window has edits is not overwritten: reload theirs keeps mine as a copy', async ({ page, app }) => {
+  const file = privacyFile(app.projectDir);
+  await typeInFirstParagraph(page, ' My unsaved sentence.');
+  const theirs = (await fs.readFile(file, 'utf8')).replace('"versionLabel": "', '"versionLabel": "pulled ');
+  await fs.writeFile(file, theirs);
+  const banner = page.getByTestId('conflict');
+  await expect(banner).toContainText('changed outside this window', { timeout: 10_000 });
+  expect(await fs.readFile(file, 'utf8')).toBe(theirs);
+  await screenshot(page, 'conflict-banner');
+
+  await banner.getByRole('button', { name: /Reload theirs/ }).click();
+  await expect(page.getByLabel('Version label')).toHaveValue(/^pulled /);
+  await expect(page.locator('.policy-editor')).not.toContainText('My unsaved sentence.');
+  const copy = page.locator('.document-link', { hasText: /Privacy Policy \(my edits, / });
+  await expect(copy).toHaveCount(1);
+  await copy.click();
+  await expect(page.locator('.policy-editor')).toContainText('My unsaved sentence.');
+  expect(await fs.readFile(file, 'utf8')).toBe(theirs);
+});
+
+test('two tabs on one document: the second save sees the first, and keep mine keeps theirs as a copy', async ({ page, app }) => {
+  const second = await page.context().newPage();
+  await second.goto(new URL('/', page.url()).href);
+  await expect(second.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
+
+  await typeInFirstParagraph(second, ' Written in the second tab.');
+  await typeInFirstParagraph(page, ' Written in the first tab.');
+  // One of the two saves lands first; the other tab is told, and nothing is overwritten.
+  const banners = [page.getByTestId('conflict'), second.getByTestId('conflict')];
+  await expect.poll(async () => (await banners[0]!.count()) + (await banners[1]!.count()), { timeout: 10_000 }).toBe(1);
+  const loser = (await banners[0]!.count()) === 1 ? page : second;
+  const loserText = loser === page ? 'Written in the first tab.' : 'Written in the second tab.';
+  const winnerText = loser === page ? 'Written in the second tab.' : 'Written in the first tab.';
+  const file = privacyFile(app.projectDir);
+  expect(await fs.readFile(file, 'utf8')).toContain(winnerText);
+  expect(await fs.readFile(file, 'utf8')).not.toContain(loserText);
+
+  await loser.getByTestId('conflict').getByRole('button', { name: /Keep mine/ }).click();
+  await expect(loser.getByTestId('save-status')).toHaveText('Saved');
+  expect(await fs.readFile(file, 'utf8')).toContain(loserText);
+  const copyName = /Privacy Policy \(changed outside, /;
+  await expect(loser.locator('.document-link', { hasText: copyName })).toHaveCount(1);
+  const manifest = JSON.parse(await fs.readFile(path.join(app.projectDir, 'policywright.json'), 'utf8')) as { documents: string[] };
+  const copies = await Promise.all(manifest.documents.map((id) => app.readDocument(id)));
+  expect(copies.filter((text) => text.includes(winnerText) && !text.includes(loserText))).toHaveLength(1);
+  await second.close();
+});
+
+test('a document deleted outside keeps the text in the window until it is saved again', async ({ page, app }) => {
+  const file = privacyFile(app.projectDir);
+  await typeInFirstParagraph(page, ' Kept after deletion.');
+  await fs.rm(file);
+  const banner = page.getByTestId('conflict');
+  await expect(banner).toContainText('deleted or renamed outside this window', { timeout: 10_000 });
+  await expect(page.locator('.policy-editor')).toContainText('Kept after deletion.');
+  expect(await fs.stat(file).catch(() => null)).toBeNull();
+  await banner.getByRole('button', { name: 'Save my text again' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(await fs.readFile(file, 'utf8')).toContain('Kept after deletion.');
+});
