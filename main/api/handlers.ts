@@ -13,6 +13,7 @@ import { compareSources, renderRedline } from '../compare/compare-editions';
 import type { DocumentCheck, VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
 import type { AppSettings } from '../store/settings';
+import type { Journal } from '../store/journal';
 import { loadLibrary, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
 import { librarySeed } from '../store/starter';
@@ -38,6 +39,8 @@ export interface HostServices {
   readonly userName: string;
   /** The app's settings (the team clause library folder); without them there is no team library. */
   readonly settings?: AppSettings;
+  /** Where unsaved edits are kept for crash recovery; without one, nothing is kept (tests that do not need it). */
+  readonly journal?: Journal;
 }
 
 /**
@@ -110,6 +113,23 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),
     loadDocument: ({ project, documentId }) => workspace.requireProject(project).readDocument(documentId),
     checkDocument: ({ project, documentId, stamp }) => checkDocument(workspace, project, documentId, stamp),
+    async writeJournal({ project: dir, documentId, entry }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      await host.journal?.write(project.dir, documentId, entry);
+      return { kept: host.journal !== undefined };
+    },
+    async clearJournal({ project: dir, documentId }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      await host.journal?.clear(project.dir, documentId);
+      return { kept: false };
+    },
+    async recoverJournal({ project: dir, documentId, browser }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      return { recovered: host.journal ? await host.journal.recover(project, documentId, browser) : null };
+    },
     async exportDocument({ project: dir, documentId, format, fragment, version }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);

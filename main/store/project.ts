@@ -121,6 +121,18 @@ export class Project {
     return { document: doc, stamp };
   }
 
+  /** The file's text, stamp and modification time as they are now, or null when there is none. */
+  async fileState(id: string): Promise<{ text: string; stamp: string; modifiedAt: number } | null> {
+    this.requireListed(id);
+    const file = documentPath(this.dir, id);
+    try {
+      const [stat, bytes] = await Promise.all([fs.stat(file), fs.readFile(file)]);
+      return { text: bytes.toString('utf8'), stamp: stampOf(bytes), modifiedAt: stat.mtimeMs };
+    } catch {
+      return null;
+    }
+  }
+
   /** Whether the document's file still holds what `stamp` names; a file that no longer reads counts as changed. */
   async checkDocument(id: string, stamp: string): Promise<DocumentCheck> {
     this.requireListed(id);

@@ -3,6 +3,7 @@ import { createHandlers, Workspace } from '../api/handlers';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
+import { Journal } from '../store/journal';
 import { appHome } from '../store/app-paths';
 import { installRoot } from '../store/install-root';
 import { ensureSampleCopy } from '../store/sample';
@@ -26,7 +27,7 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   workspace.project = await Project.open(dir);
   await recent.remember({ name: workspace.project.name, path: workspace.project.dir });
   const handlers = createHandlers(
-    { version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, settings: AppSettings.in(home), userName: systemUserName() },
+    { version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, settings: AppSettings.in(home), journal: Journal.in(home), userName: systemUserName() },
     workspace,
   );
   return startWebHost({ rendererDir: path.join(installRoot(), 'dist', 'renderer'), handlers, port: options.port });

@@ -31,6 +31,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [startup, setStartup] = useState<Startup | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [open, setOpen] = useState<OpenDocument | null>(null);
+  const openRef = useRef(open);
+  openRef.current = open;
   const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -47,6 +49,16 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
   const projectClauses = useProjectClauses(projectClient, setError);
 
+  /** Saves the open document, or, where that fails, keeps its edits in the journal and says so. */
+  const leaveDocument = useCallback(async () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    await editor.flush();
+    if (!editor.isDirty()) return;
+    await editor.keepUnsaved();
+    setError(`${openRef.current?.document.title ?? 'The document'} could not be saved; its unsaved edits are kept and offered back when you open it again.`);
+  }, []);
+
   const openDocument = useCallback(
     async (id: string, info: ProjectInfo | null = project) => {
       if (!info) return;
@@ -55,12 +67,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         setError(summary.problem);
         return;
       }
-      // Nothing is lost on switching: the open document is saved first.
-      await editorRef.current?.flush();
-      if (editorRef.current?.isDirty()) {
-        setError('The open document could not be saved, so it stays open. See the message beside the toolbar.');
-        return;
-      }
+      // Nothing is lost on switching: the open document is saved first, or its edits are kept for later.
+      await leaveDocument();
       try {
         const scoped = bindProject(client, info.path);
         setOpen({ id, client: scoped, generation: 0, ...(await scoped.loadDocument({ documentId: id })) });
@@ -69,13 +77,13 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         setError(e instanceof Error ? e.message : String(e));
       }
     },
-    [client, project],
+    [client, project, leaveDocument],
   );
 
   const switchProject = useCallback(
     async (info: ProjectInfo, opening: Startup['opening'] = null) => {
       // Saved into its own project (the editor's client is bound to it); an edit that cannot be saved is kept.
-      await Promise.all([editorRef.current?.flush(), projectClauses.flush()]);
+      await Promise.all([leaveDocument(), projectClauses.flush()]);
       setProject(info);
       setOpen(null);
       setDialog(null);
@@ -87,7 +95,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       const first = firstReadableDocument(info);
       if (first) await openDocument(first.id, info);
     },
-    [client, openDocument, projectClauses],
+    [client, openDocument, projectClauses, leaveDocument],
   );
 
   useEffect(() => {

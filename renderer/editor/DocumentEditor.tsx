@@ -5,7 +5,7 @@ import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
 import type { ProjectClient } from '../../shared/api/client';
-import type { CompareSource, DocumentSummary, LoadedDocument } from '../../shared/api/contract';
+import type { CompareSource, DocumentSummary, LoadedDocument, RecoveredEdits } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
 import { FORMAT_VERSION } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
@@ -13,6 +13,11 @@ import { isConflict, useAutosave, type SaveStatus } from './autosave';
 import { ConflictBanner, type Conflict } from './ConflictBanner';
 import { useDiskWatch } from './use-disk-watch';
 import { copyTitle, documentAsFile } from './document-copies';
+import { StoredText } from './stored-text';
+import { EditJournal } from './edit-journal';
+import { browserJournal, journalKey } from './browser-journal';
+import { RecoveryBanner } from './RecoveryBanner';
+import { onIdle } from '../common/tasks';
 import { blocksToSlate, slateToBlocks } from './convert';
 import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
@@ -57,6 +62,8 @@ export interface EditorHandle {
    * details included.
    */
   replaceDocument(doc: PolicyDocument): void;
+  /** Keeps unsaved edits in the journal now, for a window about to move away from a document it could not save. */
+  keepUnsaved(): Promise<void>;
 }
 
 interface Props {
@@ -144,8 +151,45 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       throw error;
     }
   }, [client, documentId, snapshot]);
-  const autosave = useAutosave(save);
-  typedWhileHeld.current = autosave.markDirty;
+  const storedText = useMemo(() => new StoredText(), []);
+  // Recovery is looked for before anything is journaled, so a first keystroke cannot replace edits left by a crash.
+  const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
+  const journal = useMemo(
+    () => new EditJournal(client, documentId, () => ({ text: storedText.text({ format: FORMAT_VERSION, ...metaRef.current }, editor.children as BlockElement[]), base: stamp.current })),
+    [client, documentId, editor, storedText],
+  );
+  const autosave = useAutosave(save, () => void journal.clear());
+  const markDirty = useCallback(() => {
+    autosave.markDirty();
+    journal.changed();
+  }, [autosave, journal]);
+  typedWhileHeld.current = markDirty;
+
+  useEffect(() => {
+    let live = true;
+    const key = journalKey(client.projectPath, documentId);
+    journal.after(
+      browserJournal.get(key).then(async (browser) => {
+        const { recovered } = await client.recoverJournal({ documentId, browser }).catch(() => ({ recovered: null }));
+        if (!live) return;
+        if (recovered) setRecovery(recovered);
+        else if (browser) await browserJournal.delete(key);
+      }),
+    );
+    // Each block's stored line is written in idle time, so the first journal entry during typing costs little.
+    let next = 0;
+    const cancel = onIdle(function warm() {
+      next = storedText.warm(editor.children as BlockElement[], next, 400);
+      return next < editor.children.length;
+    });
+    return () => {
+      live = false;
+      cancel();
+      // Edits that never reached the disk stay in the journal when the editor goes (a document or project switch).
+      if (autosave.isDirty()) void journal.keepNow();
+      journal.stop();
+    };
+  }, [client, documentId, journal, storedText, editor, autosave]);
   const conflictRef = useRef(conflict);
   conflictRef.current = conflict;
 
@@ -246,7 +290,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   const clauseUi = useClauseUi(editor, clauses, setMessage);
 
   const onValueChange = useCallback(() => {
-    autosave.markDirty();
+    markDirty();
     const ops = editor.operations;
     // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
     if (ops.some(changesBlocks)) {
@@ -263,7 +307,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => store.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [autosave, editor, store, listNumbers, clauseUi]);
+  }, [markDirty, editor, store, listNumbers, clauseUi]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -278,9 +322,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       if (next.numbering !== metaRef.current.numbering) store.update(editor.children as BlockElement[], next.numbering);
       metaRef.current = next;
       setMeta(next);
-      autosave.markDirty();
+      markDirty();
     },
-    [autosave, editor, store],
+    [markDirty, editor, store],
   );
 
   const retrySave = useCallback(() => void autosave.saveNow(), [autosave]);
@@ -303,6 +347,27 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
     [changeMeta, editor],
   );
 
+  const restoreRecovered = useCallback(() => {
+    if (!recovery) return;
+    replaceDocument(recovery.document);
+    setRecovery(null);
+    setMessage('The recovered edits are back in the document; Ctrl+Z takes them out again.');
+  }, [recovery, replaceDocument]);
+  const discardRecovered = useCallback(
+    () =>
+      settle(async () => {
+        await journal.clear();
+        setRecovery(null);
+      }),
+    [settle, journal],
+  );
+  const compareRecovered = useCallback(
+    () =>
+      settle(async () => {
+        if (recovery) await onCompare?.({ kind: 'draft', documentId }, await documentAsFile(recovery.document, `${documentId} (recovered)`));
+      }),
+    [settle, onCompare, documentId, recovery],
+  );
   const run = useCallback(
     (command: Command) => {
       held.flush();
@@ -345,8 +410,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       },
       renderNow: held.flush,
       replaceDocument,
+      keepUnsaved: () => journal.keepNow(),
     }),
-    [run, autosave, replaceDocument, held],
+    [run, autosave, replaceDocument, held, journal],
   );
 
   const jumpTo = useCallback(
@@ -413,6 +479,16 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
               <Toolbar onCommand={run} />
               <SaveIndicator store={autosave.statusStore} onRetry={retrySave} />
             </div>
+            {recovery ? (
+              <RecoveryBanner
+                title={meta.title || documentId}
+                recovered={recovery}
+                busy={settling}
+                onRestore={restoreRecovered}
+                onCompare={() => void compareRecovered()}
+                onDiscard={() => void discardRecovered()}
+              />
+            ) : null}
             {conflict ? (
               <ConflictBanner
                 conflict={conflict}

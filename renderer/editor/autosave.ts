@@ -45,7 +45,7 @@ export function useSaveStatus(store: SaveStatusStore): SaveStatus {
  * (Ctrl+S), and before the page goes away. A change made while a save is in flight is never lost: it marks the
  * document unsaved again and schedules the next save. A save refused by a conflict pauses saving until resume().
  */
-export function useAutosave(save: () => Promise<void>) {
+export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   const statusStore = useMemo(() => new SaveStatusStore(), []);
   const setStatus = useCallback((next: SaveStatus | ((current: SaveStatus) => SaveStatus)) => statusStore.set(next), [statusStore]);
   const version = useRef(0);
@@ -57,6 +57,8 @@ export function useAutosave(save: () => Promise<void>) {
   const paused = useRef(false);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const cleanRef = useRef(onClean);
+  cleanRef.current = onClean;
 
   const saveNow = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -69,7 +71,10 @@ export function useAutosave(save: () => Promise<void>) {
       .current()
       .then(() => {
         savedVersion.current = target;
-        if (version.current === target) dirtySince.current = null;
+        if (version.current === target) {
+          dirtySince.current = null;
+          cleanRef.current?.();
+        }
         setStatus(version.current === target ? { state: 'saved' } : { state: 'unsaved' });
       })
       .catch((error: unknown) => {
@@ -124,6 +129,7 @@ export function useAutosave(save: () => Promise<void>) {
     dirtySince.current = null;
     paused.current = true;
     setStatus({ state: 'saved' });
+    cleanRef.current?.();
   }, []);
 
   useEffect(() => {

@@ -67,6 +67,28 @@ export interface DocumentCheck {
   stamp: string | null;
 }
 
+/**
+ * Unsaved edits as the window keeps them, a second or so behind the typing, so that a crash, a kill or a stopped host
+ * loses nothing: the document's whole text as its file would hold it, and the stamp of the file it was based on.
+ */
+export interface JournalEntry {
+  base: string | null;
+  /** ISO time the edits were taken. */
+  takenAt: string;
+  text: string;
+}
+
+/** Edits found after Policywright stopped without saving them: offered back, never restored without asking. */
+export interface RecoveredEdits {
+  document: PolicyDocument;
+  takenAt: string;
+  /** Who kept them: the app's settings folder, or the browser tab (when the web host itself had stopped). */
+  keptBy: 'app' | 'browser';
+}
+
+/** A journal holds the whole document: as large as any document may be. */
+export const MAX_JOURNAL_CHARS = 48 * 1024 * 1024;
+
 /** Why a call failed, where the renderer must do more than show the sentence. */
 export const ERROR_CODES = ['conflict', 'missing'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -144,6 +166,10 @@ function inProject<T extends z.ZodRawShape>(shape: T) {
 
 const documentStamp = z.string().min(1).max(128);
 
+const journalEntry = z
+  .object({ base: documentStamp.nullable(), takenAt: z.iso.datetime(), text: z.string().max(MAX_JOURNAL_CHARS) })
+  .strict();
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Never read: carries the result type for the client. */
@@ -182,6 +208,15 @@ export const API = {
   loadDocument: method<LoadedDocument>()(inProject({ documentId: DocumentIdSchema })),
   /** Whether the document's file is still the one read or last saved (its stamp): how changes from outside are seen. */
   checkDocument: method<DocumentCheck>()(inProject({ documentId: DocumentIdSchema, stamp: documentStamp })),
+  /** Keeps the window's unsaved edits of a document in the app's settings folder (see JournalEntry). */
+  writeJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema, entry: journalEntry })),
+  /** The edits are saved (or the person discarded them): the journal lets them go. */
+  clearJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema })),
+  /**
+   * Unsaved edits of the document left by a window that stopped: the newest of the app's journal and the one the
+   * browser tab kept (given here), if it differs from the file; null when there is nothing to offer.
+   */
+  recoverJournal: method<{ recovered: RecoveredEdits | null }>()(inProject({ documentId: DocumentIdSchema, browser: journalEntry.nullable() })),
   exportDocument: method<ExportedFile>()(
     z
       .object({
