@@ -1,6 +1,6 @@
 import { chromiumPdf } from '../export/pdf';
 import * as fs from 'node:fs/promises';
-import * as http from 'node:http';
+import type * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
