@@ -13,7 +13,7 @@ const TEXT = 'text/plain; charset=utf-8';
 
 export const NO_SESSION_MESSAGE = 'Open the address Policywright printed in its terminal: this page needs the one-time code it carries.';
 export const SPENT_CODE_MESSAGE =
-  'This launch address was used already or is over a minute old: press Enter in the terminal where Policywright runs to get a new one.';
+  'This launch address was used already or is over a minute old: press Enter in the terminal where Policywright runs for a new one, or start it again.';
 
 export interface WebHostOptions {
   rendererDir: string;
