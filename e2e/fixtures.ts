@@ -9,7 +9,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 
 export interface RunningApp {
+  /** The launch address the web host printed; it works once, and the fixture has used it. */
   url: string;
+  /** The app's own origin (`http://<random>.localhost:<port>`): reload or navigate here, not to `url`. */
+  origin: string;
   /** The project folder the app has open: a fresh copy of the sample, made for this test. */
   projectDir: string;
   home: string;
@@ -26,7 +29,7 @@ async function startApp(projectDir: string | undefined, home: string): Promise<{
     const timer = setTimeout(() => reject(new Error(`the web host did not start: ${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const match = /(http:\/\/[a-z0-9-]+\.localhost:\d+\/\?code=[\w-]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -52,6 +55,7 @@ export const test = base.extend<{ app: RunningApp }>({
     await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
     await use({
       url,
+      origin: new URL(url).origin,
       projectDir,
       home,
       readDocument: (id) => fs.readFile(path.join(projectDir, 'documents', `${id}.policy.json`), 'utf8'),
