@@ -20,9 +20,12 @@ export interface RunningApp {
   readDocument(id: string): Promise<string>;
 }
 
-/** Starts the built CLI's web host on a fresh copy of the sample project, as `npm start` does on this machine. */
-async function startApp(projectDir: string | undefined, home: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', ...(projectDir ? [projectDir] : []), '--port', '0'];
+/**
+ * Starts the built CLI's web host on a project, as `npm start` does on this machine: on any free port by default, or
+ * (portArgs []) on the origin it answered under last time from this home, as after a crash.
+ */
+export async function startApp(projectDir: string | undefined, home: string, portArgs = ['--port', '0']): Promise<{ child: ChildProcess; url: string }> {
+  const args = [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', ...(projectDir ? [projectDir] : []), ...portArgs];
   const child = spawn(process.execPath, args, { env: { ...process.env, POLICYWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

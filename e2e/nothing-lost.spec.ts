@@ -1,7 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { once } from 'node:events';
+import { expect, screenshot, startApp, test } from './fixtures';
 
 /** Types at the end of the document's first paragraph. */
 async function typeInFirstParagraph(page: Page, text: string) {
@@ -112,4 +113,51 @@ test('a document deleted outside keeps the text in the window until it is saved 
   await banner.getByRole('button', { name: 'Save my text again' }).click();
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   expect(await fs.readFile(file, 'utf8')).toContain('Kept after deletion.');
+});
+
+test('the host killed mid-typing loses nothing: on reopen the edits are offered back and restored', async ({ page: firstPage, context, app }) => {
+  let page = firstPage;
+  const home = path.join(app.home, 'crash-home');
+  const projectDir = path.join(home, 'Northwind');
+  await fs.mkdir(home, { recursive: true });
+  await fs.cp(path.join(app.projectDir), projectDir, { recursive: true });
+  const first = await startApp(projectDir, home, []);
+  await page.goto(first.url);
+  await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
+
+  await page.locator('.policy-editor p').first().click();
+  await page.keyboard.press('End');
+  // Typing that never pauses long enough for the autosave.
+  const words = Array.from({ length: 30 }, (_, i) => `w${i}`);
+  for (const word of words) await page.keyboard.type(` ${word}`, { delay: 15 });
+  first.child.kill('SIGKILL');
+  await once(first.child, 'exit');
+  expect(await fs.readFile(path.join(projectDir, 'documents', 'privacy-policy.policy.json'), 'utf8')).not.toContain('w29');
+  // The tab goes on keeping the edits itself; the failed save says so without advising a reload.
+  await expect(page.getByTestId('save-status')).toContainText('kept in this browser', { timeout: 10_000 });
+
+  // The tab that typed goes too (a closed browser); the next one finds the edits the tab kept.
+  await page.waitForTimeout(1500);
+  await page.close();
+  const second = await startApp(projectDir, home, []);
+  expect(new URL(second.url).origin).toBe(new URL(first.url).origin);
+  try {
+    page = await context.newPage();
+    await page.goto(second.url);
+    const banner = page.getByTestId('recovery');
+    await expect(banner).toContainText('were never saved before Policywright stopped');
+    await expect(page.locator('.policy-editor')).not.toContainText('w29');
+    await screenshot(page, 'recovery-banner');
+    await banner.getByRole('button', { name: 'Restore them' }).click();
+    await expect(page.locator('.policy-editor')).toContainText(words.join(' '));
+    await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 10_000 });
+    expect(await fs.readFile(path.join(projectDir, 'documents', 'privacy-policy.policy.json'), 'utf8')).toContain(words.join(' '));
+    // Saved: nothing is offered again.
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
+    await page.waitForTimeout(500);
+    await expect(page.getByTestId('recovery')).toHaveCount(0);
+  } finally {
+    second.child.kill('SIGTERM');
+  }
 });

@@ -97,6 +97,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
         version: host.version,
         userName: host.userName,
         opening: first && loaded ? { documentId: first.id, ...loaded } : null,
+        journalKey: host.journal ? await host.journal.browserKey() : null,
       };
     },
     listRecentProjects: () => host.recent.list(),

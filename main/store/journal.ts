@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { JournalEntry, RecoveredEdits } from '../../shared/api/contract';
 import { PolicyDocumentSchema } from '../../shared/model/document';
@@ -23,6 +23,23 @@ export class Journal {
 
   static in(home: string): Journal {
     return new Journal(path.join(home, 'journal'));
+  }
+
+  /**
+   * The key the tab encrypts its own journal with (browser-journal.ts): a page that someone else serves under the same
+   * origin later (a program that took the port while Policywright was stopped) finds only ciphertext there.
+   */
+  async browserKey(): Promise<string> {
+    const file = path.join(this.dir, 'browser.key');
+    return serialized(`journal ${file}`, async () => {
+      const existing = await fs.readFile(file, 'utf8').catch(() => null);
+      if (existing && /^[\w-]{43}$/.test(existing.trim())) return existing.trim();
+      const key = randomBytes(32).toString('base64url');
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(file, key);
+      await fs.chmod(file, 0o600).catch(() => undefined);
+      return key;
+    });
   }
 
   async write(projectDir: string, documentId: string, entry: JournalEntry): Promise<void> {

@@ -19,6 +19,8 @@ export interface WebHostOptions {
   rendererDir: string;
   handlers: Handlers;
   port?: number;
+  /** The `*.localhost` name to answer under; a fresh random one when not given. */
+  hostName?: string;
   /** For tests that age launch codes. */
   clock?: Clock;
 }
@@ -29,6 +31,7 @@ export interface WebHost {
   /** `http://<random>.localhost:<port>`, the only origin the host answers. */
   readonly origin: string;
   readonly port: number;
+  readonly hostName: string;
   /** Another launch address with a fresh code, for a second browser or after the first code expired. */
   newLaunchUrl(): string;
   close(): Promise<void>;
@@ -42,7 +45,7 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const root = path.resolve(options.rendererDir);
   const sessions = new Sessions(options.clock);
-  const hostName = randomHostName();
+  const hostName = options.hostName ?? randomHostName();
   let ownHost = '';
   let ownOrigin = '';
 
@@ -111,6 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: newLaunchUrl(),
     origin: ownOrigin,
     port,
+    hostName,
     newLaunchUrl,
     close: () =>
       new Promise<void>((resolve) => {

@@ -16,6 +16,7 @@ import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
 import { firstReadableDocument } from '../../shared/api/startup';
+import { browserJournal } from '../editor/browser-journal';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -103,6 +104,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       ({ opening, ...result }) => {
         // The document goes to the editor; the start-up kept in state need not hold a second copy of it.
         setStartup({ ...result, opening: null });
+        browserJournal.useKey(result.journalKey);
         if (result.project) void switchProject(result.project, opening);
         else setDialog('open');
       },

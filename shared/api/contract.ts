@@ -48,6 +48,8 @@ export interface Startup {
    * with the rest so the window can show it without a second round trip; null when there is none, or it no longer reads.
    */
   opening: ({ documentId: string } & LoadedDocument) | null;
+  /** The key (base64url, 256 bits) the tab encrypts its own copy of unsaved edits with; null where none is kept. */
+  journalKey: string | null;
 }
 
 /**
