@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, screenshot, startApp, test } from './fixtures';
 
@@ -159,5 +160,42 @@ test('the host killed mid-typing loses nothing: on reopen the edits are offered 
     await expect(page.getByTestId('recovery')).toHaveCount(0);
   } finally {
     second.child.kill('SIGTERM');
+  }
+});
+
+test('a read-only project opens with a banner saying why, keeps the file byte for byte, and work goes on in a copy', async ({ page, app }) => {
+  const source = path.join(app.home, 'Shared');
+  const mounted = path.join(app.home, 'Shared (read-only)');
+  await fs.cp(app.projectDir, source, { recursive: true });
+  await fs.mkdir(mounted);
+  // A read-only bind mount: root, which the tests run as, ignores file modes but not a read-only mount.
+  const mount = (args: string[]) => new Promise<boolean>((resolve) => execFile('mount', args, (error) => resolve(!error)));
+  test.skip(!(await mount(['--bind', source, mounted])), 'needs root to bind-mount a folder (the tests run as root in CI)');
+  try {
+    expect(await mount(['-o', 'remount,bind,ro', mounted])).toBe(true);
+    const file = privacyFile(mounted);
+    const before = await fs.readFile(file);
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Project folder').fill(mounted);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    const banner = page.getByTestId('read-only');
+    await expect(banner).toContainText('read-only disk or folder');
+
+    await typeInFirstParagraph(page, ' Typed in a read-only project.');
+    await expect(page.getByTestId('save-status')).toContainText('could not be saved: the disk or folder is read-only', { timeout: 10_000 });
+    expect(Buffer.compare(await fs.readFile(file), before)).toBe(0);
+    await screenshot(page, 'read-only-project');
+
+    const copy = path.join(app.home, 'My copy');
+    await banner.getByRole('button', { name: 'Save a copy as…' }).click();
+    await page.getByRole('dialog').getByLabel('Folder for the copy').fill(copy);
+    await page.getByRole('dialog').getByRole('button', { name: 'Save copy' }).click();
+    await expect(page.getByTestId('read-only')).toHaveCount(0);
+    await expect(page.locator('.policy-editor')).toContainText('Typed in a read-only project.');
+    expect(await fs.readFile(privacyFile(copy), 'utf8')).toContain('Typed in a read-only project.');
+    expect(Buffer.compare(await fs.readFile(file), before)).toBe(0);
+  } finally {
+    await new Promise((resolve) => execFile('umount', [mounted], resolve));
   }
 });

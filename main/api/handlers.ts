@@ -111,6 +111,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       return use(await Project.create(path, name, documents, await librarySeed(sample)));
     },
     createDocument: ({ project, title }) => workspace.requireProject(project).createDocument(title),
+    saveProjectCopy: async ({ project, path: target }) => use(await workspace.requireProject(project).copyTo(target)),
     addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),
     loadDocument: ({ project, documentId }) => workspace.requireProject(project).readDocument(documentId),
     checkDocument: ({ project, documentId, stamp }) => checkDocument(workspace, project, documentId, stamp),

@@ -16,13 +16,14 @@ import { newSectionId } from '../../shared/model/ids';
 import type { DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { DOCUMENTS_DIR, clausesDir, displayName, documentPath, manifestPath } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, MANIFEST_FILE, VARIABLES_FILE, clausesDir, displayName, documentPath, manifestPath } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
 import { stampOf } from './document-stamp';
 import { serialized } from './serialized';
-import { describeWriteFailure } from './describe-fs-error';
+import { causeOf, describeWriteFailure } from './describe-fs-error';
+import { removeLeftoverTemporaryFiles, whyReadOnly } from './project-folder-state';
 import type { Stats } from 'node:fs';
 
 /** An open project folder: its manifest and its documents, read and written only through here. */
@@ -39,6 +40,9 @@ export class Project {
    */
   private readonly parsed = new Map<string, { statKey: string; stamp: string; doc: PolicyDocument }>();
 
+  /** Why nothing in the folder can be saved (read-only disk or folder, no permission), or null when it can. */
+  readOnly: string | null = null;
+
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
     const file = manifestPath(absolute);
@@ -48,7 +52,40 @@ export class Project {
     } catch (error) {
       throw new UserError(describeMissing(file, error));
     }
-    return new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
+    const project = new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
+    project.readOnly = await whyReadOnly(absolute);
+    if (!project.readOnly) await removeLeftoverTemporaryFiles(absolute);
+    return project;
+  }
+
+  /**
+   * Copies the project's own files (manifest, variables, listed documents, clause library) into a new empty folder
+   * and opens the copy: how work goes on from a project that cannot be saved where it is.
+   */
+  async copyTo(dir: string): Promise<Project> {
+    const target = path.resolve(dir);
+    const existing = await fs.readdir(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw new UserError(`Cannot use ${target} for the copy: ${causeOf(error)}.`);
+    });
+    if (existing.length > 0) throw new UserError(`Cannot copy the project into ${target}: the folder is not empty. Choose an empty or new folder.`);
+    const files = [MANIFEST_FILE, VARIABLES_FILE, ...this.manifest.documents.map((id) => displayName(this.dir, documentPath(this.dir, id)))];
+    const clauses = await fs.readdir(clausesDir(this.dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of clauses) if (entry.isFile() && entry.name.endsWith(CLAUSE_FILE_SUFFIX)) files.push(`${CLAUSES_DIR}/${entry.name}`);
+    try {
+      for (const relative of files) {
+        const bytes = await fs.readFile(path.join(this.dir, relative)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        });
+        if (bytes === null) continue;
+        await fs.mkdir(path.dirname(path.join(target, relative)), { recursive: true });
+        await writeFileAtomic(path.join(target, relative), bytes);
+      }
+    } catch (error) {
+      throw new UserError(`The project could not be copied into ${target}: ${causeOf(error)}.`);
+    }
+    return Project.open(target);
   }
 
   /**
@@ -94,7 +131,7 @@ export class Project {
 
   async info(): Promise<ProjectInfo> {
     const documents = await Promise.all(this.manifest.documents.map((id) => this.summary(id)));
-    return { name: this.manifest.name, path: this.dir, documents };
+    return { name: this.manifest.name, path: this.dir, documents, ...(this.readOnly ? { readOnly: this.readOnly } : {}) };
   }
 
   async loadDocument(id: string): Promise<PolicyDocument> {

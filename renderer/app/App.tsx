@@ -10,6 +10,7 @@ import { commandForKey } from '../editor/keys';
 import type { SaveStatus } from '../editor/autosave';
 import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
+import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
 import { fileToBase64, offerDownload } from './download';
 import { VersionsDialog } from '../versions/VersionsDialog';
@@ -41,6 +42,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [versions, setVersions] = useState<'list' | 'save' | null>(null);
   const [comparing, setComparing] = useState<{ comparison: Comparison; old: CompareSource; new: CompareSource; client: ProjectClient } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [savingCopy, setSavingCopy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
@@ -221,6 +223,22 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     setNotice(`Restored version “${version.name}” as the draft. Ctrl+Z undoes it; the previous draft is also kept as a version.`);
   };
 
+  /** Work goes on in a copy of a project that cannot be saved where it is, with the open document's edits in it. */
+  const saveCopy = async (target: string) => {
+    if (!project) return;
+    const edits = editorRef.current?.isDirty() ? editorRef.current.snapshot() : null;
+    const copy = await client.saveProjectCopy({ project: project.path, path: target });
+    if (open && edits) {
+      const scoped = bindProject(client, copy.path);
+      const { stamp } = await scoped.loadDocument({ documentId: open.id });
+      await scoped.saveDocument({ documentId: open.id, document: edits, base: stamp });
+      editorRef.current?.savedElsewhere();
+    }
+    setSavingCopy(false);
+    await switchProject(copy);
+    setNotice(`The project was copied to ${copy.path}, with your edits; you are working in the copy now.`);
+  };
+
   /** The open document afresh from disk, in a new editor: it changed outside, or the person chose the file's text. */
   const reload = useCallback((loaded: LoadedDocument, message: string) => {
     setOpen((current) => (current ? { ...current, ...loaded, generation: current.generation + 1 } : current));
@@ -281,6 +299,16 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           <button type="button" className="small" onClick={() => setError(null)} aria-label="Dismiss">
             ×
           </button>
+        </div>
+      ) : null}
+      {project?.readOnly ? (
+        <div className="banner conflict" role="alert" data-testid="read-only">
+          <p>{project.readOnly} Your edits stay in this window and are kept for recovery.</p>
+          <div className="conflict-actions">
+            <button type="button" onClick={() => setSavingCopy(true)}>
+              Save a copy as…
+            </button>
+          </div>
         </div>
       ) : null}
       {notice ? (
@@ -356,6 +384,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           onRestore={restore}
           onClose={() => setVersions(null)}
         />
+      ) : null}
+      {savingCopy && startup ? (
+        <SaveCopyDialog client={client} canPickFolder={startup.canPickFolder} onSave={saveCopy} onClose={() => setSavingCopy(false)} />
       ) : null}
       {dialog && startup ? (
         <ProjectDialog

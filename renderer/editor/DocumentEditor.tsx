@@ -64,6 +64,10 @@ export interface EditorHandle {
   replaceDocument(doc: PolicyDocument): void;
   /** Keeps unsaved edits in the journal now, for a window about to move away from a document it could not save. */
   keepUnsaved(): Promise<void>;
+  /** The document as it is in the editor now. */
+  snapshot(): PolicyDocument;
+  /** The edits were saved somewhere else (a copy of a read-only project): nothing is left to save or keep here. */
+  savedElsewhere(): void;
 }
 
 interface Props {
@@ -411,8 +415,13 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       renderNow: held.flush,
       replaceDocument,
       keepUnsaved: () => journal.keepNow(),
+      snapshot: () => {
+        held.flush();
+        return snapshot();
+      },
+      savedElsewhere: autosave.discard,
     }),
-    [run, autosave, replaceDocument, held, journal],
+    [run, autosave, replaceDocument, held, journal, snapshot],
   );
 
   const jumpTo = useCallback(

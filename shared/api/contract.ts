@@ -27,6 +27,8 @@ export interface ProjectInfo {
   /** Shown to the person (it is their folder); documents inside it are only ever named by id. */
   path: string;
   documents: DocumentSummary[];
+  /** Set when nothing in the folder can be saved: one sentence saying why. The project opens to read and copy. */
+  readOnly?: string;
 }
 
 export interface RecentProject {
@@ -205,6 +207,8 @@ export const API = {
       title: z.string().trim().min(1, 'a title is required').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
     }),
   ),
+  /** Copies the project's own files into a new empty folder and opens the copy (work goes on from a read-only project). */
+  saveProjectCopy: method<ProjectInfo>()(inProject({ path: folderPath })),
   /** Adds a whole document under a free id: a copy kept when two writers' edits meet (see saveDocument). */
   addDocument: method<DocumentSummary>()(inProject({ document: PolicyDocumentSchema })),
   loadDocument: method<LoadedDocument>()(inProject({ documentId: DocumentIdSchema })),

@@ -10,6 +10,7 @@ export const BRIDGE_METHODS = [
   'createProject',
   'createDocument',
   'addDocument',
+  'saveProjectCopy',
   'loadDocument',
   'checkDocument',
   'writeJournal',
