@@ -8,7 +8,7 @@ import { CLAUSE_FILE_SUFFIX, type BrokenClause, type ClauseLibrary, type Library
 import { serializeClause } from '../../shared/clauses/serialize';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
 import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
-import { writeFileAtomic } from './atomic-write';
+import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
 
 /** A library folder as read: the clauses that passed validation, and the files that did not, with the reason. */
@@ -89,7 +89,7 @@ export async function saveClause(dir: string, edit: ClauseEdit, isNew: boolean, 
     throw new UserError(`The clause "${edit.id}" is no longer in the library (${file}); it may have been renamed or removed.`);
   }
   const clause = ClauseSchema.parse(applyClauseEdit(existing, edit, today));
-  await fs.mkdir(dir, { recursive: true });
+  await ensureFolder(dir);
   await writeFileAtomic(file, serializeClause(clause));
   return clause;
 }

@@ -2,7 +2,9 @@
  * The cause of a failed write, in words a person can act on: never an errno, a syscall or a temporary file's name.
  */
 export function causeOf(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | null)?.code) {
+  // A failure already described (atomic-write.ts) carries the system's error as its cause.
+  const system = (error as { cause?: unknown } | null)?.cause ?? error;
+  switch ((system as NodeJS.ErrnoException | null)?.code) {
     case 'ENOSPC':
     case 'EDQUOT':
       return 'the disk is full';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { JournalEntry, RecoveredEdits } from '../../shared/api/contract';
 import { PolicyDocumentSchema } from '../../shared/model/document';
 import { serializeDocument } from '../../shared/format/serialize';
-import { writeFileAtomic } from './atomic-write';
+import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { serialized } from './serialized';
 import type { Project } from './project';
 
@@ -45,7 +45,7 @@ export class Journal {
   async write(projectDir: string, documentId: string, entry: JournalEntry): Promise<void> {
     const file = this.fileFor(projectDir, documentId);
     await serialized(`journal ${file}`, async () => {
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      await ensureFolder(path.dirname(file));
       await writeFileAtomic(file, JSON.stringify({ project: projectDir, documentId, ...entry }));
     });
   }
