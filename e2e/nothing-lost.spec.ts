@@ -199,3 +199,41 @@ test('a read-only project opens with a banner saying why, keeps the file byte fo
     await new Promise((resolve) => execFile('umount', [mounted], resolve));
   }
 });
+
+test('switching away after a failed save keeps the edits with their own project, and offers them back there', async ({ page, app }) => {
+  const source = path.join(app.home, 'Locked');
+  const mounted = path.join(app.home, 'Locked (read-only)');
+  await fs.cp(app.projectDir, source, { recursive: true });
+  await fs.mkdir(mounted);
+  const mount = (args: string[]) => new Promise<boolean>((resolve) => execFile('mount', args, (error) => resolve(!error)));
+  test.skip(!(await mount(['--bind', source, mounted])), 'needs root to bind-mount a folder (the tests run as root in CI)');
+  try {
+    expect(await mount(['-o', 'remount,bind,ro', mounted])).toBe(true);
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    await page.getByRole('dialog').getByLabel('Project folder').fill(mounted);
+    await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByTestId('read-only')).toBeVisible();
+    await typeInFirstParagraph(page, ' Typed where it cannot be saved.');
+    await expect(page.getByTestId('save-status')).toContainText('could not be saved', { timeout: 10_000 });
+
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    await page.getByRole('dialog').locator('.recent').getByRole('button', { name: new RegExp(escapeRegExp(app.projectDir)) }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'its unsaved edits are kept' })).toBeVisible();
+    await expect(page.getByTestId('read-only')).toHaveCount(0);
+    await expect(page.locator('.policy-editor')).not.toContainText('Typed where it cannot be saved.');
+    expect(await fs.readFile(privacyFile(app.projectDir), 'utf8')).not.toContain('Typed where it cannot be saved.');
+
+    await page.getByRole('button', { name: 'Open project…' }).click();
+    await page.getByRole('dialog').locator('.recent').getByRole('button', { name: new RegExp(escapeRegExp(mounted)) }).click();
+    const banner = page.getByTestId('recovery');
+    await expect(banner).toContainText('were never saved');
+    await banner.getByRole('button', { name: 'Restore them' }).click();
+    await expect(page.locator('.policy-editor')).toContainText('Typed where it cannot be saved.');
+  } finally {
+    await new Promise((resolve) => execFile('umount', [mounted], resolve));
+  }
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

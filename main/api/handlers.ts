@@ -114,23 +114,35 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     saveProjectCopy: async ({ project, path: target }) => use(await workspace.requireProject(project).copyTo(target)),
     addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),
     loadDocument: ({ project, documentId }) => workspace.requireProject(project).readDocument(documentId),
-    checkDocument: ({ project, documentId, stamp }) => checkDocument(workspace, project, documentId, stamp),
-    async writeJournal({ project: dir, documentId, entry }) {
+    checkDocument: ({ project, documentId, stamp, window }) => {
+      if (window) host.journal?.heard(window);
+      return checkDocument(workspace, project, documentId, stamp);
+    },
+    async writeJournal({ project: dir, documentId, window, entry, leaving }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
-      await host.journal?.write(project.dir, documentId, entry);
+      await host.journal?.write(project.dir, documentId, window, entry);
+      // The window is going (its document or project was switched away from): its edits are a leftover from now on.
+      if (leaving) host.journal?.forget(window);
       return { kept: host.journal !== undefined };
     },
-    async clearJournal({ project: dir, documentId }) {
+    async clearJournal({ project: dir, documentId, window }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
-      await host.journal?.clear(project.dir, documentId);
+      host.journal?.heard(window);
+      await host.journal?.clear(project.dir, documentId, window);
       return { kept: false };
     },
-    async recoverJournal({ project: dir, documentId, browser }) {
+    async settleJournal({ project: dir, documentId, window }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
-      return { recovered: host.journal ? await host.journal.recover(project, documentId, browser) : null };
+      await host.journal?.clear(project.dir, documentId, window);
+      return { kept: false };
+    },
+    async recoverJournal({ project: dir, documentId, window, browser }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      return host.journal ? host.journal.recover(project, documentId, window, browser) : { recovered: null, stale: [] };
     },
     async exportDocument({ project: dir, documentId, format, fragment, version }) {
       const project = workspace.requireProject(dir);

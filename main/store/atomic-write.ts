@@ -20,9 +20,9 @@ const RENAME_RETRIES = 5;
  * old contents or the new ones in full, never a mix or nothing: write a temporary file in the same folder, fsync it,
  * rename it over the target, then fsync the folder so the rename itself is durable.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, io: SaveFs = realFs): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, io: SaveFs = realFs, mode = 0o644): Promise<void> {
   try {
-    await replaceFile(target, data, io);
+    await replaceFile(target, data, io, mode);
   } catch (error) {
     // One sentence for the person, naming the file and the cause; the file itself is as it was, or already new.
     throw new WriteFailure(describeWriteFailure(path.basename(target), error), error);
@@ -40,11 +40,11 @@ export class WriteFailure extends UserError {
   }
 }
 
-async function replaceFile(target: string, data: string | Uint8Array, io: SaveFs): Promise<void> {
+async function replaceFile(target: string, data: string | Uint8Array, io: SaveFs, mode: number): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await io.open(temp, 'wx', 0o644);
+    const handle = await io.open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();

@@ -11,6 +11,10 @@ let tmp: string;
 let project: Project;
 let journal: Journal;
 
+const GONE = 'window-gone-0001';
+const OTHER = 'window-gone-0002';
+const ME = 'window-asking-01';
+
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-journal-'));
   project = await Project.create(path.join(tmp, 'p'), 'P', [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }]);
@@ -25,54 +29,102 @@ function edited(text: string): PolicyDocument {
   return { ...blankDocument('Privacy Policy'), blocks: [{ kind: 'paragraph', runs: [{ text }] }] };
 }
 
-const later = (ms = 60_000) => new Date(Date.now() + ms).toISOString();
+const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+/** A window heard from long ago: what `recover` sees of a window that crashed. */
+const later = () => Date.now() + 60_000;
 
-describe('the journal keeps unsaved edits until they are saved', () => {
-  it('offers back edits that differ from the file, as the app kept them', async () => {
+describe('the journal keeps unsaved edits until they are saved, restored or discarded', () => {
+  it('offers back edits a window left behind that differ from the file', async () => {
     const { stamp } = await project.readDocument('privacy-policy');
-    await journal.write(project.dir, 'privacy-policy', { base: stamp, takenAt: later(), text: serializeDocument(edited('Typed before the crash.')) });
-    const recovered = await journal.recover(project, 'privacy-policy', null);
-    expect(recovered).toMatchObject({ keptBy: 'app', document: edited('Typed before the crash.') });
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: stamp, takenAt: at(0), text: serializeDocument(edited('Typed before the crash.')) });
+    const { recovered } = await journal.recover(project, 'privacy-policy', ME, [], later());
+    expect(recovered).toMatchObject({ keptBy: 'app', window: GONE, base: stamp, document: edited('Typed before the crash.') });
   });
 
-  it('offers nothing, and lets the entry go, when the file already holds the same text', async () => {
+  it('never offers the edits of a window that is still alive, nor the asking window’s own', async () => {
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(0), text: serializeDocument(edited('Live edits.')) });
+    expect((await journal.recover(project, 'privacy-policy', ME, [])).recovered).toBeNull();
+    expect((await journal.recover(project, 'privacy-policy', GONE, [], later())).recovered).toBeNull();
+    // Once nothing has been heard from it for a while, it is taken for gone.
+    expect((await journal.recover(project, 'privacy-policy', ME, [], later() + 60_000)).recovered).not.toBeNull();
+  });
+
+  it('lets go of an entry that holds exactly the file, and names the browser’s such entries as stale', async () => {
     const { stamp } = await project.readDocument('privacy-policy');
     const saved = await project.saveDocument('privacy-policy', edited('Saved.'), stamp);
-    await journal.write(project.dir, 'privacy-policy', { base: saved.stamp, takenAt: later(), text: serializeDocument(edited('Saved.')) });
-    expect(await journal.recover(project, 'privacy-policy', null)).toBeNull();
-    expect(await journal.read(project.dir, 'privacy-policy')).toBeNull();
+    const same = { base: saved.stamp, takenAt: at(0), text: serializeDocument(edited('Saved.')) };
+    await journal.write(project.dir, 'privacy-policy', GONE, same);
+    const found = await journal.recover(project, 'privacy-policy', ME, [{ window: OTHER, entry: same }], later());
+    expect(found).toEqual({ recovered: null, stale: [OTHER] });
+    expect(await journal.entries(project.dir, 'privacy-policy')).toEqual([]);
   });
 
-  it('offers nothing for edits older than a file written since on another base (a late write after a save)', async () => {
+  it('still offers edits made on a file that someone changed since, with their base, and never deletes them unasked', async () => {
     const { stamp } = await project.readDocument('privacy-policy');
-    await journal.write(project.dir, 'privacy-policy', { base: stamp, takenAt: new Date(Date.now() - 60_000).toISOString(), text: serializeDocument(edited('Older.')) });
-    await project.saveDocument('privacy-policy', edited('Newer, saved.'), stamp);
-    expect(await journal.recover(project, 'privacy-policy', null)).toBeNull();
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: stamp, takenAt: at(-60_000), text: serializeDocument(edited('Mine, older.')) });
+    await project.saveDocument('privacy-policy', edited('A colleague’s, newer.'), stamp);
+    const { recovered } = await journal.recover(project, 'privacy-policy', ME, [], later());
+    expect(recovered).toMatchObject({ base: stamp, document: edited('Mine, older.') });
+    expect(await journal.entries(project.dir, 'privacy-policy')).toHaveLength(1);
   });
 
-  it('prefers the newest of the app’s and the browser’s, and skips one that does not read as a document', async () => {
+  it('reads an entry whose text has a section id twice (a copied heading not yet saved), giving the copy a new id', async () => {
+    const doc: PolicyDocument = {
+      ...blankDocument('Privacy Policy'),
+      blocks: [
+        { kind: 'heading', id: 's-dupe000001', level: 1, runs: [{ text: 'One' }] },
+        { kind: 'heading', id: 's-dupe000001', level: 1, runs: [{ text: 'One, copied' }] },
+      ],
+    };
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(0), text: serializeDocument(doc) });
+    const { recovered } = await journal.recover(project, 'privacy-policy', ME, [], later());
+    const ids = recovered?.document.blocks.map((b) => (b.kind === 'heading' ? b.id : null));
+    expect(ids?.[0]).toBe('s-dupe000001');
+    expect(ids?.[1]).toMatch(/^s-[0-9a-z]{10}$/);
+    expect(ids?.[1]).not.toBe('s-dupe000001');
+  });
+
+  it('keeps an entry it cannot read, and offers the next one', async () => {
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(2000), text: '{"format": 1, "title":' });
+    await journal.write(project.dir, 'privacy-policy', OTHER, { base: null, takenAt: at(1000), text: serializeDocument(edited('Readable.')) });
+    const { recovered } = await journal.recover(project, 'privacy-policy', ME, [], later());
+    expect(recovered?.window).toBe(OTHER);
+    expect((await journal.entries(project.dir, 'privacy-policy')).map((e) => e.window).sort()).toEqual([GONE, OTHER]);
+  });
+
+  it('prefers the newest of the app’s and the browser’s, and takes the browser’s into the app’s journal', async () => {
     const { stamp } = await project.readDocument('privacy-policy');
-    await journal.write(project.dir, 'privacy-policy', { base: stamp, takenAt: later(1000), text: serializeDocument(edited('App copy.')) });
-    const browser = { base: stamp, takenAt: later(2000), text: serializeDocument(edited('Browser copy, newer.')) };
-    expect(await journal.recover(project, 'privacy-policy', browser)).toMatchObject({ keptBy: 'browser', document: edited('Browser copy, newer.') });
-    const broken = { base: stamp, takenAt: later(3000), text: '{"format": 1, "title":' };
-    expect(await journal.recover(project, 'privacy-policy', broken)).toMatchObject({ keptBy: 'app' });
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: stamp, takenAt: at(1000), text: serializeDocument(edited('App copy.')) });
+    const browser = { window: OTHER, entry: { base: stamp, takenAt: at(2000), text: serializeDocument(edited('Browser copy, newer.')) } };
+    const { recovered } = await journal.recover(project, 'privacy-policy', ME, [browser], later());
+    expect(recovered).toMatchObject({ keptBy: 'browser', window: OTHER, document: edited('Browser copy, newer.') });
+    expect((await journal.entries(project.dir, 'privacy-policy')).map((e) => e.window).sort()).toEqual([GONE, OTHER]);
   });
 
-  it('keeps each project’s and document’s edits apart, and clear removes only its own', async () => {
+  it('keeps each project’s, document’s and window’s edits apart; clear removes only its own', async () => {
     const other = await Project.create(path.join(tmp, 'q'), 'Q', [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }]);
-    const entry = (text: string) => ({ base: null, takenAt: later(), text: serializeDocument(edited(text)) });
-    await journal.write(project.dir, 'privacy-policy', entry('In P.'));
-    await journal.write(other.dir, 'privacy-policy', entry('In Q.'));
-    await journal.clear(other.dir, 'privacy-policy');
-    expect((await journal.read(project.dir, 'privacy-policy'))?.text).toContain('In P.');
-    expect(await journal.read(other.dir, 'privacy-policy')).toBeNull();
+    const entry = (text: string) => ({ base: null, takenAt: at(0), text: serializeDocument(edited(text)) });
+    await journal.write(project.dir, 'privacy-policy', GONE, entry('In P.'));
+    await journal.write(other.dir, 'privacy-policy', GONE, entry('In Q.'));
+    await journal.write(other.dir, 'privacy-policy', OTHER, entry('In Q, another window.'));
+    await journal.clear(other.dir, 'privacy-policy', GONE);
+    expect((await journal.entries(project.dir, 'privacy-policy')).map((e) => e.entry.text)).toEqual([serializeDocument(edited('In P.'))]);
+    expect((await journal.entries(other.dir, 'privacy-policy')).map((e) => e.window)).toEqual([OTHER]);
   });
 
   it('offers the edits of a document whose file was deleted since', async () => {
-    const { stamp } = await project.readDocument('privacy-policy');
-    await journal.write(project.dir, 'privacy-policy', { base: stamp, takenAt: later(), text: serializeDocument(edited('Still here.')) });
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(0), text: serializeDocument(edited('Still here.')) });
     await fs.rm(path.join(project.dir, 'documents', 'privacy-policy.policy.json'));
-    expect(await journal.recover(project, 'privacy-policy', null)).toMatchObject({ document: edited('Still here.') });
+    expect((await journal.recover(project, 'privacy-policy', ME, [], later())).recovered).toMatchObject({ document: edited('Still here.') });
+  });
+
+  it('writes its files for the person alone to read', async () => {
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(0), text: serializeDocument(edited('Private.')) });
+    const home = path.join(tmp, 'home', 'journal');
+    const [folder] = await fs.readdir(home);
+    const file = path.join(home, folder as string, 'privacy-policy', `${GONE}.json`);
+    expect((await fs.stat(file)).mode & 0o077).toBe(0);
+    await journal.browserKey();
+    expect((await fs.stat(path.join(home, 'browser.key'))).mode & 0o077).toBe(0);
   });
 });

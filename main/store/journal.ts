@@ -2,27 +2,45 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { JournalEntry, RecoveredEdits } from '../../shared/api/contract';
+import type { JournalEntry, RecoveredEdits, WindowJournalEntry } from '../../shared/api/contract';
 import { PolicyDocumentSchema } from '../../shared/model/document';
+import { newSectionId } from '../../shared/model/ids';
 import { serializeDocument } from '../../shared/format/serialize';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { serialized } from './serialized';
 import type { Project } from './project';
 
 const StoredEntrySchema = z
-  .object({ project: z.string(), documentId: z.string(), base: z.string().nullable(), takenAt: z.string(), text: z.string() })
+  .object({ project: z.string(), documentId: z.string(), window: z.string(), base: z.string().nullable(), takenAt: z.string(), text: z.string() })
   .strict();
+
+// A window that wrote, cleared or checked within this long is alive: its entry is its own business, not a leftover.
+const ALIVE_MS = 15_000;
+const WINDOW = /^[a-z0-9-]{8,64}$/;
 
 /**
  * Hot exit: every window's unsaved edits, kept in the app's settings folder a second or so behind the typing, one file
- * per project and document, so that a crash, a kill or a power cut loses nothing. Each file is replaced atomically
- * and durably, like a save; it is let go once the edits are saved or the person discards them.
+ * per project, document and window, so that a crash, a kill or a power cut loses nothing. Each file is replaced
+ * atomically and durably, like a save. An entry goes only when its window saved the edits, when it holds exactly what
+ * the file holds, or when the person restored or discarded it — never because it could not be read or looked old.
  */
 export class Journal {
+  private readonly seen = new Map<string, number>();
+
   private constructor(private readonly dir: string) {}
 
   static in(home: string): Journal {
     return new Journal(path.join(home, 'journal'));
+  }
+
+  /** A window is gone: its entries may be offered at once. */
+  forget(window: string): void {
+    this.seen.delete(window);
+  }
+
+  /** A window showed it is alive (it wrote, cleared, or checked its document). */
+  heard(window: string, now = Date.now()): void {
+    this.seen.set(window, now);
   }
 
   /**
@@ -35,72 +53,114 @@ export class Journal {
       const existing = await fs.readFile(file, 'utf8').catch(() => null);
       if (existing && /^[\w-]{43}$/.test(existing.trim())) return existing.trim();
       const key = randomBytes(32).toString('base64url');
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(file, key);
-      await fs.chmod(file, 0o600).catch(() => undefined);
+      await ensureFolder(this.dir);
+      await writeFileAtomic(file, key, undefined, 0o600);
       return key;
     });
   }
 
-  async write(projectDir: string, documentId: string, entry: JournalEntry): Promise<void> {
-    const file = this.fileFor(projectDir, documentId);
+  async write(projectDir: string, documentId: string, window: string, entry: JournalEntry): Promise<void> {
+    this.heard(window);
+    const file = this.fileFor(projectDir, documentId, window);
     await serialized(`journal ${file}`, async () => {
       await ensureFolder(path.dirname(file));
-      await writeFileAtomic(file, JSON.stringify({ project: projectDir, documentId, ...entry }));
+      await writeFileAtomic(file, JSON.stringify({ project: projectDir, documentId, window, ...entry }), undefined, 0o600);
     });
   }
 
-  async clear(projectDir: string, documentId: string): Promise<void> {
-    const file = this.fileFor(projectDir, documentId);
+  async clear(projectDir: string, documentId: string, window: string): Promise<void> {
+    const file = this.fileFor(projectDir, documentId, window);
     await serialized(`journal ${file}`, () => fs.rm(file, { force: true }));
   }
 
-  async read(projectDir: string, documentId: string): Promise<JournalEntry | null> {
-    const file = this.fileFor(projectDir, documentId);
+  /** Every window's entry for the document, by window. */
+  async entries(projectDir: string, documentId: string): Promise<WindowJournalEntry[]> {
+    const folder = path.dirname(this.fileFor(projectDir, documentId, 'x'.repeat(8)));
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    const found: WindowJournalEntry[] = [];
+    for (const name of names) {
+      const window = name.replace(/\.json$/, '');
+      if (!name.endsWith('.json') || !WINDOW.test(window)) continue;
+      const stored = await this.readStored(path.join(folder, name));
+      if (stored && stored.project === projectDir && stored.documentId === documentId && stored.window === window) {
+        found.push({ window, entry: { base: stored.base, takenAt: stored.takenAt, text: stored.text } });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The edits to offer back to window `asking`: the newest entry, of the app's or the browser's, left by a window that
+   * is gone, that reads as a document and differs from the file. Entries holding exactly the file's text are let go
+   * (the app's here; the browser's named in `stale`).
+   */
+  async recover(project: Project, documentId: string, asking: string, browser: WindowJournalEntry[], now = Date.now()): Promise<{ recovered: RecoveredEdits | null; stale: string[] }> {
+    this.heard(asking, now);
+    const alive = (window: string) => window === asking || now - (this.seen.get(window) ?? -Infinity) < ALIVE_MS;
+    const app = await this.entries(project.dir, documentId);
+    const candidates = [
+      ...app.map((e) => ({ ...e, keptBy: 'app' as const })),
+      ...browser.map((e) => ({ ...e, keptBy: 'browser' as const })),
+    ].sort((a, b) => Date.parse(b.entry.takenAt) - Date.parse(a.entry.takenAt));
+    const disk = await project.fileState(documentId);
+    const stale: string[] = [];
+    let recovered: RecoveredEdits | null = null;
+    for (const { window, entry, keptBy } of candidates) {
+      if (alive(window)) continue;
+      const document = readableDocument(entry.text);
+      if (!document) continue;
+      if (disk && serializeDocument(document) === disk.text) {
+        if (keptBy === 'app') await this.clear(project.dir, documentId, window);
+        else stale.push(window);
+        continue;
+      }
+      if (recovered) continue;
+      // Kept by the app from here on, whoever kept it: the tab's copy may go once the person has chosen.
+      if (keptBy === 'browser') await this.write(project.dir, documentId, window, entry);
+      this.seen.delete(window);
+      recovered = { document, takenAt: entry.takenAt, base: entry.base, window, keptBy };
+    }
+    return { recovered, stale };
+  }
+
+  private async readStored(file: string): Promise<z.infer<typeof StoredEntrySchema> | null> {
     const text = await fs.readFile(file, 'utf8').catch(() => null);
     if (text === null) return null;
     try {
-      const stored = StoredEntrySchema.parse(JSON.parse(text));
-      if (stored.project !== projectDir || stored.documentId !== documentId) return null;
-      return { base: stored.base, takenAt: stored.takenAt, text: stored.text };
+      const parsed = StoredEntrySchema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
     } catch {
       return null;
     }
   }
 
-  /**
-   * The edits to offer back: the newest of the app's entry and the browser's that reads as a document and differs
-   * from the file — unless the file was written after the edits were taken on another base (they are older than it).
-   */
-  async recover(project: Project, documentId: string, browser: JournalEntry | null): Promise<RecoveredEdits | null> {
-    const app = await this.read(project.dir, documentId);
-    const candidates = [
-      ...(app ? [{ entry: app, keptBy: 'app' as const }] : []),
-      ...(browser ? [{ entry: browser, keptBy: 'browser' as const }] : []),
-    ].sort((a, b) => Date.parse(b.entry.takenAt) - Date.parse(a.entry.takenAt));
-    const disk = await project.fileState(documentId);
-    for (const { entry, keptBy } of candidates) {
-      const parsed = PolicyDocumentSchema.safeParse(parseJson(entry.text));
-      if (!parsed.success) continue;
-      if (disk && serializeDocument(parsed.data) === disk.text) continue;
-      if (disk && entry.base !== disk.stamp && Date.parse(entry.takenAt) <= disk.modifiedAt) continue;
-      return { document: parsed.data, takenAt: entry.takenAt, keptBy };
-    }
-    if (app) await this.clear(project.dir, documentId);
-    return null;
-  }
-
-  /** One folder per project, named by a hash of its path: any path, any length, any characters. */
-  private fileFor(projectDir: string, documentId: string): string {
+  /** One folder per project, named by a hash of its path (any path, any length, any characters), one per document. */
+  private fileFor(projectDir: string, documentId: string, window: string): string {
     const key = createHash('sha256').update(projectDir).digest('hex').slice(0, 32);
-    return path.join(this.dir, key, `${documentId}.json`);
+    return path.join(this.dir, key, documentId, `${window}.json`);
   }
 }
 
-function parseJson(text: string): unknown {
+/**
+ * The journal's text as a document. A heading copied within the document keeps its original's id until the next save
+ * gives it a new one, so a journal may hold the same id twice: the later one gets a new id here, as the save would.
+ */
+function readableDocument(text: string): z.infer<typeof PolicyDocumentSchema> | null {
+  let raw: unknown;
   try {
-    return JSON.parse(text);
+    raw = JSON.parse(text);
   } catch {
     return null;
   }
+  const blocks = (raw as { blocks?: unknown } | null)?.blocks;
+  if (Array.isArray(blocks)) {
+    const ids = new Set<unknown>();
+    for (const block of blocks as Array<{ kind?: unknown; id?: unknown }>) {
+      if (block?.kind !== 'heading') continue;
+      if (ids.has(block.id)) block.id = newSectionId();
+      ids.add(block.id);
+    }
+  }
+  const parsed = PolicyDocumentSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }

@@ -22,7 +22,7 @@ import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
 import { stampOf } from './document-stamp';
 import { serialized } from './serialized';
-import { causeOf, describeWriteFailure } from './describe-fs-error';
+import { causeOf, describeWriteFailure, readCauseOf } from './describe-fs-error';
 import { removeLeftoverTemporaryFiles, whyReadOnly } from './project-folder-state';
 import type { Stats } from 'node:fs';
 
@@ -144,10 +144,12 @@ export class Project {
     const file = documentPath(this.dir, id);
     let bytes: Buffer;
     let statKey: string;
+    let stat: Stats;
     try {
-      statKey = statKeyOf(await fs.stat(file));
+      stat = await fs.stat(file);
+      statKey = statKeyOf(stat);
       const cached = this.parsed.get(id);
-      if (cached?.statKey === statKey) return { document: cached.doc, stamp: cached.stamp };
+      if (cached?.statKey === statKey && !isRacy(stat)) return { document: cached.doc, stamp: cached.stamp };
       bytes = await fs.readFile(file);
     } catch (error) {
       throw new UserError(describeMissing(file, error));
@@ -158,16 +160,11 @@ export class Project {
     return { document: doc, stamp };
   }
 
-  /** The file's text, stamp and modification time as they are now, or null when there is none. */
-  async fileState(id: string): Promise<{ text: string; stamp: string; modifiedAt: number } | null> {
+  /** The file's text and stamp as they are now, or null when there is none (or it cannot be read). */
+  async fileState(id: string): Promise<{ text: string; stamp: string } | null> {
     this.requireListed(id);
-    const file = documentPath(this.dir, id);
-    try {
-      const [stat, bytes] = await Promise.all([fs.stat(file), fs.readFile(file)]);
-      return { text: bytes.toString('utf8'), stamp: stampOf(bytes), modifiedAt: stat.mtimeMs };
-    } catch {
-      return null;
-    }
+    const bytes = await fs.readFile(documentPath(this.dir, id)).catch(() => null);
+    return bytes === null ? null : { text: bytes.toString('utf8'), stamp: stampOf(bytes) };
   }
 
   /** Whether the document's file still holds what `stamp` names; a file that no longer reads counts as changed. */
@@ -188,7 +185,7 @@ export class Project {
     // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
     const checked = PolicyDocumentSchema.parse(doc);
     const file = documentPath(this.dir, id);
-    return serialized(`file ${file}`, async () => {
+    return serialized(`file ${await this.lockKey()} ${id}`, async () => {
       const now = await this.currentStamp(id);
       if (now !== base) throw this.conflict(id, now);
       const text = serializeDocument(checked);
@@ -197,10 +194,10 @@ export class Project {
       } catch (error) {
         throw new UserError(describeWriteFailure(displayName(this.dir, file), error));
       }
-      const stamp = stampOf(text);
-      const stat = await fs.stat(file).catch(() => null);
-      if (stat) this.parsed.set(id, { statKey: statKeyOf(stat), stamp, doc: checked });
-      return { stamp };
+      // Nothing cached from a stat taken now: another writer may already have replaced what was just written.
+      this.parsed.delete(id);
+      this.stamps.delete(id);
+      return { stamp: stampOf(text) };
     });
   }
 
@@ -218,10 +215,19 @@ export class Project {
       throw new UserError(describeMissing(file, error));
     });
     if (!stat) return null;
-    const cached = this.parsed.get(id);
-    if (cached?.statKey === statKeyOf(stat)) return cached.stamp;
-    return stampOf(await fs.readFile(file));
+    const statKey = statKeyOf(stat);
+    const known = this.stamps.get(id) ?? this.parsed.get(id);
+    if (known?.statKey === statKey && !isRacy(stat)) return known.stamp;
+    const bytes = await fs.readFile(file).catch((error: unknown) => {
+      throw new UserError(describeMissing(file, error));
+    });
+    const stamp = stampOf(bytes);
+    this.stamps.set(id, { statKey, stamp });
+    return stamp;
   }
+
+  /** Stamps of files hashed by a check (without parsing them), by what `stat` said just before they were read. */
+  private readonly stamps = new Map<string, { statKey: string; stamp: string }>();
 
   createDocument(title: string): Promise<DocumentSummary> {
     return this.addDocument(blankDocument(title));
@@ -230,12 +236,24 @@ export class Project {
   /** Adds a document (new or imported) under a free id: its file first, then the manifest that lists it. */
   async addDocument(doc: PolicyDocument): Promise<DocumentSummary> {
     const checked = PolicyDocumentSchema.parse(doc);
-    const id = await this.freeDocumentId(slugify(checked.title));
-    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
-    const manifest = { ...this.manifest, documents: [...this.manifest.documents, id] };
-    await writeFileAtomic(manifestPath(this.dir), serializeManifest(manifest));
-    this.manifest = manifest;
-    return { id, title: checked.title };
+    // Another window of this app may have added a document since this one read the manifest: read it again first.
+    return serialized(`manifest ${await this.lockKey()}`, async () => {
+      const onDisk = await Project.open(this.dir).then((fresh) => fresh.manifest, () => this.manifest);
+      const documents = [...onDisk.documents, ...this.manifest.documents.filter((id) => !onDisk.documents.includes(id))];
+      this.manifest = { ...onDisk, documents };
+      const id = await this.freeDocumentId(slugify(checked.title));
+      await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
+      const manifest = { ...this.manifest, documents: [...documents, id] };
+      await writeFileAtomic(manifestPath(this.dir), serializeManifest(manifest));
+      this.manifest = manifest;
+      return { id, title: checked.title };
+    });
+  }
+
+  /** The folder as the system names it (links and `..` resolved): one lock for one folder, however it was opened. */
+  private async lockKey(): Promise<string> {
+    const real = await fs.realpath(this.dir).catch(() => this.dir);
+    return process.platform === 'linux' ? real : real.toLowerCase();
   }
 
   private async summary(id: string): Promise<DocumentSummary> {
@@ -295,6 +313,14 @@ function statKeyOf(stat: Stats): string {
   return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }
 
+// A file changed within this long may change again within the same tick of a coarse clock (FAT, SMB, some NFS) without
+// its times moving: git's "racy git". Its stat cannot vouch for its bytes; they are hashed again.
+const RACY_MS = 3000;
+
+function isRacy(stat: Stats, now = Date.now()): boolean {
+  return now - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS;
+}
+
 function describeMissing(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
@@ -302,6 +328,5 @@ function describeMissing(file: string, error: unknown): string {
       ? `${path.dirname(file)} is not a Policywright project: it has no policywright.json.`
       : `${file} does not exist.`;
   }
-  if (code === 'EACCES' || code === 'EPERM') return `${file} cannot be read: permission denied.`;
-  return `${file} cannot be read: ${(error as Error).message}.`;
+  return `${file} cannot be read: ${readCauseOf(error)}.`;
 }

@@ -119,7 +119,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'journal',
     files: [],
-    run: (root) => Journal.in(path.join(root, 'home')).write(path.join(root, 'p'), 'privacy-policy', { base: null, takenAt: new Date().toISOString(), text: serializeDocument(edited) }),
+    run: (root) => Journal.in(path.join(root, 'home')).write(path.join(root, 'p'), 'privacy-policy', 'window-faults-01', { base: null, takenAt: '2026-12-04T10:00:00.000Z', text: serializeDocument(edited) }),
   },
 ];
 

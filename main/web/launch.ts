@@ -34,12 +34,16 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   const rendererDir = path.join(installRoot(), 'dist', 'renderer');
   // Port 0 asks for any free port (tests); otherwise the origin of last time, where the tab's journal is.
   const remembered = options.port === 0 ? null : await rememberedOrigin(home);
-  const hostName = remembered?.hostName ?? newHostName();
-  const host = await startWebHost({ rendererDir, handlers, hostName, port: options.port ?? remembered?.port ?? 0 }).catch((error: NodeJS.ErrnoException) => {
-    // The port of last time is taken: any free one (the tab's journal of last time stays behind; the app's does not).
-    if (error.code === 'EADDRINUSE' && options.port === undefined) return startWebHost({ rendererDir, handlers, hostName, port: 0 });
+  const port = options.port ?? remembered?.port ?? 0;
+  // The name of last time only with the port of last time: cookies ignore ports, so whatever holds the old port now
+  // must never be sent a session made under the same name.
+  const hostName = remembered && remembered.port === port ? remembered.hostName : newHostName();
+  const host = await startWebHost({ rendererDir, handlers, hostName, port }).catch((error: NodeJS.ErrnoException) => {
+    // The port of last time is taken: any free one, under a new name (the tab's journal of last time stays behind; the
+    // app's does not).
+    if (error.code === 'EADDRINUSE' && options.port === undefined) return startWebHost({ rendererDir, handlers, hostName: newHostName(), port: 0 });
     throw error;
   });
-  if (options.port !== 0) await rememberOrigin(home, { hostName, port: host.port }).catch(() => undefined);
+  if (options.port !== 0) await rememberOrigin(home, { hostName: host.hostName, port: host.port }).catch(() => undefined);
   return host;
 }

@@ -231,8 +231,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     if (open && edits) {
       const scoped = bindProject(client, copy.path);
       const { stamp } = await scoped.loadDocument({ documentId: open.id });
-      await scoped.saveDocument({ documentId: open.id, document: edits, base: stamp });
-      editorRef.current?.savedElsewhere();
+      await scoped.saveDocument({ documentId: open.id, document: edits.document, base: stamp });
+      // Typed meanwhile: those keys are in no copy yet, so they stay kept (and said) as any unsaved edit is.
+      editorRef.current?.savedElsewhere(edits.version);
     }
     setSavingCopy(false);
     await switchProject(copy);
@@ -240,8 +241,12 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   };
 
   /** The open document afresh from disk, in a new editor: it changed outside, or the person chose the file's text. */
-  const reload = useCallback((loaded: LoadedDocument, message: string) => {
-    setOpen((current) => (current ? { ...current, ...loaded, generation: current.generation + 1 } : current));
+  const reload = useCallback((which: OpenDocument, loaded: LoadedDocument, message: string) => {
+    // Only the editor it was read for: the person may have opened another document or project meanwhile.
+    const same = (current: OpenDocument | null) =>
+      current !== null && current.id === which.id && current.client.projectPath === which.client.projectPath && current.generation === which.generation;
+    if (!same(openRef.current)) return;
+    setOpen((current) => (current && same(current) ? { ...current, ...loaded, generation: current.generation + 1 } : current));
     setNotice(message);
   }, []);
 
@@ -333,7 +338,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           handleRef={editorRef}
           onStatus={onStatus}
           clauses={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}
-          onReload={reload}
+          onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}
           onCompare={compare}
         />

@@ -14,8 +14,8 @@ import { ConflictBanner, type Conflict } from './ConflictBanner';
 import { useDiskWatch } from './use-disk-watch';
 import { copyTitle, documentAsFile } from './document-copies';
 import { StoredText } from './stored-text';
-import { EditJournal } from './edit-journal';
-import { browserJournal, journalKey } from './browser-journal';
+import { EditJournal, newWindowId } from './edit-journal';
+import { browserJournal } from './browser-journal';
 import { RecoveryBanner } from './RecoveryBanner';
 import { onIdle } from '../common/tasks';
 import { blocksToSlate, slateToBlocks } from './convert';
@@ -64,10 +64,10 @@ export interface EditorHandle {
   replaceDocument(doc: PolicyDocument): void;
   /** Keeps unsaved edits in the journal now, for a window about to move away from a document it could not save. */
   keepUnsaved(): Promise<void>;
-  /** The document as it is in the editor now. */
-  snapshot(): PolicyDocument;
-  /** The edits were saved somewhere else (a copy of a read-only project): nothing is left to save or keep here. */
-  savedElsewhere(): void;
+  /** The document as it is in the editor now, and the count of its edits so far. */
+  snapshot(): { document: PolicyDocument; version: number };
+  /** The edits up to `version` were saved somewhere else (a copy of a read-only project): nothing more to keep here. */
+  savedElsewhere(version: number): void;
 }
 
 interface Props {
@@ -103,6 +103,14 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   // What the file held when this window last read or wrote it; null once it is gone and the person saves it again.
   const stamp = useRef<string | null>(loaded.stamp);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // A reload or a settled conflict that arrives after the editor went away must not touch the next one.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const [settling, setSettling] = useState(false);
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
   // Typing whose render is held still counts as typing for the autosave, which waits for it to stop.
@@ -159,7 +167,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   // Recovery is looked for before anything is journaled, so a first keystroke cannot replace edits left by a crash.
   const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
   const journal = useMemo(
-    () => new EditJournal(client, documentId, () => ({ text: storedText.text({ format: FORMAT_VERSION, ...metaRef.current }, editor.children as BlockElement[]), base: stamp.current })),
+    () =>
+      new EditJournal(client, documentId, newWindowId(), () => ({
+        text: storedText.text({ format: FORMAT_VERSION, ...metaRef.current }, editor.children as BlockElement[]),
+        base: stamp.current,
+      })),
     [client, documentId, editor, storedText],
   );
   const autosave = useAutosave(save, () => void journal.clear());
@@ -171,13 +183,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
 
   useEffect(() => {
     let live = true;
-    const key = journalKey(client.projectPath, documentId);
     journal.after(
-      browserJournal.get(key).then(async (browser) => {
-        const { recovered } = await client.recoverJournal({ documentId, browser }).catch(() => ({ recovered: null }));
-        if (!live) return;
-        if (recovered) setRecovery(recovered);
-        else if (browser) await browserJournal.delete(key);
+      browserJournal.all(client.projectPath, documentId).then(async (browser) => {
+        const found = await client.recoverJournal({ documentId, window: journal.window, browser }).catch(() => null);
+        if (!found) return;
+        for (const window of found.stale) await browserJournal.delete({ projectPath: client.projectPath, documentId, window });
+        if (live && found.recovered) setRecovery(found.recovered);
       }),
     );
     // Each block's stored line is written in idle time, so the first journal entry during typing costs little.
@@ -190,7 +201,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       live = false;
       cancel();
       // Edits that never reached the disk stay in the journal when the editor goes (a document or project switch).
-      if (autosave.isDirty()) void journal.keepNow();
+      if (autosave.isDirty()) void journal.keepNow(true);
       journal.stop();
     };
   }, [client, documentId, journal, storedText, editor, autosave]);
@@ -200,13 +211,22 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   useDiskWatch({
     client,
     documentId,
+    window: journal.window,
     stamp: () => stamp.current,
     quiet: () => conflictRef.current !== null || autosave.statusStore.get().state === 'saving',
     onOutsideChange: (check) => {
       held.flush();
       if (check.state === 'changed' && !autosave.isDirty() && onReload) {
         void client.loadDocument({ documentId }).then(
-          (theirs) => onReload(theirs, `${theirs.document.title} was changed outside this window and has been reloaded.`),
+          (theirs) => {
+            held.flush();
+            // Typed while the file was being read: not a clean window any more, so the person chooses.
+            if (!mounted.current) return;
+            if (!autosave.isDirty()) return onReload(theirs, `${theirs.document.title} was changed outside this window and has been reloaded.`);
+            const message = `${metaRef.current.title || documentId} was changed outside this window while you were editing it; nothing has been overwritten.`;
+            autosave.pause(message);
+            setConflict({ kind: 'changed', message });
+          },
           () => undefined,
         );
         return;
@@ -243,7 +263,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
         const theirs = await client.loadDocument({ documentId });
         autosave.discard();
         setConflict(null);
-        onReload?.(theirs, `Reloaded ${theirs.document.title} as it is on disk; your edits are kept as the document “${copy.title}”.`);
+        if (mounted.current) onReload?.(theirs, `Reloaded ${theirs.document.title} as it is on disk; your edits are kept as the document “${copy.title}”.`);
       }),
     [settle, snapshot, client, documentId, onDocumentAdded, autosave, onReload],
   );
@@ -351,19 +371,43 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
     [changeMeta, editor],
   );
 
-  const restoreRecovered = useCallback(() => {
-    if (!recovery) return;
-    replaceDocument(recovery.document);
-    setRecovery(null);
-    setMessage('The recovered edits are back in the document; Ctrl+Z takes them out again.');
-  }, [recovery, replaceDocument]);
+  /** The recovered entry goes from both journals: it is back in the document (and this window's journal), or discarded. */
+  const settleRecovered = useCallback(
+    async (recovered: RecoveredEdits) => {
+      await client.settleJournal({ documentId, window: recovered.window });
+      await browserJournal.delete({ projectPath: client.projectPath, documentId, window: recovered.window });
+    },
+    [client, documentId],
+  );
+  const restoreRecovered = useCallback(
+    () =>
+      settle(async () => {
+        if (!recovery) return;
+        let kept = '';
+        // Edits made on an older file than the one open now: the file as it is now is kept as a copy first.
+        if (recovery.base !== stamp.current) {
+          const theirs = await client.loadDocument({ documentId });
+          const copy = await client.addDocument({ document: { ...theirs.document, title: copyTitle(theirs.document.title, 'changed outside') } });
+          onDocumentAdded?.(copy);
+          stamp.current = theirs.stamp;
+          kept = ` The file as it was is kept as the document “${copy.title}”.`;
+        }
+        replaceDocument(recovery.document);
+        setRecovery(null);
+        await journal.keepNow();
+        await settleRecovered(recovery);
+        setMessage(`The recovered edits are back in the document; Ctrl+Z takes them out again.${kept}`);
+      }),
+    [settle, recovery, client, documentId, onDocumentAdded, replaceDocument, journal, settleRecovered],
+  );
   const discardRecovered = useCallback(
     () =>
       settle(async () => {
-        await journal.clear();
+        if (!recovery) return;
+        await settleRecovered(recovery);
         setRecovery(null);
       }),
-    [settle, journal],
+    [settle, recovery, settleRecovered],
   );
   const compareRecovered = useCallback(
     () =>
@@ -414,12 +458,14 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       },
       renderNow: held.flush,
       replaceDocument,
-      keepUnsaved: () => journal.keepNow(),
+      keepUnsaved: () => journal.keepNow(true),
       snapshot: () => {
         held.flush();
-        return snapshot();
+        return { document: snapshot(), version: autosave.version() };
       },
-      savedElsewhere: autosave.discard,
+      savedElsewhere: (version) => {
+        if (autosave.version() === version) autosave.discard();
+      },
     }),
     [run, autosave, replaceDocument, held, journal, snapshot],
   );
@@ -493,7 +539,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
                 title={meta.title || documentId}
                 recovered={recovery}
                 busy={settling}
-                onRestore={restoreRecovered}
+                onRestore={() => void restoreRecovered()}
                 onCompare={() => void compareRecovered()}
                 onDiscard={() => void discardRecovered()}
               />
@@ -534,6 +580,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
                   </p>
                 </header>
                 <Editable
+                  // While a conflict or a recovery is being settled, nothing typed could be lost between its steps.
+                  readOnly={settling}
                   className="policy-editor"
                   aria-label="Policy text"
                   renderElement={renderElement}

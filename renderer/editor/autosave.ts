@@ -9,6 +9,7 @@ export type SaveStatus =
 const AUTOSAVE_DELAY_MS = 1200;
 // Typing that never pauses is still saved this often: a crash loses at most this much, and the journal has it too.
 const AUTOSAVE_MAX_WAIT_MS = 30_000;
+const AUTOSAVE_RETRY_MAX_MS = 60_000;
 
 /** A save refused because the file is no longer the one this window based its edits on. */
 export function isConflict(error: unknown): error is Error & { code: 'conflict' | 'missing' } {
@@ -54,6 +55,8 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // When the first change since the last save was made: the maximum wait counts from there.
   const dirtySince = useRef<number | null>(null);
+  // Saves that failed in a row: the next try waits longer each time (a full disk, a stopped host), up to a minute.
+  const failures = useRef(0);
   const paused = useRef(false);
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -63,7 +66,8 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   const saveNow = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (inFlight.current) await inFlight.current;
+    // Every caller that waited on the save in flight would otherwise start its own, all on the same base.
+    while (inFlight.current) await inFlight.current;
     if (savedVersion.current === version.current || paused.current) return;
     const target = version.current;
     setStatus({ state: 'saving' });
@@ -71,6 +75,7 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
       .current()
       .then(() => {
         savedVersion.current = target;
+        failures.current = 0;
         if (version.current === target) {
           dirtySince.current = null;
           cleanRef.current?.();
@@ -80,6 +85,7 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         if (isConflict(error)) paused.current = true;
+        failures.current += 1;
         setStatus(isConflict(error) ? { state: 'conflict', message } : { state: 'error', message });
       })
       .finally(() => {
@@ -95,7 +101,10 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
     if (paused.current) return;
     const now = Date.now();
     dirtySince.current ??= now;
-    const delay = Math.min(AUTOSAVE_DELAY_MS, Math.max(0, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - now));
+    const delay =
+      failures.current > 0
+        ? Math.min(AUTOSAVE_RETRY_MAX_MS, AUTOSAVE_DELAY_MS * 2 ** failures.current)
+        : Math.min(AUTOSAVE_DELAY_MS, Math.max(0, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - now));
     timer.current = setTimeout(() => void saveNow(), delay);
   }, [saveNow]);
 
@@ -151,7 +160,7 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   }, [saveNow]);
 
   return useMemo(
-    () => ({ statusStore, markDirty, saveNow, isDirty, resume, pause, discard }),
+    () => ({ statusStore, markDirty, saveNow, isDirty, resume, pause, discard, version: () => version.current }),
     [statusStore, markDirty, saveNow, isDirty, resume, pause, discard],
   );
 }

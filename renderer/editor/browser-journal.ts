@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../shared/api/contract';
+import type { JournalEntry, WindowJournalEntry } from '../../shared/api/contract';
 
 const DATABASE = 'policywright';
 const STORE = 'journal';
@@ -17,18 +17,38 @@ export const browserJournal = {
   useKey(base64url: string | null): void {
     cipherKey = base64url ? importKey(base64url).catch(() => null) : Promise.resolve(null);
   },
-  async put(key: string, entry: JournalEntry): Promise<void> {
-    const sealed = await seal(entry);
+  async put(place: JournalPlace, entry: JournalEntry): Promise<void> {
+    const key = keyOf(place);
+    const sealed = await seal(entry, key);
     if (sealed) await withStore('readwrite', (store) => store.put(sealed, key));
   },
-  async get(key: string): Promise<JournalEntry | null> {
-    const value = await open(await withStore('readonly', (store) => store.get(key)));
-    return isEntry(value) ? value : null;
+  /** Every window's entry for one document of one project. */
+  async all(projectPath: string, documentId: string): Promise<WindowJournalEntry[]> {
+    const prefix = keyOf({ projectPath, documentId, window: '' });
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const keys = ((await withStore('readonly', (store) => store.getAllKeys(range))) ?? []) as string[];
+    const found: WindowJournalEntry[] = [];
+    for (const key of keys) {
+      const value = await open(await withStore('readonly', (store) => store.get(key)), key);
+      if (isEntry(value)) found.push({ window: key.slice(prefix.length), entry: value });
+    }
+    return found;
   },
-  delete(key: string): Promise<void> {
-    return withStore('readwrite', (store) => store.delete(key)).then(() => undefined);
+  delete(place: JournalPlace): Promise<void> {
+    return withStore('readwrite', (store) => store.delete(keyOf(place))).then(() => undefined);
   },
 };
+
+/** Where an entry belongs: one per project, document and window. */
+export interface JournalPlace {
+  projectPath: string;
+  documentId: string;
+  window: string;
+}
+
+function keyOf({ projectPath, documentId, window }: JournalPlace): string {
+  return `${projectPath}\u0000${documentId}\u0000${window}`;
+}
 
 interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
@@ -41,34 +61,33 @@ async function importKey(base64url: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-async function seal(entry: JournalEntry): Promise<Sealed | null> {
+// The entry's place is bound to its ciphertext, so an entry cannot be moved to another document's or window's place.
+async function seal(entry: JournalEntry, place: string): Promise<Sealed | null> {
   const key = await cipherKey;
   if (!key) return null;
   try {
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(entry)));
+    const additionalData = new TextEncoder().encode(place);
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, new TextEncoder().encode(JSON.stringify(entry)));
     return { iv, data };
   } catch {
     return null;
   }
 }
 
-async function open(value: unknown): Promise<unknown> {
+async function open(value: unknown, place: string): Promise<unknown> {
   const key = await cipherKey;
   const sealed = value as Partial<Sealed> | null;
   if (!key || !(sealed?.iv instanceof Uint8Array) || !(sealed.data instanceof ArrayBuffer)) return null;
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, key, sealed.data);
+    const additionalData = new TextEncoder().encode(place);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData }, key, sealed.data);
     return JSON.parse(new TextDecoder().decode(plain));
   } catch {
     return null;
   }
 }
 
-/** One entry per project and document. */
-export function journalKey(projectPath: string, documentId: string): string {
-  return `${projectPath}\u0000${documentId}`;
-}
 
 let opening: Promise<IDBDatabase | null> | null = null;
 

@@ -1,68 +1,103 @@
 import type { ProjectClient } from '../../shared/api/client';
 import type { JournalEntry } from '../../shared/api/contract';
-import { browserJournal, journalKey } from './browser-journal';
+import { browserJournal, type JournalPlace } from './browser-journal';
 
 // Edits are kept this long after the first change at the latest, and then again each time as long as typing goes on.
 const JOURNAL_EVERY_MS = 1000;
+// Taking an entry of a long policy is a few milliseconds of work: done in a pause between keys, or after this long.
+const IDLE_TIMEOUT_MS = 1000;
+
+/** A window's own id: each window keeps its own entries, so another window never mistakes them for a crash's. */
+export function newWindowId(): string {
+  return crypto.randomUUID();
+}
 
 /**
  * Keeps a window's unsaved edits of one document, in the app's journal and in the tab's own (browser-journal.ts), a
- * second or so behind the typing — including during typing that never pauses, when the autosave is still waiting.
+ * second or two behind the typing — including during typing that never pauses, when the autosave is still waiting.
  * Writes go one after another, so a `clear` after a save is never overtaken by an older write.
  */
 export class EditJournal {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private idle: number | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private readonly key: string;
+  private readonly place: JournalPlace;
 
   constructor(
     private readonly client: ProjectClient,
     private readonly documentId: string,
+    readonly window: string,
     /** The document's text as its file would hold it, and the stamp of the file the edits are based on. */
     private readonly take: () => { text: string; base: string | null },
   ) {
-    this.key = journalKey(client.projectPath, documentId);
+    this.place = { projectPath: client.projectPath, documentId, window };
   }
 
   changed(): void {
-    this.timer ??= setTimeout(() => {
+    if (this.timer || this.idle !== null) return;
+    this.timer = setTimeout(() => {
       this.timer = null;
-      void this.keepNow();
+      this.idle = whenIdle(() => {
+        this.idle = null;
+        void this.keepNow();
+      });
     }, JOURNAL_EVERY_MS);
   }
 
-  /** Keeps the edits now (before the window moves away from them); resolves once both journals have them or failed. */
-  keepNow(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  /**
+   * Keeps the edits now; resolves once both journals have them or failed. `leaving`: the window is moving away from
+   * the document, so its edits are to be offered when the document is opened again.
+   */
+  keepNow(leaving = false): Promise<void> {
+    this.cancel();
     const { text, base } = this.take();
     const entry: JournalEntry = { base, takenAt: new Date().toISOString(), text };
     return this.then(() =>
-      Promise.all([browserJournal.put(this.key, entry), this.client.writeJournal({ documentId: this.documentId, entry }).catch(() => undefined)]).then(() => undefined),
+      Promise.all([
+        browserJournal.put(this.place, entry),
+        this.client.writeJournal({ documentId: this.documentId, window: this.window, entry, leaving }).catch(() => undefined),
+      ]).then(() => undefined),
     );
   }
 
-  /** The edits are on disk, or the person let them go. */
+  /** The edits are on disk: this window's entries go. */
   clear(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancel();
     return this.then(() =>
-      Promise.all([browserJournal.delete(this.key), this.client.clearJournal({ documentId: this.documentId }).catch(() => undefined)]).then(() => undefined),
+      Promise.all([
+        browserJournal.delete(this.place),
+        this.client.clearJournal({ documentId: this.documentId, window: this.window }).catch(() => undefined),
+      ]).then(() => undefined),
     );
   }
 
-  /** Nothing is kept before `step` is done (the look for edits left by a crash, which a first entry would replace). */
+  /** Nothing is kept before `step` is done (the look for edits left by a crash). */
   after(step: Promise<void>): void {
     void this.then(() => step);
   }
 
   stop(): void {
+    this.cancel();
+  }
+
+  private cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.idle !== null) cancelWhenIdle(this.idle);
+    this.idle = null;
   }
 
   private then(step: () => Promise<void>): Promise<void> {
     this.queue = this.queue.then(step, step);
     return this.queue;
   }
+}
+
+function whenIdle(callback: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(callback, 0);
+}
+
+function cancelWhenIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
 }

@@ -8,6 +8,8 @@ const CHECK_EVERY_MS = 2000;
 interface Watch {
   client: ProjectClient;
   documentId: string;
+  /** This window's id: each check also tells main the window is alive, so its journal is never taken for a crash's. */
+  window: string;
   /** The stamp of the file as this window last read or wrote it. */
   stamp: () => string | null;
   /** Whether a check's answer may be stale (a save of ours is on its way) or is not wanted (a conflict is showing). */
@@ -17,7 +19,7 @@ interface Watch {
 
 /**
  * Notices when the document's file is changed or removed by someone else — another program, a `git pull`, another
- * window — by asking main every few seconds while the window is visible, and at once when it gets the focus back.
+ * window — by asking main every few seconds, and at once when the window gets the focus back.
  * Polling rather than a file watcher: it works the same on network drives and through the web host.
  */
 export function useDiskWatch(watch: Watch): void {
@@ -27,12 +29,13 @@ export function useDiskWatch(watch: Watch): void {
     let stopped = false;
     let busy = false;
     const check = async () => {
-      const { client, documentId, stamp, quiet, onOutsideChange } = current.current;
+      const { client, documentId, window, stamp, quiet, onOutsideChange } = current.current;
       const known = stamp();
-      if (busy || stopped || known === null || quiet() || document.visibilityState !== 'visible') return;
+      // Hidden windows check too (browsers slow their timers down): they are alive, and their file may change.
+      if (busy || stopped || known === null || quiet()) return;
       busy = true;
       try {
-        const answer = await client.checkDocument({ documentId, stamp: known });
+        const answer = await client.checkDocument({ documentId, stamp: known, window });
         // A save of ours may have landed while we asked: only a stamp that is still not ours is someone else's.
         if (!stopped && answer.state !== 'unchanged' && answer.stamp !== stamp() && !quiet()) onOutsideChange(answer);
       } catch {

@@ -86,8 +86,18 @@ export interface JournalEntry {
 export interface RecoveredEdits {
   document: PolicyDocument;
   takenAt: string;
+  /** The stamp of the file the edits were based on: when it is not the file's now, restoring them is a conflict. */
+  base: string | null;
+  /** The window that kept them: what settleJournal is given once the person restored or discarded them. */
+  window: string;
   /** Who kept them: the app's settings folder, or the browser tab (when the web host itself had stopped). */
   keptBy: 'app' | 'browser';
+}
+
+/** A journal entry of one window, as the tab keeps it in its own journal. */
+export interface WindowJournalEntry {
+  window: string;
+  entry: JournalEntry;
 }
 
 /** A journal holds the whole document: as large as any document may be. */
@@ -174,6 +184,9 @@ const journalEntry = z
   .object({ base: documentStamp.nullable(), takenAt: z.iso.datetime(), text: z.string().max(MAX_JOURNAL_CHARS) })
   .strict();
 
+/** A window's own random id: each window keeps its own journal, so a live window's edits are never offered to another. */
+const windowId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'must be a window id');
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Never read: carries the result type for the client. */
@@ -213,16 +226,23 @@ export const API = {
   addDocument: method<DocumentSummary>()(inProject({ document: PolicyDocumentSchema })),
   loadDocument: method<LoadedDocument>()(inProject({ documentId: DocumentIdSchema })),
   /** Whether the document's file is still the one read or last saved (its stamp): how changes from outside are seen. */
-  checkDocument: method<DocumentCheck>()(inProject({ documentId: DocumentIdSchema, stamp: documentStamp })),
+  checkDocument: method<DocumentCheck>()(inProject({ documentId: DocumentIdSchema, stamp: documentStamp, window: windowId.optional() })),
   /** Keeps the window's unsaved edits of a document in the app's settings folder (see JournalEntry). */
-  writeJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema, entry: journalEntry })),
-  /** The edits are saved (or the person discarded them): the journal lets them go. */
-  clearJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema })),
+  writeJournal: method<{ kept: boolean }>()(
+    inProject({ documentId: DocumentIdSchema, window: windowId, entry: journalEntry, leaving: z.boolean().default(false) }),
+  ),
+  /** The window's edits are saved: its journal entry goes. */
+  clearJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema, window: windowId })),
   /**
-   * Unsaved edits of the document left by a window that stopped: the newest of the app's journal and the one the
-   * browser tab kept (given here), if it differs from the file; null when there is nothing to offer.
+   * Unsaved edits of the document left by windows that are gone (not this one, none heard from lately): the newest of
+   * the app's journal and the entries this browser kept (given here) that differ from the file; null when there are none.
+   * `stale` names the browser's entries that hold nothing unsaved, which the tab may let go.
    */
-  recoverJournal: method<{ recovered: RecoveredEdits | null }>()(inProject({ documentId: DocumentIdSchema, browser: journalEntry.nullable() })),
+  recoverJournal: method<{ recovered: RecoveredEdits | null; stale: string[] }>()(
+    inProject({ documentId: DocumentIdSchema, window: windowId, browser: z.array(z.object({ window: windowId, entry: journalEntry }).strict()).max(50) }),
+  ),
+  /** The person restored or discarded recovered edits: the entry of the window that kept them goes. */
+  settleJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema, window: windowId })),
   exportDocument: method<ExportedFile>()(
     z
       .object({

@@ -16,6 +16,7 @@ export const BRIDGE_METHODS = [
   'writeJournal',
   'clearJournal',
   'recoverJournal',
+  'settleJournal',
   'exportDocument',
   'importDocument',
   'saveDocument',
