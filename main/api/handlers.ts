@@ -13,10 +13,9 @@ import { compareSources, renderRedline } from '../compare/compare-editions';
 import type { VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
 import type { AppSettings } from '../store/settings';
-import { loadLibrary, saveClause } from '../store/clause-library';
+import { loadLibrary, projectClauses, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
 import { librarySeed } from '../store/starter';
-import { clausesDir } from '../store/project-files';
 import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
 import { unfilledVariables } from '../../shared/clauses/unfilled';
@@ -62,7 +61,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
-    return loadLibrary(clausesDir(project.dir), await teamDir(), await readVariables(project.dir));
+    return loadLibrary(projectClauses(project.dir), await teamDir(), await readVariables(project.dir));
   }
 
   return {
@@ -135,7 +134,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     listClauses: () => library(workspace.requireProject()),
     async saveClause({ source, clause, isNew }) {
       const project = workspace.requireProject();
-      const dir = source === 'project' ? clausesDir(project.dir) : await teamDir();
+      const dir = source === 'project' ? projectClauses(project.dir) : await teamDir();
       if (!dir) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
       const saved = await saveClause(dir, clause, isNew, today());
       const values = await readVariables(project.dir);

@@ -14,10 +14,11 @@ import { FormatError } from '../../shared/format/problems';
 import { slugify } from '../../shared/model/text';
 import { newSectionId } from '../../shared/model/ids';
 import type { DocumentSummary, ProjectInfo } from '../../shared/api/contract';
-import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { DOCUMENTS_DIR, clausesDir, displayName, documentPath, manifestPath } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, documentFile } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
+import { DEVICE_NAME_PROBLEM, caseKey, isWindowsDeviceName } from '../../shared/model/file-names';
+import { ConfinedFolder, SIZE_LIMITS, fsProblem } from './project-fs';
 import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
 
@@ -26,7 +27,12 @@ export class Project {
   private constructor(
     readonly dir: string,
     private manifest: ProjectManifest,
-  ) {}
+  ) {
+    this.folder = new ConfinedFolder(dir);
+  }
+
+  /** Every read and write of the project's files goes through here: nothing in the folder can lead outside it. */
+  private readonly folder: ConfinedFolder;
 
   /**
    * Documents already read and validated, by file stamp (modification time and size): listing the project and then
@@ -36,14 +42,9 @@ export class Project {
 
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
-    const file = manifestPath(absolute);
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      throw new UserError(describeMissing(file, error));
-    }
-    return new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
+    const read = await new ConfinedFolder(absolute).readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
+    if (!read) throw new UserError(`${absolute} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
+    return new Project(absolute, parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
   }
 
   /**
@@ -59,23 +60,27 @@ export class Project {
     const absolute = path.resolve(dir);
     const existing = await fs.readdir(absolute).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [];
-      throw new UserError(`Cannot use ${absolute} for a new project: ${error.message}.`);
+      if (error.code === 'ENOTDIR') throw new UserError(`Cannot use ${absolute} for a new project: it is a file, not a folder.`);
+      throw new UserError(`Cannot use ${absolute} for a new project: ${fsProblem('it', error, 'read').replace(/\.$/, '')}.`);
     });
     if (existing.length > 0) {
       throw new UserError(`Cannot create a project in ${absolute}: the folder is not empty. Choose an empty or new folder.`);
     }
-    await fs.mkdir(path.join(absolute, DOCUMENTS_DIR), { recursive: true });
-    for (const { id, doc } of documents) await writeFileAtomic(documentPath(absolute, id), serializeDocument(doc));
+    await fs.mkdir(absolute, { recursive: true }).catch((error: unknown) => {
+      throw new UserError(`Cannot use ${absolute} for a new project: ${fsProblem('it', error, 'made').replace(/\.$/, '')}.`);
+    });
+    const folder = new ConfinedFolder(absolute);
+    await folder.makeFolders(DOCUMENTS_DIR);
+    for (const { id, doc } of documents) await folder.write(documentFile(id), serializeDocument(doc));
     if (library) {
-      const target = clausesDir(absolute);
-      await fs.mkdir(target, { recursive: true });
+      // The starter library is the app's own, installed with it: a plain copy of its files.
       for (const file of (await fs.readdir(library.clausesFrom)).filter((f) => f.endsWith(CLAUSE_FILE_SUFFIX))) {
-        await fs.copyFile(path.join(library.clausesFrom, file), path.join(target, file));
+        await folder.write(`${CLAUSES_DIR}/${file}`, await fs.readFile(path.join(library.clausesFrom, file)));
       }
       await writeVariables(absolute, library.variables);
     }
     const manifest: ProjectManifest = { format: FORMAT_VERSION, name, documents: documents.map((d) => d.id) };
-    await writeFileAtomic(manifestPath(absolute), serializeManifest(manifest));
+    await folder.write(MANIFEST_FILE, serializeManifest(manifest));
     return new Project(absolute, manifest);
   }
 
@@ -94,20 +99,14 @@ export class Project {
 
   async loadDocument(id: string): Promise<PolicyDocument> {
     this.requireListed(id);
-    const file = documentPath(this.dir, id);
-    let text: string;
-    let stamp: string;
-    try {
-      const stat = await fs.stat(file);
-      stamp = `${stat.mtimeMs}:${stat.size}`;
-      const cached = this.parsed.get(id);
-      if (cached?.stamp === stamp) return cached.doc;
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      throw new UserError(describeMissing(file, error));
-    }
-    const doc = parseFile(PolicyDocumentSchema, text, displayName(this.dir, file));
-    this.parsed.set(id, { stamp, doc });
+    const file = documentFile(id);
+    const seen = await this.folder.inspectFile(file, SIZE_LIMITS.document);
+    const cached = this.parsed.get(id);
+    if (seen && cached?.stamp === stampOf(seen)) return cached.doc;
+    const read = seen && (await this.folder.readText(file, SIZE_LIMITS.document));
+    if (!read) throw new UserError(`${file} does not exist.`);
+    const doc = parseFile(PolicyDocumentSchema, read.text, file);
+    this.parsed.set(id, { stamp: stampOf(read.stats), doc });
     return doc;
   }
 
@@ -115,7 +114,7 @@ export class Project {
     this.requireListed(id);
     // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
     const checked = PolicyDocumentSchema.parse(doc);
-    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
+    await this.folder.write(documentFile(id), serializeDocument(checked));
   }
 
   createDocument(title: string): Promise<DocumentSummary> {
@@ -126,9 +125,9 @@ export class Project {
   async addDocument(doc: PolicyDocument): Promise<DocumentSummary> {
     const checked = PolicyDocumentSchema.parse(doc);
     const id = await this.freeDocumentId(slugify(checked.title));
-    await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
+    await this.folder.write(documentFile(id), serializeDocument(checked));
     const manifest = { ...this.manifest, documents: [...this.manifest.documents, id] };
-    await writeFileAtomic(manifestPath(this.dir), serializeManifest(manifest));
+    await this.folder.write(MANIFEST_FILE, serializeManifest(manifest));
     this.manifest = manifest;
     return { id, title: checked.title };
   }
@@ -149,20 +148,28 @@ export class Project {
   }
 
   private requireListed(id: string): void {
-    if (!DocumentIdSchema.safeParse(id).success || !this.manifest.documents.includes(id)) {
+    if (!this.manifest.documents.includes(id)) {
       throw new UserError(`There is no document "${id}" in the project ${this.manifest.name}.`);
+    }
+    // Listed by a manifest made on another system: the file is never opened, as on Windows it would be a device.
+    if (!DocumentIdSchema.safeParse(id).success) {
+      throw new UserError(`The document "${id}" in ${MANIFEST_FILE} ${DEVICE_NAME_PROBLEM}; rename ${documentFile(id)} and its entry.`);
     }
   }
 
-  /** A new document never takes the name of a file already in the folder, listed or not. */
-  private async freeDocumentId(base: string): Promise<string> {
+  /**
+   * A new document never takes the name of a file already in the folder, listed or not, nor one that differs from
+   * it only in case (the same file on Windows and macOS), nor a Windows device name.
+   */
+  private async freeDocumentId(slug: string): Promise<string> {
+    const base = isWindowsDeviceName(slug) ? `${slug}-document` : slug;
+    const taken = new Set((await this.folder.list(DOCUMENTS_DIR) ?? []).map((entry) => caseKey(entry.name)));
     for (let n = 1; ; n++) {
       // Ids stop at 64 characters (DocumentIdSchema): a suffix shortens the slug rather than lengthen the id.
       const suffix = n === 1 ? '' : `-${n}`;
       const id = `${base.slice(0, MAX_DOCUMENT_ID - suffix.length).replace(/-+$/, '')}${suffix}`;
-      if (this.manifest.documents.includes(id)) continue;
-      const taken = await fs.stat(documentPath(this.dir, id)).then(() => true, () => false);
-      if (!taken) return id;
+      if (this.manifest.documents.includes(id) || !DocumentIdSchema.safeParse(id).success) continue;
+      if (!taken.has(caseKey(`${id}${DOCUMENT_SUFFIX}`))) return id;
     }
   }
 }
@@ -185,13 +192,7 @@ export function blankDocument(title: string): PolicyDocument {
   };
 }
 
-function describeMissing(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return path.basename(file) === 'policywright.json'
-      ? `${path.dirname(file)} is not a Policywright project: it has no policywright.json.`
-      : `${file} does not exist.`;
-  }
-  if (code === 'EACCES' || code === 'EPERM') return `${file} cannot be read: permission denied.`;
-  return `${file} cannot be read: ${(error as Error).message}.`;
+/** A file's modification time and size: a change on disk changes it. */
+function stampOf(stats: { mtimeMs: number; size: number }): string {
+  return `${stats.mtimeMs}:${stats.size}`;
 }
