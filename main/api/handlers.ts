@@ -136,8 +136,9 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const project = workspace.requireProject();
       const dir = source === 'project' ? projectClauses(project.dir) : await teamDir();
       if (!dir) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
-      const saved = await saveClause(dir, clause, isNew, today());
+      // The variables first: if they cannot be read, nothing is saved rather than a save reported as failed.
       const values = await readVariables(project.dir);
+      const saved = await saveClause(dir, clause, isNew, today());
       return { ...saved, source, file: `${saved.id}.clause.json`, undefinedVariables: variableNamesIn(saved.blocks).filter((n) => !Object.hasOwn(values, n)) };
     },
     async setTeamLibrary({ path: folder }) {

@@ -80,7 +80,7 @@ async function refuseWorktree(root: string, dotGit: nodeFs.Stats): Promise<void>
     throw new UserError(`${name} is a file that points to ${what}; Policywright keeps versions only in a real .git folder and does not write through it.`);
   }
   if (!dotGit.isDirectory()) throw new UserError(`${name} is not a folder; Policywright keeps versions only in a real .git folder.`);
-  const inside = new ConfinedFolder(root, { it: 'the .git folder', kind: 'a .git folder' });
+  const inside = new ConfinedFolder(root, { it: 'the repository', kind: 'a .git folder' });
   for (const entry of GIT_FILES) await inside.inspectFile(`.git/${entry}`, Number.MAX_SAFE_INTEGER);
   for (const entry of GIT_FOLDERS) await inside.list(`.git/${entry}`);
 }
