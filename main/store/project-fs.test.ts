@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from './errors';
 import { ConfinedFolder, readBounded } from './project-fs';
 import { fifoInstead, hasMkfifo } from './hostile-projects';
+import { RecentProjects } from './recent';
+import { AppSettings } from './settings';
 
 let tmp: string;
 let root: string;
@@ -124,5 +126,40 @@ describe('ConfinedFolder writes', () => {
     const error = await errorOf(folder.write('documents/a.txt', 'x'));
     expect(error.message).toBe('documents/a.txt is a folder, not a file; Policywright reads only ordinary files in a project folder.');
     expect(error.message).not.toMatch(/E[A-Z]{3,}/);
+  });
+});
+
+describe("the app's own settings files", () => {
+  it.skipIf(!posix)('are not read through a link, and a save replaces the link rather than write through it', async () => {
+    const home = path.join(tmp, 'home');
+    await fs.mkdir(home);
+    const elsewhere = path.join(outside, 'recent.json');
+    const list = `${JSON.stringify({ projects: [{ name: 'Elsewhere', path: '/elsewhere', openedAt: '2026-01-01T00:00:00.000Z' }] })}\n`;
+    await fs.writeFile(elsewhere, list);
+    await fs.symlink(elsewhere, path.join(home, 'recent-projects.json'));
+    const recent = RecentProjects.in(home);
+    expect(await recent.list()).toEqual([]);
+    await recent.remember({ name: 'Mine', path: '/mine' });
+    expect(await fs.readFile(elsewhere, 'utf8')).toBe(list);
+    expect((await fs.lstat(path.join(home, 'recent-projects.json'))).isFile()).toBe(true);
+    expect((await recent.list()).map((p) => p.name)).toEqual(['Mine']);
+  });
+
+  it.skipIf(!hasMkfifo)('do not hang on a named pipe: the settings read as empty (needs mkfifo)', async () => {
+    const home = path.join(tmp, 'home');
+    await fs.mkdir(home);
+    await fifoInstead(path.join(home, 'settings.json'));
+    await fifoInstead(path.join(home, 'recent-projects.json'));
+    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: null });
+    expect(await RecentProjects.in(home).list()).toEqual([]);
+  });
+
+  it('do not read a settings file over 1 MiB', async () => {
+    const home = path.join(tmp, 'home');
+    await fs.mkdir(home);
+    await fs.writeFile(path.join(home, 'settings.json'), `{"teamLibrary": "/team", "pad": "${'x'.repeat(1024 * 1024)}"}`);
+    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: null });
+    await fs.writeFile(path.join(home, 'settings.json'), '{"teamLibrary": "/team"}');
+    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: '/team' });
   });
 });
