@@ -1,11 +1,11 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
-import { DocumentIdSchema, ProjectManifestSchema } from '../../shared/model/document';
-import { parseFile } from '../../shared/format/parse';
+import { DocumentIdSchema } from '../../shared/model/document';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE, documentFile } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE } from './project-files';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
+import { Project } from './project';
 
 /**
  * The git side of a project's history: finding (or making) the repository, telling the project's own files from
@@ -125,14 +125,14 @@ function mayHoldProjectFiles(relativeDir: string): boolean {
  */
 export async function projectFilesOnDisk(projectDir: string): Promise<string[]> {
   const project = new ConfinedFolder(projectDir);
-  const manifest = await project.readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
-  if (!manifest) return [];
+  // The manifest as Project reads it: through the same checks, and refused in the same words.
+  const listed = (await Project.open(projectDir)).documentIds;
   const files = [MANIFEST_FILE];
   if (await project.inspectFile(VARIABLES_FILE, SIZE_LIMITS.variables)) files.push(VARIABLES_FILE);
-  for (const id of parseFile(ProjectManifestSchema, manifest.text, MANIFEST_FILE).documents) {
+  for (const id of listed) {
     // A Windows device name is never opened (see Project.requireListed), so never staged either.
-    if (documentIdOf(`${id}${DOCUMENT_SUFFIX}`) === null) continue;
-    if (await project.inspectFile(documentFile(id), SIZE_LIMITS.document)) files.push(documentFile(id));
+    const file = `${DOCUMENTS_DIR}/${id}${DOCUMENT_SUFFIX}`;
+    if (documentIdOf(`${id}${DOCUMENT_SUFFIX}`) !== null && (await project.inspectFile(file, SIZE_LIMITS.document))) files.push(file);
   }
   const folders = [CLAUSES_DIR];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
