@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_NAME_PROBLEM, isWindowsDeviceName } from './file-names';
 import {
   CLAUSE_SOURCES,
   CLAUSE_USE_STATES,
@@ -13,7 +14,6 @@ import {
   isSafeHref,
   placeholder,
 } from './vocabulary';
-import { DEVICE_NAME_PROBLEM, isWindowsDeviceName } from './file-names';
 
 /**
  * The stored document model's schemas, which validate every document read from disk or received through the API. The
