@@ -9,7 +9,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 
 export interface RunningApp {
+  /** The launch address the web host printed; it works once, and the fixture has used it. */
   url: string;
+  /** The app's own origin (`http://<random>.localhost:<port>`): reload or navigate here, not to `url`. */
+  origin: string;
   /** The project folder the app has open: a fresh copy of the sample, made for this test. */
   projectDir: string;
   home: string;
@@ -17,16 +20,19 @@ export interface RunningApp {
   readDocument(id: string): Promise<string>;
 }
 
-/** Starts the built CLI's web host on a fresh copy of the sample project, as `npm start` does on this machine. */
-async function startApp(projectDir: string | undefined, home: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', ...(projectDir ? [projectDir] : []), '--port', '0'];
+/**
+ * Starts the built CLI's web host on a project, as `npm start` does on this machine: on any free port by default, or
+ * (portArgs []) on the origin it answered under last time from this home, as after a crash.
+ */
+export async function startApp(projectDir: string | undefined, home: string, portArgs = ['--port', '0']): Promise<{ child: ChildProcess; url: string }> {
+  const args = [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', ...(projectDir ? [projectDir] : []), ...portArgs];
   const child = spawn(process.execPath, args, { env: { ...process.env, POLICYWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the web host did not start: ${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const match = /(http:\/\/[a-z0-9-]+\.localhost:\d+\/\?code=[\w-]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -52,6 +58,7 @@ export const test = base.extend<{ app: RunningApp }>({
     await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
     await use({
       url,
+      origin: new URL(url).origin,
       projectDir,
       home,
       readDocument: (id) => fs.readFile(path.join(projectDir, 'documents', `${id}.policy.json`), 'utf8'),

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyDocument } from '../../shared/model/document';
-import type { ProjectInfo, Reply, Startup } from '../../shared/api/contract';
+import type { LoadedDocument, ProjectInfo, Reply, Startup } from '../../shared/api/contract';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { RecentProjects } from '../store/recent';
 import { dispatch } from './dispatch';
@@ -70,21 +70,23 @@ describe('dispatch: bad input', () => {
     ['createProject', { path: '/x', name: 'n', sample: 'yes' }, 'sample'],
     ['createProject', { path: '/x' }, 'name'],
     ['createProject', { path: ['/x'], name: 'n' }, 'path'],
-    ['createDocument', { title: 42 }, 'title'],
-    ['createDocument', { title: '' }, 'a title is required'],
-    ['loadDocument', { documentId: '../etc/passwd' }, 'documentId must be lowercase letters, digits and dashes'],
-    ['loadDocument', { documentId: '/etc/passwd' }, 'documentId'],
-    ['loadDocument', {}, 'documentId'],
-    ['saveDocument', { documentId: 'privacy-policy' }, 'document'],
+    ['createDocument', { project: '/p', title: 42 }, 'title'],
+    ['createDocument', { project: '/p', title: '' }, 'a title is required'],
+    ['loadDocument', { project: '/p', documentId: '../etc/passwd' }, 'documentId must be lowercase letters, digits and dashes'],
+    ['loadDocument', { project: '/p', documentId: '/etc/passwd' }, 'documentId'],
+    ['loadDocument', { project: '/p' }, 'documentId'],
+    ['loadDocument', { documentId: 'privacy-policy' }, 'project'],
+    ['saveDocument', { project: '/p', documentId: 'privacy-policy', document: validDocument }, 'base'],
+    ['saveDocument', { project: '/p', documentId: 'privacy-policy' }, 'document'],
     [
       'saveDocument',
-      { documentId: 'privacy-policy', document: { ...validDocument, blocks: [{ kind: 'heading', id: 's-abcdef01', level: 0, runs: [] }] } },
+      { project: '/p', documentId: 'privacy-policy', base: null, document: { ...validDocument, blocks: [{ kind: 'heading', id: 's-abcdef01', level: 0, runs: [] }] } },
       'document.blocks[0].level',
     ],
-    ['saveDocument', { documentId: 'privacy-policy', document: { ...validDocument, format: 2 } }, 'document.format must be 1'],
+    ['saveDocument', { project: '/p', documentId: 'privacy-policy', document: { ...validDocument, format: 2 } }, 'document.format must be 1'],
     [
       'saveDocument',
-      { documentId: 'privacy-policy', document: { ...validDocument, blocks: [{ kind: 'paragraph', runs: [{ text: 'x', link: 'javascript:alert(1)' }] }] } },
+      { project: '/p', documentId: 'privacy-policy', base: null, document: { ...validDocument, blocks: [{ kind: 'paragraph', runs: [{ text: 'x', link: 'javascript:alert(1)' }] }] } },
       'document.blocks[0].runs[0].link',
     ],
     ['pickFolder', { purpose: 'delete' }, 'purpose'],
@@ -111,11 +113,11 @@ describe('dispatch: bad input', () => {
 });
 
 describe('dispatch: failures in handlers', () => {
-  it('says no project is open for loadDocument, createDocument and saveDocument before one is', async () => {
-    const expected = 'No project is open. Open or create a project first.';
-    expect(messageOf(await dispatch(handlers, 'loadDocument', { documentId: 'privacy-policy' }))).toBe(expected);
-    expect(messageOf(await dispatch(handlers, 'createDocument', { title: 'New' }))).toBe(expected);
-    expect(messageOf(await dispatch(handlers, 'saveDocument', { documentId: 'privacy-policy', document: validDocument }))).toBe(expected);
+  it('says the project is not open for loadDocument, createDocument and saveDocument before it is', async () => {
+    const expected = 'The project /p is not open in this window: open it again with Open project….';
+    expect(messageOf(await dispatch(handlers, 'loadDocument', { project: '/p', documentId: 'privacy-policy' }))).toBe(expected);
+    expect(messageOf(await dispatch(handlers, 'createDocument', { project: '/p', title: 'New' }))).toBe(expected);
+    expect(messageOf(await dispatch(handlers, 'saveDocument', { project: '/p', documentId: 'privacy-policy', document: validDocument, base: null }))).toBe(expected);
   });
 
   it('refuses pickFolder on a host without a folder picker', async () => {
@@ -172,21 +174,22 @@ describe('dispatch: a whole session', () => {
       ],
     });
 
-    const doc = valueOf<PolicyDocument>(await dispatch(handlers, 'loadDocument', { documentId: 'privacy-policy' }));
+    const { document: doc, stamp } = valueOf<LoadedDocument>(await dispatch(handlers, 'loadDocument', { project: dir, documentId: 'privacy-policy' }));
     expect(doc.numbering).toBe('decimal');
     const edited: PolicyDocument = {
       ...doc,
       versionLabel: '2.2',
       blocks: [...doc.blocks, { kind: 'paragraph', runs: [{ text: 'Added in a test.', marks: ['italic'] }] }],
     };
-    const saved = valueOf<{ savedAt: string }>(await dispatch(handlers, 'saveDocument', { documentId: 'privacy-policy', document: edited }));
+    const saved = valueOf<{ savedAt: string; stamp: string }>(await dispatch(handlers, 'saveDocument', { project: dir, documentId: 'privacy-policy', document: edited, base: stamp }));
     expect(new Date(saved.savedAt).toISOString()).toBe(saved.savedAt);
+    expect(saved.stamp).not.toBe(stamp);
 
-    expect(valueOf(await dispatch(handlers, 'loadDocument', { documentId: 'privacy-policy' }))).toEqual(edited);
+    expect(valueOf(await dispatch(handlers, 'loadDocument', { project: dir, documentId: 'privacy-policy' }))).toEqual({ document: edited, stamp: saved.stamp });
     // A fresh window opening the same folder sees the same.
     const other = createHandlers(host, new Workspace());
     valueOf(await dispatch(other, 'openProject', { path: dir }));
-    expect(valueOf(await dispatch(other, 'loadDocument', { documentId: 'privacy-policy' }))).toEqual(edited);
+    expect(valueOf(await dispatch(other, 'loadDocument', { project: dir, documentId: 'privacy-policy' }))).toEqual({ document: edited, stamp: saved.stamp });
 
     const startup = valueOf<Startup>(await dispatch(handlers, 'getStartup', {}));
     expect(startup.project?.path).toBe(dir);
@@ -194,7 +197,7 @@ describe('dispatch: a whole session', () => {
     expect(startup.canPickFolder).toBe(false);
     expect(startup.version).toBe('9.9.9-test');
     // The first document comes with the start-up, exactly as loadDocument reads it.
-    expect(startup.opening).toEqual({ documentId: 'privacy-policy', document: edited });
+    expect(startup.opening).toEqual({ documentId: 'privacy-policy', document: edited, stamp: saved.stamp });
     expect(valueOf(await dispatch(handlers, 'listRecentProjects', {}))).toEqual(startup.recent);
   });
 
@@ -202,17 +205,17 @@ describe('dispatch: a whole session', () => {
     const dir = path.join(tmp, 'Blank');
     const info = valueOf<ProjectInfo>(await dispatch(handlers, 'createProject', { path: dir, name: 'Blank' }));
     expect(info.documents).toEqual([{ id: 'privacy-policy', title: 'Privacy Policy' }]);
-    expect(valueOf(await dispatch(handlers, 'createDocument', { title: '  Privacy Policy  ' }))).toEqual({
+    expect(valueOf(await dispatch(handlers, 'createDocument', { project: dir, title: '  Privacy Policy  ' }))).toEqual({
       id: 'privacy-policy-2',
       title: 'Privacy Policy',
     });
-    const doc = valueOf<PolicyDocument>(await dispatch(handlers, 'loadDocument', { documentId: 'privacy-policy-2' }));
-    expect(doc.title).toBe('Privacy Policy');
+    const doc = valueOf<LoadedDocument>(await dispatch(handlers, 'loadDocument', { project: dir, documentId: 'privacy-policy-2' }));
+    expect(doc.document.title).toBe('Privacy Policy');
   });
 
   it('refuses to save a document the project does not list', async () => {
     valueOf(await dispatch(handlers, 'createProject', { path: path.join(tmp, 'p'), name: 'P' }));
-    const message = messageOf(await dispatch(handlers, 'saveDocument', { documentId: 'passwd', document: validDocument }));
+    const message = messageOf(await dispatch(handlers, 'saveDocument', { project: path.join(tmp, 'p'), documentId: 'passwd', document: validDocument, base: null }));
     expect(message).toBe('There is no document "passwd" in the project P.');
     expect(await fs.readdir(path.join(tmp, 'p', 'documents'))).toEqual(['privacy-policy.policy.json']);
   });
@@ -227,10 +230,10 @@ describe('dispatch: a whole session', () => {
     const fresh = createHandlers(host, new Workspace());
     const info = valueOf<ProjectInfo>(await dispatch(fresh, 'openProject', { path: dir }));
     expect(info.documents[1]?.problem).toMatch(/^documents\/cookie-policy\.policy\.json: numbering /);
-    expect(messageOf(await dispatch(fresh, 'loadDocument', { documentId: 'cookie-policy' }))).toMatch(
+    expect(messageOf(await dispatch(fresh, 'loadDocument', { project: dir, documentId: 'cookie-policy' }))).toMatch(
       /^documents\/cookie-policy\.policy\.json: numbering /,
     );
-    expect(valueOf<PolicyDocument>(await dispatch(fresh, 'loadDocument', { documentId: 'terms-of-service' })).title).toBe('Terms of Service');
+    expect(valueOf<LoadedDocument>(await dispatch(fresh, 'loadDocument', { project: dir, documentId: 'terms-of-service' })).document.title).toBe('Terms of Service');
     expect(Buffer.compare(await fs.readFile(file), before)).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { API, isMethodName, type Reply } from '../../shared/api/contract';
+import { API, isMethodName, type ErrorCode, type Reply } from '../../shared/api/contract';
 import { FormatError, describeIssue } from '../../shared/format/problems';
 import { UserError } from '../store/errors';
 import type { Handlers } from './handlers';
@@ -19,13 +19,14 @@ export async function dispatch(handlers: Handlers, method: string, input: unknow
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof UserError || error instanceof FormatError) return failure(error.message);
+    if (error instanceof UserError) return failure(error.message, error.code);
+    if (error instanceof FormatError) return failure(error.message);
     console.error(`[policywright] ${method} failed:`, error);
     const detail = error instanceof Error ? error.message : String(error);
     return failure(`${method} failed unexpectedly: ${detail}`);
   }
 }
 
-function failure(message: string): Reply<never> {
-  return { ok: false, error: { message } };
+function failure(message: string, code?: ErrorCode): Reply<never> {
+  return { ok: false, error: code ? { message, code } : { message } };
 }

@@ -10,9 +10,10 @@ import { importFile } from '../import/import-file';
 import { ProjectHistory, type VersionInfo } from '../store/history';
 import { draftEdition, versionEdition, type Edition } from '../compare/editions';
 import { compareSources, renderRedline } from '../compare/compare-editions';
-import type { VersionSummary } from '../../shared/api/contract';
+import type { DocumentCheck, VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
 import type { AppSettings } from '../store/settings';
+import type { Journal } from '../store/journal';
 import { loadLibrary, projectClauses, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
 import { librarySeed } from '../store/starter';
@@ -37,15 +38,32 @@ export interface HostServices {
   readonly userName: string;
   /** The app's settings (the team clause library folder); without them there is no team library. */
   readonly settings?: AppSettings;
+  /** Where unsaved edits are kept for crash recovery; without one, nothing is kept (tests that do not need it). */
+  readonly journal?: Journal;
 }
 
-/** The state of one window: the project it has open. */
+/**
+ * The projects a host has opened, by folder, and the one it opened last (what a new window starts on). Calls name
+ * their project, so a window that moved on, or a second tab on another project, never reaches the wrong one.
+ */
 export class Workspace {
-  project: Project | null = null;
+  private readonly opened = new Map<string, Project>();
+  private latest: Project | null = null;
 
-  requireProject(): Project {
-    if (!this.project) throw new UserError('No project is open. Open or create a project first.');
-    return this.project;
+  get project(): Project | null {
+    return this.latest;
+  }
+
+  set project(project: Project | null) {
+    if (project) this.opened.set(project.dir, project);
+    this.latest = project;
+  }
+
+  /** The open project at `dir` (the path openProject or createProject returned). */
+  requireProject(dir: string): Project {
+    const project = this.opened.get(path.resolve(dir));
+    if (!project) throw new UserError(`The project ${dir} is not open in this window: open it again with Open project….`);
+    return project;
   }
 }
 
@@ -70,14 +88,15 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const info = project ? await project.info() : null;
       const first = info ? firstReadableDocument(info) : undefined;
       // Read now rather than in a second call: the document is the window's first screen.
-      const document = project && first ? await project.loadDocument(first.id).catch(() => null) : null;
+      const loaded = project && first ? await project.readDocument(first.id).catch(() => null) : null;
       return {
         project: info,
         recent: await host.recent.list(),
         canPickFolder: host.pickFolder !== null,
         version: host.version,
         userName: host.userName,
-        opening: first && document ? { documentId: first.id, document } : null,
+        opening: first && loaded ? { documentId: first.id, ...loaded } : null,
+        journalKey: host.journal ? await host.journal.browserKey() : null,
       };
     },
     listRecentProjects: () => host.recent.list(),
@@ -90,73 +109,93 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const documents = sample ? await loadSampleDocuments() : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
       return use(await Project.create(path, name, documents, await librarySeed(sample)));
     },
-    createDocument: ({ title }) => workspace.requireProject().createDocument(title),
-    loadDocument: ({ documentId }) => workspace.requireProject().loadDocument(documentId),
-    async exportDocument({ documentId, format, fragment, version }) {
-      const project = workspace.requireProject();
+    createDocument: ({ project, title }) => workspace.requireProject(project).createDocument(title),
+    saveProjectCopy: async ({ project, path: target }) => use(await workspace.requireProject(project).copyTo(target)),
+    addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),
+    loadDocument: ({ project, documentId }) => workspace.requireProject(project).readDocument(documentId),
+    checkDocument: ({ project, documentId, stamp }) => checkDocument(workspace, project, documentId, stamp),
+    async writeJournal({ project: dir, documentId, entry }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      await host.journal?.write(project.dir, documentId, entry);
+      return { kept: host.journal !== undefined };
+    },
+    async clearJournal({ project: dir, documentId }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      await host.journal?.clear(project.dir, documentId);
+      return { kept: false };
+    },
+    async recoverJournal({ project: dir, documentId, browser }) {
+      const project = workspace.requireProject(dir);
+      project.requireDocument(documentId);
+      return { recovered: host.journal ? await host.journal.recover(project, documentId, browser) : null };
+    },
+    async exportDocument({ project: dir, documentId, format, fragment, version }) {
+      const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
       const { doc, variables } = await editionToExport(project, documentId, version);
       const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf, variables });
       const suffix = `${version === undefined ? '' : `-${slugify(version)}`}${format === 'html' && fragment ? '-fragment' : ''}`;
       return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
-    async importDocument({ fileName, base64 }) {
-      const project = workspace.requireProject();
+    async importDocument({ project: dir, fileName, base64 }) {
+      const project = workspace.requireProject(dir);
       const doc = await importFile(fileName, Buffer.from(base64, 'base64'));
       return project.addDocument(doc);
     },
-    async saveDocument({ documentId, document }) {
-      await workspace.requireProject().saveDocument(documentId, document);
-      return { savedAt: new Date().toISOString() };
+    async saveDocument({ project, documentId, document, base }) {
+      const { stamp } = await workspace.requireProject(project).saveDocument(documentId, document, base);
+      return { savedAt: new Date().toISOString(), stamp };
     },
-    async listVersions({ documentId }) {
-      const project = workspace.requireProject();
+    async listVersions({ project: dir, documentId }) {
+      const project = workspace.requireProject(dir);
       if (documentId !== undefined) project.requireDocument(documentId);
       const versions = await ProjectHistory.for(project.dir).listVersions();
       return versions.filter((v) => documentId === undefined || v.documentIds.includes(documentId)).map(summaryOf);
     },
-    async saveVersion({ documentId, name, note, kind, author }) {
-      const project = workspace.requireProject();
+    async saveVersion({ project: dir, documentId, name, note, kind, author }) {
+      const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
       return summaryOf(await ProjectHistory.for(project.dir).saveVersion({ name, note, kind, author, documentId }));
     },
-    async loadVersion({ documentId, version }) {
-      const project = workspace.requireProject();
+    async loadVersion({ project: dir, documentId, version }) {
+      const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
       return (await versionEdition(project.dir, documentId, version)).doc;
     },
-    compareDocuments: ({ old, new: next }) => compareSources(workspace.requireProject(), old, next),
-    async exportComparison({ old, new: next, format }) {
-      const comparison = await compareSources(workspace.requireProject(), old, next);
+    compareDocuments: ({ project, old, new: next }) => compareSources(workspace.requireProject(project), old, next),
+    async exportComparison({ project, old, new: next, format }) {
+      const comparison = await compareSources(workspace.requireProject(project), old, next);
       const file = await renderRedline(comparison, format, host.userName, new Date());
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
-    listClauses: () => library(workspace.requireProject()),
-    async saveClause({ source, clause, isNew }) {
-      const project = workspace.requireProject();
-      const dir = source === 'project' ? projectClauses(project.dir) : await teamDir();
-      if (!dir) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
+    listClauses: ({ project }) => library(workspace.requireProject(project)),
+    async saveClause({ project: dir, source, clause, isNew }) {
+      const project = workspace.requireProject(dir);
+      const folder = source === 'project' ? projectClauses(project.dir) : await teamDir();
+      if (!folder) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
       // The variables first: if they cannot be read, nothing is saved rather than a save reported as failed.
       const values = await readVariables(project.dir);
-      const saved = await saveClause(dir, clause, isNew, today());
+      const saved = await saveClause(folder, clause, isNew, today());
       return { ...saved, source, file: `${saved.id}.clause.json`, undefinedVariables: variableNamesIn(saved.blocks).filter((n) => !Object.hasOwn(values, n)) };
     },
-    async setTeamLibrary({ path: folder }) {
+    async setTeamLibrary({ project, path: folder }) {
       if (!host.settings) throw new UserError('This window cannot change the app settings.');
       const absolute = folder === null ? null : path.resolve(folder);
       if (absolute !== null && !(await fs.stat(absolute).catch(() => null))?.isDirectory()) {
         throw new UserError(`${absolute} is not a folder that can be read; choose the folder that holds the team's clause files.`);
       }
       await host.settings.set({ teamLibrary: absolute });
-      return library(workspace.requireProject());
+      return library(workspace.requireProject(project));
     },
-    getVariables: async () => ({ variables: await readVariables(workspace.requireProject().dir) }),
-    async saveVariables({ variables }) {
-      await writeVariables(workspace.requireProject().dir, variables);
+    getVariables: async ({ project }) => ({ variables: await readVariables(workspace.requireProject(project).dir) }),
+    async saveVariables({ project, variables }) {
+      await writeVariables(workspace.requireProject(project).dir, variables);
       return { variables };
     },
-    async listOutdatedClauseUses() {
-      const project = workspace.requireProject();
+    async listOutdatedClauseUses({ project: dir }) {
+      const project = workspace.requireProject(dir);
       const lib = await library(project);
       const values = await readVariables(project.dir);
       const lookup = clauseLookup(lib.clauses);
@@ -169,11 +208,17 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       }
       return { documents };
     },
-    async checkExport({ documentId, version }) {
-      const { doc, variables } = await editionToExport(workspace.requireProject(), documentId, version);
+    async checkExport({ project, documentId, version }) {
+      const { doc, variables } = await editionToExport(workspace.requireProject(project), documentId, version);
       return { unfilled: unfilledVariables(doc, variables) };
     },
   };
+}
+
+/** A window whose project folder is gone hears it as `missing`, like a deleted document, rather than as an error. */
+async function checkDocument(workspace: Workspace, dir: string, documentId: string, stamp: string): Promise<DocumentCheck> {
+  const project = workspace.requireProject(dir);
+  return project.checkDocument(documentId, stamp);
 }
 
 /** The draft, or a saved version, with the variable values it is written with (a version's own, as saved). */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProjectInfo, Reply, VersionSummary } from '../../shared/api/contract';
+import type { LoadedDocument, ProjectInfo, Reply, VersionSummary } from '../../shared/api/contract';
 import type { Comparison } from '../../shared/compare/types';
 import type { PolicyDocument } from '../../shared/model/document';
 import { chromiumPdf } from '../export/pdf';
@@ -25,14 +25,22 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const reply: Reply<unknown> = await dispatch(handlers, method, input);
+// The project the last createProject made: every other call names it, as the app's project client does.
+let current = '';
+
+function inCurrent(method: string, input: object): object {
+  return method === 'createProject' ? input : { project: current, ...input };
+}
+
+async function call<T>(method: string, input: object): Promise<T> {
+  const reply: Reply<unknown> = await dispatch(handlers, method, inCurrent(method, input));
   if (!reply.ok) throw new Error(reply.error.message);
+  if (method === 'createProject') current = (reply.value as ProjectInfo).path;
   return reply.value as T;
 }
 
-async function failure(method: string, input: unknown): Promise<string> {
-  const reply: Reply<unknown> = await dispatch(handlers, method, input);
+async function failure(method: string, input: object): Promise<string> {
+  const reply: Reply<unknown> = await dispatch(handlers, method, inCurrent(method, input));
   if (reply.ok) throw new Error(`expected ${method} to fail`);
   return reply.error.message;
 }
@@ -47,12 +55,12 @@ describe('versions and compare through the API', () => {
     expect(saved).toMatchObject({ name: '2026-02 GDPR update', kind: 'substantive', author: 'Dana Reviewer', note: 'Art. 13 wording' });
     expect(saved.documentIds).toContain(documentId);
 
-    const draft = await call<PolicyDocument>('loadDocument', { documentId });
+    const { document: draft, stamp } = await call<LoadedDocument>('loadDocument', { documentId });
     const edited = structuredClone(draft);
     const body = edited.blocks.findIndex((b) => b.kind === 'paragraph' && b.runs.some((r) => r.text.length > 20));
     const target = edited.blocks[body]!;
     target.runs = [...target.runs, { text: ' We review this policy every year.' }];
-    await call('saveDocument', { documentId, document: edited });
+    await call('saveDocument', { documentId, document: edited, base: stamp });
 
     const comparison = await call<Comparison>('compareDocuments', {
       old: { kind: 'version', documentId, version: '2026-02 GDPR update' },

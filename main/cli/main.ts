@@ -10,6 +10,7 @@ import { exportCommand, parseFormat } from './export-command';
 import { saveVersionCommand, versionsCommand } from './versions-command';
 import { diffCommand, parseDiffFormat } from './diff-command';
 import { clausesCommand } from './clauses-command';
+import { serveUntilStopped } from './serve-command';
 import { librarySeed } from '../store/starter';
 import * as path from 'node:path';
 
@@ -30,6 +31,7 @@ const USAGE = `Usage:
   policywright clauses <project> [--json]              list the clause library (id, title, version, status,
                                                        tags, source) and any clause file that cannot be read
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
+                                                       under a random *.localhost name
   policywright --version`;
 
 export interface CliIo {
@@ -152,14 +154,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const args = parseArgs(rest, ['port'], []);
       if (args.positional.length > 1) throw new UsageError('serve takes at most one project folder');
       const port = parsePort(args.flags.get('port'));
-      const host = await launchWebHost({ projectDir: args.positional[0], port });
-      io.out(`Policywright is running at ${host.url}\n`);
-      io.out('Open that address in your browser. Press Ctrl+C to stop.\n');
-      await new Promise<void>((resolve) => {
-        const stop = () => void host.close().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await serveUntilStopped(await launchWebHost({ projectDir: args.positional[0], port }), io);
       return 0;
     }
     default:

@@ -10,6 +10,7 @@ import { installRoot } from '../store/install-root';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
+import { Journal } from '../store/journal';
 import { ensureSampleCopy } from '../store/sample';
 import { APP_VERSION } from '../version';
 import { externalUrl } from './external-links';
@@ -30,6 +31,7 @@ const rendererDir = path.join(root, 'dist', 'renderer');
 const preload = path.join(root, 'dist', 'main', 'preload.cjs');
 const recent = RecentProjects.in(appHome());
 const settings = AppSettings.in(appHome());
+const journal = Journal.in(appHome());
 /** One workspace per window, found by the window's web contents id when its IPC calls arrive. */
 const windowHandlers = new Map<number, Handlers>();
 
@@ -100,7 +102,7 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
   });
   const id = win.webContents.id;
   const pickFolder = (purpose: 'open' | 'create') => pickFolderFor(win, purpose);
-  windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, settings, userName: systemUserName() }, workspace));
+  windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, settings, journal, userName: systemUserName() }, workspace));
   win.webContents.once('destroyed', () => windowHandlers.delete(id));
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY_URL);

@@ -104,20 +104,20 @@ describe('writeFileAtomic', () => {
       await fs.writeFile(target, OLD);
       const before = await fs.readFile(target);
       const error = Object.assign(new Error(`injected ${step} failure`), { code: 'EIO' });
-      await expect(writeFileAtomic(target, NEW, failingAt(step, error))).rejects.toBe(error);
+      await expect(writeFileAtomic(target, NEW, failingAt(step, error))).rejects.toMatchObject({ cause: error });
       expect(Buffer.compare(await fs.readFile(target), before)).toBe(0);
       expect(await fs.readdir(dir)).toEqual(['doc.policy.json']);
     },
   );
 
   it.each<Step>(['open', 'writeFile', 'sync', 'close', 'rename'])('a failure at %s creates no file where there was none', async (step) => {
-    await expect(writeFileAtomic(target, NEW, failingAt(step, new Error('injected')))).rejects.toThrow('injected');
+    await expect(writeFileAtomic(target, NEW, failingAt(step, new Error('injected')))).rejects.toMatchObject({ cause: new Error('injected') });
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it.each<Step>(['writeFile', 'sync'])('closes the temporary file when %s fails', async (step) => {
     const calls: string[] = [];
-    await expect(writeFileAtomic(target, NEW, failingAt(step, new Error('injected'), calls))).rejects.toThrow('injected');
+    await expect(writeFileAtomic(target, NEW, failingAt(step, new Error('injected'), calls))).rejects.toMatchObject({ cause: new Error('injected') });
     expect(calls).toContain('close');
     expect(calls).not.toContain('rename');
   });
@@ -126,7 +126,7 @@ describe('writeFileAtomic', () => {
     await fs.writeFile(target, OLD);
     const calls: string[] = [];
     const busy = Object.assign(new Error('resource busy'), { code: process.platform === 'win32' ? 'ENOSPC' : 'EBUSY' });
-    await expect(writeFileAtomic(target, NEW, failingAt('rename', busy, calls))).rejects.toBe(busy);
+    await expect(writeFileAtomic(target, NEW, failingAt('rename', busy, calls))).rejects.toMatchObject({ cause: busy });
     expect(calls.filter((c) => c === 'rename')).toHaveLength(1);
     expect(await fs.readFile(target, 'utf8')).toBe(OLD);
     expect(await fs.readdir(dir)).toEqual(['doc.policy.json']);
@@ -134,7 +134,7 @@ describe('writeFileAtomic', () => {
 
   it('fails when the folder does not exist, creating nothing', async () => {
     const missing = path.join(dir, 'no-such-folder', 'x.json');
-    await expect(writeFileAtomic(missing, NEW)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writeFileAtomic(missing, NEW)).rejects.toMatchObject({ cause: { code: 'ENOENT' } });
     expect(await fs.readdir(dir)).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UserError } from './errors';
+import { describeWriteFailure } from './describe-fs-error';
 
 /** The file operations a save needs, so tests can fail any one of them and check what is left on disk. */
 export interface SaveFs {
@@ -19,6 +21,26 @@ const RENAME_RETRIES = 5;
  * rename it over the target, then fsync the folder so the rename itself is durable.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, io: SaveFs = realFs): Promise<void> {
+  try {
+    await replaceFile(target, data, io);
+  } catch (error) {
+    // One sentence for the person, naming the file and the cause; the file itself is as it was, or already new.
+    throw new WriteFailure(describeWriteFailure(path.basename(target), error), error);
+  }
+}
+
+/** A save that did not happen (or whose durability could not be confirmed): the cause kept for whoever handles it. */
+export class WriteFailure extends UserError {
+  override readonly name = 'WriteFailure';
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function replaceFile(target: string, data: string | Uint8Array, io: SaveFs): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -60,5 +82,14 @@ async function syncDirectory(dir: string, io: SaveFs): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Makes the folder a file is about to be written into; a failure is one sentence naming it, as a failed save is. */
+export async function ensureFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new WriteFailure(describeWriteFailure(`The folder ${path.basename(dir)}`, error).replace('could not be saved', 'could not be made'), error);
   }
 }

@@ -7,6 +7,7 @@ import { CLAUSE_FILE_SUFFIX, type BrokenClause, type ClauseLibrary, type Library
 import { serializeClause } from '../../shared/clauses/serialize';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
 import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
+import { ensureFolder } from './atomic-write';
 import { UserError } from './errors';
 import { ConfinedFolder, SIZE_LIMITS, type FolderWords } from './project-fs';
 import { CLAUSES_DIR } from './project-files';
@@ -132,7 +133,7 @@ export async function saveClause(where: string | LibraryPlace, edit: ClauseEdit,
   }
   const clause = ClauseSchema.parse(applyClauseEdit(existing, edit, today));
   // A library of its own is made on its first clause; a project's clauses/ folder is made inside the project by write.
-  if (place.path === '') await fs.mkdir(place.folder.root, { recursive: true });
+  if (place.path === '') await ensureFolder(place.folder.root);
   await place.folder.write(file, serializeClause(clause));
   return clause;
 }

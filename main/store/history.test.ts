@@ -91,7 +91,7 @@ describe('ProjectHistory: saving and reading versions', () => {
     const privacyThen = await fs.readFile(path.join(dir, PRIVACY), 'utf8');
     const manifestThen = await fs.readFile(path.join(dir, 'policywright.json'), 'utf8');
 
-    await project.saveDocument('privacy-policy', policy('Privacy Policy', ['We collect little.', 'Our DPO is dpo@acme.example.']));
+    await project.saveDocument('privacy-policy', policy('Privacy Policy', ['We collect little.', 'Our DPO is dpo@acme.example.']), (await project.readDocument('privacy-policy')).stamp);
     await project.addDocument(policy('Terms of Service', ['Be nice.']));
     const second = await history.saveVersion({ name: '2026-02 GDPR update', note: 'Adds the DPO.\n\nAnd the terms.', kind: 'editorial', author: 'Ana Müller' });
     const privacyNow = await fs.readFile(path.join(dir, PRIVACY), 'utf8');
@@ -405,7 +405,7 @@ describe.skipIf(!hasGit)('what system git sees', () => {
     const history = ProjectHistory.for(dir);
     await history.saveVersion({ name: '2026-01 First edition', note: 'As published.', kind: 'substantive', author: 'Dana Whitfield' });
     const privacyThen = await fs.readFile(path.join(dir, PRIVACY), 'utf8');
-    await project.saveDocument('privacy-policy', policy('Privacy Policy', ['Changed.']));
+    await project.saveDocument('privacy-policy', policy('Privacy Policy', ['Changed.']), (await project.readDocument('privacy-policy')).stamp);
     await history.saveVersion({ name: '2026-02 GDPR update', note: '', kind: 'editorial', author: 'Ana Müller' });
 
     expect(sysGit(dir, 'log', '--format=%s')).toBe('2026-02 GDPR update\n2026-01 First edition\n');

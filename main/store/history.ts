@@ -27,6 +27,7 @@ import {
   type Repo,
 } from './history-git';
 import { readVersion, readVersions } from './history-read';
+import { serialized } from './serialized';
 
 export type { VersionKind } from './history-message';
 
@@ -154,20 +155,4 @@ async function refuseTaken(repo: Repo, name: string, tag: string): Promise<void>
       ? `The name "${name}" would be saved as the git tag "${tag}", which version "${owner.name}" already has; choose a more distinct name.`
       : `The name "${name}" would be saved as the git tag "${tag}", which clashes with the tag "${clash}" already in the repository; choose another name.`,
   );
-}
-
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs tasks with the same key one after another, so two saves cannot interleave their index and ref updates. */
-function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
 }

@@ -8,6 +8,7 @@ import { chromiumPdf } from '../export/pdf';
 import { dispatch } from '../api/dispatch';
 import { Workspace, createHandlers, type Handlers } from '../api/handlers';
 import { RecentProjects } from './recent';
+import { stampOf } from './document-stamp';
 import {
   CANARY,
   everythingCommitted,
@@ -37,6 +38,8 @@ const posix = process.platform !== 'win32';
 
 let tmp: string;
 let handlers: Handlers;
+/** Every call about a project names it, as the app does. */
+let openProject = '';
 let requests = 0;
 let refusals = 0;
 let casesRun = 0;
@@ -76,7 +79,8 @@ const OPERATIONS = {
   startup: ['getStartup', {}],
   loadPrivacy: ['loadDocument', { documentId: 'privacy-policy' }],
   loadCookie: ['loadDocument', { documentId: 'cookie-policy' }],
-  save: ['saveDocument', { documentId: 'privacy-policy', document: policy('Privacy Policy', 'Edited.') }],
+  // `base` is filled in with the stamp of the file as the lab made it.
+  save: ['saveDocument', { documentId: 'privacy-policy', document: policy('Privacy Policy', 'Edited.'), base: null }],
   create: ['createDocument', { title: 'New Terms' }],
   import: ['importDocument', { fileName: 'notes.md', base64: b64('# Imported Notes\n\nSome text.\n') }],
   clauses: ['listClauses', {}],
@@ -117,10 +121,12 @@ function expectOneSentence(message: string): void {
   expect(message).not.toMatch(/\bE[A-Z]{3,}\b|errno|syscall|\bat .+:\d+:\d+|isomorphic|NotFoundError|unexpectedly|\[object|undefined/);
 }
 
+const UNSCOPED = new Set(['getStartup', 'listRecentProjects', 'pickFolder', 'openProject', 'createProject']);
+
 /** A call through the API, as the app makes it; checks that no reply carries anything read outside. */
-async function call(method: string, input: unknown): Promise<Reply<unknown>> {
+async function call(method: string, input: object): Promise<Reply<unknown>> {
   requests++;
-  const reply = await dispatch(handlers, method, input);
+  const reply = await dispatch(handlers, method, UNSCOPED.has(method) ? input : { project: openProject, ...input });
   const shown = JSON.stringify(reply);
   expect(shown).not.toContain(CANARY);
   const base64 = reply.ok ? (reply.value as { base64?: unknown }).base64 : undefined;
@@ -129,7 +135,7 @@ async function call(method: string, input: unknown): Promise<Reply<unknown>> {
   return reply;
 }
 
-async function expectRefused(method: string, input: unknown, sentence: RegExp): Promise<void> {
+async function expectRefused(method: string, input: object, sentence: RegExp): Promise<void> {
   const reply = await call(method, input);
   expect(reply.ok, `${method} should be refused`).toBe(false);
   if (!reply.ok) expect(reply.error.message).toMatch(sentence);
@@ -146,14 +152,16 @@ function expectedRefusal(c: HostileCase, op: Operation): RegExp | undefined {
 
 async function runCase(c: HostileCase): Promise<void> {
   const lab = await makeLab(tmp);
+  openProject = lab.project;
+  const base = stampOf(await fs.readFile(path.join(lab.project, PRIVACY)));
   const cleanUp = await c.make(lab);
   const outsideBefore = await snapshot(lab.outside);
   const refsBefore = await refsOf(lab.otherRepo);
   const results = new Map<Operation, unknown>();
   try {
-    const steps: Array<[Operation, string, unknown]> = [
+    const steps: Array<[Operation, string, object]> = [
       ['open', 'openProject', { path: lab.project }],
-      ...Object.entries(OPERATIONS).map(([op, [method, input]]) => [op as Operation, method, input] as [Operation, string, unknown]),
+      ...Object.entries(OPERATIONS).map(([op, [method, input]]) => [op as Operation, method, op === 'save' ? { ...input, base } : input] as [Operation, string, object]),
     ];
     for (const [op, method, input] of steps) {
       const reply = await call(method, input);
@@ -248,6 +256,9 @@ const CASES: HostileCase[] = [
     make: (lab) => linkInstead(at(lab, 'clauses'), path.join(lab.outside, 'clauses')),
     refused: { clauseNew: linkOut('clauses'), clauseEdit: linkOut('clauses'), version: linkOut('clauses') },
     also: async (results) => {
+      const copy = await call('saveProjectCopy', { path: path.join(tmp, 'copy') });
+      expect(copy.ok).toBe(true);
+      expect(await fs.readdir(path.join(tmp, 'copy', 'clauses')).catch(() => [])).toEqual([]);
       expect(await brokenClausesOf(results)).toEqual([{ source: 'project', file: 'clauses', problem: expect.stringMatching(linkOut('clauses')) as unknown }]);
     },
   },
@@ -277,6 +288,10 @@ const CASES: HostileCase[] = [
     make: (lab) => linkInstead(at(lab, PRIVACY), path.join(lab.outside, PRIVACY)),
     refused: { loadPrivacy: linkOut(PRIVACY), save: linkOut(PRIVACY), version: linkOut(PRIVACY) },
     problems: { 'privacy-policy': linkOut(PRIVACY) },
+    also: async () => {
+      // "Save a copy as…" copies the project's files: read as everything else is, the link stops it.
+      await expectRefused('saveProjectCopy', { path: path.join(tmp, 'copy') }, linkOut(PRIVACY));
+    },
   },
   {
     name: 'a document file is a link to another document of the project',
@@ -461,7 +476,7 @@ const CASES: HostileCase[] = [
         await expectRefused('saveClause', { source: 'project', isNew: true, clause: clauseEdit(id, 'x') }, device);
       }
       await expectRefused('loadDocument', { documentId: 'aux' }, device);
-      await expectRefused('saveDocument', { documentId: 'aux', document: policy('Aux', 'x') }, device);
+      await expectRefused('saveDocument', { documentId: 'aux', document: policy('Aux', 'x'), base: null }, device);
       await expectRefused('saveClause', { source: 'project', isNew: true, clause: clauseEdit('../escape', 'x') }, /must be lowercase letters, digits and dashes/);
       await expectRefused('loadDocument', { documentId: '../policywright' }, /must be lowercase letters, digits and dashes/);
       const files = (await fs.readdir(at(lab, 'documents'))).sort();

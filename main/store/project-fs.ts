@@ -1,7 +1,8 @@
 import * as fs from 'node:fs/promises';
 import { constants, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { WriteFailure, writeFileAtomic } from './atomic-write';
+import { causeOf, describeWriteFailure } from './describe-fs-error';
 import { UserError } from './errors';
 import { NotUtf8Error, decodeUtf8 } from './utf8';
 
@@ -72,9 +73,15 @@ export class ConfinedFolder {
 
   /** A file's text and the stats of what was read; null when it does not exist. */
   async readText(relative: string, limit: number): Promise<{ text: string; stats: Stats } | null> {
+    const read = await this.readBytes(relative, limit);
+    return read && { text: textOf(relative, read.bytes), stats: read.stats };
+  }
+
+  /** A file's bytes, as they are, and the stats of what was read; null when it does not exist. */
+  async readBytes(relative: string, limit: number): Promise<{ bytes: Buffer; stats: Stats } | null> {
     const expected = await this.inspectFile(relative, limit);
     if (!expected) return null;
-    return readBounded(this.pathOf(relative), relative, limit, expected, this.words);
+    return readBoundedBytes(this.pathOf(relative), relative, limit, expected, this.words);
   }
 
   /**
@@ -113,7 +120,9 @@ export class ConfinedFolder {
     try {
       await writeFileAtomic(this.pathOf(relative), data);
     } catch (error) {
-      throw new UserError(fsProblem(relative, error, 'written'));
+      // Named by its path inside the folder, where the atomic write knows only the file's own name.
+      const cause = error instanceof WriteFailure ? error.cause : error;
+      throw new WriteFailure(describeWriteFailure(relative, cause), cause);
     }
   }
 
@@ -125,7 +134,7 @@ export class ConfinedFolder {
       let stats = await this.lstat(upTo);
       if (!stats) {
         await fs.mkdir(this.pathOf(upTo.join('/'))).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'EEXIST') throw new UserError(fsProblem(upTo.join('/'), error, 'made'));
+          if (error.code !== 'EEXIST') throw new WriteFailure(`The folder ${upTo.join('/')} could not be made: ${causeOf(error)}.`, error);
         });
         stats = await this.lstat(upTo);
       }
@@ -189,6 +198,29 @@ export async function readBounded(
   expected: Stats | null,
   words: FolderWords = PROJECT_WORDS,
 ): Promise<{ text: string; stats: Stats }> {
+  const { bytes, stats } = await readBoundedBytes(file, name, limit, expected, words);
+  return { text: textOf(name, bytes), stats };
+}
+
+/** The text of a file's bytes as strict UTF-8, or one sentence naming the file and its first bad byte. */
+export function textOf(name: string, bytes: Uint8Array): string {
+  try {
+    return decodeUtf8(bytes);
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    throw new UserError(
+      `${name} is not UTF-8 text: the byte at offset ${error.offset} (line ${error.line}) is not part of a valid character; save it as UTF-8.`,
+    );
+  }
+}
+
+async function readBoundedBytes(
+  file: string,
+  name: string,
+  limit: number,
+  expected: Stats | null,
+  words: FolderWords,
+): Promise<{ bytes: Buffer; stats: Stats }> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, READ_FLAGS);
@@ -208,19 +240,13 @@ export async function readBounded(
     const bytes = await readAtMost(handle, limit + 1, stats.size);
     // The file grew after the size was taken.
     if (bytes.length > limit) throw new UserError(tooBig(name, bytes.length, limit));
-    try {
-      return { text: decodeUtf8(bytes), stats };
-    } catch (error) {
-      if (!(error instanceof NotUtf8Error)) throw error;
-      throw new UserError(
-        `${name} is not UTF-8 text: the byte at offset ${error.offset} (line ${error.line}) is not part of a valid character; save it as UTF-8.`,
-      );
-    }
+    return { bytes, stats };
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(fsProblem(name, error, 'read'));
   } finally {
-    await handle.close();
+    // What was read is whole; a failure to close a handle only read from changes nothing.
+    await handle.close().catch(() => undefined);
   }
 }
 

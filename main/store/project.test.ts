@@ -99,7 +99,7 @@ describe('Project.create, open, load and save', () => {
       numbering: 'article-section',
       blocks: [...PRIVACY.blocks, { kind: 'list-item', list: 'number', indent: 1, runs: [{ text: 'New ', marks: ['bold'] }, { text: 'item' }] }],
     };
-    await project.saveDocument('privacy-policy', edited);
+    await project.saveDocument('privacy-policy', edited, (await project.readDocument('privacy-policy')).stamp);
     const file = path.join(dir, 'documents', 'privacy-policy.policy.json');
     expect(await fs.readFile(file, 'utf8')).toBe(serializeDocument(edited));
     expect(await fs.readdir(path.join(dir, 'documents'))).toEqual(['privacy-policy.policy.json']);
@@ -247,7 +247,7 @@ describe('saveDocument and loadDocument refuse documents the project does not li
     const dir = path.join(tmp, 'p');
     const project = await Project.create(dir, 'P', [{ id: 'privacy-policy', doc: PRIVACY }]);
     const before = await snapshot(dir);
-    const saveError = await errorOf(project.saveDocument(id, COOKIES));
+    const saveError = await errorOf(project.saveDocument(id, COOKIES, null));
     expect(saveError).toBeInstanceOf(UserError);
     expect(saveError.message).toBe(`There is no document "${id}" in the project P.`);
     await expect(project.loadDocument(id)).rejects.toBeInstanceOf(UserError);
@@ -260,7 +260,7 @@ describe('saveDocument and loadDocument refuse documents the project does not li
     const project = await Project.create(dir, 'P', [{ id: 'privacy-policy', doc: PRIVACY }]);
     const stray = path.join(dir, 'documents', 'stray.policy.json');
     await fs.writeFile(stray, 'not mine to touch');
-    await expect(project.saveDocument('stray', COOKIES)).rejects.toBeInstanceOf(UserError);
+    await expect(project.saveDocument('stray', COOKIES, null)).rejects.toBeInstanceOf(UserError);
     expect(await fs.readFile(stray, 'utf8')).toBe('not mine to touch');
   });
 
@@ -270,7 +270,7 @@ describe('saveDocument and loadDocument refuse documents the project does not li
     const file = path.join(dir, 'documents', 'privacy-policy.policy.json');
     const before = await fs.readFile(file, 'utf8');
     const bad = { ...PRIVACY, blocks: [{ kind: 'heading', id: 's-bad0000001', level: 0, runs: [] }] } as unknown as PolicyDocument;
-    await expect(project.saveDocument('privacy-policy', bad)).rejects.toThrow();
+    await expect(project.saveDocument('privacy-policy', bad, (await project.readDocument('privacy-policy')).stamp)).rejects.toThrow();
     expect(await fs.readFile(file, 'utf8')).toBe(before);
   });
 });

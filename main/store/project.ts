@@ -13,14 +13,20 @@ import { serializeDocument, serializeManifest } from '../../shared/format/serial
 import { FormatError } from '../../shared/format/problems';
 import { slugify } from '../../shared/model/text';
 import { newSectionId } from '../../shared/model/ids';
-import type { DocumentSummary, ProjectInfo } from '../../shared/api/contract';
+import type { DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
+import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, documentFile } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE, documentFile } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import { DEVICE_NAME_PROBLEM, caseKey, isWindowsDeviceName } from '../../shared/model/file-names';
-import { ConfinedFolder, SIZE_LIMITS, fsProblem } from './project-fs';
+import { ConfinedFolder, SIZE_LIMITS, textOf } from './project-fs';
 import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
+import { stampOf } from './document-stamp';
+import { serialized } from './serialized';
+import { causeOf } from './describe-fs-error';
+import { removeLeftoverTemporaryFiles, whyReadOnly } from './project-folder-state';
+import type { Stats } from 'node:fs';
 
 /** An open project folder: its manifest and its documents, read and written only through here. */
 export class Project {
@@ -35,16 +41,52 @@ export class Project {
   private readonly folder: ConfinedFolder;
 
   /**
-   * Documents already read and validated, by file stamp (modification time and size): listing the project and then
-   * opening a document must not parse a 100,000-word file twice. A change on disk changes the stamp.
+   * Documents already read and validated, with the stamp of their bytes, by what `stat` says of the file: listing the
+   * project and then opening a document must not parse a 100,000-word file twice, and a window asking every few
+   * seconds whether its file changed must not hash it each time. Any change on disk changes the `stat` key.
    */
-  private readonly parsed = new Map<string, { stamp: string; doc: PolicyDocument }>();
+  private readonly parsed = new Map<string, { statKey: string; stamp: string; doc: PolicyDocument }>();
+
+  /** Why nothing in the folder can be saved (read-only disk or folder, no permission), or null when it can. */
+  readOnly: string | null = null;
 
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
     const read = await new ConfinedFolder(absolute).readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
     if (!read) throw new UserError(`${absolute} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
-    return new Project(absolute, parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
+    const project = new Project(absolute, parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
+    project.readOnly = await whyReadOnly(absolute);
+    if (!project.readOnly) await removeLeftoverTemporaryFiles(absolute);
+    return project;
+  }
+
+  /**
+   * Copies the project's own files (manifest, variables, listed documents, clause library) into a new empty folder
+   * and opens the copy: how work goes on from a project that cannot be saved where it is.
+   */
+  async copyTo(dir: string): Promise<Project> {
+    const target = path.resolve(dir);
+    const existing = await fs.readdir(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw new UserError(`Cannot use ${target} for the copy: ${causeOf(error)}.`);
+    });
+    if (existing.length > 0) throw new UserError(`Cannot copy the project into ${target}: the folder is not empty. Choose an empty or new folder.`);
+    // What is copied is read as everything else is: no link followed, only ordinary files (a link or pipe stops it).
+    const files = [MANIFEST_FILE, VARIABLES_FILE, ...this.manifest.documents.filter((id) => DocumentIdSchema.safeParse(id).success).map(documentFile)];
+    const clauses = (await this.folder.list(CLAUSES_DIR).catch(() => null)) ?? [];
+    for (const entry of clauses) if (entry.isFile() && entry.name.endsWith(CLAUSE_FILE_SUFFIX)) files.push(`${CLAUSES_DIR}/${entry.name}`);
+    try {
+      for (const relative of files) {
+        const bytes = (await this.folder.readBytes(relative, SIZE_LIMITS.document))?.bytes ?? null;
+        if (bytes === null) continue;
+        await fs.mkdir(path.dirname(path.join(target, relative)), { recursive: true });
+        await writeFileAtomic(path.join(target, relative), bytes);
+      }
+    } catch (error) {
+      if (error instanceof UserError && !(error.cause ?? null)) throw error;
+      throw new UserError(`The project could not be copied into ${target}: ${causeOf(error)}.`);
+    }
+    return Project.open(target);
   }
 
   /**
@@ -61,13 +103,13 @@ export class Project {
     const existing = await fs.readdir(absolute).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [];
       if (error.code === 'ENOTDIR') throw new UserError(`Cannot use ${absolute} for a new project: it is a file, not a folder.`);
-      throw new UserError(`Cannot use ${absolute} for a new project: ${fsProblem('it', error, 'read').replace(/\.$/, '')}.`);
+      throw new UserError(`Cannot use ${absolute} for a new project: ${causeOf(error)}.`);
     });
     if (existing.length > 0) {
       throw new UserError(`Cannot create a project in ${absolute}: the folder is not empty. Choose an empty or new folder.`);
     }
     await fs.mkdir(absolute, { recursive: true }).catch((error: unknown) => {
-      throw new UserError(`Cannot use ${absolute} for a new project: ${fsProblem('it', error, 'made').replace(/\.$/, '')}.`);
+      throw new UserError(`Cannot use ${absolute} for a new project: ${causeOf(error)}.`);
     });
     const folder = new ConfinedFolder(absolute);
     await folder.makeFolders(DOCUMENTS_DIR);
@@ -94,27 +136,85 @@ export class Project {
 
   async info(): Promise<ProjectInfo> {
     const documents = await Promise.all(this.manifest.documents.map((id) => this.summary(id)));
-    return { name: this.manifest.name, path: this.dir, documents };
+    return { name: this.manifest.name, path: this.dir, documents, ...(this.readOnly ? { readOnly: this.readOnly } : {}) };
   }
 
   async loadDocument(id: string): Promise<PolicyDocument> {
+    return (await this.readDocument(id)).document;
+  }
+
+  /** The document and the stamp of the bytes it was read from, which a later save names as its base. */
+  async readDocument(id: string): Promise<LoadedDocument> {
     this.requireListed(id);
     const file = documentFile(id);
     const seen = await this.folder.inspectFile(file, SIZE_LIMITS.document);
     const cached = this.parsed.get(id);
-    if (seen && cached?.stamp === stampOf(seen)) return cached.doc;
-    const read = seen && (await this.folder.readText(file, SIZE_LIMITS.document));
+    if (seen && cached?.statKey === statKeyOf(seen)) return { document: cached.doc, stamp: cached.stamp };
+    const read = seen && (await this.folder.readBytes(file, SIZE_LIMITS.document));
     if (!read) throw new UserError(`${file} does not exist.`);
-    const doc = parseFile(PolicyDocumentSchema, read.text, file);
-    this.parsed.set(id, { stamp: stampOf(read.stats), doc });
-    return doc;
+    const doc = parseFile(PolicyDocumentSchema, textOf(file, read.bytes), file);
+    const stamp = stampOf(read.bytes);
+    this.parsed.set(id, { statKey: statKeyOf(read.stats), stamp, doc });
+    return { document: doc, stamp };
   }
 
-  async saveDocument(id: string, doc: PolicyDocument): Promise<void> {
+  /** The file's text, stamp and modification time as they are now, or null when there is none. */
+  async fileState(id: string): Promise<{ text: string; stamp: string; modifiedAt: number } | null> {
+    this.requireListed(id);
+    const file = documentFile(id);
+    try {
+      const read = await this.folder.readBytes(file, SIZE_LIMITS.document);
+      return read && { text: textOf(file, read.bytes), stamp: stampOf(read.bytes), modifiedAt: read.stats.mtimeMs };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Whether the document's file still holds what `stamp` names; a file that no longer reads counts as changed. */
+  async checkDocument(id: string, stamp: string): Promise<DocumentCheck> {
+    this.requireListed(id);
+    const now = await this.currentStamp(id);
+    if (now === null) return { state: 'missing', stamp: null };
+    return { state: now === stamp ? 'unchanged' : 'changed', stamp: now };
+  }
+
+  /**
+   * Writes the document only if its file still holds what `base` stamps (null: no file is expected), so that another
+   * writer's change — another window, a `git pull`, a colleague on a shared drive — is never silently replaced.
+   * Saves of one file in this process run one at a time, so two windows cannot both pass the check.
+   */
+  async saveDocument(id: string, doc: PolicyDocument, base: string | null): Promise<{ stamp: string }> {
     this.requireListed(id);
     // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
     const checked = PolicyDocumentSchema.parse(doc);
-    await this.folder.write(documentFile(id), serializeDocument(checked));
+    const file = documentFile(id);
+    return serialized(`file ${this.folder.pathOf(file)}`, async () => {
+      const now = await this.currentStamp(id);
+      if (now !== base) throw this.conflict(id, now);
+      const text = serializeDocument(checked);
+      await this.folder.write(file, text);
+      const stamp = stampOf(text);
+      const stat = await this.folder.inspectFile(file, SIZE_LIMITS.document).catch(() => null);
+      if (stat) this.parsed.set(id, { statKey: statKeyOf(stat), stamp, doc: checked });
+      return { stamp };
+    });
+  }
+
+  private conflict(id: string, now: string | null): UserError {
+    const name = documentFile(id);
+    if (now !== null) return new UserError(`${name} was changed outside this window since it was opened here, so it was not saved over.`, 'conflict');
+    return new UserError(`${name} was deleted or renamed outside this window, so it was not written again.`, 'missing');
+  }
+
+  /** The stamp of the document's file as it is now, or null when there is none (or the project folder is gone). */
+  private async currentStamp(id: string): Promise<string | null> {
+    const file = documentFile(id);
+    const stat = await this.folder.inspectFile(file, SIZE_LIMITS.document);
+    if (!stat) return null;
+    const cached = this.parsed.get(id);
+    if (cached?.statKey === statKeyOf(stat)) return cached.stamp;
+    const read = await this.folder.readBytes(file, SIZE_LIMITS.document);
+    return read && stampOf(read.bytes);
   }
 
   createDocument(title: string): Promise<DocumentSummary> {
@@ -163,7 +263,7 @@ export class Project {
    */
   private async freeDocumentId(slug: string): Promise<string> {
     const base = isWindowsDeviceName(slug) ? `${slug}-document` : slug;
-    const taken = new Set((await this.folder.list(DOCUMENTS_DIR) ?? []).map((entry) => caseKey(entry.name)));
+    const taken = new Set(((await this.folder.list(DOCUMENTS_DIR)) ?? []).map((entry) => caseKey(entry.name)));
     for (let n = 1; ; n++) {
       // Ids stop at 64 characters (DocumentIdSchema): a suffix shortens the slug rather than lengthen the id.
       const suffix = n === 1 ? '' : `-${n}`;
@@ -192,7 +292,7 @@ export function blankDocument(title: string): PolicyDocument {
   };
 }
 
-/** A file's modification time and size: a change on disk changes it. */
-function stampOf(stats: { mtimeMs: number; size: number }): string {
-  return `${stats.mtimeMs}:${stats.size}`;
+/** Everything that changes when a file is replaced or written, cheaply: inode, size and both times. */
+function statKeyOf(stat: Stats): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }

@@ -1,8 +1,7 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../../shared/api/contract';
-import { writeFileAtomic } from './atomic-write';
+import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { SIZE_LIMITS, readRegularFile } from './project-fs';
 
 const MAX_RECENT = 10;
@@ -32,7 +31,7 @@ export class RecentProjects {
   async remember(project: { name: string; path: string }, now = new Date()): Promise<void> {
     const others = (await this.list()).filter((entry) => entry.path !== project.path);
     const projects = [{ name: project.name, path: project.path, openedAt: now.toISOString() }, ...others].slice(0, MAX_RECENT);
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await ensureFolder(path.dirname(this.file));
     await writeFileAtomic(this.file, `${JSON.stringify({ projects }, null, 2)}\n`);
   }
 }

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
+import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { SIZE_LIMITS, readRegularFile } from './project-fs';
 
 const SettingsSchema = z.object({ teamLibrary: z.string().min(1).nullable().default(null) });
@@ -26,7 +25,7 @@ export class AppSettings {
   }
 
   async set(settings: Settings): Promise<void> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await ensureFolder(path.dirname(this.file));
     await writeFileAtomic(this.file, `${JSON.stringify(settings, null, 2)}\n`);
   }
 }

@@ -3,10 +3,12 @@ import { createHandlers, Workspace } from '../api/handlers';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
+import { Journal } from '../store/journal';
 import { appHome } from '../store/app-paths';
 import { installRoot } from '../store/install-root';
 import { ensureSampleCopy } from '../store/sample';
 import { startWebHost, type WebHost } from './server';
+import { newHostName, rememberOrigin, rememberedOrigin } from './web-origin';
 import { APP_VERSION } from '../version';
 import { chromiumPdf } from '../export/pdf';
 import { systemUserName } from '../store/user-name';
@@ -26,8 +28,18 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   workspace.project = await Project.open(dir);
   await recent.remember({ name: workspace.project.name, path: workspace.project.dir });
   const handlers = createHandlers(
-    { version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, settings: AppSettings.in(home), userName: systemUserName() },
+    { version: APP_VERSION, recent, pickFolder: null, renderPdf: chromiumPdf, settings: AppSettings.in(home), journal: Journal.in(home), userName: systemUserName() },
     workspace,
   );
-  return startWebHost({ rendererDir: path.join(installRoot(), 'dist', 'renderer'), handlers, port: options.port });
+  const rendererDir = path.join(installRoot(), 'dist', 'renderer');
+  // Port 0 asks for any free port (tests); otherwise the origin of last time, where the tab's journal is.
+  const remembered = options.port === 0 ? null : await rememberedOrigin(home);
+  const hostName = remembered?.hostName ?? newHostName();
+  const host = await startWebHost({ rendererDir, handlers, hostName, port: options.port ?? remembered?.port ?? 0 }).catch((error: NodeJS.ErrnoException) => {
+    // The port of last time is taken: any free one (the tab's journal of last time stays behind; the app's does not).
+    if (error.code === 'EADDRINUSE' && options.port === undefined) return startWebHost({ rendererDir, handlers, hostName, port: 0 });
+    throw error;
+  });
+  if (options.port !== 0) await rememberOrigin(home, { hostName, port: host.port }).catch(() => undefined);
+  return host;
 }

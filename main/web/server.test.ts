@@ -1,59 +1,41 @@
 import { chromiumPdf } from '../export/pdf';
 import * as fs from 'node:fs/promises';
-import * as http from 'node:http';
+import type * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace, createHandlers } from '../api/handlers';
 import { RecentProjects } from '../store/recent';
-import { startWebHost, type WebHost } from './server';
-import { CONTENT_SECURITY_POLICY, TOKEN_COOKIE } from './security';
-
-const INDEX_HTML = '<!doctype html><title>Policywright test index</title>\n';
-const SECRET = 'TOP-SECRET-CONTENTS-outside-the-renderer';
+import { NO_SESSION_MESSAGE, SPENT_CODE_MESSAGE, startWebHost, type WebHost } from './server';
+import { CONTENT_SECURITY_POLICY } from './security';
+import { LAUNCH_CODE_LIFETIME_MS, SESSION_COOKIE } from './session';
+import { APP_JS, INDEX_HTML, SECRET, openSession, rawRequest, sessionFrom, writeRenderer, type RawRequest, type RawResponse } from './test-host';
 
 let tmp: string;
 let web: WebHost;
 let port: number;
-let cookie: string;
+let ownHost: string;
 let origin: string;
+let cookie: string;
+let now: number;
 const seen: Array<{ path: string; headers: http.IncomingHttpHeaders }> = [];
 
-interface Response {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
+function handlersFor(home: string) {
+  return createHandlers(
+    { version: '1.2.3-web-test', recent: RecentProjects.in(path.join(tmp, home)), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
+    new Workspace(),
+  );
 }
 
-/** A raw request, so Host, Origin and the path go out exactly as written. */
-function request(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path ?? '/',
-        headers: { host: `127.0.0.1:${port}`, ...options.headers },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          seen.push({ path: options.path ?? '/', headers: res.headers });
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+/** A raw request under the host's own name unless told otherwise. */
+async function request(options: RawRequest = {}): Promise<RawResponse> {
+  const res = await rawRequest(port, { host: ownHost, ...options });
+  seen.push({ path: options.path ?? '/', headers: res.headers });
+  return res;
 }
 
-function api(method: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+function api(method: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
   return request({
     method: 'POST',
     path: `/api/${method}`,
@@ -62,23 +44,20 @@ function api(method: string, body: unknown, headers: Record<string, string> = {}
   });
 }
 
+/** The path and query of a launch address, as the browser requests it. */
+function launchPath(launchUrl: string): string {
+  const url = new URL(launchUrl);
+  return url.pathname + url.search;
+}
+
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-web-'));
-  const rendererDir = path.join(tmp, 'renderer');
-  await fs.mkdir(path.join(rendererDir, 'assets'), { recursive: true });
-  await fs.writeFile(path.join(rendererDir, 'index.html'), INDEX_HTML);
-  await fs.writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");\n');
-  await fs.writeFile(path.join(tmp, 'secret.txt'), SECRET);
-  await fs.mkdir(path.join(tmp, 'renderer-private'));
-  await fs.writeFile(path.join(tmp, 'renderer-private', 'secret.txt'), SECRET);
-  const handlers = createHandlers(
-    { version: '1.2.3-web-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
-    new Workspace(),
-  );
-  web = await startWebHost({ rendererDir, handlers });
-  port = Number(new URL(web.origin).port);
-  origin = `http://127.0.0.1:${port}`;
-  cookie = `${TOKEN_COOKIE}=${web.token}`;
+  now = 1_000_000;
+  web = await startWebHost({ rendererDir: await writeRenderer(tmp), handlers: handlersFor('home'), clock: () => now });
+  port = web.port;
+  ownHost = new URL(web.origin).host;
+  origin = web.origin;
+  cookie = `${SESSION_COOKIE}=${await openSession(web.newLaunchUrl())}`;
 });
 
 afterEach(async () => {
@@ -87,11 +66,10 @@ afterEach(async () => {
 });
 
 describe('the web host address', () => {
-  it('listens on 127.0.0.1 only and hands out a URL carrying the token', () => {
-    expect(web.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it('listens on 127.0.0.1 only, under a random *.localhost name, and hands out a launch address with a code', () => {
+    expect(web.origin).toMatch(/^http:\/\/policywright-[a-z2-7]{16}\.localhost:\d+$/);
     expect(port).toBeGreaterThan(0);
-    expect(web.url).toBe(`${web.origin}/?token=${web.token}`);
-    expect(web.token.length).toBeGreaterThanOrEqual(43);
+    expect(web.url).toMatch(new RegExp(`^${web.origin.replace(/[.]/g, '\\.')}/\\?code=[\\w-]{22}$`));
   });
 
   it('is not reachable on another local address', async () => {
@@ -111,21 +89,14 @@ describe('the web host address', () => {
     }
   });
 
-  it('uses a fresh token each launch, or the one it is given', async () => {
-    const other = await startWebHost({ rendererDir: path.join(tmp, 'renderer'), handlers: createHandlers(
-      { version: 'x', recent: RecentProjects.in(path.join(tmp, 'home2')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
-      new Workspace(),
-    ) });
-    const fixed = await startWebHost({ rendererDir: path.join(tmp, 'renderer'), handlers: createHandlers(
-      { version: 'x', recent: RecentProjects.in(path.join(tmp, 'home3')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
-      new Workspace(),
-    ), token: 'fixed-token-for-test' });
+  it('uses a fresh host name and code each launch, and a fresh code for each new address', async () => {
+    const other = await startWebHost({ rendererDir: path.join(tmp, 'renderer'), handlers: handlersFor('home2') });
     try {
-      expect(other.token).not.toBe(web.token);
-      expect(fixed.token).toBe('fixed-token-for-test');
+      expect(new URL(other.origin).hostname).not.toBe(new URL(web.origin).hostname);
+      expect(new URL(other.url).searchParams.get('code')).not.toBe(new URL(web.url).searchParams.get('code'));
+      expect(new URL(web.newLaunchUrl()).searchParams.get('code')).not.toBe(new URL(web.url).searchParams.get('code'));
     } finally {
       await other.close();
-      await fixed.close();
     }
   });
 
@@ -136,23 +107,91 @@ describe('the web host address', () => {
   });
 });
 
-describe('the launch token', () => {
-  it('is traded for an HttpOnly, SameSite=Strict cookie with a redirect that drops it from the address', async () => {
-    const res = await request({ path: `/?token=${web.token}` });
+describe('the launch code', () => {
+  it('is traded once for a __Host- session cookie (Secure, HttpOnly, SameSite=Strict, Path=/, no Domain) and a redirect to the root', async () => {
+    const res = await request({ path: launchPath(web.url) });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
-    const setCookie = res.headers['set-cookie']?.join('\n') ?? '';
-    expect(setCookie).toContain(`${TOKEN_COOKIE}=${web.token}`);
-    expect(setCookie).toMatch(/;\s*HttpOnly/i);
-    expect(setCookie).toMatch(/;\s*SameSite=Strict/i);
+    const setCookie = res.headers['set-cookie'] ?? [];
+    expect(setCookie).toHaveLength(1);
+    const attributes = (setCookie[0] ?? '').split(';').map((a) => a.trim().toLowerCase());
+    expect(attributes[0]).toMatch(/^__host-policywright=[\w-]{43}$/);
+    expect(attributes.slice(1).sort()).toEqual(['httponly', 'path=/', 'samesite=strict', 'secure']);
   });
 
-  it('keeps the rest of the address in the redirect', async () => {
-    const res = await request({ path: `/documents/privacy-policy?token=${web.token}&view=outline` });
+  it('buys a session secret that is not the code itself', async () => {
+    const res = await request({ path: launchPath(web.url) });
+    const secret = sessionFrom(res);
+    expect(secret).toBeDefined();
+    expect(secret).not.toBe(new URL(web.url).searchParams.get('code'));
+    expect((await request({ headers: { cookie: `${SESSION_COOKIE}=${secret}` } })).status).toBe(200);
+    expect((await request({ headers: { cookie: `${SESSION_COOKIE}=${new URL(web.url).searchParams.get('code')}` } })).status).toBe(401);
+  });
+
+  it('opens nothing the second time: the address from history gets 401 with one sentence and no cookie', async () => {
+    expect((await request({ path: launchPath(web.url) })).status).toBe(303);
+    const again = await request({ path: launchPath(web.url) });
+    expect(again.status).toBe(401);
+    expect(again.body).toBe(SPENT_CODE_MESSAGE);
+    expect(again.body, 'one sentence').toMatch(/^[^.]+\.$/);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.headers.location).toBeUndefined();
+  });
+
+  it('sends a browser that already has a session on to the app when it reopens a spent address, without a new cookie', async () => {
+    await request({ path: launchPath(web.url) });
+    const again = await request({ path: launchPath(web.url), headers: { cookie } });
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/');
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('expires a minute after it was made when unused', async () => {
+    const fresh = web.newLaunchUrl();
+    const stale = web.newLaunchUrl();
+    now += LAUNCH_CODE_LIFETIME_MS - 1;
+    expect((await request({ path: launchPath(fresh) })).status).toBe(303);
+    now += 2;
+    const res = await request({ path: launchPath(stale) });
+    expect(res.status).toBe(401);
+    expect(res.body).toBe(SPENT_CODE_MESSAGE);
+  });
+
+  it('redirects to the root only, whatever else the address carries', async () => {
+    const res = await request({ path: `${launchPath(web.url)}&next=//evil.example/x&redirect=http://evil.example` });
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/documents/privacy-policy?view=outline');
+    expect(res.headers.location).toBe('/');
   });
 
+  it.each(['/documents/privacy-policy', '//a//evil.example/x', '/index.html', '/api/getStartup'])(
+    'is not traded on %s, and stays usable at the root',
+    async (where) => {
+      const code = new URL(web.url).searchParams.get('code') ?? '';
+      const res = await request({ path: `${where}?code=${code}` });
+      expect(res.status).toBe(401);
+      expect(res.headers.location).toBeUndefined();
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect((await request({ path: launchPath(web.url) })).status).toBe(303);
+    },
+  );
+
+  it('is not traded under another Host, and stays usable under its own', async () => {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `evil.example:${port}`]) {
+      const res = await request({ path: launchPath(web.url), host });
+      expect(res.status, host).toBe(403);
+      expect(res.headers['set-cookie'], host).toBeUndefined();
+    }
+    expect((await request({ path: launchPath(web.url) })).status).toBe(303);
+  });
+
+  it('is not traded by HEAD or POST', async () => {
+    expect((await request({ method: 'HEAD', path: launchPath(web.url) })).status).toBe(401);
+    expect((await request({ method: 'POST', path: launchPath(web.url), body: '' })).status).toBe(401);
+    expect((await request({ path: launchPath(web.url) })).status).toBe(303);
+  });
+});
+
+describe('the session', () => {
   it('lets the cookie in', async () => {
     const res = await request({ headers: { cookie } });
     expect(res.status).toBe(200);
@@ -160,38 +199,46 @@ describe('the launch token', () => {
   });
 
   it('finds the cookie among others', async () => {
-    const res = await request({ headers: { cookie: `theme=dark; ${cookie}; other=1` } });
-    expect(res.status).toBe(200);
+    expect((await request({ headers: { cookie: `theme=dark; ${cookie}; other=1` } })).status).toBe(200);
   });
 
-  it('refuses a request with no token', async () => {
+  it('refuses a request with no session with one sentence', async () => {
     const res = await request();
     expect(res.status).toBe(401);
-    expect(res.body).not.toContain('Policywright test index');
+    expect(res.body).toBe(NO_SESSION_MESSAGE);
+  });
+
+  it('refuses the session of another web host', async () => {
+    const other = await startWebHost({ rendererDir: path.join(tmp, 'renderer'), handlers: handlersFor('home2') });
+    try {
+      const foreign = await openSession(other.url);
+      expect((await request({ headers: { cookie: `${SESSION_COOKIE}=${foreign}` } })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it.each([
-    ['a wrong query token', { path: '/?token=wrong' }],
-    ['a query token one character short', { path: '/?token=SHORT' }],
-    ['an empty query token', { path: '/?token=' }],
-    ['a wrong cookie', { headers: { cookie: `${TOKEN_COOKIE}=wrong` } }],
-    ['the token in another cookie', { headers: { cookie: 'other=TOKEN' } }],
-    ['an empty cookie', { headers: { cookie: `${TOKEN_COOKIE}=` } }],
-  ])('refuses %s with 401 and no cookie', async (_what, options) => {
-    const withToken = JSON.parse(JSON.stringify(options).replace('TOKEN', web.token).replace('SHORT', web.token.slice(0, -1))) as typeof options;
-    const res = await request(withToken);
+    ['a wrong cookie', { headers: { cookie: `${SESSION_COOKIE}=wrong` } }],
+    ['a cookie one character short', { headers: { cookie: 'SHORT' } }],
+    ['the secret in another cookie', { headers: { cookie: 'other=SECRET' } }],
+    ['the secret in the old cookie name', { headers: { cookie: 'policywright_token=SECRET' } }],
+    ['an empty cookie', { headers: { cookie: `${SESSION_COOKIE}=` } }],
+    ['the secret in the query', { path: '/?token=SECRET' }],
+    ['the secret as a launch code', { path: '/?code=SECRET' }],
+    ['an empty launch code', { path: '/?code=' }],
+  ])('refuses %s with 401 and no cookie', async (_what, options: RawRequest) => {
+    const secret = cookie.slice(SESSION_COOKIE.length + 1);
+    const filled = JSON.parse(JSON.stringify(options).replace('SECRET', secret).replace('SHORT', cookie.slice(0, -1))) as RawRequest;
+    const res = await request(filled);
     expect(res.status).toBe(401);
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.body).not.toContain('Policywright test index');
   });
 
-  it('refuses an API call that carries the token in the address but not the cookie', async () => {
-    const res = await request({
-      method: 'POST',
-      path: `/api/getStartup?token=${web.token}`,
-      headers: { origin, 'content-type': 'application/json' },
-      body: '{}',
-    });
+  it('refuses an API call that carries the secret in the address but not the cookie', async () => {
+    const secret = cookie.slice(SESSION_COOKIE.length + 1);
+    const res = await request({ method: 'POST', path: `/api/getStartup?token=${secret}`, headers: { origin, 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(401);
   });
 });
@@ -199,26 +246,21 @@ describe('the launch token', () => {
 describe('DNS rebinding and cross-site requests', () => {
   it.each([
     ['a foreign host name', (p: number) => `evil.example:${p}`],
-    ['127.0.0.1 on another port', (p: number) => `127.0.0.1:${p + 1}`],
-    ['127.0.0.1 without a port', () => '127.0.0.1'],
-    ['a look-alike', (p: number) => `127.0.0.1.evil.example:${p}`],
+    ['127.0.0.1 with the right port', (p: number) => `127.0.0.1:${p}`],
+    ['localhost with the right port', (p: number) => `localhost:${p}`],
+    ['another *.localhost name', (p: number) => `policywright-aaaaaaaaaaaaaaaa.localhost:${p}`],
+    ['the own name on another port', (p: number) => `${ownHost.split(':')[0]}:${p + 1}`],
+    ['the own name without a port', () => ownHost.split(':')[0] ?? ''],
+    ['a look-alike', (p: number) => `${ownHost.split(':')[0]}.evil.example:${p}`],
     ['an IPv6 loopback', (p: number) => `[::1]:${p}`],
   ])('refuses %s in Host with 403, even with the right cookie', async (_what, hostOf) => {
-    const res = await request({ headers: { cookie, host: hostOf(port) } });
+    const res = await request({ headers: { cookie }, host: hostOf(port) });
     expect(res.status).toBe(403);
     expect(res.body).not.toContain('Policywright test index');
   });
 
-  it('refuses to trade the token under a foreign Host', async () => {
-    const res = await request({ path: `/?token=${web.token}`, headers: { host: `evil.example:${port}` } });
-    expect(res.status).toBe(403);
-    expect(res.headers['set-cookie']).toBeUndefined();
-  });
-
-  it('accepts localhost as the Host, with its own Origin for the API', async () => {
-    expect((await request({ headers: { cookie, host: `localhost:${port}` } })).status).toBe(200);
-    const res = await api('getStartup', {}, { host: `localhost:${port}`, origin: `http://localhost:${port}` });
-    expect(res.status).toBe(200);
+  it('accepts its own name in capitals, as DNS names are', async () => {
+    expect((await request({ headers: { cookie }, host: ownHost.toUpperCase() })).status).toBe(200);
   });
 
   it('refuses an API call from a foreign Origin', async () => {
@@ -227,8 +269,13 @@ describe('DNS rebinding and cross-site requests', () => {
     expect(res.body).not.toContain('"ok"');
   });
 
-  it('refuses an API call from the same host on another port', async () => {
-    expect((await api('getStartup', {}, { origin: `http://127.0.0.1:${port + 1}` })).status).toBe(403);
+  it.each([
+    ['127.0.0.1 with the right port', () => `http://127.0.0.1:${port}`],
+    ['the own name on another port', () => `http://${ownHost.split(':')[0]}:${port + 1}`],
+    ['https on the own name', () => `https://${ownHost}`],
+    ['null', () => 'null'],
+  ])('refuses an API call whose Origin is %s', async (_what, originOf) => {
+    expect((await api('getStartup', {}, { origin: originOf() })).status).toBe(403);
   });
 
   it('refuses an API call with no Origin', async () => {
@@ -236,18 +283,25 @@ describe('DNS rebinding and cross-site requests', () => {
     expect(res.status).toBe(403);
   });
 
-  it('refuses a request the browser marks as cross-site', async () => {
-    expect((await api('getStartup', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await request({ headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+  it.each(['cross-site', 'same-site'])('refuses a request the browser marks as %s', async (site) => {
+    expect((await api('getStartup', {}, { 'sec-fetch-site': site })).status).toBe(403);
+    expect((await request({ headers: { cookie, 'sec-fetch-site': site } })).status).toBe(403);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
-    'refuses an API call whose Content-Type is %s with 415',
-    async (type) => {
-      const res = await api('getStartup', {}, { 'content-type': type });
-      expect(res.status).toBe(415);
-    },
-  );
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/jsonx',
+    'application/json-patch+json',
+    'application/json; charset=latin1',
+    'application/json; charset=utf-8; x=1',
+    'application/json;',
+    'text/plain; application/json',
+  ])('refuses an API call whose Content-Type is %s with 415', async (type) => {
+    const res = await api('getStartup', {}, { 'content-type': type });
+    expect(res.status).toBe(415);
+  });
 
   it('refuses an API call without a Content-Type with 415', async () => {
     const res = await request({ method: 'POST', path: '/api/getStartup', headers: { cookie, origin }, body: '{}' });
@@ -261,11 +315,11 @@ describe('the API over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const reply = JSON.parse(res.body) as { ok: boolean; value: { version: string; canPickFolder: boolean; project: unknown; recent: unknown[]; userName: string } };
-    expect(reply).toEqual({ ok: true, value: { project: null, recent: [], canPickFolder: false, version: '1.2.3-web-test', userName: 'Test Reviewer', opening: null } });
+    expect(reply).toEqual({ ok: true, value: { project: null, recent: [], canPickFolder: false, version: '1.2.3-web-test', userName: 'Test Reviewer', opening: null, journalKey: null } });
   });
 
-  it('accepts application/json with a charset', async () => {
-    expect((await api('getStartup', {}, { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+  it.each(['application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"'])('accepts the Content-Type %s', async (type) => {
+    expect((await api('getStartup', {}, { 'content-type': type })).status).toBe(200);
   });
 
   it('takes an empty body as no input', async () => {
@@ -293,9 +347,9 @@ describe('the API over HTTP', () => {
   });
 
   it('answers a handler failure with 400 and its message', async () => {
-    const res = await api('loadDocument', { documentId: 'privacy-policy' });
+    const res = await api('loadDocument', { project: '/nowhere', documentId: 'privacy-policy' });
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { message: 'No project is open. Open or create a project first.' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { message: 'The project /nowhere is not open in this window: open it again with Open project….' } });
   });
 
   it('refuses GET on the API with 405', async () => {
@@ -306,12 +360,12 @@ describe('the API over HTTP', () => {
     const dir = path.join(tmp, 'project');
     const created = await api('createProject', { path: dir, name: 'Web', sample: true });
     expect(created.status).toBe(200);
-    const loaded = JSON.parse((await api('loadDocument', { documentId: 'cookie-policy' })).body) as { value: { title: string; owner: string } };
-    expect(loaded.value.title).toBe('Cookie Policy');
-    const edited = { ...loaded.value, owner: 'Web Test' };
-    expect((await api('saveDocument', { documentId: 'cookie-policy', document: edited })).status).toBe(200);
-    const again = JSON.parse((await api('loadDocument', { documentId: 'cookie-policy' })).body) as { value: unknown };
-    expect(again.value).toEqual(edited);
+    const loaded = JSON.parse((await api('loadDocument', { project: dir, documentId: 'cookie-policy' })).body) as { value: { document: { title: string; owner: string }; stamp: string } };
+    expect(loaded.value.document.title).toBe('Cookie Policy');
+    const edited = { ...loaded.value.document, owner: 'Web Test' };
+    expect((await api('saveDocument', { project: dir, documentId: 'cookie-policy', document: edited, base: loaded.value.stamp })).status).toBe(200);
+    const again = JSON.parse((await api('loadDocument', { project: dir, documentId: 'cookie-policy' })).body) as { value: { document: unknown } };
+    expect(again.value.document).toEqual(edited);
   });
 
   it('never sends Access-Control-Allow-Origin', async () => {
@@ -322,7 +376,7 @@ describe('the API over HTTP', () => {
     await request({ method: 'OPTIONS', path: '/api/getStartup', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
     await request({ method: 'OPTIONS', path: '/api/getStartup', headers: { cookie, origin: 'http://evil.example' } });
     await request({ headers: { cookie } });
-    await request({ path: `/?token=${web.token}` });
+    await request({ path: launchPath(web.url) });
     expect(seen.length).toBe(7);
     for (const { path: p, headers } of seen) {
       expect(headers['access-control-allow-origin'], p).toBeUndefined();
@@ -346,7 +400,7 @@ describe('static files', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(res.body).toBe('console.log("app");\n');
+    expect(res.body).toBe(APP_JS);
   });
 
   it('serves index.html for an app route and 404 for a missing asset', async () => {

@@ -3,82 +3,103 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
-import { CONTENT_SECURITY_POLICY, TOKEN_COOKIE, allowedHosts, cookieToken, newToken, originOfHost, sameToken } from './security';
+import { cookieValue, isFromThisSite, isJsonContentType, isOwnHost, isOwnOrigin, randomHostName, requestTarget } from './request-rules';
+import { CONTENT_SECURITY_POLICY } from './security';
+import { SESSION_COOKIE, Sessions, sessionCookie, type Clock } from './session';
 import { readStatic } from './static';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const TEXT = 'text/plain; charset=utf-8';
+
+export const NO_SESSION_MESSAGE = 'Open the address Policywright printed in its terminal: this page needs the one-time code it carries.';
+export const SPENT_CODE_MESSAGE =
+  'This launch address was used already or is over a minute old: press Enter in the terminal where Policywright runs for a new one, or start it again.';
 
 export interface WebHostOptions {
   rendererDir: string;
   handlers: Handlers;
   port?: number;
-  token?: string;
+  /** The `*.localhost` name to answer under; a fresh random one when not given. */
+  hostName?: string;
+  /** For tests that age launch codes. */
+  clock?: Clock;
 }
 
 export interface WebHost {
-  /** The address to open, with the launch token; the page trades it for a cookie at once. */
+  /** The launch address: the host's own root with a one-time code, traded for a session cookie on first use. */
   readonly url: string;
+  /** `http://<random>.localhost:<port>`, the only origin the host answers. */
   readonly origin: string;
-  readonly token: string;
+  readonly port: number;
+  readonly hostName: string;
+  /** Another launch address with a fresh code, for a second browser or after the first code expired. */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
 /**
- * Serves the built renderer and the API (POST /api/<method>, JSON in and out) on 127.0.0.1 only, to whoever holds
- * this launch's token, for machines where Electron's runtime is missing.
+ * Serves the built renderer and the API (POST /api/<method>, JSON in and out) on 127.0.0.1 only, under a random
+ * `*.localhost` name, to whoever traded this launch's one-time code for a session, for machines where Electron's
+ * runtime is missing.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? newToken();
   const root = path.resolve(options.rendererDir);
-  let hosts = new Set<string>();
+  const sessions = new Sessions(options.clock);
+  const hostName = options.hostName ?? randomHostName();
+  let ownHost = '';
+  let ownOrigin = '';
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[policywright] web host error:', error);
-      if (!headersSent(res)) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      if (!res.headersSent) send(res, 500, TEXT, 'Internal error');
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const host = req.headers.host ?? '';
-    if (!hosts.has(host)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: unknown Host.');
-    if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: cross-site request.');
-    const url = new URL(req.url ?? '/', originOfHost(host));
+    if (!isOwnHost(req.headers, ownHost)) return send(res, 403, TEXT, 'Forbidden: unknown Host.');
+    if (!isFromThisSite(req.headers)) return send(res, 403, TEXT, 'Forbidden: request from another site.');
+    const target = requestTarget(req.url);
+    if (!target) return send(res, 400, TEXT, 'Bad request target.');
+    const hasSession = sessions.isSession(cookieValue(req.headers, SESSION_COOKIE));
 
-    if (req.method === 'GET' && sameToken(token, url.searchParams.get('token'))) {
-      url.searchParams.delete('token');
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.setHeader('Location', url.pathname + url.search);
-      return send(res, 303, 'text/plain; charset=utf-8', '');
+    const code = target.searchParams.get('code');
+    if (req.method === 'GET' && target.pathname === '/' && code !== null) {
+      const secret = sessions.redeem(code);
+      if (secret) res.setHeader('Set-Cookie', sessionCookie(secret));
+      // A spent code opens nothing, but a browser that already holds a session just goes on to the app.
+      else if (!hasSession) return send(res, 401, TEXT, SPENT_CODE_MESSAGE);
+      // Always the root: never a path or query taken from the request, so the redirect cannot leave the host.
+      res.setHeader('Location', '/');
+      return send(res, 303, TEXT, '');
     }
-    if (!sameToken(token, cookieToken(req))) {
-      return send(res, 401, 'text/plain; charset=utf-8', 'Open the address Policywright printed when it started: it carries this launch\'s key.');
-    }
+    if (!hasSession) return send(res, 401, TEXT, NO_SESSION_MESSAGE);
 
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'API calls are POST.');
-      if (req.headers.origin !== originOfHost(host)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: foreign Origin.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 415, 'text/plain; charset=utf-8', 'API calls take JSON.');
-      }
-      const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, { ok: false, error: { message: 'The request is too large.' } });
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body) : {};
-      } catch {
-        return sendJson(res, 400, { ok: false, error: { message: 'The request body is not valid JSON.' } });
-      }
-      const reply = await dispatch(options.handlers, url.pathname.slice('/api/'.length), input);
-      return sendJson(res, reply.ok ? 200 : 400, reply);
+    if (target.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, TEXT, 'API calls are POST.');
+      if (!isOwnOrigin(req.headers, ownOrigin)) return send(res, 403, TEXT, 'Forbidden: foreign Origin.');
+      if (!isJsonContentType(req.headers['content-type'])) return send(res, 415, TEXT, 'API calls take JSON.');
+      return answerApi(req, res, target.pathname.slice('/api/'.length));
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
-    const file = await readStatic(root, url.pathname);
-    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TEXT, 'Method not allowed.');
+    const file = await readStatic(root, target.pathname);
+    if (!file) return send(res, 404, TEXT, 'Not found.');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('Cache-Control', 'no-store');
     return send(res, 200, file.type, file.body);
+  }
+
+  async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    const body = await readBody(req);
+    if (body === null) return sendJson(res, 413, { ok: false, error: { message: 'The request is too large.' } });
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { message: 'The request body is not valid JSON.' } });
+    }
+    const reply = await dispatch(options.handlers, method, input);
+    return sendJson(res, reply.ok ? 200 : 400, reply);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -86,12 +107,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  hosts = allowedHosts(port);
-  const origin = `http://127.0.0.1:${port}`;
+  ownHost = `${hostName}:${port}`;
+  ownOrigin = `http://${ownHost}`;
+  const newLaunchUrl = () => `${ownOrigin}/?code=${sessions.newLaunchCode()}`;
   return {
-    url: `${origin}/?token=${token}`,
-    origin,
-    token,
+    url: newLaunchUrl(),
+    origin: ownOrigin,
+    port,
+    hostName,
+    newLaunchUrl,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -100,15 +124,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function headersSent(res: http.ServerResponse): boolean {
-  return res.headersSent;
-}
-
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.statusCode = status;
   res.setHeader('Content-Type', type);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
+  // Neither the launch exchange nor a page may come back from a cache once the session is gone.
+  res.setHeader('Cache-Control', 'no-store');
   res.end(body);
 }
 

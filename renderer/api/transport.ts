@@ -27,7 +27,10 @@ const webTransport: Transport = async (method, input) => {
       keepalive: method === 'saveDocument' && body.length < 60_000,
     });
   } catch {
-    return { ok: false, error: { message: 'Policywright is not running any more: start it again, then reload this page.' } };
+    return {
+      ok: false,
+      error: { message: 'Policywright is not running, so nothing could be saved; your edits are kept in this browser and offered back when you start Policywright again and open the address it prints.' },
+    };
   }
   const type = response.headers.get('content-type') ?? '';
   if (!type.startsWith('application/json')) {

@@ -1,84 +1,104 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../../shared/api/client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { bindProject, type ApiClient, type ProjectClient } from '../../shared/api/client';
 import type { Command } from '../../shared/api/commands';
-import type { CompareSource, ProjectInfo, RedlineFormat, Startup, VersionSummary } from '../../shared/api/contract';
+import type { CompareSource, DocumentSummary, ProjectInfo, RedlineFormat, Startup, VersionSummary } from '../../shared/api/contract';
 import type { Comparison } from '../../shared/compare/types';
-import type { PolicyDocument } from '../../shared/model/document';
+import type { LoadedDocument } from '../../shared/api/contract';
 import { onMenuCommand } from '../api/transport';
 import { DocumentEditor, type EditorHandle } from '../editor/DocumentEditor';
 import { commandForKey } from '../editor/keys';
 import type { SaveStatus } from '../editor/autosave';
 import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
+import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
 import { fileToBase64, offerDownload } from './download';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
 import { firstReadableDocument } from '../../shared/api/startup';
+import { browserJournal } from '../editor/browser-journal';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
-interface OpenDocument {
+/** The document in the editor, with the project it belongs to: its saves go there, whatever is opened after. */
+interface OpenDocument extends LoadedDocument {
   id: string;
-  doc: PolicyDocument;
+  client: ProjectClient;
+  /** Counts reloads of the same document (changed on disk while clean): each one is a fresh editor. */
+  generation: number;
 }
 
 export function App({ client, startup: startupRequest }: { client: ApiClient; startup: Promise<Startup> }) {
   const [startup, setStartup] = useState<Startup | null>(null);
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [open, setOpen] = useState<OpenDocument | null>(null);
+  const openRef = useRef(open);
+  openRef.current = open;
   const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState<string | null>(null);
   const [versions, setVersions] = useState<'list' | 'save' | null>(null);
-  const [comparing, setComparing] = useState<{ comparison: Comparison; old: CompareSource; new: CompareSource } | null>(null);
+  const [comparing, setComparing] = useState<{ comparison: Comparison; old: CompareSource; new: CompareSource; client: ProjectClient } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [savingCopy, setSavingCopy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
   const status = useRef<SaveStatus>({ state: 'saved' });
   const editorRef = useRef<EditorHandle>(null);
-  const projectClauses = useProjectClauses(client, project?.path ?? null, setError);
+  const projectPath = project?.path ?? null;
+  const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
+  const projectClauses = useProjectClauses(projectClient, setError);
+
+  /** Saves the open document, or, where that fails, keeps its edits in the journal and says so. */
+  const leaveDocument = useCallback(async () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    await editor.flush();
+    if (!editor.isDirty()) return;
+    await editor.keepUnsaved();
+    setError(`${openRef.current?.document.title ?? 'The document'} could not be saved; its unsaved edits are kept and offered back when you open it again.`);
+  }, []);
 
   const openDocument = useCallback(
     async (id: string, info: ProjectInfo | null = project) => {
+      if (!info) return;
       const summary = info?.documents.find((d) => d.id === id);
       if (summary?.problem) {
         setError(summary.problem);
         return;
       }
-      // Nothing is lost on switching: the open document is saved first.
-      await editorRef.current?.flush();
-      if (editorRef.current?.isDirty()) {
-        setError('The open document could not be saved, so it stays open. See the message beside the toolbar.');
-        return;
-      }
+      // Nothing is lost on switching: the open document is saved first, or its edits are kept for later.
+      await leaveDocument();
       try {
-        setOpen({ id, doc: await client.loadDocument({ documentId: id }) });
+        const scoped = bindProject(client, info.path);
+        setOpen({ id, client: scoped, generation: 0, ...(await scoped.loadDocument({ documentId: id })) });
         setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
     },
-    [client, project],
+    [client, project, leaveDocument],
   );
 
   const switchProject = useCallback(
     async (info: ProjectInfo, opening: Startup['opening'] = null) => {
-      await editorRef.current?.flush();
+      // Saved into its own project (the editor's client is bound to it); an edit that cannot be saved is kept.
+      await Promise.all([leaveDocument(), projectClauses.flush()]);
       setProject(info);
       setOpen(null);
       setDialog(null);
       if (opening) {
-        setOpen({ id: opening.documentId, doc: opening.document });
+        const { documentId, document, stamp } = opening;
+        setOpen({ id: documentId, document, stamp, client: bindProject(client, info.path), generation: 0 });
         return;
       }
       const first = firstReadableDocument(info);
       if (first) await openDocument(first.id, info);
     },
-    [openDocument],
+    [client, openDocument, projectClauses, leaveDocument],
   );
 
   useEffect(() => {
@@ -86,6 +106,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       ({ opening, ...result }) => {
         // The document goes to the editor; the start-up kept in state need not hold a second copy of it.
         setStartup({ ...result, opening: null });
+        browserJournal.useKey(result.journalKey);
         if (result.project) void switchProject(result.project, opening);
         else setDialog('open');
       },
@@ -124,7 +145,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   }, [command]);
 
   const retitle = useCallback(() => {
-    const title = open ? open.doc.title : 'Policywright';
+    const title = open ? open.document.title : 'Policywright';
     document.title = `${status.current.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
   }, [open, project]);
   useEffect(retitle, [retitle]);
@@ -138,7 +159,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
 
   const createDocument = async (title: string): Promise<string | null> => {
     try {
-      const created = await client.createDocument({ title });
+      if (!projectClient) return 'No project is open.';
+      const created = await projectClient.createDocument({ title });
       const info = project ? { ...project, documents: [...project.documents, created] } : null;
       setProject(info);
       setCreating(false);
@@ -151,10 +173,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
 
   const importFiles = async (files: Iterable<File>) => {
     let info = project;
+    if (!projectClient) return;
     for (const file of files) {
       setImporting(file.name);
       try {
-        const added = await client.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
+        const added = await projectClient.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
         info = info ? { ...info, documents: [...info.documents, added] } : info;
         setProject(info);
         await openDocument(added.id, info);
@@ -171,14 +194,15 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   };
 
   const compare = async (old: CompareSource, next: CompareSource) => {
-    const comparison = await client.compareDocuments({ old, new: next });
-    setComparing({ comparison, old, new: next });
+    if (!open) return;
+    const comparison = await open.client.compareDocuments({ old, new: next });
+    setComparing({ comparison, old, new: next, client: open.client });
     setVersions(null);
   };
 
   const exportComparison = async (format: RedlineFormat) => {
     if (!comparing) return;
-    offerDownload(await client.exportComparison({ old: comparing.old, new: comparing.new, format }));
+    offerDownload(await comparing.client.exportComparison({ old: comparing.old, new: comparing.new, format }));
   };
 
   /** The draft is kept as a version of its own before it is replaced, and the replacement is one undoable step. */
@@ -186,18 +210,44 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     if (!open || !startup) return;
     await saveFirst();
     const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
-    await client.saveVersion({
+    await open.client.saveVersion({
       documentId: open.id,
       name: `Draft before restoring “${version.name}” (${stamp})`.slice(0, 120),
       note: 'Saved automatically before a version was restored as the draft.',
       kind: 'editorial',
       author: startup.userName,
     });
-    const doc = await client.loadVersion({ documentId: open.id, version: version.name });
+    const doc = await open.client.loadVersion({ documentId: open.id, version: version.name });
     editorRef.current?.replaceDocument(doc);
     setVersions(null);
     setNotice(`Restored version “${version.name}” as the draft. Ctrl+Z undoes it; the previous draft is also kept as a version.`);
   };
+
+  /** Work goes on in a copy of a project that cannot be saved where it is, with the open document's edits in it. */
+  const saveCopy = async (target: string) => {
+    if (!project) return;
+    const edits = editorRef.current?.isDirty() ? editorRef.current.snapshot() : null;
+    const copy = await client.saveProjectCopy({ project: project.path, path: target });
+    if (open && edits) {
+      const scoped = bindProject(client, copy.path);
+      const { stamp } = await scoped.loadDocument({ documentId: open.id });
+      await scoped.saveDocument({ documentId: open.id, document: edits, base: stamp });
+      editorRef.current?.savedElsewhere();
+    }
+    setSavingCopy(false);
+    await switchProject(copy);
+    setNotice(`The project was copied to ${copy.path}, with your edits; you are working in the copy now.`);
+  };
+
+  /** The open document afresh from disk, in a new editor: it changed outside, or the person chose the file's text. */
+  const reload = useCallback((loaded: LoadedDocument, message: string) => {
+    setOpen((current) => (current ? { ...current, ...loaded, generation: current.generation + 1 } : current));
+    setNotice(message);
+  }, []);
+
+  const documentAdded = useCallback((summary: DocumentSummary) => {
+    setProject((current) => (current ? { ...current, documents: [...current.documents, summary] } : current));
+  }, []);
 
   const sidebar = project ? (
     <DocumentList
@@ -251,6 +301,16 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </button>
         </div>
       ) : null}
+      {project?.readOnly ? (
+        <div className="banner conflict" role="alert" data-testid="read-only">
+          <p>{project.readOnly} Your edits stay in this window and are kept for recovery.</p>
+          <div className="conflict-actions">
+            <button type="button" onClick={() => setSavingCopy(true)}>
+              Save a copy as…
+            </button>
+          </div>
+        </div>
+      ) : null}
       {notice ? (
         <div className="banner notice" role="status">
           {notice}
@@ -265,14 +325,17 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       {open ? (
         <div className={comparing ? 'editor-host behind' : 'editor-host'} aria-hidden={comparing ? true : undefined}>
         <DocumentEditor
-          key={`${project?.path ?? ''}::${open.id}`}
-          client={client}
+          key={`${open.client.projectPath}::${open.id}::${open.generation}`}
+          client={open.client}
           documentId={open.id}
-          initial={open.doc}
+          initial={open}
           sidebar={sidebar}
           handleRef={editorRef}
           onStatus={onStatus}
-          clauses={{ ...projectClauses.tools, openDocument: (id) => void openDocument(id) }}
+          clauses={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}
+          onReload={reload}
+          onDocumentAdded={documentAdded}
+          onCompare={compare}
         />
         </div>
       ) : (
@@ -298,9 +361,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       />
       {exporting && open ? (
         <ExportDialog
-          client={client}
+          client={open.client}
           documentId={open.id}
-          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.title}
+          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title}
           beforeExport={async () => {
             await projectClauses.flush();
             await editorRef.current?.flush();
@@ -311,9 +374,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       ) : null}
       {versions && open && startup ? (
         <VersionsDialog
-          client={client}
+          client={open.client}
           documentId={open.id}
-          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.doc.title}
+          title={project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title}
           userName={startup.userName}
           startSaving={versions === 'save'}
           beforeUse={saveFirst}
@@ -321,6 +384,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           onRestore={restore}
           onClose={() => setVersions(null)}
         />
+      ) : null}
+      {savingCopy && startup ? (
+        <SaveCopyDialog client={client} canPickFolder={startup.canPickFolder} onSave={saveCopy} onClose={() => setSavingCopy(false)} />
       ) : null}
       {dialog && startup ? (
         <ProjectDialog

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { UnfilledVariable } from '../../shared/clauses/unfilled';
-import type { ApiClient } from '../../shared/api/client';
+import type { ProjectClient } from '../../shared/api/client';
 import type { ExportFormat, VersionSummary } from '../../shared/api/contract';
 import { offerDownload } from './download';
 import { FieldError } from '../common/FieldError';
 
 interface Props {
-  client: ApiClient;
+  client: ProjectClient;
   documentId: string;
   title: string;
   /** Saves the open document first, so the export is what the person sees. */

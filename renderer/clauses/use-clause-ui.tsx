@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { Editor, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
-import type { ApiClient } from '../../shared/api/client';
+import type { ProjectClient } from '../../shared/api/client';
 import type { Command } from '../../shared/api/commands';
 import type { DocumentDrift } from '../../shared/api/contract';
 import type { Block, ClauseSource } from '../../shared/model/document';
@@ -21,7 +21,7 @@ import { VariablesPanel } from './VariablesPanel';
 
 /** What the app keeps for the whole project and hands to the editor of whichever document is open. */
 export interface ClauseTools {
-  client: ApiClient;
+  client: ProjectClient;
   library: ClauseLibrary | null;
   variables: VariableValues;
   setLibrary(library: ClauseLibrary): void;

@@ -20,3 +20,26 @@ export function afterNextPaint(callback: () => void): () => void {
     cancelTask?.();
   };
 }
+
+/**
+ * Runs `step` in the browser's idle periods, again and again while it returns true: background work that must never
+ * stand in the way of a key. Returns a function that stops it.
+ */
+export function onIdle(step: () => boolean): () => void {
+  let handle: number | null = null;
+  let stopped = false;
+  const run = () => {
+    handle = null;
+    if (!stopped && step()) schedule();
+  };
+  const schedule = () => {
+    handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 50);
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    if (handle === null) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+    else clearTimeout(handle);
+  };
+}

@@ -4,11 +4,20 @@ import { createEditor, Editor, Element, Transforms, type Descendant, type Operat
 import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Command } from '../../shared/api/commands';
-import type { ApiClient } from '../../shared/api/client';
+import type { ProjectClient } from '../../shared/api/client';
+import type { CompareSource, DocumentSummary, LoadedDocument, RecoveredEdits } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
 import { FORMAT_VERSION } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
-import { useAutosave, type SaveStatus } from './autosave';
+import { isConflict, useAutosave, type SaveStatus } from './autosave';
+import { ConflictBanner, type Conflict } from './ConflictBanner';
+import { useDiskWatch } from './use-disk-watch';
+import { copyTitle, documentAsFile } from './document-copies';
+import { StoredText } from './stored-text';
+import { EditJournal } from './edit-journal';
+import { browserJournal, journalKey } from './browser-journal';
+import { RecoveryBanner } from './RecoveryBanner';
+import { onIdle } from '../common/tasks';
 import { blocksToSlate, slateToBlocks } from './convert';
 import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
@@ -53,17 +62,30 @@ export interface EditorHandle {
    * details included.
    */
   replaceDocument(doc: PolicyDocument): void;
+  /** Keeps unsaved edits in the journal now, for a window about to move away from a document it could not save. */
+  keepUnsaved(): Promise<void>;
+  /** The document as it is in the editor now. */
+  snapshot(): PolicyDocument;
+  /** The edits were saved somewhere else (a copy of a read-only project): nothing is left to save or keep here. */
+  savedElsewhere(): void;
 }
 
 interface Props {
-  client: ApiClient;
+  /** Bound to the document's own project: every save goes there, whatever the window opens later. */
+  client: ProjectClient;
   documentId: string;
-  initial: PolicyDocument;
+  /** The document and the stamp of the file it was read from, the base of the first save. */
+  initial: LoadedDocument;
   sidebar?: ReactNode;
   handleRef?: Ref<EditorHandle>;
   onStatus?: (status: SaveStatus) => void;
   /** The project's clause library and variables, kept by the app for every document of the project. */
   clauses?: ClauseTools;
+  /** The file changed outside and this window had nothing unsaved, or the person chose theirs: show it afresh. */
+  onReload?: (loaded: LoadedDocument, notice: string) => void;
+  /** A copy kept while settling a conflict was added to the project. */
+  onDocumentAdded?: (summary: DocumentSummary) => void;
+  onCompare?: (old: CompareSource, next: CompareSource) => Promise<void>;
 }
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
@@ -76,7 +98,12 @@ const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject',
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 
-export function DocumentEditor({ client, documentId, initial, sidebar, handleRef, onStatus, clauses }: Props) {
+export function DocumentEditor({ client, documentId, initial: loaded, sidebar, handleRef, onStatus, clauses, onReload, onDocumentAdded, onCompare }: Props) {
+  const initial = loaded.document;
+  // What the file held when this window last read or wrote it; null once it is gone and the person saves it again.
+  const stamp = useRef<string | null>(loaded.stamp);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [settling, setSettling] = useState(false);
   const mounter = useMemo(() => new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK), []);
   // Typing whose render is held still counts as typing for the autosave, which waits for it to stop.
   const typedWhileHeld = useRef<() => void>(() => undefined);
@@ -115,13 +142,139 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   useMemo(() => store.update(initialValue as BlockElement[], initial.numbering), [store, initialValue, initial.numbering]);
   useMemo(() => listNumbers.update(editor, initialValue as BlockElement[]), [listNumbers, editor, initialValue]);
 
-  const save = useCallback(async () => {
+  const snapshot = useCallback((): PolicyDocument => {
     ensureUniqueIds(editor);
-    const document: PolicyDocument = { format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) };
-    await client.saveDocument({ documentId, document });
-  }, [client, documentId, editor]);
-  const autosave = useAutosave(save);
-  typedWhileHeld.current = autosave.markDirty;
+    return { format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) };
+  }, [editor]);
+  const save = useCallback(async () => {
+    try {
+      const saved = await client.saveDocument({ documentId, document: snapshot(), base: stamp.current });
+      stamp.current = saved.stamp;
+    } catch (error) {
+      if (isConflict(error)) setConflict({ kind: error.code === 'missing' ? 'missing' : 'changed', message: error.message });
+      throw error;
+    }
+  }, [client, documentId, snapshot]);
+  const storedText = useMemo(() => new StoredText(), []);
+  // Recovery is looked for before anything is journaled, so a first keystroke cannot replace edits left by a crash.
+  const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
+  const journal = useMemo(
+    () => new EditJournal(client, documentId, () => ({ text: storedText.text({ format: FORMAT_VERSION, ...metaRef.current }, editor.children as BlockElement[]), base: stamp.current })),
+    [client, documentId, editor, storedText],
+  );
+  const autosave = useAutosave(save, () => void journal.clear());
+  const markDirty = useCallback(() => {
+    autosave.markDirty();
+    journal.changed();
+  }, [autosave, journal]);
+  typedWhileHeld.current = markDirty;
+
+  useEffect(() => {
+    let live = true;
+    const key = journalKey(client.projectPath, documentId);
+    journal.after(
+      browserJournal.get(key).then(async (browser) => {
+        const { recovered } = await client.recoverJournal({ documentId, browser }).catch(() => ({ recovered: null }));
+        if (!live) return;
+        if (recovered) setRecovery(recovered);
+        else if (browser) await browserJournal.delete(key);
+      }),
+    );
+    // Each block's stored line is written in idle time, so the first journal entry during typing costs little.
+    let next = 0;
+    const cancel = onIdle(function warm() {
+      next = storedText.warm(editor.children as BlockElement[], next, 400);
+      return next < editor.children.length;
+    });
+    return () => {
+      live = false;
+      cancel();
+      // Edits that never reached the disk stay in the journal when the editor goes (a document or project switch).
+      if (autosave.isDirty()) void journal.keepNow();
+      journal.stop();
+    };
+  }, [client, documentId, journal, storedText, editor, autosave]);
+  const conflictRef = useRef(conflict);
+  conflictRef.current = conflict;
+
+  useDiskWatch({
+    client,
+    documentId,
+    stamp: () => stamp.current,
+    quiet: () => conflictRef.current !== null || autosave.statusStore.get().state === 'saving',
+    onOutsideChange: (check) => {
+      held.flush();
+      if (check.state === 'changed' && !autosave.isDirty() && onReload) {
+        void client.loadDocument({ documentId }).then(
+          (theirs) => onReload(theirs, `${theirs.document.title} was changed outside this window and has been reloaded.`),
+          () => undefined,
+        );
+        return;
+      }
+      const found: Conflict =
+        check.state === 'missing'
+          ? { kind: 'missing', message: `${metaRef.current.title || documentId} was deleted or renamed outside this window; your text is still here and is not saved.` }
+          : { kind: 'changed', message: `${metaRef.current.title || documentId} was changed outside this window while you were editing it; nothing has been overwritten.` };
+      autosave.pause(found.message);
+      setConflict(found);
+    },
+  });
+
+  /** Runs one way of settling a conflict; whatever fails is said, and the conflict stays to be settled again. */
+  const settle = useCallback(
+    async (how: () => Promise<void>) => {
+      setSettling(true);
+      try {
+        await how();
+      } catch (error) {
+        setMessage(error instanceof Error ? error.message : String(error));
+      } finally {
+        setSettling(false);
+      }
+    },
+    [],
+  );
+  const reloadTheirs = useCallback(
+    () =>
+      settle(async () => {
+        const mine = snapshot();
+        const copy = await client.addDocument({ document: { ...mine, title: copyTitle(mine.title, 'my edits') } });
+        onDocumentAdded?.(copy);
+        const theirs = await client.loadDocument({ documentId });
+        autosave.discard();
+        setConflict(null);
+        onReload?.(theirs, `Reloaded ${theirs.document.title} as it is on disk; your edits are kept as the document “${copy.title}”.`);
+      }),
+    [settle, snapshot, client, documentId, onDocumentAdded, autosave, onReload],
+  );
+  const keepMine = useCallback(
+    () =>
+      settle(async () => {
+        const theirs = await client.loadDocument({ documentId });
+        const copy = await client.addDocument({ document: { ...theirs.document, title: copyTitle(theirs.document.title, 'changed outside') } });
+        onDocumentAdded?.(copy);
+        stamp.current = theirs.stamp;
+        setConflict(null);
+        setMessage(`The version changed outside is kept as the document “${copy.title}”.`);
+        autosave.markDirty();
+        await autosave.resume();
+      }),
+    [settle, client, documentId, onDocumentAdded, autosave],
+  );
+  const saveAgain = useCallback(
+    () =>
+      settle(async () => {
+        stamp.current = null;
+        setConflict(null);
+        autosave.markDirty();
+        await autosave.resume();
+      }),
+    [settle, autosave],
+  );
+  const compareWithTheirs = useCallback(
+    () => settle(async () => onCompare?.({ kind: 'draft', documentId }, await documentAsFile(snapshot(), `${documentId} (this window)`))),
+    [settle, onCompare, documentId, snapshot],
+  );
 
   useEffect(() => {
     if (!onStatus) return;
@@ -141,7 +294,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
   const clauseUi = useClauseUi(editor, clauses, setMessage);
 
   const onValueChange = useCallback(() => {
-    autosave.markDirty();
+    markDirty();
     const ops = editor.operations;
     // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
     if (ops.some(changesBlocks)) {
@@ -158,7 +311,7 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => store.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [autosave, editor, store, listNumbers, clauseUi]);
+  }, [markDirty, editor, store, listNumbers, clauseUi]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -173,9 +326,9 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       if (next.numbering !== metaRef.current.numbering) store.update(editor.children as BlockElement[], next.numbering);
       metaRef.current = next;
       setMeta(next);
-      autosave.markDirty();
+      markDirty();
     },
-    [autosave, editor, store],
+    [markDirty, editor, store],
   );
 
   const retrySave = useCallback(() => void autosave.saveNow(), [autosave]);
@@ -198,6 +351,27 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
     [changeMeta, editor],
   );
 
+  const restoreRecovered = useCallback(() => {
+    if (!recovery) return;
+    replaceDocument(recovery.document);
+    setRecovery(null);
+    setMessage('The recovered edits are back in the document; Ctrl+Z takes them out again.');
+  }, [recovery, replaceDocument]);
+  const discardRecovered = useCallback(
+    () =>
+      settle(async () => {
+        await journal.clear();
+        setRecovery(null);
+      }),
+    [settle, journal],
+  );
+  const compareRecovered = useCallback(
+    () =>
+      settle(async () => {
+        if (recovery) await onCompare?.({ kind: 'draft', documentId }, await documentAsFile(recovery.document, `${documentId} (recovered)`));
+      }),
+    [settle, onCompare, documentId, recovery],
+  );
   const run = useCallback(
     (command: Command) => {
       held.flush();
@@ -240,8 +414,14 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
       },
       renderNow: held.flush,
       replaceDocument,
+      keepUnsaved: () => journal.keepNow(),
+      snapshot: () => {
+        held.flush();
+        return snapshot();
+      },
+      savedElsewhere: autosave.discard,
     }),
-    [run, autosave, replaceDocument, held],
+    [run, autosave, replaceDocument, held, journal, snapshot],
   );
 
   const jumpTo = useCallback(
@@ -308,6 +488,26 @@ export function DocumentEditor({ client, documentId, initial, sidebar, handleRef
               <Toolbar onCommand={run} />
               <SaveIndicator store={autosave.statusStore} onRetry={retrySave} />
             </div>
+            {recovery ? (
+              <RecoveryBanner
+                title={meta.title || documentId}
+                recovered={recovery}
+                busy={settling}
+                onRestore={restoreRecovered}
+                onCompare={() => void compareRecovered()}
+                onDiscard={() => void discardRecovered()}
+              />
+            ) : null}
+            {conflict ? (
+              <ConflictBanner
+                conflict={conflict}
+                busy={settling}
+                onReloadTheirs={() => void reloadTheirs()}
+                onKeepMine={() => void keepMine()}
+                onCompare={() => void compareWithTheirs()}
+                onSaveAgain={() => void saveAgain()}
+              />
+            ) : null}
             {linkPrompt ? (
               <LinkPrompt
                 initial={linkPrompt.href}

@@ -4,6 +4,14 @@ const TEXT = { saved: 'Saved', saving: 'Saving…', unsaved: 'Unsaved changes' }
 
 export function SaveIndicator({ store, onRetry }: { store: SaveStatusStore; onRetry: () => void }) {
   const status = useSaveStatus(store);
+  if (status.state === 'conflict') {
+    // The banner above the page says what happened and offers the choices.
+    return (
+      <div className="save-indicator error" data-testid="save-status" data-state="conflict">
+        Not saved: changed outside
+      </div>
+    );
+  }
   if (status.state === 'error') {
     return (
       <div className="save-indicator error" role="alert" data-testid="save-status" data-state="error">

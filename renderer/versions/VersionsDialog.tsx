@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import type { ApiClient } from '../../shared/api/client';
+import type { ProjectClient } from '../../shared/api/client';
 import type { CompareSource, VersionKind, VersionSummary } from '../../shared/api/contract';
 import { fileToBase64 } from '../app/download';
 import { SaveVersionForm } from './SaveVersionForm';
 import { FieldError } from '../common/FieldError';
 
 interface Props {
-  client: ApiClient;
+  client: ProjectClient;
   documentId: string;
   title: string;
   userName: string;

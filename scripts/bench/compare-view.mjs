@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { sessionContext } from './app-session.mjs';
 import { editEdition } from './compare.mjs';
 import { loadShared, ROOT } from './load-shared.mjs';
 
@@ -29,16 +30,17 @@ export async function prepareComparedProject(projectDir, documentFile, seed) {
   await fs.writeFile(documentFile, shared.serializeDocument(edited));
 }
 
-export async function measureCompareView(browser, url, viewport, log = console.log) {
+/** `session` is the app's root and session cookie, from appSession. */
+export async function measureCompareView(browser, session, viewport, log = console.log) {
   const opens = [];
   const problems = [];
   let scroll = null;
   for (let i = 0; i < OPENS; i++) {
-    const context = await browser.newContext({ viewport });
+    const context = await sessionContext(browser, session, { viewport });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
+    await page.goto(session.url);
     await page.getByRole('textbox', { name: 'Policy text' }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Versions…' }).click();
     await page.getByRole('button', { name: 'Compare with draft' }).waitFor();

@@ -62,7 +62,7 @@ describe('createApiClient', () => {
   it('throws an ApiError carrying the message and the method when the reply is a failure', async () => {
     const reply: Reply<never> = { ok: false, error: { message: 'No project is open. Open or create a project first.' } };
     const client = createApiClient(async () => reply);
-    const error = await client.loadDocument({ documentId: 'privacy-policy' }).catch((e: unknown) => e);
+    const error = await client.loadDocument({ project: '/p', documentId: 'privacy-policy' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toBeInstanceOf(Error);
     expect((error as ApiError).message).toBe('No project is open. Open or create a project first.');

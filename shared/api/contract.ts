@@ -27,6 +27,8 @@ export interface ProjectInfo {
   /** Shown to the person (it is their folder); documents inside it are only ever named by id. */
   path: string;
   documents: DocumentSummary[];
+  /** Set when nothing in the folder can be saved: one sentence saying why. The project opens to read and copy. */
+  readOnly?: string;
 }
 
 export interface RecentProject {
@@ -47,8 +49,53 @@ export interface Startup {
    * The project's first document that could be read when the project was opened (see startup.ts), read along
    * with the rest so the window can show it without a second round trip; null when there is none, or it no longer reads.
    */
-  opening: { documentId: string; document: PolicyDocument } | null;
+  opening: ({ documentId: string } & LoadedDocument) | null;
+  /** The key (base64url, 256 bits) the tab encrypts its own copy of unsaved edits with; null where none is kept. */
+  journalKey: string | null;
 }
+
+/**
+ * A document as read from its file, with the stamp of the bytes it was read from. A save names the stamp it was
+ * based on, so a file changed since by anyone else (another window, a `git pull`, a colleague) is never overwritten.
+ */
+export interface LoadedDocument {
+  document: PolicyDocument;
+  stamp: string;
+}
+
+/** What a window learns when it asks whether its document's file is still the one it read. */
+export interface DocumentCheck {
+  /** `changed`: another writer replaced the file; `missing`: the file (or the whole project folder) is gone. */
+  state: 'unchanged' | 'changed' | 'missing';
+  /** The stamp of the file on disk now; null when it is missing. */
+  stamp: string | null;
+}
+
+/**
+ * Unsaved edits as the window keeps them, a second or so behind the typing, so that a crash, a kill or a stopped host
+ * loses nothing: the document's whole text as its file would hold it, and the stamp of the file it was based on.
+ */
+export interface JournalEntry {
+  base: string | null;
+  /** ISO time the edits were taken. */
+  takenAt: string;
+  text: string;
+}
+
+/** Edits found after Policywright stopped without saving them: offered back, never restored without asking. */
+export interface RecoveredEdits {
+  document: PolicyDocument;
+  takenAt: string;
+  /** Who kept them: the app's settings folder, or the browser tab (when the web host itself had stopped). */
+  keptBy: 'app' | 'browser';
+}
+
+/** A journal holds the whole document: as large as any document may be. */
+export const MAX_JOURNAL_CHARS = 48 * 1024 * 1024;
+
+/** Why a call failed, where the renderer must do more than show the sentence. */
+export const ERROR_CODES = ['conflict', 'missing'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const EXPORT_FORMATS = ['html', 'docx', 'md', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -113,6 +160,20 @@ export interface DocumentDrift {
 
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 
+/**
+ * Every call about a project names it (the path openProject or createProject returned), so a save still on its way
+ * when the window moves to another project, or a second tab on another project, lands in its own project.
+ */
+function inProject<T extends z.ZodRawShape>(shape: T) {
+  return z.object({ project: folderPath, ...shape }).strict();
+}
+
+const documentStamp = z.string().min(1).max(128);
+
+const journalEntry = z
+  .object({ base: documentStamp.nullable(), takenAt: z.iso.datetime(), text: z.string().max(MAX_JOURNAL_CHARS) })
+  .strict();
+
 interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Never read: carries the result type for the client. */
@@ -142,16 +203,30 @@ export const API = {
       .strict(),
   ),
   createDocument: method<DocumentSummary>()(
-    z
-      .object({
-        title: z.string().trim().min(1, 'a title is required').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
-      })
-      .strict(),
+    inProject({
+      title: z.string().trim().min(1, 'a title is required').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
+    }),
   ),
-  loadDocument: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema }).strict()),
+  /** Copies the project's own files into a new empty folder and opens the copy (work goes on from a read-only project). */
+  saveProjectCopy: method<ProjectInfo>()(inProject({ path: folderPath })),
+  /** Adds a whole document under a free id: a copy kept when two writers' edits meet (see saveDocument). */
+  addDocument: method<DocumentSummary>()(inProject({ document: PolicyDocumentSchema })),
+  loadDocument: method<LoadedDocument>()(inProject({ documentId: DocumentIdSchema })),
+  /** Whether the document's file is still the one read or last saved (its stamp): how changes from outside are seen. */
+  checkDocument: method<DocumentCheck>()(inProject({ documentId: DocumentIdSchema, stamp: documentStamp })),
+  /** Keeps the window's unsaved edits of a document in the app's settings folder (see JournalEntry). */
+  writeJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema, entry: journalEntry })),
+  /** The edits are saved (or the person discarded them): the journal lets them go. */
+  clearJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema })),
+  /**
+   * Unsaved edits of the document left by a window that stopped: the newest of the app's journal and the one the
+   * browser tab kept (given here), if it differs from the file; null when there is nothing to offer.
+   */
+  recoverJournal: method<{ recovered: RecoveredEdits | null }>()(inProject({ documentId: DocumentIdSchema, browser: journalEntry.nullable() })),
   exportDocument: method<ExportedFile>()(
     z
       .object({
+        project: folderPath,
         documentId: DocumentIdSchema,
         format: z.enum(EXPORT_FORMATS),
         fragment: z.boolean().default(false),
@@ -160,14 +235,19 @@ export const API = {
       })
       .strict(),
   ),
-  importDocument: method<DocumentSummary>()(z.object({ fileName, base64: base64File(MAX_IMPORT_BYTES) }).strict()),
-  saveDocument: method<{ savedAt: string }>()(
-    z.object({ documentId: DocumentIdSchema, document: PolicyDocumentSchema }).strict(),
+  importDocument: method<DocumentSummary>()(inProject({ fileName, base64: base64File(MAX_IMPORT_BYTES) })),
+  /**
+   * Saves the document only if its file is still the one `base` stamps (null: the file is expected not to exist);
+   * otherwise fails with the code `conflict` (changed since) or `missing` (deleted or renamed since) and writes nothing.
+   */
+  saveDocument: method<{ savedAt: string; stamp: string }>()(
+    inProject({ documentId: DocumentIdSchema, document: PolicyDocumentSchema, base: documentStamp.nullable() }),
   ),
-  listVersions: method<VersionSummary[]>()(z.object({ documentId: DocumentIdSchema.optional() }).strict()),
+  listVersions: method<VersionSummary[]>()(inProject({ documentId: DocumentIdSchema.optional() })),
   saveVersion: method<VersionSummary>()(
     z
       .object({
+        project: folderPath,
         documentId: DocumentIdSchema,
         name: versionName,
         note: z.string().max(2000).refine(hasNoForbiddenCharacters, 'contains a control character').default(''),
@@ -176,26 +256,26 @@ export const API = {
       })
       .strict(),
   ),
-  loadVersion: method<PolicyDocument>()(z.object({ documentId: DocumentIdSchema, version: versionName }).strict()),
-  compareDocuments: method<Comparison>()(z.object({ old: CompareSourceSchema, new: CompareSourceSchema }).strict()),
+  loadVersion: method<PolicyDocument>()(inProject({ documentId: DocumentIdSchema, version: versionName })),
+  compareDocuments: method<Comparison>()(inProject({ old: CompareSourceSchema, new: CompareSourceSchema })),
   exportComparison: method<ExportedFile>()(
-    z.object({ old: CompareSourceSchema, new: CompareSourceSchema, format: z.enum(REDLINE_FORMATS) }).strict(),
+    inProject({ old: CompareSourceSchema, new: CompareSourceSchema, format: z.enum(REDLINE_FORMATS) }),
   ),
   /** Both clause libraries (the project's and the team's), with the files that could not be read. */
-  listClauses: method<ClauseLibrary>()(empty),
+  listClauses: method<ClauseLibrary>()(inProject({})),
   /** Creates a clause, or saves an edit of one; an edit of an approved clause's wording makes its next version. */
   saveClause: method<LibraryClause>()(
-    z.object({ source: z.enum(CLAUSE_SOURCES), clause: ClauseEditSchema, isNew: z.boolean() }).strict(),
+    inProject({ source: z.enum(CLAUSE_SOURCES), clause: ClauseEditSchema, isNew: z.boolean() }),
   ),
-  /** Attaches (or, with null, detaches) the team library folder, in the app's settings; returns the library. */
-  setTeamLibrary: method<ClauseLibrary>()(z.object({ path: folderPath.nullable() }).strict()),
-  getVariables: method<{ variables: VariableValues }>()(empty),
-  saveVariables: method<{ variables: VariableValues }>()(z.object({ variables: VariablesSchema }).strict()),
+  /** Attaches (or, with null, detaches) the team library folder, in the app's settings; returns the project's library. */
+  setTeamLibrary: method<ClauseLibrary>()(inProject({ path: folderPath.nullable() })),
+  getVariables: method<{ variables: VariableValues }>()(inProject({})),
+  saveVariables: method<{ variables: VariableValues }>()(inProject({ variables: VariablesSchema })),
   /** Every use, in every document of the project, of a clause whose library version is newer. */
-  listOutdatedClauseUses: method<{ documents: DocumentDrift[] }>()(empty),
+  listOutdatedClauseUses: method<{ documents: DocumentDrift[] }>()(inProject({})),
   /** What an export would write as `[name]`, and where, so the person can fill it in first or go on. */
   checkExport: method<{ unfilled: UnfilledVariable[] }>()(
-    z.object({ documentId: DocumentIdSchema, version: versionName.optional() }).strict(),
+    inProject({ documentId: DocumentIdSchema, version: versionName.optional() }),
   ),
 } as const;
 
@@ -220,4 +300,4 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** What travels back over either host: a value, or one sentence for the person. */
-export type Reply<R> = { ok: true; value: R } | { ok: false; error: { message: string } };
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: { message: string; code?: ErrorCode } };

@@ -6,24 +6,32 @@ import { MARKS } from '../model/vocabulary';
  * (one paragraph, heading or list item) per line, so a one-word edit is a one-line diff.
  */
 export function serializeDocument(doc: PolicyDocument): string {
+  return joinDocument(doc, doc.blocks.map(serializeBlock));
+}
+
+/** One block as its line holds it, without the indent and comma: what a caller may keep and reuse while it is unchanged. */
+export function serializeBlock(block: Block): string {
+  return JSON.stringify(canonicalBlock(block));
+}
+
+/** The whole file from its details and its blocks' lines (serializeBlock): byte for byte what serializeDocument writes. */
+export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: readonly string[]): string {
   const head = [
-    ['format', doc.format],
-    ['title', doc.title],
-    ['effectiveDate', doc.effectiveDate],
-    ['lastUpdated', doc.lastUpdated],
-    ['versionLabel', doc.versionLabel],
-    ['owner', doc.owner],
-    ['numbering', doc.numbering],
+    ['format', meta.format],
+    ['title', meta.title],
+    ['effectiveDate', meta.effectiveDate],
+    ['lastUpdated', meta.lastUpdated],
+    ['versionLabel', meta.versionLabel],
+    ['owner', meta.owner],
+    ['numbering', meta.numbering],
   ] as const;
   const lines = ['{'];
   for (const [key, value] of head) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
-  if (doc.blocks.length === 0) {
+  if (blockLines.length === 0) {
     lines.push('  "blocks": []');
   } else {
     lines.push('  "blocks": [');
-    doc.blocks.forEach((block, i) => {
-      lines.push(`    ${JSON.stringify(canonicalBlock(block))}${i < doc.blocks.length - 1 ? ',' : ''}`);
-    });
+    lines.push(blockLines.map((line) => `    ${line}`).join(',\n'));
     lines.push('  ]');
   }
   lines.push('}');

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { ApiClient } from '../../shared/api/client';
+import { FieldError } from '../common/FieldError';
+
+interface Props {
+  client: ApiClient;
+  canPickFolder: boolean;
+  onSave: (path: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** Asks where a copy of a project that cannot be saved where it is should go. */
+export function SaveCopyDialog({ client, canPickFolder, onSave, onClose }: Props) {
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="save-copy-title">
+        <h2 id="save-copy-title">Save a copy of the project</h2>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            setBusy(true);
+            setError(null);
+            onSave(path).then(
+              () => setBusy(false),
+              (e: unknown) => {
+                setBusy(false);
+                setError(e instanceof Error ? e.message : String(e));
+              },
+            );
+          }}
+        >
+          <label className="field">
+            <span>Folder for the copy</span>
+            <div className="path-row">
+              <input name="path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Policies (copy)" autoFocus required />
+              {canPickFolder ? (
+                <button
+                  type="button"
+                  onClick={() => void client.pickFolder({ purpose: 'create' }).then((picked) => picked.path && setPath(picked.path))}
+                >
+                  Browse…
+                </button>
+              ) : null}
+            </div>
+          </label>
+          <FieldError message={error} />
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Save copy
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
