@@ -73,6 +73,12 @@ export async function makeLab(tmp: string): Promise<Lab> {
   await fs.writeFile(path.join(outside, 'clauses', 'stolen.clause.json'), clause('stolen', CANARY));
   await fs.writeFile(path.join(outside, 'variables.json'), `{\n  "format": 1,\n  "variables": {\n    "company_name": "${CANARY}"\n  }\n}\n`);
   await fs.writeFile(path.join(outside, 'policywright.json'), serializeManifest({ format: 1, name: CANARY, documents: ['privacy-policy'] }));
+  // Named as a crashed save's temporary file, and old: what opening a project tidies away in its own folders.
+  for (const folder of ['documents', 'clauses']) {
+    const leftover = path.join(outside, folder, '.privacy-policy.policy.json.0123456789ab.tmp');
+    await fs.writeFile(leftover, CANARY);
+    await fs.utimes(leftover, new Date('2020-01-01'), new Date('2020-01-01'));
+  }
 
   await fs.mkdir(otherRepo);
   await git.init({ fs: nodeFs, dir: otherRepo, defaultBranch: 'main' });

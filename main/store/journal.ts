@@ -7,6 +7,7 @@ import { PolicyDocumentSchema } from '../../shared/model/document';
 import { serializeDocument } from '../../shared/format/serialize';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { serialized } from './serialized';
+import { SIZE_LIMITS, readRegularFile } from './project-fs';
 import type { Project } from './project';
 
 const StoredEntrySchema = z
@@ -32,7 +33,7 @@ export class Journal {
   async browserKey(): Promise<string> {
     const file = path.join(this.dir, 'browser.key');
     return serialized(`journal ${file}`, async () => {
-      const existing = await fs.readFile(file, 'utf8').catch(() => null);
+      const existing = await readRegularFile(file, 1024).catch(() => null);
       if (existing && /^[\w-]{43}$/.test(existing.trim())) return existing.trim();
       const key = randomBytes(32).toString('base64url');
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
@@ -57,7 +58,8 @@ export class Journal {
 
   async read(projectDir: string, documentId: string): Promise<JournalEntry | null> {
     const file = this.fileFor(projectDir, documentId);
-    const text = await fs.readFile(file, 'utf8').catch(() => null);
+    // Read as the settings are: never through a link, never waiting on a pipe, within a stated size.
+    const text = await readRegularFile(file, SIZE_LIMITS.journal).catch(() => null);
     if (text === null) return null;
     try {
       const stored = StoredEntrySchema.parse(JSON.parse(text));

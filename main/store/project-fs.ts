@@ -25,6 +25,8 @@ export const SIZE_LIMITS = {
   variables: 4 * MiB,
   manifest: 1 * MiB,
   settings: 1 * MiB,
+  /** A journal entry holds a whole document as JSON text, where quotes and backslashes take two characters. */
+  journal: 192 * MiB,
 } as const;
 
 // O_NOFOLLOW refuses a link put in place after the lstat; O_NONBLOCK keeps a pipe put there from blocking the open.
