@@ -14,10 +14,9 @@ import type { DocumentCheck, VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
 import type { AppSettings } from '../store/settings';
 import type { Journal } from '../store/journal';
-import { loadLibrary, saveClause } from '../store/clause-library';
+import { loadLibrary, projectClauses, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
 import { librarySeed } from '../store/starter';
-import { clausesDir } from '../store/project-files';
 import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
 import { unfilledVariables } from '../../shared/clauses/unfilled';
@@ -80,7 +79,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
-    return loadLibrary(clausesDir(project.dir), await teamDir(), await readVariables(project.dir));
+    return loadLibrary(projectClauses(project.dir), await teamDir(), await readVariables(project.dir));
   }
 
   return {
@@ -186,10 +185,11 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     listClauses: ({ project }) => library(workspace.requireProject(project)),
     async saveClause({ project: dir, source, clause, isNew }) {
       const project = workspace.requireProject(dir);
-      const folder = source === 'project' ? clausesDir(project.dir) : await teamDir();
+      const folder = source === 'project' ? projectClauses(project.dir) : await teamDir();
       if (!folder) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
-      const saved = await saveClause(folder, clause, isNew, today());
+      // The variables first: if they cannot be read, nothing is saved rather than a save reported as failed.
       const values = await readVariables(project.dir);
+      const saved = await saveClause(folder, clause, isNew, today());
       return { ...saved, source, file: `${saved.id}.clause.json`, undefinedVariables: variableNamesIn(saved.blocks).filter((n) => !Object.hasOwn(values, n)) };
     },
     async setTeamLibrary({ project, path: folder }) {

@@ -3,8 +3,7 @@ import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, type ClauseLookup } from '../../shared/clauses/drift';
 import type { VariableValues } from '../../shared/clauses/variables';
 import { appHome } from '../store/app-paths';
-import { loadLibrary } from '../store/clause-library';
-import { clausesDir } from '../store/project-files';
+import { loadLibrary, projectClauses } from '../store/clause-library';
 import { Project } from '../store/project';
 import { AppSettings } from '../store/settings';
 import { readVariables } from '../store/variables';
@@ -14,7 +13,7 @@ import { UserError } from '../store/errors';
 export async function projectLibrary(projectDir: string): Promise<{ library: ClauseLibrary; values: VariableValues; lookup: ClauseLookup }> {
   const values = await readVariables(projectDir);
   const { teamLibrary } = await AppSettings.in(appHome()).get();
-  const library = await loadLibrary(clausesDir(projectDir), teamLibrary, values);
+  const library = await loadLibrary(projectClauses(projectDir), teamLibrary, values);
   return { library, values, lookup: clauseLookup(library.clauses) };
 }
 

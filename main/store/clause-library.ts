@@ -1,5 +1,4 @@
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import type { ClauseSource } from '../../shared/model/document';
 import { parseFile } from '../../shared/format/parse';
 import { FormatError } from '../../shared/format/problems';
@@ -8,8 +7,11 @@ import { CLAUSE_FILE_SUFFIX, type BrokenClause, type ClauseLibrary, type Library
 import { serializeClause } from '../../shared/clauses/serialize';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
 import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
-import { ensureFolder, writeFileAtomic } from './atomic-write';
+import { ensureFolder } from './atomic-write';
 import { UserError } from './errors';
+import { ConfinedFolder, SIZE_LIMITS, type FolderWords } from './project-fs';
+import { CLAUSES_DIR } from './project-files';
+import { DEVICE_NAME_PROBLEM, caseTwinIn, isWindowsDeviceName } from '../../shared/model/file-names';
 
 /** A library folder as read: the clauses that passed validation, and the files that did not, with the reason. */
 export interface FolderContents {
@@ -18,21 +20,62 @@ export interface FolderContents {
 }
 
 /**
- * Reads every `*.clause.json` in a library folder. One bad file never stops the rest: it is listed as broken with
- * its name and what is wrong where. Other files (a README, a .git folder) are none of the library's business.
+ * Where a library's files are: a folder inside a project (its `clauses/`, reached only through the project's real
+ * folders), or a folder of its own (the team library), each confined so that no link in it is followed.
  */
-export async function readLibraryFolder(dir: string, source: ClauseSource): Promise<FolderContents> {
-  let names: string[];
+export interface LibraryPlace {
+  readonly folder: ConfinedFolder;
+  /** The library's folder inside `folder`, '' when it is `folder` itself. */
+  readonly path: string;
+}
+
+const LIBRARY_WORDS: FolderWords = { it: 'the library', kind: 'a clause library folder' };
+
+/** The project's own library, its `clauses/` folder. */
+export function projectClauses(projectDir: string): LibraryPlace {
+  return { folder: new ConfinedFolder(projectDir), path: CLAUSES_DIR };
+}
+
+/** A library that is a folder of its own, such as the team's on a shared drive. */
+export function libraryFolder(dir: string): LibraryPlace {
+  return { folder: new ConfinedFolder(dir, LIBRARY_WORDS), path: '' };
+}
+
+function placeOf(where: string | LibraryPlace): LibraryPlace {
+  return typeof where === 'string' ? libraryFolder(where) : where;
+}
+
+function fileIn(place: LibraryPlace, name: string): string {
+  return place.path === '' ? name : `${place.path}/${name}`;
+}
+
+/**
+ * Reads every `*.clause.json` in a library folder. One bad file never stops the rest: it is listed as broken with
+ * its name and what is wrong where. Other files (a README, a .git folder) are none of the library's business. A
+ * library folder that is itself a link, or not a folder, is listed as broken too, so the rest of the project opens.
+ */
+export async function readLibraryFolder(where: string | LibraryPlace, source: ClauseSource): Promise<FolderContents> {
+  const place = placeOf(where);
+  let entries: Array<{ name: string; refusal: string | null }>;
   try {
-    names = (await fs.readdir(dir)).filter((name) => name.endsWith(CLAUSE_FILE_SUFFIX)).sort();
+    const listed = (await place.folder.list(place.path)) ?? [];
+    entries = await Promise.all(
+      listed
+        .filter((entry) => entry.name.endsWith(CLAUSE_FILE_SUFFIX))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map(async (entry) => ({ name: entry.name, refusal: await place.folder.refusalOf(fileIn(place, entry.name), entry) })),
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { clauses: [], broken: [] };
-    throw error;
+    if (!(error instanceof UserError)) throw error;
+    return { clauses: [], broken: [{ source, file: place.path || place.folder.root, problem: error.message }] };
   }
   const read = await Promise.all(
-    names.map(async (file) => {
+    entries.map(async ({ name: file, refusal }) => {
       try {
-        const clause = parseFile(ClauseSchema, await fs.readFile(path.join(dir, file), 'utf8'), file);
+        if (refusal) throw new UserError(refusal);
+        const text = await place.folder.readText(fileIn(place, file), SIZE_LIMITS.clause);
+        if (text === null) throw new UserError(`${file} was removed while the library was being read.`);
+        const clause = parseFile(ClauseSchema, text.text, file);
         const expected = file.slice(0, -CLAUSE_FILE_SUFFIX.length);
         if (clause.id !== expected) throw new FormatError(file, 'id', `is "${clause.id}" but the file is named for "${expected}"; rename one to match`);
         return { clause: { ...clause, source, file } };
@@ -48,13 +91,8 @@ export async function readLibraryFolder(dir: string, source: ClauseSource): Prom
   };
 }
 
-export function clauseFile(dir: string, id: string): string {
-  // The id has passed ClauseIdSchema (lowercase letters, digits, dashes), so it cannot leave the folder.
-  return path.join(dir, `${id}${CLAUSE_FILE_SUFFIX}`);
-}
-
 /** Both libraries, project first, each clause marked with where it comes from and which placeholders lack a variable. */
-export async function loadLibrary(projectDir: string | null, teamDir: string | null, values: VariableValues): Promise<ClauseLibrary> {
+export async function loadLibrary(projectDir: string | LibraryPlace | null, teamDir: string | null, values: VariableValues): Promise<ClauseLibrary> {
   const project = projectDir ? await readLibraryFolder(projectDir, 'project') : { clauses: [], broken: [] };
   let team: FolderContents = { clauses: [], broken: [] };
   let teamInfo: ClauseLibrary['team'] = null;
@@ -75,21 +113,27 @@ export async function loadLibrary(projectDir: string | null, teamDir: string | n
  * Saves an edit of a clause (or a new clause) in a library folder. A new clause must not take the id of one already
  * there; an edit of an approved clause becomes its next version (shared/clauses/versioning.ts).
  */
-export async function saveClause(dir: string, edit: ClauseEdit, isNew: boolean, today: string): Promise<Clause> {
-  const file = clauseFile(dir, edit.id);
+export async function saveClause(where: string | LibraryPlace, edit: ClauseEdit, isNew: boolean, today: string): Promise<Clause> {
+  const place = placeOf(where);
+  const name = `${edit.id}${CLAUSE_FILE_SUFFIX}`;
+  // The API's schema refuses these already; a library file is named by the id, so check again where it is written.
+  if (isWindowsDeviceName(name)) throw new UserError(`The clause id "${edit.id}" ${DEVICE_NAME_PROBLEM}; choose another id.`);
+  const file = fileIn(place, name);
+  const twin = caseTwinIn(name, ((await place.folder.list(place.path)) ?? []).map((entry) => entry.name));
+  if (twin !== null) {
+    throw new UserError(`The library already has ${twin}, which differs from ${name} only in case and is the same file on Windows and macOS; choose another id.`);
+  }
   let existing: Clause | null = null;
-  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new UserError(`${file} cannot be read: ${error.message}.`);
-  });
-  if (text !== null) {
+  const read = await place.folder.readText(file, SIZE_LIMITS.clause);
+  if (read !== null) {
     if (isNew) throw new UserError(`The library already has a clause with the id "${edit.id}": choose another title or id.`);
-    existing = parseFile(ClauseSchema, text, path.basename(file));
+    existing = parseFile(ClauseSchema, read.text, name);
   } else if (!isNew) {
-    throw new UserError(`The clause "${edit.id}" is no longer in the library (${file}); it may have been renamed or removed.`);
+    throw new UserError(`The clause "${edit.id}" is no longer in the library (${place.folder.pathOf(file)}); it may have been renamed or removed.`);
   }
   const clause = ClauseSchema.parse(applyClauseEdit(existing, edit, today));
-  await ensureFolder(dir);
-  await writeFileAtomic(file, serializeClause(clause));
+  // A library of its own is made on its first clause; a project's clauses/ folder is made inside the project by write.
+  if (place.path === '') await ensureFolder(place.folder.root);
+  await place.folder.write(file, serializeClause(clause));
   return clause;
 }

@@ -4,6 +4,8 @@ import * as git from 'isomorphic-git';
 import { DocumentIdSchema } from '../../shared/model/document';
 import { UserError } from './errors';
 import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE } from './project-files';
+import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
+import { Project } from './project';
 
 /**
  * The git side of a project's history: finding (or making) the repository, telling the project's own files from
@@ -24,16 +26,27 @@ export interface Identity {
   timezoneOffset: number;
 }
 
-/** The repository the project folder is in, or null when it is in none. */
+/**
+ * The repository the project folder is in, or null when it is in none: the nearest folder, from the project up, with
+ * a `.git`. That `.git` must be a real folder (the project's own, or a team checkout's above it): a `.git` file or
+ * link could send every commit into some other repository, so it is refused, never written through.
+ */
 export async function findRepo(projectDir: string): Promise<Repo | null> {
-  let root: string;
-  try {
-    root = await git.findRoot({ fs: nodeFs, filepath: projectDir });
-  } catch (error) {
-    if (isGitError(error, 'NotFoundError')) return null;
-    throw error;
+  let root: string | null = null;
+  for (let dir = path.resolve(projectDir); root === null; ) {
+    const dotGit = await nodeFs.promises.lstat(path.join(dir, '.git')).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
+      throw new UserError(`${path.join(dir, '.git')} cannot be read, so Policywright cannot keep versions there.`);
+    });
+    if (dotGit) {
+      await refuseWorktree(dir, dotGit);
+      root = dir;
+    } else {
+      const parent = path.dirname(dir);
+      if (parent === dir) return null;
+      dir = parent;
+    }
   }
-  await refuseWorktree(root);
   return {
     git: { fs: nodeFs, dir: root, cache: {} },
     project: path.relative(root, projectDir).split(path.sep).join('/'),
@@ -47,17 +60,34 @@ export async function findOrInitRepo(projectDir: string): Promise<Repo> {
   return { git: { fs: nodeFs, dir: projectDir, cache: {} }, project: '' };
 }
 
-// isomorphic-git reads a worktree's HEAD and index but not the objects and refs it shares with the main checkout.
-async function refuseWorktree(root: string): Promise<void> {
-  const dotGit = path.join(root, '.git');
-  if (!(await nodeFs.promises.stat(dotGit)).isFile()) return;
-  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await nodeFs.promises.readFile(dotGit, 'utf8'))?.[1];
-  if (!pointer) return;
-  const gitdir = path.resolve(root, pointer);
-  if (await nodeFs.promises.stat(path.join(gitdir, 'commondir')).then(() => true, () => false)) {
-    throw new UserError(`${root} is a git worktree, where Policywright cannot keep versions; open the project from the repository's main checkout.`);
+/**
+ * Refuses a `.git` that is not a real folder (a `gitdir:` file, as worktrees and submodules have, a link, anything
+ * else), and a real one whose own entries are links or special files that isomorphic-git would write or read through.
+ * Only the `.git` file's own text is read, never the folder it names.
+ */
+async function refuseWorktree(root: string, dotGit: nodeFs.Stats): Promise<void> {
+  const name = path.join(root, '.git');
+  if (dotGit.isSymbolicLink()) {
+    throw new UserError(`${name} is a link to another folder; Policywright keeps versions only in a real .git folder and does not follow it.`);
   }
+  if (dotGit.isFile()) {
+    const text = await new ConfinedFolder(root).readText('.git', 64 * 1024).then((read) => read?.text ?? '', () => '');
+    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(text)?.[1] ?? '';
+    if (/[\\/]worktrees[\\/][^\\/]+$/.test(pointer)) {
+      throw new UserError(`${root} is a git worktree, where Policywright cannot keep versions; open the project from the repository's main checkout.`);
+    }
+    const what = /[\\/]modules[\\/]/.test(pointer) ? 'a git submodule' : 'another git folder';
+    throw new UserError(`${name} is a file that points to ${what}; Policywright keeps versions only in a real .git folder and does not write through it.`);
+  }
+  if (!dotGit.isDirectory()) throw new UserError(`${name} is not a folder; Policywright keeps versions only in a real .git folder.`);
+  const inside = new ConfinedFolder(root, { it: 'the repository', kind: 'a .git folder' });
+  for (const entry of GIT_FILES) await inside.inspectFile(`.git/${entry}`, Number.MAX_SAFE_INTEGER);
+  for (const entry of GIT_FOLDERS) await inside.list(`.git/${entry}`);
 }
+
+/** What isomorphic-git reads and writes at the top of a .git folder, checked to be real files and folders. */
+const GIT_FILES = ['HEAD', 'index', 'config', 'packed-refs', 'shallow'];
+const GIT_FOLDERS = ['objects', 'objects/pack', 'refs', 'refs/heads', 'refs/tags'];
 
 /** A path inside the repository, from a path inside the project. */
 export function repoPath(repo: Repo, relative: string): string {
@@ -88,32 +118,43 @@ function mayHoldProjectFiles(relativeDir: string): boolean {
   return relativeDir === CLAUSES_DIR || (relativeDir.startsWith(`${CLAUSES_DIR}/`) && isProjectFile(relativeDir));
 }
 
+/**
+ * The files the next version takes, as an explicit list: the manifest, the variables, the documents the manifest
+ * lists, and the clause library's files, each a regular file reached through the project's real folders (a link, a
+ * pipe or a device stops the save with one sentence naming it). Absent files are simply not in the list.
+ */
 export async function projectFilesOnDisk(projectDir: string): Promise<string[]> {
-  const files: string[] = [];
-  const manifest = await nodeFs.promises.lstat(path.join(projectDir, MANIFEST_FILE)).catch(() => null);
-  if (manifest?.isFile()) files.push(MANIFEST_FILE);
-  const variables = await nodeFs.promises.lstat(path.join(projectDir, VARIABLES_FILE)).catch(() => null);
-  if (variables?.isFile()) files.push(VARIABLES_FILE);
-  for (const entry of await readDir(path.join(projectDir, DOCUMENTS_DIR))) {
-    if (entry.isFile() && documentIdOf(entry.name)) files.push(`${DOCUMENTS_DIR}/${entry.name}`);
+  const project = new ConfinedFolder(projectDir);
+  // The manifest as Project reads it: through the same checks, and refused in the same words.
+  const listed = (await Project.open(projectDir)).documentIds;
+  const files = [MANIFEST_FILE];
+  if (await project.inspectFile(VARIABLES_FILE, SIZE_LIMITS.variables)) files.push(VARIABLES_FILE);
+  for (const id of listed) {
+    // A Windows device name is never opened (see Project.requireListed), so never staged either.
+    const file = `${DOCUMENTS_DIR}/${id}${DOCUMENT_SUFFIX}`;
+    if (documentIdOf(`${id}${DOCUMENT_SUFFIX}`) !== null && (await project.inspectFile(file, SIZE_LIMITS.document))) files.push(file);
   }
   const folders = [CLAUSES_DIR];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    for (const entry of await readDir(path.join(projectDir, folder))) {
+    for (const entry of await readDir(project, folder)) {
       const relative = `${folder}/${entry.name}`;
       if (!isProjectFile(relative)) continue;
-      if (entry.isDirectory()) folders.push(relative);
-      else if (entry.isFile()) files.push(relative);
+      if (entry.isDirectory()) {
+        folders.push(relative);
+        continue;
+      }
+      const refusal = await project.refusalOf(relative, entry);
+      if (refusal) throw new UserError(refusal);
+      // Besides clauses, a team may keep notes or a PDF beside them: the document limit, not the clause one.
+      if (await project.inspectFile(relative, SIZE_LIMITS.document)) files.push(relative);
     }
   }
   return files;
 }
 
-async function readDir(dir: string): Promise<nodeFs.Dirent[]> {
-  return nodeFs.promises.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
-    throw error;
-  });
+/** A real folder's entries, sorted so a version's list is the same on every system; none when it does not exist. */
+async function readDir(project: ConfinedFolder, relative: string): Promise<nodeFs.Dirent[]> {
+  return ((await project.list(relative)) ?? []).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export async function headCommit(repo: Repo): Promise<string | null> {

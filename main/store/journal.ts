@@ -8,6 +8,7 @@ import { newSectionId } from '../../shared/model/ids';
 import { serializeDocument } from '../../shared/format/serialize';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { serialized } from './serialized';
+import { SIZE_LIMITS, readRegularFile } from './project-fs';
 import type { Project } from './project';
 
 const StoredEntrySchema = z
@@ -50,7 +51,7 @@ export class Journal {
   async browserKey(): Promise<string> {
     const file = path.join(this.dir, 'browser.key');
     return serialized(`journal ${file}`, async () => {
-      const existing = await fs.readFile(file, 'utf8').catch(() => null);
+      const existing = await readRegularFile(file, 1024).catch(() => null);
       if (existing && /^[\w-]{43}$/.test(existing.trim())) return existing.trim();
       const key = randomBytes(32).toString('base64url');
       await ensureFolder(this.dir);
@@ -124,7 +125,8 @@ export class Journal {
   }
 
   private async readStored(file: string): Promise<z.infer<typeof StoredEntrySchema> | null> {
-    const text = await fs.readFile(file, 'utf8').catch(() => null);
+    // Read as the settings are: never through a link, never waiting on a pipe, within a stated size.
+    const text = await readRegularFile(file, SIZE_LIMITS.journal).catch(() => null);
     if (text === null) return null;
     try {
       const parsed = StoredEntrySchema.safeParse(JSON.parse(text));

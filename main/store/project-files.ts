@@ -30,3 +30,8 @@ export function clausesDir(projectDir: string): string {
 export function variablesPath(projectDir: string): string {
   return path.join(projectDir, VARIABLES_FILE);
 }
+
+/** A document's path inside the project, as ConfinedFolder takes it and messages name it. */
+export function documentFile(documentId: string): string {
+  return `${DOCUMENTS_DIR}/${documentId}${DOCUMENT_SUFFIX}`;
+}

@@ -16,13 +16,15 @@ import { newSectionId } from '../../shared/model/ids';
 import type { DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, MANIFEST_FILE, VARIABLES_FILE, clausesDir, displayName, documentPath, manifestPath } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE, documentFile } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
+import { DEVICE_NAME_PROBLEM, caseKey, isWindowsDeviceName } from '../../shared/model/file-names';
+import { ConfinedFolder, SIZE_LIMITS, textOf } from './project-fs';
 import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
 import { stampOf } from './document-stamp';
 import { serialized } from './serialized';
-import { causeOf, describeWriteFailure, readCauseOf } from './describe-fs-error';
+import { causeOf } from './describe-fs-error';
 import { removeLeftoverTemporaryFiles, whyReadOnly } from './project-folder-state';
 import type { Stats } from 'node:fs';
 
@@ -31,7 +33,12 @@ export class Project {
   private constructor(
     readonly dir: string,
     private manifest: ProjectManifest,
-  ) {}
+  ) {
+    this.folder = new ConfinedFolder(dir);
+  }
+
+  /** Every read and write of the project's files goes through here: nothing in the folder can lead outside it. */
+  private readonly folder: ConfinedFolder;
 
   /**
    * Documents already read and validated, with the stamp of their bytes, by what `stat` says of the file: listing the
@@ -45,14 +52,9 @@ export class Project {
 
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
-    const file = manifestPath(absolute);
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      throw new UserError(describeMissing(file, error));
-    }
-    const project = new Project(absolute, parseFile(ProjectManifestSchema, text, displayName(absolute, file)));
+    const read = await new ConfinedFolder(absolute).readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
+    if (!read) throw new UserError(`${absolute} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
+    const project = new Project(absolute, parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
     project.readOnly = await whyReadOnly(absolute);
     if (!project.readOnly) await removeLeftoverTemporaryFiles(absolute);
     return project;
@@ -69,20 +71,19 @@ export class Project {
       throw new UserError(`Cannot use ${target} for the copy: ${causeOf(error)}.`);
     });
     if (existing.length > 0) throw new UserError(`Cannot copy the project into ${target}: the folder is not empty. Choose an empty or new folder.`);
-    const files = [MANIFEST_FILE, VARIABLES_FILE, ...this.manifest.documents.map((id) => displayName(this.dir, documentPath(this.dir, id)))];
-    const clauses = await fs.readdir(clausesDir(this.dir), { withFileTypes: true }).catch(() => []);
+    // What is copied is read as everything else is: no link followed, only ordinary files (a link or pipe stops it).
+    const files = [MANIFEST_FILE, VARIABLES_FILE, ...this.manifest.documents.filter((id) => DocumentIdSchema.safeParse(id).success).map(documentFile)];
+    const clauses = (await this.folder.list(CLAUSES_DIR).catch(() => null)) ?? [];
     for (const entry of clauses) if (entry.isFile() && entry.name.endsWith(CLAUSE_FILE_SUFFIX)) files.push(`${CLAUSES_DIR}/${entry.name}`);
     try {
       for (const relative of files) {
-        const bytes = await fs.readFile(path.join(this.dir, relative)).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return null;
-          throw error;
-        });
+        const bytes = (await this.folder.readBytes(relative, SIZE_LIMITS.document))?.bytes ?? null;
         if (bytes === null) continue;
         await fs.mkdir(path.dirname(path.join(target, relative)), { recursive: true });
         await writeFileAtomic(path.join(target, relative), bytes);
       }
     } catch (error) {
+      if (error instanceof UserError && !(error.cause ?? null)) throw error;
       throw new UserError(`The project could not be copied into ${target}: ${causeOf(error)}.`);
     }
     return Project.open(target);
@@ -101,23 +102,27 @@ export class Project {
     const absolute = path.resolve(dir);
     const existing = await fs.readdir(absolute).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [];
-      throw new UserError(`Cannot use ${absolute} for a new project: ${error.message}.`);
+      if (error.code === 'ENOTDIR') throw new UserError(`Cannot use ${absolute} for a new project: it is a file, not a folder.`);
+      throw new UserError(`Cannot use ${absolute} for a new project: ${causeOf(error)}.`);
     });
     if (existing.length > 0) {
       throw new UserError(`Cannot create a project in ${absolute}: the folder is not empty. Choose an empty or new folder.`);
     }
-    await fs.mkdir(path.join(absolute, DOCUMENTS_DIR), { recursive: true });
-    for (const { id, doc } of documents) await writeFileAtomic(documentPath(absolute, id), serializeDocument(doc));
+    await fs.mkdir(absolute, { recursive: true }).catch((error: unknown) => {
+      throw new UserError(`Cannot use ${absolute} for a new project: ${causeOf(error)}.`);
+    });
+    const folder = new ConfinedFolder(absolute);
+    await folder.makeFolders(DOCUMENTS_DIR);
+    for (const { id, doc } of documents) await folder.write(documentFile(id), serializeDocument(doc));
     if (library) {
-      const target = clausesDir(absolute);
-      await fs.mkdir(target, { recursive: true });
+      // The starter library is the app's own, installed with it: a plain copy of its files.
       for (const file of (await fs.readdir(library.clausesFrom)).filter((f) => f.endsWith(CLAUSE_FILE_SUFFIX))) {
-        await fs.copyFile(path.join(library.clausesFrom, file), path.join(target, file));
+        await folder.write(`${CLAUSES_DIR}/${file}`, await fs.readFile(path.join(library.clausesFrom, file)));
       }
       await writeVariables(absolute, library.variables);
     }
     const manifest: ProjectManifest = { format: FORMAT_VERSION, name, documents: documents.map((d) => d.id) };
-    await writeFileAtomic(manifestPath(absolute), serializeManifest(manifest));
+    await folder.write(MANIFEST_FILE, serializeManifest(manifest));
     return new Project(absolute, manifest);
   }
 
@@ -141,30 +146,28 @@ export class Project {
   /** The document and the stamp of the bytes it was read from, which a later save names as its base. */
   async readDocument(id: string): Promise<LoadedDocument> {
     this.requireListed(id);
-    const file = documentPath(this.dir, id);
-    let bytes: Buffer;
-    let statKey: string;
-    let stat: Stats;
-    try {
-      stat = await fs.stat(file);
-      statKey = statKeyOf(stat);
-      const cached = this.parsed.get(id);
-      if (cached?.statKey === statKey && !isRacy(stat)) return { document: cached.doc, stamp: cached.stamp };
-      bytes = await fs.readFile(file);
-    } catch (error) {
-      throw new UserError(describeMissing(file, error));
-    }
-    const doc = parseFile(PolicyDocumentSchema, bytes.toString('utf8'), displayName(this.dir, file));
-    const stamp = stampOf(bytes);
-    this.parsed.set(id, { statKey, stamp, doc });
+    const file = documentFile(id);
+    const seen = await this.folder.inspectFile(file, SIZE_LIMITS.document);
+    const cached = this.parsed.get(id);
+    if (seen && cached?.statKey === statKeyOf(seen) && !isRacy(seen)) return { document: cached.doc, stamp: cached.stamp };
+    const read = seen && (await this.folder.readBytes(file, SIZE_LIMITS.document));
+    if (!read) throw new UserError(`${file} does not exist.`);
+    const doc = parseFile(PolicyDocumentSchema, textOf(file, read.bytes), file);
+    const stamp = stampOf(read.bytes);
+    this.parsed.set(id, { statKey: statKeyOf(read.stats), stamp, doc });
     return { document: doc, stamp };
   }
 
   /** The file's text and stamp as they are now, or null when there is none (or it cannot be read). */
   async fileState(id: string): Promise<{ text: string; stamp: string } | null> {
     this.requireListed(id);
-    const bytes = await fs.readFile(documentPath(this.dir, id)).catch(() => null);
-    return bytes === null ? null : { text: bytes.toString('utf8'), stamp: stampOf(bytes) };
+    const file = documentFile(id);
+    try {
+      const read = await this.folder.readBytes(file, SIZE_LIMITS.document);
+      return read && { text: textOf(file, read.bytes), stamp: stampOf(read.bytes) };
+    } catch {
+      return null;
+    }
   }
 
   /** Whether the document's file still holds what `stamp` names; a file that no longer reads counts as changed. */
@@ -184,16 +187,12 @@ export class Project {
     this.requireListed(id);
     // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
     const checked = PolicyDocumentSchema.parse(doc);
-    const file = documentPath(this.dir, id);
+    const file = documentFile(id);
     return serialized(`file ${await this.lockKey()} ${id}`, async () => {
       const now = await this.currentStamp(id);
       if (now !== base) throw this.conflict(id, now);
       const text = serializeDocument(checked);
-      try {
-        await writeFileAtomic(file, text);
-      } catch (error) {
-        throw new UserError(describeWriteFailure(displayName(this.dir, file), error));
-      }
+      await this.folder.write(file, text);
       // Nothing cached from a stat taken now: another writer may already have replaced what was just written.
       this.parsed.delete(id);
       this.stamps.delete(id);
@@ -202,27 +201,23 @@ export class Project {
   }
 
   private conflict(id: string, now: string | null): UserError {
-    const name = displayName(this.dir, documentPath(this.dir, id));
+    const name = documentFile(id);
     if (now !== null) return new UserError(`${name} was changed outside this window since it was opened here, so it was not saved over.`, 'conflict');
     return new UserError(`${name} was deleted or renamed outside this window, so it was not written again.`, 'missing');
   }
 
   /** The stamp of the document's file as it is now, or null when there is none (or the project folder is gone). */
   private async currentStamp(id: string): Promise<string | null> {
-    const file = documentPath(this.dir, id);
-    const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
-      throw new UserError(describeMissing(file, error));
-    });
+    const file = documentFile(id);
+    const stat = await this.folder.inspectFile(file, SIZE_LIMITS.document);
     if (!stat) return null;
     const statKey = statKeyOf(stat);
     const known = this.stamps.get(id) ?? this.parsed.get(id);
     if (known?.statKey === statKey && !isRacy(stat)) return known.stamp;
-    const bytes = await fs.readFile(file).catch((error: unknown) => {
-      throw new UserError(describeMissing(file, error));
-    });
-    const stamp = stampOf(bytes);
-    this.stamps.set(id, { statKey, stamp });
+    const read = await this.folder.readBytes(file, SIZE_LIMITS.document);
+    if (!read) return null;
+    const stamp = stampOf(read.bytes);
+    this.stamps.set(id, { statKey: statKeyOf(read.stats), stamp });
     return stamp;
   }
 
@@ -242,9 +237,9 @@ export class Project {
       const documents = [...onDisk.documents, ...this.manifest.documents.filter((id) => !onDisk.documents.includes(id))];
       this.manifest = { ...onDisk, documents };
       const id = await this.freeDocumentId(slugify(checked.title));
-      await writeFileAtomic(documentPath(this.dir, id), serializeDocument(checked));
+      await this.folder.write(documentFile(id), serializeDocument(checked));
       const manifest = { ...this.manifest, documents: [...documents, id] };
-      await writeFileAtomic(manifestPath(this.dir), serializeManifest(manifest));
+      await this.folder.write(MANIFEST_FILE, serializeManifest(manifest));
       this.manifest = manifest;
       return { id, title: checked.title };
     });
@@ -272,20 +267,28 @@ export class Project {
   }
 
   private requireListed(id: string): void {
-    if (!DocumentIdSchema.safeParse(id).success || !this.manifest.documents.includes(id)) {
+    if (!this.manifest.documents.includes(id)) {
       throw new UserError(`There is no document "${id}" in the project ${this.manifest.name}.`);
+    }
+    // Listed by a manifest made on another system: the file is never opened, as on Windows it would be a device.
+    if (!DocumentIdSchema.safeParse(id).success) {
+      throw new UserError(`The document "${id}" in ${MANIFEST_FILE} ${DEVICE_NAME_PROBLEM}; rename ${documentFile(id)} and its entry.`);
     }
   }
 
-  /** A new document never takes the name of a file already in the folder, listed or not. */
-  private async freeDocumentId(base: string): Promise<string> {
+  /**
+   * A new document never takes the name of a file already in the folder, listed or not, nor one that differs from
+   * it only in case (the same file on Windows and macOS), nor a Windows device name.
+   */
+  private async freeDocumentId(slug: string): Promise<string> {
+    const base = isWindowsDeviceName(slug) ? `${slug}-document` : slug;
+    const taken = new Set(((await this.folder.list(DOCUMENTS_DIR)) ?? []).map((entry) => caseKey(entry.name)));
     for (let n = 1; ; n++) {
       // Ids stop at 64 characters (DocumentIdSchema): a suffix shortens the slug rather than lengthen the id.
       const suffix = n === 1 ? '' : `-${n}`;
       const id = `${base.slice(0, MAX_DOCUMENT_ID - suffix.length).replace(/-+$/, '')}${suffix}`;
-      if (this.manifest.documents.includes(id)) continue;
-      const taken = await fs.stat(documentPath(this.dir, id)).then(() => true, () => false);
-      if (!taken) return id;
+      if (this.manifest.documents.includes(id) || !DocumentIdSchema.safeParse(id).success) continue;
+      if (!taken.has(caseKey(`${id}${DOCUMENT_SUFFIX}`))) return id;
     }
   }
 }
@@ -319,14 +322,4 @@ const RACY_MS = 3000;
 
 function isRacy(stat: Stats, now = Date.now()): boolean {
   return now - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS;
-}
-
-function describeMissing(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') {
-    return path.basename(file) === 'policywright.json'
-      ? `${path.dirname(file)} is not a Policywright project: it has no policywright.json.`
-      : `${file} does not exist.`;
-  }
-  return `${file} cannot be read: ${readCauseOf(error)}.`;
 }

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../../shared/api/contract';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
+import { SIZE_LIMITS, readRegularFile } from './project-fs';
 
 const MAX_RECENT = 10;
 
@@ -20,7 +20,7 @@ export class RecentProjects {
 
   async list(): Promise<RecentProject[]> {
     try {
-      const parsed = RecentFileSchema.safeParse(JSON.parse(await fs.readFile(this.file, 'utf8')));
+      const parsed = RecentFileSchema.safeParse(JSON.parse((await readRegularFile(this.file, SIZE_LIMITS.settings)) ?? 'null'));
       // A damaged list is not worth an error: the projects themselves are untouched, and the list rebuilds as they open.
       return parsed.success ? parsed.data.projects : [];
     } catch {

@@ -1,7 +1,7 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
+import { SIZE_LIMITS, readRegularFile } from './project-fs';
 
 const SettingsSchema = z.object({ teamLibrary: z.string().min(1).nullable().default(null) });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -16,7 +16,7 @@ export class AppSettings {
 
   async get(): Promise<Settings> {
     try {
-      const parsed = SettingsSchema.safeParse(JSON.parse(await fs.readFile(this.file, 'utf8')));
+      const parsed = SettingsSchema.safeParse(JSON.parse((await readRegularFile(this.file, SIZE_LIMITS.settings)) ?? 'null'));
       // A damaged settings file costs only the team library link, which the person can attach again.
       return parsed.success ? parsed.data : { teamLibrary: null };
     } catch {

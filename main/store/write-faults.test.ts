@@ -36,13 +36,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     return f(...args);
   };
   const open = async (...args: Parameters<typeof real.open>) => {
-    gate('open');
+    // The confined reader (project-fs.ts) opens with numeric read-only flags: a read, not a step of the write.
+    const flags = args[1];
+    if (typeof flags === 'number' && (flags & 3) === 0) quiet('open');
+    else gate('open');
     const handle = await real.open(...args);
     return {
       writeFile: step('write', handle.writeFile.bind(handle)),
       sync: step('fsync', handle.sync.bind(handle)),
       close: step('close', handle.close.bind(handle)),
       readFile: read('read', handle.readFile.bind(handle)),
+      // The confined reader (project-fs.ts) reads at most its limit, with read() rather than readFile().
+      read: read('read', handle.read.bind(handle)),
       stat: read('stat', handle.stat.bind(handle)),
     };
   };

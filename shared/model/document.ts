@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_NAME_PROBLEM, isWindowsDeviceName } from './file-names';
 import {
   CLAUSE_SOURCES,
   CLAUSE_USE_STATES,
@@ -61,7 +62,8 @@ const runs = z.array(RunSchema);
 /** Clause ids are slugs, which are also their file names in a library folder. */
 export const ClauseIdSchema = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits and dashes');
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits and dashes')
+  .refine((id) => !isWindowsDeviceName(id), DEVICE_NAME_PROBLEM);
 
 /** Where a block's text came from a library clause: see CLAUSE_USE_STATES in vocabulary.ts. */
 export const ClauseUseSchema = z
@@ -145,16 +147,18 @@ export const PolicyDocumentSchema = z
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 
 /** Documents are named inside a project by a slug that is also their file name: never by an absolute path. */
-export const DocumentIdSchema = z
+const DocumentSlugSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be lowercase letters, digits and dashes');
+export const DocumentIdSchema = DocumentSlugSchema.refine((id) => !isWindowsDeviceName(id), DEVICE_NAME_PROBLEM);
 export type DocumentId = z.infer<typeof DocumentIdSchema>;
 
 export const ProjectManifestSchema = z
   .object({
     format: z.literal(FORMAT_VERSION, { message: `must be ${FORMAT_VERSION}, the format this version of Policywright reads` }),
     name: z.string().min(1, 'must not be empty').max(200),
-    documents: z.array(DocumentIdSchema),
+    // A listed device name (made on Linux) is reported on that document alone, so the rest of the project opens.
+    documents: z.array(DocumentSlugSchema),
   })
   .strict()
   .superRefine((manifest, ctx) => {
