@@ -7,4 +7,9 @@ declare class URL {
   static canParse(url: string, base?: string): boolean;
   readonly protocol: string;
   readonly href: string;
+  readonly username: string;
+  readonly password: string;
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
 }

@@ -12,7 +12,7 @@ import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
 import { ensureSampleCopy } from '../store/sample';
 import { APP_VERSION } from '../version';
-import { externalUrl } from './external-links';
+import { safeLink } from '../../shared/model/link';
 import { registerIpc } from './ipc';
 import { projectArgument } from './launch-args';
 import { menuTemplate } from './menu';
@@ -129,7 +129,8 @@ function harden(contents: WebContents): void {
 }
 
 function openExternally(raw: string): void {
-  const url = externalUrl(raw);
+  // The one link check: http, https and mailto (subject, body, cc, bcc only), opened in the form it parsed.
+  const url = safeLink(raw);
   if (!url) return console.warn(`[policywright] refused to open ${JSON.stringify(raw.slice(0, 200))}`);
   shell.openExternal(url).catch(report);
 }
