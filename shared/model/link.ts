@@ -63,7 +63,7 @@ function webLink(text: string, url: URL): string | null {
   // "http://@example.com" parses with an empty user name; any "@" before the host is a credentials trick.
   if (authority === null || authority.includes('@') || url.username !== '' || url.password !== '') return null;
   if (!PLAIN_HOST.test(url.hostname) && !IPV6_HOST.test(url.hostname)) return null;
-  if (!followsBidiRule(authority)) return null;
+  if (!followsBidiRule(url.hostname)) return null;
   return url.href;
 }
 
@@ -74,19 +74,69 @@ function rawAuthority(text: string): string | null {
 }
 
 /**
- * Chromium refuses a host label holding right-to-left characters or Arabic-Indic digits unless it starts with a
- * right-to-left letter (the IDNA bidi rule, RFC 5893); Node's parser lets some of those through ("١.com"). Checked on
- * the host as typed, percent-decoded as the parser decodes it, since the parsed host is already punycode.
+ * Chromium holds a host with right-to-left characters to the IDNA bidi rule (RFC 5893) in every label; Node's parser
+ * lets some of those through ("١.com", "1.ا", "1.xn--mgb"). Checked on the parsed host with its punycode labels
+ * decoded, as Chromium checks it. A little stricter than the rule, never looser: in such a host every label starts
+ * with a letter (a right-to-left one where the label holds any right-to-left character) and ends with a letter or a
+ * digit, combining marks aside; a label that cannot be decoded is refused.
  */
-function followsBidiRule(authority: string): boolean {
-  let host: string;
-  try {
-    host = decodeURIComponent(authority.replace(/:[0-9]*$/, ''));
-  } catch {
-    return false;
+function followsBidiRule(hostname: string): boolean {
+  const labels: string[] = [];
+  for (const label of hostname.split('.')) {
+    const decoded = /^xn--/i.test(label) ? punycodeDecode(label.slice(4)) : label;
+    if (decoded === null) return false;
+    labels.push(decoded);
   }
-  if (!RIGHT_TO_LEFT.test(host)) return true;
-  return host.split(/[.\u3002\uFF0E\uFF61]/).every((label) => !RIGHT_TO_LEFT.test(label) || RIGHT_TO_LEFT_LETTER.test(label));
+  if (!labels.some((label) => RIGHT_TO_LEFT.test(label))) return true;
+  return labels
+    .filter((label) => label !== '')
+    .every((label) => {
+      const end = label.replace(/\p{M}+$/u, '');
+      const rtl = RIGHT_TO_LEFT.test(label);
+      const starts = rtl ? RIGHT_TO_LEFT_LETTER.test(label) : /^\p{L}/u.test(label);
+      const ends = rtl ? /[\p{L}\p{Nd}]$/u.test(end) && !/[A-Za-z]$/.test(end) : /[\p{L}0-9]$/u.test(end);
+      return starts && ends;
+    });
+}
+
+/** RFC 3492's decoder, for a label's part after "xn--"; null where it is no valid punycode. */
+function punycodeDecode(input: string): string | null {
+  const base = 36;
+  const basic = input.lastIndexOf('-');
+  const output: number[] = [];
+  for (let j = 0; j < Math.max(basic, 0); j++) {
+    const code = input.charCodeAt(j);
+    if (code >= 0x80) return null;
+    output.push(code);
+  }
+  let n = 128;
+  let bias = 72;
+  let i = 0;
+  for (let index = basic > 0 ? basic + 1 : 0; index < input.length; ) {
+    const oldi = i;
+    for (let w = 1, k = base; ; k += base) {
+      if (index >= input.length) return null;
+      const c = input.charCodeAt(index++);
+      const digit = c >= 48 && c < 58 ? c - 22 : c >= 65 && c < 91 ? c - 65 : c >= 97 && c < 123 ? c - 97 : base;
+      if (digit >= base) return null;
+      i += digit * w;
+      const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+      if (digit < t) break;
+      w *= base - t;
+      if (i > 0x10ffff * 64 || w > 0x10ffff * 64) return null;
+    }
+    const length = output.length + 1;
+    let delta = oldi === 0 ? Math.floor((i - oldi) / 700) : (i - oldi) >> 1;
+    delta += Math.floor(delta / length);
+    let k = 0;
+    for (; delta > 455; k += base) delta = Math.floor(delta / 35);
+    bias = Math.floor(k + (36 * delta) / (delta + 38));
+    n += Math.floor(i / length);
+    i %= length;
+    if (n > 0x10ffff) return null;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
 }
 
 /**
