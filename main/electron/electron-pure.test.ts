@@ -6,21 +6,21 @@ import { COMMANDS, type Command } from '../../shared/api/commands';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { BRIDGE_METHODS, IPC_PREFIX } from '../../shared/api/methods';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
-import { externalUrl } from './external-links';
+import { safeLink } from '../../shared/model/link';
 import { registerIpc } from './ipc';
 import { projectArgument } from './launch-args';
 import { menuTemplate } from './menu';
 import { isAppUrl, isTrustedSender } from './origin';
 import { serveApp } from './protocol';
 
-describe('externalUrl', () => {
+describe('safeLink, as the shell opens links', () => {
   it.each([
     ['https://example.com/policy', 'https://example.com/policy'],
     ['https://x', 'https://x/'],
     ['http://example.com', 'http://example.com/'],
     ['mailto:a@b', 'mailto:a@b'],
     ['HTTPS://EXAMPLE.COM/A', 'https://example.com/A'],
-  ])('opens %s', (raw, opened) => expect(externalUrl(raw)).toBe(opened));
+  ])('opens %s', (raw, opened) => expect(safeLink(raw)).toBe(opened));
 
   it.each([
     'javascript:alert(1)',
@@ -44,7 +44,7 @@ describe('externalUrl', () => {
     'https://' + 'a'.repeat(9000),
     undefined,
     42,
-  ])('refuses %j', (raw) => expect(externalUrl(raw)).toBeNull());
+  ])('refuses %j', (raw) => expect(safeLink(raw)).toBeNull());
 });
 
 describe('isAppUrl and isTrustedSender', () => {

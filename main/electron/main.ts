@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { Command } from '../../shared/api/commands';
 import { MENU_COMMAND_CHANNEL } from '../../shared/api/methods';
 import { FormatError } from '../../shared/format/problems';
@@ -13,11 +13,11 @@ import { AppSettings } from '../store/settings';
 import { Journal } from '../store/journal';
 import { ensureSampleCopy } from '../store/sample';
 import { APP_VERSION } from '../version';
-import { externalUrl } from './external-links';
+import { WEB_PREFERENCES, harden, openExternally, refusePermissions } from './hardening';
 import { registerIpc } from './ipc';
 import { projectArgument } from './launch-args';
 import { menuTemplate } from './menu';
-import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './origin';
+import { APP_ENTRY_URL, APP_SCHEME } from './origin';
 import { serveApp } from './protocol';
 import { electronPdf } from './pdf';
 import { systemUserName } from '../store/user-name';
@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock({ projectDir: startupProject ?? null })) {
     if (existing?.isMinimized()) existing.restore();
     existing?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('web-contents-created', (_event, contents) => harden(contents, openLink));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -61,9 +61,7 @@ if (!app.requestSingleInstanceLock({ projectDir: startupProject ?? null })) {
 }
 
 async function start(): Promise<void> {
-  // Nothing here needs the camera, notifications, geolocation or the like: refuse without asking the person.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  refusePermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => serveApp(rendererDir, request));
   app.setAboutPanelOptions({ applicationName: 'Policywright', applicationVersion: APP_VERSION });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(sendToFocusedWindow)));
@@ -90,15 +88,7 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
     minHeight: 480,
     show: false,
     title: 'Policywright',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    },
+    webPreferences: { ...WEB_PREFERENCES, preload },
   });
   const id = win.webContents.id;
   const pickFolder = (purpose: 'open' | 'create') => pickFolderFor(win, purpose);
@@ -116,24 +106,8 @@ async function pickFolderFor(win: BrowserWindow, purpose: 'open' | 'create'): Pr
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-/** Applied to every web contents Electron creates, so nothing can slip past by being made some other way. */
-function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event) => {
-    if (isAppUrl(event.url)) return;
-    event.preventDefault();
-    openExternally(event.url);
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
-function openExternally(raw: string): void {
-  const url = externalUrl(raw);
-  if (!url) return console.warn(`[policywright] refused to open ${JSON.stringify(raw.slice(0, 200))}`);
-  shell.openExternal(url).catch(report);
+function openLink(raw: string): void {
+  openExternally(raw, (url) => shell.openExternal(url));
 }
 
 function sendToFocusedWindow(command: Command): void {

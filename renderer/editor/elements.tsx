@@ -5,6 +5,7 @@ import type { BlockElement, HeadingElement, ListItemElement } from './types';
 import { useListLabel } from './list-numbers';
 import { ClauseBar, VariableChip } from '../clauses/ClauseBar';
 import { ChunkMounterContext } from './chunk-mounter';
+import { safeLink } from '../../shared/model/link';
 
 export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
 
@@ -74,12 +75,15 @@ export function renderElement({ attributes, children, element }: RenderElementPr
           {children}
         </span>
       );
-    case 'link':
+    case 'link': {
+      // Every way a link enters the editor checks it already; drawn through the one link check all the same.
+      const href = safeLink(element.href) ?? undefined;
       return (
-        <a {...attributes} href={element.href} title={element.href} rel="noreferrer noopener" target="_blank">
+        <a {...attributes} href={href} title={href} rel="noreferrer noopener" target="_blank">
           {children}
         </a>
       );
+    }
     default:
       return element.clause ? (
         <p {...attributes} className={clauseClass(element).trim()} data-clause-use={element.clause.use}>

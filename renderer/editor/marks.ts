@@ -1,6 +1,6 @@
 import { Editor, Element, Node, Range, Text, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import { isSafeHref } from '../../shared/model/vocabulary';
+import { safeLink } from '../../shared/model/link';
 import type { BlockElement, FormattedText, LinkElement } from './types';
 
 export type MarkName = 'bold' | 'italic' | 'underline';
@@ -84,17 +84,24 @@ export function activeLink(editor: Editor): LinkElement | null {
   return entry ? (entry[0] as LinkElement) : null;
 }
 
-/** Links only to http, https or mailto; an empty address removes the link. Returns an error sentence or null. */
+/**
+ * Links only to http, https or mailto (subject, body, cc and bcc only); an empty address removes the link. The link
+ * stored is the address as the URL parser writes it. Returns an error sentence or null.
+ */
 export function setLink(editor: Editor, href: string): string | null {
-  const trimmed = href.trim();
-  if (trimmed && !isSafeHref(trimmed)) return 'A link must be a web address (https://…) or an email address (mailto:…).';
+  const typed = href.trim();
+  const checked = typed === '' ? '' : safeLink(typed);
+  if (checked === null) {
+    return 'A link must be a web address (https://…) or an email address (mailto:…, with at most a subject, body, cc and bcc).';
+  }
   HistoryEditor.withNewBatch(editor, () => {
     if (activeLink(editor)) Transforms.unwrapNodes(editor, { match: (n) => Element.isElement(n) && n.type === 'link' });
-    if (!trimmed) return;
+    if (!checked) return;
     if (editor.selection && Range.isCollapsed(editor.selection)) {
-      Transforms.insertNodes(editor, { type: 'link', href: trimmed, children: [{ text: trimmed.replace(/^mailto:/, '') }] });
+      // The words shown are the ones typed; the address stored is the checked one.
+      Transforms.insertNodes(editor, { type: 'link', href: checked, children: [{ text: typed.replace(/^mailto:/i, '') }] });
     } else {
-      Transforms.wrapNodes(editor, { type: 'link', href: trimmed, children: [] }, { split: true });
+      Transforms.wrapNodes(editor, { type: 'link', href: checked, children: [] }, { split: true });
     }
   });
   return null;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToFragment } from './paste-html';
+import { setLink } from './marks';
+import { cursorIn, editorFrom } from './test-editor';
 
 describe('htmlToFragment (rich paste)', () => {
   it('keeps headings, lists, marks and safe links as document nodes', () => {
@@ -21,4 +23,26 @@ describe('htmlToFragment (rich paste)', () => {
     expect(JSON.stringify(fragment)).not.toMatch(/evil|onclick|onerror|javascript|img|style/);
     expect(fragment).toEqual([{ type: 'paragraph', children: [{ text: 'ab' }] }]);
   });
+
+  it('keeps a link only as the one link check writes it: mailto attach= and credentials lose the link, keep the words', () => {
+    const fragment = htmlToFragment(
+      '<p><a href="mailto:a@b.example?attach=/etc/passwd">attach</a> <a href="http://user:pw@x.example/">creds</a> <a href="HTTPS://Example.COM">ok</a></p>',
+    );
+    expect(fragment[0]?.children).toEqual([{ text: 'attach creds ' }, { type: 'link', href: 'https://example.com/', children: [{ text: 'ok' }] }, { text: '' }]);
+  });
 });
+
+describe('setLink (the Link prompt)', () => {
+  it('stores the checked address, shows the typed words, and refuses mailto attachments in one sentence', () => {
+    const editor = editorFrom(['# A', 'text']);
+    cursorIn(editor, 'text');
+    expect(setLink(editor, 'mailto:a@b.example?attach=/etc/passwd')).toBe(
+      'A link must be a web address (https://…) or an email address (mailto:…, with at most a subject, body, cc and bcc).',
+    );
+    expect(setLink(editor, ' HTTPS://Example.COM ')).toBeNull();
+    const link = (editor.children[1] as { children: Array<{ type?: string; href?: string; children?: Array<{ text: string }> }> }).children.find((n) => n.type === 'link');
+    expect(link?.href).toBe('https://example.com/');
+    expect(link?.children?.[0]?.text).toBe('HTTPS://Example.COM');
+  });
+});
+

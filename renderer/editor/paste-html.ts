@@ -3,6 +3,7 @@ import { mergeRuns } from '../../shared/format/normalize';
 import type { Block, Run } from '../../shared/model/document';
 import { MAX_HEADING_LEVEL, MAX_LIST_INDENT, stripForbiddenCharacters } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
+import { safeLink } from '../../shared/model/link';
 import type { RawRun } from '../../shared/import/raw';
 import { blocksToSlate } from './convert';
 import type { BlockElement } from './types';
@@ -30,6 +31,8 @@ export function htmlToFragment(html: string): BlockElement[] {
 function toRun(raw: RawRun): Run {
   const run: Run = { text: stripForbiddenCharacters(raw.text) };
   if (raw.marks && raw.marks.length > 0) run.marks = [...raw.marks];
-  if (raw.link) run.link = raw.link;
+  // The reader checked it already; checked again here so that no path into the editor skips the one link check.
+  const link = safeLink(raw.link);
+  if (link !== null) run.link = link;
   return run;
 }

@@ -1,5 +1,6 @@
 import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
-import { isSafeHref, isVariableName, stripForbiddenCharacters } from '../../shared/model/vocabulary';
+import { isVariableName, stripForbiddenCharacters } from '../../shared/model/vocabulary';
+import { safeLink } from '../../shared/model/link';
 import { newSectionId } from '../../shared/model/ids';
 import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
 
@@ -116,8 +117,8 @@ function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const node of nodes) {
     if (Text.isText(node)) out.push(sanitizeText(node));
-    else if (Element.isElement(node) && node.type === 'link' && typeof node.href === 'string' && isSafeHref(node.href)) {
-      out.push({ type: 'link', href: node.href, children: node.children.filter(Text.isText).map(sanitizeText) });
+    else if (Element.isElement(node) && node.type === 'link' && safeLink(node.href) !== null) {
+      out.push({ type: 'link', href: safeLink(node.href) as string, children: node.children.filter(Text.isText).map(sanitizeText) });
     } else if (Element.isElement(node) && node.type === 'variable' && typeof node.name === 'string' && isVariableName(node.name)) {
       // A copied variable stays a variable (its name checked), so pasting clause text keeps its placeholders.
       out.push({ type: 'variable', name: node.name, children: [{ text: '' }] });

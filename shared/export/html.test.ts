@@ -106,7 +106,7 @@ describe('exportHtml on the sample privacy policy', () => {
   it('keeps marks and links', () => {
     expect(html).toContain('<strong>Northwind Analytics Ltd.</strong>');
     expect(html).toContain('<em>Contact Us</em>');
-    expect(html).toContain('<a href="https://northwind-analytics.example">northwind-analytics.example</a>');
+    expect(html).toContain('<a href="https://northwind-analytics.example/">northwind-analytics.example</a>');
     expect(html).toContain('<a href="mailto:dpo@northwind-analytics.example">');
   });
 });

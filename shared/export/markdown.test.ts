@@ -93,7 +93,7 @@ describe('exportMarkdown on the sample privacy policy', () => {
   it('keeps marks, links and lists', () => {
     expect(markdown).toContain('**Northwind Analytics Ltd.** (“**Northwind**”');
     expect(markdown).toContain('*Contact Us*');
-    expect(markdown).toContain('[northwind-analytics.example](<https://northwind-analytics.example>)');
+    expect(markdown).toContain('[northwind-analytics.example](<https://northwind-analytics.example/>)');
     expect(markdown).toContain('\n1. **Performance of a contract**: ');
     expect(markdown).toContain('\n  - mandatory multi-factor authentication for all staff;\n');
     const plain = pandoc(markdown, 'plain');

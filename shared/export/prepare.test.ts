@@ -83,7 +83,7 @@ describe('prepareDocument: lists', () => {
 });
 
 describe('prepareDocument: runs and text', () => {
-  it('keeps only http, https and mailto links, and joins runs that look the same', () => {
+  it('keeps only http, https and mailto links, as the URL parser writes them, and joins runs that look the same', () => {
     const d = doc([
       {
         kind: 'paragraph',
@@ -100,7 +100,7 @@ describe('prepareDocument: runs and text', () => {
     const [block] = prepareDocument(d).blocks;
     expect(block?.kind === 'paragraph' && block.runs).toEqual([
       { text: 'ab', bold: false, italic: false, underline: false },
-      { text: 'cd', bold: true, italic: false, underline: false, href: 'https://example.com' },
+      { text: 'cd', bold: true, italic: false, underline: false, href: 'https://example.com/' },
       { text: 'e', bold: false, italic: false, underline: false, href: 'mailto:x@example.com' },
     ]);
   });

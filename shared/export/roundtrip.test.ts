@@ -6,6 +6,7 @@ import { importDocument } from '../import/index';
 import { PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from '../model/document';
 import { outlineOf } from '../numbering/outline';
 import { runsToPlainText } from '../model/text';
+import { safeLink } from '../model/link';
 import { resolveRuns } from '../clauses/variables';
 import { VariablesFileSchema } from '../clauses/variables-schema';
 import { exportDocx } from './docx';
@@ -60,7 +61,8 @@ function formatting(runs: readonly Run[]): string[] {
   const spans: Array<{ key: string; text: string }> = [];
   let pendingSpace = '';
   for (const run of runs) {
-    const key = `${[...(run.marks ?? [])].sort().join('+')}|${run.link ?? ''}`;
+    // Links compared as the one link check writes them: every export writes the parsed address ("https://x/").
+  const key = `${[...(run.marks ?? [])].sort().join('+')}|${safeLink(run.link) ?? ''}`;
     for (const ch of run.text) {
       if (/\s/.test(ch)) {
         pendingSpace = ' ';

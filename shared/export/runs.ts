@@ -1,5 +1,5 @@
 import type { Run } from '../model/document';
-import { isSafeHref } from '../model/vocabulary';
+import { safeLink } from '../model/link';
 import { exportableText } from './text';
 
 /** A run as exporters write it: marks as flags, and a link only when it is safe to follow. */
@@ -22,12 +22,14 @@ export function exportRuns(runs: readonly Run[]): ExportRun[] {
     const text = exportableText(run.text);
     if (text === '') continue;
     const marks = run.marks ?? [];
+    // The parsed address, ASCII and percent-encoded as a browser sends it: what was checked is what gets written.
+    const href = run.link === undefined ? null : safeLink(run.link);
     const next: ExportRun = {
       text,
       bold: marks.includes('bold'),
       italic: marks.includes('italic'),
       underline: marks.includes('underline'),
-      ...(run.link !== undefined && isSafeHref(run.link) ? { href: uriText(exportableText(run.link)) } : {}),
+      ...(href !== null ? { href } : {}),
     };
     const last = out[out.length - 1];
     if (last && sameFormatting(last, next)) out[out.length - 1] = { ...last, text: last.text + next.text };
@@ -40,14 +42,6 @@ export function plainText(runs: readonly ExportRun[]): string {
   let text = '';
   for (const run of runs) text += run.text;
   return text;
-}
-
-/**
- * The address with every character a URI may not contain percent-encoded (spaces, quotes, angle brackets, non-ASCII),
- * as a browser would send it. What is already legal is left exactly as the author wrote it.
- */
-function uriText(href: string): string {
-  return href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g, (chars) => encodeURIComponent(chars));
 }
 
 function sameFormatting(a: ExportRun, b: ExportRun): boolean {

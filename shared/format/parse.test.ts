@@ -186,3 +186,33 @@ describe('formatPath', () => {
     [[0, 'a'], '[0].a'],
   ])('%j → %j', (p, s) => expect(formatPath(p)).toBe(s));
 });
+
+describe('parseFile never quotes the file', () => {
+  // A project file can be a link to any file of the user's: a message names the file and the place, nothing of it.
+  const SECRET = 'root:x:0:0:root:/root:/bin/bash\nsecret-token-7f3a\n';
+  it.each([
+    ['a text file', SECRET],
+    ['a private key', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n'],
+    ['a file starting with a letter', 'Zebra'],
+    ['a file starting with a quote', "'quoted secret'"],
+    ['a binary file', '\u007FELF\u0002\u0001\u0001\u0000'],
+    ['JSON with text after it', '{}Zsecret'],
+    ['a truncated string', '{"title": "secret-token-7f3a'],
+    ['a bad escape', '{"title": "secret\\qtoken"}'],
+  ])('%s', (_what, text) => {
+    const error = errorOf(() => parseFile(PolicyDocumentSchema, text, FILE));
+    expect(error.message.startsWith(`${FILE}: `)).toBe(true);
+    const body = error.message.slice(FILE.length);
+    const first = [...text.replace(/^\uFEFF/, '')][0] ?? '';
+    if (/[A-Za-z0-9]/.test(first)) expect(body).not.toMatch(new RegExp(`'${first}'|"${first}`));
+    for (const word of ['root', 'secret', 'token', 'OPENSSH', 'ELF', 'Zebra', 'Zsecret', 'quoted']) expect(body).not.toContain(word);
+    expect(body).not.toMatch(/Unexpected token|is not valid JSON"/);
+    expect(error.message.split('\n')).toHaveLength(1);
+  });
+
+  it('a JSON file of secrets: its long or odd keys are not named', () => {
+    const error = errorOf(() => parseFile(PolicyDocumentSchema, documentText([], { 'aws_secret_access_key=AKIA1234': '"x"' }), FILE));
+    expect(error.message).not.toContain('AKIA');
+    expect(error.message).toContain('has a field that Policywright does not know');
+  });
+});

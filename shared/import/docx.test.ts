@@ -303,6 +303,24 @@ describe('DOCX safety: one clear ImportError, never a crash', () => {
     expect([error.code, error.message]).toEqual(['empty', 'blank.docx has no text to import.']);
   });
 
+  it.each([
+    ['a billion-laughs DOCTYPE', 'word/document.xml', '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'],
+    ['an external entity', 'word/document.xml', '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'],
+    ['an external DTD in the styles', 'word/styles.xml', '<!DOCTYPE w:styles SYSTEM "file:///etc/passwd">'],
+    ['a DOCTYPE after a long comment', 'word/document.xml', `<!-- ${' '.repeat(100_000)} --><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>`],
+  ])('%s: refused before any XML reader sees it', async (_what, part, doctype) => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>${doctype}<w:document ${NS}><w:body>${para('Hello &x;')}</w:body></w:document>`;
+    const error = await failure(handMade(para('Hello'), { [part]: strToU8(xml) }), 'entities.docx');
+    expect(error.code).toBe('unsafe-xml');
+    expect(error.message).toMatch(/^entities\.docx has (a DOCTYPE in "word\/(document|styles)\.xml", which Word never writes \(it may be built to attack XML readers\)|more than 64 KB before the XML of "word\/document\.xml" begins, which no Word document has)\.$/);
+  });
+
+  it('content nested past what the reader can follow: one sentence in our words', async () => {
+    const deep = `${'<w:tbl><w:tr><w:tc>'.repeat(5_000)}${para('cell')}${'</w:tc></w:tr></w:tbl>'.repeat(5_000)}`;
+    const error = await failure(handMade(deep + para('Hello')), 'deep.docx');
+    expect(error.message).toBe('deep.docx could not be read as a Word document (its content is nested more deeply than any Word document).');
+  });
+
   it('malformed XML inside a valid archive', async () => {
     const zip = zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(ROOT_RELS), 'word/document.xml': strToU8('<w:document><w:body><w:p>') });
     const error = await failure(zip, 'bad-xml.docx');

@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import type { PolicyDocument } from '../model/document';
 import { NUMBERING_STYLES, type NumberingStyle } from '../model/vocabulary';
 import { megabytes } from './decode';
-import { ImportError, UNNAMED, describeFailure } from './errors';
+import { ImportError, UNNAMED } from './errors';
 import { readHtml } from './html';
 import { recoverStructure, type StructureOptions } from './structure';
 import { ZIP_LIMITS, listZip, looksLikeZip, verifyZip, type ZipEntryInfo } from './zip';
@@ -85,7 +85,9 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions = 
     });
     html = result.value;
   } catch (error) {
-    throw new ImportError(file, 'corrupt', `could not be read as a Word document (${describeFailure(error)})`);
+    // Our own words: the XML reader's message quotes the file and names its own internals.
+    const why = error instanceof RangeError ? 'its content is nested more deeply than any Word document' : 'its XML is damaged';
+    throw new ImportError(file, 'corrupt', `could not be read as a Word document (${why})`);
   }
   const raw = readHtml(html, { fromDocx: true });
   if (coreTitle) raw.fallbackTitle = coreTitle;

@@ -9,6 +9,7 @@ export type ImportErrorCode =
   | 'not-text' // binary content where text was expected
   | 'not-docx' // named or sniffed as DOCX but is no Word document
   | 'unsafe-zip' // a ZIP that fails the safety checks (bomb, traversal, too many entries …)
+  | 'unsafe-xml' // XML with a DOCTYPE (entity bombs, external entities), which Word never writes
   | 'corrupt' // damaged beyond reading
   | 'unsupported' // a format Policywright does not import (PDF, .doc, RTF …)
   | 'invalid'; // readable, but its content cannot become a policy (bad front matter …)

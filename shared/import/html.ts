@@ -1,6 +1,7 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { PolicyDocument } from '../model/document';
-import { isSafeHref, type Mark } from '../model/vocabulary';
+import type { Mark } from '../model/vocabulary';
+import { safeLink } from '../model/link';
 import { textOf } from './decode';
 import { UNNAMED } from './errors';
 import type { RawDocument, RawParagraph, RawRun } from './raw';
@@ -159,9 +160,9 @@ function marksFor(el: Element, inherited: readonly Mark[]): readonly Mark[] {
   return marks.size === inherited.length && inherited.every((m) => marks.has(m)) ? inherited : [...marks];
 }
 
-function safeLink(el: Element): string | undefined {
-  const href = attr(el, 'href')?.trim();
-  return href !== undefined && href.length <= 2048 && isSafeHref(href) ? href : undefined;
+/** A bad address keeps its text and loses the link. */
+function linkOf(el: Element): string | undefined {
+  return safeLink(attr(el, 'href')?.trim()) ?? undefined;
 }
 
 type Task = { node: Node; ctx: Context } | { exit: () => void };
@@ -208,7 +209,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
       }
       const marks = marksFor(el, ctx.marks);
       next = marks === ctx.marks ? ctx : { ...ctx, marks };
-      if (tag === 'a') next = { ...next, link: safeLink(el) };
+      if (tag === 'a') next = { ...next, link: linkOf(el) };
       const block = BLOCKS.has(tag);
       if (block) {
         // <li><p>text</p></li>: the first paragraph inside an item is the item (hintsFor marks it used)

@@ -104,13 +104,13 @@ We may change it.<br>Really.
       { text: 'Welcome. This is ' },
       { text: 'our', marks: ['bold'] },
       { text: ' policy, with a ' },
-      { text: 'link', link: 'https://example.com' },
+      { text: 'link', link: 'https://example.com/' },
       { text: ' and an ' },
       { text: 'https://auto.example/link', link: 'https://auto.example/link' },
       { text: '.' },
     ]);
     const links = doc.blocks.flatMap((b) => b.runs.flatMap((r) => (r.link ? [r.link] : [])));
-    expect(links).toEqual(['https://example.com', 'https://auto.example/link', 'mailto:privacy@example.com']);
+    expect(links).toEqual(['https://example.com/', 'https://auto.example/link', 'mailto:privacy@example.com']);
     expect(JSON.stringify(doc)).not.toMatch(/javascript|onclick|alert/);
   });
 });

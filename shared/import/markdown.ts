@@ -5,7 +5,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { NUMBERING_STYLES, isSafeHref, type Mark, type NumberingStyle, type PolicyDocument } from '../model/document';
+import { safeLink } from '../model/link';
+import { NUMBERING_STYLES, type Mark, type NumberingStyle, type PolicyDocument } from '../model/document';
 import { parseHumanDate } from './dates';
 import { textOf } from './decode';
 import { ImportError, UNNAMED } from './errors';
@@ -160,11 +161,8 @@ class Walker {
           let next = ctx;
           if (node.type === 'strong') next = { ...ctx, marks: withMark(ctx.marks, 'bold') };
           if (node.type === 'emphasis') next = { ...ctx, marks: withMark(ctx.marks, 'italic') };
-          if (node.type === 'link') next = { ...ctx, link: isSafeHref(node.url) ? node.url : undefined };
-          if (node.type === 'linkReference') {
-            const url = this.definitions.get(node.identifier.toLowerCase());
-            next = { ...ctx, link: url !== undefined && isSafeHref(url) ? url : undefined };
-          }
+          if (node.type === 'link') next = { ...ctx, link: safeLink(node.url) ?? undefined };
+          if (node.type === 'linkReference') next = { ...ctx, link: safeLink(this.definitions.get(node.identifier.toLowerCase())) ?? undefined };
           const inner = this.phrasing(node.children, next, depth + 1);
           inner.forEach((part, i) => {
             if (i > 0) parts.push([]);

@@ -1,5 +1,6 @@
 import type { Run } from '../model/document';
-import { MARKS, isSafeHref, stripForbiddenCharacters, type Mark } from '../model/vocabulary';
+import { MARKS, stripForbiddenCharacters, type Mark } from '../model/vocabulary';
+import { safeLink } from '../model/link';
 import type { RawRun } from './raw';
 
 /**
@@ -18,7 +19,8 @@ export function cleanRuns(raw: readonly RawRun[], verbatim = false): Run[] {
     const marks = MARKS.filter((m) => r.marks?.includes(m));
     const run: Run = { text: '' };
     if (marks.length > 0) run.marks = marks;
-    if (r.link !== undefined && isSafeHref(r.link)) run.link = r.link;
+    const link = r.link === undefined ? null : safeLink(r.link);
+    if (link !== null) run.link = link;
     const last = out[out.length - 1];
     // one space where two pieces meet with a space each
     if (!verbatim && last?.endsWithSpace && text.startsWith(' ')) text = text.slice(1);

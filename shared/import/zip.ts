@@ -139,6 +139,7 @@ export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInf
     throw new ImportError(file, 'corrupt', `is a damaged ZIP archive and cannot be read as a Word document (${describeFailure(error)})`);
   }
   const declared = new Map(entries.map((e) => [e.name, e.size]));
+  const latin1 = new TextDecoder('latin1');
   const files = Object.values(zip.files).filter((f) => !f.dir);
   if (files.length > entries.length) throw new ImportError(file, 'unsafe-zip', 'has a ZIP archive whose entries do not match its directory');
   let total = 0;
@@ -147,6 +148,8 @@ export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInf
     const stream = (entry as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
     await new Promise<void>((resolve, reject) => {
       let size = 0;
+      // The text before an XML part's root element, while it is still being read: where a DOCTYPE would stand.
+      let prolog: string | null = /\.(?:xml|rels|vml)$/i.test(entry.name) ? '' : null;
       let stopped = false;
       const stop = (error: ImportError) => {
         if (stopped) return;
@@ -159,6 +162,10 @@ export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInf
           if (stopped) return;
           size += chunk.length;
           total += chunk.length;
+          if (prolog !== null) {
+            prolog = checkedProlog(prolog, latin1.decode(chunk), entry.name, file, stop);
+            if (stopped) return;
+          }
           if (size > limit) stop(new ImportError(file, 'unsafe-zip', `has an entry ("${printable(entry.name)}") that expands past the size its ZIP directory declares (it may be a ZIP bomb)`));
           else if (total > ZIP_LIMITS.maxTotalUncompressed) stop(new ImportError(file, 'unsafe-zip', `expands to more than ${megabytes(ZIP_LIMITS.maxTotalUncompressed)} (it may be a ZIP bomb)`));
         })
@@ -170,4 +177,29 @@ export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInf
     });
   }
   return zip;
+}
+
+const MAX_PROLOG = 64 * 1024;
+
+/**
+ * The prolog read so far, or null once the root element has begun. Word never writes a DOCTYPE; one in a part is
+ * there for entity tricks (billion laughs, external entities naming local files), so the file is refused before any
+ * XML reader sees it, whatever that reader would make of it. Bytes are read as Latin-1 with NULs dropped, so UTF-8
+ * and UTF-16 parts are read alike.
+ */
+function checkedProlog(before: string, chunk: string, name: string, file: string, stop: (error: ImportError) => void): string | null {
+  // eslint-disable-next-line no-control-regex -- the NULs of UTF-16 are what is dropped
+  const text = before + chunk.slice(0, MAX_PROLOG + 16).replace(/\u0000/g, '');
+  const root = /<[A-Za-z_]/.exec(text);
+  const prolog = root ? text.slice(0, root.index) : text;
+  if (/<!DOCTYPE/i.test(prolog) || /<!ENTITY/i.test(prolog)) {
+    stop(new ImportError(file, 'unsafe-xml', `has a DOCTYPE in "${printable(name)}", which Word never writes (it may be built to attack XML readers)`));
+    return null;
+  }
+  if (root) return null;
+  if (prolog.length > MAX_PROLOG) {
+    stop(new ImportError(file, 'unsafe-xml', `has more than 64 KB before the XML of "${printable(name)}" begins, which no Word document has`));
+    return null;
+  }
+  return prolog;
 }

@@ -11,9 +11,9 @@ import {
   SECTION_ID_PATTERN,
   VARIABLE_NAME_PATTERN,
   hasNoForbiddenCharacters,
-  isSafeHref,
   placeholder,
 } from './vocabulary';
+import { MAX_LINK_LENGTH, safeLink } from './link';
 
 /**
  * The stored document model's schemas, which validate every document read from disk or received through the API. The
@@ -26,11 +26,11 @@ export const SectionIdSchema = z
   .string()
   .regex(SECTION_ID_PATTERN, 'must look like "s-" followed by 6 to 24 lowercase letters or digits');
 
-/** Links may only point where a browser or mail client can safely go. */
+/** Links may only point where a browser or mail client can safely go: the one link check, in link.ts. */
 export const LinkHrefSchema = z
   .string()
-  .max(2048)
-  .refine(isSafeHref, 'must be an http, https or mailto address');
+  .max(MAX_LINK_LENGTH)
+  .refine((href) => safeLink(href) !== null, 'must be an http, https or mailto address');
 
 /** A project variable's name, as written in a placeholder: `{{company_name}}`. */
 export const VariableNameSchema = z

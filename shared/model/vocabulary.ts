@@ -33,15 +33,6 @@ export function placeholder(name: string): string {
   return `{{${name}}}`;
 }
 
-/** Links may only point where a browser or mail client can safely go. */
-export function isSafeHref(href: string): boolean {
-  // Parse rather than match the string: "java\tscript:" and friends must not slip through.
-  // The URL parser quietly drops or escapes control characters, but the stored string would still carry them.
-  if (FORBIDDEN_CHARACTERS.test(href) || !URL.canParse(href)) return false;
-  const protocol = new URL(href).protocol;
-  return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:';
-}
-
 // XML 1.0 forbids these; a document carrying them cannot be exported to DOCX, so they never enter the model.
 // eslint-disable-next-line no-control-regex -- the point of this pattern is to match control characters
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
