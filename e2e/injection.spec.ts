@@ -59,7 +59,25 @@ async function arm(context: BrowserContext, page: Page, appOrigin: string): Prom
   return watch;
 }
 
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
+const HOST_METHODS = new Set(['getStartup', 'listRecentProjects', 'pickFolder', 'openProject', 'createProject']);
+
+/**
+ * An API call as the app makes it: about the project the window has open (every project call names it), and a save
+ * based on the file as it is now (every save names the stamp of the file it replaces).
+ */
+async function api<T>(page: Page, method: string, input: Record<string, unknown>): Promise<T> {
+  if (!HOST_METHODS.has(method) && input.project === undefined) {
+    const startup = await rawApi<{ project: { path: string } }>(page, 'getStartup', {});
+    input = { project: startup.project.path, ...input };
+  }
+  if (method === 'saveDocument' && input.base === undefined) {
+    const loaded = await rawApi<{ stamp: string }>(page, 'loadDocument', { project: input.project, documentId: input.documentId });
+    input = { ...input, base: loaded.stamp };
+  }
+  return rawApi<T>(page, method, input);
+}
+
+async function rawApi<T>(page: Page, method: string, input: unknown): Promise<T> {
   const reply = await page.evaluate(
     async ([name, body]) => {
       const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, credentials: 'same-origin' });
