@@ -1,16 +1,35 @@
 import * as git from 'isomorphic-git';
 import type { VersionInfo } from './history';
 import { parseVersionMessage, tagPrefix } from './history-message';
-import { documentIdOf, isGitError, type Repo } from './history-git';
+import { documentIdOf, isGitError, isProjectFile, type Repo } from './history-git';
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
 
 /** Reading versions back from a repository's tags: everything a version records is in its tag and its commit. */
 
 export async function readVersions(repo: Repo): Promise<VersionInfo[]> {
+  return (await readVersionListing(repo)).versions;
+}
+
+export interface VersionListing {
+  versions: VersionInfo[];
+  /** One sentence for each version that could not be read back and is left out of the list. */
+  problems: string[];
+}
+
+/** The versions that read back in full, newest first; a damaged one is named, and never hides the others. */
+export async function readVersionListing(repo: Repo): Promise<VersionListing> {
   const prefix = tagPrefix(repo.project);
   const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
-  const versions = (await Promise.all(tags.map((tag) => readVersion(repo, tag)))).filter((v): v is VersionInfo => v !== null);
-  return newestFirst(repo, versions);
+  const problems: string[] = [];
+  const read = await Promise.all(
+    tags.map((tag) =>
+      readVersion(repo, tag).catch(() => {
+        problems.push(`The version saved as the git tag "${tag}" in ${repo.git.dir} is damaged and cannot be read, so it is left out of the list.`);
+        return null;
+      }),
+    ),
+  );
+  return { versions: await newestFirst(repo, read.filter((v): v is VersionInfo => v !== null)), problems: problems.sort() };
 }
 
 /**
@@ -44,6 +63,8 @@ async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<
   }
   const text = parseVersionMessage(tagged.message);
   if (tagged.type !== 'commit' || !text || text.project !== repo.project) return null;
+  // Listed only if every file it saved reads back: a damaged version is named instead (see readVersionListing).
+  await readAllBlobs(repo, (await git.readCommit({ ...repo.git, oid: tagged.object })).commit.tree, repo.project);
   return {
     name: text.name,
     tag,
@@ -70,6 +91,21 @@ async function documentsAt(repo: Repo, commit: string): Promise<string[]> {
   const order = manifest?.type === 'blob' ? await manifestOrder(repo, manifest.oid) : new Map<string, number>();
   const rank = (id: string) => order.get(id) ?? order.size;
   return ids.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Reads every project file of a version (git checks each one's hash), leaving a team's other files alone. */
+async function readAllBlobs(repo: Repo, rootTree: string, folder: string): Promise<void> {
+  const trees: [string, git.TreeEntry[] | null][] = [['', await treeAt(repo, rootTree, folder)]];
+  for (let next = trees.pop(); next !== undefined; next = trees.pop()) {
+    const [at, tree] = next;
+    for (const entry of tree ?? []) {
+      const relative = `${at}${entry.path}`;
+      if (entry.type === 'blob' && isProjectFile(relative)) await git.readBlob({ ...repo.git, oid: entry.oid });
+      if (entry.type === 'tree' && (relative === DOCUMENTS_DIR || isProjectFile(`${relative}/x`))) {
+        trees.push([`${relative}/`, (await git.readTree({ ...repo.git, oid: entry.oid })).tree]);
+      }
+    }
+  }
 }
 
 async function treeAt(repo: Repo, rootTree: string, folder: string): Promise<git.TreeEntry[] | null> {

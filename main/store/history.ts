@@ -18,15 +18,15 @@ import {
 import {
   findOrInitRepo,
   findRepo,
-  headCommit,
   isGitError,
   isProjectFile,
   repoPath,
-  stageProject,
   type Identity,
   type Repo,
 } from './history-git';
-import { readVersion, readVersions } from './history-read';
+import { readVersion, readVersionListing, type VersionListing } from './history-read';
+import { writeVersion } from './history-save';
+import { durableGitFs, nodeDiskIo, type DiskIo } from './durable-git-fs';
 
 export type { VersionKind } from './history-message';
 
@@ -50,10 +50,14 @@ export interface SaveVersionInput {
  * a tag is never moved or deleted, and a name is never reused.
  */
 export class ProjectHistory {
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly io: DiskIo,
+  ) {}
 
-  static for(projectDir: string): ProjectHistory {
-    return new ProjectHistory(path.resolve(projectDir));
+  /** `io` is the file system under the repository's durable layer: tests hand in one that fails or crashes. */
+  static for(projectDir: string, options: { io?: DiskIo } = {}): ProjectHistory {
+    return new ProjectHistory(path.resolve(projectDir), options.io ?? nodeDiskIo);
   }
 
   async saveVersion(input: SaveVersionInput): Promise<VersionInfo> {
@@ -65,22 +69,16 @@ export class ProjectHistory {
       const { documentId } = input;
       const project = await Project.open(this.dir);
       if (documentId !== undefined) project.requireDocument(documentId);
-      const repo = await findOrInitRepo(this.dir);
+      const repo = durable(await findOrInitRepo(this.dir), this.io);
       // Two projects in one team repository share its index and refs.
       return serialized(`repository ${repo.git.dir}`, async () => {
         const tag = tagNameFor(repo.project, name);
         await refuseTaken(repo, name, tag);
-        const head = await headCommit(repo);
-        const tree = await stageProject(repo, this.dir, head);
         const now = new Date();
         const who: Identity = { name: author, email: authorEmail(author), timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() };
         const message = formatVersionMessage({ name, note, kind, documentId, project: repo.project });
-        if ((await headCommit(repo)) !== head) {
-          throw new UserError('The repository changed while the version was being saved; save the version again.');
-        }
-        const commit = await git.commit({ ...repo.git, message, tree, parent: head ? [head] : [], author: who, committer: who });
-        await git.annotatedTag({ ...repo.git, ref: tag, object: commit, tagger: who, message });
-        const saved = await readVersion(repo, tag);
+        await writeVersion(repo, this.io, { name, tag, message, who, projectDir: this.dir });
+        const saved = await readVersion({ ...repo, git: { ...repo.git, cache: {} } }, tag);
         if (!saved) throw new Error(`the tag ${tag} was written but does not read back as a version`);
         return saved;
       });
@@ -88,10 +86,15 @@ export class ProjectHistory {
   }
 
   /** Newest first. */
-  listVersions(): Promise<VersionInfo[]> {
+  async listVersions(): Promise<VersionInfo[]> {
+    return (await this.listVersionsWithProblems()).versions;
+  }
+
+  /** Newest first, with a sentence for each version that is damaged and left out of the list. */
+  listVersionsWithProblems(): Promise<VersionListing> {
     return serialized(this.dir, async () => {
       const repo = await findRepo(this.dir);
-      return repo ? readVersions(repo) : [];
+      return repo ? readVersionListing(durable(repo, this.io)) : { versions: [], problems: [] };
     });
   }
 
@@ -124,6 +127,11 @@ export class ProjectHistory {
       }
     });
   }
+}
+
+/** Every isomorphic-git call on the repository goes through the durable layer (see durable-git-fs.ts). */
+function durable(repo: Repo, io: DiskIo): Repo {
+  return { ...repo, git: { ...repo.git, fs: durableGitFs(io) } };
 }
 
 function checkRelativePath(relativePath: string): string {
