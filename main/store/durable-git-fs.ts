@@ -56,7 +56,6 @@ const OTHER_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
  * counts as absent, so the next save of the same content writes it again.
  */
 export function durableGitFs(io: DiskIo = nodeDiskIo): GitFs {
-  const verified = new Map<string, string>();
   const promises = {
     readFile: (file: string, options?: unknown) => io.readFile(file, options as never),
     writeFile: (file: string, data: string | Uint8Array, options?: unknown) => durableWrite(io, file, data, modeOf(options)),
@@ -75,7 +74,9 @@ export function durableGitFs(io: DiskIo = nodeDiskIo): GitFs {
     readdir: async (dir: string) => (await io.readdir(dir)).filter((name) => !OBJECT_TEMP.test(name) && !OTHER_TEMP.test(name)),
     stat: async (file: string) => {
       const stats = await io.stat(file);
-      if (LOOSE_OBJECT.test(file) && stats.isFile()) await requireWholeObject(io, file, stats, verified);
+      if (LOOSE_OBJECT.test(file) && stats.isFile() && !(await isWholeObjectFile(io, file, stats))) {
+        throw Object.assign(new Error(`damaged object ${file}`), { code: 'ENOENT' });
+      }
       return stats;
     },
     lstat: (file: string) => io.lstat(file),
@@ -125,15 +126,24 @@ export async function syncDirectory(io: SaveFs, dir: string): Promise<void> {
 
 type Stamped = Awaited<ReturnType<typeof fs.stat>>;
 
-async function requireWholeObject(io: DiskIo, file: string, stats: Stamped, verified: Map<string, string>): Promise<void> {
+/**
+ * Objects found whole, by file and stamp: an object file is never changed in place by git, so a file with the same
+ * size, time and inode as one checked before is not read again; a rewritten one is.
+ */
+const verified = new Map<string, string>();
+
+/** Whether a loose object file inflates and hashes to the id its path names. */
+export async function isWholeObjectFile(io: DiskIo, file: string, stats: Stamped): Promise<boolean> {
   const stamp = `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
-  if (verified.get(file) === stamp) return;
-  const match = LOOSE_OBJECT.exec(file) as RegExpExecArray;
-  const oid = `${match[1]}${match[2]}`;
+  if (verified.get(file) === stamp) return true;
+  const match = LOOSE_OBJECT.exec(file);
+  if (!match) return false;
   const bytes = stats.size === 0 ? null : await io.readFile(file).catch(() => null);
-  if (!bytes || !isWholeLooseObject(bytes as Uint8Array, oid)) {
+  if (!bytes || !isWholeLooseObject(bytes as Uint8Array, `${match[1]}${match[2]}`)) {
     verified.delete(file);
-    throw Object.assign(new Error(`damaged object ${oid}`), { code: 'ENOENT' });
+    return false;
   }
+  if (verified.size > 100_000) verified.clear();
   verified.set(file, stamp);
+  return true;
 }
