@@ -95,7 +95,7 @@ interface TaggedCommit {
   time: number;
 }
 
-/** Tag objects never change, so what each one says is kept by its id. */
+/** Tag objects never change, so what each one says is kept by repository and id. */
 const taggedCommits = new Map<string, TaggedCommit | null>();
 
 /** The commits of the readable Policywright version tags, of every project in the repository. */
@@ -104,11 +104,12 @@ async function versionCommits(repo: Repo): Promise<TaggedCommit[]> {
   for (const tag of await git.listTags(repo.git)) {
     const oid = await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}`, depth: 1 }).catch(() => null);
     if (oid === null || !OID.test(oid)) continue;
-    let tagged = taggedCommits.get(oid);
+    const key = `${repo.git.dir}\0${oid}`;
+    let tagged = taggedCommits.get(key);
     if (tagged === undefined) {
       tagged = await readTaggedCommit(repo, oid);
       if (taggedCommits.size > 10_000) taggedCommits.clear();
-      taggedCommits.set(oid, tagged);
+      taggedCommits.set(key, tagged);
     }
     if (tagged) found.push(tagged);
   }
@@ -133,7 +134,7 @@ async function readTaggedCommit(repo: Repo, oid: string): Promise<TaggedCommit |
 async function fastForward(repo: Repo, io: DiskIo, branch: string, tip: string): Promise<string> {
   const children = (await versionCommits(repo)).filter((v) => v.parent !== null);
   let moved = tip;
-  for (let next = children.find((v) => v.parent === moved); next; next = children.find((v) => v.parent === moved)) {
+  for (let next = children.find((v) => v.parent === moved); next && (await isReadableCommit(repo, next.commit)); next = children.find((v) => v.parent === moved)) {
     moved = next.commit;
   }
   if (moved !== tip) await durableWrite(io, path.join(gitDirOf(repo), branch), `${moved}\n`);

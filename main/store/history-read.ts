@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
-import { isWholeObjectFile, nodeDiskIo } from './durable-git-fs';
+import { isWholeObjectFile, nodeDiskIo, type DiskIo } from './durable-git-fs';
 import type { VersionInfo } from './history';
 import { parseVersionMessage, tagPrefix } from './history-message';
 import { documentIdOf, isGitError, isProjectFile, type Repo } from './history-git';
@@ -79,11 +79,12 @@ export async function readVersion(repo: Repo, tag: string): Promise<VersionInfo 
 
 async function allWhole(repo: Repo, objects: string[]): Promise<boolean> {
   const gitdir = path.join(repo.git.dir, '.git');
+  const io = 'promises' in repo.git.fs ? (repo.git.fs.promises as unknown as DiskIo) : nodeDiskIo;
   for (const oid of objects) {
     const file = path.join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
-    const stats = await nodeDiskIo.stat(file).catch(() => null);
+    const stats = await io.lstat(file).catch(() => null);
     // An object no longer loose was packed by git gc, which checks what it packs.
-    if (stats && !(await isWholeObjectFile(nodeDiskIo, file, stats))) return false;
+    if (stats && !(await isWholeObjectFile(io, file, stats))) return false;
   }
   return true;
 }
