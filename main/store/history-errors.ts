@@ -1,3 +1,4 @@
+import { FormatError } from '../../shared/format/problems';
 import { UserError } from './errors';
 
 /** What a person is told for each way a disk can refuse a write: the cause, never the errno. */
@@ -31,7 +32,8 @@ export function errnoOf(error: unknown): string | null {
  * cause; anything else (a library's internal message) is said plainly, with the original kept as the cause.
  */
 export function versionSaveError(error: unknown, name: string, dir: string, changed: boolean): Error {
-  if (error instanceof UserError) return error;
+  // Already one sentence about the person's files (a damaged manifest names its line and column).
+  if (error instanceof UserError || error instanceof FormatError) return error;
   const code = errnoOf(error);
   const cause = code ? CAUSES[code] : `the repository in ${dir} could not be read or written as expected`;
   const outcome = changed ? 'the version may show in the list, but the branch was not moved to it' : 'nothing was changed';

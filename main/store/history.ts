@@ -26,6 +26,7 @@ import {
 } from './history-git';
 import { readVersion, readVersionListing, type VersionListing } from './history-read';
 import { writeVersion } from './history-save';
+import { versionSaveError } from './history-errors';
 import { durableGitFs, nodeDiskIo, type DiskIo } from './durable-git-fs';
 
 export type { VersionKind } from './history-message';
@@ -65,7 +66,8 @@ export class ProjectHistory {
     const note = checkNote(input.note);
     const kind = checkKind(input.kind);
     const author = checkAuthor(input.author);
-    return serialized(this.dir, async () => {
+    // Whatever fails (a read-only folder when git is set up, a full disk), the person reads one sentence.
+    const saving = serialized(this.dir, async () => {
       const { documentId } = input;
       const project = await Project.open(this.dir);
       if (documentId !== undefined) project.requireDocument(documentId);
@@ -82,6 +84,9 @@ export class ProjectHistory {
         if (!saved) throw new Error(`the tag ${tag} was written but does not read back as a version`);
         return saved;
       });
+    });
+    return saving.catch((error: unknown) => {
+      throw versionSaveError(error, name, this.dir, false);
     });
   }
 
@@ -153,7 +158,8 @@ async function refuseTaken(repo: Repo, name: string, tag: string): Promise<void>
     return other === tag || other.startsWith(`${tag}/`) || tag.startsWith(`${other}/`);
   });
   if (clash === undefined) return;
-  const owner = await readVersion(repo, clash);
+  // A damaged tag still holds its name: it is said to clash, as any tag Policywright did not write.
+  const owner = await readVersion(repo, clash).catch(() => null);
   if (owner && nameKey(owner.name) === nameKey(name)) {
     throw new UserError(`There is already a version named "${owner.name}", saved ${owner.createdAt.slice(0, 10)}; versions cannot be changed, so choose another name.`);
   }
