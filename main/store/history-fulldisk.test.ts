@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../shared/model/document';
 import { ProjectHistory } from './history';
 import { Project } from './project';
-import { draftHashes, fsckProblems, hasGit, sameHashes } from './testing/repo-checks';
+import { draftHashes, failureOf, fsckProblems, hasGit, sameHashes } from './testing/repo-checks';
 
 /** A real full disk: a 2 MB tmpfs (mounting needs root; the test is skipped, saying so, where it cannot mount). */
 
@@ -74,7 +74,7 @@ describe.skipIf(!mounted)('a full disk (2 MB tmpfs)', () => {
     const before = await draftHashes(dir);
     // The document save's own message is the document-save work's (issue 12, item 6); here: nothing on disk changes.
     await expect(project.saveDocument('privacy-policy', policy(`New text. ${'Even more. '.repeat(3000)}`))).rejects.toThrow();
-    const error = await history.saveVersion({ name: 'v2', note: '', kind: 'editorial', author: 'Dana' }).catch((e: Error) => e);
+    const error = await failureOf(history.saveVersion({ name: 'v2', note: '', kind: 'editorial', author: 'Dana' }));
     expect(error.message).toBe('The version "v2" could not be saved: the disk is full; nothing was changed.');
     expect(sameHashes(before, await draftHashes(dir))).toBe(true);
     expect((await ProjectHistory.for(dir).listVersions()).map((v) => v.name)).toEqual(['v1']);

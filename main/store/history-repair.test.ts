@@ -8,7 +8,7 @@ import type { PolicyDocument } from '../../shared/model/document';
 import { nodeDiskIo, type DiskIo } from './durable-git-fs';
 import { ProjectHistory } from './history';
 import { Project } from './project';
-import { fsckProblems, hasGit, isOneSentence } from './testing/repo-checks';
+import { failureOf, fsckProblems, hasGit, isOneSentence } from './testing/repo-checks';
 
 /** Repositories damaged the way the old, non-durable writes left them, and what the next save or listing makes of them. */
 
@@ -118,7 +118,7 @@ describe('a damaged repository', () => {
     await git.init({ fs: nodeFs, dir, defaultBranch: 'main' });
     await git.commit({ fs: nodeFs, dir, message: 'team work', author: { name: 'Team', email: 't@example.com' } });
     await fs.writeFile(path.join(dir, '.git', 'refs', 'heads', 'main'), 'garbage\n');
-    const error = await save('v1').catch((e: Error) => e);
+    const error = await failureOf(save('v1'));
     expect(error.message).toMatch(/^The branch "main" in .* is damaged and no saved version shows where it pointed/);
     expect(isOneSentence(error.message)).toBe(true);
   });
@@ -145,7 +145,7 @@ describe('a damaged repository', () => {
         return nodeDiskIo.open(file, flags, mode);
       }) as DiskIo['open'],
     };
-    const error = await save('v2', ProjectHistory.for(dir, { io })).catch((e: Error) => e);
+    const error = await failureOf(save('v2', ProjectHistory.for(dir, { io })));
     expect(error.message).toBe('The version "v2" could not be saved: the disk is full; nothing was changed.');
     expect((await ProjectHistory.for(dir).listVersions()).map((v) => v.name)).toEqual(['v1']);
     full = false;

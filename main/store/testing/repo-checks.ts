@@ -36,3 +36,13 @@ export function sameHashes(a: Map<string, string>, b: Map<string, string>): bool
 export function isOneSentence(message: string): boolean {
   return !message.includes('\n') && /\.$/.test(message) && !/\bE[A-Z]{2,}\b/.test(message) && !/please report|isomorphic-git|simulated|injected/i.test(message);
 }
+
+/** The error a promise rejects with; a promise that resolves is a failed expectation. */
+export async function failureOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure');
+}
