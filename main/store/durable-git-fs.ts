@@ -43,9 +43,9 @@ export type GitFs = PromiseFsClient;
 
 const LOOSE_OBJECT = /[\\/]objects[\\/]([0-9a-f]{2})[\\/]([0-9a-f]{38})$/;
 // Git's own name for a loose object being written, which `git fsck` and `git gc` know to ignore or clean up.
-const OBJECT_TEMP = /^tmp_obj_/;
+export const OBJECT_TEMP = /^tmp_obj_/;
 // A dot name is skipped by git when it lists refs, so a leftover temporary file is never taken for a tag or branch.
-const OTHER_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
+export const OTHER_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 /**
  * A file system for isomorphic-git that makes each of its writes atomic and durable, and never trusts a damaged

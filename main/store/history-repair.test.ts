@@ -135,6 +135,24 @@ describe('a damaged repository', () => {
     if (hasGit) expect(fsckProblems(dir)).toBeNull();
   });
 
+  it('removes the temporary files that killed saves left in .git, once they are old, at the next save', async () => {
+    await save('v1');
+    const git_ = path.join(dir, '.git');
+    await fs.mkdir(path.join(git_, 'objects', 'ab'), { recursive: true });
+    const old = [path.join(git_, 'objects', 'ab', 'tmp_obj_0123456789ab'), path.join(git_, '.index.0123456789ab.tmp'), path.join(git_, 'refs', 'tags', '.v2.0123456789ab.tmp')];
+    const fresh = path.join(git_, 'refs', 'heads', '.main.0123456789ab.tmp');
+    for (const file of [...old, fresh]) await fs.writeFile(file, 'half');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of old) await fs.utimes(file, hourAgo, hourAgo);
+    // A fresh project folder is swept at its first save in this process.
+    const copy = path.join(tmp, 'copy');
+    await fs.cp(dir, copy, { recursive: true, preserveTimestamps: true });
+    await ProjectHistory.for(copy).saveVersion({ name: 'v2', note: '', kind: 'editorial', author: 'Dana' });
+    for (const file of old) await expect(fs.stat(file.replace(dir, copy))).rejects.toThrow();
+    expect((await fs.stat(fresh.replace(dir, copy))).isFile()).toBe(true);
+    expect((await ProjectHistory.for(copy).listVersions()).map((v) => v.name)).toEqual(['v2', 'v1']);
+  });
+
   it('says a full disk in one sentence, changes nothing, and saves the same version once there is room', async () => {
     await save('v1');
     let full = true;

@@ -6,6 +6,7 @@ import { projectFilesIn, repoPath, stageProject, type Identity, type Repo } from
 import { gitDirOf, settleHead } from './history-head';
 import { ensureReadableIndex } from './history-index';
 import { blobId } from './loose-object';
+import { sweepTemporaryFiles } from './git-temp-sweep';
 
 export interface VersionToWrite {
   /** The name as typed, for messages. */
@@ -28,6 +29,7 @@ export async function writeVersion(repo: Repo, io: DiskIo, version: VersionToWri
   let tagWritten = false;
   let headBefore: { branch: string | null; commit: string | null } | null = null;
   const tagFile = path.join(gitDirOf(repo), 'refs', 'tags', ...version.tag.split('/'));
+  await sweepTemporaryFiles(gitDirOf(repo), io).catch(() => 0);
   try {
     const head = await settleHead(repo, io);
     await ensureReadableIndex(repo, io, head.commit);
