@@ -5,6 +5,7 @@ import type { VersionInfo } from './history';
 import { parseVersionMessage, tagPrefix } from './history-message';
 import { documentIdOf, isGitError, isProjectFile, type Repo } from './history-git';
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
+import { rewriteObjectsFromDraft } from './history-draft-repair';
 
 /** Reading versions back from a repository's tags: everything a version records is in its tag and its commit. */
 
@@ -19,7 +20,7 @@ export interface VersionListing {
 }
 
 /** The versions that read back in full, newest first; a damaged one is named, and never hides the others. */
-export async function readVersionListing(repo: Repo): Promise<VersionListing> {
+export async function readVersionListing(repo: Repo, repair = true): Promise<VersionListing> {
   const prefix = tagPrefix(repo.project);
   const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
   const problems: string[] = [];
@@ -36,6 +37,8 @@ export async function readVersionListing(repo: Repo): Promise<VersionListing> {
       }),
     ),
   );
+  // A version whose lost content is still the draft on disk is rebuilt from it, then read again.
+  if (problems.length > 0 && repair && (await rewriteObjectsFromDraft(repo).catch(() => 0)) > 0) return readVersionListing(repo, false);
   return { versions: await newestFirst(repo, read.filter((v): v is VersionInfo => v !== null)), problems: problems.sort() };
 }
 
