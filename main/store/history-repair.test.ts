@@ -161,6 +161,24 @@ describe('a damaged repository', () => {
     expect((await ProjectHistory.for(copy).listVersions()).map((v) => v.name)).toEqual(['v2', 'v1']);
   });
 
+  it('takes back a tag whose folder could not be synced, so a version reported as not saved is not listed', async () => {
+    await save('v1');
+    const io: DiskIo = {
+      ...nodeDiskIo,
+      open: (async (file: string, flags: string, mode?: number) => {
+        const handle = await nodeDiskIo.open(file, flags, mode);
+        if (flags !== 'r' || !file.endsWith(path.join('refs', 'tags'))) return handle;
+        return { sync: () => Promise.reject(Object.assign(new Error('io'), { code: 'EIO' })), close: () => handle.close() };
+      }) as DiskIo['open'],
+    };
+    const error = await failureOf(save('v2', ProjectHistory.for(dir, { io })));
+    expect(isOneSentence(error.message)).toBe(true);
+    expect(error.message).toMatch(/^The version "v2" could not be saved: the disk reported a read or write error; /);
+    expect((await ProjectHistory.for(dir).listVersions()).map((v) => v.name)).toEqual(['v1']);
+    expect((await save('v2')).name).toBe('v2');
+    if (hasGit) expect(fsckProblems(dir)).toBeNull();
+  });
+
   it('says a full disk in one sentence, changes nothing, and saves the same version once there is room', async () => {
     await save('v1');
     let full = true;

@@ -41,8 +41,9 @@ export async function writeVersion(repo: Repo, io: DiskIo, version: VersionToWri
     const tagOid = await git.writeTag({ ...repo.git, tag: { object: commit, type: 'commit', tag, tagger: who, message } });
     await readBack(repo, { tagOid, commit, tree, parent, tag, message, staged: new Map([...staged].map(([file, s]) => [repoPath(repo, file), s.oid])) });
 
-    await git.writeRef({ ...repo.git, ref: `refs/tags/${tag}`, value: tagOid });
+    // Marked before the write: a write that fails after its rename (at the folder's fsync) has still made the tag.
     tagWritten = true;
+    await git.writeRef({ ...repo.git, ref: `refs/tags/${tag}`, value: tagOid });
     headBefore = head;
     if (head.branch) await git.writeRef({ ...repo.git, ref: head.branch, value: commit, force: true });
     else await durableWrite(io, path.join(gitDirOf(repo), 'HEAD'), `${commit}\n`);
@@ -114,12 +115,16 @@ async function blobAt(gitArgs: Repo['git'], tree: string, file: string): Promise
 async function moveBack(repo: Repo, io: DiskIo, head: { branch: string | null; commit: string | null }): Promise<void> {
   const file = path.join(gitDirOf(repo), head.branch ?? 'HEAD');
   if (head.commit) await durableWrite(io, file, `${head.commit}\n`);
-  else await unlinkDurably(io, file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
+  else await unlinkDurably(io, file);
 }
 
 async function unlinkDurably(io: DiskIo, file: string): Promise<void> {
-  await io.unlink(file);
-  await syncDirectory(io, path.dirname(file));
+  const gone = await io.unlink(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      return false;
+    },
+  );
+  if (gone) await syncDirectory(io, path.dirname(file));
 }
