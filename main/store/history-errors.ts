@@ -29,13 +29,16 @@ export function errnoOf(error: unknown): string | null {
 
 /**
  * One sentence for a version save that failed, whatever failed: a UserError stays as it is; a disk error names its
- * cause; anything else (a library's internal message) is said plainly, with the original kept as the cause.
+ * cause; anything else (a library's internal message) is said plainly, with the original kept as the cause. `kept`:
+ * the version's tag is written and could not be taken back, so the version is listed though the branch lags.
  */
-export function versionSaveError(error: unknown, name: string, dir: string, changed: boolean): Error {
+export function versionSaveError(error: unknown, name: string, dir: string, kept: boolean): Error {
   // Already one sentence about the person's files (a damaged manifest names its line and column).
   if (error instanceof UserError || error instanceof FormatError) return error;
   const code = errnoOf(error);
   const cause = code ? CAUSES[code] : `the repository in ${dir} could not be read or written as expected`;
-  const outcome = changed ? 'the version may show in the list, but the branch was not moved to it' : 'nothing was changed';
-  return new UserError(`The version "${name}" could not be saved: ${cause}; ${outcome}.`, { cause: error });
+  if (kept) {
+    return new UserError(`The version "${name}" is saved, but git's branch could not be moved to it because ${cause}; the next version moves it.`, { cause: error });
+  }
+  return new UserError(`The version "${name}" could not be saved: ${cause}; nothing was changed.`, { cause: error });
 }

@@ -27,6 +27,7 @@ export interface VersionToWrite {
  */
 export async function writeVersion(repo: Repo, io: DiskIo, version: VersionToWrite): Promise<string> {
   let tagWritten = false;
+  let tagOid = '';
   let headBefore: { branch: string | null; commit: string | null } | null = null;
   const tagFile = path.join(gitDirOf(repo), 'refs', 'tags', ...version.tag.split('/'));
   await sweepTemporaryFiles(gitDirOf(repo), io).catch(() => 0);
@@ -38,7 +39,7 @@ export async function writeVersion(repo: Repo, io: DiskIo, version: VersionToWri
     const parent = head.commit ? [head.commit] : [];
     const { message, who, tag } = version;
     const commit = await git.writeCommit({ ...repo.git, commit: { message, tree, parent, author: who, committer: who } });
-    const tagOid = await git.writeTag({ ...repo.git, tag: { object: commit, type: 'commit', tag, tagger: who, message } });
+    tagOid = await git.writeTag({ ...repo.git, tag: { object: commit, type: 'commit', tag, tagger: who, message } });
     await readBack(repo, { tagOid, commit, tree, parent, tag, message, staged: new Map([...staged].map(([file, s]) => [repoPath(repo, file), s.oid])) });
 
     // Marked before the write: a write that fails after its rename (at the folder's fsync) has still made the tag.
@@ -52,10 +53,12 @@ export async function writeVersion(repo: Repo, io: DiskIo, version: VersionToWri
     if (taggedNow !== tagOid || headNow !== commit) throw new Error(`the refs of ${tag} do not read back`);
     return commit;
   } catch (error) {
-    // A version is either saved in full or not at all: a tag written before the failure is taken back.
+    // A version is either saved in full or not at all: a tag written before the failure is taken back. Where the disk
+    // refuses even that, the tag stays, whole (its objects were read back before it was written), and is listed.
     const branchBack = headBefore ? await moveBack(repo, io, headBefore).then(() => true, () => false) : true;
-    const undone = tagWritten && branchBack && (await unlinkDurably(io, tagFile).then(() => true, () => false));
-    throw versionSaveError(error, version.name, repo.git.dir, tagWritten && !undone);
+    if (tagWritten && branchBack) await unlinkDurably(io, tagFile).catch(() => undefined);
+    const kept = tagWritten && (await git.resolveRef({ ...repo.git, ref: `refs/tags/${version.tag}`, depth: 1 }).then((oid) => oid === tagOid, () => false));
+    throw versionSaveError(error, version.name, repo.git.dir, kept);
   }
 }
 

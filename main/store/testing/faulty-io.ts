@@ -1,8 +1,11 @@
 import type { FileHandle } from 'node:fs/promises';
 import { nodeDiskIo, type DiskIo } from '../durable-git-fs';
 
-/** What to do at the k-th mutating step (1-based): fail it with an errno, or "crash" there and never run again. */
-export type Fault = { step: number; code: string } | { step: number; crash: true };
+/**
+ * What to do at the k-th mutating step (1-based): fail it with an errno (and, when `lasting`, every mutating step
+ * after it, as a disk that stays full or read-only), or "crash" there and never run again.
+ */
+export type Fault = { step: number; code: string; lasting?: boolean } | { step: number; crash: true };
 
 /** Thrown for a simulated crash: the process is gone, so every later call fails too. */
 export class SimulatedCrash extends Error {
@@ -30,7 +33,8 @@ export function faultyIo(fault: Fault | null, base: DiskIo = nodeDiskIo): Faulty
   const step = async () => {
     if (dead) throw new SimulatedCrash();
     count++;
-    if (!fault || count !== fault.step) return null;
+    const lasting = fault && 'code' in fault && fault.lasting && count > fault.step;
+    if (!fault || (count !== fault.step && !lasting)) return null;
     hit = true;
     if ('crash' in fault) {
       dead = true;
