@@ -129,14 +129,25 @@ async function readTaggedCommit(repo: Repo, oid: string): Promise<TaggedCommit |
 
 /**
  * A version's tag is written before its branch moves, so a crash between the two leaves a tagged version whose
- * commit is a child of the branch's tip: the branch is moved on to it, as the save would have done.
+ * commit is a child of the branch's tip: the branch is moved on to it, as the save would have done. Not when git's
+ * own log shows the branch was set to its tip after that version (someone reset it on purpose).
  */
 async function fastForward(repo: Repo, io: DiskIo, branch: string, tip: string): Promise<string> {
   const children = (await versionCommits(repo)).filter((v) => v.parent !== null);
+  const setAt = await loggedSince(repo, io, branch, tip);
   let moved = tip;
-  for (let next = children.find((v) => v.parent === moved); next && (await isReadableCommit(repo, next.commit)); next = children.find((v) => v.parent === moved)) {
+  for (let next = children.find((v) => v.parent === moved); next; next = children.find((v) => v.parent === moved)) {
+    if (next.time < setAt || !(await isReadableCommit(repo, next.commit))) break;
     moved = next.commit;
   }
   if (moved !== tip) await durableWrite(io, path.join(gitDirOf(repo), branch), `${moved}\n`);
   return moved;
+}
+
+/** When git's reflog last set the branch to `tip` (seconds), or 0 when it does not say. */
+async function loggedSince(repo: Repo, io: DiskIo, branch: string, tip: string): Promise<number> {
+  const log = await readText(io, path.join(gitDirOf(repo), 'logs', branch)).catch(() => null);
+  const last = log?.trim().split('\n').pop() ?? '';
+  const match = /^[0-9a-f]{40} ([0-9a-f]{40}) .*> (\d+) [+-]\d{4}/.exec(last);
+  return match?.[1] === tip ? Number(match[2]) : 0;
 }

@@ -122,6 +122,18 @@ describe('a damaged repository', () => {
     expect((await git.readCommit({ fs: nodeFs, dir, oid: v3.commit })).commit.parent).toEqual([v2.commit]);
   });
 
+  it('leaves a branch that git itself reset behind a version where it is', async () => {
+    const v1 = await save('v1');
+    await save('v2');
+    const log = path.join(dir, '.git', 'logs', 'refs', 'heads', 'main');
+    await fs.mkdir(path.dirname(log), { recursive: true });
+    const later = Math.floor(Date.now() / 1000) + 5;
+    await fs.writeFile(log, `${'0'.repeat(40)} ${v1.commit} Dana <d@example.com> ${later} +0000\treset: moving to v1\n`);
+    await fs.writeFile(path.join(dir, '.git', 'refs', 'heads', 'main'), `${v1.commit}\n`);
+    const v3 = await save('v3');
+    expect((await git.readCommit({ fs: nodeFs, dir, oid: v3.commit })).commit.parent).toEqual([v1.commit]);
+  });
+
   it('refuses, in one sentence, a damaged branch that no version shows the way back for', async () => {
     await git.init({ fs: nodeFs, dir, defaultBranch: 'main' });
     await git.commit({ fs: nodeFs, dir, message: 'team work', author: { name: 'Team', email: 't@example.com' } });
