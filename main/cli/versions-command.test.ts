@@ -116,6 +116,17 @@ describe('policywright versions', () => {
     expect(version).toMatchObject({ name: 'v1', tag: 'v1', author: 'Dana', documentIds: ['privacy-policy'] });
   });
 
+  it('names a damaged version after the readable ones', async () => {
+    const dir = await newProject();
+    expect((await cli('version', dir, '--name=v1')).code).toBe(0);
+    expect((await cli('version', dir, '--name=v2')).code).toBe(0);
+    await fs.writeFile(path.join(dir, '.git', 'refs', 'tags', 'v1'), '');
+    const lines = (await cli('versions', dir)).out.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^v2\s+editorial/);
+    expect(lines[1]).toBe(`The version saved as the git tag "v1" in ${dir} is damaged and cannot be read, so it is left out of the list.`);
+  });
+
   it('says so when there are no versions; --json gives []', async () => {
     const dir = await newProject();
     expect(await cli('versions', dir)).toEqual({ code: 0, out: 'No versions saved yet.\n', err: '' });

@@ -13,9 +13,11 @@ export async function versionsCommand(projectDir: string, options: { json: boole
   if (!(await fs.stat(manifestPath(projectDir)).catch(() => null))) {
     throw new UserError(`${path.resolve(projectDir)} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
   }
-  const versions = await ProjectHistory.for(projectDir).listVersions();
+  const { versions, problems } = await ProjectHistory.for(projectDir).listVersionsWithProblems();
   if (options.json) return `${JSON.stringify(versions, null, 2)}\n`;
-  if (versions.length === 0) return 'No versions saved yet.\n';
+  // A damaged version is named after the readable ones, never hiding them.
+  const notes = problems.map((problem) => `${problem}\n`).join('');
+  if (versions.length === 0) return problems.length === 0 ? 'No versions saved yet.\n' : notes;
   const rows = versions.map((v) => [v.name, v.kind, v.author, localDateTime(v.createdAt), firstLine(v.note)]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
   const lines = rows.map((row) =>
@@ -24,7 +26,7 @@ export async function versionsCommand(projectDir: string, options: { json: boole
       .join('  ')
       .trimEnd(),
   );
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${notes}`;
 }
 
 /** `version <project> --name NAME [--note TEXT] [--kind editorial|substantive] [--author NAME]` */

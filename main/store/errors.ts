@@ -7,7 +7,8 @@ export class UserError extends Error {
     message: string,
     /** Set where the window must do more than show the sentence (see ErrorCode). */
     readonly code?: ErrorCode,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }

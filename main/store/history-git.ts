@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { DocumentIdSchema } from '../../shared/model/document';
+import type { GitFs } from './durable-git-fs';
 import { UserError } from './errors';
 import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE } from './project-files';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
@@ -14,7 +15,7 @@ import { Project } from './project';
 
 export interface Repo {
   /** What every isomorphic-git call takes; one cache per operation lets its reads share unpacked objects. */
-  git: { fs: typeof nodeFs; dir: string; cache: object };
+  git: { fs: typeof nodeFs | GitFs; dir: string; cache: object };
   /** The project folder relative to the repository root, with forward slashes; '' when the project is the root. */
   project: string;
 }
@@ -176,8 +177,8 @@ interface Staged {
  * HEAD tree with the project's files replaced and nothing else changed. A teammate's unrelated staged work stays
  * staged and out of the version, as with `git commit -- <paths>`.
  */
-export async function stageProject(repo: Repo, projectDir: string, head: string | null): Promise<string> {
-  const onDisk = await projectFilesOnDisk(projectDir);
+export async function stageProject(repo: Repo, projectDir: string, head: string | null, files?: string[]): Promise<string> {
+  const onDisk = files ?? (await projectFilesOnDisk(projectDir));
   const inHead = head ? await projectFilesIn(repo, git.TREE({ ref: head })) : new Map<string, Staged>();
   const known = new Set([...inHead.keys(), ...(await projectFilesIn(repo, git.STAGE())).keys()]);
   const present = new Set(onDisk);
@@ -194,7 +195,7 @@ export async function stageProject(repo: Repo, projectDir: string, head: string 
 }
 
 /** The project's files in a commit or in the index, by path inside the project; folders elsewhere are not entered. */
-async function projectFilesIn(repo: Repo, walker: git.Walker): Promise<Map<string, Staged>> {
+export async function projectFilesIn(repo: Repo, walker: git.Walker): Promise<Map<string, Staged>> {
   const found = new Map<string, Staged>();
   const prefix = repo.project;
   await git.walk({

@@ -1,50 +1,116 @@
+import * as path from 'node:path';
 import * as git from 'isomorphic-git';
+import { isWholeObjectFile, nodeDiskIo, type DiskIo } from './durable-git-fs';
 import type { VersionInfo } from './history';
 import { parseVersionMessage, tagPrefix } from './history-message';
-import { documentIdOf, isGitError, type Repo } from './history-git';
+import { documentIdOf, isGitError, isProjectFile, type Repo } from './history-git';
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
+import { rewriteObjectsFromDraft } from './history-draft-repair';
 
 /** Reading versions back from a repository's tags: everything a version records is in its tag and its commit. */
 
 export async function readVersions(repo: Repo): Promise<VersionInfo[]> {
+  return (await readVersionListing(repo)).versions;
+}
+
+export interface VersionListing {
+  versions: VersionInfo[];
+  /** One sentence for each version that could not be read back and is left out of the list. */
+  problems: string[];
+}
+
+/** The versions that read back in full, newest first; a damaged one is named, and never hides the others. */
+export async function readVersionListing(repo: Repo, repair = true): Promise<VersionListing> {
   const prefix = tagPrefix(repo.project);
   const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
-  const versions = (await Promise.all(tags.map((tag) => readVersion(repo, tag)))).filter((v): v is VersionInfo => v !== null);
-  return newestFirst(repo, versions);
+  const problems: string[] = [];
+  const read = await Promise.all(
+    tags.map((tag) =>
+      readVersion(repo, tag).catch((error: unknown) => {
+        const name = error instanceof DamagedVersion ? error.versionName : null;
+        problems.push(
+          name
+            ? `The version "${name}" in ${repo.git.dir} is damaged (some of what it saved cannot be read), so it is left out of the list.`
+            : `The version saved as the git tag "${tag}" in ${repo.git.dir} is damaged and cannot be read, so it is left out of the list.`,
+        );
+        return null;
+      }),
+    ),
+  );
+  // A version whose lost content is still the draft on disk is rebuilt from it, then read again.
+  if (problems.length > 0 && repair && (await rewriteObjectsFromDraft(repo).catch(() => 0)) > 0) return readVersionListing(repo, false);
+  return { versions: await newestFirst(repo, read.filter((v): v is VersionInfo => v !== null)), problems: problems.sort() };
+}
+
+/** A version whose tag reads, but some object it saved does not. */
+class DamagedVersion extends Error {
+  constructor(readonly versionName: string) {
+    super(`the version "${versionName}" is damaged`);
+  }
+}
+
+interface ReadVersion {
+  version: VersionInfo | null;
+  /** Every object the version was read from, checked again (cheaply, by file stamp) each time it is listed. */
+  objects: string[];
 }
 
 /**
  * Versions read so far, by repository, project, tag name and tag object id. A tag object is named by the hash of its
  * contents and a commit by the hash of its tree, so an entry can never go stale; it only spares re-reading git objects.
  */
-const versionCache = new Map<string, VersionInfo | null>();
+const versionCache = new Map<string, ReadVersion>();
 const VERSION_CACHE_LIMIT = 10_000;
 
-/** The version a tag holds, or null for a tag Policywright did not write for this project. */
+/** The version a tag holds, or null for a tag Policywright did not write for this project; throws if it is damaged. */
 export async function readVersion(repo: Repo, tag: string): Promise<VersionInfo | null> {
   const oid = await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}` });
   const key = [repo.git.dir, repo.project, tag, oid].join('\0');
-  let version = versionCache.get(key);
-  if (version === undefined) {
-    version = await readTaggedVersion(repo, tag, oid);
+  let read = versionCache.get(key);
+  if (read === undefined) {
+    read = await readTaggedVersion(repo, tag, oid);
     if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
-    versionCache.set(key, version);
+    versionCache.set(key, read);
+  } else if (read.version && !(await allWhole(repo, read.objects))) {
+    versionCache.delete(key);
+    throw new DamagedVersion(read.version.name);
   }
+  const { version } = read;
   // Callers get their own copy: what one of them changes must not show in the next listing.
   return version && { ...version, documentIds: [...version.documentIds] };
 }
 
-async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<VersionInfo | null> {
+async function allWhole(repo: Repo, objects: string[]): Promise<boolean> {
+  const gitdir = path.join(repo.git.dir, '.git');
+  const io = 'promises' in repo.git.fs ? (repo.git.fs.promises as unknown as DiskIo) : nodeDiskIo;
+  for (const oid of objects) {
+    const file = path.join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
+    const stats = await io.lstat(file).catch(() => null);
+    // An object no longer loose was packed by git gc, which checks what it packs.
+    if (stats && !(await isWholeObjectFile(io, file, stats))) return false;
+  }
+  return true;
+}
+
+async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<ReadVersion> {
   let tagged: git.TagObject;
   try {
     tagged = (await git.readTag({ ...repo.git, oid })).tag;
   } catch (error) {
-    if (isGitError(error, 'ObjectTypeError')) return null; // a lightweight tag
+    if (isGitError(error, 'ObjectTypeError')) return { version: null, objects: [] }; // a lightweight tag
     throw error;
   }
   const text = parseVersionMessage(tagged.message);
-  if (tagged.type !== 'commit' || !text || text.project !== repo.project) return null;
-  return {
+  if (tagged.type !== 'commit' || !text || text.project !== repo.project) return { version: null, objects: [] };
+  // Listed only if every file it saved reads back: a damaged version is named instead (see readVersionListing).
+  let objects: string[];
+  try {
+    const { tree } = (await git.readCommit({ ...repo.git, oid: tagged.object })).commit;
+    objects = [oid, tagged.object, tree, ...(await readAllFiles(repo, tree, repo.project))];
+  } catch {
+    throw new DamagedVersion(text.name);
+  }
+  const version: VersionInfo = {
     name: text.name,
     tag,
     note: text.note,
@@ -55,6 +121,7 @@ async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<
     documentIds: await documentsAt(repo, tagged.object),
     ...(text.documentId ? { documentId: text.documentId } : {}),
   };
+  return { version, objects };
 }
 
 /** The documents in a version, in the order of that version's manifest (which may be older, or damaged). */
@@ -70,6 +137,30 @@ async function documentsAt(repo: Repo, commit: string): Promise<string[]> {
   const order = manifest?.type === 'blob' ? await manifestOrder(repo, manifest.oid) : new Map<string, number>();
   const rank = (id: string) => order.get(id) ?? order.size;
   return ids.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * Reads every project file of a version (git checks each one's hash), leaving a team's other files alone; returns
+ * the ids of the trees and blobs read.
+ */
+async function readAllFiles(repo: Repo, rootTree: string, folder: string): Promise<string[]> {
+  const read: string[] = [];
+  const trees: [string, git.TreeEntry[] | null][] = [['', await treeAt(repo, rootTree, folder)]];
+  for (let next = trees.pop(); next !== undefined; next = trees.pop()) {
+    const [at, tree] = next;
+    for (const entry of tree ?? []) {
+      const relative = `${at}${entry.path}`;
+      if (entry.type === 'blob' && isProjectFile(relative)) {
+        await git.readBlob({ ...repo.git, oid: entry.oid });
+        read.push(entry.oid);
+      }
+      if (entry.type === 'tree' && (relative === DOCUMENTS_DIR || isProjectFile(`${relative}/x`))) {
+        trees.push([`${relative}/`, (await git.readTree({ ...repo.git, oid: entry.oid })).tree]);
+        read.push(entry.oid);
+      }
+    }
+  }
+  return read;
 }
 
 async function treeAt(repo: Repo, rootTree: string, folder: string): Promise<git.TreeEntry[] | null> {

@@ -18,15 +18,16 @@ import {
 import {
   findOrInitRepo,
   findRepo,
-  headCommit,
   isGitError,
   isProjectFile,
   repoPath,
-  stageProject,
   type Identity,
   type Repo,
 } from './history-git';
-import { readVersion, readVersions } from './history-read';
+import { readVersion, readVersionListing, type VersionListing } from './history-read';
+import { writeVersion } from './history-save';
+import { versionSaveError } from './history-errors';
+import { durableGitFs, nodeDiskIo, type DiskIo } from './durable-git-fs';
 import { serialized } from './serialized';
 
 export type { VersionKind } from './history-message';
@@ -51,10 +52,14 @@ export interface SaveVersionInput {
  * a tag is never moved or deleted, and a name is never reused.
  */
 export class ProjectHistory {
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly io: DiskIo,
+  ) {}
 
-  static for(projectDir: string): ProjectHistory {
-    return new ProjectHistory(path.resolve(projectDir));
+  /** `io` is the file system under the repository's durable layer: tests hand in one that fails or crashes. */
+  static for(projectDir: string, options: { io?: DiskIo } = {}): ProjectHistory {
+    return new ProjectHistory(path.resolve(projectDir), options.io ?? nodeDiskIo);
   }
 
   async saveVersion(input: SaveVersionInput): Promise<VersionInfo> {
@@ -62,37 +67,40 @@ export class ProjectHistory {
     const note = checkNote(input.note);
     const kind = checkKind(input.kind);
     const author = checkAuthor(input.author);
-    return serialized(this.dir, async () => {
+    // Whatever fails (a read-only folder when git is set up, a full disk), the person reads one sentence.
+    const saving = serialized(this.dir, async () => {
       const { documentId } = input;
       const project = await Project.open(this.dir);
       if (documentId !== undefined) project.requireDocument(documentId);
-      const repo = await findOrInitRepo(this.dir);
+      const repo = durable(await findOrInitRepo(this.dir), this.io);
       // Two projects in one team repository share its index and refs.
       return serialized(`repository ${repo.git.dir}`, async () => {
         const tag = tagNameFor(repo.project, name);
         await refuseTaken(repo, name, tag);
-        const head = await headCommit(repo);
-        const tree = await stageProject(repo, this.dir, head);
         const now = new Date();
         const who: Identity = { name: author, email: authorEmail(author), timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() };
         const message = formatVersionMessage({ name, note, kind, documentId, project: repo.project });
-        if ((await headCommit(repo)) !== head) {
-          throw new UserError('The repository changed while the version was being saved; save the version again.');
-        }
-        const commit = await git.commit({ ...repo.git, message, tree, parent: head ? [head] : [], author: who, committer: who });
-        await git.annotatedTag({ ...repo.git, ref: tag, object: commit, tagger: who, message });
-        const saved = await readVersion(repo, tag);
+        await writeVersion(repo, this.io, { name, tag, message, who, projectDir: this.dir });
+        const saved = await readVersion({ ...repo, git: { ...repo.git, cache: {} } }, tag);
         if (!saved) throw new Error(`the tag ${tag} was written but does not read back as a version`);
         return saved;
       });
     });
+    return saving.catch((error: unknown) => {
+      throw versionSaveError(error, name, this.dir, false);
+    });
   }
 
   /** Newest first. */
-  listVersions(): Promise<VersionInfo[]> {
+  async listVersions(): Promise<VersionInfo[]> {
+    return (await this.listVersionsWithProblems()).versions;
+  }
+
+  /** Newest first, with a sentence for each version that is damaged and left out of the list. */
+  listVersionsWithProblems(): Promise<VersionListing> {
     return serialized(this.dir, async () => {
       const repo = await findRepo(this.dir);
-      return repo ? readVersions(repo) : [];
+      return repo ? readVersionListing(durable(repo, this.io)) : { versions: [], problems: [] };
     });
   }
 
@@ -127,6 +135,11 @@ export class ProjectHistory {
   }
 }
 
+/** Every isomorphic-git call on the repository goes through the durable layer (see durable-git-fs.ts). */
+function durable(repo: Repo, io: DiskIo): Repo {
+  return { ...repo, git: { ...repo.git, fs: durableGitFs(io) } };
+}
+
 function checkRelativePath(relativePath: string): string {
   const relative = relativePath.split(/[\\/]+/).filter((segment) => segment !== '.' && segment !== '').join('/');
   if (path.isAbsolute(relativePath) || !isProjectFile(relative)) {
@@ -146,7 +159,8 @@ async function refuseTaken(repo: Repo, name: string, tag: string): Promise<void>
     return other === tag || other.startsWith(`${tag}/`) || tag.startsWith(`${other}/`);
   });
   if (clash === undefined) return;
-  const owner = await readVersion(repo, clash);
+  // A damaged tag still holds its name: it is said to clash, as any tag Policywright did not write.
+  const owner = await readVersion(repo, clash).catch(() => null);
   if (owner && nameKey(owner.name) === nameKey(name)) {
     throw new UserError(`There is already a version named "${owner.name}", saved ${owner.createdAt.slice(0, 10)}; versions cannot be changed, so choose another name.`);
   }

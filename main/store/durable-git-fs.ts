@@ -1,0 +1,149 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { PromiseFsClient } from 'isomorphic-git';
+import type { SaveFs } from './atomic-write';
+import { isWholeLooseObject } from './loose-object';
+
+/**
+ * The file operations under the git layer. Node's fs/promises has them all; tests hand in a layer that fails or
+ * "loses power" at any one of them.
+ */
+export interface DiskIo extends SaveFs {
+  readFile: typeof fs.readFile;
+  stat: typeof fs.stat;
+  lstat: typeof fs.lstat;
+  readdir: (dir: string) => Promise<string[]>;
+  readlink: typeof fs.readlink;
+  symlink: typeof fs.symlink;
+  mkdir: (dir: string) => Promise<unknown>;
+  unlink: typeof fs.unlink;
+  rmdir: (dir: string) => Promise<void>;
+  chmod: typeof fs.chmod;
+}
+
+export const nodeDiskIo: DiskIo = {
+  open: fs.open,
+  rename: fs.rename,
+  rm: fs.rm,
+  readFile: fs.readFile,
+  stat: fs.stat,
+  lstat: fs.lstat,
+  readdir: (dir) => fs.readdir(dir),
+  readlink: fs.readlink,
+  symlink: fs.symlink,
+  mkdir: (dir) => fs.mkdir(dir),
+  unlink: fs.unlink,
+  rmdir: (dir) => fs.rmdir(dir),
+  chmod: fs.chmod,
+};
+
+/** What isomorphic-git takes as `fs`: an object whose `promises` holds the calls its FileSystem wrapper makes. */
+export type GitFs = PromiseFsClient;
+
+const LOOSE_OBJECT = /[\\/]objects[\\/]([0-9a-f]{2})[\\/]([0-9a-f]{38})$/;
+// Git's own name for a loose object being written, which `git fsck` and `git gc` know to ignore or clean up.
+export const OBJECT_TEMP = /^tmp_obj_/;
+// A dot name is skipped by git when it lists refs, so a leftover temporary file is never taken for a tag or branch.
+export const OTHER_TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * A file system for isomorphic-git that makes each of its writes atomic and durable, and never trusts a damaged
+ * object. isomorphic-git writes objects, refs and the index in place and skips an object file that already exists,
+ * so a crash or a full disk used to leave empty files that later saves reused. Here every write goes to a temporary
+ * file that is fsynced and renamed over its target, and the folder is fsynced so the rename survives power loss; a
+ * new folder is fsynced into its parent; and a loose object that is empty or does not inflate and hash to its name
+ * counts as absent, so the next save of the same content writes it again.
+ */
+export function durableGitFs(io: DiskIo = nodeDiskIo): GitFs {
+  const promises = {
+    readFile: (file: string, options?: unknown) => io.readFile(file, options as never),
+    writeFile: (file: string, data: string | Uint8Array, options?: unknown) => durableWrite(io, file, data, modeOf(options)),
+    mkdir: async (dir: string) => {
+      await io.mkdir(dir);
+      await syncDirectory(io, path.dirname(dir));
+    },
+    rmdir: async (dir: string) => {
+      await io.rmdir(dir);
+      await syncDirectory(io, path.dirname(dir));
+    },
+    unlink: async (file: string) => {
+      await io.unlink(file);
+      await syncDirectory(io, path.dirname(file));
+    },
+    readdir: async (dir: string) => (await io.readdir(dir)).filter((name) => !OBJECT_TEMP.test(name) && !OTHER_TEMP.test(name)),
+    stat: async (file: string) => {
+      const stats = await io.stat(file);
+      if (LOOSE_OBJECT.test(file) && stats.isFile() && !(await isWholeObjectFile(io, file, stats))) {
+        throw Object.assign(new Error(`damaged object ${file}`), { code: 'ENOENT' });
+      }
+      return stats;
+    },
+    lstat: (file: string) => io.lstat(file),
+    readlink: (file: string, options?: unknown) => io.readlink(file, options as never),
+    symlink: (target: string, file: string) => io.symlink(target, file),
+    chmod: (file: string, mode: number) => io.chmod(file, mode),
+  };
+  return { promises } as unknown as GitFs;
+}
+
+function modeOf(options: unknown): number {
+  const mode = (options as { mode?: unknown } | null | undefined)?.mode;
+  return typeof mode === 'number' ? mode : 0o644;
+}
+
+/** Temporary file in the target's folder, fsync, rename over the target, fsync the folder. */
+export async function durableWrite(io: DiskIo, target: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+  const dir = path.dirname(target);
+  const hex = randomBytes(6).toString('hex');
+  const temp = path.join(dir, LOOSE_OBJECT.test(target) ? `tmp_obj_${hex}` : `.${path.basename(target)}.${hex}.tmp`);
+  try {
+    const handle = await io.open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await io.rename(temp, target);
+  } catch (error) {
+    await io.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(io, dir);
+}
+
+export async function syncDirectory(io: SaveFs, dir: string): Promise<void> {
+  // Windows cannot open a folder for fsync; its rename is already durable once it returns.
+  if (process.platform === 'win32') return;
+  const handle = await io.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+type Stamped = Awaited<ReturnType<typeof fs.stat>>;
+
+/**
+ * Objects found whole, by file and stamp: an object file is never changed in place by git, so a file with the same
+ * size, time and inode as one checked before is not read again; a rewritten one is.
+ */
+const verified = new Map<string, string>();
+
+/** Whether a loose object file inflates and hashes to the id its path names. */
+export async function isWholeObjectFile(io: DiskIo, file: string, stats: Stamped): Promise<boolean> {
+  const stamp = `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
+  if (verified.get(file) === stamp) return true;
+  const match = LOOSE_OBJECT.exec(file);
+  if (!match) return false;
+  const bytes = stats.size === 0 ? null : await io.readFile(file).catch(() => null);
+  if (!bytes || !isWholeLooseObject(bytes as Uint8Array, `${match[1]}${match[2]}`)) {
+    verified.delete(file);
+    return false;
+  }
+  if (verified.size > 100_000) verified.clear();
+  verified.set(file, stamp);
+  return true;
+}
