@@ -1,7 +1,9 @@
-// Crash loop with real processes: a child saves the 100k-word bench document and a version of it, over and over;
+// Crash loop with real processes: a child journals the 100k-word bench document (as a window does while typing), saves
+// it, and saves a version of it, over and over;
 // the parent kills it with SIGKILL at random moments (half of them just after a file event inside .git) and checks
 // the project after each kill: it loads, the document is the old or the new one, the versions listed are exactly the
-// acknowledged ones (plus at most the one in flight), and `git fsck` is clean.
+// acknowledged ones (plus at most the one in flight), the journal holds the last kept text (or the one in flight),
+// and `git fsck` is clean.
 //   node scripts/crash-loop.mjs [kills=300] [seed=1]
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -54,7 +56,7 @@ const { words, bytes } = await writeBenchProject(template, 1);
 await parts.saveFirstVersion(template);
 const random = seeded(SEED);
 /** Acknowledged saves over the whole run. */
-const counted = { versions: 0, documents: 0 };
+const counted = { versions: 0, documents: 0, journals: 0 };
 const figures = { kills: 0, aimed: 0, duringVersionSave: 0, duringDocumentSave: 0, acknowledgedVersions: 0, documentSaves: 0, projectsChecked: 0, violations: 0 };
 const violations = [];
 
@@ -64,7 +66,7 @@ for (let kill = 1; kill <= KILLS; kill++) {
   if ((kill - 1) % KILLS_PER_PROJECT === 0) {
     dir = path.join(work, `project-${kill}`);
     fs.cpSync(template, dir, { recursive: true });
-    state = { documentHash: await parts.documentHash(dir), documentInFlight: null, acknowledged: await parts.listedNames(dir), inFlight: null };
+    state = { documentHash: await parts.documentHash(dir), documentInFlight: null, acknowledged: await parts.listedNames(dir), inFlight: null, journalHash: null, journalInFlight: null };
   }
   const aimed = random() < 0.5;
   const outcome = await runUntilKilled(dir, kill * 1000, aimed, state);
@@ -76,6 +78,7 @@ for (let kill = 1; kill <= KILLS; kill++) {
   problems.push(
     ...(await parts.checkAfterKill(dir, {
       documentHashes: [state.documentHash, state.documentInFlight].filter(Boolean),
+      journalHashes: [state.journalHash, state.journalInFlight].filter(Boolean),
       acknowledged: state.acknowledged,
       inFlight: state.inFlight,
     })),
@@ -86,6 +89,9 @@ for (let kill = 1; kill <= KILLS; kill++) {
   state.inFlight = null;
   state.documentHash = await parts.documentHash(dir).catch(() => state.documentHash);
   state.documentInFlight = null;
+  // The next child journals again; what the journal holds now is the starting point.
+  state.journalHash = await parts.journalHash(dir).catch(() => state.journalHash);
+  state.journalInFlight = null;
   if (problems.length > 0) {
     figures.violations++;
     violations.push(`kill ${kill} (${aimed ? 'aimed at a .git event' : 'timed'}): ${problems.join('; ')}`);
@@ -99,6 +105,7 @@ for (let kill = 1; kill <= KILLS; kill++) {
 
 figures.acknowledgedVersions = counted.versions;
 figures.documentSaves = counted.documents;
+figures.journalEntries = counted.journals;
 console.log(`crash loop on a ${words}-word document (${bytes} bytes): ${JSON.stringify(figures)}`);
 for (const line of violations.slice(0, 20)) console.log(line);
 fs.rmSync(work, { recursive: true, force: true });
@@ -127,6 +134,12 @@ function runUntilKilled(projectDir, first, aimed, st) {
       buffered = lines.pop();
       for (const line of lines) {
         const [word, what, ...rest] = line.split(' ');
+        if (word === 'will' && what === 'journal') st.journalInFlight = rest[0];
+        if (word === 'ack' && what === 'journal') {
+          st.journalHash = rest[0];
+          st.journalInFlight = null;
+          counted.journals++;
+        }
         if (word === 'will' && what === 'doc') st.documentInFlight = rest[1];
         if (word === 'ack' && what === 'doc') {
           st.documentHash = rest[0];

@@ -5,6 +5,7 @@ import { PolicyDocumentSchema } from '../../../shared/model/document';
 import { serializeDocument } from '../../../shared/format/serialize';
 import { ProjectHistory } from '../history';
 import { Project } from '../project';
+import { Journal } from '../journal';
 import { fsckProblems, hasGit } from './repo-checks';
 
 /**
@@ -24,12 +25,17 @@ export async function childLoop(dir: string, first: number): Promise<void> {
   // The only writer: each save is based on the file its previous save wrote.
   let base = loaded.stamp;
   const history = ProjectHistory.for(dir);
+  const journal = Journal.in(journalHome(dir));
   const say = (line: string) => process.stdout.write(`${line}\n`);
   for (let i = first; ; i++) {
     const paragraph = doc.blocks.find((b) => b.kind === 'paragraph');
     if (paragraph && 'runs' in paragraph) paragraph.runs = [{ text: `Edition ${i}: ${'revised wording '.repeat(1 + (i % 7))}` }];
     // The bytes saveDocument writes, so the parent can tell the old file from the new.
     const text = serializeDocument(PolicyDocumentSchema.parse(doc));
+    // What a window's crash journal keeps of the typing, before the save: a kill at any point must leave it whole.
+    say(`will journal ${sha(text)}`);
+    await journal.write(dir, id, JOURNAL_WINDOW, { base, takenAt: new Date().toISOString(), text });
+    say(`ack journal ${sha(text)}`);
     say(`will doc ${i} ${sha(text)}`);
     ({ stamp: base } = await project.saveDocument(id, doc, base));
     say(`ack doc ${sha(await fs.readFile(path.join(dir, 'documents', `${id}.policy.json`)))}`);
@@ -40,7 +46,16 @@ export async function childLoop(dir: string, first: number): Promise<void> {
   }
 }
 
+/** The crash journal's home for a project of the loop, beside it. */
+export function journalHome(dir: string): string {
+  return `${dir}.home`;
+}
+
+const JOURNAL_WINDOW = 'crash-loop-window';
+
 export interface Expected {
+  /** Hashes the journal's entry may have: the last acknowledged one, and the one being written at the kill. */
+  journalHashes?: string[];
   /** Hashes the document file may have: the acknowledged one, and the one being written at the kill. */
   documentHashes: string[];
   acknowledged: string[];
@@ -59,6 +74,15 @@ export async function checkAfterKill(dir: string, expected: Expected): Promise<s
   } catch (error) {
     problems.push(`the project does not load: ${(error as Error).message}`);
   }
+  if (expected.journalHashes && expected.journalHashes.length > 0) {
+    const project = await Project.open(dir).catch(() => null);
+    const id = project?.documentIds[0];
+    const entries = id ? await Journal.in(journalHome(dir)).entries(dir, id) : [];
+    const entry = entries.find((e) => e.window === JOURNAL_WINDOW);
+    if (!entry) problems.push('the journal lost the typed text');
+    else if (!expected.journalHashes.includes(sha(entry.entry.text))) problems.push('the journal holds neither the last kept text nor the one being kept');
+    else if (!PolicyDocumentSchema.safeParse(JSON.parse(entry.entry.text)).success) problems.push('the journal does not read as a document');
+  }
   const history = ProjectHistory.for(dir);
   const listing = await history.listVersionsWithProblems();
   if (listing.problems.length > 0) problems.push(...listing.problems);
@@ -70,6 +94,14 @@ export async function checkAfterKill(dir: string, expected: Expected): Promise<s
     if (fsck) problems.push(`git fsck: ${fsck}`);
   }
   return problems;
+}
+
+/** The hash of the text the journal holds for the project's document, or null when it holds none. */
+export async function journalHash(dir: string): Promise<string | null> {
+  const project = await Project.open(dir);
+  const entries = await Journal.in(journalHome(dir)).entries(dir, project.documentIds[0] as string);
+  const entry = entries.find((e) => e.window === JOURNAL_WINDOW);
+  return entry ? sha(entry.entry.text) : null;
 }
 
 export async function documentHash(dir: string): Promise<string> {
