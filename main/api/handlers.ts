@@ -166,6 +166,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const versions = await ProjectHistory.for(project.dir).listVersions();
       return versions.filter((v) => documentId === undefined || v.documentIds.includes(documentId)).map(summaryOf);
     },
+    listVersionProblems: async ({ project }) => ({ problems: (await ProjectHistory.for(workspace.requireProject(project).dir).listVersionsWithProblems()).problems }),
     async saveVersion({ project: dir, documentId, name, note, kind, author }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);

@@ -139,3 +139,23 @@ describe('versions and compare through the API', () => {
     expect(version.unfilled).toEqual([]);
   });
 });
+
+describe('a damaged version through the API', () => {
+  it('is named in one sentence while the other versions stay listed and the draft still saves', async () => {
+    await call<ProjectInfo>('createProject', { path: path.join(tmp, 'd'), name: 'D', sample: true });
+    const documentId = 'privacy-policy';
+    await call('saveVersion', { documentId, name: 'First', kind: 'editorial', author: 'A' });
+    await call('saveVersion', { documentId, name: 'Second', kind: 'editorial', author: 'A' });
+    const tags = path.join(current, '.git', 'refs', 'tags');
+    const [first] = (await fs.readdir(tags)).filter((t) => t.toLowerCase().includes('first'));
+    await fs.writeFile(path.join(tags, first as string), '');
+
+    expect((await call<VersionSummary[]>('listVersions', { documentId })).map((v) => v.name)).toEqual(['Second']);
+    const { problems } = await call<{ problems: string[] }>('listVersionProblems', {});
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^The version saved as the git tag "first"/i);
+    expect(problems[0]).not.toMatch(/\n|Error:|ENOENT/);
+    const { document, stamp } = await call<LoadedDocument>('loadDocument', { documentId });
+    await call('saveDocument', { documentId, document: { ...document, versionLabel: 'after damage' }, base: stamp });
+  });
+});

@@ -27,6 +27,7 @@ const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 's
 /** A document's saved versions, a form to save another, and the choice of any two editions to compare. */
 export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose }: Props) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [damaged, setDamaged] = useState<string[]>([]);
   const [saving, setSaving] = useState(startSaving);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +39,8 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
   const refresh = async () => {
     const list = await client.listVersions({ documentId });
     setVersions(list);
+    // A damaged version is named, never a reason to hide the others.
+    client.listVersionProblems({}).then((found) => setDamaged(found.problems), () => setDamaged([]));
     return list;
   };
 
@@ -136,6 +139,11 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
             <span className="muted">A version is a named, permanent copy of the project, kept in its git history.</span>
           </p>
         )}
+        {damaged.map((problem) => (
+          <p key={problem} className="field-error" role="alert">
+            {problem}
+          </p>
+        ))}
         {versions === null ? (
           <p className="muted">Loading versions…</p>
         ) : versions.length === 0 ? (

@@ -264,6 +264,8 @@ export const API = {
     inProject({ documentId: DocumentIdSchema, document: PolicyDocumentSchema, base: documentStamp.nullable() }),
   ),
   listVersions: method<VersionSummary[]>()(inProject({ documentId: DocumentIdSchema.optional() })),
+  /** One sentence for each saved version that is damaged and left out of listVersions (the others stay listed). */
+  listVersionProblems: method<{ problems: string[] }>()(inProject({})),
   saveVersion: method<VersionSummary>()(
     z
       .object({

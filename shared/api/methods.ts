@@ -21,6 +21,7 @@ export const BRIDGE_METHODS = [
   'importDocument',
   'saveDocument',
   'listVersions',
+  'listVersionProblems',
   'saveVersion',
   'loadVersion',
   'compareDocuments',
