@@ -21,7 +21,7 @@ import { docxRuns } from './docx-runs';
 import { docxStyles } from './docx-styles';
 import { listPlaces, redlineParas, redlineTitle, sameForm as sameParaForm, wholeParas, type ListPlace, type RedlinePara } from './redline-blocks';
 import { keptBlocks } from '../compare/sides';
-import { exportableText } from './text';
+import { oneLine } from './text';
 
 export interface RedlineDocxOptions {
   /** Who the tracked changes are by, as Word shows it beside each one. */
@@ -69,10 +69,6 @@ export async function exportRedlineDocx(comparison: Comparison, options: Redline
     ],
   });
   return Packer.pack(document, 'uint8array');
-}
-
-function oneLine(text: string): string {
-  return exportableText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Every tracked change needs an id of its own in the document; all share one author and one date. */
