@@ -18,6 +18,7 @@ import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
 import { firstReadableDocument } from '../../shared/api/startup';
 import { browserJournal } from '../editor/browser-journal';
+import { localSecond } from '../../shared/model/dates';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -209,7 +210,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const restore = async (version: VersionSummary) => {
     if (!open || !startup) return;
     await saveFirst();
-    const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    const stamp = localSecond(new Date());
     await open.client.saveVersion({
       documentId: open.id,
       name: `Draft before restoring “${version.name}” (${stamp})`.slice(0, 120),

@@ -4,6 +4,7 @@ import type { CompareSource, VersionKind, VersionSummary } from '../../shared/ap
 import { fileToBase64 } from '../app/download';
 import { SaveVersionForm } from './SaveVersionForm';
 import { FieldError } from '../common/FieldError';
+import { shortDateTime } from '../../shared/model/dates';
 
 interface Props {
   client: ProjectClient;
@@ -21,8 +22,6 @@ interface Props {
 
 const DRAFT = 'draft';
 const FILE = 'file';
-
-const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** A document's saved versions, a form to save another, and the choice of any two editions to compare. */
 export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose }: Props) {
@@ -166,7 +165,7 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
                     </td>
                     <td>{v.author}</td>
                     <td>
-                      <time dateTime={v.createdAt}>{TIME_FORMAT.format(new Date(v.createdAt))}</time>
+                      <time dateTime={v.createdAt}>{shortDateTime(v.createdAt)}</time>
                     </td>
                     <td className="version-actions">
                       <button

@@ -1,6 +1,6 @@
 import type { Comparison, MetadataChange, MoveOrigin, Row, SectionRow, SectionSide } from '../compare/types';
 import { isSectionRow } from '../compare/types';
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listItemsHtml } from './html-list';
@@ -76,7 +76,7 @@ function metadataHtml(comparison: Comparison): string {
     if (raw === '') return '<span class="none">none</span>';
     const shown =
       change.field === 'effectiveDate' || change.field === 'lastUpdated'
-        ? formatLongDate(raw)
+        ? longDay(raw)
         : change.field === 'numbering'
           ? (NUMBERING_NAMES[raw] ?? raw)
           : raw;
