@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bindProject, type ApiClient, type ProjectClient } from '../../shared/api/client';
-import type { Command } from '../../shared/api/commands';
+import { shortcutText, type Command } from '../../shared/api/commands';
 import type { CompareSource, DocumentSummary, ProjectInfo, RedlineFormat, Startup, VersionSummary } from '../../shared/api/contract';
 import type { Comparison } from '../../shared/compare/types';
 import type { LoadedDocument } from '../../shared/api/contract';
@@ -286,7 +286,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
               <button type="button" onClick={() => setVersions('list')} title="Versions and compare">
                 Versions…
               </button>
-              <button type="button" onClick={() => setExporting(true)} title="Export (Ctrl+E)">
+              <button type="button" onClick={() => setExporting(true)} title={`Export (${shortcutText('exportDocument') ?? ''})`}>
                 Export…
               </button>
             </>
