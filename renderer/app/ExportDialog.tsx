@@ -72,15 +72,11 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
       title={<>Export “{title}”</>}
       onClose={onClose}
       busy={busy}
+      cancel="Cancel"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy || unfilled === null} onClick={() => void run()}>
-            {unfilled && unfilled.length > 0 ? 'Export anyway' : 'Export'}
-          </button>
-        </>
+        <button type="button" className="primary" disabled={busy || unfilled === null} onClick={() => void run()}>
+          {unfilled && unfilled.length > 0 ? 'Export anyway' : 'Export'}
+        </button>
       }
     >
       {versions.length > 0 ? (

@@ -32,15 +32,11 @@ export function SaveCopyDialog({ client, canPickFolder, onSave, onClose }: Props
           },
         );
       }}
+      cancel="Cancel"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save copy
-          </button>
-        </>
+        <button type="submit" className="primary" disabled={busy}>
+          Save copy
+        </button>
       }
     >
       <label className="field">

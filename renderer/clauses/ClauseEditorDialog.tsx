@@ -59,15 +59,11 @@ export function ClauseEditorDialog({ draft, teamAvailable, onSave, onClose }: Pr
       title={draft.isNew ? 'New clause' : `Edit clause “${draft.title}”`}
       onClose={onClose}
       busy={busy}
+      cancel="Cancel"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-            Save clause
-          </button>
-        </>
+        <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+          Save clause
+        </button>
       }
     >
       <label className="field">

@@ -33,15 +33,11 @@ export function UpdateClauseDialog({ current, clause, usedVersion, variables, on
         </>
       }
       onClose={onClose}
+      cancel="Cancel"
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={deprecated} onClick={onUpdate}>
-            Update to version {clause.version}
-          </button>
-        </>
+        <button type="button" className="primary" disabled={deprecated} onClick={onUpdate}>
+          Update to version {clause.version}
+        </button>
       }
     >
       {deprecated ? <p className="field-error">This clause is deprecated in the library: review whether it still belongs here.</p> : null}

@@ -12,7 +12,9 @@ interface Props {
   className?: string;
   /** Makes the body and the actions one form, submitted by Enter or a submit button among the actions. */
   onSubmit?: () => void;
-  /** The buttons at the foot: Cancel, then the main action. */
+  /** The words of a button at the foot, before the actions, that closes the dialog (with onClose): "Cancel". */
+  cancel?: string;
+  /** The buttons at the foot, after any cancel button: the main action last. */
   actions?: ReactNode;
   children?: ReactNode;
 }
@@ -25,7 +27,7 @@ const open: object[] = [];
  * opens (to a field marked autoFocus, or to the dialog itself) and goes back where it was when it closes; Escape
  * closes it.
  */
-export function Dialog({ title, onClose, busy = false, closeOnBackdrop = false, wide = false, className, onSubmit, actions, children }: Props) {
+export function Dialog({ title, onClose, busy = false, closeOnBackdrop = false, wide = false, className, onSubmit, cancel, actions, children }: Props) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const self = useRef({});
@@ -58,7 +60,17 @@ export function Dialog({ title, onClose, busy = false, closeOnBackdrop = false, 
     return () => window.removeEventListener('keydown', onKey);
   }, [busy, onClose]);
 
-  const foot = actions ? <div className="dialog-actions">{actions}</div> : null;
+  const foot =
+    actions || (cancel && onClose) ? (
+      <div className="dialog-actions">
+        {cancel && onClose ? (
+          <button type="button" onClick={onClose}>
+            {cancel}
+          </button>
+        ) : null}
+        {actions}
+      </div>
+    ) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit?.();
