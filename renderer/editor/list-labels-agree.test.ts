@@ -14,6 +14,9 @@ import type { ListItemElement } from './types';
 // Each item's text names its depth and ordinal ("d2n3"), so the three outputs can be matched item by item.
 const ITEMS = Array.from({ length: 6 }, (_, depth) => Array.from({ length: depth + 2 }, (_, k) => ({ depth, ordinal: k + 1 }))).flat();
 const textOf = (item: { depth: number; ordinal: number }) => `d${item.depth}n${item.ordinal}`;
+// And a bulleted list to every depth, one item each ("b3"), after a paragraph that ends the numbered one.
+const BULLETS = Array.from({ length: 6 }, (_, depth) => depth);
+const bulletText = (depth: number) => `b${depth}`;
 
 function documentIn(numbering: PolicyDocument['numbering']): PolicyDocument {
   return {
@@ -21,6 +24,8 @@ function documentIn(numbering: PolicyDocument['numbering']): PolicyDocument {
     blocks: [
       { kind: 'heading', id: 's-lists', level: 1, runs: [{ text: 'Lists' }] },
       ...ITEMS.map((item): Block => ({ kind: 'list-item', list: 'number', indent: item.depth, runs: [{ text: textOf(item) }] })),
+      { kind: 'paragraph', runs: [{ text: 'Between the lists.' }] },
+      ...BULLETS.map((depth): Block => ({ kind: 'list-item', list: 'bullet', indent: depth, runs: [{ text: bulletText(depth) }] })),
     ],
   };
 }
@@ -28,11 +33,16 @@ function documentIn(numbering: PolicyDocument['numbering']): PolicyDocument {
 /** What the editor shows before each item, by item text. */
 function editorLabels(): Map<string, string | undefined> {
   const editor = withReact(createEditor());
-  const blocks = ITEMS.map((item): ListItemElement => ({ type: 'list-item', list: 'number', indent: item.depth, children: [{ text: textOf(item) }] }));
-  editor.children = blocks;
+  const numbered = ITEMS.map((item): ListItemElement => ({ type: 'list-item', list: 'number', indent: item.depth, children: [{ text: textOf(item) }] }));
+  const bullets = BULLETS.map((depth): ListItemElement => ({ type: 'list-item', list: 'bullet', indent: depth, children: [{ text: bulletText(depth) }] }));
+  editor.children = [...numbered, { type: 'paragraph', children: [{ text: 'Between the lists.' }] }, ...bullets];
   const store = new ListNumberStore();
   store.update(editor);
-  return new Map(blocks.map((block, i) => [textOf(ITEMS[i]!), store.label(ReactEditor.findKey(editor, block))]));
+  const labelOf = (block: ListItemElement) => store.label(ReactEditor.findKey(editor, block));
+  return new Map([
+    ...numbered.map((block, i) => [textOf(ITEMS[i]!), labelOf(block)] as const),
+    ...bullets.map((block, depth) => [bulletText(depth), labelOf(block)] as const),
+  ]);
 }
 
 // How a browser writes a counter of each list-style type (CSS Counter Styles), written here apart from the app's code.
@@ -49,16 +59,27 @@ function htmlLabels(page: string): Map<string, string> {
   for (const rule of page.matchAll(/(ol(?:\[type="(\w)"\]|:not\(\[type\]\))) > li::marker \{ content: counter\(list-item, ([\w-]+)\) "(.*?) "; \}/g)) {
     markers.set(rule[2] ?? '1', { format: rule[3]!, separator: rule[4]! });
   }
+  // A bullet rule names how many lists stand around the <ul> at least; the one naming the most that fit wins.
+  const bullets = new Map<number, string>();
+  for (const rule of page.matchAll(/main ((?::is\(ul, ol\) )*)ul > li::marker \{ content: "(.*?) "; \}/g)) {
+    bullets.set(rule[1]!.length / ':is(ul, ol) '.length, rule[2]!);
+  }
+  const bulletAt = (depth: number) => bullets.get(Math.max(...[...bullets.keys()].filter((k) => k <= depth)));
   const labels = new Map<string, string>();
   const open: Array<{ type: string; count: number }> = [];
-  for (const tag of page.slice(page.indexOf('<main')).matchAll(/<(\/?)(ol|li)([^>]*)>([^<]*)/g)) {
+  for (const tag of page.slice(page.indexOf('<main')).matchAll(/<(\/?)(ol|ul|li)([^>]*)>([^<]*)/g)) {
     const [, closing, name, attributes = '', text = ''] = tag;
-    if (name === 'ol' && closing) open.pop();
+    if ((name === 'ol' || name === 'ul') && closing) open.pop();
+    else if (name === 'ul') open.push({ type: 'bullet', count: 0 });
     else if (name === 'ol') {
       const start = Number(/start="(\d+)"/.exec(attributes)?.[1] ?? 1);
       open.push({ type: /type="(\w)"/.exec(attributes)?.[1] ?? '1', count: start - 1 });
     } else if (name === 'li' && !closing) {
       const list = open.at(-1)!;
+      if (list.type === 'bullet') {
+        labels.set(text.trim(), bulletAt(open.length - 1) ?? 'the browser’s own bullet');
+        continue;
+      }
       list.count += 1;
       const marker = markers.get(list.type);
       if (marker) expect(marker.format).toBe(OL_TYPES[list.type]);
@@ -92,17 +113,17 @@ async function docxLabels(bytes: Uint8Array): Promise<Map<string, string>> {
     const ilvl = /<w:ilvl w:val="(\d+)"/.exec(body)?.[1];
     const numId = /<w:numId w:val="(\d+)"/.exec(body)?.[1];
     const text = [...body.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-    const item = /^d(\d)n(\d+)$/.exec(text);
+    const item = /^(?:d(\d)n(\d+)|b(\d))$/.exec(text);
     if (!item || ilvl === undefined || numId === undefined) continue;
-    expect(Number(ilvl), `${text} is at its depth in Word`).toBe(Number(item[1]));
+    expect(Number(ilvl), `${text} is at its depth in Word`).toBe(Number(item[1] ?? item[3]));
     const { format, text: levelText } = level(abstractOf(numId)!, ilvl);
-    labels.set(text, levelText.replace(`%${Number(ilvl) + 1}`, WORD_COUNTERS[format]!(Number(item[2]))));
+    labels.set(text, format === 'bullet' ? levelText : levelText.replace(`%${Number(ilvl) + 1}`, WORD_COUNTERS[format]!(Number(item[2]))));
   }
   return labels;
 }
 
 describe('list labels agree: editor, HTML and DOCX', () => {
-  it.each(NUMBERING_STYLES)('numbering style %s: every item at every depth 0–5 carries one label in all three', async (style) => {
+  it.each(NUMBERING_STYLES)('numbering style %s: every numbered and bulleted item at every depth 0–5 carries one label in all three', async (style) => {
     const doc = documentIn(style);
     const editor = editorLabels();
     const html = htmlLabels(exportHtml(doc));
@@ -111,6 +132,12 @@ describe('list labels agree: editor, HTML and DOCX', () => {
       const text = textOf(item);
       const label = editor.get(text);
       expect(label, `${text} has a label in the editor`).toBeDefined();
+      expect({ text, html: html.get(text), docx: docx.get(text) }).toEqual({ text, html: label, docx: label });
+    }
+    for (const depth of BULLETS) {
+      const text = bulletText(depth);
+      const label = editor.get(text);
+      expect(label, `${text} has a bullet in the editor`).toBeDefined();
       expect({ text, html: html.get(text), docx: docx.get(text) }).toEqual({ text, html: label, docx: label });
     }
   });

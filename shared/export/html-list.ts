@@ -1,6 +1,6 @@
 import type { ExportList, ExportListItem } from './lists';
 import { inlineHtml } from './html-inline';
-import { LIST_DEPTHS, numberLevel, type CounterFormat } from '../numbering/list-labels';
+import { LIST_DEPTHS, bulletLabel, numberLevel, type CounterFormat } from '../numbering/list-labels';
 
 // Nested numbered lists are numbered by list-labels.ts's levels: <ol type> picks the counter, and a ::marker rule
 // writes a separator other than the browser's full stop, so the page shows the labels the editor and the DOCX show.
@@ -11,9 +11,17 @@ export function olType(depth: number): '1' | 'a' | 'i' {
   return HTML_TYPES[numberLevel(depth).format];
 }
 
-/** The ::marker rules for the levels whose separator is not the browser's own "." (as "a)"), one per list type. */
+/**
+ * The ::marker rules: for the numbered levels whose separator is not the browser's own "." (as "a)"), one per list
+ * type; and each depth's bullet, as a <ul> inside that many lists, where the browser would go disc, circle, square.
+ */
 export function listMarkerStyle(): string {
   const rules = new Map<string, string>();
+  for (let depth = 0; depth < LIST_DEPTHS; depth++) {
+    // A deeper rule names one more list around it, so it is the more specific and wins over the ones above it.
+    const selector = `main ${':is(ul, ol) '.repeat(depth)}ul > li::marker`;
+    rules.set(selector, `${selector} { content: "${bulletLabel(depth)} "; }\n`);
+  }
   for (let depth = 0; depth < LIST_DEPTHS; depth++) {
     const level = numberLevel(depth);
     if (level.separator === '.') continue;
