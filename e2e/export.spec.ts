@@ -38,3 +38,16 @@ test('export the open document as HTML, Word, Markdown and PDF, with unsaved edi
   const pdf = await fs.readFile(await exportAs(/PDF/));
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('the Export dialog takes the focus, closes on Escape, and gives the focus back to the button that opened it', async ({ page }) => {
+  const opener = page.getByRole('button', { name: 'Export…' });
+  await expect(opener).toHaveAttribute('title', 'Export (Ctrl+E)');
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: /Export/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  expect(await dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});

@@ -23,6 +23,7 @@ import { unfilledVariables } from '../../shared/clauses/unfilled';
 import { variableNamesIn } from '../../shared/clauses/variables';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { localDay } from '../../shared/model/dates';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
@@ -190,7 +191,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       if (!folder) throw new UserError('No team library is attached: attach its folder in the Clauses panel first.');
       // The variables first: if they cannot be read, nothing is saved rather than a save reported as failed.
       const values = await readVariables(project.dir);
-      const saved = await saveClause(folder, clause, isNew, today());
+      const saved = await saveClause(folder, clause, isNew, localDay());
       return { ...saved, source, file: `${saved.id}.clause.json`, undefinedVariables: variableNamesIn(saved.blocks).filter((n) => !Object.hasOwn(values, n)) };
     },
     async setTeamLibrary({ project, path: folder }) {
@@ -245,9 +246,3 @@ function summaryOf(version: VersionInfo): VersionSummary {
   return { name, tag, note, kind, author, createdAt, commit, documentIds };
 }
 
-
-/** The calendar date here, as a clause's `updated` records it. */
-function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -6,6 +6,7 @@ import { MANIFEST_FILE, manifestPath } from '../store/project-files';
 import { systemUserName } from '../store/user-name';
 import { VERSION_KINDS } from '../store/history-message';
 import { UsageError } from './args';
+import { localMinute } from '../../shared/model/dates';
 
 /** `versions <project> [--json]`: one aligned line per version, newest first. */
 export async function versionsCommand(projectDir: string, options: { json: boolean }): Promise<string> {
@@ -18,7 +19,7 @@ export async function versionsCommand(projectDir: string, options: { json: boole
   // A damaged version is named after the readable ones, never hiding them.
   const notes = problems.map((problem) => `${problem}\n`).join('');
   if (versions.length === 0) return problems.length === 0 ? 'No versions saved yet.\n' : notes;
-  const rows = versions.map((v) => [v.name, v.kind, v.author, localDateTime(v.createdAt), firstLine(v.note)]);
+  const rows = versions.map((v) => [v.name, v.kind, v.author, localMinute(new Date(v.createdAt)), firstLine(v.note)]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
   const lines = rows.map((row) =>
     row
@@ -47,13 +48,6 @@ function parseKind(value: string | undefined): VersionKind {
   if (value === undefined) return 'editorial';
   if (!(VERSION_KINDS as readonly string[]).includes(value)) throw new UsageError(`--kind must be ${VERSION_KINDS.join(' or ')}`);
   return value as VersionKind;
-}
-
-/** Local time, to the minute: "2026-02-03 14:05". */
-function localDateTime(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 function firstLine(note: string): string {

@@ -132,6 +132,17 @@ describe('menuTemplate', () => {
     });
   }
 
+  it('keeps every menu item’s words and place', () => {
+    const labels = items(menuTemplate(() => undefined, 'linux') as Item[]).filter((item) => item.click).map((item) => item.label);
+    expect(labels).toEqual([
+      'New Project…', 'Open Project…', 'New Document', 'Import Document…', 'Export…', 'Save', 'Save Version…', 'Versions and Compare…',
+      'Undo', 'Redo',
+      'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
+      'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
+      'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
+    ]);
+  });
+
   it('shows the editor’s shortcuts but leaves the keys to the page', () => {
     const sent: Command[] = [];
     const shortcuts = new Map<Command, string>();

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Command } from '../../shared/api/commands';
+import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
@@ -10,11 +10,15 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * or take Tab, Enter and Ctrl+Z away from the editor before the editor sees them.
  */
 export function menuTemplate(send: (command: Command) => void, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
-  const item = (label: string, command: Command, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: () => send(command),
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-  });
+  // Words and keys come from the command table; only the menus' layout is written here.
+  const item = (command: Command): MenuItemConstructorOptions => {
+    const accelerator = shortcutText(command, 'CmdOrCtrl');
+    return {
+      label: commandSpec(command).menu,
+      click: () => send(command),
+      ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+    };
+  };
   const isMac = platform === 'darwin';
   return [
     // On macOS the first menu is always the app's own (About, Hide, Quit); without this, File would become it.
@@ -22,15 +26,15 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
     {
       label: '&File',
       submenu: [
-        item('New Project…', 'newProject'),
-        item('Open Project…', 'openProject'),
+        item('newProject'),
+        item('openProject'),
         separator,
-        item('New Document', 'newDocument'),
-        item('Import Document…', 'importDocument'),
-        item('Export…', 'exportDocument', 'CmdOrCtrl+E'),
-        item('Save', 'save', 'CmdOrCtrl+S'),
-        item('Save Version…', 'saveVersion', 'CmdOrCtrl+Shift+S'),
-        item('Versions and Compare…', 'showVersions'),
+        item('newDocument'),
+        item('importDocument'),
+        item('exportDocument'),
+        item('save'),
+        item('saveVersion'),
+        item('showVersions'),
         ...(isMac ? [] : [separator, { role: 'quit' } satisfies MenuItemConstructorOptions]),
       ],
     },
@@ -38,8 +42,8 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
       label: '&Edit',
       submenu: [
         // Not the undo/redo roles: those undo Chromium's text edits, not the editor's document history.
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        item('undo'),
+        item('redo'),
         separator,
         { role: 'cut' },
         { role: 'copy' },
@@ -51,34 +55,34 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
     {
       label: '&Section',
       submenu: [
-        item('Insert Section After', 'insertSection', 'CmdOrCtrl+Enter'),
-        item('Insert Subsection', 'insertSubsection', 'CmdOrCtrl+Shift+Enter'),
+        item('insertSection'),
+        item('insertSubsection'),
         separator,
-        item('Demote', 'demoteSection', 'Tab'),
-        item('Promote', 'promoteSection', 'Shift+Tab'),
+        item('demoteSection'),
+        item('promoteSection'),
         separator,
-        item('Move Up', 'moveSectionUp', 'Alt+Shift+Up'),
-        item('Move Down', 'moveSectionDown', 'Alt+Shift+Down'),
+        item('moveSectionUp'),
+        item('moveSectionDown'),
       ],
     },
     {
       label: 'F&ormat',
       submenu: [
-        item('Bold', 'bold', 'CmdOrCtrl+B'),
-        item('Italic', 'italic', 'CmdOrCtrl+I'),
-        item('Underline', 'underline', 'CmdOrCtrl+U'),
-        item('Link…', 'link', 'CmdOrCtrl+K'),
+        item('bold'),
+        item('italic'),
+        item('underline'),
+        item('link'),
         separator,
-        item('Bulleted List', 'bulletedList'),
-        item('Numbered List', 'numberedList'),
+        item('bulletedList'),
+        item('numberedList'),
       ],
     },
     {
       label: '&Clauses',
       submenu: [
-        item('Insert Clause…', 'insertClause', 'CmdOrCtrl+Shift+L'),
-        item('Unlink Clause to Edit', 'unlinkClause'),
-        item('New Clause from Selection…', 'newClauseFromSelection'),
+        item('insertClause'),
+        item('unlinkClause'),
+        item('newClauseFromSelection'),
       ],
     },
     { role: 'help', submenu: [{ role: 'about' }] },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bindProject, type ApiClient, type ProjectClient } from '../../shared/api/client';
-import type { Command } from '../../shared/api/commands';
+import { shortcutText, type Command } from '../../shared/api/commands';
 import type { CompareSource, DocumentSummary, ProjectInfo, RedlineFormat, Startup, VersionSummary } from '../../shared/api/contract';
 import type { Comparison } from '../../shared/compare/types';
 import type { LoadedDocument } from '../../shared/api/contract';
@@ -18,6 +18,7 @@ import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
 import { firstReadableDocument } from '../../shared/api/startup';
 import { browserJournal } from '../editor/browser-journal';
+import { localSecond } from '../../shared/model/dates';
 
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
@@ -209,7 +210,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const restore = async (version: VersionSummary) => {
     if (!open || !startup) return;
     await saveFirst();
-    const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    const stamp = localSecond(new Date());
     await open.client.saveVersion({
       documentId: open.id,
       name: `Draft before restoring “${version.name}” (${stamp})`.slice(0, 120),
@@ -285,7 +286,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
               <button type="button" onClick={() => setVersions('list')} title="Versions and compare">
                 Versions…
               </button>
-              <button type="button" onClick={() => setExporting(true)} title="Export (Ctrl+E)">
+              <button type="button" onClick={() => setExporting(true)} title={`Export (${shortcutText('exportDocument') ?? ''})`}>
                 Export…
               </button>
             </>

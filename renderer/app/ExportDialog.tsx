@@ -3,6 +3,7 @@ import type { UnfilledVariable } from '../../shared/clauses/unfilled';
 import type { ProjectClient } from '../../shared/api/client';
 import type { ExportFormat, VersionSummary } from '../../shared/api/contract';
 import { offerDownload } from './download';
+import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
 
 interface Props {
@@ -67,72 +68,71 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
-        <h2 id="export-title">Export “{title}”</h2>
-        {versions.length > 0 ? (
-          <label className="field">
-            <span>Edition</span>
-            <select value={version} onChange={(e) => setVersion(e.target.value)}>
-              <option value="">Current draft</option>
-              {versions.map((v) => (
-                <option key={v.tag} value={v.name}>
-                  Version “{v.name}”
-                </option>
-              ))}
-            </select>
+    <Dialog
+      title={<>Export “{title}”</>}
+      onClose={onClose}
+      busy={busy}
+      cancel="Cancel"
+      actions={
+        <button type="button" className="primary" disabled={busy || unfilled === null} onClick={() => void run()}>
+          {unfilled && unfilled.length > 0 ? 'Export anyway' : 'Export'}
+        </button>
+      }
+    >
+      {versions.length > 0 ? (
+        <label className="field">
+          <span>Edition</span>
+          <select value={version} onChange={(e) => setVersion(e.target.value)}>
+            <option value="">Current draft</option>
+            {versions.map((v) => (
+              <option key={v.tag} value={v.name}>
+                Version “{v.name}”
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <fieldset className="formats">
+        <legend>Format</legend>
+        {FORMATS.map((option) => (
+          <label key={option.format} className="format-option">
+            <input type="radio" name="format" value={option.format} checked={format === option.format} onChange={() => setFormat(option.format)} />
+            <span>
+              <strong>{option.name}</strong>
+              <span className="muted"> — {option.note}</span>
+            </span>
           </label>
-        ) : null}
-        <fieldset className="formats">
-          <legend>Format</legend>
-          {FORMATS.map((option) => (
-            <label key={option.format} className="format-option">
-              <input type="radio" name="format" value={option.format} checked={format === option.format} onChange={() => setFormat(option.format)} />
-              <span>
-                <strong>{option.name}</strong>
-                <span className="muted"> — {option.note}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {format === 'html' ? (
-          <label className="checkbox">
-            <input type="checkbox" checked={fragment} onChange={(e) => setFragment(e.target.checked)} /> Body only, for pasting
-            into a website’s editor
-          </label>
-        ) : null}
-        {unfilled && unfilled.length > 0 ? (
-          <div className="unfilled" role="alert" data-testid="unfilled-variables">
-            <strong>
-              {unfilled.length === 1
-                ? 'One variable has no value. The export will show it as written below until you fill it in the Variables panel:'
-                : `${unfilled.length} variables have no value. The export will show each as written below until you fill them in the Variables panel:`}
-            </strong>
-            <ul>
-              {unfilled.map((v) => (
-                <li key={v.name}>
-                  <code>{`[${v.name}]`}</code>
-                  {v.defined ? '' : ' (not defined in this project)'} — in {v.places.join('; ')}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {busy ? (
-          <p className="muted" role="status">
-            <progress aria-label="Exporting" /> Exporting…
-          </p>
-        ) : null}
-        <FieldError message={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy || unfilled === null} onClick={() => void run()}>
-            {unfilled && unfilled.length > 0 ? 'Export anyway' : 'Export'}
-          </button>
+        ))}
+      </fieldset>
+      {format === 'html' ? (
+        <label className="checkbox">
+          <input type="checkbox" checked={fragment} onChange={(e) => setFragment(e.target.checked)} /> Body only, for pasting
+          into a website’s editor
+        </label>
+      ) : null}
+      {unfilled && unfilled.length > 0 ? (
+        <div className="unfilled" role="alert" data-testid="unfilled-variables">
+          <strong>
+            {unfilled.length === 1
+              ? 'One variable has no value. The export will show it as written below until you fill it in the Variables panel:'
+              : `${unfilled.length} variables have no value. The export will show each as written below until you fill them in the Variables panel:`}
+          </strong>
+          <ul>
+            {unfilled.map((v) => (
+              <li key={v.name}>
+                <code>{`[${v.name}]`}</code>
+                {v.defined ? '' : ' (not defined in this project)'} — in {v.places.join('; ')}
+              </li>
+            ))}
+          </ul>
         </div>
-      </div>
-    </div>
+      ) : null}
+      {busy ? (
+        <p className="muted" role="status">
+          <progress aria-label="Exporting" /> Exporting…
+        </p>
+      ) : null}
+      <FieldError message={error} />
+    </Dialog>
   );
 }

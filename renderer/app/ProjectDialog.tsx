@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import type { ProjectInfo, RecentProject } from '../../shared/api/contract';
+import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
 
 interface Props {
@@ -43,81 +44,78 @@ export function ProjectDialog({ client, canPickFolder, initialMode, onOpened, on
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="project-dialog-title">
-        <h2 id="project-dialog-title">{mode === 'open' ? 'Open a project' : 'Create a project'}</h2>
-        <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={mode === 'open'} onClick={() => setMode('open')}>
-            Open
-          </button>
-          <button type="button" role="tab" aria-selected={mode === 'create'} onClick={() => setMode('create')}>
-            Create
-          </button>
-        </div>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void attempt(() => (mode === 'open' ? client.openProject({ path }) : client.createProject({ path, name, sample })));
-          }}
-        >
-          <label className="field">
-            <span>{mode === 'open' ? 'Project folder' : 'New project folder'}</span>
-            <div className="path-row">
-              <input
-                name="path"
-                value={path}
-                onChange={(e) => setPath(e.target.value)}
-                placeholder={mode === 'open' ? '/home/me/Policies' : '/home/me/New Policies'}
-                autoFocus
-                required
-              />
-              {canPickFolder ? (
-                <button type="button" onClick={() => void browse()}>
-                  Browse…
-                </button>
-              ) : null}
-            </div>
-          </label>
-          {mode === 'create' ? (
-            <>
-              <label className="field">
-                <span>Project name</span>
-                <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Acme Policies" required />
-              </label>
-              <label className="checkbox">
-                <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Start from the sample
-                policies
-              </label>
-            </>
-          ) : null}
-          <FieldError message={error} />
-          <div className="dialog-actions">
-            {onClose ? (
-              <button type="button" onClick={onClose}>
-                Cancel
+    <Dialog title={mode === 'open' ? 'Open a project' : 'Create a project'} {...(onClose ? { onClose } : {})} busy={busy}>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={mode === 'open'} onClick={() => setMode('open')}>
+          Open
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'create'} onClick={() => setMode('create')}>
+          Create
+        </button>
+      </div>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void attempt(() => (mode === 'open' ? client.openProject({ path }) : client.createProject({ path, name, sample })));
+        }}
+      >
+        <label className="field">
+          <span>{mode === 'open' ? 'Project folder' : 'New project folder'}</span>
+          <div className="path-row">
+            <input
+              name="path"
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              placeholder={mode === 'open' ? '/home/me/Policies' : '/home/me/New Policies'}
+              autoFocus
+              required
+            />
+            {canPickFolder ? (
+              <button type="button" onClick={() => void browse()}>
+                Browse…
               </button>
             ) : null}
-            <button type="submit" className="primary" disabled={busy}>
-              {mode === 'open' ? 'Open' : 'Create'}
-            </button>
           </div>
-        </form>
-        {recent.length > 0 ? (
-          <section className="recent">
-            <h3>Recent projects</h3>
-            <ul>
-              {recent.map((entry) => (
-                <li key={entry.path}>
-                  <button type="button" onClick={() => void attempt(() => client.openProject({ path: entry.path }))}>
-                    <strong>{entry.name}</strong>
-                    <span className="muted">{entry.path}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </section>
+        </label>
+        {mode === 'create' ? (
+          <>
+            <label className="field">
+              <span>Project name</span>
+              <input name="name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Acme Policies" required />
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Start from the sample
+              policies
+            </label>
+          </>
         ) : null}
-      </div>
-    </div>
+        <FieldError message={error} />
+        <div className="dialog-actions">
+          {onClose ? (
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {mode === 'open' ? 'Open' : 'Create'}
+          </button>
+        </div>
+      </form>
+      {recent.length > 0 ? (
+        <section className="recent">
+          <h3>Recent projects</h3>
+          <ul>
+            {recent.map((entry) => (
+              <li key={entry.path}>
+                <button type="button" onClick={() => void attempt(() => client.openProject({ path: entry.path }))}>
+                  <strong>{entry.name}</strong>
+                  <span className="muted">{entry.path}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
+import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
 
 interface Props {
@@ -16,48 +17,43 @@ export function SaveCopyDialog({ client, canPickFolder, onSave, onClose }: Props
   const [busy, setBusy] = useState(false);
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="save-copy-title">
-        <h2 id="save-copy-title">Save a copy of the project</h2>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            setBusy(true);
-            setError(null);
-            onSave(path).then(
-              () => setBusy(false),
-              (e: unknown) => {
-                setBusy(false);
-                setError(e instanceof Error ? e.message : String(e));
-              },
-            );
-          }}
-        >
-          <label className="field">
-            <span>Folder for the copy</span>
-            <div className="path-row">
-              <input name="path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Policies (copy)" autoFocus required />
-              {canPickFolder ? (
-                <button
-                  type="button"
-                  onClick={() => void client.pickFolder({ purpose: 'create' }).then((picked) => picked.path && setPath(picked.path))}
-                >
-                  Browse…
-                </button>
-              ) : null}
-            </div>
-          </label>
-          <FieldError message={error} />
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              Cancel
+    <Dialog
+      title="Save a copy of the project"
+      onClose={onClose}
+      busy={busy}
+      onSubmit={() => {
+        setBusy(true);
+        setError(null);
+        onSave(path).then(
+          () => setBusy(false),
+          (e: unknown) => {
+            setBusy(false);
+            setError(e instanceof Error ? e.message : String(e));
+          },
+        );
+      }}
+      cancel="Cancel"
+      actions={
+        <button type="submit" className="primary" disabled={busy}>
+          Save copy
+        </button>
+      }
+    >
+      <label className="field">
+        <span>Folder for the copy</span>
+        <div className="path-row">
+          <input name="path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Policies (copy)" autoFocus required />
+          {canPickFolder ? (
+            <button
+              type="button"
+              onClick={() => void client.pickFolder({ purpose: 'create' }).then((picked) => picked.path && setPath(picked.path))}
+            >
+              Browse…
             </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Save copy
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+          ) : null}
+        </div>
+      </label>
+      <FieldError message={error} />
+    </Dialog>
   );
 }

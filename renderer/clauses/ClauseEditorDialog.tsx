@@ -4,6 +4,7 @@ import { slugify } from '../../shared/model/text';
 import type { ClauseBlock, ClauseEdit } from '../../shared/clauses/schema';
 import { CLAUSE_STATUSES, type ClauseStatus } from '../../shared/clauses/library';
 import { clauseToText, textToClauseBlocks } from '../../shared/clauses/text';
+import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
 
 export interface ClauseDraft {
@@ -53,67 +54,67 @@ export function ClauseEditorDialog({ draft, teamAvailable, onSave, onClose }: Pr
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="clause-editor-title">
-        <h2 id="clause-editor-title">{draft.isNew ? 'New clause' : `Edit clause “${draft.title}”`}</h2>
+    <Dialog
+      wide
+      title={draft.isNew ? 'New clause' : `Edit clause “${draft.title}”`}
+      onClose={onClose}
+      busy={busy}
+      cancel="Cancel"
+      actions={
+        <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
+          Save clause
+        </button>
+      }
+    >
+      <label className="field">
+        <span>Title</span>
+        <input value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} autoFocus />
+      </label>
+      <div className="field-row">
         <label className="field">
-          <span>Title</span>
-          <input value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          <span>Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as ClauseStatus)}>
+            {CLAUSE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.charAt(0).toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
         </label>
-        <div className="field-row">
+        {draft.isNew ? (
           <label className="field">
-            <span>Status</span>
-            <select value={status} onChange={(e) => setStatus(e.target.value as ClauseStatus)}>
-              {CLAUSE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s.charAt(0).toUpperCase() + s.slice(1)}
-                </option>
-              ))}
+            <span>Library</span>
+            <select value={source} onChange={(e) => setSource(e.target.value as ClauseSource)}>
+              <option value="project">This project</option>
+              <option value="team" disabled={!teamAvailable}>
+                Team library
+              </option>
             </select>
           </label>
-          {draft.isNew ? (
-            <label className="field">
-              <span>Library</span>
-              <select value={source} onChange={(e) => setSource(e.target.value as ClauseSource)}>
-                <option value="project">This project</option>
-                <option value="team" disabled={!teamAvailable}>
-                  Team library
-                </option>
-              </select>
-            </label>
-          ) : null}
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Topics (comma-separated)</span>
-            <input value={topics} onChange={(e) => setTopics(e.target.value)} placeholder="retention, rights" />
-          </label>
-          <label className="field">
-            <span>Jurisdictions</span>
-            <input value={jurisdictions} onChange={(e) => setJurisdictions(e.target.value)} placeholder="EU, UK" />
-          </label>
-        </div>
-        <label className="field">
-          <span>Text — a blank line between paragraphs, “- ” for a list item, {'{{company_name}}'} for a variable</span>
-          <textarea aria-label="Clause text" rows={12} value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
-        <p className="muted">
-          {draft.isNew
-            ? `Saved as clauses/${id || '…'}.clause.json.`
-            : draft.status === 'draft'
-              ? 'A draft is changed in place.'
-              : `Changing the wording makes version ${draft.version + 1}; version ${draft.version} stays in the clause's history, and documents using it show “Update available”.`}
-        </p>
-        <FieldError message={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-            Save clause
-          </button>
-        </div>
+        ) : null}
       </div>
-    </div>
+      <div className="field-row">
+        <label className="field">
+          <span>Topics (comma-separated)</span>
+          <input value={topics} onChange={(e) => setTopics(e.target.value)} placeholder="retention, rights" />
+        </label>
+        <label className="field">
+          <span>Jurisdictions</span>
+          <input value={jurisdictions} onChange={(e) => setJurisdictions(e.target.value)} placeholder="EU, UK" />
+        </label>
+      </div>
+      <label className="field">
+        <span>Text — a blank line between paragraphs, “- ” for a list item, {'{{company_name}}'} for a variable</span>
+        <textarea aria-label="Clause text" rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <p className="muted">
+        {draft.isNew
+          ? `Saved as clauses/${id || '…'}.clause.json.`
+          : draft.status === 'draft'
+            ? 'A draft is changed in place.'
+            : `Changing the wording makes version ${draft.version + 1}; version ${draft.version} stays in the clause's history, and documents using it show “Update available”.`}
+      </p>
+      <FieldError message={error} />
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { searchClauses } from '../../shared/clauses/search';
+import { Dialog } from '../common/Dialog';
 
 interface Props {
   clauses: readonly LibraryClause[];
@@ -15,38 +16,34 @@ export function InsertClauseDialog({ clauses, onInsert, onClose }: Props) {
   const found = useMemo(() => searchClauses(clauses, { text: query }).filter((c) => c.status !== 'deprecated').slice(0, 12), [clauses, query]);
   const current = found[Math.min(active, found.length - 1)];
   return (
-    <div className="dialog-backdrop" onMouseDown={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="insert-clause-title" onMouseDown={(e) => e.stopPropagation()}>
-        <h2 id="insert-clause-title">Insert a clause</h2>
-        <input
-          type="search"
-          autoFocus
-          aria-label="Find a clause"
-          placeholder="Type to search the library"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, found.length - 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Escape') onClose();
-            else if (e.key === 'Enter' && current) onInsert(current, e.ctrlKey || e.metaKey ? 'section' : 'body');
-            else return;
-            e.preventDefault();
-          }}
-        />
-        <ul className="palette" role="listbox" aria-label="Matching clauses">
-          {found.map((clause) => (
-            <li key={`${clause.source}:${clause.id}`} role="option" aria-selected={clause === current} className={clause === current ? 'active' : ''} onMouseDown={() => onInsert(clause, 'body')}>
-              <strong>{clause.title}</strong> <span className="muted">{[...clause.tags.topic, ...clause.tags.jurisdiction].join(' · ')}</span>
-            </li>
-          ))}
-          {found.length === 0 ? <li className="muted">No clause matches.</li> : null}
-        </ul>
-        <p className="muted">Enter inserts into the current section; Ctrl+Enter inserts it as a new section; Esc closes.</p>
-      </div>
-    </div>
+    <Dialog title="Insert a clause" onClose={onClose} closeOnBackdrop>
+      <input
+        type="search"
+        autoFocus
+        aria-label="Find a clause"
+        placeholder="Type to search the library"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, found.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter' && current) onInsert(current, e.ctrlKey || e.metaKey ? 'section' : 'body');
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul className="palette" role="listbox" aria-label="Matching clauses">
+        {found.map((clause) => (
+          <li key={`${clause.source}:${clause.id}`} role="option" aria-selected={clause === current} className={clause === current ? 'active' : ''} onMouseDown={() => onInsert(clause, 'body')}>
+            <strong>{clause.title}</strong> <span className="muted">{[...clause.tags.topic, ...clause.tags.jurisdiction].join(' · ')}</span>
+          </li>
+        ))}
+        {found.length === 0 ? <li className="muted">No clause matches.</li> : null}
+      </ul>
+      <p className="muted">Enter inserts into the current section; Ctrl+Enter inserts it as a new section; Esc closes.</p>
+    </Dialog>
   );
 }

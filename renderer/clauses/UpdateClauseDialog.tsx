@@ -4,6 +4,7 @@ import type { LibraryClause } from '../../shared/clauses/library';
 import { wordDiff } from '../../shared/clauses/diff';
 import { runsToPlainText } from '../../shared/model/text';
 import type { VariableValues } from '../../shared/clauses/variables';
+import { Dialog } from '../common/Dialog';
 
 interface Props {
   current: readonly Block[];
@@ -24,29 +25,30 @@ export function UpdateClauseDialog({ current, clause, usedVersion, variables, on
   }, [current, clause, variables]);
   const deprecated = clause.status === 'deprecated';
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="update-clause-title">
-        <h2 id="update-clause-title">
+    <Dialog
+      wide
+      title={
+        <>
           “{clause.title}”: version {usedVersion} here, version {clause.version} in the library
-        </h2>
-        {deprecated ? <p className="field-error">This clause is deprecated in the library: review whether it still belongs here.</p> : null}
-        <p className="muted">
-          <ins>Added</ins> and <del>removed</del> words. Updating keeps this project’s variable values.
-        </p>
-        <div className="diff" data-testid="clause-diff">
-          {parts.map((part, i) =>
-            part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={deprecated} onClick={onUpdate}>
-            Update to version {clause.version}
-          </button>
-        </div>
+        </>
+      }
+      onClose={onClose}
+      cancel="Cancel"
+      actions={
+        <button type="button" className="primary" disabled={deprecated} onClick={onUpdate}>
+          Update to version {clause.version}
+        </button>
+      }
+    >
+      {deprecated ? <p className="field-error">This clause is deprecated in the library: review whether it still belongs here.</p> : null}
+      <p className="muted">
+        <ins>Added</ins> and <del>removed</del> words. Updating keeps this project’s variable values.
+      </p>
+      <div className="diff" data-testid="clause-diff">
+        {parts.map((part, i) =>
+          part.kind === 'same' ? <span key={i}>{part.text}</span> : part.kind === 'added' ? <ins key={i}>{part.text}</ins> : <del key={i}>{part.text}</del>,
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

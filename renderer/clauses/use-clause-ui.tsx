@@ -9,6 +9,7 @@ import type { ClauseEdit } from '../../shared/clauses/schema';
 import type { ClauseLibrary, LibraryClause } from '../../shared/clauses/library';
 import { clauseLookup, driftOf, type Drift } from '../../shared/clauses/drift';
 import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
+import { Dialog } from '../common/Dialog';
 import { onRefusal } from '../editor/clause-lock';
 import { clauseDraftFromSelection, insertClause, unlinkClause, updateClause, useBlocks, type InsertMode } from '../editor/clause-commands';
 import type { PolicyEditor } from '../editor/types';
@@ -240,16 +241,16 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
 
 function MissingClauseNotice({ id, onClose }: { id: string; onClose: () => void }) {
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="missing-clause-title">
-        <h2 id="missing-clause-title">Clause “{id}” is not in the library</h2>
-        <p>It may have been renamed or removed, or it came from a team library that is not attached. The text here is unchanged; unlink it to make it ordinary text.</p>
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog
+      title={<>Clause “{id}” is not in the library</>}
+      onClose={onClose}
+      actions={
+        <button type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <p>It may have been renamed or removed, or it came from a team library that is not attached. The text here is unchanged; unlink it to make it ordinary text.</p>
+    </Dialog>
   );
 }

@@ -42,6 +42,7 @@ import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
 import { LOCKED_MESSAGE, lockedIn, withClauseLock } from './clause-lock';
 import { ClauseViewContext } from '../clauses/clause-context';
 import { useClauseUi, type ClauseTools } from '../clauses/use-clause-ui';
+import { longDay } from '../../shared/model/dates';
 
 type SideTab = 'document' | 'clauses' | 'variables';
 const SIDE_TABS: Array<[SideTab, string]> = [
@@ -575,8 +576,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
                 <header className="page-header">
                   <h1 className="doc-title">{meta.title || 'Untitled document'}</h1>
                   <p className="doc-dates">
-                    {meta.effectiveDate ? <span>Effective date: {formatDate(meta.effectiveDate)}</span> : null}
-                    {meta.lastUpdated ? <span>Last updated: {formatDate(meta.lastUpdated)}</span> : null}
+                    {meta.effectiveDate ? <span>Effective date: {longDay(meta.effectiveDate)}</span> : null}
+                    {meta.lastUpdated ? <span>Last updated: {longDay(meta.lastUpdated)}</span> : null}
                   </p>
                 </header>
                 <Editable
@@ -657,13 +658,6 @@ function reachesWholePage(event: React.KeyboardEvent): boolean {
 function metaOf(doc: PolicyDocument): DocumentMeta {
   const { title, effectiveDate, lastUpdated, versionLabel, owner, numbering } = doc;
   return { title, effectiveDate, lastUpdated, versionLabel, owner, numbering };
-}
-
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
 }
 
 /** A heading copied within the document carries its original's id; the later copy gets a new one before saving. */

@@ -1,4 +1,5 @@
 import type { RecoveredEdits } from '../../shared/api/contract';
+import { shortDateTime } from '../../shared/model/dates';
 
 interface Props {
   title: string;
@@ -9,11 +10,9 @@ interface Props {
   onDiscard: () => void;
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** Edits that were never saved, found after Policywright stopped: offered back, never put into the document unasked. */
 export function RecoveryBanner({ title, recovered, busy, onRestore, onCompare, onDiscard }: Props) {
-  const when = TIME.format(new Date(recovered.takenAt));
+  const when = shortDateTime(recovered.takenAt);
   const where = recovered.keptBy === 'browser' ? 'this browser' : 'Policywright';
   return (
     <div className="banner conflict" role="alert" data-testid="recovery">

@@ -1,11 +1,10 @@
 import type { CompareSource } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
+import { localMinute } from '../../shared/model/dates';
 
 /** The title of a copy kept while settling a conflict: says whose text it is and when it was kept. */
 export function copyTitle(title: string, whose: string, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const when = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-  return `${title || 'Untitled'} (${whose}, ${when})`.slice(0, 300);
+  return `${title || 'Untitled'} (${whose}, ${localMinute(now)})`.slice(0, 300);
 }
 
 /** This window's text as a file the compare view reads: our own format, carried as base64 like any other file. */

@@ -37,13 +37,14 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
 }
 
 function ListItem({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: ListItemElement }) {
-  const number = useListLabel(element);
+  const label = useListLabel(element);
   return (
     <div
       {...attributes}
       className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}`}
       data-clause-use={element.clause?.use}
-      data-number={element.list === 'number' ? number : undefined}
+      data-number={element.list === 'number' ? label : undefined}
+      data-bullet={element.list === 'bullet' ? label : undefined}
     >
       {element.clause ? <ClauseBar element={element} /> : null}
       {children}

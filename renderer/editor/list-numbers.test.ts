@@ -21,9 +21,9 @@ describe('ListNumberStore', () => {
     expect(numbersOf(blocks).slice(46)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
   });
 
-  it('restarts after a paragraph, keeps counting past a bullet, and letters the level below', () => {
+  it('restarts after a paragraph, keeps counting past a bullet (which shows its bullet), and letters the level below', () => {
     expect(numbersOf([item('a'), item('b'), item('•', 'bullet'), item('c'), item('c.a', 'number', 1), item('c.b', 'number', 1), item('d'), para('x'), item('e')])).toEqual([
-      '1.', '2.', undefined, '3.', 'a)', 'b)', '4.', undefined, '1.',
+      '1.', '2.', '•', '3.', 'a)', 'b)', '4.', undefined, '1.',
     ]);
   });
 

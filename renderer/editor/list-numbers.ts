@@ -1,14 +1,15 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Editor } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
-import { listNumbers } from '../../shared/export/lists';
+import { listLabel } from '../../shared/numbering/list-labels';
+import { listNumbers } from '../../shared/numbering/list-numbers';
 import type { BlockElement, ListItemElement } from './types';
 
 type Listener = () => void;
 type NodeKey = ReturnType<typeof ReactEditor.findKey>;
 
 /**
- * The numbers of numbered list items, computed from the blocks by the exporters' own rules and handed out per item,
+ * The labels of list items ("3.", "b)", "•"), computed from the blocks by the exporters' own rules and handed out per item,
  * keyed by Slate's key for the node (which survives edits of the item). CSS counters cannot do this: each chunk of the
  * editor has content-visibility, whose style containment restarts every counter at a chunk's edge.
  */
@@ -27,7 +28,7 @@ export class ListNumberStore {
       while (nodes[i]?.type === 'list-item') i++;
       const items = nodes.slice(start, i) as ListItemElement[];
       listNumbers(items).items.forEach((number, k) => {
-        if (number.list === 'number') next.set(ReactEditor.findKey(editor, items[k] as ListItemElement), labelOf(number.depth, number.ordinal));
+        next.set(ReactEditor.findKey(editor, items[k] as ListItemElement), listLabel(number.list, number.depth, number.ordinal));
       });
     }
     const previous = this.labels;
@@ -54,41 +55,11 @@ export class ListNumberStore {
 
 export const ListNumbersContext = createContext<ListNumberStore | null>(null);
 
-/** The number shown before a numbered list item: "3.", "b)", "iv)". */
+/** The label shown before a list item: "3.", "b)", "iv." or a bullet (shared/numbering/list-labels.ts). */
 export function useListLabel(element: ListItemElement): string | undefined {
   const store = useContext(ListNumbersContext);
   const editor = useSlateStatic();
   const key = ReactEditor.findKey(editor, element);
   const subscribe = useCallback((listener: Listener) => (store ? store.subscribe(key, listener) : () => undefined), [store, key]);
   return useSyncExternalStore(subscribe, () => store?.label(key));
-}
-
-function labelOf(depth: number, ordinal: number): string {
-  switch (depth % 3) {
-    case 0:
-      return `${ordinal}.`;
-    case 1:
-      return `${alphabetic(ordinal)})`;
-    default:
-      return `${roman(ordinal)})`;
-  }
-}
-
-function alphabetic(n: number): string {
-  let text = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) text = String.fromCharCode(97 + ((k - 1) % 26)) + text;
-  return text;
-}
-
-function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let text = '';
-  let left = n;
-  for (const [value, digits] of table) {
-    while (left >= value) {
-      text += digits;
-      left -= value;
-    }
-  }
-  return text;
 }

@@ -3,7 +3,9 @@ import type { ProjectClient } from '../../shared/api/client';
 import type { CompareSource, VersionKind, VersionSummary } from '../../shared/api/contract';
 import { fileToBase64 } from '../app/download';
 import { SaveVersionForm } from './SaveVersionForm';
+import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
+import { shortDateTime } from '../../shared/model/dates';
 
 interface Props {
   client: ProjectClient;
@@ -21,8 +23,6 @@ interface Props {
 
 const DRAFT = 'draft';
 const FILE = 'file';
-
-const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** A document's saved versions, a form to save another, and the choice of any two editions to compare. */
 export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose }: Props) {
@@ -54,14 +54,6 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
     );
     // Loaded once per document.
   }, [client, documentId]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !busy) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onClose]);
 
   const act = async (what: string, work: () => Promise<void>) => {
     setBusy(what);
@@ -126,110 +118,112 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
   );
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-labelledby="versions-title">
-        <h2 id="versions-title">Versions of “{title}”</h2>
-        {saving ? (
-          <SaveVersionForm userName={userName} busy={busy !== null} onSave={(input) => void save(input)} onCancel={() => setSaving(false)} />
-        ) : (
-          <p>
-            <button type="button" className="primary" onClick={() => setSaving(true)} title="Save Version (Ctrl+Shift+S)">
-              Save a version…
-            </button>{' '}
-            <span className="muted">A version is a named, permanent copy of the project, kept in its git history.</span>
-          </p>
-        )}
-        {damaged.map((problem) => (
-          <p key={problem} className="field-error" role="alert">
-            {problem}
-          </p>
-        ))}
-        {versions === null ? (
-          <p className="muted">Loading versions…</p>
-        ) : versions.length === 0 ? (
-          <p className="muted">No version saved yet.</p>
-        ) : (
-          <div className="versions-scroll">
-            <table className="versions">
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Author</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+    <Dialog
+      wide
+      title={<>Versions of “{title}”</>}
+      onClose={onClose}
+      busy={busy !== null}
+      actions={
+        <button type="button" onClick={onClose} disabled={busy !== null}>
+          Close
+        </button>
+      }
+    >
+      {saving ? (
+        <SaveVersionForm userName={userName} busy={busy !== null} onSave={(input) => void save(input)} onCancel={() => setSaving(false)} />
+      ) : (
+        <p>
+          <button type="button" className="primary" onClick={() => setSaving(true)} title="Save Version (Ctrl+Shift+S)">
+            Save a version…
+          </button>{' '}
+          <span className="muted">A version is a named, permanent copy of the project, kept in its git history.</span>
+        </p>
+      )}
+      {damaged.map((problem) => (
+        <p key={problem} className="field-error" role="alert">
+          {problem}
+        </p>
+      ))}
+      {versions === null ? (
+        <p className="muted">Loading versions…</p>
+      ) : versions.length === 0 ? (
+        <p className="muted">No version saved yet.</p>
+      ) : (
+        <div className="versions-scroll">
+          <table className="versions">
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Author</th>
+                <th scope="col">Saved</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.tag}>
+                  <td>
+                    <strong>{v.name}</strong>
+                    {v.note ? <div className="muted version-note">{v.note}</div> : null}
+                  </td>
+                  <td>
+                    <span className={`kind ${v.kind}`}>{v.kind === 'substantive' ? 'Substantive' : 'Editorial'}</span>
+                  </td>
+                  <td>{v.author}</td>
+                  <td>
+                    <time dateTime={v.createdAt}>{shortDateTime(v.createdAt)}</time>
+                  </td>
+                  <td className="version-actions">
+                    <button
+                      type="button"
+                      disabled={busy !== null}
+                      onClick={() =>
+                        void compare(
+                          async () => ({ kind: 'version', documentId, version: v.name }),
+                          async () => ({ kind: 'draft', documentId }),
+                        )
+                      }
+                    >
+                      Compare with draft
+                    </button>
+                    <button type="button" disabled={busy !== null} onClick={() => void act('Restoring…', () => onRestore(v))}>
+                      Restore as draft
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {versions.map((v) => (
-                  <tr key={v.tag}>
-                    <td>
-                      <strong>{v.name}</strong>
-                      {v.note ? <div className="muted version-note">{v.note}</div> : null}
-                    </td>
-                    <td>
-                      <span className={`kind ${v.kind}`}>{v.kind === 'substantive' ? 'Substantive' : 'Editorial'}</span>
-                    </td>
-                    <td>{v.author}</td>
-                    <td>
-                      <time dateTime={v.createdAt}>{TIME_FORMAT.format(new Date(v.createdAt))}</time>
-                    </td>
-                    <td className="version-actions">
-                      <button
-                        type="button"
-                        disabled={busy !== null}
-                        onClick={() =>
-                          void compare(
-                            async () => ({ kind: 'version', documentId, version: v.name }),
-                            async () => ({ kind: 'draft', documentId }),
-                          )
-                        }
-                      >
-                        Compare with draft
-                      </button>
-                      <button type="button" disabled={busy !== null} onClick={() => void act('Restoring…', () => onRestore(v))}>
-                        Restore as draft
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <fieldset className="compare-any">
-          <legend>Compare any two</legend>
-          <div className="compare-choices">
-            {choices('old')}
-            <span aria-hidden="true" className="compare-arrow">
-              →
-            </span>
-            {choices('new')}
-            <button
-              type="button"
-              className="primary"
-              disabled={busy !== null}
-              onClick={() => void compare(() => sourceOf(oldChoice, files.old), () => sourceOf(newChoice, files.new))}
-            >
-              Compare
-            </button>
-          </div>
-        </fieldset>
-        {busy ? (
-          <p className="muted" role="status">
-            <progress aria-label={busy} /> {busy}
-          </p>
-        ) : null}
-        <FieldError message={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy !== null}>
-            Close
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <fieldset className="compare-any">
+        <legend>Compare any two</legend>
+        <div className="compare-choices">
+          {choices('old')}
+          <span aria-hidden="true" className="compare-arrow">
+            →
+          </span>
+          {choices('new')}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy !== null}
+            onClick={() => void compare(() => sourceOf(oldChoice, files.old), () => sourceOf(newChoice, files.new))}
+          >
+            Compare
           </button>
         </div>
-      </div>
-    </div>
+      </fieldset>
+      {busy ? (
+        <p className="muted" role="status">
+          <progress aria-label={busy} /> {busy}
+        </p>
+      ) : null}
+      <FieldError message={error} />
+    </Dialog>
   );
 }
 

@@ -1,37 +1,124 @@
 /**
- * Commands a person can give from the menu, the toolbar or the keyboard. The Electron menu sends these names to the
- * renderer; the renderer's own toolbar and shortcuts run the same ones.
+ * Commands a person can give from the menu, the toolbar or the keyboard: the one table of them (as Excalidraw's and
+ * tldraw's actions), from which the page's keymap (renderer/editor/keys.ts), the toolbar's buttons and their hints
+ * (renderer/editor/Toolbar.tsx), the Electron menu (main/electron/menu.ts) and the shortcuts sheet are all made. The
+ * Electron menu sends these names to the renderer; the renderer's own toolbar and shortcuts run the same ones.
  */
-export const COMMANDS = [
-  'newProject',
-  'openProject',
-  'newDocument',
-  'importDocument',
-  'exportDocument',
-  'save',
-  'saveVersion',
-  'showVersions',
-  'undo',
-  'redo',
-  'insertSection',
-  'insertSubsection',
-  'demoteSection',
-  'promoteSection',
-  'moveSectionUp',
-  'moveSectionDown',
-  'bold',
-  'italic',
-  'underline',
-  'link',
-  'bulletedList',
-  'numberedList',
-  'insertClause',
-  'unlinkClause',
-  'newClauseFromSelection',
-] as const;
 
-export type Command = (typeof COMMANDS)[number];
+/**
+ * A key with its modifiers. `key` is KeyboardEvent.key, a letter in lower case. `mod` is Ctrl, or Cmd on a Mac; a
+ * chord matches only with exactly the modifiers it names, so Ctrl+S and Ctrl+Shift+S are two commands.
+ */
+export interface KeyChord {
+  readonly key: string;
+  readonly mod?: boolean;
+  readonly shift?: boolean;
+  readonly alt?: boolean;
+}
+
+export interface CommandSpec {
+  readonly command: string;
+  /** What the command is called: the toolbar button's accessible name and the shortcuts sheet's words. */
+  readonly label: string;
+  /** Its menu item's words, Title Case with "…" when it asks something first. Every command has one. */
+  readonly menu: string;
+  /** Its keys, the first shown in hints and the menu; later ones are alternatives (Ctrl+Y for redo). */
+  readonly keys?: readonly KeyChord[];
+  /**
+   * The key is shown but read by the editor itself rather than by the keymap: Tab and Shift+Tab demote and promote a
+   * section only in a heading, and indent a list item elsewhere.
+   */
+  readonly keyReadByEditor?: boolean;
+  /** The toolbar button's face, for the commands the toolbar offers. */
+  readonly toolbar?: string;
+}
+
+const mod = (key: string, shift = false): KeyChord => ({ key, mod: true, ...(shift ? { shift } : {}) });
+
+export const COMMAND_TABLE = [
+  { command: 'newProject', label: 'New project', menu: 'New Project…' },
+  { command: 'openProject', label: 'Open project', menu: 'Open Project…' },
+  { command: 'newDocument', label: 'New document', menu: 'New Document' },
+  { command: 'importDocument', label: 'Import document', menu: 'Import Document…' },
+  { command: 'exportDocument', label: 'Export', menu: 'Export…', keys: [mod('e')] },
+  { command: 'save', label: 'Save', menu: 'Save', keys: [mod('s')], toolbar: 'Save' },
+  { command: 'saveVersion', label: 'Save version', menu: 'Save Version…', keys: [mod('s', true)] },
+  { command: 'showVersions', label: 'Versions and compare', menu: 'Versions and Compare…' },
+  { command: 'undo', label: 'Undo', menu: 'Undo', keys: [mod('z')], toolbar: '↶' },
+  { command: 'redo', label: 'Redo', menu: 'Redo', keys: [mod('z', true), mod('y')], toolbar: '↷' },
+  { command: 'insertSection', label: 'New section', menu: 'Insert Section After', keys: [mod('Enter')], toolbar: '+ Section' },
+  { command: 'insertSubsection', label: 'New subsection', menu: 'Insert Subsection', keys: [mod('Enter', true)], toolbar: '+ Subsection' },
+  { command: 'demoteSection', label: 'Demote section', menu: 'Demote', keys: [{ key: 'Tab' }], keyReadByEditor: true, toolbar: '⇥' },
+  { command: 'promoteSection', label: 'Promote section', menu: 'Promote', keys: [{ key: 'Tab', shift: true }], keyReadByEditor: true, toolbar: '⇤' },
+  { command: 'moveSectionUp', label: 'Move section up', menu: 'Move Up', keys: [{ key: 'ArrowUp', alt: true, shift: true }], toolbar: '↑' },
+  { command: 'moveSectionDown', label: 'Move section down', menu: 'Move Down', keys: [{ key: 'ArrowDown', alt: true, shift: true }], toolbar: '↓' },
+  { command: 'bold', label: 'Bold', menu: 'Bold', keys: [mod('b')], toolbar: 'B' },
+  { command: 'italic', label: 'Italic', menu: 'Italic', keys: [mod('i')], toolbar: 'I' },
+  { command: 'underline', label: 'Underline', menu: 'Underline', keys: [mod('u')], toolbar: 'U' },
+  { command: 'link', label: 'Link', menu: 'Link…', keys: [mod('k')], toolbar: 'Link' },
+  { command: 'bulletedList', label: 'Bulleted list', menu: 'Bulleted List', toolbar: '• Bulleted' },
+  { command: 'numberedList', label: 'Numbered list', menu: 'Numbered List', toolbar: 'Numbered' },
+  { command: 'insertClause', label: 'Insert clause', menu: 'Insert Clause…', keys: [mod('l', true)] },
+  { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit' },
+  { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…' },
+] as const satisfies readonly CommandSpec[];
+
+export type Command = (typeof COMMAND_TABLE)[number]['command'];
+
+export const COMMANDS: readonly Command[] = COMMAND_TABLE.map((spec) => spec.command);
+
+const SPECS = new Map<Command, CommandSpec>(COMMAND_TABLE.map((spec) => [spec.command, spec]));
+
+/** The table's row for a command. */
+export function commandSpec(command: Command): CommandSpec {
+  return SPECS.get(command) as CommandSpec;
+}
 
 export function isCommand(value: unknown): value is Command {
-  return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
+  return typeof value === 'string' && SPECS.has(value as Command);
+}
+
+/** What a key press carries, as KeyboardEvent and React's event both have it. */
+export interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
+
+/** The command a key press asks for, if any: Word's shortcuts, with Cmd in place of Ctrl on a Mac. */
+export function commandForKeyPress(event: KeyPress): Command | null {
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const mod = event.ctrlKey || event.metaKey;
+  for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
+    if (spec.keyReadByEditor) continue;
+    for (const chord of spec.keys ?? []) {
+      if (chord.key === key && (chord.mod ?? false) === mod && (chord.shift ?? false) === event.shiftKey && (chord.alt ?? false) === event.altKey) {
+        return spec.command as Command;
+      }
+    }
+  }
+  return null;
+}
+
+const KEY_NAMES: Readonly<Record<string, string>> = { ArrowUp: 'Up', ArrowDown: 'Down', ArrowLeft: 'Left', ArrowRight: 'Right' };
+
+/** A chord as people read it, "Ctrl+Shift+S" or "Alt+Shift+Up"; `modName` is what Ctrl is called ("CmdOrCtrl" for Electron). */
+export function chordText(chord: KeyChord, modName = 'Ctrl'): string {
+  const key = chord.key.length === 1 ? chord.key.toUpperCase() : (KEY_NAMES[chord.key] ?? chord.key);
+  return [chord.mod ? modName : '', chord.alt ? 'Alt' : '', chord.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}
+
+/** The shortcut shown for a command ("Ctrl+S"), if it has one: its first chord. */
+export function shortcutText(command: Command, modName = 'Ctrl'): string | undefined {
+  const chord = commandSpec(command).keys?.[0];
+  return chord ? chordText(chord, modName) : undefined;
+}
+
+/** The shortcuts sheet: every command that has keys, with all of them ("Ctrl+Shift+Z or Ctrl+Y"). */
+export function shortcutSheet(): Array<{ command: Command; label: string; keys: string[] }> {
+  return (COMMAND_TABLE as readonly CommandSpec[])
+    .filter((spec) => spec.keys && spec.keys.length > 0)
+    .map((spec) => ({ command: spec.command as Command, label: spec.label, keys: (spec.keys ?? []).map((chord) => chordText(chord)) }));
 }

@@ -1,5 +1,6 @@
 import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions } from 'docx';
 import type { NumberingStyle } from '../model/document';
+import { LIST_DEPTHS, bulletLabel, numberLevel, type CounterFormat } from '../numbering/list-labels';
 
 export const HEADING_NUMBERING = 'policy-headings';
 export const BULLET_NUMBERING = 'policy-bullets';
@@ -73,34 +74,36 @@ export function headingLevels(style: NumberingStyle): ILevelsOptions[] {
 
 const LIST_INDENT = 720;
 const LIST_HANGING = 360;
-const BULLETS = ['•', '–', '•', '–', '•', '–'];
-// 1. → a) → i. and round again, as the editor shows nested numbered lists.
-const NUMBERS: ReadonlyArray<readonly [Format, string]> = [
-  [LevelFormat.DECIMAL, '%1.'],
-  [LevelFormat.LOWER_LETTER, '%2)'],
-  [LevelFormat.LOWER_ROMAN, '%3.'],
-  [LevelFormat.DECIMAL, '%4.'],
-  [LevelFormat.LOWER_LETTER, '%5)'],
-  [LevelFormat.LOWER_ROMAN, '%6.'],
-];
+// The list levels are list-labels.ts's, written as Word list levels: "%3." is level 3's counter and its separator.
+const WORD_FORMATS: Readonly<Record<CounterFormat, Format>> = {
+  decimal: LevelFormat.DECIMAL,
+  'lower-alpha': LevelFormat.LOWER_LETTER,
+  'lower-roman': LevelFormat.LOWER_ROMAN,
+};
 
+/** Word's level text for a numbered list level: "%1.", "%2)", "%3.". */
+export function numberLevelText(depth: number): string {
+  return `%${depth + 1}${numberLevel(depth).separator}`;
+}
+
+const depths = Array.from({ length: LIST_DEPTHS }, (_, depth) => depth);
 const listIndent = (index: number) => ({ indent: { left: LIST_INDENT * (index + 1), hanging: LIST_HANGING } });
 
 export function bulletLevels(): ILevelsOptions[] {
-  return BULLETS.map((bullet, index) => ({
+  return depths.map((index) => ({
     level: index,
     format: LevelFormat.BULLET,
-    text: bullet,
+    text: bulletLabel(index),
     alignment: AlignmentType.START,
     style: { paragraph: listIndent(index) },
   }));
 }
 
 export function numberLevels(): ILevelsOptions[] {
-  return NUMBERS.map(([format, text], index) => ({
+  return depths.map((index) => ({
     level: index,
-    format,
-    text,
+    format: WORD_FORMATS[numberLevel(index).format],
+    text: numberLevelText(index),
     alignment: AlignmentType.START,
     style: { paragraph: listIndent(index) },
   }));

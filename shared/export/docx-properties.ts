@@ -1,4 +1,4 @@
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import type { PreparedDocument } from './prepare';
 
 /**
@@ -8,8 +8,8 @@ import type { PreparedDocument } from './prepare';
 export function docxProperties(doc: PreparedDocument) {
   const details = [
     doc.versionLabel ? `Version ${doc.versionLabel}` : '',
-    doc.effectiveDate ? `effective ${formatLongDate(doc.effectiveDate)}` : '',
-    doc.lastUpdated ? `last updated ${formatLongDate(doc.lastUpdated)}` : '',
+    doc.effectiveDate ? `effective ${longDay(doc.effectiveDate)}` : '',
+    doc.lastUpdated ? `last updated ${longDay(doc.lastUpdated)}` : '',
   ].filter((part) => part !== '');
   const custom = [
     { name: 'Version', value: doc.versionLabel },

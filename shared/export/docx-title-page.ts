@@ -1,5 +1,5 @@
 import { Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import { bookmarkName } from './docx-body';
 import { DOCUMENT_INFO_STYLE, TOC_HEADING_STYLE } from './docx-styles';
 import type { PreparedDocument } from './prepare';
@@ -7,8 +7,8 @@ import type { PreparedDocument } from './prepare';
 /** The title, the document's details under it, and the table of contents when there are sections to list. */
 export function titlePage(doc: PreparedDocument): FileChild[] {
   const info: Array<[string, string]> = [];
-  if (doc.effectiveDate) info.push(['Effective date', formatLongDate(doc.effectiveDate)]);
-  if (doc.lastUpdated) info.push(['Last updated', formatLongDate(doc.lastUpdated)]);
+  if (doc.effectiveDate) info.push(['Effective date', longDay(doc.effectiveDate)]);
+  if (doc.lastUpdated) info.push(['Last updated', longDay(doc.lastUpdated)]);
   if (doc.versionLabel) info.push(['Version', doc.versionLabel]);
   if (doc.owner) info.push(['Owner', doc.owner]);
   const out: FileChild[] = [

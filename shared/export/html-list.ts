@@ -1,8 +1,36 @@
 import type { ExportList, ExportListItem } from './lists';
 import { inlineHtml } from './html-inline';
+import { LIST_DEPTHS, bulletLabel, numberLevel, type CounterFormat } from '../numbering/list-labels';
 
-// Nested numbered lists go 1. → a) → i. and round again, as the editor and the DOCX export number them.
-const NUMBER_TYPES = ['1', 'a', 'i'] as const;
+// Nested numbered lists are numbered by list-labels.ts's levels: <ol type> picks the counter, and a ::marker rule
+// writes a separator other than the browser's full stop, so the page shows the labels the editor and the DOCX show.
+const HTML_TYPES: Readonly<Record<CounterFormat, '1' | 'a' | 'i'>> = { decimal: '1', 'lower-alpha': 'a', 'lower-roman': 'i' };
+
+/** The <ol type> of a numbered list at a depth: "1", "a" or "i". */
+export function olType(depth: number): '1' | 'a' | 'i' {
+  return HTML_TYPES[numberLevel(depth).format];
+}
+
+/**
+ * The ::marker rules: for the numbered levels whose separator is not the browser's own "." (as "a)"), one per list
+ * type; and each depth's bullet, as a <ul> inside that many lists, where the browser would go disc, circle, square.
+ */
+export function listMarkerStyle(): string {
+  const rules = new Map<string, string>();
+  for (let depth = 0; depth < LIST_DEPTHS; depth++) {
+    // A deeper rule names one more list around it, so it is the more specific and wins over the ones above it.
+    const selector = `main ${':is(ul, ol) '.repeat(depth)}ul > li::marker`;
+    rules.set(selector, `${selector} { content: "${bulletLabel(depth)} "; }\n`);
+  }
+  for (let depth = 0; depth < LIST_DEPTHS; depth++) {
+    const level = numberLevel(depth);
+    if (level.separator === '.') continue;
+    const type = olType(depth);
+    const selector = type === '1' ? 'ol:not([type])' : `ol[type="${type}"]`;
+    rules.set(selector, `${selector} > li::marker { content: counter(list-item, ${level.format}) "${level.separator} "; }\n`);
+  }
+  return [...rules.values()].join('');
+}
 
 /**
  * One list as nested <ul>/<ol>: a deeper item opens a list inside the item before it, a change between bullets and
@@ -41,7 +69,7 @@ export function listItemsHtml<T extends ListItemPlace>(items: readonly T[], cont
 
 function openList(item: ListItemPlace): string {
   if (item.list === 'bullet') return '<ul>';
-  const type = NUMBER_TYPES[item.depth % NUMBER_TYPES.length] ?? '1';
+  const type = olType(item.depth);
   const attributes = [type === '1' ? '' : ` type="${type}"`, item.ordinal > 1 ? ` start="${item.ordinal}"` : ''].join('');
   return `<ol${attributes}>`;
 }

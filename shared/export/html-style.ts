@@ -1,3 +1,5 @@
+import { listMarkerStyle } from './html-list';
+
 /**
  * The one stylesheet of a standalone export, inline so the file stands alone: no web fonts and no images, because an
  * exported policy must open offline and must not tell a third party who is reading it. Fonts are the reader's own.
@@ -25,7 +27,7 @@ h5, h6 { font-style: italic; }
 .toc a { text-decoration: none; }
 a { color: #0b4f8a; }
 li { margin: 0.2rem 0; }
-ol[type="a"] > li::marker { content: counter(list-item, lower-alpha) ") "; }
+${listMarkerStyle()}
 @page { margin: 2cm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

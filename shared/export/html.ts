@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../clauses/variables';
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listHtml } from './html-list';
@@ -58,5 +58,5 @@ function documentInfoHtml(doc: PreparedDocument): string {
 }
 
 function timeHtml(iso: string): string {
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatLongDate(iso))}</time>`;
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(longDay(iso))}</time>`;
 }

@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../clauses/variables';
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import type { ExportList } from './lists';
 import type { ExportRun } from './runs';
 import { escapeMarkdownText, yamlString } from './markdown-escape';
@@ -39,8 +39,8 @@ function frontMatter(doc: PreparedDocument): string {
 /** The details again under the title, for renderers that hide front matter. */
 function documentInfo(doc: PreparedDocument): string {
   const lines: string[] = [];
-  if (doc.effectiveDate) lines.push(`Effective date: ${formatLongDate(doc.effectiveDate)}`);
-  if (doc.lastUpdated) lines.push(`Last updated: ${formatLongDate(doc.lastUpdated)}`);
+  if (doc.effectiveDate) lines.push(`Effective date: ${longDay(doc.effectiveDate)}`);
+  if (doc.lastUpdated) lines.push(`Last updated: ${longDay(doc.lastUpdated)}`);
   if (doc.versionLabel) lines.push(`Version: ${doc.versionLabel}`);
   if (doc.owner) lines.push(`Owner: ${doc.owner}`);
   return lines.map((line) => escapeMarkdownText(line, true)).join(HARD_BREAK);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
 import { outlineOf } from '../numbering/outline';
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import { hostileDocument } from './fixtures/hostile';
 import { prepareDocument, type ExportList } from './prepare';
 
@@ -117,10 +117,10 @@ describe('prepareDocument: runs and text', () => {
   });
 });
 
-describe('formatLongDate', () => {
+describe('longDay', () => {
   it.each([
     ['2026-01-15', '15 January 2026'],
     ['2026-11-02', '2 November 2026'],
     ['1999-12-31', '31 December 1999'],
-  ])('%s → %s', (iso, text) => expect(formatLongDate(iso)).toBe(text));
+  ])('%s → %s', (iso, text) => expect(longDay(iso)).toBe(text));
 });

@@ -2,7 +2,7 @@ import type { ListItem, NumberingStyle, PolicyDocument } from '../model/document
 import { bareNumber, numberSections } from '../numbering/number';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun } from './runs';
-import { exportableText } from './text';
+import { oneLine } from './text';
 import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../clauses/variables';
 
 export type { ExportList, ExportListItem } from './lists';
@@ -110,6 +110,3 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   };
 }
 
-function oneLine(text: string): string {
-  return exportableText(text).replace(/\s+/g, ' ').trim();
-}

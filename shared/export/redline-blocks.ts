@@ -3,7 +3,7 @@ import { shapeOf } from '../compare/section-diff';
 import type { Block, ListItem, Run } from '../model/document';
 import { exportList } from './lists';
 import { exportRuns, type ExportRun } from './runs';
-import { exportableText } from './text';
+import { oneLine } from './text';
 
 /**
  * The blocks of a redline as both redline exporters write them: runs made safe and grouped by their fate (kept,
@@ -13,7 +13,6 @@ import { exportableText } from './text';
 
 /** "Changes to Privacy Policy: Version 2.0 → Current draft": the HTML page's title, and the DOCX file's. */
 export function redlineTitle(comparison: Comparison): string {
-  const oneLine = (text: string) => exportableText(text).replace(/\s+/g, ' ').trim();
   return `Changes to ${oneLine(comparison.new.title)}: ${oneLine(comparison.old.label)} → ${oneLine(comparison.new.label)}`;
 }
 

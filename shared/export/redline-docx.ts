@@ -21,7 +21,8 @@ import { docxRuns } from './docx-runs';
 import { docxStyles } from './docx-styles';
 import { listPlaces, redlineParas, redlineTitle, sameForm as sameParaForm, wholeParas, type ListPlace, type RedlinePara } from './redline-blocks';
 import { keptBlocks } from '../compare/sides';
-import { exportableText } from './text';
+import { oneLine } from './text';
+import { wordStamp } from '../model/dates';
 
 export interface RedlineDocxOptions {
   /** Who the tracked changes are by, as Word shows it beside each one. */
@@ -46,7 +47,7 @@ const MUTED = '555555';
  */
 export async function exportRedlineDocx(comparison: Comparison, options: RedlineDocxOptions): Promise<Uint8Array> {
   if (Number.isNaN(options.date.getTime())) throw new Error('The date of the tracked changes is not a valid date.');
-  const revisions = new Revisions(oneLine(options.author) || 'Policywright', options.date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  const revisions = new Revisions(oneLine(options.author) || 'Policywright', wordStamp(options.date));
   const paras = comparison.rows.flatMap((row) => rowParas(comparison.rows, row));
   const hasHeadings = paras.some((para) => para.shape.kind === 'heading');
   const document = new Document({
@@ -69,10 +70,6 @@ export async function exportRedlineDocx(comparison: Comparison, options: Redline
     ],
   });
   return Packer.pack(document, 'uint8array');
-}
-
-function oneLine(text: string): string {
-  return exportableText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Every tracked change needs an id of its own in the document; all share one author and one date. */

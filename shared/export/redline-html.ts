@@ -1,13 +1,13 @@
 import type { Comparison, MetadataChange, MoveOrigin, Row, SectionRow, SectionSide } from '../compare/types';
 import { isSectionRow } from '../compare/types';
-import { formatLongDate } from './dates';
+import { longDay } from '../model/dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listItemsHtml } from './html-list';
 import { htmlPage } from './html-page';
 import { listPlaces, redlineParas, redlineTitle, wholeParas, type ListPlace, type RedlineSegment, type RedlinePara } from './redline-blocks';
 import { REDLINE_STYLE } from './redline-style';
-import { exportableText } from './text';
+import { oneLine } from './text';
 
 /**
  * A comparison as one standalone HTML page, for people to read and print: the summary and the changed document
@@ -30,10 +30,6 @@ ${rows.join('\n')}
 </section>
 </main>`;
   return htmlPage(redlineTitle(comparison), REDLINE_STYLE, editionsHtml(comparison), content);
-}
-
-function oneLine(text: string): string {
-  return exportableText(text).replace(/\s+/g, ' ').trim();
 }
 
 function editionsHtml(comparison: Comparison): string {
@@ -80,7 +76,7 @@ function metadataHtml(comparison: Comparison): string {
     if (raw === '') return '<span class="none">none</span>';
     const shown =
       change.field === 'effectiveDate' || change.field === 'lastUpdated'
-        ? formatLongDate(raw)
+        ? longDay(raw)
         : change.field === 'numbering'
           ? (NUMBERING_NAMES[raw] ?? raw)
           : raw;

@@ -15,3 +15,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function exportableText(text: string): string {
   return stripForbiddenCharacters(text.replace(BREAK_LIKE, '\n')).replace(LONE_SURROGATE, '\uFFFD');
 }
+
+/** Text for a title, a label or a property: exportable, with every run of white space (line breaks too) one space. */
+export function oneLine(text: string): string {
+  return exportableText(text).replace(/\s+/g, ' ').trim();
+}

@@ -3,6 +3,8 @@
  * updated: …" lines that carry them.
  */
 
+import { isoDay } from '../model/dates';
+
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
@@ -42,17 +44,9 @@ export function parseHumanDate(text: string): string | null {
     const m = pattern.exec(cleaned);
     if (!m) continue;
     const [year, mon, day] = pick(m);
-    return isoDate(year, mon, day);
+    return isoDay(year, mon, day);
   }
   return null;
-}
-
-function isoDate(year: number, mon: number, day: number): string | null {
-  if (year < 1000 || mon < 1 || mon > 12 || day < 1 || day > 31) return null;
-  const iso = `${year}-${String(mon).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const time = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== iso) return null; // 2023-02-30
-  return iso;
 }
 
 export type DateKind = 'effectiveDate' | 'lastUpdated';

@@ -13,6 +13,7 @@ import { ImportError, UNNAMED } from './errors';
 import { readHtmlFragment } from './html';
 import type { RawDocument, RawMetadata, RawParagraph, RawRun } from './raw';
 import { recoverStructure, type StructureOptions } from './structure';
+import { utcDay } from '../model/dates';
 
 /*
  * Markdown: CommonMark with GitHub's extensions (tables, strikethrough, autolinks, task lists, footnotes), and YAML
@@ -284,7 +285,7 @@ function readFrontMatter(source: string, file: string): RawMetadata {
 }
 
 function frontMatterDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : utcDay(value);
   if (typeof value !== 'string') return null;
   const s = value.trim();
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);

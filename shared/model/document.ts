@@ -14,6 +14,7 @@ import {
   placeholder,
 } from './vocabulary';
 import { MAX_LINK_LENGTH, safeLink } from './link';
+import { isIsoDay } from './dates';
 
 /**
  * The stored document model's schemas, which validate every document read from disk or received through the API. The
@@ -110,11 +111,7 @@ export type Block = z.infer<typeof BlockSchema>;
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  // Date.parse alone lets "2026-02-30" through (it rolls over to March), so the date must read back unchanged.
-  .refine((d) => {
-    const time = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === d;
-  }, 'is not a real calendar date');
+  .refine(isIsoDay, 'is not a real calendar date');
 
 export const PolicyDocumentSchema = z
   .object({
