@@ -53,9 +53,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
   useLayoutEffect(() => {
     latest.current = options;
   });
-  // What the file held when this window last read or wrote it; null once it is gone and the person saves it again.
-  const stamp = useRef<string | null>(loaded.stamp);
-  const currentStamp = useCallback(() => stamp.current, []);
+  const [stamp] = useState(() => new FileStamp(loaded.stamp));
   const [conflict, showConflict] = useState<Conflict | null>(null);
   const conflictShown = useRef<Conflict | null>(null);
   const setConflict = useCallback((next: Conflict | null) => {
@@ -79,20 +77,20 @@ export function useDocumentPersistence(options: PersistenceOptions) {
   }, [editor, meta]);
   const save = useCallback(async () => {
     try {
-      const saved = await client.saveDocument({ documentId, document: snapshot(), base: stamp.current });
-      stamp.current = saved.stamp;
+      const saved = await client.saveDocument({ documentId, document: snapshot(), base: stamp.get() });
+      stamp.set(saved.stamp);
     } catch (error) {
       if (isConflict(error)) setConflict({ kind: error.code === 'missing' ? 'missing' : 'changed', message: error.message });
       throw error;
     }
-  }, [client, documentId, snapshot, setConflict]);
+  }, [client, documentId, snapshot, setConflict, stamp]);
   const [storedText] = useState(() => new StoredText());
   // Recovery is looked for before anything is journaled, so a first keystroke cannot replace edits left by a crash.
   const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
   // What the journal keeps: the text as the file would hold it, and the stamp of the file the edits are based on.
   const journalEntry = useCallback(
-    () => ({ text: storedText.text({ format: FORMAT_VERSION, ...meta() }, editor.children as BlockElement[]), base: stamp.current }),
-    [storedText, meta, editor],
+    () => ({ text: storedText.text({ format: FORMAT_VERSION, ...meta() }, editor.children as BlockElement[]), base: stamp.get() }),
+    [storedText, meta, editor, stamp],
   );
   const journal = useMemo(() => new EditJournal(client, documentId, newWindowId(), journalEntry), [client, documentId, journalEntry]);
   const autosave = useAutosave(save, () => void journal.clear());
@@ -130,7 +128,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
     client,
     documentId,
     window: journal.window,
-    stamp: currentStamp,
+    stamp: stamp.get,
     quiet: () => conflictShown.current !== null || autosave.statusStore.get().state === 'saving',
     onOutsideChange: (check) => {
       held.flush();
@@ -192,23 +190,23 @@ export function useDocumentPersistence(options: PersistenceOptions) {
         const theirs = await client.loadDocument({ documentId });
         const copy = await client.addDocument({ document: { ...theirs.document, title: copyTitle(theirs.document.title, 'changed outside') } });
         latest.current.onDocumentAdded?.(copy);
-        stamp.current = theirs.stamp;
+        stamp.set(theirs.stamp);
         setConflict(null);
         say(`The version changed outside is kept as the document “${copy.title}”.`);
         autosave.markDirty();
         await autosave.resume();
       }),
-    [settle, client, documentId, autosave, setConflict, say],
+    [settle, client, documentId, autosave, setConflict, say, stamp],
   );
   const saveAgain = useCallback(
     () =>
       settle(async () => {
-        stamp.current = null;
+        stamp.set(null);
         setConflict(null);
         autosave.markDirty();
         await autosave.resume();
       }),
-    [settle, autosave, setConflict],
+    [settle, autosave, setConflict, stamp],
   );
   const compareWithTheirs = useCallback(
     () => settle(async () => latest.current.onCompare?.({ kind: 'draft', documentId }, await documentAsFile(snapshot(), `${documentId} (this window)`))),
@@ -229,11 +227,11 @@ export function useDocumentPersistence(options: PersistenceOptions) {
         if (!recovery) return;
         let kept = '';
         // Edits made on an older file than the one open now: the file as it is now is kept as a copy first.
-        if (recovery.base !== stamp.current) {
+        if (recovery.base !== stamp.get()) {
           const theirs = await client.loadDocument({ documentId });
           const copy = await client.addDocument({ document: { ...theirs.document, title: copyTitle(theirs.document.title, 'changed outside') } });
           latest.current.onDocumentAdded?.(copy);
-          stamp.current = theirs.stamp;
+          stamp.set(theirs.stamp);
           kept = ` The file as it was is kept as the document “${copy.title}”.`;
         }
         latest.current.replaceDocument(recovery.document);
@@ -242,7 +240,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
         await settleRecovered(recovery);
         say(`The recovered edits are back in the document; Ctrl+Z takes them out again.${kept}`);
       }),
-    [settle, recovery, client, documentId, journal, settleRecovered, say],
+    [settle, recovery, client, documentId, journal, settleRecovered, say, stamp],
   );
   const discardRecovered = useCallback(
     () =>
@@ -299,6 +297,17 @@ export function useDocumentPersistence(options: PersistenceOptions) {
     discardRecovered,
     compareRecovered,
   };
+}
+
+/** What the file held when this window last read or wrote it; null once it is gone and the person saves it again. */
+class FileStamp {
+  constructor(private value: string | null) {}
+
+  get = (): string | null => this.value;
+
+  set(value: string | null): void {
+    this.value = value;
+  }
 }
 
 /** A heading copied within the document carries its original's id; the later copy gets a new one before saving. */
