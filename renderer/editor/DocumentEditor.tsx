@@ -1,7 +1,8 @@
 /**
  * One open document: puts together the editor (create-editor.ts), the numbers it shows beside the text, its way to
- * disk (use-document-persistence.ts), its commands and keys, and the layout (EditorLayout.tsx), with whatever feature
- * the app plugs in (editor-feature.ts: the clause library). The app reaches it through EditorHandle.
+ * disk (use-document-persistence.ts), its commands and keys (use-editor-keys.ts), and the layout (EditorLayout.tsx),
+ * with whatever feature the app plugs in (editor-feature.ts: the clause library). The app reaches it through
+ * EditorHandle.
  */
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
@@ -16,31 +17,27 @@ import type { SaveStatus } from './autosave';
 import { changesBlocks, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
-import { ConflictBanner } from './ConflictBanner';
 import { blocksToSlate } from './convert';
 import { createPolicyEditor } from './create-editor';
-import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
+import { DocumentBanners } from './DocumentBanners';
 import { DocumentPage } from './DocumentPage';
 import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { AdornmentsContext, FeatureHost, NO_SLOTS, type EditorFeature, type FeatureSlots } from './editor-feature';
 import { EditorLayout } from './EditorLayout';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
-import { commandForKey } from './keys';
-import { LinkPrompt } from './LinkPrompt';
 import { ListNumberStore, ListNumbersContext } from './list-numbers';
 import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
-import { RecoveryBanner } from './RecoveryBanner';
-import { handleTab, runEditorCommand } from './run-command';
+import { runEditorCommand } from './run-command';
 import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
-import { syncSelectionFromDom } from './sync-selection';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
+import { useEditorKeys } from './use-editor-keys';
 
 export interface EditorHandle {
   run(command: Command): void;
@@ -81,7 +78,6 @@ interface Props {
 }
 
 const OUTLINE_TEXT_DELAY_MS = 250;
-const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions']);
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
@@ -90,8 +86,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   const initial = loaded.document;
   // Made once per document, together, so that the editor, its held renders and its mounter are always one set.
   const [{ editor, held, mounter, setOnHold }] = useState(createPolicyEditor);
-  // Slate reads its value once; so are the numbers made, with it, so that they exist before the first paint and no
-  // heading or numbered item ever shows without one.
+  // Slate reads its value only once, and the numbers are made from that same value as their stores are created: they
+  // exist before the first paint, so no heading or numbered item ever shows without one.
   const [initialValue] = useState(() => blocksToSlate(initial.blocks) as Descendant[]);
   const [sectionNumbers] = useState(() => {
     const store = new SectionNumberStore();
@@ -274,81 +270,20 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
     [editor, drawAll],
   );
 
-  const onKeyDown = useCallback(
-    (event: React.KeyboardEvent<HTMLDivElement>) => {
-      // The browser's own select all, find and paging reach beyond the first screen: they need every block in the page.
-      if (reachesWholePage(event)) drawAll();
-      const edge = documentEdgeKey(event);
-      if (edge) {
-        event.preventDefault();
-        moveToDocumentEdge(editor, edge, event.shiftKey, drawAll);
-        return;
-      }
-      if (event.key === 'Tab' && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        syncSelectionFromDom(editor);
-        const outcome = handleTab(editor, event.shiftKey);
-        if (outcome) setMessage(outcome);
-        return;
-      }
-      const command = commandForKey(event);
-      // Commands of the app, not the editor (export), bubble up to the window's listener.
-      if (!command || APP_COMMANDS.has(command)) return;
-      event.preventDefault();
-      syncSelectionFromDom(editor);
-      run(command);
-    },
-    [editor, run, drawAll],
-  );
+  const { onKeyDown, onMouseDown } = useEditorKeys({ editor, run, drawAll, say: setMessage });
 
-  // A click on a chunk not drawn yet (after dragging the scroll bar far down at once) draws everything first.
-  const onMouseDown = useCallback(
-    (event: React.MouseEvent<HTMLDivElement>) => {
-      if (event.target instanceof HTMLElement && event.target.closest('.pending')) drawAll();
+  const closeLinkPrompt = useCallback(() => {
+    setLinkPrompt(null);
+    ReactEditor.focus(editor);
+  }, [editor]);
+  const submitLink = useCallback(
+    (href: string) => {
+      const error = setLink(editor, href);
+      if (error) return error;
+      closeLinkPrompt();
+      return null;
     },
-    [drawAll],
-  );
-
-  const { recovery, conflict, settling } = persistence;
-  const banners = (
-    <>
-      {recovery ? (
-        <RecoveryBanner
-          title={meta.title || documentId}
-          recovered={recovery}
-          busy={settling}
-          onRestore={() => void persistence.restoreRecovered()}
-          onCompare={() => void persistence.compareRecovered()}
-          onDiscard={() => void persistence.discardRecovered()}
-        />
-      ) : null}
-      {conflict ? (
-        <ConflictBanner
-          conflict={conflict}
-          busy={settling}
-          onReloadTheirs={() => void persistence.reloadTheirs()}
-          onKeepMine={() => void persistence.keepMine()}
-          onCompare={() => void persistence.compareWithTheirs()}
-          onSaveAgain={() => void persistence.saveAgain()}
-        />
-      ) : null}
-      {linkPrompt ? (
-        <LinkPrompt
-          initial={linkPrompt.href}
-          onCancel={() => {
-            setLinkPrompt(null);
-            ReactEditor.focus(editor);
-          }}
-          onSubmit={(href) => {
-            const error = setLink(editor, href);
-            if (error) return error;
-            setLinkPrompt(null);
-            ReactEditor.focus(editor);
-            return null;
-          }}
-        />
-      ) : null}
-    </>
+    [editor, closeLinkPrompt],
   );
 
   const renderWith = (slots: FeatureSlots) => (
@@ -366,12 +301,20 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
             <SaveIndicator store={persistence.statusStore} onRetry={retrySave} />
           </>
         }
-        banners={banners}
+        banners={
+          <DocumentBanners
+            title={meta.title || documentId}
+            persistence={persistence}
+            link={linkPrompt}
+            onLinkCancel={closeLinkPrompt}
+            onLinkSubmit={submitLink}
+          />
+        }
         page={
           <DocumentPage meta={meta}>
             <Editable
               // While a conflict or a recovery is being settled, nothing typed could be lost between its steps.
-              readOnly={settling}
+              readOnly={persistence.settling}
               className="policy-editor"
               aria-label="Policy text"
               renderElement={renderElement}
@@ -404,14 +347,6 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       </SectionNumbersContext.Provider>
     </ChunkMounterContext.Provider>
   );
-}
-
-/** Keys the browser handles over the whole page: select all, find (Ctrl+F, Ctrl+G, F3), replace, paging. */
-function reachesWholePage(event: React.KeyboardEvent): boolean {
-  if (event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'F3') return true;
-  // AltGr reports Ctrl+Alt on Windows: a character, not a shortcut.
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
-  return ['a', 'f', 'g', 'h'].includes(event.key.toLowerCase());
 }
 
 function metaOf(doc: PolicyDocument): DocumentMeta {

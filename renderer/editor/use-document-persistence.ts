@@ -46,6 +46,8 @@ export interface PersistenceOptions {
   onCompare?: (old: CompareSource, next: CompareSource) => Promise<void>;
 }
 
+export type DocumentPersistence = ReturnType<typeof useDocumentPersistence>;
+
 export function useDocumentPersistence(options: PersistenceOptions) {
   const { client, documentId, loaded, editor, held, meta, say, onStatus } = options;
   // The callbacks as last given: they are called later (after a read, a click), never during a render.
