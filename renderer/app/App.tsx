@@ -16,6 +16,7 @@ import { fileToBase64, offerDownload } from './download';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
+import { ClauseFeature } from '../clauses/ClauseFeature';
 import { firstReadableDocument } from '../../shared/api/startup';
 import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
@@ -338,7 +339,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           sidebar={sidebar}
           handleRef={editorRef}
           onStatus={onStatus}
-          clauses={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}
+          feature={(host, render) => (
+            <ClauseFeature host={host} tools={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}>
+              {render}
+            </ClauseFeature>
+          )}
           onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}
           onCompare={compare}

@@ -3,7 +3,7 @@ import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slat
 import type { SectionNumberStore } from './section-numbers';
 import type { BlockElement, HeadingElement, ListItemElement } from './types';
 import { useListLabel } from './list-numbers';
-import { ClauseBar, VariableChip } from '../clauses/ClauseBar';
+import { AdornmentsContext } from './editor-feature';
 import { ChunkMounterContext } from './chunk-mounter';
 import { safeLink } from '../../shared/model/link';
 
@@ -27,7 +27,7 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
       className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}`}
       data-section-id={element.id}
     >
-      {element.clause ? <ClauseBar element={element} /> : null}
+      {element.clause ? <BlockAdornment element={element} /> : null}
       <span contentEditable={false} className="section-number" data-testid="section-number">
         {label?.label ?? ''}
       </span>
@@ -46,10 +46,21 @@ function ListItem({ attributes, children, element }: { attributes: RenderElement
       data-number={element.list === 'number' ? label : undefined}
       data-bullet={element.list === 'bullet' ? label : undefined}
     >
-      {element.clause ? <ClauseBar element={element} /> : null}
+      {element.clause ? <BlockAdornment element={element} /> : null}
       {children}
     </div>
   );
+}
+
+/** What the clause feature shows above a block of a clause (editor-feature.ts); only such blocks read it. */
+function BlockAdornment({ element }: { element: BlockElement }) {
+  const Block = useContext(AdornmentsContext)?.Block;
+  return Block ? <Block element={element} /> : null;
+}
+
+function VariableAdornment({ name }: { name: string }) {
+  const Variable = useContext(AdornmentsContext)?.Variable;
+  return Variable ? <Variable name={name} /> : null;
 }
 
 /** Clause text is marked in the page (a rule in the margin; locked text greyed a little) so it reads as such. */
@@ -71,7 +82,7 @@ export function renderElement({ attributes, children, element }: RenderElementPr
       return (
         <span {...attributes} className="variable">
           <span contentEditable={false}>
-            <VariableChip name={element.name} />
+            <VariableAdornment name={element.name} />
           </span>
           {children}
         </span>
@@ -88,7 +99,7 @@ export function renderElement({ attributes, children, element }: RenderElementPr
     default:
       return element.clause ? (
         <p {...attributes} className={clauseClass(element).trim()} data-clause-use={element.clause.use}>
-          <ClauseBar element={element} />
+          <BlockAdornment element={element} />
           {children}
         </p>
       ) : (

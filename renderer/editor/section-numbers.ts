@@ -18,7 +18,7 @@ type Listener = () => void;
 
 /**
  * Section numbers and the outline, computed from the headings and handed out per section, so that renumbering
- * re-renders only the headings whose number changed. Typing in a body never reaches here; see Editor.tsx.
+ * re-renders only the headings whose number changed. Typing in a body never reaches here; see change-kinds.ts.
  */
 export class SectionNumberStore {
   private labels = new Map<string, SectionLabel>();

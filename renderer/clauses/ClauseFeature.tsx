@@ -1,4 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
+/**
+ * The clause library's part of the document editor, plugged in as an EditorFeature (editor-feature.ts): its commands
+ * (insert, unlink, new clause from selection), drag and drop from the panel, drift (which uses have a newer version)
+ * worked out after typing pauses, the Clauses and Variables panels, its dialogs, and the bar and chips its blocks and
+ * variables show in the page. The editor knows none of it.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { Editor, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { ProjectClient } from '../../shared/api/client';
@@ -11,9 +17,10 @@ import { clauseLookup, driftOf, type Drift } from '../../shared/clauses/drift';
 import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
 import { Dialog } from '../common/Dialog';
 import { onRefusal } from '../editor/clause-lock';
-import { clauseDraftFromSelection, insertClause, unlinkClause, updateClause, useBlocks, type InsertMode } from '../editor/clause-commands';
-import type { PolicyEditor } from '../editor/types';
-import type { ClauseView } from './clause-context';
+import { blocksOfUse, clauseDraftFromSelection, insertClause, unlinkClause, updateClause, type InsertMode } from '../editor/clause-commands';
+import type { Adornments, FeatureHost, FeatureSlots } from '../editor/editor-feature';
+import { ClauseViewContext, type ClauseView } from './clause-context';
+import { ClauseBar, VariableChip } from './ClauseBar';
 import { CLAUSE_DRAG_TYPE, ClausePanel } from './ClausePanel';
 import { ClauseEditorDialog, type ClauseDraft } from './ClauseEditorDialog';
 import { InsertClauseDialog } from './InsertClauseDialog';
@@ -30,10 +37,19 @@ export interface ClauseTools {
   openDocument(id: string): void;
 }
 
+const ADORNMENTS: Adornments = { Block: ClauseBar, Variable: VariableChip };
+
 const DRIFT_DELAY_MS = 300;
 
-/** The clause library's part of the editor: panels, dialogs, the commands, drag and drop, and drift. */
-export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined, say: (message: string) => void) {
+interface Props {
+  host: FeatureHost;
+  tools: ClauseTools | undefined;
+  /** The editor, rendered with this feature's slots. */
+  children: (slots: FeatureSlots) => ReactNode;
+}
+
+export function ClauseFeature({ host, tools, children }: Props) {
+  const { editor, say } = host;
   const library = tools?.library ?? null;
   const variables = useMemo(() => tools?.variables ?? {}, [tools?.variables]);
   const lookup = useMemo(() => clauseLookup(library?.clauses ?? []), [library]);
@@ -174,6 +190,9 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
     );
   }, [tools, say]);
 
+  // Registered before the editor's handle reaches the app (a child's layout effect runs before its parent's).
+  useLayoutEffect(() => host.register({ run, blocksChanged: scheduleDrift }), [host, run, scheduleDrift]);
+
   const view: ClauseView = useMemo(() => ({ lookup, drift, variables, unlink, showUpdate: setUpdating }), [lookup, drift, variables, unlink]);
 
   const undefinedNames = useMemo(() => {
@@ -220,7 +239,7 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
       ) : null}
       {updating && updatingDrift && updatingClause ? (
         <UpdateClauseDialog
-          current={useBlocks(editor, updating)}
+          current={blocksOfUse(editor, updating)}
           clause={updatingClause}
           usedVersion={updatingDrift.use.version}
           variables={variables}
@@ -236,7 +255,17 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
     </>
   );
 
-  return { view, scheduleDrift, run, onDrop, onDragOver, panel, variablesPanel, dialogs };
+  const slots: FeatureSlots = {
+    tabs: [
+      { id: 'clauses', name: 'Clauses', panel },
+      { id: 'variables', name: 'Variables', panel: variablesPanel },
+    ],
+    overlay: dialogs,
+    adornments: ADORNMENTS,
+    onDrop,
+    onDragOver,
+  };
+  return <ClauseViewContext.Provider value={view}>{children(slots)}</ClauseViewContext.Provider>;
 }
 
 function MissingClauseNotice({ id, onClose }: { id: string; onClose: () => void }) {

@@ -1,0 +1,56 @@
+/**
+ * Builds a document's Slate editor with its plugins, together with the two helpers that belong to it: the chunk mounter
+ * (draws a long document a few chunks at a time, chunk-mounter.ts) and the held renders (lets the browser show typed
+ * letters before React renders them, render-after-paint.ts). The plugin order is written down here and nowhere else.
+ */
+import { createEditor, Editor } from 'slate';
+import { withHistory } from 'slate-history';
+import { withReact } from 'slate-react';
+import { ChunkMounter, withMountingBeforeEdits } from './chunk-mounter';
+import { lockedIn, withClauseLock } from './clause-lock';
+import { RenderAfterPaint, withRenderAfterPaint } from './render-after-paint';
+import type { PolicyEditor } from './types';
+import { withPolicy } from './with-policy';
+
+// Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
+const CHUNK_SIZE = 48;
+// Chunks drawn with the first render (more than a screen, and all of a typical policy), then per task after that.
+const FIRST_CHUNKS = 4;
+const CHUNKS_PER_TASK = 2;
+
+export interface BuiltEditor {
+  editor: PolicyEditor;
+  /** Typing whose render waits for a pause; flush() renders it now. */
+  held: RenderAfterPaint;
+  mounter: ChunkMounter;
+  /** Who is told of each change whose render is held: it still counts as typing for the autosave. */
+  setOnHold(listener: () => void): void;
+}
+
+export function createPolicyEditor(): BuiltEditor {
+  const mounter = new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK);
+  let onHold: () => void = () => undefined;
+  const held: RenderAfterPaint = new RenderAfterPaint({
+    mayRefuseTyping: (): boolean => lockedIn(editor, editor.selection) >= 0,
+    onHold: () => onHold(),
+  });
+  // Each plugin wraps the ones before it, so the last runs first. withReact is innermost and withHistory just outside
+  // it, as slate-react and slate-history expect, so every later plugin's edits are undoable steps. The clause lock sits
+  // outside the policy rules, so a refused edit never reaches them. The mounter draws a far block before any plugin's
+  // edit reaches it, and the held renders are outermost: they must see every operation, and every change, first.
+  const editor: PolicyEditor = withRenderAfterPaint(
+    withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter),
+    held,
+  );
+  editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
+  // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
+  mounter.beforeStep = held.flush;
+  return {
+    editor,
+    held,
+    mounter,
+    setOnHold: (listener) => {
+      onHold = listener;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * How a feature (the clause library) plugs into the document editor while the editor knows nothing of it: the editor
+ * hands the feature a FeatureHost (the Slate editor, the status line, a place to register its commands), and the
+ * feature hands back FeatureSlots (side panels, dialogs, drag and drop, what its blocks show in the page), which the
+ * layout puts in place. The app decides which feature an editor gets (see EditorFeature).
+ */
+import { createContext, type ComponentType, type DragEvent, type ReactNode } from 'react';
+import type { Command } from '../../shared/api/commands';
+import type { BlockElement, PolicyEditor } from './types';
+
+/** A tab beside the Document panel in the right column. */
+export interface FeatureTab {
+  id: string;
+  name: string;
+  panel: ReactNode;
+}
+
+/** What a block or an inline element of the feature shows in the page beside its text (never part of the text). */
+export interface Adornments {
+  /** Drawn at the top of a block that has a `clause` field. */
+  Block: ComponentType<{ element: BlockElement }>;
+  /** Drawn in place of a variable's placeholder. */
+  Variable: ComponentType<{ name: string }>;
+}
+
+export interface FeatureSlots {
+  tabs: readonly FeatureTab[];
+  /** Dialogs, drawn over the editor. */
+  overlay: ReactNode;
+  adornments: Adornments | null;
+  /** A drop on the page; true when the feature took it. */
+  onDrop?: (event: DragEvent<HTMLDivElement>) => boolean;
+  onDragOver?: (event: DragEvent<HTMLDivElement>) => boolean;
+}
+
+export const NO_SLOTS: FeatureSlots = { tabs: [], overlay: null, adornments: null };
+
+/** What a feature does when the editor runs a command or the blocks change (never per key). */
+export interface FeatureHandlers {
+  /** A command the editor itself does not run; true when the feature ran it. */
+  run?(command: Command): boolean;
+  /** Blocks came, went, or changed their fields. */
+  blocksChanged?(): void;
+}
+
+/** The editor's side, one per editor: made with it, kept for its life. */
+export class FeatureHost {
+  private readonly handlers = new Set<FeatureHandlers>();
+
+  constructor(
+    readonly editor: PolicyEditor,
+    /** Shows a line in the editor's status bar. */
+    readonly say: (message: string) => void,
+  ) {}
+
+  /** Returns the function that unregisters. */
+  register(handlers: FeatureHandlers): () => void {
+    this.handlers.add(handlers);
+    return () => void this.handlers.delete(handlers);
+  }
+
+  run(command: Command): boolean {
+    for (const handlers of this.handlers) if (handlers.run?.(command)) return true;
+    return false;
+  }
+
+  blocksChanged(): void {
+    for (const handlers of this.handlers) handlers.blocksChanged?.();
+  }
+}
+
+/**
+ * A feature, as the app gives it to the editor: given the host and the editor's own rendering, it renders that with
+ * its slots (inside whatever providers its adornments read).
+ */
+export type EditorFeature = (host: FeatureHost, render: (slots: FeatureSlots) => ReactNode) => ReactNode;
+
+export const AdornmentsContext = createContext<Adornments | null>(null);

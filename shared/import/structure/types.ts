@@ -1,0 +1,27 @@
+/** The working state of structure recovery: each source paragraph as a line, and the role the stages give it. */
+import type { NumberingStyle, Run } from '../../model/document';
+import type { LabelledDate } from '../dates';
+import type { RawParagraph } from '../raw';
+
+export interface Line {
+  runs: Run[];
+  text: string;
+  raw: RawParagraph;
+  dates: LabelledDate[] | null;
+  role: Role | null;
+}
+
+export type Role =
+  | { kind: 'drop' }
+  | { kind: 'heading'; level: number; runs: Run[]; body: Run[] | null; bare?: boolean }
+  | { kind: 'list-item'; list: 'bullet' | 'number'; indent: number; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[] };
+
+export interface Metadata {
+  title: string | null;
+  effectiveDate: string | null;
+  lastUpdated: string | null;
+  versionLabel: string;
+  owner: string;
+  numbering: NumberingStyle | null;
+}
