@@ -10,7 +10,7 @@ import type { ClauseLibrary, LibraryClause } from '../../shared/clauses/library'
 import { clauseLookup, driftOf, type Drift } from '../../shared/clauses/drift';
 import { variableNamesIn, type VariableValues } from '../../shared/model/variables';
 import { onRefusal } from '../editor/clause-lock';
-import { clauseDraftFromSelection, insertClause, unlinkClause, updateClause, useBlocks, type InsertMode } from '../editor/clause-commands';
+import { clauseDraftFromSelection, insertClause, unlinkClause, updateClause, blocksOfUse, type InsertMode } from '../editor/clause-commands';
 import type { PolicyEditor } from '../editor/types';
 import type { ClauseView } from './clause-context';
 import { CLAUSE_DRAG_TYPE, ClausePanel } from './ClausePanel';
@@ -219,7 +219,7 @@ export function useClauseUi(editor: PolicyEditor, tools: ClauseTools | undefined
       ) : null}
       {updating && updatingDrift && updatingClause ? (
         <UpdateClauseDialog
-          current={useBlocks(editor, updating)}
+          current={blocksOfUse(editor, updating)}
           clause={updatingClause}
           usedVersion={updatingDrift.use.version}
           variables={variables}

@@ -7,7 +7,7 @@ import { clauseToBlocks, newUseId } from '../../shared/clauses/uses';
 import type { ClauseBlock } from '../../shared/clauses/schema';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { blocksToSlate, slateToBlocks } from './convert';
-import { useSpan } from './clause-lock';
+import { clauseSpanAt } from './clause-lock';
 import type { CommandOutcome } from './section-commands';
 import type { BlockElement } from './types';
 
@@ -47,7 +47,7 @@ export function insertClause(editor: Editor, clause: LibraryClause, mode: Insert
     blocks = clauseToBlocks(clause, { ...options, heading: { id: newSectionId(), level } });
   } else {
     const current = editor.children[index] as BlockElement | undefined;
-    at = current?.clause ? useSpan(editor, index)[1] + 1 : index + 1;
+    at = current?.clause ? clauseSpanAt(editor, index)[1] + 1 : index + 1;
     replace = !!current && !current.clause && current.type !== 'heading' && Node.string(current) === '' && !current.children.some((c) => 'type' in c);
     if (replace) at = index;
     blocks = clauseToBlocks(clause, options);
@@ -62,21 +62,21 @@ export function insertClause(editor: Editor, clause: LibraryClause, mode: Insert
 }
 
 /** The clause use at the cursor, as [first, last] block indexes, or null. */
-export function useAtCursor(editor: Editor): [number, number] | null {
+export function clauseSpanAtCursor(editor: Editor): [number, number] | null {
   if (!editor.selection) return null;
   const index = Range.start(editor.selection).path[0] ?? 0;
   const node = editor.children[index] as BlockElement | undefined;
-  return node?.clause && node.clause.state !== 'unlinked' ? useSpan(editor, index) : null;
+  return node?.clause && node.clause.state !== 'unlinked' ? clauseSpanAt(editor, index) : null;
 }
 
 function spanOfUse(editor: Editor, useId: string): [number, number] | null {
   const index = (editor.children as BlockElement[]).findIndex((n) => n.clause?.use === useId);
-  return index < 0 ? null : useSpan(editor, index);
+  return index < 0 ? null : clauseSpanAt(editor, index);
 }
 
 /** Turns a clause's text into ordinary text the person can edit; the blocks remember the clause and version. */
 export function unlinkClause(editor: Editor, useId?: string): CommandOutcome {
-  const span = useId ? spanOfUse(editor, useId) : useAtCursor(editor);
+  const span = useId ? spanOfUse(editor, useId) : clauseSpanAtCursor(editor);
   if (!span) return 'Put the cursor in a clause from the library to unlink it.';
   asOneStep(editor, () => {
     for (let i = span[0]; i <= span[1]; i++) {
@@ -106,7 +106,7 @@ export function updateClause(editor: Editor, useId: string, clause: LibraryClaus
 }
 
 /** The blocks of one use as stored, for the difference against the library. */
-export function useBlocks(editor: Editor, useId: string): Block[] {
+export function blocksOfUse(editor: Editor, useId: string): Block[] {
   const span = spanOfUse(editor, useId);
   return span ? slateToBlocks(editor.children.slice(span[0], span[1] + 1) as BlockElement[]) : [];
 }

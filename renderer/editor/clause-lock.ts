@@ -31,7 +31,7 @@ export function lockedIn(editor: Editor, range: BaseRange | null): number {
 }
 
 /** The blocks [start, end] of the clause use that block `index` belongs to: it walks only the use's own blocks. */
-export function useSpan(editor: Editor, index: number): [number, number] {
+export function clauseSpanAt(editor: Editor, index: number): [number, number] {
   const use = (editor.children[index] as BlockElement | undefined)?.clause?.use;
   if (!use) return [index, index];
   let start = index;
@@ -46,7 +46,7 @@ function coversWholeLockedUses(editor: Editor, range: BaseRange): boolean {
   const [start, end] = Range.edges(range);
   for (let i = start.path[0] ?? 0; i <= (end.path[0] ?? 0); i++) {
     if (!isLocked(editor, i)) continue;
-    const [first, last] = useSpan(editor, i);
+    const [first, last] = clauseSpanAt(editor, i);
     if (Point.isAfter(start, Editor.start(editor, [first])) || Point.isBefore(end, Editor.end(editor, [last]))) return false;
     i = last;
   }
@@ -79,7 +79,7 @@ export function withClauseLock(editor: PolicyEditor): PolicyEditor {
     const index = selection ? (Range.start(selection).path[0] ?? 0) : -1;
     if (selection && Range.isCollapsed(selection) && isLocked(editor, index)) {
       // Enter at either edge of a clause opens a new paragraph beside it, as in Word: the clause itself is untouched.
-      const [first, last] = useSpan(editor, index);
+      const [first, last] = clauseSpanAt(editor, index);
       if (Point.equals(selection.anchor, Editor.end(editor, [last]))) return openParagraph(editor, last + 1);
       if (Point.equals(selection.anchor, Editor.start(editor, [first]))) return openParagraph(editor, first);
     }
