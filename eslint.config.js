@@ -45,7 +45,7 @@ const UNTIL_MERGED = {
 
 /** Tests and their helpers: exempt from the layers and from the Node walls, and imported by nothing else. */
 const TEST_FILES = ['**/*.test.ts', '**/test-*.ts', '**/*-test-documents.ts', 'shared/testing/**', 'main/store/hostile-projects.ts'];
-// Not part code: the bundler's configs run in Node.
+// Not the part's own code: tests and their helpers, and the bundler's configs (which run in Node).
 const NOT_PART_CODE = [...TEST_FILES, '**/vite.config.*'];
 const TEST_SUPPORT = {
   regex: '(^|/)(testing/|test-[\\w-]+$|[\\w-]+-test-documents$|hostile-projects$)',
@@ -89,7 +89,7 @@ const PARTS = {
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A pattern refusing every import named by `regex`, except the exact specifiers of `allowed`. */
+/** A pattern refusing every import its `regex` names, except the exact specifiers of `allowed` (a lookahead first). */
 function except(pattern, allowed) {
   if (!pattern.regex || allowed.length === 0) return pattern;
   return { ...pattern, regex: `^(?!(?:${allowed.map(escape).join('|')})$)(?:.*?)(?:${pattern.regex})` };
