@@ -14,3 +14,11 @@ declare class URL {
   readonly search: string;
   readonly hash: string;
 }
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
+}
+
+declare function structuredClone<T>(value: T): T;

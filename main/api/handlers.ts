@@ -20,7 +20,7 @@ import { librarySeed } from '../store/starter';
 import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
 import { unfilledVariables } from '../../shared/clauses/unfilled';
-import { variableNamesIn } from '../../shared/clauses/variables';
+import { variableNamesIn } from '../../shared/model/variables';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDay } from '../../shared/model/dates';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import type { ClauseLibrary } from '../../shared/clauses/library';
 import { clauseLookup, type ClauseLookup } from '../../shared/clauses/drift';
-import type { VariableValues } from '../../shared/clauses/variables';
+import type { VariableValues } from '../../shared/model/variables';
 import { appHome } from '../store/app-paths';
 import { loadLibrary, projectClauses } from '../store/clause-library';
 import { Project } from '../store/project';

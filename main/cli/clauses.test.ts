@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './main';
 import { saveClause } from '../store/clause-library';
-import { textToRuns } from '../../shared/clauses/variables';
+import { textToRuns } from '../../shared/model/variables';
 
 let tmp: string;
 let savedHome: string | undefined;

@@ -9,7 +9,7 @@ import { UserError } from '../store/errors';
 import { importFile } from '../import/import-file';
 import { editionAt } from '../compare/editions';
 import { readVariables } from '../store/variables';
-import { NO_VARIABLES, type VariableValues } from '../../shared/clauses/variables';
+import { NO_VARIABLES, type VariableValues } from '../../shared/model/variables';
 import { driftPhrase, outdatedUses, type OutdatedUse } from '../../shared/clauses/drift';
 import { projectLibrary } from './clauses-command';
 

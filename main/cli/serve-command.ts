@@ -1,5 +1,5 @@
 import * as readline from 'node:readline';
-import type { WebHost } from '../web/server';
+import type { WebHost } from '../web/launch';
 import type { CliIo } from './main';
 
 export interface ServeOptions {

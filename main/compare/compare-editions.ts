@@ -5,7 +5,7 @@ import { exportRedlineDocx } from '../../shared/export/redline-docx';
 import { exportRedlineHtml } from '../../shared/export/redline-html';
 import { slugify } from '../../shared/model/text';
 import type { PolicyDocument } from '../../shared/model/document';
-import { resolveBlocks } from '../../shared/clauses/variables';
+import { resolveBlocks } from '../../shared/model/variables';
 import type { Project } from '../store/project';
 import { editionOf, type Edition } from './editions';
 

@@ -9,8 +9,8 @@ import { ProjectHistory } from '../store/history';
 import type { Project } from '../store/project';
 import { DOCUMENT_SUFFIX, VARIABLES_FILE, displayName, documentPath } from '../store/project-files';
 import { readVariables } from '../store/variables';
-import { NO_VARIABLES, type VariableValues } from '../../shared/clauses/variables';
-import { VariablesFileSchema } from '../../shared/clauses/variables-schema';
+import { NO_VARIABLES, type VariableValues } from '../../shared/model/variables';
+import { VariablesFileSchema } from '../../shared/model/variables-schema';
 
 /** One side of a comparison: the document, how to name it to a person, and the variable values it was written with. */
 export interface Edition {

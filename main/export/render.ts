@@ -1,6 +1,6 @@
 import type { ExportFormat } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
-import type { VariableValues } from '../../shared/clauses/variables';
+import type { VariableValues } from '../../shared/model/variables';
 import { exportDocx } from '../../shared/export/docx';
 import { exportHtml } from '../../shared/export/html';
 import { exportMarkdown } from '../../shared/export/markdown';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { textToRuns } from '../../shared/clauses/variables';
+import { textToRuns } from '../../shared/model/variables';
 import type { ClauseEdit } from '../../shared/clauses/schema';
 import { loadLibrary, readLibraryFolder, saveClause } from './clause-library';
 import { librarySeed, starterLibraryDir } from './starter';

@@ -6,7 +6,7 @@ import { ClauseSchema, type Clause, type ClauseEdit } from '../../shared/clauses
 import { CLAUSE_FILE_SUFFIX, type BrokenClause, type ClauseLibrary, type LibraryClause } from '../../shared/clauses/library';
 import { serializeClause } from '../../shared/clauses/serialize';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
-import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
+import { variableNamesIn, type VariableValues } from '../../shared/model/variables';
 import { ensureFolder } from './atomic-write';
 import { UserError } from './errors';
 import { ConfinedFolder, SIZE_LIMITS, type FolderWords } from './project-fs';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
+import { variableNamesIn, type VariableValues } from '../../shared/model/variables';
 import { readLibraryFolder } from './clause-library';
 import { installRoot } from './install-root';
 import { bundledSampleDir } from './sample';

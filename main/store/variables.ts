@@ -1,6 +1,6 @@
 import { parseFile } from '../../shared/format/parse';
-import { serializeVariables, type VariableValues } from '../../shared/clauses/variables';
-import { VariablesFileSchema } from '../../shared/clauses/variables-schema';
+import { serializeVariables, type VariableValues } from '../../shared/model/variables';
+import { VariablesFileSchema } from '../../shared/model/variables-schema';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
 import { VARIABLES_FILE } from './project-files';
 

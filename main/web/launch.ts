@@ -13,6 +13,9 @@ import { APP_VERSION } from '../version';
 import { chromiumPdf } from '../export/pdf';
 import { systemUserName } from '../store/user-name';
 
+/** The web host as the CLI knows it: this file is the CLI's one way in. */
+export type { WebHost };
+
 export interface LaunchOptions {
   /** The project to open; without one, the person's copy of the sample project. */
   projectDir?: string;

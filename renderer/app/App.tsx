@@ -12,7 +12,7 @@ import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
-import { fileToBase64, offerDownload } from './download';
+import { fileToBase64, offerDownload } from '../common/download';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
@@ -114,7 +114,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
-    // Start-up runs once per page.
+    // Start-up runs once per page: a later switchProject is not a reason to start again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [startupRequest]);
 
   const command = useCallback((cmd: Command) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UnfilledVariable } from '../../shared/clauses/unfilled';
 import type { ProjectClient } from '../../shared/api/client';
 import type { ExportFormat, VersionSummary } from '../../shared/api/contract';
-import { offerDownload } from './download';
+import { offerDownload } from '../common/download';
 import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
 
@@ -48,7 +48,8 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
     return () => {
       live = false;
     };
-    // Checked when the dialog opens, and again for each edition chosen.
+    // Checked when the dialog opens, and again for each edition chosen; beforeExport is new at every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
 
   const run = async () => {

@@ -14,7 +14,7 @@ import type { Block, ClauseSource } from '../../shared/model/document';
 import type { ClauseEdit } from '../../shared/clauses/schema';
 import type { ClauseLibrary, LibraryClause } from '../../shared/clauses/library';
 import { clauseLookup, driftOf, type Drift } from '../../shared/clauses/drift';
-import { variableNamesIn, type VariableValues } from '../../shared/clauses/variables';
+import { variableNamesIn, type VariableValues } from '../../shared/model/variables';
 import { Dialog } from '../common/Dialog';
 import { onRefusal } from '../editor/clause-lock';
 import { blocksOfUse, clauseDraftFromSelection, insertClause, unlinkClause, updateClause, type InsertMode } from '../editor/clause-commands';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ClauseLibrary, LibraryClause } from '../../shared/clauses/library';
 import { clauseKey, SOURCE_NAMES } from '../../shared/clauses/library';
 import { allTags, searchClauses } from '../../shared/clauses/search';
-import type { VariableValues } from '../../shared/clauses/variables';
+import type { VariableValues } from '../../shared/model/variables';
 import type { DocumentDrift } from '../../shared/api/contract';
 import { driftPhrase, placeName } from '../../shared/clauses/drift';
 import { ClausePreview } from './ClausePreview';

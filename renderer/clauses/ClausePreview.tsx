@@ -1,6 +1,6 @@
 import type { ClauseBlock } from '../../shared/clauses/schema';
-import type { VariableValues } from '../../shared/clauses/variables';
-import { resolveRuns } from '../../shared/clauses/variables';
+import type { VariableValues } from '../../shared/model/variables';
+import { resolveRuns } from '../../shared/model/variables';
 
 /**
  * A clause's wording as React text (never as HTML: nothing a clause holds is rendered as markup), with each variable

@@ -3,7 +3,7 @@ import type { Block } from '../../shared/model/document';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { wordDiff } from '../../shared/clauses/diff';
 import { runsToPlainText } from '../../shared/model/text';
-import type { VariableValues } from '../../shared/clauses/variables';
+import type { VariableValues } from '../../shared/model/variables';
 import { Dialog } from '../common/Dialog';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isVariableName } from '../../shared/model/vocabulary';
-import { variableLabel, type VariableValues } from '../../shared/clauses/variables';
+import { variableLabel, type VariableValues } from '../../shared/model/variables';
 
 interface Props {
   variables: VariableValues;

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { ClauseSource } from '../../shared/model/document';
 import type { LibraryClause } from '../../shared/clauses/library';
 import type { Drift } from '../../shared/clauses/drift';
-import { NO_VARIABLES, type VariableValues } from '../../shared/clauses/variables';
+import { NO_VARIABLES, type VariableValues } from '../../shared/model/variables';
 
 /**
  * What clause blocks and variable chips in the editor need to show themselves: the library (for titles and the

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectClient } from '../../shared/api/client';
 import type { ClauseLibrary } from '../../shared/clauses/library';
-import type { VariableValues } from '../../shared/clauses/variables';
+import type { VariableValues } from '../../shared/model/variables';
 import type { ClauseTools } from './ClauseFeature';
 
 const SAVE_DELAY_MS = 600;

@@ -37,12 +37,13 @@ export function Dialog({ title, onClose, busy = false, closeOnBackdrop = false, 
   // Layout effects: on close, the dialog is still in the page, so it can tell whether it held the focus.
   useLayoutEffect(() => {
     const me = self.current;
+    const element = box.current;
     open.push(me);
-    if (box.current && !box.current.contains(document.activeElement)) box.current.focus({ preventScroll: true });
+    if (element && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
     return () => {
       open.splice(open.indexOf(me), 1);
       const now = document.activeElement;
-      const heldFocus = now === null || now === document.body || (box.current?.contains(now) ?? false);
+      const heldFocus = now === null || now === document.body || (element?.contains(now) ?? false);
       // The editor's text takes its focus back through Slate, which knows where the cursor was; a plain focus() on it
       // would put the cursor at the top.
       if (heldFocus && before?.isConnected && !before.isContentEditable) before.focus({ preventScroll: true });

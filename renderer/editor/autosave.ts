@@ -62,6 +62,8 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   saveRef.current = save;
   const cleanRef = useRef(onClean);
   cleanRef.current = onClean;
+  // Saving and scheduling call each other (a change made during a save schedules the next one).
+  const scheduleRef = useRef<() => void>(() => undefined);
 
   const saveNow = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -93,8 +95,8 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
       });
     inFlight.current = attempt;
     await attempt;
-    if (version.current !== savedVersion.current && !timer.current && !paused.current) schedule();
-  }, []);
+    if (version.current !== savedVersion.current && !timer.current && !paused.current) scheduleRef.current();
+  }, [setStatus]);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -107,12 +109,13 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
         : Math.min(AUTOSAVE_DELAY_MS, Math.max(0, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - now));
     timer.current = setTimeout(() => void saveNow(), delay);
   }, [saveNow]);
+  scheduleRef.current = schedule;
 
   const markDirty = useCallback(() => {
     version.current += 1;
     setStatus((s) => (s.state === 'unsaved' || s.state === 'conflict' ? s : { state: 'unsaved' }));
     schedule();
-  }, [schedule]);
+  }, [setStatus, schedule]);
 
   const isDirty = useCallback(() => version.current !== savedVersion.current, []);
 
@@ -128,7 +131,7 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
     timer.current = null;
     paused.current = true;
     setStatus({ state: 'conflict', message });
-  }, []);
+  }, [setStatus]);
 
   /** Nothing left to save: the editor is about to show the file as it is on disk (the edits were kept as a copy). */
   const discard = useCallback(() => {
@@ -139,7 +142,7 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
     paused.current = true;
     setStatus({ state: 'saved' });
     cleanRef.current?.();
-  }, []);
+  }, [setStatus]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {

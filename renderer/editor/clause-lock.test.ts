@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Editor, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
-import { textToRuns } from '../../shared/clauses/variables';
+import { textToRuns } from '../../shared/model/variables';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { editorFrom } from './test-editor';
 import { LOCKED_MESSAGE, onRefusal, withClauseLock } from './clause-lock';

@@ -1,6 +1,6 @@
 import type { Block, Mark, Run } from '../../shared/model/document';
 import { mergeRuns } from '../../shared/format/normalize';
-import { variableRun } from '../../shared/clauses/variables';
+import { variableRun } from '../../shared/model/variables';
 import type { BlockElement, FormattedText, InlineNode, VariableElement } from './types';
 
 /** The only place that knows both shapes: stored blocks in, Slate nodes out, and back. */

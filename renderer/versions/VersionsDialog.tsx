@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ProjectClient } from '../../shared/api/client';
 import type { CompareSource, VersionKind, VersionSummary } from '../../shared/api/contract';
-import { fileToBase64 } from '../app/download';
+import { fileToBase64 } from '../common/download';
 import { SaveVersionForm } from './SaveVersionForm';
 import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
@@ -52,7 +52,8 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
       },
       (e: unknown) => setError(message(e)),
     );
-    // Loaded once per document.
+    // Loaded once per document; refresh is new at every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, documentId]);
 
   const act = async (what: string, work: () => Promise<void>) => {

@@ -10,7 +10,7 @@ import { ClauseSchema, type Clause, type ClauseEdit } from './schema';
 import type { LibraryClause } from './library';
 import { serializeClause } from './serialize';
 import { applyClauseEdit, wordingAt } from './versioning';
-import { resolveRuns, textToRuns, variableRun, variableText } from './variables';
+import { resolveRuns, textToRuns, variableRun, variableText } from '../model/variables';
 import { driftOf, outdatedUses } from './drift';
 import { clauseToBlocks, clauseUseSpans, unlinkBlocks } from './uses';
 import { unfilledVariables } from './unfilled';

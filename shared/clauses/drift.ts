@@ -3,7 +3,7 @@ import { outlineOf } from '../numbering/outline';
 import { clauseUseSpans, type ClauseUseSpan } from './uses';
 import { clauseKey } from './library';
 import type { Clause } from './schema';
-import type { VariableValues } from './variables';
+import type { VariableValues } from '../model/variables';
 
 export type ClauseLookup = (source: ClauseSource, id: string) => Clause | undefined;
 

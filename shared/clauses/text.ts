@@ -1,6 +1,6 @@
 import { MAX_LIST_INDENT } from '../model/vocabulary';
 import type { ClauseBlock } from './schema';
-import { textToRuns } from './variables';
+import { textToRuns } from '../model/variables';
 
 /**
  * A clause body as plain text a person edits in a box: paragraphs apart by a blank line, list items as "- " or "1. "

@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import { placeName, placesOf } from './drift';
-import { variableValue, type VariableValues } from './variables';
+import { variableValue, type VariableValues } from '../model/variables';
 
 /** A variable that an export would write as `[name]`, and the sections where it stands. */
 export interface UnfilledVariable {

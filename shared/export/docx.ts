@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { PolicyDocument } from '../model/document';
-import type { VariableValues } from '../clauses/variables';
+import type { VariableValues } from '../model/variables';
 import { bodyParagraphs } from './docx-body';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../model/document';
-import type { VariableValues } from '../clauses/variables';
+import type { VariableValues } from '../model/variables';
 import { longDay } from '../model/dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';

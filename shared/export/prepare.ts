@@ -3,7 +3,7 @@ import { bareNumber, numberSections } from '../numbering/number';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun } from './runs';
 import { oneLine } from './text';
-import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../clauses/variables';
+import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../model/variables';
 
 export type { ExportList, ExportListItem } from './lists';
 export type { ExportRun } from './runs';

@@ -7,8 +7,8 @@ import { PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from 
 import { outlineOf } from '../numbering/outline';
 import { runsToPlainText } from '../model/text';
 import { safeLink } from '../model/link';
-import { resolveRuns } from '../clauses/variables';
-import { VariablesFileSchema } from '../clauses/variables-schema';
+import { resolveRuns } from '../model/variables';
+import { VariablesFileSchema } from '../model/variables-schema';
 import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';

@@ -3,15 +3,9 @@ import { ImportError } from './errors';
 /** The largest text, Markdown or HTML file the importers read: a 100,000-word policy is well under 1 MB. */
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
-interface Decoder {
-  decode(bytes: Uint8Array): string;
-}
-type DecoderConstructor = new (label: string, options?: { fatal?: boolean }) => Decoder;
-
-/** TextDecoder is a global in Node and every browser; shared/ compiles without DOM typings, so it is declared here. */
-function decoder(label: string, fatal: boolean): Decoder {
-  const ctor = (globalThis as unknown as { TextDecoder: DecoderConstructor }).TextDecoder;
-  return new ctor(label, { fatal });
+/** TextDecoder is a global in Node and every browser (declared for shared/ in shared/platform.d.ts). */
+function decoder(label: string, fatal: boolean) {
+  return new TextDecoder(label, { fatal });
 }
 
 /**

@@ -42,7 +42,7 @@ export const VariableNameSchema = z
  * A run of text, or a variable: `{ "text": "{{company_name}}", "variable": "company_name" }`. A variable run keeps its
  * placeholder as its text, so every reader of runs that only looks at `text` (comparison, search) still sees a word
  * there; what a reader is shown (the value, or `[company_name]` when it has none) comes from one function,
- * shared/clauses/variables.ts resolveRuns.
+ * shared/model/variables.ts resolveRuns.
  */
 export const RunSchema = z
   .object({

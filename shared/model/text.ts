@@ -1,5 +1,5 @@
 import type { Block, Run } from './document';
-import { NO_VARIABLES, resolveRuns, type VariableValues } from '../clauses/variables';
+import { NO_VARIABLES, resolveRuns, type VariableValues } from './variables';
 
 /** The text a reader sees: variables as their values, or `[name]` where the project has none. */
 export function runsToPlainText(runs: readonly Run[], values: VariableValues = NO_VARIABLES): string {

@@ -1,6 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
-import { NO_VARIABLES, type VariableValues } from '../clauses/variables';
+import { NO_VARIABLES, type VariableValues } from '../model/variables';
 import { bareNumber, numberSections } from './number';
 
 export interface OutlineEntry {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VariableNameSchema, hasNoForbiddenCharacters } from '../model/document';
+import { VariableNameSchema, hasNoForbiddenCharacters } from './document';
 import { MAX_VARIABLE_VALUE } from './variables';
 
 /** The schemas of a project's variables, apart from variables.ts so that the renderer, which never validates, loads no zod. */

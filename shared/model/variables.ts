@@ -1,5 +1,5 @@
-import type { Block, Run } from '../model/document';
-import { placeholder } from '../model/vocabulary';
+import type { Block, Run } from './document';
+import { placeholder } from './vocabulary';
 
 /**
  * A project's variables: each defined name with its value. A defined name may have no value yet (""); a name used in
