@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { ProjectHistory, type VersionKind } from '../store/history';
+import type { VersionKind } from '../store/history';
+import { listVersions, saveVersion } from '../usecases/versions';
 import { UserError } from '../store/errors';
 import { MANIFEST_FILE, manifestPath } from '../store/project-files';
 import { systemUserName } from '../store/user-name';
@@ -13,7 +14,7 @@ export async function versionsCommand(projectDir: string, options: { json: boole
   if (!(await fs.stat(manifestPath(projectDir)).catch(() => null))) {
     throw new UserError(`${path.resolve(projectDir)} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
   }
-  const versions = await ProjectHistory.for(projectDir).listVersions();
+  const versions = await listVersions(projectDir);
   if (options.json) return `${JSON.stringify(versions, null, 2)}\n`;
   if (versions.length === 0) return 'No versions saved yet.\n';
   const rows = versions.map((v) => [v.name, v.kind, v.author, localDateTime(v.createdAt), firstLine(v.note)]);
@@ -32,7 +33,7 @@ export async function saveVersionCommand(
   projectDir: string,
   options: { name: string; note?: string; kind?: string; author?: string },
 ): Promise<string> {
-  const saved = await ProjectHistory.for(projectDir).saveVersion({
+  const saved = await saveVersion(projectDir, {
     name: options.name,
     note: options.note ?? '',
     kind: parseKind(options.kind),
