@@ -91,12 +91,33 @@ export function normalizeText(text: string): string {
 
 /**
  * The bench's document and an edited edition of it, from `buildDocument` of scripts/bench/generate.mjs (2,000
- * sections, about 100,000 words), which the tests load: shared/ does not reach into scripts/.
+ * sections, about 100,000 words), which the tests load: shared/ does not reach into scripts/. With `sections`, only
+ * the document's first sections: the same kinds of change on a document small enough for the correctness checks.
  */
-export function benchEditions(buildDocument: (random: () => number) => { doc: unknown }): { old: PolicyDocument; new: PolicyDocument } {
-  const old = PolicyDocumentSchema.parse(buildDocument(seeded(1)).doc);
+export function benchEditions(
+  buildDocument: (random: () => number) => { doc: unknown },
+  sections?: number,
+): { old: PolicyDocument; new: PolicyDocument } {
+  const whole = PolicyDocumentSchema.parse(buildDocument(seeded(1)).doc);
+  const old = sections === undefined ? whole : { ...whole, blocks: firstSections(whole.blocks, sections) };
   return { old, new: editBench(old, seeded(7)) };
 }
+
+/** The blocks before the heading of section `count + 1` (counting sections at every level). */
+function firstSections(blocks: Block[], count: number): Block[] {
+  let seen = 0;
+  const end = blocks.findIndex((block) => block.kind === 'heading' && ++seen > count);
+  return end === -1 ? blocks : blocks.slice(0, end);
+}
+
+/** The bench's document generator, loaded from scripts/ by the tests that use the bench's document. */
+export async function loadBenchGenerator(): Promise<(random: () => number) => { doc: unknown }> {
+  const generator = new URL('../../scripts/bench/generate.mjs', import.meta.url).href;
+  return ((await import(generator)) as { buildDocument: (random: () => number) => { doc: unknown } }).buildDocument;
+}
+
+/** How many sections of the bench's document the correctness checks use: every kind of change, in seconds. */
+export const CHECKED_SECTIONS = 200;
 
 /**
  * The bench's edited edition: about one paragraph in fifty with a word changed, some paragraphs split and some list
