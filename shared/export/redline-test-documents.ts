@@ -1,5 +1,6 @@
-import { FORMAT_VERSION, PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from '../model/document';
+import { FORMAT_VERSION, PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
 import { seeded } from '../testing/seeded-random';
+import { bold, h, li, p } from '../testing/builders';
 
 /**
  * Two editions of a small policy for the redline exporters' tests, between them every kind of change a redline must
@@ -7,10 +8,6 @@ import { seeded } from '../testing/seeded-random';
  * section, a deleted section, a section moved and edited, sections renumbered by those, a bullet list and a numbered
  * list changed, a link, and changed document details.
  */
-const h = (level: number, id: string, title: string): Block => ({ kind: 'heading', id, level, runs: [{ text: title }] });
-const p = (...runs: Array<string | Run>): Block => ({ kind: 'paragraph', runs: runs.map((run) => (typeof run === 'string' ? { text: run } : run)) });
-const li = (text: string, list: 'bullet' | 'number' = 'bullet', indent = 0): Block => ({ kind: 'list-item', list, indent, runs: [{ text }] });
-const bold = (text: string): Run => ({ text, marks: ['bold'] });
 
 function edition(title: string, extra: Partial<PolicyDocument>, blocks: Block[]): PolicyDocument {
   return {
