@@ -1,30 +1,31 @@
 import { firstReadableDocument } from '../../shared/api/startup';
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract';
-import { Project, blankDocument } from '../store/project';
+import { Project } from '../store/project';
 import type { RecentProjects } from '../store/recent';
-import { loadSampleDocuments } from '../store/sample';
 import { UserError } from '../store/errors';
-import { renderExport } from '../export/render';
 import type { PdfRenderer } from '../export/pdf';
-import { importFile } from '../import/import-file';
-import { ProjectHistory, type VersionInfo } from '../store/history';
-import { draftEdition, versionEdition, type Edition } from '../compare/editions';
-import { compareSources, renderRedline } from '../compare/compare-editions';
+import type { VersionInfo } from '../store/history';
 import type { DocumentCheck, VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
 import type { AppSettings } from '../store/settings';
 import type { Journal } from '../store/journal';
-import { loadLibrary, projectClauses, saveClause } from '../store/clause-library';
+import { projectClauses, saveClause } from '../store/clause-library';
 import { readVariables, writeVariables } from '../store/variables';
-import { librarySeed } from '../store/starter';
 import type { ClauseLibrary } from '../../shared/clauses/library';
-import { clauseLookup, outdatedUses } from '../../shared/clauses/drift';
-import { unfilledVariables } from '../../shared/clauses/unfilled';
 import { variableNamesIn } from '../../shared/model/variables';
+import { createProject, importDocument } from '../usecases/projects';
+import { editionToExport, exportEdition, unfilledIn } from '../usecases/export';
+import { listDocumentVersions, listVersionsAndProblems, loadVersion, saveDocumentVersion } from '../usecases/versions';
+import { compareInProject, redlineInProject } from '../usecases/compare';
+import { outdatedClauseUses, projectLibrary } from '../usecases/clauses';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDay } from '../../shared/model/dates';
 
+/**
+ * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
+ * main/usecases/ (which the CLI calls too), or to the store directly where there is nothing more to it.
+ */
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodResult<M>>;
 };
@@ -80,7 +81,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
-    return loadLibrary(projectClauses(project.dir), await teamDir(), await readVariables(project.dir));
+    return (await projectLibrary(project.dir, await teamDir())).library;
   }
 
   return {
@@ -106,10 +107,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       return { path: await host.pickFolder(purpose) };
     },
     openProject: async ({ path }) => use(await Project.open(path)),
-    async createProject({ path, name, sample }) {
-      const documents = sample ? await loadSampleDocuments() : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
-      return use(await Project.create(path, name, documents, await librarySeed(sample)));
-    },
+    createProject: async ({ path, name, sample }) => use(await createProject(path, name, sample)),
     createDocument: ({ project, title }) => workspace.requireProject(project).createDocument(title),
     saveProjectCopy: async ({ project, path: target }) => use(await workspace.requireProject(project).copyTo(target)),
     addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),
@@ -144,44 +142,26 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       project.requireDocument(documentId);
       return host.journal ? host.journal.recover(project, documentId, window, browser) : { recovered: null, stale: [] };
     },
-    async exportDocument({ project: dir, documentId, format, fragment, version }) {
-      const project = workspace.requireProject(dir);
-      project.requireDocument(documentId);
-      const { doc, variables } = await editionToExport(project, documentId, version);
-      const file = await renderExport(doc, format, { fragment, pdf: host.renderPdf, variables });
+    async exportDocument({ project, documentId, format, fragment, version }) {
+      const edition = await editionToExport(workspace.requireProject(project), documentId, version);
+      const file = await exportEdition(edition, format, { fragment, pdf: host.renderPdf });
       const suffix = `${version === undefined ? '' : `-${slugify(version)}`}${format === 'html' && fragment ? '-fragment' : ''}`;
       return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
-    async importDocument({ project: dir, fileName, base64 }) {
-      const project = workspace.requireProject(dir);
-      const doc = await importFile(fileName, Buffer.from(base64, 'base64'));
-      return project.addDocument(doc);
-    },
+    importDocument: ({ project, fileName, base64 }) => importDocument(workspace.requireProject(project), fileName, Buffer.from(base64, 'base64')),
     async saveDocument({ project, documentId, document, base }) {
       const { stamp } = await workspace.requireProject(project).saveDocument(documentId, document, base);
       return { savedAt: new Date().toISOString(), stamp };
     },
-    async listVersions({ project: dir, documentId }) {
-      const project = workspace.requireProject(dir);
-      if (documentId !== undefined) project.requireDocument(documentId);
-      const versions = await ProjectHistory.for(project.dir).listVersions();
-      return versions.filter((v) => documentId === undefined || v.documentIds.includes(documentId)).map(summaryOf);
+    listVersions: async ({ project, documentId }) => (await listDocumentVersions(workspace.requireProject(project), documentId)).map(summaryOf),
+    async saveVersion({ project, documentId, name, note, kind, author }) {
+      return summaryOf(await saveDocumentVersion(workspace.requireProject(project), { name, note, kind, author, documentId }));
     },
-    listVersionProblems: async ({ project }) => ({ problems: (await ProjectHistory.for(workspace.requireProject(project).dir).listVersionsWithProblems()).problems }),
-    async saveVersion({ project: dir, documentId, name, note, kind, author }) {
-      const project = workspace.requireProject(dir);
-      project.requireDocument(documentId);
-      return summaryOf(await ProjectHistory.for(project.dir).saveVersion({ name, note, kind, author, documentId }));
-    },
-    async loadVersion({ project: dir, documentId, version }) {
-      const project = workspace.requireProject(dir);
-      project.requireDocument(documentId);
-      return (await versionEdition(project.dir, documentId, version)).doc;
-    },
-    compareDocuments: ({ project, old, new: next }) => compareSources(workspace.requireProject(project), old, next),
+    listVersionProblems: async ({ project }) => ({ problems: (await listVersionsAndProblems(workspace.requireProject(project).dir)).problems }),
+    loadVersion: ({ project, documentId, version }) => loadVersion(workspace.requireProject(project), documentId, version),
+    compareDocuments: ({ project, old, new: next }) => compareInProject(workspace.requireProject(project), old, next),
     async exportComparison({ project, old, new: next, format }) {
-      const comparison = await compareSources(workspace.requireProject(project), old, next);
-      const file = await renderRedline(comparison, format, host.userName, new Date());
+      const file = await redlineInProject(workspace.requireProject(project), old, next, { format, author: host.userName, date: new Date() });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     listClauses: ({ project }) => library(workspace.requireProject(project)),
@@ -208,24 +188,10 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       await writeVariables(workspace.requireProject(project).dir, variables);
       return { variables };
     },
-    async listOutdatedClauseUses({ project: dir }) {
-      const project = workspace.requireProject(dir);
-      const lib = await library(project);
-      const values = await readVariables(project.dir);
-      const lookup = clauseLookup(lib.clauses);
-      const documents = [];
-      for (const id of project.documentIds) {
-        // A damaged document is reported by the document list; here it simply has no clause uses to show.
-        const doc = await project.loadDocument(id).catch(() => null);
-        const uses = doc ? outdatedUses(doc, lookup, values) : [];
-        if (doc && uses.length > 0) documents.push({ id, title: doc.title, uses });
-      }
-      return { documents };
-    },
-    async checkExport({ project, documentId, version }) {
-      const { doc, variables } = await editionToExport(workspace.requireProject(project), documentId, version);
-      return { unfilled: unfilledVariables(doc, variables) };
-    },
+    listOutdatedClauseUses: async ({ project }) => ({ documents: await outdatedClauseUses(workspace.requireProject(project), await teamDir()) }),
+    checkExport: async ({ project, documentId, version }) => ({
+      unfilled: unfilledIn(await editionToExport(workspace.requireProject(project), documentId, version)),
+    }),
   };
 }
 
@@ -233,12 +199,6 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
 async function checkDocument(workspace: Workspace, dir: string, documentId: string, stamp: string): Promise<DocumentCheck> {
   const project = workspace.requireProject(dir);
   return project.checkDocument(documentId, stamp);
-}
-
-/** The draft, or a saved version, with the variable values it is written with (a version's own, as saved). */
-function editionToExport(project: Project, documentId: string, version: string | undefined): Promise<Edition> {
-  project.requireDocument(documentId);
-  return version === undefined ? draftEdition(project, documentId) : versionEdition(project.dir, documentId, version);
 }
 
 function summaryOf(version: VersionInfo): VersionSummary {

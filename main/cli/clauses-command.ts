@@ -1,20 +1,13 @@
 import * as fs from 'node:fs/promises';
-import type { ClauseLibrary } from '../../shared/clauses/library';
-import { clauseLookup, type ClauseLookup } from '../../shared/clauses/drift';
-import type { VariableValues } from '../../shared/model/variables';
 import { appHome } from '../store/app-paths';
-import { loadLibrary, projectClauses } from '../store/clause-library';
 import { Project } from '../store/project';
 import { AppSettings } from '../store/settings';
-import { readVariables } from '../store/variables';
 import { UserError } from '../store/errors';
+import { projectLibrary } from '../usecases/clauses';
 
-/** A project's clause library as the app sees it: its own folder, and the team folder from the app's settings. */
-export async function projectLibrary(projectDir: string): Promise<{ library: ClauseLibrary; values: VariableValues; lookup: ClauseLookup }> {
-  const values = await readVariables(projectDir);
-  const { teamLibrary } = await AppSettings.in(appHome()).get();
-  const library = await loadLibrary(projectClauses(projectDir), teamLibrary, values);
-  return { library, values, lookup: clauseLookup(library.clauses) };
+/** The team library folder the app's settings name, as the app would attach it. */
+export async function settingsTeamDir(): Promise<string | null> {
+  return (await AppSettings.in(appHome()).get()).teamLibrary;
 }
 
 /** `clauses <project> [--json]`: every clause with id, title, version, status, tags and source; broken files after. */
@@ -22,7 +15,7 @@ export async function clausesCommand(input: string, options: { json: boolean }):
   const stat = await fs.stat(input).catch(() => null);
   if (!stat?.isDirectory()) throw new UserError(`${input} is not a project folder.`);
   const project = await Project.open(input);
-  const { library } = await projectLibrary(project.dir);
+  const { library } = await projectLibrary(project.dir, await settingsTeamDir());
   if (options.json) {
     const value = {
       clauses: library.clauses.map((c) => ({

@@ -1,13 +1,8 @@
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import { jsonReport, textReport } from '../../shared/compare/report';
-import { compareEditions, renderRedline } from '../compare/compare-editions';
-import { editionAt } from '../compare/editions';
-import { writeFileAtomic } from '../store/atomic-write';
-import { UserError } from '../store/errors';
-import { Project } from '../store/project';
+import { compareAt, renderRedline } from '../usecases/compare';
 import { systemUserName } from '../store/user-name';
 import { UsageError } from './args';
+import { writeOutput } from './write-output';
 
 export const DIFF_FORMATS = ['text', 'json', 'html', 'docx'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -29,11 +24,7 @@ export async function diffCommand(
   newSpec: string,
   options: { format: DiffFormat; out?: string; documentId?: string; author?: string },
 ): Promise<{ stdout: string }> {
-  const [oldEdition, newEdition] = await Promise.all([
-    editionAt(oldSpec, options.documentId, (dir) => Project.open(dir)),
-    editionAt(newSpec, options.documentId, (dir) => Project.open(dir)),
-  ]);
-  const comparison = compareEditions(oldEdition, newEdition);
+  const { old: oldEdition, new: newEdition, comparison } = await compareAt(oldSpec, newSpec, options.documentId);
   let bytes: Uint8Array;
   if (options.format === 'text' || options.format === 'json') {
     const text = options.format === 'json' ? `${JSON.stringify(jsonReport(comparison), null, 2)}\n` : textReport(comparison);
@@ -43,10 +34,7 @@ export async function diffCommand(
     if (!options.out) throw new UsageError(`--to ${options.format} needs --out <file>`);
     bytes = (await renderRedline(comparison, options.format, options.author ?? systemUserName(), new Date())).bytes;
   }
-  const out = path.resolve(options.out);
-  const dir = await fs.stat(path.dirname(out)).catch(() => null);
-  if (!dir?.isDirectory()) throw new UserError(`Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`);
-  await writeFileAtomic(out, bytes);
+  const out = await writeOutput(options.out, bytes);
   const { summary } = comparison;
   return {
     stdout:

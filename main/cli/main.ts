@@ -1,17 +1,17 @@
 import { FormatError } from '../../shared/format/problems';
 import { UserError } from '../store/errors';
-import { Project, blankDocument } from '../store/project';
-import { loadSampleDocuments } from '../store/sample';
+import { Project } from '../store/project';
 import { launchWebHost } from '../web/launch';
 import { APP_VERSION } from '../version';
 import { UsageError, parseArgs } from './args';
-import { outlineCommand, readDocumentFile } from './outline-command';
+import { outlineCommand } from './outline-command';
 import { exportCommand, parseFormat } from './export-command';
 import { saveVersionCommand, versionsCommand } from './versions-command';
 import { diffCommand, parseDiffFormat } from './diff-command';
 import { clausesCommand } from './clauses-command';
 import { serveUntilStopped } from './serve-command';
-import { librarySeed } from '../store/starter';
+import { createProject, importDocument } from '../usecases/projects';
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
 const USAGE = `Usage:
@@ -76,10 +76,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const dir = single(args.positional, 'new', '<dir>');
       const sample = args.flags.has('sample');
       const name = stringFlag(args.flags.get('name')) ?? (sample ? 'Sample Policies' : path.basename(path.resolve(dir)));
-      const documents = sample
-        ? await loadSampleDocuments()
-        : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
-      const project = await Project.create(dir, name, documents, await librarySeed(sample));
+      const project = await createProject(dir, name, sample);
       io.out(`Created ${project.name} in ${project.dir} with ${project.documentIds.length} document(s).\n`);
       return 0;
     }
@@ -118,8 +115,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const into = stringFlag(args.flags.get('into'));
       if (!into) throw new UsageError('import needs --into <project>');
       const project = await Project.open(into);
-      const { doc } = await readDocumentFile(file);
-      const added = await project.addDocument(doc);
+      const added = await importDocument(project, file, await fs.readFile(file), file);
       io.out(`Imported ${file} into ${project.name} as "${added.title}" (${added.id}).\n`);
       return 0;
     }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { ProjectHistory, type VersionKind } from '../store/history';
+import type { VersionKind } from '../store/history';
+import { listVersionsAndProblems, saveVersion } from '../usecases/versions';
 import { UserError } from '../store/errors';
 import { MANIFEST_FILE, manifestPath } from '../store/project-files';
 import { systemUserName } from '../store/user-name';
@@ -14,7 +15,7 @@ export async function versionsCommand(projectDir: string, options: { json: boole
   if (!(await fs.stat(manifestPath(projectDir)).catch(() => null))) {
     throw new UserError(`${path.resolve(projectDir)} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
   }
-  const { versions, problems } = await ProjectHistory.for(projectDir).listVersionsWithProblems();
+  const { versions, problems } = await listVersionsAndProblems(projectDir);
   if (options.json) return `${JSON.stringify(versions, null, 2)}\n`;
   // A damaged version is named after the readable ones, never hiding them.
   const notes = problems.map((problem) => `${problem}\n`).join('');
@@ -35,7 +36,7 @@ export async function saveVersionCommand(
   projectDir: string,
   options: { name: string; note?: string; kind?: string; author?: string },
 ): Promise<string> {
-  const saved = await ProjectHistory.for(projectDir).saveVersion({
+  const saved = await saveVersion(projectDir, {
     name: options.name,
     note: options.note ?? '',
     kind: parseKind(options.kind),

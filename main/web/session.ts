@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 /**
  * The session cookie. `__Host-` makes the browser refuse it unless it is Secure, has Path=/ and no Domain, so no
  * other name can set or widen it. Chromium accepts Secure cookies over plain http on `*.localhost` because it counts
- * those origins as potentially trustworthy (checked with Debian's Chromium in session-browser.test.ts).
+ * those origins as potentially trustworthy (checked with Debian's Chromium in session-browser.oracle.test.ts).
  */
 export const SESSION_COOKIE = '__Host-policywright';
 

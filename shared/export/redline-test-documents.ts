@@ -1,5 +1,6 @@
-import { FORMAT_VERSION, PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from '../model/document';
+import { FORMAT_VERSION, PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
 import { seeded } from '../testing/seeded-random';
+import { bold, h, li, p } from '../testing/builders';
 
 /**
  * Two editions of a small policy for the redline exporters' tests, between them every kind of change a redline must
@@ -7,10 +8,6 @@ import { seeded } from '../testing/seeded-random';
  * section, a deleted section, a section moved and edited, sections renumbered by those, a bullet list and a numbered
  * list changed, a link, and changed document details.
  */
-const h = (level: number, id: string, title: string): Block => ({ kind: 'heading', id, level, runs: [{ text: title }] });
-const p = (...runs: Array<string | Run>): Block => ({ kind: 'paragraph', runs: runs.map((run) => (typeof run === 'string' ? { text: run } : run)) });
-const li = (text: string, list: 'bullet' | 'number' = 'bullet', indent = 0): Block => ({ kind: 'list-item', list, indent, runs: [{ text }] });
-const bold = (text: string): Run => ({ text, marks: ['bold'] });
 
 function edition(title: string, extra: Partial<PolicyDocument>, blocks: Block[]): PolicyDocument {
   return {
@@ -91,12 +88,33 @@ export function normalizeText(text: string): string {
 
 /**
  * The bench's document and an edited edition of it, from `buildDocument` of scripts/bench/generate.mjs (2,000
- * sections, about 100,000 words), which the tests load: shared/ does not reach into scripts/.
+ * sections, about 100,000 words), which the tests load: shared/ does not reach into scripts/. With `sections`, only
+ * the document's first sections: the same kinds of change on a document small enough for the correctness checks.
  */
-export function benchEditions(buildDocument: (random: () => number) => { doc: unknown }): { old: PolicyDocument; new: PolicyDocument } {
-  const old = PolicyDocumentSchema.parse(buildDocument(seeded(1)).doc);
+export function benchEditions(
+  buildDocument: (random: () => number) => { doc: unknown },
+  sections?: number,
+): { old: PolicyDocument; new: PolicyDocument } {
+  const whole = PolicyDocumentSchema.parse(buildDocument(seeded(1)).doc);
+  const old = sections === undefined ? whole : { ...whole, blocks: firstSections(whole.blocks, sections) };
   return { old, new: editBench(old, seeded(7)) };
 }
+
+/** The blocks before the heading of section `count + 1` (counting sections at every level). */
+function firstSections(blocks: Block[], count: number): Block[] {
+  let seen = 0;
+  const end = blocks.findIndex((block) => block.kind === 'heading' && ++seen > count);
+  return end === -1 ? blocks : blocks.slice(0, end);
+}
+
+/** The bench's document generator, loaded from scripts/ by the tests that use the bench's document. */
+export async function loadBenchGenerator(): Promise<(random: () => number) => { doc: unknown }> {
+  const generator = new URL('../../scripts/bench/generate.mjs', import.meta.url).href;
+  return ((await import(generator)) as { buildDocument: (random: () => number) => { doc: unknown } }).buildDocument;
+}
+
+/** How many sections of the bench's document the correctness checks use: every kind of change, in seconds. */
+export const CHECKED_SECTIONS = 200;
 
 /**
  * The bench's edited edition: about one paragraph in fifty with a word changed, some paragraphs split and some list

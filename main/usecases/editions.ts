@@ -6,11 +6,16 @@ import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/do
 import { importFile } from '../import/import-file';
 import { UserError } from '../store/errors';
 import { ProjectHistory } from '../store/history';
-import type { Project } from '../store/project';
+import { Project } from '../store/project';
 import { DOCUMENT_SUFFIX, VARIABLES_FILE, displayName, documentPath } from '../store/project-files';
 import { readVariables } from '../store/variables';
 import { NO_VARIABLES, type VariableValues } from '../../shared/model/variables';
 import { VariablesFileSchema } from '../../shared/model/variables-schema';
+
+/**
+ * Reading an edition of a document, the one way for every caller: the draft or a saved version of a project's
+ * document, or a file from outside. The app names its edition (a CompareSource); the CLI gives a path (`editionAt`).
+ */
 
 /** One side of a comparison: the document, how to name it to a person, and the variable values it was written with. */
 export interface Edition {
@@ -54,11 +59,14 @@ export async function versionEdition(projectDir: string, documentId: string, ver
   return { doc, label, variables };
 }
 
-/** A file from outside any project: our own format, or anything the importers read (DOCX, HTML, Markdown, text). */
-export async function fileEdition(fileName: string, bytes: Uint8Array): Promise<Edition> {
+/**
+ * A file from outside any project: our own format, or anything the importers read (DOCX, HTML, Markdown, text).
+ * `where` names the file in a message about its content (by default its name).
+ */
+export async function fileEdition(fileName: string, bytes: Uint8Array, where?: string): Promise<Edition> {
   const name = path.basename(fileName);
   if (name.endsWith(DOCUMENT_SUFFIX)) {
-    return { doc: parseFile(PolicyDocumentSchema, new TextDecoder().decode(bytes), name), label: name, variables: NO_VARIABLES };
+    return { doc: parseFile(PolicyDocumentSchema, new TextDecoder().decode(bytes), where ?? name), label: name, variables: NO_VARIABLES };
   }
   return { doc: await importFile(name, bytes), label: name, variables: NO_VARIABLES };
 }
@@ -76,28 +84,70 @@ export function editionOf(project: Project, source: CompareSource): Promise<Edit
   }
 }
 
-/**
- * What the CLI is given: `project-dir@version-name`, a project folder (its draft), or a file. A project with more than
- * one document needs `document` to say which; a path that exists as written is never split at an "@".
- */
-export async function editionAt(spec: string, documentId: string | undefined, open: (dir: string) => Promise<Project>): Promise<Edition> {
+/** Where a CLI input points: a file, a project folder (its drafts), or a project folder at a saved version. */
+type Located = { kind: 'file'; file: string } | { kind: 'draft'; dir: string } | { kind: 'version'; dir: string; version: string };
+
+/** A path that exists as written is never split at an "@"; otherwise `project-dir@version-name` names a version. */
+async function locate(spec: string): Promise<Located | null> {
   const stat = await fs.stat(spec).catch(() => null);
-  if (stat?.isFile()) return fileEdition(spec, await fs.readFile(spec));
-  if (stat?.isDirectory()) {
-    const project = await open(spec);
-    return draftEdition(project, pickDocument(project, documentId));
-  }
+  if (stat?.isFile()) return { kind: 'file', file: spec };
+  if (stat?.isDirectory()) return { kind: 'draft', dir: spec };
   const at = spec.lastIndexOf('@');
   if (at > 0) {
     const dir = spec.slice(0, at);
     const version = spec.slice(at + 1);
     const dirStat = await fs.stat(dir).catch(() => null);
-    if (dirStat?.isDirectory() && version !== '') {
-      const project = await open(dir);
-      return versionEdition(project.dir, pickDocument(project, documentId), version);
-    }
+    if (dirStat?.isDirectory() && version !== '') return { kind: 'version', dir, version };
   }
-  throw new UserError(`${spec} is neither a file, a project folder, nor a project folder followed by @ and a version name.`);
+  return null;
+}
+
+const neither = (spec: string) => new UserError(`${spec} is neither a file, a project folder, nor a project folder followed by @ and a version name.`);
+
+/** A file named on the command line: read from disk, and named in messages as it was written. */
+async function fileAt(file: string): Promise<Edition> {
+  return fileEdition(file, await fs.readFile(file), file);
+}
+
+/**
+ * One edition from what the CLI is given: `project-dir@version-name`, a project folder (its draft), or a file. A
+ * project with more than one document needs `documentId` to say which.
+ */
+export async function editionAt(spec: string, documentId: string | undefined): Promise<Edition> {
+  const located = await locate(spec);
+  if (!located) throw neither(spec);
+  if (located.kind === 'file') return fileEdition(spec, await fs.readFile(spec));
+  const project = await Project.open(located.dir);
+  const id = pickDocument(project, documentId);
+  return located.kind === 'draft' ? draftEdition(project, id) : versionEdition(project.dir, id, located.version);
+}
+
+/** An edition with the id it is listed by: the document's id in its project, or the file's name. */
+export interface NamedEdition extends Edition {
+  readonly id: string;
+}
+
+/**
+ * Every edition a CLI input holds: each document of a project folder (or only `documentId`), one version of a
+ * document, or one file.
+ */
+export async function editionsAt(spec: string, documentId: string | undefined): Promise<NamedEdition[]> {
+  const located = await locate(spec);
+  if (!located) throw spec.includes('@') ? neither(spec) : new UserError(`${spec} does not exist.`);
+  if (located.kind === 'file') {
+    const suffix = spec.endsWith(DOCUMENT_SUFFIX) ? DOCUMENT_SUFFIX : path.extname(spec);
+    return [{ id: path.basename(spec, suffix), ...(await fileAt(spec)) }];
+  }
+  const project = await Project.open(located.dir);
+  if (located.kind === 'version') {
+    const edition = await versionEdition(project.dir, pickDocument(project, documentId), located.version);
+    return [{ id: documentId ?? path.basename(located.dir), ...edition }];
+  }
+  if (documentId && !project.documentIds.includes(documentId)) {
+    throw new UserError(`The project ${project.name} has no document "${documentId}"; it has ${project.documentIds.join(', ') || 'none'}.`);
+  }
+  const ids = documentId ? [documentId] : project.documentIds;
+  return Promise.all(ids.map(async (id) => ({ id, ...(await draftEdition(project, id)) })));
 }
 
 function pickDocument(project: Project, documentId: string | undefined): string {
@@ -112,4 +162,3 @@ function pickDocument(project: Project, documentId: string | undefined): string 
   }
   return first;
 }
-

@@ -1,4 +1,4 @@
-import type { CompareSource, RedlineFormat } from '../../shared/api/contract';
+import type { RedlineFormat } from '../../shared/api/contract';
 import { compareDocuments } from '../../shared/compare/compare';
 import type { Comparison } from '../../shared/compare/types';
 import { exportRedlineDocx } from '../../shared/export/redline-docx';
@@ -6,8 +6,7 @@ import { exportRedlineHtml } from '../../shared/export/redline-html';
 import { slugify } from '../../shared/model/text';
 import type { PolicyDocument } from '../../shared/model/document';
 import { resolveBlocks } from '../../shared/model/variables';
-import type { Project } from '../store/project';
-import { editionOf, type Edition } from './editions';
+import type { Edition } from './editions';
 
 /** Compares two editions, naming each as the person chose it, each with its variables written as their values. */
 export function compareEditions(oldEdition: Edition, newEdition: Edition): Comparison {
@@ -16,11 +15,6 @@ export function compareEditions(oldEdition: Edition, newEdition: Edition): Compa
 
 function resolved({ doc, variables }: Edition): PolicyDocument {
   return { ...doc, blocks: resolveBlocks(doc.blocks, variables) };
-}
-
-export async function compareSources(project: Project, oldSource: CompareSource, newSource: CompareSource): Promise<Comparison> {
-  const [oldEdition, newEdition] = await Promise.all([editionOf(project, oldSource), editionOf(project, newSource)]);
-  return compareEditions(oldEdition, newEdition);
 }
 
 export interface RenderedRedline {

@@ -1,0 +1,26 @@
+import type { ExportFormat } from '../../shared/api/contract';
+import { unfilledVariables, type UnfilledVariable } from '../../shared/clauses/unfilled';
+import type { PdfRenderer } from '../export/pdf';
+import { renderExport, type RenderedExport } from '../export/render';
+import type { Project } from '../store/project';
+import { draftEdition, versionEdition, type Edition } from './editions';
+
+/** The draft of a project's document, or a saved version of it, with the variable values it is written with. */
+export function editionToExport(project: Project, documentId: string, version: string | undefined): Promise<Edition> {
+  project.requireDocument(documentId);
+  return version === undefined ? draftEdition(project, documentId) : versionEdition(project.dir, documentId, version);
+}
+
+/** The variables an export would write visibly as `[name]`, for want of a value: asked before exporting. */
+export function unfilledIn(edition: Edition): UnfilledVariable[] {
+  return unfilledVariables(edition.doc, edition.variables);
+}
+
+/** An edition as a file, its variables written as their values (an unfilled one as `[name]`, as the person chose). */
+export function exportEdition(
+  edition: Edition,
+  format: ExportFormat,
+  options: { fragment?: boolean; pdf: PdfRenderer },
+): Promise<RenderedExport> {
+  return renderExport(edition.doc, format, { fragment: options.fragment, pdf: options.pdf, variables: edition.variables });
+}

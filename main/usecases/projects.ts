@@ -1,0 +1,23 @@
+import type { DocumentSummary } from '../../shared/api/contract';
+import { Project, blankDocument } from '../store/project';
+import { loadSampleDocuments } from '../store/sample';
+import { librarySeed } from '../store/starter';
+import { fileEdition } from './editions';
+
+/**
+ * A new project folder: the sample policies, or one blank privacy policy; either way with its own copy of the starter
+ * clause library (seeded with the sample's variables for the sample).
+ */
+export async function createProject(dir: string, name: string, sample: boolean): Promise<Project> {
+  const documents = sample ? await loadSampleDocuments() : [{ id: 'privacy-policy', doc: blankDocument('Privacy Policy') }];
+  return Project.create(dir, name, documents, await librarySeed(sample));
+}
+
+/**
+ * A file from outside added to a project as a new document: our own format, or anything the importers read (DOCX,
+ * HTML, Markdown, text). `where` names the file in a message about its content (by default its name).
+ */
+export async function importDocument(project: Project, fileName: string, bytes: Uint8Array, where?: string): Promise<DocumentSummary> {
+  const { doc } = await fileEdition(fileName, bytes, where);
+  return project.addDocument(doc);
+}
