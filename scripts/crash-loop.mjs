@@ -4,7 +4,8 @@
 // the project after each kill: it loads, the document is the old or the new one, the versions listed are exactly the
 // acknowledged ones (plus at most the one in flight), the journal holds the last kept text (or the one in flight),
 // and `git fsck` is clean.
-//   node scripts/crash-loop.mjs [kills=300] [seed=1]
+//   node scripts/crash-loop.mjs [kills=300] [seed=1] [--saves-only]
+// With --saves-only the child journals and saves the document without versions, so every kill lands among saves.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,8 +14,10 @@ import * as path from 'node:path';
 import { writeBenchProject } from './bench/generate.mjs';
 import { ROOT } from './bench/load-shared.mjs';
 
-const KILLS = Number(process.argv[2] ?? 300);
-const SEED = Number(process.argv[3] ?? 1);
+const numbers = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const SAVES_ONLY = process.argv.includes('--saves-only');
+const KILLS = Number(numbers[0] ?? 300);
+const SEED = Number(numbers[1] ?? 1);
 // A fresh project every so many kills keeps git fsck quick as versions pile up.
 const KILLS_PER_PROJECT = 25;
 
@@ -36,7 +39,7 @@ await build({
     contents: [
       "import { childLoop } from './main/store/testing/crash-loop-parts.ts';",
       "export * from './main/store/testing/crash-loop-parts.ts';",
-      "if (process.argv[2] === 'crash-loop-child') childLoop(process.argv[3], Number(process.argv[4])).catch((e) => { console.error(e); process.exit(2); });",
+      "if (process.argv[2] === 'crash-loop-child') childLoop(process.argv[3], Number(process.argv[4]), process.argv[5] === 'saves-only').catch((e) => { console.error(e); process.exit(2); });",
     ].join('\n'),
     resolveDir: ROOT,
     loader: 'ts',
@@ -106,14 +109,14 @@ for (let kill = 1; kill <= KILLS; kill++) {
 figures.acknowledgedVersions = counted.versions;
 figures.documentSaves = counted.documents;
 figures.journalEntries = counted.journals;
-console.log(`crash loop on a ${words}-word document (${bytes} bytes): ${JSON.stringify(figures)}`);
+console.log(`crash loop${SAVES_ONLY ? ' (document saves only)' : ''} on a ${words}-word document (${bytes} bytes): ${JSON.stringify(figures)}`);
 for (const line of violations.slice(0, 20)) console.log(line);
 fs.rmSync(work, { recursive: true, force: true });
 process.exit(figures.violations === 0 ? 0 : 1);
 
 function runUntilKilled(projectDir, first, aimed, st) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bundle, 'crash-loop-child', projectDir, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, 'crash-loop-child', projectDir, String(first), SAVES_ONLY ? 'saves-only' : 'versions'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let stderr = '';
     let killed = false;
@@ -158,7 +161,8 @@ function runUntilKilled(projectDir, first, aimed, st) {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     if (aimed) {
       let skip = Math.floor(random() * 150);
-      watcher = fs.watch(path.join(projectDir, '.git'), { recursive: true }, () => {
+      // Aimed at the moments just after a file event: in .git during versions, in documents/ during saves alone.
+      watcher = fs.watch(path.join(projectDir, SAVES_ONLY ? 'documents' : '.git'), { recursive: true }, () => {
         if (skip-- <= 0) killNow();
       });
       watcher.on('error', () => undefined);
