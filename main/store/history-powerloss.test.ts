@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runPowerLoss } from './testing/power-loss-runs';
 
 /**
- * Power-loss simulation over document and version saves (see testing/power-loss-fs.ts). `npm test` runs a few hundred
+ * Power-loss simulation over document and version saves (see testing/power-loss-fs.ts). `npm test` runs 150
  * seeded runs; `npm run test:powerloss` runs 10,000 (POWERLOSS_RUNS sets the count).
  */
-const RUNS = Number(process.env.POWERLOSS_RUNS ?? 300);
+const RUNS = Number(process.env.POWERLOSS_RUNS ?? 150);
 
 describe('power loss during saves', () => {
   it(`leaves no project unrecoverable in ${RUNS} seeded runs`, async () => {
