@@ -4,11 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyDocument } from '../../shared/model/document';
 import { ProjectHistory } from './history';
 import { Project } from './project';
 import { draftHashes, fsckProblems, hasGit, isOneSentence, sameHashes } from './testing/repo-checks';
 import { faultyIo, type Fault } from './testing/faulty-io';
+import { privacyPolicyWith } from '../../shared/testing/builders';
 
 /**
  * Fault injection over "Save version", as SQLite tests its writes: for every mutating file-system step k of one save,
@@ -24,21 +24,7 @@ let tmp: string;
 let template: string;
 const expected = new Map<string, string>();
 
-function policy(paragraph: string): PolicyDocument {
-  return {
-    format: 1,
-    title: 'Privacy Policy',
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      { kind: 'paragraph', runs: [{ text: paragraph }] },
-    ],
-  };
-}
+const policy = privacyPolicyWith;
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-faults-'));

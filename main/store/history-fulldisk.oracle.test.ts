@@ -4,10 +4,10 @@ import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyDocument } from '../../shared/model/document';
 import { ProjectHistory } from './history';
 import { Project } from './project';
 import { draftHashes, failureOf, fsckProblems, hasGit, sameHashes } from './testing/repo-checks';
+import { privacyPolicyWith } from '../../shared/testing/builders';
 
 /** A real full disk: a 2 MB tmpfs (mounting needs root; the test is skipped, saying so, where it cannot mount). */
 
@@ -15,21 +15,7 @@ const mountPoint = nodeFs.mkdtempSync(path.join(os.tmpdir(), 'pw-fulldisk-'));
 const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint]).status === 0;
 const PRIVACY = 'documents/privacy-policy.policy.json';
 
-function policy(paragraph: string): PolicyDocument {
-  return {
-    format: 1,
-    title: 'Privacy Policy',
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      { kind: 'paragraph', runs: [{ text: paragraph }] },
-    ],
-  };
-}
+const policy = privacyPolicyWith;
 
 /** Fills what is left of the disk: one large file, then small ones until not even a small file fits. */
 async function fillDisk(dir: string): Promise<string[]> {

@@ -4,11 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PolicyDocument } from '../../shared/model/document';
 import { nodeDiskIo, type DiskIo } from './durable-git-fs';
 import { ProjectHistory } from './history';
 import { Project } from './project';
 import { failureOf, fsckProblems, hasGit, isOneSentence } from './testing/repo-checks';
+import { privacyPolicyWith } from '../../shared/testing/builders';
 
 /** Repositories damaged the way the old, non-durable writes left them, and what the next save or listing makes of them. */
 
@@ -17,21 +17,7 @@ let tmp: string;
 let dir: string;
 let project: Project;
 
-function policy(paragraph: string): PolicyDocument {
-  return {
-    format: 1,
-    title: 'Privacy Policy',
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      { kind: 'paragraph', runs: [{ text: paragraph }] },
-    ],
-  };
-}
+const policy = privacyPolicyWith;
 
 const save = (name: string, history = ProjectHistory.for(dir)) => history.saveVersion({ name, note: '', kind: 'editorial', author: 'Dana' });
 const objectFile = (oid: string) => path.join(dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));

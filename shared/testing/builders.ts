@@ -45,3 +45,13 @@ export function policy(blocks: Block[], extra: Partial<PolicyDocument> = {}): Po
     ...extra,
   };
 }
+
+/** The one-section privacy policy the history tests save, crash and version, with `paragraph` as its only text. */
+export function privacyPolicyWith(paragraph: string): PolicyDocument {
+  return policy([h(1, 's-intro00001', 'Introduction'), p(paragraph)], {
+    title: 'Privacy Policy',
+    effectiveDate: '2026-01-15',
+    versionLabel: '1.0',
+    owner: 'Legal',
+  });
+}

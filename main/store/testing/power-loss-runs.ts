@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
-import { PolicyDocumentSchema, ProjectManifestSchema, type PolicyDocument } from '../../../shared/model/document';
+import { PolicyDocumentSchema, ProjectManifestSchema } from '../../../shared/model/document';
 import { parseFile } from '../../../shared/format/parse';
 import { serializeDocument } from '../../../shared/format/serialize';
 import { writeFileAtomic } from '../atomic-write';
@@ -13,6 +13,7 @@ import { readVersionListing } from '../history-read';
 import { writeVersion } from '../history-save';
 import { Project } from '../project';
 import { PowerLossFs, seeded } from './power-loss-fs';
+import { privacyPolicyWith } from '../../../shared/testing/builders';
 
 /**
  * Seeded power-loss runs over the save paths: document saves (writeFileAtomic) and version saves (writeVersion through
@@ -32,21 +33,7 @@ export interface PowerLossFigures {
   failures: string[];
 }
 
-function policy(paragraph: string): PolicyDocument {
-  return {
-    format: 1,
-    title: 'Privacy Policy',
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      { kind: 'paragraph', runs: [{ text: paragraph }] },
-    ],
-  };
-}
+const policy = privacyPolicyWith;
 
 function repoOn(disk: PowerLossFs, dir: string): Repo {
   return { git: { fs: durableGitFs(disk.io), dir, cache: {} }, project: '' };
