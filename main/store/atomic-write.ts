@@ -40,9 +40,19 @@ export class WriteFailure extends UserError {
   }
 }
 
-async function replaceFile(target: string, data: string | Uint8Array, io: SaveFs, mode: number): Promise<void> {
+/**
+ * The atomic and durable replacement itself, for callers that describe their own failures (git's files, whose
+ * temporary names git's own tools expect: `tempName` names the temporary file from a random hex suffix).
+ */
+export async function replaceFile(
+  target: string,
+  data: string | Uint8Array,
+  io: SaveFs,
+  mode = 0o644,
+  tempName = (hex: string) => `.${path.basename(target)}.${hex}.tmp`,
+): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(dir, tempName(randomBytes(6).toString('hex')));
   try {
     const handle = await io.open(temp, 'wx', mode);
     try {
@@ -56,7 +66,7 @@ async function replaceFile(target: string, data: string | Uint8Array, io: SaveFs
     await io.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dir, io);
+  await syncDirectory(io, dir);
 }
 
 // On Windows an indexer or antivirus may hold the target for a moment; the rename succeeds if tried again.
@@ -74,7 +84,8 @@ async function renameWithRetry(io: SaveFs, from: string, to: string): Promise<vo
   }
 }
 
-async function syncDirectory(dir: string, io: SaveFs): Promise<void> {
+/** Makes a rename or a new file in `dir` durable: an fsync of the folder itself. */
+export async function syncDirectory(io: SaveFs, dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; its rename is already durable once it returns.
   if (process.platform === 'win32') return;
   const handle = await io.open(dir, 'r');

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { PromiseFsClient } from 'isomorphic-git';
-import type { SaveFs } from './atomic-write';
+import { replaceFile, syncDirectory, type SaveFs } from './atomic-write';
 import { isWholeLooseObject } from './loose-object';
 
 /**
@@ -92,37 +91,13 @@ function modeOf(options: unknown): number {
   return typeof mode === 'number' ? mode : 0o644;
 }
 
-/** Temporary file in the target's folder, fsync, rename over the target, fsync the folder. */
-export async function durableWrite(io: DiskIo, target: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  const dir = path.dirname(target);
-  const hex = randomBytes(6).toString('hex');
-  const temp = path.join(dir, LOOSE_OBJECT.test(target) ? `tmp_obj_${hex}` : `.${path.basename(target)}.${hex}.tmp`);
-  try {
-    const handle = await io.open(temp, 'wx', mode);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await io.rename(temp, target);
-  } catch (error) {
-    await io.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(io, dir);
+/** Temporary file in the target's folder, fsync, rename over the target, fsync the folder (atomic-write.ts). */
+export function durableWrite(io: DiskIo, target: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+  // Git's own tools clean up a loose object's temporary file by this name.
+  return replaceFile(target, data, io, mode, LOOSE_OBJECT.test(target) ? (hex) => `tmp_obj_${hex}` : undefined);
 }
 
-export async function syncDirectory(io: SaveFs, dir: string): Promise<void> {
-  // Windows cannot open a folder for fsync; its rename is already durable once it returns.
-  if (process.platform === 'win32') return;
-  const handle = await io.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+export { syncDirectory };
 
 type Stamped = Awaited<ReturnType<typeof fs.stat>>;
 
