@@ -164,15 +164,8 @@ test('the host killed mid-typing loses nothing: on reopen the edits are offered 
 });
 
 test('a read-only project opens with a banner saying why, keeps the file byte for byte, and work goes on in a copy', async ({ page, app }) => {
-  const source = path.join(app.home, 'Shared');
-  const mounted = path.join(app.home, 'Shared (read-only)');
-  await fs.cp(app.projectDir, source, { recursive: true });
-  await fs.mkdir(mounted);
-  // A read-only bind mount: root, which the tests run as, ignores file modes but not a read-only mount.
-  const mount = (args: string[]) => new Promise<boolean>((resolve) => execFile('mount', args, (error) => resolve(!error)));
-  test.skip(!(await mount(['--bind', source, mounted])), 'needs root to bind-mount a folder (the tests run as root in CI)');
+  const mounted = await readOnlyCopy(app.projectDir, path.join(app.home, 'Shared'));
   try {
-    expect(await mount(['-o', 'remount,bind,ro', mounted])).toBe(true);
     const file = privacyFile(mounted);
     const before = await fs.readFile(file);
     await page.getByRole('button', { name: 'Open project…' }).click();
@@ -201,14 +194,8 @@ test('a read-only project opens with a banner saying why, keeps the file byte fo
 });
 
 test('switching away after a failed save keeps the edits with their own project, and offers them back there', async ({ page, app }) => {
-  const source = path.join(app.home, 'Locked');
-  const mounted = path.join(app.home, 'Locked (read-only)');
-  await fs.cp(app.projectDir, source, { recursive: true });
-  await fs.mkdir(mounted);
-  const mount = (args: string[]) => new Promise<boolean>((resolve) => execFile('mount', args, (error) => resolve(!error)));
-  test.skip(!(await mount(['--bind', source, mounted])), 'needs root to bind-mount a folder (the tests run as root in CI)');
+  const mounted = await readOnlyCopy(app.projectDir, path.join(app.home, 'Locked'));
   try {
-    expect(await mount(['-o', 'remount,bind,ro', mounted])).toBe(true);
     await page.getByRole('button', { name: 'Open project…' }).click();
     await page.getByRole('dialog').getByLabel('Project folder').fill(mounted);
     await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
@@ -233,6 +220,23 @@ test('switching away after a failed save keeps the edits with their own project,
     await new Promise((resolve) => execFile('umount', [mounted], resolve));
   }
 });
+
+/**
+ * A copy of the project at `at`, seen read-only at `<at> (read-only)` through a read-only bind mount: root, which the
+ * tests run as, ignores file modes but not a read-only mount. Skips the test where the mount is not allowed.
+ */
+async function readOnlyCopy(project: string, at: string): Promise<string> {
+  const mounted = `${at} (read-only)`;
+  await fs.cp(project, at, { recursive: true });
+  await fs.mkdir(mounted);
+  const mount = (args: string[]) => new Promise<boolean>((resolve) => execFile('mount', args, (error) => resolve(!error)));
+  test.skip(!(await mount(['--bind', at, mounted])), 'needs root to bind-mount a folder (the tests run as root in CI)');
+  if (!(await mount(['-o', 'remount,bind,ro', mounted]))) {
+    await new Promise((resolve) => execFile('umount', [mounted], resolve));
+    throw new Error(`${mounted} could not be made read-only`);
+  }
+  return mounted;
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
