@@ -223,7 +223,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     const doc = await open.client.loadVersion({ documentId: open.id, version: version.name });
     editorRef.current?.replaceDocument(doc);
     setVersions(null);
-    setNotice(`Restored version “${version.name}” as the draft. Ctrl+Z undoes it; the previous draft is also kept as a version.`);
+    setNotice(`Restored version “${version.name}” as the draft. ${shortcutText('undo')} undoes it; the previous draft is also kept as a version.`);
   };
 
   /** Work goes on in a copy of a project that cannot be saved where it is, with the open document's edits in it. */

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { Editor, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { ProjectClient } from '../../shared/api/client';
-import type { Command } from '../../shared/api/commands';
+import { shortcutText, type Command } from '../../shared/api/commands';
 import type { DocumentDrift } from '../../shared/api/contract';
 import type { Block, ClauseSource } from '../../shared/model/document';
 import type { ClauseEdit } from '../../shared/clauses/schema';
@@ -104,7 +104,7 @@ export function ClauseFeature({ host, tools, children }: Props) {
     (useId?: string) => {
       const outcome = unlinkClause(editor, useId);
       if (outcome) say(outcome);
-      else say('Unlinked: the text is now ordinary text you can edit. Undo (Ctrl+Z) links it again.');
+      else say(`Unlinked: the text is now ordinary text you can edit. Undo (${shortcutText('undo')}) links it again.`);
     },
     [editor, say],
   );
@@ -247,7 +247,7 @@ export function ClauseFeature({ host, tools, children }: Props) {
           onUpdate={() => {
             const outcome = updateClause(editor, updating, updatingClause);
             setUpdating(null);
-            say(outcome ?? `Updated to “${updatingClause.title}” version ${updatingClause.version}. Undo (Ctrl+Z) brings back the earlier wording.`);
+            say(outcome ?? `Updated to “${updatingClause.title}” version ${updatingClause.version}. Undo (${shortcutText('undo')}) brings back the earlier wording.`);
             computeDrift();
           }}
         />

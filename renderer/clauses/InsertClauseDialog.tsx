@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { searchClauses } from '../../shared/clauses/search';
 import { Dialog } from '../common/Dialog';
+import { shortcutText } from '../../shared/api/commands';
 
 interface Props {
   clauses: readonly LibraryClause[];
@@ -43,7 +44,7 @@ export function InsertClauseDialog({ clauses, onInsert, onClose }: Props) {
         ))}
         {found.length === 0 ? <li className="muted">No clause matches.</li> : null}
       </ul>
-      <p className="muted">Enter inserts into the current section; Ctrl+Enter inserts it as a new section; Esc closes.</p>
+      <p className="muted">Enter inserts into the current section; {shortcutText('insertSection')} inserts it as a new section; Esc closes.</p>
     </Dialog>
   );
 }

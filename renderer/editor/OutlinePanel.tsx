@@ -1,6 +1,7 @@
 import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { useProgressiveCount } from '../common/progressive';
 import type { SectionNumberStore } from './section-numbers';
+import { shortcutText } from '../../shared/api/commands';
 
 /** Marks a drag as a section from this outline, so drops of files or text are left alone. */
 const SECTION_DRAG = 'application/x-policywright-section';
@@ -76,7 +77,7 @@ export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }
   return (
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
-      {outline.length === 0 ? <p className="muted">No sections yet. Press Ctrl+Enter to add one.</p> : null}
+      {outline.length === 0 ? <p className="muted">No sections yet. Press {shortcutText('insertSection')} to add one.</p> : null}
       <ol className="outline-list">
         {outline.slice(0, count).map((item) => (
           <OutlineItem

@@ -23,6 +23,7 @@ import type { RenderAfterPaint } from './render-after-paint';
 import { StoredText } from './stored-text';
 import type { BlockElement, PolicyEditor } from './types';
 import { useDiskWatch } from './use-disk-watch';
+import { shortcutText } from '../../shared/api/commands';
 
 export interface PersistenceOptions {
   /** Bound to the document's own project: every save goes there, whatever the window opens later. */
@@ -240,7 +241,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
         setRecovery(null);
         await journal.keepNow();
         await settleRecovered(recovery);
-        say(`The recovered edits are back in the document; Ctrl+Z takes them out again.${kept}`);
+        say(`The recovered edits are back in the document; ${shortcutText('undo')} takes them out again.${kept}`);
       }),
     [settle, recovery, client, documentId, journal, settleRecovered, say, stamp],
   );
