@@ -48,28 +48,31 @@ async function recorder(port = 0): Promise<{ port: number; seen: Seen[]; close()
   };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(`the session in Chromium (skipped: no browser at ${CHROMIUM})`, () => {
-  let tmp: string;
-  let web: WebHost;
-  let browser: Browser;
-
+/** A web host serving a stand-in page, and Chromium, for the tests of one describe block; closed after them. */
+function useHostAndBrowser(version: string): { readonly web: WebHost; readonly browser: Browser } {
+  const state = {} as { tmp: string; web: WebHost; browser: Browser };
   beforeAll(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-web-browser-'));
+    state.tmp = await fs.mkdtemp(path.join(os.tmpdir(), `pw-${version}-`));
     const handlers = createHandlers(
-      { version: 'browser-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Browser' },
+      { version, recent: RecentProjects.in(path.join(state.tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Browser' },
       new Workspace(),
     );
-    web = await startWebHost({ rendererDir: await writeRenderer(tmp), handlers });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
+    state.web = await startWebHost({ rendererDir: await writeRenderer(state.tmp), handlers });
+    state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await fs.rm(tmp, { recursive: true, force: true });
+    await state.browser?.close();
+    await state.web?.close();
+    await fs.rm(state.tmp, { recursive: true, force: true });
   });
+  return state;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))(`the session in Chromium (skipped: no browser at ${CHROMIUM})`, () => {
+  const running = useHostAndBrowser('browser-test');
 
   it('opens the app, keeps the session to its own host name and port, and never sends it to another local server', { timeout: 120_000 }, async () => {
+    const { web, browser } = running;
     const context = await browser.newContext();
     const page = await context.newPage();
     const code = new URL(web.url).searchParams.get('code') ?? '';
@@ -133,27 +136,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`the session in Chromium (skipped: no bro
 });
 
 describe.skipIf(!existsSync(CHROMIUM))(`the launch address from history in Chromium (skipped: no browser at ${CHROMIUM})`, () => {
-  let tmp: string;
-  let web: WebHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-web-history-'));
-    const handlers = createHandlers(
-      { version: 'history-test', recent: RecentProjects.in(path.join(tmp, 'home')), pickFolder: null, renderPdf: chromiumPdf, userName: 'Browser' },
-      new Workspace(),
-    );
-    web = await startWebHost({ rendererDir: await writeRenderer(tmp), handlers });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const running = useHostAndBrowser('history-test');
 
   it('gives no session to a second browser profile that reopens the printed address after its first use', { timeout: 120_000 }, async () => {
+    const { web, browser } = running;
     const first = await browser.newContext();
     await (await first.newPage()).goto(web.url);
     expect(await first.cookies()).toHaveLength(1);
