@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { importDocx } from './docx';
 import { ImportError } from './errors';
 import { ZIP_LIMITS } from './zip';
 import { WORDS_PER_SECTION, generatedDocx } from '../testing/generated-docx';
+import { plain, sketch } from '../testing/sketch';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
-const plain = (b: Block) => b.runs.map((r) => r.text).join('');
 
-function sketch(doc: PolicyDocument): string[] {
-  return doc.blocks.map((b) => {
-    if (b.kind === 'heading') return `H${b.level} ${plain(b)}`;
-    if (b.kind === 'list-item') return `${'  '.repeat(b.indent)}${b.list === 'bullet' ? '•' : '#'} ${plain(b)}`;
-    return `¶ ${plain(b)}`;
-  });
-}
 
 async function docx(bytes: Uint8Array, fileName = 'policy.docx'): Promise<PolicyDocument> {
   const doc = await importDocx(bytes, { fileName });

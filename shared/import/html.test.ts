@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { importHtml, readHtml } from './html';
+import { plain, sketch } from '../testing/sketch';
 
-const plain = (b: Block) => b.runs.map((r) => r.text).join('');
 
-function sketch(doc: PolicyDocument): string[] {
-  return doc.blocks.map((b) => {
-    if (b.kind === 'heading') return `H${b.level} ${plain(b)}`;
-    if (b.kind === 'list-item') return `${'  '.repeat(b.indent)}${b.list === 'bullet' ? '•' : '#'} ${plain(b)}`;
-    return `¶ ${plain(b)}`;
-  });
-}
 
 function imported(html: string): PolicyDocument {
   const doc = importHtml(html, { fileName: 'page.html' });

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { ImportError } from './errors';
 import { importMarkdown } from './markdown';
+import { plain, sketch } from '../testing/sketch';
 
-const plain = (b: Block) => b.runs.map((r) => r.text).join('');
 
-function sketch(doc: PolicyDocument): string[] {
-  return doc.blocks.map((b) => {
-    if (b.kind === 'heading') return `H${b.level} ${plain(b)}`;
-    if (b.kind === 'list-item') return `${'  '.repeat(b.indent)}${b.list === 'bullet' ? '•' : '#'} ${plain(b)}`;
-    return `¶ ${plain(b)}`;
-  });
-}
 
 function md(source: string): PolicyDocument {
   const doc = importMarkdown(source, { fileName: 'policy.md' });

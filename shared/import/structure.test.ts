@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { numberSections } from '../numbering/number';
 import { ImportError } from './errors';
 import { importHtml } from './html';
 import { importText } from './text';
+import { plain, sketch } from '../testing/sketch';
 
 let counter = 0;
 const newId = () => `s-${String(++counter).padStart(8, '0')}`;
@@ -20,16 +21,7 @@ function html(input: string): PolicyDocument {
   return doc;
 }
 
-const plain = (b: Block) => b.runs.map((r) => r.text).join('');
 
-/** "H2 Title" for headings, "¶ text" for paragraphs, "• text" / "#1 text" for list items (with indent). */
-function sketch(doc: PolicyDocument): string[] {
-  return doc.blocks.map((b) => {
-    if (b.kind === 'heading') return `H${b.level} ${plain(b)}`;
-    if (b.kind === 'list-item') return `${'  '.repeat(b.indent)}${b.list === 'bullet' ? '•' : '#'} ${plain(b)}`;
-    return `¶ ${plain(b)}`;
-  });
-}
 
 function outline(doc: PolicyDocument): string[] {
   const headings = doc.blocks.filter((b) => b.kind === 'heading');
