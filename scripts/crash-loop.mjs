@@ -21,16 +21,6 @@ const SEED = Number(numbers[1] ?? 1);
 // A fresh project every so many kills keeps git fsck quick as versions pile up.
 const KILLS_PER_PROJECT = 25;
 
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-crash-loop-'));
 const bundle = path.join(work, 'crash-loop.mjs');
@@ -39,6 +29,7 @@ await build({
     contents: [
       "import { childLoop } from './main/store/testing/crash-loop-parts.ts';",
       "export * from './main/store/testing/crash-loop-parts.ts';",
+      "export { seeded } from './shared/testing/seeded-random.ts';",
       "if (process.argv[2] === 'crash-loop-child') childLoop(process.argv[3], Number(process.argv[4]), process.argv[5] === 'saves-only').catch((e) => { console.error(e); process.exit(2); });",
     ].join('\n'),
     resolveDir: ROOT,
@@ -57,7 +48,7 @@ const parts = await import(bundle);
 const template = path.join(work, 'template');
 const { words, bytes } = await writeBenchProject(template, 1);
 await parts.saveFirstVersion(template);
-const random = seeded(SEED);
+const random = parts.seeded(SEED);
 /** Acknowledged saves over the whole run. */
 const counted = { versions: 0, documents: 0, journals: 0 };
 const figures = { kills: 0, aimed: 0, duringVersionSave: 0, duringDocumentSave: 0, acknowledgedVersions: 0, documentSaves: 0, projectsChecked: 0, violations: 0 };

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import type { DiskIo } from '../durable-git-fs';
+import { seeded } from '../../../shared/testing/seeded-random';
 
 /**
  * An in-memory file system that models what a power cut does to the page cache, as SQLite's crash tests and LazyFS
@@ -336,14 +337,4 @@ function statsOf(node: Node) {
   };
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
