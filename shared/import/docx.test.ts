@@ -7,6 +7,7 @@ import { ImportError } from './errors';
 import { ZIP_LIMITS } from './zip';
 import { WORDS_PER_SECTION, generatedDocx } from '../testing/generated-docx';
 import { plain, sketch } from '../testing/sketch';
+import { noise } from '../testing/hostile-docx';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
@@ -53,19 +54,6 @@ function handMade(body: string, extra: Zippable = {}, documentRels = ''): Uint8A
     ),
     ...extra,
   });
-}
-
-/** Bytes that do not compress (xorshift32). */
-function noise(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
 }
 
 /** Rewrites the sizes an archive's central directory declares for one entry (a forged, lying archive). */

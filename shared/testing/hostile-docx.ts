@@ -43,7 +43,7 @@ export function wordFile(body: string, parts: Zippable = {}, documentRels = ''):
 }
 
 /** Bytes that do not compress (xorshift32). */
-function noise(length: number, seed: number): Uint8Array {
+export function noise(length: number, seed: number): Uint8Array {
   const out = new Uint8Array(length);
   let x = seed;
   for (let i = 0; i < length; i++) {
