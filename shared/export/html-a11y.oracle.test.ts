@@ -1,19 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../format/parse';
 import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { exportHtml } from './html';
+import { axeAudit } from '../testing/axe';
 
 /*
  * The exported HTML read by axe-core in a real browser (the system's Chromium, driven by playwright-core): an exported
  * policy is published to the public, so it must have no serious or critical accessibility violation.
  */
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = '/usr/bin/chromium';
 const TIMEOUT = 60_000;
 
@@ -22,29 +20,7 @@ function sample(name: string): PolicyDocument {
   return parseFile(PolicyDocumentSchema, readFileSync(path.join(SAMPLES, `${name}.policy.json`), 'utf8'), `${name}.policy.json`);
 }
 
-interface AxeResults {
-  violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-  passes: Array<{ id: string }>;
-}
-
-/** axe-core's verdict on the page as it stands, with the serious and critical violations written out. */
-async function audit(page: Page): Promise<{ serious: string[]; passed: string[] }> {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations', 'passes'] });
-    return {
-      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
-      passes: r.passes.map((p) => ({ id: p.id })),
-    };
-  });
-  return {
-    serious: results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
-    passed: results.passes.map((p) => p.id),
-  };
-}
+const audit = axeAudit;
 
 describe.skipIf(!existsSync(CHROMIUM))('exported HTML accessibility (axe-core in Chromium; needs /usr/bin/chromium)', () => {
   let browser: Browser;

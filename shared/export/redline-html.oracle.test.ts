@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,6 +9,7 @@ import { isSectionRow } from '../compare/types';
 import type { PolicyDocument } from '../model/document';
 import { hostileDocument } from './fixtures/hostile';
 import { exportRedlineHtml } from './redline-html';
+import { axeAudit } from '../testing/axe';
 import { CHECKED_SECTIONS, NEW_EDITION, OLD_EDITION, benchEditions, documentText, loadBenchGenerator, normalizeText } from './redline-test-documents';
 
 const LABELS = { oldLabel: 'Version 1.0', newLabel: 'Version 2.0' };
@@ -240,7 +240,6 @@ describe.skipIf(!HAS_READERS)(`exportRedlineHtml on the bench document's first $
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-const require = createRequire(import.meta.url);
 const CHROMIUM = '/usr/bin/chromium';
 const TIMEOUT = 60_000;
 
@@ -262,15 +261,9 @@ describe.skipIf(!existsSync(CHROMIUM))('exportRedlineHtml accessibility, axe-cor
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-        const results = await page.evaluate(async () => {
-          type Axe = { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact?: string | null; help: string }>; passes: Array<{ id: string }> }> };
-          const r = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations', 'passes'] });
-          return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help })), passes: r.passes.map((p) => p.id) };
-        });
-        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious).toEqual([]);
-        expect(results.passes).toEqual(expect.arrayContaining(['html-has-lang', 'document-title', 'color-contrast', 'heading-order', 'list', 'listitem', 'link-name', 'th-has-data-cells']));
+        const results = await axeAudit(page);
+        expect(results.serious).toEqual([]);
+        expect(results.passed).toEqual(expect.arrayContaining(['html-has-lang', 'document-title', 'color-contrast', 'heading-order', 'list', 'listitem', 'link-name', 'th-has-data-cells']));
         // Every change is announced: screen readers hear where insertions and deletions start and end.
         const announced = await page.evaluate(() => {
           const ins = document.querySelector('main ins:not(.break)');
