@@ -5,7 +5,7 @@ import type { RecentProjects } from '../store/recent';
 import { UserError } from '../store/errors';
 import type { PdfRenderer } from '../export/pdf';
 import type { VersionInfo } from '../store/history';
-import type { DocumentCheck, VersionSummary } from '../../shared/api/contract';
+import type { VersionSummary } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/text';
 import type { AppSettings } from '../store/settings';
 import type { Journal } from '../store/journal';
@@ -114,7 +114,8 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     loadDocument: ({ project, documentId }) => workspace.requireProject(project).readDocument(documentId),
     checkDocument: ({ project, documentId, stamp, window }) => {
       if (window) host.journal?.heard(window);
-      return checkDocument(workspace, project, documentId, stamp);
+      // A file that is gone (or a whole project folder) is answered as `missing`, not as an error.
+      return workspace.requireProject(project).checkDocument(documentId, stamp);
     },
     async writeJournal({ project: dir, documentId, window, entry, leaving }) {
       const project = workspace.requireProject(dir);
@@ -193,12 +194,6 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       unfilled: unfilledIn(await editionToExport(workspace.requireProject(project), documentId, version)),
     }),
   };
-}
-
-/** A window whose project folder is gone hears it as `missing`, like a deleted document, rather than as an error. */
-async function checkDocument(workspace: Workspace, dir: string, documentId: string, stamp: string): Promise<DocumentCheck> {
-  const project = workspace.requireProject(dir);
-  return project.checkDocument(documentId, stamp);
 }
 
 function summaryOf(version: VersionInfo): VersionSummary {

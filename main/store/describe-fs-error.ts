@@ -29,22 +29,3 @@ export function causeOf(error: unknown): string {
 export function describeWriteFailure(file: string, error: unknown): string {
   return `${file} could not be saved: ${causeOf(error)}.`;
 }
-
-/** The cause of a failed read, in the same plain words. */
-export function readCauseOf(error: unknown): string {
-  const system = (error as { cause?: unknown } | null)?.cause ?? error;
-  switch ((system as NodeJS.ErrnoException | null)?.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission was denied';
-    case 'EIO':
-      return 'the disk reported an error';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open on this computer';
-    default:
-      return 'the system refused to read it';
-  }
-}

@@ -103,6 +103,8 @@ export class Journal {
       ...app.map((e) => ({ ...e, keptBy: 'app' as const })),
       ...browser.map((e) => ({ ...e, keptBy: 'browser' as const })),
     ].sort((a, b) => Date.parse(b.entry.takenAt) - Date.parse(a.entry.takenAt));
+    // Every document open asks: with nothing kept, the file is not read a second time for nothing.
+    if (candidates.every(({ window }) => alive(window))) return { recovered: null, stale: [] };
     const disk = await project.fileState(documentId);
     const stale: string[] = [];
     let recovered: RecoveredEdits | null = null;

@@ -8,7 +8,8 @@ import { appHome } from '../store/app-paths';
 import { installRoot } from '../store/install-root';
 import { ensureSampleCopy } from '../store/sample';
 import { startWebHost, type WebHost } from './server';
-import { newHostName, rememberOrigin, rememberedOrigin } from './web-origin';
+import { rememberOrigin, rememberedOrigin } from './web-origin';
+import { randomHostName } from './request-rules';
 import { APP_VERSION } from '../version';
 import { chromiumPdf } from '../export/pdf';
 import { systemUserName } from '../store/user-name';
@@ -40,11 +41,11 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   const port = options.port ?? remembered?.port ?? 0;
   // The name of last time only with the port of last time: cookies ignore ports, so whatever holds the old port now
   // must never be sent a session made under the same name.
-  const hostName = remembered && remembered.port === port ? remembered.hostName : newHostName();
+  const hostName = remembered && remembered.port === port ? remembered.hostName : randomHostName();
   const host = await startWebHost({ rendererDir, handlers, hostName, port }).catch((error: NodeJS.ErrnoException) => {
     // The port of last time is taken: any free one, under a new name (the tab's journal of last time stays behind; the
     // app's does not).
-    if (error.code === 'EADDRINUSE' && options.port === undefined) return startWebHost({ rendererDir, handlers, hostName: newHostName(), port: 0 });
+    if (error.code === 'EADDRINUSE' && options.port === undefined) return startWebHost({ rendererDir, handlers, hostName: randomHostName(), port: 0 });
     throw error;
   });
   if (options.port !== 0) await rememberOrigin(home, { hostName: host.hostName, port: host.port }).catch(() => undefined);

@@ -2,7 +2,6 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-write';
-import { randomHostName } from './request-rules';
 
 const RememberedSchema = z.object({ hostName: z.string().regex(/^policywright-[a-z2-7]{16}\.localhost$/), port: z.number().int().min(1024).max(65535) });
 export type WebOrigin = z.infer<typeof RememberedSchema>;
@@ -26,10 +25,6 @@ export async function rememberedOrigin(home: string): Promise<WebOrigin | null> 
 export async function rememberOrigin(home: string, origin: WebOrigin): Promise<void> {
   await fs.mkdir(home, { recursive: true });
   await writeFileAtomic(fileIn(home), `${JSON.stringify(origin)}\n`);
-}
-
-export function newHostName(): string {
-  return randomHostName();
 }
 
 function fileIn(home: string): string {

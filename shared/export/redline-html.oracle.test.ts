@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -261,7 +262,7 @@ describe.skipIf(!existsSync(CHROMIUM))('exportRedlineHtml accessibility, axe-cor
       const page = await browser.newPage();
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        const results = await axeAudit(page);
+        const results = await axeAudit(page, readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
         expect(results.serious).toEqual([]);
         expect(results.passed).toEqual(expect.arrayContaining(['html-has-lang', 'document-title', 'color-contrast', 'heading-order', 'list', 'listitem', 'link-name', 'th-has-data-cells']));
         // Every change is announced: screen readers hear where insertions and deletions start and end.

@@ -1,18 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-
-/** axe-core, read once, to be evaluated in a page of the system's Chromium. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeResults {
   violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
   passes: Array<{ id: string }>;
 }
 
-/** axe-core's verdict on the page as it stands: the serious and critical violations written out, and the checks that passed. */
-export async function axeAudit(page: Page): Promise<{ serious: string[]; passed: string[] }> {
-  await page.evaluate(AXE_SOURCE);
+/**
+ * axe-core's verdict on the page as it stands: the serious and critical violations written out, and the checks that
+ * passed. `axeSource` is axe-core's script, which the test reads (shared/ itself reads no files).
+ */
+export async function axeAudit(page: Page, axeSource: string): Promise<{ serious: string[]; passed: string[] }> {
+  await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations', 'passes'] });
