@@ -26,6 +26,7 @@ import { chromium } from '@playwright/test';
 import { COMPARE_TARGETS, measureCompare } from './bench/compare.mjs';
 import { COMPARE_VIEW_TARGETS, measureCompareView, prepareComparedProject } from './bench/compare-view.mjs';
 import { EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
+import { CLI_TARGETS, measureCli } from './bench/cli.mjs';
 import { STORE_TARGETS, measureStore } from './bench/store.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { LAUNCH_ADDRESS, appSession, sessionContext } from './bench/app-session.mjs';
@@ -42,7 +43,7 @@ const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
 const FLOOR = 'the browser alone (our page, its editor swapped for a copy with no React or Slate behind it)';
 const LABELS = { ours: OURS, peer: PEER, floor: FLOOR };
-const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...STORE_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS };
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -124,13 +125,12 @@ try {
 }
 
 async function main() {
-  if (EDITOR || COMPARE) {
-    // The export rows bundle shared/ from its sources and need neither the build nor a browser.
-    for (const built of ['dist/main/cli.js', 'dist/renderer/index.html']) {
-      if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
-    }
-    if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  // The export part's command-line rows run the built CLI; the editor and compare parts, the built app in Chromium.
+  const needed = [...(EXPORT || EDITOR || COMPARE ? ['dist/main/cli.js'] : []), ...(EDITOR || COMPARE ? ['dist/renderer/index.html'] : [])];
+  for (const built of needed) {
+    if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
   }
+  if ((EDITOR || COMPARE) && !existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-bench-'));
   cleanups.push(() => (options.keep ? (console.log(`bench: kept ${tmp}`), Promise.resolve()) : fs.rm(tmp, { recursive: true, force: true })));
@@ -207,6 +207,9 @@ async function main() {
     exported = await measureExports({ documentFile: peerDocument, tmp, only: options.only, busy });
     problems.push(...exported.problems);
     exported.rows.push(...(await measureStore({ documentFile: peerDocument, tmp })));
+    const cli = await measureCli({ tmp });
+    problems.push(...cli.problems);
+    exported.rows.push(...cli.rows);
   }
 
   let compared = null;
@@ -252,7 +255,7 @@ async function main() {
   ];
   const exportRows =
     exported?.rows ??
-    [...Object.keys(EXPORT_TARGETS), ...Object.keys(STORE_TARGETS)].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+    [...Object.keys(EXPORT_TARGETS), ...Object.keys(STORE_TARGETS), ...Object.keys(CLI_TARGETS)].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
   const compareRows =
     compared?.rows ??
     [...Object.keys(COMPARE_TARGETS), ...Object.keys(COMPARE_VIEW_TARGETS), 'compare.scroll.p95.ms'].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));

@@ -1,6 +1,6 @@
 // Bundles the Node side (CLI, web host, Electron shell, preload) into dist/main with esbuild.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -12,9 +12,24 @@ const common = {
   define: { __POLICYWRIGHT_VERSION__: JSON.stringify(version) },
 };
 
+// The CLI loads each command's code when it runs (main/cli/main.ts): split into chunks, `--version` reads one small
+// file. The chunks sit beside cli.js, since code in them finds the import worker beside itself; a build first
+// removes the chunks of the one before.
+if (existsSync('dist/main')) {
+  for (const name of readdirSync('dist/main')) if (name.startsWith('cli-')) rmSync(`dist/main/${name}`);
+}
 const builds = [
   // Packages stay in node_modules: the CLI must work right after `npm ci`, and nothing gains from inlining them.
-  { ...common, entryPoints: ['main/cli/index.ts'], outfile: 'dist/main/cli.js', format: 'esm', packages: 'external' },
+  {
+    ...common,
+    entryPoints: { cli: 'main/cli/index.ts' },
+    outdir: 'dist/main',
+    splitting: true,
+    chunkNames: 'cli-[name]-[hash]',
+    format: 'esm',
+    // ESM wants require() for the CommonJS packages inlined here.
+    banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
+  },
   // Imports run in a worker with time and memory limits (main/import/import-file.ts looks for it beside the bundle).
   { ...common, entryPoints: ['main/import/worker.ts'], outfile: 'dist/main/import-worker.js', format: 'esm', packages: 'external' },
 ];

@@ -1,18 +1,11 @@
 import { FormatError } from '../../shared/format/problems';
 import { UserError } from '../store/errors';
-import { Project } from '../store/project';
-import { launchWebHost } from '../web/launch';
 import { APP_VERSION } from '../version';
 import { UsageError, parseArgs } from './args';
-import { outlineCommand } from './outline-command';
-import { exportCommand, parseFormat } from './export-command';
-import { saveVersionCommand, versionsCommand } from './versions-command';
-import { diffCommand, parseDiffFormat } from './diff-command';
-import { clausesCommand } from './clauses-command';
-import { serveUntilStopped } from './serve-command';
-import { createProject, importDocument } from '../usecases/projects';
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+
+// Each command's code (and the libraries behind it: git, the DOCX writer and readers, the web host) is loaded when
+// that command runs, not before: `--version` or `outline` should not pay for the DOCX reader.
 
 const USAGE = `Usage:
   policywright new <dir> [--sample] [--name <name>]   create a project folder
@@ -76,6 +69,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const dir = single(args.positional, 'new', '<dir>');
       const sample = args.flags.has('sample');
       const name = stringFlag(args.flags.get('name')) ?? (sample ? 'Sample Policies' : path.basename(path.resolve(dir)));
+      const { createProject } = await import('../usecases/projects');
       const project = await createProject(dir, name, sample);
       io.out(`Created ${project.name} in ${project.dir} with ${project.documentIds.length} document(s).\n`);
       return 0;
@@ -83,12 +77,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'outline': {
       const args = parseArgs(rest, ['document'], ['json']);
       const input = single(args.positional, 'outline', '<project>');
+      const { outlineCommand } = await import('./outline-command');
       io.out(await outlineCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) }));
       return 0;
     }
     case 'export': {
       const args = parseArgs(rest, ['to', 'out', 'document'], ['fragment']);
       const input = single(args.positional, 'export', '<input>');
+      const { exportCommand, parseFormat } = await import('./export-command');
       const format = parseFormat(args.flags.get('to'));
       const out = stringFlag(args.flags.get('out'));
       if (!out) throw new UsageError('export needs --out <file>');
@@ -106,6 +102,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     case 'clauses': {
       const args = parseArgs(rest, [], ['json']);
+      const { clausesCommand } = await import('./clauses-command');
       io.out(await clausesCommand(single(args.positional, 'clauses', '<project>'), { json: args.flags.has('json') }));
       return 0;
     }
@@ -114,6 +111,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const file = single(args.positional, 'import', '<file>');
       const into = stringFlag(args.flags.get('into'));
       if (!into) throw new UsageError('import needs --into <project>');
+      const [{ Project }, { importDocument }, fs] = await Promise.all([import('../store/project'), import('../usecases/projects'), import('node:fs/promises')]);
       const project = await Project.open(into);
       const added = await importDocument(project, file, await fs.readFile(file), file);
       io.out(`Imported ${file} into ${project.name} as "${added.title}" (${added.id}).\n`);
@@ -122,6 +120,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     case 'versions': {
       const args = parseArgs(rest, [], ['json']);
       const project = single(args.positional, 'versions', '<project>');
+      const { versionsCommand } = await import('./versions-command');
       io.out(await versionsCommand(project, { json: args.flags.has('json') }));
       return 0;
     }
@@ -131,6 +130,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const name = stringFlag(args.flags.get('name'));
       if (!name) throw new UsageError('version needs --name <name>');
       const [note, kind, author] = ['note', 'kind', 'author'].map((flag) => stringFlag(args.flags.get(flag)));
+      const { saveVersionCommand } = await import('./versions-command');
       io.out(await saveVersionCommand(project, { name, note, kind, author }));
       return 0;
     }
@@ -138,6 +138,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const args = parseArgs(rest, ['to', 'out', 'document'], []);
       if (args.positional.length !== 2) throw new UsageError(`diff needs <old> and <new>, got ${args.positional.length} argument(s)`);
       const [oldSpec = '', newSpec = ''] = args.positional;
+      const { diffCommand, parseDiffFormat } = await import('./diff-command');
       const result = await diffCommand(oldSpec, newSpec, {
         format: parseDiffFormat(args.flags.get('to')),
         out: stringFlag(args.flags.get('out')),
@@ -150,6 +151,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const args = parseArgs(rest, ['port'], []);
       if (args.positional.length > 1) throw new UsageError('serve takes at most one project folder');
       const port = parsePort(args.flags.get('port'));
+      const [{ serveUntilStopped }, { launchWebHost }] = await Promise.all([import('./serve-command'), import('../web/launch')]);
       await serveUntilStopped(await launchWebHost({ projectDir: args.positional[0], port }), io);
       return 0;
     }

@@ -4,9 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
 import { importDocument, ImportError } from '../../shared/import/index';
+import { looksLikeZip } from '../../shared/import/zip-signature';
 import { UserError } from '../store/errors';
 
 const TIME_LIMIT_MS = 60_000;
+/**
+ * A text file (Markdown, HTML, plain text) this small is read in this thread: its readers run in time linear in its
+ * length, and starting a worker would cost more than the reading (a `diff` of two policies on the command line).
+ * An archive (DOCX) always goes to the worker, however small: a few kilobytes can unpack to gigabytes.
+ */
+const INLINE_TEXT_LIMIT = 512 * 1024;
 const MEMORY_LIMIT_MB = 1024;
 
 /** The bundled worker sits beside the bundle that imports (dist/main/); run from sources, there is none. */
@@ -18,7 +25,7 @@ const WORKER_FILE = fileURLToPath(new URL('./import-worker.js', import.meta.url)
  */
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<PolicyDocument> {
   const name = path.basename(fileName);
-  if (!existsSync(WORKER_FILE)) return importInline(name, bytes);
+  if (!existsSync(WORKER_FILE) || isSmallText(name, bytes)) return importInline(name, bytes);
   const result = await new Promise<{ ok: true; doc: unknown } | { ok: false; known: boolean; message: string }>((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, { workerData: { fileName: name, bytes }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
     const timer = setTimeout(() => {
@@ -42,6 +49,10 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<P
   }
   // What crosses back from the worker is checked like any other input.
   return PolicyDocumentSchema.parse(result.doc);
+}
+
+function isSmallText(name: string, bytes: Uint8Array): boolean {
+  return bytes.length <= INLINE_TEXT_LIMIT && !looksLikeZip(bytes) && !/\.(docx|docm|dotx|doc)$/i.test(name);
 }
 
 async function importInline(name: string, bytes: Uint8Array): Promise<PolicyDocument> {

@@ -1,18 +1,11 @@
 import type { PolicyDocument } from '../model/document';
 import { decodeText } from './decode';
-import { importDocx } from './docx';
 import { ImportError, UNNAMED } from './errors';
-import { readHtml } from './html';
-import { readMarkdown } from './markdown';
 import { recoverStructure, type StructureOptions } from './structure';
 import { readPlainText } from './text';
-import { looksLikeZip } from './zip';
+import { looksLikeZip } from './zip-signature';
 
 export { ImportError, type ImportErrorCode } from './errors';
-export { importDocx } from './docx';
-export { importHtml } from './html';
-export { importMarkdown } from './markdown';
-export { importText } from './text';
 
 export type ImportFormat = 'docx' | 'html' | 'markdown' | 'text';
 
@@ -55,6 +48,9 @@ export async function importDocument(fileName: string, bytes: Uint8Array, option
   const extension = extensionOf(file);
   const claimed = BY_EXTENSION[extension];
   if (claimed === 'docx' || extension === 'doc' || extension === 'docm' || extension === 'dotx' || looksLikeZip(bytes)) {
+    // Each reader is loaded when a file of its kind comes: a Markdown diff on the command line does not load the DOCX
+    // reader, nor the DOCX reader the Markdown one.
+    const { importDocx } = await import('./docx');
     return importDocx(bytes, opts);
   }
   if (extension === 'pdf' || extension === 'rtf' || extension === 'odt') {
@@ -64,7 +60,13 @@ export async function importDocument(fileName: string, bytes: Uint8Array, option
   if (text.trim() === '') throw new ImportError(file, 'empty', 'is empty');
   const format: ImportFormat = claimed === 'markdown' ? 'markdown' : claimed === 'html' || looksLikeHtml(text) ? 'html' : 'text';
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (format === 'html') return recoverStructure(readHtml(clean), opts);
-  if (format === 'markdown') return recoverStructure(readMarkdown(clean, file), opts);
+  if (format === 'html') {
+    const { readHtml } = await import('./html');
+    return recoverStructure(readHtml(clean), opts);
+  }
+  if (format === 'markdown') {
+    const { readMarkdown } = await import('./markdown');
+    return recoverStructure(readMarkdown(clean, file), opts);
+  }
   return recoverStructure(readPlainText(clean), opts);
 }
