@@ -1,6 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block } from '../model/document';
-import { isWord, tokenize, type TokenKeys, type TokenStream, type TokenStyle } from './tokens';
+import { isWord, shapeKey, tokenize, type TokenKeys, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
 export interface SectionDiff {
@@ -19,10 +19,31 @@ type Piece =
  * it). Callers skip sections whose content is identical, so this runs only where something changed.
  */
 export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[], keys: TokenKeys): SectionDiff {
-  const a = tokenize(oldBlocks, keys);
-  const b = tokenize(newBlocks, keys);
+  // Paragraphs the edit left alone at either end are equal as wholes: only the ones between are split into words.
+  // A section with one word changed in ten paragraphs tokenizes one of them, which is most of a large compare's time.
+  const shorter = Math.min(oldBlocks.length, newBlocks.length);
+  let head = 0;
+  while (head < shorter && sameBlock(oldBlocks[head], newBlocks[head])) head++;
+  let tail = 0;
+  while (tail < shorter - head && sameBlock(oldBlocks[oldBlocks.length - 1 - tail], newBlocks[newBlocks.length - 1 - tail])) tail++;
+  const a = tokenize(oldBlocks.slice(head, oldBlocks.length - tail), keys);
+  const b = tokenize(newBlocks.slice(head, newBlocks.length - tail), keys);
   const pieces = absorbLoneSpaces(piecesOf(a, b), a);
-  return toRedline(pieces, a, b);
+  const builder = new RedlineBuilder();
+  for (const block of newBlocks.slice(0, head)) builder.addEqualBlock(block);
+  const middle = toRedline(pieces, a, b, builder);
+  for (const block of newBlocks.slice(newBlocks.length - tail)) builder.addEqualBlock(block);
+  return { redline: builder.finish(), wordsInserted: middle.wordsInserted, wordsDeleted: middle.wordsDeleted };
+}
+
+/** Equal as a redline sees them: the same kind of block with the same runs (text, marks, link). */
+function sameBlock(x: Block | undefined, y: Block | undefined): boolean {
+  if (x === y) return true;
+  if (!x || !y || shapeKey(x) !== shapeKey(y) || x.runs.length !== y.runs.length) return false;
+  return x.runs.every((run, i) => {
+    const other = y.runs[i];
+    return other !== undefined && run.text === other.text && run.link === other.link && (run.marks ?? []).join() === (other.marks ?? []).join();
+  });
 }
 
 function piecesOf(a: TokenStream, b: TokenStream): Piece[] {
@@ -75,8 +96,7 @@ function absorbLoneSpaces(pieces: Piece[], a: TokenStream): Piece[] {
   return result;
 }
 
-function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream): SectionDiff {
-  const builder = new RedlineBuilder();
+function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream, builder: RedlineBuilder): { wordsInserted: number; wordsDeleted: number } {
   let wordsInserted = 0;
   let wordsDeleted = 0;
   for (const piece of pieces) {
@@ -93,7 +113,7 @@ function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream): Se
       builder.add('insert', b, j);
     }
   }
-  return { redline: builder.finish(), wordsInserted, wordsDeleted };
+  return { wordsInserted, wordsDeleted };
 }
 
 class RedlineBuilder {
@@ -117,6 +137,23 @@ class RedlineBuilder {
     }
     this.flushRun();
     this.last = { op, style, text };
+  }
+
+  /** A whole block left alone: what adding its tokens one by one as equal would give. */
+  addEqualBlock(block: Block): void {
+    for (const run of block.runs) {
+      if (run.text === '') continue;
+      const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
+      const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
+      if (this.last && this.last.op === 'equal' && sameStyle(this.last.style, style)) this.last.text += run.text;
+      else {
+        this.flushRun();
+        this.last = { op: 'equal', style, text: run.text };
+      }
+    }
+    this.flushRun();
+    this.blocks.push({ block: shapeOf(block), mark: 'equal', runs: this.runs });
+    this.runs = [];
   }
 
   finish(): RedlineBlock[] {
