@@ -5,7 +5,7 @@ import { collectGarbage, median } from './exports.mjs';
 import { buildDocument } from './generate.mjs';
 import { loadShared } from './load-shared.mjs';
 
-export const COMPARE_TARGETS = { 'compare.100k.ms': 150 };
+export const COMPARE_TARGETS = { 'compare.100k.ms': 150, 'merge.100k.ms': 100 };
 
 const RUNS = 7;
 const WORD_EDIT_SHARE = 0.02;
@@ -52,6 +52,7 @@ function flatten(doc) {
 export async function measureCompare({ seed, log = console.log }) {
   const shared = await loadShared([
     "export { compareDocuments } from './shared/compare/compare';",
+    "export { mergeDocuments } from './shared/merge/merge-documents';",
     "export { PolicyDocumentSchema } from './shared/model/document';",
     "export { seeded } from './shared/testing/seeded-random';",
     "export { diffWords } from 'diff';",
@@ -90,9 +91,32 @@ export async function measureCompare({ seed, log = console.log }) {
       (gaveUp ? `gave up after ${(peer / 1000).toFixed(1)} s (its timeout)` : `${(peer / 1000).toFixed(2)} s, ${peerResult.length} parts`) +
       `; ours is ${gaveUp ? 'more than ' : ''}${(peer / ours).toFixed(0)}× faster`,
   );
+  // Sync's merge: two people's editions of the same document, each with its own 2% of word edits and 20 moves.
+  const theirDoc = shared.PolicyDocumentSchema.parse(editEdition(oldDoc, shared.seeded(seed + 2)));
+  const merges = [];
+  let merge = null;
+  for (let i = 0; i <= RUNS; i++) {
+    collectGarbage();
+    const t0 = performance.now();
+    merge = shared.mergeDocuments(oldDoc, newDoc, theirDoc);
+    if (i > 0) merges.push(performance.now() - t0);
+  }
+  if (!shared.PolicyDocumentSchema.safeParse(merge.merged).success) problems.push('merge: the merged document is not a valid document');
+  log(
+    `  mergeDocuments: ${merges.map((v) => v.toFixed(0)).join(', ')} ms (median ${median(merges).toFixed(1)}); ` +
+      `${merge.conflicts.length} conflicts (paragraphs both changed, sections both moved), ${merge.merged.blocks.length} blocks`,
+  );
+
   return {
     problems,
     rows: [
+      {
+        name: 'merge.100k.ms',
+        value: round(median(merges)),
+        unit: 'ms',
+        peer: '(no peer: the three-way merge of two editions, each with 2% of its words edited and 20 sections moved)',
+        peerValue: null,
+      },
       {
         name: 'compare.100k.ms',
         value: round(ours),
