@@ -21,6 +21,9 @@ const USAGE = `Usage:
   policywright diff <old> <new> [--to text|json|html|docx] [--out <file>] [--document <id>]
                                                        compare two editions; each is <project>@<version>,
                                                        a project (its draft) or a file
+  policywright check <input> [--json] [--document <id>]
+                                                       check a policy: broken references, terms, placeholders,
+                                                       empty sections, dates, links (exit code 1 on errors)
   policywright clauses <project> [--json]              list the clause library (id, title, version, status,
                                                        tags, source) and any clause file that cannot be read
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
@@ -99,6 +102,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         }),
       );
       return 0;
+    }
+    case 'check': {
+      const args = parseArgs(rest, ['document'], ['json']);
+      const input = single(args.positional, 'check', '<input>');
+      const { checkCommand } = await import('./check-command');
+      const result = await checkCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) });
+      io.out(result.stdout);
+      return result.errors > 0 ? 1 : 0;
     }
     case 'clauses': {
       const args = parseArgs(rest, [], ['json']);

@@ -1,0 +1,176 @@
+import type { PolicyDocument } from '../model/document';
+import { safeLink } from '../model/link';
+import { variableValue, type VariableValues } from '../model/variables';
+import { findDefinitions, usesIn, type Definition } from './definitions';
+import type { CheckRule, Finding, Severity } from './finding';
+import { placesOf, type Place, type SectionInfo } from './places';
+import { findTypedReferences, namesSection, referenceNames } from './references';
+
+export interface CheckOptions {
+  /** The project's variable values: a variable without one is unfilled. */
+  readonly variables?: VariableValues;
+  /** Clause ids the library has deprecated. */
+  readonly deprecatedClauses?: ReadonlySet<string>;
+  /** The day (YYYY-MM-DD) of the last substantive version, when the project has one. */
+  readonly lastSubstantiveVersion?: { readonly name: string; readonly day: string };
+  /** Findings a person dismissed (with a reason, kept in the project): matched by rule, section and words. */
+  readonly dismissed?: ReadonlyArray<Pick<Finding, 'rule' | 'sectionId' | 'excerpt'>>;
+}
+
+/**
+ * The policy checker: what a careful reviewer would mark before a policy goes out, in the document's order. Pure and
+ * whole-document: the editor runs it off the typing path, the CLI (`policywright check`) in a team's CI.
+ */
+export function checkDocument(doc: PolicyDocument, options: CheckOptions = {}): Finding[] {
+  const { places, sections } = placesOf(doc);
+  const findings: Array<Finding & { order: number }> = [];
+  const add = (rule: CheckRule, severity: Severity, place: Place | null, message: string, excerpt: string) =>
+    findings.push({ rule, severity, sectionId: place?.sectionId ?? null, sectionNumber: place?.sectionNumber ?? null, message, excerpt, order: place?.index ?? -1 });
+  const where = (place: Place | null) =>
+    place?.sectionNumber ? (/^(?:§|Article|Section)/u.test(place.sectionNumber) ? place.sectionNumber : `section ${place.sectionNumber}`) : place ? 'the opening text' : 'the document details';
+
+  checkReferences(places, sections, add, where);
+  checkTerms(doc, places, sections, add, where);
+  const clauseUses = new Set<string>();
+  for (const place of places) {
+    checkPlaceholders(place, options.variables, add, where);
+    checkTypedLinks(place, add, where);
+    const clause = place.block.clause;
+    // A clause's blocks share one use: reported once, at its first block.
+    if (clause && clause.state !== 'unlinked' && options.deprecatedClauses?.has(clause.id) && !clauseUses.has(clause.use)) {
+      clauseUses.add(clause.use);
+      add('deprecated-clause', 'warning', place, `${capital(where(place))} holds the clause “${clause.id}”, which the library has deprecated.`, clause.id);
+    }
+  }
+  checkSections(places, sections, add, where);
+  checkDates(doc, options, add);
+
+  const dismissed = options.dismissed ?? [];
+  return findings
+    .filter((f) => !dismissed.some((d) => d.rule === f.rule && d.sectionId === f.sectionId && d.excerpt === f.excerpt))
+    .sort((x, y) => x.order - y.order)
+    .map(({ order: _order, ...finding }) => finding);
+}
+
+type Add = (rule: CheckRule, severity: Severity, place: Place | null, message: string, excerpt: string) => void;
+type Where = (place: Place | null) => string;
+
+function checkReferences(places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
+  if (sections.length === 0) return;
+  const names = referenceNames(sections);
+  for (const reference of findTypedReferences(places)) {
+    const missing = reference.targets.filter((target) => !namesSection(target, names));
+    if (missing.length === 0) continue;
+    add('broken-reference', 'error', reference.place, `“${reference.text}” in ${where(reference.place)} names no section of this document (${missing.join(', ')}).`, reference.text);
+  }
+}
+
+/** Proper names a policy uses without defining them: never reported as undefined terms. */
+const COMMON_NAMES = new Set(['United States', 'United Kingdom', 'European Union', 'European Economic Area', 'Privacy Policy', 'Cookie Policy', 'Terms of Service', 'Terms of Use', 'Data Protection Officer', 'Standard Contractual Clauses', 'Privacy Shield']);
+/**
+ * A defined term is used the way a noun is, after "the", "our", "any" …: "the Services", "your Personal Data". Names
+ * of companies, places and laws are capitalised too and defined by no policy; the words that mark them are left out.
+ */
+const CAPITALISED_PHRASE = /(?<=(?:^|[^\p{L}])(?:the|our|your|any|such|each|all|its|their|this|these)\s+)[\p{Lu}][\p{Ll}’'-]+(?:\s+(?:of\s+)?[\p{Lu}][\p{Ll}’'-]+){0,3}/gu;
+const NAME_WORDS = /\b(?:Ltd|Limited|Inc|LLC|LLP|Plc|GmbH|Corporation|Corp|Group|Lane|Road|Street|Court|Avenue|Square|Regulation|Act|Directive|Code|Law|Convention|Commission|Authority|Council|Board|Union|Kingdom|States|Area|Republic|Office|Internet)\b/u;
+
+function checkTerms(doc: PolicyDocument, places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
+  const definitions = findDefinitions(places, new Map(sections.map((section) => [section.id, section.title])));
+  const byTerm = new Map<string, Definition[]>();
+  for (const definition of definitions) byTerm.set(definition.term, [...(byTerm.get(definition.term) ?? []), definition]);
+
+  for (const [term, defs] of byTerm) {
+    const distinctPlaces = [...new Set(defs.map((d) => d.place))];
+    if (distinctPlaces.length > 1) {
+      const differently = new Set(distinctPlaces.map((p) => p.text.trim())).size > 1;
+      const second = distinctPlaces[1] as Place;
+      add('term-defined-twice', differently ? 'error' : 'warning', second, `“${term}” is defined again in ${where(second)}${differently ? ', differently' : ''}; it was first defined in ${where(distinctPlaces[0] as Place)}.`, term);
+    }
+    let uses = 0;
+    for (const place of places) uses += usesIn(place.text, term) - (distinctPlaces.includes(place) ? 1 : 0);
+    if (uses <= 0) add('unused-term', 'warning', distinctPlaces[0] as Place, `“${term}” is defined in ${where(distinctPlaces[0] as Place)} but never used.`, term);
+  }
+
+  // Capitalised phrases mid-sentence read as defined terms; only in a document that defines terms at all.
+  if (definitions.length === 0) return;
+  const known = new Set([...byTerm.keys(), ...sections.map((s) => s.title), doc.title, ...COMMON_NAMES]);
+  const isKnown = (phrase: string) => [...known].some((term) => phrase === term || phrase === `${term}s` || phrase.startsWith(`${term} `) || term.includes(phrase));
+  const candidates = new Map<string, { place: Place; count: number }>();
+  for (const place of places) {
+    if (place.block.kind === 'heading') continue;
+    for (const match of place.text.matchAll(CAPITALISED_PHRASE)) {
+      const phrase = match[0];
+      if (isKnown(phrase) || NAME_WORDS.test(phrase)) continue;
+      const seen = candidates.get(phrase);
+      if (seen) seen.count++;
+      else candidates.set(phrase, { place, count: 1 });
+    }
+  }
+  for (const [phrase, { place, count }] of candidates) {
+    // One capitalised word used once ("the Swiss framework") is more often a name than a term.
+    if (!phrase.includes(' ') && count < 2) continue;
+    add('undefined-term', 'warning', place, `“${phrase}” in ${where(place)} is capitalised like a defined term but is never defined.`, phrase);
+  }
+}
+
+const PLACEHOLDERS = [
+  /\[(?:insert|enter|add|company|name|date|address|email|tbd|tbc|x{2,}|placeholder|your)[^\]]{0,60}\]/giu,
+  /(?<![\p{L}])(?:TBD|TBC|TODO|FIXME|X{3,})(?![\p{L}])/gu,
+  /<<[^>]{0,60}>>/gu,
+  /_{4,}/gu,
+];
+
+function checkPlaceholders(place: Place, variables: VariableValues | undefined, add: Add, where: Where): void {
+  for (const run of place.block.runs) {
+    if (run.variable !== undefined) {
+      if (variables && variableValue(variables, run.variable) === undefined) {
+        add('unfilled-variable', 'error', place, `The variable {{${run.variable}}} in ${where(place)} has no value.`, run.text);
+      }
+      continue;
+    }
+    const found = [...PLACEHOLDERS.flatMap((pattern) => [...run.text.matchAll(pattern)].map((m) => m[0])), ...[...run.text.matchAll(/\{\{[^}]{0,60}\}\}/gu)].map((m) => m[0])];
+    for (const text of found) add('placeholder', 'error', place, `“${text}” in ${where(place)} is placeholder text.`, text);
+  }
+}
+
+const TYPED_ADDRESS = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/[^\s<>"”)]+|javascript:[^\s<>"”)]*|www\.[^\s<>"”)]+)/giu;
+
+function checkTypedLinks(place: Place, add: Add, where: Where): void {
+  for (const run of place.block.runs) {
+    if (run.link !== undefined || run.variable !== undefined) continue;
+    for (const match of run.text.matchAll(TYPED_ADDRESS)) {
+      const address = match[0].replace(/[.,;:]+$/, '');
+      const href = /^www\./i.test(address) ? `https://${address}` : address;
+      if (safeLink(href) === null) add('bad-link', 'warning', place, `“${address}” in ${where(place)} is not a valid http, https or mailto address.`, address);
+    }
+  }
+}
+
+function checkSections(places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
+  const seen = new Map<string, SectionInfo>();
+  sections.forEach((section, i) => {
+    const place = places.find((p) => p.block.kind === 'heading' && p.sectionId === section.id) ?? null;
+    const next = sections[i + 1];
+    const hasSubsections = next !== undefined && next.level > section.level;
+    const hasText = places.some((p) => p.sectionId === section.id && p.block.kind !== 'heading' && p.text.trim() !== '');
+    if (!hasText && !hasSubsections) add('empty-section', 'warning', place, `${capital(where(place))} (“${section.title}”) has no text.`, section.title);
+    const key = section.title.toLowerCase();
+    const first = seen.get(key);
+    if (first && key !== '') add('duplicate-heading', 'warning', place, `${capital(where(place))} has the same heading as section ${first.reference || first.label}: “${section.title}”.`, section.title);
+    else seen.set(key, section);
+  });
+}
+
+function checkDates(doc: PolicyDocument, options: CheckOptions, add: Add): void {
+  if (doc.effectiveDate && doc.lastUpdated && doc.effectiveDate > doc.lastUpdated) {
+    add('dates-out-of-order', 'error', null, `The effective date (${doc.effectiveDate}) is after the “last updated” date (${doc.lastUpdated}).`, doc.effectiveDate);
+  }
+  const last = options.lastSubstantiveVersion;
+  if (last && doc.lastUpdated && doc.lastUpdated < last.day) {
+    add('stale-last-updated', 'warning', null, `“Last updated” (${doc.lastUpdated}) is older than the substantive version “${last.name}” of ${last.day}.`, doc.lastUpdated);
+  }
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
