@@ -5,7 +5,7 @@ import { collectGarbage, median } from './exports.mjs';
 import { buildDocument } from './generate.mjs';
 import { loadShared } from './load-shared.mjs';
 
-export const COMPARE_TARGETS = { 'compare.100k.ms': 150, 'merge.100k.ms': 100 };
+export const COMPARE_TARGETS = { 'compare.100k.ms': 150, 'merge.100k.ms': 100, 'check.100k.ms': 100 };
 
 const RUNS = 7;
 const WORD_EDIT_SHARE = 0.02;
@@ -53,6 +53,8 @@ export async function measureCompare({ seed, log = console.log }) {
   const shared = await loadShared([
     "export { compareDocuments } from './shared/compare/compare';",
     "export { mergeDocuments } from './shared/merge/merge-documents';",
+    "export { checkDocument } from './shared/check/check-document';",
+    "export { outlineOf } from './shared/numbering/outline';",
     "export { PolicyDocumentSchema } from './shared/model/document';",
     "export { seeded } from './shared/testing/seeded-random';",
     "export { diffWords } from 'diff';",
@@ -107,9 +109,30 @@ export async function measureCompare({ seed, log = console.log }) {
       `${merge.conflicts.length} conflicts (paragraphs both changed, sections both moved), ${merge.merged.blocks.length} blocks`,
   );
 
+  // The checker on the document with 200 defined terms and 500 typed references (to sections that exist) added.
+  const checked = withTermsAndReferences(oldDoc, shared.outlineOf(oldDoc), shared.seeded(seed + 3));
+  const checks = [];
+  let findings = [];
+  for (let i = 0; i <= RUNS; i++) {
+    collectGarbage();
+    const t0 = performance.now();
+    findings = shared.checkDocument(checked);
+    if (i > 0) checks.push(performance.now() - t0);
+  }
+  const broken = findings.filter((f) => f.rule === 'broken-reference').length;
+  if (broken > 0) problems.push(`check: ${broken} of the 500 typed references, all to sections that exist, were reported broken`);
+  log(`  checkDocument (200 terms, 500 references): ${checks.map((v) => v.toFixed(0)).join(', ')} ms (median ${median(checks).toFixed(1)}); ${findings.length} findings`);
+
   return {
     problems,
     rows: [
+      {
+        name: 'check.100k.ms',
+        value: round(median(checks)),
+        unit: 'ms',
+        peer: '(no peer: the whole checker on the document with 200 defined terms and 500 typed references)',
+        peerValue: null,
+      },
       {
         name: 'merge.100k.ms',
         value: round(median(merges)),
@@ -126,6 +149,22 @@ export async function measureCompare({ seed, log = console.log }) {
       },
     ],
   };
+}
+
+/** 200 paragraphs made definitions ("Term 17" means …, used once elsewhere) and 500 "see Section N" references added. */
+function withTermsAndReferences(doc, outline, random) {
+  const blocks = structuredClone(doc.blocks);
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
+  const pick = () => paragraphs[Math.floor(random() * paragraphs.length)];
+  for (let t = 0; t < 200; t++) {
+    pick().runs.unshift({ text: `“Bench Term ${t}” means ` });
+    pick().runs.push({ text: ` The Bench Term ${t} applies.` });
+  }
+  for (let r = 0; r < 500; r++) {
+    const target = outline[Math.floor(random() * outline.length)];
+    pick().runs.push({ text: ` See Section ${target.number}.` });
+  }
+  return { ...doc, blocks };
 }
 
 function round(value) {

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../model/document';
 import { safeLink } from '../model/link';
 import { variableValue, type VariableValues } from '../model/variables';
-import { findDefinitions, usesIn, type Definition } from './definitions';
+import { findDefinitions, type Definition } from './definitions';
 import type { CheckRule, Finding, Severity } from './finding';
 import { placesOf, type Place, type SectionInfo } from './places';
 import { findTypedReferences, namesSection, referenceNames } from './references';
@@ -71,7 +71,7 @@ const COMMON_NAMES = new Set(['United States', 'United Kingdom', 'European Union
  * A defined term is used the way a noun is, after "the", "our", "any" …: "the Services", "your Personal Data". Names
  * of companies, places and laws are capitalised too and defined by no policy; the words that mark them are left out.
  */
-const CAPITALISED_PHRASE = /(?<=(?:^|[^\p{L}])(?:the|our|your|any|such|each|all|its|their|this|these)\s+)[\p{Lu}][\p{Ll}’'-]+(?:\s+(?:of\s+)?[\p{Lu}][\p{Ll}’'-]+){0,3}/gu;
+const CAPITALISED_PHRASE = /(?<![\p{L}])(?:the|our|your|any|such|each|all|its|their|this|these) +([\p{Lu}][\p{Ll}’'-]+(?:\s+(?:of\s+)?[\p{Lu}][\p{Ll}’'-]+){0,3})/gu;
 const NAME_WORDS = /\b(?:Ltd|Limited|Inc|LLC|LLP|Plc|GmbH|Corporation|Corp|Group|Lane|Road|Street|Court|Avenue|Square|Regulation|Act|Directive|Code|Law|Convention|Commission|Authority|Council|Board|Union|Kingdom|States|Area|Republic|Office|Internet)\b/u;
 
 function checkTerms(doc: PolicyDocument, places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
@@ -79,6 +79,7 @@ function checkTerms(doc: PolicyDocument, places: readonly Place[], sections: rea
   const byTerm = new Map<string, Definition[]>();
   for (const definition of definitions) byTerm.set(definition.term, [...(byTerm.get(definition.term) ?? []), definition]);
 
+  const useCounts = countUses(places, [...byTerm.keys()]);
   for (const [term, defs] of byTerm) {
     const distinctPlaces = [...new Set(defs.map((d) => d.place))];
     if (distinctPlaces.length > 1) {
@@ -86,20 +87,27 @@ function checkTerms(doc: PolicyDocument, places: readonly Place[], sections: rea
       const second = distinctPlaces[1] as Place;
       add('term-defined-twice', differently ? 'error' : 'warning', second, `“${term}” is defined again in ${where(second)}${differently ? ', differently' : ''}; it was first defined in ${where(distinctPlaces[0] as Place)}.`, term);
     }
-    let uses = 0;
-    for (const place of places) uses += usesIn(place.text, term) - (distinctPlaces.includes(place) ? 1 : 0);
+    const uses = (useCounts.get(term) ?? 0) - distinctPlaces.length;
     if (uses <= 0) add('unused-term', 'warning', distinctPlaces[0] as Place, `“${term}” is defined in ${where(distinctPlaces[0] as Place)} but never used.`, term);
   }
 
   // Capitalised phrases mid-sentence read as defined terms; only in a document that defines terms at all.
   if (definitions.length === 0) return;
-  const known = new Set([...byTerm.keys(), ...sections.map((s) => s.title), doc.title, ...COMMON_NAMES]);
-  const isKnown = (phrase: string) => [...known].some((term) => phrase === term || phrase === `${term}s` || phrase.startsWith(`${term} `) || term.includes(phrase));
+  const names = [...byTerm.keys(), ...sections.map((s) => s.title), doc.title, ...COMMON_NAMES];
+  const whole = new Set(names);
+  const parts = wordRuns(names);
+  // A known name, its plural, a part of one ("Personal" of "Personal Data"), or one with words after it.
+  const isKnown = (phrase: string) => {
+    if (parts.has(phrase) || whole.has(phrase.replace(/e?s$/u, ''))) return true;
+    const words = phrase.split(' ');
+    for (let n = words.length - 1; n > 0; n--) if (whole.has(words.slice(0, n).join(' '))) return true;
+    return false;
+  };
   const candidates = new Map<string, { place: Place; count: number }>();
   for (const place of places) {
     if (place.block.kind === 'heading') continue;
     for (const match of place.text.matchAll(CAPITALISED_PHRASE)) {
-      const phrase = match[0];
+      const phrase = match[1] ?? '';
       if (isKnown(phrase) || NAME_WORDS.test(phrase)) continue;
       const seen = candidates.get(phrase);
       if (seen) seen.count++;
@@ -147,12 +155,19 @@ function checkTypedLinks(place: Place, add: Add, where: Where): void {
 }
 
 function checkSections(places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
+  const headingPlace = new Map<string, Place>();
+  const withText = new Set<string>();
+  for (const place of places) {
+    if (place.sectionId === null) continue;
+    if (place.block.kind === 'heading') headingPlace.set(place.sectionId, place);
+    else if (place.text.trim() !== '') withText.add(place.sectionId);
+  }
   const seen = new Map<string, SectionInfo>();
   sections.forEach((section, i) => {
-    const place = places.find((p) => p.block.kind === 'heading' && p.sectionId === section.id) ?? null;
+    const place = headingPlace.get(section.id) ?? null;
     const next = sections[i + 1];
     const hasSubsections = next !== undefined && next.level > section.level;
-    const hasText = places.some((p) => p.sectionId === section.id && p.block.kind !== 'heading' && p.text.trim() !== '');
+    const hasText = withText.has(section.id);
     if (!hasText && !hasSubsections) add('empty-section', 'warning', place, `${capital(where(place))} (“${section.title}”) has no text.`, section.title);
     const key = section.title.toLowerCase();
     const first = seen.get(key);
@@ -170,6 +185,51 @@ function checkDates(doc: PolicyDocument, options: CheckOptions, add: Add): void 
     add('stale-last-updated', 'warning', null, `“Last updated” (${doc.lastUpdated}) is older than the substantive version “${last.name}” of ${last.day}.`, doc.lastUpdated);
   }
 }
+
+/** Every run of whole words of each phrase: "Personal Data Request" gives it, "Personal Data", "Data Request", "Personal" … */
+function wordRuns(phrases: readonly string[]): Set<string> {
+  const runs = new Set<string>();
+  for (const phrase of phrases) {
+    const words = phrase.trim().split(/\s+/u).slice(0, 8);
+    for (let i = 0; i < words.length; i++) for (let j = i + 1; j <= words.length; j++) runs.add(words.slice(i, j).join(' '));
+  }
+  return runs;
+}
+
+/**
+ * How often each term (or its plural) is used, in one pass over the text: terms are looked up by their first word,
+ * so two hundred terms cost what one does.
+ */
+function countUses(places: readonly Place[], terms: readonly string[]): Map<string, number> {
+  const byFirstWord = new Map<string, string[]>();
+  for (const term of terms) {
+    const first = term.split(/[^\p{L}\p{N}'’-]/u)[0] ?? term;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), term]);
+  }
+  const counts = new Map<string, number>();
+  for (const place of places) {
+    for (const match of place.text.matchAll(WORD)) {
+      const candidates = byFirstWord.get(match[0]);
+      if (!candidates) continue;
+      for (const term of candidates) if (isUseAt(place.text, match.index, term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Whether `term`, or its plural, stands in `text` at `at` as whole words. */
+function isUseAt(text: string, at: number, term: string): boolean {
+  if (!text.startsWith(term, at)) return false;
+  let end = at + term.length;
+  if (text.startsWith('es', end) && !LETTER.test(text.charAt(end + 2))) end += 2;
+  else if (text.charAt(end) === 's') end += 1;
+  return end >= text.length || !LETTER.test(text.charAt(end));
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+// Terms start with a capital or a digit: only such words can begin a use.
+const WORD = /(?<![\p{L}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
