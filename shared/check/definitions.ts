@@ -56,22 +56,3 @@ export function findDefinitions(places: readonly Place[], sectionTitles: Readonl
 function clean(term: string): string {
   return term.replace(/\s+/g, ' ').replace(/[.,;:]+$/, '').trim();
 }
-
-/** Where `term` (or its plural) is used in `text` as a whole word, capitalised as defined. */
-export function usesIn(text: string, term: string): number {
-  return text.match(usePattern(term))?.length ?? 0;
-}
-
-const patterns = new Map<string, RegExp>();
-
-function usePattern(term: string): RegExp {
-  let pattern = patterns.get(term);
-  if (!pattern) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es)?(?![\\p{L}\\p{N}])`, 'gu');
-    // Terms come and go as people type; the cache is of the last document's terms, not of every term ever seen.
-    if (patterns.size > 2000) patterns.clear();
-    patterns.set(term, pattern);
-  }
-  return pattern;
-}
