@@ -1,4 +1,5 @@
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { decimalOutline } from './word-outline';
 
 /** Words each generated section holds: its heading's four and its paragraph's forty-six. */
 export const WORDS_PER_SECTION = 50;
@@ -27,17 +28,7 @@ export async function generatedDocx(sections: number): Promise<Uint8Array> {
     children.push(new Paragraph({ children: [new TextRun(`${sentence(22)}. `), new TextRun({ text: sentence(3), bold: true }), new TextRun(` ${sentence(21)}.`)] }));
   }
   const doc = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'outline',
-          levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
-            { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.START },
-          ],
-        },
-      ],
-    },
+    numbering: { config: [decimalOutline('outline', 2)] },
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
