@@ -9,6 +9,7 @@ import { HOSTILE_TEXT, hostileDocument } from './fixtures/hostile';
 import { exportMarkdown } from './markdown';
 import { prepareDocument } from './prepare';
 import { li, p, policy } from '../testing/builders';
+import { seeded } from '../testing/seeded-random';
 
 const SAMPLES = path.resolve(__dirname, '../../assets/sample-project/documents');
 const sample = (name: string): PolicyDocument =>
@@ -229,8 +230,7 @@ describe.skipIf(!HAS_PANDOC)('exportMarkdown inline marks (needs pandoc)', () =>
 
   it('puts every mark and link on exactly the characters that carry it, for runs that make GFM delimiters awkward', () => {
     const pieces = ['word', ' spaced ', '(paren)', '“quoted”', 'x', '*', '_', '.', ' ', 'é', '1.', '-', 'a\nb', '\n', '[', '<', '#', '\\', '`', 'https://x.y', '@'];
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = seeded(7);
     const paragraphs: Run[][] = Array.from({ length: 200 }, () =>
       Array.from({ length: 2 + Math.floor(random() * 5) }, () => {
         const run: Run = { text: pieces[Math.floor(random() * pieces.length)] ?? 'x' };
