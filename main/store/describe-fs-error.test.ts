@@ -10,7 +10,7 @@ describe('one sentence for a file the system refused', () => {
     ['EROFS', 'the disk or folder is read-only'],
     ['EACCES', 'permission was denied'],
     ['EPERM', 'permission was denied'],
-    ['ENOENT', 'a folder on its way is gone (moved, renamed or deleted outside Policywright)'],
+    ['ENOENT', 'its folder is gone (moved, renamed or deleted outside Policywright)'],
     ['ENOTDIR', 'a folder on its way is a file'],
     ['ENAMETOOLONG', 'its path is too long for this system'],
     ['EIO', 'the disk reported a read or write error'],
@@ -44,7 +44,7 @@ describe('one sentence for a file the system refused', () => {
 
   it('passes over the codes a caller says are not the person’s, looking on for one that is', () => {
     const both = { errors: [failure('ENOENT'), failure('ENOSPC')] };
-    expect(knownCauseOf(both)).toBe('a folder on its way is gone (moved, renamed or deleted outside Policywright)');
+    expect(knownCauseOf(both)).toBe('its folder is gone (moved, renamed or deleted outside Policywright)');
     expect(knownCauseOf(both, new Set(['ENOENT']))).toBe('the disk is full');
     expect(knownCauseOf(failure('ENOENT'), new Set(['ENOENT']))).toBeNull();
   });

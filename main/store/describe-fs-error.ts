@@ -9,7 +9,7 @@ const CAUSES: Readonly<Record<string, string>> = {
   EROFS: 'the disk or folder is read-only',
   EACCES: 'permission was denied',
   EPERM: 'permission was denied',
-  ENOENT: 'a folder on its way is gone (moved, renamed or deleted outside Policywright)',
+  ENOENT: 'its folder is gone (moved, renamed or deleted outside Policywright)',
   ENOTDIR: 'a folder on its way is a file',
   EISDIR: 'it is a folder, not a file',
   ENAMETOOLONG: 'its path is too long for this system',
