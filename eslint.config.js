@@ -122,7 +122,8 @@ function layerBlocks(part) {
 function noNodeGlobals(part) {
   return {
     files: [`${part}/**/*.{ts,tsx}`],
-    // Unit tests run in Node; test helpers are compiled with their part and kept from Node by its tsconfig as well.
+    // Unit tests run in Node. Test helpers keep their part's globals and import by name what Node they need (shared/testing
+    // is type-checked with the tests, not in shared's program, which has no Node types).
     ignores: ['**/*.test.ts', '**/vite.config.*'],
     rules: { 'no-restricted-globals': ['error', ...nodeOnlyGlobals.map((name) => ({ name, message: PARTS[part].noNode }))] },
   };

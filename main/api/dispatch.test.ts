@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyDocument } from '../../shared/model/document';
 import type { LoadedDocument, ProjectInfo, Reply, Startup } from '../../shared/api/contract';
 import { METHOD_NAMES } from '../../shared/api/contract';
+import { h, policy } from '../../shared/testing/builders';
 import { RecentProjects } from '../store/recent';
 import { dispatch } from './dispatch';
 import { Workspace, createHandlers, type Handlers, type HostServices } from './handlers';
@@ -35,16 +36,7 @@ function messageOf(reply: Reply<unknown>): string {
   return reply.error.message;
 }
 
-const validDocument: PolicyDocument = {
-  format: 1,
-  title: 'T',
-  effectiveDate: null,
-  lastUpdated: null,
-  versionLabel: '',
-  owner: '',
-  numbering: 'decimal',
-  blocks: [{ kind: 'heading', id: 's-abcdef01', level: 1, runs: [{ text: 'H' }] }],
-};
+const validDocument = policy([h(1, 's-abcdef01', 'H')], { title: 'T' });
 
 describe('dispatch: methods', () => {
   it.each(['nope', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'GETSTARTUP'])('refuses the unknown method %j', async (method) => {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { PolicyDocument } from '../../shared/model/document';
-import { h, p } from '../../shared/testing/builders';
+import { section } from '../../shared/testing/builders';
 import { cli } from './test-cli';
 
 /**
@@ -27,12 +27,9 @@ export function useDiffProject(): DiffProject {
     expect((await cli('new', state.project)).code).toBe(0);
     const doc = await readDraft(state.project);
     doc.blocks = [
-      h(1, 's-intro00001', 'Introduction'),
-      p('We build analytics software for businesses.'),
-      h(1, 's-retain0001', 'Retention'),
-      p('We keep account data for six years after the account closes.'),
-      h(1, 's-contact001', 'Contact'),
-      p('Write to privacy@example.com.'),
+      ...section(1, 's-intro00001', 'Introduction', 'We build analytics software for businesses.'),
+      ...section(1, 's-retain0001', 'Retention', 'We keep account data for six years after the account closes.'),
+      ...section(1, 's-contact001', 'Contact', 'Write to privacy@example.com.'),
     ];
     await writeDraft(state.project, doc);
     expect((await cli('version', state.project, '--name', VERSION, '--author', 'Tester')).code).toBe(0);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localMinute } from '../../shared/model/dates';
 import type { VersionInfo } from '../store/history';
 import { cli } from './test-cli';
 
@@ -22,12 +23,6 @@ async function newProject(): Promise<string> {
   const dir = path.join(tmp, 'policies');
   expect((await cli('new', dir)).code).toBe(0);
   return dir;
-}
-
-function localMinute(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 describe('policywright version', () => {
@@ -95,7 +90,7 @@ describe('policywright versions', () => {
 
     const { code, out, err } = await cli('versions', dir);
     expect({ code, err }).toEqual({ code: 0, err: '' });
-    const [third, second, first] = versions.map((v) => localMinute(v.createdAt));
+    const [third, second, first] = versions.map((v) => localMinute(new Date(v.createdAt)));
     expect(out).toBe(
       [
         `Third                editorial    Lee             ${third}`,

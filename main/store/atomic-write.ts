@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from './errors';
-import { describeWriteFailure } from './describe-fs-error';
+import { describeFsFailure, describeWriteFailure } from './describe-fs-error';
 
 /** The file operations a save needs, so tests can fail any one of them and check what is left on disk. */
 export interface SaveFs {
@@ -101,6 +101,6 @@ export async function ensureFolder(dir: string): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new WriteFailure(describeWriteFailure(`The folder ${path.basename(dir)}`, error).replace('could not be saved', 'could not be made'), error);
+    throw new WriteFailure(describeFsFailure(`The folder ${path.basename(dir)}`, error, 'made'), error);
   }
 }

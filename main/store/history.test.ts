@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PolicyDocument } from '../../shared/model/document';
+import { errorOf } from '../../shared/testing/error-of';
+import { introPolicy } from '../../shared/testing/builders';
 import { UserError } from './errors';
 import { ProjectHistory, type VersionInfo } from './history';
 import { formatVersionMessage, parseVersionMessage, slugOf } from './history-message';
@@ -33,40 +34,15 @@ function sysGit(cwd: string, ...args: string[]): string {
   });
 }
 
-function policy(title: string, paragraphs: string[]): PolicyDocument {
-  return {
-    format: 1,
-    title,
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      ...paragraphs.map((text) => ({ kind: 'paragraph' as const, runs: [{ text }] })),
-    ],
-  };
-}
-
 async function makeProject(dir: string): Promise<Project> {
   return Project.create(dir, 'Acme Policies', [
-    { id: 'privacy-policy', doc: policy('Privacy Policy', ['We collect little.']) },
-    { id: 'cookie-policy', doc: policy('Cookie Policy', ['We use one cookie.']) },
+    { id: 'privacy-policy', doc: introPolicy('Privacy Policy', 'We collect little.') },
+    { id: 'cookie-policy', doc: introPolicy('Cookie Policy', 'We use one cookie.') },
   ]);
 }
 
 const PRIVACY = 'documents/privacy-policy.policy.json';
 const COOKIES = 'documents/cookie-policy.policy.json';
-
-async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 /** A UserError is shown as it is: one sentence, one line. */
 function expectOneSentence(error: Error, pattern: RegExp): void {
@@ -91,8 +67,8 @@ describe('ProjectHistory: saving and reading versions', () => {
     const privacyThen = await fs.readFile(path.join(dir, PRIVACY), 'utf8');
     const manifestThen = await fs.readFile(path.join(dir, 'policywright.json'), 'utf8');
 
-    await project.saveDocument('privacy-policy', policy('Privacy Policy', ['We collect little.', 'Our DPO is dpo@acme.example.']), (await project.readDocument('privacy-policy')).stamp);
-    await project.addDocument(policy('Terms of Service', ['Be nice.']));
+    await project.saveDocument('privacy-policy', introPolicy('Privacy Policy', 'We collect little.', 'Our DPO is dpo@acme.example.'), (await project.readDocument('privacy-policy')).stamp);
+    await project.addDocument(introPolicy('Terms of Service', 'Be nice.'));
     const second = await history.saveVersion({ name: '2026-02 GDPR update', note: 'Adds the DPO.\n\nAnd the terms.', kind: 'editorial', author: 'Ana Müller' });
     const privacyNow = await fs.readFile(path.join(dir, PRIVACY), 'utf8');
     expect(privacyNow).not.toBe(privacyThen);
@@ -405,7 +381,7 @@ describe.skipIf(!hasGit)('what system git sees', () => {
     const history = ProjectHistory.for(dir);
     await history.saveVersion({ name: '2026-01 First edition', note: 'As published.', kind: 'substantive', author: 'Dana Whitfield' });
     const privacyThen = await fs.readFile(path.join(dir, PRIVACY), 'utf8');
-    await project.saveDocument('privacy-policy', policy('Privacy Policy', ['Changed.']), (await project.readDocument('privacy-policy')).stamp);
+    await project.saveDocument('privacy-policy', introPolicy('Privacy Policy', 'Changed.'), (await project.readDocument('privacy-policy')).stamp);
     await history.saveVersion({ name: '2026-02 GDPR update', note: '', kind: 'editorial', author: 'Ana Müller' });
 
     expect(sysGit(dir, 'log', '--format=%s')).toBe('2026-02 GDPR update\n2026-01 First edition\n');

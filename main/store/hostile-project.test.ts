@@ -7,6 +7,7 @@ import { serializeDocument, serializeManifest } from '../../shared/format/serial
 import { chromiumPdf } from '../export/pdf';
 import { dispatch } from '../api/dispatch';
 import { Workspace, createHandlers, type Handlers } from '../api/handlers';
+import { introPolicy } from '../../shared/testing/builders';
 import { RecentProjects } from './recent';
 import { stampOf } from './document-stamp';
 import {
@@ -16,7 +17,6 @@ import {
   hasMkfifo,
   linkInstead,
   makeLab,
-  policy,
   refsOf,
   snapshot,
   socketInstead,
@@ -80,7 +80,7 @@ const OPERATIONS = {
   loadPrivacy: ['loadDocument', { documentId: 'privacy-policy' }],
   loadCookie: ['loadDocument', { documentId: 'cookie-policy' }],
   // `base` is filled in with the stamp of the file as the lab made it.
-  save: ['saveDocument', { documentId: 'privacy-policy', document: policy('Privacy Policy', 'Edited.'), base: null }],
+  save: ['saveDocument', { documentId: 'privacy-policy', document: introPolicy('Privacy Policy', 'Edited.'), base: null }],
   create: ['createDocument', { title: 'New Terms' }],
   import: ['importDocument', { fileName: 'notes.md', base64: b64('# Imported Notes\n\nSome text.\n') }],
   clauses: ['listClauses', {}],
@@ -222,7 +222,7 @@ async function brokenClausesOf(results: Map<Operation, unknown>): Promise<Array<
   return (results.get('clauses') as { broken: Array<{ file: string; problem: string }> }).broken;
 }
 
-const cookieLatin1 = latin1(serializeDocument(policy('Cookie Policy', 'Caf\u00e9 cookies.')));
+const cookieLatin1 = latin1(serializeDocument(introPolicy('Cookie Policy', 'Caf\u00e9 cookies.')));
 const clauseLatin1 = latin1('{\n  "format": 1,\n  "id": "retention",\n  "title": "R\u00e9tention"\n}\n');
 const manifestLatin1 = latin1(serializeManifest({ format: 1, name: 'Soci\u00e9t\u00e9', documents: ['privacy-policy'] }));
 
@@ -456,9 +456,9 @@ const CASES: HostileCase[] = [
   {
     name: 'device names and names that differ only in case',
     make: async (lab) => {
-      await fs.writeFile(at(lab, 'documents', 'aux.policy.json'), serializeDocument(policy('Aux', 'Made on Linux.')));
+      await fs.writeFile(at(lab, 'documents', 'aux.policy.json'), serializeDocument(introPolicy('Aux', 'Made on Linux.')));
       await fs.writeFile(at(lab, 'policywright.json'), serializeManifest({ format: 1, name: 'P', documents: ['privacy-policy', 'cookie-policy', 'aux'] }));
-      await fs.writeFile(at(lab, 'documents', 'New-Terms.policy.json'), serializeDocument(policy('Stray', 'Stray.')));
+      await fs.writeFile(at(lab, 'documents', 'New-Terms.policy.json'), serializeDocument(introPolicy('Stray', 'Stray.')));
       await fs.writeFile(at(lab, 'clauses', 'Hostile-Check.clause.json'), '{}');
     },
     refused: { clauseNew: /^The library already has Hostile-Check\.clause\.json, which differs from hostile-check\.clause\.json only in case and is the same file on Windows and macOS; choose another id\.$/ },
@@ -476,7 +476,7 @@ const CASES: HostileCase[] = [
         await expectRefused('saveClause', { source: 'project', isNew: true, clause: clauseEdit(id, 'x') }, device);
       }
       await expectRefused('loadDocument', { documentId: 'aux' }, device);
-      await expectRefused('saveDocument', { documentId: 'aux', document: policy('Aux', 'x'), base: null }, device);
+      await expectRefused('saveDocument', { documentId: 'aux', document: introPolicy('Aux', 'x'), base: null }, device);
       await expectRefused('saveClause', { source: 'project', isNew: true, clause: clauseEdit('../escape', 'x') }, /must be lowercase letters, digits and dashes/);
       await expectRefused('loadDocument', { documentId: '../policywright' }, /must be lowercase letters, digits and dashes/);
       const files = (await fs.readdir(at(lab, 'documents'))).sort();

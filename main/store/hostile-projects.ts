@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { serializeClause } from '../../shared/clauses/serialize';
 import { serializeDocument, serializeManifest } from '../../shared/format/serialize';
-import type { PolicyDocument } from '../../shared/model/document';
+import { introPolicy } from '../../shared/testing/builders';
 import { ProjectHistory } from './history';
 import { Project } from './project';
 import { writeVariables } from './variables';
@@ -26,22 +26,6 @@ export interface Lab {
   readonly outside: string;
   readonly otherRepo: string;
   readonly project: string;
-}
-
-export function policy(title: string, text: string): PolicyDocument {
-  return {
-    format: 1,
-    title,
-    effectiveDate: null,
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      { kind: 'paragraph', runs: [{ text }] },
-    ],
-  };
 }
 
 const clause = (id: string, text: string) =>
@@ -69,7 +53,7 @@ export async function makeLab(tmp: string): Promise<Lab> {
   await fs.mkdir(path.join(outside, 'ssh'), { recursive: true });
   await fs.writeFile(path.join(outside, 'secret.txt'), `${CANARY}\n`);
   await fs.writeFile(path.join(outside, 'ssh', 'id_ed25519'), `-----BEGIN OPENSSH PRIVATE KEY----- ${CANARY}\n`);
-  await fs.writeFile(path.join(outside, 'documents', 'privacy-policy.policy.json'), serializeDocument(policy(`Stolen ${CANARY}`, CANARY)));
+  await fs.writeFile(path.join(outside, 'documents', 'privacy-policy.policy.json'), serializeDocument(introPolicy(`Stolen ${CANARY}`, CANARY)));
   await fs.writeFile(path.join(outside, 'clauses', 'stolen.clause.json'), clause('stolen', CANARY));
   await fs.writeFile(path.join(outside, 'variables.json'), `{\n  "format": 1,\n  "variables": {\n    "company_name": "${CANARY}"\n  }\n}\n`);
   await fs.writeFile(path.join(outside, 'policywright.json'), serializeManifest({ format: 1, name: CANARY, documents: ['privacy-policy'] }));
@@ -89,8 +73,8 @@ export async function makeLab(tmp: string): Promise<Lab> {
 
   const project = path.join(tmp, 'project');
   await Project.create(project, 'Shared Policies', [
-    { id: 'privacy-policy', doc: policy('Privacy Policy', 'We collect little.') },
-    { id: 'cookie-policy', doc: policy('Cookie Policy', 'We use one cookie.') },
+    { id: 'privacy-policy', doc: introPolicy('Privacy Policy', 'We collect little.') },
+    { id: 'cookie-policy', doc: introPolicy('Cookie Policy', 'We use one cookie.') },
   ]);
   await fs.mkdir(path.join(project, 'clauses'));
   await fs.writeFile(path.join(project, 'clauses', 'retention.clause.json'), clause('retention', 'We keep data for 30 days.'));

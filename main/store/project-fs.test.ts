@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorOf } from '../../shared/testing/error-of';
 import { UserError } from './errors';
 import { ConfinedFolder, readBounded } from './project-fs';
 import { fifoInstead, hasMkfifo } from './hostile-projects';
@@ -24,15 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 const posix = process.platform !== 'win32';
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import { constants, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { WriteFailure, writeFileAtomic } from './atomic-write';
-import { causeOf, describeWriteFailure } from './describe-fs-error';
+import { describeFsFailure, describeWriteFailure } from './describe-fs-error';
 import { UserError } from './errors';
 import { NotUtf8Error, decodeUtf8 } from './utf8';
 
@@ -97,7 +97,7 @@ export class ConfinedFolder {
       return await fs.readdir(this.pathOf(relative), { withFileTypes: true });
     } catch (error) {
       if (isAbsent(error)) return null;
-      throw new UserError(fsProblem(this.nameOf(relative), error, 'read'));
+      throw new UserError(describeFsFailure(this.nameOf(relative), error, 'read'));
     }
   }
 
@@ -136,7 +136,7 @@ export class ConfinedFolder {
       let stats = await this.lstat(upTo);
       if (!stats) {
         await fs.mkdir(this.pathOf(upTo.join('/'))).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'EEXIST') throw new WriteFailure(`The folder ${upTo.join('/')} could not be made: ${causeOf(error)}.`, error);
+          if (error.code !== 'EEXIST') throw new WriteFailure(describeFsFailure(`The folder ${upTo.join('/')}`, error, 'made'), error);
         });
         stats = await this.lstat(upTo);
       }
@@ -171,7 +171,7 @@ export class ConfinedFolder {
       return await fs.lstat(this.pathOf(relative));
     } catch (error) {
       if (isAbsent(error)) return null;
-      throw new UserError(fsProblem(this.nameOf(relative), error, 'read'));
+      throw new UserError(describeFsFailure(this.nameOf(relative), error, 'read'));
     }
   }
 
@@ -230,7 +230,7 @@ async function readBoundedBytes(
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
       throw new UserError(`${name} is a link; Policywright does not follow links in ${words.kind}.`);
     }
-    throw new UserError(fsProblem(name, error, 'read'));
+    throw new UserError(describeFsFailure(name, error, 'read'));
   }
   try {
     const stats = await handle.stat();
@@ -245,7 +245,7 @@ async function readBoundedBytes(
     return { bytes, stats };
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(fsProblem(name, error, 'read'));
+    throw new UserError(describeFsFailure(name, error, 'read'));
   } finally {
     // What was read is whole; a failure to close a handle only read from changes nothing.
     await handle.close().catch(() => undefined);
@@ -320,34 +320,4 @@ function sizeText(bytes: number): string {
   if (bytes >= 1024 * MiB) return `${(bytes / (1024 * MiB)).toFixed(1)} GiB`;
   if (bytes >= MiB) return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
   return `${Math.ceil(bytes / 1024)} KiB`;
-}
-
-/** An error from the file system as one sentence naming the entry: never the errno or the system's wording. */
-export function fsProblem(name: string, error: unknown, done: 'read' | 'written' | 'made'): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `${name} does not exist.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${name} cannot be ${done}: permission denied.`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `${name} cannot be ${done}: the disk is full.`;
-    case 'EROFS':
-      return `${name} cannot be ${done}: the disk is read-only.`;
-    case 'EISDIR':
-      return `${name} is a folder, not a file.`;
-    case 'ENOTDIR':
-      return `${name} cannot be ${done}: a folder on its way is a file.`;
-    case 'ENAMETOOLONG':
-      return `${name} cannot be ${done}: its path is too long for this system.`;
-    case 'EMFILE':
-    case 'ENFILE':
-      return `${name} cannot be ${done} just now: too many files are open; try again.`;
-    case 'EBUSY':
-      return `${name} cannot be ${done}: another program is using it; try again.`;
-    default:
-      return `${name} cannot be ${done}; check that its drive is connected and try again.`;
-  }
 }

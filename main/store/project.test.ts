@@ -6,6 +6,8 @@ import { DocumentIdSchema, PolicyDocumentSchema, type PolicyDocument } from '../
 import { FormatError } from '../../shared/format/problems';
 import { serializeDocument } from '../../shared/format/serialize';
 import { parseFile } from '../../shared/format/parse';
+import { errorOf } from '../../shared/testing/error-of';
+import { publishedPolicy, section } from '../../shared/testing/builders';
 import { UserError } from './errors';
 import { Project, blankDocument } from './project';
 import { bundledSampleDir, loadSampleDocuments } from './sample';
@@ -20,20 +22,9 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-function policy(title: string, headings: Array<[string, number, string]> = []): PolicyDocument {
-  return {
-    format: 1,
-    title,
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: headings.flatMap(([id, level, text]) => [
-      { kind: 'heading' as const, id, level, runs: [{ text }] },
-      { kind: 'paragraph' as const, runs: [{ text: `About ${text}.` }] },
-    ]),
-  };
+/** A published policy of sections, each a heading and one paragraph "About <heading>.". */
+function policy(title: string, headings: Array<[string, number, string]>): PolicyDocument {
+  return publishedPolicy(headings.flatMap(([id, level, text]) => section(level, id, text, `About ${text}.`)), { title });
 }
 
 const PRIVACY = policy('Privacy Policy', [
@@ -41,15 +32,6 @@ const PRIVACY = policy('Privacy Policy', [
   ['s-priv000002', 2, 'Contact'],
 ]);
 const COOKIES = policy('Cookie Policy', [['s-cook000001', 1, 'About Cookies']]);
-
-async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 async function snapshot(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
   const out = new Map<string, { bytes: Buffer; mtimeMs: number }>();

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../shared/testing/chromium';
 import { Workspace, createHandlers } from '../api/handlers';
 import { RecentProjects } from '../store/recent';
 import { SPENT_CODE_MESSAGE, startWebHost, type WebHost } from './server';
@@ -17,7 +18,6 @@ import { SESSION_COOKIE } from './session';
 import { writeRenderer } from './test-host';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Seen {
   host: string;
@@ -58,7 +58,7 @@ function useHostAndBrowser(version: string): { readonly web: WebHost; readonly b
       new Workspace(),
     );
     state.web = await startWebHost({ rendererDir: await writeRenderer(state.tmp), handlers });
-    state.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
+    state.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
   });
   afterAll(async () => {
     await state.browser?.close();

@@ -2,11 +2,12 @@ import JSZip from 'jszip';
 import { createEditor } from 'slate';
 import { ReactEditor, withReact } from 'slate-react';
 import { describe, expect, it } from 'vitest';
-import type { Block, PolicyDocument } from '../../shared/model/document';
+import type { PolicyDocument } from '../../shared/model/document';
 import { NUMBERING_STYLES } from '../../shared/model/vocabulary';
 import { toLetters, toRoman } from '../../shared/numbering/counters';
 import { exportDocx } from '../../shared/export/docx';
 import { exportHtml } from '../../shared/export/html';
+import { h, li, p, policy } from '../../shared/testing/builders';
 import { ListNumberStore } from './list-numbers';
 import type { ListItemElement } from './types';
 
@@ -19,15 +20,15 @@ const BULLETS = Array.from({ length: 6 }, (_, depth) => depth);
 const bulletText = (depth: number) => `b${depth}`;
 
 function documentIn(numbering: PolicyDocument['numbering']): PolicyDocument {
-  return {
-    format: 1, title: 'Lists', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering,
-    blocks: [
-      { kind: 'heading', id: 's-lists', level: 1, runs: [{ text: 'Lists' }] },
-      ...ITEMS.map((item): Block => ({ kind: 'list-item', list: 'number', indent: item.depth, runs: [{ text: textOf(item) }] })),
-      { kind: 'paragraph', runs: [{ text: 'Between the lists.' }] },
-      ...BULLETS.map((depth): Block => ({ kind: 'list-item', list: 'bullet', indent: depth, runs: [{ text: bulletText(depth) }] })),
+  return policy(
+    [
+      h(1, 's-lists', 'Lists'),
+      ...ITEMS.map((item) => li(textOf(item), 'number', item.depth)),
+      p('Between the lists.'),
+      ...BULLETS.map((depth) => li(bulletText(depth), 'bullet', depth)),
     ],
-  };
+    { title: 'Lists', numbering },
+  );
 }
 
 /** What the editor shows before each item, by item text. */

@@ -17,6 +17,7 @@ import { unfilledVariables } from './unfilled';
 import { clauseToText, textToClauseBlocks } from './text';
 import { searchClauses } from './search';
 import { wordDiff } from './diff';
+import { policy } from '../testing/builders';
 
 const TODAY = '2026-11-20';
 
@@ -31,9 +32,7 @@ function edit(overrides: Partial<ClauseEdit> = {}): ClauseEdit {
   };
 }
 
-function doc(blocks: Block[]): PolicyDocument {
-  return { format: 1, title: 'P', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal', blocks };
-}
+const doc = (blocks: Block[]): PolicyDocument => policy(blocks, { title: 'P' });
 
 describe('variable substitution', () => {
   const runs = textToRuns('Write to {{company_name}} at {{contact_email}}.');

@@ -4,7 +4,7 @@ import type { Block, PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
 import { compareDocuments } from './compare';
 import { plainBlocks, sideBlocks, type SideBlock } from './sides';
-import { policy } from './test-documents';
+import { publishedPolicy } from '../testing/builders';
 import { isSectionRow, type Comparison, type SectionRow } from './types';
 
 const WORDS = ['data', 'the', 'shall', 'controller', 'we', 'may', 'process', 'personal', 'rights', 'notice', 'and', ','];
@@ -17,7 +17,7 @@ const bodyBlock: fc.Arbitrary<Block> = fc.oneof(
 const section = fc.record({ level: fc.integer({ min: 1, max: 3 }), title: sentence, body: fc.array(bodyBlock, { maxLength: 3 }) });
 
 function build(parts: ReadonlyArray<{ level: number; title: string; body: Block[] }>, ids: readonly string[]): PolicyDocument {
-  return policy(
+  return publishedPolicy(
     parts.flatMap((part, i) => [
       { kind: 'heading' as const, id: ids[i] ?? `s-x${String(i).padStart(5, '0')}`, level: i === 0 ? 1 : part.level, runs: [{ text: part.title }] },
       ...part.body,

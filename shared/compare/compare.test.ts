@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compareDocuments } from './compare';
-import { h, li, p, policy } from './test-documents';
+import { h, li, p, publishedPolicy, section } from '../testing/builders';
 import { isSectionRow, type Comparison, type SectionRow } from './types';
 import { sideBlocks } from './sides';
 
 const labels = { oldLabel: 'Version 1', newLabel: 'Current draft' };
 
-const base = policy([
+const base = publishedPolicy([
   p('This policy explains how Northwind handles personal data.'),
-  h(1, 's-intro1', 'Introduction'),
-  p('We are Northwind Analytics Ltd.'),
-  h(1, 's-collect', 'Information We Collect'),
-  p('We collect your name and email address.'),
-  h(2, 's-direct', 'Information You Give Us'),
-  p('You give us details when you sign up.'),
-  h(2, 's-autom', 'Information Collected Automatically'),
-  p('Our servers log your IP address.'),
-  h(1, 's-retain', 'Retention'),
-  p('We keep data for six years.'),
-  h(1, 's-contact', 'Contact Us'),
-  p('Write to privacy@northwind.example.'),
+  ...section(1, 's-intro1', 'Introduction', 'We are Northwind Analytics Ltd.'),
+  ...section(1, 's-collect', 'Information We Collect', 'We collect your name and email address.'),
+  ...section(2, 's-direct', 'Information You Give Us', 'You give us details when you sign up.'),
+  ...section(2, 's-autom', 'Information Collected Automatically', 'Our servers log your IP address.'),
+  ...section(1, 's-retain', 'Retention', 'We keep data for six years.'),
+  ...section(1, 's-contact', 'Contact Us', 'Write to privacy@northwind.example.'),
 ]);
 
 function sections(comparison: Comparison): SectionRow[] {
@@ -41,7 +35,7 @@ describe('compareDocuments', () => {
   });
 
   it('shows renumbering without counting it as a change', () => {
-    const edited = policy([...base.blocks.slice(0, 1), h(1, 's-newone', 'Who We Are'), p('A new section.'), ...base.blocks.slice(1)]);
+    const edited = publishedPolicy([...base.blocks.slice(0, 1), h(1, 's-newone', 'Who We Are'), p('A new section.'), ...base.blocks.slice(1)]);
     const result = compareDocuments(base, edited, labels);
     expect(result.summary).toMatchObject({ added: 1, changed: 0, moved: 0, unchanged: 7, wordsInserted: 6 });
     const retention = row(result, 'Retention');
@@ -54,7 +48,7 @@ describe('compareDocuments', () => {
     const retention = blocks.splice(9, 2);
     retention[1] = p('We keep data for seven years.');
     blocks.splice(1, 0, ...retention);
-    const result = compareDocuments(base, policy(blocks), labels);
+    const result = compareDocuments(base, publishedPolicy(blocks), labels);
     expect(result.summary).toMatchObject({ moved: 1, added: 0, deleted: 0, changed: 0, wordsInserted: 1, wordsDeleted: 1 });
     const moved = row(result, 'Retention');
     expect(moved).toMatchObject({ status: 'moved', edited: true, renumbered: true, carried: false });
@@ -70,7 +64,7 @@ describe('compareDocuments', () => {
     const blocks = [...base.blocks];
     const collect = blocks.splice(3, 6);
     blocks.splice(7, 0, ...collect);
-    const result = compareDocuments(base, policy(blocks), labels);
+    const result = compareDocuments(base, publishedPolicy(blocks), labels);
     // Moving "Information We Collect" after "Contact Us" is the same as moving Retention and Contact Us up; either
     // way, the smaller side moves and the subsections are not counted as moves of their own.
     expect(result.summary.moved).toBeGreaterThanOrEqual(1);
@@ -79,7 +73,7 @@ describe('compareDocuments', () => {
   });
 
   it('pairs sections without shared ids by title, then by content', () => {
-    const imported = policy(
+    const imported = publishedPolicy(
       base.blocks.map((block, i) =>
         block.kind === 'heading'
           ? { ...block, id: `s-imp${String(i).padStart(3, '0')}`, runs: i === 3 ? [{ text: 'What We Collect' }] : block.runs }
@@ -93,7 +87,7 @@ describe('compareDocuments', () => {
   });
 
   it('marks words, paragraph splits and list changes, and lists metadata changes', () => {
-    const edited = policy(
+    const edited = publishedPolicy(
       [
         ...base.blocks.slice(0, 9),
         h(1, 's-retain', 'Retention'),
@@ -107,7 +101,7 @@ describe('compareDocuments', () => {
     const result = compareDocuments(base, edited, labels);
     expect(result.metadata.map((m) => [m.field, m.old, m.new])).toEqual([
       ['title', 'Privacy Policy', 'Privacy Notice'],
-      ['effectiveDate', '2026-01-01', '2026-03-01'],
+      ['effectiveDate', '2026-01-15', '2026-03-01'],
     ]);
     const retention = row(result, 'Retention');
     expect(retention.wordsInserted).toBe(6);
@@ -120,14 +114,14 @@ describe('compareDocuments', () => {
   });
 
   it('groups a replaced word with the space between replaced words', () => {
-    const edited = policy(base.blocks.map((b, i) => (i === 10 ? p('We keep records for ten years.') : b)));
+    const edited = publishedPolicy(base.blocks.map((b, i) => (i === 10 ? p('We keep records for ten years.') : b)));
     const retention = row(compareDocuments(base, edited, labels), 'Retention');
     const runs = retention.redline!.flatMap((block) => block.runs.map((r) => `${r.op[0]}:${r.text}`));
     expect(runs).toEqual(['e:Retention', 'e:We keep ', 'd:data', 'i:records', 'e: for ', 'd:six', 'i:ten', 'e: years.']);
   });
 
   it('counts deleted and added sections and places deletions where they stood', () => {
-    const edited = policy([...base.blocks.slice(0, 9), ...base.blocks.slice(11), h(1, 's-child1', "Children's Data"), p('We do not knowingly collect data from children.')]);
+    const edited = publishedPolicy([...base.blocks.slice(0, 9), ...base.blocks.slice(11), h(1, 's-child1', "Children's Data"), p('We do not knowingly collect data from children.')]);
     const result = compareDocuments(base, edited, labels);
     expect(result.summary).toMatchObject({ deleted: 1, added: 1, wordsDeleted: 7, wordsInserted: 10 });
     const titles = result.rows.map((r) => (isSectionRow(r) ? `${r.status}:${(r.new ?? r.old)?.title}` : 'origin'));

@@ -19,25 +19,28 @@ interface HeadingLevel {
   readonly space?: boolean;
 }
 
+/** Word's numbers of the levels from `first` down `depth` more, joined by dots: "%1", "%1.%2", "%2.%3.%4". */
+const dotted = (depth: number, first = 1): string => Array.from({ length: depth + 1 }, (_, i) => `%${first + i}`).join('.');
+
+/**
+ * Word's text for level `depth` (0 the top) of a decimal outline counting from Word's level `first`: "%1." (a lone
+ * number takes a full stop, as numberSections writes it), "%1.%2", "%1.%2.%3".
+ */
+export const decimalLevelText = (depth: number, first = 1): string => (depth === 0 ? `${dotted(0, first)}.` : dotted(depth, first));
+
+const HEADING_DEPTHS = [0, 1, 2, 3, 4, 5];
+// Where a decimal heading's text starts: "1." and "1.1" fit in half an inch, "1.1.1" takes 0.7 and each deeper number a
+// tenth more.
+const DECIMAL_INDENTS = [720, 720, 1008, 1152, 1296, 1440];
+const decimalLevels = (first: number): HeadingLevel[] =>
+  DECIMAL_INDENTS.map((indent, depth) => ({ format: LevelFormat.DECIMAL, text: decimalLevelText(depth, first), indent }));
+
 // The same labels numberSections writes (shared/numbering/styles.ts), as Word list levels, so Word and LibreOffice
 // number the headings themselves and renumber them when a section moves. Levels are depths (1 → level 0).
 const HEADING_LEVELS: Readonly<Record<NumberingStyle, readonly HeadingLevel[]>> = {
-  decimal: [
-    { format: LevelFormat.DECIMAL, text: '%1.', indent: 720 },
-    { format: LevelFormat.DECIMAL, text: '%1.%2', indent: 720 },
-    { format: LevelFormat.DECIMAL, text: '%1.%2.%3', indent: 1008 },
-    { format: LevelFormat.DECIMAL, text: '%1.%2.%3.%4', indent: 1152 },
-    { format: LevelFormat.DECIMAL, text: '%1.%2.%3.%4.%5', indent: 1296 },
-    { format: LevelFormat.DECIMAL, text: '%1.%2.%3.%4.%5.%6', indent: 1440 },
-  ],
-  'letter-decimal': [
-    { format: LevelFormat.UPPER_LETTER, text: '%1.', indent: 720 },
-    { format: LevelFormat.DECIMAL, text: '%2.', indent: 720 },
-    { format: LevelFormat.DECIMAL, text: '%2.%3', indent: 720 },
-    { format: LevelFormat.DECIMAL, text: '%2.%3.%4', indent: 1008 },
-    { format: LevelFormat.DECIMAL, text: '%2.%3.%4.%5', indent: 1152 },
-    { format: LevelFormat.DECIMAL, text: '%2.%3.%4.%5.%6', indent: 1296 },
-  ],
+  decimal: decimalLevels(1),
+  // A letter, then the decimal style's levels one level down, counting from the second: "A.", "1.", "1.1".
+  'letter-decimal': [{ format: LevelFormat.UPPER_LETTER, text: '%1.', indent: 720 }, ...decimalLevels(2).slice(0, 5)],
   'article-section': [
     { format: LevelFormat.UPPER_ROMAN, text: 'Article %1', indent: 0, space: true },
     { format: LevelFormat.DECIMAL_ZERO, text: 'Section %1.%2', indent: 0, space: true, legal: true },
@@ -46,14 +49,8 @@ const HEADING_LEVELS: Readonly<Record<NumberingStyle, readonly HeadingLevel[]>> 
     { format: LevelFormat.UPPER_LETTER, text: '(%5)', indent: 720 },
     { format: LevelFormat.DECIMAL, text: '(%6)', indent: 720 },
   ],
-  'section-sign': [
-    { format: LevelFormat.DECIMAL, text: '§ %1', indent: 720 },
-    { format: LevelFormat.DECIMAL, text: '§ %1.%2', indent: 864 },
-    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3', indent: 1008 },
-    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3.%4', indent: 1152 },
-    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3.%4.%5', indent: 1296 },
-    { format: LevelFormat.DECIMAL, text: '§ %1.%2.%3.%4.%5.%6', indent: 1440 },
-  ],
+  // "§ 1.1" has the sign before it, so every level past the first takes its tenth of an inch more.
+  'section-sign': HEADING_DEPTHS.map((depth) => ({ format: LevelFormat.DECIMAL, text: `§ ${dotted(depth)}`, indent: 720 + 144 * depth })),
 };
 
 /** The multilevel list the headings are bound to, one level per section depth, each tied to its Heading style. */
@@ -89,22 +86,17 @@ export function numberLevelText(depth: number): string {
 const depths = Array.from({ length: LIST_DEPTHS }, (_, depth) => depth);
 const listIndent = (index: number) => ({ indent: { left: LIST_INDENT * (index + 1), hanging: LIST_HANGING } });
 
-export function bulletLevels(): ILevelsOptions[] {
+/** The levels of a bulleted or numbered list, indented half an inch a level with the label hanging before the text. */
+function listLevels(format: (depth: number) => Format, text: (depth: number) => string): ILevelsOptions[] {
   return depths.map((index) => ({
     level: index,
-    format: LevelFormat.BULLET,
-    text: bulletLabel(index),
+    format: format(index),
+    text: text(index),
     alignment: AlignmentType.START,
     style: { paragraph: listIndent(index) },
   }));
 }
 
-export function numberLevels(): ILevelsOptions[] {
-  return depths.map((index) => ({
-    level: index,
-    format: WORD_FORMATS[numberLevel(index).format],
-    text: numberLevelText(index),
-    alignment: AlignmentType.START,
-    style: { paragraph: listIndent(index) },
-  }));
-}
+export const bulletLevels = (): ILevelsOptions[] => listLevels(() => LevelFormat.BULLET, bulletLabel);
+
+export const numberLevels = (): ILevelsOptions[] => listLevels((depth) => WORD_FORMATS[numberLevel(depth).format], numberLevelText);

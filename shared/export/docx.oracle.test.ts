@@ -8,6 +8,7 @@ import { outlineOf } from '../numbering/outline';
 import { exportDocx } from './docx';
 import { HOSTILE_TEXT, hostileDocument } from './fixtures/hostile';
 import { prepareDocument } from './prepare';
+import { policy } from '../testing/builders';
 
 const SAMPLES = path.resolve(__dirname, '../../assets/sample-project/documents');
 const INSPECT = path.resolve(__dirname, 'fixtures/inspect_docx.py');
@@ -166,7 +167,7 @@ describe.skipIf(!HAS_PYTHON_DOCX)('exportDocx with hostile input (needs python3 
   });
 
   it('exports a document without blocks, details or headings', async () => {
-    const empty: PolicyDocument = { format: 1, title: 'Empty', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal', blocks: [] };
+    const empty = policy([], { title: 'Empty' });
     const docx = await inspect(empty);
     expect(docx.paragraphs.map((p) => [p.style, p.text])).toEqual([['Title', 'Empty']]);
     expect(docx.tocField).toBe(false);

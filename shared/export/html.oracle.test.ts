@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { outlineOf } from '../numbering/outline';
 import { HOSTILE_TEXT, hostileDocument } from './fixtures/hostile';
 import { exportHtml } from './html';
+import { li, p, policy } from '../testing/builders';
 
 const SAMPLES = path.resolve(__dirname, '../../assets/sample-project/documents');
 const sample = (name: string): PolicyDocument =>
@@ -116,18 +117,19 @@ describe.skipIf(!HAS_READERS)('exportHtml on the sample privacy policy (needs ti
 });
 
 describe.skipIf(!HAS_READERS)('exportHtml lists (needs tidy and python3)', () => {
-  const d: PolicyDocument = {
-    format: 1, title: 'Lists', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal',
-    blocks: [
-      ...(['one', 'two'].map((text) => ({ kind: 'list-item', list: 'number', indent: 0, runs: [{ text }] })) as Block[]),
-      { kind: 'list-item', list: 'bullet', indent: 1, runs: [{ text: 'nested bullet' }] },
-      { kind: 'list-item', list: 'number', indent: 1, runs: [{ text: 'nested number' }] },
-      { kind: 'list-item', list: 'bullet', indent: 0, runs: [{ text: 'bullet between' }] },
-      { kind: 'list-item', list: 'number', indent: 0, runs: [{ text: 'three' }] },
-      { kind: 'paragraph', runs: [{ text: 'A paragraph ends the list.' }] },
-      { kind: 'list-item', list: 'number', indent: 0, runs: [{ text: 'one again' }] },
+  const d = policy(
+    [
+      li('one', 'number'),
+      li('two', 'number'),
+      li('nested bullet', 'bullet', 1),
+      li('nested number', 'number', 1),
+      li('bullet between'),
+      li('three', 'number'),
+      p('A paragraph ends the list.'),
+      li('one again', 'number'),
     ],
-  };
+    { title: 'Lists' },
+  );
   const body = exportHtml(d, { fragment: true });
 
   it('nests by indent, carries the count across a bullet, and restarts after a paragraph', () => {

@@ -8,6 +8,8 @@ import { outlineOf } from '../numbering/outline';
 import { HOSTILE_TEXT, hostileDocument } from './fixtures/hostile';
 import { exportMarkdown } from './markdown';
 import { prepareDocument } from './prepare';
+import { li, p, policy } from '../testing/builders';
+import { seeded } from '../testing/seeded-random';
 
 const SAMPLES = path.resolve(__dirname, '../../assets/sample-project/documents');
 const sample = (name: string): PolicyDocument =>
@@ -162,10 +164,9 @@ describe.skipIf(!HAS_PANDOC)('exportMarkdown with hostile input (needs pandoc)',
 
 describe.skipIf(!HAS_PANDOC)('exportMarkdown lists (needs pandoc)', () => {
   it('nests, carries numbers across a bullet, and restarts after a paragraph', () => {
-    const item = (list: 'bullet' | 'number', indent: number, text: string): Block => ({ kind: 'list-item', list, indent, runs: [{ text }] });
-    const d: PolicyDocument = {
-      format: 1, title: 'Lists', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal',
-      blocks: [
+    const item = (list: 'bullet' | 'number', indent: number, text: string): Block => li(text, list, indent);
+    const d = policy(
+      [
         item('number', 0, 'one'),
         item('number', 0, 'two'),
         item('bullet', 1, 'nested bullet'),
@@ -176,7 +177,8 @@ describe.skipIf(!HAS_PANDOC)('exportMarkdown lists (needs pandoc)', () => {
         ...Array.from({ length: 10 }, (_, i) => item('number', 0, `again ${i + 1}`)),
         item('number', 1, 'under ten\nwith a second line'),
       ],
-    };
+      { title: 'Lists' },
+    );
     const markdown = exportMarkdown(d);
     expect(markdown).toContain('1. one\n2. two\n   - nested bullet\n\n   1. nested number\n\n- bullet between\n\n3. three\n\nA paragraph');
     expect(markdown).toContain('10. again 10\n    1. under ten\\\n       with a second line\n');
@@ -228,8 +230,7 @@ describe.skipIf(!HAS_PANDOC)('exportMarkdown inline marks (needs pandoc)', () =>
 
   it('puts every mark and link on exactly the characters that carry it, for runs that make GFM delimiters awkward', () => {
     const pieces = ['word', ' spaced ', '(paren)', '“quoted”', 'x', '*', '_', '.', ' ', 'é', '1.', '-', 'a\nb', '\n', '[', '<', '#', '\\', '`', 'https://x.y', '@'];
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = seeded(7);
     const paragraphs: Run[][] = Array.from({ length: 200 }, () =>
       Array.from({ length: 2 + Math.floor(random() * 5) }, () => {
         const run: Run = { text: pieces[Math.floor(random() * pieces.length)] ?? 'x' };
@@ -239,10 +240,7 @@ describe.skipIf(!HAS_PANDOC)('exportMarkdown inline marks (needs pandoc)', () =>
         return run;
       }),
     );
-    const d: PolicyDocument = {
-      format: 1, title: 'Marks', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal',
-      blocks: paragraphs.map((runs) => ({ kind: 'paragraph', runs })),
-    };
+    const d = policy(paragraphs.map((runs) => p(...runs)), { title: 'Marks' });
     const markdown = exportMarkdown(d);
     const paras = read(markdown).blocks.filter((b) => b.t === 'Para');
     // Paragraphs of nothing but spaces are not written at all.

@@ -6,17 +6,16 @@ import { outlineOf } from '../numbering/outline';
 import { longDay } from '../model/dates';
 import { hostileDocument } from './fixtures/hostile';
 import { prepareDocument, type ExportList } from './prepare';
+import { li, p, policy } from '../testing/builders';
 
 const SAMPLES = path.resolve(__dirname, '../../assets/sample-project/documents');
 const sample = (name: string): PolicyDocument =>
   PolicyDocumentSchema.parse(JSON.parse(readFileSync(path.join(SAMPLES, `${name}.policy.json`), 'utf8')));
 
-function doc(blocks: Block[], numbering: PolicyDocument['numbering'] = 'decimal'): PolicyDocument {
-  return { format: 1, title: 'T', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering, blocks };
-}
+const doc = (blocks: Block[], numbering: PolicyDocument['numbering'] = 'decimal'): PolicyDocument => policy(blocks, { title: 'T', numbering });
 
-const item = (list: 'bullet' | 'number', indent: number, text = 'x'): Block => ({ kind: 'list-item', list, indent, runs: [{ text }] });
-const para = (text = 'p'): Block => ({ kind: 'paragraph', runs: [{ text }] });
+const item = (list: 'bullet' | 'number', indent: number, text = 'x'): Block => li(text, list, indent);
+const para = (text = 'p'): Block => p(text);
 
 function lists(d: PolicyDocument): ExportList[] {
   return prepareDocument(d).blocks.filter((b): b is ExportList => b.kind === 'list');

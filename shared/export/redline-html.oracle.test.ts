@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDocuments } from '../compare/compare';
 import { isSectionRow } from '../compare/types';
@@ -11,6 +10,8 @@ import type { PolicyDocument } from '../model/document';
 import { hostileDocument } from './fixtures/hostile';
 import { exportRedlineHtml } from './redline-html';
 import { axeAudit } from '../testing/axe';
+import { section } from '../testing/builders';
+import { CHROMIUM, CHROMIUM_TIMEOUT, HAS_CHROMIUM, useChromium, withPage } from '../testing/chromium';
 import { CHECKED_SECTIONS, NEW_EDITION, OLD_EDITION, benchEditions, documentText, loadBenchGenerator, normalizeText } from './redline-test-documents';
 
 const LABELS = { oldLabel: 'Version 1.0', newLabel: 'Version 2.0' };
@@ -241,27 +242,13 @@ describe.skipIf(!HAS_READERS)(`exportRedlineHtml on the bench document's first $
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-const CHROMIUM = '/usr/bin/chromium';
-const TIMEOUT = 60_000;
-
-describe.skipIf(!existsSync(CHROMIUM))('exportRedlineHtml accessibility, axe-core in Chromium (needs /usr/bin/chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.skipIf(!HAS_CHROMIUM)(`exportRedlineHtml accessibility, axe-core in Chromium (needs ${CHROMIUM})`, () => {
+  const chromium = useChromium();
 
   it(
     'has no serious or critical violations, and the checks that matter ran',
-    async () => {
-      const page = await browser.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
+    () =>
+      withPage(chromium.browser, html, async (page) => {
         const results = await axeAudit(page, readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
         expect(results.serious).toEqual([]);
         expect(results.passed).toEqual(expect.arrayContaining(['html-has-lang', 'document-title', 'color-contrast', 'heading-order', 'list', 'listitem', 'link-name', 'th-has-data-cells']));
@@ -277,25 +264,20 @@ describe.skipIf(!existsSync(CHROMIUM))('exportRedlineHtml accessibility, axe-cor
           ['ins', 'del'].map((tag) => getComputedStyle(document.querySelector(`main ${tag}`) as Element).textDecorationLine),
         );
         expect(lines).toEqual(['underline', 'line-through']);
-      } finally {
-        await page.close();
-      }
-    },
-    TIMEOUT,
+      }),
+    CHROMIUM_TIMEOUT,
   );
 });
 
 describe('exportRedlineHtml, a section moved with its subsections', () => {
   it('draws one "moved to" line for the section, none for the subsections that went with it', () => {
-    const heading = (id: string, level: number, text: string) => ({ kind: 'heading' as const, id, level, runs: [{ text }] });
-    const para = (text: string) => ({ kind: 'paragraph' as const, runs: [{ text }] });
     const base: PolicyDocument = { ...OLD_EDITION, blocks: [
-      heading('s-aaaaaa', 1, 'Short'), para('One.'),
-      heading('s-bbbbbb', 1, 'Long section with parts'), para('A long introduction to the section that has several parts in it.'),
-      heading('s-cccccc', 2, 'First part'), para('The first part says something substantial about the retention of data.'),
-      heading('s-dddddd', 2, 'Second part'), para('The second part says something substantial about the deletion of data.'),
+      ...section(1, 's-aaaaaa', 'Short', 'One.'),
+      ...section(1, 's-bbbbbb', 'Long section with parts', 'A long introduction to the section that has several parts in it.'),
+      ...section(2, 's-cccccc', 'First part', 'The first part says something substantial about the retention of data.'),
+      ...section(2, 's-dddddd', 'Second part', 'The second part says something substantial about the deletion of data.'),
       // Longer than the three sections above together, so those are the ones said to move.
-      heading('s-eeeeee', 1, 'A long neighbour'), para('Two. '.repeat(80)),
+      ...section(1, 's-eeeeee', 'A long neighbour', 'Two. '.repeat(80)),
     ] };
     const blocks = base.blocks;
     const moved: PolicyDocument = { ...base, blocks: [...blocks.slice(0, 2), ...blocks.slice(8), ...blocks.slice(2, 8)] };

@@ -1,6 +1,6 @@
-import { FORMAT_VERSION, PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
 import { seeded } from '../testing/seeded-random';
-import { bold, h, li, p } from '../testing/builders';
+import { bold, h, li, p, policy, section } from '../testing/builders';
 
 /**
  * Two editions of a small policy for the redline exporters' tests, between them every kind of change a redline must
@@ -10,71 +10,50 @@ import { bold, h, li, p } from '../testing/builders';
  */
 
 function edition(title: string, extra: Partial<PolicyDocument>, blocks: Block[]): PolicyDocument {
-  return {
-    format: FORMAT_VERSION,
+  return policy(blocks, {
     title,
     effectiveDate: '2026-01-15',
     lastUpdated: '2026-01-15',
     versionLabel: '1.0',
     owner: 'Legal & Compliance',
-    numbering: 'decimal',
-    blocks,
     ...extra,
-  };
+  });
 }
 
+// The sections both editions have, each written once: what differs between the editions is what they are given.
+const OPENING = p('This policy explains how Northwind handles personal data.');
+const introduction = (registeredIn: string) =>
+  section(1, 's-intro01', 'Introduction', p('We are ', bold('Northwind Analytics Ltd.'), `, a company registered in ${registeredIn}.`));
+const collected = (...body: string[]) => section(1, 's-collect1', 'Information We Collect', ...body);
+const givenByYou = (...body: string[]) => section(2, 's-direct01', 'Information You Give Us', ...body);
+const logged = (...items: string[]) => section(2, 's-autom001', 'Information Collected Automatically', 'Our servers log:', ...items.map((item) => li(item)));
+const retention = (years: string) => section(1, 's-retain01', 'Retention', `We keep your data for ${years} years after you close your account.`);
+const rights = (...items: string[]) => section(1, 's-rights01', 'Your Rights', 'You may ask us to:', ...items.map((item) => li(item, 'number')));
+const contact = (ending: string) =>
+  section(1, 's-contact1', 'Contact Us', p('Write to ', { text: 'privacy@northwind.example', link: 'mailto:privacy@northwind.example' }, ending));
+
 export const OLD_EDITION: PolicyDocument = edition('Privacy Policy', {}, [
-  p('This policy explains how Northwind handles personal data.'),
-  h(1, 's-intro01', 'Introduction'),
-  p('We are ', bold('Northwind Analytics Ltd.'), ', a company registered in England.'),
-  h(1, 's-collect1', 'Information We Collect'),
-  p('We collect your name and email address. We also collect your postal address when you order.'),
-  h(2, 's-direct01', 'Information You Give Us'),
-  p('You give us details when you sign up.'),
-  p('You may also write to us.'),
-  h(2, 's-autom001', 'Information Collected Automatically'),
-  p('Our servers log:'),
-  li('your IP address;'),
-  li('your browser type;'),
-  li('the pages you visit.'),
-  h(1, 's-share001', 'Sharing'),
-  p('We never ', bold('sell'), ' or share your data.'),
-  h(1, 's-retain01', 'Retention'),
-  p('We keep your data for six years after you close your account.'),
-  h(1, 's-rights01', 'Your Rights'),
-  p('You may ask us to:'),
-  li('correct your data;', 'number'),
-  li('delete your data.', 'number'),
-  h(1, 's-contact1', 'Contact Us'),
-  p('Write to ', { text: 'privacy@northwind.example', link: 'mailto:privacy@northwind.example' }, '.'),
+  OPENING,
+  ...introduction('England'),
+  ...collected('We collect your name and email address. We also collect your postal address when you order.'),
+  ...givenByYou('You give us details when you sign up.', 'You may also write to us.'),
+  ...logged('your IP address;', 'your browser type;', 'the pages you visit.'),
+  ...section(1, 's-share001', 'Sharing', p('We never ', bold('sell'), ' or share your data.')),
+  ...retention('six'),
+  ...rights('correct your data;', 'delete your data.'),
+  ...contact('.'),
 ]);
 
 export const NEW_EDITION: PolicyDocument = edition('Privacy Notice', { lastUpdated: '2026-11-02', versionLabel: '2.0' }, [
-  p('This policy explains how Northwind handles personal data.'),
-  h(1, 's-intro01', 'Introduction'),
-  p('We are ', bold('Northwind Analytics Ltd.'), ', a company registered in England and Wales.'),
-  h(1, 's-retain01', 'Retention'),
-  p('We keep your data for seven years after you close your account.'),
-  h(1, 's-collect1', 'Information We Collect'),
-  p('We collect your name and email address.'),
-  p('We also collect your postal address when you order.'),
-  h(2, 's-direct01', 'Information You Give Us'),
-  p('You give us details when you sign up. You may also write to us.'),
-  h(2, 's-autom001', 'Information Collected Automatically'),
-  p('Our servers log:'),
-  li('your IP address;'),
-  li('your device type;'),
-  li('the pages you visit;'),
-  li('the time of your visit.'),
-  h(1, 's-cookie01', 'Cookies'),
-  p('We use ', bold('strictly necessary'), ' cookies to remember your settings.'),
-  h(1, 's-rights01', 'Your Rights'),
-  p('You may ask us to:'),
-  li('correct your data;', 'number'),
-  li('delete your data;', 'number'),
-  li('send you a copy of your data.', 'number'),
-  h(1, 's-contact1', 'Contact Us'),
-  p('Write to ', { text: 'privacy@northwind.example', link: 'mailto:privacy@northwind.example' }, ' or call us.'),
+  OPENING,
+  ...introduction('England and Wales'),
+  ...retention('seven'),
+  ...collected('We collect your name and email address.', 'We also collect your postal address when you order.'),
+  ...givenByYou('You give us details when you sign up. You may also write to us.'),
+  ...logged('your IP address;', 'your device type;', 'the pages you visit;', 'the time of your visit.'),
+  ...section(1, 's-cookie01', 'Cookies', p('We use ', bold('strictly necessary'), ' cookies to remember your settings.')),
+  ...rights('correct your data;', 'delete your data;', 'send you a copy of your data.'),
+  ...contact(' or call us.'),
 ]);
 
 /** The text of a document as a reader gets it: its blocks' text in order, whitespace closed up. */

@@ -12,6 +12,7 @@ import { VariablesFileSchema } from '../model/variables-schema';
 import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
+import { policy } from '../testing/builders';
 
 /*
  * The promise of the export/import pair: export a policy to DOCX, HTML or Markdown, import the file again, and get the
@@ -159,16 +160,7 @@ const paragraph = (...runs: Run[]): Block => ({ kind: 'paragraph', runs });
 const item = (list: 'bullet' | 'number', indent: number, ...runs: Run[]): Block => ({ kind: 'list-item', list, indent, runs });
 
 function generated(title: string, blocks: Block[]): PolicyDocument {
-  return PolicyDocumentSchema.parse({
-    format: 1,
-    title,
-    effectiveDate: '2026-04-01',
-    lastUpdated: '2026-05-12',
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks,
-  });
+  return PolicyDocumentSchema.parse(policy(blocks, { title, effectiveDate: '2026-04-01', lastUpdated: '2026-05-12', versionLabel: '1.0', owner: 'Legal' }));
 }
 
 describe('round trip of bold, italic, underline and links', () => {

@@ -8,22 +8,10 @@ import {
   stripForbiddenCharacters,
   type PolicyDocument,
 } from './document';
+import { li, p, publishedPolicy, section } from '../testing/builders';
 
 function validDocument(): PolicyDocument {
-  return {
-    format: 1,
-    title: 'Privacy Policy',
-    effectiveDate: '2026-01-15',
-    lastUpdated: null,
-    versionLabel: '1.0',
-    owner: 'Legal',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-intro00001', level: 1, runs: [{ text: 'Introduction' }] },
-      { kind: 'paragraph', runs: [{ text: 'Hello ' }, { text: 'world', marks: ['bold'], link: 'https://example.com' }] },
-      { kind: 'list-item', list: 'bullet', indent: 0, runs: [{ text: 'One' }] },
-    ],
-  };
+  return publishedPolicy(section(1, 's-intro00001', 'Introduction', p('Hello ', { text: 'world', marks: ['bold'], link: 'https://example.com' }), li('One')));
 }
 
 /** The first issue as "path: message", which is how parse.ts reports it. */

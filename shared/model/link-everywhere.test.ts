@@ -11,6 +11,7 @@ import { importDocx } from '../import/docx';
 import { importHtml } from '../import/html';
 import { importMarkdown } from '../import/markdown';
 import { PolicyDocumentSchema, type PolicyDocument } from './document';
+import { p, policy, section } from '../testing/builders';
 
 /**
  * The one link check, seen from every place a link passes: each importer and exporter keeps a bad link's words and
@@ -24,19 +25,8 @@ const GOOD: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function documentWith(links: readonly string[]): PolicyDocument {
-  return {
-    format: 1,
-    title: 'Links',
-    effectiveDate: null,
-    lastUpdated: null,
-    versionLabel: '',
-    owner: '',
-    numbering: 'decimal',
-    blocks: [
-      { kind: 'heading', id: 's-links00001', level: 1, runs: [{ text: 'Links' }] },
-      ...links.map((link, i) => ({ kind: 'paragraph' as const, runs: [{ text: 'Write to ' }, { text: `word${i}`, link }, { text: '.' }] })),
-    ],
-  };
+  const paragraphs = links.map((link, i) => p('Write to ', { text: `word${i}`, link }, '.'));
+  return policy(section(1, 's-links00001', 'Links', ...paragraphs), { title: 'Links' });
 }
 
 /** Each linked word and the address its run carries (an unlinked word has merged into the text around it). */

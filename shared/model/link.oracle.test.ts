@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../testing/chromium';
 import { ACCEPTED, REFUSED, generatedAddresses } from '../testing/link-addresses';
 import { safeLink } from './link';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))("safeLink agrees with Chromium's URL parser (needs /usr/bin/chromium)", () => {
+describe.skipIf(!HAS_CHROMIUM)(`safeLink agrees with Chromium's URL parser (needs ${CHROMIUM})`, () => {
   it('every address it accepts, Chromium parses as typed and reads its normalized form back unchanged', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const strings = [...ACCEPTED.map(([raw]) => raw), ...REFUSED.filter((raw): raw is string => typeof raw === 'string')];

@@ -31,6 +31,15 @@ export const bold = (text: string): Run => ({ text, marks: ['bold'] });
 /** A variable, written as its placeholder `{{name}}` and filled with the project's value. */
 export const v = (name: string): Run => ({ text: `{{${name}}}`, variable: name });
 
+/**
+ * A section as a reader sees it: its heading at `level` with its stable id, then its body, where a string is a
+ * paragraph of that text and a block stands as it is.
+ */
+export const section = (level: number, id: string, title: string, ...body: Array<string | Block>): Block[] => [
+  h(level, id, title),
+  ...body.map((block) => (typeof block === 'string' ? p(block) : block)),
+];
+
 /** A document of `blocks`, its details empty and its numbering decimal unless `extra` says otherwise. */
 export function policy(blocks: Block[], extra: Partial<PolicyDocument> = {}): PolicyDocument {
   return {
@@ -46,12 +55,18 @@ export function policy(blocks: Block[], extra: Partial<PolicyDocument> = {}): Po
   };
 }
 
-/** The one-section privacy policy the history tests save, crash and version, with `paragraph` as its only text. */
-export function privacyPolicyWith(paragraph: string): PolicyDocument {
-  return policy([h(1, 's-intro00001', 'Introduction'), p(paragraph)], {
-    title: 'Privacy Policy',
-    effectiveDate: '2026-01-15',
-    versionLabel: '1.0',
-    owner: 'Legal',
-  });
+/** A published policy of `blocks`: a privacy policy, effective 2026-01-15, version 1.0, owned by Legal, unless `extra` says otherwise. */
+export function publishedPolicy(blocks: Block[], extra: Partial<PolicyDocument> = {}): PolicyDocument {
+  return policy(blocks, { title: 'Privacy Policy', effectiveDate: '2026-01-15', versionLabel: '1.0', owner: 'Legal', ...extra });
 }
+
+/**
+ * The one-section policy the store and history tests save, crash and version: a published policy titled `title`
+ * whose section "Introduction" (id s-intro00001) holds `paragraphs`.
+ */
+export function introPolicy(title: string, ...paragraphs: string[]): PolicyDocument {
+  return publishedPolicy(section(1, 's-intro00001', 'Introduction', ...paragraphs), { title });
+}
+
+/** The one-section privacy policy the history tests save, crash and version, with `paragraph` as its only text. */
+export const privacyPolicyWith = (paragraph: string): PolicyDocument => introPolicy('Privacy Policy', paragraph);

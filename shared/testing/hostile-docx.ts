@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { seeded } from './seeded-random';
 
 /**
  * Hostile Word files, made in the test rather than kept as binaries: ZIP bombs, zip-slip and prototype entry names,
@@ -42,16 +43,11 @@ export function wordFile(body: string, parts: Zippable = {}, documentRels = ''):
   });
 }
 
-/** Bytes that do not compress (xorshift32). */
+/** Bytes that do not compress, the same for the same seed. */
 export function noise(length: number, seed: number): Uint8Array {
+  const random = seeded(seed);
   const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
+  for (let i = 0; i < length; i++) out[i] = Math.floor(random() * 256);
   return out;
 }
 
