@@ -13,7 +13,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * of lower layers; never a higher layer, nor another folder of its own layer:
  *   shared/    model < (numbering, format) < clauses < (compare, merge, check) < (export, import) < api
  *   renderer/  (common, api) < editor < (clauses, versions, compare) < (app, bench)
- *   main/      store < import < (compare, export) < usecases < api < (web, electron, cli)
+ *   main/      store < (import, sync) < (compare, export) < usecases < api < (web, electron, cli)
  * format reads and writes the document files: it imports the model alone, and the clause library stores its clauses
  * with it. Files at a part's root (renderer/main.tsx and boot.ts, main/version.ts) are entry points outside the layers.
  *
@@ -22,7 +22,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const LAYERS = {
   shared: [['model'], ['numbering', 'format'], ['clauses'], ['compare', 'merge', 'check'], ['export', 'import'], ['api']],
   renderer: [['common', 'api'], ['editor'], ['clauses', 'versions', 'compare'], ['app', 'bench']],
-  main: [['store'], ['import'], ['compare', 'export'], ['usecases'], ['api'], ['web', 'electron', 'cli']],
+  main: [['store'], ['import', 'sync'], ['compare', 'export'], ['usecases'], ['api'], ['web', 'electron', 'cli']],
 };
 
 /** The only ways into another folder of the same layer. */
