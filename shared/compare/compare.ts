@@ -2,9 +2,9 @@ import type { PolicyDocument } from '../model/document';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
-import { diffSection } from './section-diff';
+import { diffSection, sameBlocks } from './section-diff';
 import { segmentsOf, type Segment } from './segments';
-import { TokenKeys, countWords } from './tokens';
+import { countWords } from './tokens';
 import type { Comparison, Row, SectionRow, Summary } from './types';
 
 export interface CompareOptions {
@@ -23,7 +23,7 @@ export function compareDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument,
   const newSegments = segmentsOf(newDoc);
   const matches = alignSegments(oldSegments, newSegments);
   const inPlaceItems = heaviestIncreasing(
-    matches.map((match) => ({ old: match.old, weight: 1 + (oldSegments[match.old]?.content.length ?? 0) })),
+    matches.map((match) => ({ old: match.old, weight: 1 + (oldSegments[match.old]?.size ?? 0) })),
     oldSegments.length,
   );
 
@@ -38,14 +38,13 @@ export function compareDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument,
     if (inPlaceItems.has(item)) inPlaceOld.add(match.old);
   });
 
-  const keys = new TokenKeys();
   const sectionRows = newSegments.map((segment): SectionRow => {
     const o = oldOfNew.get(segment.index);
     if (o === undefined) return added(segment);
     const old = at(oldSegments, o);
     const moved = !inPlaceOld.has(o);
-    const edited = old.content !== segment.content;
-    const diff = edited ? diffSection(old.blocks, segment.blocks, keys) : null;
+    const edited = !sameBlocks(old.blocks, segment.blocks);
+    const diff = edited ? diffSection(old.blocks, segment.blocks) : null;
     return {
       status: moved ? 'moved' : edited ? 'changed' : 'unchanged',
       edited,

@@ -1,6 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block } from '../model/document';
-import { isWord, shapeKey, tokenize, type TokenKeys, type TokenStream, type TokenStyle } from './tokens';
+import { isWord, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
 export interface SectionDiff {
@@ -18,22 +18,41 @@ type Piece =
  * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
  * it). Callers skip sections whose content is identical, so this runs only where something changed.
  */
-export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[], keys: TokenKeys): SectionDiff {
-  // Paragraphs the edit left alone at either end are equal as wholes: only the ones between are split into words.
-  // A section with one word changed in ten paragraphs tokenizes one of them, which is most of a large compare's time.
-  const shorter = Math.min(oldBlocks.length, newBlocks.length);
-  let head = 0;
-  while (head < shorter && sameBlock(oldBlocks[head], newBlocks[head])) head++;
-  let tail = 0;
-  while (tail < shorter - head && sameBlock(oldBlocks[oldBlocks.length - 1 - tail], newBlocks[newBlocks.length - 1 - tail])) tail++;
-  const a = tokenize(oldBlocks.slice(head, oldBlocks.length - tail), keys);
-  const b = tokenize(newBlocks.slice(head, newBlocks.length - tail), keys);
-  const pieces = absorbLoneSpaces(piecesOf(a, b), a);
+export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[]): SectionDiff {
+  // Paragraphs first: the ones an edit left alone are equal as wholes, and only the stretches between them are split
+  // into words. A section with one word changed in ten paragraphs tokenizes one of them, where tokenizing is most of
+  // a large compare's time.
   const builder = new RedlineBuilder();
-  for (const block of newBlocks.slice(0, head)) builder.addEqualBlock(block);
-  const middle = toRedline(pieces, a, b, builder);
-  for (const block of newBlocks.slice(newBlocks.length - tail)) builder.addEqualBlock(block);
-  return { redline: builder.finish(), wordsInserted: middle.wordsInserted, wordsDeleted: middle.wordsDeleted };
+  let wordsInserted = 0;
+  let wordsDeleted = 0;
+  let a = 0;
+  let b = 0;
+  const changed = (aEnd: number, bEnd: number) => {
+    if (aEnd === a && bEnd === b) return;
+    const oldTokens = tokenize(oldBlocks.slice(a, aEnd));
+    const newTokens = tokenize(newBlocks.slice(b, bEnd));
+    const words = toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, builder);
+    wordsInserted += words.wordsInserted;
+    wordsDeleted += words.wordsDeleted;
+  };
+  diffSequences(
+    oldBlocks.length,
+    newBlocks.length,
+    (i, j) => sameBlock(oldBlocks[i], newBlocks[j]),
+    (length, aCommon, bCommon) => {
+      changed(aCommon, bCommon);
+      for (let k = 0; k < length; k++) builder.addEqualBlock(newBlocks[bCommon + k] as Block);
+      a = aCommon + length;
+      b = bCommon + length;
+    },
+  );
+  changed(oldBlocks.length, newBlocks.length);
+  return { redline: builder.finish(), wordsInserted, wordsDeleted };
+}
+
+/** Two editions of a section whose words, marks, links and block kinds are all equal: nothing to redline. */
+export function sameBlocks(x: readonly Block[], y: readonly Block[]): boolean {
+  return x.length === y.length && x.every((block, i) => sameBlock(block, y[i]));
 }
 
 /** Equal as a redline sees them: the same kind of block with the same runs (text, marks, link). */

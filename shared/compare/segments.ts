@@ -2,7 +2,6 @@ import type { Block, PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
 import { outlineOf } from '../numbering/outline';
 import type { SectionSide } from './types';
-import { shapeKey } from './tokens';
 
 export const PREAMBLE_ID = 'preamble';
 
@@ -10,8 +9,8 @@ export const PREAMBLE_ID = 'preamble';
 export interface Segment extends SectionSide {
   /** Index of the enclosing section among the edition's segments, or -1 at the top. */
   readonly parent: number;
-  /** Equal for two segments exactly when their words, marks, links and block kinds are equal. */
-  readonly content: string;
+  /** How much text it holds (characters of its runs): a move of a long section weighs more than one of a short one. */
+  readonly size: number;
 }
 
 /** Splits an edition into segments in reading order: the preamble (if any text precedes the first heading), then one per heading. */
@@ -48,13 +47,8 @@ function segment(
   index: number,
   parent: number,
 ): Segment {
-  let content = '';
-  for (const block of blocks) {
-    content += `\u0000${shapeKey(block)}`;
-    for (const run of block.runs) {
-      content += `\u0002${run.text}\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}`;
-    }
-  }
+  let size = 0;
+  for (const block of blocks) for (const run of block.runs) size += run.text.length;
   return {
     id: head.id,
     number: head.number,
@@ -64,6 +58,6 @@ function segment(
     index,
     blocks,
     parent,
-    content,
+    size,
   };
 }

@@ -15,44 +15,30 @@ export interface TokenStyle {
 
 /**
  * A section's blocks as one token stream. Every block ends with a boundary token (empty text) that stands for its
- * paragraph mark, so splitting, joining or re-kinding a paragraph is a change like any other. `keys` are interned
+ * paragraph mark, so splitting, joining or re-kinding a paragraph is a change like any other. `keys` are strings
  * integers: two tokens are the same exactly when text, marks, link (and for boundaries, the block's shape) agree.
  */
 export interface TokenStream {
   readonly texts: string[];
   readonly styles: Array<TokenStyle | undefined>;
-  readonly keys: number[];
+  readonly keys: string[];
   /** For each boundary token, the block it closes; undefined for ordinary tokens. */
   readonly boundaries: Array<Block | undefined>;
 }
 
-/** Shared by both editions of one comparison, so equal tokens get equal keys. */
-export class TokenKeys {
-  private readonly keys = new Map<string, number>();
-
-  of(key: string): number {
-    let id = this.keys.get(key);
-    if (id === undefined) {
-      id = this.keys.size;
-      this.keys.set(key, id);
-    }
-    return id;
-  }
-}
-
-export function tokenize(blocks: readonly Block[], keys: TokenKeys): TokenStream {
+export function tokenize(blocks: readonly Block[]): TokenStream {
   const stream: TokenStream = { texts: [], styles: [], keys: [], boundaries: [] };
   for (const block of blocks) {
-    for (const run of block.runs) addRun(stream, run, keys);
+    for (const run of block.runs) addRun(stream, run);
     stream.texts.push('');
     stream.styles.push(undefined);
-    stream.keys.push(keys.of(`\u0000${shapeKey(block)}`));
+    stream.keys.push(`\u0000${shapeKey(block)}`);
     stream.boundaries.push(block);
   }
   return stream;
 }
 
-function addRun(stream: TokenStream, run: Run, keys: TokenKeys): void {
+function addRun(stream: TokenStream, run: Run): void {
   const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
   const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
   const suffix = styled ? `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` : '';
@@ -63,7 +49,8 @@ function addRun(stream: TokenStream, run: Run, keys: TokenKeys): void {
     const token = text.slice(start, end);
     stream.texts.push(token);
     stream.styles.push(style);
-    stream.keys.push(keys.of(token + suffix));
+    // Compared as strings: a short token compares faster than it hashes into a table of ids.
+    stream.keys.push(styled ? token + suffix : token);
     stream.boundaries.push(undefined);
     start = end;
   }
