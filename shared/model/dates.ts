@@ -68,3 +68,20 @@ export function shortDateTime(moment: Date | string): string {
 export function wordStamp(moment: Date): string {
   return moment.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** A calendar day `months` later; the 31st of a shorter month is its last day (31 January + 1 month = 28 February). */
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${two(m)}-${two(Math.min(date, last))}`;
+}
+
+/** A calendar day `days` later (earlier when negative). */
+export function addDays(day: string, days: number): string {
+  const moment = new Date(`${day}T00:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + days);
+  return utcDay(moment);
+}
