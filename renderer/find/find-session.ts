@@ -278,7 +278,6 @@ export class FindSession {
     const done = plan.edits.length === 0 ? 'Nothing was replaced.' : plan.edits.length === 1 ? 'Replaced 1 match.' : `Replaced ${plan.edits.length} matches.`;
     const notice = plan.kept > 0 ? `${done} ${keptSentence(plan.kept)}` : done;
     this.set({ current: -1, notice });
-    this.host.say(notice);
     this.searchNow();
   }
 
