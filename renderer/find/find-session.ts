@@ -8,7 +8,6 @@
  * never per key, and only while the bar is open.
  */
 import { Editor, Range, Transforms, type BaseRange } from 'slate';
-import { HistoryEditor } from 'slate-history';
 import { ReactEditor } from 'slate-react';
 import {
   compileQuery,
@@ -26,6 +25,7 @@ import { scrollBlockToTop } from '../editor/scrolling';
 import type { BlockElement } from '../editor/types';
 import { blockText, rangeOf } from './block-text';
 import { clearHighlights, paintHighlights } from './find-highlights';
+import { applyReplacements } from './replace-text';
 
 /** The pause after typing (in the bar or the document) before searching again. */
 export const SEARCH_DELAY_MS = 150;
@@ -246,7 +246,7 @@ export class FindSession {
     if (!compiled.ok) return;
     const block = editor.children[match.block] as BlockElement;
     const text = replacementFor(query, compiled.pattern, blockText(block), match, replacement);
-    HistoryEditor.withNewBatch(editor, () => Transforms.insertText(editor, text, { at: rangeOf(block, match) }));
+    applyReplacements(editor, [{ ...match, text }]);
     this.searchNow();
     const after = firstAtOrAfter(this.state.matches, match.block, match.start + text.length);
     this.set({ current: -1, notice: 'Replaced 1 match.' });
@@ -265,16 +265,7 @@ export class FindSession {
       this.set({ problem: plan.problem });
       return;
     }
-    if (plan.edits.length > 0) {
-      HistoryEditor.withNewBatch(editor, () => {
-        Editor.withoutNormalizing(editor, () => {
-          for (let i = plan.edits.length - 1; i >= 0; i--) {
-            const edit = plan.edits[i] as (typeof plan.edits)[number];
-            Transforms.insertText(editor, edit.text, { at: rangeOf(editor.children[edit.block] as BlockElement, edit) });
-          }
-        });
-      });
-    }
+    applyReplacements(editor, plan.edits);
     const done = plan.edits.length === 0 ? 'Nothing was replaced.' : plan.edits.length === 1 ? 'Replaced 1 match.' : `Replaced ${plan.edits.length} matches.`;
     const notice = plan.kept > 0 ? `${done} ${keptSentence(plan.kept)}` : done;
     this.set({ current: -1, notice });
