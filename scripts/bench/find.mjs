@@ -4,7 +4,7 @@
 //   match, so the first result and the full count come in the same frame: the row is both (targets 50 and 200 ms).
 // - replace.100k.ms: from a click on "Replace all" for about 1,000 matches to the frame that shows the new count,
 //   the whole document drawn first (as after a while open). Then a few keys are typed, to see typing is unharmed.
-/* global document, requestAnimationFrame, getSelection, HTMLInputElement -- inside page.evaluate callbacks */
+/* global document, requestAnimationFrame, HTMLInputElement, KeyboardEvent, CSS -- inside page.evaluate callbacks */
 import * as fs from 'node:fs/promises';
 import { sessionContext } from './app-session.mjs';
 
