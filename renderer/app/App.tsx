@@ -19,6 +19,8 @@ import { useProjectClauses } from '../clauses/use-project-clauses';
 import { ClauseFeature } from '../clauses/ClauseFeature';
 import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
+import type { FindTools } from '../find/find-session';
+import type { FindQuery } from '../../shared/find/find';
 import { firstReadableDocument } from '../../shared/api/startup';
 import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
@@ -88,6 +90,30 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     },
     [client, project, leaveDocument],
   );
+
+  // Find in all documents: another document opens with the find bar on the same query, handed over once it mounts.
+  const findHandoff = useRef<{ id: string; query: FindQuery } | null>(null);
+  const findTools = useMemo<FindTools | undefined>(
+    () =>
+      open && project
+        ? {
+            documents: project.documents,
+            currentId: open.id,
+            load: async (id) => (await open.client.loadDocument({ documentId: id })).document,
+            openAt: (id, query) => {
+              findHandoff.current = { id, query };
+              void openDocument(id);
+            },
+          }
+        : undefined,
+    [open, project, openDocument],
+  );
+  const takeFindHandoff = useCallback((): FindQuery | null => {
+    const handoff = findHandoff.current;
+    if (!handoff || handoff.id !== openRef.current?.id) return null;
+    findHandoff.current = null;
+    return handoff.query;
+  }, []);
 
   const switchProject = useCallback(
     async (info: ProjectInfo, opening: Startup['opening'] = null) => {
@@ -346,7 +372,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           handleRef={editorRef}
           onStatus={onStatus}
           feature={combineFeatures(
-            (host, render) => <FindFeature host={host}>{render}</FindFeature>,
+            (host, render) => (
+              <FindFeature host={host} tools={findTools} takeHandoff={takeFindHandoff}>
+                {render}
+              </FindFeature>
+            ),
             (host, render) => (
               <ClauseFeature host={host} tools={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}>
                 {render}

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { commandForKeyPress, shortcutText } from '../../shared/api/commands';
 import type { FindOptions } from '../../shared/find/find';
-import type { FindSession } from './find-session';
+import type { FindSession, ProjectCounts } from './find-session';
 
 const OPTIONS: ReadonlyArray<{ option: keyof FindOptions; face: string; label: string }> = [
   { option: 'matchCase', face: 'Aa', label: 'Match case' },
@@ -111,6 +111,11 @@ export function FindBar({ session }: { session: FindSession }) {
         >
           ⇄
         </button>
+        {session.tools ? (
+          <button type="button" className="tool" aria-label="Find in all documents" title="Find in all documents" onClick={() => void session.searchProject()} disabled={query.text === '' || problem !== ''}>
+            All documents
+          </button>
+        ) : null}
         <button type="button" className="tool find-close" aria-label="Close find" title="Close (Esc)" onClick={() => session.close()}>
           ×
         </button>
@@ -142,11 +147,42 @@ export function FindBar({ session }: { session: FindSession }) {
           </button>
         </div>
       ) : null}
+      {state.project ? <ProjectMatches counts={state.project} onOpen={(id) => session.openDocumentAt(id)} current={session.tools?.currentId ?? ''} /> : null}
       {state.notice ? (
         <p className="find-notice" role="status">
           {state.notice}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** The project's documents that have matches, with their counts; a click opens one at its first match. */
+function ProjectMatches({ counts, current, onOpen }: { counts: ProjectCounts; current: string; onOpen: (id: string) => void }) {
+  const found = counts.rows.filter((row) => row.count > 0);
+  const unreadable = counts.rows.filter((row) => row.problem);
+  return (
+    <div className="find-documents">
+      {found.length > 0 ? (
+        <ul aria-label="Documents with matches">
+          {found.map((row) => (
+            <li key={row.id}>
+              <button type="button" className="link-button" onClick={() => onOpen(row.id)} aria-current={row.id === current ? 'page' : undefined}>
+                {row.title}
+              </button>{' '}
+              <span className="muted">{row.count === 1 ? '1 match' : `${row.count} matches`}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="muted" role="status">
+        {counts.busy
+          ? `Searching the project’s documents (${counts.rows.length} read)…`
+          : found.length === 0
+            ? 'No document of the project has a match.'
+            : `${found.length === 1 ? '1 document has' : `${found.length} documents have`} matches.`}
+        {unreadable.length > 0 ? ` ${unreadable.length === 1 ? '1 document' : `${unreadable.length} documents`} could not be read.` : ''}
+      </p>
     </div>
   );
 }

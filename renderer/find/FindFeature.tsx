@@ -4,21 +4,37 @@
  * changes (after a pause, only while the bar is open), and repaints its highlights as the page scrolls. The editor
  * knows none of it.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { ReactEditor } from 'slate-react';
 import type { FeatureHost, FeatureSlots } from '../editor/editor-feature';
 import { FindBar } from './FindBar';
-import { FindSession } from './find-session';
+import type { FindQuery } from '../../shared/find/find';
+import { FindSession, type FindTools } from './find-session';
 
 const REPAINT_DELAY_MS = 100;
 
 interface Props {
   host: FeatureHost;
+  /** For finding in the project's other documents; without them, find searches this document alone. */
+  tools?: FindTools;
+  /** A query another document's find bar handed to this one as it opened it (taken once, at mount). */
+  takeHandoff?: () => FindQuery | null;
   children: (slots: FeatureSlots) => ReactNode;
 }
 
-export function FindFeature({ host, children }: Props) {
+export function FindFeature({ host, tools, takeHandoff, children }: Props) {
   const [session] = useState(() => new FindSession(host));
+  useLayoutEffect(() => {
+    session.tools = tools ?? null;
+  }, [session, tools]);
+  const handoff = useRef(takeHandoff);
+  useEffect(() => {
+    const query = handoff.current?.();
+    if (!query) return;
+    // After the first paint, so that drawing the rest of the document to reach the match is not part of the mount.
+    const timer = setTimeout(() => session.openOn(query), 0);
+    return () => clearTimeout(timer);
+  }, [session]);
   // Made once: the feature holds no state of its own that changes, so the editor is never rendered again because of it.
   const [slots] = useState<FeatureSlots>(() => ({ tabs: [], overlay: null, adornments: null, bar: <FindBar session={session} /> }));
 

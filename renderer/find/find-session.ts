@@ -9,8 +9,11 @@
  */
 import { Editor, Range, Transforms, type BaseRange } from 'slate';
 import { ReactEditor } from 'slate-react';
+import type { DocumentSummary } from '../../shared/api/contract';
+import type { PolicyDocument } from '../../shared/model/document';
 import {
   compileQuery,
+  countInBlocks,
   keptSentence,
   matchesInText,
   planReplaceAll,
@@ -45,6 +48,23 @@ export interface FindState {
   notice: string;
   /** Bumped to ask the bar to take the focus and select its field. */
   focusRequest: number;
+  /** The counts in the project's documents for the query, once asked for; null when not asked or the query changed. */
+  project: ProjectCounts | null;
+}
+
+export interface ProjectCounts {
+  busy: boolean;
+  rows: ReadonlyArray<{ id: string; title: string; count: number; problem?: string }>;
+}
+
+/** What the app gives find for searching the project's other documents. */
+export interface FindTools {
+  documents: readonly DocumentSummary[];
+  currentId: string;
+  /** A document as saved (the others are saved as the person leaves them; the open one is read from the editor). */
+  load(id: string): Promise<PolicyDocument>;
+  /** Opens another document, with the find bar on this query at its first match. */
+  openAt(id: string, query: FindQuery): void;
 }
 
 const CLOSED: FindState = {
@@ -57,6 +77,7 @@ const CLOSED: FindState = {
   problem: '',
   notice: '',
   focusRequest: 0,
+  project: null,
 };
 
 type Listener = () => void;
@@ -70,6 +91,8 @@ export class FindSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Where the caret was when the bar opened: Esc goes back there unless a match was gone to since. */
   private returnTo: BaseRange | null = null;
+  /** Set by the app, for finding in the project's other documents. */
+  tools: FindTools | null = null;
 
   constructor(private readonly host: FeatureHost) {}
 
@@ -111,12 +134,12 @@ export class FindSession {
   }
 
   setQuery(text: string): void {
-    this.set({ query: { ...this.state.query, text }, current: -1, notice: '' });
+    this.set({ query: { ...this.state.query, text }, current: -1, notice: '', project: null });
     this.searchSoon();
   }
 
   setOption(option: keyof FindOptions, value: boolean): void {
-    this.set({ query: { ...this.state.query, [option]: value }, current: -1, notice: '' });
+    this.set({ query: { ...this.state.query, [option]: value }, current: -1, notice: '', project: null });
     this.searchNow();
   }
 
@@ -270,6 +293,51 @@ export class FindSession {
     const notice = plan.kept > 0 ? `${done} ${keptSentence(plan.kept)}` : done;
     this.set({ current: -1, notice });
     this.searchNow();
+  }
+
+  /** Opens the bar on a query handed over from another document's bar, and goes to the first match. */
+  openOn(query: FindQuery): void {
+    this.set({ query });
+    this.open(false);
+    this.next();
+  }
+
+  /** Counts the query's matches in every document of the project: the open one as it is in the editor. */
+  async searchProject(): Promise<void> {
+    const tools = this.tools;
+    if (this.timer) this.searchNow();
+    const { query, problem } = this.state;
+    if (!tools || query.text === '' || problem) return;
+    const rows: Array<ProjectCounts['rows'][number]> = [];
+    this.set({ project: { busy: true, rows } });
+    for (const summary of tools.documents) {
+      let row: ProjectCounts['rows'][number];
+      if (summary.id === tools.currentId) row = { id: summary.id, title: summary.title, count: this.state.matches.length };
+      else if (summary.problem) row = { id: summary.id, title: summary.title, count: 0, problem: summary.problem };
+      else {
+        try {
+          row = { id: summary.id, title: summary.title, count: countInBlocks((await tools.load(summary.id)).blocks, query) };
+        } catch (error) {
+          row = { id: summary.id, title: summary.title, count: 0, problem: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      // The person changed the query meanwhile: these counts are not for it.
+      if (this.state.query !== query) return;
+      rows.push(row);
+      this.set({ project: { busy: true, rows: [...rows] } });
+    }
+    this.set({ project: { busy: false, rows } });
+  }
+
+  /** A document of the project's list: this one goes to its first match, another opens at its first. */
+  openDocumentAt(id: string): void {
+    const tools = this.tools;
+    if (!tools) return;
+    if (id === tools.currentId) {
+      this.goTo(0);
+      return;
+    }
+    tools.openAt(id, this.state.query);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model/document';
-import { blockTexts, compileQuery, findInTexts, keptSentence, planReplaceAll, VARIABLE_MARK, type FindQuery, type TextMatch } from './find';
+import { blockTexts, compileQuery, countInBlocks, findInTexts, keptSentence, planReplaceAll, VARIABLE_MARK, type FindQuery, type TextMatch } from './find';
 
 const plain: FindQuery = { text: '', matchCase: false, wholeWord: false, regex: false };
 
@@ -97,6 +97,17 @@ describe('find', () => {
     // A variable is a chip: its placeholder is not text to find, and no match takes it in.
     expect(find(texts, { text: 'company' })).toEqual([{ block: 1, start: 7, end: 14 }]);
     expect(find(texts, { text: 'Dear .', regex: true })).toEqual([]);
+  });
+
+  it('counts the matches in a stored document, none for a query that cannot be searched', () => {
+    const blocks: Block[] = [
+      { kind: 'heading', id: 's-abcdef', level: 1, runs: [{ text: 'The Data' }] },
+      { kind: 'paragraph', runs: [{ text: 'data, ' }, { text: 'DATA', marks: ['bold'] }, { text: ' and metadata' }] },
+    ];
+    expect(countInBlocks(blocks, { ...plain, text: 'data' })).toBe(4);
+    expect(countInBlocks(blocks, { ...plain, text: 'data', wholeWord: true })).toBe(3);
+    expect(countInBlocks(blocks, { ...plain, text: 'data', matchCase: true })).toBe(2);
+    expect(countInBlocks(blocks, { ...plain, text: '(', regex: true })).toBe(0);
   });
 
   it('never finds a match across two blocks', () => {

@@ -148,3 +148,9 @@ export function planReplaceAll(
 export function keptSentence(kept: number): string {
   return kept === 1 ? '1 match is in an approved clause and was not replaced.' : `${kept} matches are in approved clauses and were not replaced.`;
 }
+
+/** How often a query is found in a stored document (0 for a query that cannot be searched). */
+export function countInBlocks(blocks: readonly Block[], query: FindQuery): number {
+  const compiled = compileQuery(query);
+  return compiled.ok ? findInTexts(blockTexts(blocks), compiled.pattern).length : 0;
+}
