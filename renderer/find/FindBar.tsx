@@ -8,9 +8,11 @@ import { commandForKeyPress, shortcutText } from '../../shared/api/commands';
 import type { FindOptions } from '../../shared/find/find';
 import type { FindSession, ProjectCounts } from './find-session';
 
+// Faces as in VS Code, named in words for assistive technology; "Aa" and "abc" are read as symbols, not as words the
+// name would have to contain.
 const OPTIONS: ReadonlyArray<{ option: keyof FindOptions; face: string; label: string }> = [
   { option: 'matchCase', face: 'Aa', label: 'Match case' },
-  { option: 'wholeWord', face: 'ab', label: 'Whole word' },
+  { option: 'wholeWord', face: 'abc', label: 'Whole word' },
   { option: 'regex', face: '.*', label: 'Regular expression' },
 ];
 
@@ -86,7 +88,7 @@ export function FindBar({ session }: { session: FindSession }) {
           <button
             key={option}
             type="button"
-            className="tool find-option"
+            className={`tool find-option find-${option}`}
             aria-label={label}
             title={label}
             aria-pressed={query[option]}
