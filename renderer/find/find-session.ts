@@ -252,6 +252,7 @@ export class FindSession {
 
   /** Replace: the current match, then on to the next; the first press only goes to a match, as in Word. */
   replaceCurrent(): void {
+    if (this.refusedWhileReadOnly()) return;
     if (this.timer) this.searchNow();
     const { matches, current, query, replacement } = this.state;
     const match = matches[current];
@@ -278,6 +279,7 @@ export class FindSession {
 
   /** Replace all: one step that one Ctrl+Z undoes; matches in approved clauses are left, and the bar says so. */
   replaceAll(): void {
+    if (this.refusedWhileReadOnly()) return;
     this.cancelSearch();
     this.host.tools.renderNow();
     const editor = this.editor;
@@ -343,6 +345,13 @@ export class FindSession {
   dispose(): void {
     this.cancelSearch();
     clearHighlights();
+  }
+
+  /** While a conflict or a recovery is being settled the page is read-only: nothing is replaced, and the bar says why. */
+  private refusedWhileReadOnly(): boolean {
+    if (!ReactEditor.isReadOnly(this.editor)) return false;
+    this.set({ notice: 'The document cannot be changed until the banner above it is settled, so nothing was replaced.' });
+    return true;
   }
 
   /** The selection's words, when it is a short stretch in one block: what Word and VS Code put in the find field. */
