@@ -14,6 +14,7 @@ import type { PolicyDocument } from '../../shared/model/document';
 import {
   compileQuery,
   countInBlocks,
+  escapeRegExp,
   keptSentence,
   matchesInText,
   planReplaceAll,
@@ -116,7 +117,9 @@ export class FindSession {
   open(replacing: boolean): void {
     const seed = this.selectedWords();
     if (!this.state.open) this.returnTo = this.editor.selection;
-    const query = seed !== null ? { ...this.state.query, text: seed } : this.state.query;
+    // With regular expressions on, the selected words are sought as they are, as VS Code does.
+    const text = seed !== null && this.state.query.regex ? escapeRegExp(seed) : seed;
+    const query = text !== null ? { ...this.state.query, text } : this.state.query;
     this.set({ open: true, replacing: replacing || (this.state.open && this.state.replacing), query, focusRequest: this.state.focusRequest + 1, notice: '' });
     this.searchNow();
   }
