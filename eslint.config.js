@@ -11,8 +11,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
  *
  * Inside each part, layers, in the manner of VS Code's code-layering lint. A file imports its own folder and the folders
  * of lower layers; never a higher layer, nor another folder of its own layer:
- *   shared/    model < (numbering, format) < (clauses, workflow) < (compare, merge, check) < (export, import) < api
- *   renderer/  (common, api) < editor < (clauses, versions, compare) < (app, bench)
+ *   shared/    model < (numbering, format, find) < (clauses, workflow) < (compare, merge, check) < (export, import) < api
+ *   renderer/  (common, api) < editor < (clauses, versions, compare, find) < (app, bench)
  *   main/      store < (import, sync) < (compare, export) < usecases < api < (web, electron, cli)
  * format reads and writes the document files: it imports the model alone, and the clause library stores its clauses
  * with it. Files at a part's root (renderer/main.tsx and boot.ts, main/version.ts) are entry points outside the layers.
@@ -20,8 +20,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * Tests, and the helpers only tests use, may reach across the layers and use Node; nothing else imports them.
  */
 const LAYERS = {
-  shared: [['model'], ['numbering', 'format'], ['clauses', 'workflow'], ['compare', 'merge', 'check'], ['export', 'import'], ['api']],
-  renderer: [['common', 'api'], ['editor'], ['clauses', 'versions', 'compare'], ['app', 'bench']],
+  shared: [['model'], ['numbering', 'format', 'find'], ['clauses', 'workflow'], ['compare', 'merge', 'check'], ['export', 'import'], ['api']],
+  renderer: [['common', 'api'], ['editor'], ['clauses', 'versions', 'compare', 'find'], ['app', 'bench']],
   main: [['store'], ['import', 'sync'], ['compare', 'export'], ['usecases'], ['api'], ['web', 'electron', 'cli']],
 };
 

@@ -28,3 +28,14 @@ test('the editor and the project dialog have no serious or critical accessibilit
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the find and replace bar, with its list of documents, has no serious or critical accessibility violations', async ({ page }) => {
+  await page.locator('.policy-editor').click();
+  await page.keyboard.press('Control+h');
+  await page.keyboard.type('cookie');
+  await page.getByRole('button', { name: 'Find in all documents' }).click();
+  await expect(page.getByRole('list', { name: 'Documents with matches' })).toBeVisible();
+  await page.keyboard.press('F3');
+  await expect(page.locator('.find-count')).toHaveText(/^\d+ of \d+$/);
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -7,7 +7,7 @@
 // mammoth alone (scripts/bench/exports.mjs).
 //
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
-// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare (only those
+// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find (only those
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open and of the typing,
 // summarised by function)  --trace (Chrome traces of the typing
 // into .tmp/bench/)  --keep (keep the temporary folder).
@@ -28,6 +28,7 @@ import { COMPARE_VIEW_TARGETS, measureCompareView, prepareComparedProject } from
 import { EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
 import { CLI_TARGETS, measureCli } from './bench/cli.mjs';
 import { STORE_TARGETS, measureStore } from './bench/store.mjs';
+import { FIND_TARGETS, measureFind } from './bench/find.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { LAUNCH_ADDRESS, appSession, sessionContext } from './bench/app-session.mjs';
 import { installProbe } from './bench/probe.mjs';
@@ -43,7 +44,7 @@ const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
 const FLOOR = 'the browser alone (our page, its editor swapped for a copy with no React or Slate behind it)';
 const LABELS = { ours: OURS, peer: PEER, floor: FLOOR };
-const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS };
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS, ...FIND_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -80,10 +81,11 @@ const KEYS = positiveInt(options.keys, 'keys');
 const ENTERS = positiveInt(options.enters, 'enters');
 const OPENS = positiveInt(options.opens, 'opens');
 if (options.only && options.only !== 'ours' && options.only !== 'peer') fail('--only takes "ours" or "peer"');
-if (options.part && !['editor', 'export', 'compare'].includes(options.part)) fail('--part takes "editor", "export" or "compare"');
+if (options.part && !['editor', 'export', 'compare', 'find'].includes(options.part)) fail('--part takes "editor", "export", "compare" or "find"');
 const EDITOR = !options.part || options.part === 'editor';
 const EXPORT = !options.part || options.part === 'export';
 const COMPARE = !options.part || options.part === 'compare';
+const FIND = !options.part || options.part === 'find';
 
 /** Everything started by this run, undone in reverse order whatever happens. */
 const cleanups = [];
@@ -125,12 +127,12 @@ try {
 }
 
 async function main() {
-  // The export part's command-line rows run the built CLI; the editor and compare parts, the built app in Chromium.
-  const needed = [...(EXPORT || EDITOR || COMPARE ? ['dist/main/cli.js'] : []), ...(EDITOR || COMPARE ? ['dist/renderer/index.html'] : [])];
+  // The export part's command-line rows run the built CLI; the editor, compare and find parts, the built app in Chromium.
+  const needed = [...(EXPORT || EDITOR || COMPARE || FIND ? ['dist/main/cli.js'] : []), ...(EDITOR || COMPARE || FIND ? ['dist/renderer/index.html'] : [])];
   for (const built of needed) {
     if (!existsSync(path.join(ROOT, built))) fail(`${built} is missing: run "npm run bench" (it builds first) or "npm run build"`);
   }
-  if ((EDITOR || COMPARE) && !existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  if ((EDITOR || COMPARE || FIND) && !existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-bench-'));
   cleanups.push(() => (options.keep ? (console.log(`bench: kept ${tmp}`), Promise.resolve()) : fs.rm(tmp, { recursive: true, force: true })));
@@ -232,6 +234,21 @@ async function main() {
     compared.rows.push(...view.rows);
   }
 
+  let found = null;
+  if (FIND) {
+    const busy = await machineBusy(1000);
+    console.log(`\nFind and replace: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
+    if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
+    // Its own copy of the project, as generated: the editor rows typed into theirs, and their host may still run.
+    const findDir = path.join(tmp, 'find-project');
+    const findGen = await writeBenchProject(findDir, SEED);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    cleanups.push(() => browser.close().catch(() => undefined));
+    found = await measureFind(browser, await appSession(browser, await startApp(findDir, home)), { documentFile: findGen.documentFile, viewport: VIEWPORT });
+    await browser.close();
+    problems.push(...found.problems);
+  }
+
   const row = (name, unit, pass, get, peer = PEER, peerWho = 'peer') => ({
     name,
     value: pass.ours ? round(get(pass.ours)) : null,
@@ -259,7 +276,9 @@ async function main() {
   const compareRows =
     compared?.rows ??
     [...Object.keys(COMPARE_TARGETS), ...Object.keys(COMPARE_VIEW_TARGETS), 'compare.scroll.p95.ms'].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
-  const rows = [...editorRows, ...exportRows, ...compareRows];
+  const findRows =
+    found?.rows ?? Object.keys(FIND_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+  const rows = [...editorRows, ...exportRows, ...compareRows, ...findRows];
 
   printTable(rows);
   for (const [who, m] of Object.entries(measured)) printDetails(`${LABELS[who]}, frames at the display's refresh`, m, who);

@@ -136,7 +136,7 @@ describe('menuTemplate', () => {
     const labels = items(menuTemplate(() => undefined, 'linux') as Item[]).filter((item) => item.click).map((item) => item.label);
     expect(labels).toEqual([
       'New Project…', 'Open Project…', 'New Document', 'Import Document…', 'Export…', 'Save', 'Save Version…', 'Versions and Compare…',
-      'Undo', 'Redo',
+      'Undo', 'Redo', 'Find…', 'Replace…', 'Find Next', 'Find Previous',
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
@@ -169,6 +169,10 @@ describe('menuTemplate', () => {
       underline: 'CmdOrCtrl+U',
       link: 'CmdOrCtrl+K',
       insertClause: 'CmdOrCtrl+Shift+L',
+      find: 'CmdOrCtrl+F',
+      replace: 'CmdOrCtrl+H',
+      findNext: 'F3',
+      findPrevious: 'Shift+F3',
     });
   });
 });

@@ -50,6 +50,11 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         { role: 'paste' },
         separator,
         { role: 'selectAll' },
+        separator,
+        item('find'),
+        item('replace'),
+        item('findNext'),
+        item('findPrevious'),
       ],
     },
     {

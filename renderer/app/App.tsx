@@ -17,10 +17,16 @@ import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
 import { ClauseFeature } from '../clauses/ClauseFeature';
+import { combineFeatures } from '../editor/editor-feature';
+import { FindFeature } from '../find/FindFeature';
+import type { FindTools } from '../find/find-session';
+import type { FindQuery } from '../../shared/find/find';
 import { firstReadableDocument } from '../../shared/api/startup';
 import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
 
+// Commands a key gives wherever the focus is (the editor runs its own keys first and the find bar its own).
+const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'find', 'replace', 'findNext', 'findPrevious']);
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
 /** The document in the editor, with the project it belongs to: its saves go there, whatever is opened after. */
@@ -85,6 +91,30 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     [client, project, leaveDocument],
   );
 
+  // Find in all documents: another document opens with the find bar on the same query, handed over once it mounts.
+  const findHandoff = useRef<{ id: string; query: FindQuery } | null>(null);
+  const findTools = useMemo<FindTools | undefined>(
+    () =>
+      open && project
+        ? {
+            documents: project.documents,
+            currentId: open.id,
+            load: async (id) => (await open.client.loadDocument({ documentId: id })).document,
+            openAt: (id, query) => {
+              findHandoff.current = { id, query };
+              void openDocument(id);
+            },
+          }
+        : undefined,
+    [open, project, openDocument],
+  );
+  const takeFindHandoff = useCallback((): FindQuery | null => {
+    const handoff = findHandoff.current;
+    if (!handoff || handoff.id !== openRef.current?.id) return null;
+    findHandoff.current = null;
+    return handoff.query;
+  }, []);
+
   const switchProject = useCallback(
     async (info: ProjectInfo, opening: Startup['opening'] = null) => {
       // Saved into its own project (the editor's client is bound to it); an edit that cannot be saved is kept.
@@ -134,11 +164,12 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   useEffect(() => onMenuCommand(command), [command]);
 
   useEffect(() => {
-    // Ctrl+S works wherever focus is, the document panel included; the editor handles its own keys first.
+    // Ctrl+S and Ctrl+F work wherever focus is, the document panel included (never the browser's own find); the
+    // editor handles its own keys first.
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       const cmd = commandForKey(event);
-      if (cmd === 'save' || cmd === 'exportDocument' || cmd === 'saveVersion') {
+      if (cmd && WINDOW_COMMANDS.has(cmd)) {
         event.preventDefault();
         command(cmd);
       }
@@ -340,10 +371,17 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           sidebar={sidebar}
           handleRef={editorRef}
           onStatus={onStatus}
-          feature={(host, render) => (
-            <ClauseFeature host={host} tools={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}>
-              {render}
-            </ClauseFeature>
+          feature={combineFeatures(
+            (host, render) => (
+              <FindFeature host={host} tools={findTools} takeHandoff={takeFindHandoff}>
+                {render}
+              </FindFeature>
+            ),
+            (host, render) => (
+              <ClauseFeature host={host} tools={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}>
+                {render}
+              </ClauseFeature>
+            ),
           )}
           onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}

@@ -104,7 +104,15 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   const readMeta = useCallback(() => metaRef.current, []);
   const [message, setMessage] = useState<string | null>(null);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
-  const [host] = useState(() => new FeatureHost(editor, setMessage));
+  const [host] = useState(
+    () =>
+      new FeatureHost(editor, setMessage, {
+        drawAll: () => {
+          if (!mounter.complete) flushSync(() => mounter.mountAll());
+        },
+        renderNow: () => held.flush(),
+      }),
+  );
 
   useEffect(() => {
     mounter.start();
@@ -112,9 +120,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   }, [mounter]);
   useEffect(() => held.listen(window), [held]);
   // Puts every block in the page before this task ends, for what needs the whole document at once.
-  const drawAll = useCallback(() => {
-    if (!mounter.complete) flushSync(() => mounter.mountAll());
-  }, [mounter]);
+  const drawAll = host.tools.drawAll;
 
   // The details a restore replaced, and the depth of the undo stack right after it: undoing that step brings them back.
   const restored = useRef<{ depth: number; meta: DocumentMeta } | null>(null);
@@ -177,6 +183,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onValueChange = useCallback(() => {
     markDirty();
+    host.changed();
     const ops = editor.operations;
     // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
     if (ops.some(changesBlocks)) {
@@ -301,6 +308,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
             <SaveIndicator store={persistence.statusStore} onRetry={retrySave} />
           </>
         }
+        bar={slots.bar}
         banners={
           <DocumentBanners
             title={meta.title || documentId}

@@ -1,10 +1,10 @@
 /**
- * How a feature (the clause library) plugs into the document editor while the editor knows nothing of it: the editor
+ * How a feature (the clause library, find and replace) plugs into the document editor while the editor knows nothing of it: the editor
  * hands the feature a FeatureHost (the Slate editor, the status line, a place to register its commands), and the
  * feature hands back FeatureSlots (side panels, dialogs, drag and drop, what its blocks show in the page), which the
  * layout puts in place. The app decides which feature an editor gets (see EditorFeature).
  */
-import { createContext, type ComponentType, type DragEvent, type ReactNode } from 'react';
+import { createContext, createElement, Fragment, type ComponentType, type DragEvent, type ReactNode } from 'react';
 import type { Command } from '../../shared/api/commands';
 import type { BlockElement, PolicyEditor } from './types';
 
@@ -31,6 +31,8 @@ export interface FeatureSlots {
   /** A drop on the page; true when the feature took it. */
   onDrop?: (event: DragEvent<HTMLDivElement>) => boolean;
   onDragOver?: (event: DragEvent<HTMLDivElement>) => boolean;
+  /** A bar above the page (find and replace). */
+  bar?: ReactNode;
 }
 
 export const NO_SLOTS: FeatureSlots = { tabs: [], overlay: null, adornments: null };
@@ -41,6 +43,16 @@ export interface FeatureHandlers {
   run?(command: Command): boolean;
   /** Blocks came, went, or changed their fields. */
   blocksChanged?(): void;
+  /** Any change to the document, typing included: so called per key, it may only take note (a flag, a timer). */
+  changed?(): void;
+}
+
+/** What the editor does for a feature that reaches beyond the page as it is drawn. */
+export interface FeatureHostTools {
+  /** Draws every block now, for a feature about to reach one far away (chunk-mounter.ts). */
+  drawAll(): void;
+  /** Renders typing held for later (render-after-paint.ts), so that Slate's map of the page is current. */
+  renderNow(): void;
 }
 
 /** The editor's side, one per editor: made with it, kept for its life. */
@@ -51,6 +63,7 @@ export class FeatureHost {
     readonly editor: PolicyEditor,
     /** Shows a line in the editor's status bar. */
     readonly say: (message: string) => void,
+    readonly tools: FeatureHostTools = { drawAll: () => undefined, renderNow: () => undefined },
   ) {}
 
   /** Returns the function that unregisters. */
@@ -67,6 +80,10 @@ export class FeatureHost {
   blocksChanged(): void {
     for (const handlers of this.handlers) handlers.blocksChanged?.();
   }
+
+  changed(): void {
+    for (const handlers of this.handlers) handlers.changed?.();
+  }
 }
 
 /**
@@ -74,5 +91,32 @@ export class FeatureHost {
  * its slots (inside whatever providers its adornments read).
  */
 export type EditorFeature = (host: FeatureHost, render: (slots: FeatureSlots) => ReactNode) => ReactNode;
+
+/** Several features as one: each renders inside the one before it, and their slots are put together. */
+export function combineFeatures(...features: readonly EditorFeature[]): EditorFeature {
+  return (host, render) => {
+    const nest = features.reduceRight<(outer: FeatureSlots) => ReactNode>(
+      (inner, feature) => (outer) => feature(host, (slots) => inner(mergeSlots(outer, slots))),
+      render,
+    );
+    return nest(NO_SLOTS);
+  };
+}
+
+function mergeSlots(a: FeatureSlots, b: FeatureSlots): FeatureSlots {
+  if (a === NO_SLOTS) return b;
+  if (b === NO_SLOTS) return a;
+  const onDrop = a.onDrop && b.onDrop ? (event: DragEvent<HTMLDivElement>) => a.onDrop?.(event) || (b.onDrop?.(event) ?? false) : (a.onDrop ?? b.onDrop);
+  const onDragOver =
+    a.onDragOver && b.onDragOver ? (event: DragEvent<HTMLDivElement>) => a.onDragOver?.(event) || (b.onDragOver?.(event) ?? false) : (a.onDragOver ?? b.onDragOver);
+  return {
+    tabs: [...a.tabs, ...b.tabs],
+    overlay: createElement(Fragment, null, a.overlay, b.overlay),
+    adornments: a.adornments ?? b.adornments,
+    ...(onDrop ? { onDrop } : {}),
+    ...(onDragOver ? { onDragOver } : {}),
+    bar: a.bar || b.bar ? createElement(Fragment, null, a.bar, b.bar) : undefined,
+  };
+}
 
 export const AdornmentsContext = createContext<Adornments | null>(null);

@@ -1,7 +1,7 @@
 /**
  * The page's own keys and clicks: Tab and Shift+Tab (demote, promote, indent), the shortcuts of the command table,
  * Ctrl+Home and Ctrl+End, and drawing the whole document first for what reaches beyond the first screen (select all,
- * find, paging, a click on a part not drawn yet). A key that types a character goes straight to Slate.
+ * paging, a click on a part not drawn yet). A key that types a character goes straight to Slate.
  */
 import { useCallback } from 'react';
 import type { Command } from '../../shared/api/commands';
@@ -60,10 +60,13 @@ export function useEditorKeys({ editor, run, drawAll, say }: Keys) {
   return { onKeyDown, onMouseDown };
 }
 
-/** Keys the browser handles over the whole page: select all, find (Ctrl+F, Ctrl+G, F3), replace, paging. */
+/**
+ * Keys the browser handles over the whole page: select all and paging. Find (Ctrl+F, F3) and replace (Ctrl+H) are the
+ * app's own commands, which search the document itself, drawn or not.
+ */
 function reachesWholePage(event: React.KeyboardEvent): boolean {
-  if (event.key === 'PageDown' || event.key === 'PageUp' || event.key === 'F3') return true;
+  if (event.key === 'PageDown' || event.key === 'PageUp') return true;
   // AltGr reports Ctrl+Alt on Windows: a character, not a shortcut.
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return false;
-  return ['a', 'f', 'g', 'h'].includes(event.key.toLowerCase());
+  return event.key.toLowerCase() === 'a';
 }

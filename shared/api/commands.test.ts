@@ -43,6 +43,10 @@ describe('the command table', () => {
       moveSectionUp: 'Alt+Shift+Up',
       moveSectionDown: 'Alt+Shift+Down',
       insertClause: 'Ctrl+Shift+L',
+      find: 'Ctrl+F',
+      replace: 'Ctrl+H',
+      findNext: 'F3',
+      findPrevious: 'Shift+F3',
     });
   });
 

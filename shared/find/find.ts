@@ -1,0 +1,156 @@
+/**
+ * Find and replace over a document's blocks, as plain text: each block is one string, the text of its runs joined, so
+ * a word with a bold letter inside it ("ré**su**mé") is found as one word, and a match never crosses from one block
+ * into the next (as in Word, a paragraph mark ends a match). A variable stands in a block's text as one VARIABLE_MARK
+ * character, which no match may contain: a variable is a chip, not words to find or to replace.
+ *
+ * Pure: the editor and the project-wide search give it the texts, and apply what it plans.
+ */
+import type { Block, Run } from '../model/document';
+
+export interface FindOptions {
+  matchCase: boolean;
+  wholeWord: boolean;
+  regex: boolean;
+}
+
+export interface FindQuery extends FindOptions {
+  text: string;
+}
+
+/** One match: the block's index among the texts given, and the match's offsets in that block's text. */
+export interface TextMatch {
+  block: number;
+  start: number;
+  end: number;
+}
+
+/** What stands for a variable in a block's text (U+FFFC OBJECT REPLACEMENT CHARACTER). */
+export const VARIABLE_MARK = '\uFFFC';
+
+// A word's letters: any script's letters and digits, combining marks (an "e" with its accent), and the underscore.
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
+
+export type CompiledQuery = { ok: true; pattern: RegExp } | { ok: false; problem: string };
+
+/** The query as one regular expression, or the one sentence that says why it cannot be one. */
+export function compileQuery(query: FindQuery): CompiledQuery {
+  if (query.text === '') return { ok: false, problem: '' };
+  let source = query.regex ? query.text : escapeRegExp(query.text);
+  if (query.wholeWord) source = `(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`;
+  try {
+    // `u` so that \p{…} works and a letter outside the BMP is one character; `d` is not needed: offsets come from index.
+    return { ok: true, pattern: new RegExp(source, query.matchCase ? 'gu' : 'giu') };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : '';
+    return { ok: false, problem: `This is not a regular expression that can be searched for${detail ? ` (${detail.toLowerCase()})` : ''}.` };
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  // Only the syntax characters: with the `u` flag, escaping anything else (a dash) is itself an error.
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The matches in one block's text. Empty matches (`^`, `\b`, `x*` where there is no x) are skipped: there is nothing
+ * to show or replace, and matchAll steps past them, so they never loop.
+ */
+export function matchesInText(text: string, pattern: RegExp, block: number, out: TextMatch[] = []): TextMatch[] {
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (end === start || match[0].includes(VARIABLE_MARK)) continue;
+    out.push({ block, start, end });
+  }
+  return out;
+}
+
+/** Every match in the texts, in document order. */
+export function findInTexts(texts: readonly string[], pattern: RegExp): TextMatch[] {
+  const out: TextMatch[] = [];
+  texts.forEach((text, block) => matchesInText(text, pattern, block, out));
+  return out;
+}
+
+/** A stored block's text as find sees it (the same text the editor sees). */
+export function runsText(runs: readonly Run[]): string {
+  let text = '';
+  for (const run of runs) text += run.variable === undefined ? run.text : VARIABLE_MARK;
+  return text;
+}
+
+export function blockTexts(blocks: readonly Block[]): string[] {
+  return blocks.map((block) => runsText(block.runs));
+}
+
+/**
+ * What replaces a match: with a regular expression, `$1`…`$99`, `$<name>`, `$&` and `$$` as in String.replace; with
+ * plain text, the replacement as typed. `text` is the match's whole block, so groups and lookarounds see what the
+ * search saw.
+ */
+export function replacementFor(query: FindQuery, pattern: RegExp, text: string, match: TextMatch, replacement: string): string {
+  if (!query.regex) return replacement;
+  const sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
+  sticky.lastIndex = match.start;
+  const found = sticky.exec(text);
+  if (!found) return replacement;
+  return expandReplacement(replacement, found);
+}
+
+function expandReplacement(replacement: string, found: RegExpExecArray): string {
+  return replacement.replace(/\$(\$|&|<([^>]*)>|(\d{1,2}))/g, (whole, what: string, name: string | undefined, digits: string | undefined) => {
+    if (what === '$') return '$';
+    if (what === '&') return found[0];
+    if (name !== undefined) return found.groups?.[name] ?? (found.groups ? '' : whole);
+    if (digits !== undefined) {
+      // "$12" is group 12 when there is one, otherwise group 1 followed by "2", as String.replace reads it.
+      const two = Number(digits);
+      if (digits.length === 2 && two > 0 && two < found.length) return found[two] ?? '';
+      const one = Number(digits[0]);
+      if (one > 0 && one < found.length) return (found[one] ?? '') + digits.slice(1);
+    }
+    return whole;
+  });
+}
+
+export interface ReplacementPlan {
+  /** The edits to make, each with its new text, in document order. */
+  edits: Array<TextMatch & { text: string }>;
+  /** Matches left as they are because their block may not change (an approved clause). */
+  kept: number;
+}
+
+/**
+ * Plans a "replace all": each match's replacement, except in blocks `mayChange` refuses. Apply the edits from the last
+ * to the first, so the offsets of those still to come stay true.
+ */
+export function planReplaceAll(
+  texts: readonly string[],
+  query: FindQuery,
+  replacement: string,
+  mayChange: (block: number) => boolean,
+): ReplacementPlan | { problem: string } {
+  const compiled = compileQuery(query);
+  if (!compiled.ok) return { problem: compiled.problem };
+  const plan: ReplacementPlan = { edits: [], kept: 0 };
+  for (const match of findInTexts(texts, compiled.pattern)) {
+    if (!mayChange(match.block)) {
+      plan.kept++;
+      continue;
+    }
+    plan.edits.push({ ...match, text: replacementFor(query, compiled.pattern, texts[match.block] ?? '', match, replacement) });
+  }
+  return plan;
+}
+
+/** "2 matches are in approved clauses and were not replaced." */
+export function keptSentence(kept: number): string {
+  return kept === 1 ? '1 match is in an approved clause and was not replaced.' : `${kept} matches are in approved clauses and were not replaced.`;
+}
+
+/** How often a query is found in a stored document (0 for a query that cannot be searched). */
+export function countInBlocks(blocks: readonly Block[], query: FindQuery): number {
+  const compiled = compileQuery(query);
+  return compiled.ok ? findInTexts(blockTexts(blocks), compiled.pattern).length : 0;
+}
