@@ -7,7 +7,7 @@
 // mammoth alone (scripts/bench/exports.mjs).
 //
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
-// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find (only those
+// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find|tenfold (only those
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open and of the typing,
 // summarised by function)  --trace (Chrome traces of the typing
 // into .tmp/bench/)  --keep (keep the temporary folder).
@@ -29,6 +29,7 @@ import { EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
 import { CLI_TARGETS, measureCli } from './bench/cli.mjs';
 import { STORE_TARGETS, measureStore } from './bench/store.mjs';
 import { FIND_TARGETS, measureFind } from './bench/find.mjs';
+import { TENFOLD_TARGETS, measureTenfold } from './bench/tenfold.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { LAUNCH_ADDRESS, appSession, sessionContext } from './bench/app-session.mjs';
 import { installProbe } from './bench/probe.mjs';
@@ -44,7 +45,7 @@ const OURS = 'Policywright';
 const PEER = 'slate-react (plain, no chunking)';
 const FLOOR = 'the browser alone (our page, its editor swapped for a copy with no React or Slate behind it)';
 const LABELS = { ours: OURS, peer: PEER, floor: FLOOR };
-const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS, ...FIND_TARGETS };
+const TARGETS = { 'editor.open.ms': 2000, 'editor.keystroke.p95.ms': 16, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS, ...FIND_TARGETS, ...TENFOLD_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -81,11 +82,12 @@ const KEYS = positiveInt(options.keys, 'keys');
 const ENTERS = positiveInt(options.enters, 'enters');
 const OPENS = positiveInt(options.opens, 'opens');
 if (options.only && options.only !== 'ours' && options.only !== 'peer') fail('--only takes "ours" or "peer"');
-if (options.part && !['editor', 'export', 'compare', 'find'].includes(options.part)) fail('--part takes "editor", "export", "compare" or "find"');
+if (options.part && !['editor', 'export', 'compare', 'find', 'tenfold'].includes(options.part)) fail('--part takes "editor", "export", "compare", "find" or "tenfold"');
 const EDITOR = !options.part || options.part === 'editor';
 const EXPORT = !options.part || options.part === 'export';
 const COMPARE = !options.part || options.part === 'compare';
 const FIND = !options.part || options.part === 'find';
+const TENFOLD = !options.part || options.part === 'tenfold';
 
 /** Everything started by this run, undone in reverse order whatever happens. */
 const cleanups = [];
@@ -249,6 +251,15 @@ async function main() {
     problems.push(...found.problems);
   }
 
+  let tenfold = null;
+  if (TENFOLD) {
+    const busy = await machineBusy(1000);
+    console.log(`\nTen times the document: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
+    if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
+    tenfold = await measureTenfold({ seed: SEED, tmp });
+    problems.push(...tenfold.problems);
+  }
+
   const row = (name, unit, pass, get, peer = PEER, peerWho = 'peer') => ({
     name,
     value: pass.ours ? round(get(pass.ours)) : null,
@@ -278,7 +289,9 @@ async function main() {
     [...Object.keys(COMPARE_TARGETS), ...Object.keys(COMPARE_VIEW_TARGETS), 'compare.scroll.p95.ms'].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
   const findRows =
     found?.rows ?? Object.keys(FIND_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
-  const rows = [...editorRows, ...exportRows, ...compareRows, ...findRows];
+  const tenfoldRows =
+    tenfold?.rows ?? Object.keys(TENFOLD_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+  const rows = [...editorRows, ...exportRows, ...compareRows, ...findRows, ...tenfoldRows];
 
   printTable(rows);
   for (const [who, m] of Object.entries(measured)) printDetails(`${LABELS[who]}, frames at the display's refresh`, m, who);

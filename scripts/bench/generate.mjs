@@ -59,7 +59,7 @@ export const TARGET_SECTION = 1000;
  * a body paragraph; about one section in eight also has a short list; about one paragraph in six opens with a bold
  * defined term. Each section gets a word budget so that the whole comes to about TARGET_WORDS.
  */
-export function buildDocument(random) {
+export function buildDocument(random, { sections = SECTIONS, words: wordBudget = TARGET_WORDS } = {}) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sentence = (n) => {
@@ -91,11 +91,11 @@ export function buildDocument(random) {
     }
   };
 
-  const perSection = TARGET_WORDS / SECTIONS;
+  const perSection = wordBudget / sections;
   const blocks = [];
   const headingIds = [];
   let level = 1;
-  for (let s = 0; s < SECTIONS; s++) {
+  for (let s = 0; s < sections; s++) {
     if (s > 0) {
       const r = random();
       if (r < 0.07) level = 1;
