@@ -56,17 +56,34 @@ const EFFECTIVE_LABEL =
 const UPDATED_LABEL =
   '(?:(?:last|most\\s+recently)\\s+(?:updated|revised|modified|amended|changed)(?:\\s+on)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date\\s+of\\s+last\\s+(?:revision|update)|last\\s+update|revision\\s+date)';
 
-const LABELLED_DATE = new RegExp(`^(?:(${EFFECTIVE_LABEL})|(${UPDATED_LABEL}))\\s*(?:[:\\-–—]\\s*)?(.+)$`, 'i');
+const BOTH_LABEL = '(?:(?:last\\s+)?(?:revised|updated)\\s+(?:and|&)\\s+effective|effective\\s+(?:and|&)\\s+(?:last\\s+)?(?:revised|updated))(?:\\s+(?:date|on|as\\s+of))?';
 
+const LABELLED_DATE = new RegExp(`^(?:(${BOTH_LABEL})|(${EFFECTIVE_LABEL})|(${UPDATED_LABEL}))\\s*(?:[:\\-–—]\\s*)?(.+)$`, 'i');
+
+/** "Version 2.1", "Policy version: 3", "Version no. 4.0", "v1.4": a version label as policies write it. */
+const VERSION_LINE = /^(?:(?:policy|document|notice)\s+)?(?:version|rev(?:ision)?\.?)(?:\s+(?:number|no\.?))?\s*[:\-–—]?\s*(v?\d{1,4}(?:\.\d{1,4}){0,3}[a-z]?)$|^(v\d{1,4}(?:\.\d{1,4}){1,3})$/i;
+
+/** "March 2024" as a "last updated" date: the first of the month, as precise as the policy is. */
+const MONTH_ONLY = new RegExp(`^${MONTH}\\s+${YEAR}$`, 'i');
+
+function parseLabelledDate(text: string): string | null {
+  const day = parseHumanDate(text);
+  if (day) return day;
+  const m = MONTH_ONLY.exec(text.trim().replace(/[.,]$/, ''));
+  return m ? isoDay(+g(m, 2), month(g(m, 1)), 1) : null;
+}
+
+/** A date or a version label a line states: the ISO day, or the label as written ("2.1"). */
 export interface LabelledDate {
-  kind: DateKind;
-  iso: string;
+  kind: DateKind | 'versionLabel';
+  value: string;
 }
 
 /**
- * A paragraph that says nothing but one or more labelled dates: "Effective Date: October 26, 2023",
- * "Last updated: February 02, 2026", "Effective: 26 October 2023 | Last revised 2024-01-05". Returns the dates, or
- * null when any part of the paragraph is something else (then the paragraph stays body text).
+ * A paragraph that says nothing but one or more labelled dates and version labels: "Effective Date: October 26,
+ * 2023", "Last updated: February 02, 2026", "Effective: 26 October 2023 | Last revised 2024-01-05", "Revised and
+ * Effective: 1 March 2024" (both dates), "Updated: March 2024" (the first of the month), "Version 2.1". Returns what
+ * it states, or null when any part of the paragraph is something else (then the paragraph stays body text).
  */
 export function readDateLine(text: string): LabelledDate[] | null {
   // "(Last updated: …)", "[Effective …]", and a closing full stop are decoration.
@@ -75,11 +92,17 @@ export function readDateLine(text: string): LabelledDate[] | null {
   const parts = line.split(/\s*(?:[|;•·]|\s[-–—]\s|,\s+(?=(?:last|updated|revised|effective)\b)|\.\s+(?=[A-Z]))\s*/);
   const found: LabelledDate[] = [];
   for (const part of parts) {
+    const version = VERSION_LINE.exec(part.trim());
+    if (version) {
+      found.push({ kind: 'versionLabel', value: (version[1] ?? version[2] ?? '').replace(/^v/i, '') });
+      continue;
+    }
     const m = LABELLED_DATE.exec(part.trim());
     if (!m) return null;
-    const iso = parseHumanDate(m[3] ?? '');
+    const iso = parseLabelledDate(m[4] ?? '');
     if (!iso) return null;
-    found.push({ kind: m[1] ? 'effectiveDate' : 'lastUpdated', iso });
+    if (m[1]) found.push({ kind: 'effectiveDate', value: iso }, { kind: 'lastUpdated', value: iso });
+    else found.push({ kind: m[2] ? 'effectiveDate' : 'lastUpdated', value: iso });
   }
   return found.length > 0 ? found : null;
 }

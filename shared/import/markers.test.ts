@@ -65,11 +65,30 @@ describe('dates', () => {
   ])('%j → %j', (text, iso) => expect(parseHumanDate(text)).toBe(iso));
 
   it('reads labelled date lines, and nothing that says more than dates', () => {
-    expect(readDateLine('Effective Date: October 26, 2023')).toEqual([{ kind: 'effectiveDate', iso: '2023-10-26' }]);
-    expect(readDateLine('Last updated: February 02, 2026')).toEqual([{ kind: 'lastUpdated', iso: '2026-02-02' }]);
-    expect(readDateLine('Effective: 26 October 2023')).toEqual([{ kind: 'effectiveDate', iso: '2023-10-26' }]);
-    expect(readDateLine('Last Revised 2024-01-05.')).toEqual([{ kind: 'lastUpdated', iso: '2024-01-05' }]);
+    expect(readDateLine('Effective Date: October 26, 2023')).toEqual([{ kind: 'effectiveDate', value: '2023-10-26' }]);
+    expect(readDateLine('Last updated: February 02, 2026')).toEqual([{ kind: 'lastUpdated', value: '2026-02-02' }]);
+    expect(readDateLine('Effective: 26 October 2023')).toEqual([{ kind: 'effectiveDate', value: '2023-10-26' }]);
+    expect(readDateLine('Last Revised 2024-01-05.')).toEqual([{ kind: 'lastUpdated', value: '2024-01-05' }]);
     expect(readDateLine('Effective Date: October 26, 2023 and then some')).toBeNull();
     expect(readDateLine('We updated this on October 26, 2023')).toBeNull();
+  });
+
+  it('reads "revised and effective" as both dates, a month alone as its first day, and version labels', () => {
+    const both = [{ kind: 'effectiveDate', value: '2024-03-01' }, { kind: 'lastUpdated', value: '2024-03-01' }];
+    expect(readDateLine('Revised and Effective: March 1, 2024')).toEqual(both);
+    expect(readDateLine('Last Revised and Effective Date: 1 March 2024')).toEqual(both);
+    expect(readDateLine('Effective and last updated: 2024-03-01')).toEqual(both);
+    expect(readDateLine('Updated: March 2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01' }]);
+    expect(readDateLine('Last updated: Sept. 2023')).toEqual([{ kind: 'lastUpdated', value: '2023-09-01' }]);
+    expect(readDateLine('Version 2.1')).toEqual([{ kind: 'versionLabel', value: '2.1' }]);
+    expect(readDateLine('Policy version: 3')).toEqual([{ kind: 'versionLabel', value: '3' }]);
+    expect(readDateLine('v1.4 | Effective: 26 October 2023')).toEqual([
+      { kind: 'versionLabel', value: '1.4' },
+      { kind: 'effectiveDate', value: '2023-10-26' },
+    ]);
+    // Sentences that mention a version or a month stay body text.
+    expect(readDateLine('Version 2 of this policy replaces the first.')).toBeNull();
+    expect(readDateLine('Updated in March 2024 to add cookies')).toBeNull();
+    expect(readDateLine('March 2024')).toBeNull();
   });
 });

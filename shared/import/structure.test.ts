@@ -217,6 +217,14 @@ describe('title, dates and preamble', () => {
     expect(sketch(doc)).toEqual(['¶ Body.']);
   });
 
+  it('reads "revised and effective", a month-only update and a version line into the details, and drops them', () => {
+    const doc = text('Acceptable Use Policy\nVersion 2.1\nRevised and Effective: March 1, 2024\n1. Scope\nAll staff.\nUpdated: June 2025');
+    expect([doc.versionLabel, doc.effectiveDate, doc.lastUpdated]).toEqual(['2.1', '2024-03-01', '2024-03-01']);
+    expect(sketch(doc)).toEqual(['H1 Scope', '¶ All staff.', '¶ Updated: June 2025']);
+    const undated = text('Policy\nUpdated: June 2025\nVersion 4\n1. Scope\nAll.');
+    expect([undated.lastUpdated, undated.versionLabel]).toEqual(['2025-06-01', '4']);
+  });
+
   it('"effective as of" inside a sentence sets the date and keeps the sentence', () => {
     const doc = text('Policy\nThis policy is effective as of January 1, 2024 and replaces all earlier versions.\n1. Scope\nAll.');
     expect(doc.effectiveDate).toBe('2024-01-01');

@@ -18,15 +18,15 @@ export function initialMetadata(m: RawMetadata | undefined): Metadata {
   };
 }
 
-/** Puts the dates in the metadata if none of them contradicts a date already there; false (and nothing set) if one does. */
+/** Puts the dates (and version label) in the metadata if none contradicts one already there; false (and nothing set) if one does. */
 export function takeDates(dates: readonly LabelledDate[], meta: Metadata): boolean {
   const proposed: Partial<Record<LabelledDate['kind'], string>> = {};
   for (const d of dates) {
-    const current = proposed[d.kind] ?? meta[d.kind];
-    if (current !== null && current !== d.iso) return false;
-    proposed[d.kind] = d.iso;
+    const current = proposed[d.kind] ?? (meta[d.kind] || null);
+    if (current !== null && current !== d.value) return false;
+    proposed[d.kind] = d.value;
   }
-  for (const d of dates) meta[d.kind] = d.iso;
+  for (const d of dates) meta[d.kind] = d.value;
   return true;
 }
 
