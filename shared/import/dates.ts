@@ -60,8 +60,12 @@ const BOTH_LABEL = '(?:(?:last\\s+)?(?:revised|updated)\\s+(?:and|&)\\s+effectiv
 
 const LABELLED_DATE = new RegExp(`^(?:(${BOTH_LABEL})|(${EFFECTIVE_LABEL})|(${UPDATED_LABEL}))\\s*(?:[:\\-–—]\\s*)?(.+)$`, 'i');
 
-/** "Version 2.1", "Policy version: 3", "Version no. 4.0", "v1.4": a version label as policies write it. */
-const VERSION_LINE = /^(?:(?:policy|document|notice)\s+)?(?:version|rev(?:ision)?\.?)(?:\s+(?:number|no\.?))?\s*[:\-–—]?\s*(v?\d{1,4}(?:\.\d{1,4}){0,3}[a-z]?)$|^(v\d{1,4}(?:\.\d{1,4}){1,3})$/i;
+/**
+ * "Version 2.1", "Policy version: 3", "Version no. 4.0", "Ver. 2", "v1.4": a version label as policies write it; with
+ * the label and its colon, any short text is the version ("Version: 2.1 (draft)").
+ */
+const VERSION_LINE = /^(?:(?:policy|document|notice)\s+)?(?:version|ver\.|rev(?:ision)?\.?|v\.)(?:\s+(?:number|no\.?))?\s*[:\-–—]?\s*(v?\d{1,4}(?:\.\d{1,4}){0,3}[a-z]?)$|^(v\d{1,4}(?:\.\d{1,4}){0,3})$/i;
+const LABELLED_VERSION_LINE = /^(?:(?:policy|document)\s+)?version\s*:\s*(\S.{0,99})$/i;
 
 /** "March 2024" as a "last updated" date: the first of the month, as precise as the policy is. */
 const MONTH_ONLY = new RegExp(`^${MONTH}\\s+${YEAR}$`, 'i');
@@ -93,8 +97,10 @@ export function readDateLine(text: string): LabelledDate[] | null {
   const found: LabelledDate[] = [];
   for (const part of parts) {
     const version = VERSION_LINE.exec(part.trim());
-    if (version) {
-      found.push({ kind: 'versionLabel', value: (version[1] ?? version[2] ?? '').replace(/^v/i, '') });
+    const labelled = version ? null : LABELLED_VERSION_LINE.exec(part.trim());
+    if (version || labelled) {
+      const label = version ? (version[1] ?? version[2] ?? '').replace(/^v/i, '') : (labelled?.[1] ?? '').trim();
+      found.push({ kind: 'versionLabel', value: label });
       continue;
     }
     const m = LABELLED_DATE.exec(part.trim());

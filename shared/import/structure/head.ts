@@ -1,13 +1,13 @@
-/** The HEAD stage: dates, version and owner lines at the top go into the details, and the title is found. */
+/**
+ * The HEAD stage: dates, version and owner lines at the top go into the details (a line repeating what the source
+ * states, as Markdown front matter does, is dropped like a repeated title), and the title is found.
+ */
 import { isSectionKind, readMarker, readTypedBullet } from '../markers';
 import { withoutMarks } from '../runs';
 import { takeDates } from './metadata';
 import { isHeadingLike } from './reading';
 import type { Line, Metadata } from './types';
 
-const VERSION_LINE = /^(?:version|ver\.|v\.?)\s*[:\-–—]?\s*(v?\d+(?:\.\d+){0,3}[a-z]?)\.?$/i;
-// "Version: 2.1 (draft)": with the label and its colon, any short text is the version.
-const LABELLED_VERSION_LINE = /^version\s*:\s*(\S.{0,99})$/i;
 // "Owner: Legal & Compliance", as the DOCX and Markdown exports write a policy's owner under its title.
 const OWNER_LINE = /^(?:(?:policy|document)\s+)?owner\s*:\s*(\S.{0,199})$/i;
 
@@ -19,13 +19,6 @@ export function readHead(lines: Line[], meta: Metadata): string | null {
     if (line.raw.verbatim || line.raw.list) break;
     if (line.dates) {
       if (!takeDates(line.dates, meta)) break;
-      line.role = { kind: 'drop' };
-      continue;
-    }
-    const version = VERSION_LINE.exec(line.text) ?? LABELLED_VERSION_LINE.exec(line.text);
-    // A line repeating the version the source states (Markdown front matter) is dropped like a repeated title.
-    if (version && (!meta.versionLabel || meta.versionLabel === version[1])) {
-      meta.versionLabel = version[1] ?? '';
       line.role = { kind: 'drop' };
       continue;
     }
