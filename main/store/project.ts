@@ -286,7 +286,9 @@ export class Project {
         const title = read ? titleIn(textOf(file, read.bytes)) ?? id : id;
         const trashId = await this.freeTrashId(id);
         if (read) await this.folder.write(trashFile(trashId), read.bytes);
-        const result = { id: trashId, title, deletedAt: new Date().toISOString() };
+        // The time the trash file was written, as the list of deleted documents shows it later.
+        const kept = read ? await this.folder.inspectFile(trashFile(trashId), SIZE_LIMITS.document) : null;
+        const result = { id: trashId, title, deletedAt: (kept?.mtime ?? new Date()).toISOString() };
         return { documents: documents.filter((listed) => listed !== id), result };
       }).then(async (deleted) => {
         await this.folder.remove(file);
