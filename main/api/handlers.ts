@@ -139,9 +139,11 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       return { project: await infoOf(project), deleted };
     },
     listDeletedDocuments: ({ project }) => workspace.requireProject(project).deletedDocuments(),
-    async restoreDocument({ project: dir, deletedId }) {
+    async restoreDocument({ project: dir, deletedId, to }) {
       const project = workspace.requireProject(dir);
       const restored = await project.restoreDocument(deletedId);
+      // Undoing a deletion puts the document back where it stood.
+      if (to !== undefined) await project.moveDocument(restored.id, to);
       return { project: await infoOf(project), documentId: restored.id };
     },
     async moveDocument({ project: dir, documentId, to }) {

@@ -17,7 +17,8 @@ import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
 import { useProjectClauses } from '../clauses/use-project-clauses';
 import { ClauseFeature } from '../clauses/ClauseFeature';
-import { firstReadableDocument } from '../../shared/api/startup';
+import { documentToOpen } from '../../shared/api/startup';
+import { useDocumentActions } from './use-document-actions';
 import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
 
@@ -97,7 +98,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         setOpen({ id: documentId, document, stamp, client: bindProject(client, info.path), generation: 0 });
         return;
       }
-      const first = firstReadableDocument(info);
+      const first = documentToOpen(info);
       if (first) await openDocument(first.id, info);
     },
     [client, openDocument, projectClauses, leaveDocument],
@@ -257,6 +258,25 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     setProject((current) => (current ? { ...current, documents: [...current.documents, summary] } : current));
   }, []);
 
+  /** Saves and closes the open document (before it is deleted); false when its edits could only be kept, not saved. */
+  const closeDocument = useCallback(async () => {
+    await leaveDocument();
+    if (editorRef.current?.isDirty()) return false;
+    setOpen(null);
+    return true;
+  }, [leaveDocument]);
+
+  const documentActions = useDocumentActions({
+    client: projectClient,
+    project,
+    setProject,
+    openId: open?.id ?? null,
+    editor: editorRef,
+    openDocument,
+    closeDocument,
+    say: setError,
+  });
+
   const sidebar = project ? (
     <DocumentList
       documents={project.documents}
@@ -268,6 +288,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       onImport={() => fileInput.current?.click()}
       onDropFiles={(files) => void importFiles(files)}
       importing={importing}
+      actions={documentActions}
     />
   ) : null;
 

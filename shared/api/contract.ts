@@ -258,8 +258,10 @@ export const API = {
   /** Moves the document's file into the project's trash folder and takes it off the list; restoreDocument brings it back. */
   deleteDocument: method<{ project: ProjectInfo; deleted: DeletedDocument }>()(inProject({ documentId: DocumentIdSchema })),
   listDeletedDocuments: method<DeletedDocument[]>()(inProject({})),
-  /** Puts a deleted document back at the end of the list, under its old id where that is still free. */
-  restoreDocument: method<{ project: ProjectInfo; documentId: string }>()(inProject({ deletedId: DocumentIdSchema })),
+  /** Puts a deleted document back (at place `to`, or last), under its old id where that is still free. */
+  restoreDocument: method<{ project: ProjectInfo; documentId: string }>()(
+    inProject({ deletedId: DocumentIdSchema, to: z.number().int().min(0).max(100_000).optional() }),
+  ),
   /** Moves a document to a place (0 first) in the project's order of documents. */
   moveDocument: method<ProjectInfo>()(inProject({ documentId: DocumentIdSchema, to: z.number().int().min(0).max(100_000) })),
   /** Copies the project's own files into a new empty folder and opens the copy (work goes on from a read-only project). */
