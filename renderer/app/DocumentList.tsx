@@ -45,7 +45,15 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
   const act = (doc: DocumentSummary, action: 'rename' | 'duplicate' | 'delete' | 'up' | 'down') => {
     if (action === 'rename') setRenaming(doc);
     else if (action === 'duplicate') void actions.duplicate(doc.id);
-    else if (action === 'delete') void actions.remove(doc.id);
+    else if (action === 'delete') {
+      // The focus goes on to the next document in the list (or the Restore of the deletion), never to the page's top.
+      const at = documents.indexOf(doc);
+      const next = documents[at + 1] ?? documents[at - 1];
+      void actions.remove(doc.id).then(() => {
+        const target = next ? `.document-link[data-document-id="${CSS.escape(next.id)}"]` : '.document-toast button';
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(target)?.focus());
+      });
+    }
     else void actions.move(doc.id, action === 'up' ? -1 : 1);
   };
   const menuItems = (doc: DocumentSummary, index: number): MenuItem[] => [
@@ -55,6 +63,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
     { label: 'Move down', shortcut: 'Alt+Shift+↓', disabled: index === documents.length - 1, run: () => act(doc, 'down') },
     { label: 'Delete', shortcut: 'Del', run: () => act(doc, 'delete') },
   ];
+  const recent = actions.recentDeletion;
   const focusMenuButton = (id: string) => document.querySelector<HTMLElement>(`[data-menu-for="${CSS.escape(id)}"]`)?.focus();
 
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +119,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
                 act(doc, action);
               }}
             >
-              <span className="document-title">
+              <span className="document-title" id={`document-title-${doc.id}`}>
                 {doc.problem ? '⚠ ' : ''}
                 {doc.title}
               </span>
@@ -119,7 +128,8 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
             <button
               type="button"
               className="document-menu-button"
-              aria-label={`Actions for ${doc.title}`}
+              aria-label="Document actions"
+              aria-describedby={`document-title-${doc.id}`}
               aria-haspopup="menu"
               aria-expanded={menuFor === doc.id}
               data-menu-for={doc.id}
@@ -143,7 +153,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
       {actions.recentDeletion ? (
         <div className="document-toast" role="status">
           <span>Deleted “{actions.recentDeletion.deleted.title}”.</span>
-          <button type="button" className="small" onClick={() => void actions.restore(actions.recentDeletion!.deleted.id, actions.recentDeletion!.index)}>
+          <button type="button" className="small" onClick={() => recent && void actions.restore(recent.deleted.id, recent.index)}>
             Restore
           </button>
           <button type="button" className="small" aria-label="Dismiss" onClick={actions.dismissDeletion}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api/client';
 import type { FolderListing } from '../../shared/api/contract';
 
@@ -21,13 +21,12 @@ export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Pro
   const [hidden, setHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const go = (path: string | null) => {
+  const go = (path: string | null, focus = true) => {
     setError(null);
+    moved.current = focus;
     client.listFolder({ path, hidden }).then(
       (next) => {
         setListing(next);
-        // The new folder's first entry takes the focus, so the keyboard goes on down the tree.
-        requestAnimationFrame(() => document.querySelector<HTMLElement>('.folder-browser .folder-entry, .folder-browser .folder-up')?.focus());
       },
       (e: unknown) => {
         setError(e instanceof Error ? e.message : String(e));
@@ -37,15 +36,24 @@ export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Pro
     );
   };
 
+  // The new folder's first entry takes the focus once it is drawn, so the keyboard goes on down the tree.
+  const box = useRef<HTMLElement>(null);
+  const moved = useRef(false);
+  useLayoutEffect(() => {
+    if (!listing || !moved.current) return;
+    moved.current = false;
+    (box.current?.querySelector<HTMLElement>('.folder-entry') ?? box.current?.querySelector<HTMLElement>('.folder-up'))?.focus();
+  }, [listing]);
+
   useEffect(() => {
-    go(listing?.path ?? start);
+    go(listing?.path ?? start, listing !== null);
     // Runs when opened and when hidden folders are shown or hidden; `go` is new at every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hidden]);
 
   const chooseLabel = purpose === 'open' ? (listing?.isProject ? 'Open this project' : 'Choose this folder') : 'Create the project here';
   return (
-    <section className="folder-browser" aria-label="Choose a folder">
+    <section className="folder-browser" aria-label="Choose a folder" ref={box}>
       <div className="folder-bar">
         <button type="button" className="folder-up" disabled={!listing?.parent} onClick={() => go(listing?.parent ?? null)} aria-label="Up to the folder above">
           ↑ Up
