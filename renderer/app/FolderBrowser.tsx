@@ -66,9 +66,9 @@ export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Pro
       <ul className="folder-list" aria-label={`Folders in ${listing?.path ?? 'the folder'}`}>
         {listing?.folders.map((folder) => (
           <li key={folder.path}>
-            <button type="button" className="folder-entry" onClick={() => go(folder.path)} aria-label={`${folder.name}${folder.isProject ? ', Policywright project' : ''}`}>
+            <button type="button" className="folder-entry" onClick={() => go(folder.path)}>
               <span aria-hidden="true">{folder.isProject ? '§' : '▸'}</span> {folder.name}
-              {folder.isProject ? <span className="project-badge">project</span> : null}
+              {folder.isProject ? <span className="project-badge">Policywright project</span> : null}
             </button>
           </li>
         ))}
