@@ -36,6 +36,10 @@ test('rename a document from its menu and the open one with F2; the file name st
   await expect.poll(async () => JSON.parse(await app.readDocument('privacy-policy')).title).toBe('Privacy Notice');
   await expect(page.locator('.banner.conflict')).toHaveCount(0);
   expect(await manifest(app.projectDir)).toEqual(['privacy-policy', 'cookie-policy', 'terms-of-service']);
+
+  // A title typed in the Document panel reaches the list once it is saved.
+  await titleField(page).fill('Privacy Statement');
+  await expect(documentButton(page, 'Privacy Statement')).toHaveAttribute('aria-current', 'page');
 });
 
 test('duplicate a document; twin titles are told apart by their file names', async ({ page, app }) => {

@@ -157,6 +157,16 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     (next: SaveStatus) => {
       status.current = next;
       retitle();
+      // A title changed in the Document panel shows in the list once it is saved: a read of a field, never per key.
+      const title = next.state === 'saved' ? editorRef.current?.title() : undefined;
+      const id = openRef.current?.id;
+      if (title !== undefined && id !== undefined) {
+        setProject((current) =>
+          current?.documents.some((d) => d.id === id && d.title !== title)
+            ? { ...current, documents: current.documents.map((d) => (d.id === id ? { ...d, title } : d)) }
+            : current,
+        );
+      }
     },
     [retitle],
   );

@@ -46,7 +46,8 @@ export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Pro
   }, [listing]);
 
   useEffect(() => {
-    go(listing?.path ?? start, listing !== null);
+    // The focus stays where it is (Browse…, or the checkbox just toggled).
+    go(listing?.path ?? start, false);
     // Runs when opened and when hidden folders are shown or hidden; `go` is new at every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hidden]);

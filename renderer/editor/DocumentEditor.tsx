@@ -57,6 +57,8 @@ export interface EditorHandle {
   snapshot(): { document: PolicyDocument; version: number };
   /** Gives the document a new title, as the Document panel's Title field does; the next save writes it. */
   rename(title: string): void;
+  /** The title as it is in the editor now (the Document panel may have changed it). */
+  title(): string;
   /** The edits up to `version` were saved somewhere else (a copy of a read-only project): nothing more to keep here. */
   savedElsewhere(version: number): void;
 }
@@ -256,6 +258,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
       },
       savedElsewhere,
       rename: (title: string) => changeMeta({ ...metaRef.current, title }),
+      title: () => metaRef.current.title,
     }),
     [run, saveNow, isDirty, version, replaceDocument, held, keepUnsaved, savedElsewhere, snapshot, changeMeta],
   );
