@@ -33,6 +33,7 @@ test('rename a document from its menu and the open one with F2; the file name st
   await page.getByRole('dialog').getByLabel('Title').fill('Privacy Notice');
   await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
   await expect(titleField(page)).toHaveValue('Privacy Notice');
+  await expect(page).toHaveTitle(/^(● )?Privacy Notice — Northwind Analytics Policies — Policywright$/);
   await expect.poll(async () => JSON.parse(await app.readDocument('privacy-policy')).title).toBe('Privacy Notice');
   await expect(page.locator('.banner.conflict')).toHaveCount(0);
   expect(await manifest(app.projectDir)).toEqual(['privacy-policy', 'cookie-policy', 'terms-of-service']);

@@ -149,7 +149,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   }, [command]);
 
   const retitle = useCallback(() => {
-    const title = open ? open.document.title : 'Policywright';
+    // The list's title: it follows a rename, where the document as it was opened does not.
+    const title = open ? (project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title) : 'Policywright';
     document.title = `${status.current.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
   }, [open, project]);
   useEffect(retitle, [retitle]);
