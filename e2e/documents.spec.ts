@@ -195,6 +195,22 @@ test('the web host’s folder chooser browses from home to a project and opens i
     await chooser.getByRole('button', { name: 'Open this project' }).click();
     await expect(page.locator('.project-name')).toHaveText('Acme Policies');
     await expect(titleField(page)).toHaveValue('Privacy Policy');
+
+    // Create: the chosen folder goes into the field, and the new project's own folder name is typed after it.
+    await page.getByRole('button', { name: 'New project…' }).click();
+    const create = page.getByRole('dialog', { name: 'Create a project' });
+    await create.getByRole('button', { name: 'Browse…' }).click();
+    await create.getByRole('button', { name: 'Work', exact: true }).click();
+    await expect(create.locator('.folder-path')).toHaveText(path.join(home, 'Work'));
+    await create.getByRole('button', { name: 'Choose this folder' }).click();
+    const field = create.getByLabel('New project folder');
+    await expect(field).toHaveValue(`${path.join(home, 'Work')}/`);
+    await expect(field).toBeFocused();
+    await page.keyboard.type('Beta Policies');
+    await create.getByLabel('Project name').fill('Beta Policies');
+    await create.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(page.locator('.project-name')).toHaveText('Beta Policies');
+    await expect(fs.stat(path.join(home, 'Work', 'Beta Policies', 'policywright.json'))).resolves.toBeTruthy();
   } finally {
     child.kill('SIGTERM');
   }

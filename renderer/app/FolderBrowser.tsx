@@ -7,6 +7,8 @@ interface Props {
   /** Where to start: the folder typed so far, else the person's home folder. */
   start: string | null;
   purpose: 'open' | 'create';
+  /** What is made in the chosen folder, for the hint: "the new project", "the copy". */
+  making?: string;
   /** The person chose this folder (for a project to open, or to make the new project in). */
   onChoose: (path: string) => void;
   onClose: () => void;
@@ -16,7 +18,7 @@ interface Props {
  * The web host's folder chooser (Electron shows the system's own): the machine's folders, home first, up and down
  * through them, with Policywright projects marked. It lists folders only, through the API; never a file.
  */
-export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Props) {
+export function FolderBrowser({ client, start, purpose, making = 'the new project', onChoose, onClose }: Props) {
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [hidden, setHidden] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +54,7 @@ export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Pro
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hidden]);
 
-  const chooseLabel = purpose === 'open' ? (listing?.isProject ? 'Open this project' : 'Choose this folder') : 'Create the project here';
+  const chooseLabel = purpose === 'open' ? (listing?.isProject ? 'Open this project' : 'Choose this folder') : 'Choose this folder';
   return (
     <section className="folder-browser" aria-label="Choose a folder" ref={box}>
       <div className="folder-bar">
@@ -75,6 +77,9 @@ export function FolderBrowser({ client, start, purpose, onChoose, onClose }: Pro
         ))}
         {listing && listing.folders.length === 0 ? <li className="muted">No folders here.</li> : null}
       </ul>
+      {purpose === 'create' ? (
+        <p className="muted folder-hint">Choose the folder to put {making} in, then type the name of its own new folder after the path.</p>
+      ) : null}
       {listing?.truncated ? <p className="muted">Only the first {listing.folders.length} folders are listed; type the path for the others.</p> : null}
       {error ? (
         <p className="field-error" role="alert">
