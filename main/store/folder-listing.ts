@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { FolderListing } from '../../shared/api/contract';
 import { UserError } from './errors';
 import { MANIFEST_FILE } from './project-files';
-import { fsProblem } from './project-fs';
+import { causeOf } from './describe-fs-error';
 
 /** More subfolders than anyone scrolls through; the rest are reached by typing the path. */
 export const MAX_LISTED_FOLDERS = 500;
@@ -22,7 +22,8 @@ export async function listFolder(requested: string | null, hidden: boolean, home
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') throw new UserError(`${folder} is a file, not a folder.`);
-    throw new UserError(fsProblem(folder, error, 'read'));
+    if (code === 'ENOENT') throw new UserError(`${folder} does not exist.`);
+    throw new UserError(`${folder} cannot be read: ${causeOf(error)}.`);
   }
   const names = entries
     .filter((entry) => entry.isDirectory() && (hidden || !entry.name.startsWith('.')))

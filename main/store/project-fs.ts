@@ -128,21 +128,6 @@ export class ConfinedFolder {
     }
   }
 
-  /**
-   * Removes a regular file reached through real folders of this one (never a link, a folder or what a link leads to);
-   * nothing happens when it is already gone.
-   */
-  async remove(relative: string): Promise<void> {
-    const segments = segmentsOf(relative);
-    if (!(await this.foldersExist(segments.slice(0, -1)))) return;
-    const existing = await this.lstat(segments);
-    if (!existing) return;
-    await this.requireFile(relative, existing);
-    await fs.unlink(this.pathOf(relative)).catch((error: unknown) => {
-      if (!isAbsent(error)) throw new UserError(fsProblem(relative, error, 'written'));
-    });
-  }
-
   /** Makes each missing folder along `relative`, one at a time, refusing any link or file in the way. */
   async makeFolders(relative: string): Promise<void> {
     const segments = segmentsOf(relative);

@@ -291,7 +291,7 @@ export class Project {
         const result = { id: trashId, title, deletedAt: (kept?.mtime ?? new Date()).toISOString() };
         return { documents: documents.filter((listed) => listed !== id), result };
       }).then(async (deleted) => {
-        await this.folder.remove(file);
+        await this.removeFile(file);
         this.parsed.delete(id);
         this.stamps.delete(id);
         return deleted;
@@ -329,7 +329,7 @@ export class Project {
       await this.folder.write(documentFile(id), read.bytes);
       return { documents: [...documents, id], result: { id, title: doc.title } };
     });
-    await this.folder.remove(from);
+    await this.removeFile(from);
     return summary;
   }
 
@@ -342,6 +342,17 @@ export class Project {
       if (others.length === documents.length) return { documents, result: undefined };
       const at = Math.min(Math.max(0, to), others.length);
       return { documents: [...others.slice(0, at), id, ...others.slice(at)], result: undefined };
+    });
+  }
+
+  /**
+   * Removes a regular file of the project reached through real folders (never a link, a folder or what a link leads
+   * to, as ConfinedFolder checks); nothing happens when it is already gone.
+   */
+  private async removeFile(relative: string): Promise<void> {
+    if (!(await this.folder.inspectFile(relative, Number.MAX_SAFE_INTEGER))) return;
+    await fs.unlink(this.folder.pathOf(relative)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw new UserError(`${relative} could not be removed: ${causeOf(error)}.`);
     });
   }
 
