@@ -25,7 +25,7 @@ test('export the open document as HTML, Word, Markdown and PDF, with unsaved edi
   expect(html).toContain('id="s-accp7e5a0b"');
 
   const fragmentFile = await exportAs(/HTML/, true);
-  expect(path.basename(fragmentFile)).toBe('privacy-policy-fragment.html');
+  expect(path.basename(fragmentFile)).toBe('Privacy Policy (body only).html');
   expect(await fs.readFile(fragmentFile, 'utf8')).not.toContain('<html');
 
   const docx = await fs.readFile(await exportAs(/Word/));

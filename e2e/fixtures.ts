@@ -24,9 +24,14 @@ export interface RunningApp {
  * Starts the built CLI's web host on a project, as `npm start` does on this machine: on any free port by default, or
  * (portArgs []) on the origin it answered under last time from this home, as after a crash.
  */
-export async function startApp(projectDir: string | undefined, home: string, portArgs = ['--port', '0']): Promise<{ child: ChildProcess; url: string }> {
+export async function startApp(
+  projectDir: string | undefined,
+  home: string,
+  portArgs = ['--port', '0'],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const args = [path.join(ROOT, 'bin', 'policywright.mjs'), 'serve', ...(projectDir ? [projectDir] : []), ...portArgs];
-  const child = spawn(process.execPath, args, { env: { ...process.env, POLICYWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, POLICYWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the web host did not start: ${output}`)), 15_000);

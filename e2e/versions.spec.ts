@@ -87,7 +87,7 @@ test.describe('versions and compare', () => {
     await exportDialog.getByLabel('Edition').selectOption({ label: 'Version “2026-02 GDPR update”' });
     await exportDialog.getByRole('radio', { name: /HTML/ }).check();
     const [exported] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Export' }).click()]);
-    expect(exported.suggestedFilename()).toBe('privacy-policy-2026-02-gdpr-update.html');
+    expect(exported.suggestedFilename()).toBe('Privacy Policy (2026-02 GDPR update).html');
     const versionHtml = await fs.readFile(await exported.path(), 'utf8');
     expect(versionHtml).toContain('Who We Are');
     expect(versionHtml).not.toContain('Who We Are Today');

@@ -1,12 +1,12 @@
-import { firstReadableDocument } from '../../shared/api/startup';
+import { documentToOpen } from '../../shared/api/startup';
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract';
 import { Project } from '../store/project';
 import type { RecentProjects } from '../store/recent';
 import { UserError } from '../store/errors';
 import type { PdfRenderer } from '../export/pdf';
 import type { VersionInfo } from '../store/history';
-import type { VersionSummary } from '../../shared/api/contract';
-import { slugify } from '../../shared/model/text';
+import type { ProjectInfo, VersionSummary } from '../../shared/api/contract';
+import { listFolder } from '../store/folder-listing';
 import type { AppSettings } from '../store/settings';
 import type { Journal } from '../store/journal';
 import { projectClauses, saveClause } from '../store/clause-library';
@@ -14,7 +14,7 @@ import { readVariables, writeVariables } from '../store/variables';
 import type { ClauseLibrary } from '../../shared/clauses/library';
 import { variableNamesIn } from '../../shared/model/variables';
 import { createProject, importDocument } from '../usecases/projects';
-import { editionToExport, exportEdition, unfilledIn } from '../usecases/export';
+import { editionToExport, exportEdition, exportFileName, unfilledIn } from '../usecases/export';
 import { listDocumentVersions, listVersionsAndProblems, loadVersion, saveDocumentVersion } from '../usecases/versions';
 import { compareInProject, redlineInProject } from '../usecases/compare';
 import { outdatedClauseUses, projectLibrary } from '../usecases/clauses';
@@ -73,7 +73,13 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   async function use(project: Project) {
     workspace.project = project;
     await host.recent.remember({ name: project.name, path: project.dir });
-    return project.info();
+    return infoOf(project);
+  }
+
+  /** The project as the window shows it, with the document this person opened last there. */
+  async function infoOf(project: Project): Promise<ProjectInfo> {
+    const [info, lastDocument] = await Promise.all([project.info(), host.recent.lastDocument(project.dir)]);
+    return lastDocument && project.documentIds.includes(lastDocument) ? { ...info, lastDocument } : info;
   }
 
   async function teamDir(): Promise<string | null> {
@@ -87,8 +93,8 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   return {
     async getStartup() {
       const project = workspace.project;
-      const info = project ? await project.info() : null;
-      const first = info ? firstReadableDocument(info) : undefined;
+      const info = project ? await infoOf(project) : null;
+      const first = info ? documentToOpen(info) : undefined;
       // Read now rather than in a second call: the document is the window's first screen.
       const loaded = project && first ? await project.readDocument(first.id).catch(() => null) : null;
       return {
@@ -107,11 +113,44 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       return { path: await host.pickFolder(purpose) };
     },
     openProject: async ({ path }) => use(await Project.open(path)),
+    listFolder: ({ path: folder, hidden }) => listFolder(folder, hidden),
     createProject: async ({ path, name, sample }) => use(await createProject(path, name, sample)),
     createDocument: ({ project, title }) => workspace.requireProject(project).createDocument(title),
     saveProjectCopy: async ({ project, path: target }) => use(await workspace.requireProject(project).copyTo(target)),
     addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),
-    loadDocument: ({ project, documentId }) => workspace.requireProject(project).readDocument(documentId),
+    async loadDocument({ project: dir, documentId }) {
+      const project = workspace.requireProject(dir);
+      const loaded = await project.readDocument(documentId);
+      // Opened: what the project reopens on next time. A settings folder that cannot be written costs only that.
+      await host.recent.rememberDocument(project.dir, documentId).catch(() => undefined);
+      return loaded;
+    },
+    async renameDocument({ project, documentId, title }) {
+      return (await workspace.requireProject(project).renameDocument(documentId, title)).summary;
+    },
+    async duplicateDocument({ project: dir, documentId }) {
+      const project = workspace.requireProject(dir);
+      const copy = await project.duplicateDocument(documentId);
+      return { project: await infoOf(project), documentId: copy.id };
+    },
+    async deleteDocument({ project: dir, documentId }) {
+      const project = workspace.requireProject(dir);
+      const deleted = await project.deleteDocument(documentId);
+      return { project: await infoOf(project), deleted };
+    },
+    listDeletedDocuments: ({ project }) => workspace.requireProject(project).deletedDocuments(),
+    async restoreDocument({ project: dir, deletedId, to }) {
+      const project = workspace.requireProject(dir);
+      const restored = await project.restoreDocument(deletedId);
+      // Undoing a deletion puts the document back where it stood.
+      if (to !== undefined) await project.moveDocument(restored.id, to);
+      return { project: await infoOf(project), documentId: restored.id };
+    },
+    async moveDocument({ project: dir, documentId, to }) {
+      const project = workspace.requireProject(dir);
+      await project.moveDocument(documentId, to);
+      return infoOf(project);
+    },
     checkDocument: ({ project, documentId, stamp, window }) => {
       if (window) host.journal?.heard(window);
       // A file that is gone (or a whole project folder) is answered as `missing`, not as an error.
@@ -146,8 +185,8 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     async exportDocument({ project, documentId, format, fragment, version }) {
       const edition = await editionToExport(workspace.requireProject(project), documentId, version);
       const file = await exportEdition(edition, format, { fragment, pdf: host.renderPdf });
-      const suffix = `${version === undefined ? '' : `-${slugify(version)}`}${format === 'html' && fragment ? '-fragment' : ''}`;
-      return { fileName: `${documentId}${suffix}.${file.extension}`, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+      const fileName = exportFileName(edition, documentId, file.extension, { ...(version === undefined ? {} : { version }), fragment: format === 'html' && fragment });
+      return { fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     importDocument: ({ project, fileName, base64 }) => importDocument(workspace.requireProject(project), fileName, Buffer.from(base64, 'base64')),
     async saveDocument({ project, documentId, document, base }) {

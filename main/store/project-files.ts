@@ -35,3 +35,11 @@ export function variablesPath(projectDir: string): string {
 export function documentFile(documentId: string): string {
   return `${DOCUMENTS_DIR}/${documentId}${DOCUMENT_SUFFIX}`;
 }
+
+/** Deleted documents, kept inside the project until the person restores them (or removes the folder themselves). */
+export const TRASH_DIR = 'trash';
+
+/** A deleted document's file in the trash, named by the id it had (or a free one beside an earlier deletion). */
+export function trashFile(trashId: string): string {
+  return `${TRASH_DIR}/${trashId}${DOCUMENT_SUFFIX}`;
+}

@@ -13,10 +13,10 @@ import { serializeDocument, serializeManifest } from '../../shared/format/serial
 import { FormatError } from '../../shared/format/problems';
 import { slugify } from '../../shared/model/text';
 import { newSectionId } from '../../shared/model/ids';
-import type { DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
+import type { DeletedDocument, DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE, documentFile } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, TRASH_DIR, VARIABLES_FILE, documentFile, trashFile } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import { DEVICE_NAME_PROBLEM, caseKey, isWindowsDeviceName } from '../../shared/model/file-names';
 import { ConfinedFolder, SIZE_LIMITS, textOf } from './project-fs';
@@ -229,20 +229,141 @@ export class Project {
   }
 
   /** Adds a document (new or imported) under a free id: its file first, then the manifest that lists it. */
-  async addDocument(doc: PolicyDocument): Promise<DocumentSummary> {
+  async addDocument(doc: PolicyDocument, after?: string): Promise<DocumentSummary> {
     const checked = PolicyDocumentSchema.parse(doc);
-    // Another window of this app may have added a document since this one read the manifest: read it again first.
-    return serialized(`manifest ${await this.lockKey()}`, async () => {
-      const onDisk = await Project.open(this.dir).then((fresh) => fresh.manifest, () => this.manifest);
-      const documents = [...onDisk.documents, ...this.manifest.documents.filter((id) => !onDisk.documents.includes(id))];
-      this.manifest = { ...onDisk, documents };
+    return this.changeManifest(async (documents) => {
       const id = await this.freeDocumentId(slugify(checked.title));
       await this.folder.write(documentFile(id), serializeDocument(checked));
-      const manifest = { ...this.manifest, documents: [...documents, id] };
+      const at = after === undefined ? -1 : documents.indexOf(after);
+      const next = at < 0 ? [...documents, id] : [...documents.slice(0, at + 1), id, ...documents.slice(at + 1)];
+      return { documents: next, result: { id, title: checked.title } };
+    });
+  }
+
+  /**
+   * Changes the list of documents as it is on disk now: another window of this app may have added, moved or deleted
+   * a document since this one read the manifest, so it is read again first, under the one lock for the manifest.
+   */
+  private async changeManifest<T>(change: (documents: string[]) => Promise<{ documents: string[]; result: T }>): Promise<T> {
+    return serialized(`manifest ${await this.lockKey()}`, async () => {
+      const onDisk = await Project.open(this.dir).then((fresh) => fresh.manifest, () => this.manifest);
+      this.manifest = onDisk;
+      const { documents, result } = await change([...onDisk.documents]);
+      const manifest = { ...onDisk, documents };
       await this.folder.write(MANIFEST_FILE, serializeManifest(manifest));
       this.manifest = manifest;
-      return { id, title: checked.title };
+      return result;
     });
+  }
+
+  /**
+   * A new title for a document; its id and file name stay, so links into it, its versions and its git history keep
+   * following it. Written as a save is, under the file's lock and against the stamp read just before.
+   */
+  async renameDocument(id: string, title: string): Promise<{ summary: DocumentSummary; stamp: string }> {
+    const { document, stamp } = await this.readDocument(id);
+    const saved = await this.saveDocument(id, { ...document, title }, stamp);
+    return { summary: { id, title }, stamp: saved.stamp };
+  }
+
+  /** A copy of the document under a new id (its sections keep their ids: they are ids within a document), listed after it. */
+  async duplicateDocument(id: string): Promise<DocumentSummary> {
+    const { document } = await this.readDocument(id);
+    const title = `${document.title.slice(0, 300 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+    return this.addDocument({ ...document, title }, id);
+  }
+
+  /**
+   * Moves the document's file, bytes as they are, into the trash folder inside the project, then takes it off the
+   * list, then removes it from documents/: a crash between the steps leaves a spare copy, never a lost document.
+   */
+  async deleteDocument(id: string): Promise<DeletedDocument> {
+    this.requireListed(id);
+    const file = documentFile(id);
+    return serialized(`file ${await this.lockKey()} ${id}`, () =>
+      this.changeManifest(async (documents) => {
+        const read = await this.folder.readBytes(file, SIZE_LIMITS.document);
+        const title = read ? titleIn(textOf(file, read.bytes)) ?? id : id;
+        const trashId = await this.freeTrashId(id);
+        if (read) await this.folder.write(trashFile(trashId), read.bytes);
+        // The time the trash file was written, as the list of deleted documents shows it later.
+        const kept = read ? await this.folder.inspectFile(trashFile(trashId), SIZE_LIMITS.document) : null;
+        const result = { id: trashId, title, deletedAt: (kept?.mtime ?? new Date()).toISOString() };
+        return { documents: documents.filter((listed) => listed !== id), result };
+      }).then(async (deleted) => {
+        await this.removeFile(file);
+        this.parsed.delete(id);
+        this.stamps.delete(id);
+        return deleted;
+      }),
+    );
+  }
+
+  /** The documents in the trash folder, newest deletion first; a file there that cannot be read is left out. */
+  async deletedDocuments(): Promise<DeletedDocument[]> {
+    const entries = (await this.folder.list(TRASH_DIR)) ?? [];
+    const found: DeletedDocument[] = [];
+    for (const entry of entries) {
+      const trashId = entry.name.endsWith(DOCUMENT_SUFFIX) ? entry.name.slice(0, -DOCUMENT_SUFFIX.length) : '';
+      if (!entry.isFile() || !DocumentIdSchema.safeParse(trashId).success) continue;
+      try {
+        const read = await this.folder.readBytes(trashFile(trashId), SIZE_LIMITS.document);
+        if (!read) continue;
+        const title = titleIn(textOf(trashFile(trashId), read.bytes)) ?? trashId;
+        found.push({ id: trashId, title, deletedAt: read.stats.mtime.toISOString() });
+      } catch {
+        // A damaged or odd file in the trash is no reason to hide the others.
+      }
+    }
+    return found.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** Puts a deleted document back at the end of the list, under its old id where that is still free. */
+  async restoreDocument(trashId: string): Promise<DocumentSummary> {
+    const from = trashFile(trashId);
+    const read = await this.folder.readBytes(from, SIZE_LIMITS.document);
+    if (!read) throw new UserError(`There is no deleted document "${trashId}" in the project ${this.manifest.name}.`);
+    const doc = parseFile(PolicyDocumentSchema, textOf(from, read.bytes), from);
+    const summary = await this.changeManifest(async (documents) => {
+      const id = await this.freeDocumentId(trashId);
+      await this.folder.write(documentFile(id), read.bytes);
+      return { documents: [...documents, id], result: { id, title: doc.title } };
+    });
+    await this.removeFile(from);
+    return summary;
+  }
+
+  /** Moves a document to place `to` (0 first; past the end means last) in the project's order. */
+  async moveDocument(id: string, to: number): Promise<void> {
+    this.requireListed(id);
+    await this.changeManifest(async (documents) => {
+      const others = documents.filter((listed) => listed !== id);
+      // Deleted meanwhile by another window: the order stays as it is on disk.
+      if (others.length === documents.length) return { documents, result: undefined };
+      const at = Math.min(Math.max(0, to), others.length);
+      return { documents: [...others.slice(0, at), id, ...others.slice(at)], result: undefined };
+    });
+  }
+
+  /**
+   * Removes a regular file of the project reached through real folders (never a link, a folder or what a link leads
+   * to, as ConfinedFolder checks); nothing happens when it is already gone.
+   */
+  private async removeFile(relative: string): Promise<void> {
+    if (!(await this.folder.inspectFile(relative, Number.MAX_SAFE_INTEGER))) return;
+    await fs.unlink(this.folder.pathOf(relative)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw new UserError(`${relative} could not be removed: ${causeOf(error)}.`);
+    });
+  }
+
+  /** A name in the trash not taken by an earlier deletion (the same id may be deleted, made again and deleted again). */
+  private async freeTrashId(id: string): Promise<string> {
+    const taken = new Set(((await this.folder.list(TRASH_DIR)) ?? []).map((entry) => caseKey(entry.name)));
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : `-${n}`;
+      const trashId = `${id.slice(0, MAX_DOCUMENT_ID - suffix.length).replace(/-+$/, '')}${suffix}`;
+      if (!taken.has(caseKey(`${trashId}${DOCUMENT_SUFFIX}`))) return trashId;
+    }
   }
 
   /** The folder as the system names it (links and `..` resolved): one lock for one folder, however it was opened. */
@@ -294,6 +415,17 @@ export class Project {
 }
 
 const MAX_DOCUMENT_ID = 64;
+
+const COPY_SUFFIX = ' (copy)';
+
+/** A document's title from its file's text, or null when the file does not parse: enough to name it in the trash. */
+function titleIn(text: string): string | null {
+  try {
+    return PolicyDocumentSchema.parse(JSON.parse(text)).title;
+  } catch {
+    return null;
+  }
+}
 
 export function blankDocument(title: string): PolicyDocument {
   return {

@@ -4,6 +4,7 @@ import type { PdfRenderer } from '../export/pdf';
 import { renderExport, type RenderedExport } from '../export/render';
 import type { Project } from '../store/project';
 import { draftEdition, versionEdition, type Edition } from './editions';
+import { fileNameFromTitle } from '../../shared/model/file-names';
 
 /** The draft of a project's document, or a saved version of it, with the variable values it is written with. */
 export function editionToExport(project: Project, documentId: string, version: string | undefined): Promise<Edition> {
@@ -23,4 +24,13 @@ export function exportEdition(
   options: { fragment?: boolean; pdf: PdfRenderer },
 ): Promise<RenderedExport> {
   return renderExport(edition.doc, format, { fragment: options.fragment, pdf: options.pdf, variables: edition.variables });
+}
+
+/**
+ * The name an export is offered under: the document's title as a person reads it (made safe for every system), with
+ * the version and "body only" said in words; the id only when the title leaves nothing.
+ */
+export function exportFileName(edition: Edition, documentId: string, extension: string, options: { version?: string; fragment?: boolean }): string {
+  const version = options.version === undefined ? '' : ` (${fileNameFromTitle(options.version, '')})`.replace(' ()', '');
+  return `${fileNameFromTitle(edition.doc.title, documentId)}${version}${options.fragment ? ' (body only)' : ''}.${extension}`;
 }

@@ -21,7 +21,8 @@ import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
-import { firstReadableDocument } from '../../shared/api/startup';
+import { documentToOpen } from '../../shared/api/startup';
+import { useDocumentActions } from './use-document-actions';
 import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
 
@@ -127,7 +128,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         setOpen({ id: documentId, document, stamp, client: bindProject(client, info.path), generation: 0 });
         return;
       }
-      const first = firstReadableDocument(info);
+      const first = documentToOpen(info);
       if (first) await openDocument(first.id, info);
     },
     [client, openDocument, projectClauses, leaveDocument],
@@ -179,7 +180,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   }, [command]);
 
   const retitle = useCallback(() => {
-    const title = open ? open.document.title : 'Policywright';
+    // The list's title: it follows a rename, where the document as it was opened does not.
+    const title = open ? (project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title) : 'Policywright';
     document.title = `${status.current.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
   }, [open, project]);
   useEffect(retitle, [retitle]);
@@ -187,6 +189,16 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     (next: SaveStatus) => {
       status.current = next;
       retitle();
+      // A title changed in the Document panel shows in the list once it is saved: a read of a field, never per key.
+      const title = next.state === 'saved' ? editorRef.current?.title() : undefined;
+      const id = openRef.current?.id;
+      if (title !== undefined && id !== undefined) {
+        setProject((current) =>
+          current?.documents.some((d) => d.id === id && d.title !== title)
+            ? { ...current, documents: current.documents.map((d) => (d.id === id ? { ...d, title } : d)) }
+            : current,
+        );
+      }
     },
     [retitle],
   );
@@ -288,6 +300,25 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     setProject((current) => (current ? { ...current, documents: [...current.documents, summary] } : current));
   }, []);
 
+  /** Saves and closes the open document (before it is deleted); false when its edits could only be kept, not saved. */
+  const closeDocument = useCallback(async () => {
+    await leaveDocument();
+    if (editorRef.current?.isDirty()) return false;
+    setOpen(null);
+    return true;
+  }, [leaveDocument]);
+
+  const documentActions = useDocumentActions({
+    client: projectClient,
+    project,
+    setProject,
+    openId: open?.id ?? null,
+    editor: editorRef,
+    openDocument,
+    closeDocument,
+    say: setError,
+  });
+
   const sidebar = project ? (
     <DocumentList
       documents={project.documents}
@@ -299,6 +330,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       onImport={() => fileInput.current?.click()}
       onDropFiles={(files) => void importFiles(files)}
       importing={importing}
+      actions={documentActions}
     />
   ) : null;
 

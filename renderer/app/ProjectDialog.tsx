@@ -3,6 +3,7 @@ import type { ApiClient } from '../../shared/api/client';
 import type { ProjectInfo, RecentProject } from '../../shared/api/contract';
 import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
+import { FolderBrowser } from './FolderBrowser';
 
 interface Props {
   client: ApiClient;
@@ -21,6 +22,8 @@ export function ProjectDialog({ client, canPickFolder, initialMode, onOpened, on
   const [recent, setRecent] = useState<RecentProject[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Where the host has no system folder picker (the web host), the app's own folder chooser.
+  const [browsing, setBrowsing] = useState(false);
 
   useEffect(() => {
     client.listRecentProjects({}).then(setRecent, () => setRecent([]));
@@ -39,8 +42,25 @@ export function ProjectDialog({ client, canPickFolder, initialMode, onOpened, on
   };
 
   const browse = async () => {
+    if (!canPickFolder) {
+      setBrowsing(true);
+      return;
+    }
     const picked = await client.pickFolder({ purpose: mode });
     if (picked.path) setPath(picked.path);
+  };
+
+  /** A folder chosen in the app's chooser: a project opens at once; any other folder goes into the field. */
+  const chosen = (folder: string) => {
+    setBrowsing(false);
+    if (mode === 'open') {
+      setPath(folder);
+      void attempt(() => client.openProject({ path: folder }));
+    } else {
+      // The new project goes into a new folder inside the chosen one, named by the person.
+      setPath(`${folder}${folder.endsWith('/') || folder.endsWith('\\') ? '' : folder.includes('\\') ? '\\' : '/'}`);
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[name="path"]')?.focus());
+    }
   };
 
   return (
@@ -70,13 +90,12 @@ export function ProjectDialog({ client, canPickFolder, initialMode, onOpened, on
               autoFocus
               required
             />
-            {canPickFolder ? (
-              <button type="button" onClick={() => void browse()}>
-                Browse…
-              </button>
-            ) : null}
+            <button type="button" onClick={() => void browse()} aria-expanded={canPickFolder ? undefined : browsing}>
+              Browse…
+            </button>
           </div>
         </label>
+        {browsing ? <FolderBrowser client={client} start={path.trim() || null} purpose={mode} onChoose={chosen} onClose={() => setBrowsing(false)} /> : null}
         {mode === 'create' ? (
           <>
             <label className="field">

@@ -55,6 +55,10 @@ export interface EditorHandle {
   keepUnsaved(): Promise<void>;
   /** The document as it is in the editor now, and the count of its edits so far. */
   snapshot(): { document: PolicyDocument; version: number };
+  /** Gives the document a new title, as the Document panel's Title field does; the next save writes it. */
+  rename(title: string): void;
+  /** The title as it is in the editor now (the Document panel may have changed it). */
+  title(): string;
   /** The edits up to `version` were saved somewhere else (a copy of a read-only project): nothing more to keep here. */
   savedElsewhere(version: number): void;
 }
@@ -260,8 +264,10 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
         return { document: snapshot(), version: version() };
       },
       savedElsewhere,
+      rename: (title: string) => changeMeta({ ...metaRef.current, title }),
+      title: () => metaRef.current.title,
     }),
-    [run, saveNow, isDirty, version, replaceDocument, held, keepUnsaved, savedElsewhere, snapshot],
+    [run, saveNow, isDirty, version, replaceDocument, held, keepUnsaved, savedElsewhere, snapshot, changeMeta],
   );
 
   const jumpTo = useCallback(

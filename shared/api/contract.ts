@@ -24,6 +24,11 @@ export interface DocumentSummary {
 
 export interface ProjectInfo {
   name: string;
+  /**
+   * The document this person last opened in the project (kept in the app's settings, not the project folder), when
+   * the project is still listing it: what the window opens the project on.
+   */
+  lastDocument?: string;
   /** Shown to the person (it is their folder); documents inside it are only ever named by id. */
   path: string;
   documents: DocumentSummary[];
@@ -31,10 +36,33 @@ export interface ProjectInfo {
   readOnly?: string;
 }
 
+/** A document deleted into the project's trash folder, which can be restored. */
+export interface DeletedDocument {
+  /** Its name in the trash: the id it had, or that id with a number where an earlier deletion took the name. */
+  id: string;
+  title: string;
+  /** ISO time. */
+  deletedAt: string;
+}
+
+/** A folder's subfolders, for the web host's folder chooser: names only, never what files hold. */
+export interface FolderListing {
+  path: string;
+  /** The folder above, or null at the top of the file system. */
+  parent: string | null;
+  /** Whether this folder is a Policywright project (it holds a policywright.json). */
+  isProject: boolean;
+  folders: Array<{ name: string; path: string; isProject: boolean }>;
+  /** Set when the folder has more subfolders than are listed. */
+  truncated: boolean;
+}
+
 export interface RecentProject {
   name: string;
   path: string;
   openedAt: string;
+  /** The document this person opened last in the project. */
+  lastDocument?: string;
 }
 
 export interface Startup {
@@ -168,6 +196,8 @@ export interface DocumentDrift {
   uses: OutdatedUse[];
 }
 
+const documentTitle = z.string().trim().min(1, 'a title is required').max(300).refine(hasNoForbiddenCharacters, 'contains a control character');
+
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 
 /**
@@ -206,6 +236,11 @@ export const API = {
     z.object({ purpose: z.enum(['open', 'create']) }).strict(),
   ),
   openProject: method<ProjectInfo>()(z.object({ path: folderPath }).strict()),
+  /**
+   * The subfolders of a folder on this machine (the person's home folder when `path` is null), for choosing a project
+   * folder where the host has no folder picker. Hidden folders only when asked for.
+   */
+  listFolder: method<FolderListing>()(z.object({ path: folderPath.nullable(), hidden: z.boolean().default(false) }).strict()),
   createProject: method<ProjectInfo>()(
     z
       .object({
@@ -215,11 +250,20 @@ export const API = {
       })
       .strict(),
   ),
-  createDocument: method<DocumentSummary>()(
-    inProject({
-      title: z.string().trim().min(1, 'a title is required').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
-    }),
+  createDocument: method<DocumentSummary>()(inProject({ title: documentTitle })),
+  /** Gives a document a new title; its id and file name stay, so links, versions and history keep following it. */
+  renameDocument: method<DocumentSummary>()(inProject({ documentId: DocumentIdSchema, title: documentTitle })),
+  /** A copy of the document under a new id, titled "… (copy)", listed just after it. */
+  duplicateDocument: method<{ project: ProjectInfo; documentId: string }>()(inProject({ documentId: DocumentIdSchema })),
+  /** Moves the document's file into the project's trash folder and takes it off the list; restoreDocument brings it back. */
+  deleteDocument: method<{ project: ProjectInfo; deleted: DeletedDocument }>()(inProject({ documentId: DocumentIdSchema })),
+  listDeletedDocuments: method<DeletedDocument[]>()(inProject({})),
+  /** Puts a deleted document back (at place `to`, or last), under its old id where that is still free. */
+  restoreDocument: method<{ project: ProjectInfo; documentId: string }>()(
+    inProject({ deletedId: DocumentIdSchema, to: z.number().int().min(0).max(100_000).optional() }),
   ),
+  /** Moves a document to a place (0 first) in the project's order of documents. */
+  moveDocument: method<ProjectInfo>()(inProject({ documentId: DocumentIdSchema, to: z.number().int().min(0).max(100_000) })),
   /** Copies the project's own files into a new empty folder and opens the copy (work goes on from a read-only project). */
   saveProjectCopy: method<ProjectInfo>()(inProject({ path: folderPath })),
   /** Adds a whole document under a free id: a copy kept when two writers' edits meet (see saveDocument). */

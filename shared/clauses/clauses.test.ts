@@ -16,6 +16,7 @@ import { clauseToBlocks, clauseUseSpans, unlinkBlocks } from './uses';
 import { unfilledVariables } from './unfilled';
 import { clauseToText, textToClauseBlocks } from './text';
 import { searchClauses } from './search';
+import { stem } from './stem';
 import { wordDiff } from './diff';
 import { policy } from '../testing/builders';
 
@@ -187,6 +188,44 @@ describe('clause text, search and diff', () => {
     expect(searchClauses(clauses, { text: 'keep DATA' }).map((c) => c.id)).toEqual(['retention', 'cookies']); // "data" is in retention's title
     expect(searchClauses(clauses, { tag: 'topic:cookies' }).map((c) => c.id)).toEqual(['cookies']);
     expect(searchClauses(clauses, { text: 'nothing' })).toEqual([]);
+  });
+
+  it('finds a word\'s family by its stem, and not words that only start alike', () => {
+    const lib = (id: string, title: string, body: string): LibraryClause => ({
+      ...applyClauseEdit(null, edit({ id, title, tags: { topic: ['general'], jurisdiction: [] }, blocks: [{ kind: 'paragraph', runs: textToRuns(body) }] }), TODAY),
+      source: 'project',
+      file: `${id}.clause.json`,
+      undefinedVariables: [],
+    });
+    const clauses = [
+      lib('retention', 'Data Retention', 'We keep personal information only as long as we need it.'),
+      lib('kept', 'Records', 'Records are retained for six years.'),
+      lib('dates', 'Effective dates', 'This policy takes effect on the date shown.'),
+      lib('transfers', 'Transfers', 'Data transferred abroad is protected.'),
+      lib('regain', 'Access', 'You may regain access or return the device.'),
+    ];
+    const ids = (text: string) => searchClauses(clauses, { text }).map((c) => c.id).sort();
+    expect(ids('retain')).toEqual(['kept', 'retention']);
+    expect(ids('retention')).toEqual(['kept', 'retention']);
+    expect(ids('retaining')).toEqual(['kept', 'retention']);
+    expect(ids('Retained')).toEqual(['kept', 'retention']);
+    expect(ids('transfer')).toEqual(['transfers']);
+    expect(ids('policies')).toEqual(['dates']);
+    // Negative: same first letters, another word.
+    expect(ids('data')).toEqual(['retention', 'transfers']); // not "date"
+    expect(ids('date')).toEqual(['dates']);
+    expect(ids('retail')).toEqual([]);
+    expect(ids('rent')).toEqual([]);
+    expect(ids('retainer')).toEqual(['kept', 'retention']); // one suffix goes: "retainer" is still of the family
+  });
+
+  it('stems words of one family alike', () => {
+    expect(new Set(['retain', 'retains', 'retained', 'retaining', 'retention', 'retentive'].map(stem))).toEqual(new Set(['reten']));
+    expect(stem('processing')).toBe(stem('processes'));
+    expect(stem('cookies')).toBe(stem('cookie'));
+    expect(stem('data')).not.toBe(stem('date'));
+    expect(stem('use')).toBe('use');
+    expect(stem('uses')).toBe('use');
   });
 
   it('diffs two wordings word by word', () => {

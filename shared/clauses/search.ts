@@ -1,8 +1,12 @@
 import type { ClauseBlock } from './schema';
 import type { LibraryClause, TagKind } from './library';
+import { stem } from './stem';
 
 export interface ClauseQuery {
-  /** Words that must each start a word of the title, the text or a tag; case and accents do not matter. */
+  /**
+   * Words that must each start a word of the title, the text or a tag, or share its stem ("retain" finds
+   * "retention"); case and accents do not matter.
+   */
   readonly text?: string;
   /** "topic:retention" or "jurisdiction:EU". */
   readonly tag?: string | null;
@@ -14,17 +18,20 @@ export function tagValue(kind: TagKind, name: string): string {
 
 /** Clauses matching a search, those matching in the title first, then by title. Deprecated ones go last. */
 export function searchClauses<C extends LibraryClause>(clauses: readonly C[], query: ClauseQuery): C[] {
-  const words = fold(query.text ?? '').split(/\s+/).filter(Boolean);
+  const words = fold(query.text ?? '')
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean)
+    .map((word) => ({ word, stem: stem(word) }));
   const scored: Array<{ clause: C; score: number }> = [];
   for (const clause of clauses) {
     if (query.tag && !clauseTags(clause).includes(query.tag)) continue;
-    const title = wordsOf(clause.title);
-    const rest = wordsOf(`${clauseBodyText(clause.blocks)} ${clause.tags.topic.join(' ')} ${clause.tags.jurisdiction.join(' ')} ${clause.id}`);
+    const title = searchWordsOf(clause.title);
+    const rest = searchWordsOf(`${clauseBodyText(clause.blocks)} ${clause.tags.topic.join(' ')} ${clause.tags.jurisdiction.join(' ')} ${clause.id}`);
     let score = 0;
     let all = true;
     for (const word of words) {
-      if (title.some((w) => w.startsWith(word))) score += 2;
-      else if (rest.some((w) => w.startsWith(word))) score += 1;
+      if (title.some((w) => matches(w, word))) score += 2;
+      else if (rest.some((w) => matches(w, word))) score += 1;
       else all = false;
     }
     if (all) scored.push({ clause, score: score - (clause.status === 'deprecated' ? 100 : 0) });
@@ -59,6 +66,20 @@ function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-function wordsOf(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+interface SearchWord {
+  readonly word: string;
+  readonly stem: string;
+}
+
+/** The words of a text, each with its stem: a library is a few hundred clauses, so this is done as the search runs. */
+function searchWordsOf(text: string): SearchWord[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean)
+    .map((word) => ({ word, stem: stem(word) }));
+}
+
+/** A word typed so far matches the start of a word ("reten"); a whole word matches its family ("retain", "retention"). */
+function matches(text: SearchWord, query: SearchWord): boolean {
+  return text.word.startsWith(query.word) || text.stem === query.stem;
 }

@@ -45,3 +45,23 @@ export function caseTwinIn(name: string, existing: Iterable<string>): string | n
 export function caseKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
+
+/** The most a download's name keeps of a title: long enough to read, short enough for every file system's limit. */
+const MAX_TITLE_CHARACTERS = 120;
+
+/**
+ * A file name (without extension) a person recognises, from a document's title: what Windows forbids in a name
+ * (`<>:"/\|?*`, control characters, a trailing dot or space) becomes a space or goes, and a device name (`Aux`) gets a
+ * word added, so the file can be saved on any system. `fallback` (the document's id) names a title with nothing left.
+ */
+export function fileNameFromTitle(title: string, fallback: string): string {
+  const cleaned = title
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short = [...cleaned].slice(0, MAX_TITLE_CHARACTERS).join('').replace(/[. ]+$/, '').replace(/^[. ]+/, '');
+  if (short === '') return fallback;
+  return isWindowsDeviceName(short) ? `${short} document` : short;
+}
