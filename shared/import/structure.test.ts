@@ -157,11 +157,9 @@ describe('typed section numbers', () => {
     expect(sketch(doc)).toEqual(['H1 Use', '¶ We use data to:', '# Provide the service to you.', '# Improve the service for you.', 'H1 Sharing', '¶ We do not sell data.']);
   });
 
-  it('a table of contents (short numbered lines in a row) is a list, and the sections after it are found', () => {
+  it('a table of contents (short numbered lines in a row naming the headings below) is dropped, and the sections after it are found', () => {
     const doc = text('Privacy Policy\nContents\n1. Introduction\n2. Data We Collect\n3. Contact\n1. Introduction\nWe are a company.\n2. Data We Collect\nWe collect data.\n3. Contact\nWrite to us.');
-    expect(sketch(doc)).toEqual([
-      '¶ Contents', '# Introduction', '# Data We Collect', '# Contact', 'H1 Introduction', '¶ We are a company.', 'H1 Data We Collect', '¶ We collect data.', 'H1 Contact', '¶ Write to us.',
-    ]);
+    expect(sketch(doc)).toEqual(['H1 Introduction', '¶ We are a company.', 'H1 Data We Collect', '¶ We collect data.', 'H1 Contact', '¶ Write to us.']);
   });
 
   it('"1 year" and "2023. That" and "3.5 million" at a line start are not section numbers', () => {
@@ -291,5 +289,25 @@ describe('errors', () => {
   it('an empty or blank text is an ImportError naming the file', () => {
     expect(() => importText('', { fileName: 'empty.txt' })).toThrow(ImportError);
     expect(() => importText('  \n\t\n', { fileName: 'blank.txt' })).toThrow('blank.txt is empty.');
+  });
+});
+
+describe('a contents page', () => {
+  const body = '1. Introduction\nWe are Northwind.\n2. Information We Collect\nWe collect data.\n3. Your Rights\nYou may ask.\n4. Contact Us\nWrite to us.';
+
+  it.each([
+    ['with dot leaders and page numbers', 'Table of Contents\n1. Introduction ........ 1\n2. Information We Collect ........ 2\n3. Your Rights ........ 4\n4. Contact Us ........ 5'],
+    ['with tabs and page numbers, numbers left out', 'Contents\nIntroduction\t1\nInformation We Collect\t2\nYour Rights\t4\nContact Us\t5'],
+    ['typed by hand, without page numbers', 'In this policy:\nIntroduction\nInformation we collect\nYour rights\nContact us'],
+  ])('%s is dropped, and the sections keep their numbers', (_, contents) => {
+    const doc = text(`Privacy Policy\n${contents}\n${body}`);
+    expect(sketch(doc)).toEqual(['H1 Introduction', '¶ We are Northwind.', 'H1 Information We Collect', '¶ We collect data.', 'H1 Your Rights', '¶ You may ask.', 'H1 Contact Us', '¶ Write to us.']);
+  });
+
+  it('keeps lines that name fewer than three later headings, or name them out of order', () => {
+    const two = text(`Privacy Policy\nIntroduction\nYour Rights\n${body}`);
+    expect(sketch(two).slice(0, 2)).toEqual(['¶ Introduction', '¶ Your Rights']);
+    const shuffled = text(`Privacy Policy\nYour Rights\nIntroduction\nContact Us\n${body}`);
+    expect(sketch(shuffled).slice(0, 3)).toEqual(['¶ Your Rights', '¶ Introduction', '¶ Contact Us']);
   });
 });

@@ -5,6 +5,7 @@ import { ImportError, UNNAMED } from './errors';
 import type { RawDocument } from './raw';
 import { cleanRuns, runsText } from './runs';
 import { buildBlocks } from './structure/blocks';
+import { dropContentsPage } from './structure/contents';
 import { findUnnumberedSections } from './structure/fallback';
 import { readHead } from './structure/head';
 import { assignRemaining } from './structure/lists';
@@ -84,6 +85,7 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
   if (lines.length === 0 && meta.title === null) throw new ImportError(fileName, 'empty', 'has no text to import');
 
   const detectedTitle = readHead(lines, meta);
+  dropContentsPage(lines);
   const inferred = findSections(lines, raw.format);
   if (!lines.some((l) => l.role?.kind === 'heading')) findUnnumberedSections(lines, raw.format);
   assignRemaining(lines);
