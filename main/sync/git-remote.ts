@@ -1,0 +1,88 @@
+import * as git from 'isomorphic-git';
+import http from 'isomorphic-git/http/node';
+import { UserError } from '../store/errors';
+import type { Repo } from '../store/history-git';
+import type { GitCredentials } from './credentials';
+import { checkRemoteUrl } from './remote-url';
+
+/** The remote every project syncs with, and its one branch: a team shares one line of history. */
+export const REMOTE = 'origin';
+export const REMOTE_BRANCH = 'main';
+export const TRACKING_REF = `refs/remotes/${REMOTE}/${REMOTE_BRANCH}`;
+
+export interface Connection {
+  readonly url: string;
+  readonly credentials: GitCredentials | null;
+}
+
+/**
+ * The project's remote address: `given` is checked and kept as the remote (a new server, or the first share), else
+ * the one in .git/config, which is checked too (a credential put there by hand is refused, never sent on).
+ */
+export async function remoteUrlOf(repo: Repo, given?: string): Promise<string> {
+  if (given !== undefined) {
+    const url = checkRemoteUrl(given);
+    await git.addRemote({ ...repo.git, remote: REMOTE, url, force: true });
+    return url;
+  }
+  const stored = (await git.getConfig({ ...repo.git, path: `remote.${REMOTE}.url` })) as string | undefined;
+  if (!stored) throw new UserError(`${repo.git.dir} is not connected to a git server; clone the project with "policywright clone" or give the server's address.`);
+  return checkRemoteUrl(stored);
+}
+
+function auth(connection: Connection) {
+  // Asked once, with no onAuthFailure: a refused password ends in HTTP 401, reported in one sentence, not a loop.
+  return { onAuth: () => (connection.credentials ? { ...connection.credentials } : undefined) };
+}
+
+/** Fetches the remote branch and the versions' tags (a tag already here is never moved); the server's commit, or null. */
+export async function fetchRemote(repo: Repo, connection: Connection): Promise<string | null> {
+  const fetched = await git.fetch({
+    ...repo.git,
+    http,
+    url: connection.url,
+    remote: REMOTE,
+    ref: REMOTE_BRANCH,
+    remoteRef: REMOTE_BRANCH,
+    // Not singleBranch: isomorphic-git takes the tags only when it fetches every ref the server lists.
+    singleBranch: false,
+    tags: true,
+    ...auth(connection),
+  });
+  if (fetched.fetchHead === null) return null;
+  return git.resolveRef({ ...repo.git, ref: TRACKING_REF }).catch(() => fetched.fetchHead);
+}
+
+/** Pushes the branch without force; false when the server refused because it moved on meanwhile. */
+export async function pushBranch(repo: Repo, connection: Connection, branch: string): Promise<boolean> {
+  try {
+    const result = await git.push({ ...repo.git, http, url: connection.url, remote: REMOTE, ref: branch, remoteRef: REMOTE_BRANCH, ...auth(connection) });
+    if (result.ok) {
+      await git.writeRef({ ...repo.git, ref: TRACKING_REF, value: await git.resolveRef({ ...repo.git, ref: branch }), force: true });
+      return true;
+    }
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'PushRejectedError') return false;
+    throw error;
+  }
+}
+
+/**
+ * Pushes the versions' tags the server does not have yet; a tag of the same name the server has is left as it is on
+ * both sides (versions never move). Returns how many were sent.
+ */
+export async function pushTags(repo: Repo, connection: Connection): Promise<number> {
+  const local = await git.listTags(repo.git);
+  if (local.length === 0) return 0;
+  const onServer = await git.listServerRefs({ http, url: connection.url, prefix: 'refs/tags/', protocolVersion: 1, ...auth(connection) });
+  const known = new Set(onServer.map((ref) => ref.ref.replace(/\^\{\}$/, '')));
+  let sent = 0;
+  for (const tag of local) {
+    const ref = `refs/tags/${tag}`;
+    if (known.has(ref)) continue;
+    const result = await git.push({ ...repo.git, http, url: connection.url, remote: REMOTE, ref, remoteRef: ref, ...auth(connection) });
+    if (result.ok) sent++;
+  }
+  return sent;
+}
