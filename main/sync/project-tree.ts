@@ -32,7 +32,7 @@ export async function projectFilesOf(repo: Repo, commit: string): Promise<Map<st
 }
 
 async function collect(repo: Repo, treeOid: string, folder: string, found: Map<string, TreeFile>): Promise<void> {
-  for (const entry of (await git.readTree({ ...repo.git, oid: treeOid })).tree) {
+  for (const entry of await entriesOf(repo, treeOid, folder)) {
     const name = entry.path;
     const relative = folder === '' ? name : `${folder}/${name}`;
     if (name === '' || name === '.' || name === '..' || /[\\/\0]/.test(name) || /^[a-zA-Z]:/.test(name)) {
@@ -43,6 +43,17 @@ async function collect(repo: Repo, treeOid: string, folder: string, found: Map<s
     if (entry.mode === SUBMODULE || entry.type === 'commit') throw hostile(`${relative} as another repository (a submodule)`);
     if (entry.type === 'tree') await collect(repo, entry.oid, relative, found);
     else if (isProjectFile(relative)) found.set(relative, { oid: entry.oid, mode: entry.mode });
+  }
+}
+
+/** A tree's entries; isomorphic-git itself refuses to read a tree with a name like `..` in it. */
+async function entriesOf(repo: Repo, treeOid: string, folder: string): Promise<git.TreeEntry[]> {
+  try {
+    return (await git.readTree({ ...repo.git, oid: treeOid })).tree;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'UnsafeFilepathError') throw error;
+    const name = (error as { data?: { filepath?: string } }).data?.filepath ?? '..';
+    throw hostile(`an entry named "${folder === '' ? name : `${folder}/${name}`}", which would lead outside the project folder`);
   }
 }
 
