@@ -12,15 +12,15 @@ export function checkRemoteUrl(text: string): string {
   } catch {
     throw new UserError(`"${text}" is not a web address; give the repository's HTTPS address, such as https://git.example.com/team/policies.git.`);
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UserError(`${url.href.replace(/\/\/[^@/]*@/, '//')} is not an HTTPS address; Policywright syncs with git servers over HTTPS (or HTTP on this computer).`);
+  }
   if (url.username !== '' || url.password !== '') {
     url.username = '';
     url.password = '';
     throw new UserError(
       `The address ${url.href} was given with a user name or password in it, which would be stored in the project's .git/config; give the address without them and the credentials in POLICYWRIGHT_GIT_USERNAME and POLICYWRIGHT_GIT_PASSWORD (or POLICYWRIGHT_GIT_TOKEN).`,
     );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError(`${url.href} is not an HTTPS address; Policywright syncs with git servers over HTTPS (or HTTP on this computer).`);
   }
   return url.href.replace(/\/+$/, '');
 }
