@@ -86,3 +86,9 @@ export async function pushTags(repo: Repo, connection: Connection): Promise<numb
   }
   return sent;
 }
+
+/** The address a project syncs with, as kept in its .git/config; null when it has none. */
+export async function projectRemoteUrl(repo: Repo): Promise<string | null> {
+  const stored = (await git.getConfig({ ...repo.git, path: `remote.${REMOTE}.url` })) as string | undefined;
+  return stored ?? null;
+}
