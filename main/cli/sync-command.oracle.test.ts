@@ -69,6 +69,27 @@ describe.skipIf(!HAS_HTTP_BACKEND)('policywright sync and clone (needs git http-
     expect((await cli('sync', dir)).code).toBe(0);
   });
 
+  it('exits 1 naming the file on a conflict, and 0 once it is resolved', async () => {
+    asAnn();
+    const url = await server.createRepo('cli-conflict.git');
+    const mine = path.join(tmp, 'cli-conflict-mine');
+    const theirs = path.join(tmp, 'cli-conflict-theirs');
+    await Project.create(mine, 'Policies', [{ id: 'privacy-policy', doc: policy([]) }]);
+    await cli('sync', mine, '--remote', url, '--author', 'Ann');
+    await cli('clone', url, theirs);
+    const manifest = (dir: string, name: string) => fs.writeFile(path.join(dir, 'policywright.json'), `${JSON.stringify({ format: 1, name, documents: ['privacy-policy'] }, null, 2)}\n`);
+    await manifest(theirs, 'Their name');
+    await manifest(mine, 'My name');
+    expect((await cli('sync', theirs, '--author', 'Bob')).code).toBe(0);
+    const conflict = await cli('sync', mine, '--author', 'Ann');
+    expect(conflict.code).toBe(1);
+    expect(conflict.out).toMatch(/^Conflict: policywright\.json was changed at the same place by you and a colleague; the file holds your text\. Resolve with: policywright sync ".*" --resolve policywright\.json --take mine\|theirs\n$/);
+    expect((await cli('sync', mine, '--status')).code).toBe(1);
+    expect(await cli('sync', mine, '--resolve', 'policywright.json', '--take', 'theirs', '--author', 'Ann')).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(await fs.readFile(path.join(mine, 'policywright.json'), 'utf8')).name).toBe('Their name');
+    expect((await cli('sync', mine, '--status')).out).toBe('Up to date (as of the last sync).\n');
+  });
+
   it('refuses a URL with a password in it before anything is made', async () => {
     asAnn();
     const target = path.join(tmp, 'cli-never');
