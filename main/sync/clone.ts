@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { durableGitFs, nodeDiskIo } from '../store/durable-git-fs';
 import { UserError } from '../store/errors';
-import type { Repo } from '../store/history-git';
+import { stageProject, type Repo } from '../store/history-git';
 import { MANIFEST_FILE } from '../store/project-files';
 import type { GitCredentials } from './credentials';
 import { fetchRemote, REMOTE, REMOTE_BRANCH } from './git-remote';
@@ -40,6 +40,7 @@ export async function cloneProject(urlText: string, projectDir: string, credenti
     for (const [file, entry] of files) texts.set(file, await readProjectText(repo, file, entry.oid));
     await applyToFolder(dir, texts);
     await git.writeRef({ ...repo.git, ref: `refs/heads/${REMOTE_BRANCH}`, value: theirs, force: true });
+    await stageProject(repo, dir, theirs);
     return { dir, files: texts.size };
   } catch (error) {
     // The folder was new or empty: what is in it now is this clone's alone.

@@ -53,7 +53,7 @@ export function resolveConflict(projectDir: string, file: string, resolution: Re
     const url = await remoteUrlOf(repo, options.remoteUrl);
     const who = identity(options.author);
     // A version saved while the merge was open is on the branch: the merge commit follows it.
-    await commitMerge(repo, dir, await onBranch(repo), open.theirs, who);
+    await commitMerge(repo, dir, await onBranch(repo), { base: open.base, theirs: open.theirs }, who);
     await closeOpenMerge(repo);
     return recorded(repo, url, () => syncOnce(repo, dir, { url, credentials: options.credentials }, who));
   });

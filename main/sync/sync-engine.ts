@@ -11,6 +11,7 @@ import { serialized } from '../store/serialized';
 import type { GitCredentials } from './credentials';
 import { fetchRemote, pushBranch, pushTags, remoteUrlOf, type Connection } from './git-remote';
 import { mergeProjectFile } from './merge-files';
+import { mergeTree } from './merge-tree';
 import { projectFilesOf, readProjectText, type TreeFile } from './project-tree';
 import { applyToFolder, readFromFolder } from './project-writes';
 import { describeSyncError, SyncError } from './sync-errors';
@@ -164,6 +165,8 @@ async function fastForward(repo: Repo, dir: string, head: BranchHead, theirs: st
   // Files first, the branch after: a crash between leaves files the next sync commits as the same change.
   await applyToFolder(dir, changes);
   await git.writeRef({ ...repo.git, ref: head.branch, value: theirs, force: true });
+  // The index follows, so git's own tools see a clean checkout rather than the old files staged.
+  await stageProject(repo, dir, theirs);
 }
 
 /**
@@ -201,14 +204,20 @@ async function mergeWith(repo: Repo, dir: string, head: BranchHead, theirs: stri
     await writeOpenMerge(repo, open);
     return { head, open };
   }
-  return { head: await commitMerge(repo, dir, head, theirs, who), open: null };
+  return { head: await commitMerge(repo, dir, head, { base, theirs }, who), open: null };
 }
 
-/** Commits the folder's project files with the branch and the server's commit as parents. */
-export async function commitMerge(repo: Repo, dir: string, head: BranchHead, theirs: string, who: Identity): Promise<BranchHead> {
+/**
+ * Commits the folder's project files with the branch and the server's commit as parents; the rest of the repository
+ * merged as git would (mergeTree).
+ */
+export async function commitMerge(repo: Repo, dir: string, head: BranchHead, sides: { base: string | null; theirs: string }, who: Identity): Promise<BranchHead> {
   const mine = head.commit as string;
+  const { theirs } = sides;
   await ensureReadableIndex(repo, nodeDiskIo, mine);
-  const tree = await stageProject(repo, dir, mine);
+  const staged = await stageProject(repo, dir, mine);
+  const [mineTree, theirTree, baseTree] = await Promise.all([treeOf(repo, mine), treeOf(repo, theirs), sides.base ? treeOf(repo, sides.base) : null]);
+  const tree = await mergeTree(repo, staged, { base: baseTree, mine: mineTree, theirs: theirTree });
   const commit = await git.writeCommit({
     ...repo.git,
     commit: { message: `Sync: ${who.name}, merged with the server's changes\n`, tree, parent: [mine, theirs], author: who, committer: who },

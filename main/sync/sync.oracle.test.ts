@@ -107,6 +107,23 @@ describe.skipIf(!HAS_HTTP_BACKEND)('sync between two people through a git server
     expect(await read(annDir)).toBe(policyText({ 'Share one.': 'Share one, as Ann has it.' }));
   });
 
+  it("keeps a colleague's change outside the project (a README) in the merge commit", async () => {
+    const { annDir, bobDir } = await team('readme');
+    await fs.writeFile(path.join(bobDir, 'README.md'), 'How we work.\n');
+    await git.add({ fs: nodeFs, dir: bobDir, filepath: 'README.md' });
+    await git.commit({ fs: nodeFs, dir: bobDir, message: 'Readme', author: { name: 'Bob', email: 'bob@example.com' } });
+    expect(await syncProject(bobDir, bob)).toMatchObject({ status: 'synced', sent: 1 });
+    await edit(annDir, { 'Collect one.': 'Collect one, by Ann.' });
+    expect(await syncProject(annDir, ann)).toMatchObject({ status: 'synced', merged: true });
+    const head = await git.resolveRef({ fs: nodeFs, dir: annDir, ref: 'HEAD' });
+    const readme = await git.readBlob({ fs: nodeFs, dir: annDir, oid: head, filepath: 'README.md' });
+    expect(Buffer.from(readme.blob).toString('utf8')).toBe('How we work.\n');
+    const doc = await git.readBlob({ fs: nodeFs, dir: annDir, oid: head, filepath: DOC });
+    expect(Buffer.from(doc.blob).toString('utf8')).toBe(policyText({ 'Collect one.': 'Collect one, by Ann.' }));
+    // Only project files are written into a folder; the README stays in the repository.
+    expect(nodeFs.existsSync(path.join(annDir, 'README.md'))).toBe(false);
+  });
+
   it('brings a version saved by one person to the other', async () => {
     const { annDir, bobDir } = await team('versions');
     await edit(annDir, { 'Collect two.': 'Collect two, approved.' });
