@@ -8,6 +8,7 @@ import { FORMAT_VERSION } from '../../shared/model/document';
 import { policy } from '../../shared/testing/builders';
 import { Project } from '../store/project';
 import { cloneProject } from './clone';
+import type * as GitRemote from './git-remote';
 import { syncProject, type SyncOptions } from './sync-engine';
 import { startTestGitServer, type TestGitServer } from './test-git-server';
 
@@ -15,7 +16,7 @@ import { startTestGitServer, type TestGitServer } from './test-git-server';
 // sync fetches, merges and sends again. The colleague's push is made to happen at that moment through the fetch.
 const hook = vi.hoisted(() => ({ afterFetch: null as null | (() => Promise<void>) }));
 vi.mock('./git-remote', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./git-remote')>();
+  const actual = await importOriginal<typeof GitRemote>();
   return {
     ...actual,
     fetchRemote: async (...args: Parameters<typeof actual.fetchRemote>) => {
