@@ -53,6 +53,13 @@ export async function syncCommand(projectDir: string, options: SyncCommandOption
 }
 
 function report(projectDir: string, outcome: SyncOutcome): { stdout: string; code: number } {
+  const result = outcomeLine(projectDir, outcome);
+  const kept = outcome.status === 'needs-attention' ? [] : (outcome.versionsKeptHere ?? []);
+  const notes = kept.map((tag) => `Version tag ${tag} is kept here only: the server has another version of that name.\n`).join('');
+  return { ...result, stdout: `${result.stdout}${notes}` };
+}
+
+function outcomeLine(projectDir: string, outcome: SyncOutcome): { stdout: string; code: number } {
   switch (outcome.status) {
     case 'up-to-date':
       return { stdout: 'Up to date.\n', code: 0 };

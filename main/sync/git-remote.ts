@@ -69,22 +69,27 @@ export async function pushBranch(repo: Repo, connection: Connection, branch: str
 }
 
 /**
- * Pushes the versions' tags the server does not have yet; a tag of the same name the server has is left as it is on
- * both sides (versions never move). Returns how many were sent.
+ * Pushes the versions' tags the server does not have yet. A tag of the same name the server has for another version
+ * (two people chose one name) is left as it is on both sides, as versions never move: it is named in `keptHere`.
  */
-export async function pushTags(repo: Repo, connection: Connection): Promise<number> {
+export async function pushTags(repo: Repo, connection: Connection): Promise<{ sent: number; keptHere: string[] }> {
   const local = await git.listTags(repo.git);
-  if (local.length === 0) return 0;
+  if (local.length === 0) return { sent: 0, keptHere: [] };
   const onServer = await git.listServerRefs({ http, url: connection.url, prefix: 'refs/tags/', protocolVersion: 1, ...auth(connection) });
-  const known = new Set(onServer.map((ref) => ref.ref.replace(/\^\{\}$/, '')));
+  const known = new Map(onServer.filter((ref) => !ref.ref.endsWith('^{}')).map((ref) => [ref.ref, ref.oid]));
   let sent = 0;
+  const keptHere: string[] = [];
   for (const tag of local) {
     const ref = `refs/tags/${tag}`;
-    if (known.has(ref)) continue;
+    const theirs = known.get(ref);
+    if (theirs !== undefined) {
+      if (theirs !== (await git.resolveRef({ ...repo.git, ref, depth: 1 }))) keptHere.push(tag);
+      continue;
+    }
     const result = await git.push({ ...repo.git, http, url: connection.url, remote: REMOTE, ref, remoteRef: ref, ...auth(connection) });
     if (result.ok) sent++;
   }
-  return sent;
+  return { sent, keptHere };
 }
 
 /** The address a project syncs with, as kept in its .git/config; null when it has none. */

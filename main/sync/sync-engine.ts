@@ -25,9 +25,20 @@ export interface SyncOptions {
   readonly author: string;
 }
 
+/**
+ * `versionsKeptHere`: tags of versions the server has under the same name for another version (two people chose one
+ * name); they stay here, unsent. Only present when there are some.
+ */
 export type SyncOutcome =
-  | { readonly status: 'up-to-date' }
-  | { readonly status: 'synced'; readonly sent: number; readonly received: number; readonly merged: boolean; readonly versionsSent: number }
+  | { readonly status: 'up-to-date'; readonly versionsKeptHere?: readonly string[] }
+  | {
+      readonly status: 'synced';
+      readonly sent: number;
+      readonly received: number;
+      readonly merged: boolean;
+      readonly versionsSent: number;
+      readonly versionsKeptHere?: readonly string[];
+    }
   | { readonly status: 'needs-attention'; readonly files: readonly string[] };
 
 /** How often a push refused because a colleague pushed meanwhile is fetched, merged and tried again. */
@@ -90,8 +101,8 @@ export async function syncOnce(repo: Repo, dir: string, connection: Connection, 
       // Only the server moved: its files come into the folder and the branch follows.
       received += await countOnlyIn(repo, theirs as string, mine);
       await fastForward(repo, dir, head, theirs as string);
-      const versionsSent = await pushTags(repo, connection);
-      return { status: 'synced', sent: 0, received, merged, versionsSent };
+      const tags = await pushTags(repo, connection);
+      return { status: 'synced', sent: 0, received, merged, versionsSent: tags.sent, ...kept(tags.keptHere) };
     }
     if (theirs !== null && theirs !== mine && !(await contains(repo, mine, theirs))) {
       // Both moved: merge by section; a conflict stops here, with the open merge kept for the person.
@@ -103,11 +114,15 @@ export async function syncOnce(repo: Repo, dir: string, connection: Connection, 
     }
     const sent = await countOnlyIn(repo, head.commit as string, theirs);
     if (sent > 0 && !(await pushBranch(repo, connection, head.branch))) continue;
-    const versionsSent = await pushTags(repo, connection);
-    if (sent === 0 && received === 0 && versionsSent === 0) return { status: 'up-to-date' };
-    return { status: 'synced', sent, received, merged, versionsSent };
+    const tags = await pushTags(repo, connection);
+    if (sent === 0 && received === 0 && tags.sent === 0) return { status: 'up-to-date', ...kept(tags.keptHere) };
+    return { status: 'synced', sent, received, merged, versionsSent: tags.sent, ...kept(tags.keptHere) };
   }
   throw new SyncError('The server kept receiving other changes while this sync tried to send its own; sync again in a moment.', 'error');
+}
+
+function kept(tags: readonly string[]): { versionsKeptHere?: readonly string[] } {
+  return tags.length > 0 ? { versionsKeptHere: tags } : {};
 }
 
 interface BranchHead {

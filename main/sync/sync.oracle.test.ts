@@ -135,6 +135,23 @@ describe.skipIf(!HAS_HTTP_BACKEND)('sync between two people through a git server
     expect(await ProjectHistory.for(bobDir).readFileAt(versions[0]!, DOC)).toBe(policyText({ 'Collect two.': 'Collect two, approved.' }));
   });
 
+  it("never moves a version: the same name saved by both stays each one's, and is said to be kept here", async () => {
+    const { annDir, bobDir } = await team('same-name');
+    await edit(annDir, { 'Collect one.': 'Ann approved this.' });
+    await ProjectHistory.for(annDir).saveVersion({ name: 'Approved', note: '', kind: 'editorial', author: 'Ann' });
+    await edit(bobDir, { 'Share one.': 'Bob approved this.' });
+    await ProjectHistory.for(bobDir).saveVersion({ name: 'Approved', note: '', kind: 'editorial', author: 'Bob' });
+    const [bobsTagName] = await git.listTags({ fs: nodeFs, dir: bobDir });
+    const bobsTag = await git.resolveRef({ fs: nodeFs, dir: bobDir, ref: `refs/tags/${bobsTagName}`, depth: 1 });
+    expect(await syncProject(annDir, ann)).toMatchObject({ status: 'synced', versionsSent: 1 });
+    const outcome = await syncProject(bobDir, bob);
+    expect(outcome).toMatchObject({ status: 'synced', merged: true, versionsSent: 0 });
+    expect(outcome.status === 'synced' && outcome.versionsKeptHere?.length).toBe(1);
+    const [tag] = await git.listTags({ fs: nodeFs, dir: bobDir });
+    expect(await git.resolveRef({ fs: nodeFs, dir: bobDir, ref: `refs/tags/${tag}`, depth: 1 })).toBe(bobsTag);
+    expect((await ProjectHistory.for(bobDir).listVersions()).map((v) => v.author)).toEqual(['Bob']);
+  });
+
   it('says offline when the server is down, and syncs later', async () => {
     const { annDir, bobDir } = await team('offline');
     await edit(annDir, { 'Collect one.': 'Written while the server was away.' });
