@@ -107,6 +107,26 @@ describe.skipIf(!HAS_HTTP_BACKEND)('sync between two people through a git server
     expect(await read(annDir)).toBe(policyText({ 'Share one.': 'Share one, as Ann has it.' }));
   });
 
+  it('finishes only once every file is settled: one kept as mine, one given as the person wrote it', async () => {
+    const { url, annDir, bobDir } = await team('two-files');
+    const rename = (dir: string, name: string) => fs.writeFile(path.join(dir, 'policywright.json'), `${JSON.stringify({ format: 1, name, documents: ['privacy-policy'] }, null, 2)}\n`);
+    await edit(annDir, { 'Share one.': 'Ann.' });
+    await rename(annDir, 'Ann name');
+    await edit(bobDir, { 'Share one.': 'Bob.' });
+    await rename(bobDir, 'Bob name');
+    await syncProject(annDir, ann);
+    expect(await syncProject(bobDir, bob)).toEqual({ status: 'needs-attention', files: [DOC, 'policywright.json'] });
+    const before = await serverHead(url);
+    expect(await resolveConflict(bobDir, 'policywright.json', 'mine', bob)).toEqual({ status: 'needs-attention', files: [DOC] });
+    expect(await serverHead(url)).toEqual(before);
+    const settled = policyText({ 'Share one.': 'Ann and Bob.' });
+    expect(await resolveConflict(bobDir, DOC, { text: settled }, bob)).toMatchObject({ status: 'synced', merged: false });
+    await syncProject(annDir, ann);
+    expect(await read(annDir)).toBe(settled);
+    expect(JSON.parse(await read(annDir, 'policywright.json')).name).toBe('Bob name');
+    await expect(resolveConflict(bobDir, DOC, 'mine', bob)).rejects.toThrow(/has no conflict to resolve/);
+  });
+
   it("keeps a colleague's change outside the project (a README) in the merge commit", async () => {
     const { annDir, bobDir } = await team('readme');
     await fs.writeFile(path.join(bobDir, 'README.md'), 'How we work.\n');
