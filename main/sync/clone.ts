@@ -9,8 +9,8 @@ import type { GitCredentials } from './credentials';
 import { fetchRemote, REMOTE, REMOTE_BRANCH } from './git-remote';
 import { projectFilesOf, readProjectText } from './project-tree';
 import { applyToFolder } from './project-writes';
-import { checkRemoteUrl } from './remote-url';
-import { describeSyncError } from './sync-errors';
+import { checkRemoteUrl, serverOf } from './remote-url';
+import { describeSyncError, SyncError } from './sync-errors';
 
 /**
  * Makes a project folder from a server's repository: a new repository fetches the branch and the versions, and only
@@ -31,7 +31,9 @@ export async function cloneProject(urlText: string, projectDir: string, credenti
     await git.init({ ...repo.git, defaultBranch: REMOTE_BRANCH });
     await git.addRemote({ ...repo.git, remote: REMOTE, url });
     const theirs = await fetchRemote(repo, { url, credentials }).catch((error: unknown) => {
-      throw describeSyncError(error, url);
+      const failure = describeSyncError(error, url);
+      // Nothing is here yet to be kept or synced later.
+      throw failure.kind === 'offline' ? new SyncError(`The server at ${serverOf(url)} cannot be reached (offline?); try the clone again later.`, 'offline') : failure;
     });
     if (theirs === null) throw new UserError(`The repository at ${url} is empty; share a project into it with "policywright sync <project> --remote ${url}".`);
     const files = await projectFilesOf(repo, theirs);

@@ -35,7 +35,7 @@ export type Resolution = 'mine' | 'theirs' | { readonly text: string };
  * on: fetch, send, and merge again should the server have moved meanwhile.
  */
 export function resolveConflict(projectDir: string, file: string, resolution: Resolution, options: SyncOptions): Promise<SyncOutcome> {
-  return withRepo(projectDir, async (repo, dir) => {
+  return withRepo(projectDir, { create: false }, async (repo, dir) => {
     const open = await readOpenMerge(repo);
     const entry = open?.files[file];
     if (!open || !entry) throw new UserError(`${file} has no conflict to resolve in ${dir}.`);

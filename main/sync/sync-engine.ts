@@ -3,15 +3,17 @@ import * as git from 'isomorphic-git';
 import type { FileConflict } from '../../shared/merge/merge-files';
 import { durableGitFs, nodeDiskIo } from '../store/durable-git-fs';
 import { UserError } from '../store/errors';
-import { findOrInitRepo, stageProject, type Identity, type Repo } from '../store/history-git';
+import { findOrInitRepo, findRepo, stageProject, type Identity, type Repo } from '../store/history-git';
 import { settleHead, type Head } from '../store/history-head';
 import { ensureReadableIndex } from '../store/history-index';
 import { authorEmail, checkAuthor } from '../store/history-message';
+import { Project } from '../store/project';
 import { serialized } from '../store/serialized';
 import type { GitCredentials } from './credentials';
 import { fetchRemote, pushBranch, pushTags, remoteUrlOf, type Connection } from './git-remote';
 import { mergeProjectFile } from './merge-files';
 import { mergeTree } from './merge-tree';
+import { checkRemoteUrl } from './remote-url';
 import { projectFilesOf, readProjectText, type TreeFile } from './project-tree';
 import { applyToFolder, readFromFolder } from './project-writes';
 import { describeSyncError, SyncError } from './sync-errors';
@@ -51,8 +53,10 @@ const PUSH_ATTEMPTS = 4;
  * there: nothing is committed or sent until `resolveConflict` has settled every file. Never forces, never rewrites
  * history. Failures (offline, refused credentials) are one sentence, thrown as SyncError and kept for syncStatus.
  */
-export function syncProject(projectDir: string, options: SyncOptions): Promise<SyncOutcome> {
-  return withRepo(projectDir, async (repo, dir) => {
+export async function syncProject(projectDir: string, options: SyncOptions): Promise<SyncOutcome> {
+  // A repository is made only for a project being shared the first time (a server's address given, and good).
+  if (options.remoteUrl !== undefined) checkRemoteUrl(options.remoteUrl);
+  return withRepo(projectDir, { create: options.remoteUrl !== undefined }, async (repo, dir) => {
     const url = await remoteUrlOf(repo, options.remoteUrl);
     const open = await readOpenMerge(repo);
     if (open) return needsAttention(open);
@@ -61,10 +65,13 @@ export function syncProject(projectDir: string, options: SyncOptions): Promise<S
 }
 
 /** Runs `task` on the project's repository, one sync or version save at a time (as ProjectHistory does). */
-export function withRepo<T>(projectDir: string, task: (repo: Repo, dir: string) => Promise<T>): Promise<T> {
+export function withRepo<T>(projectDir: string, options: { create: boolean }, task: (repo: Repo, dir: string) => Promise<T>): Promise<T> {
   const dir = path.resolve(projectDir);
   return serialized(dir, async () => {
-    const found = await findOrInitRepo(dir);
+    // Only a project is synced: a mistyped folder is refused in Project's words, never made into a repository.
+    await Project.open(dir);
+    const found = options.create ? await findOrInitRepo(dir) : await findRepo(dir);
+    if (!found) throw new UserError(`${dir} is not connected to a git server; clone the project with "policywright clone" or give the server's address.`);
     const repo: Repo = { ...found, git: { ...found.git, fs: durableGitFs(nodeDiskIo) } };
     return serialized(`repository ${repo.git.dir}`, () => task(repo, dir));
   });
