@@ -26,6 +26,16 @@ const USAGE = `Usage:
                                                        empty sections, dates, links (exit code 1 on errors)
   policywright clauses <project> [--json]              list the clause library (id, title, version, status,
                                                        tags, source) and any clause file that cannot be read
+  policywright clone <url> <dir>                       make a project folder from a team's git server
+                                                       (credentials: POLICYWRIGHT_GIT_USERNAME and
+                                                       POLICYWRIGHT_GIT_PASSWORD or POLICYWRIGHT_GIT_TOKEN)
+  policywright sync <project> [--remote <url>] [--author <name>]
+                                                       commit the draft, fetch, merge by section and send
+                                                       (exit code 1: conflicts need attention; 2: offline,
+                                                       refused credentials or another error)
+  policywright sync <project> --status                 where the project stands, as of the last sync
+  policywright sync <project> --resolve <file> --take mine|theirs
+                                                       settle a file's conflicts; the last one finishes the sync
   policywright serve [<project>] [--port <n>]          open the app in a browser, served on 127.0.0.1
                                                        under a random *.localhost name
   policywright --version`;
@@ -157,6 +167,23 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       });
       io.out(result.stdout);
       return 0;
+    }
+    case 'clone': {
+      const args = parseArgs(rest, [], []);
+      if (args.positional.length !== 2) throw new UsageError(`clone needs <url> and <dir>, got ${args.positional.length} argument(s)`);
+      const [url = '', dir = ''] = args.positional;
+      const { cloneCommand } = await import('./sync-command');
+      io.out(await cloneCommand(url, dir));
+      return 0;
+    }
+    case 'sync': {
+      const args = parseArgs(rest, ['remote', 'author', 'resolve', 'take'], ['status']);
+      const project = single(args.positional, 'sync', '<project>');
+      const [remote, author, resolve, take] = ['remote', 'author', 'resolve', 'take'].map((flag) => stringFlag(args.flags.get(flag)));
+      const { syncCommand } = await import('./sync-command');
+      const result = await syncCommand(project, { remote, author, resolve, take, status: args.flags.has('status') });
+      io.out(result.stdout);
+      return result.code;
     }
     case 'serve': {
       const args = parseArgs(rest, ['port'], []);

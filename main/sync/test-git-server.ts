@@ -90,6 +90,8 @@ async function backend(root: string, user: string, request: http.IncomingMessage
       HOME: root,
     },
   });
+  // git may answer (and exit) before it has read the whole request; what it did not read no longer matters.
+  child.stdin.on('error', () => undefined);
   child.stdin.end(input);
   const out: Buffer[] = [];
   for await (const chunk of child.stdout) out.push(chunk as Buffer);

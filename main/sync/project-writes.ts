@@ -1,0 +1,30 @@
+import * as fs from 'node:fs/promises';
+import { ConfinedFolder, SIZE_LIMITS } from '../store/project-fs';
+
+/**
+ * Puts files that came from the server into the project folder: each through the confined folder (no link followed,
+ * atomic replacement), null removing the file. Only paths that passed projectFilesOf reach here.
+ */
+export async function applyToFolder(projectDir: string, files: ReadonlyMap<string, string | null>): Promise<void> {
+  const folder = new ConfinedFolder(projectDir);
+  // The documents and clauses first and the project file last: a project file never lists a document not yet there.
+  const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const relative of order) {
+    const text = files.get(relative);
+    if (text === undefined) continue;
+    if (text !== null) {
+      await folder.write(relative, text);
+    } else if (await folder.inspectFile(relative, Number.MAX_SAFE_INTEGER)) {
+      await fs.rm(folder.pathOf(relative), { force: true });
+    }
+  }
+}
+
+function rank(relative: string): number {
+  return relative === 'policywright.json' ? 1 : 0;
+}
+
+/** A project file's text as it is in the folder now; null when it is not there. */
+export async function readFromFolder(projectDir: string, relative: string): Promise<string | null> {
+  return (await new ConfinedFolder(projectDir).readText(relative, SIZE_LIMITS.journal))?.text ?? null;
+}
