@@ -82,9 +82,9 @@ function sectionTexts(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Sectio
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-/** Lower case, with typographic apostrophes and dashes as typed ones, so "children’s" matches "children's". */
+/** Lower case, typographic apostrophes as typed ones, hyphens and dashes as spaces: "opt out" matches "Opt-out". */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/gu, "'").replace(/[‐‑–—]/gu, '-');
+  return text.toLowerCase().replace(/[’‘]/gu, "'").replace(/[-‐‑–—]/gu, ' ');
 }
 
 /** Whether the section holds the keyword at the start of a word: a binary search of its sorted words, then the phrase. */
