@@ -24,19 +24,26 @@ export interface CoverageOptions {
   readonly clauseTopics?: (clauseId: string) => readonly string[];
 }
 
-/** One section as coverage reads it: its words once, sorted, and the clauses it holds. */
-interface SectionText {
-  readonly section: CoveringSection;
+/** Text as coverage reads it: normalised once, with its words sorted for prefix look-ups. */
+interface Words {
   readonly text: string;
   readonly words: readonly string[];
+}
+
+/** One section as coverage reads it: its heading, its heading and text, and the clauses it holds. */
+interface SectionText {
+  readonly section: CoveringSection;
+  readonly heading: Words;
+  readonly all: Words;
   readonly clauses: ReadonlySet<string>;
 }
 
 /**
  * Which of a checklist's requirements the document covers, and where. A section covers one when it holds a clause the
  * requirement names, else a clause with one of its topics, else when its own heading and text (not its subsections')
- * hold every word of one of its keyword groups. Words match case-insensitively at the start of a word: "retain"
- * matches "retained" and "retains", not "detain"; a keyword of several words must stand in that order.
+ * hold every word of one of its keyword groups; a section whose heading alone holds them ("Data Retention") is
+ * preferred to the first whose text does. Words match case-insensitively at the start of a word: "retain" matches
+ * "retained" and "retains", not "detain"; a keyword of several words must stand in that order.
  */
 export function coverage(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>, checklist: Checklist, options: CoverageOptions = {}): RequirementCoverage[] {
   return coverageOf(sectionTexts(doc), checklist, options);
@@ -53,7 +60,8 @@ function coverageOf(sections: readonly SectionText[], checklist: Checklist, opti
     const { clauses, topics, keywords } = requirement.recognise;
     const byClause = sections.find((s) => clauses.some((id) => s.clauses.has(id)));
     const byTopic = byClause || topics.length === 0 || !options.clauseTopics ? undefined : sections.find((s) => [...s.clauses].some((id) => options.clauseTopics?.(id).some((t) => topics.includes(t))));
-    const byWords = byClause || byTopic ? undefined : sections.find((s) => keywords.some((group) => group.every((word) => holds(s, word))));
+    const matches = (words: Words) => keywords.some((group) => group.every((keyword) => holds(words, keyword)));
+    const byWords = byClause || byTopic ? undefined : (sections.find((s) => matches(s.heading)) ?? sections.find((s) => matches(s.all)));
     const found = byClause ?? byTopic ?? byWords;
     const by: CoveredBy | null = byClause ? 'clause' : byTopic ? 'topic' : byWords ? 'keywords' : null;
     return { requirement, covered: found?.section ?? null, by, offer: found ? null : (requirement.clause ?? null) };
@@ -74,10 +82,12 @@ function sectionTexts(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Sectio
     const clause = place.block.clause;
     if (clause && clause.state !== 'unlinked') current.clauses.add(clause.id);
   }
-  return gathered.map(({ section, parts, clauses }) => {
-    const text = normalise(parts.join('\n'));
-    return { section, text, words: [...new Set(text.match(WORDS) ?? [])].sort(), clauses };
-  });
+  return gathered.map(({ section, parts, clauses }) => ({ section, heading: wordsOf(section.title), all: wordsOf(parts.join('\n')), clauses }));
+}
+
+function wordsOf(text: string): Words {
+  const normalised = normalise(text);
+  return { text: normalised, words: [...new Set(normalised.match(WORDS) ?? [])].sort() };
 }
 
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -88,7 +98,7 @@ function normalise(text: string): string {
 }
 
 /** Whether the section holds the keyword at the start of a word: a binary search of its sorted words, then the phrase. */
-function holds(section: SectionText, keyword: string): boolean {
+function holds(section: Words, keyword: string): boolean {
   const words = normalise(keyword).match(WORDS) ?? [];
   if (!words.every((word) => hasWordStartingWith(section.words, word))) return false;
   if (words.length < 2) return true;
