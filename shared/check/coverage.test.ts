@@ -47,6 +47,11 @@ describe('coverage', () => {
       expect(coverage(doc, checklist(children))[0]?.covered).toEqual({ sectionId: null, sectionNumber: null, title: '' });
     });
 
+    it('prefers a section whose heading names the disclosure to an earlier mention in passing', () => {
+      const doc = policy([h(1, 's-a00000001', 'Security'), p('Logs are retained briefly.'), h(1, 's-b00000001', 'How Long We Retain Data'), p('Six years.')]);
+      expect(coverage(doc, checklist(retention))[0]?.covered?.sectionId).toBe('s-b00000001');
+    });
+
     it('reads a section’s own text, not its subsections’', () => {
       const doc = policy([h(1, 's-parent001', 'Our practices'), p('Below.'), h(2, 's-child0001', 'Records'), p('We retain records.')]);
       expect(coverage(doc, checklist(retention))[0]?.covered).toEqual({ sectionId: 's-child0001', sectionNumber: '1.1', title: 'Records' });
