@@ -52,6 +52,12 @@ describe('coverage', () => {
       expect(coverage(doc, checklist(retention))[0]?.covered?.sectionId).toBe('s-b00000001');
     });
 
+    it('finds the first section in the document, whichever of the words starting with a keyword it holds', () => {
+      // "retained" sorts before "retains": the index meets section 2 first, and must still answer section 1.
+      const doc = policy([h(1, 's-a00000001', 'Alpha'), p('It retains logs.'), h(1, 's-b00000001', 'Beta'), p('It retained logs.')]);
+      expect(coverage(doc, checklist(retention))[0]?.covered?.sectionId).toBe('s-a00000001');
+    });
+
     it('reads a section’s own text, not its subsections’', () => {
       const doc = policy([h(1, 's-parent001', 'Our practices'), p('Below.'), h(2, 's-child0001', 'Records'), p('We retain records.')]);
       expect(coverage(doc, checklist(retention))[0]?.covered).toEqual({ sectionId: 's-child0001', sectionNumber: '1.1', title: 'Records' });

@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../model/document';
 import type { Checklist, Requirement } from './checklist-schema';
 import { placesOf } from './places';
+import { WordIndex, prepareKeyword, type Keyword } from './word-index';
 
 /** The section that covers a requirement; the opening text (before the first heading) has no id or number. */
 export interface CoveringSection {
@@ -24,18 +25,11 @@ export interface CoverageOptions {
   readonly clauseTopics?: (clauseId: string) => readonly string[];
 }
 
-/** Text as coverage reads it: normalised once, with its words sorted for prefix look-ups. */
-interface Words {
-  readonly text: string;
-  readonly words: readonly string[];
-}
-
-/** One section as coverage reads it: its heading, its heading and text, and the clauses it holds. */
-interface SectionText {
-  readonly section: CoveringSection;
-  readonly heading: Words;
-  readonly all: Words;
-  readonly clauses: ReadonlySet<string>;
+/** The document as coverage reads it: its sections in order, with the clauses each holds, and its words indexed. */
+interface DocumentText {
+  readonly sections: ReadonlyArray<{ readonly section: CoveringSection; readonly clauses: ReadonlySet<string> }>;
+  readonly headings: WordIndex;
+  readonly texts: WordIndex;
 }
 
 /**
@@ -46,29 +40,48 @@ interface SectionText {
  * "retained" and "retains", not "detain"; a keyword of several words must stand in that order.
  */
 export function coverage(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>, checklist: Checklist, options: CoverageOptions = {}): RequirementCoverage[] {
-  return coverageOf(sectionTexts(doc), checklist, options);
+  return coverageOf(documentText(doc), checklist, options);
 }
 
 /** The same for several checklists, reading the document once. */
 export function coverageOfLaws(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>, checklists: readonly Checklist[], options: CoverageOptions = {}): RequirementCoverage[][] {
-  const sections = sectionTexts(doc);
-  return checklists.map((checklist) => coverageOf(sections, checklist, options));
+  const text = documentText(doc);
+  return checklists.map((checklist) => coverageOf(text, checklist, options));
 }
 
-function coverageOf(sections: readonly SectionText[], checklist: Checklist, options: CoverageOptions): RequirementCoverage[] {
+function coverageOf(text: DocumentText, checklist: Checklist, options: CoverageOptions): RequirementCoverage[] {
+  const { sections } = text;
   return checklist.requirements.map((requirement) => {
     const { clauses, topics, keywords } = requirement.recognise;
-    const byClause = sections.find((s) => clauses.some((id) => s.clauses.has(id)));
-    const byTopic = byClause || topics.length === 0 || !options.clauseTopics ? undefined : sections.find((s) => [...s.clauses].some((id) => options.clauseTopics?.(id).some((t) => topics.includes(t))));
-    const matches = (words: Words) => keywords.some((group) => group.every((keyword) => holds(words, keyword)));
-    const byWords = byClause || byTopic ? undefined : (sections.find((s) => matches(s.heading)) ?? sections.find((s) => matches(s.all)));
-    const found = byClause ?? byTopic ?? byWords;
-    const by: CoveredBy | null = byClause ? 'clause' : byTopic ? 'topic' : byWords ? 'keywords' : null;
-    return { requirement, covered: found?.section ?? null, by, offer: found ? null : (requirement.clause ?? null) };
+    let by: CoveredBy | null = null;
+    let found = sections.findIndex((s) => clauses.some((id) => s.clauses.has(id)));
+    if (found !== -1) by = 'clause';
+    else if (topics.length > 0 && options.clauseTopics) {
+      found = sections.findIndex((s) => [...s.clauses].some((id) => options.clauseTopics?.(id).some((t) => topics.includes(t))));
+      if (found !== -1) by = 'topic';
+    }
+    if (found === -1 && keywords.length > 0) {
+      const groups = keywords.map((group) => group.map(prepareKeyword));
+      found = firstOf(groups, text.headings);
+      if (found === -1) found = firstOf(groups, text.texts);
+      if (found !== -1) by = 'keywords';
+    }
+    const covered = found === -1 ? null : (sections[found]?.section ?? null);
+    return { requirement, covered, by, offer: covered ? null : (requirement.clause ?? null) };
   });
 }
 
-function sectionTexts(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): SectionText[] {
+/** The first section (by index) any group matches in, or -1. */
+function firstOf(groups: ReadonlyArray<readonly Keyword[]>, index: WordIndex): number {
+  let first = -1;
+  for (const group of groups) {
+    const at = index.firstHolding(group, first === -1 ? Infinity : first);
+    if (at !== -1) first = at;
+  }
+  return first;
+}
+
+function documentText(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): DocumentText {
   const { places, sections } = placesOf(doc);
   const titles = new Map(sections.map((s) => [s.id, s.title]));
   const gathered: Array<{ section: CoveringSection; parts: string[]; clauses: Set<string> }> = [];
@@ -82,40 +95,9 @@ function sectionTexts(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Sectio
     const clause = place.block.clause;
     if (clause && clause.state !== 'unlinked') current.clauses.add(clause.id);
   }
-  return gathered.map(({ section, parts, clauses }) => ({ section, heading: wordsOf(section.title), all: wordsOf(parts.join('\n')), clauses }));
-}
-
-function wordsOf(text: string): Words {
-  const normalised = normalise(text);
-  return { text: normalised, words: [...new Set(normalised.match(WORDS) ?? [])].sort() };
-}
-
-const WORDS = /[\p{L}\p{N}]+/gu;
-
-/** Lower case, typographic apostrophes as typed ones, hyphens and dashes as spaces: "opt out" matches "Opt-out". */
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/gu, "'").replace(/[-‐‑–—]/gu, ' ');
-}
-
-/** Whether the section holds the keyword at the start of a word: a binary search of its sorted words, then the phrase. */
-function holds(section: Words, keyword: string): boolean {
-  const words = normalise(keyword).match(WORDS) ?? [];
-  if (!words.every((word) => hasWordStartingWith(section.words, word))) return false;
-  if (words.length < 2) return true;
-  const phrase = normalise(keyword);
-  for (let at = section.text.indexOf(phrase); at !== -1; at = section.text.indexOf(phrase, at + 1)) {
-    if (at === 0 || !/[\p{L}\p{N}]/u.test(section.text.charAt(at - 1))) return true;
-  }
-  return false;
-}
-
-function hasWordStartingWith(sorted: readonly string[], prefix: string): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as string) < prefix) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length && (sorted[low] as string).startsWith(prefix);
+  return {
+    sections: gathered.map(({ section, clauses }) => ({ section, clauses })),
+    headings: new WordIndex(gathered.map((g) => g.section.title)),
+    texts: new WordIndex(gathered.map((g) => g.parts.join('\n'))),
+  };
 }
