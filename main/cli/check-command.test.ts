@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/format/serialize';
+import type { Block } from '../../shared/model/document';
 import { h, p, policy } from '../../shared/testing/builders';
 import { cli } from './test-cli';
 
@@ -58,5 +59,51 @@ describe('policywright check', () => {
     const { code, err } = await cli('check', path.join(tmp, 'missing.md'));
     expect(code).toBe(2);
     expect(err).toBe(`policywright: ${path.join(tmp, 'missing.md')} does not exist.\n`);
+  });
+
+  describe('--laws', () => {
+    const complaints: Block = { ...p('You may complain to the ICO.'), clause: { use: 'u-complain1', id: 'complaints', source: 'project', version: 1, state: 'linked' } };
+
+    it('lists each requirement as covered by a section or missing, with the clause to insert, and exits 1 on a missing one', async () => {
+      const file = await write('notice.policy.json', [h(1, 's-intro0001', 'Introduction'), p('Text.'), h(1, 's-rights001', 'Complaints'), complaints]);
+      const { code, out } = await cli('check', file, '--laws', 'uk-gdpr');
+      expect(code).toBe(1);
+      expect(out).toContain('# Privacy Notice (notice): nothing found; 13 required disclosures missing');
+      expect(out).toContain('  UK GDPR: information to be provided (Art. 13 and 14) (uk-gdpr, version 1): 1 of 14 required disclosures made');
+      expect(out).toMatch(/ {4}covered {2}Art\. 13\(2\)\(d\); Art\. 14\(2\)\(e\) +The right to complain to the ICO: in section 2 “Complaints”\n/u);
+      expect(out).toMatch(/ {4}MISSING {2}Art\. 13\(2\)\(a\); Art\. 14\(2\)\(a\) +How long the data are kept: not found; the starter clause “retention” covers it\n/u);
+    });
+
+    it('writes the coverage per document in the JSON, and exits 0 when every disclosure is made', async () => {
+      const file = await write('notice.policy.json', [
+        h(1, 's-rights001', 'Your rights'),
+        p('How to exercise your rights: email us. If we refuse, you may appeal; the appeal goes to our DPO.'),
+        h(1, 's-collect01', 'Information we collect'),
+        p('We use your names and emails for the purposes below. We share data with third parties only as listed. We do not sell data. To make a request, use our form.'),
+      ]);
+      const { code, out } = await cli('check', file, '--laws=virginia', '--json');
+      expect(code).toBe(0);
+      const [document] = JSON.parse(out).documents;
+      expect(document.coverage[0].law).toMatchObject({ id: 'virginia', version: 1 });
+      expect(document.coverage[0].requirements.find((r: { id: string }) => r.id === 'appeal')).toEqual({
+        id: 'appeal',
+        citation: 'Va. Code §59.1-578(C)(3); Va. Code §59.1-577(C)',
+        title: 'How to appeal a decision on a request',
+        covered: { sectionId: 's-rights001', sectionNumber: '1', title: 'Your rights' },
+        by: 'keywords',
+        offer: null,
+      });
+    });
+
+    it('lists the laws it knows, and names them when given one it does not', async () => {
+      const { code, out } = await cli('check', '--laws', 'list');
+      expect(code).toBe(0);
+      expect(out.split('\n').filter(Boolean).map((line) => line.split(' ')[0])).toEqual(['ccpa', 'colorado', 'connecticut', 'gdpr', 'uk-gdpr', 'virginia']);
+      expect(out).toMatch(/^gdpr +EU +version 1 {2}EU GDPR: information to be provided \(Art\. 13 and 14\) \(14 requirements\)$/mu);
+      const file = await write('notice.policy.json', [h(1, 's-intro0001', 'Introduction'), p('Text.')]);
+      const { code: unknown, err } = await cli('check', file, '--laws', 'gdpr,oregon');
+      expect(unknown).toBe(2);
+      expect(err).toBe('policywright: There is no checklist "oregon"; the checklists are: ccpa, colorado, connecticut, gdpr, uk-gdpr, virginia.\n');
+    });
   });
 });

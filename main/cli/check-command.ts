@@ -1,31 +1,77 @@
 import * as fs from 'node:fs/promises';
 import { checkDocument } from '../../shared/check/check-document';
 import type { Finding } from '../../shared/check/finding';
+import { readAllChecklists } from '../store/checklists';
 import { projectLibrary } from '../usecases/clauses';
+import { clauseTopicsOf, disclosureCoverage, readLaws, starterClauseTopics, type LawCoverage } from '../usecases/disclosures';
 import { editionsAt } from '../usecases/editions';
 import { settingsTeamDir } from './clauses-command';
 
 /**
- * `check <project | document | file> [--json] [--document id]`: the policy checker for a team's CI. Prints each
- * finding (section, rule, sentence); the exit code is 1 when any is an error, 0 otherwise.
+ * `check <project | document | file> [--json] [--document id] [--laws gdpr,ccpa]`: the policy checker for a team's
+ * CI. Prints each finding (section, rule, sentence) and, with --laws, each law's required disclosures: covered by
+ * which section, or missing. The exit code is 1 when any finding is an error or any disclosure is missing, 0 otherwise.
  */
-export async function checkCommand(input: string, options: { json: boolean; documentId?: string }): Promise<{ stdout: string; errors: number }> {
+export async function checkCommand(input: string, options: { json: boolean; documentId?: string; laws?: string }): Promise<{ stdout: string; errors: number }> {
   const documents = await editionsAt(input, options.documentId);
+  const laws = options.laws === undefined ? [] : await readLaws(options.laws);
   const isProject = (await fs.stat(input).catch(() => null))?.isDirectory() === true;
   const library = isProject ? await projectLibrary(input, await settingsTeamDir()) : null;
   const deprecatedClauses = new Set(library?.library.clauses.filter((clause) => clause.status === 'deprecated').map((clause) => clause.id) ?? []);
+  // A file checked on its own is read with the starter library's topics: the clauses it can hold come from there.
+  const clauseTopics = laws.length === 0 ? null : library ? clauseTopicsOf(library.library.clauses) : await starterClauseTopics();
   const checked = documents.map(({ id, doc, variables }) => ({
     id,
     title: doc.title,
     findings: checkDocument(doc, { variables: library?.values ?? variables, deprecatedClauses }),
+    ...(clauseTopics ? { coverage: disclosureCoverage(doc, laws, clauseTopics) } : {}),
   }));
-  const errors = checked.reduce((n, d) => n + d.findings.filter((f) => f.severity === 'error').length, 0);
-  if (options.json) return { stdout: `${JSON.stringify({ documents: checked }, null, 2)}\n`, errors };
-  const blocks = checked.map(({ id, title, findings }) => {
-    const head = `# ${title} (${id}): ${summary(findings)}`;
-    return [head, ...findings.map((f) => `  ${f.severity === 'error' ? 'error  ' : 'warning'}  ${(f.sectionNumber ?? '—').padEnd(10)} ${f.rule.padEnd(20)} ${f.message}`)].join('\n');
+  const errors = checked.reduce((n, d) => n + d.findings.filter((f) => f.severity === 'error').length + missingIn(d.coverage), 0);
+  if (options.json) return { stdout: `${JSON.stringify({ documents: checked.map(({ coverage, ...d }) => ({ ...d, ...(coverage ? { coverage: coverage.map(coverageJson) } : {}) })) }, null, 2)}\n`, errors };
+  const blocks = checked.map(({ id, title, findings, coverage }) => {
+    const missing = missingIn(coverage);
+    const head = `# ${title} (${id}): ${summary(findings)}${coverage ? `; ${missing === 0 ? 'every required disclosure made' : `${missing} required disclosure${missing === 1 ? '' : 's'} missing`}` : ''}`;
+    const lines = findings.map((f) => `  ${f.severity === 'error' ? 'error  ' : 'warning'}  ${(f.sectionNumber ?? '—').padEnd(10)} ${f.rule.padEnd(20)} ${f.message}`);
+    return [head, ...lines, ...(coverage ?? []).flatMap(coverageLines)].join('\n');
   });
   return { stdout: `${blocks.join('\n\n')}\n`, errors };
+}
+
+/** `check --laws list`: the shipped checklists, one a line. */
+export async function listLawsCommand(options: { json: boolean }): Promise<string> {
+  const checklists = await readAllChecklists();
+  if (options.json) {
+    const laws = checklists.map(({ id, title, version, jurisdiction, source, requirements }) => ({ id, title, version, jurisdiction, source, requirements: requirements.length }));
+    return `${JSON.stringify({ laws }, null, 2)}\n`;
+  }
+  const width = Math.max(...checklists.map((c) => c.id.length));
+  const lines = checklists.map((c) => `${c.id.padEnd(width)}  ${c.jurisdiction.padEnd(6)} version ${c.version}  ${c.title} (${c.requirements.length} requirements)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function missingIn(coverage: readonly LawCoverage[] | undefined): number {
+  return (coverage ?? []).reduce((n, law) => n + law.requirements.filter((r) => r.covered === null).length, 0);
+}
+
+function coverageLines({ law, requirements }: LawCoverage): string[] {
+  const covered = requirements.filter((r) => r.covered !== null).length;
+  const width = Math.max(...requirements.map((r) => r.requirement.citation.length));
+  return [
+    `  ${law.title} (${law.id}, version ${law.version}): ${covered} of ${requirements.length} required disclosures made`,
+    ...requirements.map(({ requirement, covered: section, offer }) => {
+      const where = section
+        ? section.sectionId === null ? 'in the opening text' : `in section ${section.sectionNumber} “${section.title}”`
+        : `not found${offer ? `; the starter clause “${offer}” covers it` : ''}`;
+      return `    ${section ? 'covered' : 'MISSING'}  ${requirement.citation.padEnd(width)}  ${requirement.title}: ${where}`;
+    }),
+  ];
+}
+
+function coverageJson({ law, requirements }: LawCoverage) {
+  return {
+    law,
+    requirements: requirements.map(({ requirement, covered, by, offer }) => ({ id: requirement.id, citation: requirement.citation, title: requirement.title, covered, by, offer })),
+  };
 }
 
 function summary(findings: readonly Finding[]): string {

@@ -21,9 +21,11 @@ const USAGE = `Usage:
   policywright diff <old> <new> [--to text|json|html|docx] [--out <file>] [--document <id>]
                                                        compare two editions; each is <project>@<version>,
                                                        a project (its draft) or a file
-  policywright check <input> [--json] [--document <id>]
+  policywright check <input> [--json] [--document <id>] [--laws <law,...>]
                                                        check a policy: broken references, terms, placeholders,
-                                                       empty sections, dates, links (exit code 1 on errors)
+                                                       empty sections, dates, links, and with --laws the
+                                                       disclosures each law requires (exit code 1 on errors
+                                                       or a missing disclosure); --laws list names the laws
   policywright clauses <project> [--json]              list the clause library (id, title, version, status,
                                                        tags, source) and any clause file that cannot be read
   policywright clone <url> <dir>                       make a project folder from a team's git server
@@ -114,10 +116,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'check': {
-      const args = parseArgs(rest, ['document'], ['json']);
+      const args = parseArgs(rest, ['document', 'laws'], ['json']);
+      const laws = stringFlag(args.flags.get('laws'));
+      if (laws === 'list') {
+        if (args.positional.length > 0) throw new UsageError('check --laws list takes no <input>');
+        const { listLawsCommand } = await import('./check-command');
+        io.out(await listLawsCommand({ json: args.flags.has('json') }));
+        return 0;
+      }
       const input = single(args.positional, 'check', '<input>');
       const { checkCommand } = await import('./check-command');
-      const result = await checkCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) });
+      const result = await checkCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')), laws });
       io.out(result.stdout);
       return result.errors > 0 ? 1 : 0;
     }
