@@ -140,6 +140,7 @@ describe('menuTemplate', () => {
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
+      'Keyboard Shortcuts',
     ]);
   });
 
@@ -169,6 +170,7 @@ describe('menuTemplate', () => {
       underline: 'CmdOrCtrl+U',
       link: 'CmdOrCtrl+K',
       insertClause: 'CmdOrCtrl+Shift+L',
+      showShortcuts: 'CmdOrCtrl+/',
     });
   });
 });

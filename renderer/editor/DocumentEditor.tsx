@@ -30,6 +30,7 @@ import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { runEditorCommand } from './run-command';
+import { registerFocuser } from '../common/focus-targets';
 import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
@@ -78,6 +79,7 @@ interface Props {
 }
 
 const OUTLINE_TEXT_DELAY_MS = 250;
+const DOCUMENT_LANGUAGE = 'en';
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
@@ -173,6 +175,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   }, [message]);
 
   useEffect(() => hideEditableFromReactSelection(ReactEditor.toDOMNode(editor, editor)), [editor]);
+  // A dialog closing, F6 and the skip link give the text its focus back through Slate, with the cursor where it was.
+  useEffect(() => registerFocuser(ReactEditor.toDOMNode(editor, editor), () => ReactEditor.focus(editor)), [editor]);
 
   const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onValueChange = useCallback(() => {
@@ -326,6 +330,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
               onDrop={slots.onDrop}
               onDragOver={slots.onDragOver}
               spellCheck
+              // The model has no language field yet: policies are written in English, so the spellchecker checks English.
+              lang={DOCUMENT_LANGUAGE}
             />
           </DocumentPage>
         }
