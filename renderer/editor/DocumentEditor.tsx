@@ -176,7 +176,15 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
 
   useEffect(() => hideEditableFromReactSelection(ReactEditor.toDOMNode(editor, editor)), [editor]);
   // A dialog closing, F6 and the skip link give the text its focus back through Slate, with the cursor where it was.
-  useEffect(() => registerFocuser(ReactEditor.toDOMNode(editor, editor), () => ReactEditor.focus(editor)), [editor]);
+  useEffect(() => {
+    const editable = ReactEditor.toDOMNode(editor, editor);
+    return registerFocuser(editable, () => {
+      // Slate believes it has the focus after a focus() the browser refused (the page was inert behind a dialog):
+      // forget that first, or it would not try again.
+      if (document.activeElement !== editable) ReactEditor.blur(editor);
+      ReactEditor.focus(editor);
+    });
+  }, [editor]);
 
   const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onValueChange = useCallback(() => {
