@@ -6,7 +6,7 @@ async function measure(page: Page) {
   return page.evaluate(() => {
     const text = document.querySelector('.policy-editor') as HTMLElement;
     const row = document.querySelector('.toolbar-row') as HTMLElement;
-    const tools = [...document.querySelectorAll<HTMLElement>('.toolbar > .toolbar-group, .toolbar > .toolbar-more')].map((el) => el.getBoundingClientRect().top);
+    const tools = Array.from(document.querySelectorAll<HTMLElement>('.toolbar > .toolbar-group, .toolbar > .toolbar-more')).map((el) => el.getBoundingClientRect().top);
     return {
       textWidth: text.getBoundingClientRect().width,
       rowHeight: row.getBoundingClientRect().height,
@@ -20,7 +20,7 @@ async function measure(page: Page) {
 async function sideCovers(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const text = (document.querySelector('.policy-editor') as HTMLElement).getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>('.left-column, .right-column')].some((column) => {
+    return Array.from(document.querySelectorAll<HTMLElement>('.left-column, .right-column')).some((column) => {
       const r = column.getBoundingClientRect();
       return r.width > 40 && r.left < text.right && r.right > text.left && r.top < text.bottom && r.bottom > text.top;
     });

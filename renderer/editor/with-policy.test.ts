@@ -30,7 +30,7 @@ describe('no stray empty paragraphs', () => {
     (editor.children as BlockElement[]).map((node, i) => `${node.type === 'list-item' ? `${node.list} ` : node.type === 'heading' ? '# ' : ''}${Editor.string(editor, [i])}`);
   // Made before the test's steps, not as an undoable step of them.
   const bullets = (editor: Editor, ...at: number[]) =>
-    HistoryEditor.withoutSaving(editor as HistoryEditor, () => at.forEach((i) => Transforms.setNodes(editor, { type: 'list-item', list: 'bullet', indent: 0 } as Partial<BlockElement>, { at: [i] })));
+    HistoryEditor.withoutSaving(editor as HistoryEditor, () => at.forEach((i) => Transforms.setNodes(editor, { type: 'list-item', list: 'bullet', indent: 0 }, { at: [i] })));
 
   it('a new section, its title, Enter and its text: one body paragraph, not a second empty one', () => {
     const editor = editorFrom(['# A', 'text']);
