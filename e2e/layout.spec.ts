@@ -57,6 +57,29 @@ test.describe('at 1024×700', () => {
     await expect(menu).toBeHidden();
   });
 
+  test('a clause heading with an update offered keeps its number clear of the clause’s bar', async ({ page }) => {
+    await page.getByRole('tab', { name: 'Clauses' }).click();
+    const panel = page.locator('.clause-panel');
+    await panel.getByRole('searchbox', { name: 'Search clauses' }).fill('complaints');
+    await panel.getByRole('button', { name: /^Complaints/ }).click();
+    // As a section of its own, so the clause's bar belongs to a heading with a number.
+    await clickEndOfHeading(page, 'Security');
+    await panel.getByRole('button', { name: 'Insert as section' }).click();
+    await panel.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.getByRole('dialog', { name: /Edit clause/ });
+    const box = editor.getByRole('textbox', { name: 'Clause text' });
+    await box.fill(`${await box.inputValue()} Changed.`);
+    await editor.getByRole('button', { name: 'Save clause' }).click();
+    const block = page.locator('.policy-editor .section-heading:has([data-clause-id="complaints"])');
+    const badge = block.getByRole('button', { name: 'Update available: v2' });
+    await badge.scrollIntoViewIfNeeded();
+    await expect(block.getByRole('button', { name: 'Unlink to edit' })).toBeVisible();
+    const bar = await block.getByTestId('clause-bar').boundingBox();
+    const number = await block.getByTestId('section-number').boundingBox();
+    expect(bar && number && bar.y + bar.height <= number.y + 1, `bar ${JSON.stringify(bar)} above number ${JSON.stringify(number)}`).toBe(true);
+    await screenshot(page, 'layout-1024x700-clause-update');
+  });
+
   test('each side column hides with its button, leaves the text wider, and stays hidden after a reload', async ({ page, app }) => {
     const before = (await measure(page)).textWidth;
     await page.getByRole('button', { name: 'Hide the documents and outline' }).click();
