@@ -28,7 +28,11 @@ test('the first Tab stop is “Skip to the policy”, which puts the focus in th
   await expect(skip).toBeInViewport();
   await screenshot(page, 'keyboard-skip-link');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeFocused();
+  const text = page.getByRole('textbox', { name: 'Policy text' });
+  await expect(text).toBeFocused();
+  // The browser's (or Electron's) spellchecker checks the text, in the document's language.
+  await expect(text).toHaveAttribute('spellcheck', 'true');
+  await expect(text).toHaveAttribute('lang', 'en');
 });
 
 test('F6 and Shift+F6 go round the regions, and back in the text the cursor is where it was', async ({ page }) => {
