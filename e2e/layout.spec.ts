@@ -112,6 +112,13 @@ test.describe('at 200% zoom of 1024×700 (512×350 CSS pixels at two device pixe
     await page.getByRole('button', { name: 'Hide the side panels' }).click();
     expect(await sideCovers(page)).toBe(false);
 
+    // Esc puts an open column away, the focus on its button.
+    await page.getByRole('button', { name: 'Show the documents and outline' }).click();
+    await page.getByRole('button', { name: 'Privacy Policy' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Show the documents and outline' })).toBeFocused();
+    expect(await sideCovers(page)).toBe(false);
+
     await page.getByRole('button', { name: 'Versions…' }).click();
     const dialog = page.getByRole('dialog', { name: /Versions of/ });
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport();

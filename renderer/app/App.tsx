@@ -363,6 +363,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           documentId={open.id}
           initial={open}
           sidebar={sidebar}
+          revealSidebar={creating}
           handleRef={editorRef}
           onStatus={onStatus}
           feature={(host, render) => (

@@ -67,6 +67,8 @@ interface Props {
   /** The document and the stamp of the file it was read from, the base of the first save. */
   initial: LoadedDocument;
   sidebar?: ReactNode;
+  /** The sidebar shows something asked for (the new-document form): its column opens if it was hidden. */
+  revealSidebar?: boolean;
   handleRef?: Ref<EditorHandle>;
   onStatus?: (status: SaveStatus) => void;
   /** What the app plugs in beside the text (the clause library, with the project's library and variables). */
@@ -84,7 +86,7 @@ const DOCUMENT_LANGUAGE = 'en';
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
 
-export function DocumentEditor({ client, documentId, initial: loaded, sidebar, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare }: Props) {
+export function DocumentEditor({ client, documentId, initial: loaded, sidebar, revealSidebar = false, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare }: Props) {
   const initial = loaded.document;
   // Made once per document, together, so that the editor, its held renders and its mounter are always one set.
   const [{ editor, held, mounter, setOnHold }] = useState(createPolicyEditor);
@@ -346,6 +348,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
         status={message}
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
+        revealLeft={revealSidebar}
       />
     </AdornmentsContext.Provider>
   );

@@ -5,7 +5,7 @@
  * in a narrow window (small, or zoomed in) both start hidden and one opened shows over the page, so the text keeps a
  * readable width. It holds no state but the chosen tab and what is shown.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useMediaQuery, useStoredFlag } from '../common/use-stored-flag';
 import type { FeatureTab } from './editor-feature';
 
@@ -19,12 +19,14 @@ interface Props {
   tabs: readonly FeatureTab[];
   /** Dialogs, after the columns. */
   overlay: ReactNode;
+  /** The left column has something the person asked for (the new-document form): shown even if it was hidden. */
+  revealLeft?: boolean;
 }
 
 /** Below this width (in CSS pixels, so 200% zoom of a 1,600-pixel window too) the side columns would squeeze the text. */
 const NARROW = '(max-width: 900px)';
 
-export function EditorLayout({ left, toolbar, banners, page, status, tabs, overlay }: Props) {
+export function EditorLayout({ left, toolbar, banners, page, status, tabs, overlay, revealLeft = false }: Props) {
   const [chosen, choose] = useState(tabs[0]?.id ?? '');
   const side = tabs.find((tab) => tab.id === chosen) ?? tabs[0];
   const [leftShown, setLeftShown] = useStoredFlag('policywright.panel.left', true);
@@ -39,11 +41,23 @@ export function EditorLayout({ left, toolbar, banners, page, status, tabs, overl
     else if (which === 'left') setLeftShown(!leftShown);
     else setRightShown(!rightShown);
   };
+  useEffect(() => {
+    if (!revealLeft) return;
+    if (narrow) setNarrowShown('left');
+    else setLeftShown(true);
+  }, [revealLeft, narrow, setLeftShown]);
+  // In a narrow window the column lies over the page: Esc puts it away, as it closes a menu, and the focus goes to its button.
+  const closeOverlay = (event: React.KeyboardEvent<HTMLElement>) => {
+    if (!narrow || event.key !== 'Escape' || event.nativeEvent.defaultPrevented) return;
+    event.preventDefault();
+    setNarrowShown(null);
+    event.currentTarget.querySelector<HTMLButtonElement>('.panel-toggle')?.focus();
+  };
   const classes = ['doc-layout', narrow ? 'narrow' : '', showsLeft ? '' : 'left-hidden', showsRight ? '' : 'right-hidden'].filter(Boolean).join(' ');
   return (
     <>
       <div className={classes}>
-        <aside className={`left-column${showsLeft ? '' : ' hidden-column'}`} data-region="documents" aria-label="Documents and outline">
+        <aside className={`left-column${showsLeft ? '' : ' hidden-column'}`} data-region="documents" aria-label="Documents and outline" onKeyDown={closeOverlay}>
           <PanelToggle side="left" shown={showsLeft} name="documents and outline" onToggle={() => toggle('left')} />
           {showsLeft ? left : null}
         </aside>
@@ -59,7 +73,7 @@ export function EditorLayout({ left, toolbar, banners, page, status, tabs, overl
             {status ?? ''}
           </div>
         </main>
-        <aside className={`right-column${showsRight ? '' : ' hidden-column'}`} data-region="panels" aria-label="Side panels">
+        <aside className={`right-column${showsRight ? '' : ' hidden-column'}`} data-region="panels" aria-label="Side panels" onKeyDown={closeOverlay}>
           <PanelToggle side="right" shown={showsRight} name="side panels" onToggle={() => toggle('right')} />
           {showsRight ? (
             <>
