@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { clickEndOfHeading, expect, heading, test } from './fixtures';
 
-async function save(page: import('@playwright/test').Page) {
+async function save(page: Page) {
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 }
