@@ -140,6 +140,7 @@ describe('menuTemplate', () => {
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
+      'Keyboard Shortcuts',
     ]);
   });
 
@@ -173,6 +174,7 @@ describe('menuTemplate', () => {
       replace: 'CmdOrCtrl+H',
       findNext: 'F3',
       findPrevious: 'Shift+F3',
+      showShortcuts: 'CmdOrCtrl+/',
     });
   });
 });

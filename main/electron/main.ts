@@ -18,6 +18,7 @@ import { registerIpc } from './ipc';
 import { projectArgument } from './launch-args';
 import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME } from './origin';
+import { SPELLCHECK_LANGUAGES, spellingMenu } from './spelling-menu';
 import { serveApp } from './protocol';
 import { electronPdf } from './pdf';
 import { systemUserName } from '../store/user-name';
@@ -95,6 +96,15 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
   windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, settings, journal, userName: systemUserName() }, workspace));
   win.webContents.once('destroyed', () => windowHandlers.delete(id));
   win.once('ready-to-show', () => win.show());
+  // Spell checking in the policy text (spellCheck on the editable): English, with suggestions on a right-click.
+  if (process.platform !== 'darwin') win.webContents.session.setSpellCheckerLanguages(SPELLCHECK_LANGUAGES);
+  win.webContents.on('context-menu', (_event, params) => {
+    const menu = spellingMenu(params, {
+      replace: (word) => win.webContents.replaceMisspelling(word),
+      learn: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    Menu.buildFromTemplate(menu).popup({ window: win });
+  });
   await win.loadURL(APP_ENTRY_URL);
 }
 

@@ -90,6 +90,6 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('newClauseFromSelection'),
       ],
     },
-    { role: 'help', submenu: [{ role: 'about' }] },
+    { role: 'help', submenu: [item('showShortcuts'), separator, { role: 'about' }] },
   ];
 }

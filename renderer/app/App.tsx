@@ -12,6 +12,8 @@ import { DocumentList } from './DocumentList';
 import { ProjectDialog } from './ProjectDialog';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { focusRegion, moveToRegion } from '../common/regions';
 import { fileToBase64, offerDownload } from '../common/download';
 import { VersionsDialog } from '../versions/VersionsDialog';
 import { CompareView } from '../compare/CompareView';
@@ -27,7 +29,7 @@ import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
 
 // Commands a key gives wherever the focus is (the editor runs its own keys first and the find bar its own).
-const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'find', 'replace', 'findNext', 'findPrevious']);
+const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'showShortcuts', 'find', 'replace', 'findNext', 'findPrevious']);
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
 /** The document in the editor, with the project it belongs to: its saves go there, whatever is opened after. */
@@ -52,6 +54,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [comparing, setComparing] = useState<{ comparison: Comparison; old: CompareSource; new: CompareSource; client: ProjectClient } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [savingCopy, setSavingCopy] = useState(false);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
@@ -159,6 +162,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     else if (cmd === 'saveVersion') setVersions('save');
     else if (cmd === 'showVersions') setVersions('list');
     else if (cmd === 'importDocument') fileInput.current?.click();
+    else if (cmd === 'showShortcuts') setShowingShortcuts(true);
     else editorRef.current?.run(cmd);
   }, []);
 
@@ -169,9 +173,17 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     // editor handles its own keys first.
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
+      // F6 and Shift+F6 go from region to region, as in Word and VS Code; behind a dialog every region is inert.
+      if (event.key === 'F6' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+        event.preventDefault();
+        moveToRegion(event.shiftKey ? -1 : 1);
+        return;
+      }
       const cmd = commandForKey(event);
       if (cmd && WINDOW_COMMANDS.has(cmd)) {
         event.preventDefault();
+        // Behind a dialog the page is inert: its commands wait until the dialog is closed.
+        if (document.getElementById('root')?.inert) return;
         command(cmd);
       }
     };
@@ -336,7 +348,20 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
 
   return (
     <div className="app">
-      <header className="app-header">
+      {open ? (
+        <a
+          className="skip-link"
+          href="#policy"
+          onClick={(event) => {
+            event.preventDefault();
+            const region = document.querySelector<HTMLElement>('[data-region="policy"]');
+            if (region) focusRegion(region);
+          }}
+        >
+          Skip to the policy
+        </a>
+      ) : null}
+      <header className="app-header" data-region="header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">§</span> Policywright
         </div>
@@ -401,6 +426,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           documentId={open.id}
           initial={open}
           sidebar={sidebar}
+          revealSidebar={creating}
           handleRef={editorRef}
           onStatus={onStatus}
           feature={combineFeatures(
@@ -422,8 +448,10 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         </div>
       ) : (
         <div className="doc-layout empty">
-          <aside className="left-column">{sidebar}</aside>
-          <main className="center-column">
+          <aside className="left-column" data-region="documents" aria-label="Documents">
+            {sidebar}
+          </aside>
+          <main className="center-column" data-region="policy">
             <p className="muted empty-note">{startup ? 'Open a document from the list, or create one.' : 'Loading…'}</p>
           </main>
         </div>
@@ -470,6 +498,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       {savingCopy && startup ? (
         <SaveCopyDialog client={client} canPickFolder={startup.canPickFolder} onSave={saveCopy} onClose={() => setSavingCopy(false)} />
       ) : null}
+      {showingShortcuts ? <ShortcutsDialog onClose={() => setShowingShortcuts(false)} /> : null}
       {dialog && startup ? (
         <ProjectDialog
           client={client}

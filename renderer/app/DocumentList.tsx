@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { DocumentSummary } from '../../shared/api/contract';
 import { caseKey } from '../../shared/model/file-names';
@@ -68,6 +68,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
 
   const [error, setError] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
+  const newButton = useRef<HTMLButtonElement>(null);
   return (
     <nav
       className={`documents${dropping ? ' dropping' : ''}`}
@@ -91,7 +92,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
           <button type="button" className="small" onClick={onImport} title="Import a Word, HTML, Markdown or text file">
             Import…
           </button>
-          <button type="button" className="small" onClick={() => setCreating(true)} title="New document">
+          <button ref={newButton} type="button" className="small" onClick={() => setCreating(true)} title="New document">
             + New
           </button>
         </span>
@@ -180,6 +181,13 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
       {creating ? (
         <form
           className="new-document"
+          // Esc leaves the form as it does a dialog, and the focus goes back to "+ New".
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            setCreating(false);
+            newButton.current?.focus();
+          }}
           onSubmit={async (event) => {
             event.preventDefault();
             const problem = await onCreate(title);

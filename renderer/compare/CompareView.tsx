@@ -23,7 +23,7 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   const [current, setCurrent] = useState(-1);
   const [exporting, setExporting] = useState<RedlineFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const view = useRef<HTMLDivElement>(null);
+  const view = useRef<HTMLElement>(null);
   const { rows, summary } = comparison;
   const shown = useMemo(() => visibleRows(rows, changedOnly), [rows, changedOnly]);
   const { count: mountedCount, atLeast } = useProgressiveCount(shown.length, FIRST_ROWS, MORE_ROWS);
@@ -85,12 +85,13 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   };
 
   return (
-    <div className="compare-view" ref={view} tabIndex={-1} aria-label="Comparison">
+    // The window's main content while it is shown (the editor behind it is hidden from assistive technology).
+    <main className="compare-view" ref={view} tabIndex={-1} aria-label="Comparison">
       <div className="compare-toolbar">
-        <h2 className="compare-title">
+        <h1 className="compare-title">
           <span className="compare-old">{comparison.old.label}</span> <span aria-hidden="true">→</span>
           <span className="visually-hidden"> compared with </span> <span className="compare-new">{comparison.new.label}</span>
-        </h2>
+        </h1>
         <div className="segmented" role="group" aria-label="View">
           <button type="button" aria-pressed={mode === 'side-by-side'} onClick={() => setMode('side-by-side')}>
             Side by side
@@ -125,7 +126,8 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
           {error}
         </p>
       ) : null}
-      <div className="compare-scroll">
+      {/* Focusable, so the arrow keys and Page Down scroll it from the keyboard. */}
+      <div className="compare-scroll" tabIndex={0} role="region" aria-label="Differences">
         <section className="compare-summary" aria-label="Summary of changes">
           <ul className="summary-counts">
             <li className="count-changed"><strong>{summary.changed}</strong> changed</li>
@@ -170,7 +172,7 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
         )}
         {shown.length === 0 ? <p className="muted empty-note">No section changed.</p> : null}
       </div>
-    </div>
+    </main>
   );
 }
 

@@ -30,6 +30,7 @@ import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { runEditorCommand } from './run-command';
+import { registerFocuser } from '../common/focus-targets';
 import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
@@ -70,6 +71,8 @@ interface Props {
   /** The document and the stamp of the file it was read from, the base of the first save. */
   initial: LoadedDocument;
   sidebar?: ReactNode;
+  /** The sidebar shows something asked for (the new-document form): its column opens if it was hidden. */
+  revealSidebar?: boolean;
   handleRef?: Ref<EditorHandle>;
   onStatus?: (status: SaveStatus) => void;
   /** What the app plugs in beside the text (the clause library, with the project's library and variables). */
@@ -82,11 +85,12 @@ interface Props {
 }
 
 const OUTLINE_TEXT_DELAY_MS = 250;
+const DOCUMENT_LANGUAGE = 'en';
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
 
-export function DocumentEditor({ client, documentId, initial: loaded, sidebar, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare }: Props) {
+export function DocumentEditor({ client, documentId, initial: loaded, sidebar, revealSidebar = false, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare }: Props) {
   const initial = loaded.document;
   // Made once per document, together, so that the editor, its held renders and its mounter are always one set.
   const [{ editor, held, mounter, setOnHold }] = useState(createPolicyEditor);
@@ -183,6 +187,16 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
   }, [message]);
 
   useEffect(() => hideEditableFromReactSelection(ReactEditor.toDOMNode(editor, editor)), [editor]);
+  // A dialog closing, F6 and the skip link give the text its focus back through Slate, with the cursor where it was.
+  useEffect(() => {
+    const editable = ReactEditor.toDOMNode(editor, editor);
+    return registerFocuser(editable, () => {
+      // Slate believes it has the focus after a focus() the browser refused (the page was inert behind a dialog):
+      // forget that first, or it would not try again.
+      if (document.activeElement !== editable) ReactEditor.blur(editor);
+      ReactEditor.focus(editor);
+    });
+  }, [editor]);
 
   const outlineTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onValueChange = useCallback(() => {
@@ -340,12 +354,15 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, h
               onDrop={slots.onDrop}
               onDragOver={slots.onDragOver}
               spellCheck
+              // The model has no language field yet: policies are written in English, so the spellchecker checks English.
+              lang={DOCUMENT_LANGUAGE}
             />
           </DocumentPage>
         }
         status={message}
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
+        revealLeft={revealSidebar}
       />
     </AdornmentsContext.Provider>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Dialog } from '../common/Dialog';
 
 interface Props {
   initial: string;
@@ -6,38 +7,33 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Asks for a link's address in place, instead of a browser prompt the Electron window cannot show. */
+/** Asks for a link's address in a dialog of the page's own, instead of a browser prompt the Electron window cannot show. */
 export function LinkPrompt({ initial, onSubmit, onCancel }: Props) {
   const [href, setHref] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   return (
-    <form
+    <Dialog
+      title="Link"
       className="link-prompt"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setError(onSubmit(href));
-      }}
+      onClose={onCancel}
+      onSubmit={() => setError(onSubmit(href))}
+      cancel="Cancel"
+      actions={
+        <>
+          <button type="button" onClick={() => setError(onSubmit(''))}>
+            Remove link
+          </button>
+          <button type="submit" className="primary">
+            Apply
+          </button>
+        </>
+      }
     >
-      <label>
+      <label className="field">
         <span>Link address</span>
-        <input
-          autoFocus
-          value={href}
-          onChange={(e) => setHref(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') onCancel();
-          }}
-          placeholder="https://… or mailto:…"
-        />
+        <input autoFocus value={href} onChange={(e) => setHref(e.target.value)} placeholder="https://… or mailto:…" />
       </label>
-      <button type="submit">Apply</button>
-      <button type="button" onClick={() => setError(onSubmit(''))}>
-        Remove link
-      </button>
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
-    </form>
+    </Dialog>
   );
 }

@@ -1,6 +1,8 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
+import { groupsThatFit } from './toolbar-fit';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
 
@@ -13,6 +15,8 @@ const GROUPS: Command[][] = [
   ['bulletedList', 'numberedList'],
 ];
 
+const GAP = 6;
+
 export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }) {
   // One selector, returning a string, so a keystroke costs one comparison here.
   const active = useSlateSelector((editor) => {
@@ -20,31 +24,106 @@ export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }
     return MARKS.filter((mark) => marks?.[mark] === true).join(' ');
   });
   const pressed: Partial<Record<Command, boolean>> = Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)]));
+  const bar = useRef<HTMLDivElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  // Each group's width as last drawn on the row: a group in the menu keeps the width it had.
+  const widths = useRef<number[]>([]);
+  const [shown, setShown] = useState(GROUPS.length);
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Measured when the row changes size (a resize, a zoom, a panel shown or hidden), never per key.
+  useLayoutEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const fit = () => {
+      const groups = element.querySelectorAll<HTMLElement>(':scope > .toolbar-group');
+      groups.forEach((group, i) => {
+        widths.current[i] = group.offsetWidth;
+      });
+      const moreWidth = moreButton.current?.offsetWidth || 64;
+      setShown(groupsThatFit(GROUPS.map((_, i) => widths.current[i] ?? 0), element.clientWidth, GAP, moreWidth));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // A click anywhere else closes the menu, as a menu does.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onDown = (event: MouseEvent) => {
+      if (!(event.target instanceof Node && moreButton.current?.parentElement?.contains(event.target))) setMenuOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [menuOpen]);
+
+  const button = (command: Command) => {
+    const { label, toolbar } = commandSpec(command);
+    const shortcut = shortcutText(command);
+    return (
+      <button
+        key={command}
+        type="button"
+        className={`tool tool-${command}`}
+        aria-label={label}
+        aria-pressed={command in pressed ? pressed[command] : undefined}
+        title={shortcut ? `${label} (${shortcut})` : label}
+        // Keep the editor's selection: a mousedown on a button would otherwise move focus away first.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => {
+          setMenuOpen(false);
+          onCommand(command);
+        }}
+      >
+        {toolbar}
+      </button>
+    );
+  };
+  const overflow = GROUPS.slice(shown);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Editing">
-      {GROUPS.map((group, i) => (
+    <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
+      {GROUPS.slice(0, shown).map((group, i) => (
         <div className="toolbar-group" key={i}>
-          {group.map((command) => {
-            const { label, toolbar } = commandSpec(command);
-            const shortcut = shortcutText(command);
-            return (
-              <button
-                key={command}
-                type="button"
-                className={`tool tool-${command}`}
-                aria-label={label}
-                aria-pressed={command in pressed ? pressed[command] : undefined}
-                title={shortcut ? `${label} (${shortcut})` : label}
-                // Keep the editor's selection: a mousedown on a button would otherwise move focus away first.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => onCommand(command)}
-              >
-                {toolbar}
-              </button>
-            );
-          })}
+          {group.map(button)}
         </div>
       ))}
+      {overflow.length > 0 ? (
+        <div className="toolbar-more">
+          <button
+            ref={moreButton}
+            type="button"
+            className="tool"
+            aria-expanded={menuOpen}
+            aria-controls={menuOpen ? 'toolbar-more-menu' : undefined}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            More ▾
+          </button>
+          {menuOpen ? (
+            <div
+              id="toolbar-more-menu"
+              className="toolbar-more-menu"
+              role="group"
+              aria-label="More tools"
+              onKeyDown={(event) => {
+                if (event.key !== 'Escape') return;
+                event.stopPropagation();
+                setMenuOpen(false);
+                moreButton.current?.focus();
+              }}
+            >
+              {overflow.map((group, i) => (
+                <div className="toolbar-group" key={i}>
+                  {group.map(button)}
+                </div>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,8 @@
  * Ctrl+Home and Ctrl+End, and drawing the whole document first for what reaches beyond the first screen (select all,
  * paging, a click on a part not drawn yet). A key that types a character goes straight to Slate.
  */
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
+import { moveToRegion } from '../common/regions';
 import type { Command } from '../../shared/api/commands';
 import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
 import { commandForKey } from './keys';
@@ -12,7 +13,7 @@ import { syncSelectionFromDom } from './sync-selection';
 import type { PolicyEditor } from './types';
 
 // Commands of the app, not the editor: they bubble up to the window's listener.
-const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions']);
+const APP_COMMANDS: ReadonlySet<Command> = new Set(['newProject', 'openProject', 'newDocument', 'importDocument', 'exportDocument', 'saveVersion', 'showVersions', 'showShortcuts']);
 
 interface Keys {
   editor: PolicyEditor;
@@ -23,8 +24,23 @@ interface Keys {
 }
 
 export function useEditorKeys({ editor, run, drawAll, say }: Keys) {
+  // Esc was the last key: Tab now leaves the text for the next region (Shift+Tab the one before) instead of indenting.
+  const leaving = useRef(false);
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent<HTMLDivElement>) => {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (event.key === 'Escape' && plain && !event.shiftKey) {
+        leaving.current = true;
+        say('Press Tab to leave the policy text, or keep typing.');
+        return;
+      }
+      const leave = leaving.current && event.key === 'Tab' && plain;
+      if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) leaving.current = false;
+      if (leave) {
+        event.preventDefault();
+        moveToRegion(event.shiftKey ? -1 : 1, event.currentTarget);
+        return;
+      }
       // The browser's own select all, find and paging reach beyond the first screen: they need every block in the page.
       if (reachesWholePage(event)) drawAll();
       const edge = documentEdgeKey(event);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Editor } from 'slate';
+import { Editor, Transforms } from 'slate';
+import { HistoryEditor } from 'slate-history';
+import { insertSection } from './section-commands';
 import { sanitizeFragment } from './with-policy';
 import { cursorIn, editorFrom, idFor, numbered } from './test-editor';
 import type { BlockElement } from './types';
@@ -20,6 +22,50 @@ describe('Enter in a heading', () => {
     editor.selection = { anchor: { path: [0, 0], offset: 5 }, focus: { path: [0, 0], offset: 5 } };
     editor.insertBreak();
     expect(numbered(editor)).toEqual(['1. Scope', '   of this policy']);
+  });
+});
+
+describe('no stray empty paragraphs', () => {
+  const blocks = (editor: Editor) =>
+    (editor.children as BlockElement[]).map((node, i) => `${node.type === 'list-item' ? `${node.list} ` : node.type === 'heading' ? '# ' : ''}${Editor.string(editor, [i])}`);
+  // Made before the test's steps, not as an undoable step of them.
+  const bullets = (editor: Editor, ...at: number[]) =>
+    HistoryEditor.withoutSaving(editor as HistoryEditor, () => at.forEach((i) => Transforms.setNodes(editor, { type: 'list-item', list: 'bullet', indent: 0 }, { at: [i] })));
+
+  it('a new section, its title, Enter and its text: one body paragraph, not a second empty one', () => {
+    const editor = editorFrom(['# A', 'text']);
+    cursorIn(editor, 'text');
+    insertSection(editor, false);
+    editor.insertText('New');
+    editor.insertBreak();
+    editor.insertText('body');
+    expect(blocks(editor)).toEqual(['# A', 'text', '# New', 'body']);
+  });
+
+  it('Enter at the end of a heading whose body already has text still opens a new paragraph before it', () => {
+    const editor = editorFrom(['# A', 'text']);
+    cursorIn(editor, 'A');
+    editor.insertBreak();
+    expect(blocks(editor)).toEqual(['# A', '', 'text']);
+  });
+
+  it('deleting a whole selected section, its list included, leaves no empty bullet', () => {
+    const editor = editorFrom(['intro', '# A', 'text', 'one', 'two', '# B', 'b']);
+    bullets(editor, 3, 4);
+    Transforms.select(editor, { anchor: Editor.start(editor, [1]), focus: Editor.end(editor, [4]) });
+    editor.deleteFragment();
+    expect(blocks(editor)).toEqual(['intro', '# B', 'b']);
+    expect(editor.selection?.anchor.path[0]).toBe(1);
+    editor.undo();
+    expect(blocks(editor)).toEqual(['intro', '# A', 'text', 'bullet one', 'bullet two', '# B', 'b']);
+  });
+
+  it('keeps the block when only part of it was selected', () => {
+    const editor = editorFrom(['# A', 'text', 'one', 'two']);
+    bullets(editor, 2, 3);
+    Transforms.select(editor, { anchor: { path: [1, 0], offset: 2 }, focus: Editor.end(editor, [3]) });
+    editor.deleteFragment();
+    expect(blocks(editor)).toEqual(['# A', 'te']);
   });
 });
 

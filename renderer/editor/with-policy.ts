@@ -11,7 +11,7 @@ const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
  * its own; pasted content keeps only what the model knows.
  */
 export function withPolicy(editor: PolicyEditor): PolicyEditor {
-  const { isInline, isVoid, insertBreak, normalizeNode, insertFragment, insertText, insertData } = editor;
+  const { isInline, isVoid, insertBreak, normalizeNode, insertFragment, insertText, insertData, deleteFragment } = editor;
 
   editor.isInline = (element) => element.type === 'link' || element.type === 'variable' || isInline(element);
   // A variable is one unit shown as its value: the caret goes round it, never into it.
@@ -30,6 +30,14 @@ export function withPolicy(editor: PolicyEditor): PolicyEditor {
   };
 
   editor.insertText = (text, options) => insertText(stripForbiddenCharacters(text), options);
+
+  editor.deleteFragment = (options) => {
+    const whole = wholeBlocksSelected(editor);
+    deleteFragment(options);
+    // Whole blocks selected and deleted (a section with its list, say) go entirely, as in Word: Slate would leave an
+    // empty block of the last one's kind behind, an empty bullet that is then saved.
+    if (whole && editor.children.length > 1) dropEmptyBlockAtCursor(editor);
+  };
 
   editor.insertFragment = (fragment, options) => {
     const existing = new Set(headingIds(editor.children as BlockElement[]));
@@ -69,10 +77,40 @@ function currentTopBlock(editor: Editor): BlockElement | undefined {
   return editor.selection ? (editor.children[topIndex(editor)] as BlockElement | undefined) : undefined;
 }
 
-/** Enter in a heading: the heading keeps its id and the text before the cursor; the rest becomes its body. */
+/** Whether the selection runs over two or more top-level blocks, from the very start of the first to the very end of the last. */
+function wholeBlocksSelected(editor: Editor): boolean {
+  const selection = editor.selection;
+  if (!selection || Range.isCollapsed(selection)) return false;
+  const [start, end] = Range.edges(selection);
+  const first = start.path[0] ?? 0;
+  const last = end.path[0] ?? 0;
+  return last > first && Editor.isStart(editor, start, [first]) && Editor.isEnd(editor, end, [last]);
+}
+
+/** Removes the empty block the cursor is in, and puts the cursor at the start of the next block (or the end of the one before). */
+function dropEmptyBlockAtCursor(editor: Editor): void {
+  const at = topIndex(editor);
+  const block = editor.children[at] as BlockElement | undefined;
+  // Truly empty only: a variable or a link has no text of its own but is something the person put there.
+  if (!block || Node.string(block) !== '' || block.children.some((child) => Element.isElement(child))) return;
+  Transforms.removeNodes(editor, { at: [at] });
+  if (at < editor.children.length) Transforms.select(editor, Editor.start(editor, [at]));
+  else Transforms.select(editor, Editor.end(editor, [at - 1]));
+}
+
+/**
+ * Enter in a heading: the heading keeps its id and the text before the cursor; the rest becomes its body. At the end
+ * of a heading whose body starts with an empty paragraph (a new section has one), Enter goes into that paragraph
+ * rather than adding a second, empty one that would be saved.
+ */
 function breakHeading(editor: Editor): void {
   if (editor.selection && Range.isExpanded(editor.selection)) Transforms.delete(editor);
   const at = topIndex(editor);
+  const next = editor.children[at + 1] as BlockElement | undefined;
+  if (editor.selection && Editor.isEnd(editor, editor.selection.anchor, [at]) && next?.type === 'paragraph' && Node.string(next) === '' && !next.children.some((child) => Element.isElement(child))) {
+    Transforms.select(editor, Editor.start(editor, [at + 1]));
+    return;
+  }
   Editor.withoutNormalizing(editor, () => {
     Transforms.splitNodes(editor, { always: true, match: (n) => Element.isElement(n) && BLOCK_TYPES.has(n.type), mode: 'highest' });
     Transforms.unsetNodes(editor, ['id', 'level'], { at: [at + 1] });

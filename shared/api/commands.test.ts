@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TABLE, COMMANDS, commandForKeyPress, commandSpec, isCommand, shortcutSheet, shortcutText, type Command } from './commands';
+import { COMMAND_TABLE, COMMANDS, commandForKeyPress, commandSpec, groupedShortcutSheet, isCommand, shortcutSheet, shortcutText, type Command } from './commands';
 
 const press = (key: string, modifiers: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
   key,
@@ -47,6 +47,7 @@ describe('the command table', () => {
       replace: 'Ctrl+H',
       findNext: 'F3',
       findPrevious: 'Shift+F3',
+      showShortcuts: 'Ctrl+/',
     });
   });
 
@@ -92,8 +93,15 @@ describe('the command table', () => {
 
   it('lists every keyed command, with all its keys, on the shortcuts sheet', () => {
     const sheet = shortcutSheet();
-    expect(sheet.find((row) => row.command === 'redo')).toEqual({ command: 'redo', label: 'Redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'] });
+    expect(sheet.find((row) => row.command === 'redo')).toEqual({ command: 'redo', label: 'Redo', keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], group: 'Edit' });
     expect(sheet.map((row) => row.command).sort()).toEqual(COMMANDS.filter((command) => shortcutText(command) !== undefined).sort());
+  });
+
+  it('groups the sheet under the menus’ headings, in their order, each keyed command once', () => {
+    const grouped = groupedShortcutSheet();
+    expect(grouped.map((entry) => entry.group)).toEqual(['File', 'Edit', 'Section', 'Format', 'Clauses', 'Help']);
+    expect(grouped.find((entry) => entry.group === 'Help')?.rows.map((row) => row.keys)).toEqual([['Ctrl+/']]);
+    expect(grouped.flatMap((entry) => entry.rows).map((row) => row.command).sort()).toEqual(shortcutSheet().map((row) => row.command).sort());
   });
 
   it('gives every command a menu item and a name', () => {

@@ -31,40 +31,47 @@ export interface CommandSpec {
   readonly keyReadByEditor?: boolean;
   /** The toolbar button's face, for the commands the toolbar offers. */
   readonly toolbar?: string;
+  /** Where the shortcuts sheet lists it, as the menus group it. */
+  readonly group: CommandGroup;
 }
+
+/** The shortcuts sheet's headings, in its order (the menus' order). */
+export const COMMAND_GROUPS = ['File', 'Edit', 'Section', 'Format', 'Clauses', 'Help'] as const;
+export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 const mod = (key: string, shift = false): KeyChord => ({ key, mod: true, ...(shift ? { shift } : {}) });
 
 export const COMMAND_TABLE = [
-  { command: 'newProject', label: 'New project', menu: 'New Project…' },
-  { command: 'openProject', label: 'Open project', menu: 'Open Project…' },
-  { command: 'newDocument', label: 'New document', menu: 'New Document' },
-  { command: 'importDocument', label: 'Import document', menu: 'Import Document…' },
-  { command: 'exportDocument', label: 'Export', menu: 'Export…', keys: [mod('e')] },
-  { command: 'save', label: 'Save', menu: 'Save', keys: [mod('s')], toolbar: 'Save' },
-  { command: 'saveVersion', label: 'Save version', menu: 'Save Version…', keys: [mod('s', true)] },
-  { command: 'showVersions', label: 'Versions and compare', menu: 'Versions and Compare…' },
-  { command: 'undo', label: 'Undo', menu: 'Undo', keys: [mod('z')], toolbar: '↶' },
-  { command: 'redo', label: 'Redo', menu: 'Redo', keys: [mod('z', true), mod('y')], toolbar: '↷' },
-  { command: 'find', label: 'Find', menu: 'Find…', keys: [mod('f')] },
-  { command: 'replace', label: 'Replace', menu: 'Replace…', keys: [mod('h')] },
-  { command: 'findNext', label: 'Find next', menu: 'Find Next', keys: [{ key: 'F3' }, mod('g')] },
-  { command: 'findPrevious', label: 'Find previous', menu: 'Find Previous', keys: [{ key: 'F3', shift: true }, mod('g', true)] },
-  { command: 'insertSection', label: 'New section', menu: 'Insert Section After', keys: [mod('Enter')], toolbar: '+ Section' },
-  { command: 'insertSubsection', label: 'New subsection', menu: 'Insert Subsection', keys: [mod('Enter', true)], toolbar: '+ Subsection' },
-  { command: 'demoteSection', label: 'Demote section', menu: 'Demote', keys: [{ key: 'Tab' }], keyReadByEditor: true, toolbar: '⇥' },
-  { command: 'promoteSection', label: 'Promote section', menu: 'Promote', keys: [{ key: 'Tab', shift: true }], keyReadByEditor: true, toolbar: '⇤' },
-  { command: 'moveSectionUp', label: 'Move section up', menu: 'Move Up', keys: [{ key: 'ArrowUp', alt: true, shift: true }], toolbar: '↑' },
-  { command: 'moveSectionDown', label: 'Move section down', menu: 'Move Down', keys: [{ key: 'ArrowDown', alt: true, shift: true }], toolbar: '↓' },
-  { command: 'bold', label: 'Bold', menu: 'Bold', keys: [mod('b')], toolbar: 'B' },
-  { command: 'italic', label: 'Italic', menu: 'Italic', keys: [mod('i')], toolbar: 'I' },
-  { command: 'underline', label: 'Underline', menu: 'Underline', keys: [mod('u')], toolbar: 'U' },
-  { command: 'link', label: 'Link', menu: 'Link…', keys: [mod('k')], toolbar: 'Link' },
-  { command: 'bulletedList', label: 'Bulleted list', menu: 'Bulleted List', toolbar: '• Bulleted' },
-  { command: 'numberedList', label: 'Numbered list', menu: 'Numbered List', toolbar: 'Numbered' },
-  { command: 'insertClause', label: 'Insert clause', menu: 'Insert Clause…', keys: [mod('l', true)] },
-  { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit' },
-  { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…' },
+  { command: 'newProject', label: 'New project', menu: 'New Project…', group: 'File' },
+  { command: 'openProject', label: 'Open project', menu: 'Open Project…', group: 'File' },
+  { command: 'newDocument', label: 'New document', menu: 'New Document', group: 'File' },
+  { command: 'importDocument', label: 'Import document', menu: 'Import Document…', group: 'File' },
+  { command: 'exportDocument', label: 'Export', menu: 'Export…', keys: [mod('e')], group: 'File' },
+  { command: 'save', label: 'Save', menu: 'Save', keys: [mod('s')], toolbar: 'Save', group: 'File' },
+  { command: 'saveVersion', label: 'Save version', menu: 'Save Version…', keys: [mod('s', true)], group: 'File' },
+  { command: 'showVersions', label: 'Versions and compare', menu: 'Versions and Compare…', group: 'File' },
+  { command: 'undo', label: 'Undo', menu: 'Undo', keys: [mod('z')], toolbar: '↶', group: 'Edit' },
+  { command: 'redo', label: 'Redo', menu: 'Redo', keys: [mod('z', true), mod('y')], toolbar: '↷', group: 'Edit' },
+  { command: 'find', label: 'Find', menu: 'Find…', keys: [mod('f')], group: 'Edit' },
+  { command: 'replace', label: 'Replace', menu: 'Replace…', keys: [mod('h')], group: 'Edit' },
+  { command: 'findNext', label: 'Find next', menu: 'Find Next', keys: [{ key: 'F3' }, mod('g')], group: 'Edit' },
+  { command: 'findPrevious', label: 'Find previous', menu: 'Find Previous', keys: [{ key: 'F3', shift: true }, mod('g', true)], group: 'Edit' },
+  { command: 'insertSection', label: 'New section', menu: 'Insert Section After', keys: [mod('Enter')], toolbar: '+ Section', group: 'Section' },
+  { command: 'insertSubsection', label: 'New subsection', menu: 'Insert Subsection', keys: [mod('Enter', true)], toolbar: '+ Subsection', group: 'Section' },
+  { command: 'demoteSection', label: 'Demote section', menu: 'Demote', keys: [{ key: 'Tab' }], keyReadByEditor: true, toolbar: '⇥', group: 'Section' },
+  { command: 'promoteSection', label: 'Promote section', menu: 'Promote', keys: [{ key: 'Tab', shift: true }], keyReadByEditor: true, toolbar: '⇤', group: 'Section' },
+  { command: 'moveSectionUp', label: 'Move section up', menu: 'Move Up', keys: [{ key: 'ArrowUp', alt: true, shift: true }], toolbar: '↑', group: 'Section' },
+  { command: 'moveSectionDown', label: 'Move section down', menu: 'Move Down', keys: [{ key: 'ArrowDown', alt: true, shift: true }], toolbar: '↓', group: 'Section' },
+  { command: 'bold', label: 'Bold', menu: 'Bold', keys: [mod('b')], toolbar: 'B', group: 'Format' },
+  { command: 'italic', label: 'Italic', menu: 'Italic', keys: [mod('i')], toolbar: 'I', group: 'Format' },
+  { command: 'underline', label: 'Underline', menu: 'Underline', keys: [mod('u')], toolbar: 'U', group: 'Format' },
+  { command: 'link', label: 'Link', menu: 'Link…', keys: [mod('k')], toolbar: 'Link', group: 'Format' },
+  { command: 'bulletedList', label: 'Bulleted list', menu: 'Bulleted List', toolbar: '• Bulleted', group: 'Format' },
+  { command: 'numberedList', label: 'Numbered list', menu: 'Numbered List', toolbar: 'Numbered', group: 'Format' },
+  { command: 'insertClause', label: 'Insert clause', menu: 'Insert Clause…', keys: [mod('l', true)], group: 'Clauses' },
+  { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit', group: 'Clauses' },
+  { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…', group: 'Clauses' },
+  { command: 'showShortcuts', label: 'Keyboard shortcuts', menu: 'Keyboard Shortcuts', keys: [mod('/')], group: 'Help' },
 ] as const satisfies readonly CommandSpec[];
 
 export type Command = (typeof COMMAND_TABLE)[number]['command'];
@@ -121,8 +128,14 @@ export function shortcutText(command: Command, modName = 'Ctrl'): string | undef
 }
 
 /** The shortcuts sheet: every command that has keys, with all of them ("Ctrl+Shift+Z or Ctrl+Y"). */
-export function shortcutSheet(): Array<{ command: Command; label: string; keys: string[] }> {
+export function shortcutSheet(): Array<{ command: Command; label: string; keys: string[]; group: CommandGroup }> {
   return (COMMAND_TABLE as readonly CommandSpec[])
     .filter((spec) => spec.keys && spec.keys.length > 0)
-    .map((spec) => ({ command: spec.command as Command, label: spec.label, keys: (spec.keys ?? []).map((chord) => chordText(chord)) }));
+    .map((spec) => ({ command: spec.command as Command, label: spec.label, keys: (spec.keys ?? []).map((chord) => chordText(chord)), group: spec.group }));
+}
+
+/** The sheet's rows under their headings, in the menus' order; a heading with no keyed command is left out. */
+export function groupedShortcutSheet(): Array<{ group: CommandGroup; rows: ReturnType<typeof shortcutSheet> }> {
+  const sheet = shortcutSheet();
+  return COMMAND_GROUPS.map((group) => ({ group, rows: sheet.filter((row) => row.group === group) })).filter((entry) => entry.rows.length > 0);
 }

@@ -1,0 +1,31 @@
+/**
+ * Elements that know better than `focus()` how to take the focus back: the editor's text, whose cursor Slate keeps
+ * (a plain focus() on a contenteditable puts the cursor at the top). A dialog closing, F6 and the skip link all ask
+ * here first, so common code can hand the focus to the editor without knowing it.
+ */
+const focusers = new WeakMap<Element, () => void>();
+
+/** Registers how `element` takes the focus; returns the undo, for an effect's cleanup. */
+export function registerFocuser(element: Element, focus: () => void): () => void {
+  focusers.set(element, focus);
+  return () => {
+    if (focusers.get(element) === focus) focusers.delete(element);
+  };
+}
+
+/** Focuses `element` the way it asked to be focused, or plainly. */
+export function focusElement(element: HTMLElement): void {
+  const target = element.closest('[data-slate-editor]') ?? element;
+  const own = focusers.get(target);
+  if (own) own();
+  else element.focus({ preventScroll: true });
+}
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+
+/** What Tab reaches inside `container`, in order: enabled, shown, not inert. */
+export function tabbables(container: Element): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (element) => !element.closest('[inert]') && !element.hidden && element.getClientRects().length > 0,
+  );
+}
