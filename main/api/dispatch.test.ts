@@ -4,12 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyDocument } from '../../shared/model/document';
-import type { LoadedDocument, ProjectInfo, Reply, Startup } from '../../shared/api/contract';
+import type { LoadedDocument, ProjectInfo, Startup } from '../../shared/api/contract';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { h, policy } from '../../shared/testing/builders';
 import { RecentProjects } from '../store/recent';
 import { dispatch } from './dispatch';
 import { Workspace, createHandlers, type Handlers, type HostServices } from './handlers';
+import { messageOf, valueOf } from './test-replies';
 
 let tmp: string;
 let handlers: Handlers;
@@ -26,15 +27,6 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-function valueOf<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected ok, got: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-function messageOf(reply: Reply<unknown>): string {
-  if (reply.ok) throw new Error(`expected a failure, got ${JSON.stringify(reply.value)}`);
-  return reply.error.message;
-}
 
 const validDocument = policy([h(1, 's-abcdef01', 'H')], { title: 'T' });
 

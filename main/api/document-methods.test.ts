@@ -2,11 +2,12 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeletedDocument, ExportedFile, FolderListing, ProjectInfo, Reply, Startup } from '../../shared/api/contract';
+import type { DeletedDocument, ExportedFile, FolderListing, ProjectInfo, Startup } from '../../shared/api/contract';
 import { chromiumPdf } from '../export/pdf';
 import { RecentProjects } from '../store/recent';
 import { dispatch } from './dispatch';
 import { Workspace, createHandlers, type Handlers, type HostServices } from './handlers';
+import { messageOf, valueOf } from './test-replies';
 
 let tmp: string;
 let dir: string;
@@ -25,15 +26,6 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-function valueOf<T>(reply: Reply<unknown>): T {
-  if (!reply.ok) throw new Error(`expected ok, got: ${reply.error.message}`);
-  return reply.value as T;
-}
-
-function messageOf(reply: Reply<unknown>): string {
-  if (reply.ok) throw new Error(`expected a failure, got ${JSON.stringify(reply.value)}`);
-  return reply.error.message;
-}
 
 const call = async <T>(method: string, input: object) => valueOf<T>(await dispatch(handlers, method, { project: dir, ...input }));
 const ids = (info: ProjectInfo) => info.documents.map((d) => d.id);

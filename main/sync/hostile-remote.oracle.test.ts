@@ -1,33 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { policy } from '../../shared/testing/builders';
 import { Project } from '../store/project';
 import { cloneProject } from './clone';
 import { syncProject, type SyncOptions } from './sync-engine';
-import { startTestGitServer, type TestGitServer } from './test-git-server';
+import { HAS_HTTP_BACKEND, useTestGitServer } from './test-git-server';
 
 // A server (or whoever controls it) sends a repository made to write outside the project: each is refused whole,
 // and nothing is written, neither outside nor inside the folder.
-const HAS_HTTP_BACKEND = spawnSync('git', ['http-backend'], { env: { ...process.env, REQUEST_METHOD: 'GET' } }).error === undefined;
-
-let tmp: string;
-let server: TestGitServer;
-beforeAll(async () => {
-  if (!HAS_HTTP_BACKEND) return;
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-hostile-'));
-  await fs.mkdir(path.join(tmp, 'server'));
-  server = await startTestGitServer(path.join(tmp, 'server'), { ann: 'secret-a' });
-});
-afterAll(async () => {
-  if (!HAS_HTTP_BACKEND) return;
-  await server.close();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const env = useTestGitServer('pw-hostile-', { ann: 'secret-a' });
 
 const ann: SyncOptions = { credentials: { username: 'ann', password: 'secret-a' }, author: 'Ann' };
 const who = { name: 'Mallory', email: 'm@example.com', timestamp: 1_767_225_600, timezoneOffset: 0 };
@@ -47,15 +31,15 @@ async function writeTree(gitdir: string, entries: Entry[]): Promise<string> {
 
 /** A server repository whose branch is a commit of `entries` on top of a good project; the good one shared by Ann. */
 async function hostileServer(name: string, entries: Entry[]): Promise<{ url: string; annDir: string; outside: string }> {
-  const url = await server.createRepo(`${name}.git`);
-  const annDir = path.join(tmp, name, 'project');
+  const url = await env.server.createRepo(`${name}.git`);
+  const annDir = path.join(env.tmp, name, 'project');
   await Project.create(annDir, 'Policies', [{ id: 'privacy-policy', doc: policy([]) }]);
   await syncProject(annDir, { ...ann, remoteUrl: url });
-  const gitdir = path.join(tmp, 'server', `${name}.git`);
+  const gitdir = path.join(env.tmp, 'server', `${name}.git`);
   const parent = await git.resolveRef({ fs: nodeFs, gitdir, ref: 'refs/heads/main' });
   const commit = await git.writeCommit({ fs: nodeFs, gitdir, commit: { message: 'hostile\n', tree: await writeTree(gitdir, entries), parent: [parent], author: who, committer: who } });
   await git.writeRef({ fs: nodeFs, gitdir, ref: 'refs/heads/main', value: commit, force: true });
-  return { url, annDir, outside: path.join(tmp, name, 'outside') };
+  return { url, annDir, outside: path.join(env.tmp, name, 'outside') };
 }
 
 const cases: Array<[string, (outside: string) => Entry[], RegExp]> = [
@@ -77,7 +61,7 @@ const cases: Array<[string, (outside: string) => Entry[], RegExp]> = [
 describe.skipIf(!HAS_HTTP_BACKEND)('a hostile server repository (needs git http-backend)', () => {
   it.each(cases)('refuses %s on sync and on clone, and writes nothing', async (label, entries, refusal) => {
     const name = label.replace(/[^a-z]+/g, '-');
-    const { url, annDir, outside } = await hostileServer(name, entries(path.join(tmp, name, 'outside')));
+    const { url, annDir, outside } = await hostileServer(name, entries(path.join(env.tmp, name, 'outside')));
     const before = await fs.readFile(path.join(annDir, 'policywright.json'), 'utf8');
     const head = await git.resolveRef({ fs: nodeFs, dir: annDir, ref: 'HEAD' });
 
@@ -87,7 +71,7 @@ describe.skipIf(!HAS_HTTP_BACKEND)('a hostile server repository (needs git http-
     expect(nodeFs.existsSync(outside)).toBe(false);
     expect(nodeFs.lstatSync(path.join(annDir, 'documents')).isDirectory()).toBe(true);
 
-    const cloneDir = path.join(tmp, name, 'clone');
+    const cloneDir = path.join(env.tmp, name, 'clone');
     await expect(cloneProject(url, cloneDir, ann.credentials)).rejects.toThrow(refusal);
     expect(nodeFs.existsSync(cloneDir)).toBe(false);
     expect(nodeFs.existsSync(outside)).toBe(false);

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serializeManifest } from '../../shared/format/serialize';
 import { FORMAT_VERSION } from '../../shared/model/document';
 import { policy } from '../../shared/testing/builders';
@@ -10,7 +8,7 @@ import { Project } from '../store/project';
 import { cloneProject } from './clone';
 import type * as GitRemote from './git-remote';
 import { syncProject, type SyncOptions } from './sync-engine';
-import { startTestGitServer, type TestGitServer } from './test-git-server';
+import { HAS_HTTP_BACKEND, useTestGitServer } from './test-git-server';
 
 // A colleague pushes between this sync's fetch and its push: the server refuses the push (never forced), and the
 // sync fetches, merges and sends again. The colleague's push is made to happen at that moment through the fetch.
@@ -29,36 +27,22 @@ vi.mock('./git-remote', async (importOriginal) => {
   };
 });
 
-const HAS_HTTP_BACKEND = spawnSync('git', ['http-backend'], { env: { ...process.env, REQUEST_METHOD: 'GET' } }).error === undefined;
-
-let tmp: string;
-let server: TestGitServer;
-beforeAll(async () => {
-  if (!HAS_HTTP_BACKEND) return;
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-retry-'));
-  await fs.mkdir(path.join(tmp, 'server'));
-  server = await startTestGitServer(path.join(tmp, 'server'), { ann: 'secret-a' });
-});
-afterAll(async () => {
-  if (!HAS_HTTP_BACKEND) return;
-  await server.close();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const env = useTestGitServer('pw-retry-', { ann: 'secret-a' });
 
 const ann: SyncOptions = { credentials: { username: 'ann', password: 'secret-a' }, author: 'Ann' };
 
 describe.skipIf(!HAS_HTTP_BACKEND)('a push refused because the server moved on (needs git http-backend)', () => {
   it("is fetched, merged and sent again, and keeps the colleague's change", async () => {
-    const url = await server.createRepo('retry.git');
-    const annDir = path.join(tmp, 'ann');
-    const bobDir = path.join(tmp, 'bob');
+    const url = await env.server.createRepo('retry.git');
+    const annDir = path.join(env.tmp, 'ann');
+    const bobDir = path.join(env.tmp, 'bob');
     await Project.create(annDir, 'Policies', [{ id: 'privacy-policy', doc: policy([]) }]);
     await syncProject(annDir, { ...ann, remoteUrl: url });
     await cloneProject(url, bobDir, ann.credentials);
 
     // Ann adds a document to the list; Bob renames the project, and sends it just after Ann's fetch.
-    await Project.create(path.join(tmp, 'scratch'), 'x', [{ id: 'cookie-policy', doc: policy([]) }]);
-    await fs.copyFile(path.join(tmp, 'scratch', 'documents', 'cookie-policy.policy.json'), path.join(annDir, 'documents', 'cookie-policy.policy.json'));
+    await Project.create(path.join(env.tmp, 'scratch'), 'x', [{ id: 'cookie-policy', doc: policy([]) }]);
+    await fs.copyFile(path.join(env.tmp, 'scratch', 'documents', 'cookie-policy.policy.json'), path.join(annDir, 'documents', 'cookie-policy.policy.json'));
     await fs.writeFile(path.join(annDir, 'policywright.json'), serializeManifest({ format: FORMAT_VERSION, name: 'Policies', documents: ['privacy-policy', 'cookie-policy'] }));
     await fs.writeFile(path.join(bobDir, 'policywright.json'), serializeManifest({ format: FORMAT_VERSION, name: 'Team policies', documents: ['privacy-policy'] }));
     hook.afterFetch = async () => {

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/format/serialize';
 import { h, p, policy } from '../../shared/testing/builders';
 import { ProjectHistory } from '../store/history';
@@ -13,24 +11,10 @@ import { cloneProject } from './clone';
 import { listConflicts, resolveConflict } from './conflicts';
 import { syncProject, type SyncOptions } from './sync-engine';
 import { syncStatus } from './sync-status';
-import { startTestGitServer, type TestGitServer } from './test-git-server';
+import { HAS_HTTP_BACKEND, useTestGitServer } from './test-git-server';
 
 // Two people (two folders) share one project through a real git server, as a team would through Gitea or GitHub.
-const HAS_HTTP_BACKEND = spawnSync('git', ['http-backend'], { env: { ...process.env, REQUEST_METHOD: 'GET' } }).error === undefined;
-
-let tmp: string;
-let server: TestGitServer;
-beforeAll(async () => {
-  if (!HAS_HTTP_BACKEND) return;
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-sync-'));
-  await fs.mkdir(path.join(tmp, 'server'));
-  server = await startTestGitServer(path.join(tmp, 'server'), { ann: 'secret-a', bob: 'secret-b' });
-});
-afterAll(async () => {
-  if (!HAS_HTTP_BACKEND) return;
-  await server.close();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const env = useTestGitServer('pw-sync-', { ann: 'secret-a', bob: 'secret-b' });
 
 const DOC = 'documents/privacy-policy.policy.json';
 const ann: SyncOptions = { credentials: { username: 'ann', password: 'secret-a' }, author: 'Ann' };
@@ -48,9 +32,9 @@ function policyText(edits: Record<string, string> = {}): string {
 
 /** Ann's project shared to a new server repository, and Bob's clone of it. */
 async function team(name: string): Promise<{ url: string; annDir: string; bobDir: string }> {
-  const url = await server.createRepo(`${name}.git`);
-  const annDir = path.join(tmp, name, 'ann');
-  const bobDir = path.join(tmp, name, 'bob');
+  const url = await env.server.createRepo(`${name}.git`);
+  const annDir = path.join(env.tmp, name, 'ann');
+  const bobDir = path.join(env.tmp, name, 'bob');
   await Project.create(annDir, 'Policies', [{ id: 'privacy-policy', doc: policy([]) }]);
   await fs.writeFile(path.join(annDir, DOC), policyText());
   expect(await syncProject(annDir, { ...ann, remoteUrl: url })).toMatchObject({ status: 'synced', sent: 1 });
@@ -175,12 +159,12 @@ describe.skipIf(!HAS_HTTP_BACKEND)('sync between two people through a git server
   it('says offline when the server is down, and syncs later', async () => {
     const { annDir, bobDir } = await team('offline');
     await edit(annDir, { 'Collect one.': 'Written while the server was away.' });
-    await server.stop();
+    await env.server.stop();
     try {
       await expect(syncProject(annDir, ann)).rejects.toThrow(/cannot be reached/);
       expect(await syncStatus(annDir)).toMatchObject({ state: 'offline' });
     } finally {
-      await server.start();
+      await env.server.start();
     }
     expect(await syncProject(annDir, ann)).toMatchObject({ status: 'synced', sent: 1 });
     expect(await syncStatus(annDir)).toEqual({ state: 'up-to-date' });
@@ -191,13 +175,13 @@ describe.skipIf(!HAS_HTTP_BACKEND)('sync between two people through a git server
   it('says in one sentence that a wrong password was refused', async () => {
     const { annDir } = await team('refused');
     const error = await syncProject(annDir, { ...ann, credentials: { username: 'ann', password: 'wrong' } }).catch((e: Error) => e);
-    expect((error as Error).message).toBe(`The server at ${server.url} refused the user name or password.`);
+    expect((error as Error).message).toBe(`The server at ${env.server.url} refused the user name or password.`);
     expect(await syncStatus(annDir)).toEqual({ state: 'needs-attention', message: (error as Error).message });
   });
 
   it('refuses a remote address with a password in it, and keeps none in .git/config', async () => {
     const { annDir } = await team('in-url');
-    const withPassword = server.url.replace('http://', 'http://ann:secret-a@') + '/in-url.git';
+    const withPassword = env.server.url.replace('http://', 'http://ann:secret-a@') + '/in-url.git';
     await expect(syncProject(annDir, { ...ann, remoteUrl: withPassword })).rejects.toThrow(/user name or password in it/);
     expect(await fs.readFile(path.join(annDir, '.git', 'config'), 'utf8')).not.toContain('secret-a');
   });

@@ -1,8 +1,33 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+
+/** Whether git's smart-HTTP program is installed: the tests that need a server skip, saying so, where it is not. */
+export const HAS_HTTP_BACKEND = spawnSync('git', ['http-backend'], { env: { ...process.env, REQUEST_METHOD: 'GET' } }).error === undefined;
+
+/**
+ * A server for the tests of one file: started before them, with a temporary folder (`tmp`) that holds its
+ * repositories under server/ and whatever else the tests make; closed and removed after them.
+ */
+export function useTestGitServer(prefix: string, users: Readonly<Record<string, string>>): { readonly tmp: string; readonly server: TestGitServer } {
+  const env = {} as { tmp: string; server: TestGitServer };
+  beforeAll(async () => {
+    if (!HAS_HTTP_BACKEND) return;
+    env.tmp = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+    await fs.mkdir(path.join(env.tmp, 'server'));
+    env.server = await startTestGitServer(path.join(env.tmp, 'server'), users);
+  });
+  afterAll(async () => {
+    if (!HAS_HTTP_BACKEND) return;
+    await env.server.close();
+    await fs.rm(env.tmp, { recursive: true, force: true });
+  });
+  return env;
+}
 
 /**
  * A real git server for tests, on 127.0.0.1: git's own smart-HTTP CGI (`git http-backend`, as Gitea, GitLab and

@@ -3,7 +3,7 @@
  * the keys while it has the focus: Enter and F3 go to the next match, with Shift the previous, Esc closes the bar and
  * gives the focus back to the document. It reads the FindSession alone, so typing here never renders the editor.
  */
-import { useEffect, useId, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore, type KeyboardEvent, type RefObject } from 'react';
 import { commandForKeyPress, shortcutText } from '../../shared/api/commands';
 import type { FindOptions } from '../../shared/find/find';
 import type { FindSession, ProjectCounts } from './find-session';
@@ -63,23 +63,14 @@ export function FindBar({ session }: { session: FindSession }) {
   return (
     <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onKeyDown}>
       <div className="find-row">
-        <input
-          ref={field}
-          className="find-field"
-          type="text"
-          aria-label="Find"
-          placeholder="Find"
+        <FindField
+          inputRef={field}
+          label="Find"
           value={query.text}
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={`${problemId} ${countId}`}
-          onChange={(event) => session.setQuery(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key !== 'Enter') return;
-            event.preventDefault();
-            if (event.shiftKey) session.previous();
-            else session.next();
-          }}
+          invalid={problem !== ''}
+          describedBy={`${problemId} ${countId}`}
+          onChange={(text) => session.setQuery(text)}
+          onEnter={(shift) => (shift ? session.previous() : session.next())}
         />
         <span id={countId} className="find-count" role="status" aria-live="polite">
           {count}
@@ -127,20 +118,7 @@ export function FindBar({ session }: { session: FindSession }) {
       </p>
       {state.replacing ? (
         <div className="find-row">
-          <input
-            className="find-field"
-            type="text"
-            aria-label="Replace with"
-            placeholder="Replace with"
-            value={state.replacement}
-            spellCheck={false}
-            onChange={(event) => session.setReplacement(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter') return;
-              event.preventDefault();
-              session.replaceCurrent();
-            }}
-          />
+          <FindField label="Replace with" value={state.replacement} onChange={(text) => session.setReplacement(text)} onEnter={() => session.replaceCurrent()} />
           <button type="button" onClick={() => session.replaceCurrent()} disabled={matches.length === 0}>
             Replace
           </button>
@@ -186,5 +164,36 @@ function ProjectMatches({ counts, current, onOpen }: { counts: ProjectCounts; cu
         {unreadable.length > 0 ? ` ${unreadable.length === 1 ? '1 document' : `${unreadable.length} documents`} could not be read.` : ''}
       </p>
     </div>
+  );
+}
+
+/** The bar's text fields (find, replace with): named by their placeholder, no spell checking, Enter runs their action. */
+function FindField(props: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  onEnter: (shift: boolean) => void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  return (
+    <input
+      ref={props.inputRef}
+      className="find-field"
+      type="text"
+      aria-label={props.label}
+      placeholder={props.label}
+      value={props.value}
+      spellCheck={false}
+      aria-invalid={props.invalid ? true : undefined}
+      aria-describedby={props.describedBy}
+      onChange={(event) => props.onChange(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        props.onEnter(event.shiftKey);
+      }}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClauseIdSchema, hasNoForbiddenCharacters } from '../model/document';
+import { ClauseIdSchema, formatField, hasNoForbiddenCharacters } from '../model/document';
 
 /** The checklist format this version of Policywright reads. */
 export const CHECKLIST_FORMAT = 1;
@@ -50,7 +50,7 @@ export type Requirement = z.infer<typeof RequirementSchema>;
  */
 export const ChecklistSchema = z
   .object({
-    format: z.literal(CHECKLIST_FORMAT, { message: `must be ${CHECKLIST_FORMAT}, the checklist format this version of Policywright reads` }),
+    format: formatField(CHECKLIST_FORMAT, 'checklist'),
     id: slug,
     title: text(200),
     version: z.number().int().min(1),

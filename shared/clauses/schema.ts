@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClauseIdSchema, IsoDateSchema, ListItemSchema, ParagraphSchema, hasNoForbiddenCharacters } from '../model/document';
+import { ClauseIdSchema, IsoDateSchema, ListItemSchema, ParagraphSchema, formatField, hasNoForbiddenCharacters } from '../model/document';
 import { CLAUSE_FORMAT, CLAUSE_STATUSES } from './library';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max).refine(hasNoForbiddenCharacters, 'contains a control character');
@@ -34,7 +34,7 @@ export type ClauseVersion = z.infer<typeof ClauseVersionSchema>;
  */
 export const ClauseSchema = z
   .object({
-    format: z.literal(CLAUSE_FORMAT, { message: `must be ${CLAUSE_FORMAT}, the clause format this version of Policywright reads` }),
+    format: formatField(CLAUSE_FORMAT, 'clause'),
     id: ClauseIdSchema,
     title: text(300),
     status: z.enum(CLAUSE_STATUSES),

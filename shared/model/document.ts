@@ -22,6 +22,11 @@ import { isIsoDay } from './dates';
  */
 export * from './vocabulary';
 
+/** A file's `format` field: the one version of its format this version of Policywright reads, said so when it differs. */
+export function formatField<V extends number>(version: V, kind = '') {
+  return z.literal(version, { message: `must be ${version}, the ${kind ? `${kind} ` : ''}format this version of Policywright reads` });
+}
+
 /** Section ids are short, opaque and stable: they survive edits, moves and renumbering. */
 export const SectionIdSchema = z
   .string()
@@ -115,7 +120,7 @@ export const IsoDateSchema = z
 
 export const PolicyDocumentSchema = z
   .object({
-    format: z.literal(FORMAT_VERSION, { message: `must be ${FORMAT_VERSION}, the format this version of Policywright reads` }),
+    format: formatField(FORMAT_VERSION),
     title: z.string().min(1, 'must not be empty').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
     effectiveDate: IsoDateSchema.nullable(),
     lastUpdated: IsoDateSchema.nullable(),
@@ -152,7 +157,7 @@ export type DocumentId = z.infer<typeof DocumentIdSchema>;
 
 export const ProjectManifestSchema = z
   .object({
-    format: z.literal(FORMAT_VERSION, { message: `must be ${FORMAT_VERSION}, the format this version of Policywright reads` }),
+    format: formatField(FORMAT_VERSION),
     name: z.string().min(1, 'must not be empty').max(200),
     // A listed device name (made on Linux) is reported on that document alone, so the rest of the project opens.
     documents: z.array(DocumentSlugSchema),
