@@ -26,6 +26,11 @@ const USAGE = `Usage:
                                                        empty sections, dates, links, and with --laws the
                                                        disclosures each law requires (exit code 1 on errors
                                                        or a missing disclosure); --laws list names the laws
+  policywright status <project> [--json] [--today <YYYY-MM-DD>]
+                                                       each document's review state, approvals, last
+                                                       publication and next review date
+  policywright due <project> [--json] [--today <YYYY-MM-DD>]
+                                                       documents due for review (exit code 1 if one is overdue)
   policywright clauses <project> [--json]              list the clause library (id, title, version, status,
                                                        tags, source) and any clause file that cannot be read
   policywright clone <url> <dir>                       make a project folder from a team's git server
@@ -129,6 +134,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const result = await checkCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')), laws });
       io.out(result.stdout);
       return result.errors > 0 ? 1 : 0;
+    }
+    case 'status':
+    case 'due': {
+      const args = parseArgs(rest, ['today'], ['json']);
+      const project = single(args.positional, command, '<project>');
+      const today = stringFlag(args.flags.get('today'));
+      if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be a date written YYYY-MM-DD');
+      const { dueCommand, statusCommand } = await import('./status-command');
+      if (command === 'status') {
+        io.out(await statusCommand(project, { json: args.flags.has('json'), today }));
+        return 0;
+      }
+      const result = await dueCommand(project, { json: args.flags.has('json'), today });
+      io.out(result.stdout);
+      return result.overdue > 0 ? 1 : 0;
     }
     case 'clauses': {
       const args = parseArgs(rest, [], ['json']);

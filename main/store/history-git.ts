@@ -4,7 +4,7 @@ import * as git from 'isomorphic-git';
 import { DocumentIdSchema } from '../../shared/model/document';
 import type { GitFs } from './durable-git-fs';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE, WORKFLOW_DIR } from './project-files';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
 import { Project } from './project';
 
@@ -95,6 +95,12 @@ export function repoPath(repo: Repo, relative: string): string {
   return repo.project === '' ? relative : `${repo.project}/${relative}`;
 }
 
+function workflowIdOf(fileName: string): string | null {
+  if (!fileName.endsWith('.json')) return null;
+  const id = fileName.slice(0, -'.json'.length);
+  return DocumentIdSchema.safeParse(id).success ? id : null;
+}
+
 export function documentIdOf(fileName: string): string | null {
   if (!fileName.endsWith(DOCUMENT_SUFFIX)) return null;
   const id = fileName.slice(0, -DOCUMENT_SUFFIX.length);
@@ -110,12 +116,13 @@ export function isProjectFile(relative: string): boolean {
   if (relative === MANIFEST_FILE || relative === VARIABLES_FILE) return true;
   const [top, ...rest] = relative.split('/');
   if (top === DOCUMENTS_DIR) return rest.length === 1 && documentIdOf(rest[0] as string) !== null;
+  if (top === WORKFLOW_DIR) return rest.length === 1 && workflowIdOf(rest[0] as string) !== null;
   if (top === CLAUSES_DIR) return rest.length > 0 && rest.every((segment) => segment !== '' && !segment.startsWith('.'));
   return false;
 }
 
 function mayHoldProjectFiles(relativeDir: string): boolean {
-  if (relativeDir === DOCUMENTS_DIR) return true;
+  if (relativeDir === DOCUMENTS_DIR || relativeDir === WORKFLOW_DIR) return true;
   return relativeDir === CLAUSES_DIR || (relativeDir.startsWith(`${CLAUSES_DIR}/`) && isProjectFile(relativeDir));
 }
 
@@ -134,6 +141,10 @@ export async function projectFilesOnDisk(projectDir: string): Promise<string[]> 
     // A Windows device name is never opened (see Project.requireListed), so never staged either.
     const file = `${DOCUMENTS_DIR}/${id}${DOCUMENT_SUFFIX}`;
     if (documentIdOf(`${id}${DOCUMENT_SUFFIX}`) !== null && (await project.inspectFile(file, SIZE_LIMITS.document))) files.push(file);
+  }
+  for (const id of listed) {
+    const file = `${WORKFLOW_DIR}/${id}.json`;
+    if (isProjectFile(file) && (await project.inspectFile(file, SIZE_LIMITS.workflow))) files.push(file);
   }
   const folders = [CLAUSES_DIR];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {

@@ -7,6 +7,7 @@ import { UserError } from './errors';
  */
 
 import { VERSION_KINDS, type VersionKind } from '../../shared/api/contract';
+import type { Identity } from './history-git';
 
 export { VERSION_KINDS, type VersionKind };
 
@@ -109,6 +110,11 @@ export function tagNameFor(project: string, name: string): string {
  * top-level domain reserved never to exist (RFC 2606): clearly not an address, never someone else's, always the same
  * for the same name.
  */
+/** A person as git records them on a commit or a tag, now. */
+export function identityOf(name: string, now = new Date()): Identity {
+  return { name, email: authorEmail(name), timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() };
+}
+
 export function authorEmail(author: string): string {
   return `${slugOf(author).slice(0, 64).replace(/-+$/, '')}@policywright.invalid`;
 }

@@ -5,7 +5,7 @@ import { UserError } from './errors';
 import { Project } from './project';
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
 import {
-  authorEmail,
+  identityOf,
   checkAuthor,
   checkKind,
   checkName,
@@ -21,7 +21,6 @@ import {
   isGitError,
   isProjectFile,
   repoPath,
-  type Identity,
   type Repo,
 } from './history-git';
 import { readVersion, readVersionListing, type VersionListing } from './history-read';
@@ -77,8 +76,7 @@ export class ProjectHistory {
       return serialized(`repository ${repo.git.dir}`, async () => {
         const tag = tagNameFor(repo.project, name);
         await refuseTaken(repo, name, tag);
-        const now = new Date();
-        const who: Identity = { name: author, email: authorEmail(author), timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() };
+        const who = identityOf(author);
         const message = formatVersionMessage({ name, note, kind, documentId, project: repo.project });
         await writeVersion(repo, this.io, { name, tag, message, who, projectDir: this.dir });
         const saved = await readVersion({ ...repo, git: { ...repo.git, cache: {} } }, tag);

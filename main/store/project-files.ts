@@ -43,3 +43,10 @@ export const TRASH_DIR = 'trash';
 export function trashFile(trashId: string): string {
   return `${TRASH_DIR}/${trashId}${DOCUMENT_SUFFIX}`;
 }
+
+/** Each document's review workflow (state, reviewers, decisions), beside the documents and versioned with them. */
+export const WORKFLOW_DIR = 'workflow';
+
+export function workflowFile(documentId: string): string {
+  return `${WORKFLOW_DIR}/${documentId}.json`;
+}

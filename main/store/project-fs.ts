@@ -24,6 +24,7 @@ export const SIZE_LIMITS = {
   clause: 4 * MiB,
   variables: 4 * MiB,
   manifest: 1 * MiB,
+  workflow: 1 * MiB,
   settings: 1 * MiB,
   /** A journal entry holds a whole document as JSON text, where quotes and backslashes take two characters. */
   journal: 192 * MiB,

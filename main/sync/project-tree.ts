@@ -1,7 +1,7 @@
 import * as git from 'isomorphic-git';
 import { UserError } from '../store/errors';
 import { isProjectFile, type Repo } from '../store/history-git';
-import { CLAUSES_DIR, DOCUMENTS_DIR, MANIFEST_FILE, VARIABLES_FILE } from '../store/project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, MANIFEST_FILE, VARIABLES_FILE, WORKFLOW_DIR } from '../store/project-files';
 import { SIZE_LIMITS, textOf } from '../store/project-fs';
 
 /** A project file in a commit: its blob and git mode. */
@@ -59,7 +59,7 @@ async function entriesOf(repo: Repo, treeOid: string, folder: string): Promise<g
 
 /** A project file, or a folder that may hold some: what sync could write. */
 function mayMatter(relative: string): boolean {
-  return relative === DOCUMENTS_DIR || relative === CLAUSES_DIR || isProjectFile(relative);
+  return relative === DOCUMENTS_DIR || relative === CLAUSES_DIR || relative === WORKFLOW_DIR || isProjectFile(relative);
 }
 
 function hostile(what: string): UserError {
@@ -70,6 +70,7 @@ function hostile(what: string): UserError {
 export function sizeLimitOf(relative: string): number {
   if (relative === MANIFEST_FILE) return SIZE_LIMITS.manifest;
   if (relative === VARIABLES_FILE) return SIZE_LIMITS.variables;
+  if (relative.startsWith(`${WORKFLOW_DIR}/`)) return SIZE_LIMITS.workflow;
   return SIZE_LIMITS.document;
 }
 

@@ -4,9 +4,9 @@ import type { FileConflict } from '../../shared/merge/merge-files';
 import { durableGitFs, nodeDiskIo } from '../store/durable-git-fs';
 import { UserError } from '../store/errors';
 import { findOrInitRepo, findRepo, stageProject, type Identity, type Repo } from '../store/history-git';
-import { settleHead, type Head } from '../store/history-head';
+import { commitProjectFiles, onBranch, type BranchHead } from '../store/history-commit';
 import { ensureReadableIndex } from '../store/history-index';
-import { authorEmail, checkAuthor } from '../store/history-message';
+import { checkAuthor, identityOf } from '../store/history-message';
 import { Project } from '../store/project';
 import { serialized } from '../store/serialized';
 import type { GitCredentials } from './credentials';
@@ -91,13 +91,12 @@ export async function recorded<T>(repo: Repo, url: string, task: () => Promise<T
 }
 
 export function identity(author: string): Identity {
-  const name = checkAuthor(author);
-  const now = new Date();
-  return { name, email: authorEmail(name), timestamp: Math.floor(now.getTime() / 1000), timezoneOffset: now.getTimezoneOffset() };
+  return identityOf(checkAuthor(author));
 }
 
 export async function syncOnce(repo: Repo, dir: string, connection: Connection, who: Identity): Promise<SyncOutcome> {
-  let head = await commitDraft(repo, dir, who);
+  // The draft's project files as they are on disk, when they differ from the branch: a plain commit, not a version.
+  let head: BranchHead = await commitProjectFiles(repo, dir, who, `Sync: ${who.name}\n`);
   let received = 0;
   let merged = false;
   for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
@@ -130,33 +129,6 @@ export async function syncOnce(repo: Repo, dir: string, connection: Connection, 
 
 function kept(tags: readonly string[]): { versionsKeptHere?: readonly string[] } {
   return tags.length > 0 ? { versionsKeptHere: tags } : {};
-}
-
-interface BranchHead {
-  branch: string;
-  commit: string | null;
-}
-
-/** Commits the project's files as they are on disk when they differ from the branch: "Sync: <person>". */
-async function commitDraft(repo: Repo, dir: string, who: Identity): Promise<BranchHead> {
-  const head = await onBranch(repo);
-  await ensureReadableIndex(repo, nodeDiskIo, head.commit);
-  const tree = await stageProject(repo, dir, head.commit);
-  if (head.commit && (await treeOf(repo, head.commit)) === tree) return head;
-  const commit = await git.writeCommit({
-    ...repo.git,
-    commit: { message: `Sync: ${who.name}\n`, tree, parent: head.commit ? [head.commit] : [], author: who, committer: who },
-  });
-  await git.writeRef({ ...repo.git, ref: head.branch, value: commit, force: true });
-  return { branch: head.branch, commit };
-}
-
-async function onBranch(repo: Repo): Promise<BranchHead> {
-  const head: Head = await settleHead(repo, nodeDiskIo);
-  if (!head.branch) {
-    throw new UserError(`${repo.git.dir} has a detached HEAD (an older commit checked out with git); check out the main branch again before syncing.`);
-  }
-  return { branch: head.branch, commit: head.commit };
 }
 
 async function treeOf(repo: Repo, commit: string): Promise<string> {

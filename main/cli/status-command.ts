@@ -1,0 +1,70 @@
+import { localDay } from '../../shared/model/dates';
+import { currentDecisions } from '../../shared/workflow/machine';
+import { reviewDue, type ReviewStatus } from '../../shared/workflow/review-dates';
+import type { DocumentWorkflow } from '../../shared/workflow/schema';
+import { Project } from '../store/project';
+import { ProjectWorkflow } from '../store/workflow-store';
+
+interface DocumentStatus {
+  id: string;
+  title: string;
+  state: DocumentWorkflow['state'];
+  approvers: Array<{ person: string; decision: string | null }>;
+  published: { tag: string; at: string; effectiveDate: string | null } | null;
+  nextReview: string | null;
+  review: ReviewStatus;
+  problem: string | null;
+}
+
+async function statusOf(projectDir: string, today: string): Promise<DocumentStatus[]> {
+  const project = await Project.open(projectDir);
+  const store = ProjectWorkflow.for(projectDir);
+  return Promise.all(
+    project.documentIds.map(async (id) => {
+      const [{ workflow, problem }, doc] = await Promise.all([store.read(id), project.loadDocument(id)]);
+      const decided = currentDecisions(workflow);
+      const due = reviewDue(workflow, today);
+      return {
+        id,
+        title: doc.title,
+        state: workflow.state,
+        approvers: workflow.approvers.map((person) => ({ person, decision: decided.get(person)?.decision ?? null })),
+        published: workflow.published ? { tag: workflow.published.tag, at: workflow.published.at, effectiveDate: workflow.published.effectiveDate } : null,
+        nextReview: due.next,
+        review: due.status,
+        problem,
+      };
+    }),
+  );
+}
+
+const STATE_WORDS: Record<DocumentWorkflow['state'], string> = { draft: 'Draft', 'in-review': 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' };
+
+/** `status <project> [--json] [--today YYYY-MM-DD]`: each document's state, approvals, last publication and next review. */
+export async function statusCommand(projectDir: string, options: { json: boolean; today?: string }): Promise<string> {
+  const documents = await statusOf(projectDir, options.today ?? localDay());
+  if (options.json) return `${JSON.stringify({ documents }, null, 2)}\n`;
+  return `${documents
+    .map((d) => {
+      const lines = [`${d.title} (${d.id}): ${STATE_WORDS[d.state]}`];
+      if (d.approvers.length > 0) lines.push(`  approvers: ${d.approvers.map((a) => `${a.person} (${a.decision ?? 'waiting'})`).join(', ')}`);
+      lines.push(`  published: ${d.published ? `${d.published.at.slice(0, 10)} as ${d.published.tag}` : 'never'}`);
+      if (d.nextReview) lines.push(`  next review: ${d.nextReview} (${d.review})`);
+      if (d.problem) lines.push(`  problem: ${d.problem}`);
+      return lines.join('\n');
+    })
+    .join('\n')}\n`;
+}
+
+/**
+ * `due <project> [--json] [--today YYYY-MM-DD]`: the documents whose review is due soon or overdue, for a team's CI;
+ * the exit code is 1 when one is overdue.
+ */
+export async function dueCommand(projectDir: string, options: { json: boolean; today?: string }): Promise<{ stdout: string; overdue: number }> {
+  const today = options.today ?? localDay();
+  const due = (await statusOf(projectDir, today)).filter((d) => d.review === 'due-soon' || d.review === 'overdue');
+  const overdue = due.filter((d) => d.review === 'overdue').length;
+  if (options.json) return { stdout: `${JSON.stringify({ today, due: due.map(({ id, title, nextReview, review }) => ({ id, title, nextReview, review })) }, null, 2)}\n`, overdue };
+  if (due.length === 0) return { stdout: `No document is due for review (${today}).\n`, overdue };
+  return { stdout: `${due.map((d) => `${d.review === 'overdue' ? 'overdue ' : 'due soon'}  ${d.nextReview}  ${d.title} (${d.id})`).join('\n')}\n`, overdue };
+}
