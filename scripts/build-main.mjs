@@ -1,6 +1,6 @@
 // Bundles the Node side (CLI, web host, Electron shell, preload) into dist/main with esbuild.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -13,10 +13,14 @@ const common = {
 };
 
 // The CLI loads each command's code when it runs (main/cli/main.ts): split into chunks, `--version` reads one small
-// file. The chunks sit beside cli.js, since code in them finds the import worker beside itself; a build first
-// removes the chunks of the one before.
+// file. The chunks sit beside cli.js, since code in them finds the import worker beside itself. Chunks of earlier
+// builds are removed only once they are a day old: a web host started before this build still loads its chunks.
+const DAY_MS = 24 * 60 * 60 * 1000;
 if (existsSync('dist/main')) {
-  for (const name of readdirSync('dist/main')) if (name.startsWith('cli-')) rmSync(`dist/main/${name}`);
+  for (const name of readdirSync('dist/main')) {
+    const file = `dist/main/${name}`;
+    if (name.startsWith('cli-') && Date.now() - statSync(file).mtimeMs > DAY_MS) rmSync(file);
+  }
 }
 const builds = [
   // Packages stay in node_modules: the CLI must work right after `npm ci`, and nothing gains from inlining them.
@@ -27,6 +31,8 @@ const builds = [
     splitting: true,
     chunkNames: 'cli-[name]-[hash]',
     format: 'esm',
+    // Playwright finds its own files (and the browser's) from where it is installed: it stays in node_modules.
+    external: ['playwright-core', 'electron'],
     // ESM wants require() for the CommonJS packages inlined here.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
   },

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -61,4 +62,33 @@ describe('the built CLI (bin/policywright.mjs)', () => {
     expect(status).toBe(0);
     expect(stdout).toBe(`${version}\n`);
   });
+
+  // The bundle loads each command's code (and the packages inlined in it) when the command runs: every format of
+  // every command, through the bundle, the way a team's CI runs it.
+  it.each(['html', 'docx', 'md'])('exports the sample to %s, and reads the file back', async (format) => {
+    const out = path.join(home, `cookie.${format}`);
+    const exported = run(['bin/policywright.mjs', 'export', SAMPLE, '--document', 'cookie-policy', '--to', format, '--out', out]);
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
+    const check = run(['bin/policywright.mjs', 'outline', out]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('§ 1 About Cookies');
+  });
+
+  it.skipIf(!existsSync('/usr/bin/chromium'))('exports a PDF through Chromium (needs /usr/bin/chromium)', async () => {
+    const out = path.join(home, 'cookie.pdf');
+    const exported = run(['bin/policywright.mjs', 'export', SAMPLE, '--document', 'cookie-policy', '--to', 'pdf', '--out', out]);
+    expect(exported.stderr).toBe('');
+    expect((await fs.readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('compares two editions and checks one, through the bundle', () => {
+    const diff = run(['bin/policywright.mjs', 'diff', SAMPLE, SAMPLE, '--document', 'privacy-policy']);
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toMatch(/0 changed, 0 added, 0 deleted, 0 moved/);
+    const check = run(['bin/policywright.mjs', 'check', SAMPLE, '--document', 'cookie-policy']);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('# Cookie Policy (cookie-policy)');
+  });
 });
+
