@@ -55,7 +55,11 @@ test('a wheel scroll right after typing stays where the person scrolled', async 
   await expect(paragraph).toContainText('abc');
 });
 
-test('the document panel edits title, dates, version and owner', async ({ page, app }) => {
+test('the document panel edits title, dates, version, owner and language', async ({ page, app }) => {
+  await expect(page.locator('.policy-editor')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Language').selectOption({ label: 'English (UK)' });
+  // The spellchecker checks the document's language.
+  await expect(page.locator('.policy-editor')).toHaveAttribute('lang', 'en-GB');
   await page.getByLabel('Title').fill('Global Privacy Notice');
   await page.getByLabel('Effective date').fill('2027-02-01');
   await page.getByLabel('Version label').fill('3.0');
@@ -69,6 +73,7 @@ test('the document panel edits title, dates, version and owner', async ({ page, 
   expect(saved).toContain('"effectiveDate": "2027-02-01"');
   expect(saved).toContain('"versionLabel": "3.0"');
   expect(saved).toContain('"owner": "Privacy Office"');
+  expect(saved).toContain('"numbering": "decimal",\n  "language": "en-GB",');
 });
 
 test('marks, lists and links from the keyboard and the toolbar', async ({ page, app }) => {

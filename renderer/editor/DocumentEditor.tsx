@@ -13,6 +13,7 @@ import type { Command } from '../../shared/api/commands';
 import type { ProjectClient } from '../../shared/api/client';
 import type { CompareSource, DocumentSummary, LoadedDocument } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
+import { DEFAULT_LANGUAGE } from '../../shared/model/vocabulary';
 import type { SaveStatus } from './autosave';
 import { changesBlocks, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
@@ -85,7 +86,6 @@ interface Props {
 }
 
 const OUTLINE_TEXT_DELAY_MS = 250;
-const DOCUMENT_LANGUAGE = 'en';
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
@@ -354,8 +354,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               onDrop={slots.onDrop}
               onDragOver={slots.onDragOver}
               spellCheck
-              // The model has no language field yet: policies are written in English, so the spellchecker checks English.
-              lang={DOCUMENT_LANGUAGE}
+              // The spellchecker checks the document's own language (the Document panel sets it).
+              lang={meta.language ?? DEFAULT_LANGUAGE}
             />
           </DocumentPage>
         }
@@ -381,6 +381,6 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
 }
 
 function metaOf(doc: PolicyDocument): DocumentMeta {
-  const { title, effectiveDate, lastUpdated, versionLabel, owner, numbering } = doc;
-  return { title, effectiveDate, lastUpdated, versionLabel, owner, numbering };
+  const { title, effectiveDate, lastUpdated, versionLabel, owner, numbering, language } = doc;
+  return { title, effectiveDate, lastUpdated, versionLabel, owner, numbering, ...(language ? { language } : {}) };
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { PolicyDocument } from '../../shared/model/document';
-import { NUMBERING_STYLES, type NumberingStyle } from '../../shared/model/vocabulary';
+import { DEFAULT_LANGUAGE, DOCUMENT_LANGUAGES, NUMBERING_STYLES, type DocumentLanguage, type NumberingStyle } from '../../shared/model/vocabulary';
 import { STYLE_NAMES } from '../../shared/numbering/styles';
 
 export type DocumentMeta = Omit<PolicyDocument, 'blocks' | 'format'>;
@@ -36,6 +36,16 @@ export const DocumentPanel = memo(function DocumentPanel({ meta, onChange }: Pro
       <label className="field">
         <span>Owner</span>
         <input value={meta.owner} maxLength={200} placeholder="e.g. Legal & Compliance" onChange={(e) => set('owner', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Language</span>
+        <select value={meta.language ?? DEFAULT_LANGUAGE} onChange={(e) => set('language', e.target.value as DocumentLanguage)}>
+          {Object.entries(DOCUMENT_LANGUAGES).map(([tag, name]) => (
+            <option key={tag} value={tag}>
+              {name}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="field">
         <span>Numbering</span>

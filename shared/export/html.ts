@@ -28,7 +28,7 @@ export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {})
   const info = documentInfoHtml(prepared);
   const body = prepared.blocks.map(blockHtml).filter((part) => part !== '').join('\n');
   if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;
-  return htmlPage(prepared.title, '', info, `${tocHtml(prepared.headings)}\n<main>\n${body}\n</main>`);
+  return htmlPage(prepared.title, '', info, `${tocHtml(prepared.headings)}\n<main>\n${body}\n</main>`, doc.language);
 }
 
 function blockHtml(block: ExportBlock): string {

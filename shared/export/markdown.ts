@@ -31,6 +31,7 @@ function frontMatter(doc: PreparedDocument): string {
     `last_updated: ${date(doc.lastUpdated)}`,
     `version: ${yamlString(doc.versionLabel)}`,
     `owner: ${yamlString(doc.owner)}`,
+    ...(doc.language ? [`lang: ${yamlString(doc.language)}`] : []),
     `numbering: ${yamlString(doc.numbering)}`,
     '---',
   ].join('\n');

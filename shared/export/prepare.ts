@@ -1,4 +1,4 @@
-import type { ListItem, NumberingStyle, PolicyDocument } from '../model/document';
+import type { DocumentLanguage, ListItem, NumberingStyle, PolicyDocument } from '../model/document';
 import { bareNumber, numberSections } from '../numbering/number';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun } from './runs';
@@ -39,6 +39,8 @@ export interface PreparedDocument {
   readonly versionLabel: string;
   readonly owner: string;
   readonly numbering: NumberingStyle;
+  /** The document's language, when it has one (absent: English). */
+  readonly language?: DocumentLanguage;
   readonly blocks: ExportBlock[];
   /** The headings again, in order, for tables of contents. */
   readonly headings: ExportHeading[];
@@ -103,6 +105,7 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     lastUpdated: doc.lastUpdated,
     versionLabel: oneLine(doc.versionLabel),
     owner: oneLine(doc.owner),
+    ...(doc.language ? { language: doc.language } : {}),
     numbering: doc.numbering,
     blocks,
     headings,

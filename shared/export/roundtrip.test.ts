@@ -403,3 +403,17 @@ describe('round trip of typed numbers in body paragraphs', () => {
   it('html: keeps a legal reference at the start of a section title', () => keepsReferences('html'));
   it('md: keeps a legal reference at the start of a section title', () => keepsReferences('md'));
 });
+
+describe('the document language', () => {
+  it('is declared by the HTML page, and travels through Markdown front matter', async () => {
+    const { exportHtml } = await import('./html');
+    const { exportMarkdown } = await import('./markdown');
+    const { importDocument } = await import('../import/index');
+    const { h, p, policy } = await import('../testing/builders');
+    const doc = policy([h(1, 's-intro0001', 'Einleitung'), p('Wir verarbeiten Daten.')], { title: 'Datenschutz', language: 'de' });
+    expect(exportHtml(doc)).toContain('<html lang="de">');
+    expect(exportHtml({ ...doc, language: undefined })).toContain('<html lang="en">');
+    const back = await importDocument('datenschutz.md', new TextEncoder().encode(exportMarkdown(doc)));
+    expect(back.language).toBe('de');
+  });
+});

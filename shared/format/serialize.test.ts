@@ -105,6 +105,16 @@ describe('serializeDocument', () => {
     ]);
   });
 
+  it('writes the language after the numbering only when the document has one, and reads both back', () => {
+    const doc = generatedDocument(12);
+    expect(serializeDocument(doc)).not.toContain('"language"');
+    const german = { ...doc, numbering: 'decimal' as const, language: 'de' as const };
+    const text = serializeDocument(german);
+    expect(text).toContain('  "numbering": "decimal",\n  "language": "de",\n  "blocks": [');
+    expect(parseDoc(text)).toEqual(german);
+    expect(() => parseDoc(text.replace('"language": "de"', '"language": "klingon"'))).toThrow(/language/);
+  });
+
   it('writes block and run keys in their canonical order', () => {
     const doc: PolicyDocument = {
       ...generatedDocument(1, 0),

@@ -27,6 +27,8 @@ export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: r
   ] as const;
   const lines = ['{'];
   for (const [key, value] of head) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  // Written only when set: a file from before documents had a language stays byte for byte as it was.
+  if (meta.language !== undefined) lines.push(`  "language": ${JSON.stringify(meta.language)},`);
   if (blockLines.length === 0) {
     lines.push('  "blocks": []');
   } else {

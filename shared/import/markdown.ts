@@ -6,7 +6,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { safeLink } from '../model/link';
-import { NUMBERING_STYLES, type Mark, type NumberingStyle, type PolicyDocument } from '../model/document';
+import { DOCUMENT_LANGUAGES, NUMBERING_STYLES, type DocumentLanguage, type Mark, type NumberingStyle, type PolicyDocument } from '../model/document';
 import { parseHumanDate } from './dates';
 import { textOf } from './decode';
 import { ImportError, UNNAMED } from './errors';
@@ -242,6 +242,8 @@ const KEYS: Readonly<Record<string, keyof RawMetadata>> = {
   versionlabel: 'versionLabel',
   owner: 'owner',
   numbering: 'numbering',
+  lang: 'language',
+  language: 'language',
 };
 
 const NUMBERING_ALIASES: Readonly<Record<string, NumberingStyle>> = {
@@ -277,6 +279,10 @@ function readFrontMatter(source: string, file: string): RawMetadata {
       const style = (NUMBERING_STYLES as readonly string[]).includes(name) ? (name as NumberingStyle) : NUMBERING_ALIASES[name];
       if (!style) throw new ImportError(file, 'invalid', `has a front matter numbering "${String(value).slice(0, 40)}" that is none of ${NUMBERING_STYLES.join(', ')}`);
       meta.numbering = style;
+    } else if (key === 'language') {
+      // A language Policywright does not know is left out (the document is English), never refused.
+      const tag = Object.keys(DOCUMENT_LANGUAGES).find((known) => known.toLowerCase() === String(value).trim().toLowerCase());
+      if (tag) meta.language = tag as DocumentLanguage;
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       meta[key] = String(value).replace(/\s+/g, ' ').trim();
     }

@@ -1,4 +1,4 @@
-import type { Mark, NumberingStyle } from '../model/document';
+import type { DocumentLanguage, Mark, NumberingStyle } from '../model/document';
 
 /**
  * The common intermediate every format reader produces: a flat list of "raw paragraphs" in reading order, with what
@@ -42,6 +42,7 @@ export interface RawMetadata {
   versionLabel?: string;
   owner?: string;
   numbering?: NumberingStyle;
+  language?: DocumentLanguage;
 }
 
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';

@@ -101,6 +101,7 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
     versionLabel: meta.versionLabel,
     owner: meta.owner,
     numbering: meta.numbering ?? inferred,
+    ...(meta.language ? { language: meta.language } : {}),
     blocks,
   };
   const checked = PolicyDocumentSchema.safeParse(document);

@@ -148,6 +148,12 @@ describe('mergeDocuments', () => {
     expect(conflicts).toEqual([{ kind: 'detail', field: 'owner', base: '', mine: 'Legal', theirs: 'Privacy team' }]);
   });
 
+  it('merges the language like the other details, an absent one being English', () => {
+    expect(mergeDocuments(base, { ...base, language: 'en-GB' }, base).merged.language).toBe('en-GB');
+    expect(mergeDocuments({ ...base, language: 'fr' }, { ...base, language: 'fr' }, base).merged.language).toBeUndefined();
+    expect(mergeDocuments(base, { ...base, language: 'de' }, { ...base, language: 'fr' }).conflicts).toEqual([{ kind: 'detail', field: 'language', base: null, mine: 'de', theirs: 'fr' }]);
+  });
+
   it('keeps the preamble first whatever each side did to the outline', () => {
     const noPreamble = edited(base, (b) => b.splice(0, 1));
     const mine = edited(noPreamble, (b) => b.unshift(p('A new preamble.')));

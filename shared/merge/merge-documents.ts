@@ -5,7 +5,7 @@ import { mergeSequences } from './sequence-merge';
 
 /** The details of a document besides its sections, merged one by one. */
 export const DETAIL_FIELDS = ['title', 'effectiveDate', 'lastUpdated', 'versionLabel', 'owner', 'numbering'] as const;
-export type DetailField = (typeof DETAIL_FIELDS)[number];
+export type DetailField = (typeof DETAIL_FIELDS)[number] | 'language';
 
 /**
  * Where the two sides could not both be kept, by section: its blocks (heading and body) in the common base, mine and
@@ -65,6 +65,10 @@ export function mergeDocuments(base: PolicyDocument, mine: PolicyDocument, their
     Object.assign(details, { [field]: value.value });
   }
 
+  // The language, absent in older files, merges like the other details (absent is English, no change).
+  const language = mergeBy(base.language ?? null, mine.language ?? null, theirs.language ?? null, (value) => value ?? '');
+  if (language.conflict) conflicts.push({ kind: 'detail', field: 'language', base: base.language ?? null, mine: mine.language ?? null, theirs: theirs.language ?? null });
+
   const b = sectionsOf(base);
   const m = sectionsOf(mine);
   const t = sectionsOf(theirs);
@@ -104,7 +108,8 @@ export function mergeDocuments(base: PolicyDocument, mine: PolicyDocument, their
     const section = merged.get(key);
     return section ? blocksOf(section) : [];
   });
-  return { merged: { ...mine, ...details, blocks }, conflicts };
+  const { language: _mine, ...rest } = mine;
+  return { merged: { ...rest, ...details, ...(language.value ? { language: language.value } : {}), blocks }, conflicts };
 }
 
 function mergeSection(base: MergeSection, mine: MergeSection, theirs: MergeSection): { section: MergeSection; conflict: boolean } {

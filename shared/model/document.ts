@@ -3,6 +3,8 @@ import { DEVICE_NAME_PROBLEM, isWindowsDeviceName } from './file-names';
 import {
   CLAUSE_SOURCES,
   CLAUSE_USE_STATES,
+  DOCUMENT_LANGUAGES,
+  type DocumentLanguage,
   FORMAT_VERSION,
   MARKS,
   MAX_HEADING_LEVEL,
@@ -127,6 +129,8 @@ export const PolicyDocumentSchema = z
     versionLabel: z.string().max(100).refine(hasNoForbiddenCharacters, 'contains a control character'),
     owner: z.string().max(200).refine(hasNoForbiddenCharacters, 'contains a control character'),
     numbering: z.enum(NUMBERING_STYLES),
+    /** Absent in files written before documents had a language, and for English. */
+    language: z.enum(Object.keys(DOCUMENT_LANGUAGES) as [DocumentLanguage, ...DocumentLanguage[]]).optional(),
     blocks: z.array(BlockSchema),
   })
   .strict()

@@ -15,6 +15,17 @@ export const MAX_LIST_INDENT = 5;
 export const MARKS = ['bold', 'italic', 'underline'] as const;
 export type Mark = (typeof MARKS)[number];
 
+/**
+ * The languages a document can be written in, as BCP 47 tags: what the spellchecker checks and what exports declare
+ * (`<html lang>`). A document without one is English.
+ */
+export const DOCUMENT_LANGUAGES = {
+  en: 'English', 'en-GB': 'English (UK)', 'en-US': 'English (US)', de: 'German', fr: 'French', es: 'Spanish', it: 'Italian',
+  nl: 'Dutch', pt: 'Portuguese', pl: 'Polish', sv: 'Swedish', da: 'Danish', fi: 'Finnish', nb: 'Norwegian', ga: 'Irish',
+} as const;
+export type DocumentLanguage = keyof typeof DOCUMENT_LANGUAGES;
+export const DEFAULT_LANGUAGE: DocumentLanguage = 'en';
+
 export const NUMBERING_STYLES = ['decimal', 'letter-decimal', 'article-section', 'section-sign'] as const;
 export type NumberingStyle = (typeof NUMBERING_STYLES)[number];
 

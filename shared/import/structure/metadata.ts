@@ -15,6 +15,7 @@ export function initialMetadata(m: RawMetadata | undefined): Metadata {
     versionLabel: (m?.versionLabel ?? '').slice(0, 100),
     owner: (m?.owner ?? '').slice(0, 200),
     numbering: m?.numbering ?? null,
+    language: m?.language ?? null,
   };
 }
 

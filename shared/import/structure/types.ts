@@ -1,5 +1,5 @@
 /** The working state of structure recovery: each source paragraph as a line, and the role the stages give it. */
-import type { NumberingStyle, Run } from '../../model/document';
+import type { DocumentLanguage, NumberingStyle, Run } from '../../model/document';
 import type { LabelledDate } from '../dates';
 import type { RawParagraph } from '../raw';
 
@@ -24,4 +24,5 @@ export interface Metadata {
   versionLabel: string;
   owner: string;
   numbering: NumberingStyle | null;
+  language: DocumentLanguage | null;
 }
