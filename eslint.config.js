@@ -12,7 +12,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * Inside each part, layers, in the manner of VS Code's code-layering lint. A file imports its own folder and the folders
  * of lower layers; never a higher layer, nor another folder of its own layer:
  *   shared/    model < (numbering, format, find) < (clauses, workflow) < (compare, merge, check) < (export, import) < api
- *   renderer/  (common, api) < editor < (clauses, versions, compare, find) < (app, bench)
+ *   renderer/  (common, api) < editor < (clauses, versions, compare, find, check) < (app, bench)
  *   main/      store < (import, sync) < (compare, export) < usecases < api < (web, electron, cli)
  * format reads and writes the document files: it imports the model alone, and the clause library stores its clauses
  * with it. Files at a part's root (renderer/main.tsx and boot.ts, main/version.ts) are entry points outside the layers.
@@ -21,7 +21,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  */
 const LAYERS = {
   shared: [['model'], ['numbering', 'format', 'find'], ['clauses', 'workflow'], ['compare', 'merge', 'check'], ['export', 'import'], ['api']],
-  renderer: [['common', 'api'], ['editor'], ['clauses', 'versions', 'compare', 'find'], ['app', 'bench']],
+  renderer: [['common', 'api'], ['editor'], ['clauses', 'versions', 'compare', 'find', 'check'], ['app', 'bench']],
   main: [['store'], ['import', 'sync'], ['compare', 'export'], ['usecases'], ['api'], ['web', 'electron', 'cli']],
 };
 

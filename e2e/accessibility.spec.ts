@@ -13,6 +13,9 @@ test('every screen of the editor has no accessibility violations: each side pane
   await expectClean(page, 'the Clauses panel with a clause open');
   await page.getByRole('tab', { name: 'Variables' }).click();
   await expectClean(page, 'the Variables panel');
+  await page.getByRole('tab', { name: 'Check' }).click();
+  await expect(page.getByRole('complementary', { name: 'Check' }).getByRole('status')).toBeVisible();
+  await expectClean(page, 'the Check panel');
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.getByRole('button', { name: /More/ }).click();
   await expectClean(page, 'the toolbar’s More menu');

@@ -21,6 +21,7 @@ import { useProjectClauses } from '../clauses/use-project-clauses';
 import { ClauseFeature } from '../clauses/ClauseFeature';
 import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
+import { checkFeature } from '../check/CheckFeature';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
 import { documentToOpen } from '../../shared/api/startup';
@@ -440,6 +441,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
                 {render}
               </ClauseFeature>
             ),
+            checkFeature,
           )}
           onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}

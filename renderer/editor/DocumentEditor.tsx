@@ -13,12 +13,12 @@ import type { Command } from '../../shared/api/commands';
 import type { ProjectClient } from '../../shared/api/client';
 import type { CompareSource, DocumentSummary, LoadedDocument } from '../../shared/api/contract';
 import type { PolicyDocument } from '../../shared/model/document';
-import { DEFAULT_LANGUAGE } from '../../shared/model/vocabulary';
+import { DEFAULT_LANGUAGE, FORMAT_VERSION } from '../../shared/model/vocabulary';
 import type { SaveStatus } from './autosave';
 import { changesBlocks, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
-import { blocksToSlate } from './convert';
+import { blocksToSlate, slateToBlocks } from './convert';
 import { createPolicyEditor } from './create-editor';
 import { DocumentBanners } from './DocumentBanners';
 import { DocumentPage } from './DocumentPage';
@@ -119,6 +119,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           if (!mounter.complete) flushSync(() => mounter.mountAll());
         },
         renderNow: () => held.flush(),
+        document: () => ({ format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) }),
+        jumpToSection: (id) => jumpRef.current(id),
       }),
   );
 
@@ -296,6 +298,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     },
     [editor, drawAll],
   );
+
+  const jumpRef = useRef(jumpTo);
+  useEffect(() => {
+    jumpRef.current = jumpTo;
+  }, [jumpTo]);
 
   const { onKeyDown, onMouseDown } = useEditorKeys({ editor, run, drawAll, say: setMessage });
 

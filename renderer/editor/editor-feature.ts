@@ -6,6 +6,7 @@
  */
 import { createContext, createElement, Fragment, type ComponentType, type DragEvent, type ReactNode } from 'react';
 import type { Command } from '../../shared/api/commands';
+import type { PolicyDocument } from '../../shared/model/document';
 import type { BlockElement, PolicyEditor } from './types';
 
 /** A tab beside the Document panel in the right column. */
@@ -53,6 +54,10 @@ export interface FeatureHostTools {
   drawAll(): void;
   /** Renders typing held for later (render-after-paint.ts), so that Slate's map of the page is current. */
   renderNow(): void;
+  /** The document as it stands, in the stored model (a whole-document conversion: never per key). */
+  document?(): PolicyDocument;
+  /** Shows a section's heading at the top of the page with the cursor at its end, as the outline does. */
+  jumpToSection?(id: string): void;
 }
 
 /** The editor's side, one per editor: made with it, kept for its life. */
