@@ -5,6 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HAS_HTTP_BACKEND, startTestGitServer, type TestGitServer } from '../main/sync/test-git-server';
+import { seriousViolations } from './axe-check';
 import { ROOT, clickEndOfHeading, expect, heading, screenshot, startApp } from './fixtures';
 
 // Two people (two app homes, two clones) share the sample project through a real git server with authentication.
@@ -30,8 +31,8 @@ test.afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-function credentials(person: Person): Record<string, string> {
-  return { POLICYWRIGHT_GIT_USERNAME: person, POLICYWRIGHT_GIT_PASSWORD: PEOPLE[person] };
+function credentials(person: Person, password: string = PEOPLE[person]): Record<string, string> {
+  return { POLICYWRIGHT_GIT_USERNAME: person, POLICYWRIGHT_GIT_PASSWORD: password };
 }
 
 /** The built CLI, as a team's script would run it; never synchronously, for the server answers from this process. */
@@ -44,8 +45,8 @@ async function cli(person: Person, args: string[]): Promise<string> {
 }
 
 /** A window of the web host on the person's clone, with their credentials in its environment. */
-async function windowOf(browser: Browser, person: Person, projectDir: string): Promise<Page> {
-  const { child, url } = await startApp(projectDir, path.join(tmp, `${person}-home`), ['--port', '0'], credentials(person));
+async function windowOf(browser: Browser, person: Person, projectDir: string, password?: string): Promise<Page> {
+  const { child, url } = await startApp(projectDir, path.join(tmp, `${person}-home`), ['--port', '0'], credentials(person, password));
   children.push(child);
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await page.goto(url);
@@ -104,10 +105,12 @@ test('two people sync edits of different sections, then resolve a conflicting ed
   const dialog = bob.getByRole('dialog', { name: 'Changes to resolve' });
   await expect(dialog).toBeVisible();
   await expect(syncButton(bob)).toHaveText(/Needs attention/);
-  await expect(dialog.getByText('documents/privacy-policy.policy.json')).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Privacy Policy' })).toBeVisible();
+  await expect(dialog.getByText('Section “Data Retention”')).toBeVisible();
   await expect(dialog.getByText('Yours: Data Retention by Bob')).toBeVisible();
   await expect(dialog.getByText('Theirs: Data Retention by Ann')).toBeVisible();
   await screenshot(bob, 'sync-conflict-dialog');
+  expect(await seriousViolations(bob)).toEqual([]);
   await dialog.getByRole('button', { name: /^Take theirs/ }).click();
   await expect(dialog).toBeHidden();
   await expect(syncButton(bob)).toHaveText(/Up to date/);
@@ -116,4 +119,36 @@ test('two people sync edits of different sections, then resolve a conflicting ed
   await expect(syncButton(ann)).toHaveText(/Up to date/);
   await expect(heading(ann, 'Data Retention by Ann')).toBeVisible();
   await expect(heading(ann, 'Security (Bob)')).toBeVisible();
+});
+
+test('a sync while the server is down says offline and works later; a wrong password is one sentence', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const url = await server.createRepo('offline.git');
+  const annDir = path.join(tmp, 'offline', 'Northwind');
+  await fs.cp(path.join(ROOT, 'assets', 'sample-project'), annDir, { recursive: true });
+  await cli('ann', ['sync', annDir, '--remote', url, '--author', 'Ann']);
+  const ann = await windowOf(browser, 'ann', annDir);
+  await expect(syncButton(ann)).toHaveText(/Up to date/);
+
+  await server.stop();
+  await type(ann, 'Who We Are', ' (offline)');
+  await syncButton(ann).click();
+  await expect(syncButton(ann)).toHaveText(/Offline/);
+  await expect(ann.getByTestId('sync-message')).toHaveText(/^The server at http:\/\/127\.0\.0\.1:\d+ cannot be reached \(offline\?\); your work is kept here and will be synced later\.$/);
+  await expect(syncButton(ann)).toHaveAttribute('title', /cannot be reached/);
+  await screenshot(ann, 'sync-offline');
+  // Typing goes on while offline, and the text stays.
+  await type(ann, 'Security', ' (still typing)');
+  await server.start();
+  await syncButton(ann).click();
+  await expect(syncButton(ann)).toHaveText(/Up to date/);
+  // The commit made while offline and the one after it both go.
+  await expect(ann.getByTestId('sync-message')).toHaveText(/^Synced: sent 2 change\(s\), received 0\.$/);
+
+  const wrong = await windowOf(browser, 'ann', annDir, 'not-the-password');
+  await type(wrong, 'Data Retention', ' (wrong password)');
+  await syncButton(wrong).click();
+  await expect(syncButton(wrong)).toHaveText(/Needs attention/);
+  await expect(wrong.getByTestId('sync-message')).toHaveText(/^The server at http:\/\/127\.0\.0\.1:\d+ refused the user name or password\.$/);
+  await expect(wrong.getByRole('dialog')).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import type { SyncConflictFile, SyncResult, SyncState } from '../../shared/api/contract';
 import { describeConflicts } from '../../shared/merge/describe-conflicts';
 import type { Project } from '../store/project';
+import { documentFile } from '../store/project-files';
 import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type SyncOptions, type SyncOutcome } from '../sync';
 
 /** Who syncs, and where the app keeps the credentials for the git server (never in the project folder). */
@@ -19,7 +20,10 @@ export async function syncProjectNow(project: Project, person: SyncPerson): Prom
 }
 
 export async function listSyncConflicts(project: Project): Promise<SyncConflictFile[]> {
-  return (await listConflicts(project.dir)).map(({ file, resolved, conflicts }) => ({ file, resolved, differences: describeConflicts(conflicts) }));
+  const conflicts = await listConflicts(project.dir);
+  if (conflicts.length === 0) return [];
+  const titles = new Map((await project.info()).documents.map((document) => [documentFile(document.id), document.title]));
+  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found) }));
 }
 
 /** Settles one file of the open merge with a side; the engine finishes the merge (and syncs) after the last. */

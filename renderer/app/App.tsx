@@ -64,6 +64,14 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const saves = useMemo(() => new SaveSignal(), []);
   const editorRef = useRef<EditorHandle>(null);
   const flushEditor = useCallback(async () => editorRef.current?.flush(), []);
+  // A sync may bring documents a colleague added or renamed: the list follows (the open document reloads by itself).
+  const reloadProject = useCallback(
+    async (dir: string) => {
+      const info = await client.openProject({ path: dir });
+      setProject((current) => (current?.path === info.path ? info : current));
+    },
+    [client],
+  );
   const projectPath = project?.path ?? null;
   const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
   const projectClauses = useProjectClauses(projectClient, setError);
@@ -376,7 +384,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </div>
         ) : null}
         <div className="header-actions">
-          {projectClient ? <SyncControl key={projectClient.projectPath} client={projectClient} saves={saves} flush={flushEditor} /> : null}
+          {projectClient ? <SyncControl key={projectClient.projectPath} client={projectClient} saves={saves} flush={flushEditor} onReceived={reloadProject} /> : null}
           {open ? (
             <>
               <button type="button" onClick={() => setVersions('list')} title="Versions and compare">

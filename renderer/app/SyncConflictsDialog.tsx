@@ -52,7 +52,7 @@ export function SyncConflictsDialog({ client, onDone, onClose }: Props) {
       <ul className="sync-conflicts">
         {files?.map((file) => (
           <li key={file.file} className="sync-conflict">
-            <h3>{file.file}</h3>
+            <h3 title={file.file}>{file.title}</h3>
             <dl>
               {file.differences.map((difference, i) => (
                 <div key={i} className="sync-difference">
@@ -67,10 +67,10 @@ export function SyncConflictsDialog({ client, onDone, onClose }: Props) {
               ))}
             </dl>
             <div className="conflict-actions">
-              <button type="button" disabled={busy} onClick={() => void resolve(file.file, 'mine')} aria-label={`Keep mine: ${file.file}`}>
+              <button type="button" disabled={busy} onClick={() => void resolve(file.file, 'mine')} aria-label={`Keep mine: ${file.title}`}>
                 Keep mine
               </button>
-              <button type="button" disabled={busy} onClick={() => void resolve(file.file, 'theirs')} aria-label={`Take theirs: ${file.file}`}>
+              <button type="button" disabled={busy} onClick={() => void resolve(file.file, 'theirs')} aria-label={`Take theirs: ${file.title}`}>
                 Take theirs
               </button>
             </div>

@@ -11,6 +11,8 @@ interface Props {
   saves: SaveSignal;
   /** Saves the open document now, so a sync the person asked for takes their last words too. */
   flush: () => Promise<void>;
+  /** A sync brought colleagues' changes: the project's list of documents may have changed. */
+  onReceived: (projectPath: string) => Promise<void>;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * colleagues' changes met the person's at the same place, opens the conflicts); a sync also runs about a minute
  * after a save, never while typing. Sync runs in main: typing goes on meanwhile.
  */
-export function SyncControl({ client, saves, flush }: Props) {
+export function SyncControl({ client, saves, flush, onReceived }: Props) {
   const [status, setStatus] = useState<SyncState | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [edited, setEdited] = useState(false);
@@ -40,8 +42,9 @@ export function SyncControl({ client, saves, flush }: Props) {
     (result: SyncResult, manual: boolean) => {
       setMessage(syncReport(result));
       if (result.status === 'needs-attention' && manual) setResolving(true);
+      if (result.status !== 'up-to-date') void onReceived(client.projectPath).catch(() => undefined);
     },
-    [],
+    [client, onReceived],
   );
 
   const sync = useCallback(

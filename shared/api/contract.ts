@@ -189,6 +189,8 @@ export interface SyncDifference {
 /** A file of the open merge, with what differs in it; `resolved` once the person chose a side. */
 export interface SyncConflictFile {
   readonly file: string;
+  /** The document's title when the file is one of the project's documents; the file's name otherwise. */
+  readonly title: string;
   readonly resolved: boolean;
   readonly differences: readonly SyncDifference[];
 }

@@ -23,7 +23,8 @@ function describeConflict(conflict: FileConflict): ConflictSummary {
     case 'deleted-by-me':
     case 'deleted-by-them':
     case 'both-added': {
-      const title = headingOf(conflict.mine) ?? headingOf(conflict.theirs) ?? headingOf(conflict.base);
+      // The title both started from names the place best; a section new on both sides has none.
+      const title = headingOf(conflict.base) ?? headingOf(conflict.mine) ?? headingOf(conflict.theirs);
       const where = conflict.key === 'preamble' ? 'The text before the first section' : `Section “${title ?? conflict.key}”`;
       // Only the blocks that differ say what the conflict is; the rest of the section is the same on both sides.
       const [mine, theirs] = differingBlocks(conflict.mine, conflict.theirs);
