@@ -21,6 +21,8 @@ import { outdatedClauseUses, projectLibrary } from '../usecases/clauses';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDay } from '../../shared/model/dates';
+import { appHome } from '../store/app-paths';
+import { listSyncConflicts, projectSyncStatus, resolveSyncConflict, syncProjectNow } from '../usecases/sync';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -42,6 +44,8 @@ export interface HostServices {
   readonly settings?: AppSettings;
   /** Where unsaved edits are kept for crash recovery; without one, nothing is kept (tests that do not need it). */
   readonly journal?: Journal;
+  /** The app's settings folder, where the git server's credentials are kept; appHome() when not given. */
+  readonly home?: string;
 }
 
 /**
@@ -84,6 +88,10 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
 
   async function teamDir(): Promise<string | null> {
     return (await host.settings?.get())?.teamLibrary ?? null;
+  }
+
+  function syncPerson() {
+    return { author: host.userName, home: host.home ?? appHome() };
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
@@ -232,6 +240,10 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     checkExport: async ({ project, documentId, version }) => ({
       unfilled: unfilledIn(await editionToExport(workspace.requireProject(project), documentId, version)),
     }),
+    syncStatus: ({ project }) => projectSyncStatus(workspace.requireProject(project)),
+    syncNow: ({ project }) => syncProjectNow(workspace.requireProject(project), syncPerson()),
+    listSyncConflicts: ({ project }) => listSyncConflicts(workspace.requireProject(project)),
+    resolveSyncConflict: ({ project, file, take }) => resolveSyncConflict(workspace.requireProject(project), file, take, syncPerson()),
   };
 }
 

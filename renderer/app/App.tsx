@@ -28,6 +28,8 @@ import { documentToOpen } from '../../shared/api/startup';
 import { useDocumentActions } from './use-document-actions';
 import { browserJournal } from '../editor/browser-journal';
 import { localSecond } from '../../shared/model/dates';
+import { SyncControl } from './SyncControl';
+import { SaveSignal } from './sync-schedule';
 
 // Commands a key gives wherever the focus is (the editor runs its own keys first and the find bar its own).
 const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'showShortcuts', 'find', 'replace', 'findNext', 'findPrevious']);
@@ -60,7 +62,17 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [error, setError] = useState<string | null>(null);
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
   const status = useRef<SaveStatus>({ state: 'saved' });
+  const saves = useMemo(() => new SaveSignal(), []);
   const editorRef = useRef<EditorHandle>(null);
+  const flushEditor = useCallback(async () => editorRef.current?.flush(), []);
+  // A sync may bring documents a colleague added or renamed: the list follows (the open document reloads by itself).
+  const reloadProject = useCallback(
+    async (dir: string) => {
+      const info = await client.openProject({ path: dir });
+      setProject((current) => (current?.path === info.path ? info : current));
+    },
+    [client],
+  );
   const projectPath = project?.path ?? null;
   const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
   const projectClauses = useProjectClauses(projectClient, setError);
@@ -201,6 +213,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const onStatus = useCallback(
     (next: SaveStatus) => {
       status.current = next;
+      saves.report(next.state);
       retitle();
       // A title changed in the Document panel shows in the list once it is saved: a read of a field, never per key.
       const title = next.state === 'saved' ? editorRef.current?.title() : undefined;
@@ -213,7 +226,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         );
       }
     },
-    [retitle],
+    [retitle, saves],
   );
 
   const createDocument = async (title: string): Promise<string | null> => {
@@ -372,6 +385,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </div>
         ) : null}
         <div className="header-actions">
+          {projectClient ? <SyncControl key={projectClient.projectPath} client={projectClient} saves={saves} flush={flushEditor} onReceived={reloadProject} /> : null}
           {open ? (
             <>
               <button type="button" onClick={() => setVersions('list')} title="Versions and compare">

@@ -165,6 +165,36 @@ export interface VersionSummary {
   documentIds: string[];
 }
 
+/** Where a shared project stands with its git server, as of the last sync (see main/sync/sync-status.ts). */
+export type SyncState =
+  | { readonly state: 'not-shared' }
+  | { readonly state: 'up-to-date' }
+  | { readonly state: 'changes'; readonly toSend: number; readonly toReceive: number }
+  | { readonly state: 'offline'; readonly message: string }
+  | { readonly state: 'needs-attention'; readonly message: string };
+
+/** What one sync did; `needs-attention` names the files changed at the same place by this person and a colleague. */
+export type SyncResult =
+  | { readonly status: 'up-to-date' }
+  | { readonly status: 'synced'; readonly sent: number; readonly received: number; readonly merged: boolean }
+  | { readonly status: 'needs-attention'; readonly files: readonly string[] };
+
+/** One place in a file where both sides changed differently: where, and a short text of each side there. */
+export interface SyncDifference {
+  readonly where: string;
+  readonly mine: string;
+  readonly theirs: string;
+}
+
+/** A file of the open merge, with what differs in it; `resolved` once the person chose a side. */
+export interface SyncConflictFile {
+  readonly file: string;
+  /** The document's title when the file is one of the project's documents; the file's name otherwise. */
+  readonly title: string;
+  readonly resolved: boolean;
+  readonly differences: readonly SyncDifference[];
+}
+
 /** Two files from outside (reviewers get them by email) travel in one request, so each has a lower cap than an import. */
 export const MAX_COMPARE_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -343,6 +373,14 @@ export const API = {
   checkExport: method<{ unfilled: UnfilledVariable[] }>()(
     inProject({ documentId: DocumentIdSchema, version: versionName.optional() }),
   ),
+  /** Where the project stands with its git server, as the last sync saw it (no network). */
+  syncStatus: method<SyncState>()(inProject({})),
+  /** Commits the draft as this person, fetches, merges by section and sends; credentials from the app's settings folder. */
+  syncNow: method<SyncResult>()(inProject({})),
+  /** The files of an open merge (after a sync that needs attention); none when no merge is open. */
+  listSyncConflicts: method<SyncConflictFile[]>()(inProject({})),
+  /** Keeps this person's side or takes the colleague's for one file; the last file settled finishes the merge and syncs. */
+  resolveSyncConflict: method<SyncResult>()(inProject({ file: z.string().min(1).max(1000), take: z.enum(['mine', 'theirs']) })),
 } as const;
 
 export type Api = typeof API;

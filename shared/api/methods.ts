@@ -40,6 +40,10 @@ export const BRIDGE_METHODS = [
   'saveVariables',
   'listOutdatedClauseUses',
   'checkExport',
+  'syncStatus',
+  'syncNow',
+  'listSyncConflicts',
+  'resolveSyncConflict',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';

@@ -1,0 +1,48 @@
+import type { SyncConflictFile, SyncResult, SyncState } from '../../shared/api/contract';
+import { describeConflicts } from '../../shared/merge/describe-conflicts';
+import type { Project } from '../store/project';
+import { documentFile } from '../store/project-files';
+import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type SyncOptions, type SyncOutcome } from '../sync';
+
+/** Who syncs, and where the app keeps the credentials for the git server (never in the project folder). */
+export interface SyncPerson {
+  readonly author: string;
+  readonly home: string;
+}
+
+export function projectSyncStatus(project: Project): Promise<SyncState> {
+  return syncStatus(project.dir);
+}
+
+/** A sync of the project with its server, as the person at the window: commit the draft, fetch, merge, send. */
+export async function syncProjectNow(project: Project, person: SyncPerson): Promise<SyncResult> {
+  return resultOf(await syncProject(project.dir, await optionsFor(project, person)));
+}
+
+export async function listSyncConflicts(project: Project): Promise<SyncConflictFile[]> {
+  const conflicts = await listConflicts(project.dir);
+  if (conflicts.length === 0) return [];
+  const titles = new Map((await project.info()).documents.map((document) => [documentFile(document.id), document.title]));
+  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found) }));
+}
+
+/** Settles one file of the open merge with a side; the engine finishes the merge (and syncs) after the last. */
+export async function resolveSyncConflict(project: Project, file: string, take: 'mine' | 'theirs', person: SyncPerson): Promise<SyncResult> {
+  return resultOf(await resolveConflict(project.dir, file, take, await optionsFor(project, person)));
+}
+
+async function optionsFor(project: Project, person: SyncPerson): Promise<SyncOptions> {
+  const url = await remoteOfProject(project.dir);
+  return { credentials: url ? await findCredentials(url, person.home) : null, author: person.author };
+}
+
+function resultOf(outcome: SyncOutcome): SyncResult {
+  switch (outcome.status) {
+    case 'up-to-date':
+      return { status: 'up-to-date' };
+    case 'synced':
+      return { status: 'synced', sent: outcome.sent, received: outcome.received, merged: outcome.merged };
+    case 'needs-attention':
+      return { status: 'needs-attention', files: outcome.files };
+  }
+}

@@ -1,0 +1,62 @@
+import type { Block } from '../model/document';
+import { blockText } from '../model/text';
+import type { FileConflict } from './merge-files';
+
+/** One conflict as a person reads it: where it is, and a short text of each side there. */
+export interface ConflictSummary {
+  readonly where: string;
+  readonly mine: string;
+  readonly theirs: string;
+}
+
+/** Long enough to tell the sides apart, short enough for a dialog line. */
+const MAX_CHARS = 160;
+
+/** The conflicts of one file, in words: for a section its title (or id), then what each side has there. */
+export function describeConflicts(conflicts: readonly FileConflict[]): ConflictSummary[] {
+  return conflicts.map(describeConflict);
+}
+
+function describeConflict(conflict: FileConflict): ConflictSummary {
+  switch (conflict.kind) {
+    case 'both-edited':
+    case 'deleted-by-me':
+    case 'deleted-by-them':
+    case 'both-added': {
+      // The title both started from names the place best; a section new on both sides has none.
+      const title = headingOf(conflict.base) ?? headingOf(conflict.mine) ?? headingOf(conflict.theirs);
+      const where = conflict.key === 'preamble' ? 'The text before the first section' : `Section “${title ?? conflict.key}”`;
+      // Only the blocks that differ say what the conflict is; the rest of the section is the same on both sides.
+      const [mine, theirs] = differingBlocks(conflict.mine, conflict.theirs);
+      return { where, mine: mine ?? 'deleted', theirs: theirs ?? 'deleted' };
+    }
+    case 'order':
+      return { where: 'The order of the sections', mine: conflict.mine.join(', '), theirs: conflict.theirs.join(', ') };
+    case 'detail':
+    case 'value': {
+      const name = conflict.kind === 'detail' ? conflict.field : conflict.name;
+      return { where: `The ${name}`, mine: shorten(conflict.mine ?? 'none'), theirs: shorten(conflict.theirs ?? 'none') };
+    }
+    case 'whole-file':
+      return { where: 'The whole file', mine: conflict.mine === null ? 'deleted' : 'changed', theirs: conflict.theirs === null ? 'deleted' : 'changed' };
+  }
+}
+
+function headingOf(blocks: readonly Block[] | null): string | null {
+  const first = blocks?.[0];
+  return first && first.kind === 'heading' ? blockText(first) : null;
+}
+
+function differingBlocks(mine: readonly Block[] | null, theirs: readonly Block[] | null): [string | null, string | null] {
+  if (mine === null || theirs === null) return [mine && shorten(mine.map((b) => blockText(b)).join(' ')), theirs && shorten(theirs.map((b) => blockText(b)).join(' '))];
+  const mineTexts = mine.map((b) => blockText(b));
+  const theirTexts = theirs.map((b) => blockText(b));
+  const onlyMine = mineTexts.filter((text) => !theirTexts.includes(text));
+  const onlyTheirs = theirTexts.filter((text) => !mineTexts.includes(text));
+  return [shorten(onlyMine.join(' ') || '(the same text)'), shorten(onlyTheirs.join(' ') || '(the same text)')];
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= MAX_CHARS ? flat : `${flat.slice(0, MAX_CHARS - 1)}…`;
+}
