@@ -21,6 +21,7 @@ import { outdatedClauseUses, projectLibrary } from '../usecases/clauses';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { localDay } from '../../shared/model/dates';
+import { readWorkflow, suggestReviewSummary, takeWorkflowStep } from '../usecases/workflow';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -232,6 +233,10 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     checkExport: async ({ project, documentId, version }) => ({
       unfilled: unfilledIn(await editionToExport(workspace.requireProject(project), documentId, version)),
     }),
+    readWorkflow: ({ project, documentId }) => readWorkflow(workspace.requireProject(project), documentId),
+    // The person is who the host says is at the keyboard, never a name the window sends.
+    workflowStep: ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, host.userName),
+    suggestReviewSummary: async ({ project, documentId }) => ({ summary: await suggestReviewSummary(workspace.requireProject(project), documentId) }),
   };
 }
 

@@ -40,6 +40,9 @@ export const BRIDGE_METHODS = [
   'saveVariables',
   'listOutdatedClauseUses',
   'checkExport',
+  'readWorkflow',
+  'workflowStep',
+  'suggestReviewSummary',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';
