@@ -21,6 +21,7 @@ import { useProjectClauses } from '../clauses/use-project-clauses';
 import { ClauseFeature } from '../clauses/ClauseFeature';
 import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
+import { ReviewFeature } from '../review/ReviewFeature';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
 import { documentToOpen } from '../../shared/api/startup';
@@ -439,6 +440,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
               <ClauseFeature host={host} tools={{ ...projectClauses.tools, client: open.client, openDocument: (id) => void openDocument(id) }}>
                 {render}
               </ClauseFeature>
+            ),
+            (host, render) => (
+              <ReviewFeature host={host} client={open.client} documentId={open.id} userName={startup?.userName ?? ''}>
+                {render}
+              </ReviewFeature>
             ),
           )}
           onReload={(loaded, message) => reload(open, loaded, message)}
