@@ -128,4 +128,24 @@ test('draft → review with a summary → changes requested → edit → two app
   });
   expect(stepsInCsv).toEqual([...shown].reverse());
   expect(csv).toContain('"Say what ""today"" means."');
+
+  // A review interval from the publication: due a year on. With the window's clock 13 months on, it is overdue.
+  await panel.getByLabel('Review every (months)').fill('12');
+  await panel.getByLabel('Warn days before').fill('30');
+  await panel.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(panel.getByTestId('review-due')).toContainText('not due yet');
+  await page.clock.setFixedTime(new Date(Date.now() + 396 * 24 * 3600 * 1000));
+  panel = await openReviewTab(page);
+  await expect(panel.getByTestId('review-due')).toContainText('overdue');
+  await screenshot(page, 'review-panel-overdue');
+
+  // The state file changed outside Policywright: the panel says so rather than show it as recorded.
+  const stateFile = path.join(app.projectDir, 'workflow', 'privacy-policy.json');
+  await fs.writeFile(stateFile, (await fs.readFile(stateFile, 'utf8')).replace('"published"', '"retired"'));
+  panel = await openReviewTab(page);
+  await expect(panel.getByRole('alert')).toContainText('changed outside Policywright');
+  await expect(panel.getByTestId('review-state')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Retire…' })).toHaveCount(0);
+  await expect(panel.getByRole('list', { name: 'Audit trail' }).locator('li')).toHaveCount(7);
+  await screenshot(page, 'review-panel-problem');
 });

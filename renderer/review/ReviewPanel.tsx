@@ -80,6 +80,17 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
     return <div className="review-panel">{error ? <p className="field-error" role="alert">{error}</p> : <p className="muted panel-note">Reading the review…</p>}</div>;
   }
   const { workflow, trail } = view;
+  if (view.problem) {
+    // A state the history does not record is not shown as if it were, and no step is offered on it: only the trail.
+    return (
+      <div className="review-panel" aria-label="Review">
+        <p className="banner error review-problem" role="alert">
+          {view.problem}
+        </p>
+        <TrailList documentId={documentId} trail={trail} />
+      </div>
+    );
+  }
   const allowed = allowedSteps(workflow, userName);
   const decided = currentDecisions(workflow);
   const due = reviewDue(workflow, localDay());
@@ -88,11 +99,6 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
 
   return (
     <div className="review-panel" aria-label="Review">
-      {view.problem ? (
-        <p className="banner error review-problem" role="alert">
-          {view.problem}
-        </p>
-      ) : null}
       <p className="review-state-line">
         <span className={`review-badge ${workflow.state}`} data-testid="review-state">
           {STATE_NAMES[workflow.state]}
@@ -178,34 +184,7 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
         )}
       </p>
       <ReviewIntervalForm current={workflow.review} busy={busy} onSet={(review) => void take({ step: 'setReviewInterval', review }, 'Review interval set.')} />
-      <div className="review-trail-head">
-        <h3 className="review-heading">Audit trail</h3>
-        <button
-          type="button"
-          className="small"
-          disabled={trail.length === 0}
-          onClick={() => offerDownload(textFile(`${documentId}-review-trail.csv`, 'text/csv', trailCsv(trail)))}
-        >
-          Export trail as CSV
-        </button>
-      </div>
-      {trail.length === 0 ? (
-        <p className="panel-note muted">No review steps yet.</p>
-      ) : (
-        <ol className="review-trail" aria-label="Audit trail">
-          {[...trail].reverse().map((entry) => (
-            <li key={entry.commit}>
-              <div>
-                <strong>{entry.step}</strong> · {entry.person}
-              </div>
-              <div className="muted">
-                <time dateTime={entry.at}>{shortDateTime(entry.at)}</time> · {STATE_NAMES[entry.state as keyof typeof STATE_NAMES] ?? entry.state}
-              </div>
-              {entry.note ? <div className="review-note">{entry.note}</div> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <TrailList documentId={documentId} trail={trail} />
       {sending ? (
         <SendForReviewDialog
           suggested={sending.suggested}
@@ -257,5 +236,41 @@ function ReviewIntervalForm({ current, busy, onSet }: { current: WorkflowView['w
         Set
       </button>
     </form>
+  );
+}
+
+/** The audit trail, newest first, and its export as CSV (oldest first, as auditors read it). */
+function TrailList({ documentId, trail }: { documentId: string; trail: WorkflowView['trail'] }) {
+  return (
+    <>
+      <div className="review-trail-head">
+        <h3 className="review-heading">Audit trail</h3>
+        <button
+          type="button"
+          className="small"
+          disabled={trail.length === 0}
+          onClick={() => offerDownload(textFile(`${documentId}-review-trail.csv`, 'text/csv', trailCsv(trail)))}
+        >
+          Export trail as CSV
+        </button>
+      </div>
+      {trail.length === 0 ? (
+        <p className="panel-note muted">No review steps yet.</p>
+      ) : (
+        <ol className="review-trail" aria-label="Audit trail">
+          {[...trail].reverse().map((entry) => (
+            <li key={entry.commit}>
+              <div>
+                <strong>{entry.step}</strong> · {entry.person}
+              </div>
+              <div className="muted">
+                <time dateTime={entry.at}>{shortDateTime(entry.at)}</time> · {STATE_NAMES[entry.state as keyof typeof STATE_NAMES] ?? entry.state}
+              </div>
+              {entry.note ? <div className="review-note">{entry.note}</div> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
   );
 }
