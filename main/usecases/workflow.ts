@@ -1,6 +1,6 @@
 import type { WorkflowStep, WorkflowView } from '../../shared/api/contract';
 import { localSecond } from '../../shared/model/dates';
-import { changeSummary } from '../../shared/workflow/change-summary';
+import { changeSummary } from '../../shared/compare/change-summary';
 import { WorkflowError, decide, edited, openReview, publish, retire } from '../../shared/workflow/machine';
 import type { DocumentWorkflow } from '../../shared/workflow/schema';
 import { UserError } from '../store/errors';

@@ -1,10 +1,11 @@
-import { isSectionRow, type Comparison, type SectionStatus } from '../compare/types';
+import { isSectionRow, type Comparison, type SectionRow } from './types';
 
-const LISTED: ReadonlyArray<{ status: SectionStatus; word: string }> = [
-  { status: 'changed', word: 'Changed' },
-  { status: 'added', word: 'Added' },
-  { status: 'deleted', word: 'Deleted' },
-  { status: 'moved', word: 'Moved' },
+const LISTED: ReadonlyArray<{ word: string; is: (row: SectionRow) => boolean }> = [
+  { word: 'Changed', is: (row) => row.status === 'changed' },
+  { word: 'Added', is: (row) => row.status === 'added' },
+  { word: 'Deleted', is: (row) => row.status === 'deleted' },
+  { word: 'Moved and changed', is: (row) => row.status === 'moved' && row.edited },
+  { word: 'Moved', is: (row) => row.status === 'moved' && !row.edited },
 ];
 
 /**
@@ -15,8 +16,8 @@ const LISTED: ReadonlyArray<{ status: SectionStatus; word: string }> = [
 export function changeSummary(comparison: Comparison): string {
   const rows = comparison.rows.filter(isSectionRow).filter((row) => !row.carried);
   const lines = [`Changes since ${comparison.old.label}:`];
-  for (const { status, word } of LISTED) {
-    const titles = rows.filter((row) => row.status === status).map((row) => (row.new ?? row.old)?.title || 'Preamble');
+  for (const { word, is } of LISTED) {
+    const titles = rows.filter(is).map((row) => (row.new ?? row.old)?.title || 'Preamble');
     if (titles.length > 0) lines.push(`${word}: ${titles.join('; ')}.`);
   }
   const changedFields = comparison.metadata.map((change) => change.label);
