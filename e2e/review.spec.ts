@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
+import { violations } from './axe-check';
 import { clickEndOfHeading, expect, screenshot, startApp, test } from './fixtures';
 
 /**
@@ -53,6 +54,7 @@ test('draft → review with a summary → changes requested → edit → two app
   await summary.pressSequentially('\nWe now say who we are today.');
   await send.getByLabel(/^Approvers/).fill(`${AUTHOR}, ${APPROVER}`);
   await screenshot(page, 'review-send-dialog');
+  expect(await violations(page)).toEqual([]);
   await send.getByRole('button', { name: 'Send for review', exact: true }).click();
   await expect(send).toBeHidden();
   await expect(panel.getByTestId('review-state')).toHaveText('In review');
@@ -113,6 +115,18 @@ test('draft → review with a summary → changes requested → edit → two app
   await expect(trail.nth(0)).toContainText(/Version "Published [a-z-]+ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d"/);
   await panel.evaluate((element) => element.scrollTo(0, 0));
   await screenshot(page, 'review-panel-published');
+  expect(await violations(page)).toEqual([]);
+
+  // The published version's HTML is the approved text, whatever the draft becomes.
+  await clickEndOfHeading(page, 'Who We Are Today (2026)');
+  await page.keyboard.type(' Later');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 10_000 });
+  const [html] = await Promise.all([page.waitForEvent('download'), panel.getByRole('group', { name: 'Export the published version' }).getByRole('button', { name: 'HTML' }).click()]);
+  const htmlFile = path.join(app.home, 'published.html');
+  await html.saveAs(htmlFile);
+  const exported = await fs.readFile(htmlFile, 'utf8');
+  expect(exported).toContain('Who We Are Today (2026)');
+  expect(exported).not.toContain('(2026) Later');
 
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export trail as CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/-review-trail\.csv$/);
@@ -137,6 +151,7 @@ test('draft → review with a summary → changes requested → edit → two app
   await page.clock.setFixedTime(new Date(Date.now() + 396 * 24 * 3600 * 1000));
   panel = await openReviewTab(page);
   await expect(panel.getByTestId('review-due')).toContainText('overdue');
+  await expect(panel.locator('.review-edited')).toHaveText('The text changed since it was published: send it for review to publish the change.');
   await screenshot(page, 'review-panel-overdue');
 
   // The state file changed outside Policywright: the panel says so rather than show it as recorded.

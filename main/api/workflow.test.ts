@@ -61,6 +61,7 @@ describe('the review workflow through the API', () => {
     expect(view.workflow.state).toBe('published');
     const versions = valueOf<VersionSummary[]>(await dispatch(dana, 'listVersions', { project: dir, documentId }));
     const published = versions.find((v) => v.tag === view.workflow.published?.tag);
+    expect(view.publishedVersion).toBe(published?.name);
     expect(published?.name).toMatch(/^Published privacy-policy \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(view.workflow.published?.edition).toBe(view.edition);
 

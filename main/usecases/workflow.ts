@@ -14,7 +14,9 @@ export async function readWorkflow(project: Project, documentId: string): Promis
   project.requireDocument(documentId);
   const store = ProjectWorkflow.for(project.dir);
   const [{ workflow, edition, problem }, trail] = await Promise.all([store.read(documentId), store.trail(documentId)]);
-  return { workflow, edition, problem, trail };
+  const tag = workflow.published?.tag;
+  const publishedVersion = tag ? ((await listVersions(project.dir, documentId)).find((v) => v.tag === tag)?.name ?? null) : null;
+  return { workflow, edition, problem, trail, publishedVersion };
 }
 
 const DECISION_STEPS = { approve: 'Approved', 'request-changes': 'Changes requested', decline: 'Declined' } as const;

@@ -105,6 +105,9 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
         </span>
         {workflow.published ? <span className="muted"> last published {shortDateTime(workflow.published.at)}</span> : null}
       </p>
+      {workflow.state === 'published' && workflow.published && workflow.published.edition !== view.edition ? (
+        <p className="panel-note review-edited">The text changed since it was published: send it for review to publish the change.</p>
+      ) : null}
       {editedSince ? <p className="panel-note review-edited">The text changed since it was sent for review: the next step records the edit, and approvals start again on the new text.</p> : null}
       {workflow.state === 'in-review' || workflow.state === 'approved' ? (
         <>
@@ -171,6 +174,7 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
           {error}
         </p>
       ) : null}
+      {view.publishedVersion ? <PublishedExports client={client} documentId={documentId} version={view.publishedVersion} say={say} /> : null}
       <h3 className="review-heading">Review dates</h3>
       <p className="panel-note" data-testid="review-due">
         {due.next ? (
@@ -272,5 +276,36 @@ function TrailList({ documentId, trail }: { documentId: string; trail: WorkflowV
         </ol>
       )}
     </>
+  );
+}
+
+const PUBLISHED_FORMATS = [
+  { format: 'html', name: 'HTML' },
+  { format: 'docx', name: 'DOCX' },
+  { format: 'pdf', name: 'PDF' },
+] as const;
+
+/** The files of exactly the published edition (its saved version), not of the draft as it is now. */
+function PublishedExports({ client, documentId, version, say }: { client: ProjectClient; documentId: string; version: string; say: (message: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const exportAs = async (format: (typeof PUBLISHED_FORMATS)[number]['format']) => {
+    setBusy(true);
+    try {
+      offerDownload(await client.exportDocument({ documentId, format, version }));
+    } catch (e) {
+      say(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="review-published" role="group" aria-label="Export the published version">
+      <span className="muted">Published version:</span>
+      {PUBLISHED_FORMATS.map(({ format, name }) => (
+        <button key={format} type="button" className="small" disabled={busy} onClick={() => void exportAs(format)}>
+          {name}
+        </button>
+      ))}
+    </div>
   );
 }

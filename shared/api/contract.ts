@@ -175,6 +175,8 @@ export interface WorkflowView {
   /** One sentence when the workflow file disagrees with the project's history (changed outside Policywright). */
   problem: string | null;
   trail: TrailRow[];
+  /** The name of the saved version the document was last published as (what its exports are made from), if any. */
+  publishedVersion: string | null;
 }
 
 const reviewPerson = z.string().trim().min(1).max(200).refine(hasNoForbiddenCharacters, 'contains a control character');
