@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import { localDay } from '../../shared/model/dates';
 import { appHome } from '../store/app-paths';
 import { listSyncConflicts, projectSyncStatus, resolveSyncConflict, syncProjectNow } from '../usecases/sync';
+import { readWorkflow, suggestReviewSummary, takeWorkflowStep } from '../usecases/workflow';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -244,6 +245,10 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     syncNow: ({ project }) => syncProjectNow(workspace.requireProject(project), syncPerson()),
     listSyncConflicts: ({ project }) => listSyncConflicts(workspace.requireProject(project)),
     resolveSyncConflict: ({ project, file, take }) => resolveSyncConflict(workspace.requireProject(project), file, take, syncPerson()),
+    readWorkflow: ({ project, documentId }) => readWorkflow(workspace.requireProject(project), documentId),
+    // The person is who the host says is at the keyboard, never a name the window sends.
+    workflowStep: ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, host.userName),
+    suggestReviewSummary: async ({ project, documentId }) => ({ summary: await suggestReviewSummary(workspace.requireProject(project), documentId) }),
   };
 }
 

@@ -22,6 +22,7 @@ import { ClauseFeature } from '../clauses/ClauseFeature';
 import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
 import { checkFeature } from '../check/CheckFeature';
+import { ReviewFeature } from '../review/ReviewFeature';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
 import { documentToOpen } from '../../shared/api/startup';
@@ -456,6 +457,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
               </ClauseFeature>
             ),
             checkFeature,
+            (host, render) => (
+              <ReviewFeature host={host} client={open.client} documentId={open.id} userName={startup?.userName ?? ''}>
+                {render}
+              </ReviewFeature>
+            ),
           )}
           onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}

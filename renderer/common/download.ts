@@ -23,3 +23,12 @@ export async function fileToBase64(file: File): Promise<string> {
   for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
   return btoa(binary);
 }
+
+/** Text made in the window (a CSV) as a file to offer: UTF-8, carried as base64 like an export. */
+export function textFile(fileName: string, mimeType: string, text: string): ExportedFile {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return { fileName, mimeType, base64: btoa(binary) };
+}

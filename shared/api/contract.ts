@@ -8,6 +8,8 @@ import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
 import type { BRIDGE_METHODS } from './methods';
+import type { DocumentWorkflow } from '../workflow/schema';
+import type { TrailRow } from '../workflow/trail-csv';
 
 /**
  * The one contract between the renderer and the main process. Each method names the schema its input must pass and
@@ -194,6 +196,30 @@ export interface SyncConflictFile {
   readonly resolved: boolean;
   readonly differences: readonly SyncDifference[];
 }
+/** A document's review workflow as the window shows it: where it stands, the text's edition now, and its trail. */
+export interface WorkflowView {
+  workflow: DocumentWorkflow;
+  /** The edition (git blob id) of the document's saved file now: when it is not the one under review, it was edited. */
+  edition: string;
+  /** One sentence when the workflow file disagrees with the project's history (changed outside Policywright). */
+  problem: string | null;
+  trail: TrailRow[];
+  /** The name of the saved version the document was last published as (what its exports are made from), if any. */
+  publishedVersion: string | null;
+}
+
+const reviewPerson = z.string().trim().min(1).max(200).refine(hasNoForbiddenCharacters, 'contains a control character');
+const reviewNote = z.string().max(4000).refine(hasNoForbiddenCharacters, 'contains a control character').default('');
+
+/** One step of a document's review, taken by the person at the keyboard (the host's user name). */
+export const WorkflowStepSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('openReview'), summary: z.string().max(4000).refine(hasNoForbiddenCharacters, 'contains a control character'), reviewers: z.array(reviewPerson).max(50), approvers: z.array(reviewPerson).max(50) }).strict(),
+  z.object({ step: z.literal('decide'), decision: z.enum(['approve', 'request-changes', 'decline']), note: reviewNote }).strict(),
+  z.object({ step: z.literal('publish'), note: reviewNote }).strict(),
+  z.object({ step: z.literal('retire'), note: reviewNote }).strict(),
+  z.object({ step: z.literal('setReviewInterval'), review: z.object({ everyMonths: z.number().int().min(1).max(120), warnDays: z.number().int().min(0).max(365) }).strict().nullable() }).strict(),
+]);
+export type WorkflowStep = z.input<typeof WorkflowStepSchema>;
 
 /** Two files from outside (reviewers get them by email) travel in one request, so each has a lower cap than an import. */
 export const MAX_COMPARE_FILE_BYTES = 25 * 1024 * 1024;
@@ -381,6 +407,12 @@ export const API = {
   listSyncConflicts: method<SyncConflictFile[]>()(inProject({})),
   /** Keeps this person's side or takes the colleague's for one file; the last file settled finishes the merge and syncs. */
   resolveSyncConflict: method<SyncResult>()(inProject({ file: z.string().min(1).max(1000), take: z.enum(['mine', 'theirs']) })),
+  /** The document's review workflow, its edition now, a problem sentence, and its audit trail. */
+  readWorkflow: method<WorkflowView>()(inProject({ documentId: DocumentIdSchema })),
+  /** Takes one review step as the host's user; each is a commit with trailers. Publishing also saves a version. */
+  workflowStep: method<WorkflowView>()(inProject({ documentId: DocumentIdSchema, step: WorkflowStepSchema })),
+  /** The summary of changes a review opens with: the compare against the last published version (or the last version). */
+  suggestReviewSummary: method<{ summary: string }>()(inProject({ documentId: DocumentIdSchema })),
 } as const;
 
 export type Api = typeof API;

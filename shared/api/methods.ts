@@ -44,6 +44,9 @@ export const BRIDGE_METHODS = [
   'syncNow',
   'listSyncConflicts',
   'resolveSyncConflict',
+  'readWorkflow',
+  'workflowStep',
+  'suggestReviewSummary',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';
