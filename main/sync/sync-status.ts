@@ -1,15 +1,12 @@
 import * as git from 'isomorphic-git';
+import type { SyncState } from '../../shared/api/contract';
 import { findRepo } from '../store/history-git';
 import { TRACKING_REF } from './git-remote';
 import { countOnlyIn } from './sync-engine';
 import { readLastFailure, readOpenMerge } from './sync-records';
 
-export type SyncStatus =
-  | { readonly state: 'not-shared' }
-  | { readonly state: 'up-to-date' }
-  | { readonly state: 'changes'; readonly toSend: number; readonly toReceive: number }
-  | { readonly state: 'offline'; readonly message: string }
-  | { readonly state: 'needs-attention'; readonly message: string };
+/** As the contract gives it to the window. */
+export type SyncStatus = SyncState;
 
 /**
  * Where the project stands with its server, from what the last sync saw (no network): an open merge or a failure
