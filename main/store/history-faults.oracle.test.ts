@@ -92,7 +92,8 @@ describe('Save version under injected faults', () => {
     const probe = faultyIo(null);
     const probeDir = await freshCopy();
     await ProjectHistory.for(probeDir, { io: probe.io }).saveVersion({ name: 'v2', note: '', kind: 'editorial', author: 'Dana' });
-    // Runs differ by a few steps: a commit made in another second has another id, whose object folder may be new.
+    // Runs differ by a few steps: a commit made in another second has another id, whose object folder may be new (or
+    // not), and each such folder is a step or two more or less.
     const steps = probe.steps() + 4;
     expect(steps).toBeGreaterThan(20);
 
@@ -121,6 +122,7 @@ describe('Save version under injected faults', () => {
     }
     console.log(`version save fault injection: ${probe.steps()} steps, ${injected} faults injected, ${violations.length} violations${hasGit ? '' : ' (git fsck skipped: git is not installed)'}`);
     expect(violations).toEqual([]);
-    expect(injected).toBeGreaterThanOrEqual(probe.steps() * (CODES.length + 1) - 2 * (CODES.length + 1));
+    // As many faults as the probe run had steps, but for the few steps a run may not reach (see `steps` above).
+    expect(injected).toBeGreaterThanOrEqual((probe.steps() - 4) * (CODES.length + 1));
   }, 600_000);
 });
