@@ -78,18 +78,22 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
   const projectClauses = useProjectClauses(projectClient, setError);
 
-  /** Saves the open document, or, where that fails, keeps its edits in the journal and says so. */
-  const leaveDocument = useCallback(async () => {
+  /**
+   * Saves the open document, or, where that fails, keeps its edits in the journal and says so; true when it said so
+   * (the next document opening must not clear that notice).
+   */
+  const leaveDocument = useCallback(async (): Promise<boolean> => {
     const editor = editorRef.current;
-    if (!editor) return;
+    if (!editor) return false;
     await editor.flush();
-    if (!editor.isDirty()) return;
+    if (!editor.isDirty()) return false;
     await editor.keepUnsaved();
     setError(`${openRef.current?.document.title ?? 'The document'} could not be saved; its unsaved edits are kept and offered back when you open it again.`);
+    return true;
   }, []);
 
   const openDocument = useCallback(
-    async (id: string, info: ProjectInfo | null = project) => {
+    async (id: string, info: ProjectInfo | null = project, keepNotice = false) => {
       if (!info) return;
       const summary = info?.documents.find((d) => d.id === id);
       if (summary?.problem) {
@@ -97,11 +101,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         return;
       }
       // Nothing is lost on switching: the open document is saved first, or its edits are kept for later.
-      await leaveDocument();
+      const kept = await leaveDocument();
       try {
         const scoped = bindProject(client, info.path);
         setOpen({ id, client: scoped, generation: 0, ...(await scoped.loadDocument({ documentId: id })) });
-        setError(null);
+        if (!kept && !keepNotice) setError(null);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
@@ -136,7 +140,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const switchProject = useCallback(
     async (info: ProjectInfo, opening: Startup['opening'] = null) => {
       // Saved into its own project (the editor's client is bound to it); an edit that cannot be saved is kept.
-      await Promise.all([leaveDocument(), projectClauses.flush()]);
+      const [kept] = await Promise.all([leaveDocument(), projectClauses.flush()]);
       setProject(info);
       setOpen(null);
       setDialog(null);
@@ -146,7 +150,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         return;
       }
       const first = documentToOpen(info);
-      if (first) await openDocument(first.id, info);
+      if (first) await openDocument(first.id, info, kept);
     },
     [client, openDocument, projectClauses, leaveDocument],
   );
