@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import {
   DocumentIdSchema,
   FORMAT_VERSION,
+  MANIFEST_FORMAT_VERSION,
   PolicyDocumentSchema,
   ProjectManifestSchema,
   type PolicyDocument,
@@ -121,7 +122,7 @@ export class Project {
       }
       await writeVariables(absolute, library.variables);
     }
-    const manifest: ProjectManifest = { format: FORMAT_VERSION, name, documents: documents.map((d) => d.id) };
+    const manifest: ProjectManifest = { format: MANIFEST_FORMAT_VERSION, name, documents: documents.map((d) => d.id) };
     await folder.write(MANIFEST_FILE, serializeManifest(manifest));
     return new Project(absolute, manifest);
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { serializeManifest } from '../../shared/format/serialize';
-import { FORMAT_VERSION } from '../../shared/model/document';
+import { MANIFEST_FORMAT_VERSION } from '../../shared/model/document';
 import { policy } from '../../shared/testing/builders';
 import { Project } from '../store/project';
 import { cloneProject } from './clone';
@@ -43,15 +43,15 @@ describe.skipIf(!HAS_HTTP_BACKEND)('a push refused because the server moved on (
     // Ann adds a document to the list; Bob renames the project, and sends it just after Ann's fetch.
     await Project.create(path.join(env.tmp, 'scratch'), 'x', [{ id: 'cookie-policy', doc: policy([]) }]);
     await fs.copyFile(path.join(env.tmp, 'scratch', 'documents', 'cookie-policy.policy.json'), path.join(annDir, 'documents', 'cookie-policy.policy.json'));
-    await fs.writeFile(path.join(annDir, 'policywright.json'), serializeManifest({ format: FORMAT_VERSION, name: 'Policies', documents: ['privacy-policy', 'cookie-policy'] }));
-    await fs.writeFile(path.join(bobDir, 'policywright.json'), serializeManifest({ format: FORMAT_VERSION, name: 'Team policies', documents: ['privacy-policy'] }));
+    await fs.writeFile(path.join(annDir, 'policywright.json'), serializeManifest({ format: MANIFEST_FORMAT_VERSION, name: 'Policies', documents: ['privacy-policy', 'cookie-policy'] }));
+    await fs.writeFile(path.join(bobDir, 'policywright.json'), serializeManifest({ format: MANIFEST_FORMAT_VERSION, name: 'Team policies', documents: ['privacy-policy'] }));
     hook.afterFetch = async () => {
       expect(await syncProject(bobDir, { ...ann, author: 'Bob' })).toMatchObject({ status: 'synced', sent: 1 });
     };
 
     expect(await syncProject(annDir, ann)).toMatchObject({ status: 'synced', merged: true, received: 1 });
     expect(hook.afterFetch).toBeNull();
-    const merged = serializeManifest({ format: FORMAT_VERSION, name: 'Team policies', documents: ['privacy-policy', 'cookie-policy'] });
+    const merged = serializeManifest({ format: MANIFEST_FORMAT_VERSION, name: 'Team policies', documents: ['privacy-policy', 'cookie-policy'] });
     expect(await fs.readFile(path.join(annDir, 'policywright.json'), 'utf8')).toBe(merged);
     await syncProject(bobDir, { ...ann, author: 'Bob' });
     expect(await fs.readFile(path.join(bobDir, 'policywright.json'), 'utf8')).toBe(merged);

@@ -388,6 +388,16 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
 }
 
 function metaOf(doc: PolicyDocument): DocumentMeta {
-  const { title, effectiveDate, lastUpdated, versionLabel, owner, numbering, language } = doc;
-  return { title, effectiveDate, lastUpdated, versionLabel, owner, numbering, ...(language ? { language } : {}) };
+  const { title, effectiveDate, lastUpdated, versionLabel, owner, numbering, language, comments } = doc;
+  // Comment threads travel with the details: they are saved with every save, never dropped by one.
+  return {
+    title,
+    effectiveDate,
+    lastUpdated,
+    versionLabel,
+    owner,
+    numbering,
+    ...(language ? { language } : {}),
+    ...(comments && comments.length > 0 ? { comments } : {}),
+  };
 }

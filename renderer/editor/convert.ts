@@ -1,20 +1,22 @@
 import type { Block, Mark, Run } from '../../shared/model/document';
 import { mergeRuns } from '../../shared/format/normalize';
 import { variableRun } from '../../shared/model/variables';
-import type { BlockElement, FormattedText, InlineNode, VariableElement } from './types';
+import type { BlockElement, FormattedText, InlineNode, ReviewFields, VariableElement } from './types';
 
 /** The only place that knows both shapes: stored blocks in, Slate nodes out, and back. */
 export function blocksToSlate(blocks: readonly Block[]): BlockElement[] {
   return blocks.map((block): BlockElement => {
     const children = runsToInlines(block.runs);
     const clause = block.clause ? { clause: { ...block.clause } } : {};
+    const change = block.change ? { change: { ...block.change } } : {};
+    const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: { ...block.relevel } } : {};
     switch (block.kind) {
       case 'heading':
-        return { type: 'heading', id: block.id, level: block.level, ...clause, children };
+        return { type: 'heading', id: block.id, level: block.level, ...clause, ...change, ...relevel, children };
       case 'paragraph':
-        return { type: 'paragraph', ...clause, children };
+        return { type: 'paragraph', ...clause, ...change, children };
       case 'list-item':
-        return { type: 'list-item', list: block.list, indent: block.indent, ...clause, children };
+        return { type: 'list-item', list: block.list, indent: block.indent, ...clause, ...change, ...relevel, children };
     }
   });
 }
@@ -23,13 +25,15 @@ export function slateToBlocks(nodes: readonly BlockElement[]): Block[] {
   return nodes.map((node): Block => {
     const runs = inlinesToRuns(node.children);
     const clause = node.clause ? { clause: { ...node.clause } } : {};
+    const change = node.change ? { change: { ...node.change } } : {};
+    const relevel = node.type !== 'paragraph' && node.relevel ? { relevel: { ...node.relevel } } : {};
     switch (node.type) {
       case 'heading':
-        return { kind: 'heading', id: node.id, level: node.level, ...clause, runs };
+        return { kind: 'heading', id: node.id, level: node.level, ...clause, ...change, ...relevel, runs };
       case 'paragraph':
-        return { kind: 'paragraph', ...clause, runs };
+        return { kind: 'paragraph', ...clause, ...change, runs };
       case 'list-item':
-        return { kind: 'list-item', list: node.list, indent: node.indent, ...clause, runs };
+        return { kind: 'list-item', list: node.list, indent: node.indent, ...clause, ...change, ...relevel, runs };
     }
   });
 }
@@ -39,7 +43,7 @@ function runsToInlines(runs: readonly Run[]): InlineNode[] {
   for (const run of runs) {
     if (run.variable !== undefined) {
       // A chip carries its marks; a link on a variable has no place to live in the editor and is not kept.
-      const chip: VariableElement = { type: 'variable', name: run.variable, children: [{ text: '' }] };
+      const chip: VariableElement = { type: 'variable', name: run.variable, ...reviewOf(run), children: [{ text: '' }] };
       for (const mark of run.marks ?? []) chip[mark] = true;
       out.push(chip);
       continue;
@@ -65,7 +69,7 @@ function padInlines(nodes: InlineNode[]): InlineNode[] {
 }
 
 function textOf(run: Run): FormattedText {
-  const text: FormattedText = { text: run.text };
+  const text: FormattedText = { text: run.text, ...reviewOf(run) };
   for (const mark of run.marks ?? []) text[mark] = true;
   return text;
 }
@@ -74,7 +78,7 @@ function inlinesToRuns(nodes: readonly InlineNode[]): Run[] {
   const runs: Run[] = [];
   for (const node of nodes) {
     if (!('type' in node)) runs.push(runOf(node, undefined));
-    else if (node.type === 'variable') runs.push(variableRun(node.name, marksOf(node)));
+    else if (node.type === 'variable') runs.push({ ...variableRun(node.name, marksOf(node)), ...reviewOf(node) });
     else for (const child of node.children) runs.push(runOf(child, node.href));
   }
   return mergeRuns(runs);
@@ -85,7 +89,17 @@ function runOf(text: FormattedText, link: string | undefined): Run {
   const run: Run = { text: text.text };
   if (marks.length) run.marks = marks;
   if (link !== undefined) run.link = link;
-  return run;
+  return { ...run, ...reviewOf(text) };
+}
+
+/** The suggestion and comment fields, copied (never shared: Slate nodes and stored runs must not alias). */
+function reviewOf(source: ReviewFields): ReviewFields {
+  const out: ReviewFields = {};
+  if (source.ins) out.ins = { ...source.ins };
+  if (source.del) out.del = { ...source.del };
+  if (source.formatted) out.formatted = { ...source.formatted, was: [...source.formatted.was] };
+  if (source.comments && source.comments.length > 0) out.comments = [...source.comments];
+  return out;
 }
 
 function marksOf(text: Pick<FormattedText, 'bold' | 'italic' | 'underline'>): Mark[] {

@@ -1,13 +1,21 @@
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
-import type { ClauseUse } from '../../shared/model/document';
+import type { BlockChange, ClauseUse, FormatChange, LevelChange, SuggestionMark } from '../../shared/model/document';
 
 /**
  * The editor's own node shapes. They mirror the stored blocks closely but are Slate's concern alone: the stored format
  * never sees them, and convert.ts is the only bridge.
  */
-export interface FormattedText {
+/** Suggestions and comments on a piece of text, as the stored run holds them (shared/model/review-schema.ts). */
+export interface ReviewFields {
+  ins?: SuggestionMark;
+  del?: SuggestionMark;
+  formatted?: FormatChange;
+  comments?: string[];
+}
+
+export interface FormattedText extends ReviewFields {
   text: string;
   bold?: true;
   italic?: true;
@@ -21,7 +29,7 @@ export interface LinkElement {
 }
 
 /** A project variable as a chip: an inline void that shows the variable's value, never editable as text. */
-export interface VariableElement {
+export interface VariableElement extends ReviewFields {
   type: 'variable';
   name: string;
   bold?: true;
@@ -35,12 +43,16 @@ export type InlineNode = FormattedText | LinkElement | VariableElement;
 /** Set on every block of a clause insertion: which clause, which version, and whether it is locked. */
 interface ClauseFields {
   clause?: ClauseUse;
+  /** A suggested insertion, deletion or move of the whole block. */
+  change?: BlockChange;
 }
 
 export interface HeadingElement extends ClauseFields {
   type: 'heading';
   id: string;
   level: number;
+  /** A suggested promotion or demotion: the level before. */
+  relevel?: LevelChange;
   children: InlineNode[];
 }
 
@@ -53,6 +65,8 @@ export interface ListItemElement extends ClauseFields {
   type: 'list-item';
   list: 'bullet' | 'number';
   indent: number;
+  /** A suggested indent change: the indent before. */
+  relevel?: LevelChange;
   children: InlineNode[];
 }
 

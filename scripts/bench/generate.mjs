@@ -10,7 +10,7 @@ export const DOCUMENT_ID = 'bench-master-agreement';
 /** The app's own model code (zod included), and the tests' seeded generator. */
 function loadSharedModel() {
   return loadShared([
-    "export { PolicyDocumentSchema, ProjectManifestSchema, FORMAT_VERSION } from './shared/model/document';",
+    "export { PolicyDocumentSchema, ProjectManifestSchema, FORMAT_VERSION, MANIFEST_FORMAT_VERSION } from './shared/model/document';",
     "export { serializeDocument, serializeManifest } from './shared/format/serialize';",
     "export { seeded } from './shared/testing/seeded-random';",
   ]);
@@ -155,7 +155,7 @@ export async function writeBenchProject(dir, seed) {
   const model = await loadSharedModel();
   const built = buildDocument(model.seeded(seed));
   const doc = model.PolicyDocumentSchema.parse(built.doc);
-  const manifest = model.ProjectManifestSchema.parse({ format: model.FORMAT_VERSION, name: 'Benchmark', documents: [DOCUMENT_ID] });
+  const manifest = model.ProjectManifestSchema.parse({ format: model.MANIFEST_FORMAT_VERSION, name: 'Benchmark', documents: [DOCUMENT_ID] });
   const documentFile = path.join(dir, 'documents', `${DOCUMENT_ID}.policy.json`);
   await fs.mkdir(path.dirname(documentFile), { recursive: true });
   await fs.writeFile(documentFile, model.serializeDocument(doc));

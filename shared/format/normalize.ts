@@ -21,5 +21,13 @@ function sameFormatting(a: Run, b: Run): boolean {
   // Compared as sets: a repeated mark must not make ["bold", "bold"] look like ["bold", "italic"].
   const am = new Set(a.marks ?? []);
   const bm = new Set(b.marks ?? []);
-  return am.size === bm.size && [...am].every((mark) => bm.has(mark));
+  return am.size === bm.size && [...am].every((mark) => bm.has(mark)) && sameReview(a, b);
+}
+
+/** Text of two suggestions, or about two sets of comments, stays apart: each is accepted or answered on its own. */
+function sameReview(a: Run, b: Run): boolean {
+  if (!a.ins && !b.ins && !a.del && !b.del && !a.formatted && !b.formatted && !a.comments && !b.comments) return true;
+  return (
+    JSON.stringify([a.ins, a.del, a.formatted, a.comments ?? []]) === JSON.stringify([b.ins, b.del, b.formatted, b.comments ?? []])
+  );
 }

@@ -1,4 +1,4 @@
-import type { Block, ClauseUse, PolicyDocument, ProjectManifest, Run } from '../model/document';
+import type { Block, BlockChange, ClauseUse, CommentThread, FormatChange, LevelChange, PolicyDocument, ProjectManifest, Run, SuggestionMark } from '../model/document';
 import { MARKS } from '../model/vocabulary';
 
 /**
@@ -29,11 +29,19 @@ export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: r
   for (const [key, value] of head) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   // Written only when set: a file from before documents had a language stays byte for byte as it was.
   if (meta.language !== undefined) lines.push(`  "language": ${JSON.stringify(meta.language)},`);
+  const comments = meta.comments ?? [];
+  const after = comments.length > 0 ? ',' : '';
   if (blockLines.length === 0) {
-    lines.push('  "blocks": []');
+    lines.push(`  "blocks": []${after}`);
   } else {
     lines.push('  "blocks": [');
     lines.push(blockLines.map((line) => `    ${line}`).join(',\n'));
+    lines.push(`  ]${after}`);
+  }
+  // One thread per line, after the blocks, so a reply is a one-line diff and the blocks' lines never move.
+  if (comments.length > 0) {
+    lines.push('  "comments": [');
+    lines.push(comments.map((thread) => `    ${JSON.stringify(canonicalThread(thread))}`).join(',\n'));
     lines.push('  ]');
   }
   lines.push('}');
@@ -52,14 +60,52 @@ export function serializeManifest(manifest: ProjectManifest): string {
 export function canonicalBlock(block: Block): Block {
   const runs = block.runs.map(canonicalRun);
   const clause = block.clause ? { clause: canonicalClauseUse(block.clause) } : {};
+  const change = block.change ? { change: canonicalBlockChange(block.change) } : {};
+  const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: canonicalLevelChange(block.relevel) } : {};
   switch (block.kind) {
     case 'heading':
-      return { kind: 'heading', id: block.id, level: block.level, ...clause, runs };
+      return { kind: 'heading', id: block.id, level: block.level, ...clause, ...change, ...relevel, runs };
     case 'paragraph':
-      return { kind: 'paragraph', ...clause, runs };
+      return { kind: 'paragraph', ...clause, ...change, runs };
     case 'list-item':
-      return { kind: 'list-item', list: block.list, indent: block.indent, ...clause, runs };
+      return { kind: 'list-item', list: block.list, indent: block.indent, ...clause, ...change, ...relevel, runs };
   }
+}
+
+function canonicalMark(mark: SuggestionMark): SuggestionMark {
+  return { id: mark.id, by: mark.by, at: mark.at };
+}
+
+function canonicalBlockChange(change: BlockChange): BlockChange {
+  return { ...canonicalMark(change), kind: change.kind };
+}
+
+function canonicalLevelChange(change: LevelChange): LevelChange {
+  return { ...canonicalMark(change), was: change.was };
+}
+
+function canonicalFormatChange(change: FormatChange): FormatChange {
+  return { ...canonicalMark(change), was: MARKS.filter((mark) => change.was.includes(mark)) };
+}
+
+function canonicalThread(thread: CommentThread): CommentThread {
+  const replies = (thread.replies ?? []).map((reply) => ({
+    id: reply.id,
+    by: reply.by,
+    ...(reply.initials !== undefined ? { initials: reply.initials } : {}),
+    at: reply.at,
+    text: reply.text,
+  }));
+  return {
+    id: thread.id,
+    by: thread.by,
+    ...(thread.initials !== undefined ? { initials: thread.initials } : {}),
+    at: thread.at,
+    text: thread.text,
+    ...(thread.section !== undefined ? { section: thread.section } : {}),
+    ...(thread.resolved ? { resolved: true as const } : {}),
+    ...(replies.length > 0 ? { replies } : {}),
+  };
 }
 
 function canonicalClauseUse(use: ClauseUse): ClauseUse {
@@ -71,5 +117,9 @@ function canonicalRun(run: Run): Run {
   if (run.marks && run.marks.length > 0) out.marks = MARKS.filter((mark) => run.marks?.includes(mark));
   if (run.link) out.link = run.link;
   if (run.variable !== undefined) out.variable = run.variable;
+  if (run.ins) out.ins = canonicalMark(run.ins);
+  if (run.del) out.del = canonicalMark(run.del);
+  if (run.formatted) out.formatted = canonicalFormatChange(run.formatted);
+  if (run.comments && run.comments.length > 0) out.comments = [...run.comments];
   return out;
 }

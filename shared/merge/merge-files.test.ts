@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { serializeDocument, serializeManifest } from '../format/serialize';
-import { FORMAT_VERSION } from '../model/document';
+import { FORMAT_VERSION, MANIFEST_FORMAT_VERSION } from '../model/document';
 import { serializeVariables } from '../model/variables';
 import { h, p, policy } from '../testing/builders';
 import { mergeDocumentFile, mergeManifestFile, mergeVariablesFile, mergeWholeFile } from './merge-files';
 
-const manifest = (documents: string[], name = 'Policies') => serializeManifest({ format: FORMAT_VERSION, name, documents });
+const manifest = (documents: string[], name = 'Policies') => serializeManifest({ format: MANIFEST_FORMAT_VERSION, name, documents });
 const doc = (...texts: string[]) => serializeDocument(policy([h(1, 's-intro0001', 'Introduction'), ...texts.map((t) => p(t))]));
 
 describe('merging project files', () => {

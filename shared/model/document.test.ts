@@ -130,8 +130,8 @@ describe('PolicyDocumentSchema', () => {
     expect(firstIssue(doc)).toMatch(/^blocks\.1\.runs\.0\.marks\.0: /);
   });
 
-  it.each([2, 0, '1', null])('rejects format %j with a message saying which format is read', (format) => {
-    expect(firstIssue({ ...validDocument(), format })).toBe('format: must be 1, the format this version of Policywright reads');
+  it.each([3, 0, '1', null])('rejects format %j with a message saying which formats are read', (format) => {
+    expect(firstIssue({ ...validDocument(), format })).toBe('format: must be 1 or 2, the formats this version of Policywright reads');
   });
 
   it('rejects unknown keys at the top, in a block and in a run', () => {

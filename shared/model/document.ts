@@ -6,7 +6,9 @@ import {
   DOCUMENT_LANGUAGES,
   type DocumentLanguage,
   FORMAT_VERSION,
+  MANIFEST_FORMAT_VERSION,
   MARKS,
+  READABLE_FORMAT_VERSIONS,
   MAX_HEADING_LEVEL,
   MAX_LIST_INDENT,
   NUMBERING_STYLES,
@@ -16,6 +18,14 @@ import {
   placeholder,
 } from './vocabulary';
 import { MAX_LINK_LENGTH, safeLink } from './link';
+import {
+  BlockChangeSchema,
+  CommentIdSchema,
+  CommentThreadSchema,
+  FormatChangeSchema,
+  LevelChangeSchema,
+  SuggestionMarkSchema,
+} from './review-schema';
 import { isIsoDay } from './dates';
 
 /**
@@ -23,6 +33,7 @@ import { isIsoDay } from './dates';
  * model's constants and checks live in vocabulary.ts, which needs no zod: the renderer's start-up bundle carries none.
  */
 export * from './vocabulary';
+export * from './review-schema';
 
 /** A file's `format` field: the one version of its format this version of Policywright reads, said so when it differs. */
 export function formatField<V extends number>(version: V, kind = '') {
@@ -57,8 +68,18 @@ export const RunSchema = z
     marks: z.array(z.enum(MARKS)).optional(),
     link: LinkHrefSchema.optional(),
     variable: VariableNameSchema.optional(),
+    /** Suggested: this text inserted, or deleted, or its marks changed from `formatted.was`. */
+    ins: SuggestionMarkSchema.optional(),
+    del: SuggestionMarkSchema.optional(),
+    formatted: FormatChangeSchema.optional(),
+    /** The comment threads this text is the subject of. */
+    comments: z.array(CommentIdSchema).min(1).optional(),
   })
   .strict()
+  .refine((run) => !(run.ins && run.del && run.ins.id === run.del.id), {
+    message: 'cannot be inserted and deleted by the same suggestion',
+    path: ['del'],
+  })
   .refine((run) => run.variable === undefined || run.text === placeholder(run.variable), {
     message: 'of a variable must be its placeholder, as in "{{company_name}}"',
     path: ['text'],
@@ -85,6 +106,9 @@ export const ClauseUseSchema = z
   .strict();
 export type ClauseUse = z.infer<typeof ClauseUseSchema>;
 const clause = ClauseUseSchema.optional();
+/** Suggested: this block inserted, deleted or moved (review-schema.ts), or its level changed from `relevel.was`. */
+const change = BlockChangeSchema.optional();
+const relevel = LevelChangeSchema.optional();
 
 export const HeadingSchema = z
   .object({
@@ -92,11 +116,13 @@ export const HeadingSchema = z
     id: SectionIdSchema,
     level: z.number().int().min(1).max(MAX_HEADING_LEVEL),
     clause,
+    change,
+    relevel,
     runs,
   })
   .strict();
 
-export const ParagraphSchema = z.object({ kind: z.literal('paragraph'), clause, runs }).strict();
+export const ParagraphSchema = z.object({ kind: z.literal('paragraph'), clause, change, runs }).strict();
 
 export const ListItemSchema = z
   .object({
@@ -104,6 +130,8 @@ export const ListItemSchema = z
     list: z.enum(['bullet', 'number']),
     indent: z.number().int().min(0).max(MAX_LIST_INDENT),
     clause,
+    change,
+    relevel,
     runs,
   })
   .strict();
@@ -120,9 +148,17 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine(isIsoDay, 'is not a real calendar date');
 
+/** A document's `format`: this version's, or an older one it reads (READABLE_FORMAT_VERSIONS), read as this version's. */
+const documentFormat = z
+  .union(
+    READABLE_FORMAT_VERSIONS.map((version) => z.literal(version)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>],
+    { message: `must be ${READABLE_FORMAT_VERSIONS.join(' or ')}, the formats this version of Policywright reads` },
+  )
+  .transform((): typeof FORMAT_VERSION => FORMAT_VERSION);
+
 export const PolicyDocumentSchema = z
   .object({
-    format: formatField(FORMAT_VERSION),
+    format: documentFormat,
     title: z.string().min(1, 'must not be empty').max(300).refine(hasNoForbiddenCharacters, 'contains a control character'),
     effectiveDate: IsoDateSchema.nullable(),
     lastUpdated: IsoDateSchema.nullable(),
@@ -132,6 +168,8 @@ export const PolicyDocumentSchema = z
     /** Absent in files written before documents had a language, and for English. */
     language: z.enum(Object.keys(DOCUMENT_LANGUAGES) as [DocumentLanguage, ...DocumentLanguage[]]).optional(),
     blocks: z.array(BlockSchema),
+    /** Comment threads, in the order they were made; absent when there are none. */
+    comments: z.array(CommentThreadSchema).optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -139,6 +177,7 @@ export const PolicyDocumentSchema = z
     doc.blocks.forEach((block, index) => {
       if (block.kind !== 'heading') return;
       const first = seen.get(block.id);
+      if (first !== undefined && isMovePair(doc.blocks[first], block)) return;
       if (first !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -149,8 +188,43 @@ export const PolicyDocumentSchema = z
         seen.set(block.id, index);
       }
     });
+    checkComments(doc, ctx);
   });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
+
+/** A moved heading stands at its old place and its new one, with one id: the only way one id may appear twice. */
+function isMovePair(first: Block | undefined, second: Block): boolean {
+  const a = first?.change;
+  const b = second.change;
+  if (!a || !b || a.id !== b.id) return false;
+  return (a.kind === 'move-from' && b.kind === 'move-to') || (a.kind === 'move-to' && b.kind === 'move-from');
+}
+
+/** Every comment id a run names must be a thread of the document; thread and reply ids are unique. */
+function checkComments(doc: { blocks: Block[]; comments?: z.infer<typeof CommentThreadSchema>[] }, ctx: z.RefinementCtx): void {
+  const threads = new Set<string>();
+  const ids = new Set<string>();
+  (doc.comments ?? []).forEach((thread, index) => {
+    for (const id of [thread.id, ...(thread.replies ?? []).map((reply) => reply.id)]) {
+      if (ids.has(id)) ctx.addIssue({ code: 'custom', path: ['comments', index], message: `repeats the comment id "${id}"` });
+      ids.add(id);
+    }
+    threads.add(thread.id);
+  });
+  doc.blocks.forEach((block, blockIndex) => {
+    block.runs.forEach((run, runIndex) => {
+      for (const id of run.comments ?? []) {
+        if (!threads.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['blocks', blockIndex, 'runs', runIndex, 'comments'],
+            message: `names the comment "${id}", which the document's comments do not hold`,
+          });
+        }
+      }
+    });
+  });
+}
 
 /** Documents are named inside a project by a slug that is also their file name: never by an absolute path. */
 const DocumentSlugSchema = z
@@ -161,7 +235,7 @@ export type DocumentId = z.infer<typeof DocumentIdSchema>;
 
 export const ProjectManifestSchema = z
   .object({
-    format: formatField(FORMAT_VERSION),
+    format: formatField(MANIFEST_FORMAT_VERSION),
     name: z.string().min(1, 'must not be empty').max(200),
     // A listed device name (made on Linux) is reported on that document alone, so the rest of the project opens.
     documents: z.array(DocumentSlugSchema),

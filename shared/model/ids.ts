@@ -11,8 +11,22 @@ function defaultRandom(): RandomSource {
 
 /** A new section id: 10 base-36 characters, about 51 bits, so collisions within a project are not a concern. */
 export function newSectionId(random: RandomSource = defaultRandom()): string {
+  return newId('s-', random);
+}
+
+/** A new suggestion id ("c-…"), as unlikely to collide as a section id. */
+export function newSuggestionId(random: RandomSource = defaultRandom()): string {
+  return newId('c-', random);
+}
+
+/** A new comment or reply id ("k-…"). */
+export function newCommentId(random: RandomSource = defaultRandom()): string {
+  return newId('k-', random);
+}
+
+function newId(prefix: string, random: RandomSource): string {
   const bytes = random.getRandomValues(new Uint8Array(10));
-  let id = 's-';
+  let id = prefix;
   for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
   return id;
 }

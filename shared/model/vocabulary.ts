@@ -7,7 +7,15 @@
  * that runs until the next heading of the same or a higher level. Sections are derived from the headings, never stored
  * as a tree, and numbers are derived from the sections, never stored at all.
  */
-export const FORMAT_VERSION = 1;
+/**
+ * The document format this version writes. Format 2 added suggestions and comments (review.ts); a format 1 file reads
+ * as it is, since every field it has means the same in format 2, and is written as format 2 when next saved.
+ */
+export const FORMAT_VERSION = 2;
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+
+/** The project manifest's format, which suggestions did not change. */
+export const MANIFEST_FORMAT_VERSION = 1;
 
 export const MAX_HEADING_LEVEL = 6;
 export const MAX_LIST_INDENT = 5;
@@ -68,3 +76,16 @@ export type ClauseSource = (typeof CLAUSE_SOURCES)[number];
  */
 export const CLAUSE_USE_STATES = ['locked', 'linked', 'unlinked'] as const;
 export type ClauseUseState = (typeof CLAUSE_USE_STATES)[number];
+
+/**
+ * What a suggestion does to a whole block: `insert` and `delete` a block (a paragraph break typed or removed counts),
+ * `move-from` and `move-to` the two places of one moved block, which share the suggestion's id.
+ */
+export const BLOCK_CHANGE_KINDS = ['insert', 'delete', 'move-from', 'move-to'] as const;
+export type BlockChangeKind = (typeof BLOCK_CHANGE_KINDS)[number];
+
+/** Suggestion ids ("c-…") group the runs and blocks of one change; comment ids ("k-…") name a thread or a reply. */
+export const SUGGESTION_ID_PATTERN = /^c-[a-z0-9]{6,24}$/;
+export const COMMENT_ID_PATTERN = /^k-[a-z0-9]{6,24}$/;
+export const MAX_AUTHOR_LENGTH = 120;
+export const MAX_COMMENT_LENGTH = 20_000;
