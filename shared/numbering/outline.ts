@@ -2,6 +2,7 @@ import type { PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
 import { NO_VARIABLES, type VariableValues } from '../model/variables';
 import { bareNumber, numberSections } from './number';
+import { standsWhenAccepted } from '../review/suggestions';
 
 export interface OutlineEntry {
   id: string;
@@ -14,8 +15,9 @@ export function outlineOf(
   doc: Pick<PolicyDocument, 'blocks' | 'numbering'>,
   values: VariableValues = NO_VARIABLES,
 ): Array<OutlineEntry & { label: string }> {
+  // Numbered as the document reads with every suggestion accepted: a heading suggested for deletion has no number.
   const headings = doc.blocks.flatMap((block) =>
-    block.kind === 'heading' ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs, values) }] : [],
+    block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs, values) }] : [],
   );
   const numbers = numberSections(headings, doc.numbering);
   return headings.map((heading, i) => {
