@@ -35,7 +35,7 @@ const SIDE_DOORS = {
 
 
 /** Tests and their helpers: exempt from the layers and from the Node walls, and imported by nothing else. */
-const TEST_FILES = ['**/*.test.ts', '**/test-*.ts', '**/*-test-documents.ts', 'shared/testing/**', 'main/store/testing/**', 'main/store/hostile-projects.ts'];
+const TEST_FILES = ['**/*.test.ts', '**/test-*.ts', '**/*-test-documents.ts', 'shared/testing/**', 'testing/**', 'main/store/testing/**', 'main/store/hostile-projects.ts'];
 // Not the part's own code: tests and their helpers, and the bundler's configs (which run in Node).
 const NOT_PART_CODE = [...TEST_FILES, '**/vite.config.*'];
 const TEST_SUPPORT = {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../shared/testing/chromium';
+import { CHROMIUM_ARGS } from '../../testing/chromium';
 import { Workspace, createHandlers } from '../api/handlers';
 import { RecentProjects } from '../store/recent';
 import { SPENT_CODE_MESSAGE, startWebHost, type WebHost } from './server';

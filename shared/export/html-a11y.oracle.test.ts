@@ -6,7 +6,7 @@ import { parseFile } from '../format/parse';
 import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { exportHtml } from './html';
 import { axeAudit } from '../testing/axe';
-import { CHROMIUM, CHROMIUM_TIMEOUT as TIMEOUT, HAS_CHROMIUM, useChromium, withPage } from '../testing/chromium';
+import { CHROMIUM, CHROMIUM_TIMEOUT as TIMEOUT, HAS_CHROMIUM, useChromium, withPage } from '../../testing/chromium';
 
 /*
  * The exported HTML read by axe-core in a real browser (the system's Chromium, driven by playwright-core): an exported

@@ -11,7 +11,7 @@ import { hostileDocument } from './fixtures/hostile';
 import { exportRedlineHtml } from './redline-html';
 import { axeAudit } from '../testing/axe';
 import { section } from '../testing/builders';
-import { CHROMIUM, CHROMIUM_TIMEOUT, HAS_CHROMIUM, useChromium, withPage } from '../testing/chromium';
+import { CHROMIUM, CHROMIUM_TIMEOUT, HAS_CHROMIUM, useChromium, withPage } from '../../testing/chromium';
 import { CHECKED_SECTIONS, NEW_EDITION, OLD_EDITION, benchEditions, documentText, loadBenchGenerator, normalizeText } from './redline-test-documents';
 
 const LABELS = { oldLabel: 'Version 1.0', newLabel: 'Version 2.0' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../testing/chromium';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../../testing/chromium';
 import { ACCEPTED, REFUSED, generatedAddresses } from '../testing/link-addresses';
 import { safeLink } from './link';
 

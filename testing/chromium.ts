@@ -3,13 +3,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 /**
+ * Lives outside shared/ because it reads the file system (whether Chromium is installed): shared/ never touches Node.
  * The system's Chromium for the oracle tests that read a page as a browser does (axe-core, the URL parser): where it
  * is, whether it is there (a test skips, saying so, where it is not), and one browser for a describe block.
  */
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
-/** No sandbox (tests run as root in containers), no GPU, and nothing the browser would fetch or sync on its own. */
+/**
+ * Lives outside shared/ because it reads the file system (whether Chromium is installed): shared/ never touches Node. No sandbox (tests run as root in containers), no GPU, and nothing the browser would fetch or sync on its own. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Starting Chromium on a busy two-core machine can take many seconds. */
