@@ -122,8 +122,8 @@ test('change a clause in the library, see the badge, read the difference, update
 
   // The document still uses version 1: the badge says so, and the project-wide list finds it.
   const badge = clauseBlock(page, 'complaints').getByRole('button', { name: 'Update available: v2' });
-  await badge.scrollIntoViewIfNeeded();
   await expect(badge).toBeVisible();
+  await badge.scrollIntoViewIfNeeded();
   await panel.locator('.outdated').getByRole('button', { name: 'Check' }).click();
   await expect(panel.locator('.outdated')).toContainText('Privacy Policy, 9.4 Complaints: clause complaints v1, v2 available');
   await screenshot(page, 'clauses-update-badge');

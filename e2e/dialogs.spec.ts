@@ -102,6 +102,7 @@ test('the clause editor and the clause update dialogs are modal and close on Esc
   await editor.getByRole('button', { name: 'Save clause' }).click();
   await expect(editor).toBeHidden();
   const badge = page.locator('.policy-editor').getByRole('button', { name: 'Update available: v2' });
+  await expect(badge).toBeVisible();
   await badge.scrollIntoViewIfNeeded();
   await badge.click();
   await expectModalThenEscape(page, page.getByRole('dialog', { name: /version 1 here, version 2 in the library/ }));

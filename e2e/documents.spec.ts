@@ -32,6 +32,7 @@ test('rename a document from its menu and the open one with F2; the file name st
   await page.keyboard.press('F2');
   await page.getByRole('dialog').getByLabel('Title').fill('Privacy Notice');
   await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(titleField(page)).toHaveValue('Privacy Notice');
   await expect(page).toHaveTitle(/^(● )?Privacy Notice — Northwind Analytics Policies — Policywright$/);
   await expect.poll(async () => JSON.parse(await app.readDocument('privacy-policy')).title).toBe('Privacy Notice');
@@ -150,8 +151,11 @@ test('an export is named from the document title', async ({ page, app }) => {
   await page.getByRole('dialog').getByLabel('Title').fill('Privacy: EU/UK');
   await page.keyboard.press('Enter');
   await expect(titleField(page)).toHaveValue('Privacy: EU/UK');
+  // The rename dialog stays until the renamed document is saved, and the page behind a dialog takes no shortcut.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('Control+e');
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: 'Export “Privacy: EU/UK”' });
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: /Markdown/ }).check();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Export/ }).click()]);
   expect(download.suggestedFilename()).toBe('Privacy EU UK.md');

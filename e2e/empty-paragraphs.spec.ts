@@ -28,6 +28,10 @@ test('deleting a selected section with its list leaves no empty bullet', async (
   const last = page.locator('.policy-editor .list-item', { hasText: 'record what happened and what we changed' });
   await last.click({ modifiers: ['Shift'] });
   await page.keyboard.press('Shift+End');
+  // Delete takes what the person sees selected: from the heading to the end of the list.
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString() ?? ''))
+    .toMatch(/^Responding to Security Incidents\s[\s\S]*stop it from happening again\.$/);
   await page.keyboard.press('Delete');
   await expect(heading(page, 'Responding to Security Incidents')).toHaveCount(0);
   await expect(page.locator('.policy-editor .list-item', { hasText: /^$/ })).toHaveCount(0);

@@ -144,6 +144,7 @@ test('Ctrl+H replaces all in one step that one Ctrl+Z undoes, and leaves approve
 test('find in all documents lists the documents with matches; a click opens one at its first match', async ({ page }) => {
   await page.locator('.policy-editor').click();
   await page.keyboard.press('Control+f');
+  await expect(page.getByRole('textbox', { name: 'Find', exact: true })).toBeFocused();
   await page.keyboard.type('cookie');
   await expect(page.locator('.find-count')).toHaveText('9 matches');
   await page.getByRole('button', { name: 'Find in all documents' }).click();

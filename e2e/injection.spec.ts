@@ -216,7 +216,7 @@ test('no payload of the injection corpus runs or navigates, through paste, impor
     await page.keyboard.press('Control+s');
     await expect(page.getByTestId('save-status')).toHaveText('Saved');
     // The pastes arrived, as text: an entity-encoded payload is now the words of its markup.
-    expect(await app.readDocument('privacy-policy')).toContain('<img src=x onerror=__tripwire(');
+    await expect.poll(() => app.readDocument('privacy-policy')).toContain('<img src=x onerror=__tripwire(');
     watch.expected.add(page.url());
     await page.reload();
     await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();

@@ -131,6 +131,7 @@ test('with the keyboard alone: draft text, insert a clause, save a version, comp
   // A clause, found by typing.
   await page.keyboard.press('Control+Shift+L');
   const palette = page.getByRole('dialog', { name: 'Insert a clause' });
+  await expect(palette.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('california');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();

@@ -70,8 +70,10 @@ test.describe('at 1024×700', () => {
     const box = editor.getByRole('textbox', { name: 'Clause text' });
     await box.fill(`${await box.inputValue()} Changed.`);
     await editor.getByRole('button', { name: 'Save clause' }).click();
+    await expect(editor).toBeHidden();
     const block = page.locator('.policy-editor .section-heading:has([data-clause-id="complaints"])');
     const badge = block.getByRole('button', { name: 'Update available: v2' });
+    await expect(badge).toBeVisible();
     await badge.scrollIntoViewIfNeeded();
     await expect(block.getByRole('button', { name: 'Unlink to edit' })).toBeVisible();
     const bar = await block.getByTestId('clause-bar').boundingBox();

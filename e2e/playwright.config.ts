@@ -12,9 +12,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // A stop-gap, to be taken out: under load on 2 cores a few tests fail now and then on timing (a different one each
-  // run, each passing alone). A test that passes only on its retry is reported as flaky, so none is hidden.
-  retries: 1,
   reporter: [['list']],
   use: {
     viewport: { width: 1440, height: 900 },

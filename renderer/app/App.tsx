@@ -200,7 +200,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       const cmd = commandForKey(event);
       if (cmd && WINDOW_COMMANDS.has(cmd)) {
         event.preventDefault();
-        // Behind a dialog the page is inert: its commands wait until the dialog is closed.
+        // Behind a dialog the page is inert: its shortcuts do nothing until the dialog has closed (a rename, say, closes
+        // only once the renamed document is saved).
         if (document.getElementById('root')?.inert) return;
         command(cmd);
       }

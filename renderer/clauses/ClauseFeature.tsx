@@ -65,11 +65,15 @@ export function ClauseFeature({ host, tools, children }: Props) {
     const found = driftOf(editor.children as unknown as Block[], lookup);
     setDrift(new Map(found.map((d) => [d.use.use, d])));
   }, [editor, lookup]);
+  // The timer runs the latest computeDrift: one set before the library changed (a clause saved while the pause after
+  // an insertion still ran) would otherwise read the old library when it fires, and take the new drift away again.
+  const latestCompute = useRef(computeDrift);
+  latestCompute.current = computeDrift;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const scheduleDrift = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(computeDrift, DRIFT_DELAY_MS);
-  }, [computeDrift]);
+    timer.current = setTimeout(() => latestCompute.current(), DRIFT_DELAY_MS);
+  }, []);
   useEffect(computeDrift, [computeDrift]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 

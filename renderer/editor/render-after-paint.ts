@@ -205,7 +205,11 @@ export function withRenderAfterPaint<T extends PolicyEditor>(editor: T, held: Re
     }
     const earlier = held.takeHeld();
     if (earlier.length) editor.operations = [...earlier, ...ops];
-    onChange(options);
+    // A change of the selection alone is rendered now, in this task. Until its render, slate-react counts its node map
+    // as stale and ignores the page's selection; on a busy machine the browser runs input before a scheduled render,
+    // so a Shift+click or Shift+arrow made in that gap was put back to the old selection by the late render.
+    if (ops.length > 0 && ops.every((op) => op.type === 'set_selection')) flushSync(() => onChange(options));
+    else onChange(options);
   };
 
   return editor;
