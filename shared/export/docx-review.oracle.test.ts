@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../model/document';
 import { acceptAll, rejectAll } from '../review/resolve';
 import { exportDocx } from './docx';
-import { REVIEWED_DOCUMENT } from './fixtures/reviewed';
+import { REVIEWED_DOCUMENT } from './review-test-documents';
 import { prepareDocument } from './prepare';
 
 /**
@@ -40,7 +40,7 @@ const withoutComments: PolicyDocument = {
 const work = mkdtempSync(path.join(tmpdir(), 'policywright-docx-review-'));
 const full = path.join(work, 'reviewed.docx');
 const uncommented = path.join(work, 'reviewed-no-comments.docx');
-let bytes = new Uint8Array();
+let bytes: Uint8Array = new Uint8Array();
 
 beforeAll(async () => {
   bytes = await exportDocx(doc);

@@ -2,7 +2,7 @@ import { Paragraph, type IContext, type IParagraphOptions, type IXmlableObject, 
 import type { BlockChange, SuggestionMark } from '../model/document';
 import type { CommentAnchors } from './docx-comments';
 import { docxRun } from './docx-runs';
-import { Tracking } from './docx-tracking';
+import type { Tracking } from './docx-tracking';
 import type { ExportRun } from './runs';
 
 /** What the body writer needs to write a document's suggestions and comments. */

@@ -38,16 +38,23 @@ export function exportRuns(runs: readonly Run[]): ExportRun[] {
       italic: marks.includes('italic'),
       underline: marks.includes('underline'),
       ...(href !== null ? { href } : {}),
-      ...(run.ins ? { ins: run.ins } : {}),
-      ...(run.del ? { del: run.del } : {}),
-      ...(run.formatted ? { formatted: run.formatted } : {}),
-      ...(run.comments ? { comments: run.comments } : {}),
+      ...(run.ins || run.del || run.formatted || run.comments ? reviewOf(run) : {}),
     };
     const last = out[out.length - 1];
     if (last && sameFormatting(last, next)) out[out.length - 1] = { ...last, text: last.text + next.text };
     else out.push(next);
   }
   return out;
+}
+
+/** The suggestions and comment threads a run carries, only those it has. */
+function reviewOf(run: Run): Pick<ExportRun, 'ins' | 'del' | 'formatted' | 'comments'> {
+  return {
+    ...(run.ins ? { ins: run.ins } : {}),
+    ...(run.del ? { del: run.del } : {}),
+    ...(run.formatted ? { formatted: run.formatted } : {}),
+    ...(run.comments ? { comments: run.comments } : {}),
+  };
 }
 
 export function plainText(runs: readonly ExportRun[]): string {
