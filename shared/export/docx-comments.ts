@@ -1,4 +1,4 @@
-import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, commentIdToParaId, type ICommentOptions, type ParagraphChild } from 'docx';
 import type { CommentThread } from '../model/document';
 import { referenceRun } from './docx-tracking';
 import type { ExportBlock } from './prepare';
@@ -65,8 +65,23 @@ export class CommentAnchors {
     return [...this.opening(threads), ...this.closing(threads)];
   }
 
+  /**
+   * Whether a thread is resolved in a document without any reply: the `docx` library writes the part that says so
+   * only for threads with replies, so the export adds it (docx-comments-extended.ts).
+   */
+  get resolvedWithoutReplies(): boolean {
+    return this.threads.some((thread) => thread.resolved) && !this.threads.some((thread) => (thread.replies ?? []).length > 0);
+  }
+
+  /** For each comment, in the order of comments(), whether its thread is resolved. */
+  doneFlags(): boolean[] {
+    return this.threads.flatMap((thread) => [thread, ...(thread.replies ?? [])].map(() => thread.resolved === true));
+  }
+
   /** The comments part: every thread's comment and its replies', replies linked to it and resolved with it. */
   comments(): ICommentOptions[] {
+    // Durable ids make the library give each comment the paragraph id that marking it resolved needs.
+    const durable = this.resolvedWithoutReplies;
     return this.threads.flatMap((thread) => {
       const [threadId = 0, ...replyIds] = this.ids.get(thread.id) ?? [];
       const resolved = thread.resolved === true;
@@ -78,6 +93,7 @@ export class CommentAnchors {
         children: entry.text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
         ...(parentId !== undefined ? { parentId } : {}),
         ...(resolved ? { resolved } : {}),
+        ...(durable ? { durableId: commentIdToParaId(id) } : {}),
       });
       return [comment(thread, threadId), ...(thread.replies ?? []).map((reply, i) => comment(reply, replyIds[i] ?? 0, threadId))];
     });

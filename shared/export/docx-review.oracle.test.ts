@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../model/document';
 import { acceptAll, rejectAll } from '../review/resolve';
 import { exportDocx } from './docx';
-import { REVIEWED_DOCUMENT } from './review-test-documents';
+import { RESOLVED_ALONE, REVIEWED_DOCUMENT } from './review-test-documents';
 import { prepareDocument } from './prepare';
 
 /**
@@ -40,12 +40,14 @@ const withoutComments: PolicyDocument = {
 const work = mkdtempSync(path.join(tmpdir(), 'policywright-docx-review-'));
 const full = path.join(work, 'reviewed.docx');
 const uncommented = path.join(work, 'reviewed-no-comments.docx');
+const resolvedAlone = path.join(work, 'resolved-alone.docx');
 let bytes: Uint8Array = new Uint8Array();
 
 beforeAll(async () => {
   bytes = await exportDocx(doc);
   writeFileSync(full, bytes);
   writeFileSync(uncommented, await exportDocx(withoutComments));
+  writeFileSync(resolvedAlone, await exportDocx(RESOLVED_ALONE));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -133,19 +135,9 @@ interface Annotation {
   anchor: string;
 }
 
-/** LibreOffice's ODT of the whole export: its comments (with the text each spans) and its tracked changes. */
-async function libreOfficeReading(): Promise<{ annotations: Annotation[]; changes: string[] }> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
-  try {
-    const convert = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'odt', '--outdir', work, full], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    if (convert.status !== 0) throw new Error(`soffice failed (${convert.status}): ${convert.stderr}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  const zip = await JSZip.loadAsync(readFileSync(full.replace(/\.docx$/, '.odt')));
+/** LibreOffice's ODT of an export: its comments (with the text each spans) and its tracked changes. */
+async function libreOfficeReading(file: string): Promise<{ annotations: Annotation[]; changes: string[] }> {
+  const zip = await JSZip.loadAsync(readFileSync(file.replace(/\.docx$/, '.odt')));
   const content = (await zip.file('content.xml')?.async('string')) ?? '';
   const text = (xml: string) => unescapeXml(xml.replace(/<\/text:p>(?=.)/g, '\n').replace(/<[^>]+>/g, ''));
   const annotations = [...content.matchAll(/<office:annotation office:name="([^"]+)"([^>]*)>(.*?)<\/office:annotation>/g)].map((m) => {
@@ -185,12 +177,31 @@ function expectedComments(): Annotation[] {
 describe.skipIf(!HAS_SOFFICE)('LibreOffice reads the comments and the tracked changes of the whole export (needs soffice)', () => {
   let reading: Awaited<ReturnType<typeof libreOfficeReading>>;
   beforeAll(async () => {
-    reading = await libreOfficeReading();
+    // One start of LibreOffice converts both files, each to an ODT beside it.
+    const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
+    try {
+      const convert = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'odt', '--outdir', work, full, resolvedAlone], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      if (convert.status !== 0) throw new Error(`soffice failed (${convert.status}): ${convert.stderr}`);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    reading = await libreOfficeReading(full);
   }, 180_000);
 
   it('every thread and reply, with its author, initials, time, text, resolved state and the text it is about', () => {
     const byKey = (a: Annotation, b: Annotation) => `${a.date}${a.author}`.localeCompare(`${b.date}${b.author}`);
     expect([...reading.annotations].sort(byKey)).toEqual(expectedComments().sort(byKey));
+  });
+
+  it('a resolved comment in a document without replies, resolved', async () => {
+    const alone = await libreOfficeReading(resolvedAlone);
+    expect(alone.annotations.map(({ author, text, resolved, anchor }) => ({ author, text, resolved, anchor }))).toEqual([
+      { author: 'Ben Reviewer', text: 'Done with this.', resolved: true, anchor: 'Settled' },
+      { author: 'Ana Suggester', text: 'Still open.', resolved: false, anchor: 'open' },
+    ]);
   });
 
   it('insertions, deletions and formatting changes, all of them', () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../model/document';
 import { h, p, policy } from '../testing/builders';
 import { exportDocx } from './docx';
-import { REVIEWED_DOCUMENT } from './review-test-documents';
+import { RESOLVED_ALONE, REVIEWED_DOCUMENT } from './review-test-documents';
 import { prepareDocument } from './prepare';
 
 /**
@@ -164,6 +164,18 @@ describe('exportDocx writes comment threads as Word comments', () => {
     ]);
     // The link is the last paragraph of each comment: a reply of two paragraphs carries it on its second.
     expect(files['word/comments.xml']).toMatch(/<w:p><w:r><w:t xml:space="preserve">Contact details and usage\.<\/w:t><\/w:r><\/w:p><w:p w14:paraId="00000002"/);
+  });
+});
+
+describe('exportDocx of a resolved comment in a document without replies', () => {
+  it('still writes commentsExtended.xml, related to the document and typed, with the comment done', async () => {
+    const files = await parts(RESOLVED_ALONE);
+    const paraIds = [...(files['word/comments.xml'] ?? '').matchAll(/<w:comment .*?w14:paraId="([0-9A-F]{8})".*?<\/w:comment>/g)].map((m) => m[1]);
+    expect(paraIds).toHaveLength(2);
+    expect(files['word/commentsExtended.xml']).toContain(`<w15:commentEx w15:paraId="${paraIds[0]}" w15:done="1"/><w15:commentEx w15:paraId="${paraIds[1]}"/>`);
+    expect(files['word/_rels/document.xml.rels']).toMatch(/Type="http:\/\/schemas\.microsoft\.com\/office\/2011\/relationships\/commentsExtended" Target="commentsExtended\.xml"/);
+    expect(files['[Content_Types].xml']).toContain('PartName="/word/commentsExtended.xml"');
+    expect(files['word/document.xml']).toContain('<w:commentReference w:id="0"/>');
   });
 });
 

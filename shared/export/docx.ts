@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
 import { bodyParagraphs } from './docx-body';
 import { CommentAnchors } from './docx-comments';
+import { withResolvedComments } from './docx-comments-extended';
 import type { Review } from './docx-review';
 import { Tracking } from './docx-tracking';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
@@ -52,7 +53,8 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
       },
     ],
   });
-  return Packer.pack(document, 'uint8array');
+  const bytes = await Packer.pack(document, 'uint8array');
+  return review?.comments.resolvedWithoutReplies ? withResolvedComments(bytes, review.comments.doneFlags()) : bytes;
 }
 
 /** Comments are numbered from 0 and tracked changes after them: Word wants one id per annotation in the document. */
