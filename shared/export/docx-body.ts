@@ -100,8 +100,10 @@ function headingPart(heading: ExportHeading): ReviewedPart {
     runs: heading.runs,
     form: headingForm(heading.depth),
     ...(heading.was ? { was: { form: headingForm(heading.was.depth), by: heading.was.by } } : {}),
-    section: heading.id,
-    // The old place of a moved heading is not where the table of contents leads: its bookmark is at the new place.
-    ...(heading.change?.kind === 'move-from' ? {} : { bookmark: (children: ParagraphChild[]) => new Bookmark({ id: bookmarkName(heading.id), children }) }),
+    // The old place of a moved heading is not where the table of contents leads, nor where a comment on the section
+    // is shown: its bookmark and those comments are at the new place.
+    ...(heading.change?.kind === 'move-from'
+      ? {}
+      : { section: heading.id, bookmark: (children: ParagraphChild[]) => new Bookmark({ id: bookmarkName(heading.id), children }) }),
   };
 }

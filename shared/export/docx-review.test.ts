@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyDocument } from '../model/document';
+import type { Heading, PolicyDocument } from '../model/document';
 import { h, p, policy } from '../testing/builders';
 import { exportDocx } from './docx';
 import { RESOLVED_ALONE, REVIEWED_DOCUMENT } from './review-test-documents';
@@ -176,6 +176,20 @@ describe('exportDocx of a resolved comment in a document without replies', () =>
     expect(files['word/_rels/document.xml.rels']).toMatch(/Type="http:\/\/schemas\.microsoft\.com\/office\/2011\/relationships\/commentsExtended" Target="commentsExtended\.xml"/);
     expect(files['[Content_Types].xml']).toContain('PartName="/word/commentsExtended.xml"');
     expect(files['word/document.xml']).toContain('<w:commentReference w:id="0"/>');
+  });
+});
+
+describe('exportDocx of a moved section with a comment on it', () => {
+  it('anchors the comment once, at the new place', async () => {
+    const move = { id: 'c-move0001', by: 'Ana', at: '2026-11-02T09:00:00Z' };
+    const moved = (kind: 'move-from' | 'move-to') => ({ ...(h(1, 's-moved001', 'Moved') as Heading), change: { ...move, kind } });
+    const doc = policy([moved('move-from'), h(1, 's-stays001', 'Stays'), moved('move-to')], {
+      comments: [{ id: 'k-section1', by: 'Ben', at: '2026-11-03T09:00:00Z', text: 'About the section.', section: 's-moved001' }],
+    });
+    const body = (await parts(doc))['word/document.xml'] ?? '';
+    expect(body.match(/<w:commentRangeStart w:id="0"\/>/g)).toHaveLength(1);
+    expect(body.match(/<w:commentReference w:id="0"\/>/g)).toHaveLength(1);
+    expect(paragraphsOf(body).find((para) => para.includes('<w:commentRangeStart'))).toContain('<w:moveTo ');
   });
 });
 
