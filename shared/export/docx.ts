@@ -2,11 +2,16 @@ import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph,
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
 import { bodyParagraphs } from './docx-body';
+import { CommentAnchors } from './docx-comments';
+import { withResolvedComments } from './docx-comments-extended';
+import type { Review } from './docx-review';
+import { Tracking } from './docx-tracking';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';
 import { docxStyles } from './docx-styles';
 import { titlePage } from './docx-title-page';
-import { prepareDocument } from './prepare';
+import { prepareDocument, type PreparedDocument } from './prepare';
+import { hasSuggestions } from '../review/suggestions';
 
 const MUTED = '555555';
 
@@ -15,10 +20,18 @@ const MUTED = '555555';
  * list written in the document's numbering style, so Word and LibreOffice number them, and renumber them when a
  * section is moved in Word: no number is typed into a heading. The table of contents is a TOC field that Word
  * refreshes when the document opens. Packed straight to bytes, so it needs no Node Buffer and runs anywhere.
+ *
+ * Open suggestions are Word's tracked changes, by their authors at their times, and comment threads Word comments
+ * with their replies (docx-review.ts); change tracking is then left on, so a reviewer's edits in Word are tracked too.
+ * Accepting every change in Word gives the document with every suggestion accepted, numbered as Policywright numbers
+ * it; rejecting every change gives it as it was before them.
  */
 export async function exportDocx(doc: PolicyDocument, options: { variables?: VariableValues } = {}): Promise<Uint8Array> {
   const prepared = prepareDocument(doc, options.variables);
   const hasSections = prepared.headings.length > 0;
+  const suggesting = doc.blocks.some(hasSuggestions);
+  const threads = doc.comments ?? [];
+  const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
   const document = new Document({
     ...docxProperties(prepared),
     styles: docxStyles(hasSections),
@@ -29,17 +42,25 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
         { reference: NUMBER_NUMBERING, levels: numberLevels() },
       ],
     },
-    features: { updateFields: true },
+    features: { updateFields: true, ...(suggesting ? { trackRevisions: true } : {}) },
+    ...(review && threads.length > 0 ? { comments: { children: review.comments.comments() } } : {}),
     sections: [
       {
         headers: { default: new Header({ children: [pageHeader(prepared.title)] }) },
         footers: { default: new Footer({ children: [pageFooter()] }) },
         // With a table of contents, the body starts on a page of its own after it.
-        children: [...titlePage(prepared), ...bodyParagraphs(prepared.blocks, hasSections)],
+        children: [...titlePage(prepared), ...bodyParagraphs(prepared.blocks, hasSections, review)],
       },
     ],
   });
-  return Packer.pack(document, 'uint8array');
+  const bytes = await Packer.pack(document, 'uint8array');
+  return review?.comments.resolvedWithoutReplies ? withResolvedComments(bytes, review.comments.doneFlags()) : bytes;
+}
+
+/** Comments are numbered from 0 and tracked changes after them: Word wants one id per annotation in the document. */
+function reviewOf(prepared: PreparedDocument, threads: NonNullable<PolicyDocument['comments']>): Review {
+  const comments = new CommentAnchors(threads, prepared.blocks);
+  return { comments, tracking: new Tracking(comments.count + 1) };
 }
 
 function pageHeader(title: string): Paragraph {

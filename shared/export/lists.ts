@@ -1,4 +1,4 @@
-import type { ListItem } from '../model/document';
+import type { BlockChange, ListItem, SuggestionMark } from '../model/document';
 import { listNumbers, type ListNumber } from '../numbering/list-numbers';
 import { exportRuns, type ExportRun } from './runs';
 
@@ -11,6 +11,10 @@ export interface ExportListItem {
   /** For a numbered item, which run of numbering it belongs to (unique in the document); -1 for a bullet. */
   readonly sequence: number;
   readonly runs: ExportRun[];
+  /** An open suggestion to insert, delete or move the item (only the DOCX export writes it). */
+  readonly change?: BlockChange;
+  /** Its depth and numbered sequence before an open suggestion to indent or outdent it, and whose suggestion that is. */
+  readonly was?: { readonly depth: number; readonly sequence: number; readonly by: SuggestionMark };
 }
 
 /** Consecutive list items, which is one list to every exporter. */
@@ -26,6 +30,30 @@ export interface ExportList {
  */
 export function exportList(items: readonly ListItem[], nextSequence: number): { list: ExportList; nextSequence: number } {
   const numbers = listNumbers(items, nextSequence);
-  const out = items.map((item, i): ExportListItem => ({ ...(numbers.items[i] as ListNumber), runs: exportRuns(item.runs) }));
+  const before = items.some((item) => item.relevel) ? placesBefore(items, numbers.items) : [];
+  const out = items.map((item, i): ExportListItem => {
+    const was = before[i];
+    return {
+      ...(numbers.items[i] as ListNumber),
+      runs: exportRuns(item.runs),
+      ...(item.change ? { change: item.change } : {}),
+      ...(item.relevel && was ? { was: { ...was, by: item.relevel } } : {}),
+    };
+  });
   return { list: { kind: 'list', items: out }, nextSequence: numbers.nextSequence };
+}
+
+/**
+ * Where each item stood before the suggested indents and outdents: its depth, and the sequence it was numbered in,
+ * named by the sequence the items it shared it with (those not moved) have now, so that rejecting the change puts it
+ * back into that list and its number follows theirs.
+ */
+function placesBefore(items: readonly ListItem[], now: readonly ListNumber[]): Array<{ depth: number; sequence: number }> {
+  const then = listNumbers(items.map((item) => (item.relevel ? { list: item.list, indent: item.relevel.was } : item))).items;
+  const sequenceNow = new Map<number, number>();
+  then.forEach((place, i) => {
+    const current = now[i];
+    if (!items[i]?.relevel && current && place.sequence >= 0 && !sequenceNow.has(place.sequence)) sequenceNow.set(place.sequence, current.sequence);
+  });
+  return then.map((place, i) => ({ depth: place.depth, sequence: sequenceNow.get(place.sequence) ?? now[i]?.sequence ?? -1 }));
 }

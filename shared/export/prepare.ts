@@ -1,5 +1,7 @@
-import type { DocumentLanguage, ListItem, NumberingStyle, PolicyDocument } from '../model/document';
-import { bareNumber, numberSections } from '../numbering/number';
+import type { BlockChange, DocumentLanguage, ListItem, NumberingStyle, PolicyDocument, SuggestionMark } from '../model/document';
+import { bareNumber } from '../numbering/number';
+import { standsWhenAccepted } from '../review/suggestions';
+import { reviewedNumbers } from './review-numbers';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun } from './runs';
 import { oneLine } from './text';
@@ -23,11 +25,16 @@ export interface ExportHeading {
   readonly runs: ExportRun[];
   /** The heading as one line of plain text, for tables of contents and metadata. */
   readonly text: string;
+  /** An open suggestion to insert, delete or move the whole heading (only the DOCX export writes it). */
+  readonly change?: BlockChange;
+  /** Its depth before the open suggestions, when that differs or a level change is suggested, and whose change it is. */
+  readonly was?: { readonly depth: number; readonly by: SuggestionMark };
 }
 
 export interface ExportParagraph {
   readonly kind: 'paragraph';
   readonly runs: ExportRun[];
+  readonly change?: BlockChange;
 }
 
 export type ExportBlock = ExportHeading | ExportParagraph | ExportList;
@@ -42,7 +49,7 @@ export interface PreparedDocument {
   /** The document's language, when it has one (absent: English). */
   readonly language?: DocumentLanguage;
   readonly blocks: ExportBlock[];
-  /** The headings again, in order, for tables of contents. */
+  /** The headings again, in order, for tables of contents: those that stand with every open suggestion accepted. */
   readonly headings: ExportHeading[];
   /** How many numbered sequences the lists hold (sequence numbers run from 0 to this, exclusive). */
   readonly numberedSequences: number;
@@ -57,12 +64,13 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   // Variables become their values (or "[name]") before anything else reads a run: exporters never see a placeholder.
   const resolved = resolveBlocks(doc.blocks, values);
   const headingBlocks = resolved.flatMap((block) => (block.kind === 'heading' ? [block] : []));
-  const numbers = numberSections(headingBlocks, doc.numbering);
+  const numbers = reviewedNumbers(headingBlocks, doc.numbering);
 
   const blocks: ExportBlock[] = [];
   const headings: ExportHeading[] = [];
   let pendingItems: ListItem[] = [];
   let nextSequence = 0;
+  let headingIndex = 0;
   const flushList = () => {
     if (pendingItems.length === 0) return;
     const done = exportList(pendingItems, nextSequence);
@@ -79,10 +87,11 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     flushList();
     const runs = exportRuns(block.runs);
     if (block.kind === 'paragraph') {
-      blocks.push({ kind: 'paragraph', runs });
+      blocks.push(block.change ? { kind: 'paragraph', runs, change: block.change } : { kind: 'paragraph', runs });
       continue;
     }
-    const number = numbers[headings.length];
+    const reviewed = numbers[headingIndex++];
+    const number = reviewed?.number;
     if (!number || number.id !== block.id) throw new Error(`no section number for heading ${block.id}`);
     const heading: ExportHeading = {
       kind: 'heading',
@@ -93,9 +102,11 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
       reference: number.reference,
       runs,
       text: plainText(runs).replace(/\s+/g, ' ').trim(),
+      ...(block.change ? { change: block.change } : {}),
+      ...(reviewed.was ? { was: reviewed.was } : {}),
     };
     blocks.push(heading);
-    headings.push(heading);
+    if (standsWhenAccepted(block)) headings.push(heading);
   }
   flushList();
 

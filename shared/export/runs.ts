@@ -1,4 +1,4 @@
-import type { Run } from '../model/document';
+import type { FormatChange, Run, SuggestionMark } from '../model/document';
 import { safeLink } from '../model/link';
 import { exportableText } from './text';
 
@@ -9,6 +9,14 @@ export interface ExportRun {
   readonly italic: boolean;
   readonly underline: boolean;
   readonly href?: string;
+  /**
+   * The open suggestions and comment threads the text carries, as the stored run has them. Only the DOCX export
+   * writes them (as Word's tracked changes and comments); an export of the accepted text resolves them first.
+   */
+  readonly ins?: SuggestionMark;
+  readonly del?: SuggestionMark;
+  readonly formatted?: FormatChange;
+  readonly comments?: readonly string[];
 }
 
 /**
@@ -30,12 +38,23 @@ export function exportRuns(runs: readonly Run[]): ExportRun[] {
       italic: marks.includes('italic'),
       underline: marks.includes('underline'),
       ...(href !== null ? { href } : {}),
+      ...(run.ins || run.del || run.formatted || run.comments ? reviewOf(run) : {}),
     };
     const last = out[out.length - 1];
     if (last && sameFormatting(last, next)) out[out.length - 1] = { ...last, text: last.text + next.text };
     else out.push(next);
   }
   return out;
+}
+
+/** The suggestions and comment threads a run carries, only those it has. */
+function reviewOf(run: Run): Pick<ExportRun, 'ins' | 'del' | 'formatted' | 'comments'> {
+  return {
+    ...(run.ins ? { ins: run.ins } : {}),
+    ...(run.del ? { del: run.del } : {}),
+    ...(run.formatted ? { formatted: run.formatted } : {}),
+    ...(run.comments ? { comments: run.comments } : {}),
+  };
 }
 
 export function plainText(runs: readonly ExportRun[]): string {
@@ -45,5 +64,22 @@ export function plainText(runs: readonly ExportRun[]): string {
 }
 
 function sameFormatting(a: ExportRun, b: ExportRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.href === b.href;
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.href === b.href && sameReview(a, b);
 }
+
+/** Runs of different suggestions, or about different comment threads, stay apart: each is its own change in Word. */
+function sameReview(a: ExportRun, b: ExportRun): boolean {
+  if (a.ins === undefined && a.del === undefined && a.formatted === undefined && a.comments === undefined) {
+    return b.ins === undefined && b.del === undefined && b.formatted === undefined && b.comments === undefined;
+  }
+  return (
+    sameMark(a.ins, b.ins) &&
+    sameMark(a.del, b.del) &&
+    sameMark(a.formatted, b.formatted) &&
+    a.formatted?.was.join() === b.formatted?.was.join() &&
+    a.comments?.join() === b.comments?.join()
+  );
+}
+
+const sameMark = (a: SuggestionMark | undefined, b: SuggestionMark | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.id === b.id && a.by === b.by && a.at === b.at);

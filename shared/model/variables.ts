@@ -31,10 +31,9 @@ export function resolveRuns(runs: readonly Run[], values: VariableValues): Run[]
   if (!runs.some((run) => run.variable !== undefined)) return runs as Run[];
   return runs.map((run) => {
     if (run.variable === undefined) return run;
-    const out: Run = { text: variableText(values, run.variable) };
-    if (run.marks) out.marks = run.marks;
-    if (run.link) out.link = run.link;
-    return out;
+    // The value takes the placeholder's place and nothing else: marks, link, suggestions and comments stay on it.
+    const { variable: _resolved, text: _placeholder, ...rest } = run;
+    return { text: variableText(values, run.variable), ...rest };
   });
 }
 
