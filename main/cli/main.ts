@@ -26,6 +26,16 @@ const USAGE = `Usage:
                                                        empty sections, dates, links, and with --laws the
                                                        disclosures each law requires (exit code 1 on errors
                                                        or a missing disclosure); --laws list names the laws
+  policywright review <input> [--json] [--document <id>]
+                                                       open suggestions (author, kind, section, text) and
+                                                       comment threads (author, section, quote, replies,
+                                                       resolved or orphaned)
+  policywright accept <input> [--author <name>] [--section <number>] [--document <id>]
+  policywright reject <input> [--author <name>] [--section <number>] [--document <id>]
+                                                       accept or reject the open suggestions (all, one
+                                                       author's, or those in a section and its subsections)
+                                                       and save the document (input: a project or a
+                                                       .policy.json file)
   policywright status <project> [--json] [--today <YYYY-MM-DD>]
                                                        each document's review state, approvals, last
                                                        publication and next review date
@@ -134,6 +144,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const result = await checkCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')), laws });
       io.out(result.stdout);
       return result.errors > 0 ? 1 : 0;
+    }
+    case 'review': {
+      const args = parseArgs(rest, ['document'], ['json']);
+      const input = single(args.positional, 'review', '<input>');
+      const { reviewCommand } = await import('./review-command');
+      io.out(await reviewCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) }));
+      return 0;
+    }
+    case 'accept':
+    case 'reject': {
+      const args = parseArgs(rest, ['author', 'section', 'document'], []);
+      const input = single(args.positional, command, '<input>');
+      const [author, section, documentId] = ['author', 'section', 'document'].map((flag) => stringFlag(args.flags.get(flag)));
+      const { resolveCommand } = await import('./resolve-command');
+      io.out(await resolveCommand(command, input, { author, section, documentId }));
+      return 0;
     }
     case 'status':
     case 'due': {
