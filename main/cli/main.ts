@@ -20,7 +20,12 @@ const USAGE = `Usage:
                                                        save a version: a git commit and tag of the project
   policywright diff <old> <new> [--to text|json|html|docx] [--out <file>] [--document <id>]
                                                        compare two editions; each is <project>@<version>,
-                                                       a project (its draft) or a file
+                                                       a project (its draft) or a file, compared as if its
+                                                       open suggestions were accepted
+  policywright diff <old> <new> --before-suggestions old|new|both
+                                                       compare that side as it was before its suggestions
+                                                       (diff <p> <p> --before-suggestions old: the draft's
+                                                       suggestions as a redline)
   policywright check <input> [--json] [--document <id>] [--laws <law,...>]
                                                        check a policy: broken references, terms, placeholders,
                                                        empty sections, dates, links, and with --laws the
@@ -211,12 +216,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'diff': {
-      const args = parseArgs(rest, ['to', 'out', 'document'], []);
+      const args = parseArgs(rest, ['to', 'out', 'document', 'before-suggestions'], []);
       if (args.positional.length !== 2) throw new UsageError(`diff needs <old> and <new>, got ${args.positional.length} argument(s)`);
       const [oldSpec = '', newSpec = ''] = args.positional;
-      const { diffCommand, parseDiffFormat } = await import('./diff-command');
+      const { diffCommand, parseBeforeSuggestions, parseDiffFormat } = await import('./diff-command');
       const result = await diffCommand(oldSpec, newSpec, {
         format: parseDiffFormat(args.flags.get('to')),
+        beforeSuggestions: parseBeforeSuggestions(args.flags.get('before-suggestions')),
         out: stringFlag(args.flags.get('out')),
         documentId: stringFlag(args.flags.get('document')),
       });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../shared/model/document';
 import { listSuggestions } from '../../shared/review/list';
-import { h, p, policy } from '../../shared/testing/builders';
+import { p, policy } from '../../shared/testing/builders';
 import { blocksToSlate } from './convert';
 import { countOpenSuggestions } from './count-suggestions';
 
@@ -10,7 +10,7 @@ const mark = (n: number, by = 'Ana') => ({ id: `c-sugg000${n}`, by, at: '2026-12
 describe('counting the open suggestions in the editor', () => {
   it('counts each suggestion once, as the stored list does, across texts, links, blocks and levels', () => {
     const doc = policy([
-      { ...h(2, 's-intro0001', 'Intro'), relevel: { ...mark(1), was: 1 } },
+      { kind: 'heading', id: 's-intro0001', level: 2, runs: [{ text: 'Intro' }], relevel: { ...mark(1), was: 1 } },
       p('We ', { text: 'sell', del: mark(2) }, { text: 'never sell', ins: mark(2) } as Run, { text: 'here', link: 'https://example.com', ins: mark(3) } as Run),
       { kind: 'paragraph', change: { ...mark(4, 'Ben'), kind: 'insert' }, runs: [{ text: 'New.', ins: mark(4, 'Ben') }] },
       p({ text: 'bold', marks: ['bold'], formatted: { ...mark(5), was: [] } }),

@@ -29,7 +29,7 @@ const suggested: PolicyDocument = policy(
     p('We ', { text: 'sell', del: ana }, { text: 'never sell', ins: ana } as Run, { text: ' your data', comments: ['k-note00001'] }, '.'),
     { kind: 'paragraph', change: { ...cut, kind: 'delete' }, runs: [{ text: 'Old wording withdrawn.', del: cut }] },
     { kind: 'paragraph', change: { ...add, kind: 'insert' }, runs: [{ text: 'A new promise.', ins: add }] },
-    { ...h(1, 's-scope0001', 'Scope'), relevel: { ...ben, was: 2 } },
+    { kind: 'heading', id: 's-scope0001', level: 1, runs: [{ text: 'Scope' }], relevel: { ...ben, was: 2 } },
     p('Applies ', { text: 'worldwide', marks: ['bold'], formatted: { ...bold, was: [] } }, '.'),
     { ...h(1, 's-contact01', 'Contact'), change: { ...move, kind: 'move-to' } },
     p('Write to us.'),
