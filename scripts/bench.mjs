@@ -175,7 +175,7 @@ async function main() {
     const launchUrl = options.only !== 'peer' ? await startApp(projectDir, home) : null;
     let app = null;
     // The same document in the middle of a review, in its own project and host: typing there with suggesting mode on.
-    const review = launchUrl ? await prepareReviewProject(tmp, home) : null;
+    const review = launchUrl ? await prepareReviewProject(tmp) : null;
     let reviewApp = null;
     let peerUrl = null;
     if (options.only !== 'ours') {
@@ -194,7 +194,7 @@ async function main() {
         // The same page and DOM with no script behind the editor: what the browser itself takes per key.
         await fs.copyFile(peerDocument, gen.documentFile);
         into.floor = await measureEditor(browser, 'floor', app, ids, problems, { opens: 1 });
-        reviewApp ??= await appSession(browser, review.launchUrl);
+        reviewApp ??= await appSession(browser, await review.start());
         await fs.copyFile(review.pristine, review.gen.documentFile);
         into.review = await measureEditor(browser, 'review', reviewApp, review.ids, problems, { opens, diagnose, suggesting: true });
         await fs.copyFile(review.pristine, review.gen.documentFile);
@@ -567,14 +567,18 @@ async function turnOnSuggesting(page) {
   return (await page.getByRole('button', { name: 'Suggesting', includeHidden: true }).count()) > 0 ? 'off' : 'missing';
 }
 
-/** The review variant of the bench project, a pristine copy of its document, and a web host serving it. */
-async function prepareReviewProject(tmp, home) {
+/** The review variant of the bench project, a pristine copy of its document, and how to start a web host serving it. */
+async function prepareReviewProject(tmp) {
   const dir = path.join(tmp, 'review-project');
+  // Its own home: a host keeps its origin's name in its home, and the two hosts' session cookies stay apart.
+  const home = path.join(tmp, 'review-home');
+  await fs.mkdir(home);
   const gen = await writeBenchProject(dir, SEED, { review: true });
   const pristine = path.join(tmp, 'review-document.policy.json');
   await fs.copyFile(gen.documentFile, pristine);
   console.log(`Review document: the same, with ${gen.suggestions} open suggestions and ${gen.comments} comment threads, ${(gen.bytes / 1024).toFixed(0)} KiB`);
-  return { gen, pristine, ids: { firstId: gen.firstHeadingId, lastId: gen.lastHeadingId, targetId: gen.targetHeadingId }, launchUrl: await startApp(dir, home) };
+  // The host starts when the review rows are measured: its launch address is good for a minute only.
+  return { gen, pristine, ids: { firstId: gen.firstHeadingId, lastId: gen.lastHeadingId, targetId: gen.targetHeadingId }, start: () => startApp(dir, home) };
 }
 
 async function startTrace(browser, page) {
