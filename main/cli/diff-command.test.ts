@@ -2,7 +2,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../shared/compare/report';
+import { serializeDocument } from '../../shared/format/serialize';
 import { editDraft, useDiffProject } from './test-diff-fixture';
+import { reviewedPolicy } from './test-review-fixture';
 import { cli } from './test-cli';
 
 const diffProject = useDiffProject();
@@ -77,5 +79,22 @@ describe('policywright diff', () => {
     const markdown = await fs.readFile(out, 'utf8');
     expect(markdown).toContain('We keep account data for six years');
     expect(markdown).not.toContain('Bristol');
+  });
+
+  it('compares a draft with open suggestions as if they were accepted, and shows them with --before-suggestions', async () => {
+    const file = path.join(diffProject.tmp, 'notice.policy.json');
+    await fs.writeFile(file, serializeDocument(reviewedPolicy()));
+    const same = JSON.parse((await cli('diff', file, file, '--to', 'json')).out) as JsonReport;
+    expect(same.summary).toMatchObject({ changed: 0, wordsInserted: 0, wordsDeleted: 0 });
+    const own = await cli('diff', file, file, '--to', 'json', '--before-suggestions', 'old');
+    expect(own.code).toBe(0);
+    const report = JSON.parse(own.out) as JsonReport;
+    // "sell" suggested to become "never sell", " sometimes" and "only " inserted: three words, each in its section.
+    expect(report.summary).toMatchObject({ changed: 3, wordsInserted: 3, wordsDeleted: 0 });
+    expect(report.sections[0]?.changes).toEqual([
+      { op: 'insert', text: 'never ' },
+    ]);
+    const bad = await cli('diff', file, file, '--before-suggestions', 'mine');
+    expect(bad.err).toBe('policywright: --before-suggestions must be one of old, new, both (run "policywright --help" for usage)\n');
   });
 });

@@ -20,12 +20,27 @@ const USAGE = `Usage:
                                                        save a version: a git commit and tag of the project
   policywright diff <old> <new> [--to text|json|html|docx] [--out <file>] [--document <id>]
                                                        compare two editions; each is <project>@<version>,
-                                                       a project (its draft) or a file
+                                                       a project (its draft) or a file, compared as if its
+                                                       open suggestions were accepted
+  policywright diff <old> <new> --before-suggestions old|new|both
+                                                       compare that side as it was before its suggestions
+                                                       (diff <p> <p> --before-suggestions old: the draft's
+                                                       suggestions as a redline)
   policywright check <input> [--json] [--document <id>] [--laws <law,...>]
                                                        check a policy: broken references, terms, placeholders,
                                                        empty sections, dates, links, and with --laws the
                                                        disclosures each law requires (exit code 1 on errors
                                                        or a missing disclosure); --laws list names the laws
+  policywright review <input> [--json] [--document <id>]
+                                                       open suggestions (author, kind, section, text) and
+                                                       comment threads (author, section, quote, replies,
+                                                       resolved or orphaned)
+  policywright accept <input> [--author <name>] [--section <number>] [--document <id>]
+  policywright reject <input> [--author <name>] [--section <number>] [--document <id>]
+                                                       accept or reject the open suggestions (all, one
+                                                       author's, or those in a section and its subsections)
+                                                       and save the document (input: a project or a
+                                                       .policy.json file)
   policywright status <project> [--json] [--today <YYYY-MM-DD>]
                                                        each document's review state, approvals, last
                                                        publication and next review date
@@ -135,6 +150,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.out(result.stdout);
       return result.errors > 0 ? 1 : 0;
     }
+    case 'review': {
+      const args = parseArgs(rest, ['document'], ['json']);
+      const input = single(args.positional, 'review', '<input>');
+      const { reviewCommand } = await import('./review-command');
+      io.out(await reviewCommand(input, { json: args.flags.has('json'), documentId: stringFlag(args.flags.get('document')) }));
+      return 0;
+    }
+    case 'accept':
+    case 'reject': {
+      const args = parseArgs(rest, ['author', 'section', 'document'], []);
+      const input = single(args.positional, command, '<input>');
+      const [author, section, documentId] = ['author', 'section', 'document'].map((flag) => stringFlag(args.flags.get(flag)));
+      const { resolveCommand } = await import('./resolve-command');
+      io.out(await resolveCommand(command, input, { author, section, documentId }));
+      return 0;
+    }
     case 'status':
     case 'due': {
       const args = parseArgs(rest, ['today'], ['json']);
@@ -185,12 +216,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'diff': {
-      const args = parseArgs(rest, ['to', 'out', 'document'], []);
+      const args = parseArgs(rest, ['to', 'out', 'document', 'before-suggestions'], []);
       if (args.positional.length !== 2) throw new UsageError(`diff needs <old> and <new>, got ${args.positional.length} argument(s)`);
       const [oldSpec = '', newSpec = ''] = args.positional;
-      const { diffCommand, parseDiffFormat } = await import('./diff-command');
+      const { diffCommand, parseBeforeSuggestions, parseDiffFormat } = await import('./diff-command');
       const result = await diffCommand(oldSpec, newSpec, {
         format: parseDiffFormat(args.flags.get('to')),
+        beforeSuggestions: parseBeforeSuggestions(args.flags.get('before-suggestions')),
         out: stringFlag(args.flags.get('out')),
         documentId: stringFlag(args.flags.get('document')),
       });

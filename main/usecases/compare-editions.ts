@@ -1,5 +1,5 @@
 import type { RedlineFormat } from '../../shared/api/contract';
-import { compareDocuments } from '../../shared/compare/compare';
+import { compareDocuments, type SuggestedText } from '../../shared/compare/compare';
 import type { Comparison } from '../../shared/compare/types';
 import { exportRedlineDocx } from '../../shared/export/redline-docx';
 import { exportRedlineHtml } from '../../shared/export/redline-html';
@@ -8,9 +8,12 @@ import type { PolicyDocument } from '../../shared/model/document';
 import { resolveBlocks } from '../../shared/model/variables';
 import type { Edition } from './editions';
 
-/** Compares two editions, naming each as the person chose it, each with its variables written as their values. */
-export function compareEditions(oldEdition: Edition, newEdition: Edition): Comparison {
-  return compareDocuments(resolved(oldEdition), resolved(newEdition), { oldLabel: oldEdition.label, newLabel: newEdition.label });
+/**
+ * Compares two editions, naming each as the person chose it, each with its variables written as their values, and
+ * each as if its open suggestions were accepted unless `texts` asks for one as it was before them.
+ */
+export function compareEditions(oldEdition: Edition, newEdition: Edition, texts: { oldText?: SuggestedText; newText?: SuggestedText } = {}): Comparison {
+  return compareDocuments(resolved(oldEdition), resolved(newEdition), { oldLabel: oldEdition.label, newLabel: newEdition.label, ...texts });
 }
 
 function resolved({ doc, variables }: Edition): PolicyDocument {

@@ -1,4 +1,5 @@
 import type { CompareSource, RedlineFormat } from '../../shared/api/contract';
+import type { SuggestedText } from '../../shared/compare/compare';
 import type { Comparison } from '../../shared/compare/types';
 import { compareEditions, renderRedline, type RenderedRedline } from './compare-editions';
 import type { Project } from '../store/project';
@@ -25,9 +26,10 @@ export async function compareAt(
   oldSpec: string,
   newSpec: string,
   documentId: string | undefined,
+  texts: { oldText?: SuggestedText; newText?: SuggestedText } = {},
 ): Promise<{ old: Edition; new: Edition; comparison: Comparison }> {
   const [oldEdition, newEdition] = await Promise.all([editionAt(oldSpec, documentId), editionAt(newSpec, documentId)]);
-  return { old: oldEdition, new: newEdition, comparison: compareEditions(oldEdition, newEdition) };
+  return { old: oldEdition, new: newEdition, comparison: compareEditions(oldEdition, newEdition, texts) };
 }
 
 export { renderRedline, type RenderedRedline };

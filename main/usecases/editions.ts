@@ -85,10 +85,10 @@ export function editionOf(project: Project, source: CompareSource): Promise<Edit
 }
 
 /** Where a CLI input points: a file, a project folder (its drafts), or a project folder at a saved version. */
-type Located = { kind: 'file'; file: string } | { kind: 'draft'; dir: string } | { kind: 'version'; dir: string; version: string };
+export type Located = { kind: 'file'; file: string } | { kind: 'draft'; dir: string } | { kind: 'version'; dir: string; version: string };
 
 /** A path that exists as written is never split at an "@"; otherwise `project-dir@version-name` names a version. */
-async function locate(spec: string): Promise<Located | null> {
+export async function locate(spec: string): Promise<Located | null> {
   const stat = await fs.stat(spec).catch(() => null);
   if (stat?.isFile()) return { kind: 'file', file: spec };
   if (stat?.isDirectory()) return { kind: 'draft', dir: spec };
@@ -102,7 +102,7 @@ async function locate(spec: string): Promise<Located | null> {
   return null;
 }
 
-const neither = (spec: string) => new UserError(`${spec} is neither a file, a project folder, nor a project folder followed by @ and a version name.`);
+export const neither = (spec: string) => new UserError(`${spec} is neither a file, a project folder, nor a project folder followed by @ and a version name.`);
 
 /** A file named on the command line: read from disk, and named in messages as it was written. */
 async function fileAt(file: string): Promise<Edition> {
@@ -150,7 +150,8 @@ export async function editionsAt(spec: string, documentId: string | undefined): 
   return Promise.all(ids.map(async (id) => ({ id, ...(await draftEdition(project, id)) })));
 }
 
-function pickDocument(project: Project, documentId: string | undefined): string {
+/** The document a CLI input names in a project: the one given, or the only one there is. */
+export function pickDocument(project: Project, documentId: string | undefined): string {
   if (documentId !== undefined) {
     project.requireDocument(documentId);
     return documentId;

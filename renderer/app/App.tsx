@@ -506,6 +506,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
             await editorRef.current?.flush();
             if (editorRef.current?.isDirty()) throw new Error('The document could not be saved, so it cannot be exported yet.');
           }}
+          countOpenSuggestions={() => editorRef.current?.openSuggestions() ?? 0}
           onClose={() => setExporting(false)}
         />
       ) : null}

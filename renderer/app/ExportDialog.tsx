@@ -12,6 +12,8 @@ interface Props {
   title: string;
   /** Saves the open document first, so the export is what the person sees. */
   beforeExport: () => Promise<void>;
+  /** The open suggestions in the editor's document: asked once, as the dialog opens. */
+  countOpenSuggestions?: () => number;
   onClose: () => void;
 }
 
@@ -22,13 +24,15 @@ const FORMATS: Array<{ format: ExportFormat; name: string; note: string }> = [
   { format: 'md', name: 'Markdown', note: 'For policies kept in git.' },
 ];
 
-export function ExportDialog({ client, documentId, title, beforeExport, onClose }: Props) {
+export function ExportDialog({ client, documentId, title, beforeExport, countOpenSuggestions, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [fragment, setFragment] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [version, setVersion] = useState('');
+  // Counted once: the editor's document does not change while the dialog holds the focus.
+  const [openSuggestions] = useState(() => countOpenSuggestions?.() ?? 0);
 
   useEffect(() => {
     // Versions are a choice, not a need: without them (or if they cannot be read) the draft is exported.
@@ -111,6 +115,7 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
           into a website’s editor
         </label>
       ) : null}
+      {openSuggestions > 0 && version === '' ? <SuggestionsWarning count={openSuggestions} /> : null}
       {unfilled && unfilled.length > 0 ? (
         <div className="unfilled" role="alert" data-testid="unfilled-variables">
           <strong>
@@ -135,5 +140,16 @@ export function ExportDialog({ client, documentId, title, beforeExport, onClose 
       ) : null}
       <FieldError message={error} />
     </Dialog>
+  );
+}
+
+/** Only DOCX carries suggestions (as tracked changes); the other formats publish the text as agreed. */
+function SuggestionsWarning({ count }: { count: number }) {
+  return (
+    <p className="open-suggestions" role="note" data-testid="open-suggestions-warning">
+      {count === 1
+        ? 'This document has 1 open suggestion; HTML, Markdown and PDF publish the text as if it were accepted.'
+        : `This document has ${count} open suggestions; HTML, Markdown and PDF publish the text as if they were accepted.`}
+    </p>
   );
 }

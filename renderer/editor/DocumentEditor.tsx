@@ -19,6 +19,7 @@ import { changesBlocks, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
 import { blocksToSlate, slateToBlocks } from './convert';
+import { countOpenSuggestions } from './count-suggestions';
 import { createPolicyEditor } from './create-editor';
 import { DocumentBanners } from './DocumentBanners';
 import { DocumentPage } from './DocumentPage';
@@ -63,6 +64,8 @@ export interface EditorHandle {
   title(): string;
   /** The edits up to `version` were saved somewhere else (a copy of a read-only project): nothing more to keep here. */
   savedElsewhere(version: number): void;
+  /** How many open suggestions the document holds now: one walk of the nodes, for a dialog as it opens. */
+  openSuggestions(): number;
 }
 
 interface Props {
@@ -282,8 +285,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       savedElsewhere,
       rename: (title: string) => changeMeta({ ...metaRef.current, title }),
       title: () => metaRef.current.title,
+      openSuggestions: () => countOpenSuggestions(editor.children as BlockElement[]),
     }),
-    [run, saveNow, isDirty, version, replaceDocument, held, keepUnsaved, savedElsewhere, snapshot, changeMeta],
+    [run, saveNow, isDirty, version, replaceDocument, held, keepUnsaved, savedElsewhere, snapshot, changeMeta, editor],
   );
 
   const jumpTo = useCallback(

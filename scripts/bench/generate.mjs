@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { loadShared } from './load-shared.mjs';
+import { addReviewMarks } from './review-marks.mjs';
 
 
 export const DOCUMENT_ID = 'bench-master-agreement';
@@ -150,10 +151,17 @@ export function buildDocument(random, { sections = SECTIONS, words: wordBudget =
   };
 }
 
-/** Writes a project folder (manifest + one document) and returns what the measurements need to know about it. */
-export async function writeBenchProject(dir, seed) {
+/**
+ * Writes a project folder (manifest + one document) and returns what the measurements need to know about it. With
+ * `review`, the same document carries open suggestions and comment threads (scripts/bench/review-marks.mjs).
+ */
+export async function writeBenchProject(dir, seed, { review = false } = {}) {
   const model = await loadSharedModel();
   const built = buildDocument(model.seeded(seed));
+  if (review) {
+    addReviewMarks(built.doc, model.seeded(seed + 1), { keepClean: built.targetHeadingId });
+    built.doc.format = model.FORMAT_VERSION;
+  }
   const doc = model.PolicyDocumentSchema.parse(built.doc);
   const manifest = model.ProjectManifestSchema.parse({ format: model.MANIFEST_FORMAT_VERSION, name: 'Benchmark', documents: [DOCUMENT_ID] });
   const documentFile = path.join(dir, 'documents', `${DOCUMENT_ID}.policy.json`);
@@ -165,6 +173,8 @@ export async function writeBenchProject(dir, seed) {
   const levels = [1, 2, 3].map((l) => doc.blocks.filter((b) => b.kind === 'heading' && b.level === l).length);
   return {
     documentFile,
+    suggestions: new Set(doc.blocks.flatMap((b) => [b.change?.id, ...b.runs.flatMap((r) => [r.ins?.id, r.del?.id, r.formatted?.id])]).filter(Boolean)).size,
+    comments: doc.comments?.length ?? 0,
     words: built.words,
     blocks: doc.blocks.length,
     counts,

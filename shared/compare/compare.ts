@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../model/document';
+import { acceptAll, rejectAll } from '../review/resolve';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
@@ -7,9 +8,22 @@ import { segmentsOf, type Segment } from './segments';
 import { countWords } from './tokens';
 import type { Comparison, Row, SectionRow, Summary } from './types';
 
+/**
+ * Which text of an edition with open suggestions is compared: as if every suggestion were accepted (the default: the
+ * text a reader will get, which exports publish), or as it stood before them. Comparing an edition before its
+ * suggestions with the same edition accepted shows the suggestions themselves as a redline.
+ */
+export type SuggestedText = 'accepted' | 'original';
+
 export interface CompareOptions {
   readonly oldLabel: string;
   readonly newLabel: string;
+  readonly oldText?: SuggestedText;
+  readonly newText?: SuggestedText;
+}
+
+function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
+  return which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
 }
 
 /**
@@ -18,7 +32,10 @@ export interface CompareOptions {
  * differs are diffed word by word — so a 100,000-word policy with moved sections compares in milliseconds, where a
  * flat diff of the whole text takes seconds and reads a move as a deletion and an addition.
  */
-export function compareDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument, options: CompareOptions): Comparison {
+export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyDocument, options: CompareOptions): Comparison {
+  // A document with open suggestions holds two texts (and a moved section twice): one of them is compared.
+  const oldDoc = textOf(oldEdition, options.oldText);
+  const newDoc = textOf(newEdition, options.newText);
   const oldSegments = segmentsOf(oldDoc);
   const newSegments = segmentsOf(newDoc);
   const matches = alignSegments(oldSegments, newSegments);

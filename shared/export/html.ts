@@ -6,6 +6,7 @@ import { inlineHtml } from './html-inline';
 import { listHtml } from './html-list';
 import { htmlPage } from './html-page';
 import { tocHtml } from './html-toc';
+import { acceptAll } from '../review/resolve';
 import { prepareDocument, type ExportBlock, type PreparedDocument } from './prepare';
 
 export interface HtmlExportOptions {
@@ -24,7 +25,8 @@ export interface HtmlExportOptions {
  * anywhere), or a fragment. Text is always escaped, and only http, https and mailto links survive.
  */
 export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {}): string {
-  const prepared = prepareDocument(doc, options.variables);
+  // A published policy is the text as agreed: open suggestions as if accepted (comments are never published).
+  const prepared = prepareDocument(acceptAll(doc), options.variables);
   const info = documentInfoHtml(prepared);
   const body = prepared.blocks.map(blockHtml).filter((part) => part !== '').join('\n');
   if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;

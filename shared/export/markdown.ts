@@ -5,6 +5,7 @@ import type { ExportList } from './lists';
 import type { ExportRun } from './runs';
 import { escapeMarkdownText, yamlString } from './markdown-escape';
 import { inlineMarkdown } from './markdown-inline';
+import { acceptAll } from '../review/resolve';
 import { prepareDocument, type ExportBlock, type PreparedDocument } from './prepare';
 
 const HARD_BREAK = '\\\n';
@@ -16,7 +17,8 @@ const HARD_BREAK = '\\\n';
  * author typed turns into markup; the only markup is what the document's marks and links ask for.
  */
 export function exportMarkdown(doc: PolicyDocument, options: { variables?: VariableValues } = {}): string {
-  const prepared = prepareDocument(doc, options.variables);
+  // A published policy is the text as agreed: open suggestions as if accepted (comments are never published).
+  const prepared = prepareDocument(acceptAll(doc), options.variables);
   const parts = [frontMatter(prepared), `# ${escapeMarkdownText(prepared.title, false)}`, documentInfo(prepared)];
   for (const block of prepared.blocks) parts.push(blockMarkdown(block));
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
