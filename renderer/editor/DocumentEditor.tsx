@@ -121,6 +121,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         renderNow: () => held.flush(),
         document: () => ({ format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) }),
         jumpToSection: (id) => jumpRef.current(id),
+        comments: () => metaRef.current.comments ?? [],
+        setComments: (threads) => {
+          const { comments: _old, ...rest } = metaRef.current;
+          changeMetaRef.current(threads.length > 0 ? { ...rest, comments: [...threads] } : rest);
+        },
       }),
   );
 
@@ -145,6 +150,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     },
     [editor, sectionNumbers],
   );
+  // The feature host is made before changeMeta; it reaches it through this.
+  const changeMetaRef = useRef(changeMeta);
+  changeMetaRef.current = changeMeta;
   const replaceDocument = useCallback(
     (doc: PolicyDocument) => {
       const previous = metaRef.current;
@@ -370,6 +378,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
         revealLeft={revealSidebar}
+        revealTab={slots.reveal}
       />
     </AdornmentsContext.Provider>
   );

@@ -23,12 +23,14 @@ interface Props {
   overlay: ReactNode;
   /** The left column has something the person asked for (the new-document form): shown even if it was hidden. */
   revealLeft?: boolean;
+  /** A tab a feature brings to the front, each time `times` changes (a new comment opens the review list). */
+  revealTab?: { tab: string; times: number };
 }
 
 /** Below this width (in CSS pixels, so 200% zoom of a 1,600-pixel window too) the side columns would squeeze the text. */
 const NARROW = '(max-width: 900px)';
 
-export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, overlay, revealLeft = false }: Props) {
+export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, overlay, revealLeft = false, revealTab }: Props) {
   const [chosen, choose] = useState(tabs[0]?.id ?? '');
   const side = tabs.find((tab) => tab.id === chosen) ?? tabs[0];
   const [leftShown, setLeftShown] = useStoredFlag('policywright.panel.left', true);
@@ -48,6 +50,14 @@ export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, 
     if (narrow) setNarrowShown('left');
     else setLeftShown(true);
   }, [revealLeft, narrow, setLeftShown]);
+  const revealTimes = revealTab?.times ?? 0;
+  const revealedTab = revealTab?.tab;
+  useEffect(() => {
+    if (!revealTimes || !revealedTab) return;
+    choose(revealedTab);
+    if (narrow) setNarrowShown('right');
+    else setRightShown(true);
+  }, [revealTimes, revealedTab, narrow, setRightShown]);
   // In a narrow window the column lies over the page: Esc puts it away, as it closes a menu, and the focus goes to its button.
   const closeOverlay = (event: React.KeyboardEvent<HTMLElement>) => {
     if (!narrow || event.key !== 'Escape' || event.nativeEvent.defaultPrevented) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommentThreadSchema } from '../model/review-schema';
-import { addReply, deleteThread, editComment, newThread, reopenThread, resolveThread } from './threads';
+import { addReply, deleteThread, editComment, keepKnownComments, newThread, reopenThread, resolveThread } from './threads';
 
 const ada = { name: 'Ada Lovelace', initials: 'AL' };
 const bea = { name: 'Bea Smith' };
@@ -44,5 +44,18 @@ describe('comment threads', () => {
   it('are deleted one at a time', () => {
     const threads = [newThread(ada, 'One', { now, id: 'k-aaaaaa' }), newThread(ada, 'Two', { now, id: 'k-bbbbbb' })];
     expect(deleteThread(threads, 'k-aaaaaa').map((t) => t.id)).toEqual(['k-bbbbbb']);
+  });
+});
+
+describe('a document saved with comment marks', () => {
+  it('keeps only the marks of threads it holds, and is the same object when all are known', () => {
+    const thread = newThread(ada, 'Kept', { now, id: 'k-aaaaaa' });
+    const known = { comments: [thread], blocks: [{ kind: 'paragraph' as const, runs: [{ text: 'a', comments: ['k-aaaaaa'] }] }] };
+    expect(keepKnownComments(known)).toBe(known);
+    const stray = {
+      comments: [thread],
+      blocks: [{ kind: 'paragraph' as const, runs: [{ text: 'a', comments: ['k-aaaaaa', 'k-gone00'] }, { text: 'b', comments: ['k-gone00'] }] }],
+    };
+    expect(keepKnownComments(stray).blocks[0]?.runs).toEqual([{ text: 'a', comments: ['k-aaaaaa'] }, { text: 'b' }]);
   });
 });

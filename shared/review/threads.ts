@@ -1,4 +1,4 @@
-import type { CommentReply, CommentThread } from '../model/document';
+import type { CommentReply, CommentThread, PolicyDocument, Run } from '../model/document';
 import { wordStamp } from '../model/dates';
 import { newCommentId } from '../model/ids';
 
@@ -56,4 +56,31 @@ export function editComment(threads: readonly CommentThread[], id: string, by: C
 
 export function deleteThread(threads: readonly CommentThread[], id: string): CommentThread[] {
   return threads.filter((thread) => thread.id !== id);
+}
+
+/**
+ * The document with every run's comment ids that name no thread dropped (a thread deleted and its text's mark
+ * brought back by an undo, or text pasted from another document): the stored model refuses such ids. The same
+ * object when there is nothing to drop, which is the usual case, found in one pass over the runs.
+ */
+export function keepKnownComments<D extends Pick<PolicyDocument, 'blocks' | 'comments'>>(doc: D): D {
+  const known = new Set((doc.comments ?? []).map((thread) => thread.id));
+  const unknown = (run: Run) => run.comments?.some((id) => !known.has(id)) ?? false;
+  if (!doc.blocks.some((block) => block.runs.some(unknown))) return doc;
+  return {
+    ...doc,
+    blocks: doc.blocks.map((block) =>
+      block.runs.some(unknown)
+        ? {
+            ...block,
+            runs: block.runs.map((run) => {
+              if (!unknown(run)) return run;
+              const { comments, ...rest } = run;
+              const kept = (comments ?? []).filter((id) => known.has(id));
+              return kept.length > 0 ? { ...rest, comments: kept } : rest;
+            }),
+          }
+        : block,
+    ),
+  };
 }
