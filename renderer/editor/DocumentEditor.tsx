@@ -152,7 +152,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   );
   // The feature host is made before changeMeta; it reaches it through this.
   const changeMetaRef = useRef(changeMeta);
-  changeMetaRef.current = changeMeta;
+  useLayoutEffect(() => {
+    changeMetaRef.current = changeMeta;
+  }, [changeMeta]);
   const replaceDocument = useCallback(
     (doc: PolicyDocument) => {
       const previous = metaRef.current;
