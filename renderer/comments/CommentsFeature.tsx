@@ -19,6 +19,7 @@ import { EVERYTHING_OPEN, type ReviewFilter } from './review-filter';
 import { ReviewListPanel } from './ReviewListPanel';
 import type { ThreadActions } from './thread-actions';
 import { unmarkThread } from './select-in-page';
+import { syncSelectionFromDom } from '../editor/sync-selection';
 
 export const REVIEW_TAB = 'review-changes';
 const NO_THREADS: readonly CommentThread[] = [];
@@ -70,6 +71,8 @@ export function CommentsFeature({ host, identity, children }: Props) {
   const startComment = useCallback(async () => {
     const { editor } = host;
     host.tools.renderNow();
+    // From the toolbar too: the words the person sees selected, not Slate's throttled copy of them.
+    syncSelectionFromDom(editor);
     const at = editor.selection;
     if (!at) {
       host.say('Put the cursor in the text, or select the words, to comment on them.');
@@ -213,3 +216,4 @@ export function CommentsFeature({ host, identity, children }: Props) {
     </CommentMarkersContext.Provider>
   );
 }
+

@@ -277,3 +277,4 @@ function NewComment({ draft, onSubmit, onCancel }: { draft: CommentDraft; onSubm
     </form>
   );
 }
+

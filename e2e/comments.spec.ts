@@ -1,0 +1,106 @@
+import { violations } from './axe-check';
+import { clickEndOfHeading, expect, heading, screenshot, test } from './fixtures';
+
+const DOC = 'privacy-policy';
+
+test('comments: the name asked once, a comment on words and on a section, a reply, resolve and reopen, an orphan, all kept over a reload', async ({ page, app }) => {
+  const editor = page.locator('.policy-editor');
+  const panel = page.getByRole('complementary', { name: 'Review changes' });
+
+  // A comment on the words of a heading: the first comment asks who this is, once.
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+Alt+m');
+  const ask = page.getByRole('dialog', { name: 'Your name' });
+  await expect(ask).toBeVisible();
+  await ask.getByLabel('Name').fill('Ada Lovelace');
+  await ask.getByLabel('Initials (optional)').fill('AL');
+  await ask.getByRole('button', { name: 'Save' }).click();
+  await expect(ask).toBeHidden();
+  const draft = panel.getByRole('form', { name: 'New comment' });
+  await expect(draft).toContainText('“Who We Are”');
+  await draft.getByLabel('Your comment').fill('Say where we are registered.');
+  await draft.getByRole('button', { name: 'Comment' }).click();
+  await expect(draft).toBeHidden();
+
+  const first = panel.locator('.review-entry.comment', { hasText: 'Say where we are registered.' });
+  await expect(first).toContainText('Ada Lovelace');
+  await expect(first).toContainText('“Who We Are”');
+  await expect(heading(page, 'Who We Are').locator('.commented')).toHaveText('Who We Are');
+  const marker = heading(page, 'Who We Are').getByRole('button', { name: /^Comment on this text/ });
+  await expect(marker).toBeVisible();
+
+  // A reply, then resolved: gone from the open list, found among the resolved, reopened.
+  await first.getByRole('button', { name: 'Reply' }).click();
+  await first.getByLabel('Reply').fill('Bristol, as the footer says.');
+  await first.getByRole('button', { name: 'Reply', exact: true }).last().click();
+  await expect(first.locator('.review-replies')).toContainText('Bristol, as the footer says.');
+  await first.getByRole('button', { name: 'Resolve' }).click();
+  await expect(first).toHaveCount(0);
+  await expect(marker).toHaveClass(/resolved/);
+  await panel.getByLabel('Show').selectOption('resolved');
+  await expect(first).toContainText('resolved');
+  await first.getByRole('button', { name: 'Reopen' }).click();
+  await panel.getByLabel('Show').selectOption('open');
+  await expect(first).toBeVisible();
+  await expect(marker).not.toHaveClass(/resolved/);
+
+  // A comment on a whole section, from the caret alone: no name asked this time.
+  await clickEndOfHeading(page, 'Contact Us');
+  await page.keyboard.press('Control+Alt+m');
+  await expect(ask).toBeHidden();
+  await expect(draft).toContainText('On the whole section');
+  await draft.getByLabel('Your comment').fill('Add a phone number.');
+  await draft.getByRole('button', { name: 'Comment' }).click();
+  const section = panel.locator('.review-entry.comment', { hasText: 'Add a phone number.' });
+  await expect(section).toContainText('Whole section');
+
+  // Words commented and then deleted: the thread stays, listed as orphaned.
+  await clickEndOfHeading(page, 'Contact Us');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Keep this. Temporary words');
+  // Drawn first: a key that moves the caret while typing is still held for the next frame would race it.
+  await expect(editor).toContainText('Keep this. Temporary words');
+  for (let i = 0; i < 'Temporary words'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  // The toolbar's Comment button (in its More menu at this width) does what Ctrl+Alt+M does.
+  await page.getByRole('button', { name: 'More ▾' }).click();
+  await page.getByRole('group', { name: 'More tools' }).getByRole('button', { name: 'New comment' }).click();
+  await draft.getByLabel('Your comment').fill('These words will go.');
+  await draft.getByRole('button', { name: 'Comment' }).click();
+  const orphan = panel.locator('.review-entry.comment', { hasText: 'These words will go.' });
+  await expect(orphan).toContainText('“Temporary words”');
+  await editor.locator('.commented', { hasText: 'Temporary words' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await expect(editor).not.toContainText('Temporary words');
+  await expect(orphan).toContainText('text deleted');
+  await expect(orphan.getByRole('button').first()).toBeDisabled();
+
+  // A click on an entry selects its text in the page.
+  await first.locator('.review-goto').click();
+  await expect(editor).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('Who We Are');
+
+  await panel.evaluate((element) => element.scrollTo(0, 0));
+  await screenshot(page, 'comments-review-list');
+  // The margin, with the commented heading highlighted (the caret moved away) and its speech bubble.
+  await page.locator('.policy-editor p', { hasText: 'company number 10482736' }).click();
+  await page.locator('.page-scroll').evaluate((element) => element.scrollTo(0, 0));
+  await expect(marker).toBeInViewport();
+  await screenshot(page, 'comments-margin');
+  expect(await violations(page)).toEqual([]);
+
+  // Saved: the file holds the threads (it is written a moment after the last change), and a reload shows them all.
+  await expect.poll(() => app.readDocument(DOC), { timeout: 15_000 }).toContain('These words will go.');
+  const saved = await app.readDocument(DOC);
+  expect(saved).toContain('Bristol, as the footer says.');
+  expect(saved).toContain('Add a phone number.');
+  expect(saved).toContain('"by":"Ada Lovelace"');
+  await page.goto(app.origin);
+  await page.getByRole('tab', { name: 'Review changes' }).click();
+  await expect(panel.locator('.review-entry.comment')).toHaveCount(3);
+  await expect(first).toContainText('Bristol, as the footer says.');
+  await expect(orphan).toContainText('text deleted');
+  await expect(heading(page, 'Who We Are').getByRole('button', { name: /^Comment on this text/ })).toBeVisible();
+});
