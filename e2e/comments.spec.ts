@@ -1,3 +1,5 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { violations } from './axe-check';
 import { clickEndOfHeading, expect, heading, screenshot, test } from './fixtures';
 
@@ -103,4 +105,39 @@ test('comments: the name asked once, a comment on words and on a section, a repl
   await expect(first).toContainText('Bristol, as the footer says.');
   await expect(orphan).toContainText('text deleted');
   await expect(heading(page, 'Who We Are').getByRole('button', { name: /^Comment on this text/ })).toBeVisible();
+});
+
+test('a version’s author is kept as the person’s name, so the first comment asks nothing; the name can be changed from the list', async ({ page, app }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Control+Shift+S');
+  const versions = page.getByRole('dialog', { name: /Versions of/ });
+  await versions.getByLabel('Version name').fill('Baseline');
+  await expect(versions.getByText(/Kept as your name/)).toBeVisible();
+  await versions.getByLabel('Author').fill('Dana Reviewer');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByRole('row', { name: /Baseline/ })).toContainText('Dana Reviewer');
+  await versions.getByRole('button', { name: 'Close' }).click();
+
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Control+Alt+m');
+  const panel = page.getByRole('complementary', { name: 'Review changes' });
+  const draft = panel.getByRole('form', { name: 'New comment' });
+  await expect(draft).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Your name' })).toHaveCount(0);
+  await draft.getByLabel('Your comment').fill('Checked against the register.');
+  await draft.getByRole('button', { name: 'Comment' }).click();
+  const thread = panel.locator('.review-entry.comment', { hasText: 'Checked against the register.' });
+  await expect(thread).toContainText('Dana Reviewer');
+
+  // Changed: the next reply carries the new name; the first comment keeps the name it was made with.
+  await panel.getByRole('button', { name: 'You: Dana Reviewer' }).click();
+  const ask = page.getByRole('dialog', { name: 'Your name' });
+  await ask.getByLabel('Name').fill('Dana Smith');
+  await ask.getByLabel('Email (optional)').fill('dana@example.org');
+  await ask.getByRole('button', { name: 'Save' }).click();
+  await thread.getByRole('button', { name: 'Reply' }).click();
+  await thread.getByLabel('Reply').fill('And with the auditors.');
+  await thread.getByRole('button', { name: 'Reply', exact: true }).last().click();
+  await expect(thread.locator('.review-replies')).toContainText('Dana Smith');
+  await expect.poll(async () => JSON.parse(await fs.readFile(path.join(app.home, 'settings.json'), 'utf8')).identity).toEqual({ name: 'Dana Smith', email: 'dana@example.org' });
 });

@@ -526,6 +526,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           documentId={open.id}
           title={project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title}
           userName={authorName}
+          onFirstAuthor={identity.identity ? undefined : identity.adopt}
           startSaving={versions === 'save'}
           beforeUse={saveFirst}
           onCompare={compare}

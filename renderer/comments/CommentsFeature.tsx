@@ -202,6 +202,7 @@ export function CommentsFeature({ host, identity, children }: Props) {
       onSubmitDraft={submitDraft}
       onCancelDraft={cancelDraft}
       actions={actions}
+      onChangeName={identity.change}
     />
   );
   const overlay = (

@@ -27,6 +27,8 @@ interface Props {
   onSubmitDraft: (text: string) => void;
   onCancelDraft: () => void;
   actions: ThreadActions;
+  /** Opens "Your name…": the web host has no menu bar, so the list offers it where names are shown. */
+  onChangeName: () => void;
 }
 
 const KIND_WORDS: Record<SuggestionKind, string> = {
@@ -47,7 +49,7 @@ function kindsText(kinds: readonly SuggestionKind[]): string {
  * threads, with filters. It reads the whole document, so only while it is shown, a second after the last change and
  * in an idle moment (as the Check tab does), or at once after the person's own action.
  */
-export function ReviewListPanel({ host, threads, changes, filter, onFilter, active, onActive, draft, onSubmitDraft, onCancelDraft, actions }: Props) {
+export function ReviewListPanel({ host, threads, changes, filter, onFilter, active, onActive, draft, onSubmitDraft, onCancelDraft, actions, onChangeName }: Props) {
   const [lists, setLists] = useState<ReviewLists | null>(null);
   const [decided, setDecided] = useState(0);
 
@@ -105,7 +107,12 @@ export function ReviewListPanel({ host, threads, changes, filter, onFilter, acti
 
   return (
     <aside className="review-list" aria-label="Review changes" aria-busy={lists ? undefined : true}>
-      <h2 className="panel-title">Review changes</h2>
+      <div className="panel-title-row">
+        <h2 className="panel-title">Review changes</h2>
+        <button type="button" className="small" onClick={onChangeName}>
+          {actions.me() ? `You: ${actions.me()}` : 'Your name…'}
+        </button>
+      </div>
       {draft ? <NewComment draft={draft} onSubmit={onSubmitDraft} onCancel={onCancelDraft} /> : null}
       {!current || !shown ? (
         <p className="muted">Reading the document…</p>

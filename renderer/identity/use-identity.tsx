@@ -10,6 +10,8 @@ export interface IdentityTools {
   current(): Identity | null;
   /** Their identity, asking first if they never gave it; null when they closed the dialog without giving it. */
   ensure(): Promise<Identity | null>;
+  /** Opens the dialog to change it ("Your name…"). */
+  change(): void;
 }
 
 /**
@@ -49,6 +51,7 @@ export function useIdentity(client: ApiClient, fallbackName: string, fromStartup
         return fallback.current;
       },
       current: () => known.current,
+      change: () => setAsking({ firstUse: false }),
       ensure: () => {
         if (known.current) return Promise.resolve(known.current);
         return new Promise<Identity | null>((resolve) => {
@@ -61,6 +64,21 @@ export function useIdentity(client: ApiClient, fallbackName: string, fromStartup
   );
 
   const change = useCallback(() => setAsking({ firstUse: false }), []);
+  /** A name the person gave elsewhere (a version's author) becomes theirs, when they had not given one yet. */
+  const adopt = useCallback(
+    (name: string) => {
+      if (known.current || !name.trim()) return;
+      client.setIdentity({ identity: { name: name.trim() } }).then(
+        (kept) => {
+          known.current ??= kept;
+          setIdentity(known.current);
+        },
+        // Not kept: the name will be asked on the first comment instead.
+        () => undefined,
+      );
+    },
+    [client],
+  );
 
   const dialog: ReactNode = asking ? (
     <IdentityDialog
@@ -86,5 +104,5 @@ export function useIdentity(client: ApiClient, fallbackName: string, fromStartup
     />
   ) : null;
 
-  return { tools, identity, change, dialog };
+  return { tools, identity, change, adopt, dialog };
 }
