@@ -141,3 +141,48 @@ test('a version’s author is kept as the person’s name, so the first comment 
   await expect(thread.locator('.review-replies')).toContainText('Dana Smith');
   await expect.poll(async () => JSON.parse(await fs.readFile(path.join(app.home, 'settings.json'), 'utf8')).identity).toEqual({ name: 'Dana Smith', email: 'dana@example.org' });
 });
+
+test('the review list lists suggestions by author and section, accepts one, rejects the rest shown, and a click selects the text', async ({ page, app }) => {
+  // Two reviewers' suggestions, as a returned review leaves them in the file.
+  const file = path.join(app.projectDir, 'documents', `${DOC}.policy.json`);
+  const doc = JSON.parse(await fs.readFile(file, 'utf8'));
+  const at = '2026-12-01T09:00:00Z';
+  const bodyAfter = (title: string) => doc.blocks[doc.blocks.findIndex((b: { runs: Array<{ text: string }> }) => b.runs[0]?.text === title) + 1];
+  const who = bodyAfter('Who We Are');
+  who.runs = [{ text: 'Northwind Analytics Ltd. is a ' }, { text: 'private ', ins: { id: 'c-bea0001', by: 'Bea Smith', at } }, ...structuredClone(who.runs).map((run: { text: string }, i: number) => (i === 0 ? { ...run, text: run.text.slice('Northwind Analytics Ltd. is a '.length) } : run))];
+  const collect = bodyAfter('Information We Collect');
+  collect.runs = [{ text: 'The information we collect ', del: { id: 'c-cy00001', by: 'Cy Jones', at } }, ...structuredClone(collect.runs).map((run: { text: string }, i: number) => (i === 0 ? { ...run, text: run.text.slice('The information we collect '.length) } : run))];
+  collect.runs.splice(1, 0, { text: 'What we collect ', ins: { id: 'c-cy00001', by: 'Cy Jones', at } });
+  await fs.writeFile(file, JSON.stringify(doc, null, 2));
+  await page.goto(app.origin);
+  await page.getByRole('tab', { name: 'Review changes' }).click();
+  const panel = page.getByRole('complementary', { name: 'Review changes' });
+  const bea = panel.locator('.review-entry.suggestion', { hasText: 'Bea Smith' });
+  const cy = panel.locator('.review-entry.suggestion', { hasText: 'Cy Jones' });
+  await expect(bea).toContainText('inserted');
+  await expect(bea).toContainText('§ 1');
+  await expect(cy).toContainText('What we collect');
+  await expect(cy).toContainText('The information we collect');
+  await expect(cy).toContainText('§ 2');
+  await screenshot(page, 'comments-review-list-suggestions');
+
+  // Filtered by author: Accept all reaches only what is shown.
+  await panel.getByLabel('Author').selectOption('Cy Jones');
+  await expect(bea).toHaveCount(0);
+  await cy.locator('.review-goto').click();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('The information we collect What we collect ');
+  await panel.getByRole('button', { name: 'Reject all shown (1)' }).click();
+  await expect(cy).toHaveCount(0);
+  await panel.getByLabel('Author').selectOption('');
+  await bea.getByRole('button', { name: 'Accept' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Nothing to review here.');
+  expect(await violations(page)).toEqual([]);
+  const editor = page.locator('.policy-editor');
+  await expect(editor).toContainText('Northwind Analytics Ltd. is a private company');
+  await expect(editor).toContainText('The information we collect depends');
+
+  await expect.poll(() => app.readDocument(DOC), { timeout: 15_000 }).not.toContain('c-bea0001');
+  const saved = await app.readDocument(DOC);
+  expect(saved).not.toContain('c-cy00001');
+  expect(saved).toContain('is a private company');
+});
