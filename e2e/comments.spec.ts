@@ -140,6 +140,20 @@ test('a version’s author is kept as the person’s name, so the first comment 
   await thread.getByRole('button', { name: 'Reply', exact: true }).last().click();
   await expect(thread.locator('.review-replies')).toContainText('Dana Smith');
   await expect.poll(async () => JSON.parse(await fs.readFile(path.join(app.home, 'settings.json'), 'utf8')).identity).toEqual({ name: 'Dana Smith', email: 'dana@example.org' });
+
+  // Deleted, after asking: the thread goes, its text stays and is no longer marked.
+  await thread.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this comment thread?' });
+  await expect(confirm).toContainText('with 1 reply');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(thread).toBeVisible();
+  await thread.getByRole('button', { name: 'Delete' }).click();
+  await confirm.getByRole('button', { name: 'Delete thread' }).click();
+  await expect(thread).toHaveCount(0);
+  await expect(heading(page, 'Who We Are').locator('.commented')).toHaveCount(0);
+  await expect(heading(page, 'Who We Are').getByRole('button', { name: /^Comment on this text/ })).toHaveCount(0);
+  await expect.poll(() => app.readDocument(DOC), { timeout: 15_000 }).not.toContain('Checked against the register.');
+  expect(await app.readDocument(DOC)).not.toMatch(/"comments"/);
 });
 
 test('the review list lists suggestions by author and section, accepts one, rejects the rest shown, and a click selects the text', async ({ page, app }) => {

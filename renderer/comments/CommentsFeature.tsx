@@ -13,12 +13,11 @@ import type { FeatureHost, FeatureSlots } from '../editor/editor-feature';
 import type { IdentityTools } from '../identity/use-identity';
 import { CommentHighlights } from './CommentHighlights';
 import { CommentMarkersContext, type CommentMarkers } from './CommentMarks';
-import { markComment, sectionAt } from './comment-commands';
+import { markComment, sectionAt, unmarkComment } from './comment-commands';
 import { DeleteThreadDialog } from './DeleteThreadDialog';
 import { EVERYTHING_OPEN, type ReviewFilter } from './review-filter';
 import { ReviewListPanel } from './ReviewListPanel';
 import type { ThreadActions } from './thread-actions';
-import { unmarkThread } from './select-in-page';
 import { syncSelectionFromDom } from '../editor/sync-selection';
 
 export const REVIEW_TAB = 'review-changes';
@@ -140,7 +139,7 @@ export function CommentsFeature({ host, identity, children }: Props) {
 
   const confirmDelete = useCallback(() => {
     if (!deleting) return;
-    unmarkThread(host, deleting.id);
+    unmarkComment(host.editor, deleting.id);
     update((threads) => deleteThread(threads, deleting.id));
     setDeleting(null);
     host.say('The comment thread was deleted.');

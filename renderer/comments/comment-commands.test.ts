@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { slateToBlocks } from '../editor/convert';
 import { editorFrom, idFor } from '../editor/test-editor';
 import type { BlockElement } from '../editor/types';
-import { carriesComment, commentIdsOf, markComment, rangeOf, sectionAt } from './comment-commands';
+import { carriesComment, commentIdsOf, markComment, rangeOf, sectionAt, unmarkComment } from './comment-commands';
 
 /** The range of `part` inside the block whose text is `text`, however its leaves are split. */
 function within(editor: Editor, text: string, part: string): Range {
@@ -64,5 +64,13 @@ describe('commenting on text in the editor', () => {
     const runs = slateToBlocks(editor.children as BlockElement[])[1]?.runs ?? [];
     expect(runs.every((run) => run.comments?.includes('k-aaaaaa'))).toBe(true);
     expect(runs.some((run) => 'variable' in run || JSON.stringify(run).includes('company'))).toBe(true);
+  });
+
+  it("takes a deleted thread's id off its text, leaving the other threads' marks, and the runs join again", () => {
+    const editor = editorFrom(['# Data', 'We keep logs for 30 days.']);
+    markComment(editor, within(editor, 'We keep logs for 30 days.', 'logs for 30'), 'k-aaaaaa');
+    markComment(editor, within(editor, 'We keep logs for 30 days.', '30 days'), 'k-bbbbbb');
+    unmarkComment(editor, 'k-aaaaaa');
+    expect(slateToBlocks(editor.children as BlockElement[])[1]?.runs).toEqual([{ text: 'We keep logs for ' }, { text: '30 days', comments: ['k-bbbbbb'] }, { text: '.' }]);
   });
 });

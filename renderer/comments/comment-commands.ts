@@ -89,3 +89,18 @@ export function sectionAt(editor: PolicyEditor, at: Range | null = editor.select
 export function headingIndex(editor: PolicyEditor, id: string): number {
   return (editor.children as BlockElement[]).findIndex((block) => block.type === 'heading' && block.id === id);
 }
+
+/** Takes a thread's id off the text that carries it (the thread itself is being deleted), as one undo step. */
+export function unmarkComment(editor: PolicyEditor, id: string): void {
+  const leaves = [...Editor.nodes<Commentable>(editor, { at: [], match: (n) => isCommentable(n) && (n.comments?.includes(id) ?? false), voids: true })];
+  if (leaves.length === 0) return;
+  HistoryEditor.withNewBatch(editor, () => {
+    Editor.withoutNormalizing(editor, () => {
+      for (const [node, path] of leaves) {
+        const kept = (node.comments ?? []).filter((other) => other !== id);
+        if (kept.length > 0) Transforms.setNodes(editor, { comments: kept }, { at: path, voids: true });
+        else Transforms.unsetNodes(editor, 'comments', { at: path, voids: true });
+      }
+    });
+  });
+}

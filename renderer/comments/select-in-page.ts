@@ -37,17 +37,3 @@ export function selectSuggestion(host: FeatureHost, id: string, block: number): 
   if (range) return selectRange(host, range);
   if (block < host.editor.children.length) selectRange(host, { anchor: Editor.start(host.editor, [block]), focus: Editor.end(host.editor, [block]) });
 }
-
-/** Takes a thread's id off the text that carries it, as one undo step (the thread itself is deleted beside). */
-export function unmarkThread(host: FeatureHost, id: string): void {
-  const { editor } = host;
-  const leaves = [...Editor.nodes(editor, { at: [], match: (n) => 'comments' in n && Array.isArray(n.comments) && n.comments.includes(id), voids: true })];
-  if (leaves.length === 0) return;
-  Editor.withoutNormalizing(editor, () => {
-    for (const [node, path] of leaves) {
-      const kept = ((node as { comments: string[] }).comments ?? []).filter((other) => other !== id);
-      if (kept.length > 0) Transforms.setNodes(editor, { comments: kept }, { at: path, voids: true });
-      else Transforms.unsetNodes(editor, 'comments', { at: path, voids: true });
-    }
-  });
-}

@@ -5,7 +5,7 @@
  * window remembers; in a narrow window (small, or zoomed in) both start hidden and one opened shows over the page, so
  * the text keeps a readable width. It holds no state but the chosen tab and what is shown.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMediaQuery, useStoredFlag } from '../common/use-stored-flag';
 import type { FeatureTab } from './editor-feature';
 
@@ -52,8 +52,11 @@ export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, 
   }, [revealLeft, narrow, setLeftShown]);
   const revealTimes = revealTab?.times ?? 0;
   const revealedTab = revealTab?.tab;
+  // Each request once: a window turning narrow later must not bring the tab back.
+  const revealsDone = useRef(0);
   useEffect(() => {
-    if (!revealTimes || !revealedTab) return;
+    if (!revealedTab || revealTimes === revealsDone.current) return;
+    revealsDone.current = revealTimes;
     choose(revealedTab);
     if (narrow) setNarrowShown('right');
     else setRightShown(true);
