@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { z } from 'zod';
-import { IdentitySchema } from '../../shared/model/identity';
+import { IdentitySchema } from '../../shared/model/identity-schema';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
 import { SIZE_LIMITS, readRegularFile } from './project-fs';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { IdentitySchema, initialsOf, type Identity } from '../../shared/model/identity';
+import { checkIdentity, initialsOf, type Identity } from '../../shared/model/identity';
 import { Dialog } from '../common/Dialog';
 import { FieldError } from '../common/FieldError';
 
@@ -22,18 +22,13 @@ export function IdentityDialog({ initial, suggestedName, firstUse, onSave, onClo
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const parsed = IdentitySchema.safeParse({
-      name,
-      ...(initials.trim() ? { initials } : {}),
-      ...(email.trim() ? { email } : {}),
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError(`${issue?.path[0] === 'email' ? 'The email' : issue?.path[0] === 'initials' ? 'The initials' : 'Your name'} ${issue?.message ?? 'is not valid'}.`);
+    const checked = checkIdentity({ name, initials, email });
+    if ('problem' in checked) {
+      setError(checked.problem);
       return;
     }
     setBusy(true);
-    const problem = await onSave(parsed.data);
+    const problem = await onSave(checked.identity);
     setBusy(false);
     if (problem) setError(problem);
   };

@@ -8,7 +8,8 @@ import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
 import type { BRIDGE_METHODS } from './methods';
-import { IdentitySchema, type Identity } from '../model/identity';
+import type { Identity } from '../model/identity';
+import { IdentitySchema } from '../model/identity-schema';
 import type { DocumentWorkflow } from '../workflow/schema';
 import type { TrailRow } from '../workflow/trail-csv';
 
