@@ -18,7 +18,6 @@ import { DeleteThreadDialog } from './DeleteThreadDialog';
 import { EVERYTHING_OPEN, type ReviewFilter } from './review-filter';
 import { ReviewListPanel } from './ReviewListPanel';
 import type { ThreadActions } from './thread-actions';
-import { syncSelectionFromDom } from '../editor/sync-selection';
 
 export const REVIEW_TAB = 'review-changes';
 const NO_THREADS: readonly CommentThread[] = [];
@@ -70,8 +69,6 @@ export function CommentsFeature({ host, identity, children }: Props) {
   const startComment = useCallback(async () => {
     const { editor } = host;
     host.tools.renderNow();
-    // From the toolbar too: the words the person sees selected, not Slate's throttled copy of them.
-    syncSelectionFromDom(editor);
     const at = editor.selection;
     if (!at) {
       host.say('Put the cursor in the text, or select the words, to comment on them.');

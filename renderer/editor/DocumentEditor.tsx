@@ -36,6 +36,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
+import { syncSelectionFromDom } from './sync-selection';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
@@ -244,6 +245,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
 
   const run = useCallback(
     (command: Command) => {
+      // A toolbar button keeps the text's selection: take it as the person sees it before the held render below
+      // writes Slate's throttled copy of it back into the page (a no-op when the selection is not in the text).
+      syncSelectionFromDom(editor);
       held.flush();
       if (command === 'save') {
         void saveNow();
