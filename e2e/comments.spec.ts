@@ -64,9 +64,8 @@ test('comments: the name asked once, a comment on words and on a section, a repl
   // Drawn first: a key that moves the caret while typing is still held for the next frame would race it.
   await expect(editor).toContainText('Keep this. Temporary words');
   for (let i = 0; i < 'Temporary words'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-  // The toolbar's Comment button (in its More menu at this width) does what Ctrl+Alt+M does.
-  await page.getByRole('button', { name: 'More ▾' }).click();
-  await page.getByRole('group', { name: 'More tools' }).getByRole('button', { name: 'New comment' }).click();
+  // The list's New comment button does what Ctrl+Alt+M does, on the words selected in the text.
+  await panel.getByRole('button', { name: 'New comment' }).click();
   await draft.getByLabel('Your comment').fill('These words will go.');
   await draft.getByRole('button', { name: 'Comment' }).click();
   const orphan = panel.locator('.review-entry.comment', { hasText: 'These words will go.' });

@@ -14,6 +14,7 @@ import type { IdentityTools } from '../identity/use-identity';
 import { CommentHighlights } from './CommentHighlights';
 import { CommentMarkersContext, type CommentMarkers } from './CommentMarks';
 import { markComment, sectionAt, unmarkComment } from './comment-commands';
+import { syncSelectionFromDom } from '../editor/sync-selection';
 import { DeleteThreadDialog } from './DeleteThreadDialog';
 import { EVERYTHING_OPEN, type ReviewFilter } from './review-filter';
 import { ReviewListPanel } from './ReviewListPanel';
@@ -68,6 +69,8 @@ export function CommentsFeature({ host, identity, children }: Props) {
 
   const startComment = useCallback(async () => {
     const { editor } = host;
+    // From the list's button too: the words the person sees selected, not Slate's throttled copy of them.
+    syncSelectionFromDom(editor);
     host.tools.renderNow();
     const at = editor.selection;
     if (!at) {
@@ -199,6 +202,7 @@ export function CommentsFeature({ host, identity, children }: Props) {
       onCancelDraft={cancelDraft}
       actions={actions}
       onChangeName={identity.change}
+      onNewComment={() => void startComment()}
     />
   );
   const overlay = (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { shortcutText } from '../../shared/api/commands';
 import type { CommentThread } from '../../shared/model/document';
 import { clip, type ThreadActions } from './thread-actions';
 import { shortDateTime } from '../../shared/model/dates';
@@ -29,6 +30,8 @@ interface Props {
   actions: ThreadActions;
   /** Opens "Your name…": the web host has no menu bar, so the list offers it where names are shown. */
   onChangeName: () => void;
+  /** New comment on the text's selection (the toolbar has no room for it; Ctrl+Alt+M and the menus have it too). */
+  onNewComment: () => void;
 }
 
 const KIND_WORDS: Record<SuggestionKind, string> = {
@@ -49,7 +52,7 @@ function kindsText(kinds: readonly SuggestionKind[]): string {
  * threads, with filters. It reads the whole document, so only while it is shown, a second after the last change and
  * in an idle moment (as the Check tab does), or at once after the person's own action.
  */
-export function ReviewListPanel({ host, threads, changes, filter, onFilter, active, onActive, draft, onSubmitDraft, onCancelDraft, actions, onChangeName }: Props) {
+export function ReviewListPanel({ host, threads, changes, filter, onFilter, active, onActive, draft, onSubmitDraft, onCancelDraft, actions, onChangeName, onNewComment }: Props) {
   const [lists, setLists] = useState<ReviewLists | null>(null);
   const [decided, setDecided] = useState(0);
 
@@ -113,6 +116,18 @@ export function ReviewListPanel({ host, threads, changes, filter, onFilter, acti
           {actions.me() ? `You: ${actions.me()}` : 'Your name…'}
         </button>
       </div>
+      {draft ? null : (
+        <button
+          type="button"
+          className="review-new-button"
+          title={`New comment on the selected words, or on the section at the cursor (${shortcutText('newComment') ?? ''})`}
+          // The text keeps its selection: that is what the comment is about.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onNewComment}
+        >
+          New comment
+        </button>
+      )}
       {draft ? <NewComment draft={draft} onSubmit={onSubmitDraft} onCancel={onCancelDraft} /> : null}
       {!current || !shown ? (
         <p className="muted">Reading the document…</p>

@@ -13,7 +13,6 @@ const GROUPS: Command[][] = [
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
   ['bold', 'italic', 'underline', 'link'],
   ['bulletedList', 'numberedList'],
-  ['newComment'],
 ];
 
 const GAP = 6;

@@ -73,7 +73,7 @@ export const COMMAND_TABLE = [
   { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit', group: 'Clauses' },
   { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…', group: 'Clauses' },
   // Word's keys for a new comment.
-  { command: 'newComment', label: 'New comment', menu: 'New Comment', keys: [{ key: 'm', mod: true, alt: true }], toolbar: 'Comment', group: 'Review' },
+  { command: 'newComment', label: 'New comment', menu: 'New Comment', keys: [{ key: 'm', mod: true, alt: true }], group: 'Review' },
   { command: 'showReviewList', label: 'Review changes and comments', menu: 'Review Changes and Comments', group: 'Review' },
   { command: 'showShortcuts', label: 'Keyboard shortcuts', menu: 'Keyboard Shortcuts', keys: [mod('/')], group: 'Help' },
 ] as const satisfies readonly CommandSpec[];
