@@ -25,7 +25,7 @@ test.use({ viewport: { width: 1440, height: 1000 } });
 async function openReviewTab(page: Page) {
   // Opened afresh, the panel reads the workflow again (another person may have taken a step meanwhile).
   await page.getByRole('tab', { name: 'Document' }).click();
-  await page.getByRole('tab', { name: 'Review' }).click();
+  await page.getByRole('tab', { name: 'Review', exact: true }).click();
   return page.locator('.review-panel');
 }
 

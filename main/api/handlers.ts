@@ -39,7 +39,10 @@ export interface HostServices {
   readonly recent: RecentProjects;
   readonly pickFolder: ((purpose: 'open' | 'create') => Promise<string | null>) | null;
   readonly renderPdf: PdfRenderer;
-  /** Who is at the keyboard: the default author of versions, and the author of a redline's tracked changes. */
+  /**
+   * Who is at the keyboard as the system knows them: the author of versions, redlines and workflow steps until the
+   * person gives their name (the identity in the app's settings).
+   */
   readonly userName: string;
   /** The app's settings (the team clause library folder); without them there is no team library. */
   readonly settings?: AppSettings;
@@ -91,8 +94,13 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     return (await host.settings?.get())?.teamLibrary ?? null;
   }
 
-  function syncPerson() {
-    return { author: host.userName, home: host.home ?? appHome() };
+  /** The author's name: the one the person gave, else the system's. */
+  async function person(): Promise<string> {
+    return (await host.settings?.get())?.identity?.name ?? host.userName;
+  }
+
+  async function syncPerson() {
+    return { author: await person(), home: host.home ?? appHome() };
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
@@ -112,11 +120,17 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
         canPickFolder: host.pickFolder !== null,
         version: host.version,
         userName: host.userName,
+        identity: (await host.settings?.get())?.identity ?? null,
         opening: first && loaded ? { documentId: first.id, ...loaded } : null,
         journalKey: host.journal ? await host.journal.browserKey() : null,
       };
     },
     listRecentProjects: () => host.recent.list(),
+    async setIdentity({ identity }) {
+      if (!host.settings) throw new UserError('This window cannot change the app settings.');
+      await host.settings.update({ identity });
+      return identity;
+    },
     async pickFolder({ purpose }) {
       if (!host.pickFolder) throw new UserError('This window cannot show a folder picker; type the folder path instead.');
       return { path: await host.pickFolder(purpose) };
@@ -210,7 +224,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     loadVersion: ({ project, documentId, version }) => loadVersion(workspace.requireProject(project), documentId, version),
     compareDocuments: ({ project, old, new: next }) => compareInProject(workspace.requireProject(project), old, next),
     async exportComparison({ project, old, new: next, format }) {
-      const file = await redlineInProject(workspace.requireProject(project), old, next, { format, author: host.userName, date: new Date() });
+      const file = await redlineInProject(workspace.requireProject(project), old, next, { format, author: await person(), date: new Date() });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     listClauses: ({ project }) => library(workspace.requireProject(project)),
@@ -229,7 +243,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       if (absolute !== null && !(await fs.stat(absolute).catch(() => null))?.isDirectory()) {
         throw new UserError(`${absolute} is not a folder that can be read; choose the folder that holds the team's clause files.`);
       }
-      await host.settings.set({ teamLibrary: absolute });
+      await host.settings.update({ teamLibrary: absolute });
       return library(workspace.requireProject(project));
     },
     getVariables: async ({ project }) => ({ variables: await readVariables(workspace.requireProject(project).dir) }),
@@ -242,12 +256,12 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       unfilled: unfilledIn(await editionToExport(workspace.requireProject(project), documentId, version)),
     }),
     syncStatus: ({ project }) => projectSyncStatus(workspace.requireProject(project)),
-    syncNow: ({ project }) => syncProjectNow(workspace.requireProject(project), syncPerson()),
+    syncNow: async ({ project }) => syncProjectNow(workspace.requireProject(project), await syncPerson()),
     listSyncConflicts: ({ project }) => listSyncConflicts(workspace.requireProject(project)),
-    resolveSyncConflict: ({ project, file, take }) => resolveSyncConflict(workspace.requireProject(project), file, take, syncPerson()),
+    resolveSyncConflict: async ({ project, file, take }) => resolveSyncConflict(workspace.requireProject(project), file, take, await syncPerson()),
     readWorkflow: ({ project, documentId }) => readWorkflow(workspace.requireProject(project), documentId),
     // The person is who the host says is at the keyboard, never a name the window sends.
-    workflowStep: ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, host.userName),
+    workflowStep: async ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, await person()),
     suggestReviewSummary: async ({ project, documentId }) => ({ summary: await suggestReviewSummary(workspace.requireProject(project), documentId) }),
   };
 }

@@ -135,11 +135,12 @@ describe('menuTemplate', () => {
   it('keeps every menu item’s words and place', () => {
     const labels = items(menuTemplate(() => undefined, 'linux') as Item[]).filter((item) => item.click).map((item) => item.label);
     expect(labels).toEqual([
-      'New Project…', 'Open Project…', 'New Document', 'Import Document…', 'Export…', 'Save', 'Save Version…', 'Versions and Compare…',
+      'New Project…', 'Open Project…', 'New Document', 'Import Document…', 'Export…', 'Save', 'Save Version…', 'Versions and Compare…', 'Your Name…',
       'Undo', 'Redo', 'Find…', 'Replace…', 'Find Next', 'Find Previous',
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
+      'New Comment', 'Review Changes and Comments',
       'Keyboard Shortcuts',
     ]);
   });
@@ -174,6 +175,7 @@ describe('menuTemplate', () => {
       replace: 'CmdOrCtrl+H',
       findNext: 'F3',
       findPrevious: 'Shift+F3',
+      newComment: 'CmdOrCtrl+Alt+M',
       showShortcuts: 'CmdOrCtrl+/',
     });
   });

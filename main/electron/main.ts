@@ -102,6 +102,7 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
     const menu = spellingMenu(params, {
       replace: (word) => win.webContents.replaceMisspelling(word),
       learn: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+      comment: () => win.webContents.send(MENU_COMMAND_CHANNEL, 'newComment'),
     });
     Menu.buildFromTemplate(menu).popup({ window: win });
   });

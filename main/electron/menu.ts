@@ -35,6 +35,8 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('save'),
         item('saveVersion'),
         item('showVersions'),
+        separator,
+        item('yourName'),
         ...(isMac ? [] : [separator, { role: 'quit' } satisfies MenuItemConstructorOptions]),
       ],
     },
@@ -89,6 +91,10 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('unlinkClause'),
         item('newClauseFromSelection'),
       ],
+    },
+    {
+      label: '&Review',
+      submenu: [item('newComment'), item('showReviewList')],
     },
     { role: 'help', submenu: [item('showShortcuts'), separator, { role: 'about' }] },
   ];

@@ -21,4 +21,14 @@ describe('spellingMenu', () => {
     expect(spellingMenu({ misspelledWord: 'zzxq', dictionarySuggestions: [], isEditable: true }, actions)[0]).toMatchObject({ label: 'No suggestions', enabled: false });
     expect(spellingMenu({ misspelledWord: '', dictionarySuggestions: [], isEditable: false }, actions).map((item) => item.role)).toEqual(['copy']);
   });
+
+  it('ends with New Comment in editable text, which comments on the selection', () => {
+    let comments = 0;
+    const actions = { replace: () => undefined, learn: () => undefined, comment: () => void comments++ };
+    const menu = spellingMenu({ misspelledWord: '', dictionarySuggestions: [], isEditable: true }, actions);
+    expect(menu.map((item) => item.label ?? item.role ?? item.type)).toEqual(['cut', 'copy', 'paste', 'separator', 'New Comment']);
+    menu.at(-1)?.click?.({} as never, undefined, {} as never);
+    expect(comments).toBe(1);
+    expect(spellingMenu({ misspelledWord: '', dictionarySuggestions: [], isEditable: false }, actions).map((item) => item.role)).toEqual(['copy']);
+  });
 });

@@ -142,7 +142,7 @@ describe("the app's own settings files", () => {
     await fs.mkdir(home);
     await fifoInstead(path.join(home, 'settings.json'));
     await fifoInstead(path.join(home, 'recent-projects.json'));
-    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: null });
+    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: null, identity: null });
     expect(await RecentProjects.in(home).list()).toEqual([]);
   });
 
@@ -150,8 +150,8 @@ describe("the app's own settings files", () => {
     const home = path.join(tmp, 'home');
     await fs.mkdir(home);
     await fs.writeFile(path.join(home, 'settings.json'), `{"teamLibrary": "/team", "pad": "${'x'.repeat(1024 * 1024)}"}`);
-    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: null });
+    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: null, identity: null });
     await fs.writeFile(path.join(home, 'settings.json'), '{"teamLibrary": "/team"}');
-    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: '/team' });
+    expect(await AppSettings.in(home).get()).toEqual({ teamLibrary: '/team', identity: null });
   });
 });

@@ -23,6 +23,8 @@ import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
 import { checkFeature } from '../check/CheckFeature';
 import { ReviewFeature } from '../review/ReviewFeature';
+import { CommentsFeature } from '../comments/CommentsFeature';
+import { useIdentity } from '../identity/use-identity';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
 import { documentToOpen } from '../../shared/api/startup';
@@ -65,6 +67,10 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const status = useRef<SaveStatus>({ state: 'saved' });
   const saves = useMemo(() => new SaveSignal(), []);
   const editorRef = useRef<EditorHandle>(null);
+  // Who the person is: asked once, on their first comment or suggestion, and kept in the app's settings.
+  const identity = useIdentity(client, startup?.userName ?? '', startup?.identity);
+  const authorName = identity.identity?.name ?? startup?.userName ?? '';
+  const changeIdentity = identity.change;
   const flushEditor = useCallback(async () => editorRef.current?.flush(), []);
   // A sync may bring documents a colleague added or renamed: the list follows (the open document reloads by itself).
   const reloadProject = useCallback(
@@ -181,8 +187,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     else if (cmd === 'showVersions') setVersions('list');
     else if (cmd === 'importDocument') fileInput.current?.click();
     else if (cmd === 'showShortcuts') setShowingShortcuts(true);
+    else if (cmd === 'yourName') changeIdentity();
     else editorRef.current?.run(cmd);
-  }, []);
+  }, [changeIdentity]);
 
   useEffect(() => onMenuCommand(command), [command]);
 
@@ -293,7 +300,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       name: `Draft before restoring “${version.name}” (${stamp})`.slice(0, 120),
       note: 'Saved automatically before a version was restored as the draft.',
       kind: 'editorial',
-      author: startup.userName,
+      author: authorName,
     });
     const doc = await open.client.loadVersion({ documentId: open.id, version: version.name });
     editorRef.current?.replaceDocument(doc);
@@ -463,9 +470,14 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
             ),
             checkFeature,
             (host, render) => (
-              <ReviewFeature host={host} client={open.client} documentId={open.id} userName={startup?.userName ?? ''}>
+              <ReviewFeature host={host} client={open.client} documentId={open.id} userName={authorName}>
                 {render}
               </ReviewFeature>
+            ),
+            (host, render) => (
+              <CommentsFeature host={host} identity={identity.tools}>
+                {render}
+              </CommentsFeature>
             ),
           )}
           onReload={(loaded, message) => reload(open, loaded, message)}
@@ -515,7 +527,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           client={open.client}
           documentId={open.id}
           title={project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title}
-          userName={startup.userName}
+          userName={authorName}
+          onFirstAuthor={identity.identity ? undefined : identity.adopt}
           startSaving={versions === 'save'}
           beforeUse={saveFirst}
           onCompare={compare}
@@ -526,6 +539,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       {savingCopy && startup ? (
         <SaveCopyDialog client={client} canPickFolder={startup.canPickFolder} onSave={saveCopy} onClose={() => setSavingCopy(false)} />
       ) : null}
+      {identity.dialog}
       {showingShortcuts ? <ShortcutsDialog onClose={() => setShowingShortcuts(false)} /> : null}
       {dialog && startup ? (
         <ProjectDialog

@@ -37,6 +37,7 @@ import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
+import { syncSelectionFromDom } from './sync-selection';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
@@ -124,6 +125,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         renderNow: () => held.flush(),
         document: () => ({ format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) }),
         jumpToSection: (id) => jumpRef.current(id),
+        comments: () => metaRef.current.comments ?? [],
+        setComments: (threads) => {
+          const { comments: _old, ...rest } = metaRef.current;
+          changeMetaRef.current(threads.length > 0 ? { ...rest, comments: [...threads] } : rest);
+        },
       }),
   );
 
@@ -148,6 +154,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     },
     [editor, sectionNumbers],
   );
+  // The feature host is made before changeMeta; it reaches it through this.
+  const changeMetaRef = useRef(changeMeta);
+  useLayoutEffect(() => {
+    changeMetaRef.current = changeMeta;
+  }, [changeMeta]);
   const replaceDocument = useCallback(
     (doc: PolicyDocument) => {
       const previous = metaRef.current;
@@ -237,6 +248,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
 
   const run = useCallback(
     (command: Command) => {
+      // A toolbar button keeps the text's selection: take it as the person sees it before the held render below
+      // writes Slate's throttled copy of it back into the page (a no-op when the selection is not in the text).
+      syncSelectionFromDom(editor);
       held.flush();
       if (command === 'save') {
         void saveNow();
@@ -374,6 +388,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
         revealLeft={revealSidebar}
+        revealTab={slots.reveal}
       />
     </AdornmentsContext.Provider>
   );

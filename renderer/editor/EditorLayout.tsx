@@ -5,7 +5,7 @@
  * window remembers; in a narrow window (small, or zoomed in) both start hidden and one opened shows over the page, so
  * the text keeps a readable width. It holds no state but the chosen tab and what is shown.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMediaQuery, useStoredFlag } from '../common/use-stored-flag';
 import type { FeatureTab } from './editor-feature';
 
@@ -23,12 +23,14 @@ interface Props {
   overlay: ReactNode;
   /** The left column has something the person asked for (the new-document form): shown even if it was hidden. */
   revealLeft?: boolean;
+  /** A tab a feature brings to the front, each time `times` changes (a new comment opens the review list). */
+  revealTab?: { tab: string; times: number };
 }
 
 /** Below this width (in CSS pixels, so 200% zoom of a 1,600-pixel window too) the side columns would squeeze the text. */
 const NARROW = '(max-width: 900px)';
 
-export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, overlay, revealLeft = false }: Props) {
+export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, overlay, revealLeft = false, revealTab }: Props) {
   const [chosen, choose] = useState(tabs[0]?.id ?? '');
   const side = tabs.find((tab) => tab.id === chosen) ?? tabs[0];
   const [leftShown, setLeftShown] = useStoredFlag('policywright.panel.left', true);
@@ -48,6 +50,17 @@ export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, 
     if (narrow) setNarrowShown('left');
     else setLeftShown(true);
   }, [revealLeft, narrow, setLeftShown]);
+  const revealTimes = revealTab?.times ?? 0;
+  const revealedTab = revealTab?.tab;
+  // Each request once: a window turning narrow later must not bring the tab back.
+  const revealsDone = useRef(0);
+  useEffect(() => {
+    if (!revealedTab || revealTimes === revealsDone.current) return;
+    revealsDone.current = revealTimes;
+    choose(revealedTab);
+    if (narrow) setNarrowShown('right');
+    else setRightShown(true);
+  }, [revealTimes, revealedTab, narrow, setRightShown]);
   // In a narrow window the column lies over the page: Esc puts it away, as it closes a menu, and the focus goes to its button.
   const closeOverlay = (event: React.KeyboardEvent<HTMLElement>) => {
     if (!narrow || event.key !== 'Escape' || event.nativeEvent.defaultPrevented) return;

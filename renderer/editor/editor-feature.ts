@@ -6,7 +6,7 @@
  */
 import { createContext, createElement, Fragment, type ComponentType, type DragEvent, type ReactNode } from 'react';
 import type { Command } from '../../shared/api/commands';
-import type { PolicyDocument } from '../../shared/model/document';
+import type { CommentThread, PolicyDocument } from '../../shared/model/document';
 import type { BlockElement, PolicyEditor } from './types';
 
 /** A tab beside the Document panel in the right column. */
@@ -34,6 +34,8 @@ export interface FeatureSlots {
   onDragOver?: (event: DragEvent<HTMLDivElement>) => boolean;
   /** A bar above the page (find and replace). */
   bar?: ReactNode;
+  /** Brings a tab to the front (its column shown) each time `times` changes: a feature that asks for the person's eye. */
+  reveal?: { tab: string; times: number };
 }
 
 export const NO_SLOTS: FeatureSlots = { tabs: [], overlay: null, adornments: null };
@@ -58,6 +60,10 @@ export interface FeatureHostTools {
   document?(): PolicyDocument;
   /** Shows a section's heading at the top of the page with the cursor at its end, as the outline does. */
   jumpToSection?(id: string): void;
+  /** The document's comment threads, kept with its details (saved with every save). */
+  comments?(): readonly CommentThread[];
+  /** Replaces the comment threads: the document is then unsaved, and saved as any edit is. */
+  setComments?(threads: readonly CommentThread[]): void;
 }
 
 /** The editor's side, one per editor: made with it, kept for its life. */
@@ -121,6 +127,7 @@ function mergeSlots(a: FeatureSlots, b: FeatureSlots): FeatureSlots {
     ...(onDrop ? { onDrop } : {}),
     ...(onDragOver ? { onDragOver } : {}),
     bar: a.bar || b.bar ? createElement(Fragment, null, a.bar, b.bar) : undefined,
+    ...(a.reveal || b.reveal ? { reveal: a.reveal ?? b.reveal } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { useListLabel } from './list-numbers';
 import { AdornmentsContext } from './editor-feature';
 import { ChunkMounterContext } from './chunk-mounter';
 import { safeLink } from '../../shared/model/link';
+import { commentLeafProps, commentMarkerOf } from '../comments/CommentMarks';
 
 export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
 
@@ -19,12 +20,13 @@ function useSectionLabel(id: string) {
 function Heading({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: HeadingElement }) {
   const label = useSectionLabel(element.id);
   const depth = label?.depth ?? 1;
+  const comments = commentMarkerOf(element);
   return (
     <div
       {...attributes}
       role="heading"
       aria-level={Math.min(depth + 1, 9)}
-      className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}`}
+      className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}${comments.className}`}
       data-section-id={element.id}
     >
       {element.clause ? <BlockAdornment element={element} /> : null}
@@ -32,22 +34,25 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
         {label?.label ?? ''}
       </span>
       <span className="section-title">{children}</span>
+      {comments.marker}
     </div>
   );
 }
 
 function ListItem({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: ListItemElement }) {
   const label = useListLabel(element);
+  const comments = commentMarkerOf(element);
   return (
     <div
       {...attributes}
-      className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}`}
+      className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}${comments.className}`}
       data-clause-use={element.clause?.use}
       data-number={element.list === 'number' ? label : undefined}
       data-bullet={element.list === 'bullet' ? label : undefined}
     >
       {element.clause ? <BlockAdornment element={element} /> : null}
       {children}
+      {comments.marker}
     </div>
   );
 }
@@ -96,15 +101,21 @@ export function renderElement({ attributes, children, element }: RenderElementPr
         </a>
       );
     }
-    default:
+    default: {
+      const comments = commentMarkerOf(element);
       return element.clause ? (
-        <p {...attributes} className={clauseClass(element).trim()} data-clause-use={element.clause.use}>
+        <p {...attributes} className={`${clauseClass(element)}${comments.className}`.trim()} data-clause-use={element.clause.use}>
           <BlockAdornment element={element} />
           {children}
+          {comments.marker}
         </p>
       ) : (
-        <p {...attributes}>{children}</p>
+        <p {...attributes} className={comments.className.trim() || undefined}>
+          {children}
+          {comments.marker}
+        </p>
       );
+    }
   }
 }
 
@@ -113,7 +124,11 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.bold) out = <strong>{out}</strong>;
   if (leaf.italic) out = <em>{out}</em>;
   if (leaf.underline) out = <u>{out}</u>;
-  return <span {...attributes}>{out}</span>;
+  return (
+    <span {...attributes} {...commentLeafProps(leaf)}>
+      {out}
+    </span>
+  );
 }
 
 /** Lowest chunks skip layout and paint while off screen: what keeps a 100,000-word policy at one frame a key. */

@@ -16,6 +16,7 @@ import { isConflict, useAutosave, type SaveStatus } from './autosave';
 import { browserJournal } from './browser-journal';
 import type { Conflict } from './ConflictBanner';
 import { slateToBlocks } from './convert';
+import { keepKnownComments } from '../../shared/review/threads';
 import { copyTitle, documentAsFile } from './document-copies';
 import type { DocumentMeta } from './DocumentPanel';
 import { EditJournal, newWindowId } from './edit-journal';
@@ -76,7 +77,8 @@ export function useDocumentPersistence(options: PersistenceOptions) {
 
   const snapshot = useCallback((): PolicyDocument => {
     ensureUniqueIds(editor);
-    return { format: FORMAT_VERSION, ...meta(), blocks: slateToBlocks(editor.children as BlockElement[]) };
+    // A mark whose thread was deleted (and brought back by an undo) is not saved: the file names only threads it holds.
+    return keepKnownComments({ format: FORMAT_VERSION, ...meta(), blocks: slateToBlocks(editor.children as BlockElement[]) });
   }, [editor, meta]);
   const save = useCallback(async () => {
     try {

@@ -4,13 +4,15 @@ import { FieldError } from '../common/FieldError';
 
 interface Props {
   userName: string;
+  /** The author given is kept as the person's name (they had not given it yet): the form says so. */
+  keepsName?: boolean;
   busy: boolean;
   onSave: (input: { name: string; note: string; kind: VersionKind; author: string }) => void;
   onCancel: () => void;
 }
 
 /** Name, note, kind and author of a version about to be saved. */
-export function SaveVersionForm({ userName, busy, onSave, onCancel }: Props) {
+export function SaveVersionForm({ userName, keepsName = false, busy, onSave, onCancel }: Props) {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [kind, setKind] = useState<VersionKind>('editorial');
@@ -44,7 +46,18 @@ export function SaveVersionForm({ userName, busy, onSave, onCancel }: Props) {
         </label>
       </fieldset>
       <label htmlFor={`${id}-author`}>Author</label>
-      <input id={`${id}-author`} value={author} onChange={(e) => setAuthor(e.target.value)} maxLength={120} />
+      <input
+        id={`${id}-author`}
+        value={author}
+        onChange={(e) => setAuthor(e.target.value)}
+        maxLength={120}
+        aria-describedby={keepsName ? `${id}-keeps` : undefined}
+      />
+      {keepsName ? (
+        <p id={`${id}-keeps`} className="panel-note muted">
+          Kept as your name for your comments and suggestions too (File → Your Name… changes it).
+        </p>
+      ) : null}
       <FieldError message={problem} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} disabled={busy}>

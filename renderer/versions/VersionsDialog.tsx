@@ -19,13 +19,18 @@ interface Props {
   onCompare: (old: CompareSource, next: CompareSource) => Promise<void>;
   onRestore: (version: VersionSummary) => Promise<void>;
   onClose: () => void;
+  /**
+   * The person has not said who they are yet: the form's Author field asks it, and a version saved keeps that name
+   * as theirs (the first use of "who am I", without a second dialog).
+   */
+  onFirstAuthor?: (author: string) => void;
 }
 
 const DRAFT = 'draft';
 const FILE = 'file';
 
 /** A document's saved versions, a form to save another, and the choice of any two editions to compare. */
-export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose }: Props) {
+export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose, onFirstAuthor }: Props) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [damaged, setDamaged] = useState<string[]>([]);
   const [saving, setSaving] = useState(startSaving);
@@ -72,6 +77,7 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
     act('Saving the version…', async () => {
       await beforeUse();
       const saved = await client.saveVersion({ documentId, ...input });
+      onFirstAuthor?.(input.author);
       setSaving(false);
       await refresh();
       setOldChoice(`v:${saved.name}`);
@@ -131,7 +137,7 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
       }
     >
       {saving ? (
-        <SaveVersionForm userName={userName} busy={busy !== null} onSave={(input) => void save(input)} onCancel={() => setSaving(false)} />
+        <SaveVersionForm userName={userName} keepsName={onFirstAuthor !== undefined} busy={busy !== null} onSave={(input) => void save(input)} onCancel={() => setSaving(false)} />
       ) : (
         <p>
           <button type="button" className="primary" onClick={() => setSaving(true)} title="Save Version (Ctrl+Shift+S)">

@@ -47,6 +47,7 @@ describe('the command table', () => {
       replace: 'Ctrl+H',
       findNext: 'F3',
       findPrevious: 'Shift+F3',
+      newComment: 'Ctrl+Alt+M',
       showShortcuts: 'Ctrl+/',
     });
   });
@@ -99,7 +100,7 @@ describe('the command table', () => {
 
   it('groups the sheet under the menus’ headings, in their order, each keyed command once', () => {
     const grouped = groupedShortcutSheet();
-    expect(grouped.map((entry) => entry.group)).toEqual(['File', 'Edit', 'Section', 'Format', 'Clauses', 'Help']);
+    expect(grouped.map((entry) => entry.group)).toEqual(['File', 'Edit', 'Section', 'Format', 'Clauses', 'Review', 'Help']);
     expect(grouped.find((entry) => entry.group === 'Help')?.rows.map((row) => row.keys)).toEqual([['Ctrl+/']]);
     expect(grouped.flatMap((entry) => entry.rows).map((row) => row.command).sort()).toEqual(shortcutSheet().map((row) => row.command).sort());
   });

@@ -36,7 +36,7 @@ export interface CommandSpec {
 }
 
 /** The shortcuts sheet's headings, in its order (the menus' order). */
-export const COMMAND_GROUPS = ['File', 'Edit', 'Section', 'Format', 'Clauses', 'Help'] as const;
+export const COMMAND_GROUPS = ['File', 'Edit', 'Section', 'Format', 'Clauses', 'Review', 'Help'] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 const mod = (key: string, shift = false): KeyChord => ({ key, mod: true, ...(shift ? { shift } : {}) });
@@ -50,6 +50,7 @@ export const COMMAND_TABLE = [
   { command: 'save', label: 'Save', menu: 'Save', keys: [mod('s')], toolbar: 'Save', group: 'File' },
   { command: 'saveVersion', label: 'Save version', menu: 'Save Version…', keys: [mod('s', true)], group: 'File' },
   { command: 'showVersions', label: 'Versions and compare', menu: 'Versions and Compare…', group: 'File' },
+  { command: 'yourName', label: 'Your name', menu: 'Your Name…', group: 'File' },
   { command: 'undo', label: 'Undo', menu: 'Undo', keys: [mod('z')], toolbar: '↶', group: 'Edit' },
   { command: 'redo', label: 'Redo', menu: 'Redo', keys: [mod('z', true), mod('y')], toolbar: '↷', group: 'Edit' },
   { command: 'find', label: 'Find', menu: 'Find…', keys: [mod('f')], group: 'Edit' },
@@ -71,6 +72,9 @@ export const COMMAND_TABLE = [
   { command: 'insertClause', label: 'Insert clause', menu: 'Insert Clause…', keys: [mod('l', true)], group: 'Clauses' },
   { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit', group: 'Clauses' },
   { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…', group: 'Clauses' },
+  // Word's keys for a new comment.
+  { command: 'newComment', label: 'New comment', menu: 'New Comment', keys: [{ key: 'm', mod: true, alt: true }], group: 'Review' },
+  { command: 'showReviewList', label: 'Review changes and comments', menu: 'Review Changes and Comments', group: 'Review' },
   { command: 'showShortcuts', label: 'Keyboard shortcuts', menu: 'Keyboard Shortcuts', keys: [mod('/')], group: 'Help' },
 ] as const satisfies readonly CommandSpec[];
 

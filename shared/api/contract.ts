@@ -8,6 +8,8 @@ import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
 import type { BRIDGE_METHODS } from './methods';
+import type { Identity } from '../model/identity';
+import { IdentitySchema } from '../model/identity-schema';
 import type { DocumentWorkflow } from '../workflow/schema';
 import type { TrailRow } from '../workflow/trail-csv';
 
@@ -73,8 +75,10 @@ export interface Startup {
   /** Whether the host can show the system's folder picker; elsewhere the renderer asks for a path. */
   canPickFolder: boolean;
   version: string;
-  /** Who is at the keyboard, as the system knows them: the default author of a saved version. */
+  /** Who is at the keyboard, as the system knows them: the author name until the person tells the app theirs. */
   userName: string;
+  /** Who the person said they are (kept in the app's settings); null until asked, on their first comment, suggestion or version. */
+  identity: Identity | null;
   /**
    * The project's first document that could be read when the project was opened (see startup.ts), read along
    * with the rest so the window can show it without a second round trip; null when there is none, or it no longer reads.
@@ -288,6 +292,8 @@ const empty = z.object({}).strict();
 export const API = {
   getStartup: method<Startup>()(empty),
   listRecentProjects: method<RecentProject[]>()(empty),
+  /** Keeps who the person is in the app's settings: the author of their comments, suggestions, versions and redlines. */
+  setIdentity: method<Identity>()(z.object({ identity: IdentitySchema }).strict()),
   pickFolder: method<{ path: string | null }>()(
     z.object({ purpose: z.enum(['open', 'create']) }).strict(),
   ),

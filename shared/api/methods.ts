@@ -5,6 +5,7 @@
 export const BRIDGE_METHODS = [
   'getStartup',
   'listRecentProjects',
+  'setIdentity',
   'pickFolder',
   'openProject',
   'listFolder',
