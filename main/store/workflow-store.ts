@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { parseFile } from '../../shared/format/parse';
+import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
 import { WorkflowError } from '../../shared/workflow/machine';
 import { DocumentWorkflowSchema, NEW_WORKFLOW, type DocumentWorkflow } from '../../shared/workflow/schema';
 import { durableGitFs, nodeDiskIo } from './durable-git-fs';
@@ -95,6 +96,21 @@ export class ProjectWorkflow {
       }
       return next;
     });
+  }
+
+  /**
+   * The document as it was in an edition a step recorded (the git blob its commit holds), to tell what an edit since
+   * changed; null when the repository does not hold it (or it no longer reads as a document).
+   */
+  async readEdition(documentId: string, edition: string): Promise<PolicyDocument | null> {
+    const repo = await findRepo(this.dir);
+    if (!repo) return null;
+    try {
+      const { blob } = await git.readBlob({ ...repo.git, oid: edition });
+      return parseFile(PolicyDocumentSchema, Buffer.from(blob).toString('utf8'), documentFile(documentId));
+    } catch {
+      return null;
+    }
   }
 
   /** Every step of the document's review, oldest first, read from the commits' trailers. */

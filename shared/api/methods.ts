@@ -47,6 +47,7 @@ export const BRIDGE_METHODS = [
   'readWorkflow',
   'workflowStep',
   'suggestReviewSummary',
+  'exportTrailReport',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';
