@@ -39,6 +39,21 @@ describe('policywright status and due', () => {
     expect(json.documents[0]).toMatchObject({ id: 'privacy-policy', state: 'published', nextReview: '2027-03-01', review: 'ok', problem: null });
   });
 
+  it('says "review needed" of a document whose dependency was published after it', async () => {
+    const store = ProjectWorkflow.for(dir);
+    const at = '2026-02-01T10:00:00.000Z';
+    await store.apply('cookie-policy', { name: 'Links set', person: 'Dana' }, (wf) => ({ ...wf, dependsOn: ['privacy-policy'] }));
+    await store.apply('cookie-policy', { name: 'Review opened', person: 'Dana' }, (wf, edition) => openReview(wf, { summary: 'First.', reviewers: [], approvers: ['Ann'], edition }));
+    await store.apply('cookie-policy', { name: 'Approved', person: 'Ann' }, (wf, edition) => decide(wf, { person: 'Ann', decision: 'approve', note: '', at, edition }));
+    await store.apply('cookie-policy', { name: 'Published', person: 'Dana' }, (wf, edition) => publish(wf, { edition, tag: 'published/cookie-policy', at, effectiveDate: null }));
+    expect((await cli('status', dir)).out).not.toContain('review needed');
+    await publishPrivacyPolicy();
+    const { out } = await cli('status', dir, '--today', '2026-06-01');
+    expect(out).toContain('Cookie Policy (cookie-policy): Published\n  approvers: Ann (approve)\n  published: 2026-02-01 as published/cookie-policy\n  review needed: Privacy Policy (privacy-policy) was published 2026-03-01, after this document');
+    const json = JSON.parse((await cli('status', dir, '--json')).out);
+    expect(json.documents.find((d: { id: string }) => d.id === 'cookie-policy').reviewNeeded).toEqual([{ id: 'privacy-policy', title: 'Privacy Policy', publishedAt: '2026-03-01T10:00:00.000Z' }]);
+  });
+
   it('lists what is due, and exits 1 once a review is overdue', async () => {
     await publishPrivacyPolicy();
     expect(await cli('due', dir, '--today', '2026-06-01')).toEqual({ code: 0, out: 'No document is due for review (2026-06-01).\n', err: '' });

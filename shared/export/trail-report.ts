@@ -16,6 +16,14 @@ export interface TrailReportInput {
   readonly generatedBy: string;
 }
 
+/**
+ * The git command that lists the same steps as the report, for an auditor with git alone: commit, time, person and
+ * step, oldest first. Arguments as a shell would be given them, quoted for one.
+ */
+export function trailGitCommand(documentId: string): string[] {
+  return ['git', 'log', '--reverse', `--grep='^Policywright-Document: ${documentId}$'`, "--format='%H %aI %an: %(trailers:key=Policywright-Review-Step,valueonly,separator=)'"];
+}
+
 /** "2026-03-01 10:00:00 UTC": one time zone for every row, whoever reads the report where. */
 function utc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
@@ -61,7 +69,6 @@ export function trailReportHtml(input: TrailReportInput): string {
 </tr>`,
     )
     .join('\n');
-  const grep = `^Policywright-Document: ${input.documentId}$`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -88,8 +95,7 @@ ${rows || '<tr><td colspan="7">No review steps recorded.</td></tr>'}
 </table>
 <p class="verify">Each row is a commit of the project's git repository, read back from it: the edition is the git blob of the
 document's file the step applied to, the commit the step's record (both shortened here; the CSV export has them in full).
-To check the rows with git alone, in the project's folder: <code>git log --reverse --grep=${escapeHtml(`'${grep}'`)}
---format='%H %aI %an %(trailers:key=Policywright-Review-Step,valueonly,separator=)'</code>.
+To check the rows with git alone, in the project's folder: <code>${escapeHtml(trailGitCommand(input.documentId).join(' '))}</code>.
 The names are those the app was run under; git does not prove who typed them (see the README on signed tags).</p>
 </body>
 </html>
