@@ -39,6 +39,7 @@ dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.5pt solid #999; padding: 3pt 4pt; text-align: left; vertical-align: top; }
 th { background: #eee; }
+col.time { width: 12%; } col.person { width: 12%; } col.step { width: 11%; } col.state { width: 9%; } col.id { width: 10%; }
 tr { break-inside: avoid; }
 .note { white-space: pre-wrap; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; }
@@ -88,6 +89,7 @@ export function trailReportHtml(input: TrailReportInput): string {
 <dt>Steps</dt><dd>${input.trail.length}</dd>
 </dl>
 <table>
+<colgroup><col class="time"><col class="person"><col class="step"><col class="state"><col><col class="id"><col class="id"></colgroup>
 <thead><tr><th>Time</th><th>Person</th><th>Step</th><th>State after</th><th>Note</th><th>Edition</th><th>Commit</th></tr></thead>
 <tbody>
 ${rows || '<tr><td colspan="7">No review steps recorded.</td></tr>'}
