@@ -169,7 +169,7 @@ test('draft → review with a summary → changes requested → edit → two app
   await download.saveAs(file);
   const csv = await fs.readFile(file, 'utf8');
   const records = csv.trimEnd().split('\r\n');
-  expect(records[0]).toBe('time,person,step,state,note,edition,commit');
+  expect(records[0]).toBe('time,person,step,state,note,edition,commit,signed');
   // Oldest first in the CSV: the panel's list read the other way round.
   const stepsInCsv = records.slice(1).map((line) => {
     const [, person, step] = line.split('","');
@@ -270,5 +270,5 @@ test('a document that depends on another shows "review needed" when the other is
 
   const status = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'policywright.mjs'), 'status', app.projectDir], { encoding: 'utf8' });
   expect(status.status).toBe(0);
-  expect(status.stdout).toMatch(/Cookie Policy \(cookie-policy\): Published\n(?:.*\n)*?  review needed: Privacy Policy \(privacy-policy\) was published \d{4}-\d\d-\d\d, after this document/);
+  expect(status.stdout).toMatch(/Cookie Policy \(cookie-policy\): Published\n(?:.*\n)*? {2}review needed: Privacy Policy \(privacy-policy\) was published \d{4}-\d\d-\d\d, after this document/);
 });

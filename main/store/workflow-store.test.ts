@@ -48,6 +48,8 @@ describe('ProjectWorkflow', () => {
     ]);
     expect(trail[0]?.note).toBe('Retention shortened to 12 months.');
     expect(trail.every((e) => e.edition === edition)).toBe(true);
+    // No signing key is configured in the test's repository: nothing is marked signed.
+    expect(trail.some((e) => e.signed)).toBe(false);
     // git itself shows the same trail.
     expect(git('log', '--format=%(trailers:key=Policywright-Review-Step,valueonly)%an', '-4').trim().split('\n').filter(Boolean)).toEqual([
       'Published', 'Dana', 'Approved', 'Bo', 'Approved', 'Ann', 'Review opened', 'Dana',

@@ -15,6 +15,7 @@ import { Project } from './project';
 import { documentFile, workflowFile } from './project-files';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
 import { serialized } from './serialized';
+import { signerFor } from './signing';
 
 /** The trailers a review step's commit carries, which `git log --format=%(trailers)` shows as well. */
 const TRAILER = { document: 'Policywright-Document', step: 'Policywright-Review-Step', state: 'Policywright-State', edition: 'Policywright-Edition' } as const;
@@ -29,6 +30,8 @@ export interface TrailEntry {
   readonly note: string;
   /** The document's text the step applied to (the git blob id of its file). */
   readonly edition: string;
+  /** Its commit carries an OpenPGP signature (not checked here: `git verify-commit` does, with the signer's key). */
+  readonly signed: boolean;
 }
 
 /**
@@ -87,7 +90,8 @@ export class ProjectWorkflow {
         ]
           .filter((part) => part !== '')
           .join('\n\n');
-        await commitProjectFiles(repo, this.dir, identityOf(person), `${message}\n`);
+        // Where a signing key is configured, each step's commit is signed by it (`git verify-commit` checks it).
+        await commitProjectFiles(repo, this.dir, identityOf(person), `${message}\n`, await signerFor(repo));
       } catch (error) {
         // No step without its commit: the file goes back to what the history says.
         if (before === null) await fs.rm(folder.pathOf(relative), { force: true });
@@ -132,6 +136,7 @@ export class ProjectWorkflow {
         at: new Date(commit.author.timestamp * 1000).toISOString(),
         note,
         edition: trailers.get(TRAILER.edition) ?? '',
+        signed: commit.gpgsig !== undefined,
       });
     }
     return entries.reverse();

@@ -26,7 +26,8 @@ const report = (trail: TrailRow[]) =>
 
 describe('the audit trail report', () => {
   it('lists every step oldest first, in UTC, with the edition and the commit shortened', () => {
-    const html = report([row('Review opened', 'Dana', 'Retention'), row('Approved', 'Ann')]);
+    const html = report([row('Review opened', 'Dana', 'Retention'), { ...row('Approved', 'Ann'), signed: true }]);
+    expect(html.match(/<br>signed/g)).toHaveLength(1);
     expect(html.indexOf('Review opened')).toBeLessThan(html.indexOf('<td>Approved</td>'));
     expect(html).toContain('<td>2026-03-01 10:00:00 UTC</td>');
     expect(html).toContain(`<code>${'e'.repeat(12)}</code>`);

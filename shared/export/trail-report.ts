@@ -66,7 +66,7 @@ export function trailReportHtml(input: TrailReportInput): string {
 <td>${escapeHtml(STATE_NAMES[row.state as DocumentWorkflow['state']] ?? row.state)}</td>
 <td class="note">${escapeHtml(row.note)}</td>
 <td><code>${escapeHtml(row.edition.slice(0, 12))}</code></td>
-<td><code>${escapeHtml(row.commit.slice(0, 12))}</code></td>
+<td><code>${escapeHtml(row.commit.slice(0, 12))}</code>${row.signed ? '<br>signed' : ''}</td>
 </tr>`,
     )
     .join('\n');
@@ -98,7 +98,9 @@ ${rows || '<tr><td colspan="7">No review steps recorded.</td></tr>'}
 <p class="verify">Each row is a commit of the project's git repository, read back from it: the edition is the git blob of the
 document's file the step applied to, the commit the step's record (both shortened here; the CSV export has them in full).
 To check the rows with git alone, in the project's folder: <code>${escapeHtml(trailGitCommand(input.documentId).join(' '))}</code>.
-The names are those the app was run under; git does not prove who typed them (see the README on signed tags).</p>
+The names are those the app was run under: git does not prove who typed them. A commit marked "signed" carries an
+OpenPGP signature made with the key configured in that person's clone, which <code>git verify-commit</code> (and, for a
+publication's tag, <code>git verify-tag</code>) checks against the signer's public key; this report does not check it.</p>
 </body>
 </html>
 `;
