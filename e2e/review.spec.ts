@@ -203,6 +203,9 @@ test('draft → review with a summary → changes requested → edit → two app
   await expect(panel.getByRole('button', { name: 'Retire…' })).toHaveCount(0);
   await expect(panel.getByRole('list', { name: 'Audit trail' }).locator('li')).toHaveCount(7);
   await screenshot(page, 'review-panel-problem');
+  // Opened again, the project says so in one sentence before any tab is opened.
+  await page.reload();
+  await expect(page.getByTestId('workflow-problem')).toContainText('(workflow/privacy-policy.json) differs from the one the project\'s history records');
 });
 
 /** Sends the open document for review with the author as its one approver, approves it and publishes it. */

@@ -99,6 +99,10 @@ describe('the review workflow through the API', () => {
     await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('"draft"', '"approved"'));
     const read = valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId }));
     expect(read.problem).toMatch(/changed outside Policywright/);
+    // Said for the project as a whole when it opens, naming the file.
+    expect(valueOf<{ problem: string | null }>(await dispatch(dana, 'workflowProblems', { project: dir })).problem).toBe(
+      'The review state of one document (workflow/privacy-policy.json) differs from the one the project\'s history records: it was changed outside Policywright, so it is not shown as recorded.',
+    );
   });
 
   it('keeps approvals through an editorial edit where the document says so, and restarts on a wording change', async () => {
@@ -110,13 +114,17 @@ describe('the review workflow through the API', () => {
     expect(view.trail.at(-1)).toMatchObject({ step: 'Editorial edits set', note: 'Editorial edits (same words) keep approvals.' });
     await step(dana, { step: 'openReview', summary: 'S', reviewers: [], approvers: ['Dana', 'Ann'] });
     view = await step(ann, { step: 'decide', decision: 'approve' });
+    expect(valueOf<{ problem: string | null }>(await dispatch(dana, 'workflowProblems', { project: dir })).problem).toBeNull();
     // Case and punctuation of the title, and the owner: the same words.
     await edit((doc) => ({ ...doc, title: `${doc.title.toUpperCase()}.`, owner: 'Privacy team' }));
+    expect(valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId })).pendingEdit).toBe('editorial');
     view = await step(dana, { step: 'decide', decision: 'approve' });
+    expect(view.pendingEdit).toBeNull();
     expect(view.workflow.state).toBe('approved');
     expect(view.trail.map((e) => e.step).slice(-3)).toEqual(['Approved', 'Edited (editorial)', 'Approved']);
     // A new word: the review starts again, on the new text.
     await edit((doc) => ({ ...doc, title: `${doc.title} (draft)` }));
+    expect(valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId })).pendingEdit).toBe('substantive');
     view = await step(ann, { step: 'decide', decision: 'approve' });
     expect(view.workflow.state).toBe('in-review');
     expect(view.trail.map((e) => e.step).slice(-2)).toEqual(['Edited', 'Approved']);

@@ -25,8 +25,33 @@ export async function readWorkflow(project: Project, documentId: string): Promis
   const tag = workflow.published?.tag;
   const publishedVersion = tag ? ((await listVersions(project.dir, documentId)).find((v) => v.tag === tag)?.name ?? null) : null;
   const others = documents.filter((d) => d.id !== documentId).map(({ id, title }) => ({ id, title }));
-  const reviewNeeded = await dependenciesToReview(project, workflow);
-  return { workflow, edition, problem, trail, publishedVersion, others, reviewNeeded };
+  const [reviewNeeded, pendingEdit] = await Promise.all([dependenciesToReview(project, workflow), editSince(project, store, documentId, workflow, edition)]);
+  return { workflow, edition, problem, trail, publishedVersion, others, reviewNeeded, pendingEdit };
+}
+
+/**
+ * One sentence naming the documents whose review state file disagrees with the project's history (changed outside
+ * Policywright), said when the project opens; null when every one agrees.
+ */
+export async function workflowProblems(project: Project): Promise<string | null> {
+  const store = ProjectWorkflow.for(project.dir);
+  const found = await Promise.all(project.documentIds.map(async (id) => ((await store.read(id).catch(() => null))?.problem ? id : null)));
+  const ids = found.filter((id): id is string => id !== null);
+  if (ids.length === 0) return null;
+  const files = ids.map((id) => `workflow/${id}.json`).join(', ');
+  return `The review state of ${ids.length === 1 ? 'one document' : `${ids.length} documents`} (${files}) differs from the one the project's history records: it was changed outside Policywright, so it is not shown as recorded.`;
+}
+
+/** How the saved text differs from the edition the review state refers to: what the next step records it as. */
+async function editSince(project: Project, store: ProjectWorkflow, documentId: string, workflow: DocumentWorkflow, edition: string): Promise<WorkflowView['pendingEdit']> {
+  const reference = referenceEdition(workflow);
+  if (reference === null || reference === edition) return null;
+  return classifyAgainst(project, store, documentId, reference);
+}
+
+async function classifyAgainst(project: Project, store: ProjectWorkflow, documentId: string, reference: string): Promise<'editorial' | 'substantive'> {
+  const [before, now] = await Promise.all([store.readEdition(documentId, reference), project.loadDocument(documentId)]);
+  return before ? classifyEdit(before, now) : 'substantive';
 }
 
 /** The documents `workflow` depends on that were published after it: each asks for a review of it. */
@@ -117,8 +142,7 @@ async function recordEdit(project: Project, store: ProjectWorkflow, documentId: 
   const { workflow, edition } = await store.read(documentId);
   const reference = referenceEdition(workflow);
   if (reference === null || reference === edition) return;
-  const [before, now] = await Promise.all([store.readEdition(documentId, reference), project.loadDocument(documentId)]);
-  const kind = before ? classifyEdit(before, now) : 'substantive';
+  const kind = await classifyAgainst(project, store, documentId, reference);
   const kept = kind === 'editorial' && workflow.editorialKeepsApproval;
   const step = kept
     ? { name: 'Edited (editorial)', note: 'Editorial edit (the same words): decisions stand.' }

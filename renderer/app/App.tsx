@@ -23,6 +23,7 @@ import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
 import { checkFeature } from '../check/CheckFeature';
 import { ReviewFeature } from '../review/ReviewFeature';
+import { WorkflowProblemBanner } from '../review/WorkflowProblemBanner';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
 import { documentToOpen } from '../../shared/api/startup';
@@ -417,6 +418,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </button>
         </div>
       ) : null}
+      <WorkflowProblemBanner client={projectClient} />
       {project?.readOnly ? (
         <div className="banner conflict" role="alert" data-testid="read-only">
           <p>{project.readOnly} Your edits stay in this window and are kept for recovery.</p>

@@ -139,7 +139,13 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
       {workflow.state === 'published' && workflow.published && workflow.published.edition !== view.edition ? (
         <p className="panel-note review-edited">The text changed since it was published: send it for review to publish the change.</p>
       ) : null}
-      {editedSince ? <p className="panel-note review-edited">The text changed since it was sent for review: the next step records the edit, and approvals start again on the new text.</p> : null}
+      {editedSince ? (
+        <p className="panel-note review-edited">
+          {view.pendingEdit === 'editorial' && workflow.editorialKeepsApproval
+            ? 'The text changed since it was sent for review, editorially (the same words): the next step records the edit, and the approvals stand.'
+            : 'The text changed since it was sent for review: the next step records the edit, and approvals start again on the new text.'}
+        </p>
+      ) : null}
       {workflow.state === 'in-review' || workflow.state === 'approved' ? (
         <>
           <h3 className="review-heading">Summary of changes</h3>

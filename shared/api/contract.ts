@@ -210,6 +210,11 @@ export interface WorkflowView {
   others: Array<{ id: string; title: string }>;
   /** The documents this one depends on that were published after it: it needs a review ("review needed"). */
   reviewNeeded: Array<{ id: string; title: string; publishedAt: string }>;
+  /**
+   * An edit saved since the edition under review (or published), as the next step will record it: editorial (the same
+   * words) or substantive; null when the text is that edition.
+   */
+  pendingEdit: 'editorial' | 'substantive' | null;
 }
 
 const reviewPerson = z.string().trim().min(1).max(200).refine(hasNoForbiddenCharacters, 'contains a control character');
@@ -427,6 +432,8 @@ export const API = {
   workflowStep: method<WorkflowView>()(inProject({ documentId: DocumentIdSchema, step: WorkflowStepSchema })),
   /** The summary of changes a review opens with: the compare against the last published version (or the last version). */
   suggestReviewSummary: method<{ summary: string }>()(inProject({ documentId: DocumentIdSchema })),
+  /** One sentence when a document's review state file disagrees with the project's history (said on opening it). */
+  workflowProblems: method<{ problem: string | null }>()(inProject({})),
   /** The audit trail as a PDF report for auditors: every step with person, time, note and edition, read from git. */
   exportTrailReport: method<ExportedFile>()(inProject({ documentId: DocumentIdSchema })),
 } as const;

@@ -48,6 +48,7 @@ export const BRIDGE_METHODS = [
   'workflowStep',
   'suggestReviewSummary',
   'exportTrailReport',
+  'workflowProblems',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';
