@@ -91,6 +91,17 @@ describe('ProjectWorkflow', () => {
     expect(rows).toEqual(trail.map((e) => `${e.commit} ${e.at} ${e.person}: ${e.step}`));
   });
 
+  it('names the people who have worked in the project, most recent first, for a review to pick from', async () => {
+    const store = ProjectWorkflow.for(dir);
+    expect(await store.people()).toEqual([]);
+    await store.apply('privacy-policy', { name: 'Review opened', person: 'Dana' }, open());
+    await store.apply('privacy-policy', { name: 'Approved', person: 'Ann' }, approve('Ann'));
+    await fs.appendFile(path.join(dir, 'NOTES.md'), 'Team notes\n');
+    git('add', 'NOTES.md');
+    git('-c', 'user.name=Cli Person', '-c', 'user.email=cli@example.com', 'commit', '-qm', 'Notes');
+    expect(await store.people()).toEqual(['Cli Person', 'Ann', 'Dana']);
+  });
+
   it('reads the trail across commits made with command-line git in between', async () => {
     const store = ProjectWorkflow.for(dir);
     await store.apply('privacy-policy', { name: 'Review opened', person: 'Dana' }, open());

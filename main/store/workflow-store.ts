@@ -143,6 +143,24 @@ export class ProjectWorkflow {
   }
 
   /**
+   * The people who have worked in the project, as its git history names them (commit authors and taggers of recent
+   * history), most recent first: whom a review may name as reviewers and approvers.
+   */
+  async people(limit = 50): Promise<string[]> {
+    const repo = await findRepo(this.dir);
+    if (!repo) return [];
+    const head = await git.resolveRef({ ...repo.git, ref: 'HEAD' }).catch(() => null);
+    if (!head) return [];
+    const names = new Set<string>();
+    for (const { commit } of await git.log({ ...repo.git, ref: head, depth: 2000 })) {
+      const name = commit.author.name.trim();
+      if (name !== '') names.add(name);
+      if (names.size >= limit) break;
+    }
+    return [...names];
+  }
+
+  /**
    * A workflow file that is not what the last commit holds was changed outside Policywright (by hand, or by a tool):
    * its state has no step in the trail, so it is said, never shown as if it were recorded.
    */

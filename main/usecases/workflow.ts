@@ -25,8 +25,12 @@ export async function readWorkflow(project: Project, documentId: string): Promis
   const tag = workflow.published?.tag;
   const publishedVersion = tag ? ((await listVersions(project.dir, documentId)).find((v) => v.tag === tag)?.name ?? null) : null;
   const others = documents.filter((d) => d.id !== documentId).map(({ id, title }) => ({ id, title }));
-  const [reviewNeeded, pendingEdit] = await Promise.all([dependenciesToReview(project, workflow), editSince(project, store, documentId, workflow, edition)]);
-  return { workflow, edition, problem, trail, publishedVersion, others, reviewNeeded, pendingEdit };
+  const [reviewNeeded, pendingEdit, people] = await Promise.all([
+    dependenciesToReview(project, workflow),
+    editSince(project, store, documentId, workflow, edition),
+    store.people(),
+  ]);
+  return { workflow, edition, problem, trail, publishedVersion, others, reviewNeeded, pendingEdit, people };
 }
 
 /**

@@ -240,6 +240,7 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
           suggested={sending.suggested}
           reviewers={workflow.reviewers}
           approvers={workflow.approvers.length > 0 ? workflow.approvers : [userName]}
+          people={[...new Set([userName, ...view.people])].filter(Boolean)}
           onSend={(input) => take({ step: 'openReview', ...input }, 'Sent for review.')}
           onClose={() => setSending(null)}
         />

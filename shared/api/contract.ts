@@ -215,6 +215,8 @@ export interface WorkflowView {
    * words) or substantive; null when the text is that edition.
    */
   pendingEdit: 'editorial' | 'substantive' | null;
+  /** The people who have worked in the project (its git history's authors), most recent first. */
+  people: string[];
 }
 
 const reviewPerson = z.string().trim().min(1).max(200).refine(hasNoForbiddenCharacters, 'contains a control character');
