@@ -1,18 +1,17 @@
 import type { WorkflowStep, WorkflowView } from '../../shared/api/contract';
-import { localSecond } from '../../shared/model/dates';
 import { changeSummary } from '../../shared/compare/change-summary';
-import { trailReportHtml } from '../../shared/export/trail-report';
-import { fileNameFromTitle } from '../../shared/model/file-names';
 import { classifyEdit } from '../../shared/workflow/edit-kind';
-import { WorkflowError, decide, edited, openReview, publish, retire } from '../../shared/workflow/machine';
+import { decide, edited, openReview, retire } from '../../shared/workflow/machine';
 import { dependenciesNewer } from '../../shared/workflow/review-dates';
 import type { DocumentWorkflow } from '../../shared/workflow/schema';
-import type { PdfRenderer } from '../export/pdf';
 import { UserError } from '../store/errors';
 import type { Project } from '../store/project';
 import { ProjectWorkflow } from '../store/workflow-store';
 import { compareInProject } from './compare';
-import { listVersions, saveVersion } from './versions';
+import { listVersions } from './versions';
+import { publishVersion } from './workflow-publish';
+
+export { trailReport } from './workflow-report';
 
 /**
  * What the window shows of a document's review: where it stands, its text's edition now, its trail, the project's
@@ -152,78 +151,6 @@ async function recordEdit(project: Project, store: ProjectWorkflow, documentId: 
     ? { name: 'Edited (editorial)', note: 'Editorial edit (the same words): decisions stand.' }
     : { name: 'Edited', note: `${kind === 'editorial' ? 'Editorial edit, which this document does not exempt' : 'The text changed'}; earlier decisions apply to the earlier text.` };
   await store.apply(documentId, { ...step, person }, (wf, now) => edited(wf, { edition: now, kind }));
-}
-
-interface PublishOptions {
-  note: string;
-  effectiveDate: string | undefined;
-  lastUpdated: string | undefined;
-}
-
-/**
- * Publishes the approved text: writes the effective date and "last updated" into it when asked (dates only, so the
- * wording approved is the wording published), saves a version (a commit and a tag the team can rely on) and records
- * the step with the version's tag. When the version cannot be saved, the dates are put back as they were.
- */
-async function publishVersion(project: Project, store: ProjectWorkflow, documentId: string, options: PublishOptions, person: string, now: Date): Promise<void> {
-  const { workflow, edition } = await store.read(documentId);
-  // Refused before anything is written: no dates and no published tag for a document that is not approved.
-  try {
-    publish(workflow, { edition, tag: 'check', at: now.toISOString(), effectiveDate: null });
-  } catch (error) {
-    if (error instanceof WorkflowError) throw new UserError(error.message);
-    throw error;
-  }
-  const restore = await setDates(project, documentId, options);
-  const approvers = workflow.approvers.join(', ');
-  const dates = [options.effectiveDate ? `Effective ${options.effectiveDate}.` : '', options.lastUpdated ? `Last updated ${options.lastUpdated}.` : ''].filter(Boolean).join(' ');
-  let version;
-  try {
-    version = await saveVersion(project.dir, {
-      name: `Published ${documentId} ${localSecond(now)}`,
-      note: [`Approved by ${approvers}.`, dates, options.note].filter(Boolean).join('\n'),
-      kind: 'substantive',
-      author: person,
-      documentId,
-    });
-  } catch (error) {
-    await restore();
-    throw error;
-  }
-  const effectiveDate = (await project.loadDocument(documentId)).effectiveDate;
-  const note = [`Version "${version.name}" (${version.tag}).`, dates, options.note].filter(Boolean).join('\n');
-  await store.apply(documentId, { name: 'Published', note, person }, (wf, current) => publish(wf, { edition: current, tag: version.tag, at: now.toISOString(), effectiveDate }));
-}
-
-/** Writes the dates asked for into the saved document; returns how to put the text back as it was. */
-async function setDates(project: Project, documentId: string, options: PublishOptions): Promise<() => Promise<void>> {
-  if (options.effectiveDate === undefined && options.lastUpdated === undefined) return async () => undefined;
-  const { document, stamp } = await project.readDocument(documentId);
-  const dated = { ...document, effectiveDate: options.effectiveDate ?? document.effectiveDate, lastUpdated: options.lastUpdated ?? document.lastUpdated };
-  const saved = await project.saveDocument(documentId, dated, stamp);
-  return async () => {
-    await project.saveDocument(documentId, document, saved.stamp).catch(() => undefined);
-  };
-}
-
-/**
- * The audit trail of a document as a PDF report for auditors (the same rows as the panel and the CSV, read from git),
- * printed through the host's PDF path as the exports are.
- */
-export async function trailReport(project: Project, documentId: string, options: { pdf: PdfRenderer; person: string; now?: Date }): Promise<{ fileName: string; bytes: Uint8Array }> {
-  project.requireDocument(documentId);
-  const store = ProjectWorkflow.for(project.dir);
-  const [{ workflow }, trail, doc] = await Promise.all([store.read(documentId), store.trail(documentId), project.loadDocument(documentId)]);
-  const html = trailReportHtml({
-    projectName: project.name,
-    documentId,
-    title: doc.title,
-    workflow,
-    trail,
-    generatedAt: (options.now ?? new Date()).toISOString(),
-    generatedBy: options.person,
-  });
-  return { fileName: `${fileNameFromTitle(doc.title, documentId)} (audit trail).pdf`, bytes: await options.pdf(html) };
 }
 
 /**
