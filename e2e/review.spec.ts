@@ -87,6 +87,8 @@ test('draft → review with a summary → changes requested → edit → two app
     await expect(panel.getByRole('list', { name: 'Approvers' })).toContainText(`${AUTHOR} Approved`);
     await expect(panel.getByTestId('review-state')).toHaveText('In review');
 
+    // Bea's window shows the edited text first (it reloads a file changed elsewhere, which resets its tabs).
+    await expect(beaPage.locator('.policy-editor')).toContainText('Who We Are Today (2026)', { timeout: 10_000 });
     beaPanel = await openReviewTab(beaPage);
     await beaPanel.getByLabel(`Your note (${APPROVER})`).fill('Good now.');
     await beaPanel.getByRole('button', { name: 'Approve' }).click();
