@@ -4,7 +4,7 @@ import { reviewDue, type ReviewStatus } from '../../shared/workflow/review-dates
 import type { DocumentWorkflow } from '../../shared/workflow/schema';
 import { Project } from '../store/project';
 import { ProjectWorkflow } from '../store/workflow-store';
-import { dependenciesToReview } from '../usecases/workflow';
+import { dependenciesToReview, editSince } from '../usecases/workflow';
 
 interface DocumentStatus {
   id: string;
@@ -16,6 +16,8 @@ interface DocumentStatus {
   review: ReviewStatus;
   /** Documents this one depends on, published after it: it needs a review. */
   reviewNeeded: Array<{ id: string; title: string; publishedAt: string }>;
+  /** The text changed since the edition under review or published; the next review step records it. */
+  pendingEdit: 'editorial' | 'substantive' | null;
   problem: string | null;
 }
 
@@ -24,8 +26,8 @@ async function statusOf(projectDir: string, today: string): Promise<DocumentStat
   const store = ProjectWorkflow.for(projectDir);
   return Promise.all(
     project.documentIds.map(async (id) => {
-      const [{ workflow, problem }, doc] = await Promise.all([store.read(id), project.loadDocument(id)]);
-      const reviewNeeded = await dependenciesToReview(project, workflow);
+      const [{ workflow, edition, problem }, doc] = await Promise.all([store.read(id), project.loadDocument(id)]);
+      const [reviewNeeded, pendingEdit] = await Promise.all([dependenciesToReview(project, workflow), editSince(project, store, id, workflow, edition)]);
       const decided = currentDecisions(workflow);
       const due = reviewDue(workflow, today);
       return {
@@ -37,11 +39,20 @@ async function statusOf(projectDir: string, today: string): Promise<DocumentStat
         nextReview: due.next,
         review: due.status,
         reviewNeeded,
+        pendingEdit,
         problem,
       };
     }),
   );
 }
+
+const EDIT_WORDS: Record<DocumentWorkflow['state'], string> = {
+  draft: 'the text changed',
+  'in-review': 'the text changed since it was sent for review',
+  approved: 'the text changed since it was approved',
+  published: 'the text changed since it was published',
+  retired: 'the text changed',
+};
 
 const STATE_WORDS: Record<DocumentWorkflow['state'], string> = { draft: 'Draft', 'in-review': 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' };
 
@@ -58,6 +69,7 @@ export async function statusCommand(projectDir: string, options: { json: boolean
       if (d.approvers.length > 0) lines.push(`  approvers: ${d.approvers.map((a) => `${a.person} (${a.decision ?? 'waiting'})`).join(', ')}`);
       lines.push(`  published: ${d.published ? `${d.published.at.slice(0, 10)} as ${d.published.tag}` : 'never'}`);
       if (d.nextReview) lines.push(`  next review: ${d.nextReview} (${d.review})`);
+      if (d.pendingEdit) lines.push(`  edited since: ${EDIT_WORDS[d.state]} (${d.pendingEdit}); the next review step records it`);
       for (const other of d.reviewNeeded) lines.push(`  review needed: ${other.title} (${other.id}) was published ${other.publishedAt.slice(0, 10)}, after this document`);
       if (d.problem) lines.push(`  problem: ${d.problem}`);
       return lines.join('\n');

@@ -46,7 +46,7 @@ export async function workflowProblems(project: Project): Promise<string | null>
 }
 
 /** How the saved text differs from the edition the review state refers to: what the next step records it as. */
-async function editSince(project: Project, store: ProjectWorkflow, documentId: string, workflow: DocumentWorkflow, edition: string): Promise<WorkflowView['pendingEdit']> {
+export async function editSince(project: Project, store: ProjectWorkflow, documentId: string, workflow: DocumentWorkflow, edition: string): Promise<WorkflowView['pendingEdit']> {
   const reference = referenceEdition(workflow);
   if (reference === null || reference === edition) return null;
   return classifyAgainst(project, store, documentId, reference);
