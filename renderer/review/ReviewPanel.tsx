@@ -87,7 +87,8 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
    * the status line: the publication stands.
    */
   const publishWith = async ({ exportFiles, ...step }: PublishChoices): Promise<string | null> => {
-    let version: string | null = null;
+    // Typed so, not narrowed to null: the callback below sets it.
+    let version = null as string | null;
     const problem = await take({ step: 'publish', ...step }, 'Published: a version was saved with its tag.', (published) => {
       version = published.publishedVersion;
     });
