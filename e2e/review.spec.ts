@@ -284,4 +284,9 @@ test('a document that depends on another shows "review needed" when the other is
   const status = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'policywright.mjs'), 'status', app.projectDir], { encoding: 'utf8' });
   expect(status.status).toBe(0);
   expect(status.stdout).toMatch(/Cookie Policy \(cookie-policy\): Published\n(?:.*\n)*? {2}review needed: Privacy Policy \(privacy-policy\) was published \d{4}-\d\d-\d\d, after this document/);
+
+  // Read against the new privacy policy, the cookie policy needs no change: recorded, and the note goes.
+  await panel.getByTestId('review-needed').getByRole('button', { name: 'No change needed' }).click();
+  await expect(panel.getByTestId('review-needed')).toHaveCount(0);
+  await expect(panel.getByRole('list', { name: 'Audit trail' }).locator('li').first()).toContainText('Links checked');
 });

@@ -164,6 +164,15 @@ describe('the review workflow through the API', () => {
     await publishOne(documentId);
     view = valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId: cookies }));
     expect(view.reviewNeeded).toMatchObject([{ id: documentId, title: 'Privacy Policy' }]);
+    // Read against the new privacy policy, the cookie policy needs no change: said once, and recorded in its trail.
+    view = await stepOn(cookies, ann, { step: 'confirmDependencies', note: 'Cookies unaffected.' });
+    expect(view.reviewNeeded).toEqual([]);
+    expect(view.workflow.state).toBe('published');
+    expect(view.trail.at(-1)).toMatchObject({ step: 'Links checked', person: 'Ann' });
+    expect(view.trail.at(-1)?.note).toMatch(/^No change needed for Privacy Policy \(published \d{4}-\d\d-\d\d\)\.\nCookies unaffected\.$/);
+    expect(messageOf(await dispatch(dana, 'workflowStep', { project: dir, documentId: cookies, step: { step: 'confirmDependencies' } }))).toBe(
+      'No document this one depends on was published after it: there is nothing to confirm.',
+    );
   });
 
   it('exports the audit trail as a PDF report, printed from the trail read from git', async () => {

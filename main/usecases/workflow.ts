@@ -74,7 +74,7 @@ export async function dependenciesToReview(project: Project, workflow: DocumentW
 }
 
 const DECISION_STEPS = { approve: 'Approved', 'request-changes': 'Changes requested', decline: 'Declined' } as const;
-const SETTINGS = new Set<WorkflowStep['step']>(['setReviewInterval', 'setDependsOn', 'setEditorialKeepsApproval']);
+const SETTINGS = new Set<WorkflowStep['step']>(['setReviewInterval', 'setDependsOn', 'setEditorialKeepsApproval', 'confirmDependencies']);
 
 /**
  * Takes one step of the document's review as `person`. An edit saved since the edition under review (or published)
@@ -109,6 +109,14 @@ export async function takeWorkflowStep(project: Project, documentId: string, ste
       }
       const note = dependsOn.length > 0 ? `Depends on ${dependsOn.join(', ')}.` : 'Depends on no other document.';
       await store.apply(documentId, { name: 'Links set', note, person }, (wf) => ({ ...wf, dependsOn }));
+      break;
+    }
+    case 'confirmDependencies': {
+      const newer = await dependenciesToReview(project, (await store.read(documentId)).workflow);
+      if (newer.length === 0) throw new UserError('No document this one depends on was published after it: there is nothing to confirm.');
+      const checked = newer.map((d) => `${d.title} (published ${d.publishedAt.slice(0, 10)})`).join(', ');
+      const note = [`No change needed for ${checked}.`, step.note?.trim() ?? ''].filter(Boolean).join('\n');
+      await store.apply(documentId, { name: 'Links checked', note, person }, (wf) => ({ ...wf, dependenciesChecked: at }));
       break;
     }
     case 'setEditorialKeepsApproval': {

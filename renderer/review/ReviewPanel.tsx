@@ -134,7 +134,11 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
       {view.reviewNeeded.length > 0 ? (
         <p className="panel-note review-needed" role="status" data-testid="review-needed">
           <strong>Review needed:</strong>{' '}
-          {view.reviewNeeded.map((d) => `${d.title} was published ${shortDateTime(d.publishedAt)}`).join('; ')}, after this document was.
+          {view.reviewNeeded.map((d) => `${d.title} was published ${shortDateTime(d.publishedAt)}`).join('; ')}, after this document was. Send it
+          for review, or, once you have read it against them, record that it needs no change.{' '}
+          <button type="button" className="small" disabled={busy} onClick={() => void take({ step: 'confirmDependencies' }, 'Recorded: no change needed.')}>
+            No change needed
+          </button>
         </p>
       ) : null}
       {workflow.state === 'published' && workflow.published && workflow.published.edition !== view.edition ? (

@@ -238,6 +238,8 @@ export const WorkflowStepSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('retire'), note: reviewNote }).strict(),
   z.object({ step: z.literal('setDependsOn'), dependsOn: z.array(DocumentIdSchema).max(50) }).strict(),
   z.object({ step: z.literal('setEditorialKeepsApproval'), keep: z.boolean() }).strict(),
+  /** "Review needed" looked at: the document needs no change for the documents it depends on as published now. */
+  z.object({ step: z.literal('confirmDependencies'), note: reviewNote }).strict(),
   z.object({ step: z.literal('setReviewInterval'), review: z.object({ everyMonths: z.number().int().min(1).max(120), warnDays: z.number().int().min(0).max(365) }).strict().nullable() }).strict(),
 ]);
 export type WorkflowStep = z.input<typeof WorkflowStepSchema>;

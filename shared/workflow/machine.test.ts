@@ -170,5 +170,9 @@ describe('review dates', () => {
     ]);
     expect(dependenciesNewer(cookies, publishedAt)).toEqual(['privacy-policy']);
     expect(dependenciesNewer({ ...cookies, published: null }, publishedAt)).toEqual(['privacy-policy', 'terms']);
+    // Someone confirmed after the privacy policy's publication that the cookie policy needs no change.
+    expect(dependenciesNewer({ ...cookies, dependenciesChecked: '2026-04-02T09:00:00Z' }, publishedAt)).toEqual([]);
+    expect(dependenciesNewer({ ...cookies, published: null, dependenciesChecked: '2026-03-01T09:00:00Z' }, publishedAt)).toEqual(['privacy-policy']);
+    expect(dependenciesNewer({ ...cookies, state: 'retired' }, publishedAt)).toEqual([]);
   });
 });

@@ -48,6 +48,11 @@ export const DocumentWorkflowSchema = z
     review: z.object({ everyMonths: z.number().int().min(1).max(120), warnDays: z.number().int().min(0).max(365) }).strict().nullable(),
     /** Documents of the project this one depends on: a new published edition of one asks for a review of this one. */
     dependsOn: z.array(DocumentIdSchema).max(50),
+    /**
+     * When someone last confirmed that this document needs no change for the documents it depends on as they were
+     * published then. Absent in files written before it existed.
+     */
+    dependenciesChecked: Moment.nullable().default(null),
   })
   .strict();
 export type DocumentWorkflow = z.output<typeof DocumentWorkflowSchema>;
@@ -66,4 +71,5 @@ export const NEW_WORKFLOW: DocumentWorkflow = {
   published: null,
   review: null,
   dependsOn: [],
+  dependenciesChecked: null,
 };
