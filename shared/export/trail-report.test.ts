@@ -33,6 +33,7 @@ describe('the audit trail report', () => {
     expect(html).toContain(`<code>${'e'.repeat(12)}</code>`);
     expect(html).not.toContain('e'.repeat(13));
     expect(html).toContain('<dt>Approvers</dt><dd>Ann, Bo</dd>');
+    expect(html).toContain('<dt>Depends on</dt><dd>no other document</dd>');
     expect(html).toContain('--grep=&#39;^Policywright-Document: privacy-policy$&#39;');
   });
 

@@ -85,6 +85,7 @@ export function trailReportHtml(input: TrailReportInput): string {
 <dt>Approvers</dt><dd>${wf.approvers.length > 0 ? escapeHtml(wf.approvers.join(', ')) : 'none named'}</dd>
 <dt>Reviewers</dt><dd>${wf.reviewers.length > 0 ? escapeHtml(wf.reviewers.join(', ')) : 'none named'}</dd>
 <dt>Last published</dt><dd>${published}</dd>
+<dt>Depends on</dt><dd>${wf.dependsOn.length > 0 ? escapeHtml(wf.dependsOn.join(', ')) : 'no other document'}${wf.dependenciesChecked ? `; last confirmed needing no change for them ${escapeHtml(utc(wf.dependenciesChecked))}` : ''}</dd>
 <dt>Editorial edits</dt><dd>${wf.editorialKeepsApproval ? 'keep approvals (same words; case, punctuation, spacing and formatting changed)' : 'restart the review, as any edit does'}</dd>
 <dt>Steps</dt><dd>${input.trail.length}</dd>
 </dl>
