@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { localDay } from '../../shared/model/dates';
 import { appHome } from '../store/app-paths';
 import { listSyncConflicts, projectSyncStatus, resolveSyncConflict, syncProjectNow } from '../usecases/sync';
-import { readWorkflow, suggestReviewSummary, takeWorkflowStep } from '../usecases/workflow';
+import { readWorkflow, suggestReviewSummary, takeWorkflowStep, trailReport, workflowProblems } from '../usecases/workflow';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -263,6 +263,11 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     // The person is who the host says is at the keyboard, never a name the window sends.
     workflowStep: async ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, await person()),
     suggestReviewSummary: async ({ project, documentId }) => ({ summary: await suggestReviewSummary(workspace.requireProject(project), documentId) }),
+    workflowProblems: async ({ project }) => ({ problem: await workflowProblems(workspace.requireProject(project)) }),
+    async exportTrailReport({ project, documentId }) {
+      const report = await trailReport(workspace.requireProject(project), documentId, { pdf: host.renderPdf, person: host.userName });
+      return { fileName: report.fileName, mimeType: 'application/pdf', base64: Buffer.from(report.bytes).toString('base64') };
+    },
   };
 }
 

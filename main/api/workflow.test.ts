@@ -99,6 +99,99 @@ describe('the review workflow through the API', () => {
     await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('"draft"', '"approved"'));
     const read = valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId }));
     expect(read.problem).toMatch(/changed outside Policywright/);
+    // Said for the project as a whole when it opens, naming the file.
+    expect(valueOf<{ problem: string | null }>(await dispatch(dana, 'workflowProblems', { project: dir })).problem).toBe(
+      'The review state of one document (workflow/privacy-policy.json) differs from the one the project\'s history records: it was changed outside Policywright, so it is not shown as recorded.',
+    );
+  });
+
+  it('keeps approvals through an editorial edit where the document says so, and restarts on a wording change', async () => {
+    const edit = async (change: (doc: LoadedDocument['document']) => LoadedDocument['document']) => {
+      const { document, stamp } = valueOf<LoadedDocument>(await dispatch(dana, 'loadDocument', { project: dir, documentId }));
+      valueOf(await dispatch(dana, 'saveDocument', { project: dir, documentId, document: change(document), base: stamp }));
+    };
+    let view = await step(dana, { step: 'setEditorialKeepsApproval', keep: true });
+    expect(view.trail.at(-1)).toMatchObject({ step: 'Editorial edits set', note: 'Editorial edits (same words) keep approvals.' });
+    await step(dana, { step: 'openReview', summary: 'S', reviewers: [], approvers: ['Dana', 'Ann'] });
+    view = await step(ann, { step: 'decide', decision: 'approve' });
+    expect(valueOf<{ problem: string | null }>(await dispatch(dana, 'workflowProblems', { project: dir })).problem).toBeNull();
+    // Case and punctuation of the title, and the owner: the same words.
+    await edit((doc) => ({ ...doc, title: `${doc.title.toUpperCase()}.`, owner: 'Privacy team' }));
+    expect(valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId })).pendingEdit).toBe('editorial');
+    view = await step(dana, { step: 'decide', decision: 'approve' });
+    expect(view.pendingEdit).toBeNull();
+    expect(view.workflow.state).toBe('approved');
+    expect(view.trail.map((e) => e.step).slice(-3)).toEqual(['Approved', 'Edited (editorial)', 'Approved']);
+    // A new word: the review starts again, on the new text.
+    await edit((doc) => ({ ...doc, title: `${doc.title} (draft)` }));
+    expect(valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId })).pendingEdit).toBe('substantive');
+    view = await step(ann, { step: 'decide', decision: 'approve' });
+    expect(view.workflow.state).toBe('in-review');
+    expect(view.trail.map((e) => e.step).slice(-2)).toEqual(['Edited', 'Approved']);
+  });
+
+  it('publishes with the effective date and last updated written into the published version', async () => {
+    await step(dana, { step: 'openReview', summary: 'S', reviewers: [], approvers: ['Ann'] });
+    await step(ann, { step: 'decide', decision: 'approve' });
+    const view = await step(dana, { step: 'publish', effectiveDate: '2026-04-01', lastUpdated: '2026-03-15' });
+    expect(view.workflow.published).toMatchObject({ effectiveDate: '2026-04-01', edition: view.edition });
+    expect(view.trail.at(-1)?.note).toMatch(/Effective 2026-04-01\. Last updated 2026-03-15\./);
+    const version = valueOf<LoadedDocument['document']>(await dispatch(dana, 'loadVersion', { project: dir, documentId, version: view.publishedVersion }));
+    expect(version).toMatchObject({ effectiveDate: '2026-04-01', lastUpdated: '2026-03-15' });
+    const html = valueOf<{ base64: string }>(await dispatch(dana, 'exportDocument', { project: dir, documentId, format: 'html', version: view.publishedVersion }));
+    expect(Buffer.from(html.base64, 'base64').toString('utf8')).toMatch(/2026-04-01|April 1, 2026|1 April 2026/);
+  });
+
+  it('shows "review needed" on a document when one it depends on is published after it', async () => {
+    const cookies = 'cookie-policy';
+    const stepOn = async (id: string, who: Handlers, input: object) => valueOf<WorkflowView>(await dispatch(who, 'workflowStep', { project: dir, documentId: id, step: input }));
+    const publishOne = async (id: string) => {
+      await stepOn(id, dana, { step: 'openReview', summary: 'S', reviewers: [], approvers: ['Ann'] });
+      await stepOn(id, ann, { step: 'decide', decision: 'approve' });
+      return stepOn(id, dana, { step: 'publish' });
+    };
+    expect(messageOf(await dispatch(dana, 'workflowStep', { project: dir, documentId: cookies, step: { step: 'setDependsOn', dependsOn: [cookies] } }))).toBe(
+      'A document cannot depend on itself.',
+    );
+    let view = await stepOn(cookies, dana, { step: 'setDependsOn', dependsOn: [documentId] });
+    expect(view.workflow.dependsOn).toEqual([documentId]);
+    expect(view.others.map((d) => d.id)).toContain(documentId);
+    expect(view.others.map((d) => d.id)).not.toContain(cookies);
+    await publishOne(documentId);
+    view = await publishOne(cookies);
+    expect(view.reviewNeeded).toEqual([]);
+    // The privacy policy changes and is published again: the cookie policy asks for a look.
+    await publishOne(documentId);
+    view = valueOf<WorkflowView>(await dispatch(dana, 'readWorkflow', { project: dir, documentId: cookies }));
+    expect(view.reviewNeeded).toMatchObject([{ id: documentId, title: 'Privacy Policy' }]);
+    // Read against the new privacy policy, the cookie policy needs no change: said once, and recorded in its trail.
+    view = await stepOn(cookies, ann, { step: 'confirmDependencies', note: 'Cookies unaffected.' });
+    expect(view.reviewNeeded).toEqual([]);
+    expect(view.workflow.state).toBe('published');
+    expect(view.trail.at(-1)).toMatchObject({ step: 'Links checked', person: 'Ann' });
+    expect(view.trail.at(-1)?.note).toMatch(/^No change needed for Privacy Policy \(published \d{4}-\d\d-\d\d\)\.\nCookies unaffected\.$/);
+    expect(messageOf(await dispatch(dana, 'workflowStep', { project: dir, documentId: cookies, step: { step: 'confirmDependencies' } }))).toBe(
+      'No document this one depends on was published after it: there is nothing to confirm.',
+    );
+  });
+
+  it('exports the audit trail as a PDF report, printed from the trail read from git', async () => {
+    const printed: string[] = [];
+    const printer = createHandlers(
+      { version: 'test', recent: RecentProjects.in(path.join(tmp, 'home', 'printer')), pickFolder: null, userName: 'Dana', renderPdf: async (html) => (printed.push(html), new TextEncoder().encode('%PDF-1.7 test')) },
+      workspace(),
+    );
+    valueOf(await dispatch(printer, 'openProject', { path: dir }));
+    await step(dana, { step: 'openReview', summary: 'Report "me" <b>', reviewers: [], approvers: ['Ann'] });
+    await step(ann, { step: 'decide', decision: 'request-changes', note: 'Say more.' });
+    const file = valueOf<{ fileName: string; mimeType: string; base64: string }>(await dispatch(printer, 'exportTrailReport', { project: dir, documentId }));
+    expect(file).toMatchObject({ fileName: 'Privacy Policy (audit trail).pdf', mimeType: 'application/pdf' });
+    expect(Buffer.from(file.base64, 'base64').toString('latin1')).toBe('%PDF-1.7 test');
+    const [html] = printed;
+    expect(html).toContain('Report &quot;me&quot; &lt;b&gt;');
+    expect(html).not.toContain('<b>');
+    expect(html?.indexOf('Review opened')).toBeLessThan(html?.indexOf('Changes requested') ?? -1);
+    expect(html).toContain('<dt>State</dt><dd>In review</dd>');
   });
 
   it('suggests a first-review sentence when there is no version to compare with', async () => {

@@ -43,7 +43,8 @@ const USAGE = `Usage:
                                                        .policy.json file)
   policywright status <project> [--json] [--today <YYYY-MM-DD>]
                                                        each document's review state, approvals, last
-                                                       publication and next review date
+                                                       publication, next review date, and "review needed"
+                                                       when a document it depends on was published after it
   policywright due <project> [--json] [--today <YYYY-MM-DD>]
                                                        documents due for review (exit code 1 if one is overdue)
   policywright clauses <project> [--json]              list the clause library (id, title, version, status,

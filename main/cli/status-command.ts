@@ -4,6 +4,7 @@ import { reviewDue, type ReviewStatus } from '../../shared/workflow/review-dates
 import type { DocumentWorkflow } from '../../shared/workflow/schema';
 import { Project } from '../store/project';
 import { ProjectWorkflow } from '../store/workflow-store';
+import { dependenciesToReview, editSince } from '../usecases/workflow';
 
 interface DocumentStatus {
   id: string;
@@ -13,6 +14,10 @@ interface DocumentStatus {
   published: { tag: string; at: string; effectiveDate: string | null } | null;
   nextReview: string | null;
   review: ReviewStatus;
+  /** Documents this one depends on, published after it: it needs a review. */
+  reviewNeeded: Array<{ id: string; title: string; publishedAt: string }>;
+  /** The text changed since the edition under review or published; the next review step records it. */
+  pendingEdit: 'editorial' | 'substantive' | null;
   problem: string | null;
 }
 
@@ -21,7 +26,8 @@ async function statusOf(projectDir: string, today: string): Promise<DocumentStat
   const store = ProjectWorkflow.for(projectDir);
   return Promise.all(
     project.documentIds.map(async (id) => {
-      const [{ workflow, problem }, doc] = await Promise.all([store.read(id), project.loadDocument(id)]);
+      const [{ workflow, edition, problem }, doc] = await Promise.all([store.read(id), project.loadDocument(id)]);
+      const [reviewNeeded, pendingEdit] = await Promise.all([dependenciesToReview(project, workflow), editSince(project, store, id, workflow, edition)]);
       const decided = currentDecisions(workflow);
       const due = reviewDue(workflow, today);
       return {
@@ -32,15 +38,28 @@ async function statusOf(projectDir: string, today: string): Promise<DocumentStat
         published: workflow.published ? { tag: workflow.published.tag, at: workflow.published.at, effectiveDate: workflow.published.effectiveDate } : null,
         nextReview: due.next,
         review: due.status,
+        reviewNeeded,
+        pendingEdit,
         problem,
       };
     }),
   );
 }
 
+const EDIT_WORDS: Record<DocumentWorkflow['state'], string> = {
+  draft: 'the text changed',
+  'in-review': 'the text changed since it was sent for review',
+  approved: 'the text changed since it was approved',
+  published: 'the text changed since it was published',
+  retired: 'the text changed',
+};
+
 const STATE_WORDS: Record<DocumentWorkflow['state'], string> = { draft: 'Draft', 'in-review': 'In review', approved: 'Approved', published: 'Published', retired: 'Retired' };
 
-/** `status <project> [--json] [--today YYYY-MM-DD]`: each document's state, approvals, last publication and next review. */
+/**
+ * `status <project> [--json] [--today YYYY-MM-DD]`: each document's state, approvals, last publication, next review,
+ * and "review needed" where a document it depends on was published after it.
+ */
 export async function statusCommand(projectDir: string, options: { json: boolean; today?: string }): Promise<string> {
   const documents = await statusOf(projectDir, options.today ?? localDay());
   if (options.json) return `${JSON.stringify({ documents }, null, 2)}\n`;
@@ -50,6 +69,8 @@ export async function statusCommand(projectDir: string, options: { json: boolean
       if (d.approvers.length > 0) lines.push(`  approvers: ${d.approvers.map((a) => `${a.person} (${a.decision ?? 'waiting'})`).join(', ')}`);
       lines.push(`  published: ${d.published ? `${d.published.at.slice(0, 10)} as ${d.published.tag}` : 'never'}`);
       if (d.nextReview) lines.push(`  next review: ${d.nextReview} (${d.review})`);
+      if (d.pendingEdit) lines.push(`  edited since: ${EDIT_WORDS[d.state]} (${d.pendingEdit}); the next review step records it`);
+      for (const other of d.reviewNeeded) lines.push(`  review needed: ${other.title} (${other.id}) was published ${other.publishedAt.slice(0, 10)}, after this document`);
       if (d.problem) lines.push(`  problem: ${d.problem}`);
       return lines.join('\n');
     })

@@ -7,6 +7,7 @@ import { gitDirOf, settleHead } from './history-head';
 import { ensureReadableIndex } from './history-index';
 import { blobId } from './loose-object';
 import { sweepTemporaryFiles } from './git-temp-sweep';
+import { writeSignedCommit, writeSignedTag, type Signer } from './signing';
 
 export interface VersionToWrite {
   /** The name as typed, for messages. */
@@ -17,6 +18,8 @@ export interface VersionToWrite {
   projectDir: string;
   /** The project's files on disk, by path inside the project; found on disk when not given. */
   files?: string[];
+  /** Signs the commit and the tag, where the repository's git configuration names a signing key (signing.ts). */
+  sign?: Signer | null;
 }
 
 /**
@@ -38,8 +41,9 @@ export async function writeVersion(repo: Repo, io: DiskIo, version: VersionToWri
     const staged = await projectFilesIn(repo, git.STAGE());
     const parent = head.commit ? [head.commit] : [];
     const { message, who, tag } = version;
-    const commit = await git.writeCommit({ ...repo.git, commit: { message, tree, parent, author: who, committer: who } });
-    tagOid = await git.writeTag({ ...repo.git, tag: { object: commit, type: 'commit', tag, tagger: who, message } });
+    const sign = version.sign ?? null;
+    const commit = await writeSignedCommit(repo.git, { message, tree, parent, author: who, committer: who }, sign);
+    tagOid = await writeSignedTag(repo.git, { object: commit, type: 'commit', tag, tagger: who, message }, sign);
     await readBack(repo, { tagOid, commit, tree, parent, tag, message, staged: new Map([...staged].map(([file, s]) => [repoPath(repo, file), s.oid])) });
 
     // Marked before the write: a write that fails after its rename (at the folder's fsync) has still made the tag.

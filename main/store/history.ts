@@ -2,6 +2,7 @@ import type { VersionSummary } from '../../shared/api/contract';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { UserError } from './errors';
+import { signerFor } from './signing';
 import { Project } from './project';
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
 import {
@@ -78,7 +79,7 @@ export class ProjectHistory {
         await refuseTaken(repo, name, tag);
         const who = identityOf(author);
         const message = formatVersionMessage({ name, note, kind, documentId, project: repo.project });
-        await writeVersion(repo, this.io, { name, tag, message, who, projectDir: this.dir });
+        await writeVersion(repo, this.io, { name, tag, message, who, projectDir: this.dir, sign: await signerFor(repo) });
         const saved = await readVersion({ ...repo, git: { ...repo.git, cache: {} } }, tag);
         if (!saved) throw new Error(`the tag ${tag} was written but does not read back as a version`);
         return saved;

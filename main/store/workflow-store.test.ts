@@ -7,6 +7,7 @@ import { decide, openReview, publish } from '../../shared/workflow/machine';
 import * as historyCommit from './history-commit';
 import { Project } from './project';
 import { loadSampleDocuments } from './sample';
+import { trailGitCommand } from '../../shared/export/trail-report';
 import { ProjectWorkflow } from './workflow-store';
 
 let tmp: string;
@@ -47,6 +48,8 @@ describe('ProjectWorkflow', () => {
     ]);
     expect(trail[0]?.note).toBe('Retention shortened to 12 months.');
     expect(trail.every((e) => e.edition === edition)).toBe(true);
+    // No signing key is configured in the test's repository: nothing is marked signed.
+    expect(trail.some((e) => e.signed)).toBe(false);
     // git itself shows the same trail.
     expect(git('log', '--format=%(trailers:key=Policywright-Review-Step,valueonly)%an', '-4').trim().split('\n').filter(Boolean)).toEqual([
       'Published', 'Dana', 'Approved', 'Bo', 'Approved', 'Ann', 'Review opened', 'Dana',
@@ -69,6 +72,34 @@ describe('ProjectWorkflow', () => {
     await expect(store.apply('privacy-policy', { name: 'Review opened', person: 'Dana' }, open())).rejects.toThrow('disk full');
     await expect(fs.stat(path.join(dir, 'workflow', 'privacy-policy.json'))).rejects.toThrow();
     expect((await store.read('privacy-policy')).workflow.state).toBe('draft');
+  });
+
+  it('lists the same steps with the git command the audit report gives auditors', async () => {
+    const store = ProjectWorkflow.for(dir);
+    await store.apply('privacy-policy', { name: 'Review opened', person: 'Dana' }, open());
+    await store.apply('cookie-policy', { name: 'Review opened', person: 'Dana' }, open());
+    await store.apply('privacy-policy', { name: 'Approved', person: 'Ann' }, approve('Ann'));
+    // The command as a shell would read it: its quotes taken off.
+    const args = trailGitCommand('privacy-policy').slice(1).map((arg) => arg.replace(/'/g, ''));
+    // git writes the time in the committer's zone: read as an instant, as the trail holds it.
+    const rows = git(...args)
+      .trim()
+      .split('\n')
+      .map((line) => /^(\S+) (\S+) (.*)$/.exec(line)?.slice(1) ?? [])
+      .map(([commit, time, rest]) => `${commit} ${new Date(time ?? '').toISOString()} ${rest}`);
+    const trail = await store.trail('privacy-policy');
+    expect(rows).toEqual(trail.map((e) => `${e.commit} ${e.at} ${e.person}: ${e.step}`));
+  });
+
+  it('names the people who have worked in the project, most recent first, for a review to pick from', async () => {
+    const store = ProjectWorkflow.for(dir);
+    expect(await store.people()).toEqual([]);
+    await store.apply('privacy-policy', { name: 'Review opened', person: 'Dana' }, open());
+    await store.apply('privacy-policy', { name: 'Approved', person: 'Ann' }, approve('Ann'));
+    await fs.appendFile(path.join(dir, 'NOTES.md'), 'Team notes\n');
+    git('add', 'NOTES.md');
+    git('-c', 'user.name=Cli Person', '-c', 'user.email=cli@example.com', 'commit', '-qm', 'Notes');
+    expect(await store.people()).toEqual(['Cli Person', 'Ann', 'Dana']);
   });
 
   it('reads the trail across commits made with command-line git in between', async () => {

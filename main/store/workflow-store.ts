@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { parseFile } from '../../shared/format/parse';
+import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
 import { WorkflowError } from '../../shared/workflow/machine';
 import { DocumentWorkflowSchema, NEW_WORKFLOW, type DocumentWorkflow } from '../../shared/workflow/schema';
 import { durableGitFs, nodeDiskIo } from './durable-git-fs';
@@ -14,6 +15,7 @@ import { Project } from './project';
 import { documentFile, workflowFile } from './project-files';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
 import { serialized } from './serialized';
+import { signerFor } from './signing';
 
 /** The trailers a review step's commit carries, which `git log --format=%(trailers)` shows as well. */
 const TRAILER = { document: 'Policywright-Document', step: 'Policywright-Review-Step', state: 'Policywright-State', edition: 'Policywright-Edition' } as const;
@@ -28,6 +30,8 @@ export interface TrailEntry {
   readonly note: string;
   /** The document's text the step applied to (the git blob id of its file). */
   readonly edition: string;
+  /** Its commit carries an OpenPGP signature (not checked here: `git verify-commit` does, with the signer's key). */
+  readonly signed: boolean;
 }
 
 /**
@@ -86,7 +90,8 @@ export class ProjectWorkflow {
         ]
           .filter((part) => part !== '')
           .join('\n\n');
-        await commitProjectFiles(repo, this.dir, identityOf(person), `${message}\n`);
+        // Where a signing key is configured, each step's commit is signed by it (`git verify-commit` checks it).
+        await commitProjectFiles(repo, this.dir, identityOf(person), `${message}\n`, await signerFor(repo));
       } catch (error) {
         // No step without its commit: the file goes back to what the history says.
         if (before === null) await fs.rm(folder.pathOf(relative), { force: true });
@@ -95,6 +100,21 @@ export class ProjectWorkflow {
       }
       return next;
     });
+  }
+
+  /**
+   * The document as it was in an edition a step recorded (the git blob its commit holds), to tell what an edit since
+   * changed; null when the repository does not hold it (or it no longer reads as a document).
+   */
+  async readEdition(documentId: string, edition: string): Promise<PolicyDocument | null> {
+    const repo = await findRepo(this.dir);
+    if (!repo) return null;
+    try {
+      const { blob } = await git.readBlob({ ...repo.git, oid: edition });
+      return parseFile(PolicyDocumentSchema, Buffer.from(blob).toString('utf8'), documentFile(documentId));
+    } catch {
+      return null;
+    }
   }
 
   /** Every step of the document's review, oldest first, read from the commits' trailers. */
@@ -116,9 +136,28 @@ export class ProjectWorkflow {
         at: new Date(commit.author.timestamp * 1000).toISOString(),
         note,
         edition: trailers.get(TRAILER.edition) ?? '',
+        signed: commit.gpgsig !== undefined,
       });
     }
     return entries.reverse();
+  }
+
+  /**
+   * The people who have worked in the project, as its git history names them (commit authors and taggers of recent
+   * history), most recent first: whom a review may name as reviewers and approvers.
+   */
+  async people(limit = 50): Promise<string[]> {
+    const repo = await findRepo(this.dir);
+    if (!repo) return [];
+    const head = await git.resolveRef({ ...repo.git, ref: 'HEAD' }).catch(() => null);
+    if (!head) return [];
+    const names = new Set<string>();
+    for (const { commit } of await git.log({ ...repo.git, ref: head, depth: 2000 })) {
+      const name = commit.author.name.trim();
+      if (name !== '') names.add(name);
+      if (names.size >= limit) break;
+    }
+    return [...names];
   }
 
   /**

@@ -25,6 +25,7 @@ import { checkFeature } from '../check/CheckFeature';
 import { ReviewFeature } from '../review/ReviewFeature';
 import { CommentsFeature } from '../comments/CommentsFeature';
 import { useIdentity } from '../identity/use-identity';
+import { WorkflowProblemBanner } from '../review/WorkflowProblemBanner';
 import type { FindTools } from '../find/find-session';
 import type { FindQuery } from '../../shared/find/find';
 import { documentToOpen } from '../../shared/api/startup';
@@ -425,6 +426,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </button>
         </div>
       ) : null}
+      <WorkflowProblemBanner client={projectClient} />
       {project?.readOnly ? (
         <div className="banner conflict" role="alert" data-testid="read-only">
           <p>{project.readOnly} Your edits stay in this window and are kept for recovery.</p>

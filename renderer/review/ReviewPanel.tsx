@@ -5,10 +5,13 @@ import { localDay, shortDateTime } from '../../shared/model/dates';
 import { allowedSteps, STATE_NAMES } from '../../shared/workflow/allowed-steps';
 import { currentDecisions } from '../../shared/workflow/machine';
 import { reviewDue, type ReviewStatus } from '../../shared/workflow/review-dates';
-import { trailCsv } from '../../shared/workflow/trail-csv';
 import { Dialog } from '../common/Dialog';
-import { offerDownload, textFile } from '../common/download';
+import { DependsOnForm } from './DependsOnForm';
+import { EditorialSetting } from './EditorialSetting';
+import { PublishDialog, type PublishChoices } from './PublishDialog';
+import { PUBLISHED_FORMATS, PublishedExports, downloadVersion } from './PublishedExports';
 import { SendForReviewDialog } from './SendForReviewDialog';
+import { TrailList } from './TrailList';
 
 interface Props {
   client: ProjectClient;
@@ -37,6 +40,7 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
   const [note, setNote] = useState('');
   const [sending, setSending] = useState<{ suggested: string | null } | null>(null);
   const [retiring, setRetiring] = useState(false);
+  const [publishing, setPublishing] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -50,13 +54,15 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
 
   /** Takes a step; resolves to the sentence when it was refused. */
   const take = useCallback(
-    async (step: WorkflowStep, done: string): Promise<string | null> => {
+    async (step: WorkflowStep, done: string, taken?: (view: WorkflowView) => void): Promise<string | null> => {
       setBusy(true);
       try {
-        setView(await client.workflowStep({ documentId, step }));
+        const next = await client.workflowStep({ documentId, step });
+        setView(next);
         setError(null);
         setNote('');
         say(done);
+        taken?.(next);
         return null;
       } catch (e) {
         setError(messageOf(e));
@@ -76,6 +82,26 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
     );
   };
 
+  /**
+   * Publishes, then offers the files of exactly the version saved, when asked. A file that cannot be made is said in
+   * the status line: the publication stands.
+   */
+  const publishWith = async ({ exportFiles, ...step }: PublishChoices): Promise<string | null> => {
+    // Typed so, not narrowed to null: the callback below sets it.
+    let version = null as string | null;
+    const problem = await take({ step: 'publish', ...step }, 'Published: a version was saved with its tag.', (published) => {
+      version = published.publishedVersion;
+    });
+    if (problem !== null || !exportFiles || version === null) return problem;
+    try {
+      for (const { format } of PUBLISHED_FORMATS) await downloadVersion(client, documentId, version, format);
+      say('Published: a version was saved with its tag, and its HTML, DOCX and PDF exported.');
+    } catch (e) {
+      say(`Published, but the files could not all be exported: ${messageOf(e)}`);
+    }
+    return null;
+  };
+
   if (!view) {
     return <div className="review-panel">{error ? <p className="field-error" role="alert">{error}</p> : <p className="muted panel-note">Reading the review…</p>}</div>;
   }
@@ -87,7 +113,7 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
         <p className="banner error review-problem" role="alert">
           {view.problem}
         </p>
-        <TrailList documentId={documentId} trail={trail} />
+        <TrailList client={client} documentId={documentId} trail={trail} say={say} />
       </div>
     );
   }
@@ -105,10 +131,26 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
         </span>
         {workflow.published ? <span className="muted"> last published {shortDateTime(workflow.published.at)}</span> : null}
       </p>
+      {view.reviewNeeded.length > 0 ? (
+        <p className="panel-note review-needed" role="status" data-testid="review-needed">
+          <strong>Review needed:</strong>{' '}
+          {view.reviewNeeded.map((d) => `${d.title} was published ${shortDateTime(d.publishedAt)}`).join('; ')}, after this document was. Send it
+          for review, or, once you have read it against them, record that it needs no change.{' '}
+          <button type="button" className="small" disabled={busy} onClick={() => void take({ step: 'confirmDependencies' }, 'Recorded: no change needed.')}>
+            No change needed
+          </button>
+        </p>
+      ) : null}
       {workflow.state === 'published' && workflow.published && workflow.published.edition !== view.edition ? (
         <p className="panel-note review-edited">The text changed since it was published: send it for review to publish the change.</p>
       ) : null}
-      {editedSince ? <p className="panel-note review-edited">The text changed since it was sent for review: the next step records the edit, and approvals start again on the new text.</p> : null}
+      {editedSince ? (
+        <p className="panel-note review-edited">
+          {view.pendingEdit === 'editorial' && workflow.editorialKeepsApproval
+            ? 'The text changed since it was sent for review, editorially (the same words): the next step records the edit, and the approvals stand.'
+            : 'The text changed since it was sent for review: the next step records the edit, and approvals start again on the new text.'}
+        </p>
+      ) : null}
       {workflow.state === 'in-review' || workflow.state === 'approved' ? (
         <>
           <h3 className="review-heading">Summary of changes</h3>
@@ -156,8 +198,8 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
           </button>
         ) : null}
         {allowed.publish ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void take({ step: 'publish' }, 'Published: a version was saved with its tag.')}>
-            Publish
+          <button type="button" className="primary" disabled={busy} onClick={() => setPublishing(true)}>
+            Publish…
           </button>
         ) : null}
         {allowed.retire ? (
@@ -188,12 +230,22 @@ export function ReviewPanel({ client, documentId, userName, say }: Props) {
         )}
       </p>
       <ReviewIntervalForm current={workflow.review} busy={busy} onSet={(review) => void take({ step: 'setReviewInterval', review }, 'Review interval set.')} />
-      <TrailList documentId={documentId} trail={trail} />
+      <h3 className="review-heading">Depends on</h3>
+      <DependsOnForm others={view.others} dependsOn={workflow.dependsOn} busy={busy} onSet={(dependsOn) => void take({ step: 'setDependsOn', dependsOn }, 'Links saved.')} />
+      <h3 className="review-heading">Edits during a review</h3>
+      <EditorialSetting
+        keep={workflow.editorialKeepsApproval}
+        busy={busy}
+        onSet={(keep) => void take({ step: 'setEditorialKeepsApproval', keep }, keep ? 'Editorial edits now keep approvals.' : 'Every edit now restarts the approvals.')}
+      />
+      <TrailList client={client} documentId={documentId} trail={trail} say={say} />
+      {publishing ? <PublishDialog onPublish={(choices) => publishWith(choices)} onClose={() => setPublishing(false)} /> : null}
       {sending ? (
         <SendForReviewDialog
           suggested={sending.suggested}
           reviewers={workflow.reviewers}
           approvers={workflow.approvers.length > 0 ? workflow.approvers : [userName]}
+          people={[...new Set([userName, ...view.people])].filter(Boolean)}
           onSend={(input) => take({ step: 'openReview', ...input }, 'Sent for review.')}
           onClose={() => setSending(null)}
         />
@@ -240,72 +292,5 @@ function ReviewIntervalForm({ current, busy, onSet }: { current: WorkflowView['w
         Set
       </button>
     </form>
-  );
-}
-
-/** The audit trail, newest first, and its export as CSV (oldest first, as auditors read it). */
-function TrailList({ documentId, trail }: { documentId: string; trail: WorkflowView['trail'] }) {
-  return (
-    <>
-      <div className="review-trail-head">
-        <h3 className="review-heading">Audit trail</h3>
-        <button
-          type="button"
-          className="small"
-          disabled={trail.length === 0}
-          onClick={() => offerDownload(textFile(`${documentId}-review-trail.csv`, 'text/csv', trailCsv(trail)))}
-        >
-          Export trail as CSV
-        </button>
-      </div>
-      {trail.length === 0 ? (
-        <p className="panel-note muted">No review steps yet.</p>
-      ) : (
-        <ol className="review-trail" aria-label="Audit trail">
-          {[...trail].reverse().map((entry) => (
-            <li key={entry.commit}>
-              <div>
-                <strong>{entry.step}</strong> · {entry.person}
-              </div>
-              <div className="muted">
-                <time dateTime={entry.at}>{shortDateTime(entry.at)}</time> · {STATE_NAMES[entry.state as keyof typeof STATE_NAMES] ?? entry.state}
-              </div>
-              {entry.note ? <div className="review-note">{entry.note}</div> : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </>
-  );
-}
-
-const PUBLISHED_FORMATS = [
-  { format: 'html', name: 'HTML' },
-  { format: 'docx', name: 'DOCX' },
-  { format: 'pdf', name: 'PDF' },
-] as const;
-
-/** The files of exactly the published edition (its saved version), not of the draft as it is now. */
-function PublishedExports({ client, documentId, version, say }: { client: ProjectClient; documentId: string; version: string; say: (message: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const exportAs = async (format: (typeof PUBLISHED_FORMATS)[number]['format']) => {
-    setBusy(true);
-    try {
-      offerDownload(await client.exportDocument({ documentId, format, version }));
-    } catch (e) {
-      say(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="review-published" role="group" aria-label="Export the published version">
-      <span className="muted">Published version:</span>
-      {PUBLISHED_FORMATS.map(({ format, name }) => (
-        <button key={format} type="button" className="small" disabled={busy} onClick={() => void exportAs(format)}>
-          {name}
-        </button>
-      ))}
-    </div>
   );
 }

@@ -8,6 +8,8 @@ interface Props {
   /** The people of the last review, offered again. */
   reviewers: readonly string[];
   approvers: readonly string[];
+  /** The people who have worked in the project (and the person at the keyboard): offered as names to add. */
+  people: readonly string[];
   /** Opens the review; resolves to a sentence when it could not be done. */
   onSend: (input: { summary: string; reviewers: string[]; approvers: string[] }) => Promise<string | null>;
   onClose: () => void;
@@ -21,8 +23,33 @@ function names(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Draft → In review: the summary of changes (prefilled, editable), who reviews and who must approve. */
-export function SendForReviewDialog({ suggested, reviewers, approvers, onSend, onClose }: Props) {
+/** The text of a names field with `name` added at its end, unless it is there already. */
+function withName(text: string, name: string): string {
+  const present = names(text);
+  return present.includes(name) ? text : [...present, name].join(', ');
+}
+
+/** Buttons adding the project's people to a names field: names are typed or picked, never looked up elsewhere. */
+function PeopleToAdd({ people, field, text, onAdd }: { people: readonly string[]; field: string; text: string; onAdd: (text: string) => void }) {
+  const missing = people.filter((person) => !names(text).includes(person));
+  if (missing.length === 0) return null;
+  return (
+    <div className="review-people" role="group" aria-label={`Add to ${field}`}>
+      <span className="muted">Add:</span>
+      {missing.map((person) => (
+        <button key={person} type="button" className="small" onClick={() => onAdd(withName(text, person))}>
+          {person}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Draft → In review: the summary of changes (prefilled, editable), who reviews and who must approve (typed, or picked
+ * from the people who have worked in the project).
+ */
+export function SendForReviewDialog({ suggested, reviewers, approvers, people, onSend, onClose }: Props) {
   const [summary, setSummary] = useState(suggested ?? '');
   const [reviewerText, setReviewers] = useState(reviewers.join(', '));
   const [approverText, setApprovers] = useState(approvers.join(', '));
@@ -67,10 +94,12 @@ export function SendForReviewDialog({ suggested, reviewers, approvers, onSend, o
         <span>Approvers (each must approve; separate names with commas)</span>
         <input value={approverText} onChange={(e) => setApprovers(e.target.value)} />
       </label>
+      <PeopleToAdd people={people} field="approvers" text={approverText} onAdd={setApprovers} />
       <label className="field">
         <span>Reviewers (may request changes)</span>
         <input value={reviewerText} onChange={(e) => setReviewers(e.target.value)} />
       </label>
+      <PeopleToAdd people={people} field="reviewers" text={reviewerText} onAdd={setReviewers} />
       <FieldError message={error} />
     </Dialog>
   );

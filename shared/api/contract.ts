@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAUSE_SOURCES, DocumentIdSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import { CLAUSE_SOURCES, DocumentIdSchema, IsoDateSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
 import { ClauseEditSchema } from '../clauses/schema';
 import type { ClauseLibrary, LibraryClause } from '../clauses/library';
 import type { VariableValues } from '../model/variables';
@@ -210,6 +210,17 @@ export interface WorkflowView {
   trail: TrailRow[];
   /** The name of the saved version the document was last published as (what its exports are made from), if any. */
   publishedVersion: string | null;
+  /** The project's other documents, which this one may depend on. */
+  others: Array<{ id: string; title: string }>;
+  /** The documents this one depends on that were published after it: it needs a review ("review needed"). */
+  reviewNeeded: Array<{ id: string; title: string; publishedAt: string }>;
+  /**
+   * An edit saved since the edition under review (or published), as the next step will record it: editorial (the same
+   * words) or substantive; null when the text is that edition.
+   */
+  pendingEdit: 'editorial' | 'substantive' | null;
+  /** The people who have worked in the project (its git history's authors), most recent first. */
+  people: string[];
 }
 
 const reviewPerson = z.string().trim().min(1).max(200).refine(hasNoForbiddenCharacters, 'contains a control character');
@@ -219,8 +230,20 @@ const reviewNote = z.string().max(4000).refine(hasNoForbiddenCharacters, 'contai
 export const WorkflowStepSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('openReview'), summary: z.string().max(4000).refine(hasNoForbiddenCharacters, 'contains a control character'), reviewers: z.array(reviewPerson).max(50), approvers: z.array(reviewPerson).max(50) }).strict(),
   z.object({ step: z.literal('decide'), decision: z.enum(['approve', 'request-changes', 'decline']), note: reviewNote }).strict(),
-  z.object({ step: z.literal('publish'), note: reviewNote }).strict(),
+  z
+    .object({
+      step: z.literal('publish'),
+      note: reviewNote,
+      /** Written into the document before its version is saved, when given: the published text carries them. */
+      effectiveDate: IsoDateSchema.optional(),
+      lastUpdated: IsoDateSchema.optional(),
+    })
+    .strict(),
   z.object({ step: z.literal('retire'), note: reviewNote }).strict(),
+  z.object({ step: z.literal('setDependsOn'), dependsOn: z.array(DocumentIdSchema).max(50) }).strict(),
+  z.object({ step: z.literal('setEditorialKeepsApproval'), keep: z.boolean() }).strict(),
+  /** "Review needed" looked at: the document needs no change for the documents it depends on as published now. */
+  z.object({ step: z.literal('confirmDependencies'), note: reviewNote }).strict(),
   z.object({ step: z.literal('setReviewInterval'), review: z.object({ everyMonths: z.number().int().min(1).max(120), warnDays: z.number().int().min(0).max(365) }).strict().nullable() }).strict(),
 ]);
 export type WorkflowStep = z.input<typeof WorkflowStepSchema>;
@@ -419,6 +442,10 @@ export const API = {
   workflowStep: method<WorkflowView>()(inProject({ documentId: DocumentIdSchema, step: WorkflowStepSchema })),
   /** The summary of changes a review opens with: the compare against the last published version (or the last version). */
   suggestReviewSummary: method<{ summary: string }>()(inProject({ documentId: DocumentIdSchema })),
+  /** One sentence when a document's review state file disagrees with the project's history (said on opening it). */
+  workflowProblems: method<{ problem: string | null }>()(inProject({})),
+  /** The audit trail as a PDF report for auditors: every step with person, time, note and edition, read from git. */
+  exportTrailReport: method<ExportedFile>()(inProject({ documentId: DocumentIdSchema })),
 } as const;
 
 export type Api = typeof API;

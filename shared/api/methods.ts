@@ -48,6 +48,8 @@ export const BRIDGE_METHODS = [
   'readWorkflow',
   'workflowStep',
   'suggestReviewSummary',
+  'exportTrailReport',
+  'workflowProblems',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';

@@ -9,7 +9,9 @@ const E2 = '2'.repeat(40);
 const E3 = '3'.repeat(40);
 const AT = '2026-03-01T10:00:00.000Z';
 
-const inReview = (edition = E1) => openReview(NEW_WORKFLOW, { summary: 'Section 4 rewritten for the CPRA.', reviewers: ['Rita'], approvers: ['Ann', 'Bo'], edition });
+/** A document whose people chose that editorial edits keep approvals (NEW_WORKFLOW restarts on every edit). */
+const EXEMPT = { ...NEW_WORKFLOW, editorialKeepsApproval: true };
+const inReview = (edition = E1) => openReview(EXEMPT, { summary: 'Section 4 rewritten for the CPRA.', reviewers: ['Rita'], approvers: ['Ann', 'Bo'], edition });
 const by = (person: string, decision: Decision, edition = E1, note = '') => ({ person, decision, note, at: AT, edition });
 const approved = () => decide(decide(inReview(), by('Ann', 'approve')), by('Bo', 'approve'));
 const refusal = (step: () => unknown) => {
@@ -72,11 +74,48 @@ describe('the review workflow', () => {
     expect(wf.decisions.map((d) => `${d.person} ${d.decision} ${d.edition[0]}`)).toEqual(['Ann request-changes 1', 'Bo approve 1', 'Ann approve 2', 'Bo approve 2']);
   });
 
+  it('restarts the review on every edit of a new document, editorial ones included', () => {
+    const strict = decide(openReview(NEW_WORKFLOW, { summary: 'S', reviewers: [], approvers: ['Ann'], edition: E1 }), by('Ann', 'approve'));
+    expect(strict.state).toBe('approved');
+    expect(edited(strict, { edition: E2, kind: 'editorial' })).toMatchObject({ state: 'in-review', edition: E2 });
+  });
+
   it('restarts the review when an approved document’s wording changes, unless the change is editorial and exempt', () => {
     expect(edited(approved(), { edition: E2, kind: 'substantive' })).toMatchObject({ state: 'in-review', edition: E2 });
-    expect(edited(approved(), { edition: E2, kind: 'editorial' })).toMatchObject({ state: 'approved', edition: E1 });
+    const kept = edited(approved(), { edition: E2, kind: 'editorial' });
+    expect(kept).toMatchObject({ state: 'approved', edition: E2, sameWording: [E1] });
+    // The approvals were of E1, whose wording E2 keeps: they still count, and E2 is what gets published.
+    expect([...currentDecisions(kept).keys()]).toEqual(['Ann', 'Bo']);
+    expect(publish(kept, { edition: E2, tag: 't', at: AT, effectiveDate: null })).toMatchObject({ state: 'published', published: { edition: E2 } });
     const strict = { ...approved(), editorialKeepsApproval: false };
-    expect(edited(strict, { edition: E3, kind: 'editorial' })).toMatchObject({ state: 'in-review', edition: E3 });
+    expect(edited(strict, { edition: E3, kind: 'editorial' })).toMatchObject({ state: 'in-review', edition: E3, sameWording: [] });
+  });
+
+  it('counts decisions across editorial edits during a review, and forgets them at the next substantive one', () => {
+    let wf = decide(inReview(), by('Ann', 'approve'));
+    wf = edited(wf, { edition: E2, kind: 'editorial' });
+    expect(wf).toMatchObject({ state: 'in-review', edition: E2, sameWording: [E1] });
+    wf = decide(wf, by('Bo', 'approve', E2));
+    expect(wf.state).toBe('approved');
+    // A decision is still of the edition under review: one on the earlier text is refused.
+    expect(refusal(() => decide(edited(inReview(), { edition: E2, kind: 'editorial' }), by('Bo', 'approve', E1)))).toMatch(/changed after you read it/);
+    const restarted = edited(wf, { edition: E3, kind: 'substantive' });
+    expect(restarted).toMatchObject({ state: 'in-review', edition: E3, sameWording: [] });
+    expect([...currentDecisions(restarted).keys()]).toEqual([]);
+    expect(DocumentWorkflowSchema.safeParse(restarted).success).toBe(true);
+  });
+
+  it('publishes an approved edition with the dates set on publication as the published edition', () => {
+    const out = publish(approved(), { edition: E2, tag: 't', at: AT, effectiveDate: '2026-03-01' });
+    expect(out).toMatchObject({ state: 'published', edition: E2, sameWording: [E1], published: { edition: E2, effectiveDate: '2026-03-01' } });
+    // Edits are measured from the published edition: the same edition again is no edit.
+    expect(edited(out, { edition: E2, kind: 'substantive' })).toBe(out);
+    expect(edited(out, { edition: E3, kind: 'editorial' })).toMatchObject({ state: 'published', edition: E3, published: { edition: E2 } });
+  });
+
+  it('reads a workflow file written before editorial editions were kept', () => {
+    const { sameWording: _, ...older } = approved();
+    expect(DocumentWorkflowSchema.parse(older).sameWording).toEqual([]);
   });
 
   it('makes an edited published document a draft again, and leaves drafts and retired documents as they are', () => {
@@ -131,5 +170,9 @@ describe('review dates', () => {
     ]);
     expect(dependenciesNewer(cookies, publishedAt)).toEqual(['privacy-policy']);
     expect(dependenciesNewer({ ...cookies, published: null }, publishedAt)).toEqual(['privacy-policy', 'terms']);
+    // Someone confirmed after the privacy policy's publication that the cookie policy needs no change.
+    expect(dependenciesNewer({ ...cookies, dependenciesChecked: '2026-04-02T09:00:00Z' }, publishedAt)).toEqual([]);
+    expect(dependenciesNewer({ ...cookies, published: null, dependenciesChecked: '2026-03-01T09:00:00Z' }, publishedAt)).toEqual(['privacy-policy']);
+    expect(dependenciesNewer({ ...cookies, state: 'retired' }, publishedAt)).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ export function openReview(
   require(input.summary.trim() !== '', 'A review needs a summary of the changes.');
   const approvers = unique(input.approvers);
   require(approvers.length > 0, 'A review needs at least one approver.');
-  return { ...wf, state: 'in-review', summary: input.summary.trim(), reviewers: unique(input.reviewers), approvers, edition: input.edition, decisions: [] };
+  return { ...wf, state: 'in-review', summary: input.summary.trim(), reviewers: unique(input.reviewers), approvers, edition: input.edition, decisions: [], sameWording: [] };
 }
 
 /**
@@ -52,10 +52,14 @@ export function decide(wf: DocumentWorkflow, record: DecisionRecord): DocumentWo
   return approvalComplete(decided) ? { ...decided, state: 'approved' } : decided;
 }
 
-/** Each approver's last decision on the edition under review; decisions on earlier editions do not count. */
+/**
+ * Each approver's last decision on the edition under review, or on one that differs from it by editorial edits only;
+ * decisions on earlier wordings do not count.
+ */
 export function currentDecisions(wf: DocumentWorkflow): Map<string, DecisionRecord> {
   const latest = new Map<string, DecisionRecord>();
-  for (const record of wf.decisions) if (record.edition === wf.edition) latest.set(record.person, record);
+  const sameWording = new Set([wf.edition, ...wf.sameWording]);
+  for (const record of wf.decisions) if (sameWording.has(record.edition)) latest.set(record.person, record);
   return latest;
 }
 
@@ -65,27 +69,30 @@ function approvalComplete(wf: DocumentWorkflow): boolean {
 }
 
 /**
- * The wording changed (a new edition). In review or approved, a substantive change restarts the review on the new
- * edition (earlier approvals stay recorded, for the edition they were of); an editorial one leaves it standing where
- * the document says so. A published document edited is a draft again. A draft or a retired document is unchanged.
+ * The text changed (a new edition). In review or approved, a substantive change restarts the review on the new
+ * edition (earlier approvals stay recorded, for the edition they were of); an editorial one, where the document says
+ * so, leaves it standing: the new edition is the one under review and decisions on the earlier one still count. A
+ * published document edited is a draft again (editorially edited, it stays published, its published version
+ * unchanged). A draft or a retired document is unchanged.
  */
 export function edited(wf: DocumentWorkflow, change: { edition: string; kind: 'editorial' | 'substantive' }): DocumentWorkflow {
-  if (change.kind === 'editorial' && wf.editorialKeepsApproval) return wf;
-  switch (wf.state) {
-    case 'in-review':
-    case 'approved':
-      return { ...wf, state: 'in-review', edition: change.edition };
-    case 'published':
-      return { ...wf, state: 'draft', edition: null };
-    default:
-      return wf;
+  const live = wf.state === 'in-review' || wf.state === 'approved' || wf.state === 'published';
+  if (!live || change.edition === wf.edition) return wf;
+  if (change.kind === 'editorial' && wf.editorialKeepsApproval) {
+    return { ...wf, edition: change.edition, sameWording: wf.edition === null ? wf.sameWording : [...wf.sameWording, wf.edition] };
   }
+  if (wf.state === 'published') return { ...wf, state: 'draft', edition: null, sameWording: [] };
+  return { ...wf, state: 'in-review', edition: change.edition, sameWording: [] };
 }
 
-/** Approved → Published, of the approved edition (or one that differs from it by editorial changes only). */
+/**
+ * Approved → Published, of the approved edition or of one that differs from it by editorial changes only (the dates
+ * set on publication): the published edition is the one later edits are measured from.
+ */
 export function publish(wf: DocumentWorkflow, input: { edition: string; tag: string; at: string; effectiveDate: string | null }): DocumentWorkflow {
   require(wf.state === 'approved', `The document is ${STATE_WORDS[wf.state]}; only an approved document can be published.`);
-  return { ...wf, state: 'published', published: { edition: input.edition, tag: input.tag, at: input.at, effectiveDate: input.effectiveDate } };
+  const sameWording = wf.edition === null || wf.edition === input.edition ? wf.sameWording : [...wf.sameWording, wf.edition];
+  return { ...wf, state: 'published', edition: input.edition, sameWording, published: { edition: input.edition, tag: input.tag, at: input.at, effectiveDate: input.effectiveDate } };
 }
 
 /** Any state → Retired: the policy no longer applies. Its history stays. */

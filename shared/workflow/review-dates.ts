@@ -12,12 +12,14 @@ export function reviewDue(wf: DocumentWorkflow, today: string): { next: string |
 }
 
 /**
- * The documents this one depends on that were published after it was: each asks for this one to be reviewed again
- * (a new privacy policy may change what the cookie policy must say).
+ * The documents this one depends on that were published after it was (or after someone last confirmed it needs no
+ * change for them): each asks for this one to be reviewed again (a new privacy policy may change what the cookie
+ * policy must say).
  */
 export function dependenciesNewer(wf: DocumentWorkflow, publishedAt: ReadonlyMap<string, string | null>): string[] {
   if (wf.state === 'retired') return [];
-  const since = wf.published?.at ?? null;
+  const moments = [wf.published?.at, wf.dependenciesChecked].filter((at): at is string => typeof at === 'string');
+  const since = moments.length > 0 ? moments.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b)) : null;
   return wf.dependsOn.filter((id) => {
     const at = publishedAt.get(id) ?? null;
     return at !== null && (since === null || Date.parse(at) > Date.parse(since));

@@ -36,16 +36,26 @@ export const DocumentWorkflowSchema = z
     edition: Edition.nullable(),
     /** Every decision of the current review, the ones for earlier editions included (they are history, not approval). */
     decisions: z.array(DecisionRecordSchema),
-    /** Editorial edits (typos, formatting) leave a review or an approval standing. */
+    /**
+     * Earlier editions that differ from `edition` by editorial edits only (edit-kind.ts): decisions on them still
+     * count. Emptied when a review opens and by a substantive edit. Absent in files written before it existed.
+     */
+    sameWording: z.array(Edition).max(10_000).default([]),
+    /** Editorial edits (case, punctuation, spacing, formatting) leave a review or an approval standing. */
     editorialKeepsApproval: z.boolean(),
     published: z.object({ edition: Edition, tag: z.string().min(1).max(300), at: Moment, effectiveDate: IsoDateSchema.nullable() }).strict().nullable(),
     /** How often the published policy must be looked at again, and how long before that to warn. */
     review: z.object({ everyMonths: z.number().int().min(1).max(120), warnDays: z.number().int().min(0).max(365) }).strict().nullable(),
     /** Documents of the project this one depends on: a new published edition of one asks for a review of this one. */
     dependsOn: z.array(DocumentIdSchema).max(50),
+    /**
+     * When someone last confirmed that this document needs no change for the documents it depends on as they were
+     * published then. Absent in files written before it existed.
+     */
+    dependenciesChecked: Moment.nullable().default(null),
   })
   .strict();
-export type DocumentWorkflow = z.infer<typeof DocumentWorkflowSchema>;
+export type DocumentWorkflow = z.output<typeof DocumentWorkflowSchema>;
 
 export const NEW_WORKFLOW: DocumentWorkflow = {
   format: 1,
@@ -55,8 +65,11 @@ export const NEW_WORKFLOW: DocumentWorkflow = {
   summary: '',
   edition: null,
   decisions: [],
-  editorialKeepsApproval: true,
+  sameWording: [],
+  // Any edit restarts a review unless the document's people decide that editorial ones need not.
+  editorialKeepsApproval: false,
   published: null,
   review: null,
   dependsOn: [],
+  dependenciesChecked: null,
 };

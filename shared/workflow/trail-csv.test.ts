@@ -14,10 +14,10 @@ const row = (over: Partial<TrailRow>): TrailRow => ({
 
 describe('trailCsv', () => {
   it('writes a header and one quoted record per step, in order', () => {
-    expect(trailCsv([row({ step: 'Review opened', state: 'in-review', person: 'Dana', note: 'Retention cut' }), row({})])).toBe(
-      'time,person,step,state,note,edition,commit\r\n' +
-        `"2026-03-01T10:00:00.000Z","Dana","Review opened","in-review","Retention cut","${'e'.repeat(40)}","${'c'.repeat(40)}"\r\n` +
-        `"2026-03-01T10:00:00.000Z","Ann","Approved","approved","","${'e'.repeat(40)}","${'c'.repeat(40)}"\r\n`,
+    expect(trailCsv([row({ step: 'Review opened', state: 'in-review', person: 'Dana', note: 'Retention cut' }), row({ signed: true })])).toBe(
+      'time,person,step,state,note,edition,commit,signed\r\n' +
+        `"2026-03-01T10:00:00.000Z","Dana","Review opened","in-review","Retention cut","${'e'.repeat(40)}","${'c'.repeat(40)}","no"\r\n` +
+        `"2026-03-01T10:00:00.000Z","Ann","Approved","approved","","${'e'.repeat(40)}","${'c'.repeat(40)}","yes"\r\n`,
     );
   });
 
@@ -32,6 +32,6 @@ describe('trailCsv', () => {
   });
 
   it('is only the header for an empty trail', () => {
-    expect(trailCsv([])).toBe('time,person,step,state,note,edition,commit\r\n');
+    expect(trailCsv([])).toBe('time,person,step,state,note,edition,commit,signed\r\n');
   });
 });

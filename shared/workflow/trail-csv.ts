@@ -9,9 +9,11 @@ export interface TrailRow {
   readonly note: string;
   /** The document's text the step applied to (the git blob id of its file). */
   readonly edition: string;
+  /** The step's commit carries a signature (made with a configured key; `git verify-commit` checks it). */
+  readonly signed?: boolean;
 }
 
-const COLUMNS = ['time', 'person', 'step', 'state', 'note', 'edition', 'commit'] as const;
+const COLUMNS = ['time', 'person', 'step', 'state', 'note', 'edition', 'commit', 'signed'] as const;
 
 /**
  * The trail as CSV (RFC 4180: every field quoted, quotes doubled, CRLF between records) for auditors' spreadsheets. A
@@ -19,7 +21,7 @@ const COLUMNS = ['time', 'person', 'step', 'state', 'note', 'edition', 'commit']
  * never run in the auditor's spreadsheet.
  */
 export function trailCsv(rows: readonly TrailRow[]): string {
-  const lines = [COLUMNS.join(','), ...rows.map((row) => [row.at, row.person, row.step, row.state, row.note, row.edition, row.commit].map(field).join(','))];
+  const lines = [COLUMNS.join(','), ...rows.map((row) => [row.at, row.person, row.step, row.state, row.note, row.edition, row.commit, row.signed ? 'yes' : 'no'].map(field).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
