@@ -128,6 +128,31 @@ describe('suggestDifference', () => {
     }
   });
 
+  it('keeps the tracked changes an edited copy carries, with their authors, beside the reviewer\'s own edits', () => {
+    const word = { by: 'Word author', at: '2026-02-02T02:02:02Z' };
+    const mark = { by: 'Word reviewer', at: '2026-03-04T05:06:07Z' };
+    for (let seed = 1; seed <= 300; seed++) {
+      const rand = seeded(seed * 7919);
+      const base = randomBase(rand);
+      const target = randomEdit(rand, base);
+      let n = 0;
+      // the copy comes back with tracked changes (by "Word author") and one paragraph added without them
+      const tracked = suggestDifference(base, target, word, () => `c-w${seed}n${String(++n).padStart(4, '0')}`);
+      const extra: Block = { kind: 'paragraph', runs: [{ text: `untracked ${sentence(rand)}` }] };
+      const at = int(rand, tracked.blocks.length + 1);
+      const returned = { ...tracked, blocks: [...tracked.blocks.slice(0, at), extra, ...tracked.blocks.slice(at)] };
+      const result = suggestDifference(base, returned, mark, () => `c-r${seed}n${String(++n).padStart(4, '0')}`);
+      const parsed = PolicyDocumentSchema.safeParse(result);
+      expect(parsed.success ? '' : `seed ${seed}: ${JSON.stringify(parsed.error.issues)}`).toBe('');
+      expect(text(acceptAll(result), false), `seed ${seed}`).toBe(text(acceptAll(returned), false));
+      expect(text(rejectAll(result)), `seed ${seed}`).toBe(text(base));
+      const authors = new Set(result.blocks.flatMap((b) => b.runs.flatMap((r) => [r.ins?.by, r.del?.by, r.formatted?.by])));
+      const trackedAuthors = new Set(tracked.blocks.flatMap((b) => b.runs.flatMap((r) => [r.ins?.by, r.del?.by, r.formatted?.by])));
+      if (trackedAuthors.has('Word author')) expect(authors.has('Word author'), `seed ${seed}`).toBe(true);
+      expect(result.blocks.some((b) => b.runs.some((r) => r.text.includes('untracked') && r.ins?.by === 'Word reviewer')), `seed ${seed}`).toBe(true);
+    }
+  });
+
   it('writes a changed word as one replacement and a moved heading as a move pair', () => {
     const base = policy([
       { kind: 'heading', id: 's-first0001', level: 1, runs: [{ text: 'First' }] },

@@ -1,7 +1,7 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block, BlockChange, PolicyDocument, Run, SuggestionMark } from '../model/document';
 import { newSectionId, newSuggestionId } from '../model/ids';
-import { standsWhenAccepted } from './suggestions';
+import { standsWhenAccepted, stoodBeforeSuggestions } from './suggestions';
 import { plainRun, suggestRuns } from './word-suggestions';
 
 /**
@@ -19,6 +19,9 @@ import { plainRun, suggestRuns } from './word-suggestions';
  *
  * The base may already carry suggestions and comments: they are kept. Blocks and runs already suggested for deletion
  * are left out of the comparison and stay where they stand, so the comparison is with the base as it reads accepted.
+ * `edited` may carry suggestions too (a DOCX returned with tracked changes): the target is its accepted view, and each
+ * of its changes keeps its author, time and id, on the base's text where it deletes (word-suggestions.ts). Its
+ * comment threads join the base's, on the text they were about.
  */
 export function suggestDifference(
   base: PolicyDocument,
@@ -27,7 +30,7 @@ export function suggestDifference(
   newId: () => string = () => newSuggestionId(),
 ): PolicyDocument {
   const baseIds = new Set(base.blocks.flatMap((block) => (block.kind === 'heading' ? [block.id] : [])));
-  const editedBlocks = edited.blocks.map(plainBlock);
+  const editedBlocks = edited.blocks;
   const byId = editedBlocks.some((block) => block.kind === 'heading' && baseIds.has(block.id));
   const live = base.blocks.flatMap((block, index) => (standsWhenAccepted(block) ? [index] : []));
   const liveBlocks = live.map((index) => base.blocks[index] as Block);
@@ -58,19 +61,28 @@ export function suggestDifference(
   const copySettledUntil = (index: number) => {
     for (; next < index; next++) if (!standsWhenAccepted(base.blocks[next] as Block)) out.push(base.blocks[next] as Block);
   };
+  const sectionIds = new Map(pairs.flatMap(([b, e]) => headingIds(liveBlocks[b], editedBlocks[e])));
   for (const step of steps) {
+    // a block the edited side's tracked changes delete, not in the base: there is nothing to suggest
+    if (step.kind === 'insert' && !standsWhenAccepted(step.block)) continue;
     const from = step.kind === 'insert' || step.kind === 'move-to' ? undefined : liveIndex.get(step.block);
     if (from !== undefined) {
       copySettledUntil(from);
       next = from + 1;
+    }
+    if (step.kind === 'insert' && step.block.change) {
+      // inserted by a tracked change of the edited side: as it is, without the text that change deletes again
+      runId = null;
+      out.push(trackedInsert(step.block, usedIds, sectionIds));
+      continue;
     }
     if (step.kind !== 'insert' && step.kind !== 'delete') runId = null;
     switch (step.kind) {
       case 'pair':
         out.push(pairBlock(step.block, step.edited, mark, newId));
         break;
-      case 'delete':
-      case 'insert': {
+      case 'insert':
+      case 'delete': {
         if (!runId || runId.kind !== step.kind) runId = { kind: step.kind, id: newId() };
         const change: BlockChange = { id: runId.id, ...mark, kind: step.kind };
         out.push(step.kind === 'delete' ? deletedBlock(step.block, change) : insertedBlock(step.block, change, usedIds));
@@ -85,7 +97,58 @@ export function suggestDifference(
     }
   }
   copySettledUntil(base.blocks.length);
-  return { ...base, blocks: out };
+  return withComments({ ...base, blocks: unpairedMovesAsInserts(out, usedIds) }, edited, sectionIds);
+}
+
+function headingIds(base: Block | undefined, edited: Block | undefined): Array<[string, string]> {
+  return base?.kind === 'heading' && edited?.kind === 'heading' ? [[edited.id, base.id]] : [];
+}
+
+/** The edited side's threads joined to the base's: a thread about a whole section follows that section's id. */
+function withComments(doc: PolicyDocument, edited: PolicyDocument, sections: ReadonlyMap<string, string>): PolicyDocument {
+  if (!edited.comments || edited.comments.length === 0) return doc;
+  const known = new Set((doc.comments ?? []).map((thread) => thread.id));
+  const added = edited.comments
+    .filter((thread) => !known.has(thread.id))
+    .map((thread) => (thread.section && sections.has(thread.section) ? { ...thread, section: sections.get(thread.section) as string } : thread));
+  return { ...doc, comments: [...(doc.comments ?? []), ...added] };
+}
+
+/**
+ * An edited block a tracked change inserted, kept with that change; text it also deletes was never anywhere. The new
+ * place of a tracked move takes the section id of the base heading its old place paired with.
+ */
+function trackedInsert(block: Block, usedIds: Set<string>, sectionIds: ReadonlyMap<string, string>): Block {
+  const change = block.change as BlockChange;
+  let next: Block = { ...block, runs: block.runs.filter((run) => !run.del) };
+  if (next.kind === 'heading') {
+    const partner = change.kind === 'move-to' ? sectionIds.get(next.id) : undefined;
+    if (partner !== undefined) next = { ...next, id: partner };
+    else if (usedIds.has(next.id)) next = { ...next, id: freshId(usedIds) };
+    usedIds.add(next.id);
+  }
+  return next;
+}
+
+/**
+ * A section id standing twice must be a move's two places. Where the old place of a tracked move did not come out as
+ * one (the reviewer also changed its words), the new place becomes an insertion under a fresh id.
+ */
+function unpairedMovesAsInserts(blocks: Block[], usedIds: Set<string>): Block[] {
+  const moveFrom = new Map<string, string>();
+  for (const block of blocks) if (block.kind === 'heading' && block.change?.kind === 'move-from') moveFrom.set(block.id, block.change.id);
+  const seen = new Set<string>();
+  return blocks.map((block) => {
+    if (block.kind !== 'heading') return block;
+    const twice = blocks.filter((other) => other.kind === 'heading' && other.id === block.id).length > 1;
+    if (!twice || block.change?.kind !== 'move-to' || moveFrom.get(block.id) === block.change.id || seen.has(block.id)) {
+      seen.add(block.id);
+      return block;
+    }
+    const id = freshId(usedIds);
+    usedIds.add(id);
+    return { ...block, id, change: { ...block.change, kind: 'insert' } };
+  });
 }
 
 type Step =
@@ -95,17 +158,10 @@ type Step =
   | { kind: 'move-from'; block: Block; id: string }
   | { kind: 'move-to'; block: Block; was: Block; id: string };
 
-/** The edited block as plain text: its own suggestions and comments are not the reviewer's difference. */
-function plainBlock(block: Block): Block {
-  const { change: _c, ...rest } = block as Block & { relevel?: unknown };
-  const { relevel: _r, ...plain } = rest as typeof rest & { relevel?: unknown };
-  return { ...(plain as Block), runs: block.runs.map(plainRun) };
-}
-
 /** Pairs of (base, edited) positions, increasing on both sides. */
 function alignBlocks(base: readonly Block[], edited: readonly Block[], byId: boolean): Array<[number, number]> {
   const baseKeys = base.map((block) => sameKey(block, byId));
-  const editedKeys = edited.map((block) => sameKey(block, byId));
+  const editedKeys = edited.map((block) => sameKey(block, byId, 'edited'));
   const pairs: Array<[number, number]> = [];
   let b = 0;
   let e = 0;
@@ -138,26 +194,28 @@ function alignBlocks(base: readonly Block[], edited: readonly Block[], byId: boo
 }
 
 /** What two blocks must share to be the same block unchanged. */
-function sameKey(block: Block, byId: boolean): string {
-  const { runs, ...shape } = block as Block & { change?: unknown; relevel?: unknown };
+function sameKey(block: Block, byId: boolean, side: 'base' | 'edited' = 'base'): string {
+  // a block the edited side's tracked changes insert was not there before: it is the same as nothing
+  if (side === 'edited' && !stoodBeforeSuggestions(block)) return '\u0000inserted'; // never a base key, which is JSON
+  const runs = block.runs.filter((run) => (side === 'base' ? !run.del : !run.ins));
+  const { runs: _runs, ...shape } = block as Block & { change?: unknown; relevel?: unknown };
   const { change: _c, relevel: _r, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown };
   const keyed = block.kind === 'heading' && !byId ? { ...rest, id: '' } : rest;
-  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '', run.del ? 'x' : '']);
+  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '']);
   return JSON.stringify([keyed, text]);
 }
 
 /** Whether two blocks are the same block edited: one kind (and list), one clause, and alike. */
 function pairable(a: Block, b: Block, byId: boolean): boolean {
-  if (a.kind !== b.kind || JSON.stringify(a.clause) !== JSON.stringify(b.clause)) return false;
+  if (a.kind !== b.kind || JSON.stringify(a.clause) !== JSON.stringify(b.clause) || !stoodBeforeSuggestions(b)) return false;
   if (a.kind === 'heading' && b.kind === 'heading' && byId) return a.id === b.id;
   if (a.kind === 'list-item' && b.kind === 'list-item' && a.list !== b.list) return false;
-  return similarity(a.runs, b.runs) >= 0.5;
+  return similarity(a.runs.filter((run) => !run.del), b.runs.filter((run) => !run.ins)) >= 0.5;
 }
 
 function words(runs: readonly Run[]): Set<string> {
   const set = new Set<string>();
   for (const run of runs) {
-    if (run.del) continue;
     for (const word of run.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) set.add(word);
   }
   return set;
@@ -187,7 +245,7 @@ function findMoves(steps: Step[], newId: () => string): void {
     else deleted.set(key, [index]);
   });
   steps.forEach((step, index) => {
-    if (step.kind !== 'insert') return;
+    if (step.kind !== 'insert' || step.block.change) return;
     const candidates = deleted.get(moveKey(step.block));
     const from = candidates?.shift();
     if (from === undefined) return;
@@ -212,7 +270,8 @@ function deletedBlock(block: Block, change: BlockChange): Block {
 /** The edited block suggested for insertion, its runs inserted by the same suggestion; a heading id the base holds is renewed. */
 function insertedBlock(block: Block, change: BlockChange, usedIds: Set<string>): Block {
   const mark: SuggestionMark = { id: change.id, by: change.by, at: change.at };
-  let next: Block = { ...block, change, runs: block.runs.map((run) => ({ ...run, ins: mark })) };
+  const runs = block.runs.filter((run) => !run.del).map((run) => ({ ...plainRun(run), ...(run.comments ? { comments: run.comments } : {}), ins: mark }));
+  let next: Block = { ...block, change, runs };
   if (next.kind === 'heading') {
     if (usedIds.has(next.id)) next = { ...next, id: freshId(usedIds) };
     usedIds.add(next.id);
@@ -230,6 +289,7 @@ function freshId(used: ReadonlySet<string>): string {
 /** The new place of a moved block: its edited text, with what changed in its words since the old place suggested. */
 function movedBlock(was: Block, block: Block, change: BlockChange, newId: () => string): Block {
   const paired = pairBlock({ ...was, runs: was.runs.filter((run) => !run.del).map(plainRun) }, block, change, newId);
+  if (paired.kind === 'heading' && was.kind === 'heading') return { ...paired, id: was.id, change };
   return { ...paired, change };
 }
 
@@ -237,11 +297,17 @@ function movedBlock(was: Block, block: Block, change: BlockChange, newId: () => 
 function pairBlock(block: Block, edited: Block, mark: Omit<SuggestionMark, 'id'>, newId: () => string): Block {
   const runs = suggestRuns(block.runs, edited.runs, { by: mark.by, at: mark.at }, newId);
   let next: Block = { ...block, runs };
-  const relevel = (was: number) => ({ id: newId(), by: mark.by, at: mark.at, was });
+  const tracked = edited.kind !== 'paragraph' ? edited.relevel : undefined;
+  const relevel = (was: number) => (tracked ? { ...tracked, was } : { id: newId(), by: mark.by, at: mark.at, was });
   if (next.kind === 'heading' && edited.kind === 'heading' && next.level !== edited.level) {
     next = { ...next, level: edited.level, relevel: relevel(next.relevel?.was ?? next.level) };
   } else if (next.kind === 'list-item' && edited.kind === 'list-item' && next.indent !== edited.indent) {
     next = { ...next, indent: edited.indent, relevel: relevel(next.relevel?.was ?? next.indent) };
+  }
+  // deleted whole by a tracked change of the edited side: the base's block, deleted by that change
+  const gone = edited.change;
+  if (gone && (gone.kind === 'delete' || gone.kind === 'move-from') && !next.change && next.runs.every((run) => run.del?.id === gone.id)) {
+    next = { ...next, change: { ...gone } };
   }
   return next;
 }

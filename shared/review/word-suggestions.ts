@@ -49,14 +49,23 @@ function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[] | undefine
 /** Whether a base run is out of the text being compared: already suggested for deletion, it stays as it is. */
 const alreadyDeleted = (run: Run): boolean => run.del !== undefined;
 
+/** The comment ids of both runs, the base's first. */
+function commentsOf(a: Run, b: Run | undefined): string[] | undefined {
+  const ids = [...new Set([...(a.comments ?? []), ...(b?.comments ?? [])])];
+  return ids.length > 0 ? ids : undefined;
+}
+
 /**
  * The runs of `base` (which may already carry suggestions and comments) with the difference to `edited` written as
- * suggestions by `mark`'s author. `newId` names each change: one id per replaced stretch, one per format change.
- * Runs of base already suggested for deletion are not compared and stay where they stand.
+ * suggestions. `edited` may carry suggestions of its own (a returned DOCX with tracked changes): it is compared with
+ * all its text shown, and each of its changes keeps its author, time and id (its deletions fall on the base's text,
+ * its insertions are inserted as they are); what differs besides is suggested by `mark`'s author. `newId` names
+ * each such change: one id per replaced stretch, one per format change. Runs of base already suggested for deletion
+ * are not compared and stay where they stand. Comments of both sides are kept on their text.
  */
 export function suggestRuns(base: readonly Run[], edited: readonly Run[], mark: Omit<SuggestionMark, 'id'>, newId: () => string): Run[] {
   const a = tokens(base);
-  const b = tokens(edited.map(plainRun));
+  const b = tokens(edited);
   // Deleted-already tokens are skipped by the comparison; `live` maps comparison positions back to tokens of `a`.
   const live: number[] = [];
   a.forEach((token, index) => {
@@ -75,18 +84,22 @@ export function suggestRuns(base: readonly Run[], edited: readonly Run[], mark: 
   };
   const gap = (liEnd: number, biEnd: number) => {
     if (li === liEnd && bi === biEnd) return;
-    const id = newId();
-    const del: SuggestionMark = { id, ...mark };
+    let own: SuggestionMark | undefined;
+    const reviewer = () => (own ??= { id: newId(), ...mark });
     for (; li < liEnd; li++) {
       const index = live[li] as number;
       emitDeletedAlready(index);
       const token = a[index] as Token;
-      out.push({ ...piece(token.run, token.text), del });
+      out.push({ ...piece(token.run, token.text), del: reviewer() });
       ai = index + 1;
     }
     for (; bi < biEnd; bi++) {
       const token = b[bi] as Token;
-      out.push({ ...piece(token.run, token.text), ins: del });
+      // text the edited side both added and deleted was never in the base: nothing to suggest
+      if (token.run.del) continue;
+      const run: Run = { ...piece(plainRun(token.run), token.text), ins: token.run.ins ?? reviewer() };
+      if (token.run.comments) run.comments = [...token.run.comments];
+      out.push(run);
     }
   };
   let formatId: { id: string; marks: string } | null = null;
@@ -103,16 +116,26 @@ export function suggestRuns(base: readonly Run[], edited: readonly Run[], mark: 
         const old = a[index] as Token;
         const now = b[bi] as Token;
         ai = index + 1;
+        const comments = commentsOf(old.run, now.run);
+        const kept: Run = { ...piece(old.run, old.text) };
+        if (comments) kept.comments = comments;
+        if (now.run.del) {
+          // deleted on the edited side by a tracked change: that change, on the base's text
+          out.push({ ...kept, del: now.run.del });
+          formatId = null;
+          continue;
+        }
         if (sameMarks(old.run.marks, now.run.marks)) {
-          out.push(piece(old.run, old.text));
+          out.push(kept);
           formatId = null;
           continue;
         }
         const marksKey = `${(old.run.marks ?? []).join()}>${(now.run.marks ?? []).join()}`;
-        if (!formatId || formatId.marks !== marksKey) formatId = { id: newId(), marks: marksKey };
+        const by = now.run.formatted ? { id: now.run.formatted.id, by: now.run.formatted.by, at: now.run.formatted.at } : undefined;
+        if (!by && (!formatId || formatId.marks !== marksKey)) formatId = { id: newId(), marks: marksKey };
         const was = old.run.formatted?.was ?? [...(old.run.marks ?? [])];
-        const { marks: _old, ...rest } = old.run;
-        const run: Run = { ...rest, text: old.text, formatted: { id: formatId.id, ...mark, was } };
+        const { marks: _old, ...rest } = kept;
+        const run: Run = { ...rest, formatted: by ? { ...by, was } : { id: (formatId as { id: string }).id, ...mark, was } };
         if (now.run.marks && now.run.marks.length > 0) run.marks = [...now.run.marks];
         out.push(run);
       }
