@@ -26,6 +26,7 @@ export const BRIDGE_METHODS = [
   'settleJournal',
   'exportDocument',
   'importDocument',
+  'importSuggestions',
   'saveDocument',
   'listVersions',
   'listVersionProblems',

@@ -16,7 +16,7 @@ const STYLES = `${HEAD}<w:styles ${W}>${[1, 2]
   .join('')}</w:styles>`;
 const DOCUMENT_RELS = `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
 
-export function reviewDocx(body: string, parts: { comments?: string; extended?: string } = {}): Uint8Array {
+export function reviewDocx(body: string, parts: { comments?: string; extended?: string; lastModifiedBy?: string } = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(ROOT_RELS),
@@ -24,6 +24,11 @@ export function reviewDocx(body: string, parts: { comments?: string; extended?: 
     'word/styles.xml': strToU8(STYLES),
     'word/document.xml': strToU8(`${HEAD}<w:document ${W}><w:body>${body}</w:body></w:document>`),
   };
+  if (parts.lastModifiedBy !== undefined) {
+    files['docProps/core.xml'] = strToU8(
+      `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Policywright</dc:creator><cp:lastModifiedBy>${parts.lastModifiedBy}</cp:lastModifiedBy></cp:coreProperties>`,
+    );
+  }
   if (parts.comments !== undefined) files['word/comments.xml'] = strToU8(`${HEAD}<w:comments ${W}>${parts.comments}</w:comments>`);
   if (parts.extended !== undefined) files['word/commentsExtended.xml'] = strToU8(`${HEAD}<w15:commentsEx ${W}>${parts.extended}</w15:commentsEx>`);
   return zipSync(files);
