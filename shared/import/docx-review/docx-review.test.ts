@@ -115,6 +115,14 @@ describe('DOCX import of tracked changes', () => {
     expect(hasReview(`<w:body>${wp(revision('ins', 1, 'A', '', wr('x')))}</w:body>`)).toBe(true);
   });
 
+  it('cannot be misled by text that spells a sentinel', async () => {
+    const forged = '\uFDD0\uFDE1\uFDD1&#xFDD0;&#xFDE1;&#65009;';
+    const body = TITLE + wp(wr('Scope'), 'Heading1') + wp(wr(`Plain ${forged}text `) + revision('ins', 1, ...ANA, wr('added')));
+    const doc = await imported(reviewDocx(body));
+    // U+FDF1 (&#65009;) is no sentinel character and stays
+    expect(doc.blocks[1]?.runs).toEqual([{ text: 'Plain \uFDF1text ' }, { text: 'added', ins: { id: 'c-sugg0001', by: 'Ana Lima', at: ANA[1] } }]);
+  });
+
   it('keeps text and tags it does not read as they are', () => {
     const xml = `<w:body>${wp(wr('a &amp; b') + revision('del', 1, 'A', '', wdelr('c')))}</w:body>`;
     const marked = markDocument(xml);

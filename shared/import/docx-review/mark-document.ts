@@ -140,7 +140,7 @@ export function markDocument(xml: string): MarkedDocument {
   for (const match of xml.matchAll(TOKEN)) {
     const token = match[0];
     if (token[0] !== '<' || token[1] === '?' || token[1] === '!') {
-      if (!inFormatChange && !skip) out.push(token);
+      if (!inFormatChange && !skip) out.push(withoutForgedSentinels(token));
       continue;
     }
     const name = NAME.exec(token)?.[1] ?? '';
@@ -277,6 +277,12 @@ export function markDocument(xml: string): MarkedDocument {
   }
   return { xml: out.join(''), states };
 
+}
+
+/** Text with the characters sentinels are made of removed, written or as references: a file cannot forge a state. */
+function withoutForgedSentinels(text: string): string {
+  if (!/[\uFDD0-\uFDEF]|&#/.test(text)) return text;
+  return text.replace(/[\uFDD0-\uFDEF]|&#x0*[Ff][Dd][DdEe][0-9A-Fa-f];|&#0*(?:649(?:7[6-9]|[89]\d)|6500[0-7]);/g, '');
 }
 
 function revision(name: string, attrs: Map<string, string>, moveFromName: string, moveToName: string): Revision {
