@@ -7,6 +7,7 @@ import { UNKNOWN_REVIEWER } from '../../shared/import/docx-review/apply';
 import { lastAuthor } from '../../shared/import/docx-review/last-author';
 import { looksLikeZip } from '../../shared/import/zip-signature';
 import { suggestDifference } from '../../shared/review/suggest-difference';
+import { readVariables } from '../store/variables';
 import { runSuggestions, blockSuggestions } from '../../shared/review/suggestions';
 import { importFile } from '../import/import-file';
 import type { Project } from '../store/project';
@@ -16,13 +17,14 @@ import type { Project } from '../store/project';
  * project as suggestions against it: what the reviewer changed without track changes becomes their suggestions, and
  * the tracked changes and comments the file holds keep their own authors and times (shared/review/suggest-difference).
  * The document on disk is not written: the result goes back to the editor, where taking it is one undoable step.
- * The reviewer is who saved the file last, as Word records it, or "Word reviewer".
+ * The reviewer is who saved the file last, as Word records it, or "Word reviewer". The file shows the project's
+ * variables as their values (or [name]): they are compared as that text, so an untouched variable stays a variable.
  */
 export async function importAsSuggestions(project: Project, documentId: string, fileName: string, bytes: Uint8Array, now = new Date()): Promise<ImportedSuggestions> {
-  const current = await project.loadDocument(documentId);
+  const [current, values] = await Promise.all([project.loadDocument(documentId), readVariables(project.dir)]);
   const imported = await importFile(path.basename(fileName), bytes);
   const reviewer = (looksLikeZip(bytes) ? reviewerOf(bytes) : undefined) ?? UNKNOWN_REVIEWER;
-  const document = suggestDifference(current, imported, { by: reviewer.slice(0, MAX_AUTHOR_LENGTH), at: `${now.toISOString().slice(0, 19)}Z` });
+  const document = suggestDifference(current, imported, { by: reviewer.slice(0, MAX_AUTHOR_LENGTH), at: `${now.toISOString().slice(0, 19)}Z` }, undefined, values);
   return { document, reviewer, suggestions: suggestionCount(document) - suggestionCount(current), comments: (document.comments?.length ?? 0) - (current.comments?.length ?? 0) };
 }
 

@@ -153,6 +153,21 @@ describe('suggestDifference', () => {
     }
   });
 
+  it('compares a variable as the text it shows in a file from outside, and keeps it when that text stands', () => {
+    const values = { company_name: 'Northwind Analytics Ltd.' };
+    const base = policy([{ kind: 'paragraph', runs: [{ text: 'We are ' }, { text: '{{company_name}}', variable: 'company_name' }, { text: ', a company.' }] }]);
+    const same = policy([{ kind: 'paragraph', runs: [{ text: 'We are Northwind Analytics Ltd., a company.' }] }]);
+    const mark = { by: 'Bo', at: '2026-01-01T00:00:00Z' };
+    expect(suggestDifference(base, same, mark, undefined, values).blocks).toEqual(base.blocks);
+    // a word added inside the variable's text: the variable goes, the text the reviewer wrote comes
+    const changed = policy([{ kind: 'paragraph', runs: [{ text: 'We are Northwind Big Analytics Ltd., a company.' }] }]);
+    const result = suggestDifference(base, changed, mark, undefined, values);
+    expect(PolicyDocumentSchema.safeParse(result).success).toBe(true);
+    expect(text(rejectAll(result))).toBe(text(base));
+    expect(acceptAll(result).blocks[0]?.runs.map((r) => r.text).join('')).toBe('We are Northwind Big Analytics Ltd., a company.');
+    expect(result.blocks[0]?.runs.find((r) => r.variable)?.del).toMatchObject({ by: 'Bo' });
+  });
+
   it('writes a changed word as one replacement and a moved heading as a move pair', () => {
     const base = policy([
       { kind: 'heading', id: 's-first0001', level: 1, runs: [{ text: 'First' }] },

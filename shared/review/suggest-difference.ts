@@ -1,6 +1,7 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block, BlockChange, PolicyDocument, Run, SuggestionMark } from '../model/document';
 import { newSectionId, newSuggestionId } from '../model/ids';
+import { resolveRuns, type VariableValues } from '../model/variables';
 import { standsWhenAccepted, stoodBeforeSuggestions } from './suggestions';
 import { plainRun, suggestRuns } from './word-suggestions';
 
@@ -15,7 +16,8 @@ import { plainRun, suggestRuns } from './word-suggestions';
  * unpaired ones are whole-block insertions and deletions, except a heading (or an unchanged block) found deleted in one
  * place and inserted in another, which becomes a move: move-from and move-to with one suggestion id. A paired heading
  * keeps the base's section id, so links to sections and comments survive; when the two documents share no ids (an
- * import), accept-all therefore gives `edited`'s blocks with the base's ids.
+ * import), accept-all therefore gives `edited`'s blocks with the base's ids. A paired block keeps the base's clause use
+ * too: a file from outside knows nothing of clauses.
  *
  * The base may already carry suggestions and comments: they are kept. Blocks and runs already suggested for deletion
  * are left out of the comparison and stay where they stand, so the comparison is with the base as it reads accepted.
@@ -28,13 +30,15 @@ export function suggestDifference(
   edited: PolicyDocument,
   mark: Omit<SuggestionMark, 'id'>,
   newId: () => string = () => newSuggestionId(),
+  /** The project's variable values: given, a variable the edited side holds as plain text is compared as the text it shows. */
+  values?: VariableValues,
 ): PolicyDocument {
   const baseIds = new Set(base.blocks.flatMap((block) => (block.kind === 'heading' ? [block.id] : [])));
   const editedBlocks = edited.blocks;
   const byId = editedBlocks.some((block) => block.kind === 'heading' && baseIds.has(block.id));
   const live = base.blocks.flatMap((block, index) => (standsWhenAccepted(block) ? [index] : []));
   const liveBlocks = live.map((index) => base.blocks[index] as Block);
-  const pairs = alignBlocks(liveBlocks, editedBlocks, byId);
+  const pairs = alignBlocks(liveBlocks, editedBlocks, byId, values);
 
   // Steps in document order: each base block (paired or deleted), each inserted block at its place.
   const steps: Step[] = [];
@@ -79,7 +83,7 @@ export function suggestDifference(
     if (step.kind !== 'insert' && step.kind !== 'delete') runId = null;
     switch (step.kind) {
       case 'pair':
-        out.push(pairBlock(step.block, step.edited, mark, newId));
+        out.push(pairBlock(step.block, step.edited, mark, newId, values));
         break;
       case 'insert':
       case 'delete': {
@@ -92,7 +96,7 @@ export function suggestDifference(
         out.push(deletedBlock(step.block, { id: step.id, ...mark, kind: 'move-from' }));
         break;
       case 'move-to':
-        out.push(movedBlock(step.was, step.block, { id: step.id, ...mark, kind: 'move-to' }, newId));
+        out.push(movedBlock(step.was, step.block, { id: step.id, ...mark, kind: 'move-to' }, newId, values));
         break;
     }
   }
@@ -159,7 +163,7 @@ type Step =
   | { kind: 'move-to'; block: Block; was: Block; id: string };
 
 /** Pairs of (base, edited) positions, increasing on both sides. */
-function alignBlocks(base: readonly Block[], edited: readonly Block[], byId: boolean): Array<[number, number]> {
+function alignBlocks(base: readonly Block[], edited: readonly Block[], byId: boolean, values: VariableValues | undefined): Array<[number, number]> {
   const baseKeys = base.map((block) => sameKey(block, byId));
   const editedKeys = edited.map((block) => sameKey(block, byId, 'edited'));
   const pairs: Array<[number, number]> = [];
@@ -172,7 +176,7 @@ function alignBlocks(base: readonly Block[], edited: readonly Block[], byId: boo
     diffSequences(
       bEnd - b,
       eEnd - e,
-      (x, y) => pairable(base[offsetB + x] as Block, edited[offsetE + y] as Block, byId),
+      (x, y) => pairable(base[offsetB + x] as Block, edited[offsetE + y] as Block, byId, values),
       (count, x, y) => {
         for (let k = 0; k < count; k++) pairs.push([offsetB + x + k, offsetE + y + k]);
       },
@@ -199,18 +203,21 @@ function sameKey(block: Block, byId: boolean, side: 'base' | 'edited' = 'base'):
   if (side === 'edited' && !stoodBeforeSuggestions(block)) return '\u0000inserted'; // never a base key, which is JSON
   const runs = block.runs.filter((run) => (side === 'base' ? !run.del : !run.ins));
   const { runs: _runs, ...shape } = block as Block & { change?: unknown; relevel?: unknown };
-  const { change: _c, relevel: _r, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown };
+  // a clause use is the base's to keep (a reviewer cannot change it), so it is no part of what makes blocks the same
+  const { change: _c, relevel: _r, clause: _u, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown };
   const keyed = block.kind === 'heading' && !byId ? { ...rest, id: '' } : rest;
   const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '']);
   return JSON.stringify([keyed, text]);
 }
 
-/** Whether two blocks are the same block edited: one kind (and list), one clause, and alike. */
-function pairable(a: Block, b: Block, byId: boolean): boolean {
-  if (a.kind !== b.kind || JSON.stringify(a.clause) !== JSON.stringify(b.clause) || !stoodBeforeSuggestions(b)) return false;
+/** Whether two blocks are the same block edited: one kind (and list), and alike. The base's clause use stays. */
+function pairable(a: Block, b: Block, byId: boolean, values: VariableValues | undefined): boolean {
+  if (a.kind !== b.kind || !stoodBeforeSuggestions(b)) return false;
   if (a.kind === 'heading' && b.kind === 'heading' && byId) return a.id === b.id;
   if (a.kind === 'list-item' && b.kind === 'list-item' && a.list !== b.list) return false;
-  return similarity(a.runs.filter((run) => !run.del), b.runs.filter((run) => !run.ins)) >= 0.5;
+  // compared as a reader sees them: a variable by the text it shows, when the values are known
+  const shown = (runs: Run[]) => (values ? resolveRuns(runs, values) : runs);
+  return similarity(shown(a.runs.filter((run) => !run.del)), shown(b.runs.filter((run) => !run.ins))) >= 0.5;
 }
 
 function words(runs: readonly Run[]): Set<string> {
@@ -287,15 +294,15 @@ function freshId(used: ReadonlySet<string>): string {
 }
 
 /** The new place of a moved block: its edited text, with what changed in its words since the old place suggested. */
-function movedBlock(was: Block, block: Block, change: BlockChange, newId: () => string): Block {
+function movedBlock(was: Block, block: Block, change: BlockChange, newId: () => string, values: VariableValues | undefined): Block {
   const paired = pairBlock({ ...was, runs: was.runs.filter((run) => !run.del).map(plainRun) }, block, change, newId);
   if (paired.kind === 'heading' && was.kind === 'heading') return { ...paired, id: was.id, change };
   return { ...paired, change };
 }
 
 /** A base block and its edited self: the base's block with the words, marks and level that changed suggested. */
-function pairBlock(block: Block, edited: Block, mark: Omit<SuggestionMark, 'id'>, newId: () => string): Block {
-  const runs = suggestRuns(block.runs, edited.runs, { by: mark.by, at: mark.at }, newId);
+function pairBlock(block: Block, edited: Block, mark: Omit<SuggestionMark, 'id'>, newId: () => string, values?: VariableValues): Block {
+  const runs = suggestRuns(block.runs, edited.runs, { by: mark.by, at: mark.at }, newId, values);
   let next: Block = { ...block, runs };
   const tracked = edited.kind !== 'paragraph' ? edited.relevel : undefined;
   const relevel = (was: number) => (tracked ? { ...tracked, was } : { id: newId(), by: mark.by, at: mark.at, was });
