@@ -295,7 +295,7 @@ function freshId(used: ReadonlySet<string>): string {
 
 /** The new place of a moved block: its edited text, with what changed in its words since the old place suggested. */
 function movedBlock(was: Block, block: Block, change: BlockChange, newId: () => string, values: VariableValues | undefined): Block {
-  const paired = pairBlock({ ...was, runs: was.runs.filter((run) => !run.del).map(plainRun) }, block, change, newId);
+  const paired = pairBlock({ ...was, runs: was.runs.filter((run) => !run.del).map(plainRun) }, block, change, newId, values);
   if (paired.kind === 'heading' && was.kind === 'heading') return { ...paired, id: was.id, change };
   return { ...paired, change };
 }
