@@ -123,6 +123,9 @@ function reviewedBlock(block: Block, pieces: Array<{ run: Run; state: ReviewStat
     return next;
   });
   let next: Block = { ...block, runs: mergeRuns(runs) };
+  // a heading promoted or demoted with track changes on: the level it had
+  const relevel = pieces.find(({ state }) => state.relevel)?.state.relevel;
+  if (relevel && next.kind === 'heading' && relevel.was !== next.level) next = { ...next, relevel: { ...markOf(relevel, 'level'), was: relevel.was } };
   // A paragraph inserted (or deleted) whole: every piece so, with its paragraph mark
   const whole = (kind: 'insert' | 'delete') =>
     pieces.every(({ state }) => state.block === kind && (kind === 'insert' ? state.ins : state.del) !== undefined);

@@ -69,6 +69,14 @@ describe('DOCX import of tracked changes', () => {
     expect(rejectAll(doc).blocks[1]?.runs[1]).toEqual({ text: 'changed', marks: ['italic'] });
   });
 
+  it('reads a heading promoted with track changes on as a level suggestion', async () => {
+    const promoted = `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pPrChange w:id="7" w:author="Ana Lima" w:date="${ANA[1]}"><w:pPr><w:pStyle w:val="Heading2"/></w:pPr></w:pPrChange></w:pPr>${wr('Retention')}</w:p>`;
+    const doc = await imported(reviewDocx(TITLE + wp(wr('Scope'), 'Heading1') + wp(wr('Body.')) + promoted + wp(wr('Ten years.'))));
+    expect(doc.blocks[2]).toMatchObject({ kind: 'heading', level: 1, relevel: { by: 'Ana Lima', at: ANA[1], was: 2 }, runs: [{ text: 'Retention' }] });
+    expect(rejectAll(doc).blocks[2]).toMatchObject({ kind: 'heading', level: 2 });
+    expect(acceptAll(doc).blocks[2]).toMatchObject({ kind: 'heading', level: 1 });
+  });
+
   it('reads a section moved in Word as a move pair with one section id', async () => {
     const moved = (kind: 'moveFrom' | 'moveTo', id: number) =>
       `<w:${kind}RangeStart w:id="${id}" w:author="Ana Lima" w:date="${ANA[1]}" w:name="move1"/>` +

@@ -41,6 +41,8 @@ export interface ReviewState {
   readonly block?: 'insert' | 'delete';
   /** A comment anchored at a point, not on text (state of an empty piece). */
   readonly point?: string;
+  /** The paragraph's style changed from a heading of level `was` (w:pPrChange): a promotion or demotion. */
+  readonly relevel?: { readonly wordId: string; readonly author: string; readonly date: string; readonly was: number };
 }
 
 export interface MarkedDocument {
@@ -51,7 +53,7 @@ export interface MarkedDocument {
 
 /** Whether document.xml holds anything this module reads: the fast path imports without it otherwise. */
 export function hasReview(xml: string): boolean {
-  return /<w:(?:ins|del|moveFrom|moveTo|rPrChange|commentRangeStart|commentReference)\b/.test(xml);
+  return /<w:(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange|commentRangeStart|commentReference)\b/.test(xml);
 }
 
 const TOKEN = /<[^>]*>|[^<]+/g;
@@ -86,6 +88,7 @@ function markOf(name: string, attrs: Map<string, string>): Mark | undefined {
 
 interface Paragraph {
   mark: Revision | undefined;
+  relevel?: ReviewState['relevel'];
   block: 'insert' | 'delete' | undefined;
   /** Whether a sentinel of a state other than plain has been written in it. */
   marked: boolean;
@@ -118,6 +121,7 @@ export function markDocument(xml: string): MarkedDocument {
   let moveFromName = '';
   let moveToName = '';
   let skip: { name: string; depth: number } | null = null;
+  let restyle: { wordId: string; author: string; date: string; was: number } | null = null;
   let last = 0; // the state of the last sentinel written in the current paragraph
 
   const currentState = (): ReviewState => {
@@ -134,6 +138,7 @@ export function markDocument(xml: string): MarkedDocument {
     if (formatted) state.formatted = formatted;
     if (comments.size > 0) state.comments = [...comments].sort();
     if (paragraph?.block && (ins || del)) state.block = paragraph.block;
+    if (paragraph?.relevel) state.relevel = paragraph.relevel;
     return state;
   };
 
@@ -149,7 +154,13 @@ export function markDocument(xml: string): MarkedDocument {
 
     if (skip) {
       if (name === skip.name && !selfClosing) skip.depth += closing ? -1 : 1;
-      if (skip.depth === 0) skip = null;
+      if (restyle && name === 'w:pStyle') restyle.was = headingLevel(attributes(token).get('w:val'));
+      if (skip.depth === 0) {
+        skip = null;
+        const paragraph = paragraphs[paragraphs.length - 1];
+        if (restyle && restyle.was > 0 && paragraph) paragraph.relevel = { ...restyle };
+        restyle = null;
+      }
       continue;
     }
 
@@ -202,7 +213,14 @@ export function markDocument(xml: string): MarkedDocument {
         else inFormatChange = change;
         continue;
       }
-      case 'w:pPrChange':
+      case 'w:pPrChange': {
+        // the style the paragraph had: a heading level before a promotion or demotion Word recorded
+        if (selfClosing || closing) continue;
+        const attrs = attributes(token);
+        restyle = { wordId: attrs.get('w:id') ?? '', author: attrs.get('w:author') ?? '', date: attrs.get('w:date') ?? '', was: 0 };
+        skip = { name, depth: 1 };
+        continue;
+      }
       case 'w:sectPrChange':
       case 'w:tblPrChange':
       case 'w:trPrChange':
@@ -283,6 +301,12 @@ export function markDocument(xml: string): MarkedDocument {
 function withoutForgedSentinels(text: string): string {
   if (!/[\uFDD0-\uFDEF]|&#/.test(text)) return text;
   return text.replace(/[\uFDD0-\uFDEF]|&#x0*[Ff][Dd][DdEe][0-9A-Fa-f];|&#0*(?:649(?:7[6-9]|[89]\d)|6500[0-7]);/g, '');
+}
+
+/** The level of a heading style id ("Heading2", "heading 2"), or 0 for any other style. */
+function headingLevel(style: string | undefined): number {
+  const level = Number(/^heading\s?([1-6])$/i.exec(style ?? '')?.[1] ?? 0);
+  return level;
 }
 
 function revision(name: string, attrs: Map<string, string>, moveFromName: string, moveToName: string): Revision {
