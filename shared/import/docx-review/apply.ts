@@ -1,6 +1,7 @@
 import type { Block, BlockChange, CommentReply, CommentThread, PolicyDocument, Run, SuggestionMark } from '../../model/document';
 import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH } from '../../model/vocabulary';
 import { mergeRuns } from '../../format/normalize';
+import { newSectionId } from '../../model/ids';
 import type { ReviewState, Revision } from './mark-document';
 import type { WordComment } from './read-comments';
 import { SENTINEL, stateOf, withoutSentinels } from './sentinels';
@@ -46,6 +47,7 @@ export function applyReview(
   let state: ReviewState = {};
   let section: string | undefined;
   const blocks: Block[] = [];
+  const joins = new Map<number, Revision>(); // a block (by its place in `blocks`) whose paragraph mark splits or joins
   for (const block of doc.blocks) {
     if (block.kind === 'heading') section = block.id;
     const runs: Array<{ run: Run; state: ReviewState }> = [];
@@ -58,7 +60,10 @@ export function applyReview(
       for (const m of text.matchAll(SENTINEL)) {
         push(text.slice(at, m.index));
         state = states[stateOf(m[1] as string)] ?? {};
-        if (state.point !== undefined) {
+        if (state.join !== undefined) {
+          joins.set(blocks.length, state.join);
+          state = {};
+        } else if (state.point !== undefined) {
           const thread = threads.byWordId.get(state.point);
           if (thread && section) sectionOf.set(thread.id, section);
           if (thread) points.add(thread.id);
@@ -69,9 +74,14 @@ export function applyReview(
       push(withoutSentinels(text.slice(at)));
     }
     const pieces = tidy(runs);
-    if (pieces.length === 0) continue;
+    if (pieces.length === 0) {
+      joins.delete(blocks.length);
+      continue;
+    }
     blocks.push(reviewedBlock(block, pieces, markOf, threads.byWordId));
   }
+  const joined = splitsAndJoins(blocks, joins, markOf);
+  blocks.splice(0, blocks.length, ...joined);
   pairMoves(blocks);
 
   const anchored = new Set(blocks.flatMap((b) => b.runs.flatMap((r) => r.comments ?? [])));
@@ -140,6 +150,67 @@ function reviewedBlock(block: Block, pieces: Array<{ run: Run; state: ReviewStat
     break;
   }
   return next;
+}
+
+/**
+ * Paragraphs a tracked paragraph mark splits (Enter typed inside one) or joins (a mark deleted between two), which the
+ * model cannot hold as such: the paragraphs as they stood before are suggested for deletion and as they stand after
+ * for insertion, by that change. Accepting everything gives Word's accepted paragraphs, rejecting everything Word's
+ * rejected ones; the tracked changes inside keep their own marks on the runs.
+ */
+function splitsAndJoins(blocks: readonly Block[], joins: ReadonlyMap<number, Revision>, markOf: MarkOf): Block[] {
+  if (joins.size === 0) return [...blocks];
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    const group: Block[] = [blocks[i] as Block];
+    const marks: Revision[] = [];
+    let j = i;
+    // a paragraph inserted or deleted whole after the mark is that paragraph's own change, not a split or a join
+    while (joins.has(j) && j + 1 < blocks.length && !(blocks[j + 1] as Block).change && !(blocks[j] as Block).change) {
+      marks.push(joins.get(j) as Revision);
+      group.push(blocks[j + 1] as Block);
+      j++;
+    }
+    out.push(...(group.length === 1 ? group : regroup(group, marks, markOf)));
+    i = j + 1;
+  }
+  return out;
+}
+
+function regroup(group: readonly Block[], marks: readonly Revision[], markOf: MarkOf): Block[] {
+  const first = marks[0] as Revision;
+  const mark = markOf(first, first.kind);
+  const carriers = (side: 'before' | 'after'): Block[] => {
+    const result: Block[] = [];
+    let current: { block: Block; runs: Run[]; from: Block } | null = null;
+    group.forEach((block, k) => {
+      for (const run of block.runs) {
+        if (side === 'before' ? run.ins : run.del) continue;
+        const next = side === 'before' ? { ...run, del: run.del ?? mark } : { ...run, ins: run.ins ?? mark };
+        if (!current) current = { block, runs: [], from: block };
+        else if (current.from !== block) {
+          // two paragraphs' texts meet: the space the import trimmed from their ends comes back
+          const last = current.runs[current.runs.length - 1] as Run;
+          if (!/\s$/.test(last.text) && !/^\s/.test(next.text)) current.runs[current.runs.length - 1] = { ...last, text: `${last.text} ` };
+          current.from = block;
+        }
+        current.runs.push(next);
+      }
+      const between = marks[k];
+      // before the changes a deleted mark stands and an inserted one does not; after them, the other way round
+      const breaks = between !== undefined && (side === 'before' ? between.kind === 'del' : between.kind === 'ins');
+      if ((breaks || between === undefined) && current) {
+        const kind = side === 'before' ? 'delete' : 'insert';
+        let carrier: Block = { ...current.block, runs: mergeRuns(current.runs), change: { ...mark, kind } };
+        delete (carrier as { relevel?: unknown }).relevel;
+        if (carrier.kind === 'heading' && side === 'after') carrier = { ...carrier, id: newSectionId() };
+        result.push(carrier);
+        current = null;
+      }
+    });
+    return result;
+  };
+  return [...carriers('before'), ...carriers('after')];
 }
 
 /** A heading moved whole stands at both places with one section id: the new place takes the old one's. */

@@ -31,9 +31,20 @@ function randomDocx(rand: Rand): Made {
   let comments = '';
   let commentId = 0;
   const paragraphs = 2 + int(rand, 8);
+  // Each paragraph's kind first: a paragraph mark may split or join two plain paragraphs (Enter typed inside one, or
+  // the break between two deleted), which Word accepts and rejects by paragraphs.
+  const heads = Array.from({ length: paragraphs }, (_, i) => i === 0 || rand() < 0.25);
+  const wholes = heads.map((heading) => (heading ? 'none' : (['none', 'none', 'insert', 'delete'] as const)[int(rand, 4)]));
+  const joins = heads.map((heading, i) => {
+    const next = i + 1 < paragraphs && !heads[i + 1] && wholes[i + 1] === 'none';
+    return !heading && wholes[i] === 'none' && next && rand() < 0.4 ? (rand() < 0.5 ? 'ins' : 'del') : undefined;
+  });
+  // the paragraph Word shows on each side, built up while a join carries it on
+  let openAccepted: string | null = null;
+  let openRejected: string | null = null;
   for (let i = 0; i < paragraphs; i++) {
-    const heading = i === 0 || rand() < 0.25;
-    const whole = heading ? 'none' : (['none', 'none', 'insert', 'delete'] as const)[int(rand, 4)];
+    const heading = heads[i] as boolean;
+    const whole = wholes[i] as 'none' | 'insert' | 'delete';
     const author = `Author ${int(rand, 3)}`;
     const date = `2026-0${1 + int(rand, 9)}-1${int(rand, 10)}T10:00:00${rand() < 0.5 ? 'Z' : ''}`;
     let content = '';
@@ -57,11 +68,29 @@ function randomDocx(rand: Rand): Made {
       if (kind !== 'del') acc += text;
       if (kind !== 'ins') rej += text;
     }
-    const mark = whole === 'insert' ? `<w:ins w:id="${id++}" w:author="${author}" w:date="${date}"/>` : whole === 'delete' ? `<w:del w:id="${id++}" w:author="${author}" w:date="${date}"/>` : '';
+    const join = joins[i];
+    const markKind = whole === 'insert' ? 'ins' : whole === 'delete' ? 'del' : join;
+    const mark = markKind ? `<w:${markKind} w:id="${id++}" w:author="${author}" w:date="${date}"/>` : '';
     body += wp(content, heading ? 'Heading1' : '', mark);
-    if (whole !== 'delete') accepted.push(acc);
-    if (whole !== 'insert') rejected.push(rej);
+    if (whole !== 'delete') {
+      openAccepted = openAccepted === null ? acc : `${openAccepted} ${acc}`;
+      // accepted, a deleted mark joins this paragraph to the next
+      if (join !== 'del') {
+        accepted.push(openAccepted);
+        openAccepted = null;
+      }
+    }
+    if (whole !== 'insert') {
+      openRejected = openRejected === null ? rej : `${openRejected} ${rej}`;
+      // rejected, an inserted mark was never there
+      if (join !== 'ins') {
+        rejected.push(openRejected);
+        openRejected = null;
+      }
+    }
   }
+  if (openAccepted !== null) accepted.push(openAccepted);
+  if (openRejected !== null) rejected.push(openRejected);
   return { bytes: reviewDocx(body, comments ? { comments } : {}), accepted, rejected };
 }
 

@@ -58,6 +58,16 @@ describe('DOCX import of tracked changes', () => {
     expect(texts(rejectAll(doc).blocks)).toEqual(['Scope', 'An old paragraph.', 'Kept.']);
   });
 
+  it('reads a paragraph split in two with track changes on as the old paragraph out and the two new ones in', async () => {
+    const split = '<w:ins w:id="11" w:author="Bo" w:date="2026-01-03T10:00:00Z"/>';
+    const body = TITLE + wp(wr('Scope'), 'Heading1') + wp(wr('We keep data.'), '', split) + wp(wr('We delete it.'));
+    const doc = await imported(reviewDocx(body));
+    expect(doc.blocks.slice(1).map((b) => b.change?.kind)).toEqual(['delete', 'insert', 'insert']);
+    expect(new Set(doc.blocks.slice(1).map((b) => b.change?.by))).toEqual(new Set(['Bo']));
+    expect(texts(acceptAll(doc).blocks)).toEqual(['Scope', 'We keep data.', 'We delete it.']);
+    expect(texts(rejectAll(doc).blocks)).toEqual(['Scope', 'We keep data. We delete it.']);
+  });
+
   it('reads a format change with the marks the text had, and an author left out as "Word reviewer"', async () => {
     const change = '<w:b/><w:rPrChange w:id="5" w:author="" w:date="2026-01-05T00:00:00Z"><w:rPr><w:i/></w:rPr></w:rPrChange>';
     const doc = await imported(reviewDocx(TITLE + wp(wr('Scope'), 'Heading1') + wp(wr('Plain then ') + wr('changed', change) + wr(' text.'))));

@@ -41,6 +41,11 @@ export interface ReviewState {
   readonly block?: 'insert' | 'delete';
   /** A comment anchored at a point, not on text (state of an empty piece). */
   readonly point?: string;
+  /**
+   * At a paragraph's end: its mark is inserted or deleted while its text is not all so, so the paragraph is split from
+   * (or joined to) the next one by that change (state of an empty piece).
+   */
+  readonly join?: Revision;
   /** The paragraph's style changed from a heading of level `was` (w:pPrChange): a promotion or demotion. */
   readonly relevel?: { readonly wordId: string; readonly author: string; readonly date: string; readonly was: number };
 }
@@ -92,6 +97,9 @@ interface Paragraph {
   block: 'insert' | 'delete' | undefined;
   /** Whether a sentinel of a state other than plain has been written in it. */
   marked: boolean;
+  /** Whether it has text, and text its mark's change does not make (so the change splits or joins paragraphs). */
+  text?: boolean;
+  other?: boolean;
 }
 
 export function markDocument(xml: string): MarkedDocument {
@@ -247,6 +255,11 @@ export function markDocument(xml: string): MarkedDocument {
             out.push(`<w:r><w:t>${pendingPoints.splice(0).map((id) => sentinel(stateId({ point: id }))).join('')}${sentinel(0)}</w:t></w:r>`);
             last = 0;
           }
+          if (paragraph?.mark && paragraph.text && paragraph.other) {
+            out.push(`<w:r><w:t>${sentinel(stateId({ join: paragraph.mark }))}</w:t></w:r>`);
+            paragraph.marked = true;
+            last = -1;
+          }
           if (paragraph?.marked && last !== 0) out.push(`<w:r><w:t>${sentinel(0)}</w:t></w:r>`);
           previousMark = paragraph?.mark;
           last = 0;
@@ -276,6 +289,10 @@ export function markDocument(xml: string): MarkedDocument {
         }
         const state = currentState();
         for (const id of state.comments ?? []) commentsWithText.add(id);
+        if (paragraph) {
+          paragraph.text = true;
+          if (paragraph.mark && !(paragraph.mark.kind === 'ins' ? state.ins : state.del)) paragraph.other = true;
+        }
         const id = stateId(state);
         if (id !== last) {
           mark.push(sentinel(id));
