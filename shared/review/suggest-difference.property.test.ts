@@ -61,6 +61,7 @@ function randomBase(rand: Rand): PolicyDocument {
 
 function editRuns(rand: Rand, source: readonly Run[]): Run[] {
   const out = source.map((run) => ({ ...run }));
+  if (out.length === 0) return runs(rand);
   const what = int(rand, 4);
   const at = int(rand, out.length);
   const run = out[at] as Run;
@@ -150,6 +151,25 @@ describe('suggestDifference', () => {
       const trackedAuthors = new Set(tracked.blocks.flatMap((b) => b.runs.flatMap((r) => [r.ins?.by, r.del?.by, r.formatted?.by])));
       if (trackedAuthors.has('Word author')) expect(authors.has('Word author'), `seed ${seed}`).toBe(true);
       expect(result.blocks.some((b) => b.runs.some((r) => r.text.includes('untracked') && r.ins?.by === 'Word reviewer')), `seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('keeps the suggestions the base already has: accept-all gives the edited copy, reject-all the base before them', () => {
+    const mark = { by: 'Word reviewer', at: '2026-03-04T05:06:07Z' };
+    for (let seed = 1; seed <= 300; seed++) {
+      const rand = seeded(seed * 104729);
+      const original = randomBase(rand);
+      let n = 0;
+      // the base already carries one author's open suggestions; the reviewer edited what it reads as accepted
+      const base = suggestDifference(original, randomEdit(rand, original), { by: 'Earlier', at: '2026-01-01T00:00:00Z' }, () => `c-e${seed}n${String(++n).padStart(4, '0')}`);
+      const edited = randomEdit(rand, acceptAll(base));
+      const result = suggestDifference(base, edited, mark, () => `c-r${seed}n${String(++n).padStart(4, '0')}`);
+      const parsed = PolicyDocumentSchema.safeParse(result);
+      expect(parsed.success ? '' : `seed ${seed}: ${JSON.stringify(parsed.error.issues)}`).toBe('');
+      const ids = new Set(base.blocks.map((b) => (b.kind === 'heading' ? b.id : '')));
+      const shared = edited.blocks.some((b) => b.kind === 'heading' && ids.has(b.id));
+      expect(text(acceptAll(result), false, shared), `seed ${seed}`).toBe(text(edited, false, shared));
+      expect(text(rejectAll(result)), `seed ${seed}`).toBe(text(rejectAll(base)));
     }
   });
 

@@ -66,6 +66,8 @@ export function suggestDifference(
     for (; next < index; next++) if (!standsWhenAccepted(base.blocks[next] as Block)) out.push(base.blocks[next] as Block);
   };
   const sectionIds = new Map(pairs.flatMap(([b, e]) => headingIds(liveBlocks[b], editedBlocks[e])));
+  // the section id of a suggested insertion that is withdrawn (see below) is free for the edited copy's heading
+  for (const step of steps) if (step.kind === 'delete' && step.block.kind === 'heading' && step.block.change?.kind === 'insert') usedIds.delete(step.block.id);
   for (const step of steps) {
     // a block the edited side's tracked changes delete, not in the base: there is nothing to suggest
     if (step.kind === 'insert' && !standsWhenAccepted(step.block)) continue;
@@ -87,6 +89,9 @@ export function suggestDifference(
         break;
       case 'insert':
       case 'delete': {
+        // A block the base only suggests inserting, left out by the edited copy: that insertion is withdrawn. One
+        // block holds one block change, and an insertion deleted again would leave an empty paragraph when accepted.
+        if (step.kind === 'delete' && !stoodBeforeSuggestions(step.block)) break;
         if (!runId || runId.kind !== step.kind) runId = { kind: step.kind, id: newId() };
         const change: BlockChange = { id: runId.id, ...mark, kind: step.kind };
         out.push(step.kind === 'delete' ? deletedBlock(step.block, change) : insertedBlock(step.block, change, usedIds));
@@ -257,6 +262,12 @@ function findMoves(steps: Step[], newId: () => string): void {
     const from = candidates?.shift();
     if (from === undefined) return;
     const old = steps[from] as Step & { kind: 'delete' };
+    if (old.block.change?.kind === 'move-to') {
+      // the new place of a move the base suggests, moved again: that move now goes here (its old place is withdrawn)
+      steps[index] = { kind: 'move-to', block: step.block, was: old.block, id: old.block.change.id };
+      return;
+    }
+    if (old.block.change) return; // a suggested insertion left out here and written elsewhere: withdrawn, then inserted
     const id = newId();
     steps[from] = { kind: 'move-from', block: old.block, id };
     steps[index] = { kind: 'move-to', block: step.block, was: old.block, id };
