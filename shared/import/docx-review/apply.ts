@@ -57,6 +57,10 @@ export function applyReview(
       const push = (piece: string) => {
         if (piece !== '') runs.push({ run: { ...run, text: piece }, state });
       };
+      if (!text.includes('\uFDD0')) {
+        push(withoutSentinels(text));
+        continue;
+      }
       for (const m of text.matchAll(SENTINEL)) {
         push(text.slice(at, m.index));
         state = states[stateOf(m[1] as string)] ?? {};
