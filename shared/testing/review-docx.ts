@@ -46,3 +46,30 @@ export const wdelr = (text: string): string => `<w:r><w:delText xml:space="prese
 
 export const revision = (kind: 'ins' | 'del' | 'moveFrom' | 'moveTo', id: number, author: string, date: string, content: string): string =>
   `<w:${kind} w:id="${id}" w:author="${author}" w:date="${date}">${content}</w:${kind}>`;
+
+/**
+ * A generated Word file (generated-docx.ts) as a reviewer returns it: every bold run a tracked insertion, every tenth
+ * paragraph's text under a comment. The DOCX import's bench reads it beside the untracked file.
+ */
+export async function withReview(bytes: Uint8Array): Promise<{ bytes: Uint8Array; insertions: number }> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  let insertions = 0;
+  let paragraphs = 0;
+  let comments = '';
+  const marked = xml
+    .replace(/<w:r>(<w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>)/g, (all) => {
+      insertions++;
+      return revision('ins', insertions, 'Bench Reviewer', '2026-01-01T00:00:00Z', all);
+    })
+    .replace(/(<w:p>(?:<w:pPr>[\s\S]*?<\/w:pPr>)?)([\s\S]*?)(<\/w:p>)/g, (all, start: string, content: string, end: string) => {
+      if (paragraphs++ % 10 !== 0) return all;
+      const id = paragraphs;
+      comments += `<w:comment w:id="${id}" w:author="Bench Reviewer" w:date="2026-01-01T00:00:00Z"><w:p><w:r><w:t>Check this.</w:t></w:r></w:p></w:comment>`;
+      return `${start}<w:commentRangeStart w:id="${id}"/>${content}<w:commentRangeEnd w:id="${id}"/>${end}`;
+    });
+  zip.file('word/document.xml', marked);
+  zip.file('word/comments.xml', `${HEAD}<w:comments ${W}>${comments}</w:comments>`);
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), insertions };
+}
