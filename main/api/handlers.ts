@@ -14,6 +14,7 @@ import { readVariables, writeVariables } from '../store/variables';
 import type { ClauseLibrary } from '../../shared/clauses/library';
 import { variableNamesIn } from '../../shared/model/variables';
 import { createProject, importDocument } from '../usecases/projects';
+import { importAsSuggestions } from '../usecases/import-suggestions';
 import { editionToExport, exportEdition, exportFileName, unfilledIn } from '../usecases/export';
 import { listDocumentVersions, listVersionsAndProblems, loadVersion, saveDocumentVersion } from '../usecases/versions';
 import { compareInProject, redlineInProject } from '../usecases/compare';
@@ -212,6 +213,8 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       return { fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
     importDocument: ({ project, fileName, base64 }) => importDocument(workspace.requireProject(project), fileName, Buffer.from(base64, 'base64')),
+    importSuggestions: ({ project, documentId, fileName, base64 }) =>
+      importAsSuggestions(workspace.requireProject(project), documentId, fileName, Buffer.from(base64, 'base64')),
     async saveDocument({ project, documentId, document, base }) {
       const { stamp } = await workspace.requireProject(project).saveDocument(documentId, document, base);
       return { savedAt: new Date().toISOString(), stamp };

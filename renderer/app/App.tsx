@@ -63,6 +63,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [savingCopy, setSavingCopy] = useState(false);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const suggestionsInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept out of React state: a save must not re-render the whole app, only retitle the window.
   const status = useRef<SaveStatus>({ state: 'saved' });
@@ -274,6 +275,24 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     setImporting(null);
   };
 
+  /** A file a reviewer returned, taken into the open document as their suggestions: one undoable step. */
+  const importSuggestions = async (file: File) => {
+    if (!open) return;
+    const title = open.document.title;
+    setImporting(file.name);
+    try {
+      await saveFirst();
+      const result = await open.client.importSuggestions({ documentId: open.id, fileName: file.name, base64: await fileToBase64(file) });
+      editorRef.current?.replaceDocument(result.document);
+      const comments = result.comments === 1 ? '1 comment' : `${result.comments} comments`;
+      const suggestions = result.suggestions === 1 ? '1 suggestion' : `${result.suggestions} suggestions`;
+      setNotice(`${file.name} is in “${title}” as ${suggestions} (untracked edits by ${result.reviewer}) and ${comments}. ${shortcutText('undo')} undoes it.`);
+    } catch (e) {
+      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    setImporting(null);
+  };
+
   const saveFirst = async () => {
     await editorRef.current?.flush();
     if (editorRef.current?.isDirty()) throw new Error('The document could not be saved; see the message beside the toolbar.');
@@ -368,6 +387,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       creating={creating}
       setCreating={setCreating}
       onImport={() => fileInput.current?.click()}
+      onImportSuggestions={() => suggestionsInput.current?.click()}
       onDropFiles={(files) => void importFiles(files)}
       importing={importing}
       actions={documentActions}
@@ -508,6 +528,18 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
           void importFiles(files);
+        }}
+      />
+      <input
+        ref={suggestionsInput}
+        type="file"
+        accept={IMPORTABLE}
+        hidden
+        aria-label={`Import as suggestions into ${open?.document.title ?? 'the document'}`}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importSuggestions(file);
         }}
       />
       {exporting && open ? (

@@ -15,6 +15,8 @@ interface Props {
   creating: boolean;
   setCreating: (value: boolean) => void;
   onImport: () => void;
+  /** Brings a returned file into the open document as suggestions (offered in the open document's menu). */
+  onImportSuggestions: () => void;
   onDropFiles: (files: File[]) => void;
   importing: string | null;
   actions: DocumentActions;
@@ -30,7 +32,7 @@ function actionForKey(event: KeyboardEvent): 'rename' | 'delete' | 'up' | 'down'
   return null;
 }
 
-export function DocumentList({ documents, currentId, onOpen, onCreate, creating, setCreating, onImport, onDropFiles, importing, actions }: Props) {
+export function DocumentList({ documents, currentId, onOpen, onCreate, creating, setCreating, onImport, onImportSuggestions, onDropFiles, importing, actions }: Props) {
   const [title, setTitle] = useState('');
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<DocumentSummary | null>(null);
@@ -58,6 +60,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
   };
   const menuItems = (doc: DocumentSummary, index: number): MenuItem[] => [
     { label: 'Rename…', shortcut: 'F2', disabled: Boolean(doc.problem), run: () => act(doc, 'rename') },
+    ...(doc.id === currentId ? [{ label: 'Import as suggestions…', run: onImportSuggestions }] : []),
     { label: 'Duplicate', disabled: Boolean(doc.problem), run: () => act(doc, 'duplicate') },
     { label: 'Move up', shortcut: 'Alt+Shift+↑', disabled: index === 0, run: () => act(doc, 'up') },
     { label: 'Move down', shortcut: 'Alt+Shift+↓', disabled: index === documents.length - 1, run: () => act(doc, 'down') },

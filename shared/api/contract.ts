@@ -97,6 +97,16 @@ export interface LoadedDocument {
   stamp: string;
 }
 
+/** A returned file brought into a document as suggestions: the document to take into the editor, and what it adds. */
+export interface ImportedSuggestions {
+  document: PolicyDocument;
+  /** Who the file's untracked edits are put down to. */
+  reviewer: string;
+  /** Suggestions and comment threads the file adds to the document. */
+  suggestions: number;
+  comments: number;
+}
+
 /** What a window learns when it asks whether its document's file is still the one it read. */
 export interface DocumentCheck {
   /** `changed`: another writer replaced the file; `missing`: the file (or the whole project folder) is gone. */
@@ -385,6 +395,8 @@ export const API = {
       .strict(),
   ),
   importDocument: method<DocumentSummary>()(inProject({ fileName, base64: base64File(MAX_IMPORT_BYTES) })),
+  /** A returned file read as suggestions against the document (which is not written: the editor takes the result). */
+  importSuggestions: method<ImportedSuggestions>()(inProject({ documentId: DocumentIdSchema, fileName, base64: base64File(MAX_IMPORT_BYTES) })),
   /**
    * Saves the document only if its file is still the one `base` stamps (null: the file is expected not to exist);
    * otherwise fails with the code `conflict` (changed since) or `missing` (deleted or renamed since) and writes nothing.

@@ -27,6 +27,7 @@ export const BRIDGE_METHODS = [
   'settleJournal',
   'exportDocument',
   'importDocument',
+  'importSuggestions',
   'saveDocument',
   'listVersions',
   'listVersionProblems',

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, PolicyDocument } from '../model/document';
 import { importDocx } from './docx';
 import { WORDS_PER_SECTION, generatedDocx } from '../testing/generated-docx';
+import { withReview } from '../testing/review-docx';
 
 /**
  * How long the DOCX import takes on the bench's size (2,000 sections, about 100,000 words): printed rather than
@@ -34,5 +35,22 @@ describe('DOCX import time (measured and reported, not asserted)', () => {
     );
     expect(headings).toBe(SECTIONS);
     expect(wordCount).toBeGreaterThanOrEqual(SECTIONS * WORDS_PER_SECTION);
+  });
+
+  it(`imports the same file returned with tracked changes and comments`, async () => {
+    const { bytes: reviewed, insertions } = await withReview(bytes);
+    const times: number[] = [];
+    let doc: PolicyDocument | undefined;
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      doc = await importDocx(reviewed, { fileName: 'benchmark-reviewed.docx' });
+      times.push(performance.now() - started);
+    }
+    const inserted = (doc?.blocks ?? []).reduce((n, b) => n + b.runs.filter((r) => r.ins).length, 0);
+    console.log(
+      `DOCX import with ${insertions} tracked insertions and ${doc?.comments?.length ?? 0} comments: ` +
+        `cold ${times[0]?.toFixed(0)} ms, warm ${times.slice(1).map((t) => t.toFixed(0)).join(' / ')} ms`,
+    );
+    expect(inserted).toBe(insertions);
   });
 });

@@ -7,6 +7,7 @@ import { ImportError, UNNAMED } from './errors';
 import { readHtml } from './html';
 import { recoverStructure, type StructureOptions } from './structure';
 import { ZIP_LIMITS, listZip, looksLikeZip, verifyZip, type ZipEntryInfo } from './zip';
+import { readReview, type ReviewOptions } from './docx-review/read-review';
 
 /*
  * DOCX through mammoth, which turns Word's paragraphs into HTML by their styles: "Heading 1"–"Heading 6" become
@@ -60,7 +61,7 @@ function checkParts(entries: readonly ZipEntryInfo[], file: string): void {
   throw new ImportError(file, 'not-docx', 'is a ZIP archive but not a Word document (it has no word/document.xml)');
 }
 
-export async function importDocx(bytes: Uint8Array, options: StructureOptions = {}): Promise<PolicyDocument> {
+export async function importDocx(bytes: Uint8Array, options: StructureOptions & ReviewOptions = {}): Promise<PolicyDocument> {
   const file = options.fileName ?? UNNAMED;
   if (bytes.length === 0) throw new ImportError(file, 'empty', 'is empty');
   if (bytes.length > ZIP_LIMITS.maxFileBytes) {
@@ -72,10 +73,13 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions = 
   const zip = await verifyZip(bytes, entries, file);
   const coreTitle = await readCoreTitle(zip);
   const numbering = await readNumberingProperty(zip);
+  // Tracked changes and comments: document.xml rewritten so mammoth keeps them (docx-review/); none, and the bytes go as they are.
+  const review = await readReview(zip, file, options);
+  const source = review ? review.bytes : bytes;
 
   let html: string;
   try {
-    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const input = { buffer: source, arrayBuffer: source } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     const result = await mammoth.convertToHtml(input, {
       styleMap: STYLE_MAP,
       includeEmbeddedStyleMap: false,
@@ -92,7 +96,8 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions = 
   const raw = readHtml(html, { fromDocx: true });
   if (coreTitle) raw.fallbackTitle = coreTitle;
   if (numbering) raw.metadata = { ...raw.metadata, numbering };
-  return recoverStructure(raw, options);
+  const doc = recoverStructure(raw, options);
+  return review ? review.apply(doc) : doc;
 }
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
