@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeDocument, serializeManifest } from '../format/serialize';
-import { FORMAT_VERSION, MANIFEST_FORMAT_VERSION } from '../model/document';
+import { MANIFEST_FORMAT_VERSION } from '../model/document';
 import { serializeVariables } from '../model/variables';
 import { h, p, policy } from '../testing/builders';
 import { mergeDocumentFile, mergeManifestFile, mergeVariablesFile, mergeWholeFile } from './merge-files';
