@@ -2,12 +2,14 @@ import type { SyncConflictFile, SyncResult, SyncState } from '../../shared/api/c
 import { describeConflicts } from '../../shared/merge/describe-conflicts';
 import type { Project } from '../store/project';
 import { documentFile } from '../store/project-files';
-import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type SyncOptions, type SyncOutcome } from '../sync';
+import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type CredentialCipher, type SyncOptions, type SyncOutcome } from '../sync';
 
 /** Who syncs, and where the app keeps the credentials for the git server (never in the project folder). */
 export interface SyncPerson {
   readonly author: string;
   readonly home: string;
+  /** Seals saved passwords with the system's keychain (the desktop app); null where there is none. */
+  readonly cipher?: CredentialCipher | null;
 }
 
 export function projectSyncStatus(project: Project): Promise<SyncState> {
@@ -33,10 +35,10 @@ export async function resolveSyncConflict(project: Project, file: string, take: 
 
 async function optionsFor(project: Project, person: SyncPerson): Promise<SyncOptions> {
   const url = await remoteOfProject(project.dir);
-  return { credentials: url ? await findCredentials(url, person.home) : null, author: person.author };
+  return { credentials: url ? await findCredentials(url, person.home, process.env, person.cipher ?? null) : null, author: person.author };
 }
 
-function resultOf(outcome: SyncOutcome): SyncResult {
+export function resultOf(outcome: SyncOutcome): SyncResult {
   switch (outcome.status) {
     case 'up-to-date':
       return { status: 'up-to-date' };
