@@ -24,6 +24,8 @@ import { localDay } from '../../shared/model/dates';
 import { appHome } from '../store/app-paths';
 import { listSyncConflicts, projectSyncStatus, resolveSyncConflict, syncProjectNow } from '../usecases/sync';
 import { readWorkflow, suggestReviewSummary, takeWorkflowStep } from '../usecases/workflow';
+import { cloneFromServer, connectToServer, resolveDocumentConflicts } from '../usecases/connect';
+import type { CredentialCipher } from '../sync';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -47,6 +49,8 @@ export interface HostServices {
   readonly journal?: Journal;
   /** The app's settings folder, where the git server's credentials are kept; appHome() when not given. */
   readonly home?: string;
+  /** Seals the git server's passwords with the system's keychain (the desktop app's safeStorage); none elsewhere. */
+  readonly credentialCipher?: CredentialCipher | null;
 }
 
 /**
@@ -92,7 +96,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   }
 
   function syncPerson() {
-    return { author: host.userName, home: host.home ?? appHome() };
+    return { author: host.userName, home: host.home ?? appHome(), cipher: host.credentialCipher ?? null };
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
@@ -245,6 +249,9 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     syncNow: ({ project }) => syncProjectNow(workspace.requireProject(project), syncPerson()),
     listSyncConflicts: ({ project }) => listSyncConflicts(workspace.requireProject(project)),
     resolveSyncConflict: ({ project, file, take }) => resolveSyncConflict(workspace.requireProject(project), file, take, syncPerson()),
+    cloneProject: async ({ url, path: dir, username, password }) => use(await Project.open(await cloneFromServer({ url, username, password }, dir, syncPerson()))),
+    connectProject: ({ project, url, username, password }) => connectToServer(workspace.requireProject(project), { url, username, password }, syncPerson()),
+    resolveSyncSections: ({ project, file, choices }) => resolveDocumentConflicts(workspace.requireProject(project), file, choices, syncPerson()),
     readWorkflow: ({ project, documentId }) => readWorkflow(workspace.requireProject(project), documentId),
     // The person is who the host says is at the keyboard, never a name the window sends.
     workflowStep: ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, host.userName),

@@ -1,4 +1,5 @@
-import type { SyncConflictFile, SyncResult, SyncState } from '../../shared/api/contract';
+import type { SyncConflictFile, SyncResult, SyncSectionConflict, SyncState } from '../../shared/api/contract';
+import type { FileConflict } from '../../shared/merge/merge-files';
 import { describeConflicts } from '../../shared/merge/describe-conflicts';
 import type { Project } from '../store/project';
 import { documentFile } from '../store/project-files';
@@ -25,12 +26,21 @@ export async function listSyncConflicts(project: Project): Promise<SyncConflictF
   const conflicts = await listConflicts(project.dir);
   if (conflicts.length === 0) return [];
   const titles = new Map((await project.info()).documents.map((document) => [documentFile(document.id), document.title]));
-  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found) }));
+  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found), sections: sectionsOf(found) }));
 }
 
 /** Settles one file of the open merge with a side; the engine finishes the merge (and syncs) after the last. */
 export async function resolveSyncConflict(project: Project, file: string, take: 'mine' | 'theirs', person: SyncPerson): Promise<SyncResult> {
   return resultOf(await resolveConflict(project.dir, file, take, await optionsFor(project, person)));
+}
+
+/** The sections among a file's conflicts, by their place in its list, with each side's blocks for the window to show. */
+function sectionsOf(conflicts: readonly FileConflict[]): SyncSectionConflict[] {
+  return conflicts.flatMap((conflict, index) =>
+    conflict.kind === 'both-edited' || conflict.kind === 'deleted-by-me' || conflict.kind === 'deleted-by-them' || conflict.kind === 'both-added'
+      ? [{ conflict: index, base: conflict.base, mine: conflict.mine, theirs: conflict.theirs }]
+      : [],
+  );
 }
 
 async function optionsFor(project: Project, person: SyncPerson): Promise<SyncOptions> {
