@@ -5,7 +5,7 @@ import { UserError } from '../store/errors';
 import { documentIdOf } from '../store/history-git';
 import type { Project } from '../store/project';
 import { cloneProject, findCredentials, listConflicts, remoteOfProject, resolveConflict, saveCredentials, SyncError, syncProject, type GitCredentials } from '../sync';
-import { checkRemoteUrl } from '../sync/remote-url';
+import { checkRemoteUrl, isFolderRemote } from '../sync/remote-url';
 import { resultOf, type SyncPerson } from './sync';
 
 /** A server as the person gave it in the window: its address, and a user name and password (or token) when needed. */
@@ -23,7 +23,7 @@ export async function cloneFromServer(login: ServerLogin, dir: string, person: S
   const url = checkRemoteUrl(login.url);
   const given = credentialsOf(login);
   const cloned = await cloneProject(url, dir, given ?? (await saved(url, person)));
-  if (given) await saveCredentials(url, person.home, given, person.cipher ?? null);
+  if (given && !isFolderRemote(url)) await saveCredentials(url, person.home, given, person.cipher ?? null);
   return cloned.dir;
 }
 
@@ -35,7 +35,7 @@ export async function cloneFromServer(login: ServerLogin, dir: string, person: S
 export async function connectToServer(project: Project, login: ServerLogin, person: SyncPerson): Promise<SyncResult> {
   const url = checkRemoteUrl(login.url);
   const given = credentialsOf(login);
-  const keep = () => (given ? saveCredentials(url, person.home, given, person.cipher ?? null) : Promise.resolve());
+  const keep = () => (given && !isFolderRemote(url) ? saveCredentials(url, person.home, given, person.cipher ?? null) : Promise.resolve());
   try {
     const outcome = await syncProject(project.dir, { remoteUrl: url, credentials: given ?? (await saved(url, person)), author: person.author });
     await keep();

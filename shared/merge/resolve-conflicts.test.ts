@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
 import { blockText } from '../model/text';
 import { bold, h, li, p, policy } from '../testing/builders';
-import { mergeDocuments } from './merge-documents';
+import { mergeDocuments, type SectionConflict } from './merge-documents';
 import { resolveConflicts } from './resolve-conflicts';
 import { blocksFromText, sectionText } from './section-text';
 
@@ -44,7 +44,7 @@ describe('resolveConflicts, per section', () => {
   });
 
   it('edited makes the text the section: heading first, a paragraph a line, unchanged lines keep their marks', () => {
-    const conflict = merge.conflicts[0] as Extract<(typeof merge.conflicts)[number], { kind: 'both-edited' }>;
+    const conflict = merge.conflicts[0] as SectionConflict;
     const text = sectionText(conflict.mine);
     expect(text).toBe('Introduction\n\nWe are Northwind.\n\nWe are in London.\n\nWe process data (mine).');
     const resolved = resolveConflicts(merge.merged, merge.conflicts, [{ conflict: 0, take: 'edited', text: 'Introduction\n\nWe are Northwind.\n\nWe process data (agreed).\nA new line.' }]);
