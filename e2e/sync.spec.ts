@@ -106,12 +106,13 @@ test('two people sync edits of different sections, then resolve a conflicting ed
   await expect(dialog).toBeVisible();
   await expect(syncButton(bob)).toHaveText(/Needs attention/);
   await expect(dialog.getByRole('heading', { name: 'Privacy Policy' })).toBeVisible();
-  await expect(dialog.getByText('Section “Data Retention”')).toBeVisible();
-  await expect(dialog.getByText('Yours: Data Retention by Bob')).toBeVisible();
-  await expect(dialog.getByText('Theirs: Data Retention by Ann')).toBeVisible();
+  const section = dialog.getByRole('region', { name: 'Section “Data Retention”' });
+  await expect(section.getByRole('group', { name: 'Yours: Section “Data Retention”' })).toContainText('Data Retention by Bob');
+  await expect(section.getByRole('group', { name: 'Theirs: Section “Data Retention”' })).toContainText('Data Retention by Ann');
   await screenshot(bob, 'sync-conflict-dialog');
   expect(await seriousViolations(bob)).toEqual([]);
-  await dialog.getByRole('button', { name: /^Take theirs/ }).click();
+  await section.getByRole('button', { name: 'Take theirs' }).click();
+  await dialog.getByRole('button', { name: 'Resolve Privacy Policy' }).click();
   await expect(dialog).toBeHidden();
   await expect(syncButton(bob)).toHaveText(/Up to date/);
   await expect(heading(bob, 'Data Retention by Ann')).toBeVisible();
