@@ -43,6 +43,11 @@ describe('resolveConflicts, per section', () => {
     expect(texts(resolved)).toEqual(['Introduction', 'We are Northwind Ltd.', 'We are in London.', 'We process data (theirs).', 'Your rights', 'Access', 'Contact us', 'Write to us today.']);
   });
 
+  it('theirs keeps what I typed in the section since the sync, away from their paragraph', () => {
+    const typedSince = { ...merge.merged, blocks: merge.merged.blocks.map((block) => (blockText(block) === 'We are Northwind.' ? p('We are Northwind Ltd.') : block)) };
+    expect(texts(resolveConflicts(typedSince, merge.conflicts, [{ conflict: 0, take: 'theirs' }])).slice(0, 4)).toEqual(['Introduction', 'We are Northwind Ltd.', 'We are in London.', 'We process data (theirs).']);
+  });
+
   it('edited makes the text the section: heading first, a paragraph a line, unchanged lines keep their marks', () => {
     const conflict = merge.conflicts[0] as SectionConflict;
     const text = sectionText(conflict.mine);

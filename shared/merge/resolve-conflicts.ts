@@ -59,9 +59,10 @@ function chosenBlocks(doc: PolicyDocument, conflict: SectionConflict, choice: Co
       return choice.take === 'theirs' ? [...(conflict.theirs ?? [])] : current;
     case 'both-edited': {
       if (choice.take === 'mine') return current;
-      // The section merged again from the colleague's side: theirs stands where both changed, my other edits stay.
+      // The section merged again from the colleague's side: theirs stands where both changed, and my other edits
+      // stay, those typed since the sync included (the section as it is now, not as the merge found it).
       const edition = (blocks: readonly Block[] | null) => ({ ...doc, blocks: [...(blocks ?? [])] });
-      return mergeDocuments(edition(conflict.base), edition(conflict.theirs), edition(conflict.mine)).merged.blocks;
+      return mergeDocuments(edition(conflict.base), edition(conflict.theirs), edition(current ?? conflict.mine)).merged.blocks;
     }
   }
 }
