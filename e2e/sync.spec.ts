@@ -106,12 +106,13 @@ test('two people sync edits of different sections, then resolve a conflicting ed
   await expect(dialog).toBeVisible();
   await expect(syncButton(bob)).toHaveText(/Needs attention/);
   await expect(dialog.getByRole('heading', { name: 'Privacy Policy' })).toBeVisible();
-  await expect(dialog.getByText('Section “Data Retention”')).toBeVisible();
-  await expect(dialog.getByText('Yours: Data Retention by Bob')).toBeVisible();
-  await expect(dialog.getByText('Theirs: Data Retention by Ann')).toBeVisible();
+  const section = dialog.getByRole('region', { name: 'Section “Data Retention”' });
+  await expect(section.getByRole('group', { name: 'Yours: Section “Data Retention”' })).toContainText('Data Retention by Bob');
+  await expect(section.getByRole('group', { name: 'Theirs: Section “Data Retention”' })).toContainText('Data Retention by Ann');
   await screenshot(bob, 'sync-conflict-dialog');
   expect(await seriousViolations(bob)).toEqual([]);
-  await dialog.getByRole('button', { name: /^Take theirs/ }).click();
+  await section.getByRole('button', { name: 'Take theirs' }).click();
+  await dialog.getByRole('button', { name: 'Resolve Privacy Policy' }).click();
   await expect(dialog).toBeHidden();
   await expect(syncButton(bob)).toHaveText(/Up to date/);
   await expect(heading(bob, 'Data Retention by Ann')).toBeVisible();
@@ -151,4 +152,82 @@ test('a sync while the server is down says offline and works later; a wrong pass
   await expect(syncButton(wrong)).toHaveText(/Needs attention/);
   await expect(wrong.getByTestId('sync-message')).toHaveText(/^The server at http:\/\/127\.0\.0\.1:\d+ refused the user name or password\.$/);
   await expect(wrong.getByRole('dialog')).toHaveCount(0);
+});
+
+test('cloning from the window with a user name and password, then a conflict settled section by section', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const url = await server.createRepo('window.git');
+  const annDir = path.join(tmp, 'window', 'ann', 'Northwind');
+  const annDoc = path.join(annDir, 'documents', 'privacy-policy.policy.json');
+  await fs.cp(path.join(ROOT, 'assets', 'sample-project'), annDir, { recursive: true });
+  await cli('ann', ['sync', annDir, '--remote', url, '--author', 'Ann']);
+
+  // Bob's window starts on a scratch project, with no credentials in its environment: he types them.
+  const home = path.join(tmp, 'window', 'bob-home');
+  const scratch = path.join(tmp, 'window', 'scratch');
+  await fs.cp(path.join(ROOT, 'assets', 'sample-project'), scratch, { recursive: true });
+  const { child, url: address } = await startApp(scratch, home);
+  children.push(child);
+  const bob = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await bob.goto(address);
+  await expect(bob.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
+  await bob.getByRole('button', { name: 'Open project…' }).click();
+  const dialog = bob.getByRole('dialog');
+  await dialog.getByRole('tab', { name: 'Clone' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Clone from a git server' })).toBeVisible();
+  await dialog.getByLabel('Server address').fill(url);
+  // The destination through the app's folder chooser: the folder to put it in, then the new folder's name.
+  await dialog.getByLabel('New folder for the project').fill(path.join(tmp, 'window', 'bob'));
+  await fs.mkdir(path.join(tmp, 'window', 'bob'));
+  await dialog.getByRole('button', { name: 'Browse…' }).click();
+  await dialog.getByRole('button', { name: 'Choose this folder' }).click();
+  await expect(dialog.getByLabel('New folder for the project')).toHaveValue(`${path.join(tmp, 'window', 'bob')}/`);
+  await dialog.getByLabel('New folder for the project').press('End');
+  await dialog.getByLabel('New folder for the project').pressSequentially('Northwind');
+  await dialog.getByLabel('User name').fill('bob');
+  await dialog.getByLabel('Password or access token').fill('not-the-password');
+  await screenshot(bob, 'sync-clone-dialog');
+  await dialog.getByRole('button', { name: 'Clone', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/^The server at http:\/\/127\.0\.0\.1:\d+ refused the user name or password\.$/);
+  await dialog.getByLabel('Password or access token').fill(PEOPLE.bob);
+  await dialog.getByRole('button', { name: 'Clone', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const bobDir = path.join(tmp, 'window', 'bob', 'Northwind');
+  await expect(bob.locator('.project-name')).toHaveAttribute('title', bobDir);
+  await expect(syncButton(bob)).toHaveText(/Up to date/);
+  // The password is kept in the settings folder, never in the project's git configuration.
+  await expect.poll(() => fs.readFile(path.join(home, 'git-credentials.json'), 'utf8').catch(() => ''), { timeout: 10_000 }).toContain('"username": "bob"');
+  await expect.poll(() => fs.readFile(path.join(bobDir, '.git', 'config'), 'utf8').catch(() => '')).toContain(url);
+  expect(await fs.readFile(path.join(bobDir, '.git', 'config'), 'utf8')).not.toContain(PEOPLE.bob);
+
+  // Both change the same two headings: one is settled with theirs, the other with a result Bob writes.
+  const annText = await fs.readFile(annDoc, 'utf8');
+  await fs.writeFile(annDoc, annText.replace('"runs":[{"text":"Data Retention"}]', '"runs":[{"text":"Data Retention by Ann"}]').replace('"runs":[{"text":"Security"}]', '"runs":[{"text":"Security by Ann"}]'));
+  await cli('ann', ['sync', annDir, '--author', 'Ann']);
+  await type(bob, 'Data Retention', ' by Bob');
+  await type(bob, 'Security', ' by Bob');
+  await syncButton(bob).click();
+  const conflicts = bob.getByRole('dialog', { name: 'Changes to resolve' });
+  await expect(conflicts).toBeVisible();
+  const retention = conflicts.getByRole('region', { name: 'Section “Data Retention”' });
+  await expect(retention.getByRole('group', { name: 'Common base: Section “Data Retention”' })).toContainText('Data Retention');
+  await expect(retention.getByRole('group', { name: 'Yours: Section “Data Retention”' })).toContainText('Data Retention by Bob');
+  await expect(retention.getByRole('group', { name: 'Theirs: Section “Data Retention”' })).toContainText('Data Retention by Ann');
+  await retention.getByRole('button', { name: 'Take theirs' }).click();
+  const security = conflicts.getByRole('region', { name: 'Section “Security”' });
+  await security.getByRole('button', { name: 'Edit the result' }).click();
+  const result = security.getByRole('textbox');
+  const mine = await result.inputValue();
+  expect(mine.split('\n')[0]).toBe('Security by Bob');
+  await result.fill(['Security, agreed by Ann and Bob', ...mine.split('\n').slice(1)].join('\n'));
+  await screenshot(bob, 'sync-conflict-sections');
+  expect(await seriousViolations(bob)).toEqual([]);
+  await conflicts.getByRole('button', { name: 'Resolve Privacy Policy' }).click();
+  await expect(conflicts).toBeHidden();
+  await expect(syncButton(bob)).toHaveText(/Up to date/);
+  await expect(heading(bob, 'Data Retention by Ann')).toBeVisible();
+  await expect(heading(bob, 'Security, agreed by Ann and Bob')).toBeVisible();
+  await cli('ann', ['sync', annDir, '--author', 'Ann']);
+  await expect.poll(() => fs.readFile(annDoc, 'utf8')).toContain('"runs":[{"text":"Security, agreed by Ann and Bob"}]');
+  expect(await fs.readFile(annDoc, 'utf8')).toContain('"runs":[{"text":"Data Retention by Ann"}]');
 });

@@ -25,6 +25,8 @@ import { localDay } from '../../shared/model/dates';
 import { appHome } from '../store/app-paths';
 import { listSyncConflicts, projectSyncStatus, resolveSyncConflict, syncProjectNow } from '../usecases/sync';
 import { readWorkflow, suggestReviewSummary, takeWorkflowStep, trailReport, workflowProblems } from '../usecases/workflow';
+import { cloneFromServer, connectToServer, resolveDocumentConflicts } from '../usecases/connect';
+import type { CredentialCipher } from '../sync';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -51,6 +53,8 @@ export interface HostServices {
   readonly journal?: Journal;
   /** The app's settings folder, where the git server's credentials are kept; appHome() when not given. */
   readonly home?: string;
+  /** Seals the git server's passwords with the system's keychain (the desktop app's safeStorage); none elsewhere. */
+  readonly credentialCipher?: CredentialCipher | null;
 }
 
 /**
@@ -101,7 +105,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
   }
 
   async function syncPerson() {
-    return { author: await person(), home: host.home ?? appHome() };
+    return { author: await person(), home: host.home ?? appHome(), cipher: host.credentialCipher ?? null };
   }
 
   async function library(project: Project): Promise<ClauseLibrary> {
@@ -262,6 +266,9 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     syncNow: async ({ project }) => syncProjectNow(workspace.requireProject(project), await syncPerson()),
     listSyncConflicts: ({ project }) => listSyncConflicts(workspace.requireProject(project)),
     resolveSyncConflict: async ({ project, file, take }) => resolveSyncConflict(workspace.requireProject(project), file, take, await syncPerson()),
+    cloneProject: async ({ url, path: dir, username, password }) => use(await Project.open(await cloneFromServer({ url, username, password }, dir, await syncPerson()))),
+    connectProject: async ({ project, url, username, password }) => connectToServer(workspace.requireProject(project), { url, username, password }, await syncPerson()),
+    resolveSyncSections: async ({ project, file, choices }) => resolveDocumentConflicts(workspace.requireProject(project), file, choices, await syncPerson()),
     readWorkflow: ({ project, documentId }) => readWorkflow(workspace.requireProject(project), documentId),
     // The person is who the host says is at the keyboard, never a name the window sends.
     workflowStep: async ({ project, documentId, step }) => takeWorkflowStep(workspace.requireProject(project), documentId, step, await person()),

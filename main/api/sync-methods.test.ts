@@ -37,4 +37,14 @@ describe('sync methods on a project that is not shared', () => {
     expect(messageOf(await dispatch(handlers, 'resolveSyncConflict', { project: dir, file: 'x', take: 'both' }))).toMatch(/take/);
     expect(messageOf(await dispatch(handlers, 'syncStatus', { project: path.join(tmp, 'other') }))).toMatch(/is not open in this window/);
   });
+
+  it('checks what connecting and settling per section take before anything runs', async () => {
+    const bad = (method: string, input: object) => dispatch(handlers, method, input).then(messageOf);
+    expect(await bad('resolveSyncSections', { project: dir, file: 'documents/privacy-policy.policy.json', choices: [{ conflict: 0, take: 'edited', text: 'Title\n\u0000' }] })).toMatch(/^Bad input to resolveSyncSections: .*control character/);
+    expect(await bad('resolveSyncSections', { project: dir, file: 'documents/privacy-policy.policy.json', choices: [{ conflict: 0, take: 'both' }] })).toMatch(/^Bad input to resolveSyncSections/);
+    expect(await bad('resolveSyncSections', { project: dir, file: 'documents/privacy-policy.policy.json', choices: [] })).toMatch(/has no conflict to resolve/);
+    expect(await bad('cloneProject', { url: 'https://git.example.com/x.git' })).toMatch(/^Bad input to cloneProject/);
+    expect(await bad('connectProject', { project: dir, url: 'ssh://git.example.com/x.git' })).toMatch(/is not an HTTPS address/);
+    expect(await bad('connectProject', { project: dir, url: 'https://ann:pw@git.example.com/x.git' })).toMatch(/with a user name or password in it/);
+  });
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { Command } from '../../shared/api/commands';
 import { MENU_COMMAND_CHANNEL } from '../../shared/api/methods';
 import { FormatError } from '../../shared/format/problems';
@@ -21,6 +21,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from './origin';
 import { SPELLCHECK_LANGUAGES, spellingMenu } from './spelling-menu';
 import { serveApp } from './protocol';
 import { electronPdf } from './pdf';
+import { safeStorageCipher } from './credential-cipher';
 import { systemUserName } from '../store/user-name';
 
 // Only possible before ready. Standard + secure makes app:// behave like https (an origin, a secure context);
@@ -93,7 +94,7 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
   });
   const id = win.webContents.id;
   const pickFolder = (purpose: 'open' | 'create') => pickFolderFor(win, purpose);
-  windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, settings, journal, userName: systemUserName() }, workspace));
+  windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, settings, journal, userName: systemUserName(), credentialCipher: safeStorageCipher(safeStorage) }, workspace));
   win.webContents.once('destroyed', () => windowHandlers.delete(id));
   win.once('ready-to-show', () => win.show());
   // Spell checking in the policy text (spellCheck on the editable): English, with suggestions on a right-click.

@@ -9,7 +9,8 @@ import type { GitCredentials } from './credentials';
 import { fetchRemote, REMOTE, REMOTE_BRANCH } from './git-remote';
 import { projectFilesOf, readProjectText } from './project-tree';
 import { applyToFolder } from './project-writes';
-import { checkRemoteUrl, serverOf } from './remote-url';
+import { checkRemoteUrl, isFolderRemote, serverOf } from './remote-url';
+import { checkNewRemote } from './sync-engine';
 import { describeSyncError, SyncError } from './sync-errors';
 
 /**
@@ -19,6 +20,7 @@ import { describeSyncError, SyncError } from './sync-errors';
  */
 export async function cloneProject(urlText: string, projectDir: string, credentials: GitCredentials | null): Promise<{ dir: string; files: number }> {
   const url = checkRemoteUrl(urlText);
+  await checkNewRemote(url);
   const dir = path.resolve(projectDir);
   const existing = await fs.readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
@@ -33,7 +35,7 @@ export async function cloneProject(urlText: string, projectDir: string, credenti
     const theirs = await fetchRemote(repo, { url, credentials }).catch((error: unknown) => {
       const failure = describeSyncError(error, url);
       // Nothing is here yet to be kept or synced later.
-      throw failure.kind === 'offline' ? new SyncError(`The server at ${serverOf(url)} cannot be reached (offline?); try the clone again later.`, 'offline') : failure;
+      throw failure.kind === 'offline' && !isFolderRemote(url) ? new SyncError(`The server at ${serverOf(url)} cannot be reached (offline?); try the clone again later.`, 'offline') : failure;
     });
     if (theirs === null) throw new UserError(`The repository at ${url} is empty; share a project into it with "policywright sync <project> --remote ${url}".`);
     const files = await projectFilesOf(repo, theirs);

@@ -3,7 +3,8 @@ import http from 'isomorphic-git/http/node';
 import { UserError } from '../store/errors';
 import type { Repo } from '../store/history-git';
 import type { GitCredentials } from './credentials';
-import { checkRemoteUrl } from './remote-url';
+import { fetchFolder, pushFolder, pushFolderTags } from './folder-remote';
+import { checkRemoteUrl, isFolderRemote } from './remote-url';
 
 /** The remote every project syncs with, and its one branch: a team shares one line of history. */
 export const REMOTE = 'origin';
@@ -37,6 +38,7 @@ function auth(connection: Connection) {
 
 /** Fetches the remote branch and the versions' tags (a tag already here is never moved); the server's commit, or null. */
 export async function fetchRemote(repo: Repo, connection: Connection): Promise<string | null> {
+  if (isFolderRemote(connection.url)) return fetchFolder(repo, connection.url);
   const fetched = await git.fetch({
     ...repo.git,
     http,
@@ -55,6 +57,7 @@ export async function fetchRemote(repo: Repo, connection: Connection): Promise<s
 
 /** Pushes the branch without force; false when the server refused because it moved on meanwhile. */
 export async function pushBranch(repo: Repo, connection: Connection, branch: string): Promise<boolean> {
+  if (isFolderRemote(connection.url)) return pushFolder(repo, connection.url, branch);
   try {
     const result = await git.push({ ...repo.git, http, url: connection.url, remote: REMOTE, ref: branch, remoteRef: REMOTE_BRANCH, ...auth(connection) });
     if (result.ok) {
@@ -73,6 +76,7 @@ export async function pushBranch(repo: Repo, connection: Connection, branch: str
  * (two people chose one name) is left as it is on both sides, as versions never move: it is named in `keptHere`.
  */
 export async function pushTags(repo: Repo, connection: Connection): Promise<{ sent: number; keptHere: string[] }> {
+  if (isFolderRemote(connection.url)) return pushFolderTags(repo, connection.url);
   const local = await git.listTags(repo.git);
   if (local.length === 0) return { sent: 0, keptHere: [] };
   const onServer = await git.listServerRefs({ http, url: connection.url, prefix: 'refs/tags/', protocolVersion: 1, ...auth(connection) });

@@ -7,7 +7,7 @@ import { projectRemoteUrl } from './git-remote';
  */
 export { cloneProject } from './clone';
 export { listConflicts, resolveConflict, type OpenConflict, type Resolution } from './conflicts';
-export { findCredentials, saveCredentials, type GitCredentials } from './credentials';
+export { findCredentials, saveCredentials, type CredentialCipher, type GitCredentials } from './credentials';
 export { syncProject, type SyncOptions, type SyncOutcome } from './sync-engine';
 export { SyncError } from './sync-errors';
 export { syncStatus, type SyncStatus } from './sync-status';

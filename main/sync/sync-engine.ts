@@ -13,7 +13,8 @@ import type { GitCredentials } from './credentials';
 import { fetchRemote, pushBranch, pushTags, remoteUrlOf, type Connection } from './git-remote';
 import { mergeProjectFile } from './merge-files';
 import { mergeTree } from './merge-tree';
-import { checkRemoteUrl } from './remote-url';
+import { checkFolderRepository } from './folder-remote';
+import { checkRemoteUrl, isFolderRemote } from './remote-url';
 import { projectFilesOf, readProjectText, type TreeFile } from './project-tree';
 import { applyToFolder, readFromFolder } from './project-writes';
 import { describeSyncError, SyncError } from './sync-errors';
@@ -55,13 +56,18 @@ const PUSH_ATTEMPTS = 4;
  */
 export async function syncProject(projectDir: string, options: SyncOptions): Promise<SyncOutcome> {
   // A repository is made only for a project being shared the first time (a server's address given, and good).
-  if (options.remoteUrl !== undefined) checkRemoteUrl(options.remoteUrl);
+  if (options.remoteUrl !== undefined) await checkNewRemote(checkRemoteUrl(options.remoteUrl));
   return withRepo(projectDir, { create: options.remoteUrl !== undefined }, async (repo, dir) => {
     const url = await remoteUrlOf(repo, options.remoteUrl);
     const open = await readOpenMerge(repo);
     if (open) return needsAttention(open);
     return recorded(repo, url, () => syncOnce(repo, dir, { url, credentials: options.credentials }, identity(options.author)));
   });
+}
+
+/** A folder given as the remote must hold a repository now (a share not connected is refused, not made a remote). */
+export async function checkNewRemote(url: string): Promise<void> {
+  if (isFolderRemote(url)) await checkFolderRepository(url);
 }
 
 /** Runs `task` on the project's repository, one sync or version save at a time (as ProjectHistory does). */

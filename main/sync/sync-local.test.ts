@@ -33,10 +33,11 @@ describe('sync before any server', () => {
     expect(await syncStatus(dir)).toEqual({ state: 'not-shared' });
   });
 
-  it('refuses an address that is not HTTPS before it makes a repository', async () => {
+  it('refuses an address that is neither HTTPS nor a folder, or a folder with no repository, before it makes a repository', async () => {
     const dir = path.join(tmp, 'project');
     await Project.create(dir, 'Policies', [{ id: 'privacy-policy', doc: policy([]) }]);
-    await expect(syncProject(dir, { ...options, remoteUrl: 'file:///srv/git/policies.git' })).rejects.toThrow(/is not an HTTPS address/);
+    await expect(syncProject(dir, { ...options, remoteUrl: 'ssh://git.example.com/policies.git' })).rejects.toThrow(/is not an HTTPS address/);
+    await expect(syncProject(dir, { ...options, remoteUrl: path.join(tmp, 'no-share', 'policies.git') })).rejects.toThrow(/cannot be reached \(is the shared drive connected\?\)/);
     expect(nodeFs.existsSync(path.join(dir, '.git'))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { h, p, policy } from '../../shared/testing/builders';
 import { UserError } from '../store/errors';
 import { findCredentials, saveCredentials } from './credentials';
 import { mergeProjectFile, mergeTakingTheirs } from './merge-files';
-import { checkRemoteUrl, serverOf } from './remote-url';
+import { checkRemoteUrl, isFolderRemote, serverOf } from './remote-url';
 import { describeSyncError } from './sync-errors';
 
 describe('remote addresses', () => {
@@ -33,6 +33,17 @@ describe('remote addresses', () => {
   it('refuses what is not http(s), and what is not an address', () => {
     expect(() => checkRemoteUrl('ssh://git:pw@example.com/x.git')).toThrow(/^ssh:\/\/example\.com\/x\.git is not an HTTPS address/);
     expect(() => checkRemoteUrl('team/policies')).toThrow(/not a web address/);
+  });
+
+  it('takes a bare repository in a folder as its full path (a path or a file:// URL), where git is installed', () => {
+    const installed = () => true;
+    expect(checkRemoteUrl('/srv/share/policies.git/', installed)).toBe('/srv/share/policies.git');
+    expect(checkRemoteUrl('file:///srv/share/policies.git', installed)).toBe('/srv/share/policies.git');
+    expect(() => checkRemoteUrl('/srv/share/policies.git', () => false)).toThrow(
+      /^\/srv\/share\/policies\.git is a folder: syncing with a repository in a folder needs git installed on this computer \(git-scm\.com\), or give the git server's HTTPS address instead\.$/,
+    );
+    expect(isFolderRemote('/srv/share/policies.git')).toBe(true);
+    expect(isFolderRemote('https://git.example.com/x.git')).toBe(false);
   });
 
   it('names the server by scheme, host and port only', () => {

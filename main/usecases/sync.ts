@@ -1,13 +1,16 @@
-import type { SyncConflictFile, SyncResult, SyncState } from '../../shared/api/contract';
+import type { SyncConflictFile, SyncResult, SyncSectionConflict, SyncState } from '../../shared/api/contract';
+import type { FileConflict } from '../../shared/merge/merge-files';
 import { describeConflicts } from '../../shared/merge/describe-conflicts';
 import type { Project } from '../store/project';
 import { documentFile } from '../store/project-files';
-import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type SyncOptions, type SyncOutcome } from '../sync';
+import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type CredentialCipher, type SyncOptions, type SyncOutcome } from '../sync';
 
 /** Who syncs, and where the app keeps the credentials for the git server (never in the project folder). */
 export interface SyncPerson {
   readonly author: string;
   readonly home: string;
+  /** Seals saved passwords with the system's keychain (the desktop app); null where there is none. */
+  readonly cipher?: CredentialCipher | null;
 }
 
 export function projectSyncStatus(project: Project): Promise<SyncState> {
@@ -23,7 +26,7 @@ export async function listSyncConflicts(project: Project): Promise<SyncConflictF
   const conflicts = await listConflicts(project.dir);
   if (conflicts.length === 0) return [];
   const titles = new Map((await project.info()).documents.map((document) => [documentFile(document.id), document.title]));
-  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found) }));
+  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found), sections: sectionsOf(found) }));
 }
 
 /** Settles one file of the open merge with a side; the engine finishes the merge (and syncs) after the last. */
@@ -31,12 +34,21 @@ export async function resolveSyncConflict(project: Project, file: string, take: 
   return resultOf(await resolveConflict(project.dir, file, take, await optionsFor(project, person)));
 }
 
-async function optionsFor(project: Project, person: SyncPerson): Promise<SyncOptions> {
-  const url = await remoteOfProject(project.dir);
-  return { credentials: url ? await findCredentials(url, person.home) : null, author: person.author };
+/** The sections among a file's conflicts, by their place in its list, with each side's blocks for the window to show. */
+function sectionsOf(conflicts: readonly FileConflict[]): SyncSectionConflict[] {
+  return conflicts.flatMap((conflict, index) =>
+    conflict.kind === 'both-edited' || conflict.kind === 'deleted-by-me' || conflict.kind === 'deleted-by-them' || conflict.kind === 'both-added'
+      ? [{ conflict: index, base: conflict.base, mine: conflict.mine, theirs: conflict.theirs }]
+      : [],
+  );
 }
 
-function resultOf(outcome: SyncOutcome): SyncResult {
+async function optionsFor(project: Project, person: SyncPerson): Promise<SyncOptions> {
+  const url = await remoteOfProject(project.dir);
+  return { credentials: url ? await findCredentials(url, person.home, process.env, person.cipher ?? null) : null, author: person.author };
+}
+
+export function resultOf(outcome: SyncOutcome): SyncResult {
   switch (outcome.status) {
     case 'up-to-date':
       return { status: 'up-to-date' };

@@ -9,7 +9,7 @@ import { DocumentEditor, type EditorHandle } from '../editor/DocumentEditor';
 import { commandForKey } from '../editor/keys';
 import type { SaveStatus } from '../editor/autosave';
 import { DocumentList } from './DocumentList';
-import { ProjectDialog } from './ProjectDialog';
+import { ProjectDialog, type ProjectDialogMode } from './ProjectDialog';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -53,7 +53,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [open, setOpen] = useState<OpenDocument | null>(null);
   const openRef = useRef(open);
   openRef.current = open;
-  const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
+  const [dialog, setDialog] = useState<ProjectDialogMode | null>(null);
+  // Connecting the project to a server starts its sync control afresh, on the new status.
+  const [connections, setConnections] = useState(0);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState<string | null>(null);
@@ -419,7 +421,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </div>
         ) : null}
         <div className="header-actions">
-          {projectClient ? <SyncControl key={projectClient.projectPath} client={projectClient} saves={saves} flush={flushEditor} onReceived={reloadProject} /> : null}
+          {projectClient ? <SyncControl key={`${projectClient.projectPath}#${connections}`} client={projectClient} saves={saves} flush={flushEditor} onReceived={reloadProject} onConnect={() => setDialog('connect')} /> : null}
           {open ? (
             <>
               <button type="button" onClick={() => setVersions('list')} title="Versions and compare">
@@ -582,6 +584,12 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           initialMode={dialog}
           onOpened={(info) => void switchProject(info)}
           onClose={project ? () => setDialog(null) : undefined}
+          project={project}
+          onConnected={() => {
+            setDialog(null);
+            setConnections((n) => n + 1);
+            if (project) void reloadProject(project.path).catch(() => undefined);
+          }}
         />
       ) : null}
     </div>

@@ -13,6 +13,8 @@ interface Props {
   flush: () => Promise<void>;
   /** A sync brought colleagues' changes: the project's list of documents may have changed. */
   onReceived: (projectPath: string) => Promise<void>;
+  /** Opens "Connect to a git server" for a project that is not shared yet. */
+  onConnect?: () => void;
 }
 
 /**
@@ -20,7 +22,7 @@ interface Props {
  * colleagues' changes met the person's at the same place, opens the conflicts); a sync also runs about a minute
  * after a save, never while typing. Sync runs in main: typing goes on meanwhile.
  */
-export function SyncControl({ client, saves, flush, onReceived }: Props) {
+export function SyncControl({ client, saves, flush, onReceived, onConnect }: Props) {
   const [status, setStatus] = useState<SyncState | null>(null);
   const [syncing, setSyncing] = useState(false);
   const [edited, setEdited] = useState(false);
@@ -90,7 +92,13 @@ export function SyncControl({ client, saves, flush, onReceived }: Props) {
     else await sync(true);
   };
 
-  if (!shared) return null;
+  if (!shared) {
+    return status !== null && onConnect ? (
+      <button type="button" className="sync-connect" onClick={onConnect} title="Share this project through the team’s git server">
+        Connect to a git server…
+      </button>
+    ) : null;
+  }
   const label = syncing ? 'Syncing…' : syncLabel(status, edited);
   const needsAttention = status.state === 'needs-attention';
   const why = 'message' in status ? status.message : null;

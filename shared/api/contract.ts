@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAUSE_SOURCES, DocumentIdSchema, IsoDateSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type PolicyDocument } from '../model/document';
+import { CLAUSE_SOURCES, DocumentIdSchema, IsoDateSchema, PolicyDocumentSchema, hasNoForbiddenCharacters, type Block, type PolicyDocument } from '../model/document';
 import { ClauseEditSchema } from '../clauses/schema';
 import type { ClauseLibrary, LibraryClause } from '../clauses/library';
 import type { VariableValues } from '../model/variables';
@@ -209,6 +209,17 @@ export interface SyncConflictFile {
   readonly title: string;
   readonly resolved: boolean;
   readonly differences: readonly SyncDifference[];
+  /** For a document: each section in conflict, by its place in `differences`, with its blocks on each side. */
+  readonly sections: readonly SyncSectionConflict[];
+}
+
+/** A section both sides changed (or one deleted): base, mine and theirs, null where that side has none. */
+export interface SyncSectionConflict {
+  /** Its place among the file's differences (and the choices resolveSyncSections takes). */
+  readonly conflict: number;
+  readonly base: readonly Block[] | null;
+  readonly mine: readonly Block[] | null;
+  readonly theirs: readonly Block[] | null;
 }
 /** A document's review workflow as the window shows it: where it stands, the text's edition now, and its trail. */
 export interface WorkflowView {
@@ -302,6 +313,18 @@ function inProject<T extends z.ZodRawShape>(shape: T) {
 }
 
 const documentStamp = z.string().min(1).max(128);
+
+/** A git server's address (HTTPS) or a bare repository's folder; checked in main (remote-url.ts). */
+const serverAddress = z.string().trim().min(1, 'the server address is required').max(2048);
+/** Empty when the server asks for none (or the ones saved for it stand); a token goes in as the password. */
+const serverLogin = {
+  username: z.string().trim().max(200).refine(hasNoForbiddenCharacters, 'contains a control character').default(''),
+  password: z.string().max(4096).default(''),
+};
+/** Edited text of a section: lines are its paragraphs, so line breaks (and tabs) are allowed, other controls not. */
+function hasNoForbiddenCharactersButLines(text: string): boolean {
+  return hasNoForbiddenCharacters(text.replace(/[\r\n\t]/g, ' '));
+}
 
 const journalEntry = z
   .object({ base: documentStamp.nullable(), takenAt: z.iso.datetime(), text: z.string().max(MAX_JOURNAL_CHARS) })
@@ -448,6 +471,31 @@ export const API = {
   listSyncConflicts: method<SyncConflictFile[]>()(inProject({})),
   /** Keeps this person's side or takes the colleague's for one file; the last file settled finishes the merge and syncs. */
   resolveSyncConflict: method<SyncResult>()(inProject({ file: z.string().min(1).max(1000), take: z.enum(['mine', 'theirs']) })),
+  // ── Connecting to a git server, and a document's conflicts settled place by place (main/usecases/connect.ts) ──
+  /**
+   * Makes a project folder from a git server's repository (or a bare repository on a share) and opens it; the user
+   * name and password, when given, are saved for that server in the app's settings folder, never in the project.
+   */
+  cloneProject: method<ProjectInfo>()(z.object({ url: serverAddress, path: folderPath, ...serverLogin }).strict()),
+  /** Makes `url` the open project's server (git's remote `origin`), saves the credentials given, and syncs once. */
+  connectProject: method<SyncResult>()(inProject({ url: serverAddress, ...serverLogin })),
+  /**
+   * Settles every conflict of one document of the open merge, each with mine, theirs, or (for a section) the text the
+   * person wrote; the document is saved and, when it was the last file, the merge is finished and synced.
+   */
+  resolveSyncSections: method<SyncResult>()(
+    inProject({
+      file: z.string().min(1).max(1000),
+      choices: z
+        .array(
+          z.discriminatedUnion('take', [
+            z.object({ conflict: z.number().int().min(0), take: z.enum(['mine', 'theirs']) }).strict(),
+            z.object({ conflict: z.number().int().min(0), take: z.literal('edited'), text: z.string().max(1_000_000).refine(hasNoForbiddenCharactersButLines, 'contains a control character') }).strict(),
+          ]),
+        )
+        .max(10_000),
+    }),
+  ),
   /** The document's review workflow, its edition now, a problem sentence, and its audit trail. */
   readWorkflow: method<WorkflowView>()(inProject({ documentId: DocumentIdSchema })),
   /** Takes one review step as the host's user; each is a commit with trailers. Publishing also saves a version. */
