@@ -140,6 +140,7 @@ describe('menuTemplate', () => {
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
+      'Suggest Changes', 'Next Change', 'Previous Change', 'Accept Change', 'Reject Change', 'Accept All Changes', 'Reject All Changes',
       'Keyboard Shortcuts',
     ]);
   });
@@ -175,6 +176,11 @@ describe('menuTemplate', () => {
       findNext: 'F3',
       findPrevious: 'Shift+F3',
       showShortcuts: 'CmdOrCtrl+/',
+      toggleSuggesting: 'CmdOrCtrl+Shift+E',
+      nextChange: 'Alt+Shift+N',
+      previousChange: 'Alt+Shift+P',
+      acceptChange: 'Alt+Shift+A',
+      rejectChange: 'Alt+Shift+R',
     });
   });
 });

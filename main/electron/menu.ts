@@ -90,6 +90,20 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('newClauseFromSelection'),
       ],
     },
+    {
+      label: '&Review',
+      submenu: [
+        item('toggleSuggesting'),
+        separator,
+        item('nextChange'),
+        item('previousChange'),
+        separator,
+        item('acceptChange'),
+        item('rejectChange'),
+        item('acceptAllChanges'),
+        item('rejectAllChanges'),
+      ],
+    },
     { role: 'help', submenu: [item('showShortcuts'), separator, { role: 'about' }] },
   ];
 }

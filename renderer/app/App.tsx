@@ -470,6 +470,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}
           onCompare={compare}
+          // Who suggests: the app's user name until the "who am I" identity is there.
+          reviewer={() => startup?.userName ?? ''}
         />
         </div>
       ) : (

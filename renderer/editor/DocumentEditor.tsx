@@ -36,6 +36,9 @@ import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
+import { isSuggesting, setSuggesting } from './suggesting';
+import { useReviewActions } from './use-review-actions';
+import { standsWhenAccepted } from '../../shared/review/suggestions';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
@@ -83,14 +86,17 @@ interface Props {
   /** A copy kept while settling a conflict was added to the project. */
   onDocumentAdded?: (summary: DocumentSummary) => void;
   onCompare?: (old: CompareSource, next: CompareSource) => Promise<void>;
+  /** The person's name, which every suggestion made in this window carries; asked each time one is made. */
+  reviewer?: () => string;
 }
 
 const OUTLINE_TEXT_DELAY_MS = 250;
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
+const NOT_SUGGESTIBLE_MESSAGE = 'Lists and links cannot be suggested yet: turn Suggesting off (Ctrl+Shift+E) to change them.';
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
 
-export function DocumentEditor({ client, documentId, initial: loaded, sidebar, revealSidebar = false, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare }: Props) {
+export function DocumentEditor({ client, documentId, initial: loaded, sidebar, revealSidebar = false, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare, reviewer }: Props) {
   const initial = loaded.document;
   // Made once per document, together, so that the editor, its held renders and its mounter are always one set.
   const [{ editor, held, mounter, setOnHold }] = useState(createPolicyEditor);
@@ -111,6 +117,10 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   const metaRef = useRef(meta);
   const readMeta = useCallback(() => metaRef.current, []);
   const [message, setMessage] = useState<string | null>(null);
+  // Suggesting mode belongs to this window; the name is read when a suggestion is made, so a later change of it counts.
+  const reviewerRef = useRef(reviewer);
+  reviewerRef.current = reviewer;
+  const [suggesting, setSuggestingShown] = useState(false);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
   const [host] = useState(
     () =>
@@ -131,6 +141,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   useEffect(() => held.listen(window), [held]);
   // Puts every block in the page before this task ends, for what needs the whole document at once.
   const drawAll = host.tools.drawAll;
+  const review = useReviewActions(editor, setMessage, drawAll);
 
   // The details a restore replaced, and the depth of the undo stack right after it: undoing that step brings them back.
   const restored = useRef<{ depth: number; meta: DocumentMeta } | null>(null);
@@ -243,6 +254,22 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         setMessage(LOCKED_MESSAGE);
         return;
       }
+      if (command === 'toggleSuggesting') {
+        const on = !isSuggesting(editor);
+        setSuggesting(editor, on, () => reviewerRef.current?.() ?? '');
+        setSuggestingShown(on);
+        setMessage(on ? 'Suggesting: your edits are recorded as suggestions.' : 'Editing: your edits are made directly.');
+        if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
+        return;
+      }
+      if (BLOCK_FORMAT_COMMANDS.has(command) && isSuggesting(editor)) {
+        setMessage(NOT_SUGGESTIBLE_MESSAGE);
+        return;
+      }
+      if (review.run(command)) {
+        if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
+        return;
+      }
       if (host.run(command)) return;
       if (command === 'link') {
         setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
@@ -257,7 +284,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [saveNow, changeMeta, editor, host, held],
+    [saveNow, changeMeta, editor, host, held, review],
   );
 
   useImperativeHandle(
@@ -288,7 +315,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
 
   const jumpTo = useCallback(
     (id: string) => {
-      const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id);
+      // A moved section's id is also at its old place: the outline goes to where it stands.
+      const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id && standsWhenAccepted(n));
       if (index < 0) return;
       const node = editor.children[index] as BlockElement;
       drawAll();
@@ -331,7 +359,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         }
         toolbar={
           <>
-            <Toolbar onCommand={run} />
+            <Toolbar onCommand={run} suggesting={suggesting} review={review} />
             <SaveIndicator store={persistence.statusStore} onRetry={retrySave} />
           </>
         }
@@ -350,7 +378,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
             <Editable
               // While a conflict or a recovery is being settled, nothing typed could be lost between its steps.
               readOnly={persistence.settling}
-              className="policy-editor"
+              className={suggesting ? 'policy-editor suggesting' : 'policy-editor'}
               aria-label="Policy text"
               renderElement={renderElement}
               renderLeaf={renderLeaf}
@@ -367,6 +395,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           </DocumentPage>
         }
         status={message}
+        mode={suggesting ? 'Suggesting' : null}
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
         revealLeft={revealSidebar}

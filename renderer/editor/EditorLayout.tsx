@@ -18,6 +18,8 @@ interface Props {
   banners: ReactNode;
   page: ReactNode;
   status: string | null;
+  /** A mode the editor is in (Suggesting), shown in the status bar for as long as it lasts. */
+  mode?: string | null;
   tabs: readonly FeatureTab[];
   /** Dialogs, after the columns. */
   overlay: ReactNode;
@@ -28,7 +30,7 @@ interface Props {
 /** Below this width (in CSS pixels, so 200% zoom of a 1,600-pixel window too) the side columns would squeeze the text. */
 const NARROW = '(max-width: 900px)';
 
-export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, overlay, revealLeft = false }: Props) {
+export function EditorLayout({ left, toolbar, bar, banners, page, status, mode = null, tabs, overlay, revealLeft = false }: Props) {
   const [chosen, choose] = useState(tabs[0]?.id ?? '');
   const side = tabs.find((tab) => tab.id === chosen) ?? tabs[0];
   const [leftShown, setLeftShown] = useStoredFlag('policywright.panel.left', true);
@@ -73,6 +75,7 @@ export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, 
             {page}
           </div>
           <div className="status-bar" role="status" aria-live="polite">
+            {mode ? <span className="status-mode">{mode}</span> : null}
             {status ?? ''}
           </div>
         </main>

@@ -3,6 +3,8 @@ import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
 import { groupsThatFit } from './toolbar-fit';
+import { ReviewMenu } from './ReviewMenu';
+import type { ReviewActions } from './use-review-actions';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
 
@@ -10,6 +12,8 @@ const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
 const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
+  // Suggesting mode and the review menu, which is drawn after its button.
+  ['toggleSuggesting'],
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
   ['bold', 'italic', 'underline', 'link'],
   ['bulletedList', 'numberedList'],
@@ -17,13 +21,13 @@ const GROUPS: Command[][] = [
 
 const GAP = 6;
 
-export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }) {
+export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command: Command) => void; suggesting: boolean; review: ReviewActions }) {
   // One selector, returning a string, so a keystroke costs one comparison here.
   const active = useSlateSelector((editor) => {
     const marks = currentMarks(editor);
     return MARKS.filter((mark) => marks?.[mark] === true).join(' ');
   });
-  const pressed: Partial<Record<Command, boolean>> = Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)]));
+  const pressed: Partial<Record<Command, boolean>> = { ...Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)])), toggleSuggesting: suggesting };
   const bar = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   // Each group's width as last drawn on the row: a group in the menu keeps the width it had.
@@ -87,6 +91,7 @@ export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }
       {GROUPS.slice(0, shown).map((group, i) => (
         <div className="toolbar-group" key={i}>
           {group.map(button)}
+          {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>
       ))}
       {overflow.length > 0 ? (
@@ -118,6 +123,7 @@ export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }
               {overflow.map((group, i) => (
                 <div className="toolbar-group" key={i}>
                   {group.map(button)}
+                  {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
                 </div>
               ))}
             </div>

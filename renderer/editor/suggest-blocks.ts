@@ -1,9 +1,10 @@
-import { Editor, Transforms } from 'slate';
+import type { Editor } from 'slate';
+import { Transforms } from 'slate';
 import type { LevelChange, SuggestionMark } from '../../shared/model/document';
 import { standsWhenAccepted } from '../../shared/review/suggestions';
 import { isOwn } from './suggesting';
 import { asInserted } from './suggest-text';
-import type { BlockElement } from './types';
+import type { BlockElement, HeadingElement } from './types';
 
 /**
  * The block commands of suggesting mode (sections and clauses), on the model's terms: new blocks are `change: insert`
@@ -58,5 +59,5 @@ export function relevelAsSuggestion(editor: Editor, index: number, level: number
   const field = node.type === 'heading' ? 'level' : 'indent';
   const was = node.relevel?.was ?? current;
   const relevel: LevelChange | null = level === was ? null : { ...mark, was };
-  Transforms.setNodes(editor, { [field]: level, relevel } as unknown as Partial<BlockElement>, { at: [index] });
+  Transforms.setNodes(editor, { [field]: level, relevel } as unknown as Partial<HeadingElement>, { at: [index] });
 }

@@ -83,7 +83,7 @@ export function withSuggestions(editor: PolicyEditor): PolicyEditor {
   editor.insertFragment = (fragment, options) => {
     if (!isSuggesting(editor) || options?.at || !editor.selection) return insertFragment(fragment, options);
     const existing = new Set((editor.children as BlockElement[]).flatMap((n) => (n.type === 'heading' ? [n.id] : [])));
-    const blocks = sanitizeFragment(fragment, existing) as BlockElement[];
+    const blocks = sanitizeFragment(fragment as Descendant[], existing) as BlockElement[];
     const mark = suggestionMark(editor) as SuggestionMark;
     asOneStep(() => pasteAsSuggestion(editor, blocks, mark));
   };

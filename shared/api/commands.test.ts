@@ -48,6 +48,11 @@ describe('the command table', () => {
       findNext: 'F3',
       findPrevious: 'Shift+F3',
       showShortcuts: 'Ctrl+/',
+      toggleSuggesting: 'Ctrl+Shift+E',
+      nextChange: 'Alt+Shift+N',
+      previousChange: 'Alt+Shift+P',
+      acceptChange: 'Alt+Shift+A',
+      rejectChange: 'Alt+Shift+R',
     });
   });
 
@@ -56,7 +61,9 @@ describe('the command table', () => {
     ['Cmd+S', press('s', { meta: true }), 'save'],
     ['Ctrl+Shift+S', press('S', { ctrl: true, shift: true }), 'saveVersion'],
     ['Ctrl+E', press('e', { ctrl: true }), 'exportDocument'],
-    ['Ctrl+Shift+E', press('E', { ctrl: true, shift: true }), null],
+    ['Ctrl+Shift+E', press('E', { ctrl: true, shift: true }), 'toggleSuggesting'],
+    ['Alt+Shift+N', press('N', { alt: true, shift: true }), 'nextChange'],
+    ['Alt+N', press('n', { alt: true }), null],
     ['Ctrl+Z', press('z', { ctrl: true }), 'undo'],
     ['Cmd+Shift+Z', press('Z', { meta: true, shift: true }), 'redo'],
     ['Ctrl+Y', press('y', { ctrl: true }), 'redo'],
@@ -99,7 +106,7 @@ describe('the command table', () => {
 
   it('groups the sheet under the menus’ headings, in their order, each keyed command once', () => {
     const grouped = groupedShortcutSheet();
-    expect(grouped.map((entry) => entry.group)).toEqual(['File', 'Edit', 'Section', 'Format', 'Clauses', 'Help']);
+    expect(grouped.map((entry) => entry.group)).toEqual(['File', 'Edit', 'Section', 'Format', 'Clauses', 'Review', 'Help']);
     expect(grouped.find((entry) => entry.group === 'Help')?.rows.map((row) => row.keys)).toEqual([['Ctrl+/']]);
     expect(grouped.flatMap((entry) => entry.rows).map((row) => row.command).sort()).toEqual(shortcutSheet().map((row) => row.command).sort());
   });

@@ -36,7 +36,7 @@ export interface CommandSpec {
 }
 
 /** The shortcuts sheet's headings, in its order (the menus' order). */
-export const COMMAND_GROUPS = ['File', 'Edit', 'Section', 'Format', 'Clauses', 'Help'] as const;
+export const COMMAND_GROUPS = ['File', 'Edit', 'Section', 'Format', 'Clauses', 'Review', 'Help'] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 const mod = (key: string, shift = false): KeyChord => ({ key, mod: true, ...(shift ? { shift } : {}) });
@@ -71,6 +71,15 @@ export const COMMAND_TABLE = [
   { command: 'insertClause', label: 'Insert clause', menu: 'Insert Clause…', keys: [mod('l', true)], group: 'Clauses' },
   { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit', group: 'Clauses' },
   { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…', group: 'Clauses' },
+  // Review: Ctrl+Shift+E is Word's Track Changes. Word has no keys for moving between changes or settling one; Alt+Shift
+  // with a letter collides with nothing here, and Ctrl+Alt is avoided (it is AltGr, which types letters, on Windows).
+  { command: 'toggleSuggesting', label: 'Suggesting', menu: 'Suggest Changes', keys: [mod('e', true)], toolbar: 'Suggesting', group: 'Review' },
+  { command: 'nextChange', label: 'Next change', menu: 'Next Change', keys: [{ key: 'n', alt: true, shift: true }], group: 'Review' },
+  { command: 'previousChange', label: 'Previous change', menu: 'Previous Change', keys: [{ key: 'p', alt: true, shift: true }], group: 'Review' },
+  { command: 'acceptChange', label: 'Accept change', menu: 'Accept Change', keys: [{ key: 'a', alt: true, shift: true }], group: 'Review' },
+  { command: 'rejectChange', label: 'Reject change', menu: 'Reject Change', keys: [{ key: 'r', alt: true, shift: true }], group: 'Review' },
+  { command: 'acceptAllChanges', label: 'Accept all changes', menu: 'Accept All Changes', group: 'Review' },
+  { command: 'rejectAllChanges', label: 'Reject all changes', menu: 'Reject All Changes', group: 'Review' },
   { command: 'showShortcuts', label: 'Keyboard shortcuts', menu: 'Keyboard Shortcuts', keys: [mod('/')], group: 'Help' },
 ] as const satisfies readonly CommandSpec[];
 
