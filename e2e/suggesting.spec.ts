@@ -1,0 +1,77 @@
+import { violations } from './axe-check';
+import { clickEndOfHeading, expect, heading, screenshot, sectionNumber, test } from './fixtures';
+
+const MOD = 'Control';
+
+// Tall enough that the screenshot shows a moved section at both its places.
+test.use({ viewport: { width: 1440, height: 1200 } });
+
+test('suggesting: type, delete a word, move a section; see the marks; accept one, reject one, undo; the file keeps them', async ({ page, app }) => {
+  const suggestingButton = page.getByRole('button', { name: 'Suggesting', exact: true });
+  await expect(suggestingButton).toHaveAttribute('aria-pressed', 'false');
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press(`${MOD}+Shift+E`);
+  await expect(suggestingButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.status-mode')).toHaveText('Suggesting');
+
+  // Typed text is an insertion, in one piece however fast it is typed.
+  await page.keyboard.type(' Today');
+  const inserted = page.locator('.policy-editor .sugg-ins', { hasText: 'Today' });
+  await expect(inserted).toHaveText(' Today', { useInnerText: true });
+  await expect(inserted).toHaveAttribute('title', /^Inserted by .+, \d+ \w{3} \d{4} \d\d:\d\d$/);
+  await expect(heading(page, 'Who We Are Today')).toBeVisible();
+
+  // A word deleted stays in the page, struck through.
+  await clickEndOfHeading(page, 'Our Role as Controller and as Processor');
+  await page.keyboard.press(`${MOD}+Backspace`);
+  const deleted = page.locator('.policy-editor .sugg-del', { hasText: 'Processor' });
+  await expect(deleted).toBeVisible();
+  await expect(heading(page, 'Our Role as Controller and as Processor')).toBeVisible();
+
+  // A section moved up: at its old place it is struck through and says where it went; numbers are as if accepted.
+  await clickEndOfHeading(page, 'Our Data Protection Officer');
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  const movedTo = page.locator('.policy-editor .section-heading.change-move-to', { hasText: 'Our Data Protection Officer' });
+  const movedFrom = page.locator('.policy-editor .section-heading.change-move-from', { hasText: 'Our Data Protection Officer' });
+  await expect(movedTo.getByTestId('section-number')).toHaveText('1.1');
+  await expect(movedFrom.locator('.moved-note')).toHaveText('Moved to §1.1');
+  await expect(movedFrom.locator('.old-number')).toHaveAttribute('title', 'Numbered 1.2 before the suggestions');
+  await expect(sectionNumber(page, 'Our Role as Controller and as Processor')).toHaveText('1.2');
+  await page.locator('.page-scroll').evaluate((scroller) => (scroller.scrollTop = 0));
+  await screenshot(page, 'suggesting-marks');
+  expect(await violations(page), 'axe finds nothing wrong with suggestions in the page').toEqual([]);
+
+  // Accept the insertion at the caret; reject the deletion; undo the rejection.
+  await inserted.click();
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(page.locator('.status-bar')).toContainText('Accepted 1 suggestion.');
+  await expect(inserted).toHaveCount(0);
+  await expect(heading(page, 'Who We Are Today')).toBeVisible();
+  await deleted.click();
+  await page.keyboard.press('Alt+Shift+R');
+  await expect(deleted).toHaveCount(0);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(deleted).toBeVisible();
+
+  // Next change from the top goes to the first open suggestion: the moved section's new place.
+  await page.keyboard.press(`${MOD}+Home`);
+  await page.keyboard.press('Alt+Shift+N');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('Our Data Protection Officer');
+
+  await page.keyboard.press(`${MOD}+Shift+E`);
+  await expect(suggestingButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.status-mode')).toHaveCount(0);
+  await page.keyboard.press(`${MOD}+s`);
+  // The file is written by the save: polled, never read once.
+  await expect
+    .poll(async () => {
+      const onDisk = await app.readDocument('privacy-policy');
+      return {
+        accepted: onDisk.includes('{"text":"Who We Are Today"}'),
+        deletion: /\{"text":"Processor","del":\{"id":"c-[a-z0-9]+","by":"[^"]+","at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\}\}/.test(onDisk),
+        moveFrom: /"change":\{"id":"c-[a-z0-9]+","by":"[^"]+","at":"[^"]+","kind":"move-from"\}/.test(onDisk),
+        moveTo: /"change":\{"id":"c-[a-z0-9]+","by":"[^"]+","at":"[^"]+","kind":"move-to"\}/.test(onDisk),
+      };
+    })
+    .toEqual({ accepted: true, deletion: true, moveFrom: true, moveTo: true });
+});
