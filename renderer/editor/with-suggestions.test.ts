@@ -59,8 +59,9 @@ function checkSuggestion(lines: string[], action: (editor: PolicyEditor) => void
   const plain = editorFrom(lines);
   prepare(plain);
   action(plain);
-  const editor = suggestingEditor(lines);
+  const editor = editorFrom(lines);
   prepare(editor);
+  setSuggesting(editor, true, () => 'Ana', () => AT);
   const original = stored(editor);
   action(editor);
   const after = stored(editor);
@@ -336,5 +337,35 @@ describe('suggesting: sections, lists and clauses', () => {
     expect(Editor.string(locked, [2])).toBe('Write to us.');
     expect(resolveInEditor(locked, () => 'reject')).toBe(1);
     expect(texts(stored(locked))).toEqual(['# Intro', 'Before.', 'After.']);
+  });
+
+  it('Enter at the edge of an approved clause suggests a new paragraph; Backspace next to it suggests deleting an empty one', () => {
+    const withClause = (e: PolicyEditor) => {
+      caret(e, 1, 7);
+      insertClause(e, clause('Write to us.'), 'body');
+      withClauseLock(e);
+    };
+    checkSuggestion(
+      ['# Intro', 'Before.', 'After.'],
+      (e) => {
+        caret(e, 2, 12);
+        e.insertBreak();
+      },
+      ['# Intro', 'Before.', 'Write to us.', '', 'After.'],
+      withClause,
+    );
+    checkSuggestion(
+      ['# Intro', 'Before.', '', 'After.'],
+      (e) => {
+        caret(e, 3, 0);
+        e.deleteBackward('character');
+      },
+      ['# Intro', 'Before.', 'Write to us.', 'After.'],
+      (e) => {
+        caret(e, 1, 7);
+        insertClause(e, clause('Write to us.'), 'body');
+        withClauseLock(e);
+      },
+    );
   });
 });
