@@ -75,3 +75,39 @@ test('suggesting: type, delete a word, move a section; see the marks; accept one
     })
     .toEqual({ accepted: true, deletion: true, moveFrom: true, moveTo: true });
 });
+
+test('the Review changes menu settles many suggestions at once, each time as one undo step', async ({ page, app }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.getByRole('button', { name: 'Suggesting', exact: true }).click();
+  await page.keyboard.type(' Today');
+  await clickEndOfHeading(page, 'Our Data Protection Officer');
+  await page.keyboard.press(`${MOD}+Backspace`);
+  await expect(page.locator('.policy-editor .sugg-ins')).toHaveCount(1);
+  await expect(page.locator('.policy-editor .sugg-del')).toHaveCount(1);
+
+  const menuButton = page.getByRole('button', { name: 'Review changes' });
+  await menuButton.click();
+  const menu = page.getByRole('group', { name: 'Review changes' });
+  await expect(menu.getByRole('button', { name: /^Accept all by / })).toHaveCount(1);
+  expect(await violations(page), 'axe finds nothing wrong with the open Review changes menu').toEqual([]);
+  await menu.getByRole('button', { name: 'Reject all', exact: true }).click();
+  await expect(menu).toBeHidden();
+  await expect(page.locator('.status-bar')).toContainText('Rejected 2 suggestions.');
+  await expect(page.locator('.policy-editor .sugg-ins, .policy-editor .sugg-del')).toHaveCount(0);
+  await expect(heading(page, 'Who We Are')).toBeVisible();
+  await expect(heading(page, 'Our Data Protection Officer')).toBeVisible();
+
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(page.locator('.policy-editor .sugg-ins')).toHaveCount(1);
+  await menuButton.click();
+  await menu.getByRole('button', { name: /^Accept all by / }).click();
+  await expect(heading(page, 'Who We Are Today')).toBeVisible();
+  await expect(page.locator('.policy-editor .section-title', { hasText: /^Our Data Protection\s*$/ })).toBeVisible();
+  await page.keyboard.press(`${MOD}+s`);
+  await expect
+    .poll(async () => {
+      const onDisk = await app.readDocument('privacy-policy');
+      return onDisk.includes('{"text":"Who We Are Today"}') && onDisk.includes('{"text":"Our Data Protection "}') && !/"(ins|del)":/.test(onDisk);
+    })
+    .toBe(true);
+});

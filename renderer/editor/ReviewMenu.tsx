@@ -22,7 +22,7 @@ export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCom
   }, [open]);
 
   const item = (key: string, label: string, action: () => void, title?: string) => (
-    <button key={key} type="button" role="menuitem" title={title} onMouseDown={(event) => event.preventDefault()} onClick={() => (close(), action())}>
+    <button key={key} type="button" title={title} onMouseDown={(event) => event.preventDefault()} onClick={() => (close(), action())}>
       {label}
     </button>
   );
@@ -36,7 +36,6 @@ export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCom
         ref={button}
         type="button"
         className="tool"
-        aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? 'review-menu-list' : undefined}
         onMouseDown={(event) => event.preventDefault()}
@@ -48,7 +47,7 @@ export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCom
         <div
           id="review-menu-list"
           className="review-menu-list"
-          role="menu"
+          role="group"
           aria-label="Review changes"
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;

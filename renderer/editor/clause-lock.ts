@@ -1,6 +1,6 @@
 import { Editor, Point, Range, Transforms, type BaseRange } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import { suggestionMark } from './suggesting';
+import { isSuggesting, suggestionMark } from './suggesting';
 import { isOwnInsertedBlock } from './suggest-text';
 import type { BlockElement, PolicyEditor } from './types';
 
@@ -119,10 +119,11 @@ export function withClauseLock(editor: PolicyEditor): PolicyEditor {
     const locked = lockedIn(editor, selection);
     if (selection && locked >= 0) {
       if (!coversWholeLockedUses(editor, selection)) return refuse(editor, locked);
-      // Whole clauses go: what is left of their blocks after the delete is ordinary text, not an empty clause.
+      // Whole clauses go: what is left of their blocks after the delete is ordinary text, not an empty clause. Suggested
+      // for deletion, they stay clauses, so that rejecting the deletion gives them back as they were.
       const [start, end] = Range.edges(selection);
       for (let i = start.path[0] ?? 0; i <= (end.path[0] ?? 0); i++) {
-        if (isLocked(editor, i)) Transforms.unsetNodes(editor, 'clause', { at: [i] });
+        if (isLocked(editor, i) && !isSuggesting(editor)) Transforms.unsetNodes(editor, 'clause', { at: [i] });
       }
     }
     deleteFragment(options);
