@@ -242,6 +242,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   );
 
   const retrySave = useCallback(() => void saveNow(), [saveNow]);
+  const refuseDrag = useCallback((event: React.DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setMessage('While suggesting, move text by cutting and pasting it: both are recorded as suggestions.');
+    return true;
+  }, []);
 
   const run = useCallback(
     (command: Command) => {
@@ -387,6 +392,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               onKeyDown={onKeyDown}
               onMouseDown={onMouseDown}
               onDrop={slots.onDrop}
+              // Dropping whole blocks dragged within the text removes them outright (slate-react), which a suggestion
+              // must not do: while suggesting, text is moved by cutting and pasting, which are suggestions.
+              onDragStart={suggesting ? refuseDrag : undefined}
               onDragOver={slots.onDragOver}
               spellCheck
               // The spellchecker checks the document's own language (the Document panel sets it).
