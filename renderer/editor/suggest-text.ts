@@ -91,9 +91,9 @@ export function asInserted(nodes: readonly Descendant[], mark: SuggestionMark): 
  * text already deleted is left as it is. Whole blocks covered get `change: delete` (the reviewer's own inserted blocks
  * go). When the range ends inside a later block, that block is deleted whole and the rest of its text is copied, as
  * an insertion, to the end of the first block: accepting gives the joined block a plain delete gives, rejecting
- * gives back both blocks. Leaves the caret at the range's start (or its end, for Delete).
+ * gives back both blocks. Leaves the caret at the range's start (or its end, for Delete), or where it was ('keep').
  */
-export function markDeleted(editor: Editor, range: Range, mark: SuggestionMark, caret: 'start' | 'end'): void {
+export function markDeleted(editor: Editor, range: Range, mark: SuggestionMark, caret: 'start' | 'end' | 'keep'): void {
   const [start, end] = Range.edges(range);
   const first = start.path[0] ?? 0;
   const last = end.path[0] ?? 0;
@@ -127,7 +127,7 @@ export function markDeleted(editor: Editor, range: Range, mark: SuggestionMark, 
   const point = caret === 'start' ? (startRef.unref() ?? endRef.current) : (endRef.unref() ?? startRef.current);
   startRef.unref();
   endRef.unref();
-  if (point) Transforms.select(editor, point);
+  if (point && caret !== 'keep') Transforms.select(editor, point);
 }
 
 /** The runs of a range within one block marked deleted, from the last so that earlier paths stay put. */

@@ -8,6 +8,9 @@ import { setSuggesting } from './suggesting';
 import { applyClauseEdit } from '../../shared/clauses/versioning';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { textToRuns } from '../../shared/model/variables';
+import { planReplaceAll } from '../../shared/find/find';
+import { blockText } from '../find/block-text';
+import { applyReplacements } from '../find/replace-text';
 import { insertClause } from './clause-commands';
 import { onRefusal, withClauseLock } from './clause-lock';
 import { indentListItem } from './marks';
@@ -198,6 +201,18 @@ describe('suggesting: deleting', () => {
       caret(e, 1, 0);
       e.deleteBackward('character');
     });
+  });
+});
+
+describe('suggesting: replace', () => {
+  it('replace all is one suggestion per match, the new text after the old, one undo step', () => {
+    const replaceAll = (e: PolicyEditor) => {
+      const texts = (e.children as BlockElement[]).map(blockText);
+      const plan = planReplaceAll(texts, { text: 'data', matchCase: false, wholeWord: true, regex: false }, 'information', () => true);
+      if ('problem' in plan) throw new Error(plan.problem);
+      applyReplacements(e, plan.edits);
+    };
+    checkSuggestion(['# Data', 'We sell data. Data is kept.', 'No data here.'], replaceAll, ['# information', 'We sell information. information is kept.', 'No information here.']);
   });
 });
 
