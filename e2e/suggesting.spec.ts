@@ -111,3 +111,23 @@ test('the Review changes menu settles many suggestions at once, each time as one
     })
     .toBe(true);
 });
+
+// The browser inserts a typed letter into the page itself (render-after-paint.ts); a suggestion's first letter is then
+// split off into a text of its own, and the page must show each letter once, wherever the caret was.
+test('suggesting inside a word and at a word’s end shows each letter once, and typing on stays one suggestion', async ({ page }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press(`${MOD}+Shift+E`);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('ee, what w');
+  await expect(heading(page, 'Who Wee, what we Are')).toBeVisible();
+  await expect(page.locator('.policy-editor .sugg-ins')).toHaveCount(1);
+  await page.keyboard.press('End');
+  await page.keyboard.type('n');
+  await expect(heading(page, 'Who Wee, what we Aren')).toBeVisible();
+  await expect(page.locator('.policy-editor .sugg-ins')).toHaveText(['ee, what w', 'n']);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(heading(page, 'Who Wee, what we Are')).toBeVisible();
+  await expect(page.locator('.policy-editor .sugg-del')).toHaveText(['e']);
+});
