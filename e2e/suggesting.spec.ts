@@ -117,8 +117,13 @@ test('the Review changes menu settles many suggestions at once, each time as one
 test('suggesting inside a word and at a word’s end shows each letter once, and typing on stays one suggestion', async ({ page }) => {
   await clickEndOfHeading(page, 'Who We Are');
   await page.keyboard.press(`${MOD}+Shift+E`);
+  await expect(page.locator('.status-mode')).toHaveText('Suggesting');
   await page.keyboard.press('Home');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  // The caret in the heading, after "Who W", before typing.
+  await expect
+    .poll(() => page.evaluate(() => ({ offset: getSelection()?.anchorOffset, text: getSelection()?.anchorNode?.textContent })))
+    .toEqual({ offset: 5, text: 'Who We Are' });
   await page.keyboard.type('ee, what w');
   await expect(heading(page, 'Who Wee, what we Are')).toBeVisible();
   await expect(page.locator('.policy-editor .sugg-ins')).toHaveCount(1);
