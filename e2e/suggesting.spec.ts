@@ -3,16 +3,20 @@ import { clickEndOfHeading, expect, heading, screenshot, sectionNumber, test } f
 
 const MOD = 'Control';
 
-// Tall enough that the screenshot shows a moved section at both its places.
-test.use({ viewport: { width: 1440, height: 1200 } });
+// Wide enough for the whole toolbar (narrower, Suggesting and Review changes are in the status bar only), and tall
+// enough that the screenshot shows a moved section at both its places.
+test.use({ viewport: { width: 1800, height: 1200 } });
 
 test('suggesting: type, delete a word, move a section; see the marks; accept one, reject one, undo; the file keeps them', async ({ page, app }) => {
-  const suggestingButton = page.getByRole('button', { name: 'Suggesting', exact: true });
+  const suggestingButton = page.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: 'Suggesting', exact: true });
+  const modeSwitch = page.locator('.status-mode-tools').getByRole('button', { name: 'Suggesting', exact: true });
   await expect(suggestingButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(modeSwitch).toHaveAttribute('aria-pressed', 'false');
   await clickEndOfHeading(page, 'Who We Are');
   await page.keyboard.press(`${MOD}+Shift+E`);
   await expect(suggestingButton).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.status-mode')).toHaveText('Suggesting');
+  // The status bar says so, with a switch of its own (in a narrower window the toolbar has no room for its button).
+  await expect(modeSwitch).toHaveAttribute('aria-pressed', 'true');
 
   // Typed text is an insertion, in one piece however fast it is typed.
   await page.keyboard.type(' Today');
@@ -60,7 +64,7 @@ test('suggesting: type, delete a word, move a section; see the marks; accept one
 
   await page.keyboard.press(`${MOD}+Shift+E`);
   await expect(suggestingButton).toHaveAttribute('aria-pressed', 'false');
-  await expect(page.locator('.status-mode')).toHaveCount(0);
+  await expect(modeSwitch).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press(`${MOD}+s`);
   // The file is written by the save: polled, never read once.
   await expect
@@ -78,14 +82,14 @@ test('suggesting: type, delete a word, move a section; see the marks; accept one
 
 test('the Review changes menu settles many suggestions at once, each time as one undo step', async ({ page, app }) => {
   await clickEndOfHeading(page, 'Who We Are');
-  await page.getByRole('button', { name: 'Suggesting', exact: true }).click();
+  await page.locator('.status-mode-tools').getByRole('button', { name: 'Suggesting', exact: true }).click();
   await page.keyboard.type(' Today');
   await clickEndOfHeading(page, 'Our Data Protection Officer');
   await page.keyboard.press(`${MOD}+Backspace`);
   await expect(page.locator('.policy-editor .sugg-ins')).toHaveCount(1);
   await expect(page.locator('.policy-editor .sugg-del')).toHaveCount(1);
 
-  const menuButton = page.getByRole('button', { name: 'Review changes' });
+  const menuButton = page.locator('.status-mode-tools').getByRole('button', { name: 'Review changes' });
   await menuButton.click();
   const menu = page.getByRole('group', { name: 'Review changes' });
   await expect(menu.getByRole('button', { name: /^Accept all by / })).toHaveCount(1);
@@ -117,7 +121,7 @@ test('the Review changes menu settles many suggestions at once, each time as one
 test('suggesting inside a word and at a word’s end shows each letter once, and typing on stays one suggestion', async ({ page }) => {
   await clickEndOfHeading(page, 'Who We Are');
   await page.keyboard.press(`${MOD}+Shift+E`);
-  await expect(page.locator('.status-mode')).toHaveText('Suggesting');
+  await expect(page.locator('.status-mode-tools').getByRole('button', { name: 'Suggesting', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Home');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   // The caret in the heading, after "Who W", before typing.

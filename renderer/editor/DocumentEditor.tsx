@@ -39,6 +39,7 @@ import { SectionNumberStore } from './section-numbers';
 import { isSuggesting, setSuggesting } from './suggesting';
 import { useReviewActions } from './use-review-actions';
 import { standsWhenAccepted } from '../../shared/review/suggestions';
+import { ReviewMenu } from './ReviewMenu';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
@@ -403,7 +404,22 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           </DocumentPage>
         }
         status={message}
-        mode={suggesting ? 'Suggesting' : null}
+        mode={
+          // Always in view, whatever the toolbar's width (its own Suggesting button is there only when all of it fits).
+          <div className="status-mode-tools">
+            <button
+              type="button"
+              className="status-mode"
+              aria-pressed={suggesting}
+              title="Suggest changes instead of making them (Ctrl+Shift+E)"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => run('toggleSuggesting')}
+            >
+              Suggesting
+            </button>
+            <ReviewMenu review={review} onCommand={run} />
+          </div>
+        }
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
         revealLeft={revealSidebar}

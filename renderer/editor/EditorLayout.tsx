@@ -18,8 +18,8 @@ interface Props {
   banners: ReactNode;
   page: ReactNode;
   status: string | null;
-  /** A mode the editor is in (Suggesting), shown in the status bar for as long as it lasts. */
-  mode?: string | null;
+  /** The editor's mode and its controls (Suggesting, Review changes), always in view beside the status line. */
+  mode?: ReactNode;
   tabs: readonly FeatureTab[];
   /** Dialogs, after the columns. */
   overlay: ReactNode;
@@ -74,9 +74,11 @@ export function EditorLayout({ left, toolbar, bar, banners, page, status, mode =
           <div className="page-scroll" data-region="policy" id="policy">
             {page}
           </div>
-          <div className="status-bar" role="status" aria-live="polite">
-            {mode ? <span className="status-mode">{mode}</span> : null}
-            {status ?? ''}
+          <div className="status-row">
+            {mode}
+            <div className="status-bar" role="status" aria-live="polite">
+              {status ?? ''}
+            </div>
           </div>
         </main>
         <aside className={`right-column${showsRight ? '' : ' hidden-column'}`} data-region="panels" aria-label="Side panels" onKeyDown={closeOverlay}>

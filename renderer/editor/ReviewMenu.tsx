@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import type { ReviewActions } from './use-review-actions';
 
@@ -7,6 +7,7 @@ import type { ReviewActions } from './use-review-actions';
  * (all, all by one person, all in the cursor's section). The list of people is read when the menu opens.
  */
 export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCommand: (command: Command) => void }) {
+  const listId = useId();
   const [authors, setAuthors] = useState<string[] | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const open = authors !== null;
@@ -37,7 +38,7 @@ export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCom
         type="button"
         className="tool"
         aria-expanded={open}
-        aria-controls={open ? 'review-menu-list' : undefined}
+        aria-controls={open ? listId : undefined}
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => (open ? close() : setAuthors(review.authors()))}
       >
@@ -45,7 +46,7 @@ export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCom
       </button>
       {open ? (
         <div
-          id="review-menu-list"
+          id={listId}
           className="review-menu-list"
           role="group"
           aria-label="Review changes"

@@ -12,12 +12,14 @@ const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
 const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
-  // Suggesting mode and the review menu, which is drawn after its button.
-  ['toggleSuggesting'],
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
   ['bold', 'italic', 'underline', 'link'],
   ['bulletedList', 'numberedList'],
+  // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
+  // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
+  ['toggleSuggesting'],
 ];
+const EDITING_GROUPS = GROUPS.slice(0, -1);
 
 const GAP = 6;
 
@@ -45,7 +47,9 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
         widths.current[i] = group.offsetWidth;
       });
       const moreWidth = moreButton.current?.offsetWidth || 64;
-      setShown(groupsThatFit(GROUPS.map((_, i) => widths.current[i] ?? 0), element.clientWidth, GAP, moreWidth));
+      const all = GROUPS.map((_, i) => widths.current[i] ?? 0);
+      if (groupsThatFit(all, element.clientWidth, GAP, moreWidth) === GROUPS.length) setShown(GROUPS.length);
+      else setShown(groupsThatFit(all.slice(0, -1), element.clientWidth, GAP, moreWidth));
     };
     fit();
     const observer = new ResizeObserver(fit);
@@ -85,10 +89,11 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
       </button>
     );
   };
-  const overflow = GROUPS.slice(shown);
+  const row = shown === GROUPS.length ? GROUPS : EDITING_GROUPS.slice(0, shown);
+  const overflow = shown === GROUPS.length ? [] : EDITING_GROUPS.slice(shown);
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
-      {GROUPS.slice(0, shown).map((group, i) => (
+      {row.map((group, i) => (
         <div className="toolbar-group" key={i}>
           {group.map(button)}
           {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
@@ -123,7 +128,6 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
               {overflow.map((group, i) => (
                 <div className="toolbar-group" key={i}>
                   {group.map(button)}
-                  {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
                 </div>
               ))}
             </div>
