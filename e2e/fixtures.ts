@@ -98,6 +98,15 @@ export async function clickEndOfHeading(page: Page, title: string) {
   await page.keyboard.press('End');
 }
 
+/** Answers the one-time "Your name" dialog (the first comment or suggestion asks who this is), and waits for it to go. */
+export async function giveName(page: Page, name: string) {
+  const ask = page.getByRole('dialog', { name: 'Your name' });
+  await expect(ask).toBeVisible();
+  await ask.getByLabel('Name').fill(name);
+  await ask.getByRole('button', { name: 'Save' }).click();
+  await expect(ask).toBeHidden();
+}
+
 export async function screenshot(page: Page, name: string) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

@@ -89,6 +89,7 @@ test('Ctrl+/ shows every shortcut, grouped as the menus are', async ({ page }) =
   await expect(sheet).toBeVisible();
   await expect(sheet.getByRole('heading', { level: 3 })).toHaveText(['File', 'Edit', 'Section', 'Format', 'Clauses', 'Review', 'Help', 'Moving around']);
   await expect(sheet.locator('dl > div', { has: page.locator('dt', { hasText: /^Redo$/ }) }).locator('kbd')).toHaveText(['Ctrl+Shift+Z', 'Ctrl+Y']);
+  await expect(sheet.locator('dl > div', { has: page.locator('dt', { hasText: /^Suggesting$/ }) }).locator('kbd')).toHaveText(['Ctrl+Shift+E']);
   await expect(sheet.locator('dl > div', { has: page.locator('dt', { hasText: /^Insert clause$/ }) }).locator('kbd')).toHaveText(['Ctrl+Shift+L']);
   await expect(sheet.locator('kbd', { hasText: /^F6$/ })).toBeVisible();
   await screenshot(page, 'keyboard-shortcuts-sheet');

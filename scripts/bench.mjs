@@ -594,6 +594,8 @@ async function prepareReviewProject(tmp) {
   // Its own home: a host keeps its origin's name in its home, and the two hosts' session cookies stay apart.
   const home = path.join(tmp, 'review-home');
   await fs.mkdir(home);
+  // The person has given their name already: suggesting asks for it once, and the bench measures typing, not that.
+  await fs.writeFile(path.join(home, 'settings.json'), `${JSON.stringify({ teamLibrary: null, identity: { name: 'Bench Reviewer' } }, null, 2)}\n`);
   const gen = await writeBenchProject(dir, SEED, { review: true });
   const pristine = path.join(tmp, 'review-document.policy.json');
   await fs.copyFile(gen.documentFile, pristine);

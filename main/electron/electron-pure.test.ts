@@ -140,7 +140,7 @@ describe('menuTemplate', () => {
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
-      'New Comment', 'Review Changes and Comments',
+      'Suggest Changes', 'Next Change', 'Previous Change', 'Accept Change', 'Reject Change', 'Accept All Changes', 'Reject All Changes', 'New Comment', 'Review Changes and Comments',
       'Keyboard Shortcuts',
     ]);
   });
@@ -177,6 +177,11 @@ describe('menuTemplate', () => {
       findPrevious: 'Shift+F3',
       newComment: 'CmdOrCtrl+Alt+M',
       showShortcuts: 'CmdOrCtrl+/',
+      toggleSuggesting: 'CmdOrCtrl+Shift+E',
+      nextChange: 'Alt+Shift+N',
+      previousChange: 'Alt+Shift+P',
+      acceptChange: 'Alt+Shift+A',
+      rejectChange: 'Alt+Shift+R',
     });
   });
 });

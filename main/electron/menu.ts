@@ -94,7 +94,20 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
     },
     {
       label: '&Review',
-      submenu: [item('newComment'), item('showReviewList')],
+      submenu: [
+        item('toggleSuggesting'),
+        separator,
+        item('nextChange'),
+        item('previousChange'),
+        separator,
+        item('acceptChange'),
+        item('rejectChange'),
+        item('acceptAllChanges'),
+        item('rejectAllChanges'),
+        separator,
+        item('newComment'),
+        item('showReviewList'),
+      ],
     },
     { role: 'help', submenu: [item('showShortcuts'), separator, { role: 'about' }] },
   ];

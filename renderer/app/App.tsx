@@ -507,6 +507,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           onReload={(loaded, message) => reload(open, loaded, message)}
           onDocumentAdded={documentAdded}
           onCompare={compare}
+          // Who suggests: the name the person gave (asked once, when suggesting is first turned on).
+          reviewer={identity.tools.reviewer}
         />
         </div>
       ) : (

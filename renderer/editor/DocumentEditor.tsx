@@ -38,6 +38,10 @@ import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
 import { moveSectionTo } from './section-commands';
 import { SectionNumberStore } from './section-numbers';
 import { syncSelectionFromDom } from './sync-selection';
+import { isSuggesting, setSuggesting } from './suggesting';
+import { useReviewActions } from './use-review-actions';
+import { standsWhenAccepted } from '../../shared/review/suggestions';
+import { ReviewMenu } from './ReviewMenu';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
@@ -87,14 +91,17 @@ interface Props {
   /** A copy kept while settling a conflict was added to the project. */
   onDocumentAdded?: (summary: DocumentSummary) => void;
   onCompare?: (old: CompareSource, next: CompareSource) => Promise<void>;
+  /** The person's name, which every suggestion made in this window carries; asked each time one is made. */
+  reviewer?: () => string;
 }
 
 const OUTLINE_TEXT_DELAY_MS = 250;
 // Commands that would change locked text in ways the lock's own checks do not see (block types, links).
 const BLOCK_FORMAT_COMMANDS: ReadonlySet<Command> = new Set(['bulletedList', 'numberedList', 'link']);
+const NOT_SUGGESTIBLE_MESSAGE = 'Lists and links cannot be suggested yet: turn Suggesting off (Ctrl+Shift+E) to change them.';
 const noFeature: EditorFeature = (_host, render) => render(NO_SLOTS);
 
-export function DocumentEditor({ client, documentId, initial: loaded, sidebar, revealSidebar = false, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare }: Props) {
+export function DocumentEditor({ client, documentId, initial: loaded, sidebar, revealSidebar = false, handleRef, onStatus, feature = noFeature, onReload, onDocumentAdded, onCompare, reviewer }: Props) {
   const initial = loaded.document;
   // Made once per document, together, so that the editor, its held renders and its mounter are always one set.
   const [{ editor, held, mounter, setOnHold }] = useState(createPolicyEditor);
@@ -115,6 +122,10 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   const metaRef = useRef(meta);
   const readMeta = useCallback(() => metaRef.current, []);
   const [message, setMessage] = useState<string | null>(null);
+  // Suggesting mode belongs to this window; the name is read when a suggestion is made, so a later change of it counts.
+  const reviewerRef = useRef(reviewer);
+  reviewerRef.current = reviewer;
+  const [suggesting, setSuggestingShown] = useState(false);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
   const [host] = useState(
     () =>
@@ -140,6 +151,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   useEffect(() => held.listen(window), [held]);
   // Puts every block in the page before this task ends, for what needs the whole document at once.
   const drawAll = host.tools.drawAll;
+  const review = useReviewActions(editor, setMessage, drawAll);
 
   // The details a restore replaced, and the depth of the undo stack right after it: undoing that step brings them back.
   const restored = useRef<{ depth: number; meta: DocumentMeta } | null>(null);
@@ -245,6 +257,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   );
 
   const retrySave = useCallback(() => void saveNow(), [saveNow]);
+  const refuseDrag = useCallback((event: React.DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setMessage('While suggesting, move text by cutting and pasting it: both are recorded as suggestions.');
+    return true;
+  }, []);
 
   const run = useCallback(
     (command: Command) => {
@@ -258,6 +275,24 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       }
       if (BLOCK_FORMAT_COMMANDS.has(command) && lockedIn(editor, editor.selection) >= 0) {
         setMessage(LOCKED_MESSAGE);
+        return;
+      }
+      if (command === 'toggleSuggesting') {
+        const on = !isSuggesting(editor);
+        setSuggesting(editor, on, () => reviewerRef.current?.() ?? '');
+        // Asked now, before the first suggestion, so none is made in a name the person never gave (the app asks once).
+        if (on) reviewerRef.current?.();
+        setSuggestingShown(on);
+        setMessage(on ? 'Suggesting: your edits are recorded as suggestions.' : 'Editing: your edits are made directly.');
+        if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
+        return;
+      }
+      if (BLOCK_FORMAT_COMMANDS.has(command) && isSuggesting(editor)) {
+        setMessage(NOT_SUGGESTIBLE_MESSAGE);
+        return;
+      }
+      if (review.run(command)) {
+        if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
         return;
       }
       if (host.run(command)) return;
@@ -274,7 +309,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [saveNow, changeMeta, editor, host, held],
+    [saveNow, changeMeta, editor, host, held, review],
   );
 
   useImperativeHandle(
@@ -306,7 +341,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
 
   const jumpTo = useCallback(
     (id: string) => {
-      const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id);
+      // A moved section's id is also at its old place: the outline goes to where it stands.
+      const index = (editor.children as BlockElement[]).findIndex((n) => n.type === 'heading' && n.id === id && standsWhenAccepted(n));
       if (index < 0) return;
       const node = editor.children[index] as BlockElement;
       drawAll();
@@ -349,7 +385,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         }
         toolbar={
           <>
-            <Toolbar onCommand={run} />
+            <Toolbar onCommand={run} suggesting={suggesting} review={review} />
             <SaveIndicator store={persistence.statusStore} onRetry={retrySave} />
           </>
         }
@@ -368,7 +404,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
             <Editable
               // While a conflict or a recovery is being settled, nothing typed could be lost between its steps.
               readOnly={persistence.settling}
-              className="policy-editor"
+              className={suggesting ? 'policy-editor suggesting' : 'policy-editor'}
               aria-label="Policy text"
               renderElement={renderElement}
               renderLeaf={renderLeaf}
@@ -377,6 +413,9 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               onKeyDown={onKeyDown}
               onMouseDown={onMouseDown}
               onDrop={slots.onDrop}
+              // Dropping whole blocks dragged within the text removes them outright (slate-react), which a suggestion
+              // must not do: while suggesting, text is moved by cutting and pasting, which are suggestions.
+              onDragStart={suggesting ? refuseDrag : undefined}
               onDragOver={slots.onDragOver}
               spellCheck
               // The spellchecker checks the document's own language (the Document panel sets it).
@@ -385,6 +424,22 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           </DocumentPage>
         }
         status={message}
+        mode={
+          // Always in view, whatever the toolbar's width (its own Suggesting button is there only when all of it fits).
+          <div className="status-mode-tools">
+            <button
+              type="button"
+              className="status-mode"
+              aria-pressed={suggesting}
+              title="Suggest changes instead of making them (Ctrl+Shift+E)"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => run('toggleSuggesting')}
+            >
+              Suggesting
+            </button>
+            <ReviewMenu review={review} onCommand={run} />
+          </div>
+        }
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
         overlay={slots.overlay}
         revealLeft={revealSidebar}

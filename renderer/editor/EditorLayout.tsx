@@ -18,6 +18,8 @@ interface Props {
   banners: ReactNode;
   page: ReactNode;
   status: string | null;
+  /** The editor's mode and its controls (Suggesting, Review changes), always in view beside the status line. */
+  mode?: ReactNode;
   tabs: readonly FeatureTab[];
   /** Dialogs, after the columns. */
   overlay: ReactNode;
@@ -30,7 +32,7 @@ interface Props {
 /** Below this width (in CSS pixels, so 200% zoom of a 1,600-pixel window too) the side columns would squeeze the text. */
 const NARROW = '(max-width: 900px)';
 
-export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, overlay, revealLeft = false, revealTab }: Props) {
+export function EditorLayout({ left, toolbar, bar, banners, page, status, mode = null, tabs, overlay, revealLeft = false, revealTab }: Props) {
   const [chosen, choose] = useState(tabs[0]?.id ?? '');
   const side = tabs.find((tab) => tab.id === chosen) ?? tabs[0];
   const [leftShown, setLeftShown] = useStoredFlag('policywright.panel.left', true);
@@ -85,8 +87,11 @@ export function EditorLayout({ left, toolbar, bar, banners, page, status, tabs, 
           <div className="page-scroll" data-region="policy" id="policy">
             {page}
           </div>
-          <div className="status-bar" role="status" aria-live="polite">
-            {status ?? ''}
+          <div className="status-row">
+            {mode}
+            <div className="status-bar" role="status" aria-live="polite">
+              {status ?? ''}
+            </div>
           </div>
         </main>
         <aside className={`right-column${showsRight ? '' : ' hidden-column'}`} data-region="panels" aria-label="Side panels" onKeyDown={closeOverlay}>

@@ -3,6 +3,8 @@ import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
 import { groupsThatFit } from './toolbar-fit';
+import { ReviewMenu } from './ReviewMenu';
+import type { ReviewActions } from './use-review-actions';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
 
@@ -13,17 +15,21 @@ const GROUPS: Command[][] = [
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
   ['bold', 'italic', 'underline', 'link'],
   ['bulletedList', 'numberedList'],
+  // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
+  // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
+  ['toggleSuggesting'],
 ];
+const EDITING_GROUPS = GROUPS.slice(0, -1);
 
 const GAP = 6;
 
-export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }) {
+export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command: Command) => void; suggesting: boolean; review: ReviewActions }) {
   // One selector, returning a string, so a keystroke costs one comparison here.
   const active = useSlateSelector((editor) => {
     const marks = currentMarks(editor);
     return MARKS.filter((mark) => marks?.[mark] === true).join(' ');
   });
-  const pressed: Partial<Record<Command, boolean>> = Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)]));
+  const pressed: Partial<Record<Command, boolean>> = { ...Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)])), toggleSuggesting: suggesting };
   const bar = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   // Each group's width as last drawn on the row: a group in the menu keeps the width it had.
@@ -41,7 +47,9 @@ export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }
         widths.current[i] = group.offsetWidth;
       });
       const moreWidth = moreButton.current?.offsetWidth || 64;
-      setShown(groupsThatFit(GROUPS.map((_, i) => widths.current[i] ?? 0), element.clientWidth, GAP, moreWidth));
+      const all = GROUPS.map((_, i) => widths.current[i] ?? 0);
+      if (groupsThatFit(all, element.clientWidth, GAP, moreWidth) === GROUPS.length) setShown(GROUPS.length);
+      else setShown(groupsThatFit(all.slice(0, -1), element.clientWidth, GAP, moreWidth));
     };
     fit();
     const observer = new ResizeObserver(fit);
@@ -81,12 +89,14 @@ export function Toolbar({ onCommand }: { onCommand: (command: Command) => void }
       </button>
     );
   };
-  const overflow = GROUPS.slice(shown);
+  const row = shown === GROUPS.length ? GROUPS : EDITING_GROUPS.slice(0, shown);
+  const overflow = shown === GROUPS.length ? [] : EDITING_GROUPS.slice(shown);
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
-      {GROUPS.slice(0, shown).map((group, i) => (
+      {row.map((group, i) => (
         <div className="toolbar-group" key={i}>
           {group.map(button)}
+          {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>
       ))}
       {overflow.length > 0 ? (

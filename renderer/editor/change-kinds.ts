@@ -23,7 +23,11 @@ export function changesSections(op: Operation): boolean {
     case 'merge_node':
       return op.path.length === 1 && (op.properties as Partial<BlockElement>).type === 'heading';
     case 'set_node':
-      return op.path.length === 1 && ('type' in op.newProperties || 'level' in op.newProperties || 'id' in op.newProperties || 'type' in op.properties);
+      // A suggested deletion, move or new level of a heading changes the numbers as if accepted (section-numbers.ts).
+      return (
+        op.path.length === 1 &&
+        ('type' in op.newProperties || 'level' in op.newProperties || 'id' in op.newProperties || 'type' in op.properties || 'change' in op.newProperties || 'change' in op.properties || 'relevel' in op.newProperties)
+      );
     case 'move_node':
       return op.path.length === 1;
     default:

@@ -9,6 +9,8 @@ import type { LibraryClause } from '../../shared/clauses/library';
 import { blocksToSlate, slateToBlocks } from './convert';
 import { clauseSpanAt } from './clause-lock';
 import type { CommandOutcome } from './section-commands';
+import { asInsertedBlocks } from './suggest-blocks';
+import { isSuggesting, suggestionMark } from './suggesting';
 import type { BlockElement } from './types';
 
 /** Clause commands: each is one undo step, and none of them is stopped by the lock (they are how a lock is handled). */
@@ -48,11 +50,13 @@ export function insertClause(editor: Editor, clause: LibraryClause, mode: Insert
   } else {
     const current = editor.children[index] as BlockElement | undefined;
     at = current?.clause ? clauseSpanAt(editor, index)[1] + 1 : index + 1;
-    replace = !!current && !current.clause && current.type !== 'heading' && Node.string(current) === '' && !current.children.some((c) => 'type' in c);
+    // Suggesting, the empty paragraph stays: removing it would be an edit nobody could reject.
+    replace = !isSuggesting(editor) && !!current && !current.clause && current.type !== 'heading' && Node.string(current) === '' && !current.children.some((c) => 'type' in c);
     if (replace) at = index;
     blocks = clauseToBlocks(clause, options);
   }
-  const nodes = blocksToSlate(blocks);
+  const mark = suggestionMark(editor);
+  const nodes = mark ? asInsertedBlocks(blocksToSlate(blocks), mark) : blocksToSlate(blocks);
   asOneStep(editor, () => {
     if (replace) Transforms.removeNodes(editor, { at: [at] });
     Transforms.insertNodes(editor, nodes, { at: [at] });

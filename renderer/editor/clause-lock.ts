@@ -1,4 +1,7 @@
 import { Editor, Point, Range, Transforms, type BaseRange } from 'slate';
+import { HistoryEditor } from 'slate-history';
+import { isSuggesting, suggestionMark } from './suggesting';
+import { isOwnInsertedBlock } from './suggest-text';
 import type { BlockElement, PolicyEditor } from './types';
 
 /**
@@ -116,10 +119,11 @@ export function withClauseLock(editor: PolicyEditor): PolicyEditor {
     const locked = lockedIn(editor, selection);
     if (selection && locked >= 0) {
       if (!coversWholeLockedUses(editor, selection)) return refuse(editor, locked);
-      // Whole clauses go: what is left of their blocks after the delete is ordinary text, not an empty clause.
+      // Whole clauses go: what is left of their blocks after the delete is ordinary text, not an empty clause. Suggested
+      // for deletion, they stay clauses, so that rejecting the deletion gives them back as they were.
       const [start, end] = Range.edges(selection);
       for (let i = start.path[0] ?? 0; i <= (end.path[0] ?? 0); i++) {
-        if (isLocked(editor, i)) Transforms.unsetNodes(editor, 'clause', { at: [i] });
+        if (isLocked(editor, i) && !isSuggesting(editor)) Transforms.unsetNodes(editor, 'clause', { at: [i] });
       }
     }
     deleteFragment(options);
@@ -129,13 +133,25 @@ export function withClauseLock(editor: PolicyEditor): PolicyEditor {
 }
 
 function openParagraph(editor: Editor, at: number): void {
-  Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: [at], select: true });
+  // Suggesting, the new paragraph is a suggested insertion, as any other Enter then is.
+  const mark = suggestionMark(editor);
+  const paragraph: BlockElement = mark ? { type: 'paragraph', change: { ...mark, kind: 'insert' }, children: [{ text: '', ins: mark }] } : { type: 'paragraph', children: [{ text: '' }] };
+  HistoryEditor.withNewBatch(editor, () => Transforms.insertNodes(editor, paragraph, { at: [at], select: true }));
 }
 
 /** An empty paragraph next to a clause simply goes; anything else would be merged into the clause, so it is refused. */
 function removeEmptyOrRefuse(editor: Editor, index: number, locked: number): void {
   const block = editor.children[index] as BlockElement;
   if (Editor.isEmpty(editor, block) && !block.clause) {
+    // Suggesting, an empty paragraph that is not the reviewer's own new one is suggested for deletion instead.
+    const mark = suggestionMark(editor);
+    if (mark && !isOwnInsertedBlock(editor, index)) {
+      HistoryEditor.withNewBatch(editor, () => {
+        if (!block.change) Transforms.setNodes(editor, { change: { ...mark, kind: 'delete' } }, { at: [index] });
+        Transforms.select(editor, locked < index ? Editor.end(editor, [locked]) : Editor.start(editor, [index + 1]));
+      });
+      return;
+    }
     Transforms.removeNodes(editor, { at: [index] });
     Transforms.select(editor, locked < index ? Editor.end(editor, [locked]) : Editor.start(editor, [index]));
     return;

@@ -11,6 +11,7 @@ import { lockedIn, withClauseLock } from './clause-lock';
 import { RenderAfterPaint, withRenderAfterPaint } from './render-after-paint';
 import type { PolicyEditor } from './types';
 import { withPolicy } from './with-policy';
+import { withSuggestions } from './with-suggestions';
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
@@ -36,10 +37,12 @@ export function createPolicyEditor(): BuiltEditor {
   });
   // Each plugin wraps the ones before it, so the last runs first. withReact is innermost and withHistory just outside
   // it, as slate-react and slate-history expect, so every later plugin's edits are undoable steps. The clause lock sits
-  // outside the policy rules, so a refused edit never reaches them. The mounter draws a far block before any plugin's
-  // edit reaches it, and the held renders are outermost: they must see every operation, and every change, first.
+  // outside the policy rules, so a refused edit never reaches them; suggesting mode (with-suggestions.ts) sits between
+  // the two, so a suggestion in an approved clause is refused as an edit is, and what a suggestion does still passes
+  // the policy rules. The mounter draws a far block before any plugin's edit reaches it, and the held renders are
+  // outermost: they must see every operation, and every change, first.
   const editor: PolicyEditor = withRenderAfterPaint(
-    withMountingBeforeEdits(withClauseLock(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)), mounter),
+    withMountingBeforeEdits(withClauseLock(withSuggestions(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor))), mounter),
     held,
   );
   editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);

@@ -7,6 +7,8 @@ import { AdornmentsContext } from './editor-feature';
 import { ChunkMounterContext } from './chunk-mounter';
 import { safeLink } from '../../shared/model/link';
 import { commentLeafProps, commentMarkerOf } from '../comments/CommentMarks';
+import { authorClass, describe } from './suggestion-look';
+import type { ReviewFields } from './types';
 
 export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
 
@@ -21,22 +23,64 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
   const label = useSectionLabel(element.id);
   const depth = label?.depth ?? 1;
   const comments = commentMarkerOf(element);
+  // A heading suggested away (deleted, or the old place of a moved section) has no number in the accepted document;
+  // the number it had before the suggestions is shown instead. A moved one says where it went.
+  const gone = element.change?.kind === 'delete' || element.change?.kind === 'move-from';
   return (
     <div
       {...attributes}
       role="heading"
       aria-level={Math.min(depth + 1, 9)}
-      className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}${comments.className}`}
+      className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}${changeClass(element)}${comments.className}`}
       data-section-id={element.id}
+      title={changeTitle(element)}
     >
       {element.clause ? <BlockAdornment element={element} /> : null}
-      <span contentEditable={false} className="section-number" data-testid="section-number">
-        {label?.label ?? ''}
-      </span>
+      {gone ? (
+        <OldNumber id={element.id} />
+      ) : (
+        <span contentEditable={false} className="section-number" data-testid="section-number">
+          {label?.label ?? ''}
+        </span>
+      )}
       <span className="section-title">{children}</span>
+      {element.change?.kind === 'move-from' && label ? (
+        <span contentEditable={false} className="moved-note">
+          Moved to §{label.label}
+        </span>
+      ) : null}
       {comments.marker}
     </div>
   );
+}
+
+/** The number a heading suggested away had before the suggestions. */
+function OldNumber({ id }: { id: string }) {
+  const store = useContext(SectionNumbersContext);
+  if (!store) throw new Error('SectionNumbersContext is missing');
+  const subscribe = useCallback((listener: () => void) => store.subscribe(id, listener), [store, id]);
+  const old = useSyncExternalStore(subscribe, () => store.oldLabel(id));
+  return (
+    <span contentEditable={false} className="section-number old-number" title={old ? `Numbered ${old} before the suggestions` : undefined}>
+      {old ?? ''}
+    </span>
+  );
+}
+
+/** Blocks suggested for insertion, deletion, a move or a new level are marked in the margin, in their author's colour. */
+function changeClass(element: BlockElement): string {
+  const change = element.change;
+  const relevel = element.type !== 'paragraph' ? element.relevel : undefined;
+  if (!change && !relevel) return '';
+  const mark = change ?? relevel;
+  return ` block-change ${change ? `change-${change.kind}` : 'change-level'} ${authorClass(mark?.by ?? '')}`;
+}
+
+function changeTitle(element: BlockElement): string | undefined {
+  const parts: string[] = [];
+  if (element.change) parts.push(describe(element.change.kind, element.change));
+  if (element.type !== 'paragraph' && element.relevel) parts.push(describe('level', element.relevel));
+  return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
 function ListItem({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: ListItemElement }) {
@@ -45,7 +89,8 @@ function ListItem({ attributes, children, element }: { attributes: RenderElement
   return (
     <div
       {...attributes}
-      className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}${comments.className}`}
+      className={`list-item ${element.list} indent-${element.indent}${clauseClass(element)}${changeClass(element)}${comments.className}`}
+      title={changeTitle(element)}
       data-clause-use={element.clause?.use}
       data-number={element.list === 'number' ? label : undefined}
       data-bullet={element.list === 'bullet' ? label : undefined}
@@ -85,7 +130,7 @@ export function renderElement({ attributes, children, element }: RenderElementPr
       );
     case 'variable':
       return (
-        <span {...attributes} className="variable">
+        <span {...attributes} className={`variable${suggestionClass(element)}`} title={suggestionTitle(element)}>
           <span contentEditable={false}>
             <VariableAdornment name={element.name} />
           </span>
@@ -104,8 +149,13 @@ export function renderElement({ attributes, children, element }: RenderElementPr
     default: {
       const comments = commentMarkerOf(element);
       return element.clause ? (
-        <p {...attributes} className={`${clauseClass(element)}${comments.className}`.trim()} data-clause-use={element.clause.use}>
+        <p {...attributes} className={`${clauseClass(element)}${changeClass(element)}${comments.className}`.trim()} data-clause-use={element.clause.use} title={changeTitle(element)}>
           <BlockAdornment element={element} />
+          {children}
+          {comments.marker}
+        </p>
+      ) : element.change ? (
+        <p {...attributes} className={`${changeClass(element)}${comments.className}`.trim()} title={changeTitle(element)}>
           {children}
           {comments.marker}
         </p>
@@ -124,11 +174,37 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.bold) out = <strong>{out}</strong>;
   if (leaf.italic) out = <em>{out}</em>;
   if (leaf.underline) out = <u>{out}</u>;
+  // Plain text stays a plain span: only suggested or commented text carries classes and a tooltip.
+  const commented = commentLeafProps(leaf);
+  if (leaf.ins || leaf.del || leaf.formatted) {
+    return (
+      <span {...attributes} {...commented} className={`${suggestionClass(leaf)} ${commented.className ?? ''}`.trim()} title={suggestionTitle(leaf)}>
+        {out}
+      </span>
+    );
+  }
   return (
-    <span {...attributes} {...commentLeafProps(leaf)}>
+    <span {...attributes} {...commented}>
       {out}
     </span>
   );
+}
+
+/** Inserted text underlined, deleted text struck through, reformatted text dotted: each in its author's colour. */
+function suggestionClass(fields: ReviewFields): string {
+  let out = '';
+  if (fields.ins) out += ` sugg-ins ${authorClass(fields.ins.by)}`;
+  if (fields.del) out += ` sugg-del ${authorClass(fields.del.by)}`;
+  if (fields.formatted) out += ` sugg-format${fields.ins || fields.del ? '' : ` ${authorClass(fields.formatted.by)}`}`;
+  return out;
+}
+
+function suggestionTitle(fields: ReviewFields): string | undefined {
+  const parts: string[] = [];
+  if (fields.ins) parts.push(describe('ins', fields.ins));
+  if (fields.del) parts.push(describe('del', fields.del));
+  if (fields.formatted) parts.push(describe('format', fields.formatted));
+  return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
 /** Lowest chunks skip layout and paint while off screen: what keeps a 100,000-word policy at one frame a key. */

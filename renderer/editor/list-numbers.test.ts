@@ -39,4 +39,11 @@ describe('ListNumberStore', () => {
     store.update(editor);
     expect(told).toEqual(['3']);
   });
+
+  it('numbers the list as if every suggestion were accepted: an item suggested for deletion has no number', () => {
+    const ana = { id: 'c-ana00001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
+    expect(numbersOf([item('a'), { ...item('b'), change: { ...ana, kind: 'delete' } }, { ...item('n'), change: { ...ana, kind: 'insert' } }, item('c')])).toEqual([
+      '1.', undefined, '2.', '3.',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import type { Editor } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
 import { listLabel } from '../../shared/numbering/list-labels';
 import { listNumbers } from '../../shared/numbering/list-numbers';
+import { standsWhenAccepted } from '../../shared/review/suggestions';
 import type { BlockElement, ListItemElement } from './types';
 
 type Listener = () => void;
@@ -26,7 +27,8 @@ export class ListNumberStore {
       }
       const start = i;
       while (nodes[i]?.type === 'list-item') i++;
-      const items = nodes.slice(start, i) as ListItemElement[];
+      // Numbered as if every suggestion were accepted: an item suggested for deletion, or moved away, has no number.
+      const items = (nodes.slice(start, i) as ListItemElement[]).filter(standsWhenAccepted);
       listNumbers(items).items.forEach((number, k) => {
         next.set(ReactEditor.findKey(editor, items[k] as ListItemElement), listLabel(number.list, number.depth, number.ordinal));
       });

@@ -1,6 +1,8 @@
 import { Editor, Element, Node, Range, Text, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { safeLink } from '../../shared/model/link';
+import { allOwnBlocks, relevelAsSuggestion } from './suggest-blocks';
+import { suggestionMark } from './suggesting';
 import type { BlockElement, FormattedText, LinkElement } from './types';
 
 export type MarkName = 'bold' | 'italic' | 'underline';
@@ -68,12 +70,15 @@ export function indentListItem(editor: Editor, delta: 1 | -1): boolean {
   const indexes = selectedTopIndexes(editor);
   const items = indexes.filter((i) => (editor.children[i] as BlockElement).type === 'list-item');
   if (items.length === 0) return false;
+  const mark = suggestionMark(editor);
   HistoryEditor.withNewBatch(editor, () => {
     for (const i of items) {
       const node = editor.children[i] as BlockElement;
       if (node.type !== 'list-item') continue;
       const indent = Math.min(5, Math.max(0, node.indent + delta));
-      if (indent !== node.indent) Transforms.setNodes(editor, { indent }, { at: [i] });
+      if (indent === node.indent) continue;
+      if (mark && !allOwnBlocks(editor, i, i + 1)) relevelAsSuggestion(editor, i, indent, mark);
+      else Transforms.setNodes(editor, { indent }, { at: [i] });
     }
   });
   return true;

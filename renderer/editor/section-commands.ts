@@ -1,8 +1,11 @@
-import { Editor, Transforms, type Path } from 'slate';
+import { Editor, Node, Text, Transforms, type Path } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { MAX_HEADING_LEVEL } from '../../shared/model/vocabulary';
 import { newSectionId } from '../../shared/model/ids';
 import { deepestLevel, nextSibling, owningHeading, previousSibling, sectionEnd, type Levels } from '../../shared/model/sections';
+import { standsWhenAccepted } from '../../shared/review/suggestions';
+import { allOwnBlocks, asInsertedBlocks, moveAsSuggestion, relevelAsSuggestion } from './suggest-blocks';
+import { suggestionMark } from './suggesting';
 import type { BlockElement, HeadingElement } from './types';
 
 /**
@@ -11,8 +14,9 @@ import type { BlockElement, HeadingElement } from './types';
  */
 export type CommandOutcome = string | null;
 
+/** Heading levels; a heading suggested for deletion, or the old place of a moved one, counts as body text. */
 function levelsOf(editor: Editor): Levels {
-  return (editor.children as BlockElement[]).map((node) => (node.type === 'heading' ? node.level : null));
+  return (editor.children as BlockElement[]).map((node) => (node.type === 'heading' && standsWhenAccepted(node) ? node.level : null));
 }
 
 function currentBlock(editor: Editor): number {
@@ -34,8 +38,10 @@ export function insertSection(editor: Editor, sub: boolean): CommandOutcome {
   // Text before the first heading is a preamble: a new section goes right after it, ahead of section 1.
   const at = owner >= 0 ? sectionEnd(levels, owner) : levels.findIndex((l) => l != null) === -1 ? levels.length : levels.findIndex((l) => l != null);
   const heading: HeadingElement = { type: 'heading', id: newSectionId(), level, children: [{ text: '' }] };
+  const mark = suggestionMark(editor);
+  const blocks: BlockElement[] = [heading, { type: 'paragraph', children: [{ text: '' }] }];
   asOneStep(editor, () => {
-    Transforms.insertNodes(editor, [heading, { type: 'paragraph', children: [{ text: '' }] }], { at: [at] });
+    Transforms.insertNodes(editor, mark ? asInsertedBlocks(blocks, mark) : blocks, { at: [at] });
     Transforms.select(editor, Editor.start(editor, [at]));
   });
   return null;
@@ -49,9 +55,12 @@ function headingUnderCursor(editor: Editor): number {
 }
 
 function shiftLevels(editor: Editor, start: number, end: number, delta: number): void {
+  const mark = suggestionMark(editor);
   for (let i = start; i < end; i++) {
     const node = editor.children[i] as BlockElement;
-    if (node.type === 'heading') Transforms.setNodes(editor, { level: node.level + delta }, { at: [i] });
+    if (node.type !== 'heading' || !standsWhenAccepted(node)) continue;
+    if (mark && !allOwnBlocks(editor, i, i + 1)) relevelAsSuggestion(editor, i, node.level + delta, mark);
+    else Transforms.setNodes(editor, { level: node.level + delta }, { at: [i] });
   }
 }
 
@@ -77,6 +86,25 @@ function moveBlocksBack(editor: Editor, from: number, to: number, before: number
   for (let k = 0; k < to - from; k++) Transforms.moveNodes(editor, { at: [from + k] as Path, to: [before + k] as Path });
 }
 
+/**
+ * Suggesting, a section that is not the reviewer's own new or moved text moves as a suggestion (suggest-blocks.ts),
+ * to stand before block `before`, and the caret goes with it to the new place. Returns false to move it plainly.
+ */
+function movedAsSuggestion(editor: Editor, from: number, end: number, before: number, delta = 0): boolean {
+  const mark = suggestionMark(editor);
+  if (!mark || allOwnBlocks(editor, from, end)) return false;
+  const anchor = editor.selection?.anchor;
+  asOneStep(editor, () => {
+    const first = moveAsSuggestion(editor, from, end, before, delta, mark);
+    const index = anchor ? (anchor.path[0] ?? 0) : from;
+    const target = first + Math.max(0, Math.min(index, end - 1) - from);
+    const same = anchor && index >= from && index < end ? { path: [target, ...anchor.path.slice(1)], offset: anchor.offset } : null;
+    const text = same && Node.getIf(editor, same.path);
+    Transforms.select(editor, same && Text.isText(text) && text.text.length >= same.offset ? same : Editor.start(editor, [target]));
+  });
+  return true;
+}
+
 export function moveSection(editor: Editor, direction: 'up' | 'down'): CommandOutcome {
   const levels = levelsOf(editor);
   const at = owningHeading(levels, currentBlock(editor));
@@ -84,10 +112,12 @@ export function moveSection(editor: Editor, direction: 'up' | 'down'): CommandOu
   if (direction === 'up') {
     const prev = previousSibling(levels, at);
     if (prev < 0) return 'This section is already the first at its level.';
+    if (movedAsSuggestion(editor, at, sectionEnd(levels, at), prev)) return null;
     asOneStep(editor, () => moveBlocksBack(editor, at, sectionEnd(levels, at), prev));
   } else {
     const next = nextSibling(levels, at);
     if (next < 0) return 'This section is already the last at its level.';
+    if (movedAsSuggestion(editor, at, sectionEnd(levels, at), sectionEnd(levels, next))) return null;
     // Moving this section down is moving the next one up above it; the cursor stays where it is.
     asOneStep(editor, () => moveBlocksBack(editor, next, sectionEnd(levels, next), at));
   }
@@ -101,15 +131,16 @@ export function moveSection(editor: Editor, direction: 'up' | 'down'): CommandOu
 export function moveSectionTo(editor: Editor, sourceId: string, targetId: string | null): CommandOutcome {
   const nodes = editor.children as BlockElement[];
   const levels = levelsOf(editor);
-  const from = nodes.findIndex((n) => n.type === 'heading' && n.id === sourceId);
+  const from = nodes.findIndex((n) => n.type === 'heading' && n.id === sourceId && standsWhenAccepted(n));
   if (from < 0) return 'That section no longer exists.';
   const end = sectionEnd(levels, from);
-  const target = targetId === null ? nodes.length : nodes.findIndex((n) => n.type === 'heading' && n.id === targetId);
+  const target = targetId === null ? nodes.length : nodes.findIndex((n) => n.type === 'heading' && n.id === targetId && standsWhenAccepted(n));
   if (target < 0) return 'That section no longer exists.';
   if (target >= from && target < end) return null; // onto itself or its own subsections: nothing to do
   const targetLevel = targetId === null ? 1 : (levels[target] ?? 1);
   const delta = targetLevel - (levels[from] ?? 1);
   if (deepestLevel(levels, from) + delta > MAX_HEADING_LEVEL) return `Sections go ${MAX_HEADING_LEVEL} levels deep at most.`;
+  if (movedAsSuggestion(editor, from, end, target, delta)) return null;
   asOneStep(editor, () => {
     let newStart: number;
     if (target < from) {

@@ -1,5 +1,6 @@
 import type { NumberingStyle } from '../../shared/model/document';
 import { numberSections } from '../../shared/numbering/number';
+import { standsWhenAccepted, stoodBeforeSuggestions } from '../../shared/review/suggestions';
 import type { BlockElement } from './types';
 
 export interface SectionLabel {
@@ -22,16 +23,23 @@ type Listener = () => void;
  */
 export class SectionNumberStore {
   private labels = new Map<string, SectionLabel>();
+  /** The numbers, before the suggestions, of the headings suggested away (deleted, or moved from there). */
+  private oldLabels = new Map<string, string>();
   private outline: OutlineItem[] = [];
   private readonly byId = new Map<string, Set<Listener>>();
   private readonly outlineListeners = new Set<Listener>();
 
   update(nodes: readonly BlockElement[], style: NumberingStyle): void {
+    // Numbered as the document will be with every suggestion accepted: a heading suggested away takes no number.
     const headings: Array<{ id: string; level: number; title: string }> = [];
+    let suggested = false;
     for (const node of nodes) {
-      if (node.type === 'heading') headings.push({ id: node.id, level: node.level, title: headingText(node) });
+      if (node.type !== 'heading') continue;
+      if (node.change || node.relevel) suggested = true;
+      if (standsWhenAccepted(node)) headings.push({ id: node.id, level: node.level, title: headingText(node) });
     }
     const numbers = numberSections(headings, style);
+    const oldChanged = this.updateOldLabels(suggested ? nodes : [], style);
     const next = new Map<string, SectionLabel>();
     const changed: string[] = [];
     const outline: OutlineItem[] = [];
@@ -47,11 +55,31 @@ export class SectionNumberStore {
       this.outline = outline;
       for (const listener of this.outlineListeners) listener();
     }
-    for (const id of changed) for (const listener of this.byId.get(id) ?? []) listener();
+    for (const id of new Set([...changed, ...oldChanged])) for (const listener of this.byId.get(id) ?? []) listener();
+  }
+
+  /** Numbers the document as it was before the suggestions, keeping those of the headings suggested away; returns the ids whose number changed. */
+  private updateOldLabels(nodes: readonly BlockElement[], style: NumberingStyle): string[] {
+    const next = new Map<string, string>();
+    if (nodes.length > 0) {
+      const before: Array<{ id: string; level: number }> = [];
+      for (const node of nodes) {
+        if (node.type === 'heading' && stoodBeforeSuggestions(node)) before.push({ id: node.id, level: node.relevel?.was || node.level });
+      }
+      const gone = new Set(nodes.flatMap((node) => (node.type === 'heading' && !standsWhenAccepted(node) ? [node.id] : [])));
+      for (const n of numberSections(before, style)) if (gone.has(n.id)) next.set(n.id, n.label);
+    }
+    const changed = [...new Set([...next.keys(), ...this.oldLabels.keys()])].filter((id) => next.get(id) !== this.oldLabels.get(id));
+    this.oldLabels = next;
+    return changed;
   }
 
   label(id: string): SectionLabel | undefined {
     return this.labels.get(id);
+  }
+
+  oldLabel(id: string): string | undefined {
+    return this.oldLabels.get(id);
   }
 
   subscribe(id: string, listener: Listener): () => void {

@@ -3,13 +3,14 @@ import { withHistory } from 'slate-history';
 import { numberSections } from '../../shared/numbering/number';
 import type { BlockElement, PolicyEditor } from './types';
 import { withPolicy } from './with-policy';
+import { withSuggestions } from './with-suggestions';
 
 /**
  * A headless editor for unit tests, built from a compact outline: "# A" is a level-1 heading titled A, "## A.a" a
  * level-2 one, anything else a body paragraph. Heading ids are derived from titles so tests can name sections.
  */
 export function editorFrom(lines: string[]): PolicyEditor {
-  const editor = withPolicy(withHistory(createEditor()) as PolicyEditor);
+  const editor = withSuggestions(withPolicy(withHistory(createEditor()) as PolicyEditor));
   editor.children = lines.map((line): BlockElement => {
     const match = /^(#+) (.*)$/.exec(line);
     if (match) return { type: 'heading', id: idFor(match[2] ?? ''), level: match[1]?.length ?? 1, children: [{ text: match[2] ?? '' }] };

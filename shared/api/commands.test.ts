@@ -49,6 +49,11 @@ describe('the command table', () => {
       findPrevious: 'Shift+F3',
       newComment: 'Ctrl+Alt+M',
       showShortcuts: 'Ctrl+/',
+      toggleSuggesting: 'Ctrl+Shift+E',
+      nextChange: 'Alt+Shift+N',
+      previousChange: 'Alt+Shift+P',
+      acceptChange: 'Alt+Shift+A',
+      rejectChange: 'Alt+Shift+R',
     });
   });
 
@@ -57,7 +62,9 @@ describe('the command table', () => {
     ['Cmd+S', press('s', { meta: true }), 'save'],
     ['Ctrl+Shift+S', press('S', { ctrl: true, shift: true }), 'saveVersion'],
     ['Ctrl+E', press('e', { ctrl: true }), 'exportDocument'],
-    ['Ctrl+Shift+E', press('E', { ctrl: true, shift: true }), null],
+    ['Ctrl+Shift+E', press('E', { ctrl: true, shift: true }), 'toggleSuggesting'],
+    ['Alt+Shift+N', press('N', { alt: true, shift: true }), 'nextChange'],
+    ['Alt+N', press('n', { alt: true }), null],
     ['Ctrl+Z', press('z', { ctrl: true }), 'undo'],
     ['Cmd+Shift+Z', press('Z', { meta: true, shift: true }), 'redo'],
     ['Ctrl+Y', press('y', { ctrl: true }), 'redo'],

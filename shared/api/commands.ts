@@ -72,6 +72,15 @@ export const COMMAND_TABLE = [
   { command: 'insertClause', label: 'Insert clause', menu: 'Insert Clause…', keys: [mod('l', true)], group: 'Clauses' },
   { command: 'unlinkClause', label: 'Unlink clause to edit', menu: 'Unlink Clause to Edit', group: 'Clauses' },
   { command: 'newClauseFromSelection', label: 'New clause from selection', menu: 'New Clause from Selection…', group: 'Clauses' },
+  // Review: Ctrl+Shift+E is Word's Track Changes. Word has no keys for moving between changes or settling one; Alt+Shift
+  // with a letter collides with nothing here, and Ctrl+Alt is avoided (it is AltGr, which types letters, on Windows).
+  { command: 'toggleSuggesting', label: 'Suggesting', menu: 'Suggest Changes', keys: [mod('e', true)], toolbar: 'Suggesting', group: 'Review' },
+  { command: 'nextChange', label: 'Next change', menu: 'Next Change', keys: [{ key: 'n', alt: true, shift: true }], group: 'Review' },
+  { command: 'previousChange', label: 'Previous change', menu: 'Previous Change', keys: [{ key: 'p', alt: true, shift: true }], group: 'Review' },
+  { command: 'acceptChange', label: 'Accept change', menu: 'Accept Change', keys: [{ key: 'a', alt: true, shift: true }], group: 'Review' },
+  { command: 'rejectChange', label: 'Reject change', menu: 'Reject Change', keys: [{ key: 'r', alt: true, shift: true }], group: 'Review' },
+  { command: 'acceptAllChanges', label: 'Accept all changes', menu: 'Accept All Changes', group: 'Review' },
+  { command: 'rejectAllChanges', label: 'Reject all changes', menu: 'Reject All Changes', group: 'Review' },
   // Word's keys for a new comment.
   { command: 'newComment', label: 'New comment', menu: 'New Comment', keys: [{ key: 'm', mod: true, alt: true }], group: 'Review' },
   { command: 'showReviewList', label: 'Review changes and comments', menu: 'Review Changes and Comments', group: 'Review' },
