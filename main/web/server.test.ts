@@ -315,7 +315,7 @@ describe('the API over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const reply = JSON.parse(res.body) as { ok: boolean; value: { version: string; canPickFolder: boolean; project: unknown; recent: unknown[]; userName: string } };
-    expect(reply).toEqual({ ok: true, value: { project: null, recent: [], canPickFolder: false, version: '1.2.3-web-test', userName: 'Test Reviewer', opening: null, journalKey: null } });
+    expect(reply).toEqual({ ok: true, value: { project: null, recent: [], canPickFolder: false, version: '1.2.3-web-test', userName: 'Test Reviewer', opening: null, journalKey: null, identity: null } });
   });
 
   it.each(['application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"'])('accepts the Content-Type %s', async (type) => {

@@ -52,8 +52,8 @@ export const BRIDGE_METHODS = [
   'readWorkflow',
   'workflowStep',
   'suggestReviewSummary',
-  'exportTrailReport',
   'workflowProblems',
+  'exportTrailReport',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';
