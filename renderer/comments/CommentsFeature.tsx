@@ -19,6 +19,7 @@ import { DeleteThreadDialog } from './DeleteThreadDialog';
 import { EVERYTHING_OPEN, type ReviewFilter } from './review-filter';
 import { ReviewListPanel } from './ReviewListPanel';
 import type { ThreadActions } from './thread-actions';
+import { ThreadHistory } from './thread-history';
 
 export const REVIEW_TAB = 'review-changes';
 const NO_THREADS: readonly CommentThread[] = [];
@@ -67,6 +68,18 @@ export function CommentsFeature({ host, identity, children }: Props) {
     [host, readThreads],
   );
 
+  // Undoing a new comment's marking takes the thread away too; redo brings it back (thread-history.ts).
+  const [history, setHistory] = useState<ThreadHistory | null>(null);
+  useEffect(() => {
+    const linked = new ThreadHistory(host.editor, readThreads, (next) => {
+      host.tools.setComments?.(next);
+      setThreads(next);
+      setChanges((n) => n + 1);
+    });
+    setHistory(linked);
+    return () => linked.dispose();
+  }, [host, readThreads]);
+
   const startComment = useCallback(async () => {
     const { editor } = host;
     // From the list's button too: the words the person sees selected, not Slate's throttled copy of them.
@@ -111,12 +124,14 @@ export function CommentsFeature({ host, identity, children }: Props) {
         // The words were deleted while the comment was written: it is about their section instead.
         section = sectionAt(host.editor, range);
         thread = { ...thread, ...(section ? { section } : {}) };
+      } else if (range) {
+        history?.marked(thread.id);
       }
       update((threads) => [...threads, thread]);
       setDraftNow(null);
       setActive(thread.id);
     },
-    [host, identity, update, setDraftNow],
+    [host, identity, update, setDraftNow, history],
   );
 
   const actions = useMemo<ThreadActions>(
