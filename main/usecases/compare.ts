@@ -8,7 +8,7 @@ import { editionAt, editionOf, type Edition } from './editions';
 /** Two editions the app names in its open project (drafts, versions or a picked file), compared. */
 export async function compareInProject(project: Project, oldSource: CompareSource, newSource: CompareSource): Promise<Comparison> {
   const [oldEdition, newEdition] = await Promise.all([editionOf(project, oldSource), editionOf(project, newSource)]);
-  return compareEditions(oldEdition, newEdition);
+  return compareEditions(oldEdition, newEdition, { oldText: oldSource.text, newText: newSource.text });
 }
 
 /** The redline file of two editions in the open project, its tracked changes by `author` on `date`. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/format/serialize';
 import { h, p, policy, v } from '../../shared/testing/builders';
 import { Project } from '../store/project';
-import { compareAt } from './compare';
+import { compareAt, compareInProject } from './compare';
 import { DRAFT_LABEL, editionAt, editionsAt } from './editions';
 import { editionToExport, exportEdition, unfilledIn } from './export';
 import { createProject, importDocument } from './projects';
@@ -105,5 +105,17 @@ describe('export, versions and compare', () => {
     await project.saveDocument(summary.id, policy([h(1, 's-retain0001', 'Retention'), p('We keep data for a year.')], { title: 'Retention Policy' }), stamp);
     const { comparison } = await compareAt(`${project.dir}@One`, project.dir, summary.id);
     expect(comparison.summary.changed).toBe(1);
+  });
+});
+
+describe('comparing a draft with its own suggestions, as the window asks', () => {
+  it('compares as if accepted unless a side asks for its text before the suggestions', async () => {
+    const project = await createProject(path.join(tmp, 'suggested'), 'Suggested', false);
+    const mark = { id: 'c-window001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
+    const doc = policy([h(1, 's-intro00001', 'Intro'), p('We ', { text: 'never ', ins: mark }, 'sell data.')]);
+    await project.saveDocument('privacy-policy', doc, (await project.readDocument('privacy-policy')).stamp);
+    const draft = { kind: 'draft', documentId: 'privacy-policy' } as const;
+    expect((await compareInProject(project, draft, draft)).summary.wordsInserted).toBe(0);
+    expect((await compareInProject(project, { ...draft, text: 'original' }, draft)).summary.wordsInserted).toBe(1);
   });
 });

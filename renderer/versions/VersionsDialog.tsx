@@ -92,6 +92,10 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
     return { kind: 'version', documentId, version: choice.slice(2) };
   };
 
+  /** The older edition as it was before its open suggestions: the draft against itself then shows them as a redline. */
+  const [before, setBefore] = useState(false);
+  const asChosen = async (source: Promise<CompareSource>): Promise<CompareSource> => (before ? { ...(await source), text: 'original' } : source);
+
   const compare = (oldSource: () => Promise<CompareSource>, newSource: () => Promise<CompareSource>) =>
     act('Comparing…', async () => {
       await beforeUse();
@@ -218,11 +222,15 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
             type="button"
             className="primary"
             disabled={busy !== null}
-            onClick={() => void compare(() => sourceOf(oldChoice, files.old), () => sourceOf(newChoice, files.new))}
+            onClick={() => void compare(() => asChosen(sourceOf(oldChoice, files.old)), () => sourceOf(newChoice, files.new))}
           >
             Compare
           </button>
         </div>
+        <label className="checkbox inline">
+          <input type="checkbox" checked={before} onChange={(e) => setBefore(e.target.checked)} /> Older edition before its open
+          suggestions (the draft against itself shows its suggestions)
+        </label>
       </fieldset>
       {busy ? (
         <p className="muted" role="status">

@@ -283,10 +283,15 @@ const base64File = (maxBytes: number) =>
 const fileName = z.string().trim().min(1, 'a file name is required').max(255);
 
 /** One side of a comparison: a document's current draft, one of its saved versions, or a file from outside. */
+/**
+ * An edition is compared as if its open suggestions were accepted; `text: 'original'` compares it as it was before
+ * them, so the draft against itself so shows its own suggestions as a redline.
+ */
+const suggestedText = z.enum(['accepted', 'original']).optional();
 export const CompareSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('draft'), documentId: DocumentIdSchema }).strict(),
-  z.object({ kind: z.literal('version'), documentId: DocumentIdSchema, version: versionName }).strict(),
-  z.object({ kind: z.literal('file'), fileName, base64: base64File(MAX_COMPARE_FILE_BYTES) }).strict(),
+  z.object({ kind: z.literal('draft'), documentId: DocumentIdSchema, text: suggestedText }).strict(),
+  z.object({ kind: z.literal('version'), documentId: DocumentIdSchema, version: versionName, text: suggestedText }).strict(),
+  z.object({ kind: z.literal('file'), fileName, base64: base64File(MAX_COMPARE_FILE_BYTES), text: suggestedText }).strict(),
 ]);
 export type CompareSource = z.infer<typeof CompareSourceSchema>;
 
