@@ -50,10 +50,13 @@ export async function startApp(
   return { child, url };
 }
 
-export const test = base.extend<{ app: RunningApp }>({
+export const test = base.extend<{ app: RunningApp; identity: string | null }>({
+  /** The name the person already gave (settings), for tests not about being asked it; null: asked on first use. */
+  identity: [null, { option: true }],
   // Automatic: every test starts on a running app, whether or not it names the fixture.
-  app: [async ({ page }, use) => {
+  app: [async ({ page, identity }, use) => {
     const home = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-e2e-'));
+    if (identity) await fs.writeFile(path.join(home, 'settings.json'), `${JSON.stringify({ teamLibrary: null, identity: { name: identity } })}\n`);
     const projectDir = path.join(home, 'Northwind');
     await fs.cp(path.join(ROOT, 'assets', 'sample-project'), projectDir, { recursive: true });
     const { child, url } = await startApp(projectDir, home);

@@ -108,3 +108,22 @@ test('a full review round: suggest, comment, reply, resolve, accept one, reject 
   await expect(page.locator('.policy-editor .sugg-ins', { hasText: 'Today' })).toBeVisible();
   await screenshot(page, 'review-round-reimported');
 });
+
+test('the draft compared with itself before its open suggestions shows them as a redline', async ({ page }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Control+Shift+E');
+  await giveName(page, 'Ana Reviewer');
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.type(' Today');
+  await page.keyboard.press('Control+Shift+E');
+
+  await page.getByRole('button', { name: 'Versions…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Versions of/ });
+  await dialog.getByRole('checkbox', { name: /Older edition before its open suggestions/ }).check();
+  await dialog.getByRole('button', { name: 'Compare', exact: true }).click();
+  const view = page.getByLabel('Comparison');
+  await expect(view).toBeVisible();
+  await expect(view.getByRole('region', { name: 'Summary of changes' }).locator('.count-words .words-inserted')).toHaveText('+1');
+  await expect(view.locator('.cmp-row.status-changed .cmp-cell.new ins')).toHaveText('Today');
+  await screenshot(page, 'compare-own-suggestions');
+});

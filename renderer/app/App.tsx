@@ -572,6 +572,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           onCompare={compare}
           onRestore={restore}
           onClose={() => setVersions(null)}
+          countOpenSuggestions={() => editorRef.current?.openSuggestions() ?? 0}
         />
       ) : null}
       {savingCopy && startup ? (

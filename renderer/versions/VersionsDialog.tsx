@@ -17,6 +17,8 @@ interface Props {
   /** Saves the open document, so a version or comparison holds what the person sees. */
   beforeUse: () => Promise<void>;
   onCompare: (old: CompareSource, next: CompareSource) => Promise<void>;
+  /** How many suggestions the draft holds open: the choice to compare before them is offered only then. */
+  countOpenSuggestions?: () => number;
   onRestore: (version: VersionSummary) => Promise<void>;
   onClose: () => void;
   /**
@@ -30,7 +32,7 @@ const DRAFT = 'draft';
 const FILE = 'file';
 
 /** A document's saved versions, a form to save another, and the choice of any two editions to compare. */
-export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose, onFirstAuthor }: Props) {
+export function VersionsDialog({ client, documentId, title, userName, startSaving, beforeUse, onCompare, onRestore, onClose, onFirstAuthor, countOpenSuggestions }: Props) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [damaged, setDamaged] = useState<string[]>([]);
   const [saving, setSaving] = useState(startSaving);
@@ -94,6 +96,7 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
 
   /** The older edition as it was before its open suggestions: the draft against itself then shows them as a redline. */
   const [before, setBefore] = useState(false);
+  const [offerBefore] = useState(() => (countOpenSuggestions?.() ?? 0) > 0);
   const asChosen = async (source: Promise<CompareSource>): Promise<CompareSource> => (before ? { ...(await source), text: 'original' } : source);
 
   const compare = (oldSource: () => Promise<CompareSource>, newSource: () => Promise<CompareSource>) =>
@@ -227,10 +230,12 @@ export function VersionsDialog({ client, documentId, title, userName, startSavin
             Compare
           </button>
         </div>
-        <label className="checkbox inline">
-          <input type="checkbox" checked={before} onChange={(e) => setBefore(e.target.checked)} /> Older edition before its open
-          suggestions (the draft against itself shows its suggestions)
-        </label>
+        {offerBefore ? (
+          <label className="checkbox inline">
+            <input type="checkbox" checked={before} onChange={(e) => setBefore(e.target.checked)} /> Older edition before its open
+            suggestions (the draft against itself shows its suggestions)
+          </label>
+        ) : null}
       </fieldset>
       {busy ? (
         <p className="muted" role="status">
