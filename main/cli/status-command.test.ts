@@ -63,6 +63,9 @@ describe('policywright status and due', () => {
     expect(out).toContain('Cookie Policy (cookie-policy): Published\n  approvers: Ann (approve)\n  published: 2026-02-01 as published/cookie-policy\n  review needed: Privacy Policy (privacy-policy) was published 2026-03-01, after this document');
     const json = JSON.parse((await cli('status', dir, '--json')).out);
     expect(json.documents.find((d: { id: string }) => d.id === 'cookie-policy').reviewNeeded).toEqual([{ id: 'privacy-policy', title: 'Privacy Policy', publishedAt: '2026-03-01T10:00:00.000Z' }]);
+    // `due` lists it too, without making the exit code fail: no date is past.
+    expect(await cli('due', dir, '--today', '2026-06-01')).toMatchObject({ code: 0, out: 'review needed  Cookie Policy (cookie-policy): Privacy Policy published since\n' });
+    expect(JSON.parse((await cli('due', dir, '--json', '--today', '2026-06-01')).out).reviewNeeded).toEqual([{ id: 'cookie-policy', title: 'Cookie Policy', because: ['privacy-policy'] }]);
   });
 
   it('lists what is due, and exits 1 once a review is overdue', async () => {

@@ -83,9 +83,19 @@ export async function statusCommand(projectDir: string, options: { json: boolean
  */
 export async function dueCommand(projectDir: string, options: { json: boolean; today?: string }): Promise<{ stdout: string; overdue: number }> {
   const today = options.today ?? localDay();
-  const due = (await statusOf(projectDir, today)).filter((d) => d.review === 'due-soon' || d.review === 'overdue');
+  const all = await statusOf(projectDir, today);
+  const due = all.filter((d) => d.review === 'due-soon' || d.review === 'overdue');
+  // A document whose dependency was published after it is due for a look too, though no date makes it overdue.
+  const needed = all.filter((d) => d.reviewNeeded.length > 0);
   const overdue = due.filter((d) => d.review === 'overdue').length;
-  if (options.json) return { stdout: `${JSON.stringify({ today, due: due.map(({ id, title, nextReview, review }) => ({ id, title, nextReview, review })) }, null, 2)}\n`, overdue };
-  if (due.length === 0) return { stdout: `No document is due for review (${today}).\n`, overdue };
-  return { stdout: `${due.map((d) => `${d.review === 'overdue' ? 'overdue ' : 'due soon'}  ${d.nextReview}  ${d.title} (${d.id})`).join('\n')}\n`, overdue };
+  if (options.json) {
+    const reviewNeeded = needed.map(({ id, title, reviewNeeded: because }) => ({ id, title, because: because.map((other) => other.id) }));
+    return { stdout: `${JSON.stringify({ today, due: due.map(({ id, title, nextReview, review }) => ({ id, title, nextReview, review })), reviewNeeded }, null, 2)}\n`, overdue };
+  }
+  if (due.length === 0 && needed.length === 0) return { stdout: `No document is due for review (${today}).\n`, overdue };
+  const lines = [
+    ...due.map((d) => `${d.review === 'overdue' ? 'overdue ' : 'due soon'}  ${d.nextReview}  ${d.title} (${d.id})`),
+    ...needed.map((d) => `review needed  ${d.title} (${d.id}): ${d.reviewNeeded.map((other) => other.title).join(', ')} published since`),
+  ];
+  return { stdout: `${lines.join('\n')}\n`, overdue };
 }
