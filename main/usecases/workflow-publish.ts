@@ -3,7 +3,7 @@ import { WorkflowError, publish } from '../../shared/workflow/machine';
 import { UserError } from '../store/errors';
 import type { Project } from '../store/project';
 import type { ProjectWorkflow } from '../store/workflow-store';
-import { saveVersion } from './versions';
+import { listVersions, saveVersion } from './versions';
 
 export interface PublishOptions {
   note: string;
@@ -31,7 +31,7 @@ export async function publishVersion(project: Project, store: ProjectWorkflow, d
   let version;
   try {
     version = await saveVersion(project.dir, {
-      name: `Published ${documentId} ${localSecond(now)}`,
+      name: await freeName(project.dir, `Published ${documentId} ${localSecond(now)}`),
       note: [`Approved by ${approvers}.`, dates, options.note].filter(Boolean).join('\n'),
       kind: 'substantive',
       author: person,
@@ -55,4 +55,12 @@ async function setDates(project: Project, documentId: string, options: PublishOp
   return async () => {
     await project.saveDocument(documentId, document, saved.stamp).catch(() => undefined);
   };
+}
+
+/** The name, or with " (2)", " (3)" … after it when a version already has it (two publications within one second). */
+async function freeName(projectDir: string, name: string): Promise<string> {
+  const taken = new Set((await listVersions(projectDir)).map((v) => v.name.normalize('NFC').toLowerCase()));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.normalize('NFC').toLowerCase()); n++) candidate = `${name} (${n})`;
+  return candidate;
 }
