@@ -71,8 +71,11 @@ export const test = base.extend<{ app: RunningApp; identity: string | null }>({
       home,
       readDocument: (id) => fs.readFile(path.join(projectDir, 'documents', `${id}.policy.json`), 'utf8'),
     });
+    // The host may still be writing its journal as it stops: wait for it to exit before its home is removed.
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    await fs.rm(home, { recursive: true, force: true });
+    await exited;
+    await fs.rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     expect(errors, 'the page threw no uncaught errors').toEqual([]);
   }, { auto: true }],
 });
