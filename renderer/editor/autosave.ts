@@ -52,6 +52,8 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   const version = useRef(0);
   const savedVersion = useRef(0);
   const inFlight = useRef<Promise<void> | null>(null);
+  // Saves begun so far: a question about the file asked before one began is answered about a file that has moved on.
+  const savesBegun = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // When the first change since the last save was made: the maximum wait counts from there.
   const dirtySince = useRef<number | null>(null);
@@ -72,6 +74,7 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
     while (inFlight.current) await inFlight.current;
     if (savedVersion.current === version.current || paused.current) return;
     const target = version.current;
+    savesBegun.current += 1;
     setStatus({ state: 'saving' });
     const attempt = saveRef
       .current()
@@ -163,7 +166,18 @@ export function useAutosave(save: () => Promise<void>, onClean?: () => void) {
   }, [saveNow]);
 
   return useMemo(
-    () => ({ statusStore, markDirty, saveNow, isDirty, resume, pause, discard, version: () => version.current }),
+    () => ({
+      statusStore,
+      markDirty,
+      saveNow,
+      isDirty,
+      resume,
+      pause,
+      discard,
+      version: () => version.current,
+      /** Which save is the last begun, and whether it is still on its way: the status says 'unsaved' once typing resumes. */
+      saves: () => ({ begun: savesBegun.current, inFlight: inFlight.current !== null }),
+    }),
     [statusStore, markDirty, saveNow, isDirty, resume, pause, discard],
   );
 }

@@ -12,8 +12,10 @@ interface Watch {
   window: string;
   /** The stamp of the file as this window last read or wrote it. */
   stamp: () => string | null;
-  /** Whether a check's answer may be stale (a save of ours is on its way) or is not wanted (a conflict is showing). */
+  /** Whether a check's answer is not wanted (a conflict is showing). */
   quiet: () => boolean;
+  /** This window's saves: how many were begun, and whether one is on its way. */
+  saves: () => { begun: number; inFlight: boolean };
   onOutsideChange: (check: DocumentCheck) => void;
 }
 
@@ -29,17 +31,11 @@ export function useDiskWatch(watch: Watch): void {
     let stopped = false;
     let busy = false;
     const check = async () => {
-      const { client, documentId, window, stamp, quiet, onOutsideChange } = current.current;
-      const known = stamp();
-      // Hidden windows check too (browsers slow their timers down): they are alive, and their file may change.
-      if (busy || stopped || known === null || quiet()) return;
+      if (busy || stopped) return;
       busy = true;
       try {
-        const answer = await client.checkDocument({ documentId, stamp: known, window });
-        // A save of ours may have landed while we asked: only a stamp that is still not ours is someone else's.
-        if (!stopped && answer.state !== 'unchanged' && answer.stamp !== stamp() && !quiet()) onOutsideChange(answer);
-      } catch {
-        // The host is away or the project is gone: the next save says so in words; checking again is harmless.
+        const change = await askAboutTheFile(current.current);
+        if (change && !stopped) current.current.onOutsideChange(change);
       } finally {
         busy = false;
       }
@@ -55,4 +51,27 @@ export function useDiskWatch(watch: Watch): void {
       document.removeEventListener('visibilitychange', onFocus);
     };
   }, []);
+}
+
+/**
+ * One question to main about the file: the change someone else made to it, or null. A save of ours begun while we
+ * asked may have written the file before its answer came back to us, so the answer would speak of our own write: only
+ * a file that differed with no save of ours in between is someone else's change. The next check asks again about the
+ * stamp that save returned.
+ */
+export async function askAboutTheFile(watch: Omit<Watch, 'onOutsideChange'>): Promise<DocumentCheck | null> {
+  const { client, documentId, window, stamp, quiet, saves } = watch;
+  const known = stamp();
+  const before = saves();
+  // Hidden windows check too (browsers slow their timers down): they are alive, and their file may change.
+  if (known === null || quiet() || before.inFlight) return null;
+  try {
+    const answer = await client.checkDocument({ documentId, stamp: known, window });
+    const after = saves();
+    const ours = after.begun !== before.begun || after.inFlight;
+    return !ours && answer.state !== 'unchanged' && answer.stamp !== stamp() && !quiet() ? answer : null;
+  } catch {
+    // The host is away or the project is gone: the next save says so in words; checking again is harmless.
+    return null;
+  }
 }

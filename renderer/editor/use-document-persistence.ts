@@ -134,7 +134,8 @@ export function useDocumentPersistence(options: PersistenceOptions) {
     documentId,
     window: journal.window,
     stamp: stamp.get,
-    quiet: () => conflictShown.current !== null || autosave.statusStore.get().state === 'saving',
+    quiet: () => conflictShown.current !== null,
+    saves: autosave.saves,
     onOutsideChange: (check) => {
       held.flush();
       const onReload = latest.current.onReload;
