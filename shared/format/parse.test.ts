@@ -86,8 +86,8 @@ describe('parseFile with the document schema', () => {
   });
 
   it('names a wrong format version', () => {
-    const error = parseDoc(documentText([para], { format: '3' }));
-    expect(error.message).toBe(`${FILE}: format must be 1 or 2, the formats this version of Policywright reads`);
+    const error = parseDoc(documentText([para], { format: '4' }));
+    expect(error.message).toBe(`${FILE}: format must be 1, 2 or 3, the formats this version of Policywright reads`);
   });
 
   it('names an unknown key (the schema is strict)', () => {

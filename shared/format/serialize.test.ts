@@ -36,7 +36,7 @@ function generatedDocument(seed: number, blockCount = 60): PolicyDocument {
     else blocks.push({ kind, list: pick(['bullet', 'number'] as const), indent: Math.floor(random() * 6), runs: runs() });
   }
   return {
-    format: 2,
+    format: 3,
     title: 'Generated “Policy” \\ "quoted"',
     effectiveDate: '2026-02-28',
     lastUpdated: null,

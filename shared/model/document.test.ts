@@ -130,8 +130,8 @@ describe('PolicyDocumentSchema', () => {
     expect(firstIssue(doc)).toMatch(/^blocks\.1\.runs\.0\.marks\.0: /);
   });
 
-  it.each([3, 0, '1', null])('rejects format %j with a message saying which formats are read', (format) => {
-    expect(firstIssue({ ...validDocument(), format })).toBe('format: must be 1 or 2, the formats this version of Policywright reads');
+  it.each([4, 0, '1', null])('rejects format %j with a message saying which formats are read', (format) => {
+    expect(firstIssue({ ...validDocument(), format })).toBe('format: must be 1, 2 or 3, the formats this version of Policywright reads');
   });
 
   it('rejects unknown keys at the top, in a block and in a run', () => {
@@ -242,5 +242,32 @@ describe('stripForbiddenCharacters', () => {
   it('returns the same string when there is nothing to strip', () => {
     const text = 'nothing to do';
     expect(stripForbiddenCharacters(text)).toBe(text);
+  });
+});
+
+describe('cross-reference runs', () => {
+  const withRun = (run: object) => {
+    const doc = validDocument();
+    return { ...doc, blocks: [...doc.blocks, { kind: 'paragraph', runs: [{ text: 'See Section ' }, run] }] };
+  };
+
+  it('are stored by the section id, with the id as their placeholder text', () => {
+    expect(firstIssue(withRun({ text: '{{ref:s-intro00001}}', ref: 's-intro00001' }))).toBeNull();
+    expect(firstIssue(withRun({ text: '{{ref:s-intro00001}}', ref: 's-intro00001', refTitle: true }))).toBeNull();
+  });
+
+  it('may point at a section that is gone: the reference is kept, to be flagged', () => {
+    expect(firstIssue(withRun({ text: '{{ref:s-gone000001}}', ref: 's-gone000001' }))).toBeNull();
+  });
+
+  it('refuse a number typed as their text, a malformed id, or a second meaning', () => {
+    expect(firstIssue(withRun({ text: '4.2', ref: 's-intro00001' }))).toBe(
+      'blocks.3.runs.1.text: of a cross-reference must be its placeholder, as in "{{ref:s-abc123}}"',
+    );
+    expect(firstIssue(withRun({ text: '{{ref:4.2}}', ref: '4.2' }))).toMatch(/^blocks\.3\.runs\.1\.ref: must look like "s-"/);
+    expect(firstIssue(withRun({ text: '{{ref:s-intro00001}}', ref: 's-intro00001', link: 'https://example.com' }))).toBe(
+      'blocks.3.runs.1.ref: cannot be a cross-reference and also a variable or a link',
+    );
+    expect(firstIssue(withRun({ text: 'x', refTitle: true }))).toBe('blocks.3.runs.1.refTitle: can show a title only as a cross-reference');
   });
 });

@@ -16,6 +16,7 @@ import {
   VARIABLE_NAME_PATTERN,
   hasNoForbiddenCharacters,
   placeholder,
+  referencePlaceholder,
 } from './vocabulary';
 import { MAX_LINK_LENGTH, safeLink } from './link';
 import {
@@ -68,6 +69,13 @@ export const RunSchema = z
     marks: z.array(z.enum(MARKS)).optional(),
     link: LinkHrefSchema.optional(),
     variable: VariableNameSchema.optional(),
+    /**
+     * A cross-reference to the section with this id: shown as that section's number as it is now (with its title when
+     * `refTitle`), in the document's numbering style. Its text is referencePlaceholder(ref); a reference whose section
+     * is gone is kept and flagged, never dropped.
+     */
+    ref: SectionIdSchema.optional(),
+    refTitle: z.literal(true).optional(),
     /** Suggested: this text inserted, or deleted, or its marks changed from `formatted.was`. */
     ins: SuggestionMarkSchema.optional(),
     del: SuggestionMarkSchema.optional(),
@@ -83,6 +91,18 @@ export const RunSchema = z
   .refine((run) => run.variable === undefined || run.text === placeholder(run.variable), {
     message: 'of a variable must be its placeholder, as in "{{company_name}}"',
     path: ['text'],
+  })
+  .refine((run) => run.ref === undefined || run.text === referencePlaceholder(run.ref), {
+    message: 'of a cross-reference must be its placeholder, as in "{{ref:s-abc123}}"',
+    path: ['text'],
+  })
+  .refine((run) => run.ref === undefined || (run.variable === undefined && run.link === undefined), {
+    message: 'cannot be a cross-reference and also a variable or a link',
+    path: ['ref'],
+  })
+  .refine((run) => run.refTitle === undefined || run.ref !== undefined, {
+    message: 'can show a title only as a cross-reference',
+    path: ['refTitle'],
   });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -151,8 +171,8 @@ export const IsoDateSchema = z
 /** A document's `format`: this version's, or an older one it reads (READABLE_FORMAT_VERSIONS), read as this version's. */
 const documentFormat = z
   .union(
-    READABLE_FORMAT_VERSIONS.map((version) => z.literal(version)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>],
-    { message: `must be ${READABLE_FORMAT_VERSIONS.join(' or ')}, the formats this version of Policywright reads` },
+    READABLE_FORMAT_VERSIONS.map((version) => z.literal(version)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+    { message: `must be ${READABLE_FORMAT_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_FORMAT_VERSIONS.at(-1)}, the formats this version of Policywright reads` },
   )
   .transform((): typeof FORMAT_VERSION => FORMAT_VERSION);
 

@@ -8,11 +8,13 @@
  * as a tree, and numbers are derived from the sections, never stored at all.
  */
 /**
- * The document format this version writes. Format 2 added suggestions and comments (review.ts); a format 1 file reads
- * as it is, since every field it has means the same in format 2, and is written as format 2 when next saved.
+ * The document format this version writes. Format 2 added suggestions and comments (review-schema.ts); format 3 added
+ * cross-references (`ref` runs) and what issue 18 brings into the model. An older file reads as it is, since every
+ * field it has means the same now, and is written in the present format when next saved; an older Policywright
+ * refuses a newer file by its number, in words, rather than stumbling on a field it does not know.
  */
-export const FORMAT_VERSION = 2;
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const FORMAT_VERSION = 3;
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 
 /** The project manifest's format, which suggestions did not change. */
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -50,6 +52,15 @@ export function isVariableName(name: string): boolean {
 /** How a variable is written in clause text and stored in a variable run's `text`. */
 export function placeholder(name: string): string {
   return `{{${name}}}`;
+}
+
+/**
+ * How a cross-reference is stored in its run's `text`: the section's id, never its number, which is drawn from the
+ * tree wherever the reference is shown. A reader that looks only at `text` (search, the clause diff, compare) sees a
+ * reference that still points at the same section as unchanged, however the sections were renumbered.
+ */
+export function referencePlaceholder(section: string): string {
+  return `{{ref:${section}}}`;
 }
 
 // XML 1.0 forbids these; a document carrying them cannot be exported to DOCX, so they never enter the model.
