@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model/document';
-import { NUMBERING_STYLES } from '../model/vocabulary';
+import type { NUMBERING_STYLES } from '../model/vocabulary';
 import { MISSING_REFERENCE_TEXT, referenceTargets, referenceText } from './references';
 
 const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, level, runs: [{ text: title }] });
