@@ -1,0 +1,71 @@
+import { safeLink } from '../../model/link';
+import type { Mark } from '../../model/vocabulary';
+import type { RawParagraph, RawRun } from '../raw';
+
+/** A piece of a Word paragraph's content: text with its run's marks and link, or a line break (w:br). */
+export interface Piece {
+  readonly text: string;
+  readonly marks: readonly Mark[];
+  readonly link: string | undefined;
+  readonly lineBreak?: true;
+}
+
+/** What the paragraph's style (or numbering) makes of it, as mammoth's style map and the HTML reader would. */
+export type ParagraphRole =
+  | { readonly kind: 'paragraph' }
+  | { readonly kind: 'title' }
+  | { readonly kind: 'heading'; readonly level: number }
+  | { readonly kind: 'list'; readonly ordered: boolean; readonly indent: number };
+
+/** A link as the HTML reader takes it from an <a href>: trimmed, and kept only when safeLink keeps it. */
+export function linkOf(href: string): string | undefined {
+  return safeLink(href.trim()) ?? undefined;
+}
+
+/**
+ * Raw paragraphs from one Word paragraph, exactly as html.ts's Collector made them from mammoth's HTML: a line break
+ * is a space in a heading or list item and ends the paragraph elsewhere (the rest keeps the same role); white space
+ * before the first visible text carries no marks or link; a part with no visible text gives nothing.
+ */
+export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out: RawParagraph[]): void {
+  let runs: RawRun[] = [];
+  let hasText = false;
+  let listHintGiven = false;
+  const flush = () => {
+    if (hasText) {
+      const paragraph: RawParagraph = { runs };
+      if (role.kind === 'heading') paragraph.headingLevel = role.level;
+      if (role.kind === 'title') paragraph.isTitle = true;
+      if (role.kind === 'list' && !listHintGiven) {
+        listHintGiven = true;
+        paragraph.list = { kind: role.ordered ? 'number' : 'bullet', indent: role.indent };
+      }
+      out.push(paragraph);
+    }
+    runs = [];
+    hasText = false;
+  };
+  const text = (value: string, marks: readonly Mark[], link: string | undefined) => {
+    if (value === '') return;
+    if (!hasText) {
+      if (value.trim() === '') {
+        runs.push({ text: value });
+        return;
+      }
+      hasText = true;
+    }
+    const run: RawRun = { text: value };
+    if (marks.length > 0) run.marks = marks;
+    if (link !== undefined) run.link = link;
+    runs.push(run);
+  };
+  for (const piece of pieces) {
+    if (piece.lineBreak) {
+      if (role.kind === 'heading' || role.kind === 'list') text(' ', piece.marks, piece.link);
+      else flush();
+    } else {
+      text(piece.text, piece.marks, piece.link);
+    }
+  }
+  flush();
+}
