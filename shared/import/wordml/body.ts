@@ -3,7 +3,7 @@ import type { RawParagraph } from '../raw';
 import { checkRootNamespaces, declaresNamespace } from './namespaces';
 import { NotMine } from './not-mine';
 import type { WordNumbering } from './numbering';
-import { linkOf, rawParagraphs, type ParagraphRole, type Piece } from './paragraphs';
+import { rawParagraphs, type ParagraphRole, type Piece } from './paragraphs';
 import { withFragment } from './relationships';
 import type { WordStyles } from './styles';
 import { attribute, decodeXml, scanXml } from './xml-scan';
@@ -50,13 +50,18 @@ const HYPERLINK_FIELD = /^\s*HYPERLINK\s+(\\l\s+)?(?:"(.*)"|([^\\]\S*))/;
 
 type Field = { type: 'begin' } | { type: 'hyperlink'; href: string } | { type: 'other' };
 
+// The property elements mammoth reads the first of: a second one is NotMine. Bits of Paragraph.seen and Run.seen.
+const SEEN: Readonly<Record<string, number>> = {
+  'w:pPr': 1, 'w:pStyle': 2, 'w:numPr': 4, 'w:ilvl': 8, 'w:numId': 16, 'pPr/rPr': 32,
+  'w:rPr': 1, 'w:b': 2, 'w:i': 4, 'w:u': 8, 'w:rStyle': 16,
+};
+
 interface Paragraph {
   styleId: string | undefined;
   ilvl: string | undefined;
   numId: string | undefined;
   deletedMark: boolean;
-  /** pPr, pStyle, numPr, ilvl, numId, rPr (of pPr), del: each read once. */
-  seen: Set<string>;
+  seen: number;
   pieces: Piece[];
 }
 
@@ -65,11 +70,16 @@ interface Run {
   italic: boolean;
   underline: boolean;
   styleId: string | undefined;
-  seen: Set<string>;
+  seen: number;
   /** Text and breaks, given their marks and link when the run ends (its properties and a field's link known then). */
-  content: Array<{ text: string; lineBreak?: true }>;
-  elementLink: string | undefined | null;
+  content: Array<{ text: string; lineBreak: boolean }>;
+  elementLink: string | undefined;
 }
+
+// One array per combination of marks, shared by every piece that has it.
+const MARK_SETS: ReadonlyArray<readonly Mark[]> = Array.from({ length: 8 }, (_, bits) =>
+  (['bold', 'italic', 'underline'] as const).filter((_m, i) => bits & (1 << i)),
+);
 
 /** Frames of the open elements this reader follows; elements inside a skipped one have none. */
 type Frame =
@@ -98,7 +108,7 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
   let textBuffer = '';
   let instrBuffer = '';
   /** Hyperlink elements open, innermost last (null: a w:hyperlink with neither id nor anchor, which is no link). */
-  const links: Array<string | undefined | null> = [];
+  const links: Array<string | null> = [];
   const fields: Field[] = [];
   let instrText: string[] = [];
   let deletedContents: Piece[] = [];
@@ -107,21 +117,22 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
 
   const top = () => frames[frames.length - 1];
   const elementLink = (): string | undefined => {
-    for (let i = links.length - 1; i >= 0; i--) if (links[i] !== null) return links[i] as string | undefined;
+    for (let i = links.length - 1; i >= 0; i--) if (links[i] !== null) return links[i] as string;
     return undefined;
   };
   const skip = (name: string) => {
     skipDepth = 1;
     skippingDrawing = name === 'w:drawing';
   };
-  const once = (seen: Set<string>, what: string) => {
-    if (seen.has(what)) throw new NotMine(`${what} given twice`);
-    seen.add(what);
+  const once = (owner: { seen: number }, what: string) => {
+    const bit = SEEN[what] as number;
+    if (owner.seen & bit) throw new NotMine(`${what} given twice`);
+    owner.seen |= bit;
   };
-  const pushPiece = (piece: { text: string; lineBreak?: true }) => {
+  const pushPiece = (text: string, lineBreak = false) => {
     if (!paragraph) throw new NotMine('text outside a paragraph');
-    if (run) run.content.push(piece);
-    else paragraph.pieces.push({ ...piece, marks: [], link: elementLink() });
+    if (run) run.content.push({ text, lineBreak });
+    else paragraph.pieces.push({ text, lineBreak, marks: MARK_SETS[0] as readonly Mark[], href: elementLink() });
     emitted++;
   };
 
@@ -155,17 +166,17 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
   const endRun = (r: Run) => {
     const styleName = r.styleId !== undefined && r.styleId !== '' ? context.styles.character.get(r.styleId) : undefined;
     const bold = r.bold || (typeof styleName === 'string' && styleName.toUpperCase() === 'STRONG');
-    const marks: Mark[] = [];
-    if (bold) marks.push('bold');
-    if (r.italic) marks.push('italic');
-    if (r.underline) marks.push('underline');
-    const field = fieldLink();
-    let link = r.elementLink ?? undefined;
-    if (field !== null) {
-      if (links.length > 0) throw new NotMine('a HYPERLINK field inside a hyperlink');
-      link = checkedLink(field);
+    const marks = MARK_SETS[(bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.underline ? 4 : 0)] as readonly Mark[];
+    let href = r.elementLink;
+    if (fields.length > 0) {
+      const field = fieldLink();
+      if (field !== null) {
+        if (links.length > 0) throw new NotMine('a HYPERLINK field inside a hyperlink');
+        href = checkedHref(field);
+      }
     }
-    for (const c of r.content) (paragraph as Paragraph).pieces.push({ ...c, marks, link });
+    const pieces = (paragraph as Paragraph).pieces;
+    for (const c of r.content) pieces.push({ text: c.text, lineBreak: c.lineBreak, marks, href });
   };
 
   const roleOf = (p: Paragraph): ParagraphRole | null => {
@@ -244,18 +255,18 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       if (parent.kind === 'pPr' || parent.kind === 'numPr' || parent.kind === 'pPrRPr') {
         const p = paragraph as Paragraph;
         if (parent.kind === 'pPr' && name === 'w:pStyle') {
-          once(p.seen, name);
+          once(p, name);
           p.styleId = attribute(attrs, 'w:val');
         } else if (parent.kind === 'pPr' && name === 'w:numPr') {
-          once(p.seen, name);
+          once(p, name);
           frames.push({ kind: 'numPr', name });
           return;
         } else if (parent.kind === 'pPr' && name === 'w:rPr') {
-          once(p.seen, 'pPr/rPr');
+          once(p, 'pPr/rPr');
           frames.push({ kind: 'pPrRPr', name });
           return;
         } else if (parent.kind === 'numPr' && (name === 'w:ilvl' || name === 'w:numId')) {
-          once(p.seen, name);
+          once(p, name);
           if (name === 'w:ilvl') p.ilvl = attribute(attrs, 'w:val');
           else p.numId = attribute(attrs, 'w:val');
         } else if (parent.kind === 'pPrRPr' && name === 'w:del') {
@@ -267,7 +278,7 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       if (parent.kind === 'rPr') {
         const r = run as Run;
         if (name === 'w:b' || name === 'w:i' || name === 'w:u' || name === 'w:rStyle') {
-          once(r.seen, name);
+          once(r, name);
           if (name === 'w:b') r.bold = readBoolean(attrs);
           else if (name === 'w:i') r.italic = readBoolean(attrs);
           else if (name === 'w:u') r.underline = readUnderline(attrs);
@@ -305,22 +316,22 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       switch (name) {
         case 'w:p':
           if (paragraph) throw new NotMine('a paragraph inside a paragraph');
-          paragraph = { styleId: undefined, ilvl: undefined, numId: undefined, deletedMark: false, seen: new Set(), pieces: [] };
+          paragraph = { styleId: undefined, ilvl: undefined, numId: undefined, deletedMark: false, seen: 0, pieces: [] };
           frames.push({ kind: 'p', name });
           return;
         case 'w:pPr':
           if (parent.kind !== 'p') break;
-          once((paragraph as Paragraph).seen, name);
+          once(paragraph as Paragraph, name);
           frames.push({ kind: 'pPr', name });
           return;
         case 'w:r':
           if (!paragraph || run) throw new NotMine('a run outside a paragraph or inside a run');
-          run = { bold: false, italic: false, underline: false, styleId: undefined, seen: new Set(), content: [], elementLink: elementLink() };
+          run = { bold: false, italic: false, underline: false, styleId: undefined, seen: 0, content: [], elementLink: elementLink() };
           frames.push({ kind: 'r', name });
           return;
         case 'w:rPr':
           if (parent.kind !== 'r') break;
-          once((run as Run).seen, name);
+          once(run as Run, name);
           frames.push({ kind: 'rPr', name });
           return;
         case 'w:t':
@@ -333,17 +344,17 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           frames.push({ kind: 'instr', name });
           return;
         case 'w:tab':
-          pushPiece({ text: '\t' });
+          pushPiece('\t');
           break;
         case 'w:noBreakHyphen':
-          pushPiece({ text: '\u2011' });
+          pushPiece('\u2011');
           break;
         case 'w:softHyphen':
-          pushPiece({ text: '\u00AD' });
+          pushPiece('\u00AD');
           break;
         case 'w:br': {
           const type = attribute(attrs, 'w:type');
-          if (type === undefined || type === 'textWrapping') pushPiece({ text: '', lineBreak: true });
+          if (type === undefined || type === 'textWrapping') pushPiece('', true);
           break;
         }
         case 'w:fldChar':
@@ -361,7 +372,7 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           } else if (anchor) {
             href = `#${anchor}`;
           }
-          links.push(href === null ? null : checkedLink(href));
+          links.push(href === null ? null : checkedHref(href));
           frames.push({ kind: 'hyperlink', name });
           return;
         }
@@ -409,7 +420,7 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           run = null;
           break;
         case 'text':
-          pushPiece({ text: decodeXml(textBuffer) });
+          pushPiece(decodeXml(textBuffer));
           break;
         case 'instr':
           instrText.push(decodeXml(instrBuffer));
@@ -425,8 +436,8 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
   return out;
 }
 
-/** A link as html.ts would read mammoth's <a href>; an address html.ts treats specially is NotMine. */
-function checkedLink(href: string): string | undefined {
+/** A link's address as mammoth writes it in <a href> (paragraphs.ts checks it); one html.ts treats specially is NotMine. */
+function checkedHref(href: string): string {
   if (/^#(?:footnote|endnote)-ref-/.test(href)) throw new NotMine('a link to a note reference');
-  return linkOf(href);
+  return href;
 }

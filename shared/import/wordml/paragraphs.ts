@@ -2,12 +2,15 @@ import { safeLink } from '../../model/link';
 import type { Mark } from '../../model/vocabulary';
 import type { RawParagraph, RawRun } from '../raw';
 
-/** A piece of a Word paragraph's content: text with its run's marks and link, or a line break (w:br). */
+/**
+ * A piece of a Word paragraph's content: text with its run's marks and link address (checked only if the paragraph
+ * is kept: a table of contents' thousands of anchors never are), or a line break (w:br).
+ */
 export interface Piece {
   readonly text: string;
   readonly marks: readonly Mark[];
-  readonly link: string | undefined;
-  readonly lineBreak?: true;
+  readonly href: string | undefined;
+  readonly lineBreak: boolean;
 }
 
 /** What the paragraph's style (or numbering) makes of it, as mammoth's style map and the HTML reader would. */
@@ -18,9 +21,19 @@ export type ParagraphRole =
   | { readonly kind: 'list'; readonly ordered: boolean; readonly indent: number };
 
 /** A link as the HTML reader takes it from an <a href>: trimmed, and kept only when safeLink keeps it. */
-export function linkOf(href: string): string | undefined {
-  return safeLink(href.trim()) ?? undefined;
+export function linkOf(href: string | undefined): string | undefined {
+  if (href === undefined) return undefined;
+  let link = LINKS.get(href);
+  if (link === undefined) {
+    link = safeLink(href.trim()) ?? '';
+    if (LINKS.size > 10_000) LINKS.clear();
+    LINKS.set(href, link);
+  }
+  return link === '' ? undefined : link;
 }
+
+// The same address is often linked many times over; '' for one refused.
+const LINKS = new Map<string, string>();
 
 /**
  * Raw paragraphs from one Word paragraph, exactly as html.ts's Collector made them from mammoth's HTML: a line break
@@ -61,10 +74,10 @@ export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out
   };
   for (const piece of pieces) {
     if (piece.lineBreak) {
-      if (role.kind === 'heading' || role.kind === 'list') text(' ', piece.marks, piece.link);
+      if (role.kind === 'heading' || role.kind === 'list') text(' ', piece.marks, linkOf(piece.href));
       else flush();
     } else {
-      text(piece.text, piece.marks, piece.link);
+      text(piece.text, piece.marks, linkOf(piece.href));
     }
   }
   flush();
