@@ -15,7 +15,7 @@ import { loadShared, ROOT } from './load-shared.mjs';
 
 
 export const PANDOC = process.env.PANDOC_PATH ?? '/usr/bin/pandoc';
-export const EXPORT_TARGETS = { 'export.html.100k.ms': 200, 'export.docx.100k.ms': 1000, 'import.docx.100k.ms': 2000 };
+export const EXPORT_TARGETS = { 'export.html.100k.ms': 200, 'export.docx.100k.ms': 1000, 'import.docx.100k.ms': 500 };
 
 const HTML_RUNS = 5;
 const DOCX_RUNS = 5;

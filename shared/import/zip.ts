@@ -7,9 +7,10 @@ import { megabytes } from './decode';
  * A DOCX is a ZIP archive, and a ZIP from outside may be a bomb (a few megabytes that inflate to petabytes), may
  * name entries "../../etc/passwd" or "__proto__", or may lie about its sizes. Before anything is inflated, the
  * central directory is read (fflate's unzipSync with a filter that inflates nothing) and checked against the limits
- * below. Then every entry is inflated once through JSZip — the same ZIP reader mammoth uses, so both see the same
- * entries — as a stream, stopping the moment an entry grows past the size the directory declared for it: a bomb
- * that lies about its sizes costs at most one more chunk than the limits allow. Only then does mammoth get the bytes.
+ * below. Then every entry is inflated once (unpack.ts with fflate, or verifyZip here with JSZip for archives unpack.ts
+ * leaves alone), as a stream checked by InflateGuard, stopping the moment an entry grows past the size the directory
+ * declared for it: a bomb that lies about its sizes costs at most one more chunk than the limits allow. Only then is
+ * anything read from the parts.
  */
 
 export const ZIP_LIMITS = {
