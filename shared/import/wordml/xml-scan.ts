@@ -39,13 +39,19 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
-      END_TAG.lastIndex = lt;
-      const m = END_TAG.exec(xml);
-      if (!m) throw new NotMine('an end tag it cannot read');
-      const name = m[1] as string;
-      if (names.pop() !== name) throw new NotMine('an end tag that does not match');
+      // the end tag must name the open element: compared in place, without a pattern or a new string
+      const name = names.pop();
+      if (name === undefined) throw new NotMine('an end tag with nothing open');
+      const after = lt + 2 + name.length;
+      if (xml.startsWith(name, lt + 2) && xml.charCodeAt(after) === 0x3e /* > */) {
+        pos = after + 1;
+      } else {
+        END_TAG.lastIndex = lt;
+        const m = END_TAG.exec(xml);
+        if (!m || m[1] !== name) throw new NotMine('an end tag that does not match');
+        pos = END_TAG.lastIndex;
+      }
       handler.close(name);
-      pos = END_TAG.lastIndex;
       continue;
     }
     if (next === 0x3f /* ? */) {
