@@ -19,7 +19,8 @@ import { readReview, type ReviewOptions } from './docx-review/read-review';
  * itself: "Heading 1"–"Heading 6" are headings whatever list numbering Word puts on them (their levels come from the
  * style), "Title" is the title, a table of contents is dropped, numbered and bulleted paragraphs are list items at
  * their Word level, with bold, italic, underline and http/https/mailto links — what mammoth's HTML (below) gave,
- * which wordml-vs-mammoth.test.ts checks on the same bytes, about five times faster.
+ * which wordml-vs-mammoth.test.ts checks on the same bytes. On the bench's 100,000-word file the whole import costs a
+ * quarter of the CPU time it did through mammoth (whose XML DOM, document model and HTML writer were three quarters of it).
  *
  * mammoth stays for what wordml/ does not follow (it says NotMine): footnotes, text boxes, symbols, merged table
  * cells, unusual namespaces, XML it finds malformed. It runs from the bytes alone (no path, so nothing relative to a
