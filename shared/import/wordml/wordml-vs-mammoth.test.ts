@@ -186,3 +186,28 @@ describe('what the reader leaves to mammoth', () => {
     expect(imported).toEqual(theirs);
   });
 });
+
+describe('a returned file with what the reader leaves to mammoth', () => {
+  it('tracked changes beside a footnote: mammoth reads the marked document, and the review is applied to what it gives', async () => {
+    const footnotes = `${HEAD}<w:footnotes ${W}><w:footnote w:id="1"><w:p><w:r><w:t>See the annex.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
+    const body =
+      p(r('Returned Policy'), style('Title')) +
+      p(r('We keep records') + '<w:r><w:footnoteReference w:id="1"/></w:r>' + '<w:ins w:id="1" w:author="Rita Reviewer" w:date="2026-01-02T10:00:00Z">' + r(' for six years') + '</w:ins>' + r(', then delete them.'));
+    const files = unzipSync(wordDocx(body));
+    files['word/footnotes.xml'] = strToU8(footnotes);
+    files['word/_rels/document.xml.rels'] = strToU8(
+      strFromU8(files['word/_rels/document.xml.rels'] as Uint8Array).replace('</Relationships>', `<Relationship Id="rIdF" Type="${REL}/footnotes" Target="footnotes.xml"/></Relationships>`),
+    );
+    const bytes = zipSync(files);
+    expect(() => readWordml(textOf(bytes), markDocument(strFromU8(files['word/document.xml'] as Uint8Array)).xml)).toThrow(NotMine);
+    let n = 0;
+    const doc = await importDocx(bytes, { fileName: 'returned.docx', newId: () => `s-${String(++n).padStart(6, '0')}`, importedAt: '2026-01-03T00:00:00Z' });
+    const sentence = doc.blocks.find((b) => b.runs.some((run) => run.text.includes('We keep records')));
+    expect(sentence?.runs.map((run) => [run.text, run.ins?.by ?? null])).toEqual([
+      ['We keep records[1]', null],
+      [' for six years', 'Rita Reviewer'],
+      [', then delete them.', null],
+    ]);
+    expect(doc.blocks.some((b) => b.runs.some((run) => run.text.includes('See the annex.')))).toBe(true);
+  });
+});
