@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DefinedTerm, TermPlace } from '../../shared/check/terms';
 import type { FeatureHost } from '../editor/editor-feature';
 import { jumpToTerm } from './jump-to-term';
@@ -14,6 +14,14 @@ export function TermsPanel({ host, index }: { host: FeatureHost; index: TermInde
 
   const jump = (term: string, place: TermPlace | null) => {
     if (!place || !jumpToTerm(host, term, place.ordinal)) host.say(`“${term}” is no longer there; the list is brought up to date.`);
+  };
+  // A section's uses are one line; each click on it goes to the next of them, as F3 does in find.
+  const nextUse = useRef(new Map<string, number>());
+  const jumpInSection = (term: string, uses: readonly TermPlace[]) => {
+    const key = `${term}\u0000${uses[0]?.sectionId ?? ''}`;
+    const at = (nextUse.current.get(key) ?? 0) % uses.length;
+    nextUse.current.set(key, at + 1);
+    jump(term, uses[at] ?? null);
   };
 
   if (!terms) return <aside className="terms-panel" aria-label="Terms" aria-busy="true"><p className="muted">Reading the terms…</p></aside>;
@@ -38,10 +46,11 @@ export function TermsPanel({ host, index }: { host: FeatureHost; index: TermInde
               <details className="term-uses">
                 <summary>Uses of “{t.term}”</summary>
                 <ul>
-                  {t.uses.map((use) => (
-                    <li key={use.ordinal}>
-                      <button type="button" onClick={() => jump(t.term, use)}>
-                        {placeName(use)}
+                  {bySection(t.uses).map((uses) => (
+                    <li key={uses[0]?.ordinal}>
+                      <button type="button" onClick={() => jumpInSection(t.term, uses)}>
+                        {placeName(uses[0] ?? null)}
+                        {uses.length > 1 ? <span className="muted"> ({uses.length})</span> : null}
                       </button>
                     </li>
                   ))}
@@ -53,6 +62,17 @@ export function TermsPanel({ host, index }: { host: FeatureHost; index: TermInde
       </ul>
     </aside>
   );
+}
+
+/** Uses grouped by section, in the document's order. */
+function bySection(uses: readonly TermPlace[]): TermPlace[][] {
+  const groups: TermPlace[][] = [];
+  for (const use of uses) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]?.sectionId === use.sectionId) last.push(use);
+    else groups.push([use]);
+  }
+  return groups;
 }
 
 function placeName(place: TermPlace | null): string {
