@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, heading, screenshot, test, type RunningApp } from './fixtures';
+import { ROOT, expect, heading, screenshot, startApp, test, type RunningApp } from './fixtures';
 
 const editor = (page: Page) => page.locator('.policy-editor');
 
@@ -148,4 +148,50 @@ test('the coverage map of the sample without its retention section shows that di
   // A covered one shows its section.
   await gdpr.getByRole('listitem').filter({ hasText: 'The right to complain' }).getByRole('button').click();
   await expect(heading(page, 'Complaints')).toBeInViewport();
+});
+
+/** The shipped checklists as a later release would have them: the GDPR's retention duty reworded, one duty added. */
+async function laterChecklists(home: string): Promise<string> {
+  const dir = path.join(home, 'later-checklists');
+  await fs.cp(path.join(ROOT, 'assets', 'checklists'), dir, { recursive: true });
+  const file = path.join(dir, 'gdpr.json');
+  const gdpr = JSON.parse(await fs.readFile(file, 'utf8')) as { version: number; requirements: Array<{ id: string; title: string; description: string; changed?: number }> };
+  const next = gdpr.version + 1;
+  const requirements = gdpr.requirements.map((r) => (r.id === 'retention' ? { ...r, description: `${r.description} Or the criteria used to set it.`, changed: next } : r));
+  const first = gdpr.requirements[0];
+  requirements.push({ ...(first as (typeof requirements)[number]), id: 'eu-representative', title: 'The representative in the Union', changed: next });
+  await fs.writeFile(file, JSON.stringify({ ...gdpr, version: next, requirements }, null, 2));
+  return dir;
+}
+
+test('a later release of a checklist marks its new and changed requirements until they are marked as reviewed', async ({ page, app }) => {
+  await page.getByRole('tab', { name: 'Check' }).click();
+  const panel = page.getByRole('complementary', { name: 'Check' });
+  const law = panel.getByRole('checkbox', { name: 'EU GDPR' });
+  await law.click();
+  await expect(law).toBeChecked();
+  await expect(panel.locator('.coverage-law h4')).toContainText('of 14 made');
+  await expect(panel.locator('.coverage-badge')).toHaveCount(0);
+
+  // The same project, opened by the later release.
+  const later = await startApp(app.projectDir, path.join(app.home, 'later-home'), ['--port', '0'], { POLICYWRIGHT_CHECKLISTS: await laterChecklists(app.home) });
+  try {
+    await page.goto(later.url);
+    await page.getByRole('tab', { name: 'Check' }).click();
+    await expect(panel.locator('.coverage-law h4')).toContainText('of 15 made');
+    await expect(panel.getByRole('status').filter({ hasText: 'Updated to version 2' })).toHaveText('Updated to version 2 since you last reviewed it: 1 new requirement, 1 changed requirement. Mark as reviewed');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'The representative in the Union' }).locator('.coverage-badge')).toHaveText('New');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'How long the data are kept' }).locator('.coverage-badge')).toHaveText('Changed');
+    await panel.getByRole('listitem').filter({ hasText: 'How long the data are kept' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'check-checklist-updated');
+
+    await panel.getByRole('button', { name: 'Mark as reviewed' }).click();
+    await expect(panel.locator('.coverage-badge')).toHaveCount(0);
+    const saved = JSON.parse(await fs.readFile(path.join(app.projectDir, 'checks.json'), 'utf8'));
+    expect(saved.acknowledged.map((a: { id: string; version: number }) => [a.id, a.version])).toEqual([['gdpr', 2]]);
+  } finally {
+    const exited = new Promise((resolve) => later.child.once('exit', resolve));
+    later.child.kill('SIGTERM');
+    await exited;
+  }
 });
