@@ -74,6 +74,14 @@ describe('the checks methods', () => {
     expect(view.checklists.map((c) => c.id)).toContain('gdpr');
     expect(messageOf(await dispatch(handlers, 'dismissFinding', { project: dir, documentId: 'privacy-policy', finding: unused, reason: 'x' }))).toMatch(/^The project's checks\.json cannot be used/u);
     expect(await fs.readFile(path.join(dir, 'checks.json'), 'utf8')).toBe('{ not json');
+    // The project opens all the same, documents and all.
+    const reopened = valueOf<{ documents: unknown[] }>(await dispatch(handlers, 'openProject', { path: dir }));
+    expect(reopened.documents).toHaveLength(3);
+  });
+
+  it('show a huge checks.json as a sentence naming it, without reading it', async () => {
+    await fs.writeFile(path.join(dir, 'checks.json'), Buffer.alloc(5 * 1024 * 1024, 0x20));
+    expect((await call<ChecksView>('readChecks', {})).problem).toBe("The project's checks.json cannot be read: checks.json is 5 MiB, over the 4 MiB Policywright reads for such a file; it was not opened.");
   });
 
   it('acknowledge a law when it is first picked, so nothing is new until a later release changes it', async () => {
