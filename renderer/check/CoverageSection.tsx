@@ -54,7 +54,7 @@ function LawCoverage({ checklist, requirements, client, checks, onJump }: { chec
   const badge = new Map<string, 'New' | 'Changed'>([...(changes?.added ?? []).map((r) => [r.id, 'New'] as const), ...(changes?.changed ?? []).map((r) => [r.id, 'Changed'] as const)]);
   const covered = requirements?.filter((r) => r.covered !== null).length ?? 0;
   return (
-    <div className="coverage-law" aria-label={checklist.title}>
+    <div className="coverage-law">
       <h4>
         {checklist.title} <span className="muted">({requirements ? `${covered} of ${requirements.length} made` : 'checking…'})</span>
       </h4>
