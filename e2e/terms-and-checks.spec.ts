@@ -92,7 +92,7 @@ test('a finding dismissed with a reason stays dismissed after a reload, and can 
   await screenshot(page, 'check-dismiss-reason');
   await reason.press('Enter');
   await expect(finding).toHaveCount(0);
-  await expect(panel.getByText('Dismissed (1)')).toBeVisible();
+  await expect(panel.getByText('Dismissed (1)')).toBeFocused();
   const saved = JSON.parse(await fs.readFile(path.join(app.projectDir, 'checks.json'), 'utf8'));
   expect(saved.dismissed).toMatchObject([{ document: 'privacy-policy', rule: 'undefined-term', excerpt: 'Data Processing Addendum', reason: 'The name of our contract with customers, not a defined term.' }]);
 

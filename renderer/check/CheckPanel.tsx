@@ -84,6 +84,16 @@ export function CheckPanel({ host, client, documentId }: { host: FeatureHost; cl
   const dismissals = useMemo(() => (view ? dismissalsOf(view.checks, documentId) : []), [view, documentId]);
   const { open, dismissed } = useMemo(() => partitionFindings(result?.findings ?? [], dismissals), [result, dismissals]);
   const jump = (sectionId: string) => host.tools.jumpToSection?.(sectionId);
+  // The finding's row goes with its dismissal: the keyboard goes on from the list that now holds it.
+  const dismissedSummary = useRef<HTMLElement>(null);
+  const dismiss = async (finding: Finding, reason: string) => {
+    const saved = await checks.save(() => client.dismissFinding({ documentId, finding: keyOf(finding), reason }));
+    if (saved) {
+      host.say(`Dismissed “${finding.excerpt}”; Restore under Dismissed shows it again.`);
+      requestAnimationFrame(() => dismissedSummary.current?.focus());
+    }
+    return saved;
+  };
 
   if (!result) return <aside className="check-panel" aria-label="Check" aria-busy="true"><p className="muted">Checking…</p></aside>;
   const errors = open.filter((f) => f.severity === 'error').length;
@@ -98,10 +108,10 @@ export function CheckPanel({ host, client, documentId }: { host: FeatureHost; cl
       </p>
       <ul className="check-findings">
         {open.map((finding, i) => (
-          <FindingItem key={`${finding.rule}-${finding.sectionId ?? ''}-${finding.excerpt}-${i}`} finding={finding} onJump={jump} canDismiss={view !== null && !view.problem} onDismiss={(reason) => checks.save(() => client.dismissFinding({ documentId, finding: keyOf(finding), reason }))} />
+          <FindingItem key={`${finding.rule}-${finding.sectionId ?? ''}-${finding.excerpt}-${i}`} finding={finding} onJump={jump} canDismiss={view !== null && !view.problem} onDismiss={(reason) => dismiss(finding, reason)} />
         ))}
       </ul>
-      <DismissedList dismissals={dismissals} found={dismissed} onRestore={(d) => void checks.save(() => client.restoreFinding({ documentId, finding: keyOf(d) }))} />
+      <DismissedList summaryRef={dismissedSummary} dismissals={dismissals} found={dismissed} onRestore={(d) => void checks.save(() => client.restoreFinding({ documentId, finding: keyOf(d) }))} />
       <CoverageSection client={client} documentId={documentId} checks={checks} coverage={result.coverage} onJump={jump} />
     </aside>
   );

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { CHECK_RULES, type Finding } from '../../shared/check/finding';
 import { dismisses, type Dismissal } from '../../shared/check/project-checks';
 
@@ -5,11 +6,11 @@ import { dismisses, type Dismissal } from '../../shared/check/project-checks';
  * "Dismissed (n)": the document's dismissed findings with the reason each was given, and Restore to show one again.
  * A dismissal whose words are no longer found is kept (the finding may come back) and said to be so.
  */
-export function DismissedList({ dismissals, found, onRestore }: { dismissals: readonly Dismissal[]; found: readonly Finding[]; onRestore: (dismissal: Dismissal) => void }) {
+export function DismissedList({ dismissals, found, onRestore, summaryRef }: { dismissals: readonly Dismissal[]; found: readonly Finding[]; onRestore: (dismissal: Dismissal) => void; summaryRef?: Ref<HTMLElement> }) {
   if (dismissals.length === 0) return null;
   return (
     <details className="check-dismissed">
-      <summary>Dismissed ({dismissals.length})</summary>
+      <summary ref={summaryRef}>Dismissed ({dismissals.length})</summary>
       <ul>
         {dismissals.map((dismissal) => {
           const finding = found.find((f) => dismisses(dismissal, f));
