@@ -1,15 +1,16 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun, type Numbering } from 'docx';
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
-import { bodyParagraphs } from './docx-body';
+import { bodyXml, type ListIds } from './docx-body';
 import { CommentAnchors } from './docx-comments';
-import { withResolvedComments } from './docx-comments-extended';
+import { addResolvedComments } from './docx-comments-extended';
+import { LinkRelationships, packDocx } from './docx-package';
 import type { Review } from './docx-review';
 import { Tracking } from './docx-tracking';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';
 import { docxStyles } from './docx-styles';
-import { titlePage } from './docx-title-page';
+import { titlePageXml } from './docx-title-page';
 import { prepareDocument, type PreparedDocument } from './prepare';
 import { hasSuggestions } from '../review/suggestions';
 
@@ -32,7 +33,9 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   const suggesting = doc.blocks.some(hasSuggestions);
   const threads = doc.comments ?? [];
   const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
-  const document = new Document({
+  // The `docx` library writes every part but the body (styles, list definitions, settings, properties, header and
+  // footer, comments); the body, nearly all of the package, is written here as text (docx-body.ts, docx-package.ts).
+  const frame = new Document({
     ...docxProperties(prepared),
     styles: docxStyles(hasSections),
     numbering: {
@@ -48,13 +51,40 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
       {
         headers: { default: new Header({ children: [pageHeader(prepared.title)] }) },
         footers: { default: new Footer({ children: [pageFooter()] }) },
-        // With a table of contents, the body starts on a page of its own after it.
-        children: [...titlePage(prepared), ...bodyParagraphs(prepared.blocks, hasSections, review)],
+        children: [],
       },
     ],
   });
-  const bytes = await Packer.pack(document, 'uint8array');
-  return review?.comments.resolvedWithoutReplies ? withResolvedComments(bytes, review.comments.doneFlags()) : bytes;
+  const links = new LinkRelationships();
+  let bookmarks = 0;
+  const context = { lists: listIds(frame.Numbering), links, bookmarkId: () => ++bookmarks };
+  // With a table of contents, the body starts on a page of its own after it.
+  const body = titlePageXml(prepared) + bodyXml(prepared.blocks, hasSections, context, review);
+  const resolved = review?.comments.resolvedWithoutReplies ? review.comments.doneFlags() : undefined;
+  return packDocx(frame, body, links, resolved && ((files) => addResolvedComments(files, resolved)));
+}
+
+/**
+ * The lists' ids in the numbering part, made as the body first uses each list: the library writes a w:num for each
+ * one made (with its levels restarting at 1), and the heading style's list, made when it writes the styles, is the
+ * same one as the headings'.
+ */
+function listIds(numbering: Numbering): ListIds {
+  const ids = new Map<string, number>();
+  return {
+    numId(reference, instance) {
+      const key = `${reference} ${instance}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        numbering.createConcreteNumberingInstance(reference, instance);
+        const made = numbering.ConcreteNumbering.find((list) => list.reference === reference && list.instance === instance);
+        if (!made) throw new Error(`The DOCX numbering has no list "${reference}".`);
+        id = made.numId;
+        ids.set(key, id);
+      }
+      return id;
+    },
+  };
 }
 
 /** Comments are numbered from 0 and tracked changes after them: Word wants one id per annotation in the document. */
