@@ -1,7 +1,8 @@
 import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Links } from './docx-run-xml';
 import { escapeXml } from './docx-xml';
+import { zipArchive } from './zip-writer';
 
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
@@ -38,7 +39,7 @@ export async function packDocx(frame: Document, body: string, links: LinkRelatio
   const relationships = part(files, 'word/_rels/document.xml.rels');
   files['word/_rels/document.xml.rels'] = strToU8(relationships.replace('</Relationships>', () => `${links.xml()}</Relationships>`));
   adjust?.(files);
-  return zipSync(files);
+  return zipArchive(files);
 }
 
 function part(files: Record<string, Uint8Array>, name: string): string {

@@ -1,9 +1,10 @@
-import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun, type Numbering } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
-import { bodyXml, type ListIds } from './docx-body';
+import { bodyXml } from './docx-body';
 import { CommentAnchors } from './docx-comments';
 import { addResolvedComments } from './docx-comments-extended';
+import { ListNumbering } from './docx-lists';
 import { LinkRelationships, packDocx } from './docx-package';
 import type { Review } from './docx-review';
 import { Tracking } from './docx-tracking';
@@ -57,34 +58,15 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   });
   const links = new LinkRelationships();
   let bookmarks = 0;
-  const context = { lists: listIds(frame.Numbering), links, bookmarkId: () => ++bookmarks };
+  const lists = new ListNumbering(frame.Numbering);
+  const context = { lists, links, bookmarkId: () => ++bookmarks };
   // With a table of contents, the body starts on a page of its own after it.
   const body = titlePageXml(prepared) + bodyXml(prepared.blocks, hasSections, context, review);
   const resolved = review?.comments.resolvedWithoutReplies ? review.comments.doneFlags() : undefined;
-  return packDocx(frame, body, links, resolved && ((files) => addResolvedComments(files, resolved)));
-}
-
-/**
- * The lists' ids in the numbering part, made as the body first uses each list: the library writes a w:num for each
- * one made (with its levels restarting at 1), and the heading style's list, made when it writes the styles, is the
- * same one as the headings'.
- */
-function listIds(numbering: Numbering): ListIds {
-  const ids = new Map<string, number>();
-  return {
-    numId(reference, instance) {
-      const key = `${reference} ${instance}`;
-      let id = ids.get(key);
-      if (id === undefined) {
-        numbering.createConcreteNumberingInstance(reference, instance);
-        const made = numbering.ConcreteNumbering.find((list) => list.reference === reference && list.instance === instance);
-        if (!made) throw new Error(`The DOCX numbering has no list "${reference}".`);
-        id = made.numId;
-        ids.set(key, id);
-      }
-      return id;
-    },
-  };
+  return packDocx(frame, body, links, (files) => {
+    lists.addTo(files);
+    if (resolved) addResolvedComments(files, resolved);
+  });
 }
 
 /** Comments are numbered from 0 and tracked changes after them: Word wants one id per annotation in the document. */
