@@ -21,13 +21,14 @@ export class LinkRelationships implements Links {
 }
 
 /**
- * The .docx bytes: every part as the `docx` library writes it for `frame` (a document with an empty body: styles,
- * numbering, settings, properties, header and footer, comments), with `body` (the body's paragraphs, as
+ * The .docx bytes: every part as the `docx` library writes it for `frame` (a document with an empty body: styles, list
+ * definitions, settings, properties, header and footer, comments), with `body` (the body's paragraphs, as
  * WordprocessingML text) put into document.xml and the links' relationships into its relationships part. `adjust`
- * may change the parts before they are zipped.
+ * may change the parts before they are zipped (zip-writer.ts).
  *
- * The body is most of the package and is written as text: building it through the library's object model cost ten
- * times as much as writing it.
+ * Where the time went before: the body through the library's object model (an object per paragraph, run and
+ * property, then a tree of plain objects, then text) cost several times writing the same text directly, and deflate in
+ * JavaScript as much again; the frame is small, so unzipping the library's package to add the body costs little.
  */
 export async function packDocx(frame: Document, body: string, links: LinkRelationships, adjust?: (files: Record<string, Uint8Array>) => void): Promise<Uint8Array> {
   const files = unzipSync(await Packer.pack(frame, 'uint8array'));

@@ -21,7 +21,8 @@ const MUTED = '555555';
  * The policy as a Word document (.docx bytes). Headings carry Word's Heading styles and are bound to one multilevel
  * list written in the document's numbering style, so Word and LibreOffice number them, and renumber them when a
  * section is moved in Word: no number is typed into a heading. The table of contents is a TOC field that Word
- * refreshes when the document opens. Packed straight to bytes, so it needs no Node Buffer and runs anywhere.
+ * refreshes when the document opens. Packed straight to bytes (zlib through the Compression Streams API, which Node,
+ * Chromium and Electron all have), so it needs no Node Buffer and runs anywhere.
  *
  * Open suggestions are Word's tracked changes, by their authors at their times, and comment threads Word comments
  * with their replies (docx-review.ts); change tracking is then left on, so a reviewer's edits in Word are tracked too.
