@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ROOT, expect, heading, screenshot, startApp, test, type RunningApp } from './fixtures';
+import { ROOT, clickEndOfHeading, expect, heading, screenshot, startApp, test, type RunningApp } from './fixtures';
 
 const editor = (page: Page) => page.locator('.policy-editor');
 
@@ -78,6 +78,32 @@ test('the Terms tab lists the defined terms; a click selects the definition, a u
   await screenshot(page, 'terms-hover');
   await page.mouse.move(5, 5);
   await expect(tip).toBeHidden();
+
+  // With the Terms tab put away, a term defined just now shows on hover too, once typing pauses.
+  await page.getByRole('tab', { name: 'Document' }).click();
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A “Gizmo” means a widget we make. Each Gizmo is ours.');
+  const gizmo = page.locator('.policy-editor').getByText('Each Gizmo is ours.', { exact: false });
+  await expect.poll(async () => {
+    const word = await gizmo.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf('Each Gizmo');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 5);
+        range.setEnd(node, at + 10);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    });
+    if (!word) return '';
+    await page.mouse.move(word.x, word.y - 3);
+    await page.mouse.move(word.x, word.y);
+    return (await tip.isVisible()) ? await tip.innerText() : '';
+  }, { timeout: 10_000 }).toContain('A “Gizmo” means a widget we make.');
 });
 
 test('a finding dismissed with a reason stays dismissed after a reload, and can be restored', async ({ page, app }) => {
@@ -134,7 +160,7 @@ test('the coverage map of the sample without its retention section shows that di
   const gdpr = panel.locator('.coverage-law', { has: page.getByRole('heading', { name: /^EU GDPR: information to be provided/u }) });
   const retention = gdpr.getByRole('listitem').filter({ hasText: 'How long the data are kept' });
   await expect(retention).toContainText('Missing');
-  await expect(retention).toContainText('The starter clause “retention” makes it');
+  await expect(retention).toContainText(/The clause “[^”]+” makes it\./u);
   await expect(gdpr.getByRole('listitem').filter({ hasText: 'The right to complain' })).toContainText('Covered');
   await expect(gdpr.getByRole('heading', { level: 4 })).toContainText('12 of 14 made');
   // Picking the law saved it, and acknowledged the checklist as shipped: nothing is flagged new.
@@ -148,6 +174,14 @@ test('the coverage map of the sample without its retention section shows that di
   // A covered one shows its section.
   await gdpr.getByRole('listitem').filter({ hasText: 'The right to complain' }).getByRole('button').click();
   await expect(heading(page, 'Complaints')).toBeInViewport();
+
+  // The missing one's clause, added as the last section, makes it; one undo takes it back.
+  await retention.getByRole('button', { name: 'Add it as the last section' }).click();
+  await expect(retention).toContainText('Covered');
+  await expect(heading(page, await retention.locator('.coverage-where').innerText().then((t) => t.replace(/^\d+ /u, '')))).toBeInViewport();
+  await screenshot(page, 'check-coverage-clause-added');
+  await editor(page).press('Control+z');
+  await expect(retention).toContainText('Missing');
 });
 
 /** The shipped checklists as a later release would have them: the GDPR's retention duty reworded, one duty added. */

@@ -4,11 +4,13 @@ import { checkDocument } from '../../shared/check/check-document';
 import type { Checklist } from '../../shared/check/checklist-schema';
 import { coverageOfLaws, type RequirementCoverage } from '../../shared/check/coverage';
 import type { Finding } from '../../shared/check/finding';
+import type { LibraryClause } from '../../shared/clauses/library';
 import { dismissalsOf, partitionFindings } from '../../shared/check/project-checks';
 import type { FeatureHost } from '../editor/editor-feature';
 import { CoverageSection } from './CoverageSection';
 import { DismissedList } from './DismissedList';
 import { FindingItem } from './FindingItem';
+import { insertMissingClause } from './insert-missing-clause';
 import { useProjectChecks } from './use-project-checks';
 
 /** After the last change, how long the checker waits before it reads the document again. */
@@ -23,6 +25,8 @@ export function CheckPanel({ host, client, documentId }: { host: FeatureHost; cl
   // What the next run reads: the laws picked and the library's clause topics change rarely, and never per key.
   const inputs = useRef<{ laws: Checklist[]; topics: Topics }>({ laws: [], topics: () => [] });
   const runSoon = useRef<() => void>(() => undefined);
+  // The library's clauses, for the starter clause a missing disclosure offers.
+  const [clauses, setClauses] = useState<ReadonlyMap<string, LibraryClause>>(new Map());
 
   useEffect(() => {
     let live = true;
@@ -31,6 +35,8 @@ export function CheckPanel({ host, client, documentId }: { host: FeatureHost; cl
         if (!live) return;
         const topics = new Map(library.clauses.map((clause) => [clause.id, clause.tags.topic]));
         inputs.current = { ...inputs.current, topics: (id) => topics.get(id) ?? [] };
+        // The project's own clause before the team's of the same id, as the Clauses tab lists them.
+        setClauses(new Map([...library.clauses].filter((c) => c.status !== 'deprecated').sort((a, b) => (a.source === 'project' ? 1 : 0) - (b.source === 'project' ? 1 : 0)).map((c) => [c.id, c])));
         runSoon.current();
       },
       // Without the library, coverage knows requirements by clause and keywords only.
@@ -112,7 +118,7 @@ export function CheckPanel({ host, client, documentId }: { host: FeatureHost; cl
         ))}
       </ul>
       <DismissedList summaryRef={dismissedSummary} dismissals={dismissals} found={dismissed} onRestore={(d) => void checks.save(() => client.restoreFinding({ documentId, finding: keyOf(d) }))} />
-      <CoverageSection client={client} documentId={documentId} checks={checks} coverage={result.coverage} onJump={jump} />
+      <CoverageSection client={client} documentId={documentId} checks={checks} coverage={result.coverage} onJump={jump} clauses={clauses} onInsert={(clause) => insertMissingClause(host, clause)} />
     </aside>
   );
 }

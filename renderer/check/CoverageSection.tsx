@@ -2,6 +2,7 @@ import type { ProjectClient } from '../../shared/api/client';
 import { checklistChanges } from '../../shared/check/checklist-changes';
 import type { Checklist } from '../../shared/check/checklist-schema';
 import type { RequirementCoverage } from '../../shared/check/coverage';
+import type { LibraryClause } from '../../shared/clauses/library';
 import { acknowledgementOf } from '../../shared/check/project-checks';
 import type { ProjectChecksState } from './use-project-checks';
 
@@ -12,6 +13,9 @@ interface Props {
   /** Each picked law's coverage, by checklist id, as the last check found it. */
   readonly coverage: ReadonlyMap<string, readonly RequirementCoverage[]>;
   readonly onJump: (sectionId: string) => void;
+  /** The library's clauses by id: a missing disclosure's starter clause can be inserted when the library has it. */
+  readonly clauses: ReadonlyMap<string, LibraryClause>;
+  readonly onInsert: (clause: LibraryClause) => void;
 }
 
 /**
@@ -19,7 +23,7 @@ interface Props {
  * section or missing (with the starter clause that makes it). When a later release ships a newer checklist than the
  * project acknowledged, its new and changed requirements carry a badge until the person marks them as reviewed.
  */
-export function CoverageSection({ client, documentId, checks, coverage, onJump }: Props) {
+export function CoverageSection({ client, documentId, checks, coverage, onJump, clauses, onInsert }: Props) {
   const view = checks.view;
   if (!view) return null;
   const picked = view.checks.laws[documentId] ?? [];
@@ -41,13 +45,13 @@ export function CoverageSection({ client, documentId, checks, coverage, onJump }
       </fieldset>
       {laws.length === 0 ? <p className="muted panel-note">Pick the laws that apply to see which disclosures each requires, and where this document makes them.</p> : null}
       {laws.map((checklist) => (
-        <LawCoverage key={checklist.id} checklist={checklist} requirements={coverage.get(checklist.id) ?? null} {...{ client, checks, onJump }} />
+        <LawCoverage key={checklist.id} checklist={checklist} requirements={coverage.get(checklist.id) ?? null} {...{ client, checks, onJump, clauses, onInsert }} />
       ))}
     </section>
   );
 }
 
-function LawCoverage({ checklist, requirements, client, checks, onJump }: { checklist: Checklist; requirements: readonly RequirementCoverage[] | null } & Pick<Props, 'client' | 'checks' | 'onJump'>) {
+function LawCoverage({ checklist, requirements, client, checks, onJump, clauses, onInsert }: { checklist: Checklist; requirements: readonly RequirementCoverage[] | null } & Pick<Props, 'client' | 'checks' | 'onJump' | 'clauses' | 'onInsert'>) {
   const acknowledged = checks.view ? acknowledgementOf(checks.view.checks, checklist.id) : null;
   // Never acknowledged (a file edited by hand): nothing is news, rather than everything.
   const changes = acknowledged ? checklistChanges(acknowledged, checklist) : null;
@@ -81,12 +85,24 @@ function LawCoverage({ checklist, requirements, client, checks, onJump }: { chec
                 {section.sectionNumber ? `${section.sectionNumber} ${section.title}` : 'Opening text'}
               </button>
             ) : offer ? (
-              <span className="coverage-offer">The starter clause “{offer}” makes it (Clauses tab).</span>
+              <OfferedClause offer={offer} clause={clauses.get(offer)} onInsert={onInsert} />
             ) : null}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+function OfferedClause({ offer, clause, onInsert }: { offer: string; clause: LibraryClause | undefined; onInsert: Props['onInsert'] }) {
+  if (!clause) return <span className="coverage-offer">The starter clause “{offer}” makes it; this project’s library does not have it.</span>;
+  return (
+    <span className="coverage-offer">
+      The clause “{clause.title}” makes it.{' '}
+      <button type="button" className="link-button" onClick={() => onInsert(clause)}>
+        Add it as the last section
+      </button>
+    </span>
   );
 }
 

@@ -54,8 +54,9 @@ export function attachTermHover(root: HTMLElement, index: TermIndex): () => void
     last = { x: event.clientX, y: event.clientY, target: event.target };
     if (!frame) frame = requestAnimationFrame(update);
   };
-  const onEnter = () => index.refreshSoon();
+  const onEnter = () => index.pointerIsOver(true);
   const onLeave = () => {
+    index.pointerIsOver(false);
     last = null;
     hide();
   };

@@ -15,6 +15,7 @@ export class TermIndex {
   private firstWords = new Map<string, string[]>();
   private stale = true;
   private watchers = 0;
+  private pointerOver = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private idle: number | undefined;
   private readonly listeners = new Set<() => void>();
@@ -23,9 +24,10 @@ export class TermIndex {
 
   /** Starts following the document's changes; returns the function that stops. */
   start(): () => void {
+    // Per key: a flag, and while someone is looking, a timer restarted (a reading never comes between two keys).
     const stale = () => {
       this.stale = true;
-      if (this.watchers > 0) this.schedule(QUIET_MS);
+      if (this.watchers > 0 || this.pointerOver) this.schedule(QUIET_MS);
     };
     const unregister = this.host.register({ changed: stale, blocksChanged: stale });
     return () => {
@@ -48,9 +50,18 @@ export class TermIndex {
     return this.firstWords;
   }
 
-  /** Reads the terms again soon, in an idle moment, if they changed since. */
-  refreshSoon(): void {
-    if (this.stale && this.timer === undefined && this.idle === undefined) this.schedule(0);
+  /** Reads the terms again, in an idle moment after `delay` without changes, if they changed since. */
+  refreshSoon(delay = 0): void {
+    if (this.stale && this.timer === undefined && this.idle === undefined) this.schedule(delay);
+  }
+
+  /**
+   * The pointer came over the page (or left it): the terms are read a second after it comes, and kept fresh while it
+   * stays, as for the panel. A person who clicks into the page and types at once is never paused by a reading.
+   */
+  pointerIsOver(over: boolean): void {
+    this.pointerOver = over;
+    if (over) this.refreshSoon(QUIET_MS);
   }
 
   /** For a view of the terms: told after each reading, and the terms kept fresh while it watches. */
