@@ -1,5 +1,5 @@
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING } from './docx-numbering';
-import { paragraphsXml, type Review, type WrittenPart } from './docx-review';
+import { writeParagraphs, type Review, type WrittenPart } from './docx-review';
 import type { Links } from './docx-run-xml';
 import type { ExportListItem } from './lists';
 import type { ExportBlock, ExportHeading } from './prepare';
@@ -32,12 +32,18 @@ export interface Form {
 }
 
 /**
- * The blocks as Word paragraphs (document.xml's body, as text). A heading is its style, its place in the heading list
+ * The blocks as Word paragraphs (document.xml's body, as text handed to `write` a chunk at a time). A heading is its style, its place in the heading list
  * and its text, bookmarked for the table of contents: its number is Word's to write. `pageBreakBefore` starts the first
  * block on a new page. With `review`, the open suggestions are written as tracked changes and the comments anchored
  * (docx-review.ts). Every list item is a paragraph of its own, as Word has them.
  */
-export function bodyXml(blocks: readonly ExportBlock[], pageBreakBefore: boolean, context: BodyContext, review?: Review): string {
+export async function writeBody(
+  blocks: readonly ExportBlock[],
+  pageBreakBefore: boolean,
+  context: BodyContext,
+  review: Review | undefined,
+  write: (xml: string) => Promise<void>,
+): Promise<void> {
   const parts: WrittenPart[] = [];
   for (const block of blocks) {
     if (block.kind === 'list') {
@@ -51,7 +57,7 @@ export function bodyXml(blocks: readonly ExportBlock[], pageBreakBefore: boolean
       parts.push({ change: block.change, runs: block.runs });
     }
   }
-  return paragraphsXml(parts, pageBreakBefore, context, review);
+  await writeParagraphs(parts, pageBreakBefore, context, review, write);
 }
 
 /** A heading's style and its place in the heading list, at `depth` from 1. */

@@ -2,7 +2,7 @@ import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Links } from './docx-run-xml';
 import { escapeXml } from './docx-xml';
-import { zipArchive } from './zip-writer';
+import { DeflatingEntry, zipArchive } from './zip-writer';
 
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
@@ -30,17 +30,29 @@ export class LinkRelationships implements Links {
  * property, then a tree of plain objects, then text) cost several times writing the same text directly, and deflate in
  * JavaScript as much again; the frame is small, so unzipping the library's package to add the body costs little.
  */
-export async function packDocx(frame: Document, body: string, links: LinkRelationships, adjust?: (files: Record<string, Uint8Array>) => void): Promise<Uint8Array> {
+export async function packDocx(
+  frame: Document,
+  body: (write: (xml: string) => Promise<void>) => Promise<void>,
+  links: LinkRelationships,
+  adjust?: (files: Record<string, Uint8Array>) => void,
+): Promise<Uint8Array> {
   const files = unzipSync(await Packer.pack(frame, 'uint8array'));
   const documentXml = part(files, 'word/document.xml');
   const at = documentXml.indexOf('<w:body>');
   if (at < 0) throw new Error('The DOCX document part has no body.');
   const start = at + '<w:body>'.length;
-  files['word/document.xml'] = strToU8(documentXml.slice(0, start) + body + documentXml.slice(start));
+  // The document part is deflated as the body is written, chunk by chunk.
+  const document = new DeflatingEntry();
+  const write = (xml: string) => document.write(strToU8(xml));
+  await write(documentXml.slice(0, start));
+  await body(write);
+  await write(documentXml.slice(start));
+  const deflated = await document.end();
   const relationships = part(files, 'word/_rels/document.xml.rels');
   files['word/_rels/document.xml.rels'] = strToU8(relationships.replace('</Relationships>', () => `${links.xml()}</Relationships>`));
   adjust?.(files);
-  return zipArchive(files);
+  // In its place among the parts (a spread keeps the order of the keys it replaces).
+  return zipArchive({ ...files, 'word/document.xml': deflated });
 }
 
 function part(files: Record<string, Uint8Array>, name: string): string {

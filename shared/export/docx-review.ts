@@ -36,10 +36,16 @@ export interface WrittenPart {
  * Word never removes a document's last paragraph mark, so a changed last block would leave its paragraph behind,
  * empty, when rejected (or accepted): an empty paragraph follows it instead, which stays whatever is decided.
  *
- * Ids are taken in the order Word numbers what they mark: a move's range, then the runs, the formatting change, the
+ * The text is handed to `write` in chunks as it is made. Ids are taken in the order Word numbers what they mark: a move's range, then the runs, the formatting change, the
  * paragraph mark.
  */
-export function paragraphsXml(parts: readonly WrittenPart[], pageBreakBefore: boolean, context: BodyContext, review?: Review): string {
+export async function writeParagraphs(
+  parts: readonly WrittenPart[],
+  pageBreakBefore: boolean,
+  context: BodyContext,
+  review: Review | undefined,
+  write: (xml: string) => Promise<void>,
+): Promise<void> {
   const tracking = review?.tracking;
   const comments = review?.comments;
   let openRange: { start: string; end: string } | undefined;
@@ -62,10 +68,17 @@ export function paragraphsXml(parts: readonly WrittenPart[], pageBreakBefore: bo
     }
     children += textXml(part, context, review) + closing;
     xml += paragraphXml(part, index === 0 && pageBreakBefore, context.lists, children, tracking, change);
+    if (xml.length >= CHUNK) {
+      await write(xml);
+      xml = '';
+    }
   }
   if (tracking && parts[parts.length - 1]?.change) xml += '<w:p/>';
-  return xml;
+  await write(xml);
 }
+
+// Text handed on a megabyte or so at a time: deflated while the next is written, never all held twice.
+const CHUNK = 1 << 20;
 
 /** A paragraph's text: its runs (with their comments), in its bookmark, in its section's comments. */
 function textXml(part: WrittenPart, context: BodyContext, review: Review | undefined): string {

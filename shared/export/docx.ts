@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
-import { bodyXml } from './docx-body';
+import { writeBody } from './docx-body';
 import { CommentAnchors } from './docx-comments';
 import { addResolvedComments } from './docx-comments-extended';
 import { ListNumbering } from './docx-lists';
@@ -61,9 +61,12 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   let bookmarks = 0;
   const lists = new ListNumbering(frame.Numbering);
   const context = { lists, links, bookmarkId: () => ++bookmarks };
-  // With a table of contents, the body starts on a page of its own after it.
-  const body = titlePageXml(prepared) + bodyXml(prepared.blocks, hasSections, context, review);
   const resolved = review?.comments.resolvedWithoutReplies ? review.comments.doneFlags() : undefined;
+  const body = async (write: (xml: string) => Promise<void>) => {
+    await write(titlePageXml(prepared));
+    // With a table of contents, the body starts on a page of its own after it.
+    await writeBody(prepared.blocks, hasSections, context, review, write);
+  };
   return packDocx(frame, body, links, (files) => {
     lists.addTo(files);
     if (resolved) addResolvedComments(files, resolved);

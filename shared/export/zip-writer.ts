@@ -8,9 +8,14 @@ import { strToU8 } from 'fflate';
  *
  * Plain ZIP (no ZIP64): entries and the archive stay under 4 GiB, far beyond any policy.
  */
-export async function zipArchive(files: Readonly<Record<string, Uint8Array>>, at = new Date()): Promise<Uint8Array> {
+export async function zipArchive(files: Readonly<Record<string, Uint8Array | Deflated>>, at = new Date()): Promise<Uint8Array> {
   const names = Object.keys(files);
-  const entries = await Promise.all(names.map(async (name) => deflated(name, files[name] as Uint8Array)));
+  const entries = await Promise.all(
+    names.map(async (name): Promise<Entry> => {
+      const file = files[name] as Uint8Array | Deflated;
+      return { name, ...(file instanceof Uint8Array ? await deflated(file) : file) };
+    }),
+  );
   const time = dosTime(at);
   const chunks: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
@@ -40,11 +45,48 @@ export async function zipArchive(files: Readonly<Record<string, Uint8Array>>, at
   return concat([...chunks, ...directory, new Uint8Array(end.buffer)]);
 }
 
-interface Entry {
-  readonly name: string;
+/** An entry's content deflated: the deflated bytes, the CRC-32 and size of what was deflated. */
+export interface Deflated {
   readonly crc: number;
   readonly size: number;
   readonly data: Uint8Array;
+}
+
+interface Entry extends Deflated {
+  readonly name: string;
+}
+
+/**
+ * An entry deflated as it is written, for a part too large to hold twice: the platform deflates each chunk while the
+ * writer makes the next one.
+ */
+export class DeflatingEntry {
+  private readonly writer: { write(chunk: Uint8Array<ArrayBuffer>): Promise<void>; close(): Promise<void>; readonly ready: Promise<void> };
+  private readonly gzip: Promise<Uint8Array>;
+  private size = 0;
+
+  constructor() {
+    const stream = new CompressionStream('gzip');
+    this.writer = stream.writable.getWriter();
+    this.gzip = readAll(stream.readable);
+  }
+
+  /**
+   * Adds `bytes`. Resolves once the compressor has room for them: a writer that awaits it makes its next chunk while
+   * zlib deflates this one, and never runs more than a chunk ahead.
+   */
+  async write(bytes: Uint8Array): Promise<void> {
+    this.size += bytes.length;
+    await this.writer.ready;
+    // Its failure is close()'s to report, in end(). (The DOM's typing wants memory not shared between threads, which
+    // bytes made in this thread never are.)
+    this.writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  }
+
+  async end(): Promise<Deflated> {
+    await this.writer.close();
+    return fromGzip(await this.gzip, this.size);
+  }
 }
 
 /** A header of `fixed` bytes with the entry's name after them (the name is written here, the fields by the caller). */
@@ -67,29 +109,28 @@ function describe(view: DataView, at: number, entry: Entry, time: { time: number
   view.setUint16(at + 22, nameLength, true);
 }
 
-/** An entry's deflated bytes and CRC-32, taken from the gzip member the platform makes of it. */
-async function deflated(name: string, bytes: Uint8Array): Promise<Entry> {
-  if (bytes.length > 0xffffffff) throw new Error('The document is too large to write as a .docx file.');
-  const gzip = await gzipped(bytes);
-  const start = gzipHeaderLength(gzip);
-  const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
-  return { name, crc: trailer.getUint32(0, true), size: bytes.length, data: gzip.subarray(start, gzip.length - 8) };
+/** An entry's deflated bytes and CRC-32, from the gzip member the platform makes of it. */
+async function deflated(bytes: Uint8Array): Promise<Deflated> {
+  const entry = new DeflatingEntry();
+  await entry.write(bytes);
+  return entry.end();
 }
 
-async function gzipped(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new CompressionStream('gzip');
-  const writer = stream.writable.getWriter();
-  // Written without waiting: the stream takes it in as the reader below drains it. (The DOM's typing wants memory that
-  // is not shared between threads, which these bytes, made in this thread, never are.)
-  const written = writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close());
-  const reader = stream.readable.getReader();
+/** The deflated data of a gzip member of `size` bytes, with the CRC-32 its trailer holds. */
+function fromGzip(gzip: Uint8Array, size: number): Deflated {
+  if (size > 0xffffffff) throw new Error('The document is too large to write as a .docx file.');
+  const trailer = new DataView(gzip.buffer, gzip.byteOffset + gzip.length - 8, 8);
+  return { crc: trailer.getUint32(0, true), size, data: gzip.subarray(gzipHeaderLength(gzip), gzip.length - 8) };
+}
+
+async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = readable.getReader();
   const chunks: Uint8Array[] = [];
   for (;;) {
     const next = await reader.read();
     if (next.done) break;
     chunks.push(next.value);
   }
-  await written;
   return concat(chunks);
 }
 
