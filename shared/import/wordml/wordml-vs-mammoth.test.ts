@@ -211,3 +211,48 @@ describe('a returned file with what the reader leaves to mammoth', () => {
     expect(doc.blocks.some((b) => b.runs.some((run) => run.text.includes('See the annex.')))).toBe(true);
   });
 });
+
+describe('odd nesting', () => {
+  it('seeded random trees of the elements the reader knows: where it answers, it answers as mammoth does', async () => {
+    const random = seeded(4711);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    const containers = ['w:p', 'w:r', 'w:hyperlink', 'w:tbl', 'w:tr', 'w:tc', 'w:sdt', 'w:sdtContent', 'w:ins', 'w:del', 'w:smartTag', 'w:pPr', 'w:rPr', 'w:numPr', 'w:trPr', 'w:customXml', 'w:moveTo'];
+    const leaves = [
+      '<w:t xml:space="preserve"> Word </w:t>', '<w:t>Clause</w:t>', '<w:br/>', '<w:tab/>', '<w:b/>', '<w:i w:val="0"/>', '<w:u w:val="single"/>',
+      '<w:pStyle w:val="Heading1"/>', '<w:pStyle w:val="Title"/>', '<w:ilvl w:val="1"/>', '<w:numId w:val="2"/>', '<w:del w:id="1"/>',
+      '<w:fldChar w:fldCharType="begin"/>', '<w:instrText> HYPERLINK "https://example.com/f" </w:instrText>', '<w:fldChar w:fldCharType="separate"/>',
+      '<w:fldChar w:fldCharType="end"/>', '<w:bookmarkStart w:id="0" w:name="x"/>',
+    ];
+    const attributesOf = (name: string) => (name === 'w:hyperlink' ? pick([' r:id="rIdWeb"', ' w:anchor="a"', '']) : '');
+    const tree = (depth: number): string => {
+      if (depth === 0 || random() < 0.3) return pick(leaves);
+      const name = pick(containers);
+      const children = Array.from({ length: 1 + Math.floor(random() * 3) }, () => tree(depth - 1)).join('');
+      return `<${name}${attributesOf(name)}>${children}</${name}>`;
+    };
+    let answered = 0;
+    for (let round = 0; round < 120; round++) {
+      const body = Array.from({ length: 2 + Math.floor(random() * 4) }, () => tree(5)).join('') + p(r('A closing sentence of the policy.'));
+      const bytes = wordDocx(body);
+      let ours: RawDocument;
+      try {
+        ours = readWordml(textOf(bytes));
+      } catch (error) {
+        if (!(error instanceof NotMine)) throw new Error(`round ${round}: ${String(error)} for ${body}`);
+        continue;
+      }
+      answered++;
+      const mine = (() => {
+        try {
+          return structured(ours);
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      const theirs = await readWithMammoth(bytes, 'same.docx').then(structured).catch((error: Error) => error.message);
+      expect({ round, body, result: mine }).toEqual({ round, body, result: theirs });
+    }
+    // most of them are shapes a real document never has, and NotMine: enough must still be answered to mean something
+    expect(answered).toBeGreaterThan(20);
+  });
+});
