@@ -16,7 +16,8 @@ import { attribute, decodeXml, scanXml } from './xml-scan';
  * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, tables, content controls, insertions, paragraphs
  * whose mark was deleted joined to the next — and drops what they drop (deletions, drawings, fldSimple, unknown
  * elements with all they hold). What it does not reproduce is NotMine, and mammoth reads the file: footnotes and
- * endnotes, text boxes and VML, symbols, checkboxes, vertically merged table cells, fields nested in links.
+ * endnotes, text boxes and VML, symbols, checkboxes, fields nested in links, merged cells in a table that holds more
+ * than rows and cells.
  */
 
 export interface BodyContext {
@@ -36,7 +37,13 @@ const PLAIN_STYLE_NAMES = new Set(['FOOTNOTE TEXT', 'ENDNOTE TEXT', 'ANNOTATION 
 /** Elements mammoth reads only as containers of what they hold. */
 const CONTAINERS = new Set([
   'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
-  'w:tbl', 'w:tr', 'w:tc',
+]);
+/** Containers whose content stands, for mammoth, where they stand (a row in a content control is a row of the table). */
+const PASS_THROUGH = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag']);
+/** What gives mammoth nothing where it stands: among a table's rows or a row's cells, anything else is "unexpected". */
+const QUIET = new Set([
+  ...PASS_THROUGH, 'w:sdtPr', 'w:sdtEndPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tblPrEx', 'w:bookmarkEnd', 'w:proofErr', 'w:del',
+  'w:moveFrom', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
 ]);
 /** Elements that produce nothing. */
 const NOTHING = new Set(['w:bookmarkStart', 'w:commentReference']);
@@ -81,10 +88,46 @@ const MARK_SETS: ReadonlyArray<readonly Mark[]> = Array.from({ length: 8 }, (_, 
   (['bold', 'italic', 'underline'] as const).filter((_m, i) => bits & (1 << i)),
 );
 
+/**
+ * A table as mammoth's calculateRowSpans sees it: which column indexes a cell has started at, whether a cell is
+ * vertically merged, and whether something other than rows and cells stands among them (then mammoth merges nothing,
+ * which this reader does not follow: both is NotMine).
+ */
+interface Table {
+  columns: Record<string, true>;
+  merged: boolean;
+  irregular: boolean;
+}
+
+interface RowFrame {
+  kind: 'row';
+  name: string;
+  deleted: boolean;
+  contentBefore: number;
+  table: Table;
+  /** Where the next cell starts (the sum of the spans before it, as mammoth counts, NaN included). */
+  cellIndex: number;
+}
+
+interface CellFrame {
+  kind: 'cell';
+  name: string;
+  /** Whether its w:tcPr has been read (mammoth reads the first). */
+  propertiesRead?: boolean;
+  row: RowFrame;
+  span: number;
+  vMerge: boolean;
+  /** A continued vertical merge: mammoth drops the cell, and what it holds. */
+  drop: boolean;
+  contentBefore: number;
+}
+
 /** Frames of the open elements this reader follows; elements inside a skipped one have none. */
 type Frame =
   | { kind: 'root' | 'body' | 'container' | 'sdtPr' | 'tcPr' | 'hyperlink' | 'p' | 'r' | 'pPr' | 'numPr' | 'pPrRPr' | 'rPr' | 'trPr' | 'text' | 'instr' | 'sdt'; name: string }
-  | { kind: 'row'; name: string; deleted: boolean; contentBefore: number };
+  | { kind: 'table'; name: string; table: Table }
+  | RowFrame
+  | CellFrame;
 
 function readBoolean(attrs: string): boolean {
   const value = attribute(attrs, 'w:val');
@@ -116,6 +159,15 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
   let bodySeen = false;
 
   const top = () => frames[frames.length - 1];
+  /** The innermost open element that is not a pass-through container. */
+  const structuralParent = (): Frame | undefined => {
+    for (let i = frames.length - 1; i >= 0; i--) if (!PASS_THROUGH.has((frames[i] as Frame).name)) return frames[i];
+    return undefined;
+  };
+  const irregular = (table: Table) => {
+    table.irregular = true;
+    if (table.merged) throw new NotMine('merged cells in a table with more than rows and cells');
+  };
   const elementLink = (): string | undefined => {
     for (let i = links.length - 1; i >= 0; i--) if (links[i] !== null) return links[i] as string;
     return undefined;
@@ -247,9 +299,15 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
         return;
       }
       if (parent.kind === 'text' || parent.kind === 'instr') throw new NotMine('an element inside text');
-      if (parent.kind === 'row' && parent.deleted) {
+      if ((parent.kind === 'row' && parent.deleted) || (parent.kind === 'cell' && parent.drop)) {
         skip(name);
         return;
+      }
+      const structural = structuralParent();
+      if ((structural?.kind === 'table' || structural?.kind === 'row') && !QUIET.has(name)) {
+        const expected = structural.kind === 'table' ? 'w:tr' : 'w:tc';
+        const goBack = name === 'w:bookmarkStart' && attribute(attrs, 'w:name') === '_GoBack';
+        if (name !== expected && !goBack) irregular(structural.table);
       }
       // properties: read where mammoth reads them (the first of each), everything else in them ignored
       if (parent.kind === 'pPr' || parent.kind === 'numPr' || parent.kind === 'pPrRPr') {
@@ -297,7 +355,16 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
         return;
       }
       if (parent.kind === 'tcPr') {
-        if (name === 'w:vMerge') throw new NotMine('vertically merged table cells');
+        const cell = frames[frames.length - 2] as CellFrame;
+        if (name === 'w:vMerge') {
+          const value = attribute(attrs, 'w:val');
+          cell.vMerge = value === 'continue' || !value;
+          cell.row.table.merged = true;
+          if (cell.row.table.irregular) throw new NotMine('merged cells in a table with more than rows and cells');
+        } else if (name === 'w:gridSpan') {
+          const value = attribute(attrs, 'w:val');
+          cell.span = value ? Number.parseInt(value, 10) : 1;
+        }
         skip(name);
         return;
       }
@@ -384,17 +451,24 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           frames.push({ kind: 'trPr', name });
           return;
         case 'w:tcPr':
-          if (parent.name !== 'w:tc') break;
+          if (parent.kind !== 'cell' || parent.propertiesRead) break;
+          parent.propertiesRead = true;
           frames.push({ kind: 'tcPr', name });
           return;
+        case 'w:tbl':
+          if (paragraph) throw new NotMine('a table inside a paragraph');
+          frames.push({ kind: 'table', name, table: { columns: Object.create(null) as Record<string, true>, merged: false, irregular: false } });
+          return;
+        case 'w:tr':
+          if (structural?.kind !== 'table') throw new NotMine('a table row outside a table');
+          frames.push({ kind: 'row', name, deleted: false, contentBefore: emitted, table: structural.table, cellIndex: 0 });
+          return;
+        case 'w:tc':
+          if (structural?.kind !== 'row') throw new NotMine('a table cell outside a row');
+          frames.push({ kind: 'cell', name, row: structural, span: 1, vMerge: false, drop: false, contentBefore: emitted });
+          return;
         default:
-          if (name === 'w:tr') {
-            if (paragraph) throw new NotMine('a table row inside a paragraph');
-            frames.push({ kind: 'row', name, deleted: false, contentBefore: emitted });
-            return;
-          }
           if (CONTAINERS.has(name)) {
-            if ((name === 'w:tbl' || name === 'w:tc') && paragraph) throw new NotMine('a table inside a paragraph');
             frames.push({ kind: 'container', name });
             return;
           }
@@ -427,6 +501,18 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           break;
         case 'hyperlink':
           links.pop();
+          break;
+        case 'tcPr': {
+          const cell = top() as CellFrame;
+          if (cell.vMerge && cell.row.table.columns[cell.row.cellIndex]) {
+            if (cell.contentBefore !== emitted) throw new NotMine('a merged cell with content before its properties');
+            cell.drop = true;
+          }
+          break;
+        }
+        case 'cell':
+          if (!frame.drop) frame.row.table.columns[frame.row.cellIndex] = true;
+          frame.row.cellIndex += frame.span;
           break;
         default:
           break;

@@ -116,6 +116,7 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
     ['hyperlinks: external, mailto, anchors, refused schemes, and a HYPERLINK field', p(r('See ') + `<w:hyperlink r:id="rIdWeb">${r('the site', '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>` + r(', ') + `<w:hyperlink r:id="rIdMail">${r('mail')}</w:hyperlink>` + `<w:hyperlink w:anchor="_Toc1">${r(' anchor')}</w:hyperlink>` + `<w:hyperlink r:id="rIdWeb" w:anchor="part">${r(' fragment')}</w:hyperlink>` + `<w:hyperlink r:id="rIdBad">${r(' bad')}</w:hyperlink><w:hyperlink r:id="rIdFile">${r(' file')}</w:hyperlink><w:hyperlink>${r(' none')}</w:hyperlink>`) + p(r('Field: ') + field(' HYPERLINK "https://example.org/x" \\o "tip" ', r('field link', '<w:b/>')) + r(' after') + field(' PAGE ', r('3')))],
     ['tabs, breaks (in a paragraph, a heading, a list item, the title), hyphens, carriage returns, fldSimple', p(r('A') + '<w:r><w:tab/><w:t>B</w:t><w:br/><w:t>C</w:t><w:br w:type="page"/><w:t>D</w:t><w:cr/><w:t>E</w:t><w:noBreakHyphen/><w:softHyphen/></w:r>') + p('<w:r><w:t>Head</w:t><w:br/><w:t>ing</w:t></w:r>', style('Heading1')) + p('<w:r><w:t>item</w:t><w:br/><w:t>two lines</w:t></w:r>', num(2, 0)) + p('<w:r><w:t>Title</w:t><w:br/><w:t>Two</w:t></w:r>', style('Title')) + p(`${r('Simple ')}<w:fldSimple w:instr=" PAGE ">${r('9')}</w:fldSimple>`)],
     ['tables: cells with paragraphs and lists, a deleted row, a header row', `<w:tbl><w:tblPr><w:tblStyle w:val="T"/></w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr>${p(r('Head cell'))}</w:tc></w:tr><w:tr><w:trPr><w:del w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"/></w:trPr><w:tc>${p(r('deleted row'))}</w:tc></w:tr><w:tr><w:tc>${p(r('one'), num(1, 0))}${p(r('two'), num(1, 1))}</w:tc><w:tc>${p(r('Cell heading'), style('Heading2'))}</w:tc></w:tr></w:tbl>` + p(r('After the table'), num(1, 1))],
+    ['vertically merged and spanning cells (a continued cell is dropped with what it holds), in a content control, nested', `<w:tbl><w:tblGrid/><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p(r('Retention'))}</w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${p(r('Two wide'))}</w:tc><w:tc>${p(r('Last'))}</w:tc></w:tr><w:sdt><w:sdtContent><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('continued, dropped'))}</w:tc><w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr>${p(r('no cell started here: kept'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('under Two wide: kept'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:tbl><w:tr><w:tc>${p(r('nested, dropped'))}</w:tc></w:tr></w:tbl></w:tc></w:tr></w:sdtContent></w:sdt><w:tr><w:tc><w:tcPr><w:gridSpan w:val="x"/></w:tcPr>${p(r('odd span'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('after an odd span'))}</w:tc></w:tr></w:tbl>`],
     ['content controls, smart tags, custom XML, insertions, deletions, moves, bookmarks, comments, images', `<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${p(r('In a control'))}</w:sdtContent></w:sdt>` + p(`<w:bookmarkStart w:id="0" w:name="b"/><w:smartTag w:uri="u" w:element="e">${r('smart')}</w:smartTag><w:customXml w:element="c">${r(' custom')}</w:customXml><w:ins w:id="1" w:author="A">${r(' inserted')}</w:ins><w:del w:id="2" w:author="A"><w:r><w:delText>gone</w:delText></w:r></w:del><w:moveFrom w:id="3">${r(' moved away')}</w:moveFrom><w:moveTo w:id="4">${r(' moved here')}</w:moveTo><w:commentRangeStart w:id="5"/>${r(' commented')}<w:commentRangeEnd w:id="5"/><w:r><w:commentReference w:id="5"/></w:r>${image}<w:bookmarkEnd w:id="0"/><w:sdt><w:sdtContent>${r(' inline control')}</w:sdtContent></w:sdt>`) + p(r('hidden') + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>vanished</w:t></w:r><w:proofErr w:type="spellStart"/>' + r('ok') + '<w:ruby><w:rubyBase>' + r('base') + '</w:rubyBase></w:ruby><w:dir w:val="rtl">' + r('rtl') + '</w:dir>')],
     ['white space, entities, empty and blank paragraphs, a paragraph whose mark was deleted', p(r('  ', '<w:b/>') + r(' lead', '<w:b/>') + r('\t&amp;&lt;&gt;&quot;&apos;&#x2019;&#8212;')) + p('') + p(r('   ')) + p('<w:r><w:t/></w:r>') + p(r('joined '), '<w:rPr><w:del w:id="7" w:author="A"/></w:rPr>') + p(r('to this one'), style('Heading1')) + p(r('last, deleted mark'), '<w:rPr><w:del w:id="8" w:author="A"/></w:rPr>') + p(r('Real end.'))],
   ])('%s', async (_what, body) => {
@@ -174,7 +175,7 @@ describe('what the reader leaves to mammoth', () => {
     ['a footnote', p(r('Text') + '<w:r><w:footnoteReference w:id="1"/></w:r>')],
     ['a symbol', p('<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>')],
     ['a text box', p('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>' + p(r('boxed')) + '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')],
-    ['merged cells', `<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p(r('a'))}</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('b'))}</w:tc></w:tr></w:tbl>`],
+    ['merged cells in a table with a bookmark among its rows', `<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p(r('a'))}</w:tc></w:tr><w:bookmarkStart w:id="3" w:name="mark"/><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('b'))}</w:tc></w:tr></w:tbl>`],
     ['a checkbox', `<w:sdt><w:sdtPr><w14:checkbox/></w:sdtPr><w:sdtContent>${p(r('☐ agree'))}</w:sdtContent></w:sdt>`],
     ['malformed XML', '<w:p><w:r><w:t>unclosed</w:r></w:p>'],
   ])('%s: NotMine, and importDocx gives what mammoth gives', async (_what, body) => {
@@ -216,12 +217,13 @@ describe('odd nesting', () => {
   it('seeded random trees of the elements the reader knows: where it answers, it answers as mammoth does', async () => {
     const random = seeded(4711);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-    const containers = ['w:p', 'w:r', 'w:hyperlink', 'w:tbl', 'w:tr', 'w:tc', 'w:sdt', 'w:sdtContent', 'w:ins', 'w:del', 'w:smartTag', 'w:pPr', 'w:rPr', 'w:numPr', 'w:trPr', 'w:customXml', 'w:moveTo'];
+    const containers = ['w:p', 'w:r', 'w:hyperlink', 'w:tbl', 'w:tr', 'w:tc', 'w:tc', 'w:tr', 'w:tcPr', 'w:sdt', 'w:sdtContent', 'w:ins', 'w:del', 'w:smartTag', 'w:pPr', 'w:rPr', 'w:numPr', 'w:trPr', 'w:customXml', 'w:moveTo'];
     const leaves = [
       '<w:t xml:space="preserve"> Word </w:t>', '<w:t>Clause</w:t>', '<w:br/>', '<w:tab/>', '<w:b/>', '<w:i w:val="0"/>', '<w:u w:val="single"/>',
       '<w:pStyle w:val="Heading1"/>', '<w:pStyle w:val="Title"/>', '<w:ilvl w:val="1"/>', '<w:numId w:val="2"/>', '<w:del w:id="1"/>',
       '<w:fldChar w:fldCharType="begin"/>', '<w:instrText> HYPERLINK "https://example.com/f" </w:instrText>', '<w:fldChar w:fldCharType="separate"/>',
-      '<w:fldChar w:fldCharType="end"/>', '<w:bookmarkStart w:id="0" w:name="x"/>',
+      '<w:fldChar w:fldCharType="end"/>', '<w:bookmarkStart w:id="0" w:name="x"/>', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="2"/>',
+      '<w:bookmarkStart w:id="1" w:name="_GoBack"/>', '<w:bookmarkEnd w:id="0"/>',
     ];
     const attributesOf = (name: string) => (name === 'w:hyperlink' ? pick([' r:id="rIdWeb"', ' w:anchor="a"', '']) : '');
     const tree = (depth: number): string => {
@@ -231,7 +233,7 @@ describe('odd nesting', () => {
       return `<${name}${attributesOf(name)}>${children}</${name}>`;
     };
     let answered = 0;
-    for (let round = 0; round < 120; round++) {
+    for (let round = 0; round < 160; round++) {
       const body = Array.from({ length: 2 + Math.floor(random() * 4) }, () => tree(5)).join('') + p(r('A closing sentence of the policy.'));
       const bytes = wordDocx(body);
       let ours: RawDocument;
@@ -254,5 +256,42 @@ describe('odd nesting', () => {
     }
     // most of them are shapes a real document never has, and NotMine: enough must still be answered to mean something
     expect(answered).toBeGreaterThan(20);
+  });
+});
+
+describe('merged table cells', () => {
+  it('seeded random tables with cells merged down and across, rows in content controls, bookmarks and nested tables', async () => {
+    const random = seeded(90210);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    let cellNumber = 0;
+    const cell = (depth: number): string => {
+      const props = [pick(['', '', '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:vMerge w:val="continue"/>']), pick(['', '', '<w:gridSpan w:val="2"/>', '<w:gridSpan w:val="3"/>'])].join('');
+      const inner = depth > 0 && random() < 0.15 ? table(depth - 1) : '';
+      return `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${p(r(`cell ${++cellNumber}`))}${inner}</w:tc>`;
+    };
+    const row = (depth: number) => {
+      const tr = `<w:tr>${Array.from({ length: 1 + Math.floor(random() * 4) }, () => cell(depth)).join('')}</w:tr>`;
+      return random() < 0.15 ? `<w:sdt><w:sdtContent>${tr}</w:sdtContent></w:sdt>` : tr;
+    };
+    const table = (depth: number): string => {
+      const rows = Array.from({ length: 1 + Math.floor(random() * 4) }, () => row(depth));
+      if (random() < 0.15) rows.splice(1, 0, pick(['<w:bookmarkStart w:id="9" w:name="_GoBack"/>', '<w:bookmarkStart w:id="8" w:name="here"/>', '<w:bookmarkEnd w:id="8"/>']));
+      return `<w:tbl><w:tblPr/><w:tblGrid/>${rows.join('')}</w:tbl>`;
+    };
+    let answered = 0;
+    for (let round = 0; round < 60; round++) {
+      const bytes = wordDocx(p(r('Retention schedule, as follows.')) + table(2) + p(r('The end of the schedule, in a sentence.')));
+      let ours: RawDocument;
+      try {
+        ours = readWordml(textOf(bytes));
+      } catch (error) {
+        if (!(error instanceof NotMine)) throw error;
+        continue;
+      }
+      answered++;
+      const theirs = await readWithMammoth(bytes, 'same.docx');
+      expect({ round, result: structured(ours) }).toEqual({ round, result: structured(theirs) });
+    }
+    expect(answered).toBeGreaterThan(40);
   });
 });
