@@ -22,8 +22,8 @@ import { readReview, type ReviewOptions } from './docx-review/read-review';
  * which wordml-vs-mammoth.test.ts checks on the same bytes. On the bench's 100,000-word file the whole import costs a
  * quarter of the CPU time it did through mammoth (whose XML DOM, document model and HTML writer were three quarters of it).
  *
- * mammoth stays for what wordml/ does not follow (it says NotMine): footnotes, text boxes, symbols, merged table
- * cells, unusual namespaces, XML it finds malformed. It runs from the bytes alone (no path, so nothing relative to a
+ * mammoth stays for what wordml/ does not follow (it says NotMine): footnotes and endnotes, text boxes, symbols,
+ * checkboxes, unusual namespaces, XML it finds malformed. It runs from the bytes alone (no path, so nothing relative to a
  * file can be resolved), with external file access off (the default since 1.11, set here anyway), without any style
  * map the document embeds, and with an image converter that reads nothing: images are dropped, never loaded. Its HTML
  * is read like any untrusted HTML. mammoth works in Node from `buffer` and in a browser bundle from `arrayBuffer`; both
