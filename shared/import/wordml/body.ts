@@ -3,7 +3,7 @@ import type { RawParagraph } from '../raw';
 import { checkRootNamespaces, declaresNamespace } from './namespaces';
 import { NotMine } from './not-mine';
 import type { WordNumbering } from './numbering';
-import { rawParagraphs, type ParagraphRole, type Piece } from './paragraphs';
+import { MISSING_TARGET, rawParagraphs, type NoteItem, type NoteReferences, type ParagraphRole, type Piece } from './paragraphs';
 import { withFragment } from './relationships';
 import type { WordStyles } from './styles';
 import { attribute, decodeXml, scanXml } from './xml-scan';
@@ -49,7 +49,7 @@ const QUIET = new Set([
 const NOTHING = new Set(['w:bookmarkStart', 'w:commentReference']);
 /** Elements mammoth reads in ways this reader does not follow. */
 const NOT_MINE = new Set([
-  'w:sym', 'w:footnoteReference', 'w:endnoteReference', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent',
+  'w:sym', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent',
   'v:roundrect', 'v:shape', 'v:textbox', 'v:imagedata', 'v:group', 'v:rect', 'wp:inline', 'wp:anchor',
 ]);
 
@@ -78,8 +78,8 @@ interface Run {
   underline: boolean;
   styleId: string | undefined;
   seen: number;
-  /** Text and breaks, given their marks and link when the run ends (its properties and a field's link known then). */
-  content: Array<{ text: string; lineBreak: boolean }>;
+  /** Text, breaks and note references, given their marks and link when the run ends (its properties and a field's link known then). */
+  content: Array<{ text: string; lineBreak: boolean; note?: string }>;
   elementLink: string | undefined;
 }
 
@@ -139,9 +139,51 @@ function readUnderline(attrs: string): boolean {
   return value !== undefined && value !== 'false' && value !== '0' && value !== 'none';
 }
 
-/** Raw paragraphs of word/document.xml, or NotMine. */
-export function readBody(xml: string, context: BodyContext): RawParagraph[] {
+/** A Word paragraph read: its content, and what its style makes of it. */
+export interface Block {
+  readonly pieces: readonly Piece[];
+  readonly role: ParagraphRole;
+}
+
+/** The notes of word/footnotes.xml or word/endnotes.xml by key ("footnote-2"), a later one of the same key winning. */
+export type Notes = ReadonlyMap<string, readonly Block[]>;
+
+/**
+ * Raw paragraphs of word/document.xml, then, as mammoth writes them after the text, the notes it references (each a
+ * numbered list item), or NotMine.
+ */
+export function readBody(xml: string, context: BodyContext, notes: Notes = new Map()): RawParagraph[] {
   const out: RawParagraph[] = [];
+  const references: NoteReferences = { next: 1, keys: [] };
+  readPart(xml, context, 'document', (block) => rawParagraphs(block.pieces, block.role, out, references));
+  for (const key of references.keys) {
+    const blocks = notes.get(key);
+    if (!blocks) throw new NotMine('a reference to a note that is not there');
+    const item: NoteItem = { used: false };
+    for (const block of blocks) rawParagraphs(block.pieces, block.role, out, references, item);
+  }
+  return out;
+}
+
+/** The notes of a footnotes or endnotes part (separators left out, as mammoth leaves them), or NotMine. */
+export function readNotes(xml: string, context: BodyContext, type: 'footnote' | 'endnote'): Notes {
+  const notes = new Map<string, Block[]>();
+  let current: Block[] = [];
+  readPart(xml, context, type, (block) => current.push(block), (key) => {
+    current = [];
+    notes.set(key, current);
+  });
+  return notes;
+}
+
+const ROOTS = { document: ['w:document', 'w:body'], footnote: ['w:footnotes', 'w:footnote'], endnote: ['w:endnotes', 'w:endnote'] } as const;
+
+/**
+ * Reads a part's bodies (the document's w:body, or each note), giving each paragraph as it ends. Each body starts
+ * afresh, as each of mammoth's body readers does: no field, no paragraph whose mark was deleted, carried over.
+ */
+function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, emit: (block: Block) => void, bodyStart?: (key: string) => void): void {
+  const [rootName, bodyName] = ROOTS[part];
   const frames: Frame[] = [];
   /** Open elements inside a skipped one (which counts itself); drawings may declare namespaces, others may not. */
   let skipDepth = 0;
@@ -228,7 +270,15 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       }
     }
     const pieces = (paragraph as Paragraph).pieces;
-    for (const c of r.content) pieces.push({ text: c.text, lineBreak: c.lineBreak, marks, href });
+    for (const c of r.content) {
+      if (c.note === undefined) {
+        pieces.push({ text: c.text, lineBreak: c.lineBreak, marks, href });
+        continue;
+      }
+      // mammoth's note reference is a link of its own: inside another one, the HTML reader would see links nested
+      if (links.length > 0 || fieldLink() !== null) throw new NotMine('a note reference inside a link');
+      pieces.push({ text: '', lineBreak: false, marks, href: undefined, note: c.note });
+    }
   };
 
   const roleOf = (p: Paragraph): ParagraphRole | null => {
@@ -269,7 +319,7 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
     const pieces = deletedContents.length > 0 ? deletedContents.concat(p.pieces) : p.pieces;
     deletedContents = [];
     const role = roleOf(p);
-    if (role) rawParagraphs(pieces, role, out);
+    if (role) emit({ pieces, role });
   };
 
   scanXml(xml, {
@@ -286,16 +336,25 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       }
       const parent = top();
       if (!parent) {
-        if (name !== 'w:document') throw new NotMine('a main part that is not a w:document');
+        if (name !== rootName) throw new NotMine(`a part whose root is not ${rootName}`);
         checkRootNamespaces(attrs);
         frames.push({ kind: 'root', name });
         return;
       }
       if (declaresNamespace(attrs)) throw new NotMine('a namespace declared inside the body');
       if (parent.kind === 'root') {
-        if (name === 'w:body' && !bodySeen) frames.push({ kind: 'body', name });
-        else skip(name);
-        bodySeen ||= name === 'w:body';
+        const type = part === 'document' ? undefined : attribute(attrs, 'w:type');
+        const isBody = name === bodyName && (part === 'document' ? !bodySeen : type !== 'separator' && type !== 'continuationSeparator');
+        bodySeen ||= name === bodyName;
+        if (!isBody) {
+          skip(name);
+          return;
+        }
+        frames.push({ kind: 'body', name });
+        fields.length = 0;
+        instrText = [];
+        deletedContents = [];
+        bodyStart?.(`${part}-${String(attribute(attrs, 'w:id'))}`);
         return;
       }
       if (parent.kind === 'text' || parent.kind === 'instr') throw new NotMine('an element inside text');
@@ -424,6 +483,13 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           if (type === undefined || type === 'textWrapping') pushPiece('', true);
           break;
         }
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          if (part !== 'document') throw new NotMine('a note referred to from a note');
+          if (!run) throw new NotMine('a note reference outside a run');
+          run.content.push({ text: '', lineBreak: false, note: `${name === 'w:footnoteReference' ? 'footnote' : 'endnote'}-${String(attribute(attrs, 'w:id'))}` });
+          emitted++;
+          break;
         case 'w:fldChar':
           fldChar(attrs);
           break;
@@ -434,8 +500,10 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           let href: string | null = null;
           if (id) {
             const target = context.targets.get(id);
-            if (target === undefined) throw new NotMine('a hyperlink to no relationship');
-            href = anchor ? withFragment(target, anchor) : target;
+            // mammoth fails on such a link where it writes it (a note never referred to is never written), or at
+            // once when an anchor is to go on it
+            if (target === undefined && anchor) throw new NotMine('a hyperlink to no relationship');
+            href = target === undefined ? MISSING_TARGET : anchor ? withFragment(target, anchor) : target;
           } else if (anchor) {
             href = `#${anchor}`;
           }
@@ -519,7 +587,6 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       }
     },
   });
-  return out;
 }
 
 /** A link's address as mammoth writes it in <a href> (paragraphs.ts checks it); one html.ts treats specially is NotMine. */

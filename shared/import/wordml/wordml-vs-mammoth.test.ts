@@ -69,18 +69,33 @@ const LINKS = `<Relationship Id="rIdWeb" Type="${REL}/hyperlink" Target="https:/
   `<Relationship Id="rIdFile" Type="${REL}/hyperlink" Target="file:///etc/passwd" TargetMode="External"/>` +
   `<Relationship Id="rIdImg" Type="${REL}/image" Target="media/image1.png"/>`;
 
-function wordDocx(body: string, { styles = true, numbering = true } = {}): Uint8Array {
+function wordDocx(body: string, { styles = true, numbering = true, footnotes = '', endnotes = '' } = {}): Uint8Array {
   const rels = [
     styles ? `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>` : '',
     numbering ? `<Relationship Id="rIdN" Type="${REL}/numbering" Target="/word/numbering.xml"/>` : '',
+    footnotes ? `<Relationship Id="rIdF" Type="${REL}/footnotes" Target="footnotes.xml"/>` : '',
+    endnotes ? `<Relationship Id="rIdE" Type="${REL}/endnotes" Target="notes/endnotes.xml"/>` : '',
     LINKS,
   ].join('');
+  const separators = (tag: string) => `<w:${tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${tag}><w:${tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:t>cont</w:t></w:r></w:p></w:${tag}>`;
+  const notes: Record<string, Uint8Array> = {};
+  // each notes part with its own relationships, where its links are found
+  const noteRels = strToU8(`${HEAD}<Relationships ${RELS}>${LINKS}</Relationships>`);
+  if (footnotes) {
+    notes['word/footnotes.xml'] = strToU8(`${HEAD}<w:footnotes ${W}>${separators('footnote')}${footnotes}</w:footnotes>`);
+    notes['word/_rels/footnotes.xml.rels'] = noteRels;
+  }
+  if (endnotes) {
+    notes['word/notes/endnotes.xml'] = strToU8(`${HEAD}<w:endnotes ${W}>${separators('endnote')}${endnotes}</w:endnotes>`);
+    notes['word/notes/_rels/endnotes.xml.rels'] = noteRels;
+  }
   return zipSync({
     '[Content_Types].xml': strToU8(`${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`),
     '_rels/.rels': strToU8(`${HEAD}<Relationships ${RELS}><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`),
     'word/_rels/document.xml.rels': strToU8(`${HEAD}<Relationships ${RELS}>${rels}</Relationships>`),
     ...(styles ? { 'word/styles.xml': strToU8(STYLES) } : {}),
     ...(numbering ? { 'word/numbering.xml': strToU8(NUMBERING) } : {}),
+    ...notes,
     // a title first, so that what the case is about is never taken for the title (which loses its marks)
     'word/document.xml': strToU8(`${HEAD}<w:document ${W}><w:body><w:p><w:r><w:t>A Policy</w:t></w:r></w:p>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`),
   });
@@ -123,6 +138,25 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
     await expectSameAsMammoth(wordDocx(body));
   });
 
+  it('footnotes and endnotes: references numbered in order, notes listed after the text, with headings, lists, breaks and tables in them', async () => {
+    const fn = (id: number) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+    const en = (id: number) => `<w:r><w:rPr><w:b/></w:rPr><w:endnoteReference w:id="${id}"/></w:r>`;
+    const footnotes =
+      `<w:footnote w:id="1">${p('<w:r><w:footnoteRef/></w:r>' + r(' The first note.'), style('FootnoteText'))}${p(r('Its second paragraph.'))}</w:footnote>` +
+      `<w:footnote w:id="2">${p(r('A heading first'), style('Heading2'))}${p(r('then the item.'))}${p(r('a list in it'), num(1, 0))}</w:footnote>` +
+      `<w:footnote w:id="3">${p(r('listed') + '<w:r><w:br/><w:t>broken</w:t></w:r>', num(2, 1))}${p('<w:r><w:t>plain</w:t><w:br/><w:t>broken</w:t></w:r>')}</w:footnote>` +
+      `<w:footnote w:id="4"><w:tbl><w:tr><w:tc>${p(r('in a table cell'))}</w:tc></w:tr></w:tbl>${p(r('Title in a note'), style('Title'))}</w:footnote>` +
+      `<w:footnote w:id="5">${p('')}</w:footnote>`;
+    const endnotes = `<w:endnote w:id="1">${p(r('An endnote, ') + r('in bold', '<w:b/>') + r('.'))}</w:endnote>`;
+    const body =
+      p(r('Notes are kept') + fn(1) + r(' and counted') + en(1) + r(' in order.')) +
+      p(r('Contents') + fn(5), style('TOC1')) +
+      p(r('Scope') + fn(2), style('Heading1')) +
+      p(r('Again the first') + fn(1) + fn(3) + r(', then the fourth') + fn(4) + r('.')) +
+      p(r('A list item with a note') + fn(5), num(2, 0));
+    await expectSameAsMammoth(wordDocx(body, { footnotes, endnotes }));
+  });
+
   it('without styles.xml or numbering.xml', async () => {
     const body = p(r('Scope'), style('Heading1')) + p(r('item'), num(1, 0)) + p(r('Title?'), style('Title'));
     await expectSameAsMammoth(wordDocx(body, { styles: false, numbering: false }));
@@ -141,6 +175,7 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
       if (kind < 0.78) return `<w:r><w:t>${text}</w:t><w:br/><w:t>${pick(words)}</w:t></w:r>`;
       if (kind < 0.86) return `<w:hyperlink r:id="${pick(['rIdWeb', 'rIdMail', 'rIdBad'])}">${r(text, pick(runProps))}</w:hyperlink>`;
       if (kind < 0.92) return field(' HYPERLINK "https://example.net/f" ', r(text));
+      if (kind < 0.96) return `<w:r>${pick(['', '<w:rPr><w:b/></w:rPr>'])}<w:${pick(['footnote', 'endnote'])}Reference w:id="${1 + Math.floor(random() * 3)}"/></w:r>`;
       return `<w:r><w:tab/></w:r>${r(text)}`;
     };
     const paragraph = () => p(Array.from({ length: 1 + Math.floor(random() * 4) }, inline).join(''), pick(paragraphProps));
@@ -152,7 +187,11 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
         else if (kind < 0.93) blocks.push(`<w:tbl><w:tr><w:tc>${paragraph()}${paragraph()}</w:tc><w:tc>${paragraph()}</w:tc></w:tr></w:tbl>`);
         else blocks.push(`<w:sdt><w:sdtContent>${paragraph()}</w:sdtContent></w:sdt>`);
       }
-      const bytes = wordDocx(blocks.join(''));
+      // notes made of the same paragraphs (without references of their own, which mammoth would number but not list)
+      const note = (tag: string, id: number) => `<w:${tag} w:id="${id}">${Array.from({ length: 1 + Math.floor(random() * 3) }, paragraph).join('').replace(/<w:r>(?:<w:rPr><w:b\/><\/w:rPr>)?<w:(?:footnote|endnote)Reference w:id="\d"\/><\/w:r>/g, '')}</w:${tag}>`;
+      const footnotes = [1, 2, 3].map((id) => note('footnote', id)).join('');
+      const endnotes = [1, 2, 3].map((id) => note('endnote', id)).join('');
+      const bytes = wordDocx(blocks.join(''), { footnotes, endnotes });
       let ours: PolicyDocument | string;
       let theirs: PolicyDocument | string;
       try {
@@ -172,7 +211,7 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
 
 describe('what the reader leaves to mammoth', () => {
   it.each([
-    ['a footnote', p(r('Text') + '<w:r><w:footnoteReference w:id="1"/></w:r>')],
+    ['a reference to a footnote that is not there', p(r('Text') + '<w:r><w:footnoteReference w:id="1"/></w:r>')],
     ['a symbol', p('<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>')],
     ['a text box', p('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>' + p(r('boxed')) + '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')],
     ['merged cells in a table with a bookmark among its rows', `<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p(r('a'))}</w:tc></w:tr><w:bookmarkStart w:id="3" w:name="mark"/><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('b'))}</w:tc></w:tr></w:tbl>`],
@@ -188,8 +227,8 @@ describe('what the reader leaves to mammoth', () => {
   });
 });
 
-describe('a returned file with what the reader leaves to mammoth', () => {
-  it('tracked changes beside a footnote: mammoth reads the marked document, and the review is applied to what it gives', async () => {
+describe('a returned file with footnotes', () => {
+  it('tracked changes beside a footnote: the marked document read as mammoth reads it, the review applied to it', async () => {
     const footnotes = `${HEAD}<w:footnotes ${W}><w:footnote w:id="1"><w:p><w:r><w:t>See the annex.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
     const body =
       p(r('Returned Policy'), style('Title')) +
@@ -200,7 +239,9 @@ describe('a returned file with what the reader leaves to mammoth', () => {
       strFromU8(files['word/_rels/document.xml.rels'] as Uint8Array).replace('</Relationships>', `<Relationship Id="rIdF" Type="${REL}/footnotes" Target="footnotes.xml"/></Relationships>`),
     );
     const bytes = zipSync(files);
-    expect(() => readWordml(textOf(bytes), markDocument(strFromU8(files['word/document.xml'] as Uint8Array)).xml)).toThrow(NotMine);
+    const marked = markDocument(strFromU8(files['word/document.xml'] as Uint8Array)).xml;
+    const markedBytes = zipSync({ ...files, 'word/document.xml': strToU8(marked) });
+    expect(structured(readWordml(textOf(bytes), marked))).toEqual(structured(await readWithMammoth(markedBytes, 'same.docx')));
     let n = 0;
     const doc = await importDocx(bytes, { fileName: 'returned.docx', newId: () => `s-${String(++n).padStart(6, '0')}`, importedAt: '2026-01-03T00:00:00Z' });
     const sentence = doc.blocks.find((b) => b.runs.some((run) => run.text.includes('We keep records')));
