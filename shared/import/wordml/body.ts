@@ -13,11 +13,12 @@ import { attribute, decodeXml, scanXml } from './xml-scan';
  * both until this reader): mammoth's body reader (docx/body-reader.js), its default style map with ours on top
  * (docx.ts STYLE_MAP), and html.ts's rules for what that HTML means. It keeps what those keep — paragraph styles for
  * titles, headings and tables of contents, Word list levels, bold, italic, underline, the "Strong" character style,
- * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, tables, content controls, insertions, paragraphs
- * whose mark was deleted joined to the next — and drops what they drop (deletions, drawings, fldSimple, unknown
- * elements with all they hold). What it does not reproduce is NotMine, and mammoth reads the file: footnotes and
- * endnotes, text boxes and VML, symbols, checkboxes, fields nested in links, merged cells in a table that holds more
- * than rows and cells.
+ * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, tables (a continued vertical merge dropped),
+ * content controls, insertions, paragraphs whose mark was deleted joined to the next, footnote and endnote references
+ * as "[n]" with the notes after the text — and drops what they drop (deletions, drawings, fldSimple, unknown elements
+ * with all they hold). What it does not reproduce is NotMine, and mammoth reads the file: text boxes and VML,
+ * symbols, checkboxes, links nested in links, notes referring to notes, merged cells in a table that holds more than
+ * rows and cells.
  */
 
 export interface BodyContext {
