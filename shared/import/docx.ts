@@ -18,12 +18,13 @@ import { readReview, type ReviewOptions } from './docx-review/read-review';
  * entry once under the same guard (sizes as declared, no DOCTYPE in any XML part). Then wordml/ reads the document
  * itself: "Heading 1"–"Heading 6" are headings whatever list numbering Word puts on them (their levels come from the
  * style), "Title" is the title, a table of contents is dropped, numbered and bulleted paragraphs are list items at
- * their Word level, with bold, italic, underline and http/https/mailto links — what mammoth's HTML (below) gave,
+ * their Word level, with bold, italic, underline and http/https/mailto links, footnotes and endnotes listed after the
+ * text — what mammoth's HTML (below) gave,
  * which wordml-vs-mammoth.test.ts checks on the same bytes. On the bench's 100,000-word file the whole import costs a
  * quarter of the CPU time it did through mammoth (whose XML DOM, document model and HTML writer were three quarters of it).
  *
- * mammoth stays for what wordml/ does not follow (it says NotMine): footnotes, text boxes, symbols, merged table
- * cells, unusual namespaces, XML it finds malformed. It runs from the bytes alone (no path, so nothing relative to a
+ * mammoth stays for what wordml/ does not follow (it says NotMine): text boxes and VML, symbols, checkboxes, unusual
+ * namespaces, XML it finds malformed. It runs from the bytes alone (no path, so nothing relative to a
  * file can be resolved), with external file access off (the default since 1.11, set here anyway), without any style
  * map the document embeds, and with an image converter that reads nothing: images are dropped, never loaded. Its HTML
  * is read like any untrusted HTML. mammoth works in Node from `buffer` and in a browser bundle from `arrayBuffer`; both

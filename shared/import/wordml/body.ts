@@ -3,7 +3,7 @@ import type { RawParagraph } from '../raw';
 import { checkRootNamespaces, declaresNamespace } from './namespaces';
 import { NotMine } from './not-mine';
 import type { WordNumbering } from './numbering';
-import { rawParagraphs, type ParagraphRole, type Piece } from './paragraphs';
+import { MISSING_TARGET, rawParagraphs, type NoteItem, type NoteReferences, type ParagraphRole, type Piece } from './paragraphs';
 import { withFragment } from './relationships';
 import type { WordStyles } from './styles';
 import { attribute, decodeXml, scanXml } from './xml-scan';
@@ -13,10 +13,12 @@ import { attribute, decodeXml, scanXml } from './xml-scan';
  * both until this reader): mammoth's body reader (docx/body-reader.js), its default style map with ours on top
  * (docx.ts STYLE_MAP), and html.ts's rules for what that HTML means. It keeps what those keep — paragraph styles for
  * titles, headings and tables of contents, Word list levels, bold, italic, underline, the "Strong" character style,
- * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, tables, content controls, insertions, paragraphs
- * whose mark was deleted joined to the next — and drops what they drop (deletions, drawings, fldSimple, unknown
- * elements with all they hold). What it does not reproduce is NotMine, and mammoth reads the file: footnotes and
- * endnotes, text boxes and VML, symbols, checkboxes, vertically merged table cells, fields nested in links.
+ * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, tables (a continued vertical merge dropped),
+ * content controls, insertions, paragraphs whose mark was deleted joined to the next, footnote and endnote references
+ * as "[n]" with the notes after the text — and drops what they drop (deletions, drawings, fldSimple, unknown elements
+ * with all they hold). What it does not reproduce is NotMine, and mammoth reads the file: text boxes and VML,
+ * symbols, checkboxes, links nested in links, notes referring to notes, merged cells in a table that holds more than
+ * rows and cells.
  */
 
 export interface BodyContext {
@@ -36,13 +38,19 @@ const PLAIN_STYLE_NAMES = new Set(['FOOTNOTE TEXT', 'ENDNOTE TEXT', 'ANNOTATION 
 /** Elements mammoth reads only as containers of what they hold. */
 const CONTAINERS = new Set([
   'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
-  'w:tbl', 'w:tr', 'w:tc',
+]);
+/** Containers whose content stands, for mammoth, where they stand (a row in a content control is a row of the table). */
+const PASS_THROUGH = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:ins', 'w:moveTo', 'w:smartTag']);
+/** What gives mammoth nothing where it stands: among a table's rows or a row's cells, anything else is "unexpected". */
+const QUIET = new Set([
+  ...PASS_THROUGH, 'w:sdtPr', 'w:sdtEndPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tblPrEx', 'w:bookmarkEnd', 'w:proofErr', 'w:del',
+  'w:moveFrom', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
 ]);
 /** Elements that produce nothing. */
 const NOTHING = new Set(['w:bookmarkStart', 'w:commentReference']);
 /** Elements mammoth reads in ways this reader does not follow. */
 const NOT_MINE = new Set([
-  'w:sym', 'w:footnoteReference', 'w:endnoteReference', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent',
+  'w:sym', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent',
   'v:roundrect', 'v:shape', 'v:textbox', 'v:imagedata', 'v:group', 'v:rect', 'wp:inline', 'wp:anchor',
 ]);
 
@@ -71,8 +79,8 @@ interface Run {
   underline: boolean;
   styleId: string | undefined;
   seen: number;
-  /** Text and breaks, given their marks and link when the run ends (its properties and a field's link known then). */
-  content: Array<{ text: string; lineBreak: boolean }>;
+  /** Text, breaks and note references, given their marks and link when the run ends (its properties and a field's link known then). */
+  content: Array<{ text: string; lineBreak: boolean; note?: string }>;
   elementLink: string | undefined;
 }
 
@@ -81,10 +89,46 @@ const MARK_SETS: ReadonlyArray<readonly Mark[]> = Array.from({ length: 8 }, (_, 
   (['bold', 'italic', 'underline'] as const).filter((_m, i) => bits & (1 << i)),
 );
 
+/**
+ * A table as mammoth's calculateRowSpans sees it: which column indexes a cell has started at, whether a cell is
+ * vertically merged, and whether something other than rows and cells stands among them (then mammoth merges nothing,
+ * which this reader does not follow: both is NotMine).
+ */
+interface Table {
+  columns: Record<string, true>;
+  merged: boolean;
+  irregular: boolean;
+}
+
+interface RowFrame {
+  kind: 'row';
+  name: string;
+  deleted: boolean;
+  contentBefore: number;
+  table: Table;
+  /** Where the next cell starts (the sum of the spans before it, as mammoth counts, NaN included). */
+  cellIndex: number;
+}
+
+interface CellFrame {
+  kind: 'cell';
+  name: string;
+  /** Whether its w:tcPr has been read (mammoth reads the first). */
+  propertiesRead?: boolean;
+  row: RowFrame;
+  span: number;
+  vMerge: boolean;
+  /** A continued vertical merge: mammoth drops the cell, and what it holds. */
+  drop: boolean;
+  contentBefore: number;
+}
+
 /** Frames of the open elements this reader follows; elements inside a skipped one have none. */
 type Frame =
   | { kind: 'root' | 'body' | 'container' | 'sdtPr' | 'tcPr' | 'hyperlink' | 'p' | 'r' | 'pPr' | 'numPr' | 'pPrRPr' | 'rPr' | 'trPr' | 'text' | 'instr' | 'sdt'; name: string }
-  | { kind: 'row'; name: string; deleted: boolean; contentBefore: number };
+  | { kind: 'table'; name: string; table: Table }
+  | RowFrame
+  | CellFrame;
 
 function readBoolean(attrs: string): boolean {
   const value = attribute(attrs, 'w:val');
@@ -96,9 +140,51 @@ function readUnderline(attrs: string): boolean {
   return value !== undefined && value !== 'false' && value !== '0' && value !== 'none';
 }
 
-/** Raw paragraphs of word/document.xml, or NotMine. */
-export function readBody(xml: string, context: BodyContext): RawParagraph[] {
+/** A Word paragraph read: its content, and what its style makes of it. */
+export interface Block {
+  readonly pieces: readonly Piece[];
+  readonly role: ParagraphRole;
+}
+
+/** The notes of word/footnotes.xml or word/endnotes.xml by key ("footnote-2"), a later one of the same key winning. */
+export type Notes = ReadonlyMap<string, readonly Block[]>;
+
+/**
+ * Raw paragraphs of word/document.xml, then, as mammoth writes them after the text, the notes it references (each a
+ * numbered list item), or NotMine.
+ */
+export function readBody(xml: string, context: BodyContext, notes: Notes = new Map()): RawParagraph[] {
   const out: RawParagraph[] = [];
+  const references: NoteReferences = { next: 1, keys: [] };
+  readPart(xml, context, 'document', (block) => rawParagraphs(block.pieces, block.role, out, references));
+  for (const key of references.keys) {
+    const blocks = notes.get(key);
+    if (!blocks) throw new NotMine('a reference to a note that is not there');
+    const item: NoteItem = { used: false };
+    for (const block of blocks) rawParagraphs(block.pieces, block.role, out, references, item);
+  }
+  return out;
+}
+
+/** The notes of a footnotes or endnotes part (separators left out, as mammoth leaves them), or NotMine. */
+export function readNotes(xml: string, context: BodyContext, type: 'footnote' | 'endnote'): Notes {
+  const notes = new Map<string, Block[]>();
+  let current: Block[] = [];
+  readPart(xml, context, type, (block) => current.push(block), (key) => {
+    current = [];
+    notes.set(key, current);
+  });
+  return notes;
+}
+
+const ROOTS = { document: ['w:document', 'w:body'], footnote: ['w:footnotes', 'w:footnote'], endnote: ['w:endnotes', 'w:endnote'] } as const;
+
+/**
+ * Reads a part's bodies (the document's w:body, or each note), giving each paragraph as it ends. Each body starts
+ * afresh, as each of mammoth's body readers does: no field, no paragraph whose mark was deleted, carried over.
+ */
+function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, emit: (block: Block) => void, bodyStart?: (key: string) => void): void {
+  const [rootName, bodyName] = ROOTS[part];
   const frames: Frame[] = [];
   /** Open elements inside a skipped one (which counts itself); drawings may declare namespaces, others may not. */
   let skipDepth = 0;
@@ -116,6 +202,15 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
   let bodySeen = false;
 
   const top = () => frames[frames.length - 1];
+  /** The innermost open element that is not a pass-through container. */
+  const structuralParent = (): Frame | undefined => {
+    for (let i = frames.length - 1; i >= 0; i--) if (!PASS_THROUGH.has((frames[i] as Frame).name)) return frames[i];
+    return undefined;
+  };
+  const irregular = (table: Table) => {
+    table.irregular = true;
+    if (table.merged) throw new NotMine('merged cells in a table with more than rows and cells');
+  };
   const elementLink = (): string | undefined => {
     for (let i = links.length - 1; i >= 0; i--) if (links[i] !== null) return links[i] as string;
     return undefined;
@@ -176,7 +271,15 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       }
     }
     const pieces = (paragraph as Paragraph).pieces;
-    for (const c of r.content) pieces.push({ text: c.text, lineBreak: c.lineBreak, marks, href });
+    for (const c of r.content) {
+      if (c.note === undefined) {
+        pieces.push({ text: c.text, lineBreak: c.lineBreak, marks, href });
+        continue;
+      }
+      // mammoth's note reference is a link of its own: inside another one, the HTML reader would see links nested
+      if (links.length > 0 || fieldLink() !== null) throw new NotMine('a note reference inside a link');
+      pieces.push({ text: '', lineBreak: false, marks, href: undefined, note: c.note });
+    }
   };
 
   const roleOf = (p: Paragraph): ParagraphRole | null => {
@@ -217,7 +320,7 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
     const pieces = deletedContents.length > 0 ? deletedContents.concat(p.pieces) : p.pieces;
     deletedContents = [];
     const role = roleOf(p);
-    if (role) rawParagraphs(pieces, role, out);
+    if (role) emit({ pieces, role });
   };
 
   scanXml(xml, {
@@ -234,22 +337,37 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
       }
       const parent = top();
       if (!parent) {
-        if (name !== 'w:document') throw new NotMine('a main part that is not a w:document');
+        if (name !== rootName) throw new NotMine(`a part whose root is not ${rootName}`);
         checkRootNamespaces(attrs);
         frames.push({ kind: 'root', name });
         return;
       }
       if (declaresNamespace(attrs)) throw new NotMine('a namespace declared inside the body');
       if (parent.kind === 'root') {
-        if (name === 'w:body' && !bodySeen) frames.push({ kind: 'body', name });
-        else skip(name);
-        bodySeen ||= name === 'w:body';
+        const type = part === 'document' ? undefined : attribute(attrs, 'w:type');
+        const isBody = name === bodyName && (part === 'document' ? !bodySeen : type !== 'separator' && type !== 'continuationSeparator');
+        bodySeen ||= name === bodyName;
+        if (!isBody) {
+          skip(name);
+          return;
+        }
+        frames.push({ kind: 'body', name });
+        fields.length = 0;
+        instrText = [];
+        deletedContents = [];
+        bodyStart?.(`${part}-${String(attribute(attrs, 'w:id'))}`);
         return;
       }
       if (parent.kind === 'text' || parent.kind === 'instr') throw new NotMine('an element inside text');
-      if (parent.kind === 'row' && parent.deleted) {
+      if ((parent.kind === 'row' && parent.deleted) || (parent.kind === 'cell' && parent.drop)) {
         skip(name);
         return;
+      }
+      const structural = structuralParent();
+      if ((structural?.kind === 'table' || structural?.kind === 'row') && !QUIET.has(name)) {
+        const expected = structural.kind === 'table' ? 'w:tr' : 'w:tc';
+        const goBack = name === 'w:bookmarkStart' && attribute(attrs, 'w:name') === '_GoBack';
+        if (name !== expected && !goBack) irregular(structural.table);
       }
       // properties: read where mammoth reads them (the first of each), everything else in them ignored
       if (parent.kind === 'pPr' || parent.kind === 'numPr' || parent.kind === 'pPrRPr') {
@@ -297,7 +415,16 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
         return;
       }
       if (parent.kind === 'tcPr') {
-        if (name === 'w:vMerge') throw new NotMine('vertically merged table cells');
+        const cell = frames[frames.length - 2] as CellFrame;
+        if (name === 'w:vMerge') {
+          const value = attribute(attrs, 'w:val');
+          cell.vMerge = value === 'continue' || !value;
+          cell.row.table.merged = true;
+          if (cell.row.table.irregular) throw new NotMine('merged cells in a table with more than rows and cells');
+        } else if (name === 'w:gridSpan') {
+          const value = attribute(attrs, 'w:val');
+          cell.span = value ? Number.parseInt(value, 10) : 1;
+        }
         skip(name);
         return;
       }
@@ -357,6 +484,13 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           if (type === undefined || type === 'textWrapping') pushPiece('', true);
           break;
         }
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          if (part !== 'document') throw new NotMine('a note referred to from a note');
+          if (!run) throw new NotMine('a note reference outside a run');
+          run.content.push({ text: '', lineBreak: false, note: `${name === 'w:footnoteReference' ? 'footnote' : 'endnote'}-${String(attribute(attrs, 'w:id'))}` });
+          emitted++;
+          break;
         case 'w:fldChar':
           fldChar(attrs);
           break;
@@ -367,8 +501,10 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           let href: string | null = null;
           if (id) {
             const target = context.targets.get(id);
-            if (target === undefined) throw new NotMine('a hyperlink to no relationship');
-            href = anchor ? withFragment(target, anchor) : target;
+            // mammoth fails on such a link where it writes it (a note never referred to is never written), or at
+            // once when an anchor is to go on it
+            if (target === undefined && anchor) throw new NotMine('a hyperlink to no relationship');
+            href = target === undefined ? MISSING_TARGET : anchor ? withFragment(target, anchor) : target;
           } else if (anchor) {
             href = `#${anchor}`;
           }
@@ -384,17 +520,24 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
           frames.push({ kind: 'trPr', name });
           return;
         case 'w:tcPr':
-          if (parent.name !== 'w:tc') break;
+          if (parent.kind !== 'cell' || parent.propertiesRead) break;
+          parent.propertiesRead = true;
           frames.push({ kind: 'tcPr', name });
           return;
+        case 'w:tbl':
+          if (paragraph) throw new NotMine('a table inside a paragraph');
+          frames.push({ kind: 'table', name, table: { columns: Object.create(null) as Record<string, true>, merged: false, irregular: false } });
+          return;
+        case 'w:tr':
+          if (structural?.kind !== 'table') throw new NotMine('a table row outside a table');
+          frames.push({ kind: 'row', name, deleted: false, contentBefore: emitted, table: structural.table, cellIndex: 0 });
+          return;
+        case 'w:tc':
+          if (structural?.kind !== 'row') throw new NotMine('a table cell outside a row');
+          frames.push({ kind: 'cell', name, row: structural, span: 1, vMerge: false, drop: false, contentBefore: emitted });
+          return;
         default:
-          if (name === 'w:tr') {
-            if (paragraph) throw new NotMine('a table row inside a paragraph');
-            frames.push({ kind: 'row', name, deleted: false, contentBefore: emitted });
-            return;
-          }
           if (CONTAINERS.has(name)) {
-            if ((name === 'w:tbl' || name === 'w:tc') && paragraph) throw new NotMine('a table inside a paragraph');
             frames.push({ kind: 'container', name });
             return;
           }
@@ -428,12 +571,23 @@ export function readBody(xml: string, context: BodyContext): RawParagraph[] {
         case 'hyperlink':
           links.pop();
           break;
+        case 'tcPr': {
+          const cell = top() as CellFrame;
+          if (cell.vMerge && cell.row.table.columns[cell.row.cellIndex]) {
+            if (cell.contentBefore !== emitted) throw new NotMine('a merged cell with content before its properties');
+            cell.drop = true;
+          }
+          break;
+        }
+        case 'cell':
+          if (!frame.drop) frame.row.table.columns[frame.row.cellIndex] = true;
+          frame.row.cellIndex += frame.span;
+          break;
         default:
           break;
       }
     },
   });
-  return out;
 }
 
 /** A link's address as mammoth writes it in <a href> (paragraphs.ts checks it); one html.ts treats specially is NotMine. */

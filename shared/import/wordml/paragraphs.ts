@@ -1,6 +1,7 @@
 import { safeLink } from '../../model/link';
 import type { Mark } from '../../model/vocabulary';
 import type { RawParagraph, RawRun } from '../raw';
+import { NotMine } from './not-mine';
 
 /**
  * A piece of a Word paragraph's content: text with its run's marks and link address (checked only if the paragraph
@@ -11,6 +12,19 @@ export interface Piece {
   readonly marks: readonly Mark[];
   readonly href: string | undefined;
   readonly lineBreak: boolean;
+  /** A footnote or endnote reference ("footnote-2"): mammoth writes "[n]", n counting references as they are written. */
+  readonly note?: string;
+}
+
+/** The note references written so far, in order: mammoth lists their notes after the text, in that order. */
+export interface NoteReferences {
+  next: number;
+  readonly keys: string[];
+}
+
+/** The list item mammoth makes of a note (<ol><li>): its first paragraph that is not a heading is the item. */
+export interface NoteItem {
+  used: boolean;
 }
 
 /** What the paragraph's style (or numbering) makes of it, as mammoth's style map and the HTML reader would. */
@@ -20,9 +34,13 @@ export type ParagraphRole =
   | { readonly kind: 'heading'; readonly level: number }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly indent: number };
 
+/** The address of a hyperlink whose relationship is missing: writing it is where mammoth fails. */
+export const MISSING_TARGET = '\u0000no relationship';
+
 /** A link as the HTML reader takes it from an <a href>: trimmed, and kept only when safeLink keeps it. */
 export function linkOf(href: string | undefined): string | undefined {
   if (href === undefined) return undefined;
+  if (href === MISSING_TARGET) throw new NotMine('a hyperlink to no relationship');
   let link = LINKS.get(href);
   if (link === undefined) {
     link = safeLink(href.trim()) ?? '';
@@ -40,7 +58,7 @@ const LINKS = new Map<string, string>();
  * is a space in a heading or list item and ends the paragraph elsewhere (the rest keeps the same role); white space
  * before the first visible text carries no marks or link; a part with no visible text gives nothing.
  */
-export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out: RawParagraph[]): void {
+export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out: RawParagraph[], notes: NoteReferences, noteItem?: NoteItem): void {
   let runs: RawRun[] = [];
   let hasText = false;
   let listHintGiven = false;
@@ -51,7 +69,11 @@ export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out
       if (role.kind === 'title') paragraph.isTitle = true;
       if (role.kind === 'list' && !listHintGiven) {
         listHintGiven = true;
-        paragraph.list = { kind: role.ordered ? 'number' : 'bullet', indent: role.indent };
+        // in a note, a list is nested in the note's item
+        paragraph.list = { kind: role.ordered ? 'number' : 'bullet', indent: role.indent + (noteItem ? 1 : 0) };
+      } else if (noteItem && !noteItem.used && role.kind !== 'heading' && role.kind !== 'list') {
+        noteItem.used = true;
+        paragraph.list = { kind: 'number', indent: 0 };
       }
       out.push(paragraph);
     }
@@ -73,8 +95,11 @@ export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out
     runs.push(run);
   };
   for (const piece of pieces) {
-    if (piece.lineBreak) {
-      if (role.kind === 'heading' || role.kind === 'list') text(' ', piece.marks, linkOf(piece.href));
+    if (piece.note !== undefined) {
+      text(`[${notes.next++}]`, piece.marks, undefined);
+      notes.keys.push(piece.note);
+    } else if (piece.lineBreak) {
+      if (role.kind === 'heading' || role.kind === 'list' || noteItem) text(' ', piece.marks, linkOf(piece.href));
       else flush();
     } else {
       text(piece.text, piece.marks, linkOf(piece.href));

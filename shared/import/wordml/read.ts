@@ -1,5 +1,5 @@
 import type { RawDocument } from '../raw';
-import { readBody } from './body';
+import { readBody, readNotes, type Block } from './body';
 import { NotMine } from './not-mine';
 import { NO_NUMBERING, readNumbering } from './numbering';
 import { partPath, readRelationships, type Relationship } from './relationships';
@@ -23,11 +23,29 @@ export function readWordml(text: (name: string) => string | undefined, documentX
   const styles = stylesXml === undefined ? NO_STYLES : readStyles(stylesXml);
   const numbering = numberingXml === undefined ? NO_NUMBERING : readNumbering(numberingXml, styles);
   const targets = new Map(relationships.map((r) => [r.id ?? 'undefined', r.target]));
+  const context = { styles, numbering, targets };
+  // mammoth reads both note parts whether or not the text refers to them (and fails on either as it would on the text)
+  const notes = new Map<string, readonly Block[]>();
+  for (const type of ['footnote', 'endnote'] as const) {
+    const path = partPath(relationships, `${RELATIONSHIP}${type}s`, 'word', `word/${type}s.xml`, exists);
+    const notesXml = text(path);
+    if (notesXml === undefined) continue;
+    // a note's links are the notes part's own relationships
+    const own = relationshipsOf(text(relationshipsPath(path)));
+    const noteContext = { ...context, targets: new Map(own.map((r) => [r.id ?? 'undefined', r.target])) };
+    for (const [key, blocks] of readNotes(notesXml, noteContext, type)) notes.set(key, blocks);
+  }
   const xml = documentXml ?? text(MAIN);
   if (xml === undefined) throw new NotMine('no main document');
-  return { format: 'docx', paragraphs: readBody(xml, { styles, numbering, targets }) };
+  return { format: 'docx', paragraphs: readBody(xml, context, notes) };
 }
 
 function relationshipsOf(xml: string | undefined): Relationship[] {
   return xml === undefined ? [] : readRelationships(xml);
+}
+
+/** Where a part's relationships are: "word/_rels/footnotes.xml.rels" for "word/footnotes.xml". */
+function relationshipsPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? `_rels/${path}.rels` : `${path.slice(0, slash)}/_rels/${path.slice(slash + 1)}.rels`;
 }
