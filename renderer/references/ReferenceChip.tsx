@@ -32,10 +32,17 @@ export function ReferenceChip({ attributes, element, className, suggestion, chil
   const missing = text === MISSING_REFERENCE_TEXT;
   const title = store?.referenceTargets().get(element.ref)?.title;
   const tooltip = missing ? MISSING_REFERENCE_TOOLTIP : `Cross-reference to ${text}${title && !element.refTitle ? ` (${title})` : ''}. Ctrl+click to go there.`;
+  const follows = (event: MouseEvent) => (event.ctrlKey || event.metaKey) && !missing && jump !== null;
+  // Ctrl+mousedown leaves the caret where it is (the browser would move it here), and the click is the editor's no
+  // more: Slate would select the reference after the jump.
+  const onMouseDown = (event: MouseEvent) => {
+    if (follows(event)) event.preventDefault();
+  };
   const onClick = (event: MouseEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || missing || !jump) return;
+    if (!follows(event)) return;
     event.preventDefault();
-    jump(element.ref);
+    event.stopPropagation();
+    jump?.(element.ref);
   };
   let shown: ReactNode = text;
   if (element.bold) shown = <strong>{shown}</strong>;
@@ -47,6 +54,7 @@ export function ReferenceChip({ attributes, element, className, suggestion, chil
       className={`reference${missing ? ' missing' : ''}${className}`}
       data-ref={element.ref}
       title={[tooltip, suggestion].filter(Boolean).join('\n')}
+      onMouseDown={onMouseDown}
       onClick={onClick}
     >
       <span contentEditable={false} aria-invalid={missing || undefined}>

@@ -1,0 +1,71 @@
+import { clickEndOfHeading, expect, heading, screenshot, sectionNumber, test } from './fixtures';
+
+const MOD = 'Control';
+const TARGET = 'How We Use Information';
+
+test('a cross-reference follows its section when it moves, is flagged when it is deleted, and Ctrl+click goes there', async ({ page, app }) => {
+  // A new paragraph under "Information We Collect" (section 2), referring to section 3.
+  await clickEndOfHeading(page, 'Information We Collect');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('How we use it is set out in Section ');
+  await page.keyboard.press(`${MOD}+Shift+R`);
+  const picker = page.getByRole('dialog', { name: 'Insert a cross-reference' });
+  await expect(picker).toBeVisible();
+  await picker.getByLabel('Find a section').fill('how we use');
+  await expect(picker.getByRole('option').first()).toContainText(TARGET);
+  await screenshot(page, 'cross-references-picker');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  // The caret is after the reference: typing goes on there.
+  await page.keyboard.type(' below.');
+
+  const reference = page.locator('.policy-editor .reference');
+  await expect(reference).toHaveCount(1);
+  await expect(sectionNumber(page, TARGET)).toHaveText('3.');
+  await expect(reference).toHaveText('3');
+  await expect(page.locator('.policy-editor p', { hasText: 'How we use it is set out in Section 3 below.' })).toBeVisible();
+  const badge = page.locator(`.outline-item:has(.outline-title:text-is("${TARGET}")) .outline-references`);
+  await expect(badge).toHaveAttribute('aria-label', '1 reference');
+
+  // The target moves up past section 2 with the app's move command: the reference follows.
+  await clickEndOfHeading(page, TARGET);
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  await expect(sectionNumber(page, TARGET)).toHaveText('2.');
+  await expect(reference).toHaveText('2');
+  await expect(sectionNumber(page, 'Information We Collect')).toHaveText('3.');
+  await reference.scrollIntoViewIfNeeded();
+  await screenshot(page, 'cross-references');
+
+  // Stored by the section's id, never its number.
+  await page.keyboard.press(`${MOD}+s`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const onDisk = await app.readDocument('privacy-policy');
+  const targetId = await heading(page, TARGET).getAttribute('data-section-id');
+  expect(onDisk).toContain(`{"text":"{{ref:${targetId}}}","ref":"${targetId}"}`);
+
+  // Ctrl+click follows the reference: the caret goes to its section's heading, as the outline's jump does.
+  await clickEndOfHeading(page, 'Contact Us');
+  await reference.click({ modifiers: ['Control'] });
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('.section-heading')?.getAttribute('data-section-id')))
+    .toBe(targetId);
+
+  // The target's heading deleted (emptied, then joined to the text before it): the reference stays, flagged.
+  await heading(page, TARGET).locator('.section-title').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(heading(page, TARGET)).toHaveCount(0);
+  await expect(reference).toHaveText('[missing section]');
+  await expect(reference).toHaveClass(/missing/);
+  await expect(reference).toHaveAttribute('title', /was deleted/);
+  await reference.scrollIntoViewIfNeeded();
+  await screenshot(page, 'cross-references-missing');
+
+  // Undo brings the section back, and the reference shows its number again.
+  await page.keyboard.press(`${MOD}+z`);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(sectionNumber(page, TARGET)).toHaveText('2.');
+  await expect(reference).toHaveText('2');
+});
