@@ -69,3 +69,41 @@ test('a cross-reference follows its section when it moves, is flagged when it is
   await expect(sectionNumber(page, TARGET)).toHaveText('2.');
   await expect(reference).toHaveText('2');
 });
+
+test('typing "Section 3" and pausing offers a reference: Tab takes it, Esc keeps the text, one Ctrl+Z undoes it', async ({ page }) => {
+  await clickEndOfHeading(page, 'Information We Collect');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Its uses are in Section 3');
+  const offer = page.locator('.reference-offer');
+  await expect(offer).toContainText(`3 ${TARGET}`);
+  await screenshot(page, 'cross-references-completion');
+  await page.keyboard.press('Tab');
+  await expect(offer).toBeHidden();
+  const paragraph = page.locator('.policy-editor p', { hasText: 'Its uses are in Section' });
+  // The text as read, without the zero-width character Slate keeps in a reference for the caret.
+  const shown = () => paragraph.evaluate((element) => (element.textContent ?? '').replace(/\uFEFF/g, ''));
+  await expect(paragraph.locator('.reference')).toHaveText('3');
+  // Tab went to the offer, not to the section's level.
+  await expect(sectionNumber(page, 'Information We Collect')).toHaveText('2.');
+  // One undo step: the typed number comes back; redo makes it the reference again.
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(paragraph.locator('.reference')).toHaveCount(0);
+  await expect.poll(shown).toBe('Its uses are in Section 3');
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(paragraph.locator('.reference')).toHaveText('3');
+  await page.keyboard.press('End');
+  await page.keyboard.type('; see also Section 1');
+  await expect(offer).toContainText('1 Who We Are');
+  await page.keyboard.press('Escape');
+  await expect(offer).toBeHidden();
+  await expect.poll(shown).toBe('Its uses are in Section 3; see also Section 1');
+  await expect(paragraph.locator('.reference')).toHaveCount(1);
+
+  // Typing on dismisses an offer without taking it.
+  await page.keyboard.type('. Section 2');
+  await expect(offer).toBeVisible();
+  await page.keyboard.type(' says');
+  await expect(offer).toBeHidden();
+  await expect(paragraph.locator('.reference')).toHaveCount(1);
+  await expect.poll(shown).toBe('Its uses are in Section 3; see also Section 1. Section 2 says');
+});

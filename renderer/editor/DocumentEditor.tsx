@@ -49,6 +49,7 @@ import { insertReference } from '../references/reference-commands';
 import { changesReferences, ReferenceCounts } from '../references/reference-counts';
 import { ReferenceJumpContext } from '../references/ReferenceChip';
 import { ReferencePicker } from '../references/ReferencePicker';
+import { useReferenceCompletion } from '../references/use-reference-completion';
 import { useEditorKeys } from './use-editor-keys';
 
 export interface EditorHandle {
@@ -212,11 +213,17 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     onCompare,
   });
   const { markDirty, saveNow, isDirty, version, keepUnsaved, savedElsewhere, snapshot } = persistence;
+  const completion = useReferenceCompletion(editor, sectionNumbers, held.flush);
+  const typed = completion.typed;
   useLayoutEffect(() => {
-    // Typing whose render is held still counts as typing for the autosave, which waits for it to stop.
-    setOnHold(markDirty);
+    // Typing whose render is held still counts as typing for the autosave, which waits for it to stop, and for the
+    // reference completion, which looks once it has.
+    setOnHold(() => {
+      markDirty();
+      typed();
+    });
     markDirtyRef.current = markDirty;
-  }, [setOnHold, markDirty]);
+  }, [setOnHold, markDirty, typed]);
 
   useEffect(() => {
     if (!message) return;
@@ -240,6 +247,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   const onValueChange = useCallback(() => {
     markDirty();
     host.changed();
+    typed();
     const ops = editor.operations;
     // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
     if (ops.some(changesBlocks)) {
@@ -257,7 +265,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host]);
+  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host, typed]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -375,7 +383,15 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     jumpRef.current = jumpTo;
   }, [jumpTo]);
 
-  const { onKeyDown, onMouseDown } = useEditorKeys({ editor, run, drawAll, say: setMessage });
+  const { onKeyDown: editorKeyDown, onMouseDown } = useEditorKeys({ editor, run, drawAll, say: setMessage });
+  const completionKeys = completion.onKeyDown;
+  // A reference offered for what was just typed takes Tab, Enter and Esc first (use-reference-completion.tsx).
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLDivElement>) => {
+      if (!completionKeys(event)) editorKeyDown(event);
+    },
+    [completionKeys, editorKeyDown],
+  );
 
   const closeLinkPrompt = useCallback(() => {
     setLinkPrompt(null);
@@ -474,6 +490,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         overlay={
           <>
             {slots.overlay}
+            {completion.popup}
             {pickingReference ? <ReferencePicker sections={sectionNumbers.getOutline()} onInsert={insertPickedReference} onClose={closeReferencePicker} /> : null}
           </>
         }
