@@ -107,3 +107,60 @@ test('typing "Section 3" and pausing offers a reference: Tab takes it, Esc keeps
   await expect(paragraph.locator('.reference')).toHaveCount(1);
   await expect.poll(shown).toBe('Its uses are in Section 3; see also Section 1. Section 2 says');
 });
+
+test('a copied reference pastes as a reference within the app, and as its number anywhere else', async ({ page, app, context }) => {
+  await clickEndOfHeading(page, 'Information We Collect');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('See ');
+  await page.keyboard.press(`${MOD}+Shift+R`);
+  await page.getByLabel('Find a section').fill('how we use');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('.');
+  const paragraph = page.locator('.policy-editor p', { hasText: /^See / });
+  await expect(paragraph.locator('.reference')).toHaveText('3');
+
+  // What the app puts on the clipboard as the paragraph is copied: read as it leaves, since the test cannot paste
+  // into another program.
+  await page.evaluate(() => {
+    const copied: Record<string, string> = {};
+    (window as unknown as { copied: Record<string, string> }).copied = copied;
+    window.addEventListener(
+      'copy',
+      (event) => {
+        const data = event.clipboardData;
+        if (!data) return;
+        const setData = data.setData.bind(data);
+        data.setData = (type: string, value: string) => {
+          copied[type] = value;
+          setData(type, value);
+        };
+      },
+      true,
+    );
+  });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  // The copy command, as Ctrl+C gives it (a key press in a headless browser does not reach the clipboard commands),
+  // once the editor has taken the selection from the page (it does so a moment after the key).
+  const copiedText = () =>
+    page.evaluate(() => {
+      document.execCommand('copy');
+      return (window as unknown as { copied: Record<string, string> }).copied['text/plain']?.replace(/\uFEFF/g, '');
+    });
+  await expect.poll(copiedText).toBe('See 3.');
+  const copied = await page.evaluate(() => (window as unknown as { copied: Record<string, string> }).copied);
+
+  // Pasted back into the document it is a reference again. The system clipboard carries the HTML and the text (where
+  // Slate keeps its own copy of what was copied).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await page.evaluate(async (data) => {
+    const item: Record<string, Blob> = {};
+    for (const type of ['text/html', 'text/plain']) if (data[type]) item[type] = new Blob([data[type] as string], { type });
+    await navigator.clipboard.write([new ClipboardItem(item)]);
+  }, copied);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(`${MOD}+v`);
+  await expect(page.locator('.policy-editor .reference')).toHaveCount(2);
+  await expect(page.locator('.policy-editor .reference').nth(1)).toHaveText('3');
+});

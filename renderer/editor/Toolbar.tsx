@@ -13,6 +13,7 @@ const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
+  // A cross-reference beside the link, as Word's Insert tab has them.
   ['bold', 'italic', 'underline', 'link', 'insertReference'],
   ['bulletedList', 'numberedList'],
   // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status

@@ -47,8 +47,9 @@ export function withPolicy(editor: PolicyEditor): PolicyEditor {
 
   editor.insertData = (data) => {
     const html = data.getData('text/html');
-    // Our own copies travel as Slate fragments (sanitised in insertFragment); only outside HTML is converted here.
-    if (!html || data.types.includes('application/x-slate-fragment')) return insertData(data);
+    // Our own copies travel as Slate fragments (sanitised in insertFragment), also inside the HTML when the clipboard
+    // kept only that (as the async clipboard does): only outside HTML is converted here.
+    if (!html || data.types.includes('application/x-slate-fragment') || html.includes('data-slate-fragment=')) return insertData(data);
     const plain = data.getData('text/plain');
     const at = editor.selection;
     // The clipboard can only be read during the event, so both forms are taken now; the converter loads on demand.
