@@ -1,4 +1,5 @@
-import { clickEndOfHeading, expect, heading, screenshot, sectionNumber, test } from './fixtures';
+import { violations } from './axe-check';
+import { clickEndOfHeading, expect, giveName, heading, screenshot, sectionNumber, test } from './fixtures';
 
 const MOD = 'Control';
 const TARGET = 'How We Use Information';
@@ -14,6 +15,7 @@ test('a cross-reference follows its section when it moves, is flagged when it is
   await picker.getByLabel('Find a section').fill('how we use');
   await expect(picker.getByRole('option').first()).toContainText(TARGET);
   await screenshot(page, 'cross-references-picker');
+  expect(await violations(page), 'the cross-reference list').toEqual([]);
   await page.keyboard.press('Enter');
   await expect(picker).toBeHidden();
   // The caret is after the reference: typing goes on there.
@@ -62,6 +64,7 @@ test('a cross-reference follows its section when it moves, is flagged when it is
   await expect(reference).toHaveAttribute('title', /was deleted/);
   await reference.scrollIntoViewIfNeeded();
   await screenshot(page, 'cross-references-missing');
+  expect(await violations(page), 'a flagged reference in the page, and the outline’s counts').toEqual([]);
 
   // Undo brings the section back, and the reference shows its number again.
   await page.keyboard.press(`${MOD}+z`);
@@ -77,6 +80,7 @@ test('typing "Section 3" and pausing offers a reference: Tab takes it, Esc keeps
   const offer = page.locator('.reference-offer');
   await expect(offer).toContainText(`3 ${TARGET}`);
   await screenshot(page, 'cross-references-completion');
+  expect(await violations(page), 'the offer under the caret').toEqual([]);
   await page.keyboard.press('Tab');
   await expect(offer).toBeHidden();
   const paragraph = page.locator('.policy-editor p', { hasText: 'Its uses are in Section' });
@@ -163,4 +167,26 @@ test('a copied reference pastes as a reference within the app, and as its number
   await page.keyboard.press(`${MOD}+v`);
   await expect(page.locator('.policy-editor .reference')).toHaveCount(2);
   await expect(page.locator('.policy-editor .reference').nth(1)).toHaveText('3');
+});
+
+test('while suggesting, an inserted reference is a suggested insertion in the reviewer’s name', async ({ page, app }) => {
+  await clickEndOfHeading(page, 'Information We Collect');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('See ');
+  await page.locator('.status-mode-tools').getByRole('button', { name: 'Suggesting', exact: true }).click();
+  await giveName(page, 'Ana Reviewer');
+  await clickEndOfHeading(page, 'Information We Collect');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press(`${MOD}+Shift+R`);
+  await page.getByLabel('Find a section').fill('how we use');
+  await page.keyboard.press('Enter');
+  const reference = page.locator('.policy-editor .reference');
+  await expect(reference).toHaveText('3');
+  await expect(reference).toHaveClass(/sugg-ins/);
+  await expect(reference).toHaveAttribute('title', /Ana Reviewer/);
+  await page.keyboard.press(`${MOD}+s`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const targetId = await heading(page, TARGET).getAttribute('data-section-id');
+  expect(await app.readDocument('privacy-policy')).toMatch(new RegExp(`\\{"text":"\\{\\{ref:${targetId}\\}\\}","ref":"${targetId}","ins":\\{"id":"[^"]+","by":"Ana Reviewer"`));
 });
