@@ -78,6 +78,16 @@ describe('insertReference', () => {
   });
 });
 
+describe('insertReference in approved clause text', () => {
+  it('refuses, leaving the locked text as it was', () => {
+    const editor = editorFrom(['# Scope', 'Approved wording.']);
+    Transforms.setNodes(editor, { clause: { use: 'u-abcdef0001', id: 'contact', source: 'project', version: 1, state: 'locked' } }, { at: [1] });
+    endOf(editor, 1);
+    expect(insertReference(editor, idFor('Scope'))).toBe(false);
+    expect(runsOf(editor, 1)).toEqual([{ text: 'Approved wording.' }]);
+  });
+});
+
 describe('copying references within the app', () => {
   it('keeps a copied reference a reference (its id checked), and drops a forged one', () => {
     const pasted = sanitizeFragment(

@@ -1,16 +1,19 @@
 import { Editor, Element, Path, Range, Text, Transforms, type BasePoint, type BaseRange } from 'slate';
 import { HistoryEditor } from 'slate-history';
+import { lockedIn } from '../editor/clause-lock';
 import { suggestionMark } from '../editor/suggesting';
 import type { PolicyEditor, ReferenceElement } from '../editor/types';
 
 /**
  * Puts a cross-reference to section `ref` at the caret (replacing the selection, or `replacing`: the typed "4.2" a
  * completion turns into a reference), as one undo step, with the caret after it so typing goes on. While suggesting,
- * the reference is a suggested insertion and what it replaces a suggested deletion (with-suggestions.ts).
+ * the reference is a suggested insertion and what it replaces a suggested deletion (with-suggestions.ts). False when
+ * there is no place for it, or the place is in a locked clause.
  */
 export function insertReference(editor: PolicyEditor, ref: string, options: { refTitle?: boolean; replacing?: BaseRange } = {}): boolean {
   const at = options.replacing ?? editor.selection;
-  if (!at) return false;
+  // Approved clause text is not edited here either (clause-lock.ts guards typing; this inserts nodes directly).
+  if (!at || lockedIn(editor, at) >= 0) return false;
   const mark = suggestionMark(editor);
   const reference: ReferenceElement = {
     type: 'reference',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import { createPortal } from 'react-dom';
 import { Editor, Node, Range, Text, type BaseRange } from 'slate';
 import { ReactEditor } from 'slate-react';
+import { lockedIn } from '../editor/clause-lock';
 import type { SectionNumberStore } from '../editor/section-numbers';
 import type { PolicyEditor } from '../editor/types';
 import { completionFor, type CompletionOffer } from './completion';
@@ -49,7 +50,7 @@ export function useReferenceCompletion(editor: PolicyEditor, numbers: SectionNum
   const look = useCallback(() => {
     timer.current = null;
     const selection = editor.selection;
-    if (!selection || Range.isExpanded(selection)) return;
+    if (!selection || Range.isExpanded(selection) || lockedIn(editor, selection) >= 0) return;
     const leaf = Node.getIf(editor, selection.anchor.path);
     if (!Text.isText(leaf) || leaf.del) return;
     const before = leaf.text.slice(0, selection.anchor.offset);
