@@ -5,6 +5,7 @@ import { slateToBlocks } from '../editor/convert';
 import { setSuggesting } from '../editor/suggesting';
 import { editorFrom, idFor } from '../editor/test-editor';
 import type { BlockElement } from '../editor/types';
+import { resolveInEditor } from '../editor/resolve-in-editor';
 import { sanitizeFragment } from '../editor/with-policy';
 import { insertReference } from './reference-commands';
 
@@ -65,6 +66,17 @@ describe('insertReference', () => {
     endOf(editor, 1);
     editor.deleteBackward('character');
     expect(runsOf(editor, 1)?.some((r) => r.ref !== undefined)).toBe(false);
+  });
+
+  it('while suggesting, is settled as any suggestion: rejecting takes the reference out, accepting keeps it plain', () => {
+    for (const decision of ['reject', 'accept'] as const) {
+      const editor = editorFrom(['# Scope', 'See ']);
+      setSuggesting(editor, true, () => 'Ana', () => '2026-12-04T10:00:00Z');
+      endOf(editor, 1);
+      insertReference(editor, idFor('Scope'));
+      expect(resolveInEditor(editor, () => decision)).toBe(1);
+      expect(runsOf(editor, 1)).toEqual(decision === 'reject' ? [{ text: 'See ' }] : [{ text: 'See ' }, { text: `{{ref:${idFor('Scope')}}}`, ref: idFor('Scope') }]);
+    }
   });
 
   it('while suggesting, Backspace over another person’s reference marks it deleted and keeps it', () => {
