@@ -37,6 +37,7 @@ test('a cross-reference follows its section when it moves, is flagged when it is
   await expect(sectionNumber(page, 'Information We Collect')).toHaveText('3.');
   await reference.scrollIntoViewIfNeeded();
   await screenshot(page, 'cross-references');
+  expect(await violations(page), 'a reference in the page, and the outline’s count').toEqual([]);
 
   // Stored by the section's id, never its number.
   await page.keyboard.press(`${MOD}+s`);

@@ -144,7 +144,8 @@ function ReferenceBadge({ id, references }: { id: string; references: ReferenceC
   if (count === 0) return null;
   const words = count === 1 ? '1 reference' : `${count} references`;
   return (
-    <span className="outline-references" aria-label={words} title={`${words} to this section`}>
+    // An image of a count, named in words: a bare "3" beside a title would be read as part of it.
+    <span className="outline-references" role="img" aria-label={words} title={`${words} to this section`}>
       {count}
     </span>
   );
