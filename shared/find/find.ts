@@ -1,8 +1,8 @@
 /**
  * Find and replace over a document's blocks, as plain text: each block is one string, the text of its runs joined, so
  * a word with a bold letter inside it ("ré**su**mé") is found as one word, and a match never crosses from one block
- * into the next (as in Word, a paragraph mark ends a match). A variable (or a cross-reference) stands in a block's
- * text as one VARIABLE_MARK character, which no match may contain: it is a chip, not words to find or to replace.
+ * into the next (as in Word, a paragraph mark ends a match). A variable stands in a block's text as one VARIABLE_MARK
+ * character, which no match may contain: a variable is a chip, not words to find or to replace.
  *
  * Pure: the editor and the project-wide search give it the texts, and apply what it plans.
  */
@@ -76,7 +76,7 @@ export function findInTexts(texts: readonly string[], pattern: RegExp): TextMatc
 /** A stored block's text as find sees it (the same text the editor sees). */
 export function runsText(runs: readonly Run[]): string {
   let text = '';
-  // A cross-reference is a chip too: its placeholder holds a section id, not words.
+  // A variable or a cross-reference is one unit no match may start, end or replace inside.
   for (const run of runs) text += run.variable === undefined && run.ref === undefined ? run.text : VARIABLE_MARK;
   return text;
 }
