@@ -2,7 +2,6 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Comparison, MoveOrigin, Row, SectionRow } from '../../shared/compare/types';
 import type { RedlineFormat } from '../../shared/api/contract';
 import { RedlineText } from './RedlineText';
-import { editionReferences, EditionReferencesContext } from './edition-references';
 import { useProgressiveCount } from '../common/progressive';
 import { mergedOf, nextChange, sideOf, statusLabel, visibleRows } from './rows';
 
@@ -27,7 +26,6 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   const view = useRef<HTMLElement>(null);
   const { rows, summary } = comparison;
   const shown = useMemo(() => visibleRows(rows, changedOnly), [rows, changedOnly]);
-  const references = useMemo(() => editionReferences(comparison), [comparison]);
   const { count: mountedCount, atLeast } = useProgressiveCount(shown.length, FIRST_ROWS, MORE_ROWS);
 
   // Scrolling waits for the row to be mounted: a change far down may not be yet.
@@ -88,95 +86,93 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
 
   return (
     // The window's main content while it is shown (the editor behind it is hidden from assistive technology).
-    <EditionReferencesContext.Provider value={references}>
-      <main className="compare-view" ref={view} tabIndex={-1} aria-label="Comparison">
-        <div className="compare-toolbar">
-          <h1 className="compare-title">
-            <span className="compare-old">{comparison.old.label}</span> <span aria-hidden="true">→</span>
-            <span className="visually-hidden"> compared with </span> <span className="compare-new">{comparison.new.label}</span>
-          </h1>
-          <div className="segmented" role="group" aria-label="View">
-            <button type="button" aria-pressed={mode === 'side-by-side'} onClick={() => setMode('side-by-side')}>
-              Side by side
-            </button>
-            <button type="button" aria-pressed={mode === 'redline'} onClick={() => setMode('redline')}>
-              Redline
-            </button>
+    <main className="compare-view" ref={view} tabIndex={-1} aria-label="Comparison">
+      <div className="compare-toolbar">
+        <h1 className="compare-title">
+          <span className="compare-old">{comparison.old.label}</span> <span aria-hidden="true">→</span>
+          <span className="visually-hidden"> compared with </span> <span className="compare-new">{comparison.new.label}</span>
+        </h1>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={mode === 'side-by-side'} onClick={() => setMode('side-by-side')}>
+            Side by side
+          </button>
+          <button type="button" aria-pressed={mode === 'redline'} onClick={() => setMode('redline')}>
+            Redline
+          </button>
+        </div>
+        <label className="checkbox inline">
+          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed sections only
+        </label>
+        <button type="button" onClick={() => go(-1)} title="Previous change (Alt+Up)" aria-label="Previous change">
+          ↑ Previous
+        </button>
+        <button type="button" onClick={() => go(1)} title="Next change (Alt+Down)" aria-label="Next change">
+          ↓ Next
+        </button>
+        <span className="toolbar-spacer" />
+        <span className="muted">Export:</span>
+        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('html')} aria-label="Export HTML redline">
+          {exporting === 'html' ? 'Exporting…' : 'HTML redline'}
+        </button>
+        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('docx')} aria-label="Export Word redline" title="A Word document with tracked changes to accept or reject">
+          {exporting === 'docx' ? 'Exporting…' : 'Word redline'}
+        </button>
+        <button type="button" onClick={onClose} title="Close (Esc)">
+          Close
+        </button>
+      </div>
+      {error ? (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {/* Focusable, so the arrow keys and Page Down scroll it from the keyboard. */}
+      <div className="compare-scroll" tabIndex={0} role="region" aria-label="Differences">
+        <section className="compare-summary" aria-label="Summary of changes">
+          <ul className="summary-counts">
+            <li className="count-changed"><strong>{summary.changed}</strong> changed</li>
+            <li className="count-added"><strong>{summary.added}</strong> added</li>
+            <li className="count-deleted"><strong>{summary.deleted}</strong> deleted</li>
+            <li className="count-moved"><strong>{summary.moved}</strong> moved</li>
+            <li className="count-unchanged"><strong>{summary.unchanged}</strong> unchanged</li>
+            <li className="count-words">
+              <span className="words-inserted">+{summary.wordsInserted.toLocaleString('en')}</span>{' '}
+              <span className="words-deleted">−{summary.wordsDeleted.toLocaleString('en')}</span> words
+            </li>
+          </ul>
+          {comparison.metadata.length > 0 ? (
+            <dl className="metadata-changes">
+              {comparison.metadata.map((change) => (
+                <div key={change.field}>
+                  <dt>{change.label}</dt>
+                  <dd>
+                    <del>{change.old || '(none)'}</del> → <ins>{change.new || '(none)'}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+        </section>
+        {mode === 'side-by-side' ? (
+          <div className="compare-columns" role="presentation">
+            <div className="compare-column-heads" aria-hidden="true">
+              <div>{comparison.old.label}</div>
+              <div>{comparison.new.label}</div>
+            </div>
+            {shown.slice(0, mountedCount).map((index) => (
+              <SideBySideRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
+            ))}
           </div>
-          <label className="checkbox inline">
-            <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed sections only
-          </label>
-          <button type="button" onClick={() => go(-1)} title="Previous change (Alt+Up)" aria-label="Previous change">
-            ↑ Previous
-          </button>
-          <button type="button" onClick={() => go(1)} title="Next change (Alt+Down)" aria-label="Next change">
-            ↓ Next
-          </button>
-          <span className="toolbar-spacer" />
-          <span className="muted">Export:</span>
-          <button type="button" disabled={exporting !== null} onClick={() => void exportAs('html')} aria-label="Export HTML redline">
-            {exporting === 'html' ? 'Exporting…' : 'HTML redline'}
-          </button>
-          <button type="button" disabled={exporting !== null} onClick={() => void exportAs('docx')} aria-label="Export Word redline" title="A Word document with tracked changes to accept or reject">
-            {exporting === 'docx' ? 'Exporting…' : 'Word redline'}
-          </button>
-          <button type="button" onClick={onClose} title="Close (Esc)">
-            Close
-          </button>
-        </div>
-        {error ? (
-          <p className="banner error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {/* Focusable, so the arrow keys and Page Down scroll it from the keyboard. */}
-        <div className="compare-scroll" tabIndex={0} role="region" aria-label="Differences">
-          <section className="compare-summary" aria-label="Summary of changes">
-            <ul className="summary-counts">
-              <li className="count-changed"><strong>{summary.changed}</strong> changed</li>
-              <li className="count-added"><strong>{summary.added}</strong> added</li>
-              <li className="count-deleted"><strong>{summary.deleted}</strong> deleted</li>
-              <li className="count-moved"><strong>{summary.moved}</strong> moved</li>
-              <li className="count-unchanged"><strong>{summary.unchanged}</strong> unchanged</li>
-              <li className="count-words">
-                <span className="words-inserted">+{summary.wordsInserted.toLocaleString('en')}</span>{' '}
-                <span className="words-deleted">−{summary.wordsDeleted.toLocaleString('en')}</span> words
-              </li>
-            </ul>
-            {comparison.metadata.length > 0 ? (
-              <dl className="metadata-changes">
-                {comparison.metadata.map((change) => (
-                  <div key={change.field}>
-                    <dt>{change.label}</dt>
-                    <dd>
-                      <del>{change.old || '(none)'}</del> → <ins>{change.new || '(none)'}</ins>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            ) : null}
-          </section>
-          {mode === 'side-by-side' ? (
-            <div className="compare-columns" role="presentation">
-              <div className="compare-column-heads" aria-hidden="true">
-                <div>{comparison.old.label}</div>
-                <div>{comparison.new.label}</div>
-              </div>
-              {shown.slice(0, mountedCount).map((index) => (
-                <SideBySideRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
-              ))}
-            </div>
-          ) : (
-            <div className="compare-redline">
-              {shown.slice(0, mountedCount).map((index) => (
-                <RedlineRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
-              ))}
-            </div>
-          )}
-          {shown.length === 0 ? <p className="muted empty-note">No section changed.</p> : null}
-        </div>
-      </main>
-    </EditionReferencesContext.Provider>
+        ) : (
+          <div className="compare-redline">
+            {shown.slice(0, mountedCount).map((index) => (
+              <RedlineRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
+            ))}
+          </div>
+        )}
+        {shown.length === 0 ? <p className="muted empty-note">No section changed.</p> : null}
+      </div>
+    </main>
   );
 }
 
@@ -199,11 +195,11 @@ const SideBySideRow = memo(function SideBySideRow({ index, rows, current, onJump
   return (
     <div id={`cmp-row-${index}`} className={`cmp-row status-${row.status}${current ? ' current' : ''}`}>
       <div className="cmp-cell old">
-        {row.old ? <RedlineText blocks={sideOf(row, 'old')} label={row.old.label} edition="old" /> : <p className="cmp-absent">Not in this edition</p>}
+        {row.old ? <RedlineText blocks={sideOf(row, 'old')} label={row.old.label} /> : <p className="cmp-absent">Not in this edition</p>}
       </div>
       <div className="cmp-cell new">
         {badge ? <span className={`cmp-badge ${row.status}`}>{badge}</span> : null}
-        {row.new ? <RedlineText blocks={sideOf(row, 'new')} label={row.new.label} edition="new" /> : <p className="cmp-absent">Deleted</p>}
+        {row.new ? <RedlineText blocks={sideOf(row, 'new')} label={row.new.label} /> : <p className="cmp-absent">Deleted</p>}
       </div>
     </div>
   );

@@ -1,13 +1,12 @@
-import { memo, useContext, type ReactNode } from 'react';
-import { EditionReferencesContext, shownText } from './edition-references';
+import { memo, type ReactNode } from 'react';
 import type { SideBlock } from '../../shared/compare/sides';
 import type { RedlineRun } from '../../shared/compare/types';
 
 /** A section's blocks, with inserted text underlined and deleted text struck through (and named so for screen readers). */
-export const RedlineText = memo(function RedlineText({ blocks, label, edition }: { blocks: readonly SideBlock[]; label: string; edition?: 'old' | 'new' }) {
+export const RedlineText = memo(function RedlineText({ blocks, label }: { blocks: readonly SideBlock[]; label: string }) {
   const items: ReactNode[] = [];
   blocks.forEach((block, index) => {
-    const runs = block.runs.map((run, i) => <RunView key={i} run={run} edition={edition ?? (run.op === 'delete' ? 'old' : 'new')} />);
+    const runs = block.runs.map((run, i) => <RunView key={i} run={run} />);
     const shape = block.block;
     if (shape.kind === 'heading') {
       items.push(
@@ -29,10 +28,8 @@ export const RedlineText = memo(function RedlineText({ blocks, label, edition }:
   return <>{items}</>;
 });
 
-/** A run; a cross-reference in it shows its section's number in the run's own edition (edition-references.ts). */
-function RunView({ run, edition }: { run: RedlineRun; edition: 'old' | 'new' }) {
-  const references = useContext(EditionReferencesContext);
-  let content: ReactNode = shownText(run, references[edition], references[edition === 'old' ? 'new' : 'old']);
+function RunView({ run }: { run: RedlineRun }) {
+  let content: ReactNode = run.text;
   if (run.marks?.includes('bold')) content = <strong>{content}</strong>;
   if (run.marks?.includes('italic')) content = <em>{content}</em>;
   if (run.marks?.includes('underline')) content = <u>{content}</u>;
