@@ -137,7 +137,7 @@ describe('menuTemplate', () => {
     expect(labels).toEqual([
       'New Project…', 'Open Project…', 'New Document', 'Import Document…', 'Export…', 'Save', 'Save Version…', 'Versions and Compare…', 'Your Name…',
       'Undo', 'Redo', 'Find…', 'Replace…', 'Find Next', 'Find Previous',
-      'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down',
+      'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down', 'Insert Cross-Reference…',
       'Bold', 'Italic', 'Underline', 'Link…', 'Bulleted List', 'Numbered List',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
       'Suggest Changes', 'Next Change', 'Previous Change', 'Accept Change', 'Reject Change', 'Accept All Changes', 'Reject All Changes', 'New Comment', 'Review Changes and Comments',
@@ -166,6 +166,7 @@ describe('menuTemplate', () => {
       promoteSection: 'Shift+Tab',
       moveSectionUp: 'Alt+Shift+Up',
       moveSectionDown: 'Alt+Shift+Down',
+      insertReference: 'CmdOrCtrl+Shift+R',
       bold: 'CmdOrCtrl+B',
       italic: 'CmdOrCtrl+I',
       underline: 'CmdOrCtrl+U',

@@ -70,6 +70,8 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         separator,
         item('moveSectionUp'),
         item('moveSectionDown'),
+        separator,
+        item('insertReference'),
       ],
     },
     {

@@ -37,7 +37,8 @@ import { SyncControl } from './SyncControl';
 import { SaveSignal } from './sync-schedule';
 
 // Commands a key gives wherever the focus is (the editor runs its own keys first and the find bar its own).
-const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'showShortcuts', 'find', 'replace', 'findNext', 'findPrevious']);
+// Ctrl+Shift+R is also the browser's reload: taken wherever the focus is, it inserts a reference at the text's caret.
+const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'showShortcuts', 'find', 'replace', 'findNext', 'findPrevious', 'insertReference']);
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
 
 /** The document in the editor, with the project it belongs to: its saves go there, whatever is opened after. */

@@ -1,6 +1,7 @@
-import { Editor, Element, Range, Text, Transforms, type Node, type NodeEntry } from 'slate';
+import { Editor, Range, Text, Transforms, type Node, type NodeEntry } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import type { BlockElement, FormattedText, InlineNode, PolicyEditor, VariableElement } from '../editor/types';
+import { isChip } from '../editor/suggest-text';
+import type { BlockElement, ChipElement, FormattedText, InlineNode, PolicyEditor } from '../editor/types';
 
 /**
  * Comments in the text: the runs a comment is about carry its thread's id in `comments` (the stored model's way,
@@ -8,10 +9,10 @@ import type { BlockElement, FormattedText, InlineNode, PolicyEditor, VariableEle
  * the panel's jumps, never per key.
  */
 
-type Commentable = FormattedText | VariableElement;
+type Commentable = FormattedText | ChipElement;
 
 function isCommentable(node: Node): node is Commentable {
-  return Text.isText(node) || (Element.isElement(node) && node.type === 'variable');
+  return Text.isText(node) || isChip(node);
 }
 
 /**

@@ -45,6 +45,11 @@ import { ReviewMenu } from './ReviewMenu';
 import { Toolbar } from './Toolbar';
 import type { BlockElement } from './types';
 import { useDocumentPersistence } from './use-document-persistence';
+import { insertReference } from '../references/reference-commands';
+import { changesReferences, ReferenceCounts } from '../references/reference-counts';
+import { ReferenceJumpContext } from '../references/ReferenceChip';
+import { ReferencePicker } from '../references/ReferencePicker';
+import { useReferenceCompletion } from '../references/use-reference-completion';
 import { useEditorKeys } from './use-editor-keys';
 
 export interface EditorHandle {
@@ -118,6 +123,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     store.update(editor, initialValue as BlockElement[]);
     return store;
   });
+  const [referenceCounts] = useState(() => {
+    const counts = new ReferenceCounts();
+    counts.update(initialValue as BlockElement[]);
+    return counts;
+  });
   const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
   const metaRef = useRef(meta);
   const readMeta = useCallback(() => metaRef.current, []);
@@ -127,6 +137,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   reviewerRef.current = reviewer;
   const [suggesting, setSuggestingShown] = useState(false);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
+  const [pickingReference, setPickingReference] = useState(false);
   const [host] = useState(
     () =>
       new FeatureHost(editor, setMessage, {
@@ -202,11 +213,17 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     onCompare,
   });
   const { markDirty, saveNow, isDirty, version, keepUnsaved, savedElsewhere, snapshot } = persistence;
+  const completion = useReferenceCompletion(editor, sectionNumbers, held.flush);
+  const typed = completion.typed;
   useLayoutEffect(() => {
-    // Typing whose render is held still counts as typing for the autosave, which waits for it to stop.
-    setOnHold(markDirty);
+    // Typing whose render is held still counts as typing for the autosave, which waits for it to stop, and for the
+    // reference completion, which looks once it has.
+    setOnHold(() => {
+      markDirty();
+      typed();
+    });
     markDirtyRef.current = markDirty;
-  }, [setOnHold, markDirty]);
+  }, [setOnHold, markDirty, typed]);
 
   useEffect(() => {
     if (!message) return;
@@ -230,12 +247,14 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   const onValueChange = useCallback(() => {
     markDirty();
     host.changed();
+    typed();
     const ops = editor.operations;
     // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
     if (ops.some(changesBlocks)) {
       listNumbers.update(editor);
       host.blocksChanged();
     }
+    if (ops.some(changesReferences)) referenceCounts.update(editor.children as BlockElement[]);
     if (ops.some(changesSections)) {
       sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering);
       return;
@@ -246,7 +265,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [markDirty, editor, sectionNumbers, listNumbers, host]);
+  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host, typed]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -298,6 +317,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (host.run(command)) return;
       if (command === 'link') {
         setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
+        return;
+      }
+      if (command === 'insertReference') {
+        if (lockedIn(editor, editor.selection) >= 0) setMessage(LOCKED_MESSAGE);
+        else if (!editor.selection) setMessage('Put the cursor where the reference should go, then press Ctrl+Shift+R.');
+        else setPickingReference(true);
         return;
       }
       const undoingRestore = command === 'undo' && restored.current?.depth === editor.history.undos.length ? restored.current : null;
@@ -358,7 +383,15 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     jumpRef.current = jumpTo;
   }, [jumpTo]);
 
-  const { onKeyDown, onMouseDown } = useEditorKeys({ editor, run, drawAll, say: setMessage });
+  const { onKeyDown: editorKeyDown, onMouseDown } = useEditorKeys({ editor, run, drawAll, say: setMessage });
+  const completionKeys = completion.onKeyDown;
+  // A reference offered for what was just typed takes Tab, Enter and Esc first (use-reference-completion.tsx).
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLDivElement>) => {
+      if (!completionKeys(event)) editorKeyDown(event);
+    },
+    [completionKeys, editorKeyDown],
+  );
 
   const closeLinkPrompt = useCallback(() => {
     setLinkPrompt(null);
@@ -374,13 +407,26 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     [editor, closeLinkPrompt],
   );
 
+  const closeReferencePicker = useCallback(() => {
+    setPickingReference(false);
+    ReactEditor.focus(editor);
+  }, [editor]);
+  const insertPickedReference = useCallback(
+    (id: string, refTitle: boolean) => {
+      setPickingReference(false);
+      insertReference(editor, id, { refTitle });
+      ReactEditor.focus(editor);
+    },
+    [editor],
+  );
+
   const renderWith = (slots: FeatureSlots) => (
     <AdornmentsContext.Provider value={slots.adornments}>
       <EditorLayout
         left={
           <>
             {sidebar}
-            <OutlinePanel store={sectionNumbers} onJump={jumpTo} onMove={moveFromOutline} />
+            <OutlinePanel store={sectionNumbers} references={referenceCounts} onJump={jumpTo} onMove={moveFromOutline} />
           </>
         }
         toolbar={
@@ -441,7 +487,13 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           </div>
         }
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}
-        overlay={slots.overlay}
+        overlay={
+          <>
+            {slots.overlay}
+            {completion.popup}
+            {pickingReference ? <ReferencePicker sections={sectionNumbers.getOutline()} onInsert={insertPickedReference} onClose={closeReferencePicker} /> : null}
+          </>
+        }
         revealLeft={revealSidebar}
         revealTab={slots.reveal}
       />
@@ -452,9 +504,11 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     <ChunkMounterContext.Provider value={mounter}>
       <SectionNumbersContext.Provider value={sectionNumbers}>
         <ListNumbersContext.Provider value={listNumbers}>
-          <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
-            {feature(host, renderWith)}
-          </Slate>
+          <ReferenceJumpContext.Provider value={jumpTo}>
+            <Slate editor={editor} initialValue={initialValue} onValueChange={onValueChange}>
+              {feature(host, renderWith)}
+            </Slate>
+          </ReferenceJumpContext.Provider>
         </ListNumbersContext.Provider>
       </SectionNumbersContext.Provider>
     </ChunkMounterContext.Provider>

@@ -1,6 +1,7 @@
 import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { useProgressiveCount } from '../common/progressive';
 import type { SectionNumberStore } from './section-numbers';
+import type { ReferenceCounts } from '../references/reference-counts';
 import { shortcutText } from '../../shared/api/commands';
 
 /** Marks a drag as a section from this outline, so drops of files or text are left alone. */
@@ -14,6 +15,8 @@ const OUTLINE_STEP = 200;
 
 interface Props {
   store: SectionNumberStore;
+  /** How many cross-references point at each section: a badge beside its title. */
+  references: ReferenceCounts;
   onJump: (id: string) => void;
   onMove: (sourceId: string, targetId: string | null) => void;
 }
@@ -31,7 +34,7 @@ interface ItemEvents {
  * The numbered headings; click to go there, drag one onto another to move it (with its subsections) before it.
  * Memoised, and so is each entry: a save, a keystroke or a drag over one entry re-renders only what changed.
  */
-export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }: Props) {
+export const OutlinePanel = memo(function OutlinePanel({ store, references, onJump, onMove }: Props) {
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
   const { count } = useProgressiveCount(outline.length, 0, OUTLINE_STEP);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -89,6 +92,7 @@ export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }
             over={over === item.id}
             dragging={dragging === item.id}
             events={events}
+            references={references}
           />
         ))}
         {dragging ? (
@@ -109,9 +113,10 @@ interface ItemProps {
   over: boolean;
   dragging: boolean;
   events: ItemEvents;
+  references: ReferenceCounts;
 }
 
-const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, dragging, events }: ItemProps) {
+const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, dragging, events, references }: ItemProps) {
   return (
     <li
       className={`outline-item depth-${Math.min(depth, 6)}${over ? ' drop-target' : ''}${dragging ? ' dragging' : ''}`}
@@ -126,7 +131,22 @@ const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, d
       <button type="button" className="outline-link" onClick={() => events.jump(id)}>
         <span className="outline-number">{label}</span>
         <span className="outline-title">{title || <em className="muted">Untitled section</em>}</span>
+        <ReferenceBadge id={id} references={references} />
       </button>
     </li>
   );
 });
+
+/** The count of references to a section, drawn only when there are some, and again only when that count changes. */
+function ReferenceBadge({ id, references }: { id: string; references: ReferenceCounts }) {
+  const subscribe = useCallback((listener: () => void) => references.subscribe(id, listener), [references, id]);
+  const count = useSyncExternalStore(subscribe, () => references.count(id));
+  if (count === 0) return null;
+  const words = count === 1 ? '1 reference' : `${count} references`;
+  return (
+    // An image of a count, named in words: a bare "3" beside a title would be read as part of it.
+    <span className="outline-references" role="img" aria-label={words} title={`${words} to this section`}>
+      {count}
+    </span>
+  );
+}

@@ -13,7 +13,8 @@ const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
-  ['bold', 'italic', 'underline', 'link'],
+  // A cross-reference beside the link, as Word's Insert tab has them.
+  ['bold', 'italic', 'underline', 'link', 'insertReference'],
   ['bulletedList', 'numberedList'],
   // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
   // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.

@@ -1,7 +1,8 @@
 import type { Block, Mark, Run } from '../../shared/model/document';
 import { mergeRuns } from '../../shared/format/normalize';
 import { variableRun } from '../../shared/model/variables';
-import type { BlockElement, FormattedText, InlineNode, ReviewFields, VariableElement } from './types';
+import { referencePlaceholder } from '../../shared/model/vocabulary';
+import type { BlockElement, FormattedText, InlineNode, ReferenceElement, ReviewFields, VariableElement } from './types';
 
 /** The only place that knows both shapes: stored blocks in, Slate nodes out, and back. */
 export function blocksToSlate(blocks: readonly Block[]): BlockElement[] {
@@ -48,6 +49,12 @@ function runsToInlines(runs: readonly Run[]): InlineNode[] {
       out.push(chip);
       continue;
     }
+    if (run.ref !== undefined) {
+      const reference: ReferenceElement = { type: 'reference', ref: run.ref, ...(run.refTitle ? { refTitle: true } : {}), ...reviewOf(run), children: [{ text: '' }] };
+      for (const mark of run.marks ?? []) reference[mark] = true;
+      out.push(reference);
+      continue;
+    }
     const text = textOf(run);
     const last = out[out.length - 1];
     if (run.link === undefined) out.push(text);
@@ -79,9 +86,20 @@ function inlinesToRuns(nodes: readonly InlineNode[]): Run[] {
   for (const node of nodes) {
     if (!('type' in node)) runs.push(runOf(node, undefined));
     else if (node.type === 'variable') runs.push({ ...variableRun(node.name, marksOf(node)), ...reviewOf(node) });
+    else if (node.type === 'reference') runs.push(referenceRun(node));
     else for (const child of node.children) runs.push(runOf(child, node.href));
   }
   return mergeRuns(runs);
+}
+
+/** A reference's run: its placeholder as text (the number is never stored), then its marks and review fields. */
+function referenceRun(node: ReferenceElement): Run {
+  const marks = marksOf(node);
+  const run: Run = { text: referencePlaceholder(node.ref) };
+  if (marks.length) run.marks = marks;
+  run.ref = node.ref;
+  if (node.refTitle) run.refTitle = true;
+  return { ...run, ...reviewOf(node) };
 }
 
 function runOf(text: FormattedText, link: string | undefined): Run {

@@ -1,6 +1,6 @@
-import { createContext, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
-import type { SectionNumberStore } from './section-numbers';
+import { SectionNumbersContext } from './section-numbers';
 import type { BlockElement, HeadingElement, ListItemElement } from './types';
 import { useListLabel } from './list-numbers';
 import { AdornmentsContext } from './editor-feature';
@@ -9,8 +9,9 @@ import { safeLink } from '../../shared/model/link';
 import { commentLeafProps, commentMarkerOf } from '../comments/CommentMarks';
 import { authorClass, describe } from './suggestion-look';
 import type { ReviewFields } from './types';
+import { ReferenceChip } from '../references/ReferenceChip';
 
-export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
+export { SectionNumbersContext };
 
 function useSectionLabel(id: string) {
   const store = useContext(SectionNumbersContext);
@@ -136,6 +137,12 @@ export function renderElement({ attributes, children, element }: RenderElementPr
           </span>
           {children}
         </span>
+      );
+    case 'reference':
+      return (
+        <ReferenceChip attributes={attributes} element={element} className={suggestionClass(element)} suggestion={suggestionTitle(element)}>
+          {children}
+        </ReferenceChip>
       );
     case 'link': {
       // Every way a link enters the editor checks it already; drawn through the one link check all the same.

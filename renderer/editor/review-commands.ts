@@ -1,9 +1,10 @@
-import { Editor, Element, Node, Point, Range, Text, Transforms } from 'slate';
+import { Editor, Node, Point, Range, Text, Transforms } from 'slate';
 import type { Decision } from '../../shared/review/resolve';
 import { owningHeading, sectionEnd } from '../../shared/model/sections';
 import { standsWhenAccepted } from '../../shared/review/suggestions';
 import { carriesSuggestion, resolveInEditor } from './resolve-in-editor';
-import type { BlockElement, FormattedText, VariableElement } from './types';
+import { isChip } from './suggest-text';
+import type { BlockElement, ChipElement, FormattedText } from './types';
 
 /**
  * Going through suggestions and settling them in the editor: next and previous change, accept or reject the change at
@@ -17,8 +18,8 @@ interface Place {
   range: Range;
 }
 
-type Inline = FormattedText | VariableElement;
-const isInline = (n: unknown): n is Inline => Text.isText(n) || (Element.isElement(n) && n.type === 'variable');
+type Inline = FormattedText | ChipElement;
+const isInline = (n: unknown): n is Inline => Text.isText(n) || isChip(n);
 
 function idsOf(node: Inline): string[] {
   return [node.ins?.id, node.del?.id, node.formatted?.id].filter((id): id is string => id !== undefined);

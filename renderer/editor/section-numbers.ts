@@ -1,5 +1,7 @@
+import { createContext } from 'react';
 import type { NumberingStyle } from '../../shared/model/document';
 import { numberSections } from '../../shared/numbering/number';
+import type { ReferenceTarget } from '../../shared/numbering/references';
 import { standsWhenAccepted, stoodBeforeSuggestions } from '../../shared/review/suggestions';
 import type { BlockElement } from './types';
 
@@ -17,6 +19,9 @@ export interface OutlineItem {
 
 type Listener = () => void;
 
+/** The open document's numbers, for what the page draws: headings, and the cross-references that show them. */
+export const SectionNumbersContext = createContext<SectionNumberStore | null>(null);
+
 /**
  * Section numbers and the outline, computed from the headings and handed out per section, so that renumbering
  * re-renders only the headings whose number changed. Typing in a body never reaches here; see change-kinds.ts.
@@ -26,6 +31,8 @@ export class SectionNumberStore {
   /** The numbers, before the suggestions, of the headings suggested away (deleted, or moved from there). */
   private oldLabels = new Map<string, string>();
   private outline: OutlineItem[] = [];
+  /** What a cross-reference to each section shows (shared/numbering/references.ts), kept from the same walk. */
+  private targets = new Map<string, ReferenceTarget>();
   private readonly byId = new Map<string, Set<Listener>>();
   private readonly outlineListeners = new Set<Listener>();
 
@@ -41,16 +48,24 @@ export class SectionNumberStore {
     const numbers = numberSections(headings, style);
     const oldChanged = this.updateOldLabels(suggested ? nodes : [], style);
     const next = new Map<string, SectionLabel>();
+    const targets = new Map<string, ReferenceTarget>();
     const changed: string[] = [];
     const outline: OutlineItem[] = [];
     numbers.forEach((n, i) => {
+      const title = headings[i]?.title ?? '';
       const previous = this.labels.get(n.id);
       const label = previous && previous.label === n.label && previous.depth === n.depth ? previous : { label: n.label, depth: n.depth };
-      if (label !== previous) changed.push(n.id);
+      const was = this.targets.get(n.id);
+      const target = was && was.number === n.reference && was.title === title ? was : { number: n.reference, title };
+      if (label !== previous || target !== was) changed.push(n.id);
       next.set(n.id, label);
-      outline.push({ id: n.id, label: n.label, depth: n.depth, title: headings[i]?.title ?? '' });
+      targets.set(n.id, target);
+      outline.push({ id: n.id, label: n.label, depth: n.depth, title });
     });
+    // A section gone (deleted, or suggested away) tells its references, which then show themselves flagged.
+    for (const id of this.targets.keys()) if (!targets.has(id)) changed.push(id);
     this.labels = next;
+    this.targets = targets;
     if (!sameOutline(this.outline, outline)) {
       this.outline = outline;
       for (const listener of this.outlineListeners) listener();
@@ -76,6 +91,11 @@ export class SectionNumberStore {
 
   label(id: string): SectionLabel | undefined {
     return this.labels.get(id);
+  }
+
+  /** Every section's cross-reference target, for referenceText(); the same map until the numbers next change. */
+  referenceTargets(): ReadonlyMap<string, ReferenceTarget> {
+    return this.targets;
   }
 
   oldLabel(id: string): string | undefined {

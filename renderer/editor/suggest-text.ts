@@ -1,7 +1,7 @@
 import { Editor, Element, Node, Path, Point, Range, Text, Transforms, type Descendant } from 'slate';
 import type { SuggestionMark } from '../../shared/model/document';
 import { isOwn } from './suggesting';
-import type { BlockElement, FormattedText, InlineNode, VariableElement } from './types';
+import type { BlockElement, ChipElement, FormattedText, InlineNode } from './types';
 
 /**
  * The text edits of suggesting mode, each on the model's terms (shared/model/review-schema.ts): text deleted is marked
@@ -9,7 +9,8 @@ import type { BlockElement, FormattedText, InlineNode, VariableElement } from '.
  * the blocks the edit touches. The plugin (with-suggestions.ts) decides when they apply and makes each one undo step.
  */
 
-const isVariable = (node: unknown): node is VariableElement => Element.isElement(node) && node.type === 'variable';
+/** A variable or a cross-reference: one unit, suggested inserted or deleted whole. */
+export const isChip = (node: unknown): node is ChipElement => Element.isElement(node) && (node.type === 'variable' || node.type === 'reference');
 
 /** A block that is the reviewer's own suggested insertion: edited in it are plain edits, as in their own inserted text. */
 export function isOwnInsertedBlock(editor: Editor, index: number): boolean {
@@ -20,21 +21,21 @@ export function isOwnInsertedBlock(editor: Editor, index: number): boolean {
 /** Whether all the text in a range is the reviewer's own insertion (and there is some). */
 export function isAllOwnInsertion(editor: Editor, range: Range): boolean {
   let any = false;
-  for (const [node] of Editor.nodes(editor, { at: range, match: (n) => Text.isText(n) || isVariable(n) })) {
-    if (!isOwn(editor, (node as FormattedText | VariableElement).ins)) return false;
+  for (const [node] of Editor.nodes(editor, { at: range, match: (n) => Text.isText(n) || isChip(n) })) {
+    if (!isOwn(editor, (node as FormattedText | ChipElement).ins)) return false;
     any = true;
   }
   return any;
 }
 
 /** The text or chip just before (or after) a point in its own block, or null at the block's edge. */
-function neighbour(editor: Editor, point: Point, direction: 'backward' | 'forward'): [FormattedText | VariableElement, Path] | null {
+function neighbour(editor: Editor, point: Point, direction: 'backward' | 'forward'): [FormattedText | ChipElement, Path] | null {
   const node = Node.getIf(editor, point.path);
   if (Text.isText(node) && (direction === 'backward' ? point.offset > 0 : point.offset < node.text.length)) return [node, point.path];
   const step = direction === 'backward' ? Editor.previous : Editor.next;
-  const entry = step(editor, { at: point.path, match: (n) => Text.isText(n) || isVariable(n), voids: false });
+  const entry = step(editor, { at: point.path, match: (n) => Text.isText(n) || isChip(n), voids: false });
   if (!entry || entry[1][0] !== point.path[0]) return null;
-  return entry as [FormattedText | VariableElement, Path];
+  return entry as [FormattedText | ChipElement, Path];
 }
 
 /** The point past any text already suggested for deletion next to `point`: Backspace and Delete step over it. */
@@ -52,9 +53,12 @@ export function stepOverDeleted(editor: Editor, point: Point, direction: 'backwa
 export function standingCopy(editor: Editor, range: Range, mark: SuggestionMark): InlineNode[] {
   const [start, end] = Range.edges(range);
   const out: InlineNode[] = [];
-  for (const [node, path] of Editor.nodes(editor, { at: range, match: (n) => Text.isText(n) || isVariable(n) })) {
-    if (isVariable(node)) {
-      if (!node.del) out.push({ type: 'variable', name: node.name, ...marksOf(node), ins: { ...mark }, children: [{ text: '' }] });
+  for (const [node, path] of Editor.nodes(editor, { at: range, match: (n) => Text.isText(n) || isChip(n) })) {
+    if (isChip(node)) {
+      if (!node.del) {
+        const { ins: _i, del: _d, formatted: _f, comments: _c, ...chip } = node;
+        out.push({ ...chip, ins: { ...mark }, children: [{ text: '' }] } as ChipElement);
+      }
       continue;
     }
     const text = node as FormattedText;
@@ -78,7 +82,7 @@ export function asInserted(nodes: readonly Descendant[], mark: SuggestionMark): 
       return { ...rest, ins: { ...mark } };
     }
     if (Element.isElement(node) && node.type === 'link') return { ...node, children: asInserted(node.children, mark) as FormattedText[] };
-    if (isVariable(node)) {
+    if (isChip(node)) {
       const { ins: _i, del: _d, formatted: _f, ...rest } = node;
       return { ...rest, ins: { ...mark } };
     }
@@ -134,10 +138,10 @@ export function markDeleted(editor: Editor, range: Range, mark: SuggestionMark, 
 function markRunsDeleted(editor: Editor, range: Range, mark: SuggestionMark): void {
   const [start, end] = Range.edges(range);
   if (Point.equals(start, end)) return;
-  const entries = [...Editor.nodes(editor, { at: { anchor: start, focus: end }, match: (n) => Text.isText(n) || isVariable(n) })];
+  const entries = [...Editor.nodes(editor, { at: { anchor: start, focus: end }, match: (n) => Text.isText(n) || isChip(n) })];
   for (let k = entries.length - 1; k >= 0; k--) {
-    const [node, path] = entries[k] as [FormattedText | VariableElement, Path];
-    if (isVariable(node)) {
+    const [node, path] = entries[k] as [FormattedText | ChipElement, Path];
+    if (isChip(node)) {
       if (isOwn(editor, node.ins)) Transforms.removeNodes(editor, { at: path });
       else if (!node.del) Transforms.setNodes(editor, { del: { ...mark } }, { at: path });
       continue;

@@ -38,7 +38,24 @@ export interface VariableElement extends ReviewFields {
   children: [{ text: '' }];
 }
 
-export type InlineNode = FormattedText | LinkElement | VariableElement;
+/**
+ * A cross-reference: an inline void that shows its section's number as it is now (references.ts), one unit the caret
+ * steps over and Backspace removes whole. `ref` is the section's id, never its number; the stored run's fields.
+ */
+export interface ReferenceElement extends ReviewFields {
+  type: 'reference';
+  ref: string;
+  refTitle?: true;
+  bold?: true;
+  italic?: true;
+  underline?: true;
+  children: [{ text: '' }];
+}
+
+/** The inline voids: one unit each, with no text of their own. */
+export type ChipElement = VariableElement | ReferenceElement;
+
+export type InlineNode = FormattedText | LinkElement | VariableElement | ReferenceElement;
 
 /** Set on every block of a clause insertion: which clause, which version, and whether it is locked. */
 interface ClauseFields {
@@ -76,7 +93,7 @@ export type PolicyEditor = BaseEditor & ReactEditor & HistoryEditor;
 declare module 'slate' {
   interface CustomTypes {
     Editor: PolicyEditor;
-    Element: BlockElement | LinkElement | VariableElement;
+    Element: BlockElement | LinkElement | VariableElement | ReferenceElement;
     Text: FormattedText;
   }
 }

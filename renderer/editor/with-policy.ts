@@ -1,5 +1,5 @@
 import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
-import { isVariableName, stripForbiddenCharacters } from '../../shared/model/vocabulary';
+import { isVariableName, SECTION_ID_PATTERN, stripForbiddenCharacters } from '../../shared/model/vocabulary';
 import { safeLink } from '../../shared/model/link';
 import { newSectionId } from '../../shared/model/ids';
 import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
@@ -13,9 +13,10 @@ const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
 export function withPolicy(editor: PolicyEditor): PolicyEditor {
   const { isInline, isVoid, insertBreak, normalizeNode, insertFragment, insertText, insertData, deleteFragment } = editor;
 
-  editor.isInline = (element) => element.type === 'link' || element.type === 'variable' || isInline(element);
-  // A variable is one unit shown as its value: the caret goes round it, never into it.
-  editor.isVoid = (element) => element.type === 'variable' || isVoid(element);
+  editor.isInline = (element) => element.type === 'link' || element.type === 'variable' || element.type === 'reference' || isInline(element);
+  // A variable (shown as its value) and a cross-reference (shown as its section's number) are one unit each: the caret
+  // goes round them, never into them, and Backspace takes them whole.
+  editor.isVoid = (element) => element.type === 'variable' || element.type === 'reference' || isVoid(element);
 
   editor.insertBreak = () => {
     const block = currentTopBlock(editor);
@@ -46,8 +47,9 @@ export function withPolicy(editor: PolicyEditor): PolicyEditor {
 
   editor.insertData = (data) => {
     const html = data.getData('text/html');
-    // Our own copies travel as Slate fragments (sanitised in insertFragment); only outside HTML is converted here.
-    if (!html || data.types.includes('application/x-slate-fragment')) return insertData(data);
+    // Our own copies travel as Slate fragments (sanitised in insertFragment), also inside the HTML when the clipboard
+    // kept only that (as the async clipboard does): only outside HTML is converted here.
+    if (!html || data.types.includes('application/x-slate-fragment') || html.includes('data-slate-fragment=')) return insertData(data);
     const plain = data.getData('text/plain');
     const at = editor.selection;
     // The clipboard can only be read during the event, so both forms are taken now; the converter loads on demand.
@@ -133,7 +135,7 @@ export function sanitizeFragment(fragment: readonly Descendant[], existingIds: R
     const children = sanitizeInlines(node.children);
     switch (node.type) {
       case 'heading': {
-        const id = typeof node.id === 'string' && !seen.has(node.id) && /^s-[a-z0-9]{6,24}$/.test(node.id) ? node.id : newSectionId();
+        const id = typeof node.id === 'string' && !seen.has(node.id) && SECTION_ID_PATTERN.test(node.id) ? node.id : newSectionId();
         seen.add(id);
         const level = Number.isInteger(node.level) ? Math.min(6, Math.max(1, node.level)) : 1;
         return { type: 'heading', id, level, children };
@@ -160,6 +162,9 @@ function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
     } else if (Element.isElement(node) && node.type === 'variable' && typeof node.name === 'string' && isVariableName(node.name)) {
       // A copied variable stays a variable (its name checked), so pasting clause text keeps its placeholders.
       out.push({ type: 'variable', name: node.name, children: [{ text: '' }] });
+    } else if (Element.isElement(node) && node.type === 'reference' && typeof node.ref === 'string' && SECTION_ID_PATTERN.test(node.ref)) {
+      // A copied reference stays a reference to the same section (in another document it shows as missing, flagged).
+      out.push({ type: 'reference', ref: node.ref, ...(node.refTitle === true ? { refTitle: true } : {}), children: [{ text: '' }] });
     } else if (Element.isElement(node)) {
       out.push(...sanitizeInlines(node.children).filter(Text.isText));
     }

@@ -1,5 +1,5 @@
 /**
- * A block's text as find sees it (shared/find: runs joined, a variable as one VARIABLE_MARK), and the way back from an
+ * A block's text as find sees it (shared/find: runs joined, a variable or a cross-reference as one VARIABLE_MARK), and the way back from an
  * offset in that text to a point in Slate. Slate's blocks are immutable, so a block's text is kept beside the block
  * itself: after an edit only the edited block is read again, however long the document.
  */
@@ -22,7 +22,7 @@ function inlineText(children: readonly Descendant[]): string {
   let text = '';
   for (const child of children) {
     if (Text.isText(child)) text += child.text;
-    else if (Element.isElement(child)) text += child.type === 'variable' ? VARIABLE_MARK : inlineText(child.children);
+    else if (Element.isElement(child)) text += child.type === 'variable' || child.type === 'reference' ? VARIABLE_MARK : inlineText(child.children);
   }
   return text;
 }
@@ -46,7 +46,7 @@ export function pointAt(block: BlockElement, index: number, offset: number, edge
         if (edge === 'start' ? offset < end : offset <= end) found = { path: at, offset: offset - before };
         before = end;
       } else if (Element.isElement(child)) {
-        if (child.type === 'variable') before += VARIABLE_MARK.length;
+        if (child.type === 'variable' || child.type === 'reference') before += VARIABLE_MARK.length;
         else walk(child.children, at);
       }
     });

@@ -63,6 +63,8 @@ export const COMMAND_TABLE = [
   { command: 'promoteSection', label: 'Promote section', menu: 'Promote', keys: [{ key: 'Tab', shift: true }], keyReadByEditor: true, toolbar: '⇤', group: 'Section' },
   { command: 'moveSectionUp', label: 'Move section up', menu: 'Move Up', keys: [{ key: 'ArrowUp', alt: true, shift: true }], toolbar: '↑', group: 'Section' },
   { command: 'moveSectionDown', label: 'Move section down', menu: 'Move Down', keys: [{ key: 'ArrowDown', alt: true, shift: true }], toolbar: '↓', group: 'Section' },
+  // Word's Insert > Cross-reference has no key of its own; Ctrl+Shift+R ("reference") is free here.
+  { command: 'insertReference', label: 'Insert cross-reference', menu: 'Insert Cross-Reference…', keys: [mod('r', true)], toolbar: '§', group: 'Section' },
   { command: 'bold', label: 'Bold', menu: 'Bold', keys: [mod('b')], toolbar: 'B', group: 'Format' },
   { command: 'italic', label: 'Italic', menu: 'Italic', keys: [mod('i')], toolbar: 'I', group: 'Format' },
   { command: 'underline', label: 'Underline', menu: 'Underline', keys: [mod('u')], toolbar: 'U', group: 'Format' },

@@ -99,6 +99,12 @@ describe('find', () => {
     expect(find(texts, { text: 'Dear .', regex: true })).toEqual([]);
   });
 
+  it('sees a cross-reference as a chip too: its stored section id is not text to find', () => {
+    const texts = blockTexts([{ kind: 'paragraph', runs: [{ text: 'See ' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }] }]);
+    expect(texts).toEqual([`See ${VARIABLE_MARK}`]);
+    expect(find(texts, { text: 'ref' })).toEqual([]);
+  });
+
   it('counts the matches in a stored document, none for a query that cannot be searched', () => {
     const blocks: Block[] = [
       { kind: 'heading', id: 's-abcdef', level: 1, runs: [{ text: 'The Data' }] },

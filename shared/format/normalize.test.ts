@@ -5,6 +5,11 @@ import { mergeRuns } from './normalize';
 describe('mergeRuns', () => {
   it.each<[string, Run[], Run[]]>([
     ['joins plain runs', [{ text: 'a' }, { text: 'b' }, { text: 'c' }], [{ text: 'abc' }]],
+    [
+      'keeps a cross-reference apart from the text beside it and from the next reference',
+      [{ text: 'See ' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '.' }],
+      [{ text: 'See ' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '.' }],
+    ],
     ['joins runs with the same marks', [{ text: 'a', marks: ['bold'] }, { text: 'b', marks: ['bold'] }], [{ text: 'ab', marks: ['bold'] }]],
     [
       'treats marks as a set, whatever their order',

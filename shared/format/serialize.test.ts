@@ -132,6 +132,18 @@ describe('serializeDocument', () => {
     ]);
   });
 
+  it('keeps a cross-reference: its section id and whether it shows the title, read back as they were', () => {
+    const runs: Run[] = [
+      { text: 'See ' },
+      { text: '{{ref:s-abcdef01}}', ref: 's-abcdef01', refTitle: true, marks: ['bold'] },
+      { text: '{{ref:s-abcdef01}}', ref: 's-abcdef01' },
+    ];
+    const doc: PolicyDocument = { ...generatedDocument(1, 0), blocks: [{ kind: 'paragraph', runs: reversedKeys(runs) }] };
+    const text = serializeDocument(doc);
+    expect(text).toContain('{"text":"{{ref:s-abcdef01}}","marks":["bold"],"ref":"s-abcdef01","refTitle":true}');
+    expect(parseDoc(text).blocks[0]?.runs).toEqual(runs);
+  });
+
   it('puts every block on its own line, even text with line breaks', () => {
     const doc = generatedDocument(21);
     const lines = serializeDocument(doc).split('\n');
