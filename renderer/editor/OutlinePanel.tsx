@@ -1,5 +1,6 @@
-import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useContext, useRef, useState, useSyncExternalStore } from 'react';
 import { useProgressiveCount } from '../common/progressive';
+import { ChunkMounterContext } from './chunk-mounter';
 import type { SectionNumberStore } from './section-numbers';
 import { shortcutText } from '../../shared/api/commands';
 
@@ -11,6 +12,19 @@ const SECTION_DRAG = 'application/x-policywright-section';
  * and they arrive within moments after it.
  */
 const OUTLINE_STEP = 200;
+/**
+ * The entries start once the editor has drawn this many chunks of blocks (48 each), or all of them: the text first. On
+ * a 100,000-word policy (99 chunks) the outline's two thousand entries no longer share the tasks that put the text in
+ * the page; on a far longer one the outline does not wait for the whole of it.
+ */
+const TEXT_FIRST_CHUNKS = 120;
+
+/** Whether the text the outline waits for is in the page (always, outside an editor that draws progressively). */
+function useTextDrawn(): boolean {
+  const mounter = useContext(ChunkMounterContext);
+  const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
+  return useSyncExternalStore(subscribe, () => !mounter || mounter.complete || mounter.drawn >= TEXT_FIRST_CHUNKS);
+}
 
 interface Props {
   store: SectionNumberStore;
@@ -33,7 +47,8 @@ interface ItemEvents {
  */
 export const OutlinePanel = memo(function OutlinePanel({ store, onJump, onMove }: Props) {
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
-  const { count } = useProgressiveCount(outline.length, 0, OUTLINE_STEP);
+  const textDrawn = useTextDrawn();
+  const { count } = useProgressiveCount(textDrawn ? outline.length : 0, 0, OUTLINE_STEP);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   // The state above styles the items; this ref is what drops read, since a fast drag can outrun a React render.
