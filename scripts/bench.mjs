@@ -9,8 +9,9 @@
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
 // measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find|tenfold (only those
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open and of the typing,
-// summarised by function)  --trace (Chrome traces of the typing
-// into .tmp/bench/)  --keep (keep the temporary folder).
+// summarised by function)  --trace (Chrome traces of the last open, of the typing and of the Enters
+// into .tmp/bench/)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
+// in the app (measureTenfoldEditor), beside the browser alone on the same page.
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
 // correctness check failed (an HTML export without every section anchor, a DOCX that re-imports with other headings).
