@@ -1,5 +1,6 @@
-import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useContext, useRef, useState, useSyncExternalStore } from 'react';
 import { useProgressiveCount } from '../common/progressive';
+import { ChunkMounterContext } from './chunk-mounter';
 import type { SectionNumberStore } from './section-numbers';
 import type { ReferenceCounts } from '../references/reference-counts';
 import { shortcutText } from '../../shared/api/commands';
@@ -12,6 +13,19 @@ const SECTION_DRAG = 'application/x-policywright-section';
  * and they arrive within moments after it.
  */
 const OUTLINE_STEP = 200;
+/**
+ * The entries start once the editor has drawn this many chunks of blocks (48 each), or all of them: the text first. On
+ * a 100,000-word policy (99 chunks) the outline's two thousand entries no longer share the tasks that put the text in
+ * the page; on a far longer one the outline does not wait for the whole of it.
+ */
+const TEXT_FIRST_CHUNKS = 120;
+
+/** Whether the text the outline waits for is in the page (always, outside an editor that draws progressively). */
+function useTextDrawn(): boolean {
+  const mounter = useContext(ChunkMounterContext);
+  const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
+  return useSyncExternalStore(subscribe, () => !mounter || mounter.complete || mounter.drawn >= TEXT_FIRST_CHUNKS);
+}
 
 interface Props {
   store: SectionNumberStore;
@@ -36,13 +50,16 @@ interface ItemEvents {
  */
 export const OutlinePanel = memo(function OutlinePanel({ store, references, onJump, onMove }: Props) {
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
-  const { count } = useProgressiveCount(outline.length, 0, OUTLINE_STEP);
+  const textDrawn = useTextDrawn();
+  const { count } = useProgressiveCount(textDrawn ? outline.length : 0, 0, OUTLINE_STEP);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   // The state above styles the items; this ref is what drops read, since a fast drag can outrun a React render.
   const draggedId = useRef<string | null>(null);
   const latest = useRef({ onJump, onMove });
   latest.current = { onJump, onMove };
+  const latestOutline = useRef(outline);
+  latestOutline.current = outline;
 
   const events = useRef<ItemEvents>({
     jump: (id) => latest.current.onJump(id),
@@ -76,12 +93,37 @@ export const OutlinePanel = memo(function OutlinePanel({ store, references, onJu
 
   const endOver = useCallback((event: React.DragEvent) => events.dragOver('__end', event), [events]);
   const endDrop = useCallback((event: React.DragEvent) => events.drop(null, event), [events]);
+  // One set of handlers on the list for every entry (twenty thousand in a 1,000,000-word policy): each reads the entry
+  // the event came from. The entry "Move to the end" has its own.
+  const list = useRef({
+    onClick: (event: React.MouseEvent) => {
+      const id = (event.target as Element).closest('.outline-link') ? entryOf(event) : null;
+      if (id) events.jump(id);
+    },
+    onDragStart: (event: React.DragEvent) => {
+      const item = latestOutline.current.find((entry) => entry.id === entryOf(event));
+      if (item) events.dragStart(item.id, `${item.label} ${item.title}`, event);
+    },
+    onDragOver: (event: React.DragEvent) => {
+      const id = entryOf(event);
+      if (id) events.dragOver(id, event);
+    },
+    onDragLeave: (event: React.DragEvent) => {
+      const id = entryOf(event);
+      if (id) events.dragLeave(id);
+    },
+    onDrop: (event: React.DragEvent) => {
+      const id = entryOf(event);
+      if (id) events.drop(id, event);
+    },
+    onDragEnd: () => events.dragEnd(),
+  }).current;
 
   return (
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
       {outline.length === 0 ? <p className="muted">No sections yet. Press {shortcutText('insertSection')} to add one.</p> : null}
-      <ol className="outline-list">
+      <ol className="outline-list" {...list}>
         {outline.slice(0, count).map((item) => (
           <OutlineItem
             key={item.id}
@@ -91,7 +133,6 @@ export const OutlinePanel = memo(function OutlinePanel({ store, references, onJu
             title={item.title}
             over={over === item.id}
             dragging={dragging === item.id}
-            events={events}
             references={references}
           />
         ))}
@@ -105,6 +146,11 @@ export const OutlinePanel = memo(function OutlinePanel({ store, references, onJu
   );
 });
 
+/** The section of the outline entry an event came from, or null (the end entry, the list's own padding). */
+function entryOf(event: React.SyntheticEvent): string | null {
+  return (event.target as Element).closest?.('.outline-item[data-section-id]')?.getAttribute('data-section-id') ?? null;
+}
+
 interface ItemProps {
   id: string;
   depth: number;
@@ -112,23 +158,14 @@ interface ItemProps {
   title: string;
   over: boolean;
   dragging: boolean;
-  events: ItemEvents;
   references: ReferenceCounts;
 }
 
-const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, dragging, events, references }: ItemProps) {
+/** An entry: its events are the list's (see OutlinePanel). */
+const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, dragging, references }: ItemProps) {
   return (
-    <li
-      className={`outline-item depth-${Math.min(depth, 6)}${over ? ' drop-target' : ''}${dragging ? ' dragging' : ''}`}
-      draggable
-      data-section-id={id}
-      onDragStart={(event) => events.dragStart(id, `${label} ${title}`, event)}
-      onDragOver={(event) => events.dragOver(id, event)}
-      onDragLeave={() => events.dragLeave(id)}
-      onDrop={(event) => events.drop(id, event)}
-      onDragEnd={events.dragEnd}
-    >
-      <button type="button" className="outline-link" onClick={() => events.jump(id)}>
+    <li className={`outline-item depth-${Math.min(depth, 6)}${over ? ' drop-target' : ''}${dragging ? ' dragging' : ''}`} draggable data-section-id={id}>
+      <button type="button" className="outline-link">
         <span className="outline-number">{label}</span>
         <span className="outline-title">{title || <em className="muted">Untitled section</em>}</span>
         <ReferenceBadge id={id} references={references} />

@@ -59,6 +59,46 @@ describe('ChunkMounter', () => {
     expect(log).toEqual(['before 1', 'mounted 2', 'before 2', 'mounted 3']);
   });
 
+  it('with a budget, sizes each step by the time per chunk of the step before, within its bounds', async () => {
+    let clock = 0;
+    // Each chunk drawn costs 5 ms of the step that draws it; the budget is 30 ms a step, at most 4 chunks.
+    const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 4, now: () => clock });
+    const places = firstRender(mounter, 12);
+    let drawn = 1;
+    const steps: number[] = [];
+    mounter.renderStep = (notify) => {
+      notify();
+      const now = places.filter(mounter.isMounted).length;
+      steps.push(now - drawn);
+      clock += 5 * (now - drawn);
+      drawn = now;
+    };
+    mounter.start();
+    frames.shift()?.();
+    await nextTasks(10);
+    // 2 chunks at first (10 ms), then 30 / 5 = 6 would fit: 4 at most, and what is left at the end.
+    expect(steps).toEqual([2, 4, 4, 1]);
+    expect(mounter.complete).toBe(true);
+
+    // A slow step (20 ms a chunk) brings the next one down to what fits, never below one chunk.
+    clock = 0;
+    const slow = new ChunkMounter(1, 3, { ms: 30, maxChunks: 16, now: () => clock });
+    const rest = firstRender(slow, 8);
+    const sizes: number[] = [];
+    let done = 1;
+    slow.renderStep = (notify) => {
+      notify();
+      const now = rest.filter(slow.isMounted).length;
+      sizes.push(now - done);
+      clock += 20 * (now - done);
+      done = now;
+    };
+    slow.start();
+    frames.shift()?.();
+    await nextTasks(10);
+    expect(sizes).toEqual([3, 1, 1, 1, 1]);
+  });
+
   it('mounts a chunk made after the first render at once: it holds what is being edited', () => {
     const mounter = new ChunkMounter(1, 1);
     firstRender(mounter, 3);

@@ -5,13 +5,25 @@ import { afterNextPaint, nextTask } from '../common/tasks';
 
 type Listener = () => void;
 
+/** How the progressive mount sizes its steps to a budget of time per task (off when not given). */
+export interface StepBudget {
+  /** Time one step may take, its render included. */
+  ms: number;
+  /** The most chunks one step may draw. */
+  maxChunks: number;
+  /** The clock (a test gives its own). */
+  now?: () => number;
+}
+
 /**
  * Mounts a long document's chunks of blocks a few at a time: the first screen is drawn at once and becomes editable,
  * and the rest follows in short tasks. React and Slate spend about a third of a millisecond on each block they mount,
  * so a 4,700-block policy mounted in one go keeps the window blank and frozen for a second and a half.
  *
  * Chunks take a place in line in the order of the first render, which is document order; chunks made after that
- * mount at once. Anything that needs the whole document in the page (select all, find, a jump to a far section) calls
+ * mount at once. With a budget, each step draws as many chunks as the last step's time per chunk says fit in it: the
+ * browser paints a frame between tasks whenever one is due, and at about a third of a millisecond a block, two chunks
+ * a task meant a frame (layout, paint: 5 to 15 ms on a long policy) every task or two, a third of the mount's time. Anything that needs the whole document in the page (select all, find, a jump to a far section) calls
  * `mountAll` first, and so does any edit that reaches a block not drawn yet (`withMountingBeforeEdits`).
  */
 export class ChunkMounter {
@@ -22,14 +34,19 @@ export class ChunkMounter {
   private readonly listeners = new Set<Listener>();
   /** Called before each step of the progressive mount, which renders the editor. */
   beforeStep: (() => void) | null = null;
+  /** Runs a step's notification of the listeners; given flushSync, the step's render happens inside it and is timed. */
+  renderStep: (notify: () => void) => void = (notify) => notify();
+  private step: number;
 
   constructor(
     /** Chunks mounted with the first render. */
     initial: number,
-    /** Chunks mounted per task afterwards. */
-    private readonly step: number,
+    /** Chunks mounted per task afterwards (the first step's count, with a budget). */
+    step: number,
+    private readonly budget: StepBudget | null = null,
   ) {
     this.allowed = initial;
+    this.step = step;
   }
 
   /** A chunk's place in line; -1 for one that mounts at once. */
@@ -41,6 +58,11 @@ export class ChunkMounter {
 
   get complete(): boolean {
     return this.allowed >= this.issued;
+  }
+
+  /** How many chunks are drawn (or may be: those of the first render count as soon as it is done). */
+  get drawn(): number {
+    return Math.min(this.allowed, this.issued);
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -55,7 +77,15 @@ export class ChunkMounter {
       this.cancel = null;
       if (this.complete) return;
       this.beforeStep?.();
-      this.allow(this.allowed + this.step);
+      const budget = this.budget;
+      const started = budget ? (budget.now ?? performance.now.bind(performance))() : 0;
+      const before = this.allowed;
+      this.renderStep(() => this.allow(this.allowed + this.step));
+      if (budget) {
+        const took = (budget.now ?? performance.now.bind(performance))() - started;
+        const perChunk = took / Math.max(1, this.allowed - before);
+        this.step = Math.max(1, Math.min(budget.maxChunks, Math.floor(budget.ms / Math.max(perChunk, 0.01))));
+      }
       this.cancel = nextTask(advance);
     };
     this.cancel = afterNextPaint(advance);

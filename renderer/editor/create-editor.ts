@@ -3,6 +3,7 @@
  * (draws a long document a few chunks at a time, chunk-mounter.ts) and the held renders (lets the browser show typed
  * letters before React renders them, render-after-paint.ts). The plugin order is written down here and nowhere else.
  */
+import { flushSync } from 'react-dom';
 import { createEditor, Editor } from 'slate';
 import { withHistory } from 'slate-history';
 import { withReact } from 'slate-react';
@@ -15,9 +16,14 @@ import { withSuggestions } from './with-suggestions';
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
-// Chunks drawn with the first render (more than a screen, and all of a typical policy), then per task after that.
-const FIRST_CHUNKS = 4;
+// Chunks drawn with the first render (more than a screen: a chunk of 48 blocks is about two), then per task after that:
+// at first two, then as many as fit in STEP_MS by the last step's time per chunk. A key pressed while the rest is drawn
+// waits at most about that long, once; each frame between steps costs 5 to 15 ms on a long policy, so fewer, longer
+// steps draw the whole document sooner.
+const FIRST_CHUNKS = 2;
 const CHUNKS_PER_TASK = 2;
+const STEP_MS = 30;
+const MAX_CHUNKS_PER_TASK = 16;
 
 export interface BuiltEditor {
   editor: PolicyEditor;
@@ -29,7 +35,7 @@ export interface BuiltEditor {
 }
 
 export function createPolicyEditor(): BuiltEditor {
-  const mounter = new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK);
+  const mounter = new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK, { ms: STEP_MS, maxChunks: MAX_CHUNKS_PER_TASK });
   let onHold: () => void = () => undefined;
   const held: RenderAfterPaint = new RenderAfterPaint({
     mayRefuseTyping: (): boolean => lockedIn(editor, editor.selection) >= 0,
@@ -46,8 +52,17 @@ export function createPolicyEditor(): BuiltEditor {
     held,
   );
   editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
+  // Typing changes one text, never which blocks the document holds: the root, whose normalizing walks every block
+  // (47,000 in a 1,000,000-word policy, about a millisecond a key), is left out of what a text change makes dirty.
+  const { getDirtyPaths } = editor;
+  editor.getDirtyPaths = (op) => {
+    const paths = getDirtyPaths(op);
+    return op.type === 'insert_text' || op.type === 'remove_text' ? paths.filter((path) => path.length > 0) : paths;
+  };
   // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
   mounter.beforeStep = held.flush;
+  // Each step's render is done inside it, so that the mounter can time it and size the next step.
+  mounter.renderStep = (notify) => flushSync(notify);
   return {
     editor,
     held,

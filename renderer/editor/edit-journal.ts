@@ -6,6 +6,15 @@ import { browserJournal, type JournalPlace } from './browser-journal';
 const JOURNAL_EVERY_MS = 1000;
 // Taking an entry of a long policy is a few milliseconds of work: done in a pause between keys, or after this long.
 const IDLE_TIMEOUT_MS = 1000;
+/**
+ * An entry is the whole document written out, sent to the app and sealed for the tab's journal: a few milliseconds for
+ * a 100,000-word policy, a few hundred for a 1,000,000-word one, where an entry a second took a third of the main
+ * thread from the typist (keys waited behind it up to two seconds). The next entry waits this many times what the last
+ * one cost the main thread (never less than JOURNAL_EVERY_MS, never more than MAX_SPACING_MS): the journal keeps to
+ * about a twentieth of the time, and what a crash can lose stays within a few seconds of typing.
+ */
+const COST_SHARE = 20;
+const MAX_SPACING_MS = 8000;
 
 /** A window's own id: each window keeps its own entries, so another window never mistakes them for a crash's. */
 export function newWindowId(): string {
@@ -22,6 +31,8 @@ export class EditJournal {
   private idle: number | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly place: JournalPlace;
+  /** How long after a change the next entry is taken (see COST_SHARE). */
+  private spacing = JOURNAL_EVERY_MS;
 
   constructor(
     private readonly client: ProjectClient,
@@ -41,7 +52,12 @@ export class EditJournal {
         this.idle = null;
         void this.keepNow();
       });
-    }, JOURNAL_EVERY_MS);
+    }, this.spacing);
+  }
+
+  /** The wait before the next entry, from the main-thread time the last one took. */
+  get nextSpacing(): number {
+    return this.spacing;
   }
 
   /**
@@ -50,14 +66,21 @@ export class EditJournal {
    */
   keepNow(leaving = false): Promise<void> {
     this.cancel();
+    const started = performance.now();
     const { text, base } = this.take();
     const entry: JournalEntry = { base, takenAt: new Date().toISOString(), text };
-    return this.then(() =>
-      Promise.all([
+    const taking = performance.now() - started;
+    return this.then(() => {
+      // What starting both writes costs here (the request's body is written out at once) counts with the taking.
+      const sending = performance.now();
+      const writes = Promise.all([
         browserJournal.put(this.place, entry),
         this.client.writeJournal({ documentId: this.documentId, window: this.window, entry, leaving }).catch(() => undefined),
-      ]).then(() => undefined),
-    );
+      ]);
+      const cost = taking + (performance.now() - sending);
+      this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
+      return writes.then(() => undefined);
+    });
   }
 
   /** The edits are on disk: this window's entries go. */

@@ -1,6 +1,6 @@
 import { useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
-import { SectionNumbersContext } from './section-numbers';
+import { SectionNumbersContext, depthClass, headingLevel, type SectionNumberStore } from './section-numbers';
 import type { BlockElement, HeadingElement, ListItemElement } from './types';
 import { useListLabel } from './list-numbers';
 import { AdornmentsContext } from './editor-feature';
@@ -20,8 +20,16 @@ function useSectionLabel(id: string) {
   return useSyncExternalStore(subscribe, () => store.label(id));
 }
 
+/** The store of the numbers: a heading reads its number from it, and the store keeps the number in the page current. */
+function useSectionNumbers(): SectionNumberStore {
+  const store = useContext(SectionNumbersContext);
+  if (!store) throw new Error('SectionNumbersContext is missing');
+  return store;
+}
+
 function Heading({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: HeadingElement }) {
-  const label = useSectionLabel(element.id);
+  const store = useSectionNumbers();
+  const label = store.label(element.id);
   const depth = label?.depth ?? 1;
   const comments = commentMarkerOf(element);
   // A heading suggested away (deleted, or the old place of a moved section) has no number in the accepted document;
@@ -31,8 +39,8 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
     <div
       {...attributes}
       role="heading"
-      aria-level={Math.min(depth + 1, 9)}
-      className={`section-heading depth-${Math.min(depth, 6)}${clauseClass(element)}${changeClass(element)}${comments.className}`}
+      aria-level={headingLevel(depth)}
+      className={`section-heading ${depthClass(depth)}${clauseClass(element)}${changeClass(element)}${comments.className}`}
       data-section-id={element.id}
       title={changeTitle(element)}
     >
@@ -40,19 +48,25 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
       {gone ? (
         <OldNumber id={element.id} />
       ) : (
-        <span contentEditable={false} className="section-number" data-testid="section-number">
+        <span contentEditable={false} className="section-number" data-testid="section-number" data-number-for={element.id} ref={store.numberRef}>
           {label?.label ?? ''}
         </span>
       )}
       <span className="section-title">{children}</span>
-      {element.change?.kind === 'move-from' && label ? (
-        <span contentEditable={false} className="moved-note">
-          Moved to §{label.label}
-        </span>
-      ) : null}
+      {element.change?.kind === 'move-from' ? <MovedNote id={element.id} /> : null}
       {comments.marker}
     </div>
   );
+}
+
+/** Where a section suggested to move goes: its number there, kept current as the document is renumbered. */
+function MovedNote({ id }: { id: string }) {
+  const label = useSectionLabel(id);
+  return label ? (
+    <span contentEditable={false} className="moved-note">
+      Moved to §{label.label}
+    </span>
+  ) : null;
 }
 
 /** The number a heading suggested away had before the suggestions. */

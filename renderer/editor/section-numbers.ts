@@ -25,6 +25,10 @@ export const SectionNumbersContext = createContext<SectionNumberStore | null>(nu
 /**
  * Section numbers and the outline, computed from the headings and handed out per section, so that renumbering
  * re-renders only the headings whose number changed. Typing in a body never reaches here; see change-kinds.ts.
+ *
+ * A heading's own number is written by the store straight into its number element (`numberRef`), with the heading's
+ * depth: a subscription per heading, as React hooks, cost about 500 bytes each, 10 MB in a 20,000-section policy. A
+ * heading's render reads the same store, so the page and a later render always agree.
  */
 export class SectionNumberStore {
   private labels = new Map<string, SectionLabel>();
@@ -35,6 +39,8 @@ export class SectionNumberStore {
   private targets = new Map<string, ReferenceTarget>();
   private readonly byId = new Map<string, Set<Listener>>();
   private readonly outlineListeners = new Set<Listener>();
+  /** The number element of each heading in the page, by section id. */
+  private readonly numberElements = new Map<string, HTMLElement>();
 
   update(nodes: readonly BlockElement[], style: NumberingStyle): void {
     // Numbered as the document will be with every suggestion accepted: a heading suggested away takes no number.
@@ -70,7 +76,33 @@ export class SectionNumberStore {
       this.outline = outline;
       for (const listener of this.outlineListeners) listener();
     }
+    for (const id of changed) this.writeNumber(id);
     for (const id of new Set([...changed, ...oldChanged])) for (const listener of this.byId.get(id) ?? []) listener();
+  }
+
+  /**
+   * The ref of a heading's number element (which carries `data-number-for` with the section's id): one function for all
+   * of them, so that React calls it only as the element comes and goes.
+   */
+  numberRef = (element: HTMLElement | null): (() => void) | undefined => {
+    const id = element?.dataset.numberFor;
+    if (!element || !id) return undefined;
+    this.numberElements.set(id, element);
+    return () => {
+      if (this.numberElements.get(id) === element) this.numberElements.delete(id);
+    };
+  };
+
+  private writeNumber(id: string): void {
+    const element = this.numberElements.get(id);
+    const label = this.labels.get(id);
+    if (!element || !label) return;
+    element.textContent = label.label;
+    const heading = element.closest<HTMLElement>('.section-heading');
+    if (!heading) return;
+    heading.setAttribute('aria-level', String(headingLevel(label.depth)));
+    for (const name of [...heading.classList]) if (/^depth-\d+$/.test(name)) heading.classList.remove(name);
+    heading.classList.add(depthClass(label.depth));
   }
 
   /** Numbers the document as it was before the suggestions, keeping those of the headings suggested away; returns the ids whose number changed. */
@@ -118,6 +150,16 @@ export class SectionNumberStore {
     this.outlineListeners.add(listener);
     return () => this.outlineListeners.delete(listener);
   };
+}
+
+/** The ARIA level of a heading at a depth of the outline (level 1 is the document's title). */
+export function headingLevel(depth: number): number {
+  return Math.min(depth + 1, 9);
+}
+
+/** The class that indents a heading at a depth of the outline. */
+export function depthClass(depth: number): string {
+  return `depth-${Math.min(depth, 6)}`;
 }
 
 function headingText(node: BlockElement): string {

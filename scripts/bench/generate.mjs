@@ -60,7 +60,7 @@ export const TARGET_SECTION = 1000;
  * a body paragraph; about one section in eight also has a short list; about one paragraph in six opens with a bold
  * defined term. Each section gets a word budget so that the whole comes to about TARGET_WORDS.
  */
-export function buildDocument(random, { sections = SECTIONS, words: wordBudget = TARGET_WORDS } = {}) {
+export function buildDocument(random, { sections = SECTIONS, words: wordBudget = TARGET_WORDS, target = TARGET_SECTION } = {}) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sentence = (n) => {
@@ -110,7 +110,7 @@ export function buildDocument(random, { sections = SECTIONS, words: wordBudget =
     blocks.push({ kind: 'heading', id, level, runs: [{ text: titleWords.join(' ') }] });
 
     let budget = Math.max(12, Math.round(perSection - titleWords.length + int(-14, 14)));
-    const hasList = s !== TARGET_SECTION && random() < 0.125;
+    const hasList = s !== target && random() < 0.125;
     const items = hasList ? int(2, 4) : 0;
     const itemWords = items ? Array.from({ length: items }, () => int(7, 14)) : [];
     budget -= itemWords.reduce((a, b) => a + b, 0);
@@ -147,17 +147,18 @@ export function buildDocument(random, { sections = SECTIONS, words: wordBudget =
     words,
     firstHeadingId: headingIds[0],
     lastHeadingId: headingIds[headingIds.length - 1],
-    targetHeadingId: headingIds[TARGET_SECTION],
+    targetHeadingId: headingIds[target],
   };
 }
 
 /**
  * Writes a project folder (manifest + one document) and returns what the measurements need to know about it. With
- * `review`, the same document carries open suggestions and comment threads (scripts/bench/review-marks.mjs).
+ * `review`, the same document carries open suggestions and comment threads (scripts/bench/review-marks.mjs); `size`
+ * ({ sections, words, target }) makes another size of it (the 1M-word document), typed into at section `target`.
  */
-export async function writeBenchProject(dir, seed, { review = false } = {}) {
+export async function writeBenchProject(dir, seed, { review = false, size = {} } = {}) {
   const model = await loadSharedModel();
-  const built = buildDocument(model.seeded(seed));
+  const built = buildDocument(model.seeded(seed), size);
   if (review) {
     addReviewMarks(built.doc, model.seeded(seed + 1), { keepClean: built.targetHeadingId });
     built.doc.format = model.FORMAT_VERSION;
