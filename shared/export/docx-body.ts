@@ -1,6 +1,7 @@
 import { Bookmark, Paragraph, type HeadingLevel, type IParagraphOptions, type ParagraphChild } from 'docx';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING } from './docx-numbering';
 import { reviewedParagraph, type Review, type ReviewedPart } from './docx-review';
+import { bookmarkName } from './docx-reference';
 import { docxRuns } from './docx-runs';
 import type { ExportList, ExportListItem } from './lists';
 import type { ExportBlock, ExportHeading } from './prepare';
@@ -8,10 +9,7 @@ import type { ExportBlock, ExportHeading } from './prepare';
 type HeadingStyle = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 export const HEADING_STYLES: readonly HeadingStyle[] = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'];
 
-/** Word bookmark names are letters, digits and underscores; a leading underscore hides them, as Word hides its own. */
-export function bookmarkName(sectionId: string): string {
-  return `_Toc_${sectionId.replace(/[^A-Za-z0-9]/g, '_')}`;
-}
+export { bookmarkName } from './docx-reference';
 
 /**
  * The blocks as Word paragraphs. A heading is its style, its place in the heading list and its text, bookmarked for the
