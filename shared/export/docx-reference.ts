@@ -21,14 +21,23 @@ class FieldInstruction extends XmlComponent {
 const fieldChar = (type: 'begin' | 'separate' | 'end') => new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
 
 /**
- * The runs of a cross-reference as Word's REF field to the section's bookmark: `\r` for the heading's number as its
- * list writes it, `\h` to make it a link there. The number Policywright shows is the field's cached result, so Word
- * and LibreOffice show it before any update of fields, and their own number for the same heading after one.
+ * The runs of a cross-reference as Word fields to the section's bookmark: `REF … \r \h` for the heading's number as
+ * its list writes it (`\h` makes it a link there), and, for a reference that shows the title too, `REF … \h` for the
+ * bookmarked heading text in brackets after it. What Policywright shows is each field's cached result, so Word shows
+ * it before any update of fields, and its own number for the same heading after one (LibreOffice works the result out
+ * itself on opening).
  */
-export function referenceFieldRuns(sectionId: string, cached: string, format: IRunOptions): IRunOptions[] {
+export function referenceFieldRuns(sectionId: string, shown: { readonly number: string; readonly title?: string }, format: IRunOptions): IRunOptions[] {
+  const bookmark = bookmarkName(sectionId);
+  const number = field(`REF ${bookmark} \\r \\h`, shown.number, format);
+  if (shown.title === undefined) return number;
+  return [...number, { ...format, text: ' (' }, ...field(`REF ${bookmark} \\h`, shown.title, format), { ...format, text: ')' }];
+}
+
+function field(instruction: string, cached: string, format: IRunOptions): IRunOptions[] {
   return [
     { ...format, children: [fieldChar('begin')] },
-    { ...format, children: [new FieldInstruction(` REF ${bookmarkName(sectionId)} \\r \\h `)] },
+    { ...format, children: [new FieldInstruction(` ${instruction} `)] },
     { ...format, children: [fieldChar('separate')] },
     { ...format, text: cached },
     { ...format, children: [fieldChar('end')] },

@@ -22,7 +22,7 @@ export function docxRun(run: ExportRun, makeRun: MakeRun = textRun, extra?: Part
     const { href: _anchor, ref, ...text } = run;
     if (run.del !== undefined) return docxRun(text, makeRun, extra);
     const format: IRunOptions = { ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italics: true } : {}), ...(run.underline ? { underline: {} } : {}), ...extra };
-    return referenceFieldRuns(ref, run.text, format).map(makeRun);
+    return referenceFieldRuns(ref.section, ref, format).map(makeRun);
   }
   const lines = run.text.split('\n');
   const textRuns = lines.map((line, index) =>

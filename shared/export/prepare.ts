@@ -72,7 +72,7 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   const targets = referenceTargetsOf(headingBlocks, numbers);
   const resolved = resolveBlocks(valued, NO_VARIABLES, targets);
   const referenced = new Set<string>();
-  for (const block of resolved) for (const run of block.runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
+  for (const block of valued) for (const run of block.runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
 
   const blocks: ExportBlock[] = [];
   const headings: ExportHeading[] = [];

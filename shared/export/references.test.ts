@@ -30,9 +30,9 @@ describe('prepareDocument: references', () => {
     const first = prepareDocument(referringPolicy()).blocks[1];
     expect(first?.kind === 'paragraph' && first.runs.map((run) => [run.text, run.ref])).toEqual([
       ['Access is limited as Section ', undefined],
-      ['2.1', 's-access01'],
+      ['2.1', { section: 's-access01', number: '2.1' }],
       [' says; keys are in ', undefined],
-      ['2.1.1 (Keys)', 's-keys0001'],
+      ['2.1.1 (Keys)', { section: 's-keys0001', number: '2.1.1', title: 'Keys' }],
       ['.', undefined],
     ]);
     const prepared = prepareDocument(referringPolicy());
@@ -68,6 +68,8 @@ describe('exports keep references live', () => {
       String.raw`<w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF ${name} \\r \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t[^>]*>2\.1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>`,
     );
     expect(xml).toMatch(field);
+    const title = String.raw`<w:t[^>]*>2\.1\.1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t[^>]*> \(</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF ${bookmarkName('s-keys0001')} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t[^>]*>Keys</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t[^>]*>\)</w:t>`;
+    expect(xml).toMatch(new RegExp(title));
     expect(xml).toContain(MISSING_REFERENCE_TEXT);
     expect(xml).not.toContain('{{ref:');
   });

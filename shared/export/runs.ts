@@ -15,7 +15,7 @@ export interface ExportRun {
    * link it to the section's anchor (`href` is `#<id>`), DOCX writes a REF field to the heading's bookmark. Only a
    * reference whose section is in the document has it; a missing one is its flag, as plain text.
    */
-  readonly ref?: string;
+  readonly ref?: ExportReference;
   /**
    * The open suggestions and comment threads the text carries, as the stored run has them. Only the DOCX export
    * writes them (as Word's tracked changes and comments); an export of the accepted text resolves them first.
@@ -24,6 +24,14 @@ export interface ExportRun {
   readonly del?: SuggestionMark;
   readonly formatted?: FormatChange;
   readonly comments?: readonly string[];
+}
+
+/** A cross-reference's section and the parts of its text, which DOCX writes as a field each. */
+export interface ExportReference {
+  readonly section: string;
+  readonly number: string;
+  /** The section's title, when the reference shows it after the number: "4.2 (Security)". */
+  readonly title?: string;
 }
 
 /**
@@ -39,14 +47,16 @@ export function exportRuns(runs: readonly Run[], targets?: ReferenceTargets): Ex
     const marks = run.marks ?? [];
     // The parsed address, ASCII and percent-encoded as a browser sends it: what was checked is what gets written.
     const href = run.link === undefined ? null : safeLink(run.link);
-    const ref = run.ref !== undefined && targets?.has(run.ref) ? run.ref : undefined;
+    const target = run.ref === undefined ? undefined : targets?.get(run.ref);
+    const ref: ExportReference | undefined =
+      run.ref === undefined || target === undefined ? undefined : { section: run.ref, number: target.number, ...(run.refTitle && target.title ? { title: target.title } : {}) };
     const next: ExportRun = {
       text,
       bold: marks.includes('bold'),
       italic: marks.includes('italic'),
       underline: marks.includes('underline'),
       ...(href !== null ? { href } : {}),
-      ...(ref !== undefined ? { href: `#${ref}`, ref } : {}),
+      ...(ref !== undefined ? { href: `#${ref.section}`, ref } : {}),
       ...(run.ins || run.del || run.formatted || run.comments ? reviewOf(run) : {}),
     };
     const last = out[out.length - 1];
