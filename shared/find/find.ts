@@ -76,7 +76,8 @@ export function findInTexts(texts: readonly string[], pattern: RegExp): TextMatc
 /** A stored block's text as find sees it (the same text the editor sees). */
 export function runsText(runs: readonly Run[]): string {
   let text = '';
-  for (const run of runs) text += run.variable === undefined ? run.text : VARIABLE_MARK;
+  // A variable or a cross-reference is one unit no match may start, end or replace inside.
+  for (const run of runs) text += run.variable === undefined && run.ref === undefined ? run.text : VARIABLE_MARK;
   return text;
 }
 

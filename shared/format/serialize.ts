@@ -117,6 +117,8 @@ function canonicalRun(run: Run): Run {
   if (run.marks && run.marks.length > 0) out.marks = MARKS.filter((mark) => run.marks?.includes(mark));
   if (run.link) out.link = run.link;
   if (run.variable !== undefined) out.variable = run.variable;
+  if (run.ref !== undefined) out.ref = run.ref;
+  if (run.refTitle) out.refTitle = true;
   if (run.ins) out.ins = canonicalMark(run.ins);
   if (run.del) out.del = canonicalMark(run.del);
   if (run.formatted) out.formatted = canonicalFormatChange(run.formatted);

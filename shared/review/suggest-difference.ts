@@ -211,7 +211,7 @@ function sameKey(block: Block, byId: boolean, side: 'base' | 'edited' = 'base'):
   // a clause use is the base's to keep (a reviewer cannot change it), so it is no part of what makes blocks the same
   const { change: _c, relevel: _r, clause: _u, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown };
   const keyed = block.kind === 'heading' && !byId ? { ...rest, id: '' } : rest;
-  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '']);
+  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '', run.refTitle ? 'title' : '']);
   return JSON.stringify([keyed, text]);
 }
 
