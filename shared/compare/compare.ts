@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import { acceptAll, rejectAll } from '../review/resolve';
+import { blocksForReaders } from '../numbering/references';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
@@ -22,8 +23,14 @@ export interface CompareOptions {
   readonly newText?: SuggestedText;
 }
 
+/**
+ * The text compared, with each cross-reference showing its section's number in this edition. A reference keeps its
+ * `ref`, and tokens.ts compares it by that: one that still points at the same section is unchanged however the
+ * sections were renumbered, one pointed at another section is a change, and the redline shows the numbers.
+ */
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
-  return which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  const text = which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  return { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
 }
 
 /**
