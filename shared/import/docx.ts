@@ -73,9 +73,10 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions & 
   const zip = await verifyZip(bytes, entries, file);
   const coreTitle = await readCoreTitle(zip);
   const numbering = await readNumberingProperty(zip);
+  const references = await referencesAsLinks(zip);
   // Tracked changes and comments: document.xml rewritten so mammoth keeps them (docx-review/); none, and the bytes go as they are.
   const review = await readReview(zip, file, options);
-  const source = review ? review.bytes : bytes;
+  const source = review ? review.bytes : references ? await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
 
   let html: string;
   try {
@@ -98,6 +99,29 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions & 
   if (numbering) raw.metadata = { ...raw.metadata, numbering };
   const doc = recoverStructure(raw, options);
   return review ? review.apply(doc) : doc;
+}
+
+/** A REF field's instruction that shows a bookmarked paragraph's number (\\r, \\n or \\w): a cross-reference. */
+const NUMBER_REF = /(<w:instrText\b[^>]*>)\s*REF\s+([A-Za-z0-9_]{1,40})((?:\s+\\[a-z*]+)*)\s*(<\/w:instrText>)/g;
+
+/**
+ * Word's cross-references to a heading's number (REF fields, as our export and Word's Insert › Cross-reference write
+ * them) rewritten in the archive as internal hyperlinks to the same bookmark, which mammoth reads as links to
+ * `#bookmark` and the structure pass makes references (structure/anchors.ts). True when any was found.
+ */
+async function referencesAsLinks(zip: JSZip): Promise<boolean> {
+  const part = zip.file('word/document.xml');
+  if (!part) return false;
+  const xml = await part.async('string');
+  if (!/REF\s/.test(xml)) return false;
+  let found = false;
+  const linked = xml.replace(NUMBER_REF, (all, open: string, bookmark: string, switches: string, close: string) => {
+    if (!/\\[rnw]\b/.test(switches)) return all;
+    found = true;
+    return `${open} HYPERLINK \\l "${bookmark}" ${close}`;
+  });
+  if (found) zip.file('word/document.xml', linked);
+  return found;
 }
 
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
