@@ -57,5 +57,4 @@ describe.skipIf(!HAS_CHROMIUM)(`references in exported HTML are working links (C
       });
     }, TIMEOUT);
   }
-
 });
