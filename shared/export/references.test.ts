@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { MISSING_REFERENCE_TEXT } from '../model/reference-text';
-import { referringPolicy } from '../testing/reference-documents';
+import { h, p, policy } from '../testing/builders';
+import { ref, referringPolicy } from '../testing/reference-documents';
 import { exportDocx } from './docx';
 import { bookmarkName } from './docx-reference';
 import { exportHtml } from './html';
@@ -72,5 +73,14 @@ describe('exports keep references live', () => {
     expect(xml).toMatch(new RegExp(title));
     expect(xml).toContain(MISSING_REFERENCE_TEXT);
     expect(xml).not.toContain('{{ref:');
+  });
+
+  it('DOCX: a reference suggested in is a field inside the insertion; one suggested away is deleted text, no field', async () => {
+    const mark = { id: 'sg-1', by: 'Ana', at: '2026-11-02T10:00:00Z' };
+    const doc = policy([h(1, 's-aaaaaa', 'A'), p('See ', { ...ref('s-bbbbbb'), ins: mark }, ' or ', { ...ref('s-aaaaaa'), del: mark }, '.'), h(1, 's-bbbbbb', 'B')]);
+    const xml = (await (await JSZip.loadAsync(await exportDocx(doc))).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Ana"[^>]*><w:r><w:instrText xml:space="preserve"> REF _Toc_s_bbbbbb \\r \\h <\/w:instrText><\/w:r><\/w:ins>/);
+    expect(xml).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">1<\/w:delText><\/w:r><\/w:del>/);
+    expect(xml.match(/REF /g)?.length).toBe(1);
   });
 });
