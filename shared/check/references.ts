@@ -77,16 +77,17 @@ export function namesSection(target: string, names: ReadonlySet<string>): boolea
 }
 
 /**
- * The section `target` names as the document itself writes its number ("4.2"; "2.1" for "Section 2.01"; "IV" for
+ * The section a typed number names as the document itself writes its number ("4.2"; "2.1" for "Section 2.01"; "IV" for
  * Article IV), or null. Stricter than namesSection, which also takes a section's position ("2" for section B): a
  * typed reference made a cross-reference shows the document's own number, so it must already be that number.
  */
-export function sectionNamed<S extends SectionInfo>(target: string, sections: readonly S[]): S | null {
-  const wanted = normalize(target);
+export function sectionNamer<S extends SectionInfo>(sections: readonly S[]): (target: string) => S | null {
+  const byName = new Map<string, S>();
   for (const section of sections) {
-    if (normalize(section.reference.replace(/^(?:Section|Article|§)\s*/u, '')) === wanted) return section;
+    const name = normalize(section.reference.replace(/^(?:Section|Article|§)\s*/u, ''));
+    if (!byName.has(name)) byName.set(name, section);
   }
-  return null;
+  return (target) => byName.get(normalize(target)) ?? null;
 }
 
 function normalize(name: string): string {

@@ -1,7 +1,7 @@
 import type { Block, PolicyDocument, Run } from '../model/document';
 import { referencePlaceholder } from '../model/vocabulary';
 import { placesOf, type SectionInfo } from '../check/places';
-import { sectionNamed, typedReferencesIn } from '../check/references';
+import { sectionNamer, typedReferencesIn } from '../check/references';
 
 /** A stretch of a block's text that names a section: it becomes a reference to that section. */
 interface Span {
@@ -21,10 +21,11 @@ interface Span {
 export function linkTypedReferences(doc: PolicyDocument): PolicyDocument {
   const { sections } = placesOf(doc);
   if (sections.length === 0) return doc;
+  const named = sectionNamer(sections);
   let changed = false;
   const blocks = doc.blocks.map((block) => {
     if (block.kind === 'heading') return block;
-    const spans = spansIn(block, sections);
+    const spans = spansIn(block, named);
     if (spans.length === 0) return block;
     const runs = withReferences(block.runs, spans);
     if (runs === block.runs) return block;
@@ -34,14 +35,14 @@ export function linkTypedReferences(doc: PolicyDocument): PolicyDocument {
   return changed ? { ...doc, blocks } : doc;
 }
 
-function spansIn(block: Block, sections: readonly SectionInfo[]): Span[] {
+function spansIn(block: Block, named: (target: string) => SectionInfo | null): Span[] {
   const text = block.runs.map((run) => run.text).join('');
   const spans: Span[] = [];
   for (const reference of typedReferencesIn(text)) {
     const keyword = /^\S+/u.exec(reference.text)?.[0] ?? '';
     reference.targets.forEach((target, index) => {
-      const whole = sectionNamed(target.name, sections);
-      const part = whole ? null : sectionNamed(target.name.replace(/\(.*$/u, ''), sections);
+      const whole = named(target.name);
+      const part = whole ? null : named(target.name.replace(/\(.*$/u, ''));
       const section = whole ?? part;
       if (!section) return;
       const end = target.at + (whole ? target.name.length : target.name.replace(/\(.*$/u, '').length);
