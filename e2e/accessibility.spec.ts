@@ -16,6 +16,16 @@ test('every screen of the editor has no accessibility violations: each side pane
   await page.getByRole('tab', { name: 'Check' }).click();
   await expect(page.getByRole('complementary', { name: 'Check' }).getByRole('status')).toBeVisible();
   await expectClean(page, 'the Check panel');
+  const check = page.getByRole('complementary', { name: 'Check' });
+  await check.getByRole('button', { name: /^Dismiss: /u }).first().click();
+  await expectClean(page, 'the Check panel asking why a finding is dismissed');
+  await check.getByRole('button', { name: 'Cancel' }).click();
+  await check.getByRole('checkbox', { name: 'EU GDPR' }).click();
+  await expect(check.getByText('Covered').first()).toBeVisible();
+  await expectClean(page, 'the Check panel with a law’s required disclosures');
+  await page.getByRole('tab', { name: 'Terms' }).click();
+  await page.getByRole('complementary', { name: 'Terms' }).getByText('Uses of “Service”').click();
+  await expectClean(page, 'the Terms panel with a term’s uses open');
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.getByRole('button', { name: /More/ }).click();
   await expectClean(page, 'the toolbar’s More menu');

@@ -22,3 +22,18 @@ declare class TextDecoder {
 }
 
 declare function structuredClone<T>(value: T): T;
+
+/** The Compression Streams API (Node 18+, Chromium, Electron): zlib's deflate, run off the main thread. */
+declare class CompressionStream {
+  constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+}
+
+interface ReadableStream<R> {
+  getReader(): { read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>; releaseLock(): void };
+}
+
+interface WritableStream<W> {
+  getWriter(): { write(chunk: W): Promise<void>; close(): Promise<void>; readonly ready: Promise<void> };
+}

@@ -27,6 +27,8 @@ import { listSyncConflicts, projectSyncStatus, resolveSyncConflict, syncProjectN
 import { readWorkflow, suggestReviewSummary, takeWorkflowStep, trailReport, workflowProblems } from '../usecases/workflow';
 import { cloneFromServer, connectToServer, resolveDocumentConflicts } from '../usecases/connect';
 import type { CredentialCipher } from '../sync';
+import { acknowledgeChecklist, checksView, dismissFinding, restoreFinding, setDocumentLaws } from '../usecases/project-checks';
+import { checklistsDir } from '../store/checklists';
 
 /**
  * The API's methods: each finds the project a call names and adapts the call's input and result to a use case in
@@ -55,6 +57,8 @@ export interface HostServices {
   readonly home?: string;
   /** Seals the git server's passwords with the system's keychain (the desktop app's safeStorage); none elsewhere. */
   readonly credentialCipher?: CredentialCipher | null;
+  /** The folder of the shipped checklists; assets/checklists when not given (a test names its own). */
+  readonly checklists?: string;
 }
 
 /**
@@ -278,6 +282,11 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
       const report = await trailReport(workspace.requireProject(project), documentId, { pdf: host.renderPdf, person: host.userName });
       return { fileName: report.fileName, mimeType: 'application/pdf', base64: Buffer.from(report.bytes).toString('base64') };
     },
+    readChecks: ({ project }) => checksView(workspace.requireProject(project), host.checklists ?? checklistsDir()),
+    dismissFinding: async ({ project, documentId, finding, reason }) => ({ checks: await dismissFinding(workspace.requireProject(project), documentId, finding, reason) }),
+    restoreFinding: async ({ project, documentId, finding }) => ({ checks: await restoreFinding(workspace.requireProject(project), documentId, finding) }),
+    setDocumentLaws: async ({ project, documentId, laws }) => ({ checks: await setDocumentLaws(workspace.requireProject(project), documentId, laws, host.checklists ?? checklistsDir()) }),
+    acknowledgeChecklist: async ({ project, checklist }) => ({ checks: await acknowledgeChecklist(workspace.requireProject(project), checklist, host.checklists ?? checklistsDir()) }),
   };
 }
 

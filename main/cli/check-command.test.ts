@@ -116,4 +116,34 @@ describe('policywright check', () => {
       expect(err).toBe('policywright: There is no checklist "oregon"; the checklists are: ccpa, colorado, connecticut, gdpr, uk-gdpr, virginia.\n');
     });
   });
+  describe('in a project with dismissals saved by the app (checks.json)', () => {
+    async function projectWithWarnings(): Promise<{ project: string; findings: Array<{ rule: string; sectionId: string | null; excerpt: string }> }> {
+      const project = path.join(tmp, 'project');
+      expect((await cli('new', project, '--sample')).code).toBe(0);
+      const { out } = await cli('check', project, '--document', 'privacy-policy', '--json');
+      return { project, findings: JSON.parse(out).documents[0].findings };
+    }
+
+    it('leaves the dismissed findings out, and says how many were', async () => {
+      const { project, findings } = await projectWithWarnings();
+      expect(findings.length).toBeGreaterThan(0);
+      const [first] = findings as [(typeof findings)[number]];
+      const dismissal = { document: 'privacy-policy', rule: first.rule, sectionId: first.sectionId, excerpt: first.excerpt, reason: 'Agreed with legal.', at: '2026-12-05T03:00:00.000Z' };
+      await fs.writeFile(path.join(project, 'checks.json'), JSON.stringify({ format: 1, dismissed: [dismissal], laws: {}, acknowledged: [] }));
+
+      const json = JSON.parse((await cli('check', project, '--document', 'privacy-policy', '--json')).out).documents[0];
+      expect(json.findings).toEqual(findings.slice(1));
+      expect(json.dismissed).toEqual([{ ...findings[0], reason: 'Agreed with legal.' }]);
+      const { out } = await cli('check', project, '--document', 'privacy-policy');
+      expect(out).toMatch(/^# Privacy Policy \(privacy-policy\): [^\n]*\(1 dismissed\)$/mu);
+    });
+
+    it('stops with one sentence naming the file when checks.json cannot be read', async () => {
+      const { project } = await projectWithWarnings();
+      await fs.writeFile(path.join(project, 'checks.json'), '{"format": 1');
+      const { code, err } = await cli('check', project);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^policywright: The project's checks\.json cannot be used: [^\n]+\.\n$/u);
+    });
+  });
 });

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs/promises';
 import { checkDocument } from '../../shared/check/check-document';
 import type { Finding } from '../../shared/check/finding';
+import { dismissalsOf, dismisses, NO_CHECKS, partitionFindings, type Dismissal } from '../../shared/check/project-checks';
 import { readAllChecklists } from '../store/checklists';
+import { readProjectChecks } from '../store/project-checks';
 import { projectLibrary } from '../usecases/clauses';
 import { clauseTopicsOf, disclosureCoverage, readLaws, starterClauseTopics, type LawCoverage } from '../usecases/disclosures';
 import { editionsAt } from '../usecases/editions';
@@ -11,6 +13,7 @@ import { settingsTeamDir } from './clauses-command';
  * `check <project | document | file> [--json] [--document id] [--laws gdpr,ccpa]`: the policy checker for a team's
  * CI. Prints each finding (section, rule, sentence) and, with --laws, each law's required disclosures: covered by
  * which section, or missing. The exit code is 1 when any finding is an error or any disclosure is missing, 0 otherwise.
+ * In a project, the findings people dismissed in the app (checks.json, with their reasons) are left out and counted.
  */
 export async function checkCommand(input: string, options: { json: boolean; documentId?: string; laws?: string }): Promise<{ stdout: string; errors: number }> {
   const documents = await editionsAt(input, options.documentId);
@@ -20,17 +23,24 @@ export async function checkCommand(input: string, options: { json: boolean; docu
   const deprecatedClauses = new Set(library?.library.clauses.filter((clause) => clause.status === 'deprecated').map((clause) => clause.id) ?? []);
   // A file checked on its own is read with the starter library's topics: the clauses it can hold come from there.
   const clauseTopics = laws.length === 0 ? null : library ? clauseTopicsOf(library.library.clauses) : await starterClauseTopics();
-  const checked = documents.map(({ id, doc, variables }) => ({
-    id,
-    title: doc.title,
-    findings: checkDocument(doc, { variables: library?.values ?? variables, deprecatedClauses }),
-    ...(clauseTopics ? { coverage: disclosureCoverage(doc, laws, clauseTopics) } : {}),
-  }));
+  // A checks.json that cannot be read stops the check: run without it, a team's CI would fail on findings long settled.
+  const projectChecks = isProject ? await readProjectChecks(input) : NO_CHECKS;
+  const checked = documents.map(({ id, doc, variables }) => {
+    const dismissals = dismissalsOf(projectChecks, id);
+    const { open, dismissed } = partitionFindings(checkDocument(doc, { variables: library?.values ?? variables, deprecatedClauses }), dismissals);
+    return {
+      id,
+      title: doc.title,
+      findings: open,
+      dismissed: dismissed.map((finding) => ({ ...finding, reason: reasonFor(finding, dismissals) })),
+      ...(clauseTopics ? { coverage: disclosureCoverage(doc, laws, clauseTopics) } : {}),
+    };
+  });
   const errors = checked.reduce((n, d) => n + d.findings.filter((f) => f.severity === 'error').length + missingIn(d.coverage), 0);
   if (options.json) return { stdout: `${JSON.stringify({ documents: checked.map(({ coverage, ...d }) => ({ ...d, ...(coverage ? { coverage: coverage.map(coverageJson) } : {}) })) }, null, 2)}\n`, errors };
-  const blocks = checked.map(({ id, title, findings, coverage }) => {
+  const blocks = checked.map(({ id, title, findings, dismissed, coverage }) => {
     const missing = missingIn(coverage);
-    const head = `# ${title} (${id}): ${summary(findings)}${coverage ? `; ${missing === 0 ? 'every required disclosure made' : `${missing} required disclosure${missing === 1 ? '' : 's'} missing`}` : ''}`;
+    const head = `# ${title} (${id}): ${summary(findings)}${dismissed.length > 0 ? ` (${dismissed.length} dismissed)` : ''}${coverage ? `; ${missing === 0 ? 'every required disclosure made' : `${missing} required disclosure${missing === 1 ? '' : 's'} missing`}` : ''}`;
     const lines = findings.map((f) => `  ${f.severity === 'error' ? 'error  ' : 'warning'}  ${(f.sectionNumber ?? '—').padEnd(10)} ${f.rule.padEnd(20)} ${f.message}`);
     return [head, ...lines, ...(coverage ?? []).flatMap(coverageLines)].join('\n');
   });
@@ -47,6 +57,10 @@ export async function listLawsCommand(options: { json: boolean }): Promise<strin
   const width = Math.max(...checklists.map((c) => c.id.length));
   const lines = checklists.map((c) => `${c.id.padEnd(width)}  ${c.jurisdiction.padEnd(6)} version ${c.version}  ${c.title} (${c.requirements.length} requirements)`);
   return `${lines.join('\n')}\n`;
+}
+
+function reasonFor(finding: Finding, dismissals: readonly Dismissal[]): string {
+  return dismissals.find((d) => dismisses(d, finding))?.reason ?? '';
 }
 
 function missingIn(coverage: readonly LawCoverage[] | undefined): number {

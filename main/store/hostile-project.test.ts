@@ -95,6 +95,9 @@ const OPERATIONS = {
   checkExport: ['checkExport', { documentId: 'cookie-policy' }],
   outdated: ['listOutdatedClauseUses', {}],
   loadVersion: ['loadVersion', { documentId: 'cookie-policy', version: 'v0' }],
+  // A checks.json that cannot be read is a sentence in the reply, never a refusal: the Check tab opens all the same.
+  checks: ['readChecks', {}],
+  dismiss: ['dismissFinding', { documentId: 'cookie-policy', finding: { rule: 'empty-section', sectionId: null, excerpt: 'Cookies' }, reason: 'Checked with legal.' }],
 } as const;
 type Operation = keyof typeof OPERATIONS | 'open';
 
@@ -322,6 +325,36 @@ const CASES: HostileCase[] = [
       await fs.symlink('values.json', at(lab, 'variables.json'));
     },
     refused: variablesRefused(linkIn('variables.json')),
+  },
+  {
+    name: 'checks.json is a link to a file outside',
+    make: async (lab) => {
+      const dismissal = { document: 'cookie-policy', rule: 'placeholder', sectionId: null, excerpt: 'x', reason: CANARY, at: '2026-12-05T03:00:00.000Z' };
+      await fs.writeFile(path.join(lab.outside, 'checks.json'), JSON.stringify({ format: 1, dismissed: [dismissal], laws: {}, acknowledged: [] }));
+      await linkInstead(at(lab, 'checks.json'), path.join(lab.outside, 'checks.json'));
+    },
+    refused: { dismiss: new RegExp(`^The project's checks\\.json cannot be read: ${linkOut('checks.json').source.replace(/^\^/u, '')}`, 'u') },
+    also: async (results) => {
+      const view = results.get('checks') as { problem: string; checks: { dismissed: unknown[] } };
+      expect(view.problem).toMatch(/^The project's checks\.json cannot be read: checks\.json is a link/u);
+      expect(view.checks.dismissed).toEqual([]);
+    },
+  },
+  {
+    name: 'checks.json is a named pipe',
+    needsFifo: true,
+    make: (lab) => fifoInstead(at(lab, 'checks.json')),
+    refused: { dismiss: /^The project's checks\.json cannot be read: checks\.json is a named pipe/u },
+    also: async (results) => expect((results.get('checks') as { problem: string }).problem).toMatch(/^The project's checks\.json cannot be read: checks\.json is a named pipe[^\n]*\.$/u),
+  },
+  {
+    name: 'checks.json is malformed',
+    make: (lab) => fs.writeFile(at(lab, 'checks.json'), '{"format": 1, "dismissed": [{"reason": 5}]'),
+    refused: { dismiss: /^The project's checks\.json cannot be used: .+\.$/u },
+    also: async (results, lab) => {
+      expect((results.get('checks') as { problem: string }).problem).toMatch(/^The project's checks\.json cannot be used: /u);
+      expect(await fs.readFile(at(lab, 'checks.json'), 'utf8')).toBe('{"format": 1, "dismissed": [{"reason": 5}]');
+    },
   },
   {
     name: '.git is a file pointing into another of the person’s repositories',

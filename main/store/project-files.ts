@@ -8,6 +8,8 @@ export const DOCUMENT_SUFFIX = '.policy.json';
 export const CLAUSES_DIR = 'clauses';
 /** The project's variables, the values clause placeholders take. */
 export const VARIABLES_FILE = 'variables.json';
+/** The project's checks: dismissed findings with their reasons, each document's laws, the checklist versions seen. */
+export const CHECKS_FILE = 'checks.json';
 
 export function manifestPath(projectDir: string): string {
   return path.join(projectDir, MANIFEST_FILE);

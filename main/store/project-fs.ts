@@ -23,6 +23,8 @@ export const SIZE_LIMITS = {
   document: 64 * MiB,
   clause: 4 * MiB,
   variables: 4 * MiB,
+  /** checks.json: ten thousand dismissals with long reasons fit in 4 MiB. */
+  checks: 4 * MiB,
   manifest: 1 * MiB,
   workflow: 1 * MiB,
   settings: 1 * MiB,

@@ -17,7 +17,7 @@ import { newSectionId } from '../../shared/model/ids';
 import type { DeletedDocument, DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, TRASH_DIR, VARIABLES_FILE, documentFile, trashFile } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, TRASH_DIR, VARIABLES_FILE, CHECKS_FILE, documentFile, trashFile } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import { DEVICE_NAME_PROBLEM, caseKey, isWindowsDeviceName } from '../../shared/model/file-names';
 import { ConfinedFolder, SIZE_LIMITS, textOf } from './project-fs';
@@ -62,7 +62,7 @@ export class Project {
   }
 
   /**
-   * Copies the project's own files (manifest, variables, listed documents, clause library) into a new empty folder
+   * Copies the project's own files (manifest, variables, checks, listed documents, clause library) into a new empty folder
    * and opens the copy: how work goes on from a project that cannot be saved where it is.
    */
   async copyTo(dir: string): Promise<Project> {
@@ -73,7 +73,7 @@ export class Project {
     });
     if (existing.length > 0) throw new UserError(`Cannot copy the project into ${target}: the folder is not empty. Choose an empty or new folder.`);
     // What is copied is read as everything else is: no link followed, only ordinary files (a link or pipe stops it).
-    const files = [MANIFEST_FILE, VARIABLES_FILE, ...this.manifest.documents.filter((id) => DocumentIdSchema.safeParse(id).success).map(documentFile)];
+    const files = [MANIFEST_FILE, VARIABLES_FILE, CHECKS_FILE, ...this.manifest.documents.filter((id) => DocumentIdSchema.safeParse(id).success).map(documentFile)];
     const clauses = (await this.folder.list(CLAUSES_DIR).catch(() => null)) ?? [];
     for (const entry of clauses) if (entry.isFile() && entry.name.endsWith(CLAUSE_FILE_SUFFIX)) files.push(`${CLAUSES_DIR}/${entry.name}`);
     try {

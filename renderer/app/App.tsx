@@ -21,7 +21,8 @@ import { useProjectClauses } from '../clauses/use-project-clauses';
 import { ClauseFeature } from '../clauses/ClauseFeature';
 import { combineFeatures } from '../editor/editor-feature';
 import { FindFeature } from '../find/FindFeature';
-import { checkFeature } from '../check/CheckFeature';
+import { CheckFeature } from '../check/CheckFeature';
+import { TermsFeature } from '../terms/TermsFeature';
 import { ReviewFeature } from '../review/ReviewFeature';
 import { CommentsFeature } from '../comments/CommentsFeature';
 import { useIdentity } from '../identity/use-identity';
@@ -492,7 +493,12 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
                 {render}
               </ClauseFeature>
             ),
-            checkFeature,
+            (host, render) => (
+              <CheckFeature host={host} client={open.client} documentId={open.id}>
+                {render}
+              </CheckFeature>
+            ),
+            (host, render) => <TermsFeature host={host}>{render}</TermsFeature>,
             (host, render) => (
               <ReviewFeature host={host} client={open.client} documentId={open.id} userName={authorName}>
                 {render}

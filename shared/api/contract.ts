@@ -12,6 +12,9 @@ import type { Identity } from '../model/identity';
 import { IdentitySchema } from '../model/identity-schema';
 import type { DocumentWorkflow } from '../workflow/schema';
 import type { TrailRow } from '../workflow/trail-csv';
+import type { Checklist } from '../check/checklist-schema';
+import type { ProjectChecks } from '../check/project-checks';
+import { DismissalReasonSchema, FindingKeySchema, LawsSchema } from '../check/project-checks-schema';
 
 /**
  * The one contract between the renderer and the main process. Each method names the schema its input must pass and
@@ -511,7 +514,27 @@ export const API = {
   workflowProblems: method<{ problem: string | null }>()(inProject({})),
   /** The audit trail as a PDF report for auditors: every step with person, time, note and edition, read from git. */
   exportTrailReport: method<ExportedFile>()(inProject({ documentId: DocumentIdSchema })),
+  // ── The checker's project file, checks.json (main/usecases/project-checks.ts) ──
+  /** The project's dismissals, laws and acknowledged checklists, and the shipped checklists; a bad file is a sentence. */
+  readChecks: method<ChecksView>()(inProject({})),
+  /** Dismisses a finding of a document with a one-line reason, saved in the project. */
+  dismissFinding: method<{ checks: ProjectChecks }>()(inProject({ documentId: DocumentIdSchema, finding: FindingKeySchema, reason: DismissalReasonSchema })),
+  /** Takes a dismissal back: the finding shows again. */
+  restoreFinding: method<{ checks: ProjectChecks }>()(inProject({ documentId: DocumentIdSchema, finding: FindingKeySchema })),
+  /** The laws a document is checked against; a law picked for the first time in the project is acknowledged as it is. */
+  setDocumentLaws: method<{ checks: ProjectChecks }>()(inProject({ documentId: DocumentIdSchema, laws: LawsSchema })),
+  /** "Mark as reviewed": the project has seen the shipped checklist's new and changed requirements. */
+  acknowledgeChecklist: method<{ checks: ProjectChecks }>()(inProject({ checklist: LawsSchema.element })),
 } as const;
+
+/** What the Check tab reads once per project. */
+export interface ChecksView {
+  checks: ProjectChecks;
+  /** The project's checks.json could not be read (one sentence naming it): the checks show with no dismissals. */
+  problem: string | null;
+  /** The checklists shipped with this version of Policywright, newest versions. */
+  checklists: Checklist[];
+}
 
 export type Api = typeof API;
 export type MethodName = keyof Api;

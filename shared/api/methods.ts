@@ -54,6 +54,11 @@ export const BRIDGE_METHODS = [
   'suggestReviewSummary',
   'workflowProblems',
   'exportTrailReport',
+  'readChecks',
+  'dismissFinding',
+  'restoreFinding',
+  'setDocumentLaws',
+  'acknowledgeChecklist',
 ] as const;
 
 export const IPC_PREFIX = 'policywright:';

@@ -1,6 +1,5 @@
-import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, commentIdToParaId, type ICommentOptions, type ParagraphChild } from 'docx';
+import { Paragraph, TextRun, commentIdToParaId, type ICommentOptions } from 'docx';
 import type { CommentThread } from '../model/document';
-import { referenceRun } from './docx-tracking';
 import type { ExportBlock } from './prepare';
 import type { ExportRun } from './runs';
 
@@ -42,27 +41,27 @@ export class CommentAnchors {
     }
   }
 
-  /** The ranges that open before `run`. */
-  before(run: ExportRun): ParagraphChild[] {
+  /** The ranges that open before `run` (w:commentRangeStart). */
+  before(run: ExportRun): string {
     return this.opening(this.starts.get(run));
   }
 
   /** The ranges that close after `run`, each with its reference mark. */
-  after(run: ExportRun): ParagraphChild[] {
+  after(run: ExportRun): string {
     return this.closing(this.ends.get(run));
   }
 
   /** The ranges around a section's heading: opened before its text, closed after it. */
-  aroundSection(sectionId: string): { before: ParagraphChild[]; after: ParagraphChild[] } {
+  aroundSection(sectionId: string): { before: string; after: string } {
     const threads = this.sections.get(sectionId);
     return { before: this.opening(threads), after: this.closing(threads) };
   }
 
   /** The orphaned threads, as points at the start of the first paragraph of the body (asked for once). */
-  takeOrphans(): ParagraphChild[] {
+  takeOrphans(): string {
     const threads = this.orphans;
     this.orphans = [];
-    return [...this.opening(threads), ...this.closing(threads)];
+    return this.opening(threads) + this.closing(threads);
   }
 
   /**
@@ -99,14 +98,21 @@ export class CommentAnchors {
     });
   }
 
-  private opening(threads: readonly string[] | undefined): ParagraphChild[] {
-    if (!threads) return [];
-    return threads.flatMap((thread) => (this.ids.get(thread) ?? []).map((id) => new CommentRangeStart(id)));
+  private opening(threads: readonly string[] | undefined): string {
+    if (!threads) return '';
+    let xml = '';
+    for (const thread of threads) for (const id of this.ids.get(thread) ?? []) xml += `<w:commentRangeStart w:id="${id}"/>`;
+    return xml;
   }
 
-  private closing(threads: readonly string[] | undefined): ParagraphChild[] {
-    if (!threads) return [];
-    return threads.flatMap((thread) => (this.ids.get(thread) ?? []).flatMap((id) => [new CommentRangeEnd(id), referenceRun(new CommentReference(id))]));
+  /** Each range's end, then the run that holds its reference mark, where Word shows the comment. */
+  private closing(threads: readonly string[] | undefined): string {
+    if (!threads) return '';
+    let xml = '';
+    for (const thread of threads) {
+      for (const id of this.ids.get(thread) ?? []) xml += `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`;
+    }
+    return xml;
   }
 }
 

@@ -1,8 +1,9 @@
-import { Paragraph, type IContext, type IParagraphOptions, type IXmlableObject, type ParagraphChild } from 'docx';
 import type { BlockChange, SuggestionMark } from '../model/document';
+import type { BodyContext, Form, ListIds } from './docx-body';
 import type { CommentAnchors } from './docx-comments';
-import { docxRun } from './docx-runs';
+import { runXml } from './docx-run-xml';
 import type { Tracking } from './docx-tracking';
+import { changeAttributes } from './docx-tracking';
 import type { ExportRun } from './runs';
 
 /** What the body writer needs to write a document's suggestions and comments. */
@@ -11,105 +12,100 @@ export interface Review {
   readonly comments: CommentAnchors;
 }
 
-type Form = Pick<IParagraphOptions, 'heading' | 'numbering'>;
-
 /** One paragraph to write: a heading, a paragraph or a list item, with its open suggestions. */
-export interface ReviewedPart {
+export interface WrittenPart {
   readonly change: BlockChange | undefined;
   readonly runs: readonly ExportRun[];
-  readonly form: Form;
+  /** Its style and list place; none for a body paragraph. */
+  readonly form?: Form;
   /** Its form before the suggestions, when a suggestion changed it, and whose suggestion that is. */
   readonly was?: { readonly form: Form; readonly by: SuggestionMark };
   /** A heading's section id: a comment on the whole section spans its text. */
   readonly section?: string;
-  readonly bookmark?: (children: ParagraphChild[]) => ParagraphChild;
+  /** The name of the bookmark around its text (a heading's, for the table of contents). */
+  readonly bookmark?: string;
 }
 
 /**
- * The paragraphs with their suggestions as Word's tracked changes. A block inserted or deleted has its paragraph mark
- * inserted or deleted too, so accepting or rejecting removes the paragraph and leaves no empty one behind; a moved
- * block is Word's move, its old and new places ranges of the same name; a changed level or heading depth keeps the
- * old style and list level as a paragraph formatting change (w:pPrChange).
+ * The paragraphs, as WordprocessingML text, with their suggestions as Word's tracked changes when there is a
+ * `review`. A block inserted or deleted has its paragraph mark inserted or deleted too, so accepting or rejecting
+ * removes the paragraph and leaves no empty one behind; a moved block is Word's move, its old and new places ranges of
+ * the same name, its mark moved too (w:moveFrom or w:moveTo in the mark's run properties); a changed level or heading
+ * depth keeps the old style and list level as a paragraph formatting change (w:pPrChange).
  *
  * Word never removes a document's last paragraph mark, so a changed last block would leave its paragraph behind,
  * empty, when rejected (or accepted): an empty paragraph follows it instead, which stays whatever is decided.
+ *
+ * Ids are taken in the order Word numbers what they mark: a move's range, then the runs, the formatting change, the
+ * paragraph mark.
  */
-export function reviewedParagraph(parts: readonly ReviewedPart[], pageBreakBefore: boolean, review: Review): Paragraph[] {
-  const { tracking, comments } = review;
-  let openRange: { start: ParagraphChild; end: ParagraphChild } | undefined;
-  const out = parts.map((part, index) => {
-    const change = part.change;
-    const previous = parts[index - 1]?.change;
-    const next = parts[index + 1]?.change;
-    const moving = change?.kind === 'move-from' || change?.kind === 'move-to';
-    const opensMove = moving && !(previous?.id === change.id && previous.kind === change.kind);
-    const closesMove = moving && !(next?.id === change.id && next.kind === change.kind);
-    // A range opens in the first paragraph of a move and closes, under the same id, in its last.
-    if (opensMove) openRange = tracking.moveRange(change);
-    const range = moving ? openRange : undefined;
+export function paragraphsXml(parts: readonly WrittenPart[], pageBreakBefore: boolean, context: BodyContext, review?: Review): string {
+  const tracking = review?.tracking;
+  const comments = review?.comments;
+  let openRange: { start: string; end: string } | undefined;
+  let xml = '';
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as WrittenPart;
+    const change = tracking ? part.change : undefined;
+    let children = comments && index === 0 ? comments.takeOrphans() : '';
 
-    const runs: ParagraphChild[] = [];
-    for (const run of part.runs) {
-      runs.push(...comments.before(run));
-      runs.push(...docxRun(run, tracking.maker(run, change), tracking.formatChange(run)));
-      runs.push(...comments.after(run));
-    }
-    const section = part.section !== undefined ? comments.aroundSection(part.section) : { before: [], after: [] };
-    const text = part.bookmark ? [part.bookmark(runs)] : runs;
-    const children = [
-      ...(index === 0 ? comments.takeOrphans() : []),
-      ...(range && opensMove ? [range.start] : []),
-      ...section.before,
-      ...text,
-      ...section.after,
-      ...(range && closesMove ? [range.end] : []),
-    ];
-    const options: IParagraphOptions = {
-      ...(pageBreakBefore && index === 0 ? { pageBreakBefore: true } : {}),
-      ...part.form,
-      ...(part.was ? { revision: { ...part.was.form, ...tracking.change(part.was.by) } } : {}),
-      ...(change ? { run: change.kind === 'insert' || change.kind === 'move-to' ? { insertion: tracking.change(change) } : { deletion: tracking.change(change) } } : {}),
-      children,
-    };
-    return moving ? new MovedParagraph(options, change.kind === 'move-from' ? 'w:moveFrom' : 'w:moveTo') : new Paragraph(options);
-  });
-  if (parts[parts.length - 1]?.change) out.push(new Paragraph({}));
-  return out;
-}
-
-/**
- * A paragraph at either place of a move: its mark is tracked as moved (w:moveFrom or w:moveTo in its mark's run
- * properties, as Word writes a moved paragraph), which the `docx` library can only write as a deletion or insertion.
- */
-class MovedParagraph extends Paragraph {
-  constructor(
-    options: IParagraphOptions,
-    private readonly mark: 'w:moveFrom' | 'w:moveTo',
-  ) {
-    super(options);
-  }
-  override prepForXml(context: IContext): IXmlableObject | undefined {
-    const xml = super.prepForXml(context);
-    const markProperties = childOf(childOf(xml, 'w:p'), 'w:pPr');
-    const runProperties = childOf(markProperties, 'w:rPr');
-    if (Array.isArray(runProperties)) {
-      for (const entry of runProperties as Array<Record<string, unknown>>) {
-        const key = this.mark === 'w:moveFrom' ? 'w:del' : 'w:ins';
-        if (entry && typeof entry === 'object' && key in entry) {
-          entry[this.mark] = entry[key];
-          delete entry[key];
-        }
+    let closing = '';
+    if (tracking && (change?.kind === 'move-from' || change?.kind === 'move-to')) {
+      const previous = parts[index - 1]?.change;
+      const next = parts[index + 1]?.change;
+      // A range opens in the first paragraph of a move and closes, under the same id, in its last.
+      if (!(previous?.id === change.id && previous.kind === change.kind)) {
+        openRange = tracking.moveRange(change);
+        children += openRange.start;
       }
+      if (!(next?.id === change.id && next.kind === change.kind)) closing = openRange?.end ?? '';
     }
-    return xml;
+    children += textXml(part, context, review) + closing;
+    xml += paragraphXml(part, index === 0 && pageBreakBefore, context.lists, children, tracking, change);
   }
+  if (tracking && parts[parts.length - 1]?.change) xml += '<w:p/>';
+  return xml;
 }
 
-/** The content of the element `name` in an XML tree as the `docx` library builds it before writing. */
-function childOf(node: unknown, name: string): unknown {
-  if (node && typeof node === 'object' && !Array.isArray(node) && name in node) return (node as Record<string, unknown>)[name];
-  if (Array.isArray(node)) {
-    for (const entry of node) if (entry && typeof entry === 'object' && name in entry) return (entry as Record<string, unknown>)[name];
+/** A paragraph's text: its runs (with their comments), in its bookmark, in its section's comments. */
+function textXml(part: WrittenPart, context: BodyContext, review: Review | undefined): string {
+  let runs = '';
+  for (const run of part.runs) {
+    if (review) {
+      runs += review.comments.before(run);
+      runs += runXml(run, context.links, review.tracking.run(run, part.change));
+      runs += review.comments.after(run);
+    } else {
+      runs += runXml(run, context.links);
+    }
   }
-  return undefined;
+  if (part.bookmark !== undefined) {
+    const id = context.bookmarkId();
+    runs = `<w:bookmarkStart w:name="${part.bookmark}" w:id="${id}"/>${runs}<w:bookmarkEnd w:id="${id}"/>`;
+  }
+  if (review && part.section !== undefined) {
+    const section = review.comments.aroundSection(part.section);
+    runs = section.before + runs + section.after;
+  }
+  return runs;
+}
+
+/** The paragraph around its content: style, page break, list place, tracked mark and former form, in Word's order. */
+function paragraphXml(part: WrittenPart, pageBreak: boolean, lists: ListIds, children: string, tracking: Tracking | undefined, change: BlockChange | undefined): string {
+  let properties = (part.form ? formXml(part.form, lists, pageBreak) : pageBreak ? '<w:pageBreakBefore/>' : '');
+  // The former form's change is numbered before the mark's.
+  const was = tracking && part.was ? `<w:pPrChange${changeAttributes(tracking.change(part.was.by))}><w:pPr>${formXml(part.was.form, lists, false)}</w:pPr></w:pPrChange>` : '';
+  if (tracking && change) properties += `<w:rPr>${tracking.mark(change)}</w:rPr>`;
+  properties += was;
+  const content = (properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`) + children;
+  return content === '' ? '<w:p/>' : `<w:p>${content}</w:p>`;
+}
+
+function formXml(form: Form, lists: ListIds, pageBreak: boolean): string {
+  const { reference, instance, level } = form.list;
+  return (
+    `<w:pStyle w:val="${form.style}"/>` +
+    (pageBreak ? '<w:pageBreakBefore/>' : '') +
+    `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${lists.numId(reference, instance)}"/></w:numPr>`
+  );
 }

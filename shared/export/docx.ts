@@ -1,15 +1,17 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
-import { bodyParagraphs } from './docx-body';
+import { bodyXml } from './docx-body';
 import { CommentAnchors } from './docx-comments';
-import { withResolvedComments } from './docx-comments-extended';
+import { addResolvedComments } from './docx-comments-extended';
+import { ListNumbering } from './docx-lists';
+import { LinkRelationships, packDocx } from './docx-package';
 import type { Review } from './docx-review';
 import { Tracking } from './docx-tracking';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';
 import { docxStyles } from './docx-styles';
-import { titlePage } from './docx-title-page';
+import { titlePageXml } from './docx-title-page';
 import { prepareDocument, type PreparedDocument } from './prepare';
 import { hasSuggestions } from '../review/suggestions';
 
@@ -19,7 +21,8 @@ const MUTED = '555555';
  * The policy as a Word document (.docx bytes). Headings carry Word's Heading styles and are bound to one multilevel
  * list written in the document's numbering style, so Word and LibreOffice number them, and renumber them when a
  * section is moved in Word: no number is typed into a heading. The table of contents is a TOC field that Word
- * refreshes when the document opens. Packed straight to bytes, so it needs no Node Buffer and runs anywhere.
+ * refreshes when the document opens. Packed straight to bytes (zlib through the Compression Streams API, which Node,
+ * Chromium and Electron all have), so it needs no Node Buffer and runs anywhere.
  *
  * Open suggestions are Word's tracked changes, by their authors at their times, and comment threads Word comments
  * with their replies (docx-review.ts); change tracking is then left on, so a reviewer's edits in Word are tracked too.
@@ -32,7 +35,9 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   const suggesting = doc.blocks.some(hasSuggestions);
   const threads = doc.comments ?? [];
   const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
-  const document = new Document({
+  // The `docx` library writes every part but the body (styles, list definitions, settings, properties, header and
+  // footer, comments); the body, nearly all of the package, is written here as text (docx-body.ts, docx-package.ts).
+  const frame = new Document({
     ...docxProperties(prepared),
     styles: docxStyles(hasSections),
     numbering: {
@@ -48,13 +53,21 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
       {
         headers: { default: new Header({ children: [pageHeader(prepared.title)] }) },
         footers: { default: new Footer({ children: [pageFooter()] }) },
-        // With a table of contents, the body starts on a page of its own after it.
-        children: [...titlePage(prepared), ...bodyParagraphs(prepared.blocks, hasSections, review)],
+        children: [],
       },
     ],
   });
-  const bytes = await Packer.pack(document, 'uint8array');
-  return review?.comments.resolvedWithoutReplies ? withResolvedComments(bytes, review.comments.doneFlags()) : bytes;
+  const links = new LinkRelationships();
+  let bookmarks = 0;
+  const lists = new ListNumbering(frame.Numbering);
+  const context = { lists, links, bookmarkId: () => ++bookmarks };
+  // With a table of contents, the body starts on a page of its own after it.
+  const body = titlePageXml(prepared) + bodyXml(prepared.blocks, hasSections, context, review);
+  const resolved = review?.comments.resolvedWithoutReplies ? review.comments.doneFlags() : undefined;
+  return packDocx(frame, body, links, (files) => {
+    lists.addTo(files);
+    if (resolved) addResolvedComments(files, resolved);
+  });
 }
 
 /** Comments are numbered from 0 and tracked changes after them: Word wants one id per annotation in the document. */

@@ -64,16 +64,19 @@ export function sliceRuns(runs: readonly Run[], start: number, end = Infinity): 
 /** White space (and, if given, the characters in `chars`) removed from both ends, empty runs dropped. */
 export function trimRuns(runs: readonly Run[], chars = ''): Run[] {
   const [head, tail] = trimPatterns(chars);
+  // trimStart/trimEnd remove exactly what \s matches, without a pattern tried at every position of a long run
+  const trimHead = chars === '' ? (text: string) => text.trimStart() : (text: string) => text.replace(head, '');
+  const trimTail = chars === '' ? (text: string) => text.trimEnd() : (text: string) => text.replace(tail, '');
   const out = runs.map((r) => ({ ...r }));
   while (out.length > 0) {
     const first = out[0] as Run;
-    first.text = first.text.replace(head, '');
+    first.text = trimHead(first.text);
     if (first.text !== '') break;
     out.shift();
   }
   while (out.length > 0) {
     const last = out[out.length - 1] as Run;
-    last.text = last.text.replace(tail, '');
+    last.text = trimTail(last.text);
     if (last.text !== '') break;
     out.pop();
   }

@@ -7,9 +7,10 @@ import { megabytes } from './decode';
  * A DOCX is a ZIP archive, and a ZIP from outside may be a bomb (a few megabytes that inflate to petabytes), may
  * name entries "../../etc/passwd" or "__proto__", or may lie about its sizes. Before anything is inflated, the
  * central directory is read (fflate's unzipSync with a filter that inflates nothing) and checked against the limits
- * below. Then every entry is inflated once through JSZip — the same ZIP reader mammoth uses, so both see the same
- * entries — as a stream, stopping the moment an entry grows past the size the directory declared for it: a bomb
- * that lies about its sizes costs at most one more chunk than the limits allow. Only then does mammoth get the bytes.
+ * below. Then every entry is inflated once (unpack.ts with fflate, or verifyZip here with JSZip for archives unpack.ts
+ * leaves alone), as a stream checked by InflateGuard, stopping the moment an entry grows past the size the directory
+ * declared for it: a bomb that lies about its sizes costs at most one more chunk than the limits allow. Only then is
+ * anything read from the parts.
  */
 
 export const ZIP_LIMITS = {
@@ -117,29 +118,66 @@ interface StreamHelper {
   pause(): StreamHelper;
 }
 
+/** The unpacked entries of a checked archive, folders left out, by name. */
+export type ZipParts = ReadonlyMap<string, Uint8Array>;
+
 /**
- * Inflates every entry once, as a stream, stopping as soon as an entry grows past its declared size or the total
- * passes the limit. Resolves, with the archive opened, when it is what its directory says.
+ * What every entry is checked for while it inflates, chunk by chunk: not past its declared size, the archive not past
+ * the total limit, and no DOCTYPE before an XML part's root element. `take` throws the ImportError that stops it.
  */
-export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInfo[], file: string): Promise<JSZip> {
+export class InflateGuard {
+  private total = 0;
+  private readonly latin1 = new TextDecoder('latin1');
+  private readonly declared: Map<string, number>;
+
+  constructor(
+    entries: readonly ZipEntryInfo[],
+    private readonly file: string,
+  ) {
+    this.declared = new Map(entries.map((e) => [e.name, e.size]));
+  }
+
+  /** A guard for one entry's chunks, in order. */
+  entry(name: string): (chunk: Uint8Array) => void {
+    const limit = this.declared.get(name) ?? ZIP_LIMITS.maxTotalUncompressed;
+    let size = 0;
+    // The text before an XML part's root element, while it is still being read: where a DOCTYPE would stand.
+    let prolog: string | null = /\.(?:xml|rels|vml)$/i.test(name) ? '' : null;
+    return (chunk) => {
+      size += chunk.length;
+      this.total += chunk.length;
+      if (prolog !== null) prolog = checkedProlog(prolog, this.latin1.decode(chunk), name, this.file);
+      if (size > limit) throw new ImportError(this.file, 'unsafe-zip', `has an entry ("${printable(name)}") that expands past the size its ZIP directory declares (it may be a ZIP bomb)`);
+      if (this.total > ZIP_LIMITS.maxTotalUncompressed) throw new ImportError(this.file, 'unsafe-zip', `expands to more than ${megabytes(ZIP_LIMITS.maxTotalUncompressed)} (it may be a ZIP bomb)`);
+    };
+  }
+
+  damaged(name: string, error: unknown): ImportError {
+    return new ImportError(this.file, 'corrupt', `is a damaged ZIP archive: "${printable(name)}" cannot be unpacked (${describeFailure(error)})`);
+  }
+}
+
+/**
+ * Inflates every entry once through JSZip, as a stream, stopping as soon as an entry grows past its declared size or
+ * the total passes the limit. The way in for archives unpack.ts leaves alone (ZIP64, encryption, odd layouts), so
+ * that they meet the same reader, and the same messages, as before it existed.
+ */
+export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInfo[], file: string): Promise<ZipParts> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (error) {
     throw new ImportError(file, 'corrupt', `is a damaged ZIP archive and cannot be read as a Word document (${describeFailure(error)})`);
   }
-  const declared = new Map(entries.map((e) => [e.name, e.size]));
-  const latin1 = new TextDecoder('latin1');
   const files = Object.values(zip.files).filter((f) => !f.dir);
   if (files.length > entries.length) throw new ImportError(file, 'unsafe-zip', 'has a ZIP archive whose entries do not match its directory');
-  let total = 0;
+  const guard = new InflateGuard(entries, file);
+  const parts = new Map<string, Uint8Array>();
   for (const entry of files) {
-    const limit = declared.get(entry.name) ?? ZIP_LIMITS.maxTotalUncompressed;
+    const check = guard.entry(entry.name);
     const stream = (entry as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
+    const chunks: Uint8Array[] = [];
     await new Promise<void>((resolve, reject) => {
-      let size = 0;
-      // The text before an XML part's root element, while it is still being read: where a DOCTYPE would stand.
-      let prolog: string | null = /\.(?:xml|rels|vml)$/i.test(entry.name) ? '' : null;
       let stopped = false;
       const stop = (error: ImportError) => {
         if (stopped) return;
@@ -150,23 +188,33 @@ export async function verifyZip(bytes: Uint8Array, entries: readonly ZipEntryInf
       stream
         .on('data', (chunk) => {
           if (stopped) return;
-          size += chunk.length;
-          total += chunk.length;
-          if (prolog !== null) {
-            prolog = checkedProlog(prolog, latin1.decode(chunk), entry.name, file, stop);
-            if (stopped) return;
+          try {
+            check(chunk);
+            chunks.push(chunk);
+          } catch (error) {
+            stop(error as ImportError);
           }
-          if (size > limit) stop(new ImportError(file, 'unsafe-zip', `has an entry ("${printable(entry.name)}") that expands past the size its ZIP directory declares (it may be a ZIP bomb)`));
-          else if (total > ZIP_LIMITS.maxTotalUncompressed) stop(new ImportError(file, 'unsafe-zip', `expands to more than ${megabytes(ZIP_LIMITS.maxTotalUncompressed)} (it may be a ZIP bomb)`));
         })
-        .on('error', (error) => stop(new ImportError(file, 'corrupt', `is a damaged ZIP archive: "${printable(entry.name)}" cannot be unpacked (${describeFailure(error)})`)))
+        .on('error', (error) => stop(guard.damaged(entry.name, error)))
         .on('end', () => {
           if (!stopped) resolve();
         })
         .resume();
     });
+    parts.set(entry.name, concat(chunks));
   }
-  return zip;
+  return parts;
+}
+
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 const MAX_PROLOG = 64 * 1024;
@@ -177,19 +225,17 @@ const MAX_PROLOG = 64 * 1024;
  * XML reader sees it, whatever that reader would make of it. Bytes are read as Latin-1 with NULs dropped, so UTF-8
  * and UTF-16 parts are read alike.
  */
-function checkedProlog(before: string, chunk: string, name: string, file: string, stop: (error: ImportError) => void): string | null {
+function checkedProlog(before: string, chunk: string, name: string, file: string): string | null {
   // eslint-disable-next-line no-control-regex -- the NULs of UTF-16 are what is dropped
   const text = before + chunk.slice(0, MAX_PROLOG + 16).replace(/\u0000/g, '');
   const root = /<[A-Za-z_]/.exec(text);
   const prolog = root ? text.slice(0, root.index) : text;
   if (/<!DOCTYPE/i.test(prolog) || /<!ENTITY/i.test(prolog)) {
-    stop(new ImportError(file, 'unsafe-xml', `has a DOCTYPE in "${printable(name)}", which Word never writes (it may be built to attack XML readers)`));
-    return null;
+    throw new ImportError(file, 'unsafe-xml', `has a DOCTYPE in "${printable(name)}", which Word never writes (it may be built to attack XML readers)`);
   }
   if (root) return null;
   if (prolog.length > MAX_PROLOG) {
-    stop(new ImportError(file, 'unsafe-xml', `has more than 64 KB before the XML of "${printable(name)}" begins, which no Word document has`));
-    return null;
+    throw new ImportError(file, 'unsafe-xml', `has more than 64 KB before the XML of "${printable(name)}" begins, which no Word document has`);
   }
   return prolog;
 }

@@ -17,10 +17,22 @@ const CONTENTS_TITLE = /^(?:table\s+of\s+contents|contents|index|in\s+this\s+(?:
 /** A line's words without its number, its page number or its dot leaders: what a heading and its entry share. */
 export function entryKey(text: string): string {
   let t = text.replace(/\u00a0/g, ' ').trim();
-  t = t.replace(/(?:\s*\.{2,}\s*|\s*…+\s*|\t+|\s{2,}|\s+)\d{1,4}$/u, '');
+  // (tried only where a page number can be: the pattern, tried at every position of a long paragraph, is slow)
+  if (/\d$/.test(t)) t = t.replace(/(?:\s*\.{2,}\s*|\s*…+\s*|\t+|\s{2,}|\s+)\d{1,4}$/u, '');
   const marker = readMarker(t);
   if (marker) t = t.slice(marker.length);
-  return t.replace(/[\s.:]+$/u, '').replace(/\s+/g, ' ').toLowerCase();
+  return withoutTrailingStops(t).replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The text without the white space, full stops and colons it ends with (as /[\s.:]+$/ would, in one pass from the end). */
+function withoutTrailingStops(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const c = text.charAt(end - 1);
+    if (c !== '.' && c !== ':' && c.trim() !== '') break;
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 /** Marks the table of contents (and its own heading) as dropped; returns how many entries it had (0: none found). */

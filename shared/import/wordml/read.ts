@@ -1,0 +1,33 @@
+import type { RawDocument } from '../raw';
+import { readBody } from './body';
+import { NotMine } from './not-mine';
+import { NO_NUMBERING, readNumbering } from './numbering';
+import { partPath, readRelationships, type Relationship } from './relationships';
+import { NO_STYLES, readStyles } from './styles';
+
+const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const MAIN = 'word/document.xml';
+
+/**
+ * A .docx read without mammoth: the parts mammoth would read for the text (the main document, its relationships,
+ * styles and numbering, found as mammoth finds them), `text` giving a part's text or undefined when it is missing.
+ * `documentXml` replaces word/document.xml (the review import's marked copy). NotMine when mammoth should read it.
+ */
+export function readWordml(text: (name: string) => string | undefined, documentXml?: string): RawDocument {
+  const rootRelationships = relationshipsOf(text('_rels/.rels'));
+  const exists = (name: string) => text(name) !== undefined;
+  if (partPath(rootRelationships, `${RELATIONSHIP}officeDocument`, '', MAIN, exists) !== MAIN) throw new NotMine('a main document elsewhere than word/document.xml');
+  const relationships = relationshipsOf(text('word/_rels/document.xml.rels'));
+  const stylesXml = text(partPath(relationships, `${RELATIONSHIP}styles`, 'word', 'word/styles.xml', exists));
+  const numberingXml = text(partPath(relationships, `${RELATIONSHIP}numbering`, 'word', 'word/numbering.xml', exists));
+  const styles = stylesXml === undefined ? NO_STYLES : readStyles(stylesXml);
+  const numbering = numberingXml === undefined ? NO_NUMBERING : readNumbering(numberingXml, styles);
+  const targets = new Map(relationships.map((r) => [r.id ?? 'undefined', r.target]));
+  const xml = documentXml ?? text(MAIN);
+  if (xml === undefined) throw new NotMine('no main document');
+  return { format: 'docx', paragraphs: readBody(xml, { styles, numbering, targets }) };
+}
+
+function relationshipsOf(xml: string | undefined): Relationship[] {
+  return xml === undefined ? [] : readRelationships(xml);
+}
