@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDocument } from '../../shared/format/serialize';
 import type { Block } from '../../shared/model/document';
 import { h, p, policy } from '../../shared/testing/builders';
+import { ref } from '../../shared/testing/reference-documents';
 import { cli } from './test-cli';
 
 let tmp: string;
@@ -35,6 +36,15 @@ describe('policywright check', () => {
     expect(out).toContain('# Privacy Notice (notice): 2 errors');
     expect(out).toMatch(/error +1 +broken-reference +“Section 4” in section 1 names no section of this document \(4\)\./);
     expect(out).toMatch(/error +1 +placeholder +“\[insert details\]” in section 1 is placeholder text\./);
+  });
+
+  it('exits 1 on a cross-reference whose section was deleted, and 0 once it points at one that is there', async () => {
+    const broken = await write('broken.policy.json', [h(1, 's-intro0001', 'Introduction'), p('See ', ref('s-gone00001'), '.')]);
+    const failed = await cli('check', broken);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/error +1 +missing-reference +A cross-reference in section 1 points at a section that is no longer in the document\./);
+    const fixed = await write('fixed.policy.json', [h(1, 's-intro0001', 'Introduction'), p('See ', ref('s-intro0001'), '.')]);
+    expect((await cli('check', fixed)).code).toBe(0);
   });
 
   it('exits 0 on warnings alone, and writes JSON with --json', async () => {

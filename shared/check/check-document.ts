@@ -1,5 +1,6 @@
 import type { PolicyDocument } from '../model/document';
 import { safeLink } from '../model/link';
+import { MISSING_REFERENCE_TEXT } from '../model/reference-text';
 import { variableValue, type VariableValues } from '../model/variables';
 import { findDefinitions, type Definition } from './definitions';
 import type { CheckRule, Finding, Severity } from './finding';
@@ -30,6 +31,7 @@ export function checkDocument(doc: PolicyDocument, options: CheckOptions = {}): 
     place?.sectionNumber ? (/^(?:§|Article|Section)/u.test(place.sectionNumber) ? place.sectionNumber : `section ${place.sectionNumber}`) : place ? 'the opening text' : 'the document details';
 
   checkReferences(places, sections, add, where);
+  checkStoredReferences(places, sections, add, where);
   checkTerms(doc, places, sections, add, where);
   const clauseUses = new Set<string>();
   for (const place of places) {
@@ -62,6 +64,17 @@ function checkReferences(places: readonly Place[], sections: readonly SectionInf
     const missing = reference.targets.filter((target) => !namesSection(target, names));
     if (missing.length === 0) continue;
     add('broken-reference', 'error', reference.place, `“${reference.text}” in ${where(reference.place)} names no section of this document (${missing.join(', ')}).`, reference.text);
+  }
+}
+
+/** A stored cross-reference whose section was deleted: kept and flagged in the text, an error until it is fixed. */
+function checkStoredReferences(places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
+  const ids = new Set(sections.map((section) => section.id));
+  for (const place of places) {
+    for (const run of place.block.runs) {
+      if (run.ref === undefined || ids.has(run.ref)) continue;
+      add('missing-reference', 'error', place, `A cross-reference in ${where(place)} points at a section that is no longer in the document.`, MISSING_REFERENCE_TEXT);
+    }
   }
 }
 
@@ -130,6 +143,8 @@ const PLACEHOLDERS = [
 
 function checkPlaceholders(place: Place, variables: VariableValues | undefined, add: Add, where: Where): void {
   for (const run of place.block.runs) {
+    // A cross-reference's stored text is its placeholder, never text left to fill in; a missing one is its own rule.
+    if (run.ref !== undefined) continue;
     if (run.variable !== undefined) {
       if (variables && variableValue(variables, run.variable) === undefined) {
         add('unfilled-variable', 'error', place, `The variable {{${run.variable}}} in ${where(place)} has no value.`, run.text);

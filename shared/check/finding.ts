@@ -1,6 +1,7 @@
 /** What the checker can find, one rule each; the ids are stable (a dismissal saved in a project names one). */
 export const CHECK_RULES = {
   'broken-reference': 'A typed reference ("see Section 7") names no section of this document.',
+  'missing-reference': 'A cross-reference points at a section that is no longer in the document.',
   'undefined-term': 'A capitalised term is used as a defined term but never defined.',
   'unused-term': 'A term is defined but never used.',
   'term-defined-twice': 'A term is defined more than once.',

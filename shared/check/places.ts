@@ -1,6 +1,7 @@
 import type { Block, PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
 import { numberSections } from '../numbering/number';
+import { referenceTargets } from '../numbering/references';
 
 /** A block of the document with the section it belongs to: what every rule walks. */
 export interface Place {
@@ -29,11 +30,13 @@ export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): { p
     return { id: heading.id, title: heading.title, label: n?.label ?? '', reference: n?.reference ?? '', path: n?.path ?? [], level: n?.depth ?? heading.level };
   });
   const byId = new Map(sections.map((section) => [section.id, section]));
+  // The text as read: a cross-reference is its section's number ("Section 2.1"), as every rule should see it.
+  const targets = referenceTargets(doc.blocks, doc.numbering);
   let current: SectionInfo | null = null;
   const places = doc.blocks.map((block, index) => {
     if (block.kind === 'heading') current = byId.get(block.id) ?? null;
     const section: SectionInfo | null = current;
-    return { block, index, text: runsToPlainText(block.runs), sectionId: section?.id ?? null, sectionNumber: section ? section.reference || section.label : null };
+    return { block, index, text: runsToPlainText(block.runs, undefined, targets), sectionId: section?.id ?? null, sectionNumber: section ? section.reference || section.label : null };
   });
   return { places, sections };
 }

@@ -25,14 +25,32 @@ export function findTypedReferences(places: readonly Place[]): TypedReference[] 
   const found: TypedReference[] = [];
   for (const place of places) {
     if (place.block.kind === 'heading') continue;
-    for (const match of place.text.matchAll(REFERENCE)) {
-      const at = match.index ?? 0;
-      const after = place.text.slice(at + match[0].length, at + match[0].length + 60);
-      const before = place.text.slice(Math.max(0, at - 24), at);
-      if (ELSEWHERE_AFTER.test(after) || ELSEWHERE_BEFORE.test(before)) continue;
-      const targets = [match[1] ?? '', ...(match[2] ?? '').matchAll(MORE)].map((t) => (typeof t === 'string' ? t : t[0]));
-      found.push({ place, text: match[0], targets: targets.filter(Boolean) });
-    }
+    for (const reference of typedReferencesIn(place.text)) found.push({ place, text: reference.text, targets: reference.targets.map((target) => target.name) });
+  }
+  return found;
+}
+
+/** A typed reference in a text, with where it and each number it names stand (offsets in the text). */
+export interface TypedReferenceAt {
+  readonly at: number;
+  readonly text: string;
+  readonly targets: ReadonlyArray<{ readonly name: string; readonly at: number }>;
+}
+
+const REFERENCE_AT = new RegExp(REFERENCE.source, 'dgu');
+
+/** The typed references to parts of this document in a text; references to other laws and documents are left out. */
+export function typedReferencesIn(text: string): TypedReferenceAt[] {
+  const found: TypedReferenceAt[] = [];
+  for (const match of text.matchAll(REFERENCE_AT)) {
+    const at = match.index ?? 0;
+    const after = text.slice(at + match[0].length, at + match[0].length + 60);
+    const before = text.slice(Math.max(0, at - 24), at);
+    if (ELSEWHERE_AFTER.test(after) || ELSEWHERE_BEFORE.test(before)) continue;
+    const [firstAt] = match.indices?.[1] ?? [at];
+    const [restAt] = match.indices?.[2] ?? [at + match[0].length];
+    const targets = [{ name: match[1] ?? '', at: firstAt }, ...[...(match[2] ?? '').matchAll(MORE)].map((m) => ({ name: m[0], at: restAt + (m.index ?? 0) }))];
+    found.push({ at, text: match[0], targets: targets.filter((target) => target.name !== '') });
   }
   return found;
 }
@@ -56,6 +74,20 @@ export function namesSection(target: string, names: ReadonlySet<string>): boolea
   if (names.has(section)) return true;
   const roman = fromRoman(section);
   return roman !== null && names.has(String(roman));
+}
+
+/**
+ * The section a typed number names as the document itself writes its number ("4.2"; "2.1" for "Section 2.01"; "IV" for
+ * Article IV), or null. Stricter than namesSection, which also takes a section's position ("2" for section B): a
+ * typed reference made a cross-reference shows the document's own number, so it must already be that number.
+ */
+export function sectionNamer<S extends SectionInfo>(sections: readonly S[]): (target: string) => S | null {
+  const byName = new Map<string, S>();
+  for (const section of sections) {
+    const name = normalize(section.reference.replace(/^(?:Section|Article|§)\s*/u, ''));
+    if (!byName.has(name)) byName.set(name, section);
+  }
+  return (target) => byName.get(normalize(target)) ?? null;
 }
 
 function normalize(name: string): string {

@@ -1,5 +1,6 @@
-import type { PolicyDocument } from '../model/document';
+import type { Block, PolicyDocument } from '../model/document';
 import { acceptAll, rejectAll } from '../review/resolve';
+import { blocksForReaders } from '../numbering/references';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
@@ -22,8 +23,14 @@ export interface CompareOptions {
   readonly newText?: SuggestedText;
 }
 
+/**
+ * The text compared, with each cross-reference showing its section's number in this edition. A reference keeps its
+ * `ref`, and tokens.ts compares it by that: one that still points at the same section is unchanged however the
+ * sections were renumbered, one pointed at another section is a change, and the redline shows the numbers.
+ */
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
-  return which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  const text = which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  return { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
 }
 
 /**
@@ -36,9 +43,10 @@ export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyD
   // A document with open suggestions holds two texts (and a moved section twice): one of them is compared.
   const oldDoc = textOf(oldEdition, options.oldText);
   const newDoc = textOf(newEdition, options.newText);
-  const oldSegments = segmentsOf(oldDoc);
   const newSegments = segmentsOf(newDoc);
-  const matches = alignSegments(oldSegments, newSegments);
+  const unaligned = segmentsOf(oldDoc);
+  const matches = alignSegments(unaligned, newSegments);
+  const oldSegments = referencesAsNew(unaligned, newSegments, matches);
   const inPlaceItems = heaviestIncreasing(
     matches.map((match) => ({ old: match.old, weight: 1 + (oldSegments[match.old]?.size ?? 0) })),
     oldSegments.length,
@@ -84,6 +92,25 @@ export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyD
     rows,
     summary: summarize(rows),
   };
+}
+
+/**
+ * The old edition's references, each pointing at the new edition's id of the section it points at. Sections paired by
+ * title or content (two imported files, whose ids differ) are the same section, so a reference to it is unchanged.
+ */
+function referencesAsNew(oldSegments: readonly Segment[], newSegments: readonly Segment[], matches: ReturnType<typeof alignSegments>): Segment[] {
+  const newId = new Map<string, string>();
+  for (const match of matches) {
+    const old = oldSegments[match.old];
+    const now = newSegments[match.new];
+    if (old && now && old.id !== now.id) newId.set(old.id, now.id);
+  }
+  if (newId.size === 0) return oldSegments as Segment[];
+  const retarget = (block: Block): Block =>
+    block.runs.some((run) => run.ref !== undefined && newId.has(run.ref))
+      ? { ...block, runs: block.runs.map((run) => (run.ref !== undefined && newId.has(run.ref) ? { ...run, ref: newId.get(run.ref) } : run)) }
+      : block;
+  return oldSegments.map((segment) => ({ ...segment, blocks: segment.blocks.map(retarget) }));
 }
 
 /** A subsection that moved only because its parent did, and still sits under it, is part of its parent's move. */

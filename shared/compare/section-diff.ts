@@ -1,6 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block } from '../model/document';
-import { isWord, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
+import { isWord, sameReference, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
 export interface SectionDiff {
@@ -61,7 +61,9 @@ function sameBlock(x: Block | undefined, y: Block | undefined): boolean {
   if (!x || !y || shapeKey(x) !== shapeKey(y) || x.runs.length !== y.runs.length) return false;
   return x.runs.every((run, i) => {
     const other = y.runs[i];
-    return other !== undefined && run.text === other.text && run.link === other.link && (run.marks ?? []).join() === (other.marks ?? []).join();
+    if (other === undefined) return false;
+    const sameWords = run.ref !== undefined || other.ref !== undefined ? sameReference(run, other) : run.text === other.text;
+    return sameWords && run.link === other.link && (run.marks ?? []).join() === (other.marks ?? []).join();
   });
 }
 

@@ -38,10 +38,23 @@ export function tokenize(blocks: readonly Block[]): TokenStream {
   return stream;
 }
 
+/** Two runs are the same reference when they point at the same section and show the same (number, or number and title). */
+export function sameReference(a: Pick<Run, 'ref' | 'refTitle'>, b: Pick<Run, 'ref' | 'refTitle'>): boolean {
+  return a.ref === b.ref && a.refTitle === b.refTitle;
+}
+
 function addRun(stream: TokenStream, run: Run): void {
   const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
   const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
   const suffix = styled ? `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` : '';
+  if (run.ref !== undefined) {
+    // One token, keyed by the section it points at: its text (the number in this edition) is what the redline shows.
+    stream.texts.push(run.text);
+    stream.styles.push(style);
+    stream.keys.push(`\u0002${run.ref}\u0002${run.refTitle ? 'title' : ''}${suffix}`);
+    stream.boundaries.push(undefined);
+    return;
+  }
   const text = run.text;
   let start = 0;
   while (start < text.length) {

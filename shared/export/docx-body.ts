@@ -1,5 +1,6 @@
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING } from './docx-numbering';
 import { writeParagraphs, type Review, type WrittenPart } from './docx-review';
+import { bookmarkName } from './docx-reference';
 import type { Links } from './docx-run-xml';
 import type { ExportListItem } from './lists';
 import type { ExportBlock, ExportHeading } from './prepare';
@@ -7,10 +8,7 @@ import type { ExportBlock, ExportHeading } from './prepare';
 type HeadingStyle = 'Heading1' | 'Heading2' | 'Heading3' | 'Heading4' | 'Heading5' | 'Heading6';
 export const HEADING_STYLES: readonly HeadingStyle[] = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6'];
 
-/** Word bookmark names are letters, digits and underscores; a leading underscore hides them, as Word hides its own. */
-export function bookmarkName(sectionId: string): string {
-  return `_Toc_${sectionId.replace(/[^A-Za-z0-9]/g, '_')}`;
-}
+export { bookmarkName } from './docx-reference';
 
 /** The numbering part's list ids (w:numId): one per list, by its definition (`reference`) and its instance. */
 export interface ListIds {

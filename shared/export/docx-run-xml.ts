@@ -1,5 +1,6 @@
+import { bookmarkName } from './docx-reference';
 import { escapeXml } from './docx-xml';
-import type { ExportRun } from './runs';
+import type { ExportReference, ExportRun } from './runs';
 
 /** The hyperlink relationships of the document part: each link's r:id. */
 export interface Links {
@@ -24,10 +25,17 @@ export interface RunTracking {
  * paragraph, which would be a new block), and a tab a Word tab: in Word's XML a raw tab character in text is read as a
  * space. A link wraps the run's Word runs in a w:hyperlink to an external relationship.
  *
- * This is the one place a run becomes XML: a run of another kind (a cross-reference as a REF field, say) is a case
- * here, built from wordRun and runProperties so that it carries the same formatting and tracking.
+ * This is the one place a run becomes XML: a run of another kind is a case here (a cross-reference is REF
+ * fields, referenceXml), built from wordRun and runProperties so that it carries the same formatting and tracking.
  */
 export function runXml(run: ExportRun, links: Links, tracking?: RunTracking): string {
+  if (run.ref !== undefined) {
+    // The anchor link is for HTML and Markdown; in Word the field is the way there.
+    const { href: _anchor, ref, ...text } = run;
+    // A reference suggested away is deleted text: Word keeps no field instruction in a deletion.
+    if (tracking?.deleted === true) return runXml(text, links, tracking);
+    return referenceXml(ref, runProperties(text), tracking);
+  }
   const properties = runProperties(run);
   const lines = run.text.split('\n');
   let xml = '';
@@ -39,6 +47,32 @@ export function runXml(run: ExportRun, links: Links, tracking?: RunTracking): st
     xml += open + wordRun(properties + change, content) + close;
   }
   return run.href === undefined ? xml : `<w:hyperlink w:history="1" r:id="${links.relationship(run.href)}">${xml}</w:hyperlink>`;
+}
+
+/**
+ * A cross-reference as Word fields to the section's bookmark: `REF … \r \h` for the heading's number as its list
+ * writes it (`\h` makes it a link there), and, for a reference that shows the title too, `REF … \h` for the
+ * bookmarked heading text in brackets after it. What Policywright shows is each field's cached result, so Word shows
+ * it before any update of fields, and its own number for the same heading after one (LibreOffice works the result out
+ * itself on opening). Each of the field's Word runs carries the run's formatting and, when it is suggested, its own
+ * insertion.
+ */
+function referenceXml(ref: ExportReference, properties: string, tracking: RunTracking | undefined): string {
+  const one = (content: string): string => {
+    const change = tracking ? tracking.formatChange() : '';
+    const [open, close] = tracking ? tracking.around() : ['', ''];
+    return open + wordRun(properties + change, content) + close;
+  };
+  const field = (instruction: string, cached: string): string =>
+    one('<w:fldChar w:fldCharType="begin"/>') +
+    one(`<w:instrText xml:space="preserve"> ${escapeXml(instruction)} </w:instrText>`) +
+    one('<w:fldChar w:fldCharType="separate"/>') +
+    one(textXml('w:t', cached)) +
+    one('<w:fldChar w:fldCharType="end"/>');
+  const bookmark = bookmarkName(ref.section);
+  const number = field(`REF ${bookmark} \\r \\h`, ref.number);
+  if (ref.title === undefined) return number;
+  return number + one(textXml('w:t', ' (')) + field(`REF ${bookmark} \\h`, ref.title) + one(textXml('w:t', ')'));
 }
 
 /** One Word run: its properties (the inside of w:rPr) and content; an empty one is written as Word writes it. */

@@ -1,4 +1,5 @@
 import { ExternalHyperlink, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import { referenceFieldRuns } from './docx-reference';
 import type { ExportRun } from './runs';
 
 export type MakeRun = (options: IRunOptions) => ParagraphChild;
@@ -16,6 +17,13 @@ export function docxRuns(runs: readonly ExportRun[], makeRun: MakeRun = textRun)
 
 /** One run as Word runs (several when it holds line breaks), `extra` added to each run's options. */
 export function docxRun(run: ExportRun, makeRun: MakeRun = textRun, extra?: Partial<IRunOptions>): ParagraphChild[] {
+  // A reference suggested away is deleted text: Word keeps no field instruction in a deletion.
+  if (run.ref !== undefined) {
+    const { href: _anchor, ref, ...text } = run;
+    if (run.del !== undefined) return docxRun(text, makeRun, extra);
+    const format: IRunOptions = { ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italics: true } : {}), ...(run.underline ? { underline: {} } : {}), ...extra };
+    return referenceFieldRuns(ref.section, ref, format).map(makeRun);
+  }
   const lines = run.text.split('\n');
   const textRuns = lines.map((line, index) =>
     makeRun({

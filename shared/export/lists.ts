@@ -1,4 +1,5 @@
 import type { BlockChange, ListItem, SuggestionMark } from '../model/document';
+import type { ReferenceTargets } from '../model/reference-text';
 import { listNumbers, type ListNumber } from '../numbering/list-numbers';
 import { exportRuns, type ExportRun } from './runs';
 
@@ -28,14 +29,14 @@ export interface ExportList {
  * (shared/numbering/list-numbers.ts). `nextSequence` is the first free sequence number; the return says where the
  * next list starts.
  */
-export function exportList(items: readonly ListItem[], nextSequence: number): { list: ExportList; nextSequence: number } {
+export function exportList(items: readonly ListItem[], nextSequence: number, targets?: ReferenceTargets): { list: ExportList; nextSequence: number } {
   const numbers = listNumbers(items, nextSequence);
   const before = items.some((item) => item.relevel) ? placesBefore(items, numbers.items) : [];
   const out = items.map((item, i): ExportListItem => {
     const was = before[i];
     return {
       ...(numbers.items[i] as ListNumber),
-      runs: exportRuns(item.runs),
+      runs: exportRuns(item.runs, targets),
       ...(item.change ? { change: item.change } : {}),
       ...(item.relevel && was ? { was: { ...was, by: item.relevel } } : {}),
     };

@@ -20,7 +20,7 @@ export function exportMarkdown(doc: PolicyDocument, options: { variables?: Varia
   // A published policy is the text as agreed: open suggestions as if accepted (comments are never published).
   const prepared = prepareDocument(acceptAll(doc), options.variables);
   const parts = [frontMatter(prepared), `# ${escapeMarkdownText(prepared.title, false)}`, documentInfo(prepared)];
-  for (const block of prepared.blocks) parts.push(blockMarkdown(block));
+  for (const block of prepared.blocks) parts.push(blockMarkdown(block, prepared.referenced));
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
 }
 
@@ -49,13 +49,15 @@ function documentInfo(doc: PreparedDocument): string {
   return lines.map((line) => escapeMarkdownText(line, true)).join(HARD_BREAK);
 }
 
-function blockMarkdown(block: ExportBlock): string {
+function blockMarkdown(block: ExportBlock, referenced: ReadonlySet<string>): string {
   switch (block.kind) {
     case 'heading': {
       // An ATX heading is one line: a line break the author put in a heading becomes a space.
       const runs = block.runs.map((run) => ({ ...run, text: run.text.replace(/\n/g, ' ') }));
       const text = inlineMarkdown(runs, { lineBreak: ' ' });
-      return `${'#'.repeat(Math.min(block.depth + 1, 6))} ${escapeMarkdownText(block.label, false)}${text === '' ? '' : ` ${text}`}`;
+      // A section a cross-reference links to gets the HTML export's anchor (its stable id), which GFM passes through.
+      const anchor = referenced.has(block.id) ? ` <a id="${block.id}"></a>` : '';
+      return `${'#'.repeat(Math.min(block.depth + 1, 6))} ${escapeMarkdownText(block.label, false)}${text === '' ? '' : ` ${text}`}${anchor}`;
     }
     case 'paragraph':
       return inlineMarkdown(trimRuns(block.runs), { lineBreak: HARD_BREAK });

@@ -1,11 +1,12 @@
-import type { BlockChange, DocumentLanguage, ListItem, NumberingStyle, PolicyDocument, SuggestionMark } from '../model/document';
+import type { BlockChange, DocumentLanguage, Heading, ListItem, NumberingStyle, PolicyDocument, SuggestionMark } from '../model/document';
 import { bareNumber } from '../numbering/number';
 import { standsWhenAccepted } from '../review/suggestions';
-import { reviewedNumbers } from './review-numbers';
+import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun } from './runs';
 import { oneLine } from './text';
 import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../model/variables';
+import type { ReferenceTarget } from '../model/reference-text';
 
 export type { ExportList, ExportListItem } from './lists';
 export type { ExportRun } from './runs';
@@ -53,6 +54,8 @@ export interface PreparedDocument {
   readonly headings: ExportHeading[];
   /** How many numbered sequences the lists hold (sequence numbers run from 0 to this, exclusive). */
   readonly numberedSequences: number;
+  /** The sections some cross-reference in the document points at: those whose anchor a reader is sent to. */
+  readonly referenced: ReadonlySet<string>;
 }
 
 /**
@@ -62,9 +65,14 @@ export interface PreparedDocument {
  */
 export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO_VARIABLES): PreparedDocument {
   // Variables become their values (or "[name]") before anything else reads a run: exporters never see a placeholder.
-  const resolved = resolveBlocks(doc.blocks, values);
-  const headingBlocks = resolved.flatMap((block) => (block.kind === 'heading' ? [block] : []));
+  const valued = resolveBlocks(doc.blocks, values);
+  const headingBlocks = valued.flatMap((block) => (block.kind === 'heading' ? [block] : []));
   const numbers = reviewedNumbers(headingBlocks, doc.numbering);
+  // References show the numbers these same headings are exported with (every open suggestion accepted).
+  const targets = referenceTargetsOf(headingBlocks, numbers);
+  const resolved = resolveBlocks(valued, NO_VARIABLES, targets);
+  const referenced = new Set<string>();
+  for (const block of valued) for (const run of block.runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
 
   const blocks: ExportBlock[] = [];
   const headings: ExportHeading[] = [];
@@ -73,7 +81,7 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   let headingIndex = 0;
   const flushList = () => {
     if (pendingItems.length === 0) return;
-    const done = exportList(pendingItems, nextSequence);
+    const done = exportList(pendingItems, nextSequence, targets);
     blocks.push(done.list);
     nextSequence = done.nextSequence;
     pendingItems = [];
@@ -85,7 +93,7 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
       continue;
     }
     flushList();
-    const runs = exportRuns(block.runs);
+    const runs = exportRuns(block.runs, targets);
     if (block.kind === 'paragraph') {
       blocks.push(block.change ? { kind: 'paragraph', runs, change: block.change } : { kind: 'paragraph', runs });
       continue;
@@ -121,6 +129,18 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     blocks,
     headings,
     numberedSequences: nextSequence,
+    referenced,
   };
+}
+
+/** What a reference to each heading shows: the heading's number as exported, for those that stand once accepted. */
+function referenceTargetsOf(headings: readonly Heading[], numbers: readonly ReviewedNumber[]): Map<string, ReferenceTarget> {
+  const targets = new Map<string, ReferenceTarget>();
+  headings.forEach((heading, index) => {
+    const number = numbers[index]?.number;
+    if (!number || !standsWhenAccepted(heading) || targets.has(heading.id)) return;
+    targets.set(heading.id, { number: number.reference, title: plainText(exportRuns(heading.runs)).replace(/\s+/g, ' ').trim() });
+  });
+  return targets;
 }
 

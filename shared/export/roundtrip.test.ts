@@ -5,6 +5,7 @@ import { parseFile } from '../format/parse';
 import { importDocument } from '../import/index';
 import { PolicyDocumentSchema, type Block, type PolicyDocument, type Run } from '../model/document';
 import { outlineOf } from '../numbering/outline';
+import { blocksForReaders } from '../numbering/references';
 import { runsToPlainText } from '../model/text';
 import { safeLink } from '../model/link';
 import { resolveRuns } from '../model/variables';
@@ -85,9 +86,12 @@ interface BlockView {
   text: string;
 }
 
-/** The blocks in reading order as text: headings stand in the sequence so that text stays in its section. */
+/**
+ * The blocks in reading order as text: headings stand in the sequence so that text stays in its section. Read as a
+ * reader sees them: an import makes typed references ("Section 2(a)") cross-references, which show the same words.
+ */
 function textView(doc: PolicyDocument): BlockView[] {
-  return doc.blocks.map((block) => ({
+  return blocksForReaders(doc.blocks, doc.numbering, VALUES).map((block) => ({
     kind: block.kind,
     shape: block.kind === 'heading' ? `h${block.level}` : block.kind === 'list-item' ? block.list : '',
     text: normalise(runsToPlainText(block.runs, VALUES)),
@@ -96,7 +100,7 @@ function textView(doc: PolicyDocument): BlockView[] {
 
 /** Body paragraphs and list items with their formatted stretches (the start of their text names them in a diff). */
 function formattingView(doc: PolicyDocument): Array<{ text: string; formatting: string[] }> {
-  return doc.blocks
+  return blocksForReaders(doc.blocks, doc.numbering, VALUES)
     .filter((block) => block.kind !== 'heading')
     .map((block) => ({ text: normalise(runsToPlainText(block.runs, VALUES)).slice(0, 40), formatting: formatting(resolveRuns(block.runs, VALUES)) }))
     .filter((view) => view.formatting.length > 0);

@@ -5,6 +5,7 @@ import { NUMBERING_STYLES, type NumberingStyle } from '../model/vocabulary';
 import { megabytes } from './decode';
 import { ImportError, UNNAMED } from './errors';
 import { readHtml } from './html';
+import { referencesAsLinks } from './reference-field';
 import { recoverStructure, type StructureOptions } from './structure';
 import type { RawDocument } from './raw';
 import { unpackZip } from './unpack';
@@ -92,7 +93,10 @@ export async function importDocx(bytes: Uint8Array, options: StructureOptions & 
     raw = readWordml(text, review?.xml);
   } catch (error) {
     if (!(error instanceof NotMine)) throw error;
-    raw = await readWithMammoth(review ? withDocument(parts, review.xml) : bytes, file);
+    // mammoth knows no REF field: the cross-references are rewritten as links it reads (reference-field.ts).
+    const linked = referencesAsLinks(review?.xml ?? text('word/document.xml') ?? '');
+    const documentXml = linked ?? review?.xml;
+    raw = await readWithMammoth(documentXml !== undefined ? withDocument(parts, documentXml) : bytes, file);
   }
   if (coreTitle) raw.fallbackTitle = coreTitle;
   if (numbering) raw.metadata = { ...raw.metadata, numbering };

@@ -48,6 +48,8 @@ export interface HtmlReadOptions {
 interface Context {
   marks: readonly Mark[];
   link: string | undefined;
+  /** Inside a link to a place in this document: its id. */
+  anchor: string | undefined;
   heading: number | undefined;
   /** The innermost open list, linked to the ones around it (a chain, so deep nesting costs nothing to copy). */
   list: ListFrame | undefined;
@@ -64,13 +66,22 @@ class Collector {
   private runs: RawRun[] = [];
   private hints: Omit<RawParagraph, 'runs'> = {};
   private hasText = false;
+  /** Ids met since the last paragraph: they belong to the next one with text (a heading's id comes before its text). */
+  private anchors: string[] = [];
 
   /** Ends the paragraph being collected, if it has any text. */
   flush(): void {
-    if (this.hasText) this.paragraphs.push({ runs: this.runs, ...this.hints });
+    if (this.hasText) {
+      this.paragraphs.push({ runs: this.runs, ...this.hints, ...(this.anchors.length > 0 ? { anchors: this.anchors } : {}) });
+      this.anchors = [];
+    }
     this.runs = [];
     this.hints = {};
     this.hasText = false;
+  }
+
+  anchor(id: string): void {
+    if (this.anchors.length < 16) this.anchors.push(id);
   }
 
   text(text: string, ctx: Context): void {
@@ -87,6 +98,7 @@ class Collector {
     const run: RawRun = { text };
     if (ctx.marks.length > 0) run.marks = ctx.marks;
     if (ctx.link !== undefined) run.link = ctx.link;
+    if (ctx.anchor !== undefined) run.anchor = ctx.anchor;
     this.runs.push(run);
   }
 }
@@ -170,7 +182,7 @@ type Task = { node: Node; ctx: Context } | { exit: () => void };
 /** Raw paragraphs from parsed HTML. */
 function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
   const out = new Collector();
-  const initial: Context = { marks: [], link: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false, details: false };
+  const initial: Context = { marks: [], link: undefined, anchor: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false, details: false };
   const stack: Task[] = [{ node: root, ctx: initial }];
   while (stack.length > 0) {
     const task = stack.pop() as Task;
@@ -209,7 +221,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
       }
       const marks = marksFor(el, ctx.marks);
       next = marks === ctx.marks ? ctx : { ...ctx, marks };
-      if (tag === 'a') next = { ...next, link: linkOf(el) };
+      if (tag === 'a') next = { ...next, link: linkOf(el), anchor: href.startsWith('#') && href.length > 1 ? href.slice(1, 200) : undefined };
       const block = BLOCKS.has(tag);
       if (block) {
         // <li><p>text</p></li>: the first paragraph inside an item is the item (hintsFor marks it used)
@@ -246,6 +258,9 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
         }
       }
       if (el.tagName === 'template') children = [];
+      // After the block's flush: a heading's id belongs to the heading, not to the paragraph before it.
+      const id = attr(el, 'id');
+      if (id) out.anchor(id.slice(0, 200));
     }
     if (exit) stack.push({ exit });
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, ctx: next });

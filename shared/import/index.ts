@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../model/document';
 import { decodeText } from './decode';
 import { ImportError, UNNAMED } from './errors';
+import { linkTypedReferences } from './references';
 import { recoverStructure, type StructureOptions } from './structure';
 import { readPlainText } from './text';
 import { looksLikeZip } from './zip-signature';
@@ -42,6 +43,11 @@ function looksLikeHtml(text: string): boolean {
  * writes files itself; `fileName` only names the file in messages and gives the title of last resort.
  */
 export async function importDocument(fileName: string, bytes: Uint8Array, options: Omit<StructureOptions, 'fileName'> = {}): Promise<PolicyDocument> {
+  // Once its sections are known, the document's typed references to them become cross-references.
+  return linkTypedReferences(await readDocument(fileName, bytes, options));
+}
+
+async function readDocument(fileName: string, bytes: Uint8Array, options: Omit<StructureOptions, 'fileName'>): Promise<PolicyDocument> {
   const file = fileName || UNNAMED;
   const opts: StructureOptions = { ...options, fileName: file };
   if (bytes.length === 0) throw new ImportError(file, 'empty', 'is empty');

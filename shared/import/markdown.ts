@@ -38,11 +38,15 @@ const MAX_DEPTH = 100;
 interface Ctx {
   marks: readonly Mark[];
   link: string | undefined;
+  /** Inside a link to a place in this document ("#id"): its id. */
+  anchor?: string;
 }
 
 class Walker {
   readonly paragraphs: RawParagraph[] = [];
   private readonly definitions = new Map<string, string>();
+  /** Ids of inline `<a id="…">` anchors read since the last paragraph: they belong to the next one. */
+  private anchors: string[] = [];
 
   constructor(root: Root) {
     // link reference definitions, wherever they are
@@ -61,7 +65,10 @@ class Walker {
   private push(runs: RawRun[][], hints: Omit<RawParagraph, 'runs'>): void {
     // a hard break splits the paragraph; only the first part keeps the list hint
     runs.forEach((part, i) => {
-      if (part.some((r) => r.text.trim() !== '')) this.paragraphs.push({ runs: part, ...(i === 0 || !hints.list ? hints : omitList(hints)) });
+      if (!part.some((r) => r.text.trim() !== '')) return;
+      const anchors = this.anchors.length > 0 ? { anchors: this.anchors } : {};
+      this.anchors = [];
+      this.paragraphs.push({ runs: part, ...(i === 0 || !hints.list ? hints : omitList(hints)), ...anchors });
     });
   }
 
@@ -137,6 +144,7 @@ class Walker {
       const run: RawRun = { text: value };
       if (c.marks.length > 0) run.marks = c.marks;
       if (c.link !== undefined) run.link = c.link;
+      if (c.anchor !== undefined) run.anchor = c.anchor;
       add(run);
     };
     for (const node of nodes) {
@@ -162,7 +170,7 @@ class Walker {
           let next = ctx;
           if (node.type === 'strong') next = { ...ctx, marks: withMark(ctx.marks, 'bold') };
           if (node.type === 'emphasis') next = { ...ctx, marks: withMark(ctx.marks, 'italic') };
-          if (node.type === 'link') next = { ...ctx, link: safeLink(node.url) ?? undefined };
+          if (node.type === 'link') next = { ...ctx, link: safeLink(node.url) ?? undefined, ...(node.url.startsWith('#') && node.url.length > 1 ? { anchor: node.url.slice(1, 200) } : {}) };
           if (node.type === 'linkReference') next = { ...ctx, link: safeLink(this.definitions.get(node.identifier.toLowerCase())) ?? undefined };
           const inner = this.phrasing(node.children, next, depth + 1);
           inner.forEach((part, i) => {
@@ -178,6 +186,9 @@ class Walker {
             parts.push([]);
             break;
           }
+          // <a id="…">: where a link in the document leads (the Markdown export puts one on each referenced heading)
+          const id = /^<a\s[^<>]*\bid="([^"<>]{1,200})"[^<>]*>/i.exec(value)?.[1];
+          if (id !== undefined && this.anchors.length < 16) this.anchors.push(id);
           const tag = /^<(\/?)([a-z]+)(?:\s[^<>]*)?>$/i.exec(value);
           const mark = tag ? INLINE_TAG_MARKS[(tag[2] ?? '').toLowerCase()] : undefined;
           if (!tag || !mark) break;

@@ -10,6 +10,11 @@ export interface RawRun {
   marks?: readonly Mark[];
   /** Already checked by the reader: only http, https and mailto links arrive here. */
   link?: string;
+  /**
+   * A link to a place in the same document (HTML `href="#id"`, a Word REF or internal hyperlink to a bookmark): if
+   * that place is a section heading, the text becomes a cross-reference to the section (structure/anchors.ts).
+   */
+  anchor?: string;
 }
 
 export interface RawParagraph {
@@ -32,6 +37,8 @@ export interface RawParagraph {
   indentColumns?: number;
   /** Text that must not be read for structure (a code block): it stays a paragraph as it is. */
   verbatim?: boolean;
+  /** The ids the source gives this paragraph or places inside it (an HTML id, a Word bookmark): where anchors lead. */
+  anchors?: string[];
 }
 
 /** Document facts a format states outright (Markdown front matter, DOCX core properties, HTML <title>). */

@@ -19,7 +19,8 @@ export function cleanRuns(raw: readonly RawRun[], verbatim = false): Run[] {
     const marks = MARKS.filter((m) => r.marks?.includes(m));
     const run: Run = { text: '' };
     if (marks.length > 0) run.marks = marks;
-    const link = r.link === undefined ? null : safeLink(r.link);
+    // A link within the document is carried as "#id" until structure/anchors.ts makes it a reference or drops it.
+    const link = r.anchor !== undefined ? `#${r.anchor}` : r.link === undefined ? null : safeLink(r.link);
     if (link !== null) run.link = link;
     const last = out[out.length - 1];
     // one space where two pieces meet with a space each

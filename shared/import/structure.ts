@@ -4,6 +4,7 @@ import { readDateLine } from './dates';
 import { ImportError, UNNAMED } from './errors';
 import type { RawDocument } from './raw';
 import { cleanRuns, runsText } from './runs';
+import { linkAnchors } from './structure/anchors';
 import { buildBlocks } from './structure/blocks';
 import { dropContentsPage } from './structure/contents';
 import { findUnnumberedSections } from './structure/fallback';
@@ -91,7 +92,7 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
   assignRemaining(lines);
   readDatesAround(lines, meta);
 
-  const blocks = buildBlocks(lines, newId);
+  const blocks = linkAnchors(buildBlocks(lines, newId), lines);
   const title = cleanTitle(meta.title ?? detectedTitle ?? raw.fallbackTitle ?? titleFromFileName(options.fileName));
   const document: PolicyDocument = {
     format: FORMAT_VERSION,

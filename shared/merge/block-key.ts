@@ -26,5 +26,5 @@ function computeKey(block: Block): string {
 }
 
 function runKey(run: Run): unknown[] {
-  return [run.text, run.marks ?? [], run.link ?? null, run.variable ?? null];
+  return [run.text, run.marks ?? [], run.link ?? null, run.variable ?? null, run.refTitle ?? null];
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
 import { blockText } from '../model/text';
 import { bold, h, li, p, policy } from '../testing/builders';
+import { ref } from '../testing/reference-documents';
 import { mergeDocuments, type SectionConflict } from './merge-documents';
 import { resolveConflicts } from './resolve-conflicts';
 import { blocksFromText, sectionText } from './section-text';
@@ -64,6 +65,13 @@ describe('resolveConflicts, per section', () => {
     expect(blocksFromText('Who we are\nHello.', conflict)).toEqual([h(1, 's-intro0001', 'Who we are'), p('Hello.')]);
     const resolved = resolveConflicts(merge.merged, merge.conflicts, [{ conflict: 0, take: 'edited', text: ' \n\n' }]);
     expect(texts(resolved)).toEqual(['Your rights', 'Access', 'Contact us', 'Write to us today.']);
+  });
+
+  it('a cross-reference left in an edited line stays a reference, however the words around it changed', () => {
+    const conflict = { key: 's-intro0001', base: [h(1, 's-intro0001', 'Who we are'), p('See ', ref('s-access001'), '.')], mine: null, theirs: null };
+    const text = sectionText(conflict.base);
+    expect(text).toBe('Who we are\n\nSee {{ref:s-access001}}.');
+    expect(blocksFromText(text.replace('See', 'As set out in'), conflict)).toEqual([h(1, 's-intro0001', 'Who we are'), p('As set out in ', ref('s-access001'), '.')]);
   });
 
   it('a section deleted by one and changed by the other goes or stays as chosen', () => {

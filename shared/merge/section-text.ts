@@ -1,5 +1,6 @@
 import type { Block } from '../model/document';
 import { blockText } from '../model/text';
+import { referencePlaceholder } from '../model/vocabulary';
 import type { SectionConflict } from './merge-documents';
 
 /**
@@ -39,7 +40,26 @@ export function blocksFromText(text: string, conflict: Pick<SectionConflict, 'ke
   const bodies = sides.flatMap((side) => side.filter((block) => block.kind !== 'heading'));
   for (const line of lines) {
     const same = bodies.find((block) => blockText(block) === line);
-    blocks.push(same ?? { kind: 'paragraph', runs: [{ text: line }] });
+    blocks.push(same ?? { kind: 'paragraph', runs: placeholderRuns(line) });
   }
   return blocks;
+}
+
+const REFERENCE_PLACEHOLDER = /\{\{ref:(s-[a-z0-9]{6,24})\}\}/g;
+
+/**
+ * A changed line's runs: a cross-reference shows in the text area as its placeholder (`{{ref:s-…}}`, as it is
+ * stored), and one left in the line stays a cross-reference rather than becoming the placeholder's characters.
+ */
+function placeholderRuns(line: string): Block['runs'] {
+  const runs: Block['runs'] = [];
+  let at = 0;
+  for (const match of line.matchAll(REFERENCE_PLACEHOLDER)) {
+    const section = match[1] as string;
+    if (match.index > at) runs.push({ text: line.slice(at, match.index) });
+    runs.push({ text: referencePlaceholder(section), ref: section });
+    at = match.index + match[0].length;
+  }
+  if (at < line.length || runs.length === 0) runs.push({ text: line.slice(at) });
+  return runs;
 }

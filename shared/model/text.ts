@@ -1,15 +1,19 @@
 import type { Block, Run } from './document';
+import type { ReferenceTargets } from './reference-text';
 import { NO_VARIABLES, resolveRuns, type VariableValues } from './variables';
 
-/** The text a reader sees: variables as their values, or `[name]` where the project has none. */
-export function runsToPlainText(runs: readonly Run[], values: VariableValues = NO_VARIABLES): string {
+/**
+ * The text a reader sees: variables as their values, or `[name]` where the project has none; references as their
+ * sections' numbers when given the targets (shared/numbering/references referenceTargets), else as their placeholders.
+ */
+export function runsToPlainText(runs: readonly Run[], values: VariableValues = NO_VARIABLES, targets?: ReferenceTargets): string {
   let text = '';
-  for (const run of resolveRuns(runs, values)) text += run.text;
+  for (const run of resolveRuns(runs, values, targets)) text += run.text;
   return text;
 }
 
-export function blockText(block: Block, values: VariableValues = NO_VARIABLES): string {
-  return runsToPlainText(block.runs, values);
+export function blockText(block: Block, values: VariableValues = NO_VARIABLES, targets?: ReferenceTargets): string {
+  return runsToPlainText(block.runs, values, targets);
 }
 
 /** A slug for a file name, from a title a person typed. */

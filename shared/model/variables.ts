@@ -1,4 +1,5 @@
 import type { Block, Run } from './document';
+import { referenceText, type ReferenceTargets } from './reference-text';
 import { placeholder } from './vocabulary';
 
 /**
@@ -23,13 +24,17 @@ export function variableText(values: VariableValues, name: string): string {
 }
 
 /**
- * THE one place variables become text. Every reader of runs (plain text, outline, exporters, the clause diff) passes
- * runs through here with the project's values. A value is text, never markup and never a placeholder in its turn:
- * `{{other}}` or `<b>` in a value is written as those characters, and escaped by whichever exporter writes it.
+ * THE one place variables and cross-references become text. Every reader of runs (plain text, outline, exporters, the
+ * clause diff) passes runs through here with the project's values, and, where it shows references, the targets of the
+ * blocks being shown (shared/numbering/references blocksForReaders draws them). A value is text, never markup and never
+ * a placeholder in its turn: `{{other}}` or `<b>` in a value is written as those characters, and escaped by whichever
+ * exporter writes it. A resolved reference keeps its `ref`, so an exporter can still link it to its section; without
+ * targets it stays its placeholder, which is how compare sees it (by the section it points at, not by its number).
  */
-export function resolveRuns(runs: readonly Run[], values: VariableValues): Run[] {
-  if (!runs.some((run) => run.variable !== undefined)) return runs as Run[];
+export function resolveRuns(runs: readonly Run[], values: VariableValues, targets?: ReferenceTargets): Run[] {
+  if (!runs.some((run) => run.variable !== undefined || (targets !== undefined && run.ref !== undefined))) return runs as Run[];
   return runs.map((run) => {
+    if (targets !== undefined && run.ref !== undefined) return { ...run, text: referenceText(run, targets) };
     if (run.variable === undefined) return run;
     // The value takes the placeholder's place and nothing else: marks, link, suggestions and comments stay on it.
     const { variable: _resolved, text: _placeholder, ...rest } = run;
@@ -37,9 +42,9 @@ export function resolveRuns(runs: readonly Run[], values: VariableValues): Run[]
   });
 }
 
-export function resolveBlocks(blocks: readonly Block[], values: VariableValues): Block[] {
+export function resolveBlocks(blocks: readonly Block[], values: VariableValues, targets?: ReferenceTargets): Block[] {
   return blocks.map((block) => {
-    const runs = resolveRuns(block.runs, values);
+    const runs = resolveRuns(block.runs, values, targets);
     return runs === block.runs ? block : { ...block, runs };
   });
 }

@@ -2,6 +2,7 @@ import type { PolicyDocument } from '../model/document';
 import { runsToPlainText } from '../model/text';
 import { NO_VARIABLES, type VariableValues } from '../model/variables';
 import { bareNumber, numberSections } from './number';
+import { referenceTargets } from './references';
 import { standsWhenAccepted } from '../review/suggestions';
 
 export interface OutlineEntry {
@@ -16,8 +17,10 @@ export function outlineOf(
   values: VariableValues = NO_VARIABLES,
 ): Array<OutlineEntry & { label: string }> {
   // Numbered as the document reads with every suggestion accepted: a heading suggested for deletion has no number.
+  // A heading that holds a cross-reference shows its number (rare: the numbering is worked out only then).
+  const targets = doc.blocks.some((block) => block.kind === 'heading' && block.runs.some((run) => run.ref !== undefined)) ? referenceTargets(doc.blocks, doc.numbering, values) : undefined;
   const headings = doc.blocks.flatMap((block) =>
-    block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs, values) }] : [],
+    block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs, values, targets) }] : [],
   );
   const numbers = numberSections(headings, doc.numbering);
   return headings.map((heading, i) => {

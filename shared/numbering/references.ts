@@ -1,21 +1,16 @@
-import type { Block, NumberingStyle, Run } from '../model/document';
+import type { Block, NumberingStyle } from '../model/document';
+import type { ReferenceTarget } from '../model/reference-text';
 import { runsToPlainText } from '../model/text';
+import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../model/variables';
 import { numberSections } from './number';
 
-/** What a cross-reference to a section shows: its number as a reference writes it ("4.2", "A.1", "Section 2.01(a)"). */
-export interface ReferenceTarget {
-  readonly number: string;
-  readonly title: string;
-}
-
-/** Shown for a reference whose section is no longer in the document: kept in the text, flagged, never dropped. */
-export const MISSING_REFERENCE_TEXT = '[missing section]';
+export { MISSING_REFERENCE_TEXT, referenceText, type ReferenceTarget, type ReferenceTargets } from '../model/reference-text';
 
 /** Every section's reference, by section id, for the blocks as they are shown (draft, accepted view, a version). */
-export function referenceTargets(blocks: readonly Block[], numbering: NumberingStyle): Map<string, ReferenceTarget> {
+export function referenceTargets(blocks: readonly Block[], numbering: NumberingStyle, values: VariableValues = NO_VARIABLES): Map<string, ReferenceTarget> {
   const headings: Array<{ id: string; level: number; title: string }> = [];
   for (const block of blocks) {
-    if (block.kind === 'heading') headings.push({ id: block.id, level: block.level, title: runsToPlainText(block.runs) });
+    if (block.kind === 'heading') headings.push({ id: block.id, level: block.level, title: runsToPlainText(block.runs, values).replace(/\s+/g, ' ').trim() });
   }
   const targets = new Map<string, ReferenceTarget>();
   numberSections(headings, numbering).forEach((number, index) => {
@@ -25,9 +20,11 @@ export function referenceTargets(blocks: readonly Block[], numbering: NumberingS
   return targets;
 }
 
-/** The text a reference run shows: the number, with the title after it when the reference asks for it. */
-export function referenceText(run: Pick<Run, 'ref' | 'refTitle'>, targets: ReadonlyMap<string, ReferenceTarget>): string {
-  const target = run.ref === undefined ? undefined : targets.get(run.ref);
-  if (!target) return MISSING_REFERENCE_TEXT;
-  return run.refTitle && target.title ? `${target.number} (${target.title})` : target.number;
+/**
+ * The blocks as a reader is shown them: variables as their values and references as the numbers of the sections they
+ * point at in these same blocks (or the missing flag). Everything that shows a whole document's text to a person goes
+ * through here; compare alone resolves variables without references, so that renumbering is no change.
+ */
+export function blocksForReaders(blocks: readonly Block[], numbering: NumberingStyle, values: VariableValues = NO_VARIABLES): Block[] {
+  return resolveBlocks(blocks, values, referenceTargets(blocks, numbering, values));
 }

@@ -1,6 +1,7 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block, BlockChange, PolicyDocument, Run, SuggestionMark } from '../model/document';
 import { newSectionId, newSuggestionId } from '../model/ids';
+import { referencePlaceholder } from '../model/vocabulary';
 import { resolveRuns, type VariableValues } from '../model/variables';
 import { standsWhenAccepted, stoodBeforeSuggestions } from './suggestions';
 import { plainRun, suggestRuns } from './word-suggestions';
@@ -34,11 +35,14 @@ export function suggestDifference(
   values?: VariableValues,
 ): PolicyDocument {
   const baseIds = new Set(base.blocks.flatMap((block) => (block.kind === 'heading' ? [block.id] : [])));
-  const editedBlocks = edited.blocks;
-  const byId = editedBlocks.some((block) => block.kind === 'heading' && baseIds.has(block.id));
+  const byId = edited.blocks.some((block) => block.kind === 'heading' && baseIds.has(block.id));
   const live = base.blocks.flatMap((block, index) => (standsWhenAccepted(block) ? [index] : []));
   const liveBlocks = live.map((index) => base.blocks[index] as Block);
-  const pairs = alignBlocks(liveBlocks, editedBlocks, byId, values);
+  // The edited copy's cross-references point at its own sections (an import makes new ids): once its headings are
+  // paired with the base's, they point at the base's, so a reference nobody changed is no change.
+  const firstPairs = alignBlocks(liveBlocks, edited.blocks, byId, values);
+  const editedBlocks = referencesTo(edited.blocks, new Map(firstPairs.flatMap(([b, e]) => headingIds(liveBlocks[b], edited.blocks[e]))));
+  const pairs = editedBlocks === edited.blocks ? firstPairs : alignBlocks(liveBlocks, editedBlocks, byId, values);
 
   // Steps in document order: each base block (paired or deleted), each inserted block at its place.
   const steps: Step[] = [];
@@ -107,6 +111,17 @@ export function suggestDifference(
   }
   copySettledUntil(base.blocks.length);
   return withComments({ ...base, blocks: unpairedMovesAsInserts(out, usedIds) }, edited, sectionIds);
+}
+
+/** The blocks with each reference to a section of `ids` pointing at the id it maps to; the same array when none does. */
+function referencesTo(blocks: Block[], ids: ReadonlyMap<string, string>): Block[] {
+  const moved = (run: Run) => run.ref !== undefined && ids.has(run.ref) && ids.get(run.ref) !== run.ref;
+  if (!blocks.some((block) => block.runs.some(moved))) return blocks;
+  return blocks.map((block) =>
+    block.runs.some(moved)
+      ? { ...block, runs: block.runs.map((run) => (moved(run) ? { ...run, ref: ids.get(run.ref as string) as string, text: referencePlaceholder(ids.get(run.ref as string) as string) } : run)) }
+      : block,
+  );
 }
 
 function headingIds(base: Block | undefined, edited: Block | undefined): Array<[string, string]> {
@@ -211,7 +226,7 @@ function sameKey(block: Block, byId: boolean, side: 'base' | 'edited' = 'base'):
   // a clause use is the base's to keep (a reviewer cannot change it), so it is no part of what makes blocks the same
   const { change: _c, relevel: _r, clause: _u, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown };
   const keyed = block.kind === 'heading' && !byId ? { ...rest, id: '' } : rest;
-  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '']);
+  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '', run.refTitle ? 'title' : '']);
   return JSON.stringify([keyed, text]);
 }
 

@@ -29,6 +29,11 @@ function tokens(runs: readonly Run[], shown?: (name: string) => string | undefin
   const out: Token[] = [];
   let group = 0;
   for (const run of runs) {
+    // A cross-reference is one token, the same wherever its section is now numbered.
+    if (run.ref !== undefined) {
+      out.push({ text: run.text, key: `\u0002${run.ref}\u0001${run.refTitle ? 'title' : ''}`, run });
+      continue;
+    }
     if (run.variable !== undefined) {
       const text = run.del ? undefined : shown?.(run.variable);
       if (text === undefined) {

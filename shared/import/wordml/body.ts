@@ -1,6 +1,7 @@
 import type { Mark } from '../../model/vocabulary';
 import type { RawParagraph } from '../raw';
 import { checkRootNamespaces, declaresNamespace } from './namespaces';
+import { numberReferenceBookmark } from '../reference-field';
 import { NotMine } from './not-mine';
 import type { WordNumbering } from './numbering';
 import { MISSING_TARGET, rawParagraphs, type NoteItem, type NoteReferences, type ParagraphRole, type Piece } from './paragraphs';
@@ -47,7 +48,7 @@ const QUIET = new Set([
   'w:moveFrom', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd',
 ]);
 /** Elements that produce nothing. */
-const NOTHING = new Set(['w:bookmarkStart', 'w:commentReference']);
+const NOTHING = new Set(['w:commentReference']);
 /** Elements mammoth reads in ways this reader does not follow. */
 const NOT_MINE = new Set([
   'w:sym', 'w:pict', 'w:object', 'mc:AlternateContent', 'w:txbxContent',
@@ -71,6 +72,8 @@ interface Paragraph {
   deletedMark: boolean;
   seen: number;
   pieces: Piece[];
+  /** The bookmarks it holds (a heading's is where a cross-reference leads). */
+  anchors: string[];
 }
 
 interface Run {
@@ -144,6 +147,8 @@ function readUnderline(attrs: string): boolean {
 export interface Block {
   readonly pieces: readonly Piece[];
   readonly role: ParagraphRole;
+  /** Bookmarks waiting for the next paragraph with text: rawParagraphs gives them to it and empties the array. */
+  readonly anchors: string[];
 }
 
 /** The notes of word/footnotes.xml or word/endnotes.xml by key ("footnote-2"), a later one of the same key winning. */
@@ -156,12 +161,12 @@ export type Notes = ReadonlyMap<string, readonly Block[]>;
 export function readBody(xml: string, context: BodyContext, notes: Notes = new Map()): RawParagraph[] {
   const out: RawParagraph[] = [];
   const references: NoteReferences = { next: 1, keys: [] };
-  readPart(xml, context, 'document', (block) => rawParagraphs(block.pieces, block.role, out, references));
+  readPart(xml, context, 'document', (block) => rawParagraphs(block.pieces, block.role, out, references, undefined, block.anchors));
   for (const key of references.keys) {
     const blocks = notes.get(key);
     if (!blocks) throw new NotMine('a reference to a note that is not there');
     const item: NoteItem = { used: false };
-    for (const block of blocks) rawParagraphs(block.pieces, block.role, out, references, item);
+    for (const block of blocks) rawParagraphs(block.pieces, block.role, out, references, item, block.anchors);
   }
   return out;
 }
@@ -170,7 +175,8 @@ export function readBody(xml: string, context: BodyContext, notes: Notes = new M
 export function readNotes(xml: string, context: BodyContext, type: 'footnote' | 'endnote'): Notes {
   const notes = new Map<string, Block[]>();
   let current: Block[] = [];
-  readPart(xml, context, type, (block) => current.push(block), (key) => {
+  // A note's paragraphs are turned into raw paragraphs later: each keeps the bookmarks waiting when it was read.
+  readPart(xml, context, type, (block) => current.push({ ...block, anchors: block.anchors.splice(0) }), (key) => {
     current = [];
     notes.set(key, current);
   });
@@ -198,6 +204,8 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
   const fields: Field[] = [];
   let instrText: string[] = [];
   let deletedContents: Piece[] = [];
+  /** Bookmarks met since the last paragraph given out, for the next one with text (as html.ts keeps mammoth's ids). */
+  const anchors: string[] = [];
   let emitted = 0;
   let bodySeen = false;
 
@@ -239,8 +247,13 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
     return null;
   };
   const parseInstr = (): Field => {
-    const m = HYPERLINK_FIELD.exec(instrText.join(''));
-    if (!m) return { type: 'other' };
+    const instruction = instrText.join('');
+    const m = HYPERLINK_FIELD.exec(instruction);
+    if (!m) {
+      // A cross-reference to a heading's number is a link to its bookmark, which the structure pass makes a reference.
+      const bookmark = numberReferenceBookmark(instruction);
+      return bookmark === undefined ? { type: 'other' } : { type: 'hyperlink', href: `#${bookmark}` };
+    }
     const location = m[2] === undefined ? (m[3] as string) : m[2];
     return { type: 'hyperlink', href: m[1] === undefined ? location : `#${location}` };
   };
@@ -312,15 +325,24 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
     return null;
   };
 
+  const anchor = (...names: string[]) => {
+    for (const name of names) if (anchors.length < 16) anchors.push(name);
+  };
+
   const endParagraph = (p: Paragraph) => {
     if (p.deletedMark) {
       deletedContents = deletedContents.concat(p.pieces);
+      anchor(...p.anchors);
       return;
     }
     const pieces = deletedContents.length > 0 ? deletedContents.concat(p.pieces) : p.pieces;
     deletedContents = [];
     const role = roleOf(p);
-    if (role) emit({ pieces, role });
+    // A paragraph left out (a table of contents' entry) takes its bookmarks with it, as mammoth's style map does.
+    if (role) {
+      anchor(...p.anchors);
+      emit({ pieces, role, anchors });
+    }
   };
 
   scanXml(xml, {
@@ -443,7 +465,7 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
       switch (name) {
         case 'w:p':
           if (paragraph) throw new NotMine('a paragraph inside a paragraph');
-          paragraph = { styleId: undefined, ilvl: undefined, numId: undefined, deletedMark: false, seen: 0, pieces: [] };
+          paragraph = { styleId: undefined, ilvl: undefined, numId: undefined, deletedMark: false, seen: 0, pieces: [], anchors: [] };
           frames.push({ kind: 'p', name });
           return;
         case 'w:pPr':
@@ -540,6 +562,15 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
           if (CONTAINERS.has(name)) {
             frames.push({ kind: 'container', name });
             return;
+          }
+          if (name === 'w:bookmarkStart') {
+            // mammoth leaves out Word's own "_GoBack", the place of the last edit.
+            const bookmark = attribute(attrs, 'w:name');
+            if (bookmark !== undefined && bookmark !== '' && bookmark !== '_GoBack') {
+              if (paragraph) paragraph.anchors.push(bookmark.slice(0, 200));
+              else anchor(bookmark.slice(0, 200));
+            }
+            break;
           }
           if (NOTHING.has(name)) break;
       }

@@ -58,7 +58,14 @@ const LINKS = new Map<string, string>();
  * is a space in a heading or list item and ends the paragraph elsewhere (the rest keeps the same role); white space
  * before the first visible text carries no marks or link; a part with no visible text gives nothing.
  */
-export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out: RawParagraph[], notes: NoteReferences, noteItem?: NoteItem): void {
+export function rawParagraphs(
+  pieces: readonly Piece[],
+  role: ParagraphRole,
+  out: RawParagraph[],
+  notes: NoteReferences,
+  noteItem?: NoteItem,
+  anchors: string[] = [],
+): void {
   let runs: RawRun[] = [];
   let hasText = false;
   let listHintGiven = false;
@@ -75,12 +82,17 @@ export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out
         noteItem.used = true;
         paragraph.list = { kind: 'number', indent: 0 };
       }
+      // The bookmarks waiting belong to the first paragraph with text; the array is the caller's, emptied here.
+      if (anchors.length > 0) paragraph.anchors = anchors.splice(0);
       out.push(paragraph);
     }
     runs = [];
     hasText = false;
   };
-  const text = (value: string, marks: readonly Mark[], link: string | undefined) => {
+  const text = (value: string, marks: readonly Mark[], href: string | undefined) => {
+    const link = linkOf(href);
+    // A link within the document (a bookmark's "#name"): structure/anchors.ts makes it a reference or drops it.
+    const anchor = link === undefined && href !== undefined && href.startsWith('#') && href.length > 1 ? href.slice(1, 200) : undefined;
     if (value === '') return;
     if (!hasText) {
       if (value.trim() === '') {
@@ -92,6 +104,7 @@ export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out
     const run: RawRun = { text: value };
     if (marks.length > 0) run.marks = marks;
     if (link !== undefined) run.link = link;
+    else if (anchor !== undefined) run.anchor = anchor;
     runs.push(run);
   };
   for (const piece of pieces) {
@@ -99,10 +112,10 @@ export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out
       text(`[${notes.next++}]`, piece.marks, undefined);
       notes.keys.push(piece.note);
     } else if (piece.lineBreak) {
-      if (role.kind === 'heading' || role.kind === 'list' || noteItem) text(' ', piece.marks, linkOf(piece.href));
+      if (role.kind === 'heading' || role.kind === 'list' || noteItem) text(' ', piece.marks, piece.href);
       else flush();
     } else {
-      text(piece.text, piece.marks, linkOf(piece.href));
+      text(piece.text, piece.marks, piece.href);
     }
   }
   flush();

@@ -7,6 +7,7 @@ import { withReview } from '../../testing/review-docx';
 import { seeded } from '../../testing/seeded-random';
 import { importDocx, readWithMammoth } from '../docx';
 import { markDocument } from '../docx-review/mark-document';
+import { referencesAsLinks } from '../reference-field';
 import type { RawDocument } from '../raw';
 import { recoverStructure } from '../structure';
 import { NotMine } from './not-mine';
@@ -334,5 +335,50 @@ describe('merged table cells', () => {
       expect({ round, result: structured(ours) }).toEqual({ round, result: structured(theirs) });
     }
     expect(answered).toBeGreaterThan(40);
+  });
+});
+
+describe('cross-references: Word REF fields to a heading’s bookmark', () => {
+  const bookmark = (name: string, id: number) => `<w:bookmarkStart w:id="${id}" w:name="${name}"/>`;
+  const body =
+    p(r('Contents'), style('TOCHeading')) +
+    p(bookmark('_TocEntry', 1) + r('1 Scope'), style('TOC1')) +
+    p(bookmark('_Toc_s_scope', 2) + r('Scope') + '<w:bookmarkEnd w:id="2"/>', style('Heading1')) +
+    bookmark('_Ref_between', 3) +
+    p(r('Access'), style('Heading2')) +
+    p(
+      r('As Section ') + field(' REF _Toc_s_scope \\r \\h ', r('1')) + r(' says; see ') + field(' REF _Ref_between \\n ', r('1.1')) +
+        r(' (') + field(' REF _Ref_between \\h ', r('Access')) + r('), ') + field(' REF _Toc_s_scope \\w ', r('1')) +
+        r(', ') + field(' REF _Missing \\r \\h ', r('9')) + r(', ') + field(' PAGEREF _Toc_s_scope \\h ', r('3')) + r(' and ') +
+        field(' REF _TocEntry \\r ', r('7')) + r('.'),
+    );
+
+  it('become references to those sections, the same through wordml/ and through mammoth on the rewritten XML', async () => {
+    const bytes = wordDocx(body);
+    const ours = structured(readWordml(textOf(bytes)));
+    const files = unzipSync(bytes);
+    const linked = referencesAsLinks(strFromU8(files['word/document.xml'] as Uint8Array));
+    expect(linked).toBeDefined();
+    const theirs = structured(await readWithMammoth(zipSync({ ...files, 'word/document.xml': strToU8(linked as string) }), 'same.docx'));
+    expect(ours).toEqual(theirs);
+    const headings = new Map(ours.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.runs.map((run) => run.text).join(''), b.id] as const] : [])));
+    const sentence = ours.blocks.find((b) => b.runs.some((run) => run.text.includes('As Section')));
+    // A number REF (\r, \n, \w) to a heading's bookmark is a reference (with the title REF after it, one showing the
+    // title); a page number, a REF to no bookmark or to a paragraph left out (a table of contents' entry) keep their text.
+    const refs = sentence?.runs.filter((run) => run.ref !== undefined).map((run) => [run.ref, run.refTitle === true]);
+    expect(refs).toEqual([[headings.get('Scope'), false], [headings.get('Access'), true], [headings.get('Scope'), false]]);
+    expect(sentence?.runs.map((run) => run.text).join('')).toContain(', 9, 3 and 7.');
+  });
+
+  it('importDocx reads them through wordml/ and, when a construct sends the file to mammoth, through mammoth', async () => {
+    // A symbol (w:sym) is one of the constructs wordml/ leaves to mammoth.
+    const symbol = '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>';
+    for (const extra of ['', symbol]) {
+      const files = unzipSync(wordDocx(body.replace('<w:t xml:space="preserve">.</w:t></w:r>', `<w:t xml:space="preserve">.</w:t></w:r>${extra}`)));
+      if (extra) expect(() => readWordml(textOf(zipSync(files)))).toThrow(NotMine);
+      const doc = await importDocx(zipSync(files), { fileName: 'refs.docx' });
+      const sentence = doc.blocks.find((b) => b.runs.some((run) => run.text.includes('As Section')));
+      expect(sentence?.runs.filter((run) => run.ref !== undefined)).toHaveLength(3);
+    }
   });
 });
