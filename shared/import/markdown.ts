@@ -1,9 +1,4 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { safeLink } from '../model/link';
 import { DOCUMENT_LANGUAGES, NUMBERING_STYLES, type DocumentLanguage, type Mark, type NumberingStyle, type PolicyDocument } from '../model/document';
@@ -12,6 +7,7 @@ import { textOf } from './decode';
 import { ImportError, UNNAMED } from './errors';
 import { readHtmlFragment } from './html';
 import type { RawDocument, RawMetadata, RawParagraph, RawRun } from './raw';
+import { parseMarkdown } from './markdown-parse';
 import { recoverStructure, type StructureOptions } from './structure';
 import { utcDay } from '../model/dates';
 
@@ -317,23 +313,10 @@ function checkNesting(markdown: string, file: string): void {
   }
 }
 
-/**
- * mdast-util-gfm finds bare addresses (https://…, www.…, name@host) a second time, in the text after parsing, where
- * "https\://" and "name\@host" have already lost the backslash that asked for text: an address the author escaped
- * (as the Markdown export escapes every address typed as text) would come back as a link. The parser finds the
- * unescaped ones by itself.
- */
-function withoutTransforms<T extends { transforms?: unknown }>(extension: T): T {
-  return { ...extension, transforms: [] };
-}
-
 /** Raw paragraphs and front-matter metadata of a Markdown text. */
 export function readMarkdown(markdown: string, file = UNNAMED): RawDocument {
   checkNesting(markdown, file);
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [...gfmFromMarkdown().map(withoutTransforms), frontmatterFromMarkdown(['yaml'])],
-  });
+  const tree = parseMarkdown(markdown);
   const walker = new Walker(tree);
   const first = tree.children[0];
   const metadata = first?.type === 'yaml' ? readFrontMatter(first.value, file) : {};
