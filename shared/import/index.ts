@@ -65,8 +65,13 @@ export async function importDocument(fileName: string, bytes: Uint8Array, option
     return recoverStructure(readHtml(clean), opts);
   }
   if (format === 'markdown') {
-    const { readMarkdown } = await import('./markdown');
-    return recoverStructure(readMarkdown(clean, file), opts);
+    // The HTML reader for raw HTML blocks and YAML for front matter only where needed: a policy exported as Markdown
+    // needs neither.
+    const { markdownTree, rawOfMarkdown, readersNeeded } = await import('./markdown-read');
+    const tree = markdownTree(clean, file);
+    const needed = readersNeeded(tree);
+    const [html, yaml] = await Promise.all([needed.html ? import('./html') : undefined, needed.yaml ? import('yaml') : undefined]);
+    return recoverStructure(rawOfMarkdown(tree, file, { readHtmlFragment: html?.readHtmlFragment, yaml }), opts);
   }
   return recoverStructure(readPlainText(clean), opts);
 }
