@@ -31,7 +31,7 @@ export interface VersionListing {
 export async function readVersionListing(repo: Repo, repair = true, deep = true): Promise<VersionListing> {
   const prefix = tagPrefix(repo.project);
   const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
-  const index = await VersionIndex.read(repo);
+  const index = await VersionIndex.read(repo, deep);
   const present = new Set<string>();
   const readWhole = new Set<string>();
   const problems: string[] = [];
@@ -41,11 +41,14 @@ export async function readVersionListing(repo: Repo, repair = true, deep = true)
       try {
         oid = await tagOidOf(repo, tag);
         present.add(oid);
-        const known = deep || damagedTags.has(oid) ? null : index.get(repo, tag, oid);
-        if (known) return known;
+        const known = index.get(repo, tag, oid);
+        if (known && !deep && !damagedTags.has(oid)) return known.version;
+        // A deep listing checks a version known from the index by its objects' stamps, without reading it again.
+        if (known?.objects) rememberRecord(repo, tag, oid, { version: known.version, objects: known.objects });
         const version = await readVersion(repo, tag, oid, readWhole);
         damagedTags.delete(oid);
-        if (version) index.set(repo, tag, oid, version);
+        const record = version && readRecord(repo, tag, oid);
+        if (record) index.set(repo, tag, oid, record);
         return version;
       } catch (error) {
         const name = error instanceof DamagedVersion ? error.versionName : null;
@@ -91,13 +94,13 @@ const VERSION_CACHE_LIMIT = 10_000;
 /** The version a tag holds, or null for a tag Policywright did not write for this project; throws if it is damaged. */
 export async function readVersion(repo: Repo, tag: string, tagOid?: string, readWhole: Set<string> = new Set()): Promise<VersionInfo | null> {
   const oid = tagOid ?? (await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}` }));
-  const key = [repo.git.dir, repo.project, tag, oid].join('\0');
+  const key = cacheKey(repo, tag, oid);
   let read = versionCache.get(key);
   if (read === undefined) {
     read = await readTaggedVersion(repo, tag, oid, readWhole);
     if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
     versionCache.set(key, read);
-  } else if (read.version && !(await allWhole(repo, read.objects))) {
+  } else if (read.version && !(await allWhole(repo, read.objects, readWhole))) {
     versionCache.delete(key);
     throw new DamagedVersion(read.version.name);
   }
@@ -106,16 +109,40 @@ export async function readVersion(repo: Repo, tag: string, tagOid?: string, read
   return version && { ...version, documentIds: [...version.documentIds] };
 }
 
-async function allWhole(repo: Repo, objects: string[]): Promise<boolean> {
-  const gitdir = path.join(repo.git.dir, '.git');
+/** Whether every object is whole; `checked` holds those found whole already in the same listing (versions share most). */
+async function allWhole(repo: Repo, objects: string[], checked: Set<string>): Promise<boolean> {
   const io = 'promises' in repo.git.fs ? (repo.git.fs.promises as unknown as DiskIo) : nodeDiskIo;
   for (const oid of objects) {
-    const file = path.join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
+    if (checked.has(oid)) continue;
+    const file = objectFile(repo, oid);
     const stats = await io.lstat(file).catch(() => null);
     // An object no longer loose was packed by git gc, which checks what it packs.
     if (stats && !(await isWholeObjectFile(io, file, stats))) return false;
+    checked.add(oid);
   }
   return true;
+}
+
+export function objectFile(repo: Repo, oid: string): string {
+  return path.join(repo.git.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
+}
+
+function cacheKey(repo: Repo, tag: string, oid: string): string {
+  return [repo.git.dir, repo.project, tag, oid].join('\0');
+}
+
+/** What a version was read from, as kept in this process: the version index keeps it on disk too. */
+export function readRecord(repo: Repo, tag: string, oid: string): { version: VersionInfo; objects: string[] } | null {
+  const read = versionCache.get(cacheKey(repo, tag, oid));
+  return read?.version ? { version: read.version, objects: read.objects } : null;
+}
+
+/** A version read in an earlier process, from the version index: its objects are checked again before it is listed. */
+export function rememberRecord(repo: Repo, tag: string, oid: string, record: { version: VersionInfo; objects: string[] }): void {
+  const key = cacheKey(repo, tag, oid);
+  if (versionCache.has(key)) return;
+  if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
+  versionCache.set(key, { version: record.version, objects: record.objects });
 }
 
 async function readTaggedVersion(repo: Repo, tag: string, oid: string, readWhole: Set<string>): Promise<ReadVersion> {

@@ -4,6 +4,7 @@ import * as git from 'isomorphic-git';
 import type { VersionInfo } from './history';
 import type { Repo } from './history-git';
 import { writeFileAtomic } from './atomic-write';
+import { rememberWhole, wholeStampOf } from './durable-git-fs';
 
 /*
  * What a listing of the versions knows without opening git objects. Reading a version back costs a dozen object reads
@@ -14,49 +15,69 @@ import { writeFileAtomic } from './atomic-write';
  */
 
 const INDEX_FILE = path.join('policywright', 'versions.json');
-const FORMAT = 1;
+/** What each version was read from, for the deep listing only: the quick one does not read it. */
+const OBJECTS_FILE = path.join('policywright', 'version-objects.json');
+const FORMAT = 2;
 const OID = /^[0-9a-f]{40}$/;
 
 interface Entry {
   project: string;
   tag: string;
   version: VersionInfo;
+  /** Every object the version was read from; a deep listing checks them again, by their files' stamps. */
+  objects?: string[];
+}
+
+/** A version as the index knows it: a copy, as the caller may change it. */
+export interface IndexedVersion {
+  version: VersionInfo;
+  objects: string[] | undefined;
 }
 
 export class VersionIndex {
   private added = false;
 
   private constructor(
-    private readonly file: string,
+    private readonly gitdir: string,
     private readonly entries: Map<string, Entry>,
+    private readonly repo: Repo,
+    /** Whether the objects file was read, and so is written back whole. */
+    private readonly withObjects: boolean,
+    private stampsRead: number,
   ) {}
 
-  static async read(repo: Repo): Promise<VersionIndex> {
-    const file = path.join(repo.git.dir, '.git', INDEX_FILE);
+  /** The index; with `objects`, also what each version was read from and the stamps of the objects found whole. */
+  static async read(repo: Repo, objects: boolean): Promise<VersionIndex> {
+    const gitdir = path.join(repo.git.dir, '.git');
     const entries = new Map<string, Entry>();
+    let stampsRead = 0;
     try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown; entries?: unknown };
+      const data = JSON.parse(await fs.readFile(path.join(gitdir, INDEX_FILE), 'utf8')) as { format?: unknown; entries?: unknown };
       if (data.format === FORMAT && data.entries && typeof data.entries === 'object') {
         for (const [oid, entry] of Object.entries(data.entries as Record<string, Entry>)) {
-          if (OID.test(oid) && typeof entry?.tag === 'string' && typeof entry.project === 'string' && isVersion(entry.version)) entries.set(oid, entry);
+          if (OID.test(oid) && typeof entry?.tag === 'string' && typeof entry.project === 'string' && isVersion(entry.version)) {
+            entries.set(oid, { project: entry.project, tag: entry.tag, version: entry.version });
+          }
         }
       }
     } catch {
       // No index yet, or one cut short: the versions are read in full, and the index written again.
     }
-    return new VersionIndex(file, entries);
+    if (objects) stampsRead = await readObjects(repo, path.join(gitdir, OBJECTS_FILE), entries);
+    return new VersionIndex(gitdir, entries, repo, objects, stampsRead);
   }
 
-  /** The version a tag object holds, as read in full before; a copy, as the caller may change it. */
-  get(repo: Repo, tag: string, tagOid: string): VersionInfo | null {
+  /** The version a tag object holds, as read in full before. */
+  get(repo: Repo, tag: string, tagOid: string): IndexedVersion | null {
     const entry = this.entries.get(tagOid);
     if (!entry || entry.tag !== tag || entry.project !== repo.project) return null;
-    return { ...entry.version, documentIds: [...entry.version.documentIds] };
+    return { version: { ...entry.version, documentIds: [...entry.version.documentIds] }, objects: entry.objects && [...entry.objects] };
   }
 
-  set(repo: Repo, tag: string, tagOid: string, version: VersionInfo): void {
-    if (this.get(repo, tag, tagOid)) return;
-    this.entries.set(tagOid, { project: repo.project, tag, version: { ...version, documentIds: [...version.documentIds] } });
+  set(repo: Repo, tag: string, tagOid: string, record: { version: VersionInfo; objects: string[] }): void {
+    if (this.get(repo, tag, tagOid)?.objects) return;
+    const { version, objects } = record;
+    this.entries.set(tagOid, { project: repo.project, tag, version: { ...version, documentIds: [...version.documentIds] }, objects: [...objects] });
     this.added = true;
   }
 
@@ -68,12 +89,77 @@ export class VersionIndex {
         this.added = true;
       }
     }
-    if (!this.added) return;
-    const text = JSON.stringify({ format: FORMAT, entries: Object.fromEntries(this.entries) });
-    await fs.mkdir(path.dirname(this.file), { recursive: true }).catch(() => undefined);
-    await writeFileAtomic(this.file, text).catch(() => undefined);
+    const stored: Record<string, Entry> = {};
+    for (const [tagOid, { project, tag, version }] of this.entries) stored[tagOid] = { project, tag, version };
+    const table: string[] = [];
+    const place = new Map<string, number>();
+    const stamps: (string | null)[] = [];
+    const objects: Record<string, number[]> = {};
+    let stampCount = 0;
+    for (const [tagOid, entry] of this.entries) {
+      if (!entry.objects) continue;
+      objects[tagOid] = entry.objects.map((oid) => {
+        let i = place.get(oid);
+        if (i === undefined) {
+          i = table.push(oid) - 1;
+          place.set(oid, i);
+          const stamp = wholeStampOf(objectPath(this.repo, oid)) ?? null;
+          stamps.push(stamp);
+          if (stamp !== null) stampCount++;
+        }
+        return i;
+      });
+    }
+    // Written when it learnt a version, or the stamps of objects a deep listing checked.
+    if (!this.added && stampCount === this.stampsRead) return;
+    await fs.mkdir(path.join(this.gitdir, 'policywright'), { recursive: true }).catch(() => undefined);
+    await writeFileAtomic(path.join(this.gitdir, INDEX_FILE), JSON.stringify({ format: FORMAT, entries: stored })).catch(() => undefined);
+    // A quick listing knows no objects: it adds them to the objects file only when it read that file too, never
+    // writing over what a deep listing kept with less.
+    if (this.withObjects || this.added) {
+      const previous = this.withObjects ? null : await fs.readFile(path.join(this.gitdir, OBJECTS_FILE)).catch(() => null);
+      if (previous === null) {
+        const text = JSON.stringify({ format: FORMAT, objects: table, entries: objects, stamps });
+        await writeFileAtomic(path.join(this.gitdir, OBJECTS_FILE), text).catch(() => undefined);
+      }
+    }
     this.added = false;
+    this.stampsRead = stampCount;
   }
+}
+
+/** Reads the objects file into the entries, and the stamps it keeps into the record of objects found whole. */
+async function readObjects(repo: Repo, file: string, entries: Map<string, Entry>): Promise<number> {
+  let stampsRead = 0;
+  try {
+    // Each object id is written once, in `objects`; entries and stamps name objects by their place there.
+    const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown; objects?: unknown; entries?: unknown; stamps?: unknown };
+    if (data.format !== FORMAT || !Array.isArray(data.objects)) return 0;
+    const table = data.objects.map((o) => (typeof o === 'string' && OID.test(o) ? o : null));
+    for (const [tagOid, places] of Object.entries((data.entries ?? {}) as Record<string, unknown>)) {
+      const entry = entries.get(tagOid);
+      if (!entry || !Array.isArray(places)) continue;
+      const ids = places.map((i) => (typeof i === 'number' ? table[i] : null));
+      if (ids.every((o): o is string => typeof o === 'string')) entry.objects = ids;
+    }
+    // Object files found whole before, by stamp (size, time, inode): one with the same stamp is not read again.
+    if (Array.isArray(data.stamps)) {
+      data.stamps.forEach((stamp: unknown, i) => {
+        const oid = table[i];
+        if (typeof stamp === 'string' && oid) {
+          rememberWhole(objectPath(repo, oid), stamp);
+          stampsRead++;
+        }
+      });
+    }
+  } catch {
+    // None yet, or cut short: a deep listing reads every version in full, and writes it again.
+  }
+  return stampsRead;
+}
+
+function objectPath(repo: Repo, oid: string): string {
+  return path.join(repo.git.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
 }
 
 function isVersion(value: unknown): value is VersionInfo {

@@ -121,6 +121,8 @@ if (what === 'open') {
   t = performance.now();
   if (what === 'list') {
     detail = (await call('listVersions', { project: dir, documentId: '${DOCUMENT}' })).length;
+  } else if (what === 'check') {
+    detail = (await call('listVersionProblems', { project: dir })).problems.length;
   } else {
     const comparison = await call('compareDocuments', { project: dir, old: { kind: 'version', documentId: '${DOCUMENT}', version: 'Version 2' }, new: { kind: 'draft', documentId: '${DOCUMENT}' } });
     detail = comparison.summary.changed + comparison.summary.unchanged;
@@ -169,17 +171,20 @@ export async function measureBigProjects({ tmp, log = console.log }) {
   if (open.detail !== 200) problems.push(`big projects: the open project listed ${open.detail} documents, not 200`);
   const list = timedChild(childFile, bundleFile, 'list', long, home);
   if (list.detail !== 1000) problems.push(`big projects: the versions list had ${list.detail} versions, not 1,000`);
+  const check = timedChild(childFile, bundleFile, 'check', long, home);
+  if (check.detail !== 0) problems.push(`big projects: the damaged-version check found ${check.detail} problems where there are none`);
   const compareLong = timedChild(childFile, bundleFile, 'compare', long, home);
   const compareShort = timedChild(childFile, bundleFile, 'compare', short, home);
   const ms = (r) => r.runs.map((v) => v.toFixed(0)).join(', ');
   log(`  open of 200 documents: ${ms(open)} ms (reading the 200 files alone ${ms(readFiles)} ms)`);
-  log(`  versions list of 1,000: ${ms(list)} ms (the first listing, which read every version and wrote the index: ${(list.first / 1000).toFixed(1)} s); compare of the draft with a version, 1,000 versions: ${ms(compareLong)} ms, 10 versions: ${ms(compareShort)} ms`);
+  log(`  versions list of 1,000: ${ms(list)} ms (the first listing, which read every version and wrote the index: ${(list.first / 1000).toFixed(1)} s); damaged-version check of 1,000: ${ms(check)} ms (first ${(check.first / 1000).toFixed(1)} s); compare of the draft with a version, 1,000 versions: ${ms(compareLong)} ms, 10 versions: ${ms(compareShort)} ms`);
   const round = (v) => Math.round(v * 10) / 10;
   return {
     problems,
     rows: [
       { name: 'project.open.200.ms', value: round(open.ms), unit: 'ms', peer: 'reading the 200 document files alone (fs.readFile, same process start)', peerValue: round(readFiles.ms) },
       { name: 'versions.list.1000.ms', value: round(list.ms), unit: 'ms', peer: '(no peer: the first listing after the app starts, nothing cached)', peerValue: null },
+      { name: 'versions.check.1000.ms', value: round(check.ms), unit: 'ms', peer: '(no peer: listVersionProblems, every object of every version checked, by stamp once read whole)', peerValue: null },
       { name: 'compare.version.1000.ms', value: round(compareLong.ms), unit: 'ms', peer: 'the same compare in a project of 10 versions (compare.version.10.ms)', peerValue: round(compareShort.ms) },
       { name: 'compare.version.10.ms', value: round(compareShort.ms), unit: 'ms', peer: '(the peer of compare.version.1000.ms)', peerValue: null },
     ],
