@@ -4,6 +4,7 @@ import { ImportError, UNNAMED } from './errors';
 import { recoverStructure, type StructureOptions } from './structure';
 import { readPlainText } from './text';
 import { looksLikeZip } from './zip-signature';
+import type * as Yaml from 'yaml';
 
 export { ImportError, type ImportErrorCode } from './errors';
 
@@ -70,8 +71,17 @@ export async function importDocument(fileName: string, bytes: Uint8Array, option
     const { markdownTree, rawOfMarkdown, readersNeeded } = await import('./markdown-read');
     const tree = markdownTree(clean, file);
     const needed = readersNeeded(tree);
-    const [html, yaml] = await Promise.all([needed.html ? import('./html') : undefined, needed.yaml ? import('yaml') : undefined]);
+    const [html, yaml] = await Promise.all([needed.html ? import('./html') : undefined, needed.yaml ? loadYaml() : undefined]);
     return recoverStructure(rawOfMarkdown(tree, file, { readHtmlFragment: html?.readHtmlFragment, yaml }), opts);
   }
   return recoverStructure(readPlainText(clean), opts);
+}
+
+/**
+ * The YAML library, loaded when front matter needs it. It is CommonJS: a bundle that splits it into a chunk of its own
+ * (the command line's) hands over its exports as one object under `default`.
+ */
+async function loadYaml(): Promise<typeof Yaml> {
+  const loaded = (await import('yaml')) as typeof Yaml & { default?: typeof Yaml };
+  return typeof loaded.parse === 'function' ? loaded : (loaded.default as typeof Yaml);
 }
