@@ -7,7 +7,7 @@
 // mammoth alone (scripts/bench/exports.mjs).
 //
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
-// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find|tenfold (only those
+// measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find|tenfold|sync|projects (only those
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open and of the typing,
 // summarised by function)  --trace (Chrome traces of the last open, of the typing and of the Enters
 // into .tmp/bench/)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
@@ -32,6 +32,7 @@ import { STORE_TARGETS, measureStore } from './bench/store.mjs';
 import { FIND_TARGETS, measureFind } from './bench/find.mjs';
 import { TENFOLD_TARGETS, measureTenfold } from './bench/tenfold.mjs';
 import { SYNC_TARGETS, measureSync } from './bench/sync.mjs';
+import { BIG_PROJECT_TARGETS, measureBigProjects } from './bench/big-projects.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { LAUNCH_ADDRESS, appSession, sessionContext } from './bench/app-session.mjs';
 import { installProbe } from './bench/probe.mjs';
@@ -80,7 +81,7 @@ const RATIO_TARGETS = {
   'editor.enter.p95.vs-browser.ms': 1.5,
   'editor.keystroke.1m.p95.ms': 1.5,
 };
-const TARGETS = { ...EDITOR_TARGETS, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS, ...FIND_TARGETS, ...TENFOLD_TARGETS, ...SYNC_TARGETS };
+const TARGETS = { ...EDITOR_TARGETS, ...EXPORT_TARGETS, ...STORE_TARGETS, ...CLI_TARGETS, ...COMPARE_TARGETS, ...COMPARE_VIEW_TARGETS, ...FIND_TARGETS, ...TENFOLD_TARGETS, ...SYNC_TARGETS, ...BIG_PROJECT_TARGETS };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -117,13 +118,14 @@ const KEYS = positiveInt(options.keys, 'keys');
 const ENTERS = positiveInt(options.enters, 'enters');
 const OPENS = positiveInt(options.opens, 'opens');
 if (options.only && options.only !== 'ours' && options.only !== 'peer') fail('--only takes "ours" or "peer"');
-if (options.part && !['editor', 'export', 'compare', 'find', 'tenfold', 'sync'].includes(options.part)) fail('--part takes "editor", "export", "compare", "find", "tenfold" or "sync"');
+if (options.part && !['editor', 'export', 'compare', 'find', 'tenfold', 'sync', 'projects'].includes(options.part)) fail('--part takes "editor", "export", "compare", "find", "tenfold", "sync" or "projects"');
 const EDITOR = !options.part || options.part === 'editor';
 const EXPORT = !options.part || options.part === 'export';
 const COMPARE = !options.part || options.part === 'compare';
 const FIND = !options.part || options.part === 'find';
 const TENFOLD = !options.part || options.part === 'tenfold';
 const SYNC = !options.part || options.part === 'sync';
+const PROJECTS = !options.part || options.part === 'projects';
 
 /** Everything started by this run, undone in reverse order whatever happens. */
 const cleanups = [];
@@ -315,6 +317,15 @@ async function main() {
     problems.push(...synced.problems);
   }
 
+  let big = null;
+  if (PROJECTS) {
+    const busy = await machineBusy(1000);
+    console.log(`\nBig projects: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
+    if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
+    big = await measureBigProjects({ tmp });
+    problems.push(...big.problems);
+  }
+
   const row = (name, unit, pass, get, peer = PEER, peerWho = 'peer') => ({
     name,
     value: pass.ours ? round(get(pass.ours)) : null,
@@ -354,7 +365,10 @@ async function main() {
     [...TENFOLD_EDITOR_ROWS, ...Object.keys(TENFOLD_TARGETS)].map((name) => ({ name, value: null, unit: name.endsWith('.mb') ? 'MB' : 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
   const syncRows =
     synced?.rows ?? Object.keys(SYNC_TARGETS).map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
-  const rows = [...editorRows, ...exportRows, ...compareRows, ...findRows, ...tenfoldRows, ...syncRows];
+  const bigRows =
+    big?.rows ??
+    [...Object.keys(BIG_PROJECT_TARGETS), 'versions.check.1000.ms', 'compare.version.1000.ms', 'compare.version.10.ms'].map((name) => ({ name, value: null, unit: 'ms', peer: `(not measured: --part ${options.part})`, peerValue: null }));
+  const rows = [...editorRows, ...exportRows, ...compareRows, ...findRows, ...tenfoldRows, ...syncRows, ...bigRows];
 
   printTable(rows);
   for (const [who, m] of Object.entries(measured)) printDetails(`${LABELS[who]}, frames at the display's refresh`, m, who);

@@ -22,6 +22,23 @@ if (existsSync('dist/main')) {
     if (name.startsWith('cli-') && Date.now() - statSync(file).mtimeMs > DAY_MS) rmSync(file);
   }
 }
+/**
+ * zod's namespace export carries its error messages in every language it has (a third of its code); Policywright
+ * shows its own sentences and uses zod's English ones at most, so the bundles the CLI loads get English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 const builds = [
   // Packages stay in node_modules: the CLI must work right after `npm ci`, and nothing gains from inlining them.
   {
@@ -33,6 +50,7 @@ const builds = [
     format: 'esm',
     // Playwright finds its own files (and the browser's) from where it is installed: it stays in node_modules.
     external: ['playwright-core', 'electron'],
+    plugins: [zodEnglishOnly],
     // ESM wants require() for the CommonJS packages inlined here.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
   },

@@ -90,5 +90,20 @@ describe('the built CLI (bin/policywright.mjs)', () => {
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('# Cookie Policy (cookie-policy)');
   });
-});
 
+  it('loads the readers Markdown needs only at times (HTML blocks, YAML front matter, the DOCX writer), through the bundle', async () => {
+    // Front matter not of the export's simple form needs the YAML library, the <div> the HTML reader: each a chunk of its own.
+    const markdown = '---\ntitle: Loaded Later\nversion: 2.10\n---\n\n# Loaded Later\n\n## 1. Scope\n\nText.\n\n<div>An HTML <b>block</b>.</div>\n';
+    const oldFile = path.join(home, 'old.md');
+    const newFile = path.join(home, 'new.md');
+    await fs.writeFile(oldFile, markdown);
+    await fs.writeFile(newFile, markdown.replace('Text.', 'Other text.'));
+    const diff = run(['bin/policywright.mjs', 'diff', oldFile, newFile, '--to', 'json']);
+    expect(diff.stderr).toBe('');
+    const report = JSON.parse(diff.stdout) as { old: { title: string }; summary: { changed: number } };
+    expect([report.old.title, report.summary.changed]).toEqual(['Loaded Later', 1]);
+    const redline = run(['bin/policywright.mjs', 'diff', oldFile, newFile, '--to', 'docx', '--out', path.join(home, 'redline.docx')]);
+    expect(redline.status).toBe(0);
+    expect((await fs.stat(path.join(home, 'redline.docx'))).size).toBeGreaterThan(1000);
+  });
+});

@@ -107,6 +107,16 @@ type Stamped = Awaited<ReturnType<typeof fs.stat>>;
  */
 const verified = new Map<string, string>();
 
+/** The stamp of an object file found whole in this process, to keep beside the version index (./version-index). */
+export function wholeStampOf(file: string): string | undefined {
+  return verified.get(file);
+}
+
+/** An object file found whole before, by a stamp kept in the version index: a file with that stamp is not read again. */
+export function rememberWhole(file: string, stamp: string): void {
+  if (!verified.has(file) && verified.size < 100_000) verified.set(file, stamp);
+}
+
 /** Whether a loose object file inflates and hashes to the id its path names. */
 export async function isWholeObjectFile(io: DiskIo, file: string, stats: Stamped): Promise<boolean> {
   const stamp = `${stats.size}:${stats.mtimeMs}:${stats.ino}`;

@@ -6,6 +6,7 @@ import { parseVersionMessage, tagPrefix } from './history-message';
 import { documentIdOf, isGitError, isProjectFile, type Repo } from './history-git';
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
 import { rewriteObjectsFromDraft } from './history-draft-repair';
+import { VersionIndex, tagOidOf } from './version-index';
 
 /** Reading versions back from a repository's tags: everything a version records is in its tag and its commit. */
 
@@ -19,31 +20,59 @@ export interface VersionListing {
   problems: string[];
 }
 
-/** The versions that read back in full, newest first; a damaged one is named, and never hides the others. */
-export async function readVersionListing(repo: Repo, repair = true): Promise<VersionListing> {
+/**
+ * The versions that read back, newest first; a damaged one is named, and never hides the others. A `deep` listing
+ * checks every object of every version (each git object file, by its stamp once it was read whole); otherwise a
+ * version read in full before is taken from the version index (./version-index) without opening its objects again —
+ * the list of 1,000 versions shows in a tenth of a second — and its objects are checked when it is opened or compared
+ * (git checks each object it reads) and at the next deep listing. A version a deep listing found damaged stays out of
+ * both listings until one finds it whole again.
+ */
+export async function readVersionListing(repo: Repo, repair = true, deep = true): Promise<VersionListing> {
   const prefix = tagPrefix(repo.project);
   const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
+  const index = await VersionIndex.read(repo, deep);
+  const present = new Set<string>();
+  const readWhole = new Set<string>();
   const problems: string[] = [];
   const read = await Promise.all(
-    tags.map((tag) =>
-      readVersion(repo, tag).catch((error: unknown) => {
+    tags.map(async (tag) => {
+      let oid: string | null = null;
+      try {
+        oid = await tagOidOf(repo, tag);
+        present.add(oid);
+        const known = index.get(repo, tag, oid);
+        if (known && !deep && !damagedTags.has(oid)) return known.version;
+        // A deep listing checks a version known from the index by its objects' stamps, without reading it again.
+        if (known?.objects) rememberRecord(repo, tag, oid, { version: known.version, objects: known.objects });
+        const version = await readVersion(repo, tag, oid, readWhole);
+        damagedTags.delete(oid);
+        const record = version && readRecord(repo, tag, oid);
+        if (record) index.set(repo, tag, oid, record);
+        return version;
+      } catch (error) {
         const name = error instanceof DamagedVersion ? error.versionName : null;
+        if (name !== null && oid !== null) damagedTags.add(oid);
         problems.push(
           name
             ? `The version "${name}" in ${repo.git.dir} is damaged (some of what it saved cannot be read), so it is left out of the list.`
             : `The version saved as the git tag "${tag}" in ${repo.git.dir} is damaged and cannot be read, so it is left out of the list.`,
         );
         return null;
-      }),
-    ),
+      }
+    }),
   );
   // A version whose lost content is still the draft on disk is rebuilt from it, then read again.
-  if (problems.length > 0 && repair && (await rewriteObjectsFromDraft(repo).catch(() => 0)) > 0) return readVersionListing(repo, false);
+  if (problems.length > 0 && repair && (await rewriteObjectsFromDraft(repo).catch(() => 0)) > 0) return readVersionListing(repo, false, deep);
+  await index.save(present);
   return { versions: await newestFirst(repo, read.filter((v): v is VersionInfo => v !== null)), problems: problems.sort() };
 }
 
+/** Tag objects a deep listing found damaged: left out of the quick listings too, until read whole again. */
+const damagedTags = new Set<string>();
+
 /** A version whose tag reads, but some object it saved does not. */
-class DamagedVersion extends Error {
+export class DamagedVersion extends Error {
   constructor(readonly versionName: string) {
     super(`the version "${versionName}" is damaged`);
   }
@@ -63,15 +92,15 @@ const versionCache = new Map<string, ReadVersion>();
 const VERSION_CACHE_LIMIT = 10_000;
 
 /** The version a tag holds, or null for a tag Policywright did not write for this project; throws if it is damaged. */
-export async function readVersion(repo: Repo, tag: string): Promise<VersionInfo | null> {
-  const oid = await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}` });
-  const key = [repo.git.dir, repo.project, tag, oid].join('\0');
+export async function readVersion(repo: Repo, tag: string, tagOid?: string, readWhole: Set<string> = new Set()): Promise<VersionInfo | null> {
+  const oid = tagOid ?? (await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}` }));
+  const key = cacheKey(repo, tag, oid);
   let read = versionCache.get(key);
   if (read === undefined) {
-    read = await readTaggedVersion(repo, tag, oid);
+    read = await readTaggedVersion(repo, tag, oid, readWhole);
     if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
     versionCache.set(key, read);
-  } else if (read.version && !(await allWhole(repo, read.objects))) {
+  } else if (read.version && !(await allWhole(repo, read.objects, readWhole))) {
     versionCache.delete(key);
     throw new DamagedVersion(read.version.name);
   }
@@ -80,19 +109,43 @@ export async function readVersion(repo: Repo, tag: string): Promise<VersionInfo 
   return version && { ...version, documentIds: [...version.documentIds] };
 }
 
-async function allWhole(repo: Repo, objects: string[]): Promise<boolean> {
-  const gitdir = path.join(repo.git.dir, '.git');
+/** Whether every object is whole; `checked` holds those found whole already in the same listing (versions share most). */
+async function allWhole(repo: Repo, objects: string[], checked: Set<string>): Promise<boolean> {
   const io = 'promises' in repo.git.fs ? (repo.git.fs.promises as unknown as DiskIo) : nodeDiskIo;
   for (const oid of objects) {
-    const file = path.join(gitdir, 'objects', oid.slice(0, 2), oid.slice(2));
+    if (checked.has(oid)) continue;
+    const file = objectFile(repo, oid);
     const stats = await io.lstat(file).catch(() => null);
     // An object no longer loose was packed by git gc, which checks what it packs.
     if (stats && !(await isWholeObjectFile(io, file, stats))) return false;
+    checked.add(oid);
   }
   return true;
 }
 
-async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<ReadVersion> {
+export function objectFile(repo: Repo, oid: string): string {
+  return path.join(repo.git.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
+}
+
+function cacheKey(repo: Repo, tag: string, oid: string): string {
+  return [repo.git.dir, repo.project, tag, oid].join('\0');
+}
+
+/** What a version was read from, as kept in this process: the version index keeps it on disk too. */
+export function readRecord(repo: Repo, tag: string, oid: string): { version: VersionInfo; objects: string[] } | null {
+  const read = versionCache.get(cacheKey(repo, tag, oid));
+  return read?.version ? { version: read.version, objects: read.objects } : null;
+}
+
+/** A version read in an earlier process, from the version index: its objects are checked again before it is listed. */
+export function rememberRecord(repo: Repo, tag: string, oid: string, record: { version: VersionInfo; objects: string[] }): void {
+  const key = cacheKey(repo, tag, oid);
+  if (versionCache.has(key)) return;
+  if (versionCache.size >= VERSION_CACHE_LIMIT) versionCache.clear();
+  versionCache.set(key, { version: record.version, objects: record.objects });
+}
+
+async function readTaggedVersion(repo: Repo, tag: string, oid: string, readWhole: Set<string>): Promise<ReadVersion> {
   let tagged: git.TagObject;
   try {
     tagged = (await git.readTag({ ...repo.git, oid })).tag;
@@ -106,7 +159,7 @@ async function readTaggedVersion(repo: Repo, tag: string, oid: string): Promise<
   let objects: string[];
   try {
     const { tree } = (await git.readCommit({ ...repo.git, oid: tagged.object })).commit;
-    objects = [oid, tagged.object, tree, ...(await readAllFiles(repo, tree, repo.project))];
+    objects = [oid, tagged.object, tree, ...(await readAllFiles(repo, tree, repo.project, readWhole))];
   } catch {
     throw new DamagedVersion(text.name);
   }
@@ -141,9 +194,10 @@ async function documentsAt(repo: Repo, commit: string): Promise<string[]> {
 
 /**
  * Reads every project file of a version (git checks each one's hash), leaving a team's other files alone; returns
- * the ids of the trees and blobs read.
+ * the ids of the trees and blobs read. `readWhole` holds the objects already read in the same listing: versions share
+ * most of their files, and each is read once.
  */
-async function readAllFiles(repo: Repo, rootTree: string, folder: string): Promise<string[]> {
+async function readAllFiles(repo: Repo, rootTree: string, folder: string, readWhole: Set<string>): Promise<string[]> {
   const read: string[] = [];
   const trees: [string, git.TreeEntry[] | null][] = [['', await treeAt(repo, rootTree, folder)]];
   for (let next = trees.pop(); next !== undefined; next = trees.pop()) {
@@ -151,7 +205,8 @@ async function readAllFiles(repo: Repo, rootTree: string, folder: string): Promi
     for (const entry of tree ?? []) {
       const relative = `${at}${entry.path}`;
       if (entry.type === 'blob' && isProjectFile(relative)) {
-        await git.readBlob({ ...repo.git, oid: entry.oid });
+        if (!readWhole.has(entry.oid)) await git.readBlob({ ...repo.git, oid: entry.oid });
+        readWhole.add(entry.oid);
         read.push(entry.oid);
       }
       if (entry.type === 'tree' && (relative === DOCUMENTS_DIR || isProjectFile(`${relative}/x`))) {

@@ -24,7 +24,7 @@ import {
   repoPath,
   type Repo,
 } from './history-git';
-import { readVersion, readVersionListing, type VersionListing } from './history-read';
+import { DamagedVersion, readVersion, readVersionListing, type VersionListing } from './history-read';
 import { writeVersion } from './history-save';
 import { versionSaveError } from './history-errors';
 import { durableGitFs, nodeDiskIo, type DiskIo } from './durable-git-fs';
@@ -90,21 +90,42 @@ export class ProjectHistory {
     });
   }
 
-  /** Newest first. */
+  /**
+   * Newest first, quickly: versions listed before are taken from the version index without opening their objects
+   * again (see readVersionListing); listVersionsWithProblems checks them all.
+   */
   async listVersions(): Promise<VersionInfo[]> {
-    return (await this.listVersionsWithProblems()).versions;
+    return (await this.listing(false)).versions;
   }
 
-  /** Newest first, with a sentence for each version that is damaged and left out of the list. */
+  /** Newest first, with a sentence for each version that is damaged and left out of the list; checks every object. */
   listVersionsWithProblems(): Promise<VersionListing> {
+    return this.listing(true);
+  }
+
+  private listing(deep: boolean): Promise<VersionListing> {
     return serialized(this.dir, async () => {
       const repo = await findRepo(this.dir);
-      return repo ? readVersionListing(durable(repo, this.io)) : { versions: [], problems: [] };
+      return repo ? readVersionListing(durable(repo, this.io), true, deep) : { versions: [], problems: [] };
     });
   }
 
-  /** By name, ignoring case, as names are unique regardless of case. */
+  /**
+   * By name, ignoring case, as names are unique regardless of case. A name's tag is found from the name itself, so
+   * finding one version reads that version only, however long the history; the list is read only when the name's
+   * own tag does not hold it (a tag of another project, or a name that is not there: the message names the newest).
+   */
   async findVersion(name: string): Promise<VersionInfo> {
+    const direct = await serialized(this.dir, async () => {
+      const repo = await findRepo(this.dir);
+      if (!repo) return null;
+      const durableRepo = durable(repo, this.io);
+      return readVersion(durableRepo, tagNameFor(repo.project, name.normalize('NFC').trim())).catch((error: unknown) => {
+        if (error instanceof DamagedVersion) throw new UserError(`The version "${error.versionName}" in ${this.dir} is damaged (some of what it saved cannot be read), so it cannot be opened.`);
+        return null;
+      });
+    });
+    if (direct && (direct.name === name || nameKey(direct.name) === nameKey(name.normalize('NFC').trim()))) return direct;
     const versions = await this.listVersions();
     const found = versions.find((v) => v.name === name) ?? versions.find((v) => nameKey(v.name) === nameKey(name.trim()));
     if (found) return found;

@@ -1,7 +1,6 @@
 import type { RedlineFormat } from '../../shared/api/contract';
 import { compareDocuments, type SuggestedText } from '../../shared/compare/compare';
 import type { Comparison } from '../../shared/compare/types';
-import { exportRedlineDocx } from '../../shared/export/redline-docx';
 import { exportRedlineHtml } from '../../shared/export/redline-html';
 import { slugify } from '../../shared/model/text';
 import type { PolicyDocument } from '../../shared/model/document';
@@ -32,6 +31,8 @@ export async function renderRedline(comparison: Comparison, format: RedlineForma
   if (format === 'html') {
     return { bytes: new TextEncoder().encode(exportRedlineHtml(comparison)), mimeType: 'text/html', fileName: `${base}.html` };
   }
+  // The DOCX writer (the docx package, the largest thing the command line loads) only when a DOCX is asked for.
+  const { exportRedlineDocx } = await import('../../shared/export/redline-docx');
   return {
     bytes: await exportRedlineDocx(comparison, { author, date }),
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

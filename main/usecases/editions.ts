@@ -5,7 +5,6 @@ import { parseFile } from '../../shared/format/parse';
 import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
 import { importFile } from '../import/import-file';
 import { UserError } from '../store/errors';
-import { ProjectHistory } from '../store/history';
 import { Project } from '../store/project';
 import { DOCUMENT_SUFFIX, VARIABLES_FILE, displayName, documentPath } from '../store/project-files';
 import { readVariables } from '../store/variables';
@@ -40,6 +39,9 @@ const KEPT_VERSION_DOCUMENTS = 8;
 
 /** A document as it was saved in a version of its project's history. */
 export async function versionEdition(projectDir: string, documentId: string, versionName: string): Promise<Edition> {
+  // The history (isomorphic-git and its compression) is loaded when a version is asked for: a `diff` of two files
+  // on the command line never pays for it.
+  const { ProjectHistory } = await import('../store/history');
   const history = ProjectHistory.for(projectDir);
   const version = await history.findVersion(versionName);
   const label = `Version “${version.name}”`;

@@ -5,6 +5,7 @@ import { linkTypedReferences } from './references';
 import { recoverStructure, type StructureOptions } from './structure';
 import { readPlainText } from './text';
 import { looksLikeZip } from './zip-signature';
+import type * as Yaml from 'yaml';
 
 export { ImportError, type ImportErrorCode } from './errors';
 
@@ -71,8 +72,22 @@ async function readDocument(fileName: string, bytes: Uint8Array, options: Omit<S
     return recoverStructure(readHtml(clean), opts);
   }
   if (format === 'markdown') {
-    const { readMarkdown } = await import('./markdown');
-    return recoverStructure(readMarkdown(clean, file), opts);
+    // The HTML reader for raw HTML blocks and YAML for front matter only where needed: a policy exported as Markdown
+    // needs neither.
+    const { markdownTree, rawOfMarkdown, readersNeeded } = await import('./markdown-read');
+    const tree = markdownTree(clean, file);
+    const needed = readersNeeded(tree);
+    const [html, yaml] = await Promise.all([needed.html ? import('./html') : undefined, needed.yaml ? loadYaml() : undefined]);
+    return recoverStructure(rawOfMarkdown(tree, file, { readHtmlFragment: html?.readHtmlFragment, yaml }), opts);
   }
   return recoverStructure(readPlainText(clean), opts);
+}
+
+/**
+ * The YAML library, loaded when front matter needs it. It is CommonJS: a bundle that splits it into a chunk of its own
+ * (the command line's) hands over its exports as one object under `default`.
+ */
+async function loadYaml(): Promise<typeof Yaml> {
+  const loaded = (await import('yaml')) as typeof Yaml & { default?: typeof Yaml };
+  return typeof loaded.parse === 'function' ? loaded : (loaded.default as typeof Yaml);
 }
