@@ -138,6 +138,17 @@ describe('policywright check', () => {
       expect(out).toMatch(/^# Privacy Policy \(privacy-policy\): [^\n]*\(1 dismissed\)$/mu);
     });
 
+    it('checks each document against the laws picked for it in the app, unless --laws names others', async () => {
+      const { project } = await projectWithWarnings();
+      await fs.writeFile(path.join(project, 'checks.json'), JSON.stringify({ format: 1, dismissed: [], laws: { 'privacy-policy': ['gdpr', 'ccpa'] }, acknowledged: [] }));
+      const documents = JSON.parse((await cli('check', project, '--json')).out).documents as Array<{ id: string; coverage?: Array<{ law: { id: string } }> }>;
+      const lawsOf = (id: string) => documents.find((d) => d.id === id)?.coverage?.map((c) => c.law.id);
+      expect(lawsOf('privacy-policy')).toEqual(['gdpr', 'ccpa']);
+      expect(lawsOf('cookie-policy')).toBeUndefined();
+      const named = JSON.parse((await cli('check', project, '--document', 'privacy-policy', '--laws', 'virginia', '--json')).out).documents[0];
+      expect(named.coverage.map((c: { law: { id: string } }) => c.law.id)).toEqual(['virginia']);
+    });
+
     it('stops with one sentence naming the file when checks.json cannot be read', async () => {
       const { project } = await projectWithWarnings();
       await fs.writeFile(path.join(project, 'checks.json'), '{"format": 1');

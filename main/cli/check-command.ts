@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import { checkDocument } from '../../shared/check/check-document';
 import type { Finding } from '../../shared/check/finding';
 import { dismissalsOf, dismisses, NO_CHECKS, partitionFindings, type Dismissal } from '../../shared/check/project-checks';
+import type { Checklist } from '../../shared/check/checklist-schema';
 import { readAllChecklists } from '../store/checklists';
 import { readProjectChecks } from '../store/project-checks';
 import { projectLibrary } from '../usecases/clauses';
@@ -13,27 +14,36 @@ import { settingsTeamDir } from './clauses-command';
  * `check <project | document | file> [--json] [--document id] [--laws gdpr,ccpa]`: the policy checker for a team's
  * CI. Prints each finding (section, rule, sentence) and, with --laws, each law's required disclosures: covered by
  * which section, or missing. The exit code is 1 when any finding is an error or any disclosure is missing, 0 otherwise.
- * In a project, the findings people dismissed in the app (checks.json, with their reasons) are left out and counted.
+ * In a project, the findings people dismissed in the app (checks.json, with their reasons) are left out and counted,
+ * and without --laws each document is checked against the laws picked for it in the app (checks.json too).
  */
 export async function checkCommand(input: string, options: { json: boolean; documentId?: string; laws?: string }): Promise<{ stdout: string; errors: number }> {
   const documents = await editionsAt(input, options.documentId);
-  const laws = options.laws === undefined ? [] : await readLaws(options.laws);
+  const named = options.laws === undefined ? null : await readLaws(options.laws);
   const isProject = (await fs.stat(input).catch(() => null))?.isDirectory() === true;
   const library = isProject ? await projectLibrary(input, await settingsTeamDir()) : null;
   const deprecatedClauses = new Set(library?.library.clauses.filter((clause) => clause.status === 'deprecated').map((clause) => clause.id) ?? []);
-  // A file checked on its own is read with the starter library's topics: the clauses it can hold come from there.
-  const clauseTopics = laws.length === 0 ? null : library ? clauseTopicsOf(library.library.clauses) : await starterClauseTopics();
   // A checks.json that cannot be read stops the check: run without it, a team's CI would fail on findings long settled.
   const projectChecks = isProject ? await readProjectChecks(input) : NO_CHECKS;
+  // --laws names the laws for every document; without it, each document's own, as picked in the app.
+  const lawsOf = new Map<string, Checklist[]>();
+  for (const { id } of documents) {
+    const picked = projectChecks.laws[id] ?? [];
+    lawsOf.set(id, named ?? (picked.length > 0 ? await readLaws(picked.join(',')) : []));
+  }
+  const anyLaws = [...lawsOf.values()].some((laws) => laws.length > 0);
+  // A file checked on its own is read with the starter library's topics: the clauses it can hold come from there.
+  const clauseTopics = !anyLaws ? null : library ? clauseTopicsOf(library.library.clauses) : await starterClauseTopics();
   const checked = documents.map(({ id, doc, variables }) => {
     const dismissals = dismissalsOf(projectChecks, id);
     const { open, dismissed } = partitionFindings(checkDocument(doc, { variables: library?.values ?? variables, deprecatedClauses }), dismissals);
+    const laws = lawsOf.get(id) ?? [];
     return {
       id,
       title: doc.title,
       findings: open,
       dismissed: dismissed.map((finding) => ({ ...finding, reason: reasonFor(finding, dismissals) })),
-      ...(clauseTopics ? { coverage: disclosureCoverage(doc, laws, clauseTopics) } : {}),
+      ...(clauseTopics && laws.length > 0 ? { coverage: disclosureCoverage(doc, laws, clauseTopics) } : {}),
     };
   });
   const errors = checked.reduce((n, d) => n + d.findings.filter((f) => f.severity === 'error').length + missingIn(d.coverage), 0);
