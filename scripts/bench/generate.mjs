@@ -54,13 +54,15 @@ export const SECTIONS = 2000;
 export const TARGET_WORDS = 100_000;
 /** The section the bench types into: its body paragraph is the block right after its heading. */
 export const TARGET_SECTION = 1000;
+/** Cross-references stored in the body (issue 20 measures typing and the checker with 500 of them). */
+export const REFERENCES = 500;
 
 /**
  * Builds the document from a seeded random source. Every section is a heading (levels 1–3, in a valid outline) and
  * a body paragraph; about one section in eight also has a short list; about one paragraph in six opens with a bold
  * defined term. Each section gets a word budget so that the whole comes to about TARGET_WORDS.
  */
-export function buildDocument(random, { sections = SECTIONS, words: wordBudget = TARGET_WORDS, target = TARGET_SECTION } = {}) {
+export function buildDocument(random, { sections = SECTIONS, words: wordBudget = TARGET_WORDS, target = TARGET_SECTION, references = REFERENCES } = {}) {
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sentence = (n) => {
@@ -131,6 +133,8 @@ export function buildDocument(random, { sections = SECTIONS, words: wordBudget =
     }
   }
 
+  addReferences(blocks, headingIds, headingIds[target], references, random);
+
   const doc = {
     format: 1,
     title: 'Master Services and Data Processing Agreement (Benchmark)',
@@ -149,6 +153,30 @@ export function buildDocument(random, { sections = SECTIONS, words: wordBudget =
     lastHeadingId: headingIds[headingIds.length - 1],
     targetHeadingId: headingIds[target],
   };
+}
+
+/**
+ * Stored cross-references ("As Section 4.2 provides, …") at the start of `count` plain body paragraphs, each to a
+ * section picked at random; the section typed into is left as it is. They are placed after the text is made, from
+ * the same random source, so documents built without them are built as before.
+ */
+function addReferences(blocks, headingIds, targetId, count, random) {
+  const plain = [];
+  let inTarget = false;
+  for (const block of blocks) {
+    if (block.kind === 'heading') inTarget = block.id === targetId;
+    else if (!inTarget && block.kind === 'paragraph' && block.runs.length === 1) plain.push(block);
+  }
+  for (let k = 0; k < count && plain.length > 0; k++) {
+    const block = plain.splice(Math.floor(random() * plain.length), 1)[0];
+    const section = headingIds[Math.floor(random() * headingIds.length)];
+    const text = block.runs[0].text;
+    block.runs = [
+      { text: 'As Section ' },
+      { text: `{{ref:${section}}}`, ref: section },
+      { text: ` provides, ${text.charAt(0).toLowerCase()}${text.slice(1)}` },
+    ];
+  }
 }
 
 /**
