@@ -247,34 +247,14 @@ describe.skipIf(!HAS_PYTHON_DOCX)('python-docx reads the redline (needs python3 
  * their styles and the numbers LibreOffice gives them come back as JSON.
  */
 const UNO_SCRIPT = String.raw`
-import json, subprocess, sys, time
+import json, sys
 import uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
+from libreoffice_session import office, prop
 
 profile, pipe, outdir = sys.argv[1], sys.argv[2], sys.argv[3]
 files = sys.argv[4:]
-office = subprocess.Popen(['soffice', '-env:UserInstallation=file://' + profile, '--headless', '--invisible', '--norestore',
-                           '--nologo', '--nodefault', '--accept=pipe,name=' + pipe + ';urp;'],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-desktop = None
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    ctx = None
-    for _ in range(480):
-        try:
-            ctx = resolver.resolve('uno:pipe,name=' + pipe + ';urp;StarOffice.ComponentContext')
-            break
-        except Exception:
-            time.sleep(0.25)
-    if ctx is None:
-        raise SystemExit('LibreOffice did not answer within two minutes')
-    smgr = ctx.ServiceManager
-    desktop = smgr.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
-    dispatcher = smgr.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+with office(profile, pipe) as (ctx, desktop):
+    dispatcher = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
     out = {}
     for f in files:
         out[f] = {}
@@ -301,16 +281,6 @@ try:
             out[f][mode] = result
             doc.close(True)
     print(json.dumps(out, ensure_ascii=False))
-finally:
-    if desktop is not None:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-    try:
-        office.wait(timeout=60)
-    except Exception:
-        office.kill()
 `;
 
 interface LoParagraph {
@@ -348,6 +318,8 @@ describe.skipIf(!HAS_UNO)('LibreOffice opens the redline and accepts and rejects
     const files = Object.values(CASES).map((c) => c.file);
     const run = spawnSync('/usr/bin/python3', ['-c', UNO_SCRIPT, profile, `policywright-${process.pid}-${Date.now()}`, work, ...files], {
       encoding: 'utf8',
+      // libreoffice_session.py starts and stops LibreOffice for every oracle script.
+      env: { ...process.env, PYTHONPATH: path.resolve(__dirname, 'fixtures') },
       timeout: 240_000,
     });
     if (run.status !== 0) throw new Error(`LibreOffice run failed (${run.status}): ${run.stderr}`);

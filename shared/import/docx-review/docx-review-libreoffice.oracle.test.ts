@@ -18,30 +18,12 @@ const has = (command: string, args: string[]) => spawnSync(command, args, { enco
 const HAS_UNO = has('soffice', ['--version']) && has('/usr/bin/python3', ['-c', 'import uno']);
 
 const UNO_SCRIPT = String.raw`
-import subprocess, sys, time
+import sys
 import uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    p = PropertyValue(); p.Name = name; p.Value = value; return p
+from libreoffice_session import office, prop
 
 profile, pipe, out = sys.argv[1], sys.argv[2], sys.argv[3]
-office = subprocess.Popen(['soffice', '-env:UserInstallation=file://' + profile, '--headless', '--invisible', '--norestore',
-                           '--nologo', '--nodefault', '--accept=pipe,name=' + pipe + ';urp;'],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-desktop = None
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    ctx = None
-    for _ in range(480):
-        try:
-            ctx = resolver.resolve('uno:pipe,name=' + pipe + ';urp;StarOffice.ComponentContext')
-            break
-        except Exception:
-            time.sleep(0.25)
-    if ctx is None:
-        raise SystemExit('LibreOffice did not answer within two minutes')
+with office(profile, pipe) as (ctx, desktop):
     smgr = ctx.ServiceManager
     # The reviewer's name, which LibreOffice records as the author of every change (Tools > Options > User Data).
     provider = smgr.createInstanceWithContext('com.sun.star.configuration.ConfigurationProvider', ctx)
@@ -50,7 +32,6 @@ try:
     data.setPropertyValue('givenname', 'Rita')
     data.setPropertyValue('sn', 'Reviewer')
     data.commitChanges()
-    desktop = smgr.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
     # A document with no window: a headless LibreOffice 7.4 crashes drawing the comment margin of one that has a view.
     doc = smgr.createInstanceWithContext('com.sun.star.text.TextDocument', ctx)
     doc.initNew()
@@ -101,17 +82,10 @@ try:
     doc.RecordChanges = False
     doc.storeToURL(uno.systemPathToFileUrl(out), (prop('FilterName', 'MS Word 2007 XML'),))
     doc.close(True)
-finally:
-    if desktop is not None:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-    try:
-        office.wait(timeout=60)
-    except Exception:
-        office.kill()
 `;
+
+/** Where libreoffice_session.py is: the one way the oracle tests start and stop LibreOffice. */
+const LIBREOFFICE_SESSION_DIR = path.resolve(__dirname, '../../export/fixtures');
 
 const texts = (blocks: readonly Block[]) => blocks.map((b) => runsToPlainText(b.runs));
 
@@ -123,6 +97,7 @@ describe.skipIf(!HAS_UNO)('a DOCX with tracked changes and comments made by Libr
   beforeAll(async () => {
     const run = spawnSync('/usr/bin/python3', ['-c', UNO_SCRIPT, profile, `policywright-review-${process.pid}-${Date.now()}`, file], {
       encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: LIBREOFFICE_SESSION_DIR },
       timeout: 240_000,
     });
     if (run.status !== 0) throw new Error(`LibreOffice run failed (${run.status}): ${run.stderr}`);
