@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEditor } from 'slate';
+import { createEditor, Node } from 'slate';
 import { withReact, ReactEditor } from 'slate-react';
 import { ListNumberStore } from './list-numbers';
 import type { BlockElement, ListItemElement } from './types';
@@ -32,7 +32,7 @@ describe('ListNumberStore', () => {
     const blocks = [item('a'), item('b'), para('x'), item('c'), item('d')];
     editor.children = blocks;
     const written: Array<[string, string | undefined]> = [];
-    const store = new ListNumberStore((changed, label) => written.push([changed.children[0]!.text, label]));
+    const store = new ListNumberStore((changed, label) => written.push([Node.string(changed), label]));
     store.update(editor);
     expect(written).toEqual([['a', '1.'], ['b', '2.'], ['c', '1.'], ['d', '2.']]);
     written.length = 0;
