@@ -27,7 +27,7 @@ import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { AdornmentsContext, FeatureHost, NO_SLOTS, type EditorFeature, type FeatureSlots } from './editor-feature';
 import { EditorLayout } from './EditorLayout';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
-import { ListNumberStore, ListNumbersContext } from './list-numbers';
+import { ListNumberStore, ListNumbersContext, writeListLabelInPage } from './list-numbers';
 import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
@@ -125,7 +125,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     return store;
   });
   const [listNumbers] = useState(() => {
-    const store = new ListNumberStore();
+    const store = new ListNumberStore(writeListLabelInPage);
     store.update(editor, initialValue as BlockElement[]);
     return store;
   });

@@ -50,6 +50,7 @@ interface ItemEvents {
  */
 export const OutlinePanel = memo(function OutlinePanel({ store, references, onJump, onMove }: Props) {
   const outline = useSyncExternalStore(store.subscribeOutline, store.getOutline);
+  const counts = useSyncExternalStore(references.subscribe, references.getCounts);
   const textDrawn = useTextDrawn();
   const { count } = useProgressiveCount(textDrawn ? outline.length : 0, 0, OUTLINE_STEP);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -133,7 +134,7 @@ export const OutlinePanel = memo(function OutlinePanel({ store, references, onJu
             title={item.title}
             over={over === item.id}
             dragging={dragging === item.id}
-            references={references}
+            references={counts.get(item.id) ?? 0}
           />
         ))}
         {dragging ? (
@@ -158,7 +159,8 @@ interface ItemProps {
   title: string;
   over: boolean;
   dragging: boolean;
-  references: ReferenceCounts;
+  /** How many cross-references point here. */
+  references: number;
 }
 
 /** An entry: its events are the list's (see OutlinePanel). */
@@ -168,17 +170,14 @@ const OutlineItem = memo(function OutlineItem({ id, depth, label, title, over, d
       <button type="button" className="outline-link">
         <span className="outline-number">{label}</span>
         <span className="outline-title">{title || <em className="muted">Untitled section</em>}</span>
-        <ReferenceBadge id={id} references={references} />
+        {references > 0 ? <ReferenceBadge count={references} /> : null}
       </button>
     </li>
   );
 });
 
-/** The count of references to a section, drawn only when there are some, and again only when that count changes. */
-function ReferenceBadge({ id, references }: { id: string; references: ReferenceCounts }) {
-  const subscribe = useCallback((listener: () => void) => references.subscribe(id, listener), [references, id]);
-  const count = useSyncExternalStore(subscribe, () => references.count(id));
-  if (count === 0) return null;
+/** The count of references to a section, drawn only when there are some. */
+function ReferenceBadge({ count }: { count: number }) {
   const words = count === 1 ? '1 reference' : `${count} references`;
   return (
     // An image of a count, named in words: a bare "3" beside a title would be read as part of it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEditor } from 'slate';
+import { createEditor, Node } from 'slate';
 import { withReact, ReactEditor } from 'slate-react';
 import { ListNumberStore } from './list-numbers';
 import type { BlockElement, ListItemElement } from './types';
@@ -27,17 +27,22 @@ describe('ListNumberStore', () => {
     ]);
   });
 
-  it('tells only the items whose number changed', () => {
+  it('writes into the page only the labels that changed', () => {
     const editor = withReact(createEditor());
-    const blocks = [item('a'), item('b'), para('x'), item('c')];
+    const blocks = [item('a'), item('b'), para('x'), item('c'), item('d')];
     editor.children = blocks;
-    const store = new ListNumberStore();
+    const written: Array<[string, string | undefined]> = [];
+    const store = new ListNumberStore((changed, label) => written.push([Node.string(changed), label]));
     store.update(editor);
-    const told: string[] = [];
-    blocks.forEach((block, i) => store.subscribe(ReactEditor.findKey(editor, block), () => told.push(String(i))));
-    editor.children = [blocks[0]!, blocks[1]!, blocks[3]!];
+    expect(written).toEqual([['a', '1.'], ['b', '2.'], ['c', '1.'], ['d', '2.']]);
+    written.length = 0;
+    editor.children = [blocks[1]!, blocks[3]!, blocks[4]!];
     store.update(editor);
-    expect(told).toEqual(['3']);
+    expect(written).toEqual([['b', '1.'], ['c', '2.'], ['d', '3.']]);
+    written.length = 0;
+    editor.children = [blocks[1]!, blocks[3]!, blocks[2]!, blocks[4]!];
+    store.update(editor);
+    expect(written).toEqual([['d', '1.']]);
   });
 
   it('numbers the list as if every suggestion were accepted: an item suggested for deletion has no number', () => {

@@ -1,25 +1,32 @@
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext } from 'react';
 import type { Editor } from 'slate';
+import { NODE_TO_ELEMENT } from 'slate-dom';
 import { ReactEditor, useSlateStatic } from 'slate-react';
 import { listLabel } from '../../shared/numbering/list-labels';
 import { listNumbers } from '../../shared/numbering/list-numbers';
 import { standsWhenAccepted } from '../../shared/review/suggestions';
 import type { BlockElement, ListItemElement } from './types';
 
-type Listener = () => void;
 type NodeKey = ReturnType<typeof ReactEditor.findKey>;
+/** Puts an item's new label in the page, if the item is drawn there. */
+export type ListLabelWriter = (item: ListItemElement, label: string | undefined) => void;
 
 /**
  * The labels of list items ("3.", "b)", "•"), computed from the blocks by the exporters' own rules and handed out per item,
  * keyed by Slate's key for the node (which survives edits of the item). CSS counters cannot do this: each chunk of the
  * editor has content-visibility, whose style containment restarts every counter at a chunk's edge.
+ *
+ * An item's render reads its label; a label that changes later (an item added or removed above it) is written into the
+ * page by the writer, not through a subscription per item: those, as React hooks, cost about 500 bytes an item.
  */
 export class ListNumberStore {
   private labels = new Map<NodeKey, string>();
-  private readonly byKey = new Map<NodeKey, Set<Listener>>();
+
+  constructor(private readonly write: ListLabelWriter = () => undefined) {}
 
   update(editor: Editor, nodes: readonly BlockElement[] = editor.children as BlockElement[]): void {
     const next = new Map<NodeKey, string>();
+    const runs: ListItemElement[][] = [];
     for (let i = 0; i < nodes.length; ) {
       if (nodes[i]?.type !== 'list-item') {
         i++;
@@ -27,31 +34,27 @@ export class ListNumberStore {
       }
       const start = i;
       while (nodes[i]?.type === 'list-item') i++;
+      const run = nodes.slice(start, i) as ListItemElement[];
+      runs.push(run);
       // Numbered as if every suggestion were accepted: an item suggested for deletion, or moved away, has no number.
-      const items = (nodes.slice(start, i) as ListItemElement[]).filter(standsWhenAccepted);
+      const items = run.filter(standsWhenAccepted);
       listNumbers(items).items.forEach((number, k) => {
         next.set(ReactEditor.findKey(editor, items[k] as ListItemElement), listLabel(number.list, number.depth, number.ordinal));
       });
     }
     const previous = this.labels;
     this.labels = next;
-    for (const [key, listeners] of this.byKey) {
-      if (previous.get(key) !== next.get(key)) for (const listener of listeners) listener();
+    for (const run of runs) {
+      for (const item of run) {
+        const key = ReactEditor.findKey(editor, item);
+        const label = next.get(key);
+        if (previous.get(key) !== label) this.write(item, label);
+      }
     }
   }
 
   label(key: NodeKey): string | undefined {
     return this.labels.get(key);
-  }
-
-  subscribe(key: NodeKey, listener: Listener): () => void {
-    let set = this.byKey.get(key);
-    if (!set) this.byKey.set(key, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.byKey.delete(key);
-    };
   }
 }
 
@@ -61,7 +64,14 @@ export const ListNumbersContext = createContext<ListNumberStore | null>(null);
 export function useListLabel(element: ListItemElement): string | undefined {
   const store = useContext(ListNumbersContext);
   const editor = useSlateStatic();
-  const key = ReactEditor.findKey(editor, element);
-  const subscribe = useCallback((listener: Listener) => (store ? store.subscribe(key, listener) : () => undefined), [store, key]);
-  return useSyncExternalStore(subscribe, () => store?.label(key));
+  return store?.label(ReactEditor.findKey(editor, element));
+}
+
+/** Writes a label into the item's element in the page, where the item's render puts it (elements.tsx ListItem). */
+export function writeListLabelInPage(item: ListItemElement, label: string | undefined): void {
+  const element = NODE_TO_ELEMENT.get(item);
+  if (!element) return;
+  const name = item.list === 'number' ? 'number' : 'bullet';
+  if (label === undefined) delete element.dataset[name];
+  else element.dataset[name] = label;
 }
