@@ -1,5 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block } from '../model/document';
+import { tokenizeParagraphPair } from './paragraph-pair';
 import { isWord, sameReference, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
@@ -17,8 +18,10 @@ type Piece =
 /**
  * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
  * it). Callers skip sections whose content is identical, so this runs only where something changed.
+ * `foldSharedText: false` splits every changed paragraph into words (the reference paragraph-pair.ts must equal).
  */
-export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[]): SectionDiff {
+export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: { foldSharedText?: boolean } = {}): SectionDiff {
+  const fold = options.foldSharedText ?? true;
   // Paragraphs first: the ones an edit left alone are equal as wholes, and only the stretches between them are split
   // into words. A section with one word changed in ten paragraphs tokenizes one of them, where tokenizing is most of
   // a large compare's time.
@@ -29,8 +32,9 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
   let b = 0;
   const changed = (aEnd: number, bEnd: number) => {
     if (aEnd === a && bEnd === b) return;
-    const oldTokens = tokenize(oldBlocks.slice(a, aEnd));
-    const newTokens = tokenize(newBlocks.slice(b, bEnd));
+    // One paragraph for one (a word edit, the usual case): its shared start and end need no splitting into words.
+    const pair = fold && aEnd - a === 1 && bEnd - b === 1 ? tokenizeParagraphPair(oldBlocks[a] as Block, newBlocks[b] as Block) : null;
+    const [oldTokens, newTokens] = pair ?? [tokenize(oldBlocks.slice(a, aEnd)), tokenize(newBlocks.slice(b, bEnd))];
     const words = toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, builder);
     wordsInserted += words.wordsInserted;
     wordsDeleted += words.wordsDeleted;

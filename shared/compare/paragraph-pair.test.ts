@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Block, Mark } from '../model/document';
+import { tokenizeParagraphPair } from './paragraph-pair';
+import { diffSection } from './section-diff';
+
+// Pieces chosen to sit on every edge the folding must respect: joiners inside words (' ’ - .), several kinds of white
+// space, letters outside ASCII and outside the BMP, a lone high surrogate, punctuation.
+const PIECES = ['data', 'the', 'a', 'e.g', 'opt-out', "controller's", 'café', '𝔸x', '\ud835', ' ', '  ', '\t', '\u00a0', ',', '.', '-', "'", '’', 'x', '1'];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
+
+type Edit = { at: number; drop: number; insert: string };
+const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), drop: fc.nat({ max: 6 }), insert: text.map((t) => t.slice(0, 8)) });
+
+/** A character-level edit: the way a person's edit leaves long shared text on both sides of it. */
+function applyEdit(source: string, e: Edit): string {
+  const at = source.length === 0 ? 0 : e.at % (source.length + 1);
+  return source.slice(0, at) + e.insert + source.slice(at + e.drop);
+}
+
+const style = fc.constantFrom<{ marks?: Mark[]; link?: string }>({}, {}, { marks: ['bold'] }, { link: 'https://example.org' });
+const shape = fc.constantFrom<'paragraph' | 'list-item'>('paragraph', 'paragraph', 'list-item');
+
+function paragraph(kind: 'paragraph' | 'list-item', body: string, runStyle: { marks?: Mark[]; link?: string }): Block {
+  const runs = [{ text: body, ...runStyle }];
+  return kind === 'paragraph' ? { kind, runs } : { kind, list: 'bullet', indent: 0, runs };
+}
+
+describe('folding the shared start and end of a paragraph', () => {
+  it('gives the redline that splitting the whole paragraph into words gives', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 3 }), shape, shape, style, style, (source, edits, oldKind, newKind, oldStyle, newStyle) => {
+        const edited = edits.reduce(applyEdit, source);
+        const oldBlock = paragraph(oldKind, source, oldStyle);
+        const newBlock = paragraph(newKind, edited, newStyle);
+        expect(diffSection([oldBlock], [newBlock])).toEqual(diffSection([oldBlock], [newBlock], { foldSharedText: false }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('folds a long shared start and end into one token each', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
+    const oldText = words.join(' ');
+    const newText = [...words.slice(0, 20), 'changed', ...words.slice(21)].join(' ');
+    const pair = tokenizeParagraphPair(paragraph('paragraph', oldText, {}), paragraph('paragraph', newText, {}));
+    expect(pair).not.toBeNull();
+    const [oldTokens, newTokens] = pair!;
+    // A folded start, a few tokens around the edit, a folded end, the paragraph mark: far fewer than 80 tokens.
+    expect(oldTokens.texts.length).toBeLessThan(10);
+    expect(newTokens.texts.join('')).toBe(newText);
+    expect(oldTokens.texts.join('')).toBe(oldText);
+  });
+});
