@@ -1,4 +1,4 @@
-import type { Block } from '../model/document';
+import type { Block, Run } from '../model/document';
 import { addBoundary, addTextTokens, isSpaceAt, shapeKey, styleOf, type TokenStream } from './tokens';
 
 /**
@@ -11,14 +11,18 @@ import { addBoundary, addTextTokens, isSpaceAt, shapeKey, styleOf, type TokenStr
  * common to both ends in any case, and the middle it diffs is the very same sequence. That holds only where the
  * folded text is a whole number of tokens in both editions and cannot reach past where those runs of common tokens
  * end: so the cuts fall where white space meets other text, within the characters the two texts share, and the shared
- * end is measured only past the shared start. Anything else (several runs, references, other styles, another kind
- * of paragraph) returns null, for `tokenize`.
+ * end is measured only past the shared start. Runs before the last one, the same in both editions (a defined term in
+ * bold, say), are folded whole. Anything else (other runs, references, other styles, another kind of paragraph)
+ * returns null, for `tokenize`.
  */
 export function tokenizeParagraphPair(oldBlock: Block, newBlock: Block): [TokenStream, TokenStream] | null {
-  const oldRun = oldBlock.runs.length === 1 ? oldBlock.runs[0] : undefined;
-  const newRun = newBlock.runs.length === 1 ? newBlock.runs[0] : undefined;
+  const last = oldBlock.runs.length - 1;
+  if (last < 0 || newBlock.runs.length !== oldBlock.runs.length || shapeKey(oldBlock) !== shapeKey(newBlock)) return null;
+  const leading = oldBlock.runs.slice(0, last);
+  if (!leading.every((run, i) => sameLeadingRun(run, newBlock.runs[i]))) return null;
+  const oldRun = oldBlock.runs[last];
+  const newRun = newBlock.runs[last];
   if (!oldRun || !newRun || oldRun.ref !== undefined || newRun.ref !== undefined) return null;
-  if (shapeKey(oldBlock) !== shapeKey(newBlock)) return null;
   const oldStyle = styleOf(oldRun);
   const { style, keySuffix } = styleOf(newRun);
   if (oldStyle.keySuffix !== keySuffix) return null;
@@ -48,12 +52,18 @@ export function tokenizeParagraphPair(oldBlock: Block, newBlock: Block): [TokenS
   [a, b].forEach((text, side) => {
     const stream = streams[side] as TokenStream;
     const block = side === 0 ? oldBlock : newBlock;
+    // Runs before the last are the same in both editions (an empty one gives no token, as in `tokenize`).
+    for (const run of leading) if (run.text !== '') addFolded(stream, run.text, '\u0005', styleOf(run).style);
     if (head > 0) addFolded(stream, text.slice(0, head), '\u0003', side === 0 ? oldStyle.style : style);
     addTextTokens(stream, text, head, text.length - tail, side === 0 ? oldStyle.style : style, keySuffix);
     if (tail > 0) addFolded(stream, text.slice(text.length - tail), '\u0004', side === 0 ? oldStyle.style : style);
     addBoundary(stream, block);
   });
   return streams;
+}
+
+function sameLeadingRun(x: Run, y: Run | undefined): boolean {
+  return y !== undefined && x.ref === undefined && y.ref === undefined && x.text === y.text && styleOf(x).keySuffix === styleOf(y).keySuffix;
 }
 
 function addFolded(stream: TokenStream, text: string, marker: string, style: TokenStream['styles'][number]): void {
