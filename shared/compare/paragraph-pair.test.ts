@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, Mark } from '../model/document';
-import { tokenizeParagraphPair } from './paragraph-pair';
+import { tokenizeFolded } from './paragraph-pair';
 import { diffSection } from './section-diff';
 
 // Pieces chosen to sit on every edge the folding must respect: joiners inside words (' ’ - .), several kinds of white
@@ -47,11 +47,28 @@ describe('folding the shared start and end of a paragraph', () => {
     );
   });
 
+  it('gives the same redline for several paragraphs changed side by side', () => {
+    const original = fc.record({ body: text, kind: shape, runStyle: style, first: lead });
+    const change = fc.record({ edits: fc.array(edit, { maxLength: 2 }), kind: fc.option(shape), runStyle: fc.option(style), first: fc.option(lead) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(original, change), { minLength: 1, maxLength: 4 }), fc.nat(), fc.boolean(), (paragraphs, at, split) => {
+        const oldBlocks = paragraphs.map(([p]) => paragraph(p.kind, p.body, p.runStyle, p.first));
+        const newBlocks = paragraphs.map(([p, c]) =>
+          paragraph(c.kind ?? p.kind, c.edits.reduce(applyEdit, p.body), c.runStyle ?? p.runStyle, c.first === null ? p.first : c.first),
+        );
+        // Sometimes a paragraph more on one side: stretches of one paragraph against two.
+        if (split) newBlocks.splice(at % (newBlocks.length + 1), 0, paragraph('paragraph', 'data the', {}));
+        expect(diffSection(oldBlocks, newBlocks)).toEqual(diffSection(oldBlocks, newBlocks, { foldSharedText: false }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('folds a long shared start and end into one token each', () => {
     const words = Array.from({ length: 40 }, (_, i) => `word${i}`);
     const oldText = words.join(' ');
     const newText = [...words.slice(0, 20), 'changed', ...words.slice(21)].join(' ');
-    const pair = tokenizeParagraphPair(paragraph('paragraph', oldText, {}), paragraph('paragraph', newText, {}));
+    const pair = tokenizeFolded([paragraph('paragraph', oldText, {})], [paragraph('paragraph', newText, {})]);
     expect(pair).not.toBeNull();
     const [oldTokens, newTokens] = pair!;
     // A folded start, a few tokens around the edit, a folded end, the paragraph mark: far fewer than 80 tokens.

@@ -1,6 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block } from '../model/document';
-import { tokenizeParagraphPair } from './paragraph-pair';
+import { tokenizeFolded } from './paragraph-pair';
 import { isWord, sameReference, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
@@ -32,8 +32,8 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
   let b = 0;
   const changed = (aEnd: number, bEnd: number) => {
     if (aEnd === a && bEnd === b) return;
-    // One paragraph for one (a word edit, the usual case): its shared start and end need no splitting into words.
-    const pair = fold && aEnd - a === 1 && bEnd - b === 1 ? tokenizeParagraphPair(oldBlocks[a] as Block, newBlocks[b] as Block) : null;
+    // A word edit leaves most of a paragraph alone: its shared start and end need no splitting into words.
+    const pair = fold ? tokenizeFolded(oldBlocks.slice(a, aEnd), newBlocks.slice(b, bEnd)) : null;
     const [oldTokens, newTokens] = pair ?? [tokenize(oldBlocks.slice(a, aEnd)), tokenize(newBlocks.slice(b, bEnd))];
     const words = toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, builder);
     wordsInserted += words.wordsInserted;

@@ -40,7 +40,7 @@ export function sameReference(a: Pick<Run, 'ref' | 'refTitle'>, b: Pick<Run, 're
   return a.ref === b.ref && a.refTitle === b.refTitle;
 }
 
-function addRun(stream: TokenStream, run: Run): void {
+export function addRun(stream: TokenStream, run: Run): void {
   const { style, keySuffix: suffix } = styleOf(run);
   if (run.ref !== undefined) {
     // One token, keyed by the section it points at: its text (the number in this edition) is what the redline shows.
