@@ -1,5 +1,5 @@
 import diffSequences from '@jest/diff-sequences';
-import type { Block } from '../model/document';
+import type { Block, Mark } from '../model/document';
 import { tokenizeFolded } from './paragraph-pair';
 import { isWord, sameReference, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
@@ -67,7 +67,7 @@ function sameBlock(x: Block | undefined, y: Block | undefined): boolean {
     const other = y.runs[i];
     if (other === undefined) return false;
     const sameWords = run.ref !== undefined || other.ref !== undefined ? sameReference(run, other) : run.text === other.text;
-    return sameWords && run.link === other.link && (run.marks ?? []).join() === (other.marks ?? []).join();
+    return sameWords && run.link === other.link && sameMarks(run.marks, other.marks);
   });
 }
 
@@ -200,7 +200,16 @@ class RedlineBuilder {
 function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolean {
   if (x === y) return true;
   if (!x || !y) return false;
-  return x.link === y.link && (x.marks ?? []).join() === (y.marks ?? []).join();
+  return x.link === y.link && sameMarks(x.marks, y.marks);
+}
+
+/** The same marks in the same order (no marks and an empty list alike), without building strings to compare. */
+function sameMarks(x: readonly Mark[] | undefined, y: readonly Mark[] | undefined): boolean {
+  if (x === y) return true;
+  const n = x?.length ?? 0;
+  if (n !== (y?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) if (x?.[i] !== y?.[i]) return false;
+  return true;
 }
 
 export function shapeOf(block: Block): BlockShape {
