@@ -32,7 +32,9 @@ export interface CompareOptions {
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
   // Most editions compared are published versions with no suggestions open: resolving them would only copy.
   const text = !doc.blocks.some(hasSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
-  return { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
+  // Without references or variables there is nothing to show otherwise, and no numbering to work out for it.
+  const plain = text.blocks.every((block) => block.runs.every((run) => run.ref === undefined && run.variable === undefined));
+  return plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
 }
 
 /**
