@@ -1,7 +1,7 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block, Mark } from '../model/document';
 import { tokenizeFolded } from './paragraph-pair';
-import { isWord, sameReference, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
+import { isWord, sameReference, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
 export interface SectionDiff {
@@ -62,7 +62,7 @@ export function sameBlocks(x: readonly Block[], y: readonly Block[]): boolean {
 /** Equal as a redline sees them: the same kind of block with the same runs (text, marks, link). */
 function sameBlock(x: Block | undefined, y: Block | undefined): boolean {
   if (x === y) return true;
-  if (!x || !y || shapeKey(x) !== shapeKey(y) || x.runs.length !== y.runs.length) return false;
+  if (!x || !y || !sameShape(x, y) || x.runs.length !== y.runs.length) return false;
   return x.runs.every((run, i) => {
     const other = y.runs[i];
     if (other === undefined) return false;
@@ -201,6 +201,12 @@ function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolea
   if (x === y) return true;
   if (!x || !y) return false;
   return x.link === y.link && sameMarks(x.marks, y.marks);
+}
+
+/** What shapeKey tells, without building its string: sameBlock runs for every pair of paragraphs a diff looks at. */
+function sameShape(x: Block, y: Block): boolean {
+  if (x.kind !== y.kind) return false;
+  return x.kind !== 'list-item' || (y.kind === 'list-item' && x.list === y.list && x.indent === y.indent);
 }
 
 /** The same marks in the same order (no marks and an empty list alike), without building strings to compare. */
