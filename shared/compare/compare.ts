@@ -1,5 +1,6 @@
 import type { Block, PolicyDocument } from '../model/document';
 import { acceptAll, rejectAll } from '../review/resolve';
+import { hasSuggestions } from '../review/suggestions';
 import { blocksForReaders } from '../numbering/references';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
@@ -29,8 +30,11 @@ export interface CompareOptions {
  * sections were renumbered, one pointed at another section is a change, and the redline shows the numbers.
  */
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
-  const text = which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
-  return { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
+  // Most editions compared are published versions with no suggestions open: resolving them would only copy.
+  const text = !doc.blocks.some(hasSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  // Without references or variables there is nothing to show otherwise, and no numbering to work out for it.
+  const plain = text.blocks.every((block) => block.runs.every((run) => run.ref === undefined && run.variable === undefined));
+  return plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import diffSequences from '@jest/diff-sequences';
-import type { Block } from '../model/document';
-import { isWord, sameReference, shapeKey, tokenize, type TokenStream, type TokenStyle } from './tokens';
+import type { Block, Mark } from '../model/document';
+import { tokenizeFolded } from './paragraph-pair';
+import { isWord, sameReference, tokenize, type TokenStream, type TokenStyle } from './tokens';
 import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun } from './types';
 
 export interface SectionDiff {
@@ -17,8 +18,10 @@ type Piece =
 /**
  * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
  * it). Callers skip sections whose content is identical, so this runs only where something changed.
+ * `foldSharedText: false` splits every changed paragraph into words (the reference paragraph-pair.ts must equal).
  */
-export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[]): SectionDiff {
+export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: { foldSharedText?: boolean } = {}): SectionDiff {
+  const fold = options.foldSharedText ?? true;
   // Paragraphs first: the ones an edit left alone are equal as wholes, and only the stretches between them are split
   // into words. A section with one word changed in ten paragraphs tokenizes one of them, where tokenizing is most of
   // a large compare's time.
@@ -29,8 +32,9 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
   let b = 0;
   const changed = (aEnd: number, bEnd: number) => {
     if (aEnd === a && bEnd === b) return;
-    const oldTokens = tokenize(oldBlocks.slice(a, aEnd));
-    const newTokens = tokenize(newBlocks.slice(b, bEnd));
+    // A word edit leaves most of a paragraph alone: its shared start and end need no splitting into words.
+    const pair = fold ? tokenizeFolded(oldBlocks.slice(a, aEnd), newBlocks.slice(b, bEnd)) : null;
+    const [oldTokens, newTokens] = pair ?? [tokenize(oldBlocks.slice(a, aEnd)), tokenize(newBlocks.slice(b, bEnd))];
     const words = toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, builder);
     wordsInserted += words.wordsInserted;
     wordsDeleted += words.wordsDeleted;
@@ -58,12 +62,12 @@ export function sameBlocks(x: readonly Block[], y: readonly Block[]): boolean {
 /** Equal as a redline sees them: the same kind of block with the same runs (text, marks, link). */
 function sameBlock(x: Block | undefined, y: Block | undefined): boolean {
   if (x === y) return true;
-  if (!x || !y || shapeKey(x) !== shapeKey(y) || x.runs.length !== y.runs.length) return false;
+  if (!x || !y || !sameShape(x, y) || x.runs.length !== y.runs.length) return false;
   return x.runs.every((run, i) => {
     const other = y.runs[i];
     if (other === undefined) return false;
     const sameWords = run.ref !== undefined || other.ref !== undefined ? sameReference(run, other) : run.text === other.text;
-    return sameWords && run.link === other.link && (run.marks ?? []).join() === (other.marks ?? []).join();
+    return sameWords && run.link === other.link && sameMarks(run.marks, other.marks);
   });
 }
 
@@ -196,7 +200,22 @@ class RedlineBuilder {
 function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolean {
   if (x === y) return true;
   if (!x || !y) return false;
-  return x.link === y.link && (x.marks ?? []).join() === (y.marks ?? []).join();
+  return x.link === y.link && sameMarks(x.marks, y.marks);
+}
+
+/** What shapeKey tells, without building its string: sameBlock runs for every pair of paragraphs a diff looks at. */
+function sameShape(x: Block, y: Block): boolean {
+  if (x.kind !== y.kind) return false;
+  return x.kind !== 'list-item' || (y.kind === 'list-item' && x.list === y.list && x.indent === y.indent);
+}
+
+/** The same marks in the same order (no marks and an empty list alike), without building strings to compare. */
+function sameMarks(x: readonly Mark[] | undefined, y: readonly Mark[] | undefined): boolean {
+  if (x === y) return true;
+  const n = x?.length ?? 0;
+  if (n !== (y?.length ?? 0)) return false;
+  for (let i = 0; i < n; i++) if (x?.[i] !== y?.[i]) return false;
+  return true;
 }
 
 export function shapeOf(block: Block): BlockShape {

@@ -30,10 +30,7 @@ export function tokenize(blocks: readonly Block[]): TokenStream {
   const stream: TokenStream = { texts: [], styles: [], keys: [], boundaries: [] };
   for (const block of blocks) {
     for (const run of block.runs) addRun(stream, run);
-    stream.texts.push('');
-    stream.styles.push(undefined);
-    stream.keys.push(`\u0000${shapeKey(block)}`);
-    stream.boundaries.push(block);
+    addBoundary(stream, block);
   }
   return stream;
 }
@@ -43,10 +40,8 @@ export function sameReference(a: Pick<Run, 'ref' | 'refTitle'>, b: Pick<Run, 're
   return a.ref === b.ref && a.refTitle === b.refTitle;
 }
 
-function addRun(stream: TokenStream, run: Run): void {
-  const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
-  const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
-  const suffix = styled ? `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` : '';
+export function addRun(stream: TokenStream, run: Run): void {
+  const { style, keySuffix: suffix } = styleOf(run);
   if (run.ref !== undefined) {
     // One token, keyed by the section it points at: its text (the number in this edition) is what the redline shows.
     stream.texts.push(run.text);
@@ -55,18 +50,43 @@ function addRun(stream: TokenStream, run: Run): void {
     stream.boundaries.push(undefined);
     return;
   }
-  const text = run.text;
-  let start = 0;
-  while (start < text.length) {
+  addTextTokens(stream, run.text, 0, run.text.length, style, suffix);
+}
+
+/** The style a run's tokens carry, and what it adds to their keys ('' for plain text). */
+export function styleOf(run: Run): { style: TokenStyle | undefined; keySuffix: string } {
+  const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
+  return styled
+    ? { style: { marks: run.marks, link: run.link }, keySuffix: `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` }
+    : { style: undefined, keySuffix: '' };
+}
+
+/** Tokens of text[from, to), where `to` must be a token boundary of the whole text (or its end). */
+export function addTextTokens(stream: TokenStream, text: string, from: number, to: number, style: TokenStyle | undefined, keySuffix: string): void {
+  let start = from;
+  while (start < to) {
     const end = tokenEnd(text, start);
     const token = text.slice(start, end);
     stream.texts.push(token);
     stream.styles.push(style);
     // Compared as strings: a short token compares faster than it hashes into a table of ids.
-    stream.keys.push(styled ? token + suffix : token);
+    stream.keys.push(keySuffix === '' ? token : token + keySuffix);
     stream.boundaries.push(undefined);
     start = end;
   }
+}
+
+/** Ends a block in a token stream: the boundary token that stands for its paragraph mark. */
+export function addBoundary(stream: TokenStream, block: Block): void {
+  stream.texts.push('');
+  stream.styles.push(undefined);
+  stream.keys.push(`\u0000${shapeKey(block)}`);
+  stream.boundaries.push(block);
+}
+
+/** Whether the character at i is white space, as the tokenizer classes it. */
+export function isSpaceAt(text: string, i: number): boolean {
+  return classAt(text, i) === CharClass.Space;
 }
 
 const CharClass = { Word: 0, Space: 1, Other: 2 } as const;

@@ -19,9 +19,11 @@ export function outlineOf(
   // Numbered as the document reads with every suggestion accepted: a heading suggested for deletion has no number.
   // A heading that holds a cross-reference shows its number (rare: the numbering is worked out only then).
   const targets = doc.blocks.some((block) => block.kind === 'heading' && block.runs.some((run) => run.ref !== undefined)) ? referenceTargets(doc.blocks, doc.numbering, values) : undefined;
-  const headings = doc.blocks.flatMap((block) =>
-    block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs, values, targets) }] : [],
-  );
+  // A loop, not flatMap: flatMap's array per block was a large compare's garbage.
+  const headings: Array<{ id: string; level: number; title: string }> = [];
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading' && standsWhenAccepted(block)) headings.push({ id: block.id, level: block.level, title: runsToPlainText(block.runs, values, targets) });
+  }
   const numbers = numberSections(headings, doc.numbering);
   return headings.map((heading, i) => {
     const n = numbers[i];
