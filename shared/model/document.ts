@@ -11,10 +11,14 @@ import {
   READABLE_FORMAT_VERSIONS,
   MAX_HEADING_LEVEL,
   MAX_LIST_INDENT,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
+  NOTE_ID_PATTERN,
   NUMBERING_STYLES,
   SECTION_ID_PATTERN,
   VARIABLE_NAME_PATTERN,
   hasNoForbiddenCharacters,
+  notePlaceholder,
   placeholder,
   referencePlaceholder,
 } from './vocabulary';
@@ -28,6 +32,7 @@ import {
   SuggestionMarkSchema,
 } from './review-schema';
 import { isIsoDay } from './dates';
+import { forEachRunList } from './block-runs';
 
 /**
  * The stored document model's schemas, which validate every document read from disk or received through the API. The
@@ -51,6 +56,9 @@ export const LinkHrefSchema = z
   .string()
   .max(MAX_LINK_LENGTH)
   .refine((href) => safeLink(href) !== null, 'must be an http, https or mailto address');
+
+/** A footnote's id: see NOTE_ID_PATTERN. */
+export const NoteIdSchema = z.string().regex(NOTE_ID_PATTERN, 'must look like "n-" followed by 6 to 24 lowercase letters or digits');
 
 /** A project variable's name, as written in a placeholder: `{{company_name}}`. */
 export const VariableNameSchema = z
@@ -76,6 +84,8 @@ export const RunSchema = z
      */
     ref: SectionIdSchema.optional(),
     refTitle: z.literal(true).optional(),
+    /** The mark of the footnote with this id (a note of the document's `notes`); its text is notePlaceholder(note). */
+    note: NoteIdSchema.optional(),
     /** Suggested: this text inserted, or deleted, or its marks changed from `formatted.was`. */
     ins: SuggestionMarkSchema.optional(),
     del: SuggestionMarkSchema.optional(),
@@ -103,6 +113,18 @@ export const RunSchema = z
   .refine((run) => run.refTitle === undefined || run.ref !== undefined, {
     message: 'can show a title only as a cross-reference',
     path: ['refTitle'],
+  })
+  .refine((run) => run.note === undefined || run.text === notePlaceholder(run.note), {
+    message: 'of a footnote mark must be its placeholder, as in "{{note:n-abc123}}"',
+    path: ['text'],
+  })
+  .refine((run) => run.note === undefined || (run.variable === undefined && run.link === undefined && run.ref === undefined), {
+    message: 'cannot be a footnote mark and also a variable, a link or a cross-reference',
+    path: ['note'],
+  })
+  .refine((run) => !(run.marks?.includes('superscript') && run.marks.includes('subscript')), {
+    message: 'cannot be superscript and subscript at once',
+    path: ['marks'],
   });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -135,6 +157,12 @@ export const HeadingSchema = z
     kind: z.literal('heading'),
     id: SectionIdSchema,
     level: z.number().int().min(1).max(MAX_HEADING_LEVEL),
+    /**
+     * A heading that takes no number ("Summary", "Contact us"): it opens a section like any other, but does not count,
+     * so the numbered headings around it keep their numbers as if it were not there (as a Word heading without
+     * numbering does). A reference to it shows its title.
+     */
+    unnumbered: z.literal(true).optional(),
     clause,
     change,
     relevel,
@@ -156,10 +184,54 @@ export const ListItemSchema = z
   })
   .strict();
 
-export const BlockSchema = z.discriminatedUnion('kind', [HeadingSchema, ParagraphSchema, ListItemSchema]);
+/** One cell of a table: one paragraph of runs (a line break inside it is a "\n" in its text). */
+export const TableCellSchema = z.object({ runs }).strict();
+export const TableRowSchema = z.object({ cells: z.array(TableCellSchema).min(1).max(MAX_TABLE_COLUMNS) }).strict();
+
+/**
+ * A table: rows of cells, every row as wide as the first. `header`: the first row names the columns (a header row in
+ * every export, repeated on each page in Word). `caption`: the table's title, shown above it. Its cells' runs are
+ * runs like any block's: suggestions, comments, references, variables and notes work in them.
+ */
+export const TableSchema = z
+  .object({
+    kind: z.literal('table'),
+    header: z.literal(true).optional(),
+    caption: runs.optional(),
+    clause,
+    change,
+    rows: z.array(TableRowSchema).min(1).max(MAX_TABLE_ROWS),
+  })
+  .strict()
+  .superRefine((table, ctx) => {
+    const width = table.rows[0]?.cells.length ?? 0;
+    table.rows.forEach((row, index) => {
+      if (row.cells.length !== width) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index, 'cells'],
+          message: `has ${row.cells.length} cells where the first row has ${width}; every row of a table is as wide as the first`,
+        });
+      }
+    });
+  });
+
+export const BlockSchema = z.discriminatedUnion('kind', [HeadingSchema, ParagraphSchema, ListItemSchema, TableSchema]);
 export type Heading = z.infer<typeof HeadingSchema>;
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 export type ListItem = z.infer<typeof ListItemSchema>;
+export type TableCell = z.infer<typeof TableCellSchema>;
+export type TableRow = z.infer<typeof TableRowSchema>;
+export type Table = z.infer<typeof TableSchema>;
+/** A block whose text is one list of runs: every kind but a table. */
+export type TextBlock = Heading | Paragraph | ListItem;
+
+/** A footnote: its text, one paragraph of runs, which may hold no footnote of its own. */
+export const NoteSchema = z
+  .object({ id: NoteIdSchema, runs })
+  .strict()
+  .refine((note) => note.runs.every((run) => run.note === undefined), { message: 'cannot hold a footnote of its own', path: ['runs'] });
+export type Note = z.infer<typeof NoteSchema>;
 export type Block = z.infer<typeof BlockSchema>;
 
 /** A calendar date without a time zone, as lawyers write it on a policy. */
@@ -190,6 +262,8 @@ export const PolicyDocumentSchema = z
     blocks: z.array(BlockSchema),
     /** Comment threads, in the order they were made; absent when there are none. */
     comments: z.array(CommentThreadSchema).optional(),
+    /** Footnotes, each marked by exactly one `note` run of the blocks; absent when there are none. */
+    notes: z.array(NoteSchema).optional(),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -209,6 +283,7 @@ export const PolicyDocumentSchema = z
       }
     });
     checkComments(doc, ctx);
+    checkNotes(doc, ctx);
   });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 
@@ -232,17 +307,49 @@ function checkComments(doc: { blocks: Block[]; comments?: z.infer<typeof Comment
     threads.add(thread.id);
   });
   doc.blocks.forEach((block, blockIndex) => {
-    block.runs.forEach((run, runIndex) => {
-      for (const id of run.comments ?? []) {
-        if (!threads.has(id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['blocks', blockIndex, 'runs', runIndex, 'comments'],
-            message: `names the comment "${id}", which the document's comments do not hold`,
-          });
+    forEachRunList(block, (list, path) => {
+      list.forEach((run, runIndex) => {
+        for (const id of run.comments ?? []) {
+          if (!threads.has(id)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['blocks', blockIndex, ...path, runIndex, 'comments'],
+              message: `names the comment "${id}", which the document's comments do not hold`,
+            });
+          }
         }
-      }
+      });
     });
+  });
+}
+
+/** Every note is marked exactly once in the blocks (a moved block's two places count once), and every mark names a note. */
+function checkNotes(doc: { blocks: Block[]; notes?: Note[] }, ctx: z.RefinementCtx): void {
+  const notes = new Map<string, number>();
+  (doc.notes ?? []).forEach((note, index) => {
+    if (notes.has(note.id)) ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `repeats the footnote id "${note.id}"` });
+    notes.set(note.id, 0);
+  });
+  doc.blocks.forEach((block, blockIndex) => {
+    if (block.change?.kind === 'move-from') return;
+    forEachRunList(block, (list, path) => {
+      list.forEach((run, runIndex) => {
+        if (run.note === undefined) return;
+        const seen = notes.get(run.note);
+        const where = ['blocks', blockIndex, ...path, runIndex, 'note'];
+        if (seen === undefined) {
+          ctx.addIssue({ code: 'custom', path: where, message: `marks the footnote "${run.note}", which the document's notes do not hold` });
+        } else if (seen > 0) {
+          ctx.addIssue({ code: 'custom', path: where, message: `marks the footnote "${run.note}" a second time; a footnote has one mark` });
+        }
+        notes.set(run.note, (seen ?? 0) + 1);
+      });
+    });
+  });
+  (doc.notes ?? []).forEach((note, index) => {
+    if (notes.get(note.id) === 0) {
+      ctx.addIssue({ code: 'custom', path: ['notes', index], message: `is the footnote "${note.id}", which no text marks` });
+    }
   });
 }
 

@@ -9,12 +9,13 @@
  */
 /**
  * The document format this version writes. Format 2 added suggestions and comments (review-schema.ts); format 3 added
- * cross-references (`ref` runs) and what issue 18 brings into the model. An older file reads as it is, since every
+ * cross-references (`ref` runs); format 4 added tables, headings that take no number, footnotes (`note` runs and the
+ * document's `notes`), superscript and subscript. An older file reads as it is, since every
  * field it has means the same now, and is written in the present format when next saved; an older Policywright
  * refuses a newer file by its number, in words, rather than stumbling on a field it does not know.
  */
-export const FORMAT_VERSION = 3;
-export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
+export const FORMAT_VERSION = 4;
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3, 4] as const;
 
 /** The project manifest's format, which suggestions did not change. */
 export const MANIFEST_FORMAT_VERSION = 1;
@@ -22,7 +23,7 @@ export const MANIFEST_FORMAT_VERSION = 1;
 export const MAX_HEADING_LEVEL = 6;
 export const MAX_LIST_INDENT = 5;
 
-export const MARKS = ['bold', 'italic', 'underline'] as const;
+export const MARKS = ['bold', 'italic', 'underline', 'superscript', 'subscript'] as const;
 export type Mark = (typeof MARKS)[number];
 
 /**
@@ -62,6 +63,21 @@ export function placeholder(name: string): string {
 export function referencePlaceholder(section: string): string {
   return `{{ref:${section}}}`;
 }
+
+/** Footnote ids ("n-…") name a note of the document's `notes`; its number is its place among the notes in reading order. */
+export const NOTE_ID_PATTERN = /^n-[a-z0-9]{6,24}$/;
+
+/**
+ * How a footnote's mark is stored in its run's `text`: the note's id, never its number, which is counted from the
+ * order the marks are read in. A reader that looks only at `text` sees one word where the mark stands.
+ */
+export function notePlaceholder(note: string): string {
+  return `{{note:${note}}}`;
+}
+
+/** The most columns and rows a table may have: beyond any policy's table, short of a pasted spreadsheet that freezes a page. */
+export const MAX_TABLE_COLUMNS = 30;
+export const MAX_TABLE_ROWS = 2_000;
 
 // XML 1.0 forbids these; a document carrying them cannot be exported to DOCX, so they never enter the model.
 // eslint-disable-next-line no-control-regex -- the point of this pattern is to match control characters
