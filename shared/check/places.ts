@@ -23,7 +23,7 @@ export interface SectionInfo {
 
 /** The document's blocks in order, each with its section, and its sections with their numbers. */
 export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): { places: Place[]; sections: SectionInfo[] } {
-  const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' ? [{ id: block.id, level: block.level, title: runsToPlainText(block.runs).trim() }] : []));
+  const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered, title: runsToPlainText(block.runs).trim() }] : []));
   const numbers = numberSections(headings, doc.numbering);
   const sections = headings.map((heading, i) => {
     const n = numbers[i];

@@ -22,7 +22,7 @@ export function reviewedNumbers(headings: readonly Heading[], style: NumberingSt
 
   const after = numberSections(headings.filter(standsWhenAccepted), style);
   const before = numberSections(
-    headings.filter(stoodBeforeSuggestions).map((heading) => ({ id: heading.id, level: heading.relevel ? Math.max(1, heading.relevel.was) : heading.level })),
+    headings.filter(stoodBeforeSuggestions).map((heading) => ({ id: heading.id, unnumbered: heading.unnumbered, level: heading.relevel ? Math.max(1, heading.relevel.was) : heading.level })),
     style,
   );
   const out: ReviewedNumber[] = [];

@@ -30,7 +30,8 @@ export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: r
   // Written only when set: a file from before documents had a language stays byte for byte as it was.
   if (meta.language !== undefined) lines.push(`  "language": ${JSON.stringify(meta.language)},`);
   const comments = meta.comments ?? [];
-  const after = comments.length > 0 ? ',' : '';
+  const notes = meta.notes ?? [];
+  const after = comments.length > 0 || notes.length > 0 ? ',' : '';
   if (blockLines.length === 0) {
     lines.push(`  "blocks": []${after}`);
   } else {
@@ -42,6 +43,12 @@ export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: r
   if (comments.length > 0) {
     lines.push('  "comments": [');
     lines.push(comments.map((thread) => `    ${JSON.stringify(canonicalThread(thread))}`).join(',\n'));
+    lines.push(notes.length > 0 ? '  ],' : '  ]');
+  }
+  // One footnote per line, after the comments: a note's text is edited like a block's.
+  if (notes.length > 0) {
+    lines.push('  "notes": [');
+    lines.push(notes.map((note) => `    ${JSON.stringify({ id: note.id, runs: note.runs.map(canonicalRun) })}`).join(',\n'));
     lines.push('  ]');
   }
   lines.push('}');
@@ -58,13 +65,25 @@ export function serializeManifest(manifest: ProjectManifest): string {
  * use comes before the runs, so a reader sees at the start of the line which clause the text belongs to.
  */
 export function canonicalBlock(block: Block): Block {
-  const runs = block.runs.map(canonicalRun);
   const clause = block.clause ? { clause: canonicalClauseUse(block.clause) } : {};
   const change = block.change ? { change: canonicalBlockChange(block.change) } : {};
+  if (block.kind === 'table') {
+    return {
+      kind: 'table',
+      ...(block.header ? { header: true as const } : {}),
+      ...(block.caption ? { caption: block.caption.map(canonicalRun) } : {}),
+      ...clause,
+      ...change,
+      rows: block.rows.map((row) => ({ cells: row.cells.map((cell) => ({ runs: cell.runs.map(canonicalRun) })) })),
+    };
+  }
+  const runs = block.runs.map(canonicalRun);
   const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: canonicalLevelChange(block.relevel) } : {};
   switch (block.kind) {
-    case 'heading':
-      return { kind: 'heading', id: block.id, level: block.level, ...clause, ...change, ...relevel, runs };
+    case 'heading': {
+      const unnumbered = block.unnumbered ? { unnumbered: true as const } : {};
+      return { kind: 'heading', id: block.id, level: block.level, ...unnumbered, ...clause, ...change, ...relevel, runs };
+    }
     case 'paragraph':
       return { kind: 'paragraph', ...clause, ...change, runs };
     case 'list-item':
@@ -119,6 +138,7 @@ function canonicalRun(run: Run): Run {
   if (run.variable !== undefined) out.variable = run.variable;
   if (run.ref !== undefined) out.ref = run.ref;
   if (run.refTitle) out.refTitle = true;
+  if (run.note !== undefined) out.note = run.note;
   if (run.ins) out.ins = canonicalMark(run.ins);
   if (run.del) out.del = canonicalMark(run.del);
   if (run.formatted) out.formatted = canonicalFormatChange(run.formatted);

@@ -16,5 +16,7 @@ export const MISSING_REFERENCE_TEXT = '[missing section]';
 export function referenceText(run: Pick<Run, 'ref' | 'refTitle'>, targets: ReferenceTargets): string {
   const target = run.ref === undefined ? undefined : targets.get(run.ref);
   if (!target) return MISSING_REFERENCE_TEXT;
+  // A section that takes no number is named by its title, as a reader would write "see Contact us".
+  if (!target.number) return target.title || MISSING_REFERENCE_TEXT;
   return run.refTitle && target.title ? `${target.number} (${target.title})` : target.number;
 }

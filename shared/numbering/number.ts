@@ -4,6 +4,8 @@ import { STYLE_FORMATS } from './styles';
 export interface HeadingRef {
   readonly id: string;
   readonly level: number;
+  /** A heading that takes no number (the model's `unnumbered`): it opens a section but does not count. */
+  readonly unnumbered?: boolean;
 }
 
 export interface SectionNumber {
@@ -11,7 +13,9 @@ export interface SectionNumber {
   /** Depth in the section tree, from 1. A heading never sits deeper than one below the heading before it. */
   readonly depth: number;
   readonly path: readonly number[];
+  /** "1.2", "Article II", or '' for a heading that takes no number. */
   readonly label: string;
+  /** How a reference names it: "Section 1.2"; '' for a heading that takes no number (a reference shows its title). */
   readonly reference: string;
 }
 
@@ -31,7 +35,14 @@ export function numberSections(headings: Iterable<HeadingRef>, style: NumberingS
     while (open.length > 0 && (open[open.length - 1] ?? 0) >= heading.level) open.pop();
     open.push(heading.level);
     const depth = open.length;
+    if (heading.unnumbered) {
+      // As a Word heading without numbering: it counts for nothing, so the numbered headings around it (and below it)
+      // go on as if it were not there, and an export to Word numbers them the same.
+      result.push({ id: heading.id, depth, path: counters.slice(0, depth), label: '', reference: '' });
+      continue;
+    }
     counters.length = depth;
+    for (let i = 0; i < depth - 1; i++) counters[i] ??= 0;
     counters[depth - 1] = (counters[depth - 1] ?? 0) + 1;
     const path = counters.slice();
     result.push({ id: heading.id, depth, path, label: format.label(path), reference: format.reference(path) });

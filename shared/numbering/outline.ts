@@ -20,9 +20,9 @@ export function outlineOf(
   // A heading that holds a cross-reference shows its number (rare: the numbering is worked out only then).
   const targets = doc.blocks.some((block) => block.kind === 'heading' && block.runs.some((run) => run.ref !== undefined)) ? referenceTargets(doc.blocks, doc.numbering, values) : undefined;
   // A loop, not flatMap: flatMap's array per block was a large compare's garbage.
-  const headings: Array<{ id: string; level: number; title: string }> = [];
+  const headings: Array<{ id: string; level: number; unnumbered?: boolean; title: string }> = [];
   for (const block of doc.blocks) {
-    if (block.kind === 'heading' && standsWhenAccepted(block)) headings.push({ id: block.id, level: block.level, title: runsToPlainText(block.runs, values, targets) });
+    if (block.kind === 'heading' && standsWhenAccepted(block)) headings.push({ id: block.id, level: block.level, unnumbered: block.unnumbered, title: runsToPlainText(block.runs, values, targets) });
   }
   const numbers = numberSections(headings, doc.numbering);
   return headings.map((heading, i) => {

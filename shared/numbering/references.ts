@@ -8,9 +8,9 @@ export { MISSING_REFERENCE_TEXT, referenceText, type ReferenceTarget, type Refer
 
 /** Every section's reference, by section id, for the blocks as they are shown (draft, accepted view, a version). */
 export function referenceTargets(blocks: readonly Block[], numbering: NumberingStyle, values: VariableValues = NO_VARIABLES): Map<string, ReferenceTarget> {
-  const headings: Array<{ id: string; level: number; title: string }> = [];
+  const headings: Array<{ id: string; level: number; unnumbered?: boolean; title: string }> = [];
   for (const block of blocks) {
-    if (block.kind === 'heading') headings.push({ id: block.id, level: block.level, title: runsToPlainText(block.runs, values).replace(/\s+/g, ' ').trim() });
+    if (block.kind === 'heading') headings.push({ id: block.id, level: block.level, unnumbered: block.unnumbered, title: runsToPlainText(block.runs, values).replace(/\s+/g, ' ').trim() });
   }
   const targets = new Map<string, ReferenceTarget>();
   numberSections(headings, numbering).forEach((number, index) => {

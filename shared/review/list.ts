@@ -35,7 +35,7 @@ export interface CommentEntry {
  * the id and number of the section each block is in.
  */
 export function sectionsOfBlocks(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Array<{ id: string; number: string } | null> {
-  const counted = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level }] : []));
+  const counted = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered }] : []));
   const numbers = new Map(numberSections(counted, doc.numbering).map((n) => [n.id, bareNumber(n.label)]));
   let current: { id: string; number: string } | null = null;
   return doc.blocks.map((block) => {

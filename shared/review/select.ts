@@ -16,7 +16,7 @@ export interface SuggestionFilter {
  * accepted (the numbers a reader sees); null when no section has that number.
  */
 export function sectionSubtree(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>, number: string): Set<string> | null {
-  const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level }] : []));
+  const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered }] : []));
   const numbers = numberSections(headings, doc.numbering);
   const wanted = bareNumber(number.trim()).toLowerCase();
   const start = numbers.findIndex((n) => bareNumber(n.label).toLowerCase() === wanted);
