@@ -1,3 +1,4 @@
+import { tableText } from '../model/block-runs';
 import { runsToPlainText } from '../model/text';
 import { isSectionRow, type ChangeOp, type Comparison, type SectionRow, type SectionStatus, type Summary } from './types';
 
@@ -67,7 +68,7 @@ function changesOf(row: SectionRow): JsonSection['changes'] {
 }
 
 function sectionText(blocks: NonNullable<SectionRow['new']>['blocks']): string {
-  return blocks.map((block) => runsToPlainText(block.runs)).join('\n');
+  return blocks.map((block) => (block.kind === 'table' ? tableText(block, runsToPlainText) : runsToPlainText(block.runs))).join('\n');
 }
 
 /** The comparison for people at a terminal: the summary, then one line per section that changed. */
