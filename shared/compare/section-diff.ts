@@ -182,7 +182,10 @@ function diffTable(old: Table, now: Table, options: DiffOptions, counts: Counts)
       return diff.runs;
     });
   const wholeRow = (row: TableRow, op: ChangeOp) => {
-    for (const cell of row.cells) for (const run of cell.runs) (op === 'insert' ? (counts.wordsInserted += countWords(run.text)) : (counts.wordsDeleted += countWords(run.text)));
+    let words = 0;
+    for (const cell of row.cells) for (const run of cell.runs) words += countWords(run.text);
+    if (op === 'insert') counts.wordsInserted += words;
+    else counts.wordsDeleted += words;
     rows.push({ op, cells: row.cells.map((cell) => runsAs(cell.runs, op)) });
   };
   let a = 0;
