@@ -108,6 +108,11 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
 
 const NO_NOTES: ReadonlySet<string> = new Set();
 
+/** The words a run adds to a count: none for a footnote's mark, whose note's words are counted in the notes part. */
+export function wordsOfRun(run: Run): number {
+  return run.note === undefined ? countWords(run.text) : 0;
+}
+
 function add(into: Counts, from: Partial<Counts>): void {
   into.wordsInserted += from.wordsInserted ?? 0;
   into.wordsDeleted += from.wordsDeleted ?? 0;
@@ -183,7 +188,7 @@ function diffTable(old: Table, now: Table, options: DiffOptions, counts: Counts)
     });
   const wholeRow = (row: TableRow, op: ChangeOp) => {
     let words = 0;
-    for (const cell of row.cells) for (const run of cell.runs) words += countWords(run.text);
+    for (const cell of row.cells) for (const run of cell.runs) words += wordsOfRun(run);
     if (op === 'insert') counts.wordsInserted += words;
     else counts.wordsDeleted += words;
     rows.push({ op, cells: row.cells.map((cell) => runsAs(cell.runs, op)) });
@@ -348,12 +353,13 @@ function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream, bui
       }
       continue;
     }
+    // A footnote's mark is no word: its note's words are counted in the notes part.
     for (let i = piece.aStart; i < piece.aEnd; i++) {
-      if (isWord(a.texts[i] ?? '')) wordsDeleted++;
+      if (isWord(a.texts[i] ?? '') && a.notes?.[i] === undefined) wordsDeleted++;
       builder.add('delete', a, i);
     }
     for (let j = piece.bStart; j < piece.bEnd; j++) {
-      if (isWord(b.texts[j] ?? '')) wordsInserted++;
+      if (isWord(b.texts[j] ?? '') && b.notes?.[j] === undefined) wordsInserted++;
       builder.add('insert', b, j);
     }
   }
@@ -432,8 +438,8 @@ class RedlineBuilder {
     this.blocks.push({ block: { kind: 'table', width: table.rows[0]?.cells.length ?? 0 }, mark, runs: [], table });
     if (mark === 'equal') return {};
     let words = 0;
-    for (const run of table.caption ?? []) words += countWords(run.text);
-    for (const row of table.rows) for (const cell of row.cells) for (const run of cell) words += countWords(run.text);
+    for (const run of table.caption ?? []) words += run.note === undefined ? countWords(run.text) : 0;
+    for (const row of table.rows) for (const cell of row.cells) for (const run of cell) words += run.note === undefined ? countWords(run.text) : 0;
     return mark === 'insert' ? { wordsInserted: words } : { wordsDeleted: words };
   }
 
