@@ -18,7 +18,7 @@ import type { SaveStatus } from './autosave';
 import { changesBlocks, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
-import { blocksToSlate, slateToBlocks } from './convert';
+import { blocksToSlate, notesById, slateToText } from './convert';
 import { countOpenSuggestions } from './count-suggestions';
 import { createPolicyEditor } from './create-editor';
 import { DocumentBanners } from './DocumentBanners';
@@ -115,7 +115,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   // editor directly: given as Slate's initialValue, every node of it is first checked for use elsewhere and marked as
   // inserted (a set entry per node, 140,000 of them in a 1,000,000-word policy), which nodes made just now never need.
   const [initialValue] = useState(() => {
-    const value = blocksToSlate(initial.blocks) as Descendant[];
+    const value = blocksToSlate(initial.blocks, notesById(initial.notes)) as Descendant[];
     editor.children = value;
     return value;
   });
@@ -151,7 +151,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           if (!mounter.complete) flushSync(() => mounter.mountAll());
         },
         renderNow: () => held.flush(),
-        document: () => ({ format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) }),
+        document: () => ({ format: FORMAT_VERSION, ...metaRef.current, ...slateToText(editor.children as BlockElement[]) }),
         jumpToSection: (id) => jumpRef.current(id),
         comments: () => metaRef.current.comments ?? [],
         setComments: (threads) => {
@@ -195,7 +195,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         Editor.withoutNormalizing(editor, () => {
           Transforms.deselect(editor);
           for (let i = editor.children.length - 1; i >= 0; i--) Transforms.removeNodes(editor, { at: [i] });
-          Transforms.insertNodes(editor, blocksToSlate(doc.blocks) as Descendant[], { at: [0] });
+          Transforms.insertNodes(editor, blocksToSlate(doc.blocks, notesById(doc.notes)) as Descendant[], { at: [0] });
         });
       });
       restored.current = { depth: editor.history.undos.length, meta: previous };
