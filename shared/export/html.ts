@@ -8,7 +8,7 @@ import { notesHtml } from './html-notes';
 import { tableHtml } from './html-table';
 import { htmlPage } from './html-page';
 import { tocHtml } from './html-toc';
-import { publishedText } from './published';
+import { acceptAll } from '../review/resolve';
 import { prepareDocument, type ExportBlock, type PreparedDocument } from './prepare';
 
 export interface HtmlExportOptions {
@@ -28,7 +28,7 @@ export interface HtmlExportOptions {
  */
 export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {}): string {
   // A published policy is the text as agreed: open suggestions as if accepted (comments are never published).
-  const prepared = prepareDocument(publishedText(doc), options.variables);
+  const prepared = prepareDocument(acceptAll(doc), options.variables);
   const info = documentInfoHtml(prepared);
   const body = [...prepared.blocks.map(blockHtml), notesHtml(prepared.notes)].filter((part) => part !== '').join('\n');
   if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;

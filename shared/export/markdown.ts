@@ -6,7 +6,7 @@ import { notesMarkdown, tableMarkdown } from './markdown-blocks';
 import type { ExportRun } from './runs';
 import { escapeMarkdownText, yamlString } from './markdown-escape';
 import { inlineMarkdown } from './markdown-inline';
-import { publishedText } from './published';
+import { acceptAll } from '../review/resolve';
 import { prepareDocument, type ExportBlock, type PreparedDocument } from './prepare';
 
 const HARD_BREAK = '\\\n';
@@ -21,7 +21,7 @@ const HARD_BREAK = '\\\n';
  */
 export function exportMarkdown(doc: PolicyDocument, options: { variables?: VariableValues } = {}): string {
   // A published policy is the text as agreed: open suggestions as if accepted (comments are never published).
-  const prepared = prepareDocument(publishedText(doc), options.variables);
+  const prepared = prepareDocument(acceptAll(doc), options.variables);
   const parts = [frontMatter(prepared), `# ${escapeMarkdownText(prepared.title, false)}`, documentInfo(prepared)];
   for (const block of prepared.blocks) parts.push(blockMarkdown(block, prepared.referenced));
   parts.push(notesMarkdown(prepared.notes));
