@@ -32,7 +32,10 @@ export function tableXml(table: ExportTable, runs: CellRuns, tracking: Tracking 
   let xml = '';
   if (table.caption || pageBreakBefore) {
     // A table cannot start a page by itself: the paragraph above it does (an empty one when there is no caption).
-    const properties = `<w:pPr>${table.caption ? `<w:pStyle w:val="${CAPTION_STYLE}"/><w:keepNext/>` : ''}${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}</w:pPr>`;
+    // The paragraph goes with the table when its insertion is rejected or its deletion accepted: its mark is tracked too.
+    const mark = change && tracking ? `<w:rPr><w:${change.kind === 'insert' ? 'ins' : 'del'}${changeAttributes(tracking.change(change))}/></w:rPr>` : '';
+    const style = table.caption ? `<w:pStyle w:val="${CAPTION_STYLE}"/><w:keepNext/>` : '';
+    const properties = `<w:pPr>${style}${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}${mark}</w:pPr>`;
     xml += `<w:p>${properties}${table.caption ? runs(table.caption, change) : ''}</w:p>`;
   }
   xml +=

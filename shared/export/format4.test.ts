@@ -263,3 +263,68 @@ describe('exportDocx: format 4', () => {
     expect(parts['word/footnotes.xml'] ?? '').not.toContain('<w:footnote w:id="1">');
   });
 });
+
+describe('exportDocx: format 4 under review', () => {
+  const ana = { id: 'c-ana00001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
+  const reviewed = (): PolicyDocument =>
+    PolicyDocumentSchema.parse(
+      policy(
+        [
+          h(1, 's-one000001', 'One'),
+          {
+            kind: 'table',
+            change: { ...ana, kind: 'insert' },
+            caption: [{ text: 'New table', ins: ana }],
+            rows: [{ cells: [{ runs: [{ text: 'A', ins: ana }] }, { runs: [{ text: 'B', ins: ana, comments: ['k-cell00001'] }] }] }],
+          },
+          p('Text', { ...note('n-note000001'), ins: ana }),
+        ],
+        {
+          comments: [{ id: 'k-cell00001', by: 'Ben', at: '2026-12-04T11:00:00Z', text: 'On a cell' }],
+          notes: [{ id: 'n-note000001', runs: [{ text: 'old', del: ana }, { text: 'new', ins: ana }] }],
+        },
+      ),
+    );
+
+  it('tracks a table suggested in row by row, its caption paragraph and its text, and anchors a comment in a cell', async () => {
+    const xml = (await docxParts(reviewed()))['word/document.xml'] ?? '';
+    expect(xml).toMatch(/<w:pStyle w:val="Caption"\/><w:keepNext\/><w:rPr><w:ins w:id="\d+" w:author="Ana"/);
+    expect(xml).toMatch(/<w:tr><w:trPr><w:cantSplit\/><w:ins w:id="\d+" w:author="Ana" w:date="2026-12-04T10:00:00Z"\/><\/w:trPr>/);
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Ana" w:date="2026-12-04T10:00:00Z"><w:r><w:t xml:space="preserve">A<\/w:t><\/w:r><\/w:ins>/);
+    expect(xml).toMatch(/<w:commentRangeStart w:id="0"\/><w:ins [^>]*><w:r><w:t xml:space="preserve">B<\/w:t><\/w:r><\/w:ins><w:commentRangeEnd w:id="0"\/>/);
+    // Every tracked change has an id of its own.
+    const ids = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('tracks a footnote mark suggested in, and the suggestions in a note’s text, with ids after the body’s', async () => {
+    const parts = await docxParts(reviewed());
+    const body = parts['word/document.xml'] ?? '';
+    expect(body).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><\/w:ins>/);
+    const notes = parts['word/footnotes.xml'] ?? '';
+    expect(notes).toMatch(/<w:del w:id="(\d+)" [^>]*><w:r><w:delText xml:space="preserve">old<\/w:delText><\/w:r><\/w:del><w:ins w:id="(\d+)" [^>]*><w:r><w:t xml:space="preserve">new<\/w:t>/);
+    const highestInBody = Math.max(...[...body.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => Number(m[1])));
+    const inNotes = [...notes.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(inNotes.every((id) => id > highestInBody)).toBe(true);
+  });
+});
+
+describe('format 4 exports of hostile text', () => {
+  const hostile = '<script>alert("cell")</script> | *x* \n[^1] `y`';
+  const d = policy([{ kind: 'table', header: true, caption: [{ text: hostile }], rows: [{ cells: [{ runs: [{ text: hostile }] }, { runs: [{ text: 'ok' }] }] }] }]);
+
+  it('escapes a cell’s and a caption’s text in HTML', () => {
+    const html = exportHtml(d);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('<th scope="col">&lt;script&gt;alert(&quot;cell&quot;)&lt;/script&gt; | *x* <br>\n[^1] `y`</th>');
+  });
+
+  it('keeps each Markdown table row to its cells: a pipe or a line break in the text never adds one', () => {
+    const md = exportMarkdown(d);
+    const rows = md.split('\n').filter((line) => line.startsWith('|'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(4);
+    expect(md).toContain('\\[^1\\]');
+    expect(md).not.toContain('<script>');
+  });
+});
