@@ -14,7 +14,7 @@ export function buildBlocks(lines: readonly Line[], newId: () => string): Block[
       while (stack.length > 0 && (stack[stack.length - 1]?.raw ?? 0) >= role.level) stack.pop();
       const depth = Math.min((stack[stack.length - 1]?.depth ?? 0) + 1, MAX_HEADING_LEVEL);
       stack.push({ raw: role.level, depth });
-      blocks.push({ kind: 'heading', id: newId(), level: depth, runs: trimRuns(role.runs) });
+      blocks.push({ kind: 'heading', id: newId(), level: depth, runs: trimRuns(role.runs), ...(role.unnumbered ? { unnumbered: true as const } : {}) });
       if (role.body && role.body.length > 0) blocks.push({ kind: 'paragraph', runs: role.body });
     } else if (role.kind === 'list-item') {
       if (role.runs.length > 0) blocks.push({ kind: 'list-item', list: role.list, indent: role.indent, runs: role.runs });
