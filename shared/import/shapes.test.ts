@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importDocument } from './index';
+import { importDocument, importDocumentWithReport, reportLines, type ImportReport } from './index';
 import { figures, measure, missing, type Expected, type Figures, type Found } from './fixtures/shapes/measure';
 
 /*
@@ -96,5 +96,36 @@ describe('the figures of the fixture set', () => {
     console.log(`Import shapes fixture set (issue 18)\n${table}`);
     // The figures are what they are; what must hold is that every fixture was imported and measured.
     expect(rows).toHaveLength(NAMES.length * FORMATS.length);
+  });
+});
+
+describe('the import report', () => {
+  const reportOf = async (file: string) => (await importDocumentWithReport(file, read(file))).report;
+
+  it('names the unnumbered headings, the dates taken and the version', async () => {
+    const report = await reportOf('letters-summary.docx');
+    expect(report?.headings).toEqual({ found: 10, typedNumbers: 9, unnumbered: ['Summary'], runIn: 0, guessed: false });
+    expect(report?.dates).toEqual([
+      { field: 'effectiveDate', value: '2024-03-01', from: 'Effective date: 1 March 2024' },
+      { field: 'versionLabel', value: '3.2', from: 'Version 3.2' },
+    ]);
+    expect(reportLines(report as ImportReport)[0]).toBe('10 headings found: 9 with typed numbers, 1 without a number (“Summary”).');
+  });
+
+  it('says a typed contents page was dropped, with its heading', async () => {
+    expect((await reportOf('word-toc.md'))?.contents).toEqual({ entries: 6, title: 'Table of Contents' });
+    expect((await reportOf('google-toc-clauses.html'))?.contents).toEqual({ entries: 3, title: null });
+  });
+
+  it('counts run-in subheadings and takes a month-only date as the first of the month', async () => {
+    const clauses = await reportOf('google-toc-clauses.docx');
+    expect(clauses?.headings.runIn).toBe(4);
+    expect(clauses?.dates).toContainEqual({ field: 'lastUpdated', value: '2024-03-01', from: 'Updated: March 2024' });
+  });
+
+  it('lists a date line standing in the text and a number that fits no section as not placed', async () => {
+    const text = 'Privacy Notice\n\n1. Scope\n\nThis notice covers the website.\n\nEffective date: 1 May 2024\n\n2. Contact\n\nWrite to us.\n\n7. Extra things we do\n\nMore text here.';
+    const { report } = await importDocumentWithReport('notice.txt', new TextEncoder().encode(text));
+    expect(report?.unplaced.map((u) => u.text)).toEqual(['Effective date: 1 May 2024', '7. Extra things we do']);
   });
 });
