@@ -6,7 +6,7 @@ import { groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
 import type { ReviewActions } from './use-review-actions';
 
-const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
+const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscript'];
 
 // The toolbar's layout; each button's name, face and shortcut hint come from the command table.
 const GROUPS: Command[][] = [
@@ -14,7 +14,7 @@ const GROUPS: Command[][] = [
   ['undo', 'redo'],
   ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
   // A cross-reference beside the link, as Word's Insert tab has them.
-  ['bold', 'italic', 'underline', 'link', 'insertReference'],
+  ['bold', 'italic', 'underline', 'superscript', 'subscript', 'link', 'insertReference', 'insertFootnote'],
   ['bulletedList', 'numberedList'],
   // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
   // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.

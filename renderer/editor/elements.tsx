@@ -195,6 +195,8 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.bold) out = <strong>{out}</strong>;
   if (leaf.italic) out = <em>{out}</em>;
   if (leaf.underline) out = <u>{out}</u>;
+  if (leaf.superscript) out = <sup>{out}</sup>;
+  else if (leaf.subscript) out = <sub>{out}</sub>;
   // Plain text stays a plain span: only suggested or commented text carries classes and a tooltip.
   const commented = commentLeafProps(leaf);
   if (leaf.ins || leaf.del || leaf.formatted) {

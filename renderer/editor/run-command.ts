@@ -29,6 +29,8 @@ export function runEditorCommand(editor: Editor, command: Command): CommandOutco
     case 'bold':
     case 'italic':
     case 'underline':
+    case 'superscript':
+    case 'subscript':
       toggleMark(editor, command);
       return null;
     case 'bulletedList':

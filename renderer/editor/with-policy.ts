@@ -177,6 +177,9 @@ function sanitizeText(node: FormattedText): FormattedText {
   if (node.bold === true) text.bold = true;
   if (node.italic === true) text.italic = true;
   if (node.underline === true) text.underline = true;
+  // Raised or lowered, never both (the model refuses a run with the two).
+  if (node.superscript === true) text.superscript = true;
+  else if (node.subscript === true) text.subscript = true;
   return text;
 }
 
