@@ -10,6 +10,7 @@ import { commentLeafProps, commentMarkerOf } from '../comments/CommentMarks';
 import { authorClass, describe } from './suggestion-look';
 import type { ReviewFields } from './types';
 import { ReferenceChip } from '../references/ReferenceChip';
+import { NoteMark } from '../notes/NoteMark';
 
 export { SectionNumbersContext };
 
@@ -157,6 +158,12 @@ export function renderElement({ attributes, children, element }: RenderElementPr
         <ReferenceChip attributes={attributes} element={element} className={suggestionClass(element)} suggestion={suggestionTitle(element)}>
           {children}
         </ReferenceChip>
+      );
+    case 'note':
+      return (
+        <NoteMark attributes={attributes} element={element} className={suggestionClass(element)} suggestion={suggestionTitle(element)}>
+          {children}
+        </NoteMark>
       );
     case 'link': {
       // Every way a link enters the editor checks it already; drawn through the one link check all the same.
