@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
+import { caretHeadingNumbered } from './heading-numbering';
 import { groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
 import type { ReviewActions } from './use-review-actions';
@@ -12,7 +13,7 @@ const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscr
 const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
-  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
+  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown', 'toggleHeadingNumber'],
   // A cross-reference beside the link, as Word's Insert tab has them.
   ['bold', 'italic', 'underline', 'superscript', 'subscript', 'link', 'insertReference', 'insertFootnote'],
   ['bulletedList', 'numberedList'],
@@ -30,7 +31,13 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
     const marks = currentMarks(editor);
     return MARKS.filter((mark) => marks?.[mark] === true).join(' ');
   });
-  const pressed: Partial<Record<Command, boolean>> = { ...Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)])), toggleSuggesting: suggesting };
+  // Pressed while the caret's heading takes a number; not a switch at all outside a heading.
+  const numbered = useSlateSelector(caretHeadingNumbered);
+  const pressed: Partial<Record<Command, boolean | undefined>> = {
+    ...Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)])),
+    toggleSuggesting: suggesting,
+    toggleHeadingNumber: numbered ?? undefined,
+  };
   const bar = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   // Each group's width as last drawn on the row: a group in the menu keeps the width it had.

@@ -139,7 +139,7 @@ export function sanitizeFragment(fragment: readonly Descendant[], existingIds: R
         const id = typeof node.id === 'string' && !seen.has(node.id) && SECTION_ID_PATTERN.test(node.id) ? node.id : newSectionId();
         seen.add(id);
         const level = Number.isInteger(node.level) ? Math.min(6, Math.max(1, node.level)) : 1;
-        return { type: 'heading', id, level, children };
+        return { type: 'heading', id, level, ...(node.unnumbered === true ? { unnumbered: true as const } : {}), children };
       }
       case 'list-item':
         return {
