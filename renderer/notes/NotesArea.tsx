@@ -61,12 +61,12 @@ const NoteRow = memo(function NoteRow({ entry, editor, open, onOpened, readOnly 
     onOpened();
   }, [open, onOpened]);
 
-  const change = (typed: string) => {
+  const change = (typed: string, caret: number) => {
     setText(typed);
     const path = findNoteMark(editor, entry.id, entry.path);
     if (!path) return;
     const [mark] = Editor.node(editor, path) as [{ runs: Run[] }, unknown];
-    setNoteRuns(editor, entry.id, editRunsAsText(mark.runs, typed), path);
+    setNoteRuns(editor, entry.id, editRunsAsText(mark.runs, typed, caret), path);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -99,7 +99,7 @@ const NoteRow = memo(function NoteRow({ entry, editor, open, onOpened, readOnly 
         readOnly={readOnly}
         spellCheck
         placeholder="Type the footnote"
-        onChange={(event) => change(event.target.value)}
+        onChange={(event) => change(event.target.value, event.target.selectionEnd)}
         onKeyDown={onKeyDown}
       />
     </li>

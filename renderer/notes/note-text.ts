@@ -19,17 +19,21 @@ function isUnit(run: Run): boolean {
  * common start and the common end) is replaced, so the formatting of every word not touched is kept (an imported
  * note's italic case name survives a typo fixed beside it). New letters take the marks and link of the letter
  * before them, as typing does (of the one after at the very start); a variable or a cross-reference the change cuts
- * into goes whole.
+ * into goes whole. `caret`: where the text box's caret is after the edit, when known.
  */
-export function editRunsAsText(runs: readonly Run[], typed: string): Run[] {
+export function editRunsAsText(runs: readonly Run[], typed: string, caret?: number): Run[] {
   const next = stripForbiddenCharacters(typed);
   const old = noteText(runs);
   if (old === next) return runs.map((run) => ({ ...run }));
-  let start = 0;
   const most = Math.min(old.length, next.length);
-  while (start < most && old[start] === next[start]) start++;
+  // The caret after an edit ends what was typed: the text after it is unchanged. It tells "Jones| Ltd" from
+  // "Jones |Ltd", which the texts alone cannot (a space typed after a space).
+  const kept = caret !== undefined && caret <= next.length && next === typed && old.endsWith(next.slice(caret)) ? next.length - caret : undefined;
   let tail = 0;
-  while (tail < most - start && old[old.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  if (kept !== undefined && kept <= most) tail = kept;
+  else while (tail < most && old[old.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  let start = 0;
+  while (start < most - tail && old[start] === next[start]) start++;
   const cutEnd = old.length - tail;
   const inserted = next.slice(start, next.length - tail);
   const before: Run[] = [];
