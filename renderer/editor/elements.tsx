@@ -10,6 +10,7 @@ import { commentLeafProps, commentMarkerOf } from '../comments/CommentMarks';
 import { authorClass, describe } from './suggestion-look';
 import type { ReviewFields } from './types';
 import { ReferenceChip } from '../references/ReferenceChip';
+import { NoteMark } from '../notes/NoteMark';
 
 export { SectionNumbersContext };
 
@@ -158,6 +159,12 @@ export function renderElement({ attributes, children, element }: RenderElementPr
           {children}
         </ReferenceChip>
       );
+    case 'note':
+      return (
+        <NoteMark attributes={attributes} element={element} className={suggestionClass(element)} suggestion={suggestionTitle(element)}>
+          {children}
+        </NoteMark>
+      );
     case 'link': {
       // Every way a link enters the editor checks it already; drawn through the one link check all the same.
       const href = safeLink(element.href) ?? undefined;
@@ -195,6 +202,8 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.bold) out = <strong>{out}</strong>;
   if (leaf.italic) out = <em>{out}</em>;
   if (leaf.underline) out = <u>{out}</u>;
+  if (leaf.superscript) out = <sup>{out}</sup>;
+  else if (leaf.subscript) out = <sub>{out}</sub>;
   // Plain text stays a plain span: only suggested or commented text carries classes and a tooltip.
   const commented = commentLeafProps(leaf);
   if (leaf.ins || leaf.del || leaf.formatted) {
