@@ -3,7 +3,7 @@ import type { NumberingStyle } from '../../shared/model/document';
 import { numberSections } from '../../shared/numbering/number';
 import type { ReferenceTarget } from '../../shared/numbering/references';
 import { standsWhenAccepted, stoodBeforeSuggestions } from '../../shared/review/suggestions';
-import type { BlockElement } from './types';
+import type { BlockElement, HeadingElement } from './types';
 
 export interface SectionLabel {
   readonly label: string;
@@ -162,7 +162,7 @@ export function depthClass(depth: number): string {
   return `depth-${Math.min(depth, 6)}`;
 }
 
-function headingText(node: BlockElement): string {
+function headingText(node: HeadingElement): string {
   let text = '';
   for (const child of node.children) {
     if ('text' in child) text += child.text;

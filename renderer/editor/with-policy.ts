@@ -6,6 +6,8 @@ import { pastedNoteMark } from '../notes/note-commands';
 import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
 
 const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
+/** What may stand at the top level: the text blocks, and tables (whose own shape with-tables.ts keeps). */
+const TOP_LEVEL_TYPES = new Set([...BLOCK_TYPES, 'table']);
 
 /**
  * Teaches Slate the policy model: links are inline; Enter in a heading opens its body; a heading always has an id of
@@ -197,7 +199,7 @@ function normalizePolicyNode(editor: Editor, [node, path]: NodeEntry): boolean {
     return false;
   }
   if (path.length === 1 && Element.isElement(node)) {
-    if (!BLOCK_TYPES.has(node.type)) {
+    if (!TOP_LEVEL_TYPES.has(node.type)) {
       Transforms.setNodes(editor, { type: 'paragraph' }, { at: path });
       return true;
     }
