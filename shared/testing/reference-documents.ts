@@ -1,6 +1,6 @@
 import type { Block, NumberingStyle, PolicyDocument, Run } from '../model/document';
 import { referencePlaceholder } from '../model/vocabulary';
-import { h, li, p, policy } from './builders';
+import { h, p, policy } from './builders';
 
 /** A cross-reference run to `section`, as the editor stores it; with `title`, it shows the section's title too. */
 export const ref = (section: string, title = false): Run => ({ text: referencePlaceholder(section), ref: section, ...(title ? { refTitle: true as const } : {}) });
