@@ -123,3 +123,67 @@ test('superscript and subscript by Word’s keys, footnotes numbered in reading 
   await page.locator('.footnotes').scrollIntoViewIfNeeded();
   await screenshot(page, 'footnotes-at-the-foot');
 });
+
+test('a footnote mark copied and pasted within the document is a new note with the same text, numbered after it', async ({ page, app, context }) => {
+  await clickEndOfHeading(page, 'Information We Collect');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Personal data');
+  await page.keyboard.press(`${MOD}+Alt+f`);
+  await expect(page.getByRole('textbox', { name: 'Footnote 1' })).toBeFocused();
+  await page.keyboard.type('As the GDPR defines it.');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type(' is kept.');
+
+  // The paragraph copied as Ctrl+C copies it (see cross-references.spec.ts: a headless key press does not reach the
+  // clipboard), and pasted as a new paragraph below it.
+  await page.evaluate(() => {
+    const copied: Record<string, string> = {};
+    (window as unknown as { copied: Record<string, string> }).copied = copied;
+    window.addEventListener(
+      'copy',
+      (event) => {
+        const data = event.clipboardData;
+        if (!data) return;
+        const setData = data.setData.bind(data);
+        data.setData = (type: string, value: string) => {
+          copied[type] = value;
+          setData(type, value);
+        };
+      },
+      true,
+    );
+  });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        document.execCommand('copy');
+        return Object.keys((window as unknown as { copied: Record<string, string> }).copied).length;
+      }),
+    )
+    .toBeGreaterThan(0);
+  const copied = await page.evaluate(() => (window as unknown as { copied: Record<string, string> }).copied);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await page.evaluate(async (data) => {
+    const item: Record<string, Blob> = {};
+    for (const type of ['text/html', 'text/plain']) if (data[type]) item[type] = new Blob([data[type] as string], { type });
+    await navigator.clipboard.write([new ClipboardItem(item)]);
+  }, copied);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(`${MOD}+v`);
+
+  await expect(page.locator('.policy-editor .note-mark')).toHaveCount(2);
+  expect(await markNumbers(page)).toEqual(['1', '2']);
+  expect(await footnotes(page)).toEqual(['1 As the GDPR defines it.', '2 As the GDPR defines it.']);
+  const ids = await page.locator('.policy-editor .note-mark').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-note')));
+  expect(new Set(ids).size).toBe(2);
+
+  // Saved as two notes, each marked once: the file is valid, and the copy's note is its own.
+  await page.keyboard.press(`${MOD}+s`);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const doc = JSON.parse(await app.readDocument('privacy-policy')) as { notes?: Array<{ id: string }> };
+  expect(doc.notes?.map((note) => note.id)).toEqual(ids);
+  await screenshot(page, 'footnotes-pasted');
+});
