@@ -328,3 +328,20 @@ describe('format 4 exports of hostile text', () => {
     expect(md).not.toContain('<script>');
   });
 });
+
+describe('footnotes in headings and suggestions in notes alone', () => {
+  it('lists a heading with a footnote in the contents without the note’s number', () => {
+    const d = policy([h(1, 's-noted0001', 'Noted', note('n-head00001')), p('Text.')], { notes: [{ id: 'n-head00001', runs: [{ text: 'On a heading.' }] }] });
+    const prepared = prepareDocument(d);
+    expect(prepared.headings[0]?.text).toBe('Noted');
+    expect(exportHtml(d)).toContain('<h2 id="s-noted0001"><span class="section-number">1.</span> Noted<sup class="footnote-ref">');
+  });
+
+  it('writes a DOCX with suggestions only in a note’s text as a tracked document', async () => {
+    const ana = { id: 'c-ana00001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
+    const d = policy([p('Text', note('n-only00001'))], { notes: [{ id: 'n-only00001', runs: [{ text: 'added', ins: ana }] }] });
+    const parts = await docxParts(d);
+    expect(parts['word/footnotes.xml']).toMatch(/<w:ins w:id="\d+" w:author="Ana"[^>]*><w:r><w:t xml:space="preserve">added<\/w:t>/);
+    expect(parts['word/settings.xml']).toContain('<w:trackRevisions/>');
+  });
+});
