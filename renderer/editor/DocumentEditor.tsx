@@ -51,6 +51,7 @@ import { ReferenceJumpContext } from '../references/ReferenceChip';
 import { ReferencePicker } from '../references/ReferencePicker';
 import { useReferenceCompletion } from '../references/use-reference-completion';
 import { useEditorKeys } from './use-editor-keys';
+import { FootnotesContext, useFootnotes } from '../notes/use-footnotes';
 
 export interface EditorHandle {
   run(command: Command): void;
@@ -134,6 +135,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     counts.update(initialValue as BlockElement[]);
     return counts;
   });
+  const footnotes = useFootnotes(editor, initialValue as BlockElement[]);
+  const { changed: notesChanged, insert: insertNote } = footnotes;
   const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
   const metaRef = useRef(meta);
   const readMeta = useCallback(() => metaRef.current, []);
@@ -261,6 +264,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       host.blocksChanged();
     }
     if (ops.some(changesReferences)) referenceCounts.update(editor.children as BlockElement[]);
+    notesChanged(ops);
     if (ops.some(changesSections)) {
       sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering);
       return;
@@ -271,7 +275,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host, typed]);
+  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host, typed, notesChanged]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -331,6 +335,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         else setPickingReference(true);
         return;
       }
+      if (command === 'insertFootnote') {
+        // The new note's box at the foot of the page takes the cursor (use-footnotes.tsx).
+        const outcome = insertNote();
+        if (outcome) setMessage(outcome);
+        return;
+      }
       const undoingRestore = command === 'undo' && restored.current?.depth === editor.history.undos.length ? restored.current : null;
       const outcome = runEditorCommand(editor, command);
       if (undoingRestore) {
@@ -340,7 +350,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [saveNow, changeMeta, editor, host, held, review],
+    [saveNow, changeMeta, editor, host, held, review, insertNote],
   );
 
   useImperativeHandle(
@@ -473,6 +483,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               // The spellchecker checks the document's own language (the Document panel sets it).
               lang={meta.language ?? DEFAULT_LANGUAGE}
             />
+            {footnotes.area(persistence.settling)}
           </DocumentPage>
         }
         status={message}
@@ -511,10 +522,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       <SectionNumbersContext.Provider value={sectionNumbers}>
         <ListNumbersContext.Provider value={listNumbers}>
           <ReferenceJumpContext.Provider value={jumpTo}>
-            {/* An empty document still goes through Slate's initialValue, which gives it its one empty block. */}
-            <Slate editor={editor} initialValue={initialValue.length === 0 ? initialValue : undefined} onValueChange={onValueChange}>
-              {feature(host, renderWith)}
-            </Slate>
+            <FootnotesContext.Provider value={footnotes.context}>
+              {/* An empty document still goes through Slate's initialValue, which gives it its one empty block. */}
+              <Slate editor={editor} initialValue={initialValue.length === 0 ? initialValue : undefined} onValueChange={onValueChange}>
+                {feature(host, renderWith)}
+              </Slate>
+            </FootnotesContext.Provider>
           </ReferenceJumpContext.Provider>
         </ListNumbersContext.Provider>
       </SectionNumbersContext.Provider>
