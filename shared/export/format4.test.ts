@@ -6,6 +6,7 @@ import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
 import { prepareDocument, type ExportTable } from './prepare';
+import { ALL_GFM, parseTree } from '../import/markdown-parse';
 import { NOTE_TEXTS, PLAIN_TABLE, RETENTION_TABLE, format4Policy, note, unnumbered } from './format4-test-documents';
 
 const VARIABLES = { company_name: 'Northwind' };
@@ -186,6 +187,24 @@ describe('exportMarkdown: format 4', () => {
 
   it('writes superscript and subscript as <sup> and <sub>', () => {
     expect(md).toContain('E = mc<sup>2</sup> and H<sub>2</sub>O.');
+  });
+
+  it('is read by the GFM parser (micromark) as two tables of the right shape and three footnotes', () => {
+    type Node = { type: string; children?: Node[]; value?: string; identifier?: string };
+    const all = (node: Node): Node[] => [node, ...(node.children ?? []).flatMap(all)];
+    const nodes = all(parseTree(md, ALL_GFM) as Node);
+    const text = (node: Node): string => all(node).map((n) => (n.type === 'text' ? (n.value ?? '') : '')).join('');
+    const tables = nodes.filter((node) => node.type === 'table');
+    expect(tables.map((table) => (table.children ?? []).map((row) => (row.children ?? []).map(text)))).toEqual([
+      [['Data', 'Kept for'], ['Account data of Northwind', 'As 2 says'], ['Logs | audit', '30 days'], ['Backups', 'One yearthen erased']],
+      [['', ''], ['Alpha', 'Beta'], ['Gamma', 'Delta']],
+    ]);
+    expect(nodes.filter((node) => node.type === 'footnoteReference').map((node) => node.identifier)).toEqual(['1', '2', '3']);
+    expect(nodes.filter((node) => node.type === 'footnoteDefinition').map(text)).toEqual([
+      NOTE_TEXTS['n-bravo0002'],
+      NOTE_TEXTS['n-charlie03'],
+      NOTE_TEXTS['n-alpha0001'],
+    ]);
   });
 });
 

@@ -59,6 +59,20 @@ function notesOf(doc: PolicyDocument): string[] {
   return [...(doc.notes ?? [])].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)).map((note) => words(note.runs, doc));
 }
 
+type Aspect = 'tables' | 'headings' | 'notes';
+const ASPECTS: readonly Aspect[] = ['tables', 'headings', 'notes'];
+const DESCRIPTIONS: Readonly<Record<Aspect, string>> = {
+  tables: 'tables, header rows and captions',
+  headings: 'headings, those without a number still without one',
+  notes: 'footnotes in the same order',
+};
+/**
+ * What the importers do not read back yet (December 2026): the DOCX importer reads no tables, no footnotes and no
+ * heading with its numbering switched off (w:numId 0); the Markdown importer no pipe tables and no [^N] notes. These
+ * are expected to fail (it.fails); take a format out of its list when its importer reads what the exporter writes.
+ */
+const PENDING: Readonly<Record<Aspect, readonly Format[]>> = { tables: ['docx', 'md'], headings: ['docx'], notes: ['docx', 'md'] };
+
 describe('round trip of a policy with tables, unnumbered headings and footnotes', () => {
   const original = format4Policy('letter-decimal');
   const back = new Map<Format, PolicyDocument>();
@@ -73,17 +87,13 @@ describe('round trip of a policy with tables, unnumbered headings and footnotes'
     expect(notesOf(original)).toHaveLength(3);
   });
 
-  // The importers of format 4 are being written alongside (the import helpers); until they land these fail, which is
-  // what it.fails says. Flip each to `it` when its importer reads what the exporter writes.
-  it.fails.each(FORMATS)('%s: the same tables, header rows and captions (IMPORTER PENDING)', (format) => {
-    expect(tablesOf(imported(format))).toEqual(tablesOf(original));
-  });
-
-  it.fails.each(FORMATS)('%s: the same headings, those without a number still without one (IMPORTER PENDING)', (format) => {
-    expect(headingsOf(imported(format))).toEqual(headingsOf(original));
-  });
-
-  it.fails.each(FORMATS)('%s: the same footnotes in the same order (IMPORTER PENDING)', (format) => {
-    expect(notesOf(imported(format))).toEqual(notesOf(original));
-  });
+  const checks: Record<Aspect, (doc: PolicyDocument) => unknown> = { tables: tablesOf, headings: headingsOf, notes: notesOf };
+  for (const aspect of ASPECTS) {
+    for (const format of FORMATS) {
+      const pending = PENDING[aspect].includes(format);
+      (pending ? it.fails : it)(`${format}: the same ${DESCRIPTIONS[aspect]}${pending ? ' (IMPORTER PENDING)' : ''}`, () => {
+        expect(checks[aspect](imported(format))).toEqual(checks[aspect](original));
+      });
+    }
+  }
 });
