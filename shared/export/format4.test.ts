@@ -364,3 +364,25 @@ describe('footnotes in headings and suggestions in notes alone', () => {
     expect(parts['word/settings.xml']).toContain('<w:trackRevisions/>');
   });
 });
+
+describe('a footnote’s text', () => {
+  const d = policy([h(1, 's-target001', 'Target'), p('Marked', note('n-rich00001'), '.')], {
+    notes: [{ id: 'n-rich00001', runs: [{ text: 'See ' }, { text: 'the guide', link: 'https://example.com/guide' }, { text: ' by ' }, { text: '{{company_name}}', variable: 'company_name' }, { text: ', and ' }, { text: '{{ref:s-target001}}', ref: 's-target001' }] }],
+  });
+
+  it('is written as a paragraph’s is in HTML and Markdown: links, variables and references', () => {
+    expect(exportHtml(d, { variables: VARIABLES })).toContain(
+      '<li id="fn-1">See <a href="https://example.com/guide">the guide</a> by Northwind, and <a href="#s-target001">1</a> <a href="#fnref-1"',
+    );
+    expect(exportMarkdown(d, { variables: VARIABLES })).toContain('[^1]: See [the guide](<https://example.com/guide>) by Northwind, and [1](<#s-target001>)');
+  });
+
+  it('keeps its links as relationships of the footnotes part in DOCX', async () => {
+    const parts = await docxParts(d);
+    const link = /<w:hyperlink w:history="1" r:id="(rIdLink\d+)">/.exec(parts['word/footnotes.xml'] ?? '')?.[1];
+    expect(link).toBeDefined();
+    expect(parts['word/_rels/footnotes.xml.rels']).toContain(`<Relationship Id="${link}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/guide" TargetMode="External"/>`);
+    expect(parts['word/footnotes.xml']).toContain('REF _Toc_s_target001 \\r \\h');
+    expect(parts['word/footnotes.xml']).toContain(' by Northwind, and </w:t>');
+  });
+});
