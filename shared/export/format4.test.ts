@@ -12,7 +12,7 @@ import { NOTE_TEXTS, PLAIN_TABLE, RETENTION_TABLE, format4Policy, note, unnumber
 const VARIABLES = { company_name: 'Northwind' };
 
 // The labels of Definitions, Scope and Your rights in each style, with "Summary" and "Contact us" (no number) between.
-const LABELS: Readonly<Record<NumberingStyle, readonly string[]>> = {
+const LABELS: Readonly<Record<NumberingStyle, readonly [string, string, string]>> = {
   decimal: ['1.', '1.1', '2.'],
   'letter-decimal': ['A.', '1.', 'B.'],
   'article-section': ['Article I', 'Section 1.01', 'Article II'],
