@@ -149,3 +149,18 @@ describe('checkDocument', () => {
     expect(checkDocument(doc, { dismissed: [finding as NonNullable<typeof finding>] })).toEqual([]);
   });
 });
+
+describe('checkDocument with footnotes and tables', () => {
+  it('reads a footnote where its mark stands and a table cell as text, and takes neither mark for a placeholder', () => {
+    const doc = policy([
+      { kind: 'heading', id: 's-scope0001', level: 1, runs: [{ text: 'Scope' }] },
+      { kind: 'paragraph', runs: [{ text: 'This applies everywhere.' }, { text: '{{note:n-note00001}}', note: 'n-note00001' }] },
+      { kind: 'table', rows: [{ cells: [{ runs: [{ text: 'Retention: [INSERT PERIOD]' }] }] }] },
+    ], { notes: [{ id: 'n-note00001', runs: [{ text: 'Except where [INSERT COUNTRY] law says otherwise.' }] }] });
+    const placeholders = checkDocument(doc).filter((finding) => finding.rule === 'placeholder');
+    expect(placeholders.map((finding) => [finding.excerpt, finding.sectionNumber])).toEqual([
+      ['[INSERT COUNTRY]', '1'],
+      ['[INSERT PERIOD]', '1'],
+    ]);
+  });
+});
