@@ -124,7 +124,7 @@ describe.each(SAMPLE_NAMES)('round trip of the sample %s', (name) => {
 
   it('has headings, paragraphs and lists to compare', () => {
     const kinds = new Set(original.blocks.map((b) => b.kind));
-    expect([...kinds].sort()).toEqual(['heading', 'list-item', 'paragraph']);
+    for (const kind of ['heading', 'list-item', 'paragraph'] as const) expect(kinds).toContain(kind);
     expect(outlineView(original).length).toBeGreaterThan(10);
   });
 
