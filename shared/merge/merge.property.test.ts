@@ -6,6 +6,7 @@ import { seeded } from '../testing/seeded-random';
 import { blockKey } from './block-key';
 import { mergeDocuments } from './merge-documents';
 import { sectionsOf } from './sections';
+import { allRuns } from '../model/block-runs';
 
 /**
  * For random policies and random edits by two people, each to their own sections (or their own paragraphs of one
@@ -112,17 +113,17 @@ describe('mergeDocuments, for random policies and random edits', () => {
       const theirs = edit(false);
       const { merged, conflicts } = mergeDocuments(base, mine, theirs);
       expect(conflicts, `run ${run}`).toEqual([]);
-      const text = merged.blocks.map((block) => block.runs[0]?.text ?? '');
+      const text = merged.blocks.map((block) => allRuns(block)[0]?.text ?? '');
       // Everything each side wrote is there, and each side's paragraphs are in its order.
       for (const side of [mine, theirs]) {
-        const own = side.blocks.map((block) => block.runs[0]?.text ?? '').filter((t) => !base.blocks.some((b) => b.runs[0]?.text === t));
+        const own = side.blocks.map((block) => allRuns(block)[0]?.text ?? '').filter((t) => !base.blocks.some((b) => allRuns(b)[0]?.text === t));
         for (const line of own) expect(text, `run ${run}`).toContain(line);
       }
       // What one side deleted of its own is gone.
       base.blocks.slice(1).forEach((block, k) => {
         const owner = ownsK[k] ? mine : theirs;
-        const kept = owner.blocks.some((b) => b.runs[0]?.text === block.runs[0]?.text);
-        expect(text.includes(block.runs[0]?.text ?? ''), `run ${run}, paragraph ${k}`).toBe(kept);
+        const kept = owner.blocks.some((b) => allRuns(b)[0]?.text === allRuns(block)[0]?.text);
+        expect(text.includes(allRuns(block)[0]?.text ?? ''), `run ${run}, paragraph ${k}`).toBe(kept);
       });
     }
   });
@@ -140,7 +141,7 @@ describe('mergeDocuments, for random policies and random edits', () => {
       expect(conflicts[0]?.kind).toBe('both-edited');
       const theirsKept = JSON.stringify(conflicts[0]).includes('Theirs says that.');
       expect(theirsKept).toBe(true);
-      expect(merged.blocks.some((block) => block.runs[0]?.text === 'Mine says this.')).toBe(true);
+      expect(merged.blocks.some((block) => allRuns(block)[0]?.text === 'Mine says this.')).toBe(true);
     }
   });
 });
