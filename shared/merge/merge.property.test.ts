@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, PolicyDocument } from '../model/document';
+import type { Block, PolicyDocument, Table } from '../model/document';
 import { PolicyDocumentSchema } from '../model/document';
 import { h, p, policy } from '../testing/builders';
 import { seeded } from '../testing/seeded-random';
@@ -142,6 +142,36 @@ describe('mergeDocuments, for random policies and random edits', () => {
       const theirsKept = JSON.stringify(conflicts[0]).includes('Theirs says that.');
       expect(theirsKept).toBe(true);
       expect(merged.blocks.some((block) => allRuns(block)[0]?.text === 'Mine says this.')).toBe(true);
+    }
+  });
+
+  it('merges two people\'s edits to different cells of a table, and calls one cell changed by both a conflict', () => {
+    const random = seeded(1604);
+    for (let run = 0; run < RUNS; run++) {
+      const rows = 1 + Math.floor(random() * 4);
+      const columns = 1 + Math.floor(random() * 4);
+      const text = (r: number, c: number, who: string) => `${who} ${r}.${c} ${words(random, '')}`;
+      const table = (cell: (r: number, c: number) => string): Table => ({
+        kind: 'table',
+        rows: Array.from({ length: rows }, (_, r) => ({ cells: Array.from({ length: columns }, (_, c) => ({ runs: [{ text: cell(r, c) }] })) })),
+      });
+      const original = table((r, c) => text(r, c, 'base'));
+      const cellOf = (t: Table, r: number, c: number) => t.rows[r]?.cells[c]?.runs[0]?.text ?? '';
+      const mineOwns = Array.from({ length: rows * columns }, () => random() < 0.5);
+      const edits = mineOwns.map(() => random() < 0.4);
+      const side = (mineSide: boolean) => table((r, c) => (mineOwns[r * columns + c] === mineSide && edits[r * columns + c] ? text(r, c, mineSide ? 'mine' : 'theirs') : cellOf(original, r, c)));
+      const doc = (t: Table) => policy([h(1, 's-table0001', 'Table'), p('Before.'), t, p('After.')]);
+      const [mine, theirs] = [side(true), side(false)];
+      const { merged, conflicts } = mergeDocuments(doc(original), doc(mine), doc(theirs));
+      expect(conflicts, `run ${run}`).toEqual([]);
+      const result = merged.blocks[2] as Table;
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < columns; c++) expect(cellOf(result, r, c), `run ${run}`).toBe(cellOf(mineOwns[r * columns + c] ? mine : theirs, r, c));
+      }
+      // one cell both changed, differently: a conflict, whatever else each changed
+      const [r, c] = [Math.floor(random() * rows), Math.floor(random() * columns)];
+      const clash = (t: Table, who: string): Table => ({ ...t, rows: t.rows.map((row, ri) => (ri !== r ? row : { cells: row.cells.map((cell, ci) => (ci !== c ? cell : { runs: [{ text: `${who} clash` }] })) })) });
+      expect(mergeDocuments(doc(original), doc(clash(mine, 'mine')), doc(clash(theirs, 'theirs'))).conflicts.map((x) => x.kind), `run ${run}`).toEqual(['both-edited']);
     }
   });
 });
