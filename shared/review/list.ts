@@ -33,11 +33,13 @@ export interface CommentEntry {
 
 /**
  * Where each block stands in the numbered sections, with every suggestion accepted (the numbering a reader sees):
- * the id and number of the section each block is in.
+ * the id and number of the section each block is in. A section that takes no number goes by its title, as a
+ * reference to it does.
  */
 export function sectionsOfBlocks(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Array<{ id: string; number: string } | null> {
   const counted = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered }] : []));
-  const numbers = new Map(numberSections(counted, doc.numbering).map((n) => [n.id, bareNumber(n.label)]));
+  const titles = new Map(doc.blocks.flatMap((block) => (block.kind === 'heading' ? [[block.id, acceptedTitle(block.runs)] as const] : [])));
+  const numbers = new Map(numberSections(counted, doc.numbering).map((n) => [n.id, bareNumber(n.label) || (titles.get(n.id) ?? '')]));
   let current: { id: string; number: string } | null = null;
   return doc.blocks.map((block) => {
     if (block.kind === 'heading') {
@@ -74,6 +76,11 @@ export function forEachTextOf(doc: Pick<PolicyDocument, 'blocks' | 'notes'>, vis
       }
     });
   });
+}
+
+/** A heading's words as they read with every suggestion accepted. */
+export function acceptedTitle(runs: readonly Run[]): string {
+  return runsToPlainText(runs.filter((run) => !run.del)).trim();
 }
 
 /** The open suggestions of a document, in reading order of their first mark (in its blocks, its tables' cells and its footnotes). */

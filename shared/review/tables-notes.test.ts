@@ -8,6 +8,7 @@ import { acceptAll, rejectAll, resolveSuggestions } from './resolve';
 import { suggestDifference } from './suggest-difference';
 import { documentHasSuggestions, hasSuggestions } from './suggestions';
 import { keepKnownComments } from './threads';
+import { sectionSubtree, suggestionsMatching } from './select';
 
 const ana = { id: 'c-ana0001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
 const ben = { id: 'c-ben0001', by: 'Ben', at: '2026-12-04T11:00:00Z' };
@@ -184,5 +185,27 @@ describe('suggestDifference with tables and footnotes', () => {
     expect(result.notes).toEqual(base.notes);
     expect(acceptAll(result).notes).toBeUndefined();
     expect(rejectAll(result)).toEqual(base);
+  });
+});
+
+describe('suggestions in a section that takes no number', () => {
+  const doc = policy([
+    { kind: 'heading', id: 's-sum000001', level: 1, unnumbered: true, runs: [{ text: 'Summary' }] },
+    p({ text: 'Short', ins: ana }),
+    h(1, 's-scope00001', 'Scope'),
+    p({ text: 'Wide', del: ben }),
+  ]);
+
+  it('names the section by its title, and the next numbered section keeps number 1', () => {
+    expect(listSuggestions(doc).map((s) => [s.id, s.sectionNumber])).toEqual([
+      ['c-ana0001', 'Summary'],
+      ['c-ben0001', '1'],
+    ]);
+  });
+
+  it('settles the suggestions of a section named by its title', () => {
+    expect(suggestionsMatching(doc, { section: 'summary' }).map((s) => s.id)).toEqual(['c-ana0001']);
+    expect(suggestionsMatching(doc, { section: '1' }).map((s) => s.id)).toEqual(['c-ben0001']);
+    expect(sectionSubtree(doc, '')).toBeNull();
   });
 });
