@@ -55,16 +55,19 @@ export function sectionsOfBlocks(doc: Pick<PolicyDocument, 'blocks' | 'numbering
  * Each list of runs of the document in reading order with the index of the block it belongs to: a block's own lists
  * (a table's caption and cells, row by row), each followed by the text of the footnotes it marks, which a reader
  * meets there (a note's text counts as in the block of its mark). The old place of a moved block does not bring its
- * notes: they are read at the new place.
+ * notes: they are read at the new place (at the old one only when no other place marks them).
  */
 export function forEachTextOf(doc: Pick<PolicyDocument, 'blocks' | 'notes'>, visit: (runs: readonly Run[], block: number) => void): void {
   const notes = new Map((doc.notes ?? []).map((note) => [note.id, note]));
   const read = new Set<string>();
   const home = new Map<string, number>();
-  doc.blocks.forEach((block, index) => {
-    if (block.change?.kind === 'move-from') return;
-    forEachRunList(block, (runs) => runs.forEach((run) => run.note !== undefined && !home.has(run.note) && home.set(run.note, index)));
-  });
+  // a note is read where its mark stands, at the new place of a moved block; at the old place only if that is all there is
+  for (const moved of [false, true]) {
+    doc.blocks.forEach((block, index) => {
+      if ((block.change?.kind === 'move-from') !== moved) return;
+      forEachRunList(block, (runs) => runs.forEach((run) => run.note !== undefined && !home.has(run.note) && home.set(run.note, index)));
+    });
+  }
   doc.blocks.forEach((block: Block, index) => {
     forEachRunList(block, (runs) => {
       visit(runs, index);
