@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, PolicyDocument, Table } from '../model/document';
+import type { Block, Note, PolicyDocument, Table } from '../model/document';
+import { notePlaceholder } from '../model/vocabulary';
 import { PolicyDocumentSchema } from '../model/document';
 import { h, p, policy } from '../testing/builders';
 import { seeded } from '../testing/seeded-random';
@@ -172,6 +173,30 @@ describe('mergeDocuments, for random policies and random edits', () => {
       const [r, c] = [Math.floor(random() * rows), Math.floor(random() * columns)];
       const clash = (t: Table, who: string): Table => ({ ...t, rows: t.rows.map((row, ri) => (ri !== r ? row : { cells: row.cells.map((cell, ci) => (ci !== c ? cell : { runs: [{ text: `${who} clash` }] })) })) });
       expect(mergeDocuments(doc(original), doc(clash(mine, 'mine')), doc(clash(theirs, 'theirs'))).conflicts.map((x) => x.kind), `run ${run}`).toEqual(['both-edited']);
+    }
+  });
+
+  it('merges two people\'s edits to different footnotes by id, and calls one note changed by both a note conflict', () => {
+    const random = seeded(1605);
+    for (let run = 0; run < RUNS; run++) {
+      const count = 1 + Math.floor(random() * 6);
+      const ids = Array.from({ length: count }, (_, k) => `n-r${run}k${k}x`.padEnd(8, '0'));
+      const blocks = [h(1, 's-notes0001', 'Notes'), ...ids.map((noteId, k) => p(`paragraph ${k}`, { text: notePlaceholder(noteId), note: noteId }))];
+      const base = policy(blocks, { notes: ids.map((noteId) => ({ id: noteId, runs: [{ text: words(random, 'base') }] })) });
+      const mineOwns = ids.map(() => random() < 0.5);
+      const edits = ids.map(() => random() < 0.5);
+      const side = (mineSide: boolean): PolicyDocument => ({
+        ...base,
+        notes: (base.notes ?? []).map((note, k): Note => (mineOwns[k] === mineSide && edits[k] ? { ...note, runs: [{ text: words(random, mineSide ? 'mine' : 'theirs') }] } : note)),
+      });
+      const [mine, theirs] = [side(true), side(false)];
+      const { merged, conflicts } = mergeDocuments(base, mine, theirs);
+      expect(conflicts, `run ${run}`).toEqual([]);
+      expect(PolicyDocumentSchema.safeParse(merged).success, `run ${run}`).toBe(true);
+      expect(merged.notes, `run ${run}`).toEqual(ids.map((_, k) => ((mineOwns[k] ? mine : theirs).notes ?? [])[k]));
+      const k = Math.floor(random() * count);
+      const clash = (doc: PolicyDocument, who: string): PolicyDocument => ({ ...doc, notes: (doc.notes ?? []).map((note, i) => (i === k ? { ...note, runs: [{ text: `${who} clash` }] } : note)) });
+      expect(mergeDocuments(base, clash(mine, 'mine'), clash(theirs, 'theirs')).conflicts, `run ${run}`).toMatchObject([{ kind: 'note', id: ids[k] }]);
     }
   });
 });
