@@ -6,6 +6,9 @@ import { h, p, policy } from '../testing/builders';
 import { describeConflicts } from './describe-conflicts';
 import { mergeDocuments, type NoteConflict, type SectionConflict } from './merge-documents';
 import { resolveConflicts } from './resolve-conflicts';
+import { mergeDocumentFile } from './merge-files';
+import { parseFile } from '../format/parse';
+import { serializeDocument } from '../format/serialize';
 import { blocksFromText, sectionText } from './section-text';
 
 function grid(...rows: string[][]): Table {
@@ -140,5 +143,20 @@ describe('merging unnumbered headings', () => {
     expect(merged.blocks[0]).toEqual({ kind: 'heading', id: 's-sum000001', level: 1, unnumbered: true, runs: [{ text: 'In short' }] });
     // and a side numbering it again is a change the merge keeps
     expect(mergeDocuments(mine, mine, base).merged.blocks[0]).not.toHaveProperty('unnumbered');
+  });
+});
+
+describe('merging project files with tables and footnotes', () => {
+  it('merges the stored text of two editions, cell by cell and note by note', () => {
+    const base = policy([h(1, 's-keep00001', 'Retention'), grid(['Data', 'Kept for'], ['Email', '2 years']), p('Logs', mark('n-logs000001'), '.')], {
+      notes: [{ id: 'n-logs000001', runs: [{ text: 'For 30 days.' }] }],
+    });
+    const mine = setCell(base, 1, 1, 1, '1 year');
+    const theirs = { ...setCell(base, 1, 1, 0, 'Email address'), notes: [{ id: 'n-logs000001', runs: [{ text: 'For 90 days.' }] }] };
+    const result = mergeDocumentFile({ name: 'policy.policy.json', base: serializeDocument(base), mine: serializeDocument(mine), theirs: serializeDocument(theirs) });
+    expect(result.conflicts).toEqual([]);
+    const merged = parseFile(PolicyDocumentSchema, result.text as string, 'merged');
+    expect(cells(merged, 1)).toEqual([['Data', 'Kept for'], ['Email address', '1 year']]);
+    expect(merged.notes).toEqual(theirs.notes);
   });
 });
