@@ -10,7 +10,7 @@ import { figures, measure, missing, type Expected, type Figures, type Found } fr
  * multiset. The last test prints the figures of the whole set.
  */
 
-const NAMES = ['letters-summary', 'word-toc', 'bold-runins', 'google-toc-clauses', 'lists-tables'] as const;
+const NAMES = ['letters-summary', 'word-toc', 'bold-runins', 'google-toc-clauses', 'plain-headings-runins', 'lists-tables'] as const;
 const FORMATS = ['docx', 'lo.docx', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -113,7 +113,8 @@ describe('the import report', () => {
   });
 
   it('says a typed contents page was dropped, with its heading', async () => {
-    expect((await reportOf('word-toc.md'))?.contents).toEqual({ entries: 6, title: 'Table of Contents' });
+    expect((await reportOf('word-toc.md'))?.contents).toEqual({ entries: 7, title: 'Table of Contents' });
+    expect((await reportOf('bold-runins.docx'))?.contents).toEqual({ entries: 4, title: 'Contents' });
     expect((await reportOf('google-toc-clauses.html'))?.contents).toEqual({ entries: 3, title: null });
   });
 

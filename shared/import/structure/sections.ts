@@ -47,17 +47,24 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
     if (entry && c.strength === 'weak' && isMultiLevel(c.kind, hasArticle)) entry.depth = Math.max(entry.depth, c.path.length);
   }
   const order = [...seen.entries()].sort((a, b) => TIER[a[0]] - TIER[b[0]] || a[1].first - b[1].first);
-  const base = new Map<MarkerKind, number>();
-  let next = 1;
-  for (const [kind, { depth }] of order) {
-    base.set(kind, next);
-    next += depth;
-  }
 
   const hintedLevels = lines
     .filter((l) => l.role === null && l.raw.headingLevel !== undefined && !l.raw.list)
     .map((l) => l.raw.headingLevel as number);
   const shift = hintedLevels.length > 0 ? hintedLevels.reduce((a, b) => Math.min(a, b)) - 1 : 0;
+
+  // Sub-clause numbers ("(a) Roles. …", "Subsection 2. …") in a document whose sections are headings without typed
+  // numbers sit below those headings, not beside them.
+  const untypedLevels = lines
+    .filter((l, i) => l.role === null && l.raw.headingLevel !== undefined && !l.raw.list && !l.raw.verbatim && !byPositionOf(candidates, i))
+    .map((l) => (l.raw.headingLevel as number) - shift);
+  const topTier = order[0] ? TIER[order[0][0]] : 0;
+  const base = new Map<MarkerKind, number>();
+  let next = topTier >= 2 && untypedLevels.length > 0 ? Math.min(untypedLevels.reduce((a, b) => Math.max(a, b)) + 1, MAX_HEADING_LEVEL) : 1;
+  for (const [kind, { depth }] of order) {
+    base.set(kind, next);
+    next += depth;
+  }
 
   // Walk the document once, keeping the numbers of the open sections, and accept the numbers that fit.
   const open: Array<{ kind: MarkerKind | null; ordinal: number } | undefined> = [];
@@ -151,7 +158,15 @@ function styleFor(top: MarkerKind, hasArticle: boolean): NumberingStyle {
  */
 function markUnnumbered(lines: Line[], typed: ReadonlySet<Line>): void {
   if (typed.size < 2) return;
-  for (const line of lines) if (line.role?.kind === 'heading' && !typed.has(line)) line.role.unnumbered = true;
+  // Only beside or below typed numbers: headings above "(a) Roles." run-ins are numbered sections whose number the
+  // file leaves to its styles.
+  let top = Infinity;
+  for (const line of typed) if (line.role?.kind === 'heading') top = Math.min(top, line.role.level);
+  for (const line of lines) if (line.role?.kind === 'heading' && !typed.has(line) && line.role.level >= top) line.role.unnumbered = true;
+}
+
+function byPositionOf(candidates: readonly Candidate[], position: number): boolean {
+  return candidates.some((c) => c.position === position);
 }
 
 /** "ARTICLE IV" on one line and "DEFINITIONS" on the next make one heading. */
