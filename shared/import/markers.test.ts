@@ -22,6 +22,12 @@ describe('readMarker: every typed-number shape', () => {
     ['a) ask for a copy', 'list-lower', [1], 'a)'],
     ['ii. for free', 'list-roman', [2], 'ii.'],
     ['1) first', 'list-digit', [1], '1)'],
+    ['Clause 4 Payment', 'clause', [4], 'Clause 4'],
+    ['CLAUSE 4.2 — Late Payment', 'clause', [4, 2], 'CLAUSE 4.2 —'],
+    ['Subsection 2. Retention. The processor …', 'subsection', [2], 'Subsection 2.'],
+    ['Sub-section 3.1 Storage', 'subsection', [1], 'Sub-section 3.1'],
+    ['Paragraph 3. Measures. The processor …', 'paragraph', [3], 'Paragraph 3.'],
+    ['Para. 4 Breaches', 'paragraph', [4], 'Para. 4'],
   ])('%j', (text, kind, path, marker) => {
     const m = readMarker(text);
     expect(m && { kind: m.kind, path: m.path, text: m.text }).toEqual({ kind, path, text: marker });
