@@ -70,17 +70,20 @@ const LABELLED_VERSION_LINE = /^(?:(?:policy|document)\s+)?version\s*:\s*(\S.{0,
 /** "March 2024" as a "last updated" date: the first of the month, as precise as the policy is. */
 const MONTH_ONLY = new RegExp(`^${MONTH}\\s+${YEAR}$`, 'i');
 
-function parseLabelledDate(text: string): string | null {
+function parseLabelledDate(text: string): { iso: string; monthOnly: boolean } | null {
   const day = parseHumanDate(text);
-  if (day) return day;
+  if (day) return { iso: day, monthOnly: false };
   const m = MONTH_ONLY.exec(text.trim().replace(/[.,]$/, ''));
-  return m ? isoDay(+g(m, 2), month(g(m, 1)), 1) : null;
+  const iso = m ? isoDay(+g(m, 2), month(g(m, 1)), 1) : null;
+  return iso ? { iso, monthOnly: true } : null;
 }
 
 /** A date or a version label a line states: the ISO day, or the label as written ("2.1"). */
 export interface LabelledDate {
   kind: DateKind | 'versionLabel';
   value: string;
+  /** The line names only a month ("Updated: March 2024"): the value is its first day, a guess the import report names. */
+  monthOnly?: true;
 }
 
 /**
@@ -105,10 +108,11 @@ export function readDateLine(text: string): LabelledDate[] | null {
     }
     const m = LABELLED_DATE.exec(part.trim());
     if (!m) return null;
-    const iso = parseLabelledDate(m[4] ?? '');
-    if (!iso) return null;
-    if (m[1]) found.push({ kind: 'effectiveDate', value: iso }, { kind: 'lastUpdated', value: iso });
-    else found.push({ kind: m[2] ? 'effectiveDate' : 'lastUpdated', value: iso });
+    const date = parseLabelledDate(m[4] ?? '');
+    if (!date) return null;
+    const month = date.monthOnly ? { monthOnly: true as const } : {};
+    if (m[1]) found.push({ kind: 'effectiveDate', value: date.iso, ...month }, { kind: 'lastUpdated', value: date.iso, ...month });
+    else found.push({ kind: m[2] ? 'effectiveDate' : 'lastUpdated', value: date.iso, ...month });
   }
   return found.length > 0 ? found : null;
 }

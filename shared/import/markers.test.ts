@@ -84,8 +84,8 @@ describe('dates', () => {
     expect(readDateLine('Revised and Effective: March 1, 2024')).toEqual(both);
     expect(readDateLine('Last Revised and Effective Date: 1 March 2024')).toEqual(both);
     expect(readDateLine('Effective and last updated: 2024-03-01')).toEqual(both);
-    expect(readDateLine('Updated: March 2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01' }]);
-    expect(readDateLine('Last updated: Sept. 2023')).toEqual([{ kind: 'lastUpdated', value: '2023-09-01' }]);
+    expect(readDateLine('Updated: March 2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01', monthOnly: true }]);
+    expect(readDateLine('Last updated: Sept. 2023')).toEqual([{ kind: 'lastUpdated', value: '2023-09-01', monthOnly: true }]);
     expect(readDateLine('Version 2.1')).toEqual([{ kind: 'versionLabel', value: '2.1' }]);
     expect(readDateLine('Policy version: 3')).toEqual([{ kind: 'versionLabel', value: '3' }]);
     expect(readDateLine('v1.4 | Effective: 26 October 2023')).toEqual([

@@ -26,8 +26,8 @@ export interface ImportReport {
   };
   /** A contents page found in the text and dropped (its entries name later headings). */
   contents: { entries: number; title: string | null } | null;
-  /** Dates and version read from lines of the text, with the line each came from. */
-  dates: Array<{ field: ReportedField; value: string; from: string }>;
+  /** Dates and version read from lines of the text, with the line each came from; monthOnly: the line names no day. */
+  dates: Array<{ field: ReportedField; value: string; from: string; monthOnly?: true }>;
   /** Lines kept as body text although they look like something else: a person may want to look at them. */
   unplaced: Array<{ text: string; why: string }>;
 }
@@ -45,7 +45,9 @@ export const ImportReportSchema: z.ZodType<ImportReport> = z.object({
     guessed: z.boolean(),
   }),
   contents: z.object({ entries: z.number().int().min(0), title: text.nullable() }).nullable(),
-  dates: z.array(z.object({ field: z.enum(['effectiveDate', 'lastUpdated', 'versionLabel']), value: text, from: text })).max(10),
+  dates: z
+    .array(z.object({ field: z.enum(['effectiveDate', 'lastUpdated', 'versionLabel']), value: text, from: text, monthOnly: z.literal(true).optional() }))
+    .max(10),
   unplaced: z.array(z.object({ text, why: text })).max(100),
 });
 
@@ -86,7 +88,7 @@ export function buildImportReport(input: ReportInput): ImportReport {
     for (const d of line.dates) {
       if (taken.has(d.kind) || input.stated[d.kind] === d.value || meta[d.kind] !== d.value) continue;
       taken.add(d.kind);
-      dates.push({ field: d.kind, value: d.value, from: line.text.trim() });
+      dates.push({ field: d.kind, value: d.value, from: line.text.trim(), ...(d.monthOnly ? { monthOnly: true as const } : {}) });
     }
   }
   // "… effective as of 1 January 2024 …" inside a sentence: the sentence stays, the date is taken.
@@ -144,7 +146,9 @@ export function reportLines(report: ImportReport): string[] {
   if (report.contents) {
     out.push(`A contents page of ${plural(report.contents.entries, 'entry', 'entries')}${report.contents.title ? ` (“${report.contents.title}”)` : ''} was dropped.`);
   }
-  for (const d of report.dates) out.push(`${FIELD_NAMES[d.field]} ${d.value} taken from “${d.from}”.`);
+  for (const d of report.dates) {
+    out.push(`${FIELD_NAMES[d.field]} ${d.value} taken from “${d.from}”${d.monthOnly ? ' (it names no day: the first of the month)' : ''}.`);
+  }
   for (const u of report.unplaced) out.push(`Not placed: “${u.text}” ${u.why}.`);
   return out;
 }

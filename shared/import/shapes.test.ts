@@ -121,7 +121,8 @@ describe('the import report', () => {
   it('counts run-in subheadings and takes a month-only date as the first of the month', async () => {
     const clauses = await reportOf('google-toc-clauses.docx');
     expect(clauses?.headings.runIn).toBe(4);
-    expect(clauses?.dates).toContainEqual({ field: 'lastUpdated', value: '2024-03-01', from: 'Updated: March 2024' });
+    expect(clauses?.dates).toContainEqual({ field: 'lastUpdated', value: '2024-03-01', from: 'Updated: March 2024', monthOnly: true });
+    expect(reportLines(clauses as ImportReport)).toContain('Last updated 2024-03-01 taken from “Updated: March 2024” (it names no day: the first of the month).');
   });
 
   it('lists a date line standing in the text and a number that fits no section as not placed', async () => {
