@@ -10,7 +10,7 @@ import { figures, measure, missing, type Expected, type Figures, type Found } fr
  * multiset. The last test prints the figures of the whole set.
  */
 
-const NAMES = ['letters-summary', 'word-toc', 'bold-runins', 'google-toc-clauses', 'plain-headings-runins', 'list-runins', 'lists-tables'] as const;
+const NAMES = ['letters-summary', 'word-toc', 'bold-runins', 'google-toc-clauses', 'plain-headings-runins', 'list-runins', 'heading-title', 'lists-tables'] as const;
 const FORMATS = ['docx', 'lo.docx', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
