@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHumanDate, readDateLine } from './dates';
+import { findUpdatedDateInSentence, parseHumanDate, readDateLine } from './dates';
 import { readMarker, readTypedBullet, romanValue } from './markers';
 
 describe('readMarker: every typed-number shape', () => {
@@ -86,6 +86,8 @@ describe('dates', () => {
     expect(readDateLine('Effective and last updated: 2024-03-01')).toEqual(both);
     expect(readDateLine('Updated: March 2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01', monthOnly: true }]);
     expect(readDateLine('Last updated: Sept. 2023')).toEqual([{ kind: 'lastUpdated', value: '2023-09-01', monthOnly: true }]);
+    expect(readDateLine('Date of last revision: 03/2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01', monthOnly: true }]);
+    expect(readDateLine('Last updated: 2024-11')).toEqual([{ kind: 'lastUpdated', value: '2024-11-01', monthOnly: true }]);
     expect(readDateLine('Version 2.1')).toEqual([{ kind: 'versionLabel', value: '2.1' }]);
     expect(readDateLine('Policy version: 3')).toEqual([{ kind: 'versionLabel', value: '3' }]);
     expect(readDateLine('v1.4 | Effective: 26 October 2023')).toEqual([
@@ -96,5 +98,18 @@ describe('dates', () => {
     expect(readDateLine('Version 2 of this policy replaces the first.')).toBeNull();
     expect(readDateLine('Updated in March 2024 to add cookies')).toBeNull();
     expect(readDateLine('March 2024')).toBeNull();
+  });
+});
+
+describe('a "last updated" date inside a sentence', () => {
+  it.each([
+    ['This Privacy Policy was last updated on 5 May 2024.', '2024-05-05'],
+    ['These terms were last revised in March 2024 and apply from then on.', '2024-03-01'],
+    ['This notice has been updated on October 26, 2023.', '2023-10-26'],
+    ['We updated our systems on 5 May 2024.', null],
+    ['Your data is updated on 5 May 2024.', null],
+  ])('%j', (sentence, iso) => {
+    // Only a sentence about a revision in the past ("was last updated") names the policy's own date.
+    expect(findUpdatedDateInSentence(sentence)).toBe(iso);
   });
 });

@@ -91,6 +91,10 @@ export function buildImportReport(input: ReportInput): ImportReport {
       dates.push({ field: d.kind, value: d.value, from: line.text.trim(), ...(d.monthOnly ? { monthOnly: true as const } : {}) });
     }
   }
+  if (meta.lastUpdated && !taken.has('lastUpdated') && !input.stated.lastUpdated) {
+    const sentence = lines.find((l) => l.role?.kind !== 'drop' && /\b(?:updated|revised|modified|amended)\b/i.test(l.text) && !l.dates);
+    if (sentence) dates.push({ field: 'lastUpdated', value: meta.lastUpdated, from: sentence.text.trim() });
+  }
   // "… effective as of 1 January 2024 …" inside a sentence: the sentence stays, the date is taken.
   if (meta.effectiveDate && !taken.has('effectiveDate') && !input.stated.effectiveDate) {
     const sentence = lines.find((l) => l.role?.kind !== 'drop' && /\beffective\s+(?:as\s+of|from|on)\b/i.test(l.text));

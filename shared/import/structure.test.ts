@@ -346,3 +346,11 @@ describe('issue 18 shapes', () => {
     expect(sketch(doc)).toEqual(['H1 Use', '# Use equipment for work', '  # Lunch is fine', '# Keep software up to date']);
   });
 });
+
+describe('issue 18 dates', () => {
+  it('"was last updated on …" before the first section sets the date and keeps the sentence', () => {
+    const doc = text('Privacy Policy\n\nThis Privacy Policy was last updated on 5 May 2024.\n\n1. Scope\n\nAll.\n\n2. Contact\n\nUs.');
+    expect(doc.lastUpdated).toBe('2024-05-05');
+    expect(sketch(doc)[0]).toBe('¶ This Privacy Policy was last updated on 5 May 2024.');
+  });
+});
