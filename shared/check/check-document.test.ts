@@ -3,6 +3,7 @@ import type { Block, PolicyDocument } from '../model/document';
 import { bold, h, li, p, policy, v } from '../testing/builders';
 import { checkDocument, type CheckOptions } from './check-document';
 import type { CheckRule } from './finding';
+import { textBlock } from '../testing/text-block';
 
 const rulesOf = (doc: PolicyDocument, options?: CheckOptions) => checkDocument(doc, options).map((f) => f.rule);
 const only = (rule: CheckRule, doc: PolicyDocument, options?: CheckOptions) => checkDocument(doc, options).filter((f) => f.rule === rule);
@@ -70,7 +71,7 @@ describe('checkDocument', () => {
         p('"Cookies" refers to small files.'),
         li(bold('Controller')),
       ];
-      (defined[4] as Block).runs.push({ text: ' means the person who decides.' });
+      textBlock(defined[4]).runs.push({ text: ' means the person who decides.' });
       const uses = p('The Company and its Partners use Cookies on the Services; a Controller decides.');
       expect(only('unused-term', clean([...defined, uses]))).toEqual([]);
       const unused = only('unused-term', clean(defined)).map((f) => f.excerpt);

@@ -11,6 +11,7 @@ import { Tracking } from './docx-tracking';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';
 import { docxStyles } from './docx-styles';
+import { addFootnotes } from './docx-footnotes';
 import { titlePageXml } from './docx-title-page';
 import { prepareDocument, type PreparedDocument } from './prepare';
 import { hasSuggestions } from '../review/suggestions';
@@ -32,7 +33,8 @@ const MUTED = '555555';
 export async function exportDocx(doc: PolicyDocument, options: { variables?: VariableValues } = {}): Promise<Uint8Array> {
   const prepared = prepareDocument(doc, options.variables);
   const hasSections = prepared.headings.length > 0;
-  const suggesting = doc.blocks.some(hasSuggestions);
+  // A note's text may hold suggestions of its own (hasSuggestions reads a table's cells and caption itself).
+  const suggesting = doc.blocks.some(hasSuggestions) || (doc.notes ?? []).some((note) => hasSuggestions({ kind: 'paragraph', runs: note.runs }));
   const threads = doc.comments ?? [];
   const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
   // The `docx` library writes every part but the body (styles, list definitions, settings, properties, header and
@@ -70,6 +72,8 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   return packDocx(frame, body, links, (files) => {
     lists.addTo(files);
     if (resolved) addResolvedComments(files, resolved);
+    // After the body, so a note's tracked changes take ids after the body's.
+    addFootnotes(files, prepared.notes, review?.tracking);
   });
 }
 
