@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { readMarker, isSectionKind } from './markers';
 import type { SourceFormat } from './raw';
 import type { Line, Metadata } from './structure/types';
+import { unnumberedHeadings } from './structure/unnumbered';
 
 export type ReportedField = 'effectiveDate' | 'lastUpdated' | 'versionLabel';
 
@@ -71,14 +72,17 @@ export function buildImportReport(input: ReportInput): ImportReport {
   let typedNumbers = 0;
   let runIn = 0;
   const unnumbered: string[] = [];
+  // As buildBlocks decides it: what the typed numbers around a heading say (sections.ts) or the source (unnumbered.ts).
+  const sourceUnnumbered = unnumberedHeadings(lines);
   for (const line of lines) {
     const role = line.role;
     if (role?.kind !== 'heading') continue;
     found++;
+    const takesNone = role.unnumbered === true || sourceUnnumbered.has(line);
     const marker = line.raw.list ? null : readMarker(line.text);
-    if (marker && isSectionKind(marker.kind) && !role.unnumbered) typedNumbers++;
+    if (marker && isSectionKind(marker.kind) && !takesNone) typedNumbers++;
     if (role.body && role.body.length > 0) runIn++;
-    if (role.unnumbered) unnumbered.push(role.runs.map((r) => r.text).join('').trim());
+    if (takesNone) unnumbered.push(role.runs.map((r) => r.text).join('').trim());
   }
 
   const dates: ImportReport['dates'] = [];
