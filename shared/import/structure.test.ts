@@ -5,6 +5,7 @@ import { ImportError } from './errors';
 import { importHtml } from './html';
 import { importText } from './text';
 import { plain, sketch } from '../testing/sketch';
+import { textBlock } from '../testing/text-block';
 
 let counter = 0;
 const newId = () => `s-${String(++counter).padStart(8, '0')}`;
@@ -134,10 +135,10 @@ describe('typed section numbers', () => {
     expect(sketch(doc)).toEqual([
       'H1 Questions; Contacting Us', '¶ If you have any questions, write to us.', 'H1 Changes', '¶ we may change this policy.', 'H1 Law', '¶ English law applies.',
     ]);
-    const body = doc.blocks[1];
-    expect(body?.runs.find((r) => r.link)?.link).toBe('mailto:legal@example.com');
+    const body = textBlock(doc.blocks[1]);
+    expect(body.runs.find((r) => r.link)?.link).toBe('mailto:legal@example.com');
     // the heading carries no bold: it is a heading
-    expect(doc.blocks[0]?.runs.every((r) => r.marks === undefined)).toBe(true);
+    expect(textBlock(doc.blocks[0]).runs.every((r) => r.marks === undefined)).toBe(true);
   });
 
   it('a Title Case run-in after a typed number in plain text', () => {
