@@ -69,6 +69,11 @@ test('after an import, the window says what the import decided and shows the who
   await expect(page.locator('.documents li')).toHaveCount(4);
   const banner = page.locator('.import-report-banner');
   await expect(banner).toContainText('letters-summary.docx: 10 headings found: 9 with typed numbers, 1 without a number (“Summary”).');
+  // The unnumbered summary leaves the letters as typed, and the policy's "Section D.4" still points at D.4.
+  await expect
+    .poll(() => outlineLabels(page))
+    .toEqual(['Summary', 'A. Definitions', 'B. Scope', 'C. Standards', 'D. Reporting', '1. How to Report', '2. What Happens Next', '3. Investigations', '4. Protection from Retaliation', 'E. Contact']);
+  await expect(page.getByRole('textbox', { name: 'Policy text' }).getByText('D.4', { exact: true })).toBeVisible();
   await banner.getByRole('button', { name: 'What the import decided…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Imported “Vendor Code of Conduct”' });
   await expect(dialog.getByRole('listitem')).toHaveText([

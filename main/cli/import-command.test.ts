@@ -22,9 +22,9 @@ describe('policywright import', () => {
     expect(code).toBe(0);
     const result = JSON.parse(out) as { id: string; title: string; report: { headings: { found: number; unnumbered: string[] }; contents: unknown; dates: unknown[] } };
     expect(result.title).toBe('Information Security Policy');
-    expect(result.report.headings.found).toBe(6);
-    expect(result.report.headings.unnumbered).toEqual(['Overview']);
-    expect(result.report.contents).toEqual({ entries: 6, title: 'Table of Contents' });
+    expect(result.report.headings.found).toBe(7);
+    expect(result.report.headings.unnumbered).toEqual(['Overview', 'Document History']);
+    expect(result.report.contents).toEqual({ entries: 7, title: 'Table of Contents' });
     expect(result.report.dates).toEqual([
       { field: 'effectiveDate', value: '2025-01-15', from: 'Revised and Effective: 15 January 2025' },
       { field: 'lastUpdated', value: '2025-01-15', from: 'Revised and Effective: 15 January 2025' },

@@ -70,17 +70,31 @@ const LABELLED_VERSION_LINE = /^(?:(?:policy|document)\s+)?version\s*:\s*(\S.{0,
 /** "March 2024" as a "last updated" date: the first of the month, as precise as the policy is. */
 const MONTH_ONLY = new RegExp(`^${MONTH}\\s+${YEAR}$`, 'i');
 
-function parseLabelledDate(text: string): string | null {
+/** "03/2024", "2024-03": a month written in figures. */
+const NUMERIC_MONTH: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => [number, number]]> = [
+  [/^(\d{1,2})[/.-](\d{4})$/, (m) => [+g(m, 2), +g(m, 1)]],
+  [/^(\d{4})-(\d{1,2})$/, (m) => [+g(m, 1), +g(m, 2)]],
+];
+
+function parseLabelledDate(text: string): { iso: string; monthOnly: boolean } | null {
   const day = parseHumanDate(text);
-  if (day) return day;
-  const m = MONTH_ONLY.exec(text.trim().replace(/[.,]$/, ''));
-  return m ? isoDay(+g(m, 2), month(g(m, 1)), 1) : null;
+  if (day) return { iso: day, monthOnly: false };
+  const cleaned = text.trim().replace(/[.,]$/, '');
+  const m = MONTH_ONLY.exec(cleaned);
+  let iso = m ? isoDay(+g(m, 2), month(g(m, 1)), 1) : null;
+  for (const [pattern, pick] of NUMERIC_MONTH) {
+    const n = iso ? null : pattern.exec(cleaned);
+    if (n) iso = isoDay(...pick(n), 1);
+  }
+  return iso ? { iso, monthOnly: true } : null;
 }
 
 /** A date or a version label a line states: the ISO day, or the label as written ("2.1"). */
 export interface LabelledDate {
   kind: DateKind | 'versionLabel';
   value: string;
+  /** The line names only a month ("Updated: March 2024"): the value is its first day, a guess the import report names. */
+  monthOnly?: true;
 }
 
 /**
@@ -105,10 +119,11 @@ export function readDateLine(text: string): LabelledDate[] | null {
     }
     const m = LABELLED_DATE.exec(part.trim());
     if (!m) return null;
-    const iso = parseLabelledDate(m[4] ?? '');
-    if (!iso) return null;
-    if (m[1]) found.push({ kind: 'effectiveDate', value: iso }, { kind: 'lastUpdated', value: iso });
-    else found.push({ kind: m[2] ? 'effectiveDate' : 'lastUpdated', value: iso });
+    const date = parseLabelledDate(m[4] ?? '');
+    if (!date) return null;
+    const month = date.monthOnly ? { monthOnly: true as const } : {};
+    if (m[1]) found.push({ kind: 'effectiveDate', value: date.iso, ...month }, { kind: 'lastUpdated', value: date.iso, ...month });
+    else found.push({ kind: m[2] ? 'effectiveDate' : 'lastUpdated', value: date.iso, ...month });
   }
   return found.length > 0 ? found : null;
 }
@@ -122,4 +137,20 @@ const IN_SENTENCE = new RegExp(
 export function findEffectiveDateInSentence(text: string): string | null {
   const m = IN_SENTENCE.exec(text);
   return m ? parseHumanDate(m[1] ?? '') : null;
+}
+
+const UPDATED_IN_SENTENCE = new RegExp(
+  `\\b(?:last\\s+)?(?:updated|revised|modified|amended)\\s+(?:on\\s+|in\\s+)?((?:${MONTH}\\s+${DAY},?\\s+${YEAR})|(?:${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR})|(?:\\d{4}-\\d{2}-\\d{2})|(?:${MONTH}\\s+${YEAR}))`,
+  'i',
+);
+
+/**
+ * "This Privacy Policy was last updated on 5 May 2024.": the date in the sentence (a month alone as its first day),
+ * which itself stays body text. Only a sentence that is about the policy's own revision: "was last updated", at the
+ * start of a short paragraph, not "we updated our systems on …" deep in a section (the caller looks only at the top).
+ */
+export function findUpdatedDateInSentence(text: string): string | null {
+  if (text.length > 200 || !/\b(?:was|were|has\s+been|have\s+been)\s+(?:last\s+)?(?:updated|revised|modified|amended)\b/i.test(text)) return null;
+  const m = UPDATED_IN_SENTENCE.exec(text);
+  return m ? (parseLabelledDate(m[1] ?? '')?.iso ?? null) : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHumanDate, readDateLine } from './dates';
+import { findUpdatedDateInSentence, parseHumanDate, readDateLine } from './dates';
 import { readMarker, readTypedBullet, romanValue } from './markers';
 
 describe('readMarker: every typed-number shape', () => {
@@ -22,6 +22,12 @@ describe('readMarker: every typed-number shape', () => {
     ['a) ask for a copy', 'list-lower', [1], 'a)'],
     ['ii. for free', 'list-roman', [2], 'ii.'],
     ['1) first', 'list-digit', [1], '1)'],
+    ['Clause 4 Payment', 'clause', [4], 'Clause 4'],
+    ['CLAUSE 4.2 — Late Payment', 'clause', [4, 2], 'CLAUSE 4.2 —'],
+    ['Subsection 2. Retention. The processor …', 'subsection', [2], 'Subsection 2.'],
+    ['Sub-section 3.1 Storage', 'subsection', [1], 'Sub-section 3.1'],
+    ['Paragraph 3. Measures. The processor …', 'paragraph', [3], 'Paragraph 3.'],
+    ['Para. 4 Breaches', 'paragraph', [4], 'Para. 4'],
   ])('%j', (text, kind, path, marker) => {
     const m = readMarker(text);
     expect(m && { kind: m.kind, path: m.path, text: m.text }).toEqual({ kind, path, text: marker });
@@ -78,8 +84,10 @@ describe('dates', () => {
     expect(readDateLine('Revised and Effective: March 1, 2024')).toEqual(both);
     expect(readDateLine('Last Revised and Effective Date: 1 March 2024')).toEqual(both);
     expect(readDateLine('Effective and last updated: 2024-03-01')).toEqual(both);
-    expect(readDateLine('Updated: March 2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01' }]);
-    expect(readDateLine('Last updated: Sept. 2023')).toEqual([{ kind: 'lastUpdated', value: '2023-09-01' }]);
+    expect(readDateLine('Updated: March 2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01', monthOnly: true }]);
+    expect(readDateLine('Last updated: Sept. 2023')).toEqual([{ kind: 'lastUpdated', value: '2023-09-01', monthOnly: true }]);
+    expect(readDateLine('Date of last revision: 03/2024')).toEqual([{ kind: 'lastUpdated', value: '2024-03-01', monthOnly: true }]);
+    expect(readDateLine('Last updated: 2024-11')).toEqual([{ kind: 'lastUpdated', value: '2024-11-01', monthOnly: true }]);
     expect(readDateLine('Version 2.1')).toEqual([{ kind: 'versionLabel', value: '2.1' }]);
     expect(readDateLine('Policy version: 3')).toEqual([{ kind: 'versionLabel', value: '3' }]);
     expect(readDateLine('v1.4 | Effective: 26 October 2023')).toEqual([
@@ -90,5 +98,18 @@ describe('dates', () => {
     expect(readDateLine('Version 2 of this policy replaces the first.')).toBeNull();
     expect(readDateLine('Updated in March 2024 to add cookies')).toBeNull();
     expect(readDateLine('March 2024')).toBeNull();
+  });
+});
+
+describe('a "last updated" date inside a sentence', () => {
+  it.each([
+    ['This Privacy Policy was last updated on 5 May 2024.', '2024-05-05'],
+    ['These terms were last revised in March 2024 and apply from then on.', '2024-03-01'],
+    ['This notice has been updated on October 26, 2023.', '2023-10-26'],
+    ['We updated our systems on 5 May 2024.', null],
+    ['Your data is updated on 5 May 2024.', null],
+  ])('%j', (sentence, iso) => {
+    // Only a sentence about a revision in the past ("was last updated") names the policy's own date.
+    expect(findUpdatedDateInSentence(sentence)).toBe(iso);
   });
 });

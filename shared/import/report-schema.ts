@@ -15,6 +15,8 @@ export const ImportReportSchema: z.ZodType<ImportReport> = z.object({
     guessed: z.boolean(),
   }),
   contents: z.object({ entries: z.number().int().min(0), title: text.nullable() }).nullable(),
-  dates: z.array(z.object({ field: z.enum(['effectiveDate', 'lastUpdated', 'versionLabel']), value: text, from: text })).max(10),
+  dates: z
+    .array(z.object({ field: z.enum(['effectiveDate', 'lastUpdated', 'versionLabel']), value: text, from: text, monthOnly: z.literal(true).optional() }))
+    .max(10),
   unplaced: z.array(z.object({ text, why: text })).max(100),
 });

@@ -7,6 +7,7 @@
 import { readMarker, isSectionKind } from './markers';
 import type { SourceFormat } from './raw';
 import type { Line, Metadata } from './structure/types';
+import { unnumberedHeadings } from './structure/unnumbered';
 
 export type ReportedField = 'effectiveDate' | 'lastUpdated' | 'versionLabel';
 
@@ -25,8 +26,8 @@ export interface ImportReport {
   };
   /** A contents page found in the text and dropped (its entries name later headings). */
   contents: { entries: number; title: string | null } | null;
-  /** Dates and version read from lines of the text, with the line each came from. */
-  dates: Array<{ field: ReportedField; value: string; from: string }>;
+  /** Dates and version read from lines of the text, with the line each came from; monthOnly: the line names no day. */
+  dates: Array<{ field: ReportedField; value: string; from: string; monthOnly?: true }>;
   /** Lines kept as body text although they look like something else: a person may want to look at them. */
   unplaced: Array<{ text: string; why: string }>;
 }
@@ -51,14 +52,17 @@ export function buildImportReport(input: ReportInput): ImportReport {
   let typedNumbers = 0;
   let runIn = 0;
   const unnumbered: string[] = [];
+  // As buildBlocks decides it: what the typed numbers around a heading say (sections.ts) or the source (unnumbered.ts).
+  const sourceUnnumbered = unnumberedHeadings(lines);
   for (const line of lines) {
     const role = line.role;
     if (role?.kind !== 'heading') continue;
     found++;
+    const takesNone = role.unnumbered === true || sourceUnnumbered.has(line);
     const marker = line.raw.list ? null : readMarker(line.text);
-    if (marker && isSectionKind(marker.kind) && !role.unnumbered) typedNumbers++;
+    if (marker && isSectionKind(marker.kind) && !takesNone) typedNumbers++;
     if (role.body && role.body.length > 0) runIn++;
-    if (role.unnumbered) unnumbered.push(role.runs.map((r) => r.text).join('').trim());
+    if (takesNone) unnumbered.push(role.runs.map((r) => r.text).join('').trim());
   }
 
   const dates: ImportReport['dates'] = [];
@@ -68,8 +72,12 @@ export function buildImportReport(input: ReportInput): ImportReport {
     for (const d of line.dates) {
       if (taken.has(d.kind) || input.stated[d.kind] === d.value || meta[d.kind] !== d.value) continue;
       taken.add(d.kind);
-      dates.push({ field: d.kind, value: d.value, from: line.text.trim() });
+      dates.push({ field: d.kind, value: d.value, from: line.text.trim(), ...(d.monthOnly ? { monthOnly: true as const } : {}) });
     }
+  }
+  if (meta.lastUpdated && !taken.has('lastUpdated') && !input.stated.lastUpdated) {
+    const sentence = lines.find((l) => l.role?.kind !== 'drop' && /\b(?:updated|revised|modified|amended)\b/i.test(l.text) && !l.dates);
+    if (sentence) dates.push({ field: 'lastUpdated', value: meta.lastUpdated, from: sentence.text.trim() });
   }
   // "… effective as of 1 January 2024 …" inside a sentence: the sentence stays, the date is taken.
   if (meta.effectiveDate && !taken.has('effectiveDate') && !input.stated.effectiveDate) {
@@ -126,7 +134,9 @@ export function reportLines(report: ImportReport): string[] {
   if (report.contents) {
     out.push(`A contents page of ${plural(report.contents.entries, 'entry', 'entries')}${report.contents.title ? ` (“${report.contents.title}”)` : ''} was dropped.`);
   }
-  for (const d of report.dates) out.push(`${FIELD_NAMES[d.field]} ${d.value} taken from “${d.from}”.`);
+  for (const d of report.dates) {
+    out.push(`${FIELD_NAMES[d.field]} ${d.value} taken from “${d.from}”${d.monthOnly ? ' (it names no day: the first of the month)' : ''}.`);
+  }
   for (const u of report.unplaced) out.push(`Not placed: “${u.text}” ${u.why}.`);
   return out;
 }

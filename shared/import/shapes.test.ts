@@ -10,7 +10,7 @@ import { figures, measure, missing, type Expected, type Figures, type Found } fr
  * multiset. The last test prints the figures of the whole set.
  */
 
-const NAMES = ['letters-summary', 'word-toc', 'bold-runins', 'google-toc-clauses', 'lists-tables'] as const;
+const NAMES = ['letters-summary', 'word-toc', 'bold-runins', 'google-toc-clauses', 'plain-headings-runins', 'list-runins', 'heading-title', 'lists-tables'] as const;
 const FORMATS = ['docx', 'lo.docx', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -35,11 +35,13 @@ function importOf(name: string, format: Format): Promise<Found> {
  */
 const AWAITS_IMPORTM: Readonly<Record<string, string>> = Object.fromEntries([
   ...(['letters-summary', 'word-toc', 'lists-tables'] as const).flatMap((name) =>
-    FORMATS.map((format) => [`${name}.${format} tables`, 'the readers keep tables as tables (format 4)']),
+    (['docx', 'lo.docx'] as const).map((format) => [`${name}.${format} tables`, 'the DOCX reader keeps tables as tables (format 4)']),
   ),
   // A GFM table's rows come in as paragraphs of text with their "|" until the Markdown reader reads tables.
-  ['letters-summary.md words: none lost, none added', 'the Markdown reader reads GFM tables'],
-  ['lists-tables.md words: none lost, none added', 'the Markdown reader reads GFM tables'],
+  ...(['letters-summary', 'lists-tables'] as const).flatMap((name) => [
+    [`${name}.md tables`, 'the Markdown reader reads GFM tables'],
+    [`${name}.md words: none lost, none added`, 'the Markdown reader reads GFM tables'],
+  ]),
 ]);
 
 function check(title: string, file: string, body: () => Promise<void>): void {
@@ -113,14 +115,16 @@ describe('the import report', () => {
   });
 
   it('says a typed contents page was dropped, with its heading', async () => {
-    expect((await reportOf('word-toc.md'))?.contents).toEqual({ entries: 6, title: 'Table of Contents' });
+    expect((await reportOf('word-toc.md'))?.contents).toEqual({ entries: 7, title: 'Table of Contents' });
+    expect((await reportOf('bold-runins.docx'))?.contents).toEqual({ entries: 4, title: 'Contents' });
     expect((await reportOf('google-toc-clauses.html'))?.contents).toEqual({ entries: 3, title: null });
   });
 
   it('counts run-in subheadings and takes a month-only date as the first of the month', async () => {
     const clauses = await reportOf('google-toc-clauses.docx');
     expect(clauses?.headings.runIn).toBe(4);
-    expect(clauses?.dates).toContainEqual({ field: 'lastUpdated', value: '2024-03-01', from: 'Updated: March 2024' });
+    expect(clauses?.dates).toContainEqual({ field: 'lastUpdated', value: '2024-03-01', from: 'Updated: March 2024', monthOnly: true });
+    expect(reportLines(clauses as ImportReport)).toContain('Last updated 2024-03-01 taken from “Updated: March 2024” (it names no day: the first of the month).');
   });
 
   it('lists a date line standing in the text and a number that fits no section as not placed', async () => {

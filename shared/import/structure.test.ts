@@ -5,6 +5,7 @@ import { ImportError } from './errors';
 import { importHtml } from './html';
 import { importText } from './text';
 import { plain, sketch } from '../testing/sketch';
+import { textBlock } from '../testing/text-block';
 
 let counter = 0;
 const newId = () => `s-${String(++counter).padStart(8, '0')}`;
@@ -134,10 +135,10 @@ describe('typed section numbers', () => {
     expect(sketch(doc)).toEqual([
       'H1 Questions; Contacting Us', '¶ If you have any questions, write to us.', 'H1 Changes', '¶ we may change this policy.', 'H1 Law', '¶ English law applies.',
     ]);
-    const body = doc.blocks[1];
-    expect(body?.runs.find((r) => r.link)?.link).toBe('mailto:legal@example.com');
+    const body = textBlock(doc.blocks[1]);
+    expect(body.runs.find((r) => r.link)?.link).toBe('mailto:legal@example.com');
     // the heading carries no bold: it is a heading
-    expect(doc.blocks[0]?.runs.every((r) => r.marks === undefined)).toBe(true);
+    expect(textBlock(doc.blocks[0]).runs.every((r) => r.marks === undefined)).toBe(true);
   });
 
   it('a Title Case run-in after a typed number in plain text', () => {
@@ -309,5 +310,48 @@ describe('a contents page', () => {
     expect(sketch(two).slice(0, 2)).toEqual(['¶ Introduction', '¶ Your Rights']);
     const shuffled = text(`Privacy Policy\nYour Rights\nIntroduction\nContact Us\n${body}`);
     expect(sketch(shuffled).slice(0, 3)).toEqual(['¶ Your Rights', '¶ Introduction', '¶ Contact Us']);
+  });
+});
+
+describe('issue 18 shapes', () => {
+  it('a heading without a typed number among numbered ones takes no number, so the letters stay as typed', () => {
+    const doc = html('<h1>Code</h1><h2>Summary</h2><p>See D.4.</p><h2>A. Definitions</h2><p>a</p><h2>B. Scope</h2><p>b</p><h2>Appendix</h2><p>c</p>');
+    expect(outline(doc)).toEqual(['Summary', 'A. Definitions', 'B. Scope', 'Appendix']);
+    expect(doc.blocks.filter((b) => b.kind === 'heading' && b.unnumbered).length).toBe(2);
+  });
+
+  it('one typed number is no numbering scheme: the other headings keep their numbers', () => {
+    const doc = html('<h1>Code</h1><h2>Summary</h2><p>a</p><h2>1. Scope</h2><p>b</p><h2>Contact</h2><p>c</p>');
+    expect(outline(doc)).toEqual(['1. Summary', '2. Scope', '3. Contact']);
+  });
+
+  it('headings above typed run-in subheadings keep their numbers; the run-ins sit below them', () => {
+    const doc = html(
+      '<h1>Guide</h1><h2>Purpose</h2><p>a</p><h2>Rules</h2><p>(a) <b>Roles.</b> Most roles qualify.</p><p>(b) <b>Approval.</b> Ask first.</p><h2>Contact</h2><p>c</p>',
+    );
+    expect(outline(doc)).toEqual(['1. Purpose', '2. Rules', '2.1 Roles', '2.2 Approval', '3. Contact']);
+  });
+
+  it('"2. Disclaimer." all in bold is a heading titled "Disclaimer"', () => {
+    const doc = html('<h1>Terms</h1><p><b>1. Liability.</b></p><p>We are liable as the law says.</p><p><b>2. Disclaimer.</b></p><p>As it is.</p>');
+    expect(outline(doc)).toEqual(['1. Liability', '2. Disclaimer']);
+  });
+
+  it('"Subsection N." and "Paragraph N." run-ins are subsections of their Clause', () => {
+    const doc = text(['Addendum', '', 'Clause 1 Purpose', '', 'Why.', '', 'Clause 2 Processing', '', 'Subsection 1. Lawful Basis. The controller confirms it.', '', 'Subsection 2. Retention. Deleted at the end.'].join('\n'));
+    expect(outline(doc)).toEqual(['1. Purpose', '2. Processing', '2.1 Lawful Basis', '2.2 Retention']);
+  });
+
+  it('short items of one ordered Markdown-style list, nested items between them, stay a list', () => {
+    const doc = html('<h1>Rules</h1><h2>Use</h2><ol><li>Use equipment for work<ol><li>Lunch is fine</li></ol></li><li>Keep software up to date</li></ol>');
+    expect(sketch(doc)).toEqual(['H1 Use', '# Use equipment for work', '  # Lunch is fine', '# Keep software up to date']);
+  });
+});
+
+describe('issue 18 dates', () => {
+  it('"was last updated on …" before the first section sets the date and keeps the sentence', () => {
+    const doc = text('Privacy Policy\n\nThis Privacy Policy was last updated on 5 May 2024.\n\n1. Scope\n\nAll.\n\n2. Contact\n\nUs.');
+    expect(doc.lastUpdated).toBe('2024-05-05');
+    expect(sketch(doc)[0]).toBe('¶ This Privacy Policy was last updated on 5 May 2024.');
   });
 });

@@ -57,6 +57,9 @@ function isTitleLine(lines: readonly Line[], index: number): boolean {
   const marker = readMarker(line.text);
   if ((marker && isSectionKind(marker.kind)) || readTypedBullet(line.text) > 0) return false;
   const level = line.raw.headingLevel;
+  // A first heading with the dates or version right under it is the title, whatever its style: many files give the
+  // title the sections' own Heading 1 ("Cookie Policy" / "Version 5" / "1. What Cookies Are").
+  if (level !== undefined && lines[index + 1]?.dates && isHeadingLike(line.text, 12)) return true;
   if (level !== undefined) {
     // The one top heading (h1, #) of the page is its title; one of several is a section, and so is an h2.
     if (level !== 1) return false;

@@ -3,7 +3,7 @@
  * section and from the very end, "effective as of" inside a sentence, and the title of last resort.
  */
 import { stripForbiddenCharacters } from '../../model/document';
-import { findEffectiveDateInSentence, type LabelledDate } from '../dates';
+import { findEffectiveDateInSentence, findUpdatedDateInSentence, type LabelledDate } from '../dates';
 import type { RawMetadata } from '../raw';
 import type { Line, Metadata } from './types';
 
@@ -43,6 +43,18 @@ export function readDatesAround(lines: Line[], meta: Metadata): void {
     if (line.role?.kind === 'drop') continue;
     if (!line.dates || line.role?.kind === 'heading' || !takeDates(line.dates, meta)) break;
     line.role = { kind: 'drop' };
+  }
+  if (meta.lastUpdated === null) {
+    // "This policy was last updated on 5 May 2024." before the first section: the sentence stays.
+    for (const line of lines) {
+      if (line.role?.kind === 'heading') break;
+      if (line.role?.kind === 'drop' || line.raw.verbatim) continue;
+      const iso = findUpdatedDateInSentence(line.text);
+      if (iso) {
+        meta.lastUpdated = iso;
+        break;
+      }
+    }
   }
   if (meta.effectiveDate === null) {
     for (const line of lines) {

@@ -6,7 +6,7 @@
 import { MAX_HEADING_LEVEL, type NumberingStyle } from '../../model/document';
 import { isSectionKind, type MarkerKind } from '../markers';
 import type { SourceFormat } from '../raw';
-import { withoutMarks } from '../runs';
+import { runsText, withoutMarks } from '../runs';
 import { candidateFor, claimedLater, demoteListRuns, resolveAmbiguousReadings, TIER, type Candidate } from './candidates';
 import { convertTypedLists } from './lists';
 import { findRunIn, isHeadingLike, isPlainTitleLine, isWhollyEmphasised } from './reading';
@@ -47,17 +47,28 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
     if (entry && c.strength === 'weak' && isMultiLevel(c.kind, hasArticle)) entry.depth = Math.max(entry.depth, c.path.length);
   }
   const order = [...seen.entries()].sort((a, b) => TIER[a[0]] - TIER[b[0]] || a[1].first - b[1].first);
-  const base = new Map<MarkerKind, number>();
-  let next = 1;
-  for (const [kind, { depth }] of order) {
-    base.set(kind, next);
-    next += depth;
-  }
 
   const hintedLevels = lines
     .filter((l) => l.role === null && l.raw.headingLevel !== undefined && !l.raw.list)
     .map((l) => l.raw.headingLevel as number);
   const shift = hintedLevels.length > 0 ? hintedLevels.reduce((a, b) => Math.min(a, b)) - 1 : 0;
+
+  // Sub-clause numbers ("(a) Roles. …", "Subsection 2. …") and the numbers of the source's own lists ("1. **Access.**
+  // You can …" in Markdown) in a document whose sections are headings without typed numbers sit below those
+  // headings, not beside them.
+  const untypedLevels = lines
+    .filter((l, i) => l.role === null && l.raw.headingLevel !== undefined && !l.raw.list && !l.raw.verbatim && !byPositionOf(candidates, i))
+    .map((l) => (l.raw.headingLevel as number) - shift);
+  const topKind = order[0]?.[0];
+  const subordinate =
+    topKind !== undefined &&
+    (TIER[topKind] >= 2 || candidates.every((c) => c.kind !== topKind || c.marker === null || c.listOnly || c.strength === 'weak'));
+  const base = new Map<MarkerKind, number>();
+  let next = subordinate && untypedLevels.length > 0 ? Math.min(untypedLevels.reduce((a, b) => Math.max(a, b)) + 1, MAX_HEADING_LEVEL) : 1;
+  for (const [kind, { depth }] of order) {
+    base.set(kind, next);
+    next += depth;
+  }
 
   // Walk the document once, keeping the numbers of the open sections, and accept the numbers that fit.
   const open: Array<{ kind: MarkerKind | null; ordinal: number } | undefined> = [];
@@ -124,6 +135,7 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
   mergeBareTitles(lines);
   markUnnumbered(lines, typed);
   numberedListHeadings(lines);
+  listRunInHeadings(lines);
   convertTypedLists(lines, candidates);
   const top = order[0]?.[0];
   return top === undefined ? 'decimal' : styleFor(top, hasArticle);
@@ -151,7 +163,15 @@ function styleFor(top: MarkerKind, hasArticle: boolean): NumberingStyle {
  */
 function markUnnumbered(lines: Line[], typed: ReadonlySet<Line>): void {
   if (typed.size < 2) return;
-  for (const line of lines) if (line.role?.kind === 'heading' && !typed.has(line)) line.role.unnumbered = true;
+  // Only beside or below typed numbers: headings above "(a) Roles." run-ins are numbered sections whose number the
+  // file leaves to its styles.
+  let top = Infinity;
+  for (const line of typed) if (line.role?.kind === 'heading') top = Math.min(top, line.role.level);
+  for (const line of lines) if (line.role?.kind === 'heading' && !typed.has(line) && line.role.level >= top) line.role.unnumbered = true;
+}
+
+function byPositionOf(candidates: readonly Candidate[], position: number): boolean {
+  return candidates.some((c) => c.position === position);
 }
 
 /** "ARTICLE IV" on one line and "DEFINITIONS" on the next make one heading. */
@@ -186,4 +206,40 @@ function numberedListHeadings(lines: Line[]): void {
     if (runIn) found.push({ line, role: { kind: 'heading', level, runs: withoutMarks(runIn.lead, ['bold', 'underline']), body: runIn.body } });
   }
   if (found.length >= 2) for (const { line, role } of found) line.role = role;
+}
+
+/**
+ * In a document with heading styles, Word numbered list items that each open with a bold run-in lead ("1. **Access.**
+ * You can ask …", "(a) **Carriers.** We give …") are subsections of the heading above them, two or more of one list
+ * together: the run-in subheadings of issue 18, which Word numbers as a list.
+ */
+function listRunInHeadings(lines: Line[]): void {
+  let level = 0;
+  let group: Array<{ line: Line; role: Role }> = [];
+  const flush = () => {
+    if (group.length >= 2) for (const { line, role } of group) line.role = role;
+    group = [];
+  };
+  for (const line of lines) {
+    const list = line.raw.list;
+    if (line.role?.kind === 'heading') {
+      flush();
+      level = line.role.level;
+      continue;
+    }
+    if (!list || list.kind !== 'number') {
+      flush();
+      continue;
+    }
+    const found = line.role === null && !list.path && level > 0 ? findRunIn(line.runs, false) : null;
+    // A title and a sentence ("Access. You can …"); "Consent: where you have given …" is a list of terms, not sections.
+    const runIn = found && /^\.\s+\p{Lu}/u.test(line.text.trimStart().slice(runsText(found.lead).length)) ? found : null;
+    if (!runIn) {
+      flush();
+      continue;
+    }
+    const at = Math.min(level + 1 + list.indent, MAX_HEADING_LEVEL);
+    group.push({ line, role: { kind: 'heading', level: at, runs: withoutMarks(runIn.lead, ['bold', 'underline']), body: runIn.body } });
+  }
+  flush();
 }
