@@ -32,6 +32,8 @@ import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { runEditorCommand } from './run-command';
+import { insertTable } from './table-commands';
+import { TablePrompt } from './TablePrompt';
 import { registerFocuser } from '../common/focus-targets';
 import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
@@ -143,6 +145,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   reviewerRef.current = reviewer;
   const [suggesting, setSuggestingShown] = useState(false);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
+  const [tablePrompt, setTablePrompt] = useState(false);
   const [pickingReference, setPickingReference] = useState(false);
   const [host] = useState(
     () =>
@@ -325,6 +328,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
         return;
       }
+      if (command === 'insertTable') {
+        if (lockedIn(editor, editor.selection) >= 0) setMessage(LOCKED_MESSAGE);
+        else if (!editor.selection) setMessage('Put the cursor where the table should go, then choose Insert table.');
+        else setTablePrompt(true);
+        return;
+      }
       if (command === 'insertReference') {
         if (lockedIn(editor, editor.selection) >= 0) setMessage(LOCKED_MESSAGE);
         else if (!editor.selection) setMessage('Put the cursor where the reference should go, then press Ctrl+Shift+R.');
@@ -413,6 +422,20 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     [editor, closeLinkPrompt],
   );
 
+  const closeTablePrompt = useCallback(() => {
+    setTablePrompt(false);
+    ReactEditor.focus(editor);
+  }, [editor]);
+  const submitTable = useCallback(
+    (rows: number, columns: number, header: boolean) => {
+      const error = insertTable(editor, rows, columns, header);
+      if (error) return error;
+      closeTablePrompt();
+      return null;
+    },
+    [editor, closeTablePrompt],
+  );
+
   const closeReferencePicker = useCallback(() => {
     setPickingReference(false);
     ReactEditor.focus(editor);
@@ -443,13 +466,16 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         }
         bar={slots.bar}
         banners={
-          <DocumentBanners
-            title={meta.title || documentId}
-            persistence={persistence}
-            link={linkPrompt}
-            onLinkCancel={closeLinkPrompt}
-            onLinkSubmit={submitLink}
-          />
+          <>
+            <DocumentBanners
+              title={meta.title || documentId}
+              persistence={persistence}
+              link={linkPrompt}
+              onLinkCancel={closeLinkPrompt}
+              onLinkSubmit={submitLink}
+            />
+            {tablePrompt ? <TablePrompt onCancel={closeTablePrompt} onSubmit={submitTable} /> : null}
+          </>
         }
         page={
           <DocumentPage meta={meta}>

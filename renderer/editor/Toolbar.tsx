@@ -4,6 +4,7 @@ import { commandSpec, shortcutText, type Command } from '../../shared/api/comman
 import { currentMarks, type MarkName } from './marks';
 import { groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
+import { TableMenu } from './TableMenu';
 import type { ReviewActions } from './use-review-actions';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
@@ -16,6 +17,8 @@ const GROUPS: Command[][] = [
   // A cross-reference beside the link, as Word's Insert tab has them.
   ['bold', 'italic', 'underline', 'link', 'insertReference'],
   ['bulletedList', 'numberedList'],
+  // Drawn as the Table menu (TableMenu.tsx): Insert table… and the commands on the table at the cursor.
+  ['insertTable'],
   // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
   // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
   ['toggleSuggesting'],
@@ -90,13 +93,15 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
       </button>
     );
   };
+  // The table group is one menu, on the row or under More alike.
+  const groupContent = (group: Command[]) => (group.includes('insertTable') ? <TableMenu key="table" onCommand={onCommand} /> : group.map(button));
   const row = shown === GROUPS.length ? GROUPS : EDITING_GROUPS.slice(0, shown);
   const overflow = shown === GROUPS.length ? [] : EDITING_GROUPS.slice(shown);
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
       {row.map((group, i) => (
         <div className="toolbar-group" key={i}>
-          {group.map(button)}
+          {groupContent(group)}
           {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>
       ))}
@@ -128,7 +133,7 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
             >
               {overflow.map((group, i) => (
                 <div className="toolbar-group" key={i}>
-                  {group.map(button)}
+                  {groupContent(group)}
                 </div>
               ))}
             </div>
