@@ -32,7 +32,7 @@ import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { runEditorCommand } from './run-command';
-import { insertTable } from './table-commands';
+import { insertTable, tableSizeError } from './table-commands';
 import { TablePrompt } from './TablePrompt';
 import { registerFocuser } from '../common/focus-targets';
 import { SaveIndicator } from './SaveIndicator';
@@ -428,12 +428,17 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   }, [editor]);
   const submitTable = useCallback(
     (rows: number, columns: number, header: boolean) => {
-      const error = insertTable(editor, rows, columns, header);
-      if (error) return error;
-      closeTablePrompt();
+      const wrong = tableSizeError(rows, columns);
+      if (wrong) return wrong;
+      // The dialog goes first, giving the text its focus back where the cursor was; the table is inserted after, so
+      // that the focus is never asked for at a cell not yet in the page.
+      flushSync(() => setTablePrompt(false));
+      const refused = insertTable(editor, rows, columns, header);
+      if (refused) setMessage(refused);
+      if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
       return null;
     },
-    [editor, closeTablePrompt],
+    [editor],
   );
 
   const closeReferencePicker = useCallback(() => {

@@ -93,9 +93,8 @@ export function insertTable(editor: Editor, rows: number = DEFAULT_TABLE.rows, c
   const selection = editor.selection;
   if (!selection) return 'Put the cursor where the table should go first.';
   if (inTable(editor, Range.start(selection).path)) return TABLE_IN_TABLE_MESSAGE;
-  if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 1 || columns < 1 || rows > MAX_TABLE_ROWS || columns > MAX_TABLE_COLUMNS) {
-    return `A table has 1 to ${MAX_TABLE_ROWS} rows and 1 to ${MAX_TABLE_COLUMNS} columns.`;
-  }
+  const wrongSize = tableSizeError(rows, columns);
+  if (wrongSize) return wrongSize;
   const index = Range.end(selection).path[0] ?? 0;
   const block = editor.children[index] as BlockElement;
   const mark = suggestionMark(editor);
@@ -109,6 +108,12 @@ export function insertTable(editor: Editor, rows: number = DEFAULT_TABLE.rows, c
     Transforms.select(editor, Editor.start(editor, [replace ? index : index + 1]));
   });
   return null;
+}
+
+/** What is wrong with a table's size, if anything: the model holds 1 to MAX_TABLE_ROWS rows and 1 to MAX_TABLE_COLUMNS columns. */
+export function tableSizeError(rows: number, columns: number): string | null {
+  const fits = Number.isInteger(rows) && Number.isInteger(columns) && rows >= 1 && columns >= 1 && rows <= MAX_TABLE_ROWS && columns <= MAX_TABLE_COLUMNS;
+  return fits ? null : `A table has 1 to ${MAX_TABLE_ROWS} rows and 1 to ${MAX_TABLE_COLUMNS} columns.`;
 }
 
 function cellPath(place: CellPlace, row = place.row, cell = place.cell): Path {
