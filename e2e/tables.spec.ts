@@ -14,7 +14,7 @@ const table = (page: Page) => page.locator('.policy-editor table.policy-table');
 async function cells(page: Page): Promise<string[][]> {
   return table(page)
     .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td, th')].map((cell) => (cell.textContent ?? '').replace(/\uFEFF/g, ''))));
+    .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td, th')).map((cell) => (cell.textContent ?? '').replace(/\uFEFF/g, ''))));
 }
 
 /** Runs a command of the toolbar's Table menu (under More when the row is too narrow for it). */
