@@ -3,6 +3,7 @@ import { Editor, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { editorFrom, grid, withTable } from './test-editor';
 import { setSuggesting } from './suggesting';
+import { withTables } from './with-tables';
 import type { BlockElement, TableElement } from './types';
 
 const caretIn = (editor: Editor, path: number[], offset = 0) => Transforms.select(editor, { path, offset });
@@ -150,6 +151,17 @@ describe('keys in a cell', () => {
 });
 
 describe('pasting', () => {
+  it('plain text of several lines pasted into a cell stays in the cell, line by line', () => {
+    const editor = withTable([['x', 'y']]);
+    editor.insertTextData = () => false;
+    // The test editor has no slate-dom; given one that reads nothing, withTables wraps it as it wraps slate-dom's.
+    const wrapped = withTables(editor);
+    caretIn(wrapped, [1, 0, 0, 0], 1);
+    const data = { getData: (type: string) => (type === 'text/plain' ? 'one\r\ntwo' : '') } as unknown as DataTransfer;
+    expect(wrapped.insertTextData(data)).toBe(true);
+    expect(grid(wrapped)).toEqual([['xone\ntwo', 'y']]);
+  });
+
   it('a table fragment between paragraphs goes in as a table of its own', () => {
     const editor = editorFrom(['before', 'after']);
     Transforms.select(editor, Editor.end(editor, [0]));

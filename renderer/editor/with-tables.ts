@@ -57,6 +57,18 @@ export function withTables(editor: PolicyEditor): PolicyEditor {
     HistoryEditor.withNewBatch(editor, () => insertBlocksWithTables(editor, nodes));
   };
 
+  // Plain text pasted into a cell keeps its lines in the cell: Slate would split the cell at each line.
+  const insertTextData = editor.insertTextData as PolicyEditor['insertTextData'] | undefined;
+  if (insertTextData) {
+    editor.insertTextData = (data) => {
+      if (!inCellText()) return insertTextData(data);
+      const text = data.getData('text/plain');
+      if (!text) return false;
+      editor.insertText(text.replace(/\r\n|\r/g, '\n'));
+      return true;
+    };
+  }
+
   editor.normalizeNode = (entry, options) => {
     if (normalizeTables(editor, entry)) return;
     normalizeNode(entry, options);
