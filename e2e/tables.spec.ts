@@ -17,11 +17,9 @@ async function cells(page: Page): Promise<string[][]> {
     .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td, th')).map((cell) => (cell.textContent ?? '').replace(/\uFEFF/g, ''))));
 }
 
-/** Runs a command of the toolbar's Table menu (under More when the row is too narrow for it). */
+/** Runs a command of the Table menu in the status bar (always there; the toolbar has one too when the window is wide). */
 async function tableCommand(page: Page, label: string) {
-  const menu = page.getByRole('button', { name: 'Table ▾' });
-  if (!(await menu.isVisible())) await page.getByRole('button', { name: 'More ▾' }).click();
-  await menu.click();
+  await page.locator('.status-mode-tools').getByRole('button', { name: 'Table ▾' }).click();
   await page.getByRole('group', { name: 'Table' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
 }
 
@@ -81,6 +79,10 @@ test('a table: inserted from the Table menu, typed in with Tab, rows and columns
   await expect(table(page).locator('th')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(table(page).locator('th[scope="col"]')).toHaveCount(3);
+  await page.locator('.status-mode-tools').getByRole('button', { name: 'Table ▾' }).click();
+  await expect(page.getByRole('group', { name: 'Table' }).getByRole('button', { name: 'Header row ✓' })).toBeVisible();
+  await screenshot(page, 'tables-menu');
+  await page.locator('.status-mode-tools').getByRole('button', { name: 'Table ▾' }).click();
   await tableCommand(page, 'Caption');
   await page.keyboard.type('How long we keep data');
   await expect(table(page).locator('caption')).toHaveText('How long we keep data');

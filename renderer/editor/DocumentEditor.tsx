@@ -34,6 +34,7 @@ import { hideEditableFromReactSelection } from './react-selection-walk';
 import { runEditorCommand } from './run-command';
 import { insertTable, tableSizeError } from './table-commands';
 import { TablePrompt } from './TablePrompt';
+import { TableMenu } from './TableMenu';
 import { registerFocuser } from '../common/focus-targets';
 import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
@@ -508,7 +509,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         }
         status={message}
         mode={
-          // Always in view, whatever the toolbar's width (its own Suggesting button is there only when all of it fits).
+          // Always in view, whatever the toolbar's width (its own Suggesting button and menus are there only when all of
+          // it fits). The editing row is full at 1,440 pixels: the Table menu lives here, beside the Review menu.
           <div className="status-mode-tools">
             <button
               type="button"
@@ -521,6 +523,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               Suggesting
             </button>
             <ReviewMenu review={review} onCommand={run} />
+            <TableMenu onCommand={run} />
           </div>
         }
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}

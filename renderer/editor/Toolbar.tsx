@@ -17,10 +17,8 @@ const GROUPS: Command[][] = [
   // A cross-reference beside the link, as Word's Insert tab has them.
   ['bold', 'italic', 'underline', 'link', 'insertReference'],
   ['bulletedList', 'numberedList'],
-  // Drawn as the Table menu (TableMenu.tsx): Insert table… and the commands on the table at the cursor.
-  ['insertTable'],
-  // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
-  // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
+  // The Table menu (TableMenu.tsx), suggesting mode and the review menu, drawn after its button: on the row only when
+  // all of it fits, since the status bar always has all three. A narrower window keeps the editing tools as they were rather than push them under More.
   ['toggleSuggesting'],
 ];
 const EDITING_GROUPS = GROUPS.slice(0, -1);
@@ -93,15 +91,14 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
       </button>
     );
   };
-  // The table group is one menu, on the row or under More alike.
-  const groupContent = (group: Command[]) => (group.includes('insertTable') ? <TableMenu key="table" onCommand={onCommand} /> : group.map(button));
   const row = shown === GROUPS.length ? GROUPS : EDITING_GROUPS.slice(0, shown);
   const overflow = shown === GROUPS.length ? [] : EDITING_GROUPS.slice(shown);
   return (
     <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
       {row.map((group, i) => (
         <div className="toolbar-group" key={i}>
-          {groupContent(group)}
+          {group.includes('toggleSuggesting') ? <TableMenu onCommand={onCommand} /> : null}
+          {group.map(button)}
           {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>
       ))}
@@ -133,7 +130,7 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
             >
               {overflow.map((group, i) => (
                 <div className="toolbar-group" key={i}>
-                  {groupContent(group)}
+                  {group.map(button)}
                 </div>
               ))}
             </div>
