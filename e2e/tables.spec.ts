@@ -120,6 +120,45 @@ test('a table: inserted from the Table menu, typed in with Tab, rows and columns
   await screenshot(page, 'tables-reloaded');
 });
 
+test.describe('suggesting', () => {
+  test.use({ identity: 'Ana Reviewer' });
+
+  test('a new table is a suggested insertion, typing in a cell is suggested text, and a standing table’s rows are not changed unrecorded', async ({ page }) => {
+    // A table that stands, made before suggesting.
+    await clickEndOfHeading(page, 'Who We Are');
+    await page.keyboard.press('Enter');
+    await tableCommand(page, 'Insert table');
+    await page.getByRole('dialog', { name: 'Insert table' }).getByLabel('Rows').fill('2');
+    await page.getByRole('dialog', { name: 'Insert table' }).getByRole('button', { name: 'Insert' }).click();
+    await page.keyboard.type('Name');
+    await page.locator('.status-mode-tools').getByRole('button', { name: 'Suggesting', exact: true }).click();
+
+    // Typing in a cell of the standing table: suggested text, the table itself unchanged.
+    await page.keyboard.type(' of cookie');
+    await expect(table(page).first().locator('.sugg-ins')).toHaveText(' of cookie');
+    await tableCommand(page, 'Insert row below');
+    await expect(page.locator('.status-bar')).toContainText('Table structure changes cannot be suggested yet');
+    expect(await cells(page)).toEqual([
+      ['Name of cookie', '', ''],
+      ['', '', ''],
+    ]);
+
+    // A new table while suggesting: a suggested insertion, shaped freely by its author.
+    await page.locator('.policy-editor p', { hasText: 'Northwind Analytics Ltd. is a company' }).click();
+    await page.keyboard.press('End');
+    await tableCommand(page, 'Insert table');
+    await page.getByRole('dialog', { name: 'Insert table' }).getByRole('button', { name: 'Insert' }).click();
+    const suggested = page.locator('.policy-editor .table-block.change-insert');
+    await expect(suggested).toHaveCount(1);
+    await page.keyboard.type('Purpose');
+    await expect(suggested.locator('td .sugg-ins, th .sugg-ins', { hasText: 'Purpose' })).toHaveCount(1);
+    await tableCommand(page, 'Insert row below');
+    await expect(suggested.locator('tbody tr')).toHaveCount(4);
+    await suggested.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tables-suggesting');
+  });
+});
+
 test('a table pasted from Word or a web page stays a table', async ({ page, app, context }) => {
   test.fail(true, 'The HTML reader (shared/import/html.ts) does not hand tables over yet: the "importm" helper is teaching it. Remove this line once it does.');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });

@@ -32,7 +32,7 @@ export const TABLE_COMMANDS = [
 export type TableCommand = (typeof TABLE_COMMANDS)[number];
 
 export const NOT_IN_TABLE_MESSAGE = 'Put the cursor in a table first.';
-export const TABLE_NOT_SUGGESTIBLE_MESSAGE = 'Table structure changes cannot be suggested yet; switch to Editing to change the table.';
+export const TABLE_NOT_SUGGESTIBLE_MESSAGE = 'Table structure changes (rows, columns, header row, caption) cannot be suggested yet: turn Suggesting off (Ctrl+Shift+E) to make them.';
 const TABLE_IN_TABLE_MESSAGE = 'A table cannot go inside a table: put the cursor after it first.';
 
 export const DEFAULT_TABLE = { rows: 3, columns: 3, header: true } as const;
