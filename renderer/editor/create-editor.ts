@@ -56,10 +56,14 @@ export function createPolicyEditor(): BuiltEditor {
   editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
   // Typing changes one text, never which blocks the document holds: the root, whose normalizing walks every block
   // (47,000 in a 1,000,000-word policy, about a millisecond a key), is left out of what a text change makes dirty.
+  // Typing in a table's cell (a text four levels down or more) leaves the table and its row out too: their rules
+  // (with-tables.ts) look at every row, and a letter cannot change how many rows or cells there are.
   const { getDirtyPaths } = editor;
   editor.getDirtyPaths = (op) => {
     const paths = getDirtyPaths(op);
-    return op.type === 'insert_text' || op.type === 'remove_text' ? paths.filter((path) => path.length > 0) : paths;
+    if (op.type !== 'insert_text' && op.type !== 'remove_text') return paths;
+    const from = op.path.length >= 4 ? 3 : 1;
+    return paths.filter((path) => path.length >= from);
   };
   // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
   mounter.beforeStep = held.flush;
