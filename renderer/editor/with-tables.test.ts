@@ -109,6 +109,25 @@ describe('keys in a cell', () => {
     ]);
   });
 
+  it('typing over a selection across cells empties them and types into the first', () => {
+    const editor = withTable([
+      ['one', 'two', 'three'],
+      ['four', 'five', 'six'],
+    ]);
+    Transforms.select(editor, { anchor: { path: [1, 0, 0, 0], offset: 1 }, focus: { path: [1, 0, 1, 0], offset: 1 } });
+    editor.insertText('x');
+    expect(grid(editor)).toEqual([
+      ['ox', 'wo', 'three'],
+      ['four', 'five', 'six'],
+    ]);
+    Transforms.select(editor, { anchor: { path: [1, 0, 2, 0], offset: 0 }, focus: { path: [1, 1, 0, 0], offset: 4 } });
+    editor.insertBreak();
+    expect(grid(editor)).toEqual([
+      ['ox', 'wo', '\n'],
+      ['', 'five', 'six'],
+    ]);
+  });
+
   it('deleting from a paragraph into a table trims both, joining nothing', () => {
     const editor = withTable([['one', 'two']]);
     Transforms.select(editor, { anchor: { path: [0, 0], offset: 3 }, focus: { path: [1, 0, 0, 0], offset: 2 } });

@@ -20,12 +20,30 @@ import { sanitizeFragment } from './with-policy';
  * then records as any typed text.
  */
 export function withTables(editor: PolicyEditor): PolicyEditor {
-  const { insertBreak, insertSoftBreak, deleteBackward, deleteForward, deleteFragment, insertFragment, normalizeNode } = editor;
+  const { insertText, insertBreak, insertSoftBreak, deleteBackward, deleteForward, deleteFragment, insertFragment, normalizeNode } = editor;
 
   const inCellText = () => editor.selection !== null && containerIsInTable(editor, editor.selection.anchor.path);
+  // Typing, Enter or a paste over a selection that crosses cells empties them first (deleteFragment below): Slate's
+  // own delete would join the cells at the selection's ends and shift the columns after them.
+  const clearAcrossCells = () => {
+    const selection = editor.selection;
+    if (selection && Range.isExpanded(selection) && crossesTableText(editor, selection)) editor.deleteFragment();
+  };
 
-  editor.insertBreak = () => (inCellText() ? editor.insertText('\n') : insertBreak());
-  editor.insertSoftBreak = () => (inCellText() ? editor.insertText('\n') : insertSoftBreak());
+  editor.insertText = (text, options) => {
+    if (!options?.at) clearAcrossCells();
+    insertText(text, options);
+  };
+  editor.insertBreak = () => {
+    clearAcrossCells();
+    if (inCellText()) editor.insertText('\n');
+    else insertBreak();
+  };
+  editor.insertSoftBreak = () => {
+    clearAcrossCells();
+    if (inCellText()) editor.insertText('\n');
+    else insertSoftBreak();
+  };
 
   editor.deleteBackward = (unit) => {
     if (atTableEdge(editor, 'backward')) return;
@@ -45,6 +63,8 @@ export function withTables(editor: PolicyEditor): PolicyEditor {
 
   editor.insertFragment = (fragment, options) => {
     if (options?.at || !editor.selection) return insertFragment(fragment, options);
+    clearAcrossCells();
+    if (!editor.selection) return;
     const nodes = fragment as Descendant[];
     if (containerIsInTable(editor, editor.selection.anchor.path)) {
       // Into a cell goes text only: the fragment's blocks (and any table's cells) become lines of the cell.
