@@ -67,6 +67,16 @@ describe('keys in a cell', () => {
     expect(grid(editor)).toEqual([['a\nb', 'c']]);
   });
 
+  it('Enter at the start of a table that opens the document puts a paragraph before it', () => {
+    const editor = withTable([['a', 'b']]);
+    Transforms.removeNodes(editor, { at: [0] });
+    caretIn(editor, [0, 0, 0, 0], 0);
+    editor.insertBreak();
+    expect((editor.children as BlockElement[]).map((n) => n.type)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(editor.selection?.anchor.path).toEqual([0, 0]);
+    expect(grid(editor)).toEqual([['a', 'b']]);
+  });
+
   it('Backspace at a cell’s start and Delete at its end join nothing', () => {
     const editor = withTable([['a', 'b']]);
     caretIn(editor, [1, 0, 1, 0], 0);

@@ -36,6 +36,7 @@ export function withTables(editor: PolicyEditor): PolicyEditor {
   };
   editor.insertBreak = () => {
     clearAcrossCells();
+    if (opensParagraphBefore(editor)) return;
     if (inCellText()) editor.insertText('\n');
     else insertBreak();
   };
@@ -95,6 +96,23 @@ export function withTables(editor: PolicyEditor): PolicyEditor {
   };
 
   return editor;
+}
+
+/**
+ * Enter at the very start of a table that nothing but another table (or the document's start) comes before: a new
+ * paragraph goes before the table, as in Word, since the caret has no other way to get there.
+ */
+function opensParagraphBefore(editor: Editor): boolean {
+  const selection = editor.selection;
+  if (!selection || Range.isExpanded(selection) || isSuggesting(editor)) return false;
+  const index = selection.anchor.path[0] as number;
+  if (!isTableElement(editor.children[index]) || !Editor.isStart(editor, selection.anchor, [index])) return false;
+  if (index > 0 && !isTableElement(editor.children[index - 1])) return false;
+  HistoryEditor.withNewBatch(editor, () => {
+    Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: [index], select: false });
+    Transforms.select(editor, Editor.start(editor, [index]));
+  });
+  return true;
 }
 
 /** Whether a path's text container is a table's cell or caption. */
