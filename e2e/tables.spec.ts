@@ -137,7 +137,7 @@ test.describe('suggesting', () => {
     await page.keyboard.type(' of cookie');
     await expect(table(page).first().locator('.sugg-ins')).toHaveText(' of cookie');
     await tableCommand(page, 'Insert row below');
-    await expect(page.locator('.status-bar')).toContainText('Table structure changes cannot be suggested yet');
+    await expect(page.locator('.status-bar')).toContainText('Table structure changes (rows, columns, header row, caption) cannot be suggested yet');
     expect(await cells(page)).toEqual([
       ['Name of cookie', '', ''],
       ['', '', ''],

@@ -11,7 +11,7 @@ vi.mock('../../shared/import/html', () => ({ readHtmlFragment: () => handed.para
 const { htmlToFragment } = await import('./paste-html');
 
 describe('a table handed over by the HTML reader', () => {
-  it('becomes a table node with its header row and caption, short rows padded, marks and safe links kept', () => {
+  it('becomes a table node with its header row and caption, short rows padded, marks and safe links kept, no line break at a cell’s ends', () => {
     handed.paragraphs = [
       { runs: [{ text: 'Before' }] },
       {
@@ -20,9 +20,9 @@ describe('a table handed over by the HTML reader', () => {
           header: true,
           caption: [{ text: 'Retention' }],
           rows: [
-            [[{ text: 'Data' }], [{ text: 'Kept for', marks: ['bold'] }]],
+            [[{ text: 'Data\n' }], [{ text: '\nKept for', marks: ['bold'] }, { text: '\n' }]],
             [[{ text: 'Logs' }], [{ text: '30 days' }, { text: ' (see ' }, { text: 'policy', link: 'https://example.org/p' }, { text: ')' }]],
-            [[{ text: 'Backups' }]],
+            [[{ text: 'Backups\nand archives' }]],
           ],
         },
       },
@@ -42,7 +42,7 @@ describe('a table handed over by the HTML reader', () => {
             { type: 'table-cell', children: [{ text: '30 days (see ' }, { type: 'link', href: 'https://example.org/p', children: [{ text: 'policy' }] }, { text: ')' }] },
           ],
         },
-        { type: 'table-row', children: [{ type: 'table-cell', children: [{ text: 'Backups' }] }, { type: 'table-cell', children: [{ text: '' }] }] },
+        { type: 'table-row', children: [{ type: 'table-cell', children: [{ text: 'Backups\nand archives' }] }, { type: 'table-cell', children: [{ text: '' }] }] },
       ],
     });
   });

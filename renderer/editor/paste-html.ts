@@ -52,12 +52,35 @@ function toTable(raw: PastedTable): Table | null {
   if (rows.length === 0 || width === 0) return null;
   const table: Table = {
     kind: 'table',
-    rows: rows.map((row) => ({ cells: Array.from({ length: width }, (_, c) => ({ runs: mergeRuns((row[c] ?? []).map(toRun)) })) })),
+    rows: rows.map((row) => ({ cells: Array.from({ length: width }, (_, c) => ({ runs: trimLineBreaks(mergeRuns((row[c] ?? []).map(toRun))) })) })),
   };
   if (raw.header) table.header = true;
   const caption = raw.caption ? mergeRuns(raw.caption.map(toRun)) : [];
   if (caption.length > 0) table.caption = caption;
   return table;
+}
+
+/**
+ * A cell's runs without line breaks at either end: Word puts each cell's text in a <p>, and the breaks between a cell's
+ * paragraphs are the only ones that mean something in the cell.
+ */
+function trimLineBreaks(runs: Run[]): Run[] {
+  const out = runs.map((run) => ({ ...run }));
+  // A variable's, a reference's or a footnote's text is its placeholder: trimming stops there.
+  const plain = (run: Run | undefined) => run !== undefined && run.variable === undefined && run.ref === undefined && run.note === undefined;
+  while (plain(out[0])) {
+    const first = out[0] as Run;
+    first.text = first.text.replace(/^\n+/, '');
+    if (first.text !== '') break;
+    out.shift();
+  }
+  while (plain(out[out.length - 1])) {
+    const last = out[out.length - 1] as Run;
+    last.text = last.text.replace(/\n+$/, '');
+    if (last.text !== '') break;
+    out.pop();
+  }
+  return out;
 }
 
 function toRun(raw: RawRun): Run {
