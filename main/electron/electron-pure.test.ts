@@ -139,6 +139,7 @@ describe('menuTemplate', () => {
       'Undo', 'Redo', 'Find…', 'Replace…', 'Find Next', 'Find Previous',
       'Insert Section After', 'Insert Subsection', 'Demote', 'Promote', 'Move Up', 'Move Down', 'Insert Cross-Reference…', 'Insert Footnote', 'Number This Heading',
       'Bold', 'Italic', 'Underline', 'Superscript', 'Subscript', 'Link…', 'Bulleted List', 'Numbered List',
+      'Insert Table…', 'Insert Row Above', 'Insert Row Below', 'Delete Row', 'Insert Column Left', 'Insert Column Right', 'Delete Column', 'Header Row', 'Caption', 'Delete Table',
       'Insert Clause…', 'Unlink Clause to Edit', 'New Clause from Selection…',
       'Suggest Changes', 'Next Change', 'Previous Change', 'Accept Change', 'Reject Change', 'Accept All Changes', 'Reject All Changes', 'New Comment', 'Review Changes and Comments',
       'Keyboard Shortcuts',

@@ -32,6 +32,9 @@ import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
 import { hideEditableFromReactSelection } from './react-selection-walk';
 import { runEditorCommand } from './run-command';
+import { insertTable, tableSizeError } from './table-commands';
+import { TablePrompt } from './TablePrompt';
+import { TableMenu } from './TableMenu';
 import { registerFocuser } from '../common/focus-targets';
 import { SaveIndicator } from './SaveIndicator';
 import { scrollBlockToTop, scrollCaretIntoView } from './scrolling';
@@ -146,6 +149,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   reviewerRef.current = reviewer;
   const [suggesting, setSuggestingShown] = useState(false);
   const [linkPrompt, setLinkPrompt] = useState<{ href: string } | null>(null);
+  const [tablePrompt, setTablePrompt] = useState(false);
   const [pickingReference, setPickingReference] = useState(false);
   const [host] = useState(
     () =>
@@ -329,6 +333,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         setLinkPrompt({ href: activeLink(editor)?.href ?? 'https://' });
         return;
       }
+      if (command === 'insertTable') {
+        if (lockedIn(editor, editor.selection) >= 0) setMessage(LOCKED_MESSAGE);
+        else if (!editor.selection) setMessage('Put the cursor where the table should go, then choose Insert table.');
+        else setTablePrompt(true);
+        return;
+      }
       if (command === 'insertReference') {
         if (lockedIn(editor, editor.selection) >= 0) setMessage(LOCKED_MESSAGE);
         else if (!editor.selection) setMessage('Put the cursor where the reference should go, then press Ctrl+Shift+R.');
@@ -423,6 +433,25 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     [editor, closeLinkPrompt],
   );
 
+  const closeTablePrompt = useCallback(() => {
+    setTablePrompt(false);
+    ReactEditor.focus(editor);
+  }, [editor]);
+  const submitTable = useCallback(
+    (rows: number, columns: number, header: boolean) => {
+      const wrong = tableSizeError(rows, columns);
+      if (wrong) return wrong;
+      // The dialog goes first, giving the text its focus back where the cursor was; the table is inserted after, so
+      // that the focus is never asked for at a cell not yet in the page.
+      flushSync(() => setTablePrompt(false));
+      const refused = insertTable(editor, rows, columns, header);
+      if (refused) setMessage(refused);
+      if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
+      return null;
+    },
+    [editor],
+  );
+
   const closeReferencePicker = useCallback(() => {
     setPickingReference(false);
     ReactEditor.focus(editor);
@@ -453,13 +482,16 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         }
         bar={slots.bar}
         banners={
-          <DocumentBanners
-            title={meta.title || documentId}
-            persistence={persistence}
-            link={linkPrompt}
-            onLinkCancel={closeLinkPrompt}
-            onLinkSubmit={submitLink}
-          />
+          <>
+            <DocumentBanners
+              title={meta.title || documentId}
+              persistence={persistence}
+              link={linkPrompt}
+              onLinkCancel={closeLinkPrompt}
+              onLinkSubmit={submitLink}
+            />
+            {tablePrompt ? <TablePrompt onCancel={closeTablePrompt} onSubmit={submitTable} /> : null}
+          </>
         }
         page={
           <DocumentPage meta={meta}>
@@ -488,7 +520,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         }
         status={message}
         mode={
-          // Always in view, whatever the toolbar's width (its own Suggesting button is there only when all of it fits).
+          // Always in view, whatever the toolbar's width (its own Suggesting button and menus are there only when all of
+          // it fits). The editing row is full at 1,440 pixels: the Table menu lives here, beside the Review menu.
           <div className="status-mode-tools">
             <button
               type="button"
@@ -501,6 +534,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               Suggesting
             </button>
             <ReviewMenu review={review} onCommand={run} />
+            <TableMenu onCommand={run} />
           </div>
         }
         tabs={[{ id: 'document', name: 'Document', panel: <DocumentPanel meta={meta} onChange={changeMeta} /> }, ...slots.tabs]}

@@ -5,6 +5,7 @@ import { currentMarks, type MarkName } from './marks';
 import { caretHeadingNumbered } from './heading-numbering';
 import { groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
+import { TableMenu } from './TableMenu';
 import type { ReviewActions } from './use-review-actions';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscript'];
@@ -19,8 +20,9 @@ const GROUPS: Command[][] = [
   ['bulletedList', 'numberedList'],
   // The rarer tools last, so that a narrower row sends them to More before the everyday ones.
   ['superscript', 'subscript', 'insertFootnote', 'toggleHeadingNumber'],
-  // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
-  // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
+  // The Table menu (TableMenu.tsx), suggesting mode and the review menu, drawn after its button: on the row only when
+  // all of it fits, since the status bar always has all three. A narrower window keeps the editing tools as they were
+  // rather than push them under More.
   ['toggleSuggesting'],
 ];
 const EDITING_GROUPS = GROUPS.slice(0, -1);
@@ -105,6 +107,7 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
     <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
       {row.map((group, i) => (
         <div className="toolbar-group" key={i}>
+          {group.includes('toggleSuggesting') ? <TableMenu onCommand={onCommand} /> : null}
           {group.map(button)}
           {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>

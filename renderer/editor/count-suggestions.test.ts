@@ -20,4 +20,14 @@ describe('counting the open suggestions in the editor', () => {
     expect(countOpenSuggestions(blocksToSlate(doc.blocks))).toBe(5);
     expect(countOpenSuggestions(blocksToSlate([p('Nothing.')]))).toBe(0);
   });
+
+  it('counts the suggestions in a table’s caption and cells, and the table’s own', () => {
+    const table = {
+      kind: 'table' as const,
+      change: { ...mark(6), kind: 'insert' as const },
+      caption: [{ text: 'Fees', ins: mark(7) }],
+      rows: [{ cells: [{ runs: [{ text: 'a', del: mark(8) }] }, { runs: [{ text: 'b', ins: mark(7) }] }] }],
+    };
+    expect(countOpenSuggestions(blocksToSlate([table, p('Plain.')]))).toBe(3);
+  });
 });

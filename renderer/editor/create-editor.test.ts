@@ -24,6 +24,16 @@ describe('createPolicyEditor', () => {
     expect(normalized.every((path) => path[0] === 7)).toBe(true);
   });
 
+  it('does not normalize a table or its row for typing in one of its cells', () => {
+    const { editor, normalized } = editorWith(3);
+    const row = (r: number) => ({ type: 'table-row', children: [0, 1].map((c) => ({ type: 'table-cell', children: [{ text: `${r}.${c}` }] })) });
+    Transforms.insertNodes(editor, { type: 'table', children: Array.from({ length: 40 }, (_, r) => row(r)) } as unknown as Descendant, { at: [1] });
+    normalized.length = 0;
+    Transforms.insertText(editor, 'abc', { at: { path: [1, 20, 1, 0], offset: 1 } });
+    expect(normalized.length).toBeGreaterThan(0);
+    expect(normalized.every((path) => path.length >= 3 && path[0] === 1 && path[1] === 20)).toBe(true);
+  });
+
   it('still normalizes the whole document when blocks come or go', () => {
     const { editor, normalized } = editorWith(5);
     Transforms.splitNodes(editor, { at: { path: [2, 0], offset: 4 } });

@@ -13,6 +13,7 @@ import { RenderAfterPaint, withRenderAfterPaint } from './render-after-paint';
 import type { PolicyEditor } from './types';
 import { withPolicy } from './with-policy';
 import { withSuggestions } from './with-suggestions';
+import { withTables } from './with-tables';
 
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
@@ -45,19 +46,24 @@ export function createPolicyEditor(): BuiltEditor {
   // it, as slate-react and slate-history expect, so every later plugin's edits are undoable steps. The clause lock sits
   // outside the policy rules, so a refused edit never reaches them; suggesting mode (with-suggestions.ts) sits between
   // the two, so a suggestion in an approved clause is refused as an edit is, and what a suggestion does still passes
-  // the policy rules. The mounter draws a far block before any plugin's edit reaches it, and the held renders are
+  // the policy rules. The table rules sit just outside suggesting mode: Enter in a cell becomes a typed line break,
+  // which suggesting then records, and an edit is kept inside its cell before either mode sees it. The mounter draws a far block before any plugin's edit reaches it, and the held renders are
   // outermost: they must see every operation, and every change, first.
   const editor: PolicyEditor = withRenderAfterPaint(
-    withMountingBeforeEdits(withClauseLock(withSuggestions(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor))), mounter),
+    withMountingBeforeEdits(withClauseLock(withTables(withSuggestions(withPolicy(withHistory(withReact(createEditor())) as PolicyEditor)))), mounter),
     held,
   );
   editor.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
   // Typing changes one text, never which blocks the document holds: the root, whose normalizing walks every block
   // (47,000 in a 1,000,000-word policy, about a millisecond a key), is left out of what a text change makes dirty.
+  // Typing in a table's cell (a text four levels down or more) leaves the table and its row out too: their rules
+  // (with-tables.ts) look at every row, and a letter cannot change how many rows or cells there are.
   const { getDirtyPaths } = editor;
   editor.getDirtyPaths = (op) => {
     const paths = getDirtyPaths(op);
-    return op.type === 'insert_text' || op.type === 'remove_text' ? paths.filter((path) => path.length > 0) : paths;
+    if (op.type !== 'insert_text' && op.type !== 'remove_text') return paths;
+    const from = op.path.length >= 4 ? 3 : 1;
+    return paths.filter((path) => path.length >= from);
   };
   // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
   mounter.beforeStep = held.flush;

@@ -61,9 +61,12 @@ function selectedTopIndexes(editor: Editor): number[] {
   return out;
 }
 
-/** Turns the selected body paragraphs into a list, or back into paragraphs; headings stay headings. */
+/** Turns the selected body paragraphs into a list, or back into paragraphs; headings stay headings, tables tables. */
 export function toggleList(editor: Editor, list: 'bullet' | 'number'): void {
-  const indexes = selectedTopIndexes(editor).filter((i) => (editor.children[i] as BlockElement).type !== 'heading');
+  const indexes = selectedTopIndexes(editor).filter((i) => {
+    const type = (editor.children[i] as BlockElement).type;
+    return type !== 'heading' && type !== 'table';
+  });
   if (indexes.length === 0) return;
   const all = indexes.every((i) => {
     const node = editor.children[i] as BlockElement;

@@ -40,4 +40,27 @@ describe('accepting and rejecting in the editor', () => {
     expect(resolveInEditor(editor, () => undefined)).toBe(0);
     expect(editor.history.undos.length).toBe(undos);
   });
+
+  // Fails until shared/review/resolve.ts keeps a run's `note` when it settles a block (today it merges the mark into
+  // plain text); this file hands the note's text back (blocksToSlate with the block's notes). Then `.fails` comes off.
+  it.fails('keeps a footnote’s text when its block is resolved', () => {
+    const editor = editorFrom(['x']);
+    // A footnote's mark is an inline void, as the footnote feature teaches the editor.
+    const { isInline, isVoid } = editor;
+    editor.isInline = (element) => element.type === 'note' || isInline(element);
+    editor.isVoid = (element) => element.type === 'note' || isVoid(element);
+    editor.children = [
+      {
+        type: 'paragraph',
+        children: [
+          { text: 'Kept', ins: ana },
+          { type: 'note', note: 'n-abc123', runs: [{ text: 'The note.' }], children: [{ text: '' }] },
+          { text: '' },
+        ],
+      },
+    ];
+    expect(resolveInEditor(editor, () => 'accept')).toBe(1);
+    const note = (editor.children[0] as BlockElement & { children: Array<{ type?: string; runs?: unknown }> }).children.find((child) => child.type === 'note');
+    expect(note?.runs).toEqual([{ text: 'The note.' }]);
+  });
 });

@@ -5,6 +5,7 @@ import { demoteSection, insertSection, moveSection, promoteSection, type Command
 import { indentListItem, toggleList, toggleMark } from './marks';
 import type { BlockElement } from './types';
 import { toggleHeadingNumber } from './heading-numbering';
+import { insertTable, isTableCommand, moveToCell, runTableCommand } from './table-commands';
 
 /** Runs an editing command on the editor; returns a sentence for the status bar when it could not act. */
 export function runEditorCommand(editor: Editor, command: Command): CommandOutcome {
@@ -42,15 +43,23 @@ export function runEditorCommand(editor: Editor, command: Command): CommandOutco
     case 'numberedList':
       toggleList(editor, 'number');
       return null;
+    case 'insertTable':
+      // The toolbar asks for the size first (TablePrompt); a command without one inserts the default table.
+      return insertTable(editor);
     default:
-      return null;
+      return isTableCommand(command) ? runTableCommand(editor, command) : null;
   }
 }
 
-/** Tab on a heading demotes its section; in a list it indents; elsewhere it is swallowed so focus stays put. */
+/**
+ * Tab on a heading demotes its section; in a list it indents; in a table it goes to the next cell (Shift+Tab the one
+ * before); elsewhere it is swallowed so focus stays put.
+ */
 export function handleTab(editor: Editor, shift: boolean): CommandOutcome {
   const selection = editor.selection;
   if (!selection) return null;
+  const inCell = moveToCell(editor, shift);
+  if (inCell !== false) return inCell;
   const index = Range.start(selection).path[0] ?? 0;
   const node = editor.children[index] as BlockElement | undefined;
   if (node?.type === 'heading') return shift ? promoteSection(editor, index) : demoteSection(editor, index);

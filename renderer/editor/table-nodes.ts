@@ -35,17 +35,6 @@ export function inlineListsOf(block: BlockElement): InlineNode[][] {
   return lists;
 }
 
-/** The text containers of a block: the block itself, or a table's caption and cells. */
-export function textContainersOf(block: BlockElement): TextContainerElement[] {
-  if (block.type !== 'table') return [block];
-  const out: TextContainerElement[] = [];
-  for (const child of block.children) {
-    if (child.type === 'table-caption') out.push(child);
-    else out.push(...child.children);
-  }
-  return out;
-}
-
 /** A heading's or list item's suggested new level; a paragraph and a table have none. */
 export function relevelOf(block: BlockElement): LevelChange | undefined {
   return block.type === 'heading' || block.type === 'list-item' ? block.relevel : undefined;

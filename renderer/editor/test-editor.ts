@@ -1,16 +1,17 @@
-import { createEditor, Editor, Transforms } from 'slate';
+import { createEditor, Editor, Node, Transforms } from 'slate';
 import { withHistory } from 'slate-history';
 import { numberSections } from '../../shared/numbering/number';
-import type { BlockElement, PolicyEditor } from './types';
+import type { BlockElement, PolicyEditor, TableElement } from './types';
 import { withPolicy } from './with-policy';
 import { withSuggestions } from './with-suggestions';
+import { withTables } from './with-tables';
 
 /**
  * A headless editor for unit tests, built from a compact outline: "# A" is a level-1 heading titled A, "## A.a" a
  * level-2 one, anything else a body paragraph. Heading ids are derived from titles so tests can name sections.
  */
 export function editorFrom(lines: string[]): PolicyEditor {
-  const editor = withSuggestions(withPolicy(withHistory(createEditor()) as PolicyEditor));
+  const editor = withTables(withSuggestions(withPolicy(withHistory(createEditor()) as PolicyEditor)));
   editor.children = lines.map((line): BlockElement => {
     const match = /^(#+) (.*)$/.exec(line);
     if (match) return { type: 'heading', id: idFor(match[2] ?? ''), level: match[1]?.length ?? 1, children: [{ text: match[2] ?? '' }] };
@@ -42,3 +43,28 @@ export function numbered(editor: Editor): string[] {
     return `${numbers[h++]?.label ?? '?'} ${text}`;
   });
 }
+
+/** An editor holding: a paragraph "before", a table of these cells' texts, a paragraph "after". */
+export function withTable(cells: string[][], options: { header?: boolean; caption?: string; last?: boolean } = {}): PolicyEditor {
+  const editor = editorFrom(['before']);
+  const table: TableElement = {
+    type: 'table',
+    ...(options.header ? { header: true as const } : {}),
+    children: [
+      ...(options.caption !== undefined ? [{ type: 'table-caption' as const, children: [{ text: options.caption }] }] : []),
+      ...cells.map((row) => ({ type: 'table-row' as const, children: row.map((text) => ({ type: 'table-cell' as const, children: [{ text }] })) })),
+    ],
+  };
+  editor.children = [...(editor.children as BlockElement[]), table, ...(options.last ? [] : [{ type: 'paragraph' as const, children: [{ text: 'after' }] }])];
+  Editor.normalize(editor, { force: true });
+  editor.history.undos = [];
+  return editor;
+}
+
+/** The cells' texts of the table at `index` (its caption, if any, as a row of its own marked "caption:"). */
+export function grid(editor: Editor, index = 1): string[][] {
+  const table = editor.children[index] as TableElement;
+  if (table.type !== 'table') throw new Error(`block ${index} is a ${table.type}, not a table`);
+  return table.children.map((child) => (child.type === 'table-caption' ? [`caption:${Node.string(child)}`] : child.children.map((cell) => Node.string(cell))));
+}
+

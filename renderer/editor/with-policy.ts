@@ -3,7 +3,7 @@ import { isVariableName, SECTION_ID_PATTERN, stripForbiddenCharacters } from '..
 import { safeLink } from '../../shared/model/link';
 import { newSectionId } from '../../shared/model/ids';
 import { pastedNoteMark } from '../notes/note-commands';
-import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
+import type { BlockElement, FormattedText, InlineNode, PolicyEditor, TableCellElement, TableElement } from './types';
 
 const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
 /** What may stand at the top level: the text blocks, and tables (whose own shape with-tables.ts keeps). */
@@ -135,6 +135,7 @@ export function sanitizeFragment(fragment: readonly Descendant[], existingIds: R
   const seen = new Set(existingIds);
   return fragment.map((node): Descendant => {
     if (!Element.isElement(node) || node.type === 'link') return { type: 'paragraph', children: sanitizeInlines([node]) };
+    if (node.type === 'table') return sanitizeTable(node);
     const children = sanitizeInlines(node.children);
     switch (node.type) {
       case 'heading': {
@@ -154,6 +155,20 @@ export function sanitizeFragment(fragment: readonly Descendant[], existingIds: R
         return { type: 'paragraph', children };
     }
   });
+}
+
+/** A pasted table rebuilt from what the model knows: its header flag, its caption and its rows of cells' text. */
+function sanitizeTable(node: TableElement): TableElement {
+  const children: TableElement['children'] = [];
+  for (const child of node.children as Descendant[]) {
+    if (!Element.isElement(child)) continue;
+    if (child.type === 'table-caption' && children.length === 0) children.push({ type: 'table-caption', children: sanitizeInlines(child.children) });
+    else if (child.type === 'table-row') {
+      const cells = (child.children as Descendant[]).filter((cell) => Element.isElement(cell) && cell.type === 'table-cell') as TableCellElement[];
+      if (cells.length > 0) children.push({ type: 'table-row', children: cells.map((cell) => ({ type: 'table-cell', children: sanitizeInlines(cell.children) })) });
+    }
+  }
+  return { type: 'table', ...(node.header === true ? { header: true } : {}), children };
 }
 
 function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
