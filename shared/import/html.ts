@@ -110,8 +110,16 @@ class Collector {
   /** A footnote's mark: its runs are filled when the reader comes to the note. */
   note(runs: RawRun[], ctx: Context): void {
     const run: RawRun = { text: '', note: runs };
-    if (ctx.sink) ctx.sink.push(run);
-    else this.runs.push(run);
+    if (ctx.sink) {
+      ctx.sink.push(run);
+      return;
+    }
+    // a mark is content: a paragraph of only a mark is kept (its note has the words)
+    if (!this.hasText) {
+      this.hints = hintsFor(ctx);
+      this.hasText = true;
+    }
+    this.runs.push(run);
   }
 
   text(text: string, ctx: Context): void {

@@ -83,7 +83,7 @@ describe('footnotes', () => {
 describe('headings that take no number', () => {
   const numbers = (doc: PolicyDocument) => {
     const headings = doc.blocks.filter((b) => b.kind === 'heading');
-    const labels = numberSections(headings.map((h) => ({ level: h.level, unnumbered: h.unnumbered })), doc.numbering);
+    const labels = numberSections(headings, doc.numbering);
     return headings.map((h, i) => `${labels[i]?.label ?? ''}|${h.runs.map((r) => r.text).join('')}`);
   };
 
