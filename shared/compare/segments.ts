@@ -1,4 +1,5 @@
 import type { Block, PolicyDocument } from '../model/document';
+import { allRuns, runLists } from '../model/block-runs';
 import { runsToPlainText } from '../model/text';
 import { outlineOf } from '../numbering/outline';
 import type { SectionSide } from './types';
@@ -22,7 +23,7 @@ export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): S
   const firstHeading = doc.blocks.findIndex((block) => block.kind === 'heading');
   const preambleEnd = firstHeading === -1 ? doc.blocks.length : firstHeading;
   const preamble = doc.blocks.slice(0, preambleEnd);
-  if (preamble.some((block) => runsToPlainText(block.runs).trim() !== '')) {
+  if (preamble.some((block) => runLists(block).some((runs) => runsToPlainText(runs).trim() !== ''))) {
     segments.push(segment({ id: PREAMBLE_ID, number: '', label: '', title: '', depth: 0 }, preamble, segments.length, -1));
   }
   let start = preambleEnd;
@@ -48,7 +49,7 @@ function segment(
   parent: number,
 ): Segment {
   let size = 0;
-  for (const block of blocks) for (const run of block.runs) size += run.text.length;
+  for (const block of blocks) for (const run of allRuns(block)) size += run.text.length;
   return {
     id: head.id,
     number: head.number,

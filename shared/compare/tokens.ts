@@ -1,4 +1,4 @@
-import type { Block, Mark, Run } from '../model/document';
+import type { Mark, Run, TextBlock } from '../model/document';
 
 /**
  * Words, runs of white space, and single marks of punctuation: the units a redline inserts and deletes. A word keeps
@@ -15,18 +15,22 @@ export interface TokenStyle {
 
 /**
  * A section's blocks as one token stream. Every block ends with a boundary token (empty text) that stands for its
- * paragraph mark, so splitting, joining or re-kinding a paragraph is a change like any other. `keys` are strings
- * integers: two tokens are the same exactly when text, marks, link (and for boundaries, the block's shape) agree.
+ * paragraph mark, so splitting, joining or re-kinding a paragraph is a change like any other. `keys` are strings:
+ * two tokens are the same exactly when text and marks (and for boundaries, the block's shape) agree. A link's address
+ * is not in the key: the same words with another address are the same words, and the redline tells the link change
+ * from the two tokens' styles (section-diff.ts).
  */
 export interface TokenStream {
   readonly texts: string[];
   readonly styles: Array<TokenStyle | undefined>;
   readonly keys: string[];
   /** For each boundary token, the block it closes; undefined for ordinary tokens. */
-  readonly boundaries: Array<Block | undefined>;
+  readonly boundaries: Array<TextBlock | undefined>;
+  /** For the token of a footnote's mark, the note's id; undefined for every other token (or absent: no note in the stream). */
+  notes?: Array<string | undefined>;
 }
 
-export function tokenize(blocks: readonly Block[]): TokenStream {
+export function tokenize(blocks: readonly TextBlock[]): TokenStream {
   const stream: TokenStream = { texts: [], styles: [], keys: [], boundaries: [] };
   for (const block of blocks) {
     for (const run of block.runs) addRun(stream, run);
@@ -42,6 +46,16 @@ export function sameReference(a: Pick<Run, 'ref' | 'refTitle'>, b: Pick<Run, 're
 
 export function addRun(stream: TokenStream, run: Run): void {
   const { style, keySuffix: suffix } = styleOf(run);
+  if (run.note !== undefined) {
+    // One token, keyed by the note: a note kept is its mark kept, whatever its text (compared in the notes part).
+    stream.notes ??= new Array<string | undefined>(stream.texts.length).fill(undefined);
+    stream.notes[stream.texts.length] = run.note;
+    stream.texts.push(run.text);
+    stream.styles.push(style);
+    stream.keys.push(`\u0006${run.note}${suffix}`);
+    stream.boundaries.push(undefined);
+    return;
+  }
   if (run.ref !== undefined) {
     // One token, keyed by the section it points at: its text (the number in this edition) is what the redline shows.
     stream.texts.push(run.text);
@@ -57,7 +71,7 @@ export function addRun(stream: TokenStream, run: Run): void {
 export function styleOf(run: Run): { style: TokenStyle | undefined; keySuffix: string } {
   const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
   return styled
-    ? { style: { marks: run.marks, link: run.link }, keySuffix: `\u0001${run.marks?.join(',') ?? ''}\u0001${run.link ?? ''}` }
+    ? { style: { marks: run.marks, link: run.link }, keySuffix: run.marks && run.marks.length > 0 ? `\u0001${run.marks.join(',')}` : '' }
     : { style: undefined, keySuffix: '' };
 }
 
@@ -77,7 +91,7 @@ export function addTextTokens(stream: TokenStream, text: string, from: number, t
 }
 
 /** Ends a block in a token stream: the boundary token that stands for its paragraph mark. */
-export function addBoundary(stream: TokenStream, block: Block): void {
+export function addBoundary(stream: TokenStream, block: TextBlock): void {
   stream.texts.push('');
   stream.styles.push(undefined);
   stream.keys.push(`\u0000${shapeKey(block)}`);
@@ -142,7 +156,7 @@ function classAt(text: string, i: number): CharClass {
  * What a paragraph mark carries besides its text. A heading's level is left out on purpose: promoting or demoting a
  * section shows as renumbering and, where it changes the section's parent, as a move — not as an edit of its words.
  */
-export function shapeKey(block: Block): string {
+export function shapeKey(block: TextBlock): string {
   switch (block.kind) {
     case 'heading':
       return 'h';

@@ -15,6 +15,21 @@ export interface Comparison {
   /** In reading order of the new edition; deleted sections and the places moved sections left stand where they were. */
   readonly rows: readonly Row[];
   readonly summary: Summary;
+  /**
+   * The footnotes of both editions, as a notes part: the new edition's in the order of their marks, then the ones that
+   * went, in the old edition's order. A note's mark is a run of its section's redline; its text is compared here.
+   */
+  readonly notes: readonly NoteChange[];
+}
+
+export interface NoteChange {
+  readonly id: string;
+  /** Its number in the new edition (in the old one for a note that went): its place among the marks. */
+  readonly number: number;
+  readonly status: 'unchanged' | 'changed' | 'added' | 'deleted';
+  readonly runs: readonly RedlineRun[];
+  readonly wordsInserted: number;
+  readonly wordsDeleted: number;
 }
 
 export interface EditionInfo {
@@ -30,8 +45,15 @@ export interface Summary {
   readonly added: number;
   readonly deleted: number;
   readonly moved: number;
+  /** New sections split off an old one (a heading put in its middle), and old sections merged into the one before. */
+  readonly split: number;
+  readonly merged: number;
   readonly wordsInserted: number;
   readonly wordsDeleted: number;
+  /** Words of the sections that moved (with their subsections), whether or not they were also edited. */
+  readonly wordsMoved: number;
+  /** Links whose words stayed and whose address changed. */
+  readonly linksChanged: number;
 }
 
 export const METADATA_FIELDS = ['title', 'effectiveDate', 'lastUpdated', 'versionLabel', 'owner', 'numbering'] as const;
@@ -47,7 +69,11 @@ export interface MetadataChange {
 
 export type Row = SectionRow | MoveOrigin;
 
-export type SectionStatus = 'unchanged' | 'changed' | 'added' | 'deleted' | 'moved';
+/**
+ * "split": a new section cut from the old section before it (its heading inserted, its text kept from the old
+ * section). "merged": an old section joined to the one before it (its heading deleted, its text kept there).
+ */
+export type SectionStatus = 'unchanged' | 'changed' | 'added' | 'deleted' | 'moved' | 'split' | 'merged';
 
 /** How an old and a new section were found to be the same one. */
 export type MatchedBy = 'id' | 'title' | 'content';
@@ -66,6 +92,9 @@ export interface SectionRow {
   readonly new: SectionSide | null;
   /** The number changed (old → new). Shown, but never counted as a change. */
   readonly renumbered: boolean;
+  /** The heading was switched between taking a number and taking none: a change of its form, shown, and counted as a change. */
+  readonly numbering: 'now-unnumbered' | 'now-numbered' | null;
+  readonly linksChanged: number;
   readonly wordsInserted: number;
   readonly wordsDeleted: number;
   /**
@@ -83,6 +112,10 @@ export interface MoveOrigin {
   readonly target: number;
 }
 
+/**
+ * One side of a row. For a split or merge the side is the part of its section that the row holds (the old section's
+ * text that now makes the new section, or the new section's text that was the merged old section).
+ */
 export interface SectionSide {
   /** The heading's stable id; "preamble" for the text before the first heading. */
   readonly id: string;
@@ -105,6 +138,27 @@ export interface RedlineRun {
   readonly text: string;
   readonly marks?: readonly Mark[];
   readonly link?: string;
+  /**
+   * A kept run whose words stayed and whose link changed: the address it had (null when it had none). `link` is the
+   * new address. Taking `link` gives the new edition, taking this the old one.
+   */
+  readonly linkWas?: string | null;
+  /** The mark of this footnote (its text is the placeholder); a note whose text changed is in Comparison.notes. */
+  readonly note?: string;
+}
+
+/** A table of the redline: rows aligned as sequences, each kept (its cells diffed word by word), inserted or deleted. */
+export interface RedlineTable {
+  readonly header: boolean;
+  /** The header row's form changed (it became, or stopped being, a header row). */
+  readonly headerWas?: boolean;
+  readonly caption: readonly RedlineRun[] | null;
+  readonly rows: readonly RedlineTableRow[];
+}
+
+export interface RedlineTableRow {
+  readonly op: ChangeOp;
+  readonly cells: ReadonlyArray<readonly RedlineRun[]>;
 }
 
 /**
@@ -116,10 +170,16 @@ export interface RedlineBlock {
   readonly block: BlockShape;
   readonly mark: ChangeOp;
   readonly runs: readonly RedlineRun[];
+  /**
+   * For a table (block.kind 'table', `runs` empty): its rows and cells. A table stands alone: its mark is "equal" for
+   * a table compared cell by cell, "insert" or "delete" for one inserted or deleted whole (a changed width is both).
+   */
+  readonly table?: RedlineTable;
 }
 
 export type BlockShape =
-  | { readonly kind: 'heading'; readonly id: string; readonly level: number }
+  | { readonly kind: 'heading'; readonly id: string; readonly level: number; readonly unnumbered?: true }
+  | { readonly kind: 'table'; readonly width: number }
   | { readonly kind: 'paragraph' }
   | { readonly kind: 'list-item'; readonly list: 'bullet' | 'number'; readonly indent: number };
 

@@ -1,5 +1,5 @@
-import type { BlockShape, ChangeOp, Comparison, RedlineBlock, RedlineRun } from '../compare/types';
-import { shapeOf } from '../compare/section-diff';
+import type { BlockShape, ChangeOp, Comparison, RedlineBlock, RedlineRun, RedlineTable } from '../compare/types';
+import { shapeOf, wholeTable } from '../compare/section-diff';
 import type { Block, ListItem, Run } from '../model/document';
 import { exportList } from './lists';
 import { exportRuns, type ExportRun } from './runs';
@@ -16,10 +16,24 @@ export function redlineTitle(comparison: Comparison): string {
   return `Changes to ${oneLine(comparison.new.title)}: ${oneLine(comparison.old.label)} → ${oneLine(comparison.new.label)}`;
 }
 
-/** Consecutive runs that share one fate, ready to write: clean text, safe links only, no empty runs. */
+/**
+ * Consecutive runs that share one fate, ready to write: clean text, safe links only, no empty runs. A kept stretch
+ * whose link changed is a segment of its own with the address it had (`linkWas`, null for none); a footnote's mark
+ * is a segment of its own with the note's id.
+ */
 export interface RedlineSegment {
   readonly op: ChangeOp;
   readonly runs: ExportRun[];
+  readonly linkWas?: string | null;
+  readonly note?: string;
+}
+
+/** A table of the redline, its caption and cells as segments. */
+export interface RedlineTablePara {
+  readonly header: boolean;
+  readonly headerWas?: boolean;
+  readonly caption: RedlineSegment[] | null;
+  readonly rows: ReadonlyArray<{ readonly op: ChangeOp; readonly cells: RedlineSegment[][] }>;
 }
 
 export interface RedlinePara {
@@ -34,6 +48,8 @@ export interface RedlinePara {
    * bullet that became a number, a heading moved to another depth): the form it had.
    */
   readonly was?: { readonly shape: BlockShape; readonly depth: number };
+  /** For a table (its shape's kind is "table", its segments empty): its rows. */
+  readonly table?: RedlineTablePara;
 }
 
 /** Runs of one fate as export runs. exportRuns joins neighbours with the same formatting and drops empty text. */
@@ -50,15 +66,20 @@ function segment(op: ChangeOp, runs: readonly (Run | RedlineRun)[]): RedlineSegm
   };
 }
 
-function segments(runs: readonly RedlineRun[]): RedlineSegment[] {
+export function segments(runs: readonly (RedlineRun | (Run & { op?: undefined }))[], op?: ChangeOp): RedlineSegment[] {
   const out: RedlineSegment[] = [];
+  const together = (x: RedlineRun | Run | undefined, y: RedlineRun | Run | undefined) =>
+    x !== undefined && y !== undefined && x.note === undefined && y.note === undefined && opOf(x) === opOf(y) && linkWasOf(x) === linkWasOf(y);
+  const opOf = (run: RedlineRun | Run) => ('op' in run && run.op !== undefined ? run.op : (op ?? 'equal'));
+  const linkWasOf = (run: RedlineRun | Run) => ('linkWas' in run ? run.linkWas : undefined);
   let start = 0;
   for (let i = 1; i <= runs.length; i++) {
-    if (i < runs.length && runs[i]?.op === runs[start]?.op) continue;
+    if (i < runs.length && together(runs[i], runs[start])) continue;
     const first = runs[start];
     if (first) {
-      const done = segment(first.op, runs.slice(start, i));
-      if (done.runs.length > 0) out.push(done);
+      const done = segment(opOf(first), runs.slice(start, i));
+      const linkWas = linkWasOf(first);
+      if (done.runs.length > 0) out.push({ ...done, ...(linkWas !== undefined ? { linkWas } : {}), ...(first.note !== undefined ? { note: first.note } : {}) });
     }
     start = i;
   }
@@ -68,9 +89,18 @@ function segments(runs: readonly RedlineRun[]): RedlineSegment[] {
 /** Blocks of one edition, every run and every end with one fate: kept, or wholly inserted, or wholly deleted. */
 export function wholeParas(blocks: readonly Block[], depth: number, op: ChangeOp): RedlinePara[] {
   return blocks.map((block) => {
-    const done = segment(op, block.runs);
-    return { shape: shapeOf(block), depth: block.kind === 'heading' ? depth : 0, mark: op, segments: done.runs.length > 0 ? [done] : [] };
+    if (block.kind === 'table') return { shape: shapeOf(block), depth: 0, mark: op, segments: [], table: tablePara(wholeTable(block, op)) };
+    return { shape: shapeOf(block), depth: block.kind === 'heading' ? depth : 0, mark: op, segments: segments(block.runs, op) };
   });
+}
+
+function tablePara(table: RedlineTable): RedlineTablePara {
+  return {
+    header: table.header,
+    ...(table.headerWas !== undefined ? { headerWas: table.headerWas } : {}),
+    caption: table.caption ? segments(table.caption) : null,
+    rows: table.rows.map((row) => ({ op: row.op, cells: row.cells.map((cell) => segments(cell)) })),
+  };
 }
 
 /**
@@ -89,8 +119,8 @@ export function redlineParas(
     const depth = block.block.kind !== 'heading' ? 0 : block.mark === 'delete' ? sides.oldDepth : sides.newDepth;
     const old = block.mark === 'insert' ? undefined : oldBlocks?.[oldIndex];
     if (block.mark !== 'insert') oldIndex += 1;
-    const para: RedlinePara = { shape: block.block, depth, mark: block.mark, segments: segments(block.runs) };
-    if (block.mark !== 'equal' || old === undefined) return para;
+    const para: RedlinePara = { shape: block.block, depth, mark: block.mark, segments: segments(block.runs), ...(block.table ? { table: tablePara(block.table) } : {}) };
+    if (block.mark !== 'equal' || old === undefined || block.table) return para;
     return withOldForm(para, { shape: shapeOf(old), depth: old.kind === 'heading' ? sides.oldDepth : 0 });
   });
   return keptEnds(paras);
@@ -113,7 +143,8 @@ function keptEnds(paras: readonly RedlinePara[]): RedlinePara[] {
     const para = paras[i];
     const next = paras[i + 1];
     if (!para) continue;
-    const pair = (para.mark === 'delete' && next?.mark === 'insert') || (para.mark === 'insert' && next?.mark === 'delete');
+    // A table deleted and another inserted (a table whose width changed) are two tables, not one whose form changed.
+    const pair = !para.table && !next?.table && ((para.mark === 'delete' && next?.mark === 'insert') || (para.mark === 'insert' && next?.mark === 'delete'));
     if (next && pair && next.segments.every((segment) => segment.op === next.mark)) {
       const [now, old] = para.mark === 'insert' ? [para, next] : [next, para];
       const merged: RedlinePara = { shape: now.shape, depth: now.depth, mark: 'equal', segments: [...para.segments, ...next.segments] };
@@ -129,7 +160,7 @@ function keptEnds(paras: readonly RedlinePara[]): RedlinePara[] {
 /** Whether two forms of a block are one: same kind, same heading depth, same list and indent. */
 export function sameForm(a: { shape: BlockShape; depth: number }, b: { shape: BlockShape; depth: number }): boolean {
   if (a.shape.kind !== b.shape.kind) return false;
-  if (a.shape.kind === 'heading') return a.depth === b.depth;
+  if (a.shape.kind === 'heading') return a.depth === b.depth && a.shape.unnumbered === (b.shape.kind === 'heading' ? b.shape.unnumbered : undefined);
   if (a.shape.kind === 'list-item' && b.shape.kind === 'list-item') return a.shape.list === b.shape.list && a.shape.indent === b.shape.indent;
   return true;
 }

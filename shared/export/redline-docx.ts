@@ -3,12 +3,17 @@ import {
   DeletedTextRun,
   Document,
   Footer,
+  FootnoteReferenceRun,
   Header,
   InsertedTextRun,
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
@@ -19,7 +24,18 @@ import { HEADING_STYLES } from './docx-body';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxRuns } from './docx-runs';
 import { docxStyles } from './docx-styles';
-import { listPlaces, redlineParas, redlineTitle, sameForm as sameParaForm, wholeParas, type ListPlace, type RedlinePara } from './redline-blocks';
+import {
+  listPlaces,
+  redlineParas,
+  redlineTitle,
+  sameForm as sameParaForm,
+  segments as segmentsOf,
+  wholeParas,
+  type ListPlace,
+  type RedlinePara,
+  type RedlineSegment,
+  type RedlineTablePara,
+} from './redline-blocks';
 import { keptBlocks } from '../compare/sides';
 import { oneLine } from './text';
 import { wordStamp } from '../model/dates';
@@ -50,6 +66,8 @@ export async function exportRedlineDocx(comparison: Comparison, options: Redline
   const revisions = new Revisions(oneLine(options.author) || 'Policywright', wordStamp(options.date));
   const paras = comparison.rows.flatMap((row) => rowParas(comparison.rows, row));
   const hasHeadings = paras.some((para) => para.shape.kind === 'heading');
+  const notes = new Footnotes(comparison, revisions);
+  const children = bodyParagraphs(paras, revisions, notes);
   const document = new Document({
     ...redlineProperties(comparison, revisions.author),
     styles: docxStyles(hasHeadings),
@@ -61,11 +79,12 @@ export async function exportRedlineDocx(comparison: Comparison, options: Redline
       ],
     },
     features: { trackRevisions: true },
+    footnotes: notes.part(),
     sections: [
       {
         headers: { default: new Header({ children: [pageHeader(comparison, revisions)] }) },
         footers: { default: new Footer({ children: [pageFooter()] }) },
-        children: bodyParagraphs(paras, revisions),
+        children,
       },
     ],
   });
@@ -105,7 +124,9 @@ function rowParas(rows: readonly Row[], row: Row): RedlinePara[] {
     case 'deleted':
       return old ? wholeParas(old.blocks, old.depth, 'delete') : [];
     case 'unchanged':
-    case 'changed': {
+    case 'changed':
+    case 'split':
+    case 'merged': {
       const sides = { oldBlocks: old?.blocks ?? null, oldDepth: old?.depth ?? 0, newDepth: now?.depth ?? old?.depth ?? 0 };
       if (row.redline !== null) return redlineParas(row.redline, sides);
       // Words unchanged: the new blocks, each kept, still carrying the old form of a heading or list item that changed.
@@ -125,7 +146,7 @@ type Form = Pick<IParagraphOptions, 'heading' | 'numbering'>;
  * so a list item whose instance differs between the two gets the old one as a formatting change. An old list that is
  * also a new list shares its instance, so only real changes show.
  */
-function bodyParagraphs(allParas: readonly RedlinePara[], revisions: Revisions): Paragraph[] {
+function bodyParagraphs(allParas: readonly RedlinePara[], revisions: Revisions, notes: Footnotes): Array<Paragraph | Table> {
   const paras = endOnKeptMark(allParas);
   const inNew = paras.map((para) => (para.mark === 'delete' ? null : { shape: para.shape, depth: para.depth }));
   const inOld = paras.map((para) => (para.mark === 'insert' ? null : (para.was ?? { shape: para.shape, depth: para.depth })));
@@ -139,6 +160,8 @@ function bodyParagraphs(allParas: readonly RedlinePara[], revisions: Revisions):
     if (!at) return {};
     if (at.shape.kind === 'heading') {
       const level = Math.min(Math.max(at.depth, 1), HEADING_STYLES.length) - 1;
+      // A heading that takes no number is out of the multilevel list, which then numbers the others as if it were not there.
+      if (at.shape.unnumbered) return { heading: HEADING_STYLES[level] };
       return { heading: HEADING_STYLES[level], numbering: { reference: HEADING_NUMBERING, level, custom: true } };
     }
     const place = (view === 'new' ? newPlaces : oldPlaces).places[i];
@@ -148,12 +171,11 @@ function bodyParagraphs(allParas: readonly RedlinePara[], revisions: Revisions):
     return { numbering: { reference: NUMBER_NUMBERING, level: place.depth, instance } };
   };
 
-  return paras.map((para, i) => {
+  return paras.flatMap((para, i) => {
+    if (para.table) return tableParts(para.table, revisions, notes);
     const form = para.mark === 'delete' ? formIn('old', i) : formIn('new', i);
     const was = para.mark === 'equal' ? formIn('old', i) : form;
-    const children = para.segments.flatMap((segment) =>
-      segment.op === 'equal' ? docxRuns(segment.runs) : docxRuns(segment.runs, segment.op === 'insert' ? revisions.inserted : revisions.deleted),
-    );
+    const children = segmentRuns(para.segments, revisions, notes);
     return new Paragraph({
       ...form,
       ...(sameDocxForm(form, was) ? {} : { revision: { ...was, ...revisions.change() } }),
@@ -173,6 +195,8 @@ function bodyParagraphs(allParas: readonly RedlinePara[], revisions: Revisions):
  */
 function endOnKeptMark(paras: readonly RedlinePara[]): readonly RedlinePara[] {
   const last = paras[paras.length - 1];
+  // A table's rows are tracked row by row, and a document ends on a paragraph after a table: an empty one, kept.
+  if (last?.table) return [...paras, { shape: { kind: 'paragraph' }, depth: 0, mark: 'equal', segments: [] }];
   if (!last || last.mark === 'equal') return paras;
   const op = last.mark;
   let start = paras.length - 1;
@@ -180,7 +204,7 @@ function endOnKeptMark(paras: readonly RedlinePara[]): readonly RedlinePara[] {
   const before = paras[start - 1];
   const tail = paras.slice(start);
   // Only when the tail is wholly added or wholly deleted: then the edition without it has no text after `before`.
-  if (!before || before.mark !== 'equal' || !tail.every((para) => para.segments.every((segment) => segment.op === op))) return paras;
+  if (!before || before.table || before.mark !== 'equal' || !tail.every((para) => !para.table && para.segments.every((segment) => segment.op === op))) return paras;
   const beforeNew = { shape: before.shape, depth: before.depth };
   const beforeOld = before.was ?? beforeNew;
   const lastForm = { shape: last.shape, depth: last.depth };
@@ -239,6 +263,89 @@ function oldInstances(
 
 function sameDocxForm(a: Form, b: Form): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Segments as Word runs: kept, inserted or deleted. Kept words whose link changed are written as Word records an edited
+ * hyperlink with tracking on: the words with the old address deleted and with the new one inserted, so rejecting and
+ * accepting give each edition its link (Word tracks no change of a hyperlink's address alone). A footnote's mark is
+ * Word's own footnote reference.
+ */
+function segmentRuns(segments: readonly RedlineSegment[], revisions: Revisions, notes: Footnotes): ParagraphChild[] {
+  return segments.flatMap((segment) => {
+    if (segment.note !== undefined) return notes.mark(segment.note, segment.op);
+    if (segment.op === 'equal' && segment.linkWas !== undefined) {
+      const old = segment.runs.map((run) => {
+        const { href: _now, ...rest } = run;
+        return segment.linkWas === null ? rest : { ...rest, href: segment.linkWas };
+      });
+      return [...docxRuns(old, revisions.deleted), ...docxRuns(segment.runs, revisions.inserted)];
+    }
+    return segment.op === 'equal' ? docxRuns(segment.runs) : docxRuns(segment.runs, segment.op === 'insert' ? revisions.inserted : revisions.deleted);
+  });
+}
+
+/**
+ * A table: its caption as a paragraph above it, then its rows. A row inserted or deleted whole is a tracked row
+ * (w:trPr w:ins or w:del) whose text is inserted or deleted too; a kept row's cells carry their words' changes. A table
+ * deleted or inserted whole has every row so.
+ */
+function tableParts(table: RedlineTablePara, revisions: Revisions, notes: Footnotes): Array<Paragraph | Table> {
+  const parts: Array<Paragraph | Table> = [];
+  if (table.caption) parts.push(new Paragraph({ style: 'Caption', children: segmentRuns(table.caption, revisions, notes) }));
+  const rows = table.rows.map(
+    (row, r) =>
+      new TableRow({
+        tableHeader: table.header && r === 0,
+        ...(row.op === 'insert' ? { insertion: revisions.change() } : {}),
+        ...(row.op === 'delete' ? { deletion: revisions.change() } : {}),
+        children: row.cells.map(
+          (cell) =>
+            new TableCell({
+              children: [
+                new Paragraph({
+                  ...(row.op === 'insert' ? { run: { insertion: revisions.change() } } : {}),
+                  ...(row.op === 'delete' ? { run: { deletion: revisions.change() } } : {}),
+                  children: segmentRuns(cell, revisions, notes),
+                }),
+              ],
+            }),
+        ),
+      }),
+  );
+  parts.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
+  return parts;
+}
+
+/**
+ * The redline's footnotes: every note of the comparison (Word numbers them again in the order of their marks), its
+ * text with its changes tracked. A kept or inserted mark is Word's footnote reference (an inserted note's text is
+ * inserted, so accepting keeps it and rejecting empties it). The docx writer cannot put a footnote reference inside
+ * a w:del, so a deleted note's mark is its old number, deleted, and its text deleted in the notes.
+ */
+class Footnotes {
+  private readonly ids = new Map<string, number>();
+  private readonly notes: Record<number, { children: Paragraph[] }> = {};
+  constructor(
+    comparison: Comparison,
+    private readonly revisions: Revisions,
+  ) {
+    comparison.notes.forEach((note, i) => {
+      const id = i + 1;
+      this.ids.set(note.id, id);
+      this.notes[id] = { children: [new Paragraph({ style: 'FootnoteText', children: segmentRuns(segmentsOf(note.runs), revisions, this) })] };
+    });
+  }
+  mark(note: string, op: RedlineSegment['op']): ParagraphChild[] {
+    const id = this.ids.get(note);
+    if (id === undefined) return [];
+    // Word writes the reference as a run of its own; a deleted note's mark cannot sit in a w:del through this writer.
+    if (op === 'delete') return [this.revisions.deleted({ text: `[${id}]`, superScript: true })];
+    return [new FootnoteReferenceRun(id)];
+  }
+  part(): Record<number, { children: Paragraph[] }> {
+    return this.notes;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,11 +1,21 @@
-import type { Comparison, MetadataChange, MoveOrigin, Row, SectionRow, SectionSide } from '../compare/types';
+import type { Comparison, MetadataChange, MoveOrigin, NoteChange, Row, SectionRow, SectionSide } from '../compare/types';
 import { isSectionRow } from '../compare/types';
 import { longDay } from '../model/dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listItemsHtml } from './html-list';
 import { htmlPage } from './html-page';
-import { listPlaces, redlineParas, redlineTitle, wholeParas, type ListPlace, type RedlineSegment, type RedlinePara } from './redline-blocks';
+import {
+  listPlaces,
+  redlineParas,
+  redlineTitle,
+  segments as segmentsOf,
+  wholeParas,
+  type ListPlace,
+  type RedlineSegment,
+  type RedlinePara,
+  type RedlineTablePara,
+} from './redline-blocks';
 import { REDLINE_STYLE } from './redline-style';
 import { oneLine } from './text';
 
@@ -20,6 +30,7 @@ import { oneLine } from './text';
 export function exportRedlineHtml(comparison: Comparison): string {
   const anchors = sectionAnchors(comparison.rows);
   const headingLevels = new HeadingLevels();
+  notesInPage = new Map(comparison.notes.map((note) => [note.id, note]));
   const rows = comparison.rows.map((row, index) => rowHtml(comparison.rows, row, index, anchors, headingLevels)).filter((part) => part !== '');
   const content = `<main>
 ${summaryHtml(comparison)}
@@ -28,7 +39,9 @@ ${metadataHtml(comparison)}
 <h2 id="redline-text">Text with changes</h2>
 ${rows.join('\n')}
 </section>
+${notesHtml(comparison.notes)}
 </main>`;
+  notesInPage = NO_NOTES;
   return htmlPage(redlineTitle(comparison), REDLINE_STYLE, editionsHtml(comparison), content);
 }
 
@@ -47,9 +60,13 @@ const SUMMARY: ReadonlyArray<readonly [keyof Comparison['summary'], string]> = [
   ['added', 'Sections added'],
   ['deleted', 'Sections deleted'],
   ['moved', 'Sections moved'],
+  ['split', 'Sections split off'],
+  ['merged', 'Sections merged'],
   ['unchanged', 'Sections unchanged'],
   ['wordsInserted', 'Words inserted'],
   ['wordsDeleted', 'Words deleted'],
+  ['wordsMoved', 'Words moved'],
+  ['linksChanged', 'Links changed'],
 ];
 
 function summaryHtml(comparison: Comparison): string {
@@ -160,6 +177,7 @@ function rowHtml(rows: readonly Row[], row: Row, index: number, anchors: Anchors
 
 /** The blocks to show for a row: its redline when its words changed, else its text as it stands, kept, added or gone. */
 function rowParas(row: SectionRow): RedlinePara[] {
+  // A merged section's heading is the old one (deleted); its side is drawn with its own depth.
   switch (row.status) {
     case 'added':
       return wholeParas(row.new?.blocks ?? [], row.new?.depth ?? 0, 'insert');
@@ -182,8 +200,10 @@ function headingHtml(
   levels: HeadingLevels,
   first: RedlinePara | undefined,
 ): string {
-  if (side.depth === 0 || first?.shape.kind !== 'heading') return '';
-  const tag = `h${levels.next(side.depth)}`;
+  // A merged section's row begins with its deleted heading, which the old side's depth places.
+  const depth = row.status === 'merged' ? (row.old?.depth ?? side.depth) : side.depth;
+  if (depth === 0 || first?.shape.kind !== 'heading') return '';
+  const tag = `h${levels.next(depth)}`;
   const status = statusHtml(rows, row, anchors);
   const text = segmentsHtml(first.segments, { lineBreaks: false });
   return `<${tag} id="${escapeHtml(anchor)}">${numberHtml(row)} ${text}${markHtml(first)}${status}</${tag}>`;
@@ -191,6 +211,9 @@ function headingHtml(
 
 function numberHtml(row: SectionRow): string {
   const label = (side: SectionSide | null) => escapeHtml(oneLine(side?.label ?? ''));
+  // A split-off section has its own new number; a merged one its old number, now gone.
+  if (row.status === 'split') return `<span class="section-number">${label(row.new)}</span>`;
+  if (row.status === 'merged') return `<span class="section-number"><span class="old-number">${label(row.old)}</span></span>`;
   if (row.renumbered && row.status !== 'moved' && row.old !== null && row.new !== null) {
     return `<span class="section-number renumbered"><span class="old-number">${label(row.old)}</span> → ${label(row.new)}</span>`;
   }
@@ -204,6 +227,14 @@ function statusHtml(rows: readonly Row[], row: SectionRow, anchors: Anchors): st
       return ' <span class="status">Added</span>';
     case 'deleted':
       return ' <span class="status">Deleted</span>';
+    case 'split':
+      return ` <span class="status">Split from ${escapeHtml(oneLine(row.old?.number || row.old?.title || ''))}</span>`;
+    case 'merged':
+      return ` <span class="status">Merged into ${escapeHtml(oneLine(row.new?.number || row.new?.title || ''))}</span>`;
+    case 'changed':
+      if (row.numbering === 'now-unnumbered') return ' <span class="status">Now without a number</span>';
+      if (row.numbering === 'now-numbered') return ' <span class="status">Now numbered</span>';
+      return '';
     case 'moved': {
       if (row.carried) return ' <span class="status">Moved with its section</span>';
       const origin = rows.findIndex((other) => !isSectionRow(other) && rows[other.target] === row);
@@ -240,6 +271,10 @@ function blocksHtml(paras: readonly RedlinePara[]): string {
   const { places } = listPlaces(paras.map((para) => para.shape));
   const groups: Grouped[] = [];
   paras.forEach((para, i) => {
+    if (para.table) {
+      groups.push({ kind: 'para', html: tableHtml(para.table, para.mark) });
+      return;
+    }
     const mark = markHtml(para);
     const html = `${segmentsHtml(para.segments, { breakBefore: (paras[i - 1]?.mark ?? 'equal') !== 'equal', breakAfter: mark !== '' })}${mark}`;
     const place = places[i];
@@ -266,7 +301,9 @@ function blocksHtml(paras: readonly RedlinePara[]): string {
 function segmentsHtml(segments: readonly RedlineSegment[], around: { breakBefore?: boolean; breakAfter?: boolean; lineBreaks?: boolean } = {}): string {
   return segments
     .map((segment, k) => {
-      const html = inlineHtml(segment.runs, { lineBreaks: around.lineBreaks ?? true });
+      if (segment.note !== undefined) return noteMarkHtml(segment);
+      let html = inlineHtml(segment.runs, { lineBreaks: around.lineBreaks ?? true });
+      if (segment.linkWas !== undefined) html = linkChangeHtml(html, segment.linkWas);
       if (segment.op === 'equal') return html;
       const tag = segment.op === 'insert' ? 'ins' : 'del';
       if (segment.runs.every((run) => run.text.trim() === '')) {
@@ -289,4 +326,59 @@ function markHtml(para: RedlinePara): string {
   return para.mark === 'insert'
     ? '<ins class="break" title="Paragraph break inserted">¶</ins>'
     : '<del class="break" title="Paragraph break deleted">¶</del>';
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Link changes, tables and footnotes
+
+/**
+ * Kept words whose link changed: the words as they are, marked, with the address they had. The old address is shown
+ * by the stylesheet from an attribute, so the page's text stays the new edition's words (and the old one's once the
+ * insertions are taken out), and a reader of the page hears it.
+ */
+function linkChangeHtml(html: string, linkWas: string | null): string {
+  const was = linkWas === null ? 'no link' : oneLine(linkWas);
+  return `<span class="link-change" data-link-was="${escapeHtml(was)}" title="Link changed from ${escapeHtml(was)}">${html}</span>`;
+}
+
+/**
+ * A table: a row kept is drawn with its cells' changes, a row inserted or deleted whole is marked as such (the row
+ * tinted and its text inserted or deleted), and a table inserted or deleted whole has every row so.
+ */
+function tableHtml(table: RedlineTablePara, mark: RedlinePara['mark']): string {
+  const whole = mark === 'insert' ? ' table-inserted' : mark === 'delete' ? ' table-deleted' : '';
+  const lines = [`<table class="redline-table${whole}">`];
+  if (table.caption && table.caption.length > 0) lines.push(`<caption>${segmentsHtml(table.caption)}</caption>`);
+  table.rows.forEach((row, r) => {
+    const header = table.header && r === 0;
+    const cls = row.op === 'insert' ? ' class="row-inserted"' : row.op === 'delete' ? ' class="row-deleted"' : '';
+    const cells = row.cells.map((cell) => (header ? `<th scope="col">${segmentsHtml(cell)}</th>` : `<td>${segmentsHtml(cell)}</td>`)).join('');
+    const wrapped = `<tr${cls}>${cells}</tr>`;
+    lines.push(header ? `<thead>${wrapped}</thead>` : wrapped);
+  });
+  lines.push('</table>');
+  return lines.join('\n');
+}
+
+const NO_NOTES: ReadonlyMap<string, NoteChange> = new Map();
+/** The notes of the page being written: a note's mark shows its number. Set for the one synchronous export. */
+let notesInPage: ReadonlyMap<string, NoteChange> = NO_NOTES;
+
+/** A footnote's mark: its number, linked to its note, inserted or deleted with it; a note whose text changed says so. */
+function noteMarkHtml(segment: RedlineSegment): string {
+  const note = segment.note === undefined ? undefined : notesInPage.get(segment.note);
+  if (!note) return '';
+  const changed = note.status === 'changed' ? ' note-changed' : '';
+  const mark = `<sup class="note-mark${changed}"><a href="#note-${escapeHtml(note.id)}">${note.number}</a></sup>`;
+  return segment.op === 'insert' ? `<ins>${mark}</ins>` : segment.op === 'delete' ? `<del>${mark}</del>` : mark;
+}
+
+/** The notes part: every footnote with its changes, numbered as its edition numbers it. */
+function notesHtml(notes: readonly NoteChange[]): string {
+  if (notes.length === 0) return '';
+  const status = { unchanged: '', changed: ' <span class="status">Changed</span>', added: ' <span class="status">Added</span>', deleted: ' <span class="status">Deleted</span>' };
+  const items = notes.map(
+    (note) => `<li id="note-${escapeHtml(note.id)}" value="${note.number}">${segmentsHtml(segmentsOf(note.runs))}${status[note.status]}</li>`,
+  );
+  return ['<section class="notes" aria-labelledby="notes">', '<h2 id="notes">Notes</h2>', '<ol>', ...items, '</ol>', '</section>'].join('\n');
 }

@@ -31,6 +31,17 @@ del::after { content: " [deletion end] "; }
 .status { display: inline-block; margin-left: 0.5em; padding: 0 0.4em; border: 1px solid currentColor; border-radius: 3px;
   font-size: 0.75rem; font-weight: 600; font-style: normal; vertical-align: middle; color: #333; }
 .old-number { text-decoration: line-through; color: #555; }
+.redline-table { border-collapse: collapse; margin: 0.75rem 0; }
+.redline-table th, .redline-table td { border: 1px solid #d8dde3; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+.redline-table caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+.redline-table tr.row-inserted > * { background: #e7f5ea; box-shadow: inset 4px 0 0 #0b5d1e; }
+.redline-table tr.row-deleted > * { background: #fbeaea; text-decoration: line-through; box-shadow: inset 4px 0 0 #9b1c1c; }
+.table-inserted { outline: 2px solid #0b5d1e; }
+.table-deleted { outline: 2px double #9b1c1c; }
+.link-change { border-bottom: 2px dotted #0b4f8a; }
+.link-change::after { content: " (link was " attr(data-link-was) ")"; color: #0b4f8a; font-size: 0.85em; }
+.note-mark.note-changed a { outline: 1px dashed #0b4f8a; }
+.notes ol { padding-left: 1.5rem; }
 .move-origin { margin: 1rem 0; padding: 0.2rem 0.75rem; border-left: 4px dashed #0b4f8a; color: #333;
   font: 0.9rem/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
 @media print {

@@ -83,4 +83,9 @@ export interface RawDocument {
   metadata?: RawMetadata;
   /** Used only when the text gives no title: HTML <title>, DOCX core properties. */
   fallbackTitle?: string;
+  /**
+   * Entries of a contents page the reader itself left out (Word's TOC field, paragraphs in "toc N" styles): structure
+   * recovery never sees them, so the import report (report.ts) learns of them only here.
+   */
+  contentsDropped?: number;
 }

@@ -3,6 +3,7 @@ import { newSectionId } from '../model/ids';
 import { readDateLine } from './dates';
 import { ImportError, UNNAMED } from './errors';
 import type { RawDocument } from './raw';
+import { buildImportReport, type ImportReport } from './report';
 import { cleanRuns, runsText } from './runs';
 import { linkAnchors } from './structure/anchors';
 import { buildBlocks } from './structure/blocks';
@@ -79,6 +80,8 @@ export interface StructureOptions {
   fileName?: string;
   /** Section ids: newSectionId by default (tests pass a counter). */
   newId?: () => string;
+  /** Told what the import decided where the file does not say (report.ts): shown to the person after an import. */
+  onReport?: (report: ImportReport) => void;
 }
 
 export function recoverStructure(raw: RawDocument, options: StructureOptions = {}): PolicyDocument {
@@ -101,11 +104,22 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
   if (lines.length === 0 && meta.title === null) throw new ImportError(fileName, 'empty', 'has no text to import');
 
   const detectedTitle = readHead(lines, meta);
-  dropContentsPage(lines);
+  const contents = dropContentsPage(lines);
   const inferred = findSections(lines, raw.format);
-  if (!lines.some((l) => l.role?.kind === 'heading')) findUnnumberedSections(lines, raw.format);
+  const guessed = !lines.some((l) => l.role?.kind === 'heading');
+  if (guessed) findUnnumberedSections(lines, raw.format);
   assignRemaining(lines);
   readDatesAround(lines, meta);
+  options.onReport?.(
+    buildImportReport({
+      format: raw.format,
+      lines,
+      meta,
+      stated: raw.metadata ?? {},
+      contents: contents ?? (raw.contentsDropped ? { entries: raw.contentsDropped, title: null } : null),
+      guessed: guessed && lines.some((l) => l.role?.kind === 'heading'),
+    }),
+  );
 
   const blocks = linkAnchors(buildBlocks(lines, newId, unnumberedHeadings(lines)), lines);
   const notes = noteBook.notesOf(blocks);

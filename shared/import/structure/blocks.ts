@@ -14,7 +14,9 @@ export function buildBlocks(lines: readonly Line[], newId: () => string, unnumbe
       while (stack.length > 0 && (stack[stack.length - 1]?.raw ?? 0) >= role.level) stack.pop();
       const depth = Math.min((stack[stack.length - 1]?.depth ?? 0) + 1, MAX_HEADING_LEVEL);
       stack.push({ raw: role.level, depth });
-      blocks.push({ kind: 'heading', id: newId(), level: depth, ...(unnumbered.has(line) ? { unnumbered: true as const } : {}), runs: trimRuns(role.runs) });
+      // Unnumbered when the source says so (unnumbered.ts) or when the typed numbers around it say so (sections.ts).
+      const unnumberedHeading = role.unnumbered || unnumbered.has(line) ? { unnumbered: true as const } : {};
+      blocks.push({ kind: 'heading', id: newId(), level: depth, ...unnumberedHeading, runs: trimRuns(role.runs) });
       if (role.body && role.body.length > 0) blocks.push({ kind: 'paragraph', runs: role.body });
     } else if (role.kind === 'table') {
       blocks.push(...role.tables);

@@ -13,7 +13,8 @@ export interface Line {
 
 export type Role =
   | { kind: 'drop' }
-  | { kind: 'heading'; level: number; runs: Run[]; body: Run[] | null; bare?: boolean }
+  // unnumbered: a heading without a typed number among headings that have one ("Summary" before "A. Definitions")
+  | { kind: 'heading'; level: number; runs: Run[]; body: Run[] | null; bare?: boolean; unnumbered?: true }
   | { kind: 'list-item'; list: 'bullet' | 'number'; indent: number; runs: Run[] }
   | { kind: 'paragraph'; runs: Run[] }
   /** Set before the stages run: a line holding a table has no text, so every stage passes it by (and none reads across it). */

@@ -1,0 +1,39 @@
+import diffSequences from '@jest/diff-sequences';
+import type { Block } from '../model/document';
+import { sameBlock } from './section-diff';
+
+/**
+ * Where one stretch of blocks divides between two sections of the other edition: for a split, the old section's
+ * blocks between the new section that kept its id and the new section cut from it (a heading put in its middle);
+ * for a merge, the new section's blocks between the old section that kept its id and the old section joined to it.
+ *
+ * The blocks are aligned with the two sections read one after the other; the cut falls after the last block shared
+ * with the first section. Returns -1 unless the second section's own text (past its heading) shares a block with the
+ * stretch after the cut: a new section with nothing of the old one's text is an added section, not a split.
+ */
+export function cutBetween(
+  stretch: readonly Block[],
+  first: readonly Block[],
+  second: readonly Block[],
+  changedNotes?: ReadonlySet<string>,
+): number {
+  if (stretch.length < 2 || second.length < 2) return -1;
+  const other = (j: number) => (j < first.length ? first[j] : second[j - first.length]);
+  let lastOfFirst = -1;
+  let firstOfSecond = -1;
+  diffSequences(
+    stretch.length,
+    first.length + second.length,
+    (i, j) => sameBlock(stretch[i], other(j), changedNotes),
+    (length, aCommon, bCommon) => {
+      for (let k = 0; k < length; k++) {
+        const j = bCommon + k;
+        if (j < first.length) lastOfFirst = aCommon + k;
+        else if (j > first.length && firstOfSecond === -1) firstOfSecond = aCommon + k;
+      }
+    },
+  );
+  if (firstOfSecond === -1) return -1;
+  const cut = Math.max(1, lastOfFirst + 1);
+  return cut <= firstOfSecond ? cut : -1;
+}
