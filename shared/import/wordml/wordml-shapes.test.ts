@@ -111,6 +111,18 @@ describe('Word numbering', () => {
     ]);
   });
 
+  it('a policy whose sections are Word list items (no Heading style): "6." then "a." to "c." under it, then "7."', async () => {
+    const section = (n: number) => p(r(`Section ${['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven'][n - 1]}`, '<w:b/>'), num(5, 0)) + p(r(`The text of section ${n}, in a sentence.`));
+    const body = [1, 2, 3, 4, 5, 6].map(section).join('') +
+      ['a', 'b', 'c'].map((t) => p(r(`Part ${t.toUpperCase()}`, '<w:b/>'), num(5, 1)) + p(r(`The text of part ${t}, in a sentence.`))).join('') + section(7);
+    const doc = await imported(docx(body));
+    const headings = doc.blocks.filter((b) => b.kind === 'heading');
+    expect(numberSections(headings, doc.numbering).map((n, i) => `${n.label} ${headings[i]?.runs.map((run) => run.text).join('')}`)).toEqual([
+      '1. Section One', '2. Section Two', '3. Section Three', '4. Section Four', '5. Section Five', '6. Section Six',
+      '6.1 Part A', '6.2 Part B', '6.3 Part C', '7. Section Seven',
+    ]);
+  });
+
   it('a list sharing a definition continues it, one with a start override starts there, a bullet level has no number', () => {
     const body = p(r('first, a sentence.'), num(1, 0)) + p(r('A paragraph between.')) + p(r('second, a sentence.'), num(1, 0)) + p(r('restarted, a sentence.'), num(2, 0)) + p(r('next, a sentence.'), num(2, 0));
     const raw = readWordml(textOf(docx(body)));
