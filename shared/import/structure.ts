@@ -101,7 +101,7 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
   const lines: Line[] = [];
   for (const paragraph of sourceParagraphs(raw)) {
     if (paragraph.table) {
-      const tables = tableBlocks(paragraph.table, noteBook.take);
+      const tables = tableBlocks(paragraph.table, noteBook.take, raw.format === 'docx' || raw.format === 'html');
       if (tables.length > 0) lines.push({ runs: [], text: '', raw: paragraph, dates: null, role: { kind: 'table', tables } });
       continue;
     }
