@@ -1,4 +1,4 @@
-import { clickEndOfHeading, expect, heading, outlineLabels, screenshot, test } from './fixtures';
+import { clickEndOfHeading, expect, heading, outlineLabels, screenshot, test, toolbarButton } from './fixtures';
 
 test('autosave writes a second or so after typing stops, and the window says Unsaved, Saving, Saved', async ({ page, app }) => {
   await clickEndOfHeading(page, 'Who We Are');
@@ -93,7 +93,7 @@ test('marks, lists and links from the keyboard and the toolbar', async ({ page, 
   await expect(paragraph.locator('em')).toHaveText(' italic');
   await expect(paragraph.locator('u')).toHaveText(' underlined');
 
-  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await (await toolbarButton(page, 'Bulleted list')).click();
   await expect(page.locator('.policy-editor .list-item.bullet', { hasText: 'Bold italic underlined' })).toBeVisible();
   await page.keyboard.press('Enter');
   await page.keyboard.type('second point');

@@ -113,6 +113,14 @@ export async function giveName(page: Page, name: string) {
   await expect(ask).toBeHidden();
 }
 
+/** A button of the editing toolbar, from its More menu (opened for it) when the row has no room for it. */
+export async function toolbarButton(page: Page, name: string) {
+  const toolbar = page.getByRole('toolbar', { name: 'Editing' });
+  const button = toolbar.getByRole('button', { name, exact: true });
+  if (!(await button.isVisible())) await toolbar.getByRole('button', { name: /^More/ }).click();
+  return button;
+}
+
 export async function screenshot(page: Page, name: string) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

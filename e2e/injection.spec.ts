@@ -144,7 +144,7 @@ async function docxOf(items: readonly Payload[]): Promise<Uint8Array> {
 }
 
 function asDocument(title: string, blocks: Block[]): PolicyDocument {
-  return { format: 3, title, effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal', blocks };
+  return { format: 4, title, effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal', blocks };
 }
 
 /** Every block an importer made of each payload, in one document (one import per payload, so none hides another). */

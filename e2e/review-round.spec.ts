@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { PolicyDocumentSchema, type PolicyDocument } from '../shared/model/document';
 import { acceptAll, rejectAll } from '../shared/review/resolve';
 import { listComments, listSuggestions } from '../shared/review/list';
-import { runsToPlainText } from '../shared/model/text';
+import { blockText } from '../shared/model/text';
 import type { VariableValues } from '../shared/model/variables';
 import { clickEndOfHeading, expect, giveName, screenshot, test } from './fixtures';
 
@@ -14,7 +14,7 @@ import { clickEndOfHeading, expect, giveName, screenshot, test } from './fixture
 test.use({ viewport: { width: 1800, height: 1100 } });
 
 const DOC = 'privacy-policy';
-const texts = (doc: Pick<PolicyDocument, 'blocks'>, values: VariableValues = {}) => doc.blocks.map((block) => runsToPlainText(block.runs, values));
+const texts = (doc: Pick<PolicyDocument, 'blocks'>, values: VariableValues = {}) => doc.blocks.map((block) => blockText(block, values));
 
 test('a full review round: suggest, comment, reply, resolve, accept one, reject one, Word out and back, the same state', async ({ page, app }) => {
   test.setTimeout(180_000);

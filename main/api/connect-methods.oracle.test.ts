@@ -13,6 +13,7 @@ import { HAS_HTTP_BACKEND, useTestGitServer } from '../sync/test-git-server';
 import { dispatch } from './dispatch';
 import { Workspace, createHandlers, type Handlers } from './handlers';
 import { messageOf, valueOf } from './test-replies';
+import { textBlock } from '../../shared/testing/text-block';
 
 // Cloning and connecting from the window, and a document's conflicts settled section by section, through the dispatcher.
 const env = useTestGitServer('pw-connect-api-', { ann: 'secret-a', bob: 'secret-b' });
@@ -100,7 +101,7 @@ describe.skipIf(!HAS_HTTP_BACKEND)('connecting from the window (needs git http-b
     expect(valueOf<SyncResult>(await dispatch(handlers, 'syncNow', { project: bobDir }))).toEqual({ status: 'needs-attention', files: [DOC] });
     const [file] = valueOf<SyncConflictFile[]>(await dispatch(handlers, 'listSyncConflicts', { project: bobDir }));
     expect(file?.differences.map((d) => d.where)).toEqual(['Section “What we collect”', 'Section “Sharing”']);
-    expect(file?.sections.map((s) => [s.conflict, s.theirs?.map((b) => b.runs[0]?.text)])).toEqual([
+    expect(file?.sections.map((s) => [s.conflict, s.theirs?.map((b) => textBlock(b).runs[0]?.text)])).toEqual([
       [0, ['What we collect', 'Collect, says Ann.', 'Kept.', 'Also.']],
       [1, ['Sharing', 'Share, says Ann.']],
     ]);

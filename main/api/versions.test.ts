@@ -9,6 +9,7 @@ import { chromiumPdf } from '../export/pdf';
 import { RecentProjects } from '../store/recent';
 import { dispatch } from './dispatch';
 import { Workspace, createHandlers, type Handlers } from './handlers';
+import { textBlock } from '../../shared/testing/text-block';
 
 let tmp: string;
 let handlers: Handlers;
@@ -58,7 +59,7 @@ describe('versions and compare through the API', () => {
     const { document: draft, stamp } = await call<LoadedDocument>('loadDocument', { documentId });
     const edited = structuredClone(draft);
     const body = edited.blocks.findIndex((b) => b.kind === 'paragraph' && b.runs.some((r) => r.text.length > 20));
-    const target = edited.blocks[body]!;
+    const target = textBlock(edited.blocks[body]);
     target.runs = [...target.runs, { text: ' We review this policy every year.' }];
     await call('saveDocument', { documentId, document: edited, base: stamp });
 

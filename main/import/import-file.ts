@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
 import { importDocumentWithReport, ImportError } from '../../shared/import/index';
-import { ImportReportSchema, type ImportReport } from '../../shared/import/report';
+import type { ImportReport } from '../../shared/import/report';
+import { ImportReportSchema } from '../../shared/import/report-schema';
 import { looksLikeZip } from '../../shared/import/zip-signature';
 import { UserError } from '../store/errors';
 

@@ -13,10 +13,12 @@ const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscr
 const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
-  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown', 'toggleHeadingNumber'],
+  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
   // A cross-reference beside the link, as Word's Insert tab has them.
-  ['bold', 'italic', 'underline', 'superscript', 'subscript', 'link', 'insertReference', 'insertFootnote'],
+  ['bold', 'italic', 'underline', 'link', 'insertReference'],
   ['bulletedList', 'numberedList'],
+  // The rarer tools last, so that a narrower row sends them to More before the everyday ones.
+  ['superscript', 'subscript', 'insertFootnote', 'toggleHeadingNumber'],
   // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
   // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
   ['toggleSuggesting'],

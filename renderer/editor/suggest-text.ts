@@ -10,7 +10,7 @@ import type { BlockElement, ChipElement, FormattedText, InlineNode } from './typ
  */
 
 /** A variable or a cross-reference: one unit, suggested inserted or deleted whole. */
-export const isChip = (node: unknown): node is ChipElement => Element.isElement(node) && (node.type === 'variable' || node.type === 'reference');
+export const isChip = (node: unknown): node is ChipElement => Element.isElement(node) && (node.type === 'variable' || node.type === 'reference' || node.type === 'note');
 
 /** A block that is the reviewer's own suggested insertion: edited in it are plain edits, as in their own inserted text. */
 export function isOwnInsertedBlock(editor: Editor, index: number): boolean {

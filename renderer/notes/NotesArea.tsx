@@ -55,10 +55,14 @@ const NoteRow = memo(function NoteRow({ entry, editor, open, onOpened, readOnly 
   useEffect(() => {
     const element = box.current;
     if (!open || !element) return;
-    element.focus();
-    element.setSelectionRange(element.value.length, element.value.length);
-    element.scrollIntoView({ block: 'nearest' });
-    onOpened();
+    // After the text's own render of the same change, which puts the caret back in the text while it has the focus.
+    const timer = setTimeout(() => {
+      element.focus();
+      element.setSelectionRange(element.value.length, element.value.length);
+      element.scrollIntoView({ block: 'nearest' });
+      onOpened();
+    }, 0);
+    return () => clearTimeout(timer);
   }, [open, onOpened]);
 
   const change = (typed: string, caret: number) => {

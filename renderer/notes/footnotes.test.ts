@@ -4,6 +4,8 @@ import { HistoryEditor } from 'slate-history';
 import { PolicyDocumentSchema, type Run } from '../../shared/model/document';
 import { FORMAT_VERSION, NOTE_ID_PATTERN } from '../../shared/model/vocabulary';
 import { blocksToSlate, notesById, slateToText } from '../editor/convert';
+import { settle } from '../editor/review-commands';
+import { setSuggesting } from '../editor/suggesting';
 import { cursorIn, editorFrom } from '../editor/test-editor';
 import type { BlockElement, NoteElement, PolicyEditor } from '../editor/types';
 import { findNoteMark, insertFootnote, setNoteRuns } from './note-commands';
@@ -243,5 +245,47 @@ describe('notes through convert', () => {
     const store = new NoteNumberStore();
     store.update(blocks);
     expect(store.getNotes().map((entry) => [entry.number, noteText(entry.runs)])).toEqual([[1, 'Note.']]);
+  });
+});
+
+describe('footnotes while suggesting', () => {
+  const AT = '2026-03-01T10:00:00Z';
+
+  it('a mark inserted is a suggested insertion; Backspace over another marks it deleted, its note kept until accepted', async () => {
+    const editor = editorFrom(['Text.']);
+    cursorIn(editor, 'Text.');
+    const id = insertFootnote(editor, [{ text: 'Kept.' }]) as string;
+    await tick();
+    setSuggesting(editor, true, () => 'Ana', () => AT);
+    const inserted = insertFootnote(editor) as string;
+    expect(marks(editor).find((m) => m.note === inserted)?.ins?.by).toBe('Ana');
+    await tick();
+    // Past the new mark (Ana's own: Backspace really removes it), then over the first one: that one is marked deleted.
+    editor.deleteBackward('character');
+    expect(marks(editor).map((m) => m.note)).toEqual([id]);
+    await tick();
+    editor.deleteBackward('character');
+    const [mark] = marks(editor);
+    expect(mark?.del?.by).toBe('Ana');
+    expect(noteText(mark?.runs ?? [])).toBe('Kept.');
+    expect(saved(editor).notes).toEqual([{ id, runs: [{ text: 'Kept.' }] }]);
+    const deletion = new Set([mark?.del?.id as string]);
+    expect(settle(editor, deletion, 'accept')).toBe(1);
+    expect(marks(editor)).toEqual([]);
+    expect(saved(editor).notes).toBeUndefined();
+  });
+
+  it('a pasted mark stays a mark, a new note, suggested as inserted', () => {
+    const editor = editorFrom(['Text.', 'Other.']);
+    cursorIn(editor, 'Text.');
+    const id = insertFootnote(editor, [{ text: 'Note.' }]) as string;
+    setSuggesting(editor, true, () => 'Ana', () => AT);
+    cursorIn(editor, 'Other.');
+    editor.insertFragment([{ type: 'paragraph', children: [{ text: 'x' }, marks(editor)[0] as NoteElement, { text: '' }] }] as Descendant[]);
+    const all = marks(editor);
+    expect(all.map((m) => m.note === id)).toEqual([true, false]);
+    expect(all[1]?.ins?.by).toBe('Ana');
+    expect(noteText(all[1]?.runs ?? [])).toBe('Note.');
+    saved(editor);
   });
 });

@@ -3,6 +3,7 @@ import type { Block, PolicyDocument } from '../model/document';
 import { bold, h, li, p, policy, v } from '../testing/builders';
 import { checkDocument, type CheckOptions } from './check-document';
 import type { CheckRule } from './finding';
+import { textBlock } from '../testing/text-block';
 
 const rulesOf = (doc: PolicyDocument, options?: CheckOptions) => checkDocument(doc, options).map((f) => f.rule);
 const only = (rule: CheckRule, doc: PolicyDocument, options?: CheckOptions) => checkDocument(doc, options).filter((f) => f.rule === rule);
@@ -70,7 +71,7 @@ describe('checkDocument', () => {
         p('"Cookies" refers to small files.'),
         li(bold('Controller')),
       ];
-      (defined[4] as Block).runs.push({ text: ' means the person who decides.' });
+      textBlock(defined[4]).runs.push({ text: ' means the person who decides.' });
       const uses = p('The Company and its Partners use Cookies on the Services; a Controller decides.');
       expect(only('unused-term', clean([...defined, uses]))).toEqual([]);
       const unused = only('unused-term', clean(defined)).map((f) => f.excerpt);
@@ -146,5 +147,20 @@ describe('checkDocument', () => {
     const [finding] = checkDocument(doc);
     expect(finding).toBeDefined();
     expect(checkDocument(doc, { dismissed: [finding as NonNullable<typeof finding>] })).toEqual([]);
+  });
+});
+
+describe('checkDocument with footnotes and tables', () => {
+  it('reads a footnote where its mark stands and a table cell as text, and takes neither mark for a placeholder', () => {
+    const doc = policy([
+      { kind: 'heading', id: 's-scope0001', level: 1, runs: [{ text: 'Scope' }] },
+      { kind: 'paragraph', runs: [{ text: 'This applies everywhere.' }, { text: '{{note:n-note00001}}', note: 'n-note00001' }] },
+      { kind: 'table', rows: [{ cells: [{ runs: [{ text: 'Retention: [INSERT PERIOD]' }] }] }] },
+    ], { notes: [{ id: 'n-note00001', runs: [{ text: 'Except where [INSERT COUNTRY] law says otherwise.' }] }] });
+    const placeholders = checkDocument(doc).filter((finding) => finding.rule === 'placeholder');
+    expect(placeholders.map((finding) => [finding.excerpt, finding.sectionNumber])).toEqual([
+      ['[INSERT COUNTRY]', '1'],
+      ['[INSERT PERIOD]', '1'],
+    ]);
   });
 });

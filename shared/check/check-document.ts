@@ -147,8 +147,8 @@ const PLACEHOLDERS = [
 
 function checkPlaceholders(place: Place, variables: VariableValues | undefined, add: Add, where: Where): void {
   for (const run of place.runs) {
-    // A cross-reference's stored text is its placeholder, never text left to fill in; a missing one is its own rule.
-    if (run.ref !== undefined) continue;
+    // A cross-reference's and a footnote mark's stored text is a placeholder, never text left to fill in.
+    if (run.ref !== undefined || run.note !== undefined) continue;
     if (run.variable !== undefined) {
       if (variables && variableValue(variables, run.variable) === undefined) {
         add('unfilled-variable', 'error', place, `The variable {{${run.variable}}} in ${where(place)} has no value.`, run.text);

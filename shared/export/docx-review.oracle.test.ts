@@ -8,6 +8,7 @@ import type { PolicyDocument } from '../model/document';
 import { acceptAll, rejectAll } from '../review/resolve';
 import { exportDocx } from './docx';
 import { RESOLVED_ALONE, REVIEWED_DOCUMENT } from './review-test-documents';
+import { mapRunLists } from '../model/block-runs';
 import { prepareDocument } from './prepare';
 
 /**
@@ -34,7 +35,7 @@ const doc = REVIEWED_DOCUMENT;
 const withoutComments: PolicyDocument = {
   ...doc,
   comments: undefined,
-  blocks: doc.blocks.map((block) => ({ ...block, runs: block.runs.map(({ comments: _anchor, ...run }) => run) })),
+  blocks: doc.blocks.map((block) => mapRunLists(block, (runs) => runs.map(({ comments: _anchor, ...run }) => run))),
 };
 
 const work = mkdtempSync(path.join(tmpdir(), 'policywright-docx-review-'));
@@ -68,6 +69,12 @@ function expectedParagraphs(d: PolicyDocument): Para[] {
         return [{ text: text(block.runs), style: 'Standard', label: '' }];
       case 'list':
         return block.items.map((item) => ({ text: text(item.runs), style: 'List Paragraph', label: item.list === 'number' ? numberLabel(item.depth, item.ordinal) : '' }));
+      case 'table':
+        // A table is its caption paragraph and a paragraph a cell (the reviewed document has none; here for completeness).
+        return [
+          ...(block.caption ? [{ text: text(block.caption), style: 'Caption', label: '' }] : []),
+          ...block.rows.flatMap((row, r) => row.map((cell) => ({ text: text(cell), style: block.header && r === 0 ? 'Table Heading' : 'Table Text', label: '' }))),
+        ];
     }
   });
 }

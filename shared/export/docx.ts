@@ -12,7 +12,6 @@ import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, he
 import { docxProperties } from './docx-properties';
 import { docxStyles } from './docx-styles';
 import { addFootnotes } from './docx-footnotes';
-import { allRuns, isTable } from '../model/block-runs';
 import { titlePageXml } from './docx-title-page';
 import { prepareDocument, type PreparedDocument } from './prepare';
 import { hasSuggestions } from '../review/suggestions';
@@ -34,8 +33,8 @@ const MUTED = '555555';
 export async function exportDocx(doc: PolicyDocument, options: { variables?: VariableValues } = {}): Promise<Uint8Array> {
   const prepared = prepareDocument(doc, options.variables);
   const hasSections = prepared.headings.length > 0;
-  // A table's suggestions are in its cells' runs (or its own change): read as one paragraph of them.
-  const suggesting = doc.blocks.some((block) => hasSuggestions(isTable(block) ? { kind: 'paragraph', runs: allRuns(block), ...(block.change ? { change: block.change } : {}) } : block));
+  // A note's text may hold suggestions of its own (hasSuggestions reads a table's cells and caption itself).
+  const suggesting = doc.blocks.some(hasSuggestions) || (doc.notes ?? []).some((note) => hasSuggestions({ kind: 'paragraph', runs: note.runs }));
   const threads = doc.comments ?? [];
   const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
   // The `docx` library writes every part but the body (styles, list definitions, settings, properties, header and

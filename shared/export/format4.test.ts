@@ -6,12 +6,13 @@ import { exportDocx } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
 import { prepareDocument, type ExportTable } from './prepare';
+import { ALL_GFM, parseTree } from '../import/markdown-parse';
 import { NOTE_TEXTS, PLAIN_TABLE, RETENTION_TABLE, format4Policy, note, unnumbered } from './format4-test-documents';
 
 const VARIABLES = { company_name: 'Northwind' };
 
 // The labels of Definitions, Scope and Your rights in each style, with "Summary" and "Contact us" (no number) between.
-const LABELS: Readonly<Record<NumberingStyle, readonly string[]>> = {
+const LABELS: Readonly<Record<NumberingStyle, readonly [string, string, string]>> = {
   decimal: ['1.', '1.1', '2.'],
   'letter-decimal': ['A.', '1.', 'B.'],
   'article-section': ['Article I', 'Section 1.01', 'Article II'],
@@ -187,6 +188,24 @@ describe('exportMarkdown: format 4', () => {
   it('writes superscript and subscript as <sup> and <sub>', () => {
     expect(md).toContain('E = mc<sup>2</sup> and H<sub>2</sub>O.');
   });
+
+  it('is read by the GFM parser (micromark) as two tables of the right shape and three footnotes', () => {
+    type Node = { type: string; children?: Node[]; value?: string; identifier?: string };
+    const all = (node: Node): Node[] => [node, ...(node.children ?? []).flatMap(all)];
+    const nodes = all(parseTree(md, ALL_GFM) as Node);
+    const text = (node: Node): string => all(node).map((n) => (n.type === 'text' ? (n.value ?? '') : '')).join('');
+    const tables = nodes.filter((node) => node.type === 'table');
+    expect(tables.map((table) => (table.children ?? []).map((row) => (row.children ?? []).map(text)))).toEqual([
+      [['Data', 'Kept for'], ['Account data of Northwind', 'As 2 says'], ['Logs | audit', '30 days'], ['Backups', 'One yearthen erased']],
+      [['', ''], ['Alpha', 'Beta'], ['Gamma', 'Delta']],
+    ]);
+    expect(nodes.filter((node) => node.type === 'footnoteReference').map((node) => node.identifier)).toEqual(['1', '2', '3']);
+    expect(nodes.filter((node) => node.type === 'footnoteDefinition').map(text)).toEqual([
+      NOTE_TEXTS['n-bravo0002'],
+      NOTE_TEXTS['n-charlie03'],
+      NOTE_TEXTS['n-alpha0001'],
+    ]);
+  });
 });
 
 describe('exportDocx: format 4', () => {
@@ -326,5 +345,44 @@ describe('format 4 exports of hostile text', () => {
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(4);
     expect(md).toContain('\\[^1\\]');
     expect(md).not.toContain('<script>');
+  });
+});
+
+describe('footnotes in headings and suggestions in notes alone', () => {
+  it('lists a heading with a footnote in the contents without the note’s number', () => {
+    const d = policy([h(1, 's-noted0001', 'Noted', note('n-head00001')), p('Text.')], { notes: [{ id: 'n-head00001', runs: [{ text: 'On a heading.' }] }] });
+    const prepared = prepareDocument(d);
+    expect(prepared.headings[0]?.text).toBe('Noted');
+    expect(exportHtml(d)).toContain('<h2 id="s-noted0001"><span class="section-number">1.</span> Noted<sup class="footnote-ref">');
+  });
+
+  it('writes a DOCX with suggestions only in a note’s text as a tracked document', async () => {
+    const ana = { id: 'c-ana00001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
+    const d = policy([p('Text', note('n-only00001'))], { notes: [{ id: 'n-only00001', runs: [{ text: 'added', ins: ana }] }] });
+    const parts = await docxParts(d);
+    expect(parts['word/footnotes.xml']).toMatch(/<w:ins w:id="\d+" w:author="Ana"[^>]*><w:r><w:t xml:space="preserve">added<\/w:t>/);
+    expect(parts['word/settings.xml']).toContain('<w:trackRevisions/>');
+  });
+});
+
+describe('a footnote’s text', () => {
+  const d = policy([h(1, 's-target001', 'Target'), p('Marked', note('n-rich00001'), '.')], {
+    notes: [{ id: 'n-rich00001', runs: [{ text: 'See ' }, { text: 'the guide', link: 'https://example.com/guide' }, { text: ' by ' }, { text: '{{company_name}}', variable: 'company_name' }, { text: ', and ' }, { text: '{{ref:s-target001}}', ref: 's-target001' }] }],
+  });
+
+  it('is written as a paragraph’s is in HTML and Markdown: links, variables and references', () => {
+    expect(exportHtml(d, { variables: VARIABLES })).toContain(
+      '<li id="fn-1">See <a href="https://example.com/guide">the guide</a> by Northwind, and <a href="#s-target001">1</a> <a href="#fnref-1"',
+    );
+    expect(exportMarkdown(d, { variables: VARIABLES })).toContain('[^1]: See [the guide](<https://example.com/guide>) by Northwind, and [1](<#s-target001>)');
+  });
+
+  it('keeps its links as relationships of the footnotes part in DOCX', async () => {
+    const parts = await docxParts(d);
+    const link = /<w:hyperlink w:history="1" r:id="(rIdLink\d+)">/.exec(parts['word/footnotes.xml'] ?? '')?.[1];
+    expect(link).toBeDefined();
+    expect(parts['word/_rels/footnotes.xml.rels']).toContain(`<Relationship Id="${link}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/guide" TargetMode="External"/>`);
+    expect(parts['word/footnotes.xml']).toContain('REF _Toc_s_target001 \\r \\h');
+    expect(parts['word/footnotes.xml']).toContain(' by Northwind, and </w:t>');
   });
 });

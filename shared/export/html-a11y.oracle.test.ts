@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../format/parse';
 import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { exportHtml } from './html';
+import { format4Policy } from './format4-test-documents';
 import { axeAudit } from '../testing/axe';
 import { CHROMIUM, CHROMIUM_TIMEOUT as TIMEOUT, HAS_CHROMIUM, useChromium, withPage } from '../../testing/chromium';
 
@@ -39,6 +40,16 @@ describe.skipIf(!HAS_CHROMIUM)(`exported HTML accessibility (axe-core in Chromiu
     'the sample %s has no serious or critical violations',
     async (name) => {
       expect((await auditHtml(exportHtml(sample(name)))).serious).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a policy with tables, headings without numbers and footnotes has no serious or critical violations',
+    async () => {
+      const { serious, passed } = await auditHtml(exportHtml(format4Policy(), { variables: { company_name: 'Northwind' } }));
+      expect(serious).toEqual([]);
+      expect(passed).toEqual(expect.arrayContaining(['th-has-data-cells', 'td-headers-attr', 'aria-allowed-role', 'aria-roles', 'link-name']));
     },
     TIMEOUT,
   );

@@ -34,7 +34,7 @@ th, td { border: 1px solid #8a939c; padding: 0.3rem 0.5rem; text-align: left; ve
 th { background: #e8ecf0; font-weight: 600; }
 .footnotes { margin-top: 2.5rem; border-top: 1px solid #d8dde3; padding-top: 0.75rem; font-size: 0.9rem; }
 .footnotes ol { padding-left: 1.5rem; }
-.footnote-ref a, .footnote-back { text-decoration: none; }
+.footnote-ref a { text-decoration: none; }
 ${listMarkerStyle()}
 @page { margin: 2cm; }
 @media print {

@@ -142,7 +142,8 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
       reference: number.reference,
       ...(block.unnumbered ? { unnumbered: true as const } : {}),
       runs,
-      text: plainText(runs).replace(/\s+/g, ' ').trim(),
+      // A footnote's mark is not part of the title a table of contents lists.
+      text: plainText(runs.filter((run) => run.note === undefined)).replace(/\s+/g, ' ').trim(),
       ...(block.change ? { change: block.change } : {}),
       ...(reviewed.was ? { was: reviewed.was } : {}),
     };

@@ -5,6 +5,7 @@ import { MARKS, PolicyDocumentSchema, ProjectManifestSchema, notePlaceholder, ty
 import { parseFile } from './parse';
 import { serializeDocument, serializeManifest } from './serialize';
 import { seeded } from '../../shared/testing/seeded-random';
+import { textBlock } from '../testing/text-block';
 
 const SAMPLE_DIR = path.resolve(__dirname, '../../assets/sample-project');
 const SAMPLE_FILES = readdirSync(path.join(SAMPLE_DIR, 'documents'))
@@ -156,7 +157,7 @@ describe('serializeDocument', () => {
     const doc: PolicyDocument = { ...generatedDocument(1, 0), blocks: [{ kind: 'paragraph', runs: reversedKeys(runs) }] };
     const text = serializeDocument(doc);
     expect(text).toContain('{"text":"{{ref:s-abcdef01}}","marks":["bold"],"ref":"s-abcdef01","refTitle":true}');
-    expect(parseDoc(text).blocks[0]?.runs).toEqual(runs);
+    expect(textBlock(parseDoc(text).blocks[0]).runs).toEqual(runs);
   });
 
   it('puts every block on its own line, even text with line breaks', () => {
@@ -178,8 +179,7 @@ describe('serializeDocument', () => {
     const index = doc.blocks.findIndex((b, i) => i > 10 && b.kind === 'paragraph' && b.runs.some((r) => r.text.includes(' the ')));
     expect(index).toBeGreaterThan(10);
     const edited: PolicyDocument = structuredClone(doc);
-    const block = edited.blocks[index];
-    if (!block) throw new Error('no block');
+    const block = textBlock(edited.blocks[index]);
     const runIndex = block.runs.findIndex((r) => r.text.includes(' the '));
     const editedRun = block.runs[runIndex];
     if (!editedRun) throw new Error('no run');

@@ -4,7 +4,6 @@
  * and version it took from the text, and the lines it could not place. Shown after an import in the window and by
  * `policywright import --json`, so a person can check the guesses instead of finding them later.
  */
-import { z } from 'zod';
 import { readMarker, isSectionKind } from './markers';
 import type { SourceFormat } from './raw';
 import type { Line, Metadata } from './structure/types';
@@ -31,23 +30,6 @@ export interface ImportReport {
   /** Lines kept as body text although they look like something else: a person may want to look at them. */
   unplaced: Array<{ text: string; why: string }>;
 }
-
-const text = z.string().max(2000);
-
-/** A report that crossed from an import worker is checked like any other input. */
-export const ImportReportSchema: z.ZodType<ImportReport> = z.object({
-  format: z.enum(['text', 'markdown', 'html', 'docx']),
-  headings: z.object({
-    found: z.number().int().min(0),
-    typedNumbers: z.number().int().min(0),
-    unnumbered: z.array(text).max(100_000),
-    runIn: z.number().int().min(0),
-    guessed: z.boolean(),
-  }),
-  contents: z.object({ entries: z.number().int().min(0), title: text.nullable() }).nullable(),
-  dates: z.array(z.object({ field: z.enum(['effectiveDate', 'lastUpdated', 'versionLabel']), value: text, from: text })).max(10),
-  unplaced: z.array(z.object({ text, why: text })).max(100),
-});
 
 /** At most this many unplaced lines are listed: the rest are counted in the last entry. */
 const MAX_UNPLACED = 12;

@@ -1,3 +1,4 @@
+import { allRuns } from './block-runs';
 import { strFromU8, unzipSync } from 'fflate';
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ function documentWith(links: readonly string[]): PolicyDocument {
 
 /** Each linked word and the address its run carries (an unlinked word has merged into the text around it). */
 function linksOf(doc: PolicyDocument): Array<[string, string | undefined]> {
-  const runs = doc.blocks.flatMap((b) => b.runs);
+  const runs = doc.blocks.flatMap(allRuns);
   const out: Array<[string, string | undefined]> = [];
   for (let i = 0; runs.some((r) => r.text.includes(`word${i}`)); i++) out.push([`word${i}`, runs.find((r) => r.text.includes(`word${i}`))?.link]);
   return out;

@@ -11,6 +11,7 @@ import { acceptAll, rejectAll } from '../review/resolve';
 import { h, p, policy } from '../testing/builders';
 import { ref } from '../testing/reference-documents';
 import { MISSING_REFERENCE_TEXT, blocksForReaders } from './references';
+import { textBlock } from '../testing/text-block';
 
 /**
  * References through every section operation: each operation here does to the blocks what the editor's section
@@ -80,7 +81,7 @@ describe('references through section operations', () => {
     const without = deleteSection(base, USE);
     expect(shown(without)).toEqual([`See ${MISSING_REFERENCE_TEXT} and 2 (Retention).`, `Back to ${MISSING_REFERENCE_TEXT}.`]);
     // The reference itself is kept, so undoing the deletion (or the section coming back) shows the number again.
-    expect(without[1]?.runs[1]).toEqual(ref(SHARE));
+    expect(textBlock(without[1]).runs[1]).toEqual(ref(SHARE));
   });
 
   it('show the numbers in each numbering style', () => {
@@ -106,8 +107,8 @@ describe('references are kept whole', () => {
   it('through accepting and rejecting a suggestion that inserts or deletes one', () => {
     const mark = { id: 'sg-1', by: 'Ana', at: '2026-11-02T10:00:00Z' };
     const blocks: Block[] = [h(1, USE, 'Use'), p('See ', { ...ref(USE), ins: mark }, { text: ' and ' }, { ...ref(USE, true), del: mark }, '.')];
-    expect(acceptAll(doc(blocks)).blocks[1]?.runs).toEqual([{ text: 'See ' }, ref(USE), { text: ' and .' }]);
-    expect(rejectAll(doc(blocks)).blocks[1]?.runs).toEqual([{ text: 'See  and ' }, ref(USE, true), { text: '.' }]);
+    expect(textBlock(acceptAll(doc(blocks)).blocks[1]).runs).toEqual([{ text: 'See ' }, ref(USE), { text: ' and .' }]);
+    expect(textBlock(rejectAll(doc(blocks)).blocks[1]).runs).toEqual([{ text: 'See  and ' }, ref(USE, true), { text: '.' }]);
   });
 
   it('through a three-way merge where one side adds a reference and the other moves its section', () => {

@@ -1,6 +1,6 @@
 import type { Block, NumberingStyle, PolicyDocument, Run } from '../model/document';
 import { referencePlaceholder } from '../model/vocabulary';
-import { h, li, p, policy } from './builders';
+import { h, p, policy } from './builders';
 
 /** A cross-reference run to `section`, as the editor stores it; with `title`, it shows the section's title too. */
 export const ref = (section: string, title = false): Run => ({ text: referencePlaceholder(section), ref: section, ...(title ? { refTitle: true as const } : {}) });
@@ -15,7 +15,7 @@ export function referringPolicy(numbering: NumberingStyle = 'decimal'): PolicyDo
     h(1, 's-scope001', 'Scope'),
     p('Access is limited as Section ', ref('s-access01'), ' says; keys are in ', ref('s-keys0001', true), '.'),
     h(2, 's-who00001', 'Who'),
-    { ...li('Everyone named in Section '), runs: [{ text: 'Everyone named in Section ' }, ref('s-scope001')] },
+    { kind: 'list-item', list: 'bullet', indent: 0, runs: [{ text: 'Everyone named in Section ' }, ref('s-scope001')] },
     h(1, 's-secur001', 'Security'),
     h(2, 's-access01', 'Access'),
     p('Only staff, under Section ', ref('s-scope001'), '.'),
