@@ -35,6 +35,9 @@ import { readReview, type ReviewOptions } from './docx-review/read-review';
 const STYLE_MAP = [
   "p[style-name='Title'] => p.pw-title:fresh",
   "p[style-name='title'] => p.pw-title:fresh",
+  // a table's caption, which html.ts gives to the table beside it (as the WordprocessingML reader does)
+  "p[style-name='caption'] => p.pw-caption:fresh",
+  "p[style-name='Caption'] => p.pw-caption:fresh",
   // A table of contents ("TOC Heading", then entries in "toc 1"–"toc 9", as Word and the DOCX export write it) is no
   // part of the text: its entries would be read as numbered headings or paragraphs of their own.
   "p[style-name='TOC Heading'] => !",

@@ -4,6 +4,7 @@ import { checkRootNamespaces, declaresNamespace } from './namespaces';
 import { numberReferenceBookmark } from '../reference-field';
 import { NotMine } from './not-mine';
 import type { WordNumbering } from './numbering';
+import { withCaptions } from '../captions';
 import { ListNumbers } from './list-numbers';
 import { MISSING_TARGET, rawParagraphs, type NoteText, type ParagraphRole, type Piece } from './paragraphs';
 import { withFragment } from './relationships';
@@ -235,22 +236,6 @@ function textOf(blocks: readonly Block[], noteText?: NoteText): RawRun[] {
 
 function tableOf(table: NonNullable<Block['table']>, noteText: NoteText): RawTable {
   return { header: table.header, rows: table.rows.map((cells) => cells.map((blocks) => textOf(blocks, noteText))) };
-}
-
-/** A caption paragraph right before a table (or else right after it) becomes its caption. */
-function withCaptions(out: RawParagraph[], captions: ReadonlySet<RawParagraph>): RawParagraph[] {
-  if (captions.size === 0) return out;
-  const used = new Set<RawParagraph>();
-  out.forEach((paragraph, i) => {
-    if (!paragraph.table) return;
-    const before = out[i - 1];
-    const after = out[i + 1];
-    const caption = before && captions.has(before) && !used.has(before) ? before : after && captions.has(after) && !used.has(after) ? after : undefined;
-    if (!caption) return;
-    used.add(caption);
-    paragraph.table.caption = caption.runs;
-  });
-  return out.filter((paragraph) => !used.has(paragraph));
 }
 
 /** The notes of a footnotes or endnotes part (separators left out, as mammoth leaves them), or NotMine. */

@@ -76,6 +76,18 @@ describe('tables', () => {
     expect(tableOf(doc)?.caption).toEqual([{ text: 'Table 2: Letters' }]);
   });
 
+  it('a file left to mammoth (a symbol in it) keeps its tables, header row, caption and notes the same way', async () => {
+    const notes = `<w:footnote w:id="1">${p(r('Kept for audits.'))}</w:footnote>`;
+    const table = `<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>${tc(p(r('Record')))}${tc(p(r('Kept for')))}</w:tr><w:tr>${tc(p(r('Invoices') + '<w:r><w:footnoteReference w:id="1"/></w:r>'))}${tc(p(r('6 years')))}</w:tr></w:tbl>`;
+    const symbol = '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>';
+    const bytes = docx(p(r('Retention') + symbol) + p(r('Table 1: Retention periods'), style('Caption')) + table + p(r('After.')), notes);
+    expect(() => readWordml(textOf(bytes))).toThrow();
+    const found = tableOf(await imported(bytes));
+    expect(found?.header).toBe(true);
+    expect(found?.caption).toEqual([{ text: 'Table 1: Retention periods' }]);
+    expect(grid(found)?.map((row) => row.map((cell) => cell.replace(/\{\{note:n-[a-z0-9]+\}\}/, '[note]')))).toEqual([['Record', 'Kept for'], ['Invoices[note]', '6 years']]);
+  });
+
   it('merged cells keep the grid rectangular: a span gives empty cells after, a continued vertical merge an empty cell; a nested table is text', async () => {
     const body = '<w:tbl>' +
       `<w:tr>${tc(p(r('Kind')), '<w:vMerge w:val="restart"/>')}${tc(p(r('Two wide')), '<w:gridSpan w:val="2"/>')}</w:tr>` +
