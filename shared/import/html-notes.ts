@@ -51,7 +51,11 @@ export function findNotes(root: Node): HtmlNotes | null {
       const el = node as Element;
       const id = attr(el, 'id');
       if (id && !byId.has(id)) byId.set(id, el);
-      else if (id) copies.set(id, [...(copies.get(id) ?? []), el]);
+      else if (id) {
+        const list = copies.get(id);
+        if (list) list.push(el);
+        else copies.set(id, [el]);
+      }
       if (el.tagName === 'sup') {
         below = true;
         supAround = el;
