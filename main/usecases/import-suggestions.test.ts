@@ -9,6 +9,7 @@ import { h, p, policy } from '../../shared/testing/builders';
 import { revision, reviewDocx, wdelr, wp, wr } from '../../shared/testing/review-docx';
 import { createProject } from './projects';
 import { importAsSuggestions } from './import-suggestions';
+import { allRuns } from '../../shared/model/block-runs';
 
 let tmp: string;
 beforeEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-const texts = (blocks: readonly Block[]) => blocks.map((b) => runsToPlainText(b.runs));
+const texts = (blocks: readonly Block[]) => blocks.map((b) => runsToPlainText(allRuns(b)));
 
 describe('importing a returned DOCX into a document as suggestions', () => {
   it('puts the untracked edits down to the last author and keeps the tracked ones and the comments as Word wrote them', async () => {
@@ -46,7 +47,7 @@ describe('importing a returned DOCX into a document as suggestions', () => {
     expect(doc.blocks.map((b) => (b.kind === 'heading' ? b.id : b.kind))).toEqual(['s-scope00001', 'paragraph', 's-retain0001', 'paragraph']);
     expect(texts(acceptAll(doc).blocks)).toEqual(['Scope', 'We keep some personal data.', 'Retention', 'We delete data after six years.']);
     expect(texts(rejectAll(doc).blocks)).toEqual(texts(current.blocks));
-    const runs = doc.blocks.flatMap((b) => b.runs);
+    const runs = doc.blocks.flatMap((b) => allRuns(b));
     expect(runs.find((r) => r.text === 'all')?.del).toMatchObject({ by: 'Ana Lima', at: '2026-02-03T04:05:06Z' });
     expect(runs.find((r) => r.text === 'ten')?.del).toEqual({ id: expect.any(String), by: 'Rita Reviewer', at: '2026-04-05T06:07:08Z' });
     expect(runs.find((r) => r.text === 'six')?.ins).toMatchObject({ by: 'Rita Reviewer' });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { h, li, p, policy } from '../testing/builders';
-import type { Block, PolicyDocument } from '../model/document';
+import type { Block, PolicyDocument, TextBlock } from '../model/document';
 import { PolicyDocumentSchema } from '../model/document';
 import { mergeDocuments, type SectionConflict } from './merge-documents';
+import { allRuns } from '../model/block-runs';
 
 const base = policy([
   p('This policy explains how we use data.'),
@@ -25,12 +26,12 @@ function edited(doc: PolicyDocument, edit: (blocks: Block[]) => void, extra: Par
   return { ...doc, ...extra, blocks };
 }
 
-const texts = (doc: PolicyDocument) => doc.blocks.map((block) => block.runs.map((run) => run.text).join(''));
-const indexOf = (blocks: Block[], text: string) => blocks.findIndex((block) => block.runs.map((run) => run.text).join('') === text);
+const texts = (doc: PolicyDocument) => doc.blocks.map((block) => allRuns(block).map((run) => run.text).join(''));
+const indexOf = (blocks: Block[], text: string) => blocks.findIndex((block) => allRuns(block).map((run) => run.text).join('') === text);
 const setText = (blocks: Block[], from: string, to: string) => {
   const at = indexOf(blocks, from);
   if (at === -1) throw new Error(`no block "${from}"`);
-  (blocks[at] as Block).runs = [{ text: to }];
+  (blocks[at] as TextBlock).runs = [{ text: to }];
 };
 
 describe('mergeDocuments', () => {
@@ -59,8 +60,8 @@ describe('mergeDocuments', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ kind: 'both-edited', key: 's-intro0001' });
     const conflict = conflicts[0] as SectionConflict;
-    expect(conflict.theirs?.map((block) => block.runs[0]?.text)).toContain('We are Northwind plc.');
-    expect(conflict.base?.map((block) => block.runs[0]?.text)).toContain('We are Northwind.');
+    expect(conflict.theirs?.map((block) => allRuns(block)[0]?.text)).toContain('We are Northwind plc.');
+    expect(conflict.base?.map((block) => allRuns(block)[0]?.text)).toContain('We are Northwind.');
     expect(texts(merged)).toContain('We are Northwind Ltd.');
   });
 

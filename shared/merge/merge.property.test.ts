@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, PolicyDocument } from '../model/document';
+import type { Block, Note, PolicyDocument, Table } from '../model/document';
+import { notePlaceholder } from '../model/vocabulary';
 import { PolicyDocumentSchema } from '../model/document';
 import { h, p, policy } from '../testing/builders';
 import { seeded } from '../testing/seeded-random';
 import { blockKey } from './block-key';
 import { mergeDocuments } from './merge-documents';
 import { sectionsOf } from './sections';
+import { allRuns } from '../model/block-runs';
 
 /**
  * For random policies and random edits by two people, each to their own sections (or their own paragraphs of one
@@ -112,17 +114,17 @@ describe('mergeDocuments, for random policies and random edits', () => {
       const theirs = edit(false);
       const { merged, conflicts } = mergeDocuments(base, mine, theirs);
       expect(conflicts, `run ${run}`).toEqual([]);
-      const text = merged.blocks.map((block) => block.runs[0]?.text ?? '');
+      const text = merged.blocks.map((block) => allRuns(block)[0]?.text ?? '');
       // Everything each side wrote is there, and each side's paragraphs are in its order.
       for (const side of [mine, theirs]) {
-        const own = side.blocks.map((block) => block.runs[0]?.text ?? '').filter((t) => !base.blocks.some((b) => b.runs[0]?.text === t));
+        const own = side.blocks.map((block) => allRuns(block)[0]?.text ?? '').filter((t) => !base.blocks.some((b) => allRuns(b)[0]?.text === t));
         for (const line of own) expect(text, `run ${run}`).toContain(line);
       }
       // What one side deleted of its own is gone.
       base.blocks.slice(1).forEach((block, k) => {
         const owner = ownsK[k] ? mine : theirs;
-        const kept = owner.blocks.some((b) => b.runs[0]?.text === block.runs[0]?.text);
-        expect(text.includes(block.runs[0]?.text ?? ''), `run ${run}, paragraph ${k}`).toBe(kept);
+        const kept = owner.blocks.some((b) => allRuns(b)[0]?.text === allRuns(block)[0]?.text);
+        expect(text.includes(allRuns(block)[0]?.text ?? ''), `run ${run}, paragraph ${k}`).toBe(kept);
       });
     }
   });
@@ -140,7 +142,61 @@ describe('mergeDocuments, for random policies and random edits', () => {
       expect(conflicts[0]?.kind).toBe('both-edited');
       const theirsKept = JSON.stringify(conflicts[0]).includes('Theirs says that.');
       expect(theirsKept).toBe(true);
-      expect(merged.blocks.some((block) => block.runs[0]?.text === 'Mine says this.')).toBe(true);
+      expect(merged.blocks.some((block) => allRuns(block)[0]?.text === 'Mine says this.')).toBe(true);
+    }
+  });
+
+  it('merges two people\'s edits to different cells of a table, and calls one cell changed by both a conflict', () => {
+    const random = seeded(1604);
+    for (let run = 0; run < RUNS; run++) {
+      const rows = 1 + Math.floor(random() * 4);
+      const columns = 1 + Math.floor(random() * 4);
+      const text = (r: number, c: number, who: string) => `${who} ${r}.${c} ${words(random, '')}`;
+      const table = (cell: (r: number, c: number) => string): Table => ({
+        kind: 'table',
+        rows: Array.from({ length: rows }, (_, r) => ({ cells: Array.from({ length: columns }, (_, c) => ({ runs: [{ text: cell(r, c) }] })) })),
+      });
+      const original = table((r, c) => text(r, c, 'base'));
+      const cellOf = (t: Table, r: number, c: number) => t.rows[r]?.cells[c]?.runs[0]?.text ?? '';
+      const mineOwns = Array.from({ length: rows * columns }, () => random() < 0.5);
+      const edits = mineOwns.map(() => random() < 0.4);
+      const side = (mineSide: boolean) => table((r, c) => (mineOwns[r * columns + c] === mineSide && edits[r * columns + c] ? text(r, c, mineSide ? 'mine' : 'theirs') : cellOf(original, r, c)));
+      const doc = (t: Table) => policy([h(1, 's-table0001', 'Table'), p('Before.'), t, p('After.')]);
+      const [mine, theirs] = [side(true), side(false)];
+      const { merged, conflicts } = mergeDocuments(doc(original), doc(mine), doc(theirs));
+      expect(conflicts, `run ${run}`).toEqual([]);
+      const result = merged.blocks[2] as Table;
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < columns; c++) expect(cellOf(result, r, c), `run ${run}`).toBe(cellOf(mineOwns[r * columns + c] ? mine : theirs, r, c));
+      }
+      // one cell both changed, differently: a conflict, whatever else each changed
+      const [r, c] = [Math.floor(random() * rows), Math.floor(random() * columns)];
+      const clash = (t: Table, who: string): Table => ({ ...t, rows: t.rows.map((row, ri) => (ri !== r ? row : { cells: row.cells.map((cell, ci) => (ci !== c ? cell : { runs: [{ text: `${who} clash` }] })) })) });
+      expect(mergeDocuments(doc(original), doc(clash(mine, 'mine')), doc(clash(theirs, 'theirs'))).conflicts.map((x) => x.kind), `run ${run}`).toEqual(['both-edited']);
+    }
+  });
+
+  it('merges two people\'s edits to different footnotes by id, and calls one note changed by both a note conflict', () => {
+    const random = seeded(1605);
+    for (let run = 0; run < RUNS; run++) {
+      const count = 1 + Math.floor(random() * 6);
+      const ids = Array.from({ length: count }, (_, k) => `n-r${run}k${k}x`.padEnd(8, '0'));
+      const blocks = [h(1, 's-notes0001', 'Notes'), ...ids.map((noteId, k) => p(`paragraph ${k}`, { text: notePlaceholder(noteId), note: noteId }))];
+      const base = policy(blocks, { notes: ids.map((noteId) => ({ id: noteId, runs: [{ text: words(random, 'base') }] })) });
+      const mineOwns = ids.map(() => random() < 0.5);
+      const edits = ids.map(() => random() < 0.5);
+      const side = (mineSide: boolean): PolicyDocument => ({
+        ...base,
+        notes: (base.notes ?? []).map((note, k): Note => (mineOwns[k] === mineSide && edits[k] ? { ...note, runs: [{ text: words(random, mineSide ? 'mine' : 'theirs') }] } : note)),
+      });
+      const [mine, theirs] = [side(true), side(false)];
+      const { merged, conflicts } = mergeDocuments(base, mine, theirs);
+      expect(conflicts, `run ${run}`).toEqual([]);
+      expect(PolicyDocumentSchema.safeParse(merged).success, `run ${run}`).toBe(true);
+      expect(merged.notes, `run ${run}`).toEqual(ids.map((_, k) => ((mineOwns[k] ? mine : theirs).notes ?? [])[k]));
+      const k = Math.floor(random() * count);
+      const clash = (doc: PolicyDocument, who: string): PolicyDocument => ({ ...doc, notes: (doc.notes ?? []).map((note, i) => (i === k ? { ...note, runs: [{ text: `${who} clash` }] } : note)) });
+      expect(mergeDocuments(base, clash(mine, 'mine'), clash(theirs, 'theirs')).conflicts, `run ${run}`).toMatchObject([{ kind: 'note', id: ids[k] }]);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../model/document';
 import { h, p, policy } from '../testing/builders';
+import type { Heading } from '../model/document';
 import { listComments, listSuggestions } from './list';
 
 const ana = { id: 'c-ana0001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
@@ -10,7 +11,7 @@ const thread = (id: string, extra = {}) => ({ id, by: 'Ana', at: '2026-12-04T10:
 describe('listing suggestions', () => {
   it('gathers the marks of one suggestion and numbers its section as if everything were accepted', () => {
     const doc = policy([
-      { ...h(1, 's-gone00001', 'Gone'), change: { ...ben, kind: 'delete' }, runs: [{ text: 'Gone', del: ben }] },
+      { ...(h(1, 's-gone00001', 'Gone') as Heading), change: { ...ben, kind: 'delete' as const }, runs: [{ text: 'Gone', del: ben }] },
       h(1, 's-kept00001', 'Kept'),
       p('We ', { text: 'sell', del: ana }, { text: 'never sell', ins: ana } as Run, ' data.'),
     ]);

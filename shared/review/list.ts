@@ -33,11 +33,13 @@ export interface CommentEntry {
 
 /**
  * Where each block stands in the numbered sections, with every suggestion accepted (the numbering a reader sees):
- * the id and number of the section each block is in.
+ * the id and number of the section each block is in. A section that takes no number goes by its title, as a
+ * reference to it does.
  */
 export function sectionsOfBlocks(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Array<{ id: string; number: string } | null> {
   const counted = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered }] : []));
-  const numbers = new Map(numberSections(counted, doc.numbering).map((n) => [n.id, bareNumber(n.label)]));
+  const titles = new Map(doc.blocks.flatMap((block) => (block.kind === 'heading' ? [[block.id, acceptedTitle(block.runs)] as const] : [])));
+  const numbers = new Map(numberSections(counted, doc.numbering).map((n) => [n.id, bareNumber(n.label) || (titles.get(n.id) ?? '')]));
   let current: { id: string; number: string } | null = null;
   return doc.blocks.map((block) => {
     if (block.kind === 'heading') {
@@ -53,16 +55,19 @@ export function sectionsOfBlocks(doc: Pick<PolicyDocument, 'blocks' | 'numbering
  * Each list of runs of the document in reading order with the index of the block it belongs to: a block's own lists
  * (a table's caption and cells, row by row), each followed by the text of the footnotes it marks, which a reader
  * meets there (a note's text counts as in the block of its mark). The old place of a moved block does not bring its
- * notes: they are read at the new place.
+ * notes: they are read at the new place (at the old one only when no other place marks them).
  */
 export function forEachTextOf(doc: Pick<PolicyDocument, 'blocks' | 'notes'>, visit: (runs: readonly Run[], block: number) => void): void {
   const notes = new Map((doc.notes ?? []).map((note) => [note.id, note]));
   const read = new Set<string>();
   const home = new Map<string, number>();
-  doc.blocks.forEach((block, index) => {
-    if (block.change?.kind === 'move-from') return;
-    forEachRunList(block, (runs) => runs.forEach((run) => run.note !== undefined && !home.has(run.note) && home.set(run.note, index)));
-  });
+  // a note is read where its mark stands, at the new place of a moved block; at the old place only if that is all there is
+  for (const moved of [false, true]) {
+    doc.blocks.forEach((block, index) => {
+      if ((block.change?.kind === 'move-from') !== moved) return;
+      forEachRunList(block, (runs) => runs.forEach((run) => run.note !== undefined && !home.has(run.note) && home.set(run.note, index)));
+    });
+  }
   doc.blocks.forEach((block: Block, index) => {
     forEachRunList(block, (runs) => {
       visit(runs, index);
@@ -74,6 +79,11 @@ export function forEachTextOf(doc: Pick<PolicyDocument, 'blocks' | 'notes'>, vis
       }
     });
   });
+}
+
+/** A heading's words as they read with every suggestion accepted. */
+export function acceptedTitle(runs: readonly Run[]): string {
+  return runsToPlainText(runs.filter((run) => !run.del)).trim();
 }
 
 /** The open suggestions of a document, in reading order of their first mark (in its blocks, its tables' cells and its footnotes). */

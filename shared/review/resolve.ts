@@ -18,7 +18,7 @@ type Resolvable = Pick<PolicyDocument, 'blocks'> & { notes?: PolicyDocument['not
  * meaning of accept and reject: the editor applies it block by block (resolveBlock), the CLI and the exporters to the
  * whole document. Comment threads are kept even when their text goes; they are shown as orphaned. Footnotes: the
  * suggestions in a note's own text are settled like any, and a note whose mark goes (its deletion accepted, its
- * insertion rejected, its block gone) goes with it (resolveNotes).
+ * insertion rejected, its block gone) goes with it (settleNotes).
  */
 export function resolveSuggestions<D extends Resolvable>(doc: D, decide: Decide): D {
   const blocks: Block[] = [];
@@ -27,7 +27,7 @@ export function resolveSuggestions<D extends Resolvable>(doc: D, decide: Decide)
     if (resolved) blocks.push(resolved);
   }
   if (!doc.notes) return { ...doc, blocks };
-  const notes = resolveNotes(doc.notes, doc.blocks, blocks, decide);
+  const notes = settleNotes(doc.notes, doc.blocks, blocks, decide);
   const { notes: _old, ...rest } = doc;
   // no notes left: the field goes, as a document without footnotes is stored
   return (notes.length > 0 ? { ...rest, blocks, notes } : { ...rest, blocks }) as D;
@@ -50,7 +50,7 @@ export function markedNotes(blocks: readonly Block[]): Set<string> {
  * it is not this settling that lost it. The same array when nothing changed. For the editor, which resolves block by
  * block, with the blocks before and after.
  */
-export function resolveNotes(notes: readonly Note[], blocks: readonly Block[], resolved: readonly Block[], decide: Decide): Note[] {
+export function settleNotes(notes: readonly Note[], blocks: readonly Block[], resolved: readonly Block[], decide: Decide): Note[] {
   const before = markedNotes(blocks);
   const after = markedNotes(resolved);
   let changed = false;

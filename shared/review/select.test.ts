@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../model/document';
 import { h, p, policy } from '../testing/builders';
+import type { Heading } from '../model/document';
 import { sectionSubtree, suggestionsMatching } from './select';
 
 const ana = { id: 'c-ana0001', by: 'Ana', at: '2026-12-04T10:00:00Z' };
@@ -11,7 +12,7 @@ const gone = { id: 'c-gone0001', by: 'Ben', at: '2026-12-04T12:00:00Z' };
 const doc = policy([
   h(1, 's-intro0001', 'Intro'),
   p({ text: 'Hello', ins: ana } as Run),
-  { ...h(1, 's-old000001', 'Old'), change: { ...gone, kind: 'delete' }, runs: [{ text: 'Old', del: gone }] },
+  { ...(h(1, 's-old000001', 'Old') as Heading), change: { ...gone, kind: 'delete' as const }, runs: [{ text: 'Old', del: gone }] },
   h(1, 's-scope0001', 'Scope'),
   h(2, 's-sub000001', 'Sub'),
   p({ text: 'there', ins: ben } as Run),

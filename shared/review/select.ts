@@ -1,13 +1,16 @@
 import type { PolicyDocument } from '../model/document';
 import { bareNumber, numberSections } from '../numbering/number';
-import { listSuggestions, type SuggestionEntry } from './list';
+import { acceptedTitle, listSuggestions, type SuggestionEntry } from './list';
 import { standsWhenAccepted } from './suggestions';
 
 /** Which open suggestions a scripted accept or reject settles: all of them, or only one author's, or one section's. */
 export interface SuggestionFilter {
   /** The author's name as the suggestions carry it (compared without regard to case). */
   readonly author?: string;
-  /** A section number as a reader sees it ("2", "2.1", "Article II"): that section and its subsections. */
+  /**
+   * A section number as a reader sees it ("2", "2.1", "Article II"), or the title of a section that takes no number
+   * ("Summary"): that section and its subsections.
+   */
   readonly section?: string;
 }
 
@@ -19,7 +22,9 @@ export function sectionSubtree(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>
   const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' && standsWhenAccepted(block) ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered }] : []));
   const numbers = numberSections(headings, doc.numbering);
   const wanted = bareNumber(number.trim()).toLowerCase();
-  const start = numbers.findIndex((n) => bareNumber(n.label).toLowerCase() === wanted);
+  const titles = new Map(doc.blocks.flatMap((block) => (block.kind === 'heading' ? [[block.id, acceptedTitle(block.runs).toLowerCase()] as const] : [])));
+  // a numbered section by its number; one that takes no number by its title (its label is empty)
+  const start = wanted === '' ? -1 : numbers.findIndex((n) => (n.label === '' ? titles.get(n.id) === number.trim().toLowerCase() : bareNumber(n.label).toLowerCase() === wanted));
   const top = numbers[start];
   if (!top) return null;
   const ids = new Set([top.id]);

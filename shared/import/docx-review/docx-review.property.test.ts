@@ -5,6 +5,7 @@ import { acceptAll, rejectAll } from '../../review/resolve';
 import { seeded } from '../../testing/seeded-random';
 import { revision, reviewDocx, wdelr, wp, wr } from '../../testing/review-docx';
 import { importDocx } from '../docx';
+import { allRuns } from '../../model/block-runs';
 
 /*
  * Random Word files with tracked changes: paragraphs and headings whose runs are plain, inserted, deleted or
@@ -95,7 +96,7 @@ function randomDocx(rand: Rand): Made {
 }
 
 const normal = (texts: readonly string[]) => texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
-const texts = (blocks: readonly Block[]) => normal(blocks.map((b) => runsToPlainText(b.runs)));
+const texts = (blocks: readonly Block[]) => normal(blocks.map((b) => runsToPlainText(allRuns(b))));
 
 describe('DOCX import of random tracked changes', () => {
   it('is valid, and accepting or rejecting all gives what Word shows', async () => {
