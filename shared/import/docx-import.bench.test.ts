@@ -3,13 +3,14 @@ import type { Block, PolicyDocument } from '../model/document';
 import { importDocx } from './docx';
 import { WORDS_PER_SECTION, generatedDocx } from '../testing/generated-docx';
 import { withReview } from '../testing/review-docx';
+import { allRuns } from '../model/block-runs';
 
 /**
  * How long the DOCX import takes on the bench's size (2,000 sections, about 100,000 words): printed rather than
  * asserted, as a shared machine is too noisy to fail a build on. `npm run bench` runs it; docx.test.ts checks the same
  * import at a small size.
  */
-const plain = (b: Block) => b.runs.map((r) => r.text).join('');
+const plain = (b: Block) => allRuns(b).map((r) => r.text).join('');
 
 describe('DOCX import time (measured and reported, not asserted)', () => {
   let bytes: Uint8Array;
@@ -46,7 +47,7 @@ describe('DOCX import time (measured and reported, not asserted)', () => {
       doc = await importDocx(reviewed, { fileName: 'benchmark-reviewed.docx' });
       times.push(performance.now() - started);
     }
-    const inserted = (doc?.blocks ?? []).reduce((n, b) => n + b.runs.filter((r) => r.ins).length, 0);
+    const inserted = (doc?.blocks ?? []).reduce((n, b) => n + allRuns(b).filter((r) => r.ins).length, 0);
     console.log(
       `DOCX import with ${insertions} tracked insertions and ${doc?.comments?.length ?? 0} comments: ` +
         `cold ${times[0]?.toFixed(0)} ms, warm ${times.slice(1).map((t) => t.toFixed(0)).join(' / ')} ms`,

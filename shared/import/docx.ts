@@ -19,9 +19,9 @@ import { readReview, type ReviewOptions } from './docx-review/read-review';
  * entry once under the same guard (sizes as declared, no DOCTYPE in any XML part). Then wordml/ reads the document
  * itself: "Heading 1"–"Heading 6" are headings whatever list numbering Word puts on them (their levels come from the
  * style), "Title" is the title, a table of contents is dropped, numbered and bulleted paragraphs are list items at
- * their Word level, with bold, italic, underline and http/https/mailto links, footnotes and endnotes listed after the
- * text — what mammoth's HTML (below) gave,
- * which wordml-vs-mammoth.test.ts checks on the same bytes. On the bench's 100,000-word file the whole import costs a
+ * their Word level (with the numbers Word draws on them), with bold, italic, underline, superscript, subscript and
+ * http/https/mailto links, tables, footnotes and endnotes as notes — what mammoth's HTML (below) gives, which
+ * wordml-vs-mammoth.test.ts checks on the same bytes, and what mammoth loses (wordml-shapes.test.ts). On the bench's 100,000-word file the whole import costs a
  * quarter of the CPU time it did through mammoth (whose XML DOM, document model and HTML writer were three quarters of it).
  *
  * mammoth stays for what wordml/ does not follow (it says NotMine): text boxes and VML, symbols, checkboxes, unusual
@@ -35,6 +35,9 @@ import { readReview, type ReviewOptions } from './docx-review/read-review';
 const STYLE_MAP = [
   "p[style-name='Title'] => p.pw-title:fresh",
   "p[style-name='title'] => p.pw-title:fresh",
+  // a table's caption, which html.ts gives to the table beside it (as the WordprocessingML reader does)
+  "p[style-name='caption'] => p.pw-caption:fresh",
+  "p[style-name='Caption'] => p.pw-caption:fresh",
   // A table of contents ("TOC Heading", then entries in "toc 1"–"toc 9", as Word and the DOCX export write it) is no
   // part of the text: its entries would be read as numbered headings or paragraphs of their own.
   "p[style-name='TOC Heading'] => !",

@@ -38,6 +38,8 @@ function isNoteElement(el: Element): boolean {
 /** The notes of a parsed page, or null when it has none (the reader then does no more than before). */
 export function findNotes(root: Node): HtmlNotes | null {
   const byId = new Map<string, Element>();
+  // mammoth writes a note once for each of its marks, all with one id: every copy is the note, read once
+  const copies = new Map<string, Element[]>();
   const candidates: Array<{ a: Element; target: string; ids: string[] }> = [];
   const stack: Array<{ node: Node; inSup: boolean; sup: Element | undefined }> = [{ node: root, inSup: false, sup: undefined }];
   while (stack.length > 0) {
@@ -49,6 +51,11 @@ export function findNotes(root: Node): HtmlNotes | null {
       const el = node as Element;
       const id = attr(el, 'id');
       if (id && !byId.has(id)) byId.set(id, el);
+      else if (id) {
+        const list = copies.get(id);
+        if (list) list.push(el);
+        else copies.set(id, [el]);
+      }
       if (el.tagName === 'sup') {
         below = true;
         supAround = el;
@@ -73,6 +80,7 @@ export function findNotes(root: Node): HtmlNotes | null {
       runs = [];
       runsOf.set(target, runs);
       notes.set(note, runs);
+      for (const copy of copies.get(target) ?? []) if (isNoteElement(copy)) notes.set(copy, []);
     }
     marks.set(a, target);
     for (const id of ids) backTargets.add(id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema, type PolicyDocument, type Table } from '../model/document';
 import { importHtml } from './html';
+import { importDocument } from './index';
 
 /* Tables, footnotes, superscript and subscript in HTML, in the shapes our export, pandoc, mammoth and sites write. */
 
@@ -58,5 +59,15 @@ describe('footnotes', () => {
       <ol><li id="footnote-1"><p>First note. <a href="#footnote-ref-1">↑</a></p></li><li id="n2">Second note.</li><li id="n3">Not a note.</li></ol>`);
     expect(noteTexts(doc)).toEqual(['First note. ', 'Second note.'].map((t) => t.trim()));
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'list-item']);
+  });
+});
+
+describe('typed references in a table', () => {
+  it('"Section 2" in a cell becomes a cross-reference to section 2, as in a paragraph', async () => {
+    const html = '<h1>Policy</h1><h2>1. Scope</h2><p>Text.</p><h2>2. Data</h2><table><tr><th>Topic</th><th>Where</th></tr><tr><td>Retention</td><td>See Section 2.</td></tr></table>';
+    const doc = await importDocument('page.html', new TextEncoder().encode(html));
+    const data = doc.blocks.find((b) => b.kind === 'heading' && b.runs[0]?.text === 'Data');
+    const cell = tableOf(doc)?.rows[1]?.cells[1]?.runs;
+    expect(cell?.find((run) => run.ref !== undefined)?.ref).toBe(data?.kind === 'heading' ? data.id : 'no heading');
   });
 });

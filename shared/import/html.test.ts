@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema, type PolicyDocument } from '../model/document';
 import { importHtml, readHtml } from './html';
 import { plain, sketch } from '../testing/sketch';
+import { allRuns } from '../model/block-runs';
+import type { Block } from '../model/document';
+
+/** A block's runs, whatever its kind (a table's caption and cells in reading order). */
+const runsOf = (block: Block | undefined) => (block ? allRuns(block) : undefined);
 
 
 
@@ -50,7 +55,7 @@ describe('hostile HTML', () => {
   });
 
   it('keeps only http, https and mailto links', () => {
-    const links = doc.blocks.flatMap((b) => b.runs.filter((r) => r.link).map((r) => [r.text, r.link]));
+    const links = doc.blocks.flatMap((b) => allRuns(b).filter((r) => r.link).map((r) => [r.text, r.link]));
     expect(links).toEqual([
       ['safe link', 'https://example.com/ok'],
       ['mail link', 'mailto:dpo@example.com'],
@@ -78,7 +83,7 @@ describe('HTML structure', () => {
       <ol start="3"><li>Third</li><li>Fourth</li></ol>`);
     expect([doc.title, doc.effectiveDate, doc.lastUpdated]).toEqual(['Cookie Policy', '2024-05-01', '2024-05-02']);
     expect(sketch(doc)).toEqual(['H1 What We Use', '¶ We use strict, analytics and ad cookies.', '• Session', '  • Login', '• Preference', '¶ More about it.', '# Third', '# Fourth']);
-    expect(doc.blocks[1]?.runs).toEqual([
+    expect(runsOf(doc.blocks[1])).toEqual([
       { text: 'We use ' },
       { text: 'strict', marks: ['bold'] },
       { text: ', ' },
@@ -94,7 +99,7 @@ describe('HTML structure', () => {
       '<b style="font-weight:normal" id="docs-internal-guid-1"><p><span style="font-weight:700">Terms</span></p><p><span style="font-weight:400">Plain</span> and <span style="font-style:italic;text-decoration:underline">both</span>.</p></b>',
     );
     expect(doc.title).toBe('Terms');
-    expect(doc.blocks[0]?.runs).toEqual([{ text: 'Plain and ' }, { text: 'both', marks: ['italic', 'underline'] }, { text: '.' }]);
+    expect(runsOf(doc.blocks[0])).toEqual([{ text: 'Plain and ' }, { text: 'both', marks: ['italic', 'underline'] }, { text: '.' }]);
   });
 
   it('numbered <ol> items that read like headings are sections when their numbers fit; sentences stay list items', () => {

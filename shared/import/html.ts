@@ -5,6 +5,7 @@ import { safeLink } from '../model/link';
 import { textOf } from './decode';
 import { UNNAMED } from './errors';
 import type { RawDocument, RawParagraph, RawRun, RawTable } from './raw';
+import { withCaptions } from './captions';
 import { findNotes, type HtmlNotes } from './html-notes';
 import { HtmlTable } from './html-table';
 import { recoverStructure, type StructureOptions } from './structure';
@@ -68,6 +69,8 @@ interface Context {
   details: boolean;
   /** Where text goes instead of paragraphs: a table cell's runs, a caption's, a footnote's (paragraphs kept apart by "\n"). */
   sink: RawRun[] | undefined;
+  /** Inside mammoth's p.pw-caption (Word's Caption style). */
+  caption: boolean;
   /** The table whose own rows and cells are being read (a table inside a cell is only text of that cell). */
   table: HtmlTable | undefined;
   inHead: boolean;
@@ -78,6 +81,9 @@ class Collector {
   private runs: RawRun[] = [];
   private hints: Omit<RawParagraph, 'runs'> = {};
   private hasText = false;
+  /** Paragraphs of Word's Caption style (mammoth's p.pw-caption): withCaptions gives them to the table beside them. */
+  readonly captions = new Set<RawParagraph>();
+  private caption = false;
   /** Ids met since the last paragraph: they belong to the next one with text (a heading's id comes before its text). */
   private anchors: string[] = [];
 
@@ -89,9 +95,12 @@ class Collector {
       return;
     }
     if (this.hasText) {
-      this.paragraphs.push({ runs: this.runs, ...this.hints, ...(this.anchors.length > 0 ? { anchors: this.anchors } : {}) });
+      const paragraph: RawParagraph = { runs: this.runs, ...this.hints, ...(this.anchors.length > 0 ? { anchors: this.anchors } : {}) };
+      this.paragraphs.push(paragraph);
+      if (this.caption) this.captions.add(paragraph);
       this.anchors = [];
     }
+    this.caption = false;
     this.runs = [];
     this.hints = {};
     this.hasText = false;
@@ -110,8 +119,16 @@ class Collector {
   /** A footnote's mark: its runs are filled when the reader comes to the note. */
   note(runs: RawRun[], ctx: Context): void {
     const run: RawRun = { text: '', note: runs };
-    if (ctx.sink) ctx.sink.push(run);
-    else this.runs.push(run);
+    if (ctx.sink) {
+      ctx.sink.push(run);
+      return;
+    }
+    // a mark is content: a paragraph of only a mark is kept (its note has the words)
+    if (!this.hasText) {
+      this.hints = hintsFor(ctx);
+      this.hasText = true;
+    }
+    this.runs.push(run);
   }
 
   text(text: string, ctx: Context): void {
@@ -128,6 +145,7 @@ class Collector {
       }
       this.hints = hintsFor(ctx);
       this.hasText = true;
+      this.caption = ctx.caption;
     }
     this.runs.push(runOf(text, ctx));
   }
@@ -227,7 +245,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
   const notes: HtmlNotes | null = findNotes(root);
   const initial: Context = {
     marks: [], link: undefined, anchor: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false, details: false,
-    sink: undefined, table: undefined, inHead: false,
+    sink: undefined, table: undefined, inHead: false, caption: false,
   };
   const stack: Task[] = [{ node: root, ctx: initial }];
   while (stack.length > 0) {
@@ -316,6 +334,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
         if (level) next = { ...next, heading: Number(level) };
         if (tag === 'pre') next = { ...next, pre: true };
         if (options.fromDocx && tag === 'p' && (attr(el, 'class') ?? '').split(/\s+/).includes('pw-title')) next = { ...next, title: true };
+        if (options.fromDocx && tag === 'p' && (attr(el, 'class') ?? '').split(/\s+/).includes('pw-caption')) next = { ...next, caption: true };
         if (tag === 'ul' || tag === 'ol' || tag === 'menu') {
           // mammoth restarts Word's numbering at every <ol>, so DOCX numbers are not known (ordinal 0)
           const start = Number.parseInt(attr(el, 'start') ?? '1', 10);
@@ -342,7 +361,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, ctx: next });
   }
   out.flush();
-  return out.paragraphs;
+  return withCaptions(out.paragraphs, out.captions);
 }
 
 function findTitle(root: Node): string | undefined {

@@ -3,6 +3,11 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PolicyDocumentSchema } from '../model/document';
 import { IMPORT_EXTENSIONS, ImportError, importDocument } from './index';
+import { allRuns } from '../model/block-runs';
+import type { Block } from '../model/document';
+
+/** A block's runs, whatever its kind (a table's caption and cells in reading order). */
+const runsOf = (block: Block | undefined) => (block ? allRuns(block) : undefined);
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -22,7 +27,7 @@ describe('importDocument', () => {
     const md = await importDocument('policy.md', bytes('---\ntitle: From Markdown\n---\n\n## Scope\n\nAll.\n'));
     expect([md.title, md.blocks[0]?.kind]).toEqual(['From Markdown', 'heading']);
     const markdown = await importDocument('policy.MARKDOWN', bytes('# Title\n\n**bold**'));
-    expect(markdown.blocks[0]?.runs).toEqual([{ text: 'bold', marks: ['bold'] }]);
+    expect(runsOf(markdown.blocks[0])).toEqual([{ text: 'bold', marks: ['bold'] }]);
     const html = await importDocument('page.htm', bytes('<h1>From HTML</h1><p>Hi.</p>'));
     expect(html.title).toBe('From HTML');
     const txt = await importDocument('notes.txt', bytes('From Text\n1. Scope\nAll.'));
@@ -39,7 +44,7 @@ describe('importDocument', () => {
     // an HTML page saved as .txt is read as HTML, not shown as markup
     const page = await importDocument('saved.txt', bytes('<!DOCTYPE html><html><body><h1>Saved Page</h1><p>Text <script>x()</script>here.</p></body></html>'));
     expect(page.title).toBe('Saved Page');
-    expect(page.blocks.map((b) => b.runs.map((r) => r.text).join(''))).toEqual(['Text here.']);
+    expect(page.blocks.map((b) => allRuns(b).map((r) => r.text).join(''))).toEqual(['Text here.']);
     // no extension at all: plain text
     expect((await importDocument('README', bytes('Read Me\nSome words here.'))).title).toBe('Read Me');
   });

@@ -4,7 +4,7 @@ import { safeLink } from '../model/link';
 import { DOCUMENT_LANGUAGES, NUMBERING_STYLES, type DocumentLanguage, type Mark, type NumberingStyle } from '../model/document';
 import { parseHumanDate } from './dates';
 import { ImportError, UNNAMED } from './errors';
-import type { RawDocument, RawMetadata, RawParagraph, RawRun } from './raw';
+import type { RawDocument, RawMetadata, RawParagraph, RawRun, RawTable } from './raw';
 import { parseMarkdown } from './markdown-parse';
 import { simpleFrontMatter } from './front-matter-lines';
 import { utcDay } from '../model/dates';
@@ -23,8 +23,11 @@ import { utcDay } from '../model/dates';
  *   ---
  *
  * "#" headings are heading hints; a typed number in them ("## 1.1 Scope") sets the level. Raw HTML inside the
- * Markdown is read by the HTML reader, as untrusted as any other HTML. Images are dropped; a table row becomes one
- * paragraph with its cells separated by " | "; a hard line break starts a new paragraph.
+ * Markdown is read by the HTML reader, as untrusted as any other HTML. Images are dropped; a hard line break starts a
+ * new paragraph. A GFM table is a table: its head row is its header row unless every cell of it is empty (as our
+ * export writes a table without one), and a paragraph wholly in italics right above it is its caption, as our export
+ * writes one. A footnote reference [^x] is a note mark holding the text of its definition; a definition no reference
+ * names stays text where it stands. <sup> and <sub> make superscript and subscript.
  */
 
 const MAX_DEPTH = 100;
@@ -51,6 +54,8 @@ interface Ctx {
 class Walker {
   readonly paragraphs: RawParagraph[] = [];
   private readonly definitions = new Map<string, string>();
+  /** Each referenced footnote's runs, filled when its definition is read (usually after the references). */
+  private readonly notes = new Map<string, RawRun[]>();
   /** Ids of inline `<a id="…">` anchors read since the last paragraph: they belong to the next one. */
   private anchors: string[] = [];
 
@@ -63,6 +68,7 @@ class Walker {
     while (stack.length > 0) {
       const node = stack.pop() as Nodes;
       if (node.type === 'definition') this.definitions.set(node.identifier.toLowerCase(), node.url);
+      if (node.type === 'footnoteReference') this.notes.set(node.identifier, []);
       if ('children' in node) for (const child of node.children) stack.push(child);
     }
   }
@@ -95,9 +101,17 @@ class Walker {
       case 'paragraph':
         this.push(this.phrasing(node.children, { marks: [], link: undefined }), {});
         return;
+      case 'footnoteDefinition': {
+        const note = this.notes.get(node.identifier);
+        if (note && note.length === 0) {
+          note.push(...this.textOf(node.children, depth + 1));
+          return;
+        }
+        this.paragraphs.push({ runs: [{ text: `[${node.label ?? node.identifier}]` }] });
+        this.blocks(node.children, depth + 1, undefined, 0);
+        return;
+      }
       case 'blockquote':
-      case 'footnoteDefinition':
-        if (node.type === 'footnoteDefinition') this.paragraphs.push({ runs: [{ text: `[${node.label ?? node.identifier}]` }] });
         this.blocks(node.children, depth + 1, undefined, 0);
         return;
       case 'list': {
@@ -125,22 +139,51 @@ class Walker {
         if (!this.readHtmlFragment) throw new Error('Markdown with raw HTML read without the HTML reader');
         this.paragraphs.push(...this.readHtmlFragment(node.value));
         return;
-      case 'table':
-        for (const row of node.children) {
-          const runs: RawRun[] = [];
-          row.children.forEach((cell, i) => {
-            const cellRuns = this.phrasing(cell.children, { marks: [], link: undefined }).flatMap((p, k) => (k === 0 ? p : [{ text: ' ' }, ...p]));
-            if (cellRuns.every((r) => r.text.trim() === '')) return;
-            if (i > 0 && runs.length > 0) runs.push({ text: ' | ' });
-            runs.push(...cellRuns);
-          });
-          this.push([runs], {});
-        }
+      case 'table': {
+        const rows = node.children.map((row) =>
+          row.children.map((cell) => this.phrasing(cell.children, { marks: [], link: undefined }).flatMap((p, k) => (k === 0 ? p : [{ text: '\n' }, ...p]))),
+        );
+        const blank = (cell: RawRun[]) => cell.every((r) => r.text.trim() === '' && r.note === undefined);
+        const header = rows.length > 0 && !(rows[0] ?? []).every(blank);
+        const table: RawTable = { header, rows: header ? rows : rows.slice(1) };
+        const caption = this.captionAbove();
+        if (caption) table.caption = caption;
+        this.paragraphs.push({ runs: [], table });
         return;
+      }
       default:
         // yaml (front matter, read separately), definition, thematicBreak: no text of their own
         return;
     }
+  }
+
+  /** Block content as one list of runs, its paragraphs apart by "\n" (a footnote's text). */
+  private textOf(nodes: readonly RootContent[], depth: number): RawRun[] {
+    const before = this.paragraphs.length;
+    const anchors = this.anchors;
+    this.blocks(nodes, depth, undefined, 0);
+    const read = this.paragraphs.splice(before);
+    this.anchors = anchors;
+    const runs: RawRun[] = [];
+    for (const paragraph of read) {
+      const cells = paragraph.table ? paragraph.table.rows.flat() : [paragraph.runs];
+      for (const cell of cells) runs.push(...(runs.length > 0 ? [{ text: '\n' }] : []), ...cell);
+    }
+    return runs;
+  }
+
+  /** The paragraph just read, when wholly in italics: the caption our export writes above a table (taken out of the text). */
+  private captionAbove(): RawRun[] | undefined {
+    const last = this.paragraphs[this.paragraphs.length - 1];
+    if (!last || last.list || last.headingLevel !== undefined || last.verbatim || last.table) return undefined;
+    const visible = last.runs.filter((r) => r.text.trim() !== '');
+    if (visible.length === 0 || !visible.every((r) => r.marks?.includes('italic'))) return undefined;
+    this.paragraphs.pop();
+    return last.runs.map((r) => {
+      const marks = (r.marks ?? []).filter((m) => m !== 'italic');
+      const { marks: _italic, ...rest } = r;
+      return marks.length > 0 ? { ...rest, marks } : rest;
+    });
   }
 
   /** Inline content as runs, split where a hard line break stands. */
@@ -207,9 +250,12 @@ class Walker {
           ctx = { ...outer, marks: opened.reduce((marks, m) => withMark(marks, m), outer.marks) };
           break;
         }
-        case 'footnoteReference':
-          text(`[${node.label ?? node.identifier}]`, ctx);
+        case 'footnoteReference': {
+          const note = this.notes.get(node.identifier);
+          if (note) add({ text: '', note });
+          else text(`[${node.label ?? node.identifier}]`, ctx);
           break;
+        }
         default:
           // image, imageReference, inline html tags: nothing the model keeps
           break;
@@ -220,7 +266,9 @@ class Walker {
 }
 
 // As the HTML reader reads them: the tags a Markdown writer uses for marks Markdown has no syntax for.
-const INLINE_TAG_MARKS: Readonly<Record<string, Mark>> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline' };
+const INLINE_TAG_MARKS: Readonly<Record<string, Mark>> = {
+  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline', sup: 'superscript', sub: 'subscript',
+};
 
 function omitList(hints: Omit<RawParagraph, 'runs'>): Omit<RawParagraph, 'runs'> {
   const copy = { ...hints };
@@ -228,8 +276,11 @@ function omitList(hints: Omit<RawParagraph, 'runs'>): Omit<RawParagraph, 'runs'>
   return copy;
 }
 
+/** The marks with `mark` added (superscript and subscript exclude each other: the later one wins). */
 function withMark(marks: readonly Mark[], mark: Mark): readonly Mark[] {
-  return marks.includes(mark) ? marks : [...marks, mark];
+  if (marks.includes(mark)) return marks;
+  const opposite = mark === 'superscript' ? 'subscript' : mark === 'subscript' ? 'superscript' : undefined;
+  return [...(opposite ? marks.filter((m) => m !== opposite) : marks), mark];
 }
 
 /** The text of a node, without recursion (for content nested past MAX_DEPTH). */

@@ -5,6 +5,7 @@ import { exportHtml } from '../export/html';
 import { exportMarkdown } from '../export/markdown';
 import { referringPolicy } from '../testing/reference-documents';
 import { importDocument } from './index';
+import { allRuns } from '../model/block-runs';
 
 /**
  * Typed references become cross-references on import when they name a section of the document. Each paragraph is
@@ -17,7 +18,7 @@ function readBack(doc: PolicyDocument): string[] {
   const titles = new Map(doc.blocks.flatMap((block) => (block.kind === 'heading' ? [[block.id, block.runs.map((run) => run.text).join('')] as const] : [])));
   return doc.blocks
     .filter((block: Block) => block.kind !== 'heading')
-    .map((block) => block.runs.map((run) => (run.ref !== undefined ? `«${titles.get(run.ref) ?? 'missing'}${run.refTitle ? ' +title' : ''}»` : run.text)).join(''));
+    .map((block) => allRuns(block).map((run) => (run.ref !== undefined ? `«${titles.get(run.ref) ?? 'missing'}${run.refTitle ? ' +title' : ''}»` : run.text)).join(''));
 }
 
 const markdown = (...lines: string[]) => importDocument('policy.md', encode(lines.join('\n\n')));

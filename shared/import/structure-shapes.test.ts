@@ -49,6 +49,23 @@ describe('tables', () => {
     expect(tables[0]?.rows[0]?.cells.map((c) => c.runs)).toEqual([[{ text: 'One', marks: ['bold'] }, { text: '\ntwo lines' }], [{ text: 'site', link: 'https://example.com/' }]]);
   });
 
+  it('a first row wholly bold above rows that are not is a header row (its bold gone); a table all bold has none', () => {
+    const bold = (text: string): RawRun[] => [{ text, marks: ['bold'] }];
+    const table = (rows: RawRun[][][]): RawParagraph => ({ runs: [], table: { header: false, rows } });
+    const doc = recover([
+      p('A sentence before, long enough to be text.'),
+      table([[bold('Cookie'), bold('Purpose'), []], [[{ text: 'sid' }], [{ text: 'Signs you in.' }], []]]),
+      p('Another sentence between, long enough to be text.'),
+      table([[bold('All'), bold('bold')], [bold('every'), bold('row')]]),
+    ], 'docx');
+    const [guessed, allBold] = doc.blocks.filter((b): b is Table => b.kind === 'table');
+    expect(guessed?.header).toBe(true);
+    expect(guessed?.rows[0]?.cells.map((c) => c.runs)).toEqual([[{ text: 'Cookie' }], [{ text: 'Purpose' }], []]);
+    expect(allBold?.header).toBeUndefined();
+    const markdown = recover([p('Text before it, in a sentence.'), table([[bold('Head'), bold('Row')], [[{ text: 'a' }], [{ text: 'b' }]]])], 'markdown');
+    expect(markdown.blocks.find((b): b is Table => b.kind === 'table')?.header).toBeUndefined();
+  });
+
   it('a table does not end the typed numbers around it, nor count as a line of text for them', () => {
     const doc = recover([p('1. Scope'), p('Text of scope.'), { runs: [], table: { header: false, rows: [cells('2. Not a heading', 'x')] } }, p('2. Data'), p('Text of data.')], 'text');
     const headings = doc.blocks.filter((b) => b.kind === 'heading').map((h) => h.runs.map((r) => r.text).join(''));
@@ -83,7 +100,7 @@ describe('footnotes', () => {
 describe('headings that take no number', () => {
   const numbers = (doc: PolicyDocument) => {
     const headings = doc.blocks.filter((b) => b.kind === 'heading');
-    const labels = numberSections(headings.map((h) => ({ level: h.level, unnumbered: h.unnumbered })), doc.numbering);
+    const labels = numberSections(headings, doc.numbering);
     return headings.map((h, i) => `${labels[i]?.label ?? ''}|${h.runs.map((r) => r.text).join('')}`);
   };
 

@@ -2,7 +2,7 @@ import { FORMAT_VERSION, PolicyDocumentSchema, type PolicyDocument } from '../mo
 import { newSectionId } from '../model/ids';
 import { readDateLine } from './dates';
 import { ImportError, UNNAMED } from './errors';
-import type { RawDocument } from './raw';
+import type { RawDocument, RawParagraph } from './raw';
 import { buildImportReport, type ImportReport } from './report';
 import { cleanRuns, runsText } from './runs';
 import { linkAnchors } from './structure/anchors';
@@ -73,6 +73,16 @@ import type { Line } from './structure/types';
  * holds the tests of a line's text they share); this one reads the lines and runs the stages in order.
  */
 
+/**
+ * The paragraphs as the stages read them. Word's list numbers (a DOCX list item's path) say which items are sections
+ * only in a document whose sections no Heading style marks (as Word lists numbered by hand for headings); where
+ * Heading styles mark them, Word's numbered lists are lists, whatever their numbers.
+ */
+function sourceParagraphs(raw: RawDocument): readonly RawParagraph[] {
+  if (raw.format !== 'docx' || !raw.paragraphs.some((p) => p.headingLevel !== undefined)) return raw.paragraphs;
+  return raw.paragraphs.map((p) => (p.list?.path ? { ...p, list: { kind: p.list.kind, indent: p.list.indent } } : p));
+}
+
 const NOTE_MARK = /\{\{note:n-[a-z0-9]+\}\}/g;
 
 export interface StructureOptions {
@@ -89,9 +99,9 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
   const newId = options.newId ?? (() => newSectionId());
   const noteBook = new NoteBook(newId);
   const lines: Line[] = [];
-  for (const paragraph of raw.paragraphs) {
+  for (const paragraph of sourceParagraphs(raw)) {
     if (paragraph.table) {
-      const tables = tableBlocks(paragraph.table, noteBook.take);
+      const tables = tableBlocks(paragraph.table, noteBook.take, raw.format === 'docx' || raw.format === 'html');
       if (tables.length > 0) lines.push({ runs: [], text: '', raw: paragraph, dates: null, role: { kind: 'table', tables } });
       continue;
     }

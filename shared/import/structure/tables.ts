@@ -5,19 +5,25 @@
  */
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, type Run, type Table, type TableRow } from '../../model/document';
 import type { RawRun, RawTable } from '../raw';
-import { cleanRuns, sameFormat, type NoteTaker } from '../runs';
+import { cleanRuns, sameFormat, withoutMarks, type NoteTaker } from '../runs';
 
-/** The table's blocks (more than one only past MAX_TABLE_ROWS), or none when it holds no text at all. */
-export function tableBlocks(raw: RawTable, takeNote: NoteTaker): Table[] {
+/**
+ * The table's blocks (more than one only past MAX_TABLE_ROWS), or none when it holds no text at all. `boldHeads`: a
+ * first row whose every cell with text is wholly bold, above rows that are not, is a header row too (a Word table
+ * whose author made its head bold without "Repeat as header row"; HTML with <td><b>); its bold goes, as a heading's does.
+ */
+export function tableBlocks(raw: RawTable, takeNote: NoteTaker, boldHeads = false): Table[] {
   const caption = raw.caption ? cleanRuns(raw.caption, false, takeNote) : [];
   const rows: Run[][][] = raw.rows.filter((cells) => cells.length > 0).map((cells) => fitColumns(cells.map((cell) => cleanCell(cell, takeNote))));
+  const boldHead = !raw.header && boldHeads && rows.length > 1 && isBoldRow(rows[0] ?? []) && !rows.slice(1).every(isBoldRow);
+  if (boldHead) rows[0] = (rows[0] ?? []).map((cell) => withoutMarks(cell, ['bold']));
   const width = rows.reduce((most, cells) => Math.max(most, cells.length), 0);
   if (width === 0 || (caption.length === 0 && rows.every((cells) => cells.every((cell) => cell.length === 0)))) return [];
   const padded: TableRow[] = rows.map((cells) => ({ cells: [...cells, ...Array.from({ length: width - cells.length }, (): Run[] => [])].map((runs) => ({ runs })) }));
   const tables: Table[] = [];
   for (let at = 0; at < padded.length; at += MAX_TABLE_ROWS) {
     const table: Table = { kind: 'table', rows: padded.slice(at, at + MAX_TABLE_ROWS) };
-    if (raw.header && at === 0) table.header = true;
+    if ((raw.header || boldHead) && at === 0) table.header = true;
     if (caption.length > 0 && at === 0) table.caption = caption;
     tables.push(table);
   }
@@ -52,4 +58,10 @@ function fitColumns(cells: Run[][]): Run[][] {
   const rest = cells.slice(MAX_TABLE_COLUMNS - 1).filter((cell) => cell.length > 0);
   kept.push(rest.flatMap((cell, i) => (i > 0 ? [{ text: ' ' }, ...cell] : cell)));
   return kept;
+}
+
+/** Every cell with text is bold throughout (a footnote mark aside), and some cell has text. */
+function isBoldRow(cells: readonly Run[][]): boolean {
+  const texts = cells.filter((cell) => cell.some((run) => run.note === undefined && run.text.trim() !== ''));
+  return texts.length > 0 && texts.every((cell) => cell.every((run) => run.note !== undefined || run.text.trim() === '' || run.marks?.includes('bold')));
 }

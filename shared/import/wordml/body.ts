@@ -1,22 +1,27 @@
 import type { Mark } from '../../model/vocabulary';
-import type { RawParagraph } from '../raw';
+import type { RawParagraph, RawRun, RawTable } from '../raw';
 import { checkRootNamespaces, declaresNamespace } from './namespaces';
 import { numberReferenceBookmark } from '../reference-field';
 import { NotMine } from './not-mine';
 import type { WordNumbering } from './numbering';
-import { MISSING_TARGET, rawParagraphs, type NoteItem, type NoteReferences, type ParagraphRole, type Piece } from './paragraphs';
+import { withCaptions } from '../captions';
+import { ListNumbers } from './list-numbers';
+import { MISSING_TARGET, rawParagraphs, type NoteText, type ParagraphRole, type Piece } from './paragraphs';
 import { withFragment } from './relationships';
 import type { WordStyles } from './styles';
 import { attribute, decodeXml, scanXml } from './xml-scan';
 
 /*
- * word/document.xml read straight into raw paragraphs, giving what mammoth's HTML read by html.ts gave (docx.ts used
- * both until this reader): mammoth's body reader (docx/body-reader.js), its default style map with ours on top
+ * word/document.xml read straight into raw paragraphs, giving what mammoth's HTML read by html.ts gives (docx.ts used
+ * both until this reader), and what mammoth loses besides: the numbers of Word's lists (list-numbers.ts), captions,
+ * and which headings Word leaves without a number. Otherwise it follows mammoth's body reader (docx/body-reader.js), its default style map with ours on top
  * (docx.ts STYLE_MAP), and html.ts's rules for what that HTML means. It keeps what those keep — paragraph styles for
  * titles, headings and tables of contents, Word list levels, bold, italic, underline, the "Strong" character style,
- * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, tables (a continued vertical merge dropped),
- * content controls, insertions, paragraphs whose mark was deleted joined to the next, footnote and endnote references
- * as "[n]" with the notes after the text — and drops what they drop (deletions, drawings, fldSimple, unknown elements
+ * hyperlinks (elements and HYPERLINK fields), tabs and line breaks, superscript and subscript, tables (the first row a
+ * header when Word repeats it on each page, w:tblHeader, as mammoth's <thead>; a cell spanning columns followed by
+ * empty cells, a continued vertical merge an empty cell, a nested table text of its cell), content controls,
+ * insertions, paragraphs whose mark was deleted joined to the next, footnote and endnote references as note runs
+ * holding the note's text — and drops what they drop (deletions, drawings, fldSimple, unknown elements
  * with all they hold). What it does not reproduce is NotMine, and mammoth reads the file: text boxes and VML,
  * symbols, checkboxes, links nested in links, notes referring to notes, merged cells in a table that holds more than
  * rows and cells.
@@ -35,6 +40,8 @@ const HEADING_STYLE_NAMES: Readonly<Record<string, number>> = {
 };
 const TOC_STYLE_NAMES = new Set(['TOC HEADING', ...Array.from({ length: 9 }, (_, i) => `TOC ${i + 1}`)]);
 const PLAIN_STYLE_NAMES = new Set(['FOOTNOTE TEXT', 'ENDNOTE TEXT', 'ANNOTATION TEXT', 'FOOTNOTE', 'ENDNOTE']);
+/** Word's caption style: such a paragraph right before or after a table is the table's caption. */
+const CAPTION_STYLE_NAME = 'CAPTION';
 
 /** Elements mammoth reads only as containers of what they hold. */
 const CONTAINERS = new Set([
@@ -62,7 +69,7 @@ type Field = { type: 'begin' } | { type: 'hyperlink'; href: string } | { type: '
 // The property elements mammoth reads the first of: a second one is NotMine. Bits of Paragraph.seen and Run.seen.
 const SEEN: Readonly<Record<string, number>> = {
   'w:pPr': 1, 'w:pStyle': 2, 'w:numPr': 4, 'w:ilvl': 8, 'w:numId': 16, 'pPr/rPr': 32,
-  'w:rPr': 1, 'w:b': 2, 'w:i': 4, 'w:u': 8, 'w:rStyle': 16,
+  'w:rPr': 1, 'w:b': 2, 'w:i': 4, 'w:u': 8, 'w:rStyle': 16, 'w:vertAlign': 32,
 };
 
 interface Paragraph {
@@ -80,6 +87,8 @@ interface Run {
   bold: boolean;
   italic: boolean;
   underline: boolean;
+  /** w:vertAlign: 0 baseline, 1 superscript, 2 subscript. */
+  vertical: 0 | 1 | 2;
   styleId: string | undefined;
   seen: number;
   /** Text, breaks and note references, given their marks and link when the run ends (its properties and a field's link known then). */
@@ -87,10 +96,12 @@ interface Run {
   elementLink: string | undefined;
 }
 
-// One array per combination of marks, shared by every piece that has it.
-const MARK_SETS: ReadonlyArray<readonly Mark[]> = Array.from({ length: 8 }, (_, bits) =>
-  (['bold', 'italic', 'underline'] as const).filter((_m, i) => bits & (1 << i)),
-);
+// One array per combination of marks, shared by every piece that has it: bold, italic, underline by bits, then
+// superscript (+8) or subscript (+16).
+const MARK_SETS: ReadonlyArray<readonly Mark[]> = Array.from({ length: 24 }, (_, bits) => [
+  ...(['bold', 'italic', 'underline'] as const).filter((_m, i) => bits & (1 << i)),
+  ...(bits >= 16 ? (['subscript'] as const) : bits >= 8 ? (['superscript'] as const) : []),
+]);
 
 /**
  * A table as mammoth's calculateRowSpans sees it: which column indexes a cell has started at, whether a cell is
@@ -103,10 +114,21 @@ interface Table {
   irregular: boolean;
 }
 
+/** The outermost table being read into the model's shape: its rows' cells, each the Word paragraphs it holds. */
+interface TableBeingRead {
+  readonly table: Table;
+  readonly rows: Block[][][];
+  header: boolean;
+  row: Block[][] | null;
+  cell: Block[] | null;
+}
+
 interface RowFrame {
   kind: 'row';
   name: string;
   deleted: boolean;
+  /** w:tblHeader: Word repeats the row at the top of each page (mammoth's <thead>). */
+  header: boolean;
   contentBefore: number;
   table: Table;
   /** Where the next cell starts (the sum of the spans before it, as mammoth counts, NaN included). */
@@ -149,26 +171,71 @@ export interface Block {
   readonly role: ParagraphRole;
   /** Bookmarks waiting for the next paragraph with text: rawParagraphs gives them to it and empties the array. */
   readonly anchors: string[];
+  /** A list item's number as Word draws it (list-numbers.ts). */
+  readonly path?: number[];
+  /** A heading: whether Word draws a number on it. */
+  readonly numbered?: boolean;
+  readonly caption?: boolean;
+  /** Not a paragraph but a table: its rows of cells of paragraphs. */
+  readonly table?: { readonly header: boolean; readonly rows: readonly Block[][][] };
 }
 
 /** The notes of word/footnotes.xml or word/endnotes.xml by key ("footnote-2"), a later one of the same key winning. */
 export type Notes = ReadonlyMap<string, readonly Block[]>;
 
-/**
- * Raw paragraphs of word/document.xml, then, as mammoth writes them after the text, the notes it references (each a
- * numbered list item), or NotMine.
- */
+/** Raw paragraphs (and tables) of word/document.xml, each note reference carrying its note's text; or NotMine. */
 export function readBody(xml: string, context: BodyContext, notes: Notes = new Map()): RawParagraph[] {
   const out: RawParagraph[] = [];
-  const references: NoteReferences = { next: 1, keys: [] };
-  readPart(xml, context, 'document', (block) => rawParagraphs(block.pieces, block.role, out, references, undefined, block.anchors));
-  for (const key of references.keys) {
-    const blocks = notes.get(key);
-    if (!blocks) throw new NotMine('a reference to a note that is not there');
-    const item: NoteItem = { used: false };
-    for (const block of blocks) rawParagraphs(block.pieces, block.role, out, references, item, block.anchors);
+  const noteTexts = new Map<string, RawRun[]>();
+  const noteText: NoteText = (key) => {
+    let runs = noteTexts.get(key);
+    if (runs === undefined) {
+      const blocks = notes.get(key);
+      if (!blocks) throw new NotMine('a reference to a note that is not there');
+      runs = textOf(blocks);
+      noteTexts.set(key, runs);
+    }
+    return runs;
+  };
+  const captions = new Set<RawParagraph>();
+  const headings: Array<{ paragraph: RawParagraph; numbered: boolean }> = [];
+  readPart(xml, context, 'document', (block) => {
+    if (block.table) {
+      out.push({ runs: [], table: tableOf(block.table, noteText) });
+      return;
+    }
+    const start = out.length;
+    rawParagraphs(block.pieces, block.role, out, noteText, block.anchors);
+    const first = out[start];
+    if (!first) return;
+    if (block.caption) captions.add(first);
+    if (block.path && first.list?.kind === 'number') first.list.path = block.path;
+    if (block.role.kind === 'heading') for (const paragraph of out.slice(start)) headings.push({ paragraph, numbered: block.numbered === true });
+  });
+  // Word numbers its headings and leaves some without: those take no number (while none is numbered, the app numbers them).
+  if (headings.some((h) => h.numbered)) for (const h of headings) if (!h.numbered) h.paragraph.unnumbered = true;
+  return withCaptions(out, captions);
+}
+
+/** A note's or a cell's paragraphs as one list of runs, the paragraphs apart by "\n" (a note holds no note). */
+function textOf(blocks: readonly Block[], noteText?: NoteText): RawRun[] {
+  const runs: RawRun[] = [];
+  for (const block of blocks) {
+    // a table in a note: its cells' text, one after another (as html.ts reads mammoth's table inside a note's item)
+    const inner = block.table ? block.table.rows.flat().map((cell) => textOf(cell, noteText)) : [];
+    for (const cell of inner) if (cell.length > 0) runs.push(...(runs.length > 0 ? [{ text: '\n' }] : []), ...cell);
+    const paragraphs: RawParagraph[] = [];
+    rawParagraphs(block.pieces, { kind: 'paragraph' }, paragraphs, noteText, block.anchors);
+    for (const paragraph of paragraphs) {
+      if (runs.length > 0) runs.push({ text: '\n' });
+      runs.push(...paragraph.runs);
+    }
   }
-  return out;
+  return runs;
+}
+
+function tableOf(table: NonNullable<Block['table']>, noteText: NoteText): RawTable {
+  return { header: table.header, rows: table.rows.map((cells) => cells.map((blocks) => textOf(blocks, noteText))) };
 }
 
 /** The notes of a footnotes or endnotes part (separators left out, as mammoth leaves them), or NotMine. */
@@ -208,6 +275,8 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
   const anchors: string[] = [];
   let emitted = 0;
   let bodySeen = false;
+  let tableBeingRead: TableBeingRead | null = null;
+  const listNumbers = new ListNumbers(context.numbering);
 
   const top = () => frames[frames.length - 1];
   /** The innermost open element that is not a pass-through container. */
@@ -274,7 +343,7 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
   const endRun = (r: Run) => {
     const styleName = r.styleId !== undefined && r.styleId !== '' ? context.styles.character.get(r.styleId) : undefined;
     const bold = r.bold || (typeof styleName === 'string' && styleName.toUpperCase() === 'STRONG');
-    const marks = MARK_SETS[(bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.underline ? 4 : 0)] as readonly Mark[];
+    const marks = MARK_SETS[(bold ? 1 : 0) | (r.italic ? 2 : 0) | (r.underline ? 4 : 0) | (r.vertical * 8)] as readonly Mark[];
     let href = r.elementLink;
     if (fields.length > 0) {
       const field = fieldLink();
@@ -339,10 +408,33 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
     deletedContents = [];
     const role = roleOf(p);
     // A paragraph left out (a table of contents' entry) takes its bookmarks with it, as mammoth's style map does.
-    if (role) {
-      anchor(...p.anchors);
-      emit({ pieces, role, anchors });
+    if (!role) return;
+    if (tableBeingRead?.cell) {
+      // text of a cell: its bookmarks lead nowhere (mammoth's HTML has them inside the cell, where html.ts drops them)
+      tableBeingRead.cell.push({ pieces, role, anchors: [] });
+      return;
     }
+    anchor(...p.anchors);
+    emit({ pieces, role, anchors, ...wordNumbers(p, role) });
+  };
+
+  /** What Word draws that mammoth loses: a list item's number, whether a heading has one, a caption. */
+  const wordNumbers = (p: Paragraph, role: ParagraphRole): Pick<Block, 'path' | 'numbered' | 'caption'> => {
+    const styleId = p.styleId !== undefined && p.styleId !== '' ? p.styleId : undefined;
+    const numId = p.numId ?? (styleId !== undefined ? context.styles.paragraphNumbering.get(styleId) : undefined);
+    const level = p.ilvl ?? (p.numId === undefined && styleId !== undefined ? context.numbering.findLevelByParagraphStyleId(styleId)?.level : undefined) ?? '0';
+    if (role.kind === 'heading') {
+      const format = numId === undefined || numId === '0' ? undefined : context.numbering.counting(numId)?.levels(level)?.format;
+      const numbered = numId !== undefined && numId !== '0' && format !== undefined && format !== 'none';
+      if (numbered) listNumbers.next(numId, level);
+      return { numbered };
+    }
+    if (role.kind === 'list' && role.ordered && numId !== undefined && numId !== '0') {
+      const path = listNumbers.next(numId, level);
+      return path ? { path } : {};
+    }
+    if (role.kind === 'paragraph' && styleId !== undefined && context.styles.paragraph.get(styleId)?.toUpperCase() === CAPTION_STYLE_NAME) return { caption: true };
+    return {};
   };
 
   scanXml(xml, {
@@ -417,17 +509,24 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
       }
       if (parent.kind === 'rPr') {
         const r = run as Run;
-        if (name === 'w:b' || name === 'w:i' || name === 'w:u' || name === 'w:rStyle') {
+        if (name === 'w:b' || name === 'w:i' || name === 'w:u' || name === 'w:rStyle' || name === 'w:vertAlign') {
           once(r, name);
           if (name === 'w:b') r.bold = readBoolean(attrs);
           else if (name === 'w:i') r.italic = readBoolean(attrs);
           else if (name === 'w:u') r.underline = readUnderline(attrs);
-          else r.styleId = attribute(attrs, 'w:val');
+          else if (name === 'w:vertAlign') {
+            const value = attribute(attrs, 'w:val');
+            r.vertical = value === 'superscript' ? 1 : value === 'subscript' ? 2 : 0;
+          } else r.styleId = attribute(attrs, 'w:val');
         }
         skip(name);
         return;
       }
       if (parent.kind === 'trPr') {
+        if (name === 'w:tblHeader') {
+          const row = frames[frames.length - 2];
+          if (row?.kind === 'row') row.header = readBoolean(attrs);
+        }
         if (name === 'w:del') {
           const row = frames[frames.length - 2];
           if (row?.kind !== 'row' || row.contentBefore !== emitted) throw new NotMine('a deleted table row with content before its properties');
@@ -475,7 +574,7 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
           return;
         case 'w:r':
           if (!paragraph || run) throw new NotMine('a run outside a paragraph or inside a run');
-          run = { bold: false, italic: false, underline: false, styleId: undefined, seen: 0, content: [], elementLink: elementLink() };
+          run = { bold: false, italic: false, underline: false, vertical: 0, styleId: undefined, seen: 0, content: [], elementLink: elementLink() };
           frames.push({ kind: 'r', name });
           return;
         case 'w:rPr':
@@ -548,15 +647,21 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
           return;
         case 'w:tbl':
           if (paragraph) throw new NotMine('a table inside a paragraph');
-          frames.push({ kind: 'table', name, table: { columns: Object.create(null) as Record<string, true>, merged: false, irregular: false } });
+          {
+            const table: Table = { columns: Object.create(null) as Record<string, true>, merged: false, irregular: false };
+            frames.push({ kind: 'table', name, table });
+            tableBeingRead ??= { table, rows: [], header: false, row: null, cell: null };
+          }
           return;
         case 'w:tr':
           if (structural?.kind !== 'table') throw new NotMine('a table row outside a table');
-          frames.push({ kind: 'row', name, deleted: false, contentBefore: emitted, table: structural.table, cellIndex: 0 });
+          frames.push({ kind: 'row', name, deleted: false, header: false, contentBefore: emitted, table: structural.table, cellIndex: 0 });
+          if (tableBeingRead?.table === structural.table) tableBeingRead.row = [];
           return;
         case 'w:tc':
           if (structural?.kind !== 'row') throw new NotMine('a table cell outside a row');
           frames.push({ kind: 'cell', name, row: structural, span: 1, vMerge: false, drop: false, contentBefore: emitted });
+          if (tableBeingRead?.table === structural.table) tableBeingRead.cell = [];
           return;
         default:
           if (CONTAINERS.has(name)) {
@@ -613,6 +718,32 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
         case 'cell':
           if (!frame.drop) frame.row.table.columns[frame.row.cellIndex] = true;
           frame.row.cellIndex += frame.span;
+          if (tableBeingRead?.table === frame.row.table) {
+            const read = tableBeingRead;
+            // a continued vertical merge: an empty cell where mammoth's rowspan leaves one; a span: the cell, then empty ones
+            const cells = read.row ?? (read.row = []);
+            cells.push(frame.drop ? [] : (read.cell ?? []));
+            const span = Number.isFinite(frame.span) ? Math.min(Math.max(frame.span, 1), 30) : 1;
+            for (let i = 1; i < span; i++) cells.push([]);
+            read.cell = null;
+          }
+          break;
+        case 'row':
+          if (tableBeingRead?.table === frame.table) {
+            const read = tableBeingRead;
+            if (!frame.deleted && read.row && read.row.length > 0) {
+              if (read.rows.length === 0) read.header = frame.header;
+              read.rows.push(read.row);
+            }
+            read.row = null;
+          }
+          break;
+        case 'table':
+          if (tableBeingRead?.table === frame.table) {
+            const read = tableBeingRead;
+            tableBeingRead = null;
+            if (read.rows.length > 0) emit({ pieces: [], role: { kind: 'paragraph' }, anchors: [], table: { header: read.header, rows: read.rows } });
+          }
           break;
         default:
           break;

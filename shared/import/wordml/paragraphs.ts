@@ -12,20 +12,12 @@ export interface Piece {
   readonly marks: readonly Mark[];
   readonly href: string | undefined;
   readonly lineBreak: boolean;
-  /** A footnote or endnote reference ("footnote-2"): mammoth writes "[n]", n counting references as they are written. */
+  /** A footnote or endnote reference ("footnote-2"): a note run carrying that note's text. */
   readonly note?: string;
 }
 
-/** The note references written so far, in order: mammoth lists their notes after the text, in that order. */
-export interface NoteReferences {
-  next: number;
-  readonly keys: string[];
-}
-
-/** The list item mammoth makes of a note (<ol><li>): its first paragraph that is not a heading is the item. */
-export interface NoteItem {
-  used: boolean;
-}
+/** A note's runs by its key ("footnote-2"); absent inside a note, which holds no note of its own. */
+export type NoteText = (key: string) => RawRun[];
 
 /** What the paragraph's style (or numbering) makes of it, as mammoth's style map and the HTML reader would. */
 export type ParagraphRole =
@@ -56,16 +48,10 @@ const LINKS = new Map<string, string>();
 /**
  * Raw paragraphs from one Word paragraph, exactly as html.ts's Collector made them from mammoth's HTML: a line break
  * is a space in a heading or list item and ends the paragraph elsewhere (the rest keeps the same role); white space
- * before the first visible text carries no marks or link; a part with no visible text gives nothing.
+ * before the first visible text carries no marks or link; a part with no visible text gives nothing. A note
+ * reference is a note run (mammoth's "[n]" linked to the notes it wrote after the text, as html.ts reads them).
  */
-export function rawParagraphs(
-  pieces: readonly Piece[],
-  role: ParagraphRole,
-  out: RawParagraph[],
-  notes: NoteReferences,
-  noteItem?: NoteItem,
-  anchors: string[] = [],
-): void {
+export function rawParagraphs(pieces: readonly Piece[], role: ParagraphRole, out: RawParagraph[], noteText?: NoteText, anchors: string[] = []): void {
   let runs: RawRun[] = [];
   let hasText = false;
   let listHintGiven = false;
@@ -76,11 +62,7 @@ export function rawParagraphs(
       if (role.kind === 'title') paragraph.isTitle = true;
       if (role.kind === 'list' && !listHintGiven) {
         listHintGiven = true;
-        // in a note, a list is nested in the note's item
-        paragraph.list = { kind: role.ordered ? 'number' : 'bullet', indent: role.indent + (noteItem ? 1 : 0) };
-      } else if (noteItem && !noteItem.used && role.kind !== 'heading' && role.kind !== 'list') {
-        noteItem.used = true;
-        paragraph.list = { kind: 'number', indent: 0 };
+        paragraph.list = { kind: role.ordered ? 'number' : 'bullet', indent: role.indent };
       }
       // The bookmarks waiting belong to the first paragraph with text; the array is the caller's, emptied here.
       if (anchors.length > 0) paragraph.anchors = anchors.splice(0);
@@ -109,10 +91,12 @@ export function rawParagraphs(
   };
   for (const piece of pieces) {
     if (piece.note !== undefined) {
-      text(`[${notes.next++}]`, piece.marks, undefined);
-      notes.keys.push(piece.note);
+      if (!noteText) continue;
+      // a mark is content, as html.ts reads it: a paragraph of only a mark is kept
+      hasText = true;
+      runs.push({ text: '', note: noteText(piece.note) });
     } else if (piece.lineBreak) {
-      if (role.kind === 'heading' || role.kind === 'list' || noteItem) text(' ', piece.marks, piece.href);
+      if (role.kind === 'heading' || role.kind === 'list') text(' ', piece.marks, piece.href);
       else flush();
     } else {
       text(piece.text, piece.marks, piece.href);

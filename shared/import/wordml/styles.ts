@@ -7,9 +7,11 @@ export interface WordStyles {
   readonly paragraph: ReadonlyMap<string, string | null>;
   readonly character: ReadonlyMap<string, string | null>;
   readonly numbering: ReadonlyMap<string, string | undefined>;
+  /** A paragraph style's own list (its w:pPr/w:numPr/w:numId), which mammoth ignores: Word's heading numbering. */
+  readonly paragraphNumbering: ReadonlyMap<string, string>;
 }
 
-export const NO_STYLES: WordStyles = { paragraph: new Map(), character: new Map(), numbering: new Map() };
+export const NO_STYLES: WordStyles = { paragraph: new Map(), character: new Map(), numbering: new Map(), paragraphNumbering: new Map() };
 
 interface StyleBeingRead {
   type: string | undefined;
@@ -27,6 +29,7 @@ export function readStyles(xml: string): WordStyles {
   const paragraph = new Map<string, string | null>();
   const character = new Map<string, string | null>();
   const numbering = new Map<string, string | undefined>();
+  const paragraphNumbering = new Map<string, string>();
   const path: string[] = [];
   let style: StyleBeingRead | null = null;
   scanXml(xml, {
@@ -56,9 +59,10 @@ export function readStyles(xml: string): WordStyles {
       if (type === 'paragraph' && !paragraph.has(id)) paragraph.set(id, styleName);
       if (type === 'character' && !character.has(id)) character.set(id, styleName);
       if (type === 'numbering' && !numbering.has(id)) numbering.set(id, numId);
+      if (type === 'paragraph' && numId !== undefined && !paragraphNumbering.has(id)) paragraphNumbering.set(id, numId);
     },
     text() {},
     wantsText: () => false,
   });
-  return { paragraph, character, numbering };
+  return { paragraph, character, numbering, paragraphNumbering };
 }

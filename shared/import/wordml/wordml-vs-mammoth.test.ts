@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { PolicyDocument } from '../../model/document';
+import { notePlaceholder, type PolicyDocument } from '../../model/document';
+import { isTextBlock } from '../../model/block-runs';
 import { generatedDocx } from '../../testing/generated-docx';
 import { withReview } from '../../testing/review-docx';
 import { seeded } from '../../testing/seeded-random';
@@ -32,10 +33,38 @@ function structured(raw: RawDocument): PolicyDocument {
   return recoverStructure(raw, { fileName: 'same.docx', newId: () => `s-${String(++n).padStart(6, '0')}` });
 }
 
-async function expectSameAsMammoth(bytes: Uint8Array): Promise<void> {
-  const ours = structured(readWordml(textOf(bytes)));
+/**
+ * What mammoth's HTML cannot say, taken out of our reading before the two are compared: the numbers Word draws on its
+ * list items (mammoth restarts every list) and which headings Word leaves without a number. Each is tested on its own
+ * in wordml-shapes.test.ts; everything else — tables, notes, superscript and subscript included — must be the same.
+ */
+function asMammothSees(raw: RawDocument): RawDocument {
+  for (const paragraph of raw.paragraphs) {
+    delete paragraph.list?.path;
+    delete paragraph.unnumbered;
+  }
+  return raw;
+}
+
+/**
+ * A table with merged cells as words in reading order: our reader puts a continued vertical merge's empty cell where
+ * Word's grid has it (a span counted in grid columns), mammoth's HTML leaves it to a rowspan, which html.ts places in
+ * the HTML table's grid. In the tables Word writes the two are one grid; in odd ones (a continued cell narrower than
+ * the cell it continues, a continued cell under no cell) they differ, so these are compared by their cells' words.
+ */
+function mergedTablesAsWords(doc: PolicyDocument): unknown {
+  return {
+    ...doc,
+    blocks: doc.blocks.map((block) =>
+      block.kind !== 'table' ? block : { ...block, rows: block.rows.flatMap((row) => row.cells.map((cell) => cell.runs).filter((runs) => runs.length > 0)) },
+    ),
+  };
+}
+
+async function expectSameAsMammoth(bytes: Uint8Array, compare: (doc: PolicyDocument) => unknown = (doc) => doc): Promise<void> {
+  const ours = structured(asMammothSees(readWordml(textOf(bytes))));
   const theirs = structured(await readWithMammoth(bytes, 'same.docx'));
-  expect(ours).toEqual(theirs);
+  expect(compare(ours)).toEqual(compare(theirs));
 }
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -132,14 +161,14 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
     ['hyperlinks: external, mailto, anchors, refused schemes, and a HYPERLINK field', p(r('See ') + `<w:hyperlink r:id="rIdWeb">${r('the site', '<w:rStyle w:val="Hyperlink"/>')}</w:hyperlink>` + r(', ') + `<w:hyperlink r:id="rIdMail">${r('mail')}</w:hyperlink>` + `<w:hyperlink w:anchor="_Toc1">${r(' anchor')}</w:hyperlink>` + `<w:hyperlink r:id="rIdWeb" w:anchor="part">${r(' fragment')}</w:hyperlink>` + `<w:hyperlink r:id="rIdBad">${r(' bad')}</w:hyperlink><w:hyperlink r:id="rIdFile">${r(' file')}</w:hyperlink><w:hyperlink>${r(' none')}</w:hyperlink>`) + p(r('Field: ') + field(' HYPERLINK "https://example.org/x" \\o "tip" ', r('field link', '<w:b/>')) + r(' after') + field(' PAGE ', r('3')))],
     ['tabs, breaks (in a paragraph, a heading, a list item, the title), hyphens, carriage returns, fldSimple', p(r('A') + '<w:r><w:tab/><w:t>B</w:t><w:br/><w:t>C</w:t><w:br w:type="page"/><w:t>D</w:t><w:cr/><w:t>E</w:t><w:noBreakHyphen/><w:softHyphen/></w:r>') + p('<w:r><w:t>Head</w:t><w:br/><w:t>ing</w:t></w:r>', style('Heading1')) + p('<w:r><w:t>item</w:t><w:br/><w:t>two lines</w:t></w:r>', num(2, 0)) + p('<w:r><w:t>Title</w:t><w:br/><w:t>Two</w:t></w:r>', style('Title')) + p(`${r('Simple ')}<w:fldSimple w:instr=" PAGE ">${r('9')}</w:fldSimple>`)],
     ['tables: cells with paragraphs and lists, a deleted row, a header row', `<w:tbl><w:tblPr><w:tblStyle w:val="T"/></w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:tcW w:w="1"/></w:tcPr>${p(r('Head cell'))}</w:tc></w:tr><w:tr><w:trPr><w:del w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z"/></w:trPr><w:tc>${p(r('deleted row'))}</w:tc></w:tr><w:tr><w:tc>${p(r('one'), num(1, 0))}${p(r('two'), num(1, 1))}</w:tc><w:tc>${p(r('Cell heading'), style('Heading2'))}</w:tc></w:tr></w:tbl>` + p(r('After the table'), num(1, 1))],
-    ['vertically merged and spanning cells (a continued cell is dropped with what it holds), in a content control, nested', `<w:tbl><w:tblGrid/><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p(r('Retention'))}</w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${p(r('Two wide'))}</w:tc><w:tc>${p(r('Last'))}</w:tc></w:tr><w:sdt><w:sdtContent><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('continued, dropped'))}</w:tc><w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr>${p(r('no cell started here: kept'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('under Two wide: kept'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:tbl><w:tr><w:tc>${p(r('nested, dropped'))}</w:tc></w:tr></w:tbl></w:tc></w:tr></w:sdtContent></w:sdt><w:tr><w:tc><w:tcPr><w:gridSpan w:val="x"/></w:tcPr>${p(r('odd span'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('after an odd span'))}</w:tc></w:tr></w:tbl>`],
+    ['vertically merged and spanning cells (a continued cell empty, what it holds dropped), in a content control, nested', `<w:tbl><w:tblGrid/><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>${p(r('Retention'))}</w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${p(r('Two wide'))}</w:tc><w:tc>${p(r('Last'))}</w:tc></w:tr><w:sdt><w:sdtContent><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('continued, dropped'))}</w:tc><w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr>${p(r('no cell started here: kept'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('under Two wide: kept'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:tbl><w:tr><w:tc>${p(r('nested, dropped'))}</w:tc></w:tr></w:tbl></w:tc></w:tr></w:sdtContent></w:sdt><w:tr><w:tc><w:tcPr><w:gridSpan w:val="x"/></w:tcPr>${p(r('odd span'))}</w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr>${p(r('after an odd span'))}</w:tc></w:tr></w:tbl>`],
     ['content controls, smart tags, custom XML, insertions, deletions, moves, bookmarks, comments, images', `<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${p(r('In a control'))}</w:sdtContent></w:sdt>` + p(`<w:bookmarkStart w:id="0" w:name="b"/><w:smartTag w:uri="u" w:element="e">${r('smart')}</w:smartTag><w:customXml w:element="c">${r(' custom')}</w:customXml><w:ins w:id="1" w:author="A">${r(' inserted')}</w:ins><w:del w:id="2" w:author="A"><w:r><w:delText>gone</w:delText></w:r></w:del><w:moveFrom w:id="3">${r(' moved away')}</w:moveFrom><w:moveTo w:id="4">${r(' moved here')}</w:moveTo><w:commentRangeStart w:id="5"/>${r(' commented')}<w:commentRangeEnd w:id="5"/><w:r><w:commentReference w:id="5"/></w:r>${image}<w:bookmarkEnd w:id="0"/><w:sdt><w:sdtContent>${r(' inline control')}</w:sdtContent></w:sdt>`) + p(r('hidden') + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>vanished</w:t></w:r><w:proofErr w:type="spellStart"/>' + r('ok') + '<w:ruby><w:rubyBase>' + r('base') + '</w:rubyBase></w:ruby><w:dir w:val="rtl">' + r('rtl') + '</w:dir>')],
     ['white space, entities, empty and blank paragraphs, a paragraph whose mark was deleted', p(r('  ', '<w:b/>') + r(' lead', '<w:b/>') + r('\t&amp;&lt;&gt;&quot;&apos;&#x2019;&#8212;')) + p('') + p(r('   ')) + p('<w:r><w:t/></w:r>') + p(r('joined '), '<w:rPr><w:del w:id="7" w:author="A"/></w:rPr>') + p(r('to this one'), style('Heading1')) + p(r('last, deleted mark'), '<w:rPr><w:del w:id="8" w:author="A"/></w:rPr>') + p(r('Real end.'))],
-  ])('%s', async (_what, body) => {
-    await expectSameAsMammoth(wordDocx(body));
+  ])('%s', async (what, body) => {
+    await expectSameAsMammoth(wordDocx(body), what.startsWith('vertically merged') ? mergedTablesAsWords : undefined);
   });
 
-  it('footnotes and endnotes: references numbered in order, notes listed after the text, with headings, lists, breaks and tables in them', async () => {
+  it('footnotes and endnotes: note runs holding the notes\' text (mammoth\'s list of notes read as notes), with headings, lists, breaks and tables in them', async () => {
     const fn = (id: number) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
     const en = (id: number) => `<w:r><w:rPr><w:b/></w:rPr><w:endnoteReference w:id="${id}"/></w:r>`;
     const footnotes =
@@ -196,7 +225,7 @@ describe('the WordprocessingML reader gives what mammoth and the HTML reader gav
       let ours: PolicyDocument | string;
       let theirs: PolicyDocument | string;
       try {
-        ours = structured(readWordml(textOf(bytes)));
+        ours = structured(asMammothSees(readWordml(textOf(bytes))));
       } catch (error) {
         ours = (error as Error).message;
       }
@@ -242,16 +271,17 @@ describe('a returned file with footnotes', () => {
     const bytes = zipSync(files);
     const marked = markDocument(strFromU8(files['word/document.xml'] as Uint8Array)).xml;
     const markedBytes = zipSync({ ...files, 'word/document.xml': strToU8(marked) });
-    expect(structured(readWordml(textOf(bytes), marked))).toEqual(structured(await readWithMammoth(markedBytes, 'same.docx')));
+    expect(structured(asMammothSees(readWordml(textOf(bytes), marked)))).toEqual(structured(await readWithMammoth(markedBytes, 'same.docx')));
     let n = 0;
     const doc = await importDocx(bytes, { fileName: 'returned.docx', newId: () => `s-${String(++n).padStart(6, '0')}`, importedAt: '2026-01-03T00:00:00Z' });
-    const sentence = doc.blocks.find((b) => b.runs.some((run) => run.text.includes('We keep records')));
+    const sentence = doc.blocks.filter(isTextBlock).find((b) => b.runs.some((run) => run.text.includes('We keep records')));
     expect(sentence?.runs.map((run) => [run.text, run.ins?.by ?? null])).toEqual([
-      ['We keep records[1]', null],
+      ['We keep records', null],
+      [notePlaceholder(doc.notes?.[0]?.id ?? ''), null],
       [' for six years', 'Rita Reviewer'],
       [', then delete them.', null],
     ]);
-    expect(doc.blocks.some((b) => b.runs.some((run) => run.text.includes('See the annex.')))).toBe(true);
+    expect(doc.notes?.map((note) => note.runs.map((run) => run.text).join(''))).toEqual(['See the annex.']);
   });
 });
 
@@ -280,7 +310,7 @@ describe('odd nesting', () => {
       const bytes = wordDocx(body);
       let ours: RawDocument;
       try {
-        ours = readWordml(textOf(bytes));
+        ours = asMammothSees(readWordml(textOf(bytes)));
       } catch (error) {
         if (!(error instanceof NotMine)) throw new Error(`round ${round}: ${String(error)} for ${body}`);
         continue;
@@ -325,14 +355,14 @@ describe('merged table cells', () => {
       const bytes = wordDocx(p(r('Retention schedule, as follows.')) + table(2) + p(r('The end of the schedule, in a sentence.')));
       let ours: RawDocument;
       try {
-        ours = readWordml(textOf(bytes));
+        ours = asMammothSees(readWordml(textOf(bytes)));
       } catch (error) {
         if (!(error instanceof NotMine)) throw error;
         continue;
       }
       answered++;
       const theirs = await readWithMammoth(bytes, 'same.docx');
-      expect({ round, result: structured(ours) }).toEqual({ round, result: structured(theirs) });
+      expect({ round, result: mergedTablesAsWords(structured(ours)) }).toEqual({ round, result: mergedTablesAsWords(structured(theirs)) });
     }
     expect(answered).toBeGreaterThan(40);
   });
@@ -355,14 +385,14 @@ describe('cross-references: Word REF fields to a heading’s bookmark', () => {
 
   it('become references to those sections, the same through wordml/ and through mammoth on the rewritten XML', async () => {
     const bytes = wordDocx(body);
-    const ours = structured(readWordml(textOf(bytes)));
+    const ours = structured(asMammothSees(readWordml(textOf(bytes))));
     const files = unzipSync(bytes);
     const linked = referencesAsLinks(strFromU8(files['word/document.xml'] as Uint8Array));
     expect(linked).toBeDefined();
     const theirs = structured(await readWithMammoth(zipSync({ ...files, 'word/document.xml': strToU8(linked as string) }), 'same.docx'));
     expect(ours).toEqual(theirs);
     const headings = new Map(ours.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.runs.map((run) => run.text).join(''), b.id] as const] : [])));
-    const sentence = ours.blocks.find((b) => b.runs.some((run) => run.text.includes('As Section')));
+    const sentence = ours.blocks.filter(isTextBlock).find((b) => b.runs.some((run) => run.text.includes('As Section')));
     // A number REF (\r, \n, \w) to a heading's bookmark is a reference (with the title REF after it, one showing the
     // title); a page number, a REF to no bookmark or to a paragraph left out (a table of contents' entry) keep their text.
     const refs = sentence?.runs.filter((run) => run.ref !== undefined).map((run) => [run.ref, run.refTitle === true]);
@@ -377,7 +407,7 @@ describe('cross-references: Word REF fields to a heading’s bookmark', () => {
       const files = unzipSync(wordDocx(body.replace('<w:t xml:space="preserve">.</w:t></w:r>', `<w:t xml:space="preserve">.</w:t></w:r>${extra}`)));
       if (extra) expect(() => readWordml(textOf(zipSync(files)))).toThrow(NotMine);
       const doc = await importDocx(zipSync(files), { fileName: 'refs.docx' });
-      const sentence = doc.blocks.find((b) => b.runs.some((run) => run.text.includes('As Section')));
+      const sentence = doc.blocks.filter(isTextBlock).find((b) => b.runs.some((run) => run.text.includes('As Section')));
       expect(sentence?.runs.filter((run) => run.ref !== undefined)).toHaveLength(3);
     }
   });
