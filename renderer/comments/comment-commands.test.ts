@@ -4,6 +4,7 @@ import { slateToBlocks } from '../editor/convert';
 import { editorFrom, idFor } from '../editor/test-editor';
 import type { BlockElement } from '../editor/types';
 import { carriesComment, commentIdsOf, markComment, rangeOf, sectionAt, unmarkComment } from './comment-commands';
+import { textBlock } from '../../shared/testing/text-block';
 
 /** The range of `part` inside the block whose text is `text`, however its leaves are split. */
 function within(editor: Editor, text: string, part: string): Range {
@@ -20,16 +21,16 @@ describe('commenting on text in the editor', () => {
     const editor = editorFrom(['# Data', 'We keep logs for 30 days.']);
     expect(markComment(editor, within(editor, 'We keep logs for 30 days.', '30 days'), 'k-aaaaaa')).toBe(true);
     const stored = slateToBlocks(editor.children as BlockElement[])[1];
-    expect(stored?.runs).toEqual([{ text: 'We keep logs for ' }, { text: '30 days', comments: ['k-aaaaaa'] }, { text: '.' }]);
+    expect(textBlock(stored).runs).toEqual([{ text: 'We keep logs for ' }, { text: '30 days', comments: ['k-aaaaaa'] }, { text: '.' }]);
     editor.undo();
-    expect(slateToBlocks(editor.children as BlockElement[])[1]?.runs).toEqual([{ text: 'We keep logs for 30 days.' }]);
+    expect(textBlock(slateToBlocks(editor.children as BlockElement[])[1]).runs).toEqual([{ text: 'We keep logs for 30 days.' }]);
   });
 
   it('adds a second thread beside the first where they overlap', () => {
     const editor = editorFrom(['# Data', 'We keep logs for 30 days.']);
     markComment(editor, within(editor, 'We keep logs for 30 days.', 'logs for 30'), 'k-aaaaaa');
     markComment(editor, within(editor, 'We keep logs for 30 days.', '30 days'), 'k-bbbbbb');
-    const runs = slateToBlocks(editor.children as BlockElement[])[1]?.runs;
+    const runs = textBlock(slateToBlocks(editor.children as BlockElement[])[1]).runs;
     expect(runs).toEqual([
       { text: 'We keep ' },
       { text: 'logs for ', comments: ['k-aaaaaa'] },
@@ -61,7 +62,7 @@ describe('commenting on text in the editor', () => {
     const editor = editorFrom(['# Data', 'Ask ']);
     Transforms.insertNodes(editor, [{ type: 'variable', name: 'company', children: [{ text: '' }] }, { text: ' today' }], { at: Editor.end(editor, [1]) });
     markComment(editor, { anchor: Editor.start(editor, [1]), focus: Editor.end(editor, [1]) }, 'k-aaaaaa');
-    const runs = slateToBlocks(editor.children as BlockElement[])[1]?.runs ?? [];
+    const runs = textBlock(slateToBlocks(editor.children as BlockElement[])[1]).runs ?? [];
     expect(runs.every((run) => run.comments?.includes('k-aaaaaa'))).toBe(true);
     expect(runs.some((run) => 'variable' in run || JSON.stringify(run).includes('company'))).toBe(true);
   });
@@ -71,6 +72,6 @@ describe('commenting on text in the editor', () => {
     markComment(editor, within(editor, 'We keep logs for 30 days.', 'logs for 30'), 'k-aaaaaa');
     markComment(editor, within(editor, 'We keep logs for 30 days.', '30 days'), 'k-bbbbbb');
     unmarkComment(editor, 'k-aaaaaa');
-    expect(slateToBlocks(editor.children as BlockElement[])[1]?.runs).toEqual([{ text: 'We keep logs for ' }, { text: '30 days', comments: ['k-bbbbbb'] }, { text: '.' }]);
+    expect(textBlock(slateToBlocks(editor.children as BlockElement[])[1]).runs).toEqual([{ text: 'We keep logs for ' }, { text: '30 days', comments: ['k-bbbbbb'] }, { text: '.' }]);
   });
 });

@@ -9,6 +9,7 @@ import { LOCKED_MESSAGE, onRefusal, withClauseLock } from './clause-lock';
 import { insertClause, unlinkClause, updateClause } from './clause-commands';
 import { slateToBlocks } from './convert';
 import type { BlockElement } from './types';
+import { textBlock } from '../../shared/testing/text-block';
 
 function clause(status: LibraryClause['status'], text: string, version = 1): LibraryClause {
   const base = applyClauseEdit(null, { id: 'contact', title: 'Contact us', status, tags: { topic: [], jurisdiction: [] }, blocks: [{ kind: 'paragraph', runs: textToRuns(text) }] }, '2026-11-20');
@@ -34,7 +35,7 @@ describe('locked clauses in the editor', () => {
     const { editor } = setup();
     const [block] = slateToBlocks([editor.children[2] as BlockElement]);
     expect(block).toMatchObject({ kind: 'paragraph', clause: { id: 'contact', version: 1, state: 'locked', source: 'project' } });
-    expect(block?.runs).toEqual([{ text: 'Write to ' }, { text: '{{contact_email}}', variable: 'contact_email' }, { text: ' today.' }]);
+    expect(textBlock(block).runs).toEqual([{ text: 'Write to ' }, { text: '{{contact_email}}', variable: 'contact_email' }, { text: ' today.' }]);
     HistoryEditor.undo(editor);
     expect(editor.children).toHaveLength(3);
   });
@@ -116,7 +117,7 @@ describe('locked clauses in the editor', () => {
     Transforms.select(editor, Editor.end(editor, [1]));
     insertClause(editor, clause('approved', 'Body.'), 'section');
     const blocks = slateToBlocks(editor.children as BlockElement[]);
-    expect(blocks.map((b) => [b.kind, b.runs.map((r) => r.text).join(''), b.clause?.state ?? '-'])).toEqual([
+    expect(blocks.map((b) => [b.kind, textBlock(b).runs.map((r) => r.text).join(''), b.clause?.state ?? '-'])).toEqual([
       ['heading', 'Intro', '-'],
       ['paragraph', 'Text.', '-'],
       ['heading', 'Contact us', 'locked'],

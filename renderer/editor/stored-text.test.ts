@@ -37,7 +37,7 @@ describe('StoredText: the editor document as its file would hold it', () => {
   });
 
   it('writes an empty document as serializeDocument does', () => {
-    const meta = { format: 3 as const, title: 'T', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal' as const };
+    const meta = { format: 4 as const, title: 'T', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal' as const };
     expect(new StoredText().text(meta, [])).toBe(serializeDocument({ ...meta, blocks: [] }));
   });
 });

@@ -7,7 +7,7 @@ import { blocksToSlate, notesById, slateToText } from '../editor/convert';
 import { settle } from '../editor/review-commands';
 import { setSuggesting } from '../editor/suggesting';
 import { cursorIn, editorFrom } from '../editor/test-editor';
-import type { BlockElement, NoteElement, PolicyEditor } from '../editor/types';
+import type { BlockElement, NoteElement, ParagraphElement, PolicyEditor } from '../editor/types';
 import { findNoteMark, insertFootnote, setNoteRuns } from './note-commands';
 import { changesNotes, NoteNumberStore } from './note-numbers';
 import { editRunsAsText, noteText } from './note-text';
@@ -132,7 +132,7 @@ describe('Insert Footnote', () => {
 
   it('is refused in an approved clause', () => {
     const editor = editorFrom(['Clause text.']);
-    Transforms.setNodes(editor, { clause: { id: 'c', version: 1, use: 'u-1', state: 'locked' } } as Partial<BlockElement>, { at: [0] });
+    Transforms.setNodes(editor, { clause: { id: 'c', version: 1, use: 'u-1', state: 'locked' } } as Partial<ParagraphElement>, { at: [0] });
     cursorIn(editor, 'Clause text.');
     expect(insertFootnote(editor)).toBeNull();
     expect(marks(editor)).toEqual([]);

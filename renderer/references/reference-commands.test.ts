@@ -8,8 +8,9 @@ import type { BlockElement } from '../editor/types';
 import { resolveInEditor } from '../editor/resolve-in-editor';
 import { sanitizeFragment } from '../editor/with-policy';
 import { insertReference } from './reference-commands';
+import { textBlock } from '../../shared/testing/text-block';
 
-const runsOf = (editor: Editor, block: number) => slateToBlocks(editor.children as BlockElement[])[block]?.runs;
+const runsOf = (editor: Editor, block: number) => textBlock(slateToBlocks(editor.children as BlockElement[])[block]).runs;
 /** Slate starts a new undo step for a later task's edit, as a person's next key is. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const endOf = (editor: Editor, block: number) => Transforms.select(editor, Editor.end(editor, [block]));
