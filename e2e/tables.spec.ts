@@ -160,7 +160,6 @@ test.describe('suggesting', () => {
 });
 
 test('a table pasted from Word or a web page stays a table', async ({ page, app, context }) => {
-  test.fail(true, 'The HTML reader (shared/import/html.ts) does not hand tables over yet: the "importm" helper is teaching it. Remove this line once it does.');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   await clickEndOfHeading(page, 'Who We Are');
   await page.keyboard.press('Enter');

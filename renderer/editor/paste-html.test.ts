@@ -57,7 +57,7 @@ describe('a table pasted from Word or a web page', () => {
 
   // Fails until the HTML reader hands tables over (shared/import/html.ts; the "importm" helper is teaching it):
   // today it gives each cell as a paragraph of its own. Once it does, this passes and `.fails` comes off.
-  it.fails('keeps it a table, header row and caption with it', () => {
+  it('keeps it a table, header row and caption with it', () => {
     const fragment = htmlToFragment(clipboard);
     expect(fragment.map((node) => node.type)).toEqual(['paragraph', 'table']);
     const table = fragment[1];

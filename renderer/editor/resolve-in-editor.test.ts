@@ -41,9 +41,7 @@ describe('accepting and rejecting in the editor', () => {
     expect(editor.history.undos.length).toBe(undos);
   });
 
-  // Fails until shared/review/resolve.ts keeps a run's `note` when it settles a block (today it merges the mark into
-  // plain text); this file hands the note's text back (blocksToSlate with the block's notes). Then `.fails` comes off.
-  it.fails('keeps a footnote’s text when its block is resolved', () => {
+  it('keeps a footnote’s text when its block is resolved', () => {
     const editor = editorFrom(['x']);
     // A footnote's mark is an inline void, as the footnote feature teaches the editor.
     const { isInline, isVoid } = editor;

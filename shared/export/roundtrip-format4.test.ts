@@ -71,7 +71,7 @@ const DESCRIPTIONS: Readonly<Record<Aspect, string>> = {
  * heading with its numbering switched off (w:numId 0); the Markdown importer no pipe tables and no [^N] notes. These
  * are expected to fail (it.fails); take a format out of its list when its importer reads what the exporter writes.
  */
-const PENDING: Readonly<Record<Aspect, readonly Format[]>> = { tables: ['docx', 'md'], headings: ['docx'], notes: ['docx', 'md'] };
+const PENDING: Readonly<Record<Aspect, readonly Format[]>> = { tables: [], headings: [], notes: [] };
 
 describe('round trip of a policy with tables, unnumbered headings and footnotes', () => {
   const original = format4Policy('letter-decimal');

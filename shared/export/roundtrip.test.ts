@@ -92,10 +92,14 @@ interface BlockView {
  * reader sees them: an import makes typed references ("Section 2(a)") cross-references, which show the same words.
  */
 function textView(doc: PolicyDocument): BlockView[] {
+  // A footnote's mark is read as its note's words in brackets: an import gives the note a new id, never new words.
+  const notes = new Map((doc.notes ?? []).map((note) => [note.id, note.runs]));
+  const read = (runs: readonly Run[]): string =>
+    runsToPlainText(runs.flatMap((run) => (run.note === undefined ? [run] : [{ text: ' [' }, ...(notes.get(run.note) ?? []), { text: ']' }])), VALUES);
   return blocksForReaders(doc.blocks, doc.numbering, VALUES).map((block) => ({
     kind: block.kind,
     shape: block.kind === 'heading' ? `h${block.level}` : block.kind === 'list-item' ? block.list : '',
-    text: normalise(block.kind === 'table' ? tableText(block, (runs) => runsToPlainText(runs, VALUES)) : runsToPlainText(block.runs, VALUES)),
+    text: normalise(block.kind === 'table' ? tableText(block, read) : read(block.runs)),
   }));
 }
 

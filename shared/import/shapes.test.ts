@@ -29,48 +29,27 @@ function importOf(name: string, format: Format): Promise<Found> {
   return found;
 }
 
-/**
- * Assertions that wait for the "importm" helper's readers (tables and Word list nesting from numbering.xml, issue 18):
- * they are expected to fail until that work is merged; the lead flips them to `it` then.
- */
-const AWAITS_IMPORTM: Readonly<Record<string, string>> = Object.fromEntries([
-  ...(['letters-summary', 'word-toc', 'lists-tables'] as const).flatMap((name) =>
-    (['docx', 'lo.docx'] as const).map((format) => [`${name}.${format} tables`, 'the DOCX reader keeps tables as tables (format 4)']),
-  ),
-  // A GFM table's rows come in as paragraphs of text with their "|" until the Markdown reader reads tables.
-  ...(['letters-summary', 'lists-tables'] as const).flatMap((name) => [
-    [`${name}.md tables`, 'the Markdown reader reads GFM tables'],
-    [`${name}.md words: none lost, none added`, 'the Markdown reader reads GFM tables'],
-  ]),
-]);
-
-function check(title: string, file: string, body: () => Promise<void>): void {
-  const reason = AWAITS_IMPORTM[`${file} ${title}`];
-  if (reason) it.fails(`${title} (awaits importm: ${reason})`, body);
-  else it(title, body);
-}
-
 for (const name of NAMES) {
   describe(name, () => {
     const expected = expectedOf(name);
     for (const format of FORMATS) {
       const file = `${name}.${format}`;
       describe(format, () => {
-        check('title, dates and version', file, async () => {
+        it('title, dates and version', async () => {
           const found = await importOf(name, format);
           const pick = (d: Expected | Found) => ({ title: d.title, effectiveDate: d.effectiveDate, lastUpdated: d.lastUpdated, versionLabel: d.versionLabel, numbering: d.numbering });
           expect(pick(found)).toEqual(pick(expected));
         });
-        check('headings: levels, titles and numbers', file, async () => {
+        it('headings: levels, titles and numbers', async () => {
           expect((await importOf(name, format)).headings).toEqual(expected.headings);
         });
-        check('list items', file, async () => {
+        it('list items', async () => {
           expect((await importOf(name, format)).lists).toEqual(expected.lists);
         });
-        check('tables', file, async () => {
+        it('tables', async () => {
           expect((await importOf(name, format)).tables).toEqual(expected.tables);
         });
-        check('words: none lost, none added', file, async () => {
+        it('words: none lost, none added', async () => {
           const found = await importOf(name, format);
           expect({ lost: missing(expected.words, found.words), added: missing(found.words, expected.words) }).toEqual({ lost: [], added: [] });
         });
