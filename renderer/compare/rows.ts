@@ -52,10 +52,10 @@ function allAs(side: SectionSide, op: 'insert' | 'delete'): SideBlock[] {
   return plainBlocks(side).map((block) => ({ block: block.block, runs: block.runs.map((run) => ({ ...run, op })) }));
 }
 
-/** "3.2", "3.2 → 4.1", or nothing for the preamble. */
+/** "3.2", "3.2 → 4.1", or nothing for the preamble (or a heading that takes no number). A merged section shows its old number. */
 export function numberOf(row: SectionRow): string {
-  if (row.renumbered && row.old && row.new) return `${row.old.number} → ${row.new.number}`;
-  return (row.new ?? row.old)?.number ?? '';
+  if (row.renumbered && row.old && row.new) return `${row.old.number || 'no number'} → ${row.new.number || 'no number'}`;
+  return (row.status === 'merged' ? row.old : (row.new ?? row.old))?.number ?? '';
 }
 
 /** What a row's badge says about it, in a reviewer's words. */
@@ -65,8 +65,15 @@ export function statusLabel(row: SectionRow): string | null {
       return 'Added';
     case 'deleted':
       return 'Deleted';
-    case 'changed':
-      return row.renumbered ? `Changed · renumbered ${numberOf(row)}` : 'Changed';
+    case 'changed': {
+      const form = row.numbering === 'now-unnumbered' ? ' · now without a number' : row.numbering === 'now-numbered' ? ' · now numbered' : '';
+      const links = row.linksChanged > 0 ? ` · ${row.linksChanged} ${row.linksChanged === 1 ? 'link' : 'links'} changed` : '';
+      return `Changed${form}${row.renumbered && !form ? ` · renumbered ${numberOf(row)}` : ''}${links}`;
+    }
+    case 'split':
+      return `Split from ${row.old?.number || row.old?.title || 'the preamble'}`;
+    case 'merged':
+      return `Merged into ${row.new?.number || row.new?.title || 'the preamble'}`;
     case 'moved':
       return `${row.carried ? `Moved with its section` : `Moved from ${row.old?.number || 'the preamble'}`}${row.edited ? ' · edited' : ''}`;
     case 'unchanged':
