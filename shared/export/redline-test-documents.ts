@@ -156,3 +156,42 @@ export function editBench(doc: PolicyDocument, random: () => number): PolicyDocu
   return { ...doc, blocks, versionLabel: 'bench edited', lastUpdated: '2026-12-01' };
 }
 
+
+/**
+ * Two editions with format 4's blocks, for the redlines' tests of tables: a table with a header row whose cell was
+ * edited, a row added and a row deleted; a second table that gained a column (deleted and inserted whole); a link
+ * whose address alone changed; a footnote whose text changed; a heading that no longer takes a number.
+ */
+const cellRows = (rows: string[][]) => rows.map((cells) => ({ cells: cells.map((text) => ({ runs: [{ text }] })) }));
+export const TABLE_ROWS_OLD = [
+  ['Data', 'Kept for'],
+  ['Account details', 'six years'],
+  ['Server logs', '90 days'],
+  ['Marketing choices', 'until you change them'],
+];
+export const TABLE_ROWS_NEW = [
+  ['Data', 'Kept for'],
+  ['Account details', 'seven years'],
+  ['Payment records', 'ten years'],
+  ['Server logs', '90 days'],
+];
+export const WIDE_ROWS_OLD = [
+  ['Processor', 'Country'],
+  ['Mailer Ltd', 'Ireland'],
+];
+export const WIDE_ROWS_NEW = [
+  ['Processor', 'Country', 'Safeguard'],
+  ['Mailer Ltd', 'Ireland', 'None needed'],
+];
+const tablesEdition = (rows: string[][], wide: string[][], link: string, note: string, unnumbered: boolean): PolicyDocument => ({
+  ...edition('Retention Notice', {}, [
+    { kind: 'heading', id: 's-summary1', level: 1, runs: [{ text: 'Summary' }], ...(unnumbered ? { unnumbered: true as const } : {}) },
+    p('We keep data only as long as we need it', { text: '{{note:n-law001}}', note: 'n-law001' }, '.'),
+    ...section(1, 's-retain01', 'Retention', 'We keep:', { kind: 'table', header: true, rows: cellRows(rows) }, 'Then we delete it.'),
+    ...section(1, 's-process1', 'Processors', { kind: 'table', header: true, rows: cellRows(wide) }),
+    ...section(1, 's-contact1', 'Contact', p('Write to ', { text: 'our privacy team', link }, '.')),
+  ]),
+  notes: [{ id: 'n-law001', runs: [{ text: note }] }],
+});
+export const TABLES_OLD = tablesEdition(TABLE_ROWS_OLD, WIDE_ROWS_OLD, 'mailto:privacy@northwind.example', 'As the law requires.', false);
+export const TABLES_NEW = tablesEdition(TABLE_ROWS_NEW, WIDE_ROWS_NEW, 'mailto:dpo@northwind.example', 'As the law and our contracts require.', true);
