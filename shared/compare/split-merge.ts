@@ -9,7 +9,8 @@ import { sameBlock } from './section-diff';
  *
  * The blocks are aligned with the two sections read one after the other; the cut falls after the last block shared
  * with the first section. Returns -1 unless the second section's own text (past its heading) shares a block with the
- * stretch after the cut: a new section with nothing of the old one's text is an added section, not a split.
+ * stretch after the cut: a new section with nothing of the old one's text is an added section, not a split. At least
+ * half its paragraphs must be found there, so one stock sentence two sections share ("Reserved.") splits nothing.
  */
 export function cutBetween(
   stretch: readonly Block[],
@@ -21,6 +22,7 @@ export function cutBetween(
   const other = (j: number) => (j < first.length ? first[j] : second[j - first.length]);
   let lastOfFirst = -1;
   let firstOfSecond = -1;
+  let ofSecond = 0;
   diffSequences(
     stretch.length,
     first.length + second.length,
@@ -29,11 +31,14 @@ export function cutBetween(
       for (let k = 0; k < length; k++) {
         const j = bCommon + k;
         if (j < first.length) lastOfFirst = aCommon + k;
-        else if (j > first.length && firstOfSecond === -1) firstOfSecond = aCommon + k;
+        else if (j > first.length) {
+          if (firstOfSecond === -1) firstOfSecond = aCommon + k;
+          ofSecond++;
+        }
       }
     },
   );
-  if (firstOfSecond === -1) return -1;
+  if (firstOfSecond === -1 || ofSecond * 2 < second.length - 1) return -1;
   const cut = Math.max(1, lastOfFirst + 1);
   return cut <= firstOfSecond ? cut : -1;
 }

@@ -177,7 +177,6 @@ function rowHtml(rows: readonly Row[], row: Row, index: number, anchors: Anchors
 
 /** The blocks to show for a row: its redline when its words changed, else its text as it stands, kept, added or gone. */
 function rowParas(row: SectionRow): RedlinePara[] {
-  // A merged section's heading is the old one (deleted); its side is drawn with its own depth.
   switch (row.status) {
     case 'added':
       return wholeParas(row.new?.blocks ?? [], row.new?.depth ?? 0, 'insert');
