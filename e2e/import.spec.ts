@@ -62,3 +62,22 @@ test('a Word file numbered by a list imports with its sections, and exports back
   await expect(page.locator('.documents li')).toHaveCount(5);
   await expect.poll(() => outlineLabels(page)).toEqual(['1. What Cookies Are', '1.1 Essential Cookies', '1.2 Analytics Cookies', '2. Your Choices', '3. Contact Us']);
 });
+
+test('after an import, the window says what the import decided and shows the whole report on request', async ({ page }) => {
+  const fixture = path.join(ROOT, 'shared', 'import', 'fixtures', 'shapes', 'letters-summary.docx');
+  await page.getByLabel('Import documents').setInputFiles(fixture);
+  await expect(page.locator('.documents li')).toHaveCount(4);
+  const banner = page.locator('.import-report-banner');
+  await expect(banner).toContainText('letters-summary.docx: 10 headings found: 9 with typed numbers, 1 without a number (“Summary”).');
+  await banner.getByRole('button', { name: 'What the import decided…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Imported “Vendor Code of Conduct”' });
+  await expect(dialog.getByRole('listitem')).toHaveText([
+    '10 headings found: 9 with typed numbers, 1 without a number (“Summary”).',
+    'Effective date 2024-03-01 taken from “Effective date: 1 March 2024”.',
+    'Version 3.2 taken from “Version 3.2”.',
+  ]);
+  await screenshot(page, 'import-report');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(banner).toBeHidden();
+});

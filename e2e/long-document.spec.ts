@@ -6,9 +6,9 @@ import { expect, heading, screenshot, test } from './fixtures';
 const SECTIONS = 700;
 
 /** A long policy written straight into the sample's first document: 700 sections, 1,400 blocks, 30 chunks. */
-function longDocument() {
+function longDocument(sections = SECTIONS) {
   const blocks: unknown[] = [];
-  for (let n = 1; n <= SECTIONS; n++) {
+  for (let n = 1; n <= sections; n++) {
     blocks.push({ kind: 'heading', id: `s-long${String(n).padStart(4, '0')}`, level: n % 7 === 1 ? 1 : 2, runs: [{ text: `Clause ${n}` }] });
     blocks.push({ kind: 'paragraph', runs: [{ text: `Body of clause ${n}: the supplier shall keep the records described here for six years.` }] });
   }
@@ -71,3 +71,28 @@ test('a long policy shows its first screen at once and the rest follows; jumps a
   await page.keyboard.type('Our ');
   await expect(heading(page, 'Our Clause 1')).toBeInViewport();
 });
+
+test('an outline of thousands of sections draws only the entries in view, and scrolling it reaches the last one', async ({ page, app }) => {
+  const sections = 4000;
+  await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(sections)));
+  await page.reload();
+  await expect(heading(page, 'Clause 1')).toBeVisible();
+  const entries = page.locator('.outline-item');
+  await expect(entries.first()).toContainText('Clause 1', { timeout: 30_000 });
+  // Far fewer entries than sections are in the page, and the list is as tall as all of them would be.
+  const drawn = await entries.count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(400);
+  const listHeight = await page.locator('.outline-list').evaluate((list) => list.getBoundingClientRect().height);
+  expect(listHeight).toBeGreaterThan(sections * 20);
+
+  // Scrolled to its end, the panel shows the last entries, and a click on the last one jumps there.
+  await page.locator('.left-column').evaluate((column) => (column.scrollTop = column.scrollHeight));
+  const last = page.locator('.outline-item', { hasText: `Clause ${sections}` });
+  await expect(last).toBeVisible();
+  await expect(page.locator('.outline-item', { hasText: /^.*Clause 1$/ })).toHaveCount(0);
+  await screenshot(page, 'long-document-windowed-outline');
+  await last.locator('.outline-link').click();
+  await expect(heading(page, `Clause ${sections}`)).toBeInViewport();
+});
+

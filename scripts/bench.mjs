@@ -8,7 +8,7 @@
 //
 // Options: --seed <n>  --keys <n> (measured keystrokes, default 240)  --enters <n> (default 20)  --opens <n> (open
 // measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find|tenfold|sync|projects (only those
-// rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open and of the typing,
+// rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open, of the typing and of the Enters,
 // summarised by function)  --trace (Chrome traces of the last open, of the typing and of the Enters
 // into .tmp/bench/)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
 // in the app (measureTenfoldEditor), beside the browser alone on the same page.
@@ -624,7 +624,9 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
 
   const blocksBefore = await page.evaluate(() => window.__bench.blocks().length);
   if (tracing) await startTrace(browser, page);
+  const enterProfiler = options.profile && diagnose && !isFloor ? await startProfile(context, page) : null;
   await pressKeys(Array(ENTERS).fill('Enter'), 'enter', (key) => page.keyboard.press(key));
+  if (enterProfiler) await stopProfile(enterProfiler, `${who}-enter`, { per: ENTERS, unit: 'ms per Enter' });
   if (tracing) await stopTrace(browser, `${who}-enter`, ENTERS);
   await page.evaluate(() => window.__bench.setPhase('done'));
   const blocksAfter = await page.evaluate(() => window.__bench.blocks().length);

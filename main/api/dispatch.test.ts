@@ -67,7 +67,7 @@ describe('dispatch: bad input', () => {
       { project: '/p', documentId: 'privacy-policy', base: null, document: { ...validDocument, blocks: [{ kind: 'heading', id: 's-abcdef01', level: 0, runs: [] }] } },
       'document.blocks[0].level',
     ],
-    ['saveDocument', { project: '/p', documentId: 'privacy-policy', document: { ...validDocument, format: 4 } }, 'document.format must be 1, 2 or 3'],
+    ['saveDocument', { project: '/p', documentId: 'privacy-policy', document: { ...validDocument, format: 5 } }, 'document.format must be 1, 2, 3 or 4'],
     [
       'saveDocument',
       { project: '/p', documentId: 'privacy-policy', base: null, document: { ...validDocument, blocks: [{ kind: 'paragraph', runs: [{ text: 'x', link: 'javascript:alert(1)' }] }] } },

@@ -14,7 +14,10 @@ const USAGE = `Usage:
   policywright export <input> --to html|docx|md|pdf --out <file> [--fragment] [--document <id>]
                                                        export a document (input: a project, a document file,
                                                        any importable file, or <project>@<version>)
-  policywright import <file> --into <project>          add a DOCX, HTML, Markdown or text file to a project
+  policywright import <file> --into <project> [--json]
+                                                       add a DOCX, HTML, Markdown or text file to a project,
+                                                       and say what the import decided (headings found,
+                                                       contents page dropped, dates taken, lines not placed)
   policywright versions <project> [--json]             list the project's saved versions, newest first
   policywright version <project> --name <name> [--note <text>] [--kind editorial|substantive] [--author <name>]
                                                        save a version: a git commit and tag of the project
@@ -189,14 +192,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'import': {
-      const args = parseArgs(rest, ['into'], []);
+      const args = parseArgs(rest, ['into'], ['json']);
       const file = single(args.positional, 'import', '<file>');
       const into = stringFlag(args.flags.get('into'));
       if (!into) throw new UsageError('import needs --into <project>');
-      const [{ Project }, { importDocument }, fs] = await Promise.all([import('../store/project'), import('../usecases/projects'), import('node:fs/promises')]);
+      const [{ Project }, { importDocument }, { importReportText }, fs] = await Promise.all([
+        import('../store/project'),
+        import('../usecases/projects'),
+        import('./import-report'),
+        import('node:fs/promises'),
+      ]);
       const project = await Project.open(into);
       const added = await importDocument(project, file, await fs.readFile(file), file);
-      io.out(`Imported ${file} into ${project.name} as "${added.title}" (${added.id}).\n`);
+      if (args.flags.has('json')) io.out(`${JSON.stringify({ id: added.id, title: added.title, report: added.report ?? null }, null, 2)}\n`);
+      else io.out(`Imported ${file} into ${project.name} as "${added.title}" (${added.id}).\n${importReportText(added.report)}`);
       return 0;
     }
     case 'versions': {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { PolicyDocument } from '../../shared/model/document';
+import type { PolicyDocument, TextBlock } from '../../shared/model/document';
 import { section } from '../../shared/testing/builders';
 import { cli } from './test-cli';
 
@@ -53,7 +53,7 @@ export async function writeDraft(project: string, doc: PolicyDocument): Promise<
 /** Retention moves to the end and says seven years; the introduction gains a sentence. */
 export async function editDraft(project: string): Promise<void> {
   const doc = await readDraft(project);
-  const [intro, introBody, retention, retentionBody, contact, contactBody] = doc.blocks;
+  const [intro, introBody, retention, retentionBody, contact, contactBody] = doc.blocks as TextBlock[];
   doc.blocks = [intro!, { ...introBody!, runs: [{ text: 'We build analytics software for businesses. We are based in Bristol.' }] }, contact!, contactBody!, retention!, { ...retentionBody!, runs: [{ text: 'We keep account data for seven years after the account closes.' }] }];
   await writeDraft(project, doc);
 }

@@ -72,6 +72,9 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('moveSectionDown'),
         separator,
         item('insertReference'),
+        item('insertFootnote'),
+        separator,
+        item('toggleHeadingNumber'),
       ],
     },
     {
@@ -80,6 +83,8 @@ export function menuTemplate(send: (command: Command) => void, platform: NodeJS.
         item('bold'),
         item('italic'),
         item('underline'),
+        item('superscript'),
+        item('subscript'),
         item('link'),
         separator,
         item('bulletedList'),

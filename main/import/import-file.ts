@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
-import { importDocument, ImportError } from '../../shared/import/index';
+import { importDocumentWithReport, ImportError } from '../../shared/import/index';
+import { ImportReportSchema, type ImportReport } from '../../shared/import/report';
 import { looksLikeZip } from '../../shared/import/zip-signature';
 import { UserError } from '../store/errors';
 
@@ -24,9 +25,14 @@ const WORKER_FILE = fileURLToPath(new URL('./import-worker.js', import.meta.url)
  * file crafted to hang or exhaust the parser is stopped, and the app goes on. A file it cannot read is one sentence.
  */
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<PolicyDocument> {
+  return (await importFileWithReport(fileName, bytes)).doc;
+}
+
+/** importFile, and what the import decided where the file did not say (shared/import/report.ts). */
+export async function importFileWithReport(fileName: string, bytes: Uint8Array): Promise<{ doc: PolicyDocument; report: ImportReport | null }> {
   const name = path.basename(fileName);
   if (!existsSync(WORKER_FILE) || isSmallText(name, bytes)) return importInline(name, bytes);
-  const result = await new Promise<{ ok: true; doc: unknown } | { ok: false; known: boolean; message: string }>((resolve, reject) => {
+  const result = await new Promise<{ ok: true; doc: unknown; report: unknown } | { ok: false; known: boolean; message: string }>((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, { workerData: { fileName: name, bytes }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
     const timer = setTimeout(() => {
       void worker.terminate();
@@ -47,17 +53,18 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<P
     if (result.known) throw new UserError(result.message);
     throw new Error(result.message);
   }
-  // What crosses back from the worker is checked like any other input.
-  return PolicyDocumentSchema.parse(result.doc);
+  // What crosses back from the worker is checked like any other input; a report that fails is only not shown.
+  const report = ImportReportSchema.safeParse(result.report);
+  return { doc: PolicyDocumentSchema.parse(result.doc), report: report.success ? report.data : null };
 }
 
 function isSmallText(name: string, bytes: Uint8Array): boolean {
   return bytes.length <= INLINE_TEXT_LIMIT && !looksLikeZip(bytes) && !/\.(docx|docm|dotx|doc)$/i.test(name);
 }
 
-async function importInline(name: string, bytes: Uint8Array): Promise<PolicyDocument> {
+async function importInline(name: string, bytes: Uint8Array): Promise<{ doc: PolicyDocument; report: ImportReport | null }> {
   try {
-    return await importDocument(name, bytes);
+    return await importDocumentWithReport(name, bytes);
   } catch (error) {
     if (error instanceof ImportError) throw new UserError(error.message);
     throw error;

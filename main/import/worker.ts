@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ImportError, importDocument } from '../../shared/import/index';
+import { ImportError, importDocumentWithReport } from '../../shared/import/index';
 
 /** Runs one import off the main thread, so a hostile or huge file can be stopped without stopping the app. */
 const { fileName, bytes } = workerData as { fileName: string; bytes: Uint8Array };
-importDocument(fileName, bytes).then(
-  (doc) => parentPort?.postMessage({ ok: true, doc }),
+importDocumentWithReport(fileName, bytes).then(
+  ({ doc, report }) => parentPort?.postMessage({ ok: true, doc, report }),
   (error: unknown) =>
     parentPort?.postMessage({
       ok: false,

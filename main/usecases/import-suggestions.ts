@@ -8,7 +8,7 @@ import { lastAuthor } from '../../shared/import/docx-review/last-author';
 import { looksLikeZip } from '../../shared/import/zip-signature';
 import { suggestDifference } from '../../shared/review/suggest-difference';
 import { readVariables } from '../store/variables';
-import { runSuggestions, blockSuggestions } from '../../shared/review/suggestions';
+import { listSuggestions } from '../../shared/review/list';
 import { importFile } from '../import/import-file';
 import type { Project } from '../store/project';
 
@@ -39,11 +39,7 @@ function reviewerOf(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** How many suggestions the document holds (each once however many places it marks: blocks, table cells, footnotes). */
 function suggestionCount(doc: PolicyDocument): number {
-  const ids = new Set<string>();
-  for (const block of doc.blocks) {
-    for (const part of blockSuggestions(block)) ids.add(part.id);
-    for (const run of block.runs) for (const part of runSuggestions(run)) ids.add(part.id);
-  }
-  return ids.size;
+  return listSuggestions(doc).length;
 }

@@ -1,4 +1,7 @@
-import type { DocumentSummary } from '../../shared/api/contract';
+import * as path from 'node:path';
+import type { DocumentSummary, ImportedDocument } from '../../shared/api/contract';
+import { DOCUMENT_SUFFIX } from '../store/project-files';
+import { importFileWithReport } from '../import/import-file';
 import { Project, blankDocument } from '../store/project';
 import { loadSampleDocuments } from '../store/sample';
 import { librarySeed } from '../store/starter';
@@ -17,7 +20,10 @@ export async function createProject(dir: string, name: string, sample: boolean):
  * A file from outside added to a project as a new document: our own format, or anything the importers read (DOCX,
  * HTML, Markdown, text). `where` names the file in a message about its content (by default its name).
  */
-export async function importDocument(project: Project, fileName: string, bytes: Uint8Array, where?: string): Promise<DocumentSummary> {
-  const { doc } = await fileEdition(fileName, bytes, where);
-  return project.addDocument(doc);
+export async function importDocument(project: Project, fileName: string, bytes: Uint8Array, where?: string): Promise<ImportedDocument> {
+  // Our own format is read as it is; anything else goes through the importers, which say what they decided.
+  if (path.basename(fileName).endsWith(DOCUMENT_SUFFIX)) return project.addDocument((await fileEdition(fileName, bytes, where)).doc);
+  const { doc, report } = await importFileWithReport(fileName, bytes);
+  const added: DocumentSummary = await project.addDocument(doc);
+  return report ? { ...added, report } : added;
 }

@@ -13,6 +13,7 @@ import { ProjectDialog, type ProjectDialogMode } from './ProjectDialog';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { ImportReportBanner, ImportReportDialog, type ImportedFile } from './ImportReportDialog';
 import { focusRegion, moveToRegion } from '../common/regions';
 import { fileToBase64, offerDownload } from '../common/download';
 import { VersionsDialog } from '../versions/VersionsDialog';
@@ -64,6 +65,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const [versions, setVersions] = useState<'list' | 'save' | null>(null);
   const [comparing, setComparing] = useState<{ comparison: Comparison; old: CompareSource; new: CompareSource; client: ProjectClient } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [importReports, setImportReports] = useState<ImportedFile[]>([]);
+  const [showingImportReport, setShowingImportReport] = useState(false);
   const [savingCopy, setSavingCopy] = useState(false);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -265,18 +268,21 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const importFiles = async (files: Iterable<File>) => {
     let info = project;
     if (!projectClient) return;
+    const reports: ImportedFile[] = [];
     for (const file of files) {
       setImporting(file.name);
       try {
-        const added = await projectClient.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
+        const { report, ...added } = await projectClient.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
         info = info ? { ...info, documents: [...info.documents, added] } : info;
         setProject(info);
         await openDocument(added.id, info);
+        if (report) reports.push({ fileName: file.name, title: added.title, report });
       } catch (e) {
         setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     setImporting(null);
+    setImportReports(reports);
   };
 
   /** A file a reviewer returned, taken into the open document as their suggestions: one undoable step. */
@@ -461,6 +467,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
           </div>
         </div>
       ) : null}
+      {importReports.length > 0 ? (
+        <ImportReportBanner imported={importReports} onDetails={() => setShowingImportReport(true)} onDismiss={() => setImportReports([])} />
+      ) : null}
       {notice ? (
         <div className="banner notice" role="status">
           {notice}
@@ -587,6 +596,15 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       ) : null}
       {identity.dialog}
       {showingShortcuts ? <ShortcutsDialog onClose={() => setShowingShortcuts(false)} /> : null}
+      {showingImportReport && importReports.length > 0 ? (
+        <ImportReportDialog
+          imported={importReports}
+          onClose={() => {
+            setShowingImportReport(false);
+            setImportReports([]);
+          }}
+        />
+      ) : null}
       {dialog && startup ? (
         <ProjectDialog
           client={client}

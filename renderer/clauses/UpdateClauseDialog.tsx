@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Block } from '../../shared/model/document';
 import type { LibraryClause } from '../../shared/clauses/library';
 import { wordDiff } from '../../shared/clauses/diff';
-import { runsToPlainText } from '../../shared/model/text';
+import { blockText } from '../../shared/model/text';
 import type { VariableValues } from '../../shared/model/variables';
 import { Dialog } from '../common/Dialog';
 
@@ -15,7 +15,7 @@ interface Props {
   onClose: () => void;
 }
 
-const wording = (blocks: readonly Pick<Block, 'runs'>[], values: VariableValues) => blocks.map((b) => runsToPlainText(b.runs, values)).join('\n\n');
+const wording = (blocks: readonly Block[], values: VariableValues) => blocks.map((b) => blockText(b, values)).join('\n\n');
 
 /** What "Update" would change, word by word, with the project's values in place of the variables. */
 export function UpdateClauseDialog({ current, clause, usedVersion, variables, onUpdate, onClose }: Props) {

@@ -2,6 +2,7 @@ import { Editor, Range, Text, Transforms, type Node, type NodeEntry } from 'slat
 import { HistoryEditor } from 'slate-history';
 import { isChip } from '../editor/suggest-text';
 import type { BlockElement, ChipElement, FormattedText, InlineNode, PolicyEditor } from '../editor/types';
+import { inlineListsOf } from '../editor/table-nodes';
 
 /**
  * Comments in the text: the runs a comment is about carry its thread's id in `comments` (the stored model's way,
@@ -48,7 +49,7 @@ export function commentIdsOf(block: BlockElement): string[] {
     if ('type' in node && node.type === 'link') node.children.forEach(visit);
     else for (const id of node.comments ?? []) if (!ids.includes(id)) ids.push(id);
   };
-  block.children.forEach(visit);
+  for (const list of inlineListsOf(block)) list.forEach(visit);
   return ids;
 }
 

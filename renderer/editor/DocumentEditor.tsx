@@ -18,7 +18,7 @@ import type { SaveStatus } from './autosave';
 import { changesBlocks, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
-import { blocksToSlate, slateToBlocks } from './convert';
+import { blocksToSlate, notesById, slateToText } from './convert';
 import { countOpenSuggestions } from './count-suggestions';
 import { createPolicyEditor } from './create-editor';
 import { DocumentBanners } from './DocumentBanners';
@@ -51,6 +51,7 @@ import { ReferenceJumpContext } from '../references/ReferenceChip';
 import { ReferencePicker } from '../references/ReferencePicker';
 import { useReferenceCompletion } from '../references/use-reference-completion';
 import { useEditorKeys } from './use-editor-keys';
+import { FootnotesContext, useFootnotes } from '../notes/use-footnotes';
 
 export interface EditorHandle {
   run(command: Command): void;
@@ -115,7 +116,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   // editor directly: given as Slate's initialValue, every node of it is first checked for use elsewhere and marked as
   // inserted (a set entry per node, 140,000 of them in a 1,000,000-word policy), which nodes made just now never need.
   const [initialValue] = useState(() => {
-    const value = blocksToSlate(initial.blocks) as Descendant[];
+    const value = blocksToSlate(initial.blocks, notesById(initial.notes)) as Descendant[];
     editor.children = value;
     return value;
   });
@@ -134,6 +135,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     counts.update(initialValue as BlockElement[]);
     return counts;
   });
+  const footnotes = useFootnotes(editor, initialValue as BlockElement[]);
+  const { changed: notesChanged, insert: insertNote } = footnotes;
   const [meta, setMeta] = useState<DocumentMeta>(() => metaOf(initial));
   const metaRef = useRef(meta);
   const readMeta = useCallback(() => metaRef.current, []);
@@ -151,7 +154,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
           if (!mounter.complete) flushSync(() => mounter.mountAll());
         },
         renderNow: () => held.flush(),
-        document: () => ({ format: FORMAT_VERSION, ...metaRef.current, blocks: slateToBlocks(editor.children as BlockElement[]) }),
+        document: () => ({ format: FORMAT_VERSION, ...metaRef.current, ...slateToText(editor.children as BlockElement[]) }),
         jumpToSection: (id) => jumpRef.current(id),
         comments: () => metaRef.current.comments ?? [],
         setComments: (threads) => {
@@ -195,7 +198,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         Editor.withoutNormalizing(editor, () => {
           Transforms.deselect(editor);
           for (let i = editor.children.length - 1; i >= 0; i--) Transforms.removeNodes(editor, { at: [i] });
-          Transforms.insertNodes(editor, blocksToSlate(doc.blocks) as Descendant[], { at: [0] });
+          Transforms.insertNodes(editor, blocksToSlate(doc.blocks, notesById(doc.notes)) as Descendant[], { at: [0] });
         });
       });
       restored.current = { depth: editor.history.undos.length, meta: previous };
@@ -261,6 +264,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       host.blocksChanged();
     }
     if (ops.some(changesReferences)) referenceCounts.update(editor.children as BlockElement[]);
+    notesChanged(ops);
     if (ops.some(changesSections)) {
       sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering);
       return;
@@ -271,7 +275,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outlineTimer.current) clearTimeout(outlineTimer.current);
       outlineTimer.current = setTimeout(() => sectionNumbers.update(editor.children as BlockElement[], metaRef.current.numbering), OUTLINE_TEXT_DELAY_MS);
     }
-  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host, typed]);
+  }, [markDirty, editor, sectionNumbers, listNumbers, referenceCounts, host, typed, notesChanged]);
 
   const moveFromOutline = useCallback(
     (source: string, target: string | null) => {
@@ -331,6 +335,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         else setPickingReference(true);
         return;
       }
+      if (command === 'insertFootnote') {
+        // The new note's box at the foot of the page takes the cursor (use-footnotes.tsx).
+        const outcome = insertNote();
+        if (outcome) setMessage(outcome);
+        return;
+      }
       const undoingRestore = command === 'undo' && restored.current?.depth === editor.history.undos.length ? restored.current : null;
       const outcome = runEditorCommand(editor, command);
       if (undoingRestore) {
@@ -340,7 +350,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       if (outcome) setMessage(outcome);
       if (!ReactEditor.isFocused(editor)) ReactEditor.focus(editor);
     },
-    [saveNow, changeMeta, editor, host, held, review],
+    [saveNow, changeMeta, editor, host, held, review, insertNote],
   );
 
   useImperativeHandle(
@@ -473,6 +483,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               // The spellchecker checks the document's own language (the Document panel sets it).
               lang={meta.language ?? DEFAULT_LANGUAGE}
             />
+            {footnotes.area(persistence.settling)}
           </DocumentPage>
         }
         status={message}
@@ -511,10 +522,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
       <SectionNumbersContext.Provider value={sectionNumbers}>
         <ListNumbersContext.Provider value={listNumbers}>
           <ReferenceJumpContext.Provider value={jumpTo}>
-            {/* An empty document still goes through Slate's initialValue, which gives it its one empty block. */}
-            <Slate editor={editor} initialValue={initialValue.length === 0 ? initialValue : undefined} onValueChange={onValueChange}>
-              {feature(host, renderWith)}
-            </Slate>
+            <FootnotesContext.Provider value={footnotes.context}>
+              {/* An empty document still goes through Slate's initialValue, which gives it its one empty block. */}
+              <Slate editor={editor} initialValue={initialValue.length === 0 ? initialValue : undefined} onValueChange={onValueChange}>
+                {feature(host, renderWith)}
+              </Slate>
+            </FootnotesContext.Provider>
           </ReferenceJumpContext.Provider>
         </ListNumbersContext.Provider>
       </SectionNumbersContext.Provider>

@@ -3,7 +3,8 @@ import type { PolicyDocument } from '../../shared/model/document';
 import { DEFAULT_LANGUAGE, DOCUMENT_LANGUAGES, NUMBERING_STYLES, type DocumentLanguage, type NumberingStyle } from '../../shared/model/vocabulary';
 import { STYLE_NAMES } from '../../shared/numbering/styles';
 
-export type DocumentMeta = Omit<PolicyDocument, 'blocks' | 'format'>;
+/** The document's details: what is not its text. Its footnotes travel in their marks, in the text (convert.ts). */
+export type DocumentMeta = Omit<PolicyDocument, 'blocks' | 'format' | 'notes'>;
 
 interface Props {
   meta: DocumentMeta;

@@ -4,6 +4,7 @@ import { ChunkMounterContext } from './chunk-mounter';
 import type { SectionNumberStore } from './section-numbers';
 import type { ReferenceCounts } from '../references/reference-counts';
 import { shortcutText } from '../../shared/api/commands';
+import { OUTLINE_ROW_PX, useOutlineWindow } from './use-outline-window';
 
 /** Marks a drag as a section from this outline, so drops of files or text are left alone. */
 const SECTION_DRAG = 'application/x-policywright-section';
@@ -53,6 +54,10 @@ export const OutlinePanel = memo(function OutlinePanel({ store, references, onJu
   const counts = useSyncExternalStore(references.subscribe, references.getCounts);
   const textDrawn = useTextDrawn();
   const { count } = useProgressiveCount(textDrawn ? outline.length : 0, 0, OUTLINE_STEP);
+  const listRef = useRef<HTMLOListElement>(null);
+  // Twenty thousand entries are drawn only where the panel shows them (use-outline-window.ts).
+  const shown = useOutlineWindow(listRef, textDrawn ? outline.length : 0);
+  const [start, end] = shown.windowed ? [shown.start, shown.end] : [0, count];
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
   // The state above styles the items; this ref is what drops read, since a fast drag can outrun a React render.
@@ -124,8 +129,13 @@ export const OutlinePanel = memo(function OutlinePanel({ store, references, onJu
     <nav className="outline" aria-label="Outline">
       <h2 className="panel-title">Outline</h2>
       {outline.length === 0 ? <p className="muted">No sections yet. Press {shortcutText('insertSection')} to add one.</p> : null}
-      <ol className="outline-list" {...list}>
-        {outline.slice(0, count).map((item) => (
+      <ol
+        ref={listRef}
+        className={shown.windowed ? 'outline-list windowed' : 'outline-list'}
+        style={shown.windowed ? { paddingTop: start * OUTLINE_ROW_PX, paddingBottom: (outline.length - end) * OUTLINE_ROW_PX + 24 } : undefined}
+        {...list}
+      >
+        {outline.slice(start, end).map((item) => (
           <OutlineItem
             key={item.id}
             id={item.id}

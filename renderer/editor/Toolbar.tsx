@@ -2,19 +2,20 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
+import { caretHeadingNumbered } from './heading-numbering';
 import { groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
 import type { ReviewActions } from './use-review-actions';
 
-const MARKS: MarkName[] = ['bold', 'italic', 'underline'];
+const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscript'];
 
 // The toolbar's layout; each button's name, face and shortcut hint come from the command table.
 const GROUPS: Command[][] = [
   ['save'],
   ['undo', 'redo'],
-  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
+  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown', 'toggleHeadingNumber'],
   // A cross-reference beside the link, as Word's Insert tab has them.
-  ['bold', 'italic', 'underline', 'link', 'insertReference'],
+  ['bold', 'italic', 'underline', 'superscript', 'subscript', 'link', 'insertReference', 'insertFootnote'],
   ['bulletedList', 'numberedList'],
   // Suggesting mode and the review menu, drawn after its button: on the row only when all of it fits, since the status
   // bar always has both. A narrower window keeps the editing tools as they were rather than push them under More.
@@ -30,7 +31,13 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
     const marks = currentMarks(editor);
     return MARKS.filter((mark) => marks?.[mark] === true).join(' ');
   });
-  const pressed: Partial<Record<Command, boolean>> = { ...Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)])), toggleSuggesting: suggesting };
+  // Pressed while the caret's heading takes a number; not a switch at all outside a heading.
+  const numbered = useSlateSelector(caretHeadingNumbered);
+  const pressed: Partial<Record<Command, boolean | undefined>> = {
+    ...Object.fromEntries(MARKS.map((mark) => [mark, active.split(' ').includes(mark)])),
+    toggleSuggesting: suggesting,
+    toggleHeadingNumber: numbered ?? undefined,
+  };
   const bar = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   // Each group's width as last drawn on the row: a group in the menu keeps the width it had.

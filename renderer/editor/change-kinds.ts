@@ -26,7 +26,7 @@ export function changesSections(op: Operation): boolean {
       // A suggested deletion, move or new level of a heading changes the numbers as if accepted (section-numbers.ts).
       return (
         op.path.length === 1 &&
-        ('type' in op.newProperties || 'level' in op.newProperties || 'id' in op.newProperties || 'type' in op.properties || 'change' in op.newProperties || 'change' in op.properties || 'relevel' in op.newProperties)
+        ('type' in op.newProperties || 'level' in op.newProperties || 'id' in op.newProperties || 'type' in op.properties || 'change' in op.newProperties || 'change' in op.properties || 'relevel' in op.newProperties || 'unnumbered' in op.newProperties || 'unnumbered' in op.properties)
       );
     case 'move_node':
       return op.path.length === 1;

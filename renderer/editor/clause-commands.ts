@@ -140,9 +140,13 @@ export function clauseDraftFromSelection(editor: Editor): { title: string; block
       title ||= block.runs.map((r) => r.text).join('').trim();
       continue;
     }
-    if (block.runs.length === 0) continue;
+    // A library clause holds paragraphs and list items (shared/clauses/schema.ts): a table, and a footnote, whose text
+    // lives in the document's notes, stay in the document and out of the clause.
+    if (block.kind === 'table') continue;
+    const runs = block.runs.filter((run) => run.note === undefined);
+    if (runs.length === 0) continue;
     const { clause: _use, ...rest } = block;
-    blocks.push(rest);
+    blocks.push({ ...rest, runs });
   }
   return { title, blocks };
 }

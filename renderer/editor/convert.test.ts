@@ -81,7 +81,7 @@ describe('cross-references', () => {
   });
 
   it('store what the schema accepts', () => {
-    const doc = { format: 3, title: 'T', effectiveDate: '2026-01-01', lastUpdated: '2026-01-01', versionLabel: '1', owner: 'o', numbering: 'decimal', blocks: slateToBlocks(blocksToSlate(blocks)) };
+    const doc = { format: 4, title: 'T', effectiveDate: '2026-01-01', lastUpdated: '2026-01-01', versionLabel: '1', owner: 'o', numbering: 'decimal', blocks: slateToBlocks(blocksToSlate(blocks)) };
     expect(PolicyDocumentSchema.safeParse(doc).success).toBe(true);
   });
 });

@@ -1,19 +1,47 @@
-import type { Block, Mark, Run } from '../../shared/model/document';
+import type { Block, Mark, Note, PolicyDocument, Run, Table } from '../../shared/model/document';
 import { mergeRuns } from '../../shared/format/normalize';
 import { variableRun } from '../../shared/model/variables';
-import { referencePlaceholder } from '../../shared/model/vocabulary';
-import type { BlockElement, FormattedText, InlineNode, ReferenceElement, ReviewFields, VariableElement } from './types';
+import { MARKS, notePlaceholder, referencePlaceholder } from '../../shared/model/vocabulary';
+import type {
+  BlockElement,
+  FormattedText,
+  InlineNode,
+  MarkFlags,
+  NoteElement,
+  ReferenceElement,
+  ReviewFields,
+  TableCaptionElement,
+  TableElement,
+  TableRowElement,
+  VariableElement,
+} from './types';
 
-/** The only place that knows both shapes: stored blocks in, Slate nodes out, and back. */
-export function blocksToSlate(blocks: readonly Block[]): BlockElement[] {
+/** A document's footnotes by id, as convert reads them into the marks that carry them. */
+export type NotesById = ReadonlyMap<string, Note>;
+
+const NO_NOTES: NotesById = new Map();
+
+export function notesById(notes: readonly Note[] | undefined): NotesById {
+  return notes && notes.length > 0 ? new Map(notes.map((note) => [note.id, note])) : NO_NOTES;
+}
+
+/**
+ * The only place that knows both shapes: stored blocks in, Slate nodes out, and back. A footnote's text moves into its
+ * mark on the way in (so the mark and its note are one node for every edit and undo) and back into the document's
+ * `notes` on the way out (notesOfSlate).
+ */
+export function blocksToSlate(blocks: readonly Block[], notes: NotesById = NO_NOTES): BlockElement[] {
   return blocks.map((block): BlockElement => {
-    const children = runsToInlines(block.runs);
     const clause = block.clause ? { clause: { ...block.clause } } : {};
     const change = block.change ? { change: { ...block.change } } : {};
+    if (block.kind === 'table') return tableToSlate(block, notes, { ...clause, ...change });
+    const children = runsToInlines(block.runs, notes);
     const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: { ...block.relevel } } : {};
     switch (block.kind) {
-      case 'heading':
-        return { type: 'heading', id: block.id, level: block.level, ...clause, ...change, ...relevel, children };
+      case 'heading': {
+        const unnumbered = block.unnumbered ? { unnumbered: true as const } : {};
+        return { type: 'heading', id: block.id, level: block.level, ...unnumbered, ...clause, ...change, ...relevel, children };
+      }
       case 'paragraph':
         return { type: 'paragraph', ...clause, ...change, children };
       case 'list-item':
@@ -22,15 +50,37 @@ export function blocksToSlate(blocks: readonly Block[]): BlockElement[] {
   });
 }
 
+function tableToSlate(table: Table, notes: NotesById, fields: Pick<TableElement, 'clause' | 'change'>): TableElement {
+  const caption: TableCaptionElement[] = table.caption ? [{ type: 'table-caption', children: runsToInlines(table.caption, notes) }] : [];
+  const rows = table.rows.map((row): TableRowElement => ({
+    type: 'table-row',
+    children: row.cells.map((cell) => ({ type: 'table-cell', children: runsToInlines(cell.runs, notes) })),
+  }));
+  return { type: 'table', ...(table.header ? { header: true } : {}), ...fields, children: [...caption, ...rows] };
+}
+
+function slateToTable(node: TableElement, fields: Pick<Table, 'clause' | 'change'>): Table {
+  let caption: Run[] | undefined;
+  const rows: Table['rows'] = [];
+  for (const child of node.children) {
+    if (child.type === 'table-caption') caption = inlinesToRuns(child.children);
+    else rows.push({ cells: child.children.map((cell) => ({ runs: inlinesToRuns(cell.children) })) });
+  }
+  return { kind: 'table', ...(node.header ? { header: true } : {}), ...(caption ? { caption } : {}), ...fields, rows };
+}
+
 export function slateToBlocks(nodes: readonly BlockElement[]): Block[] {
   return nodes.map((node): Block => {
-    const runs = inlinesToRuns(node.children);
     const clause = node.clause ? { clause: { ...node.clause } } : {};
     const change = node.change ? { change: { ...node.change } } : {};
+    if (node.type === 'table') return slateToTable(node, { ...clause, ...change });
+    const runs = inlinesToRuns(node.children);
     const relevel = node.type !== 'paragraph' && node.relevel ? { relevel: { ...node.relevel } } : {};
     switch (node.type) {
-      case 'heading':
-        return { kind: 'heading', id: node.id, level: node.level, ...clause, ...change, ...relevel, runs };
+      case 'heading': {
+        const unnumbered = node.unnumbered ? { unnumbered: true as const } : {};
+        return { kind: 'heading', id: node.id, level: node.level, ...unnumbered, ...clause, ...change, ...relevel, runs };
+      }
       case 'paragraph':
         return { kind: 'paragraph', ...clause, ...change, runs };
       case 'list-item':
@@ -39,19 +89,56 @@ export function slateToBlocks(nodes: readonly BlockElement[]): Block[] {
   });
 }
 
-function runsToInlines(runs: readonly Run[]): InlineNode[] {
+/**
+ * The document's footnotes, from the marks in reading order: what the stored `notes` hold. The old place of a moved
+ * block (a suggested move) carries the same mark as its new place; the note is gathered once.
+ */
+/** The stored blocks and footnotes of the editor's nodes: `notes` is left out when there are none, as files have it. */
+export function slateToText(nodes: readonly BlockElement[]): Pick<PolicyDocument, 'blocks' | 'notes'> {
+  const notes = notesOfSlate(nodes);
+  return notes.length > 0 ? { blocks: slateToBlocks(nodes), notes } : { blocks: slateToBlocks(nodes) };
+}
+
+export function notesOfSlate(nodes: readonly BlockElement[]): Note[] {
+  const notes: Note[] = [];
+  const seen = new Set<string>();
+  const visit = (inlines: readonly InlineNode[]): void => {
+    for (const inline of inlines) {
+      if (!('type' in inline) || inline.type !== 'note' || seen.has(inline.note)) continue;
+      seen.add(inline.note);
+      notes.push({ id: inline.note, runs: inline.runs.map((run) => ({ ...run })) });
+    }
+  };
+  for (const node of nodes) {
+    if (node.type !== 'table') visit(node.children);
+    else for (const child of node.children) {
+      if (child.type === 'table-caption') visit(child.children);
+      else for (const cell of child.children) visit(cell.children);
+    }
+  }
+  return notes;
+}
+
+function runsToInlines(runs: readonly Run[], notes: NotesById): InlineNode[] {
   const out: InlineNode[] = [];
   for (const run of runs) {
+    if (run.note !== undefined) {
+      const text = notes.get(run.note)?.runs ?? [];
+      const mark: NoteElement = { type: 'note', note: run.note, runs: text.map((r) => ({ ...r })), ...reviewOf(run), children: [{ text: '' }] };
+      setMarks(mark, run.marks);
+      out.push(mark);
+      continue;
+    }
     if (run.variable !== undefined) {
       // A chip carries its marks; a link on a variable has no place to live in the editor and is not kept.
       const chip: VariableElement = { type: 'variable', name: run.variable, ...reviewOf(run), children: [{ text: '' }] };
-      for (const mark of run.marks ?? []) chip[mark] = true;
+      setMarks(chip, run.marks);
       out.push(chip);
       continue;
     }
     if (run.ref !== undefined) {
       const reference: ReferenceElement = { type: 'reference', ref: run.ref, ...(run.refTitle ? { refTitle: true } : {}), ...reviewOf(run), children: [{ text: '' }] };
-      for (const mark of run.marks ?? []) reference[mark] = true;
+      setMarks(reference, run.marks);
       out.push(reference);
       continue;
     }
@@ -77,7 +164,7 @@ function padInlines(nodes: InlineNode[]): InlineNode[] {
 
 function textOf(run: Run): FormattedText {
   const text: FormattedText = { text: run.text, ...reviewOf(run) };
-  for (const mark of run.marks ?? []) text[mark] = true;
+  setMarks(text, run.marks);
   return text;
 }
 
@@ -87,6 +174,7 @@ function inlinesToRuns(nodes: readonly InlineNode[]): Run[] {
     if (!('type' in node)) runs.push(runOf(node, undefined));
     else if (node.type === 'variable') runs.push({ ...variableRun(node.name, marksOf(node)), ...reviewOf(node) });
     else if (node.type === 'reference') runs.push(referenceRun(node));
+    else if (node.type === 'note') runs.push(noteRun(node));
     else for (const child of node.children) runs.push(runOf(child, node.href));
   }
   return mergeRuns(runs);
@@ -99,6 +187,15 @@ function referenceRun(node: ReferenceElement): Run {
   if (marks.length) run.marks = marks;
   run.ref = node.ref;
   if (node.refTitle) run.refTitle = true;
+  return { ...run, ...reviewOf(node) };
+}
+
+/** A footnote mark's run: its placeholder as text (the number is never stored); its note's text goes to `notes`. */
+function noteRun(node: NoteElement): Run {
+  const marks = marksOf(node);
+  const run: Run = { text: notePlaceholder(node.note) };
+  if (marks.length) run.marks = marks;
+  run.note = node.note;
   return { ...run, ...reviewOf(node) };
 }
 
@@ -120,10 +217,10 @@ function reviewOf(source: ReviewFields): ReviewFields {
   return out;
 }
 
-function marksOf(text: Pick<FormattedText, 'bold' | 'italic' | 'underline'>): Mark[] {
-  const marks: Mark[] = [];
-  if (text.bold) marks.push('bold');
-  if (text.italic) marks.push('italic');
-  if (text.underline) marks.push('underline');
-  return marks;
+function setMarks(target: MarkFlags, marks: readonly Mark[] | undefined): void {
+  for (const mark of marks ?? []) target[mark] = true;
+}
+
+function marksOf(flags: MarkFlags): Mark[] {
+  return MARKS.filter((mark) => flags[mark]);
 }

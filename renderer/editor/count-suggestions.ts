@@ -1,4 +1,5 @@
 import type { BlockElement, InlineNode } from './types';
+import { inlineListsOf, relevelOf } from './table-nodes';
 
 /**
  * How many open suggestions the editor's document holds, each counted once however many texts and blocks it marks:
@@ -17,8 +18,10 @@ export function countOpenSuggestions(blocks: readonly BlockElement[]): number {
   };
   for (const block of blocks) {
     if (block.change) ids.add(block.change.id);
-    if (block.type !== 'paragraph' && block.relevel) ids.add(block.relevel.id);
-    block.children.forEach(note);
+    const relevel = relevelOf(block);
+    if (relevel) ids.add(relevel.id);
+    // A table's suggestions are in its caption and cells.
+    for (const list of inlineListsOf(block)) list.forEach(note);
   }
   return ids.size;
 }

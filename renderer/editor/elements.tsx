@@ -1,7 +1,9 @@
 import { useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import { SectionNumbersContext, depthClass, headingLevel, type SectionNumberStore } from './section-numbers';
-import type { BlockElement, HeadingElement, ListItemElement } from './types';
+import type { BlockElement, HeadingElement, ListItemElement, ParagraphElement } from './types';
+import { relevelOf } from './table-nodes';
+import { TableCell, TableRow, TableView } from './table-elements';
 import { useListLabel } from './list-numbers';
 import { AdornmentsContext } from './editor-feature';
 import { ChunkMounterContext } from './chunk-mounter';
@@ -10,6 +12,7 @@ import { commentLeafProps, commentMarkerOf } from '../comments/CommentMarks';
 import { authorClass, describe } from './suggestion-look';
 import type { ReviewFields } from './types';
 import { ReferenceChip } from '../references/ReferenceChip';
+import { NoteMark } from '../notes/NoteMark';
 
 export { SectionNumbersContext };
 
@@ -83,18 +86,19 @@ function OldNumber({ id }: { id: string }) {
 }
 
 /** Blocks suggested for insertion, deletion, a move or a new level are marked in the margin, in their author's colour. */
-function changeClass(element: BlockElement): string {
+export function changeClass(element: BlockElement): string {
   const change = element.change;
-  const relevel = element.type !== 'paragraph' ? element.relevel : undefined;
+  const relevel = relevelOf(element);
   if (!change && !relevel) return '';
   const mark = change ?? relevel;
   return ` block-change ${change ? `change-${change.kind}` : 'change-level'} ${authorClass(mark?.by ?? '')}`;
 }
 
-function changeTitle(element: BlockElement): string | undefined {
+export function changeTitle(element: BlockElement): string | undefined {
   const parts: string[] = [];
   if (element.change) parts.push(describe(element.change.kind, element.change));
-  if (element.type !== 'paragraph' && element.relevel) parts.push(describe('level', element.relevel));
+  const relevel = relevelOf(element);
+  if (relevel) parts.push(describe('level', relevel));
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
@@ -118,7 +122,7 @@ function ListItem({ attributes, children, element }: { attributes: RenderElement
 }
 
 /** What the clause feature shows above a block of a clause (editor-feature.ts); only such blocks read it. */
-function BlockAdornment({ element }: { element: BlockElement }) {
+export function BlockAdornment({ element }: { element: BlockElement }) {
   const Block = useContext(AdornmentsContext)?.Block;
   return Block ? <Block element={element} /> : null;
 }
@@ -129,7 +133,7 @@ function VariableAdornment({ name }: { name: string }) {
 }
 
 /** Clause text is marked in the page (a rule in the margin; locked text greyed a little) so it reads as such. */
-function clauseClass(element: BlockElement): string {
+export function clauseClass(element: BlockElement): string {
   return element.clause ? ` clause-block clause-${element.clause.state}` : '';
 }
 
@@ -158,6 +162,12 @@ export function renderElement({ attributes, children, element }: RenderElementPr
           {children}
         </ReferenceChip>
       );
+    case 'note':
+      return (
+        <NoteMark attributes={attributes} element={element} className={suggestionClass(element)} suggestion={suggestionTitle(element)}>
+          {children}
+        </NoteMark>
+      );
     case 'link': {
       // Every way a link enters the editor checks it already; drawn through the one link check all the same.
       const href = safeLink(element.href) ?? undefined;
@@ -167,27 +177,53 @@ export function renderElement({ attributes, children, element }: RenderElementPr
         </a>
       );
     }
-    default: {
-      const comments = commentMarkerOf(element);
-      return element.clause ? (
-        <p {...attributes} className={`${clauseClass(element)}${changeClass(element)}${comments.className}`.trim()} data-clause-use={element.clause.use} title={changeTitle(element)}>
-          <BlockAdornment element={element} />
+    case 'table':
+      return (
+        <TableView attributes={attributes} element={element}>
           {children}
-          {comments.marker}
-        </p>
-      ) : element.change ? (
-        <p {...attributes} className={`${changeClass(element)}${comments.className}`.trim()} title={changeTitle(element)}>
-          {children}
-          {comments.marker}
-        </p>
-      ) : (
-        <p {...attributes} className={comments.className.trim() || undefined}>
-          {children}
-          {comments.marker}
-        </p>
+        </TableView>
       );
-    }
+    case 'table-caption':
+      return (
+        <caption {...attributes} className="table-caption">
+          {children}
+        </caption>
+      );
+    case 'table-row':
+      return (
+        <TableRow attributes={attributes} element={element}>
+          {children}
+        </TableRow>
+      );
+    case 'table-cell':
+      return <TableCell attributes={attributes}>{children}</TableCell>;
+    case 'paragraph':
+      return <Paragraph attributes={attributes} element={element}>{children}</Paragraph>;
+    default:
+      return <span {...attributes}>{children}</span>;
   }
+}
+
+/** A body paragraph: plain, or marked as clause text or as a suggested block. */
+function Paragraph({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: ParagraphElement }) {
+  const comments = commentMarkerOf(element);
+  return element.clause ? (
+    <p {...attributes} className={`${clauseClass(element)}${changeClass(element)}${comments.className}`.trim()} data-clause-use={element.clause.use} title={changeTitle(element)}>
+      <BlockAdornment element={element} />
+      {children}
+      {comments.marker}
+    </p>
+  ) : element.change ? (
+    <p {...attributes} className={`${changeClass(element)}${comments.className}`.trim()} title={changeTitle(element)}>
+      {children}
+      {comments.marker}
+    </p>
+  ) : (
+    <p {...attributes} className={comments.className.trim() || undefined}>
+      {children}
+      {comments.marker}
+    </p>
+  );
 }
 
 export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
@@ -195,6 +231,8 @@ export function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (leaf.bold) out = <strong>{out}</strong>;
   if (leaf.italic) out = <em>{out}</em>;
   if (leaf.underline) out = <u>{out}</u>;
+  if (leaf.superscript) out = <sup>{out}</sup>;
+  else if (leaf.subscript) out = <sub>{out}</sub>;
   // Plain text stays a plain span: only suggested or commented text carries classes and a tooltip.
   const commented = commentLeafProps(leaf);
   if (leaf.ins || leaf.del || leaf.formatted) {

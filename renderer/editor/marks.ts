@@ -5,7 +5,10 @@ import { allOwnBlocks, relevelAsSuggestion } from './suggest-blocks';
 import { suggestionMark } from './suggesting';
 import type { BlockElement, FormattedText, LinkElement } from './types';
 
-export type MarkName = 'bold' | 'italic' | 'underline';
+export type MarkName = 'bold' | 'italic' | 'underline' | 'superscript' | 'subscript';
+
+/** Text is raised or lowered, never both (as in Word): setting one clears the other. */
+const OPPOSITE: Partial<Record<MarkName, MarkName>> = { superscript: 'subscript', subscript: 'superscript' };
 
 /**
  * The marks the next typed letter gets: what `Editor.marks` says, without its costly case. With the caret at the very
@@ -30,8 +33,24 @@ export function isMarkActive(editor: Editor, mark: MarkName): boolean {
 }
 
 export function toggleMark(editor: Editor, mark: MarkName): void {
-  if (isMarkActive(editor, mark)) Editor.removeMark(editor, mark);
-  else Editor.addMark(editor, mark, true);
+  if (isMarkActive(editor, mark)) {
+    Editor.removeMark(editor, mark);
+    return;
+  }
+  const opposite = OPPOSITE[mark];
+  HistoryEditor.withNewBatch(editor, () => {
+    // Asked of the text itself, not the caret's marks: a selection part raised, part lowered loses every lowering.
+    if (opposite && someTextHas(editor, opposite)) Editor.removeMark(editor, opposite);
+    Editor.addMark(editor, mark, true);
+  });
+}
+
+function someTextHas(editor: Editor, mark: MarkName): boolean {
+  const { selection } = editor;
+  if (!selection) return false;
+  if (Range.isCollapsed(selection)) return currentMarks(editor)?.[mark] === true;
+  for (const [node] of Editor.nodes(editor, { at: selection, match: Text.isText })) if ((node as FormattedText)[mark]) return true;
+  return false;
 }
 
 function selectedTopIndexes(editor: Editor): number[] {

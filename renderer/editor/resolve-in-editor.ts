@@ -1,7 +1,8 @@
 import { Editor, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { resolveBlock, type Decide } from '../../shared/review/resolve';
-import { blocksToSlate, slateToBlocks } from './convert';
+import { blocksToSlate, notesById, notesOfSlate, slateToBlocks } from './convert';
+import { inlineListsOf, relevelOf } from './table-nodes';
 import type { BlockElement, InlineNode, PolicyEditor } from './types';
 
 /**
@@ -18,7 +19,8 @@ export function resolveInEditor(editor: PolicyEditor, decide: Decide): number {
     if (!stored) return;
     const resolved = resolveBlock(stored, decide);
     if (resolved === stored) return;
-    replacements.push({ index, block: resolved ? (blocksToSlate([resolved])[0] ?? null) : null });
+    // The block's footnotes travel in its marks: handed back so the marks keep their notes' text.
+    replacements.push({ index, block: resolved ? (blocksToSlate([resolved], notesById(notesOfSlate([node])))[0] ?? null) : null });
   });
   if (replacements.length === 0) return 0;
   HistoryEditor.withNewBatch(editor, () => {
@@ -38,8 +40,9 @@ export function resolveInEditor(editor: PolicyEditor, decide: Decide): number {
 
 /** Whether a block, or any text or chip in it, carries a suggestion: the cheap test before any conversion. */
 export function carriesSuggestion(node: BlockElement): boolean {
-  if (node.change || (node.type !== 'paragraph' && node.relevel)) return true;
-  return node.children.some(inlineCarries);
+  if (node.change || relevelOf(node)) return true;
+  // A table carries its cells' suggestions: resolved as one block, the whole table replaced.
+  return inlineListsOf(node).some((list) => list.some(inlineCarries));
 }
 
 function inlineCarries(node: InlineNode): boolean {

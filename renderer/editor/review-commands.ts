@@ -5,6 +5,7 @@ import { standsWhenAccepted } from '../../shared/review/suggestions';
 import { carriesSuggestion, resolveInEditor } from './resolve-in-editor';
 import { isChip } from './suggest-text';
 import type { BlockElement, ChipElement, FormattedText } from './types';
+import { relevelOf } from './table-nodes';
 
 /**
  * Going through suggestions and settling them in the editor: next and previous change, accept or reject the change at
@@ -26,7 +27,7 @@ function idsOf(node: Inline): string[] {
 }
 
 function blockIds(node: BlockElement): string[] {
-  return [node.change?.id, node.type !== 'paragraph' ? node.relevel?.id : undefined].filter((id): id is string => id !== undefined);
+  return [node.change?.id, relevelOf(node)?.id].filter((id): id is string => id !== undefined);
 }
 
 /** The places of the suggestions in block `index`, in order: the whole block for a block change, else each run of one suggestion. */
@@ -110,7 +111,8 @@ export function allSuggestions(editor: Editor): Map<string, string> {
   (editor.children as BlockElement[]).forEach((node, index) => {
     if (!carriesSuggestion(node)) return;
     if (node.change) out.set(node.change.id, node.change.by);
-    if (node.type !== 'paragraph' && node.relevel) out.set(node.relevel.id, node.relevel.by);
+    const relevel = relevelOf(node);
+    if (relevel) out.set(relevel.id, relevel.by);
     for (const [child] of Editor.nodes(editor, { at: [index], match: isInline, voids: false })) {
       const inline = child as Inline;
       for (const mark of [inline.ins, inline.del, inline.formatted]) if (mark) out.set(mark.id, mark.by);

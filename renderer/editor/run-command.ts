@@ -4,6 +4,7 @@ import type { Command } from '../../shared/api/commands';
 import { demoteSection, insertSection, moveSection, promoteSection, type CommandOutcome } from './section-commands';
 import { indentListItem, toggleList, toggleMark } from './marks';
 import type { BlockElement } from './types';
+import { toggleHeadingNumber } from './heading-numbering';
 
 /** Runs an editing command on the editor; returns a sentence for the status bar when it could not act. */
 export function runEditorCommand(editor: Editor, command: Command): CommandOutcome {
@@ -29,8 +30,12 @@ export function runEditorCommand(editor: Editor, command: Command): CommandOutco
     case 'bold':
     case 'italic':
     case 'underline':
+    case 'superscript':
+    case 'subscript':
       toggleMark(editor, command);
       return null;
+    case 'toggleHeadingNumber':
+      return toggleHeadingNumber(editor);
     case 'bulletedList':
       toggleList(editor, 'bullet');
       return null;

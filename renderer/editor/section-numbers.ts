@@ -3,7 +3,7 @@ import type { NumberingStyle } from '../../shared/model/document';
 import { numberSections } from '../../shared/numbering/number';
 import type { ReferenceTarget } from '../../shared/numbering/references';
 import { standsWhenAccepted, stoodBeforeSuggestions } from '../../shared/review/suggestions';
-import type { BlockElement } from './types';
+import type { BlockElement, HeadingElement } from './types';
 
 export interface SectionLabel {
   readonly label: string;
@@ -44,12 +44,12 @@ export class SectionNumberStore {
 
   update(nodes: readonly BlockElement[], style: NumberingStyle): void {
     // Numbered as the document will be with every suggestion accepted: a heading suggested away takes no number.
-    const headings: Array<{ id: string; level: number; title: string }> = [];
+    const headings: Array<{ id: string; level: number; unnumbered?: true; title: string }> = [];
     let suggested = false;
     for (const node of nodes) {
       if (node.type !== 'heading') continue;
       if (node.change || node.relevel) suggested = true;
-      if (standsWhenAccepted(node)) headings.push({ id: node.id, level: node.level, title: headingText(node) });
+      if (standsWhenAccepted(node)) headings.push({ id: node.id, level: node.level, ...(node.unnumbered ? { unnumbered: true as const } : {}), title: headingText(node) });
     }
     const numbers = numberSections(headings, style);
     const oldChanged = this.updateOldLabels(suggested ? nodes : [], style);
@@ -109,9 +109,9 @@ export class SectionNumberStore {
   private updateOldLabels(nodes: readonly BlockElement[], style: NumberingStyle): string[] {
     const next = new Map<string, string>();
     if (nodes.length > 0) {
-      const before: Array<{ id: string; level: number }> = [];
+      const before: Array<{ id: string; level: number; unnumbered?: true }> = [];
       for (const node of nodes) {
-        if (node.type === 'heading' && stoodBeforeSuggestions(node)) before.push({ id: node.id, level: node.relevel?.was || node.level });
+        if (node.type === 'heading' && stoodBeforeSuggestions(node)) before.push({ id: node.id, level: node.relevel?.was || node.level, ...(node.unnumbered ? { unnumbered: true as const } : {}) });
       }
       const gone = new Set(nodes.flatMap((node) => (node.type === 'heading' && !standsWhenAccepted(node) ? [node.id] : [])));
       for (const n of numberSections(before, style)) if (gone.has(n.id)) next.set(n.id, n.label);
@@ -162,7 +162,7 @@ export function depthClass(depth: number): string {
   return `depth-${Math.min(depth, 6)}`;
 }
 
-function headingText(node: BlockElement): string {
+function headingText(node: HeadingElement): string {
   let text = '';
   for (const child of node.children) {
     if ('text' in child) text += child.text;

@@ -14,7 +14,17 @@ import type { BlockElement, HeadingElement } from './types';
 
 /** Blocks to insert, marked as one suggested insertion. */
 export function asInsertedBlocks(nodes: readonly BlockElement[], mark: SuggestionMark): BlockElement[] {
-  return nodes.map((node) => ({ ...node, change: { ...mark, kind: 'insert' as const }, children: asInserted(node.children, mark) }) as BlockElement);
+  return nodes.map((node): BlockElement => {
+    const change = { ...mark, kind: 'insert' as const };
+    if (node.type !== 'table') return { ...node, change, children: asInserted(node.children, mark) } as BlockElement;
+    // A table's text is in its caption and cells: each marked inserted, the rows and cells kept as they are.
+    const children = node.children.map((child) =>
+      child.type === 'table-caption'
+        ? { ...child, children: asInserted(child.children, mark) }
+        : { ...child, children: child.children.map((cell) => ({ ...cell, children: asInserted(cell.children, mark) })) },
+    );
+    return { ...node, change, children };
+  });
 }
 
 /** Whether blocks [from, to) are all the reviewer's own inserted or moved blocks: commands on them are plain edits. */
@@ -54,7 +64,7 @@ export function moveAsSuggestion(editor: Editor, from: number, end: number, befo
 /** A heading's new level as a suggestion: it remembers the level before, and a level back where it was is no suggestion. */
 export function relevelAsSuggestion(editor: Editor, index: number, level: number, mark: SuggestionMark): void {
   const node = editor.children[index] as BlockElement;
-  if (node.type === 'paragraph') return;
+  if (node.type === 'paragraph' || node.type === 'table') return;
   const current = node.type === 'heading' ? node.level : node.indent;
   const field = node.type === 'heading' ? 'level' : 'indent';
   const was = node.relevel?.was ?? current;

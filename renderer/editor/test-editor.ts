@@ -34,7 +34,7 @@ export function cursorIn(editor: Editor, text: string): void {
 /** The document as numbered lines: "2.1 Title" for headings, "  text" for body paragraphs. */
 export function numbered(editor: Editor): string[] {
   const nodes = editor.children as BlockElement[];
-  const numbers = numberSections(nodes.flatMap((n) => (n.type === 'heading' ? [{ id: n.id, level: n.level }] : [])), 'decimal');
+  const numbers = numberSections(nodes.flatMap((n) => (n.type === 'heading' ? [{ id: n.id, level: n.level, unnumbered: n.unnumbered }] : [])), 'decimal');
   let h = 0;
   return nodes.map((node, i) => {
     const text = Editor.string(editor, [i]);

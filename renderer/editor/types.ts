@@ -1,7 +1,7 @@
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
-import type { BlockChange, ClauseUse, FormatChange, LevelChange, SuggestionMark } from '../../shared/model/document';
+import type { BlockChange, ClauseUse, FormatChange, LevelChange, Run, SuggestionMark } from '../../shared/model/document';
 
 /**
  * The editor's own node shapes. They mirror the stored blocks closely but are Slate's concern alone: the stored format
@@ -15,11 +15,17 @@ export interface ReviewFields {
   comments?: string[];
 }
 
-export interface FormattedText extends ReviewFields {
-  text: string;
+/** The marks a piece of text may carry, one optional flag each, named as the stored MARKS. */
+export interface MarkFlags {
   bold?: true;
   italic?: true;
   underline?: true;
+  superscript?: true;
+  subscript?: true;
+}
+
+export interface FormattedText extends ReviewFields, MarkFlags {
+  text: string;
 }
 
 export interface LinkElement {
@@ -29,12 +35,9 @@ export interface LinkElement {
 }
 
 /** A project variable as a chip: an inline void that shows the variable's value, never editable as text. */
-export interface VariableElement extends ReviewFields {
+export interface VariableElement extends ReviewFields, MarkFlags {
   type: 'variable';
   name: string;
-  bold?: true;
-  italic?: true;
-  underline?: true;
   children: [{ text: '' }];
 }
 
@@ -42,20 +45,29 @@ export interface VariableElement extends ReviewFields {
  * A cross-reference: an inline void that shows its section's number as it is now (references.ts), one unit the caret
  * steps over and Backspace removes whole. `ref` is the section's id, never its number; the stored run's fields.
  */
-export interface ReferenceElement extends ReviewFields {
+export interface ReferenceElement extends ReviewFields, MarkFlags {
   type: 'reference';
   ref: string;
   refTitle?: true;
-  bold?: true;
-  italic?: true;
-  underline?: true;
+  children: [{ text: '' }];
+}
+
+/**
+ * A footnote's mark: an inline void showing the note's number (counted from the marks' order, never stored). The
+ * note's text travels with its mark, in the stored runs' shape, so cutting, pasting, deleting and undoing the mark
+ * carry the note whole; the document's `notes` are gathered from the marks when it is saved (convert.ts).
+ */
+export interface NoteElement extends ReviewFields, MarkFlags {
+  type: 'note';
+  note: string;
+  runs: Run[];
   children: [{ text: '' }];
 }
 
 /** The inline voids: one unit each, with no text of their own. */
-export type ChipElement = VariableElement | ReferenceElement;
+export type ChipElement = VariableElement | ReferenceElement | NoteElement;
 
-export type InlineNode = FormattedText | LinkElement | VariableElement | ReferenceElement;
+export type InlineNode = FormattedText | LinkElement | VariableElement | ReferenceElement | NoteElement;
 
 /** Set on every block of a clause insertion: which clause, which version, and whether it is locked. */
 interface ClauseFields {
@@ -68,6 +80,8 @@ export interface HeadingElement extends ClauseFields {
   type: 'heading';
   id: string;
   level: number;
+  /** A heading that takes no number (the stored heading's `unnumbered`). */
+  unnumbered?: true;
   /** A suggested promotion or demotion: the level before. */
   relevel?: LevelChange;
   children: InlineNode[];
@@ -87,13 +101,42 @@ export interface ListItemElement extends ClauseFields {
   children: InlineNode[];
 }
 
-export type BlockElement = HeadingElement | ParagraphElement | ListItemElement;
+/** A table's caption, its optional first child: text like a paragraph's. */
+export interface TableCaptionElement {
+  type: 'table-caption';
+  children: InlineNode[];
+}
+
+/** One cell: one paragraph of text, as the stored cell. */
+export interface TableCellElement {
+  type: 'table-cell';
+  children: InlineNode[];
+}
+
+export interface TableRowElement {
+  type: 'table-row';
+  children: TableCellElement[];
+}
+
+/** A table: its caption (if any) first, then its rows, every row as wide as the first. */
+export interface TableElement extends ClauseFields {
+  type: 'table';
+  /** The first row names the columns. */
+  header?: true;
+  children: Array<TableCaptionElement | TableRowElement>;
+}
+
+/** The blocks whose children are text: every top-level kind but a table. */
+export type TextBlockElement = HeadingElement | ParagraphElement | ListItemElement;
+/** The elements that hold text directly (inlines): text blocks, a table's cells and its caption. */
+export type TextContainerElement = TextBlockElement | TableCellElement | TableCaptionElement;
+export type BlockElement = TextBlockElement | TableElement;
 export type PolicyEditor = BaseEditor & ReactEditor & HistoryEditor;
 
 declare module 'slate' {
   interface CustomTypes {
     Editor: PolicyEditor;
-    Element: BlockElement | LinkElement | VariableElement | ReferenceElement;
+    Element: BlockElement | TableRowElement | TableCellElement | TableCaptionElement | LinkElement | VariableElement | ReferenceElement | NoteElement;
     Text: FormattedText;
   }
 }

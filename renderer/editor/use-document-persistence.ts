@@ -15,7 +15,7 @@ import { onIdle } from '../common/tasks';
 import { isConflict, useAutosave, type SaveStatus } from './autosave';
 import { browserJournal } from './browser-journal';
 import type { Conflict } from './ConflictBanner';
-import { slateToBlocks } from './convert';
+import { notesOfSlate, slateToText } from './convert';
 import { keepKnownComments } from '../../shared/review/threads';
 import { copyTitle, documentAsFile } from './document-copies';
 import type { DocumentMeta } from './DocumentPanel';
@@ -78,7 +78,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
   const snapshot = useCallback((): PolicyDocument => {
     ensureUniqueIds(editor);
     // A mark whose thread was deleted (and brought back by an undo) is not saved: the file names only threads it holds.
-    return keepKnownComments({ format: FORMAT_VERSION, ...meta(), blocks: slateToBlocks(editor.children as BlockElement[]) });
+    return keepKnownComments({ format: FORMAT_VERSION, ...meta(), ...slateToText(editor.children as BlockElement[]) });
   }, [editor, meta]);
   const save = useCallback(async () => {
     try {
@@ -94,7 +94,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
   const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
   // What the journal keeps: the text as the file would hold it, and the stamp of the file the edits are based on.
   const journalEntry = useCallback(
-    () => ({ text: storedText.text({ format: FORMAT_VERSION, ...meta() }, editor.children as BlockElement[]), base: stamp.get() }),
+    () => ({ text: storedText.text({ format: FORMAT_VERSION, ...meta(), ...notesField(editor.children as BlockElement[]) }, editor.children as BlockElement[]), base: stamp.get() }),
     [storedText, meta, editor, stamp],
   );
   const journal = useMemo(() => new EditJournal(client, documentId, newWindowId(), journalEntry), [client, documentId, journalEntry]);
@@ -324,4 +324,10 @@ function ensureUniqueIds(editor: Editor): void {
     if (seen.has(node.id)) Transforms.setNodes(editor, { id: newSectionId() }, { at: [index] });
     else seen.add(node.id);
   });
+}
+
+/** The footnotes of the editor's text as the file's `notes` field, absent when there are none. */
+function notesField(nodes: readonly BlockElement[]): { notes?: ReturnType<typeof notesOfSlate> } {
+  const notes = notesOfSlate(nodes);
+  return notes.length > 0 ? { notes } : {};
 }

@@ -2,9 +2,12 @@ import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type N
 import { isVariableName, SECTION_ID_PATTERN, stripForbiddenCharacters } from '../../shared/model/vocabulary';
 import { safeLink } from '../../shared/model/link';
 import { newSectionId } from '../../shared/model/ids';
+import { pastedNoteMark } from '../notes/note-commands';
 import type { BlockElement, FormattedText, InlineNode, PolicyEditor } from './types';
 
 const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
+/** What may stand at the top level: the text blocks, and tables (whose own shape with-tables.ts keeps). */
+const TOP_LEVEL_TYPES = new Set([...BLOCK_TYPES, 'table']);
 
 /**
  * Teaches Slate the policy model: links are inline; Enter in a heading opens its body; a heading always has an id of
@@ -13,10 +16,10 @@ const BLOCK_TYPES = new Set(['heading', 'paragraph', 'list-item']);
 export function withPolicy(editor: PolicyEditor): PolicyEditor {
   const { isInline, isVoid, insertBreak, normalizeNode, insertFragment, insertText, insertData, deleteFragment } = editor;
 
-  editor.isInline = (element) => element.type === 'link' || element.type === 'variable' || element.type === 'reference' || isInline(element);
-  // A variable (shown as its value) and a cross-reference (shown as its section's number) are one unit each: the caret
-  // goes round them, never into them, and Backspace takes them whole.
-  editor.isVoid = (element) => element.type === 'variable' || element.type === 'reference' || isVoid(element);
+  editor.isInline = (element) => element.type === 'link' || element.type === 'variable' || element.type === 'reference' || element.type === 'note' || isInline(element);
+  // A variable (shown as its value), a cross-reference (shown as its section's number) and a footnote's mark (its
+  // number) are one unit each: the caret goes round them, never into them, and Backspace takes them whole.
+  editor.isVoid = (element) => element.type === 'variable' || element.type === 'reference' || element.type === 'note' || isVoid(element);
 
   editor.insertBreak = () => {
     const block = currentTopBlock(editor);
@@ -138,7 +141,7 @@ export function sanitizeFragment(fragment: readonly Descendant[], existingIds: R
         const id = typeof node.id === 'string' && !seen.has(node.id) && SECTION_ID_PATTERN.test(node.id) ? node.id : newSectionId();
         seen.add(id);
         const level = Number.isInteger(node.level) ? Math.min(6, Math.max(1, node.level)) : 1;
-        return { type: 'heading', id, level, children };
+        return { type: 'heading', id, level, ...(node.unnumbered === true ? { unnumbered: true as const } : {}), children };
       }
       case 'list-item':
         return {
@@ -165,6 +168,9 @@ function sanitizeInlines(nodes: readonly Descendant[]): InlineNode[] {
     } else if (Element.isElement(node) && node.type === 'reference' && typeof node.ref === 'string' && SECTION_ID_PATTERN.test(node.ref)) {
       // A copied reference stays a reference to the same section (in another document it shows as missing, flagged).
       out.push({ type: 'reference', ref: node.ref, ...(node.refTitle === true ? { refTitle: true } : {}), children: [{ text: '' }] });
+    } else if (Element.isElement(node) && node.type === 'note') {
+      // A pasted footnote is a new note with its text: never a second mark of the original's (note-commands.ts).
+      out.push(pastedNoteMark(node));
     } else if (Element.isElement(node)) {
       out.push(...sanitizeInlines(node.children).filter(Text.isText));
     }
@@ -177,6 +183,9 @@ function sanitizeText(node: FormattedText): FormattedText {
   if (node.bold === true) text.bold = true;
   if (node.italic === true) text.italic = true;
   if (node.underline === true) text.underline = true;
+  // Raised or lowered, never both (the model refuses a run with the two).
+  if (node.superscript === true) text.superscript = true;
+  else if (node.subscript === true) text.subscript = true;
   return text;
 }
 
@@ -190,7 +199,7 @@ function normalizePolicyNode(editor: Editor, [node, path]: NodeEntry): boolean {
     return false;
   }
   if (path.length === 1 && Element.isElement(node)) {
-    if (!BLOCK_TYPES.has(node.type)) {
+    if (!TOP_LEVEL_TYPES.has(node.type)) {
       Transforms.setNodes(editor, { type: 'paragraph' }, { at: path });
       return true;
     }

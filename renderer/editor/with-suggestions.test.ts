@@ -266,6 +266,20 @@ describe('suggesting: Enter, paste, formatting', () => {
     Editor.addMark(again, 'bold', true);
     expect(stored(again).blocks[0]?.runs[1]).toEqual({ text: 'sell', marks: ['bold'], formatted: { id: expect.stringMatching(/^c-/), by: 'Ana', at: AT, was: [] } });
   });
+
+  it('superscript over a subscript is one format suggestion that clears the subscript and remembers the marks before', () => {
+    const editor = suggestingEditor(['E = mc2']);
+    select(editor, [0, 6], [0, 7]);
+    Editor.addMark(editor, 'subscript', true);
+    select(editor, [0, 6], [0, 7]);
+    Editor.addMark(editor, 'superscript', true);
+    const leaves = [...Editor.nodes(editor, { at: [0], match: (n) => 'text' in n })].map(([n]) => n as Record<string, unknown>);
+    const two = leaves.find((leaf) => leaf.text === '2');
+    expect(two?.superscript).toBe(true);
+    expect(two?.subscript).toBeUndefined();
+    // the marks before both suggestions: none, so rejecting brings plain text back
+    expect(two?.formatted).toEqual({ id: expect.stringMatching(/^c-/), by: 'Ana', at: AT, was: [] });
+  });
 });
 
 describe('suggesting: sections, lists and clauses', () => {

@@ -1,13 +1,20 @@
 import { Editor, Element, Node, Path, Point, Range, Text, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import type { Mark, SuggestionMark } from '../../shared/model/document';
-import { stripForbiddenCharacters } from '../../shared/model/vocabulary';
+import { MARKS, stripForbiddenCharacters } from '../../shared/model/vocabulary';
 import { isOwn, isSuggesting, suggestionMark } from './suggesting';
 import { asInserted, breakAsSuggestion, isAllOwnInsertion, isOwnInsertedBlock, markDeleted, standingCopy, stepOverDeleted } from './suggest-text';
 import type { BlockElement, FormattedText, PolicyEditor } from './types';
 import { sanitizeFragment } from './with-policy';
 
-const FORMAT_MARKS: readonly Mark[] = ['bold', 'italic', 'underline'];
+/** Every mark a format suggestion records: bold, italic, underline, superscript, subscript. */
+const FORMAT_MARKS: readonly Mark[] = MARKS;
+
+/** Superscript and subscript exclude each other (the model holds no run with both): setting one clears the other. */
+const EXCLUDES: Partial<Record<Mark, Mark>> = { superscript: 'subscript', subscript: 'superscript' };
+
+/** A text's marks as set on it (the editor keeps each mark as a field of the text, `true` when set). */
+const hasMark = (node: FormattedText, mark: Mark): boolean => (node as Partial<Record<Mark, unknown>>)[mark] === true;
 
 /**
  * Suggesting mode (tracked changes): while it is on (suggesting.ts), typing, deleting, Enter, pasting and formatting
@@ -250,7 +257,7 @@ function pasteAsSuggestion(editor: PolicyEditor, blocks: readonly BlockElement[]
 }
 
 /**
- * Bold, italic or underline over a selection as a suggestion: each piece of text records the marks it had (`was`,
+ * Bold, italic, underline, superscript or subscript over a selection as a suggestion: each piece of text records the marks it had (`was`,
  * kept from an earlier format suggestion) and the new ones are set; a piece back to what it was is no longer a
  * suggestion. The reviewer's own inserted text is simply formatted.
  */
@@ -264,14 +271,16 @@ function formatAsSuggestion(editor: Editor, range: Range, key: Mark, on: boolean
     if (to <= from) continue;
     const piece = { anchor: { path, offset: from }, focus: { path, offset: to } };
     const value = on ? true : null;
+    const excluded = on ? EXCLUDES[key] : undefined;
+    const marks = { [key]: value, ...(excluded ? { [excluded]: null } : {}) };
     if (isOwn(editor, node.ins)) {
-      Transforms.setNodes(editor, { [key]: value } as Partial<FormattedText>, { at: piece, match: Text.isText, split: true });
+      Transforms.setNodes(editor, marks as Partial<FormattedText>, { at: piece, match: Text.isText, split: true });
       continue;
     }
-    const was = node.formatted?.was ?? FORMAT_MARKS.filter((m) => node[m] === true);
-    const next = FORMAT_MARKS.filter((m) => (m === key ? on : node[m] === true));
+    const was = node.formatted?.was ?? FORMAT_MARKS.filter((m) => hasMark(node, m));
+    const next = FORMAT_MARKS.filter((m) => (m === key ? on : m !== excluded && hasMark(node, m)));
     const same = was.length === next.length && was.every((m) => next.includes(m));
     const formatted = same ? null : { ...mark, was: [...was] };
-    Transforms.setNodes(editor, { [key]: value, formatted } as unknown as Partial<FormattedText>, { at: piece, match: Text.isText, split: true });
+    Transforms.setNodes(editor, { ...marks, formatted } as unknown as Partial<FormattedText>, { at: piece, match: Text.isText, split: true });
   }
 }

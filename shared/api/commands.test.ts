@@ -43,6 +43,9 @@ describe('the command table', () => {
       moveSectionUp: 'Alt+Shift+Up',
       moveSectionDown: 'Alt+Shift+Down',
       insertReference: 'Ctrl+Shift+R',
+      insertFootnote: 'Ctrl+Alt+F',
+      superscript: 'Ctrl+Shift+=',
+      subscript: 'Ctrl+=',
       insertClause: 'Ctrl+Shift+L',
       find: 'Ctrl+F',
       replace: 'Ctrl+H',
@@ -81,6 +84,10 @@ describe('the command table', () => {
     ['Ctrl+Shift+L', press('L', { ctrl: true, shift: true }), 'insertClause'],
     ['Ctrl+Shift+R', press('R', { ctrl: true, shift: true }), 'insertReference'],
     ['Ctrl+R', press('r', { ctrl: true }), null],
+    ['Ctrl+Shift+= (reported as "+")', press('+', { ctrl: true, shift: true }), 'superscript'],
+    ['Ctrl+=', press('=', { ctrl: true }), 'subscript'],
+    ['Ctrl+Alt+F', press('f', { ctrl: true, alt: true }), 'insertFootnote'],
+    ['Ctrl+F', press('f', { ctrl: true }), 'find'],
     ['Ctrl+L', press('l', { ctrl: true }), null],
     ['Alt+Shift+Up', press('ArrowUp', { alt: true, shift: true }), 'moveSectionUp'],
     ['Alt+Shift+Down', press('ArrowDown', { alt: true, shift: true }), 'moveSectionDown'],
@@ -129,7 +136,7 @@ describe("the README's Editing table", () => {
   const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| To ') && !line.startsWith('|---'));
   // Keys the browser and the editor's text handling give, not commands of the table.
   const TEXT_KEYS = new Set(['Enter', 'Ctrl+Home', 'Ctrl+End']);
-  const CHORD = /\b(?:(?:Ctrl|Alt|Shift)\+)*(?:Ctrl|Alt|Shift|Tab|Enter|Home|End|Up|Down|[A-Z])\b/g;
+  const CHORD = /\b(?:(?:Ctrl|Alt|Shift)\+)*(?:(?:Ctrl|Alt|Shift|Tab|Enter|Home|End|Up|Down|[A-Z])\b|=)/g;
   const chordsOf = (cell: string) => [...cell.replace(/\(.*?\)/g, (inner) => inner.replace(/documents also.*$/, '')).matchAll(CHORD)].map((m) => m[0]).filter((chord) => /\+|^Tab$|^Enter$/.test(chord));
 
   it('is found, with its rows', () => {

@@ -65,9 +65,16 @@ export const COMMAND_TABLE = [
   { command: 'moveSectionDown', label: 'Move section down', menu: 'Move Down', keys: [{ key: 'ArrowDown', alt: true, shift: true }], toolbar: '↓', group: 'Section' },
   // Word's Insert > Cross-reference has no key of its own; Ctrl+Shift+R ("reference") is free here.
   { command: 'insertReference', label: 'Insert cross-reference', menu: 'Insert Cross-Reference…', keys: [mod('r', true)], toolbar: '§', group: 'Section' },
+  // Word's Insert Footnote key (Ctrl+Alt+F, as Ctrl+Alt+M is its New Comment).
+  { command: 'insertFootnote', label: 'Insert footnote', menu: 'Insert Footnote', keys: [{ key: 'f', mod: true, alt: true }], toolbar: 'ab¹', group: 'Section' },
+  // Word has no key for a heading without numbering; its switch is on the toolbar and in the Section menu.
+  { command: 'toggleHeadingNumber', label: 'Number this heading', menu: 'Number This Heading', toolbar: '№', group: 'Section' },
   { command: 'bold', label: 'Bold', menu: 'Bold', keys: [mod('b')], toolbar: 'B', group: 'Format' },
   { command: 'italic', label: 'Italic', menu: 'Italic', keys: [mod('i')], toolbar: 'I', group: 'Format' },
   { command: 'underline', label: 'Underline', menu: 'Underline', keys: [mod('u')], toolbar: 'U', group: 'Format' },
+  // Word's keys: Ctrl+Shift+= and Ctrl+=.
+  { command: 'superscript', label: 'Superscript', menu: 'Superscript', keys: [mod('=', true)], toolbar: 'x²', group: 'Format' },
+  { command: 'subscript', label: 'Subscript', menu: 'Subscript', keys: [mod('=')], toolbar: 'x₂', group: 'Format' },
   { command: 'link', label: 'Link', menu: 'Link…', keys: [mod('k')], toolbar: 'Link', group: 'Format' },
   { command: 'bulletedList', label: 'Bulleted list', menu: 'Bulleted List', toolbar: '• Bulleted', group: 'Format' },
   { command: 'numberedList', label: 'Numbered list', menu: 'Numbered List', toolbar: 'Numbered', group: 'Format' },
@@ -115,7 +122,8 @@ export interface KeyPress {
 
 /** The command a key press asks for, if any: Word's shortcuts, with Cmd in place of Ctrl on a Mac. */
 export function commandForKeyPress(event: KeyPress): Command | null {
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  // Shift+= reports "+" on most layouts: Word's Ctrl+Shift+= is named by its key, as the table names it.
+  const key = event.key === '+' && event.shiftKey ? '=' : event.key.length === 1 ? event.key.toLowerCase() : event.key;
   const mod = event.ctrlKey || event.metaKey;
   for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
     if (spec.keyReadByEditor) continue;

@@ -7,6 +7,7 @@ import { VariablesSchema } from '../model/variables-schema';
 import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
+import type { ImportReport } from '../import/report';
 import type { BRIDGE_METHODS } from './methods';
 import type { Identity } from '../model/identity';
 import { IdentitySchema } from '../model/identity-schema';
@@ -27,6 +28,11 @@ export interface DocumentSummary {
   title: string;
   /** Set when the file could not be read: which file, and what is wrong where. The file is left untouched. */
   problem?: string;
+}
+
+/** A file imported as a new document, with what the import decided where the file did not say (none for our own format). */
+export interface ImportedDocument extends DocumentSummary {
+  report?: ImportReport;
 }
 
 export interface ProjectInfo {
@@ -425,7 +431,7 @@ export const API = {
       })
       .strict(),
   ),
-  importDocument: method<DocumentSummary>()(inProject({ fileName, base64: base64File(MAX_IMPORT_BYTES) })),
+  importDocument: method<ImportedDocument>()(inProject({ fileName, base64: base64File(MAX_IMPORT_BYTES) })),
   /** A returned file read as suggestions against the document (which is not written: the editor takes the result). */
   importSuggestions: method<ImportedSuggestions>()(inProject({ documentId: DocumentIdSchema, fileName, base64: base64File(MAX_IMPORT_BYTES) })),
   /**

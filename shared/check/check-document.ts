@@ -23,7 +23,7 @@ export interface CheckOptions {
  * whole-document: the editor runs it off the typing path, the CLI (`policywright check`) in a team's CI.
  */
 export function checkDocument(doc: PolicyDocument, options: CheckOptions = {}): Finding[] {
-  const { places, sections } = placesOf(doc);
+  const { places, notePlaces, sections } = placesOf(doc);
   const findings: Array<Finding & { order: number }> = [];
   const add = (rule: CheckRule, severity: Severity, place: Place | null, message: string, excerpt: string) =>
     findings.push({ rule, severity, sectionId: place?.sectionId ?? null, sectionNumber: place?.sectionNumber ?? null, message, excerpt, order: place?.index ?? -1 });
@@ -31,7 +31,7 @@ export function checkDocument(doc: PolicyDocument, options: CheckOptions = {}): 
     place?.sectionNumber ? (/^(?:§|Article|Section)/u.test(place.sectionNumber) ? place.sectionNumber : `section ${place.sectionNumber}`) : place ? 'the opening text' : 'the document details';
 
   checkReferences(places, sections, add, where);
-  checkStoredReferences(places, sections, add, where);
+  checkStoredReferences([...places, ...notePlaces], sections, add, where);
   checkTerms(doc, places, sections, add, where);
   const clauseUses = new Set<string>();
   for (const place of places) {
@@ -43,6 +43,10 @@ export function checkDocument(doc: PolicyDocument, options: CheckOptions = {}): 
       clauseUses.add(clause.use);
       add('deprecated-clause', 'warning', place, `${capital(where(place))} holds the clause “${clause.id}”, which the library has deprecated.`, clause.id);
     }
+  }
+  for (const place of notePlaces) {
+    checkPlaceholders(place, options.variables, add, where);
+    checkTypedLinks(place, add, where);
   }
   checkSections(places, sections, add, where);
   checkDates(doc, options, add);
@@ -71,7 +75,7 @@ function checkReferences(places: readonly Place[], sections: readonly SectionInf
 function checkStoredReferences(places: readonly Place[], sections: readonly SectionInfo[], add: Add, where: Where): void {
   const ids = new Set(sections.map((section) => section.id));
   for (const place of places) {
-    for (const run of place.block.runs) {
+    for (const run of place.runs) {
       if (run.ref === undefined || ids.has(run.ref)) continue;
       add('missing-reference', 'error', place, `A cross-reference in ${where(place)} points at a section that is no longer in the document.`, MISSING_REFERENCE_TEXT);
     }
@@ -142,7 +146,7 @@ const PLACEHOLDERS = [
 ];
 
 function checkPlaceholders(place: Place, variables: VariableValues | undefined, add: Add, where: Where): void {
-  for (const run of place.block.runs) {
+  for (const run of place.runs) {
     // A cross-reference's stored text is its placeholder, never text left to fill in; a missing one is its own rule.
     if (run.ref !== undefined) continue;
     if (run.variable !== undefined) {
@@ -159,7 +163,7 @@ function checkPlaceholders(place: Place, variables: VariableValues | undefined, 
 const TYPED_ADDRESS = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/[^\s<>"”)]+|javascript:[^\s<>"”)]*|www\.[^\s<>"”)]+)/giu;
 
 function checkTypedLinks(place: Place, add: Add, where: Where): void {
-  for (const run of place.block.runs) {
+  for (const run of place.runs) {
     if (run.link !== undefined || run.variable !== undefined) continue;
     for (const match of run.text.matchAll(TYPED_ADDRESS)) {
       const address = match[0].replace(/[.,;:]+$/, '');

@@ -41,7 +41,7 @@ export function findDefinitions(places: readonly Place[], sectionTitles: Readonl
         for (const term of match.slice(1)) if (term) found.push({ term: clean(term), place, text: place.text });
       }
     }
-    const [first, second] = place.block.runs;
+    const [first, second] = place.runs;
     const inDefinitions = place.sectionId !== null && DEFINITIONS_SECTION.test(sectionTitles.get(place.sectionId) ?? '');
     if (first?.marks?.includes('bold') && second && (BOLD_DEFINES.test(second.text) || (inDefinitions && BOLD_LISTS.test(second.text)))) {
       const term = clean(first.text.replace(/[“”"]/g, ''));

@@ -1,4 +1,6 @@
-import type { Block, PolicyDocument } from '../model/document';
+import type { Block, PolicyDocument, Run } from '../model/document';
+import { allRuns } from '../model/block-runs';
+import { blockText } from '../model/text';
 import { runsToPlainText } from '../model/text';
 import { numberSections } from '../numbering/number';
 import { referenceTargets } from '../numbering/references';
@@ -7,6 +9,8 @@ import { referenceTargets } from '../numbering/references';
 export interface Place {
   readonly block: Block;
   readonly index: number;
+  /** Every run of the block (a table's caption and cells); for a footnote's place, the note's runs. */
+  readonly runs: readonly Run[];
   readonly text: string;
   readonly sectionId: string | null;
   readonly sectionNumber: string | null;
@@ -22,7 +26,7 @@ export interface SectionInfo {
 }
 
 /** The document's blocks in order, each with its section, and its sections with their numbers. */
-export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): { places: Place[]; sections: SectionInfo[] } {
+export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'notes'>): { places: Place[]; notePlaces: Place[]; sections: SectionInfo[] } {
   const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered, title: runsToPlainText(block.runs).trim() }] : []));
   const numbers = numberSections(headings, doc.numbering);
   const sections = headings.map((heading, i) => {
@@ -33,10 +37,19 @@ export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): { p
   // The text as read: a cross-reference is its section's number ("Section 2.1"), as every rule should see it.
   const targets = referenceTargets(doc.blocks, doc.numbering);
   let current: SectionInfo | null = null;
+  const notes = new Map((doc.notes ?? []).map((note) => [note.id, note]));
+  const notePlaces: Place[] = [];
   const places = doc.blocks.map((block, index) => {
     if (block.kind === 'heading') current = byId.get(block.id) ?? null;
     const section: SectionInfo | null = current;
-    return { block, index, text: runsToPlainText(block.runs, undefined, targets), sectionId: section?.id ?? null, sectionNumber: section ? section.reference || section.label : null };
+    const where = { index, sectionId: section?.id ?? null, sectionNumber: section ? section.reference || section.label : null };
+    const runs = allRuns(block);
+    // A footnote is read where its mark stands: a placeholder in a note is reported in the section that cites it.
+    for (const run of runs) {
+      const note = run.note === undefined ? undefined : notes.get(run.note);
+      if (note) notePlaces.push({ block, ...where, runs: note.runs, text: runsToPlainText(note.runs, undefined, targets) });
+    }
+    return { block, ...where, runs, text: blockText(block, undefined, targets) };
   });
-  return { places, sections };
+  return { places, notePlaces, sections };
 }

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../model/document';
+import { allRuns } from '../model/block-runs';
 import { placeName, placesOf } from './drift';
 import { variableValue, type VariableValues } from '../model/variables';
 
@@ -14,8 +15,10 @@ export interface UnfilledVariable {
 export function unfilledVariables(doc: PolicyDocument, values: VariableValues): UnfilledVariable[] {
   const byName = new Map<string, { defined: boolean; places: Set<string> }>();
   let places: ReturnType<typeof placesOf> | null = null;
+  const notes = new Map((doc.notes ?? []).map((note) => [note.id, note.runs]));
   doc.blocks.forEach((block, index) => {
-    for (const run of block.runs) {
+    // A footnote's variables are the place of its mark.
+    for (const run of allRuns(block).flatMap((run) => (run.note === undefined ? [run] : (notes.get(run.note) ?? [])))) {
       if (run.variable === undefined || variableValue(values, run.variable) !== undefined) continue;
       places ??= placesOf(doc, values);
       let entry = byName.get(run.variable);

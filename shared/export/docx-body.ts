@@ -1,5 +1,5 @@
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING } from './docx-numbering';
-import { writeParagraphs, type Review, type WrittenPart } from './docx-review';
+import { writeParagraphs, type BodyPart, type Review, type WrittenPart } from './docx-review';
 import { bookmarkName } from './docx-reference';
 import type { Links } from './docx-run-xml';
 import type { ExportListItem } from './lists';
@@ -27,6 +27,8 @@ export interface BodyContext {
 export interface Form {
   readonly style: string;
   readonly list: { readonly reference: string; readonly instance: number; readonly level: number };
+  /** Out of the list its style carries: written with w:numId 0, which switches the style's numbering off. */
+  readonly unlisted?: true;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function writeBody(
   review: Review | undefined,
   write: (xml: string) => Promise<void>,
 ): Promise<void> {
-  const parts: WrittenPart[] = [];
+  const parts: BodyPart[] = [];
   for (const block of blocks) {
     if (block.kind === 'list') {
       for (const item of block.items) {
@@ -51,6 +53,8 @@ export async function writeBody(
       }
     } else if (block.kind === 'heading') {
       parts.push(headingPart(block));
+    } else if (block.kind === 'table') {
+      parts.push({ table: block });
     } else {
       parts.push({ change: block.change, runs: block.runs });
     }
@@ -58,10 +62,15 @@ export async function writeBody(
   await writeParagraphs(parts, pageBreakBefore, context, review, write);
 }
 
-/** A heading's style and its place in the heading list, at `depth` from 1. */
-export function headingForm(depth: number): Form {
+/**
+ * A heading's style and its place in the heading list, at `depth` from 1. A heading that takes no number keeps its
+ * Heading style (so it is in the table of contents and the navigation pane) with its numbering switched off (`unlisted`:
+ * w:numId 0), as Word does for a heading whose number is removed: it does not count, so the numbered headings after it
+ * keep their numbers.
+ */
+export function headingForm(depth: number, unnumbered = false): Form {
   const level = Math.min(depth, HEADING_STYLES.length) - 1;
-  return { style: HEADING_STYLES[level] ?? 'Heading6', list: { reference: HEADING_NUMBERING, instance: 0, level } };
+  return { style: HEADING_STYLES[level] ?? 'Heading6', list: { reference: HEADING_NUMBERING, instance: 0, level }, ...(unnumbered ? { unlisted: true } : {}) };
 }
 
 /**
@@ -84,8 +93,8 @@ function headingPart(heading: ExportHeading): WrittenPart {
   return {
     change: heading.change,
     runs: heading.runs,
-    form: headingForm(heading.depth),
-    ...(heading.was ? { was: { form: headingForm(heading.was.depth), by: heading.was.by } } : {}),
+    form: headingForm(heading.depth, heading.unnumbered),
+    ...(heading.was ? { was: { form: headingForm(heading.was.depth, heading.unnumbered), by: heading.was.by } } : {}),
     // The old place of a moved heading is not where the table of contents leads, nor where a comment on the section
     // is shown: its bookmark and those comments are at the new place.
     ...(heading.change?.kind === 'move-from' ? {} : { section: heading.id, bookmark: bookmarkName(heading.id) }),

@@ -1,6 +1,6 @@
 import { Paragraph, TextRun, commentIdToParaId, type ICommentOptions } from 'docx';
 import type { CommentThread } from '../model/document';
-import type { ExportBlock } from './prepare';
+import { exportRunLists, type ExportBlock } from './prepare';
 import type { ExportRun } from './runs';
 
 /**
@@ -136,11 +136,13 @@ function runAnchors(blocks: readonly ExportBlock[]): Map<string, { first: Export
     const parts = block.kind === 'list' ? block.items : [block];
     for (const part of parts) {
       const into = part.change?.kind === 'move-from' ? movedAway : found;
-      for (const run of part.runs) {
-        for (const id of run.comments ?? []) {
-          const anchor = into.get(id);
-          if (anchor) anchor.last = run;
-          else into.set(id, { first: run, last: run });
+      for (const runs of exportRunLists(part)) {
+        for (const run of runs) {
+          for (const id of run.comments ?? []) {
+            const anchor = into.get(id);
+            if (anchor) anchor.last = run;
+            else into.set(id, { first: run, last: run });
+          }
         }
       }
     }

@@ -2,9 +2,11 @@ import type { BlockChange, SuggestionMark } from '../model/document';
 import type { BodyContext, Form, ListIds } from './docx-body';
 import type { CommentAnchors } from './docx-comments';
 import { runXml } from './docx-run-xml';
+import { tableXml } from './docx-table';
 import type { Tracking } from './docx-tracking';
 import { changeAttributes } from './docx-tracking';
 import type { ExportRun } from './runs';
+import type { ExportTable } from './prepare';
 
 /** What the body writer needs to write a document's suggestions and comments. */
 export interface Review {
@@ -26,8 +28,19 @@ export interface WrittenPart {
   readonly bookmark?: string;
 }
 
+/** A table to write among the paragraphs (docx-table.ts); its change is its own, tracked row by row. */
+export interface WrittenTable {
+  readonly table: ExportTable;
+}
+
+export type BodyPart = WrittenPart | WrittenTable;
+
+const isTable = (part: BodyPart | undefined): part is WrittenTable => part !== undefined && 'table' in part;
+/** A part's change as the move ranges see it: a table is never part of a move range. */
+const changeOf = (part: BodyPart | undefined): BlockChange | undefined => (part === undefined || isTable(part) ? undefined : part.change);
+
 /**
- * The paragraphs, as WordprocessingML text, with their suggestions as Word's tracked changes when there is a
+ * The paragraphs (and tables), as WordprocessingML text, with their suggestions as Word's tracked changes when there is a
  * `review`. A block inserted or deleted has its paragraph mark inserted or deleted too, so accepting or rejecting
  * removes the paragraph and leaves no empty one behind; a moved block is Word's move, its old and new places ranges of
  * the same name, its mark moved too (w:moveFrom or w:moveTo in the mark's run properties); a changed level or heading
@@ -40,7 +53,7 @@ export interface WrittenPart {
  * paragraph mark.
  */
 export async function writeParagraphs(
-  parts: readonly WrittenPart[],
+  parts: readonly BodyPart[],
   pageBreakBefore: boolean,
   context: BodyContext,
   review: Review | undefined,
@@ -51,14 +64,22 @@ export async function writeParagraphs(
   let openRange: { start: string; end: string } | undefined;
   let xml = '';
   for (let index = 0; index < parts.length; index++) {
-    const part = parts[index] as WrittenPart;
-    const change = tracking ? part.change : undefined;
+    const written = parts[index] as BodyPart;
     let children = comments && index === 0 ? comments.takeOrphans() : '';
+    if (isTable(written)) {
+      // Two tables back to back would be one to Word: a paragraph keeps them apart (the caption, or an empty one).
+      if (children !== '' || (isTable(parts[index - 1]) && !written.table.caption)) xml += `<w:p>${children}</w:p>`;
+      const runs = (list: readonly ExportRun[], change: BlockChange | undefined) => runsXml(list, change, context, review);
+      xml += tableXml(written.table, runs, tracking, index === 0 && pageBreakBefore);
+      continue;
+    }
+    const part = written;
+    const change = tracking ? part.change : undefined;
 
     let closing = '';
     if (tracking && (change?.kind === 'move-from' || change?.kind === 'move-to')) {
-      const previous = parts[index - 1]?.change;
-      const next = parts[index + 1]?.change;
+      const previous = changeOf(parts[index - 1]);
+      const next = changeOf(parts[index + 1]);
       // A range opens in the first paragraph of a move and closes, under the same id, in its last.
       if (!(previous?.id === change.id && previous.kind === change.kind)) {
         openRange = tracking.moveRange(change);
@@ -73,7 +94,8 @@ export async function writeParagraphs(
       xml = '';
     }
   }
-  if (tracking && parts[parts.length - 1]?.change) xml += '<w:p/>';
+  // Word ends a body with a paragraph, after a table too.
+  if ((tracking && changeOf(parts[parts.length - 1])) || isTable(parts[parts.length - 1])) xml += '<w:p/>';
   await write(xml);
 }
 
@@ -82,16 +104,7 @@ const CHUNK = 1 << 20;
 
 /** A paragraph's text: its runs (with their comments), in its bookmark, in its section's comments. */
 function textXml(part: WrittenPart, context: BodyContext, review: Review | undefined): string {
-  let runs = '';
-  for (const run of part.runs) {
-    if (review) {
-      runs += review.comments.before(run);
-      runs += runXml(run, context.links, review.tracking.run(run, part.change));
-      runs += review.comments.after(run);
-    } else {
-      runs += runXml(run, context.links);
-    }
-  }
+  let runs = runsXml(part.runs, part.change, context, review);
   if (part.bookmark !== undefined) {
     const id = context.bookmarkId();
     runs = `<w:bookmarkStart w:name="${part.bookmark}" w:id="${id}"/>${runs}<w:bookmarkEnd w:id="${id}"/>`;
@@ -101,6 +114,28 @@ function textXml(part: WrittenPart, context: BodyContext, review: Review | undef
     runs = section.before + runs + section.after;
   }
   return runs;
+}
+
+/** Runs with their comments, tracked with their block's `change`. */
+export function runsXml(list: readonly ExportRun[], change: BlockChange | undefined, context: BodyContext, review: Review | undefined): string {
+  let runs = '';
+  for (const original of list) {
+    // A footnote has one mark, where the block now is: the old place of a moved block shows its number, raised.
+    const run = original.note !== undefined && change?.kind === 'move-from' ? withoutNote(original) : original;
+    if (review) {
+      runs += review.comments.before(run);
+      runs += runXml(run, context.links, review.tracking.run(run, change));
+      runs += review.comments.after(run);
+    } else {
+      runs += runXml(run, context.links);
+    }
+  }
+  return runs;
+}
+
+function withoutNote(run: ExportRun): ExportRun {
+  const { note: _mark, ...text } = run;
+  return { ...text, script: 'superscript' };
 }
 
 /** The paragraph around its content: style, page break, list place, tracked mark and former form, in Word's order. */
@@ -116,9 +151,13 @@ function paragraphXml(part: WrittenPart, pageBreak: boolean, lists: ListIds, chi
 
 function formXml(form: Form, lists: ListIds, pageBreak: boolean): string {
   const { reference, instance, level } = form.list;
+  const numId = form.unlisted ? 0 : lists.numId(reference, instance);
+  // The style's own indent goes with its numbering: an unlisted heading starts at the margin, as Word puts it.
+  const indent = form.unlisted ? '<w:ind w:left="0" w:hanging="0"/>' : '';
   return (
     `<w:pStyle w:val="${form.style}"/>` +
     (pageBreak ? '<w:pageBreakBefore/>' : '') +
-    `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${lists.numId(reference, instance)}"/></w:numPr>`
+    `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>` +
+    indent
   );
 }

@@ -26,9 +26,11 @@ export interface RunTracking {
  * space. A link wraps the run's Word runs in a w:hyperlink to an external relationship.
  *
  * This is the one place a run becomes XML: a run of another kind is a case here (a cross-reference is REF
- * fields, referenceXml), built from wordRun and runProperties so that it carries the same formatting and tracking.
+ * fields, referenceXml; a footnote's mark a footnote reference, noteXml), built from wordRun and runProperties so
+ * that it carries the same formatting and tracking.
  */
 export function runXml(run: ExportRun, links: Links, tracking?: RunTracking): string {
+  if (run.note !== undefined) return noteXml(run.note.number, runProperties(run), tracking);
   if (run.ref !== undefined) {
     // The anchor link is for HTML and Markdown; in Word the field is the way there.
     const { href: _anchor, ref, ...text } = run;
@@ -70,10 +72,24 @@ function referenceXml(ref: ExportReference, properties: string, tracking: RunTra
     one(textXml('w:t', cached)) +
     one('<w:fldChar w:fldCharType="end"/>');
   const bookmark = bookmarkName(ref.section);
+  // A section that takes no number is named by its title alone: Word's number of it would be empty.
+  if (ref.number === '') return field(`REF ${bookmark} \\h`, ref.title ?? '');
   const number = field(`REF ${bookmark} \\r \\h`, ref.number);
   if (ref.title === undefined) return number;
   return number + one(textXml('w:t', ' (')) + field(`REF ${bookmark} \\h`, ref.title) + one(textXml('w:t', ')'));
 }
+
+/**
+ * A footnote's mark: Word's reference to the footnote of that id (the note's number; Word numbers the marks itself, in
+ * the same reading order) in Word's own "Footnote Reference" character style, which raises it.
+ */
+function noteXml(id: number, properties: string, tracking: RunTracking | undefined): string {
+  const change = tracking ? tracking.formatChange() : '';
+  const [open, close] = tracking ? tracking.around() : ['', ''];
+  return open + wordRun(`<w:rStyle w:val="${FOOTNOTE_REFERENCE_STYLE}"/>${properties.replace(/<w:vertAlign [^>]*\/>/, '')}${change}`, `<w:footnoteReference w:id="${id}"/>`) + close;
+}
+
+export const FOOTNOTE_REFERENCE_STYLE = 'FootnoteReference';
 
 /** One Word run: its properties (the inside of w:rPr) and content; an empty one is written as Word writes it. */
 export function wordRun(properties: string, content: string): string {
@@ -82,13 +98,16 @@ export function wordRun(properties: string, content: string): string {
 }
 
 /** A run's character formatting, in the order Word's schema gives the elements of w:rPr. */
-export function runProperties(run: Pick<ExportRun, 'bold' | 'italic' | 'underline' | 'href'>): string {
-  return (run.href !== undefined ? '<w:rStyle w:val="Hyperlink"/>' : '') + runMarks(run.bold, run.italic, run.underline);
+export function runProperties(run: Pick<ExportRun, 'bold' | 'italic' | 'underline' | 'script' | 'href'>): string {
+  return (run.href !== undefined ? '<w:rStyle w:val="Hyperlink"/>' : '') + runMarks(run.bold, run.italic, run.underline, run.script);
 }
 
-/** Bold, italic and underline as w:rPr elements, in the schema's order. */
-export const runMarks = (bold: boolean, italic: boolean, underline: boolean): string =>
-  (bold ? '<w:b/><w:bCs/>' : '') + (italic ? '<w:i/><w:iCs/>' : '') + (underline ? '<w:u w:val="single"/>' : '');
+/** Bold, italic, underline and superscript or subscript as w:rPr elements, in the schema's order. */
+export const runMarks = (bold: boolean, italic: boolean, underline: boolean, script?: ExportRun['script']): string =>
+  (bold ? '<w:b/><w:bCs/>' : '') +
+  (italic ? '<w:i/><w:iCs/>' : '') +
+  (underline ? '<w:u w:val="single"/>' : '') +
+  (script ? `<w:vertAlign w:val="${script}"/>` : '');
 
 /** One line's text, its tabs as Word tabs. */
 function lineXml(line: string, deleted: boolean): string {

@@ -32,6 +32,7 @@ export function docxRun(run: ExportRun, makeRun: MakeRun = textRun, extra?: Part
       ...(run.bold ? { bold: true } : {}),
       ...(run.italic ? { italics: true } : {}),
       ...(run.underline ? { underline: {} } : {}),
+      ...(run.script === 'superscript' ? { superScript: true } : run.script === 'subscript' ? { subScript: true } : {}),
       ...(run.href !== undefined ? { style: 'Hyperlink' } : {}),
       ...extra,
     }),

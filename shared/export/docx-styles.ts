@@ -1,5 +1,6 @@
 import type { IParagraphStyleOptions, IStylesOptions } from 'docx';
 import { HEADING_NUMBERING } from './docx-numbering';
+import { TABLE_HEADING_STYLE, TABLE_TEXT_STYLE } from './docx-table';
 
 // Arial, because LibreOffice and most Linux desktops have Liberation Sans with the same widths: the pages break in the
 // same places in Word and in LibreOffice, and a table of contents' page numbers agree between them.
@@ -39,6 +40,24 @@ const extraParagraphStyles: IParagraphStyleOptions[] = [
     next: 'Normal',
     run: { font: FONT, size: 28, bold: true, color: TEXT },
     paragraph: { keepNext: true, spacing: { before: 360, after: 120 } },
+  },
+  {
+    // A cell's text: tighter than a body paragraph, so rows stay compact.
+    id: TABLE_TEXT_STYLE,
+    name: 'Table Text',
+    basedOn: 'Normal',
+    next: TABLE_TEXT_STYLE,
+    run: { size: 20 },
+    paragraph: { spacing: { before: 0, after: 0, line: 252 } },
+  },
+  {
+    // A header row's cells: bold, and kept with the row below so a header never ends a page alone.
+    id: TABLE_HEADING_STYLE,
+    name: 'Table Heading',
+    basedOn: TABLE_TEXT_STYLE,
+    next: TABLE_TEXT_STYLE,
+    run: { bold: true },
+    paragraph: { keepNext: true },
   },
 ];
 

@@ -36,7 +36,8 @@ const FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
 function tableOfContents(headings: readonly ExportHeading[]): string {
   let xml = '<w:sdt><w:sdtPr><w:alias w:val="Contents"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>';
   headings.forEach((heading, index) => {
-    const title = heading.text === '' ? heading.label : `${heading.label} ${heading.text}`;
+    // A heading that takes no number is listed by its title alone, as Word lists it.
+    const title = [heading.label, heading.text].filter((part) => part !== '').join(' ');
     const entry =
       `<w:hyperlink w:history="1" w:anchor="${bookmarkName(heading.id)}"><w:r><w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>` +
       `<w:t xml:space="default">${escapeXml(title)}</w:t><w:tab/><w:t xml:space="default"></w:t></w:r></w:hyperlink>`;

@@ -67,7 +67,7 @@ export class Tracking {
         if (!formatted) return '';
         const change = changeAttributes(this.change(formatted));
         const was = formatted.was;
-        const before = runMarks(was.includes('bold'), was.includes('italic'), was.includes('underline'));
+        const before = runMarks(was.includes('bold'), was.includes('italic'), was.includes('underline'), was.includes('superscript') ? 'superscript' : was.includes('subscript') ? 'subscript' : undefined);
         return before === '' ? `<w:rPrChange${change}/>` : `<w:rPrChange${change}><w:rPr>${before}</w:rPr></w:rPrChange>`;
       },
     };

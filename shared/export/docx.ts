@@ -11,6 +11,8 @@ import { Tracking } from './docx-tracking';
 import { BULLET_NUMBERING, HEADING_NUMBERING, NUMBER_NUMBERING, bulletLevels, headingLevels, numberLevels } from './docx-numbering';
 import { docxProperties } from './docx-properties';
 import { docxStyles } from './docx-styles';
+import { addFootnotes } from './docx-footnotes';
+import { allRuns, isTable } from '../model/block-runs';
 import { titlePageXml } from './docx-title-page';
 import { prepareDocument, type PreparedDocument } from './prepare';
 import { hasSuggestions } from '../review/suggestions';
@@ -32,7 +34,8 @@ const MUTED = '555555';
 export async function exportDocx(doc: PolicyDocument, options: { variables?: VariableValues } = {}): Promise<Uint8Array> {
   const prepared = prepareDocument(doc, options.variables);
   const hasSections = prepared.headings.length > 0;
-  const suggesting = doc.blocks.some(hasSuggestions);
+  // A table's suggestions are in its cells' runs (or its own change): read as one paragraph of them.
+  const suggesting = doc.blocks.some((block) => hasSuggestions(isTable(block) ? { kind: 'paragraph', runs: allRuns(block), ...(block.change ? { change: block.change } : {}) } : block));
   const threads = doc.comments ?? [];
   const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
   // The `docx` library writes every part but the body (styles, list definitions, settings, properties, header and
@@ -70,6 +73,8 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   return packDocx(frame, body, links, (files) => {
     lists.addTo(files);
     if (resolved) addResolvedComments(files, resolved);
+    // After the body, so a note's tracked changes take ids after the body's.
+    addFootnotes(files, prepared.notes, review?.tracking);
   });
 }
 

@@ -8,8 +8,13 @@ import { escapeHtml } from './html-escape';
 export function inlineHtml(runs: readonly ExportRun[], options: { lineBreaks?: boolean } = {}): string {
   let html = '';
   for (const run of runs) {
+    if (run.note !== undefined) {
+      html += noteMarkHtml(run.note.number);
+      continue;
+    }
     let inner = escapeHtml(run.text);
     inner = options.lineBreaks === false ? inner.replace(/\n/g, ' ') : inner.replace(/\n/g, '<br>\n');
+    if (run.script) inner = run.script === 'superscript' ? `<sup>${inner}</sup>` : `<sub>${inner}</sub>`;
     if (run.underline) inner = `<u>${inner}</u>`;
     if (run.italic) inner = `<em>${inner}</em>`;
     if (run.bold) inner = `<strong>${inner}</strong>`;
@@ -17,4 +22,9 @@ export function inlineHtml(runs: readonly ExportRun[], options: { lineBreaks?: b
     html += inner;
   }
   return html;
+}
+
+/** A footnote's mark: its number, raised, linked to the note at the end, which links back here (notesHtml). */
+function noteMarkHtml(number: number): string {
+  return `<sup class="footnote-ref"><a href="#fn-${number}" id="fnref-${number}" role="doc-noteref">${number}</a></sup>`;
 }

@@ -27,6 +27,14 @@ h5, h6 { font-style: italic; }
 .toc a { text-decoration: none; }
 a { color: #0b4f8a; }
 li { margin: 0.2rem 0; }
+sup, sub { line-height: 0; }
+table { width: 100%; border-collapse: collapse; margin: 1rem 0 1.25rem; font-size: 0.95rem; }
+caption { caption-side: top; text-align: left; font-style: italic; padding: 0 0 0.4rem; }
+th, td { border: 1px solid #8a939c; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #e8ecf0; font-weight: 600; }
+.footnotes { margin-top: 2.5rem; border-top: 1px solid #d8dde3; padding-top: 0.75rem; font-size: 0.9rem; }
+.footnotes ol { padding-left: 1.5rem; }
+.footnote-ref a, .footnote-back { text-decoration: none; }
 ${listMarkerStyle()}
 @page { margin: 2cm; }
 @media print {
@@ -35,5 +43,9 @@ ${listMarkerStyle()}
   main a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
   .toc { border: 0; padding: 0; }
   p, li { orphans: 3; widows: 3; }
+  thead { display: table-header-group; }
+  tr, caption { break-inside: avoid; page-break-inside: avoid; }
+  caption { break-after: avoid; }
+  th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

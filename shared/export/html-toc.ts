@@ -14,9 +14,9 @@ export function tocHtml(headings: readonly ExportHeading[]): string {
     if (heading.depth > depth) out.push('<ol>'.repeat(heading.depth - depth));
     else out.push('</li>', '</ol></li>'.repeat(depth - heading.depth));
     depth = heading.depth;
-    out.push(
-      `<li><a href="#${escapeHtml(heading.id)}"><span class="section-number">${escapeHtml(heading.label)}</span> ${escapeHtml(heading.text)}</a>`,
-    );
+    // A heading that takes no number is listed by its title alone.
+    const number = heading.label === '' ? '' : `<span class="section-number">${escapeHtml(heading.label)}</span> `;
+    out.push(`<li><a href="#${escapeHtml(heading.id)}">${number}${escapeHtml(heading.text)}</a>`);
   }
   out.push('</li>', '</ol></li>'.repeat(depth - 1), '</ol>', '</nav>');
   return out.filter((line) => line !== '').join('\n');

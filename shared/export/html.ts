@@ -4,6 +4,8 @@ import { longDay } from '../model/dates';
 import { escapeHtml } from './html-escape';
 import { inlineHtml } from './html-inline';
 import { listHtml } from './html-list';
+import { notesHtml } from './html-notes';
+import { tableHtml } from './html-table';
 import { htmlPage } from './html-page';
 import { tocHtml } from './html-toc';
 import { acceptAll } from '../review/resolve';
@@ -28,7 +30,7 @@ export function exportHtml(doc: PolicyDocument, options: HtmlExportOptions = {})
   // A published policy is the text as agreed: open suggestions as if accepted (comments are never published).
   const prepared = prepareDocument(acceptAll(doc), options.variables);
   const info = documentInfoHtml(prepared);
-  const body = prepared.blocks.map(blockHtml).filter((part) => part !== '').join('\n');
+  const body = [...prepared.blocks.map(blockHtml), notesHtml(prepared.notes)].filter((part) => part !== '').join('\n');
   if (options.fragment) return `${[info, body].filter((part) => part !== '').join('\n')}\n`;
   return htmlPage(prepared.title, '', info, `${tocHtml(prepared.headings)}\n<main>\n${body}\n</main>`, doc.language);
 }
@@ -37,14 +39,17 @@ function blockHtml(block: ExportBlock): string {
   switch (block.kind) {
     case 'heading': {
       const tag = `h${Math.min(block.depth + 1, 6)}`;
-      const label = `<span class="section-number">${escapeHtml(block.label)}</span>`;
-      return `<${tag} id="${escapeHtml(block.id)}">${label} ${inlineHtml(block.runs, { lineBreaks: false })}</${tag}>`;
+      // A heading that takes no number has none to show: its anchor stays, for the contents and references.
+      const label = block.label === '' ? '' : `<span class="section-number">${escapeHtml(block.label)}</span> `;
+      return `<${tag} id="${escapeHtml(block.id)}">${label}${inlineHtml(block.runs, { lineBreaks: false })}</${tag}>`;
     }
     case 'paragraph':
       // An empty paragraph is spacing in the editor; in HTML it is only an empty element that tidy complains about.
       return block.runs.every((run) => run.text.trim() === '') ? '' : `<p>${inlineHtml(block.runs)}</p>`;
     case 'list':
       return listHtml(block);
+    case 'table':
+      return tableHtml(block);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { BlockChange, ListItem, SuggestionMark } from '../model/document';
 import type { ReferenceTargets } from '../model/reference-text';
 import { listNumbers, type ListNumber } from '../numbering/list-numbers';
-import { exportRuns, type ExportRun } from './runs';
+import { exportRuns, type ExportRun, type NoteNumbers } from './runs';
 
 export interface ExportListItem {
   readonly list: 'bullet' | 'number';
@@ -29,14 +29,14 @@ export interface ExportList {
  * (shared/numbering/list-numbers.ts). `nextSequence` is the first free sequence number; the return says where the
  * next list starts.
  */
-export function exportList(items: readonly ListItem[], nextSequence: number, targets?: ReferenceTargets): { list: ExportList; nextSequence: number } {
+export function exportList(items: readonly ListItem[], nextSequence: number, targets?: ReferenceTargets, notes?: NoteNumbers): { list: ExportList; nextSequence: number } {
   const numbers = listNumbers(items, nextSequence);
   const before = items.some((item) => item.relevel) ? placesBefore(items, numbers.items) : [];
   const out = items.map((item, i): ExportListItem => {
     const was = before[i];
     return {
       ...(numbers.items[i] as ListNumber),
-      runs: exportRuns(item.runs, targets),
+      runs: exportRuns(item.runs, targets, notes),
       ...(item.change ? { change: item.change } : {}),
       ...(item.relevel && was ? { was: { ...was, by: item.relevel } } : {}),
     };

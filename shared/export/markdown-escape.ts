@@ -30,11 +30,12 @@ export function escapeMarkdownText(text: string, atLineStart: boolean): string {
 }
 
 /**
- * A link destination that cannot end the link early or be read as anything else: whitespace, brackets, quotes and
- * backslashes are percent-encoded, which every URL reader decodes back to the same address.
+ * A link destination that cannot end the link early or be read as anything else: whitespace, brackets, quotes,
+ * backslashes and pipes (which end a table cell before any link is read) are percent-encoded, which every URL reader
+ * decodes back to the same address.
  */
 export function escapeMarkdownUrl(href: string): string {
-  return href.replace(/[\s()<>[\]\\`"]/g, (ch) => {
+  return href.replace(/[\s()<>[\]\\`"|]/g, (ch) => {
     const code = ch.charCodeAt(0);
     return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(ch);
   });

@@ -14,7 +14,8 @@ const WHITESPACE = /\s/u;
  * delimiters open and close exactly where the run does; where they would not (a run that starts with punctuation right
  * after a letter, or two marked runs back to back), <strong> and <em> say the same thing without ambiguity. Underline
  * has no Markdown of its own and is written as <u>, which GFM passes through as HTML: dropping it would lose what the
- * author marked, and underline in a legal text usually matters.
+ * author marked, and underline in a legal text usually matters; superscript and subscript likewise as <sup> and <sub>.
+ * A footnote's mark is GFM's `[^N]`, its note written at the end of the document.
  */
 export function inlineMarkdown(runs: readonly ExportRun[], options: InlineMarkdownOptions): string {
   let out = '';
@@ -26,18 +27,24 @@ export function inlineMarkdown(runs: readonly ExportRun[], options: InlineMarkdo
     return lines.join(options.lineBreak);
   };
   runs.forEach((run, index) => {
+    if (run.note !== undefined) {
+      out += `[^${run.note.number}]`;
+      atLineStart = false;
+      return;
+    }
     // Spaces and breaks at the edges of a marked run go outside its delimiters: "** bold**" is not bold in GFM.
     const [, rawLead = '', rawCore = '', rawTrail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text) ?? [];
     const lead = write(rawLead);
     const core = write(rawCore);
     const trail = write(rawTrail);
-    if (core === '' || (!run.bold && !run.italic && !run.underline && run.href === undefined)) {
+    if (core === '' || (!run.bold && !run.italic && !run.underline && !run.script && run.href === undefined)) {
       out += core === '' || run.href === undefined ? `${lead}${core}${trail}` : `${lead}[${core}](${destination(run.href)})${trail}`;
       return;
     }
     const before = run.href !== undefined ? '[' : lead !== '' ? ' ' : out.slice(-1);
     const after = run.href !== undefined ? ']' : trail !== '' ? ' ' : firstCharAfter(runs, index);
-    let inner = run.underline ? `<u>${core}</u>` : core;
+    let inner = run.script === 'superscript' ? `<sup>${core}</sup>` : run.script === 'subscript' ? `<sub>${core}</sub>` : core;
+    if (run.underline) inner = `<u>${inner}</u>`;
     inner = emphasis(inner, run, before, after, run.href === undefined && lead === '' && out.endsWith('*'));
     out += run.href === undefined ? `${lead}${inner}${trail}` : `${lead}[${inner}](${destination(run.href)})${trail}`;
   });
@@ -74,6 +81,7 @@ function isBoundary(ch: string): boolean {
 function firstCharAfter(runs: readonly ExportRun[], index: number): string {
   const next = runs[index + 1];
   if (!next) return '';
-  if (next.bold || next.italic || next.underline || next.href !== undefined) return '*';
+  if (next.bold || next.italic || next.underline || next.script || next.href !== undefined) return '*';
+  if (next.note !== undefined) return '[';
   return next.text.charAt(0);
 }

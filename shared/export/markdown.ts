@@ -2,6 +2,7 @@ import type { PolicyDocument } from '../model/document';
 import type { VariableValues } from '../model/variables';
 import { longDay } from '../model/dates';
 import type { ExportList } from './lists';
+import { notesMarkdown, tableMarkdown } from './markdown-blocks';
 import type { ExportRun } from './runs';
 import { escapeMarkdownText, yamlString } from './markdown-escape';
 import { inlineMarkdown } from './markdown-inline';
@@ -13,7 +14,9 @@ const HARD_BREAK = '\\\n';
 /**
  * The policy as GitHub-flavoured Markdown, with YAML front matter for the document's details. The title is the one
  * `#` heading and sections start at `##` (capped at `######`), each with its computed number in its text, because
- * Markdown has no numbering of its own that could follow the document's style. Text is escaped so that nothing the
+ * Markdown has no numbering of its own that could follow the document's style; a heading that takes no number is
+ * written without one, which is how the importer tells it from the numbered ones. Tables are GFM pipe tables and
+ * footnotes GFM's `[^N]`, their notes at the end. Text is escaped so that nothing the
  * author typed turns into markup; the only markup is what the document's marks and links ask for.
  */
 export function exportMarkdown(doc: PolicyDocument, options: { variables?: VariableValues } = {}): string {
@@ -21,6 +24,7 @@ export function exportMarkdown(doc: PolicyDocument, options: { variables?: Varia
   const prepared = prepareDocument(acceptAll(doc), options.variables);
   const parts = [frontMatter(prepared), `# ${escapeMarkdownText(prepared.title, false)}`, documentInfo(prepared)];
   for (const block of prepared.blocks) parts.push(blockMarkdown(block, prepared.referenced));
+  parts.push(notesMarkdown(prepared.notes));
   return `${parts.filter((part) => part !== '').join('\n\n')}\n`;
 }
 
@@ -57,12 +61,15 @@ function blockMarkdown(block: ExportBlock, referenced: ReadonlySet<string>): str
       const text = inlineMarkdown(runs, { lineBreak: ' ' });
       // A section a cross-reference links to gets the HTML export's anchor (its stable id), which GFM passes through.
       const anchor = referenced.has(block.id) ? ` <a id="${block.id}"></a>` : '';
-      return `${'#'.repeat(Math.min(block.depth + 1, 6))} ${escapeMarkdownText(block.label, false)}${text === '' ? '' : ` ${text}`}${anchor}`;
+      const words = [block.label === '' ? '' : escapeMarkdownText(block.label, false), text].filter((part) => part !== '').join(' ');
+      return `${'#'.repeat(Math.min(block.depth + 1, 6))} ${words}${anchor}`;
     }
     case 'paragraph':
       return inlineMarkdown(trimRuns(block.runs), { lineBreak: HARD_BREAK });
     case 'list':
       return listMarkdown(block);
+    case 'table':
+      return tableMarkdown(block, (runs) => inlineMarkdown(trimRuns(runs), { lineBreak: '<br>' }));
   }
 }
 

@@ -1,13 +1,15 @@
-import type { BlockChange, DocumentLanguage, Heading, ListItem, NumberingStyle, PolicyDocument, SuggestionMark } from '../model/document';
+import type { Block, BlockChange, DocumentLanguage, Heading, ListItem, NumberingStyle, PolicyDocument, Run, SuggestionMark, Table } from '../model/document';
+import { forEachRunList, mapRunLists } from '../model/block-runs';
 import { bareNumber } from '../numbering/number';
 import { standsWhenAccepted } from '../review/suggestions';
 import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
 import { exportList, type ExportList } from './lists';
-import { exportRuns, plainText, type ExportRun } from './runs';
+import { exportRuns, plainText, type ExportRun, type NoteNumbers } from './runs';
 import { oneLine } from './text';
-import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../model/variables';
-import type { ReferenceTarget } from '../model/reference-text';
+import { NO_VARIABLES, resolveRuns, type VariableValues } from '../model/variables';
+import type { ReferenceTarget, ReferenceTargets } from '../model/reference-text';
 
+import type { ExportListItem } from './lists';
 export type { ExportList, ExportListItem } from './lists';
 export type { ExportRun } from './runs';
 
@@ -17,12 +19,14 @@ export interface ExportHeading {
   readonly id: string;
   /** Depth in the section tree, from 1 (what numberSections says, not the stored level, which may jump). */
   readonly depth: number;
-  /** "1.", "Article II", "(a)": what the document shows before the heading. */
+  /** "1.", "Article II", "(a)": what the document shows before the heading; '' for a heading that takes no number. */
   readonly label: string;
   /** The label without a closing full stop: "1", "1.1", "Article II". */
   readonly number: string;
   /** Unambiguous within the document: "A.1", "Section 2.01(a)". */
   readonly reference: string;
+  /** A heading that takes no number ("Summary"): it is written without one, and the numbered ones count past it. */
+  readonly unnumbered?: true;
   readonly runs: ExportRun[];
   /** The heading as one line of plain text, for tables of contents and metadata. */
   readonly text: string;
@@ -38,7 +42,24 @@ export interface ExportParagraph {
   readonly change?: BlockChange;
 }
 
-export type ExportBlock = ExportHeading | ExportParagraph | ExportList;
+/** A table: its rows of cells (each cell its runs), the first row a header row when `header`. */
+export interface ExportTable {
+  readonly kind: 'table';
+  readonly header: boolean;
+  /** The table's title, shown above it; absent when it has none (or only white space). */
+  readonly caption?: ExportRun[];
+  readonly rows: ExportRun[][][];
+  readonly change?: BlockChange;
+}
+
+/** A footnote as exporters write it: its number (its mark's place among the marks in reading order) and its text. */
+export interface ExportNote {
+  readonly id: string;
+  readonly number: number;
+  readonly runs: ExportRun[];
+}
+
+export type ExportBlock = ExportHeading | ExportParagraph | ExportList | ExportTable;
 
 export interface PreparedDocument {
   readonly title: string;
@@ -56,6 +77,8 @@ export interface PreparedDocument {
   readonly numberedSequences: number;
   /** The sections some cross-reference in the document points at: those whose anchor a reader is sent to. */
   readonly referenced: ReadonlySet<string>;
+  /** The footnotes, in the order of their numbers (1, 2, …): only those whose mark is in the export. */
+  readonly notes: ExportNote[];
 }
 
 /**
@@ -65,14 +88,19 @@ export interface PreparedDocument {
  */
 export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO_VARIABLES): PreparedDocument {
   // Variables become their values (or "[name]") before anything else reads a run: exporters never see a placeholder.
-  const valued = resolveBlocks(doc.blocks, values);
+  const valued = doc.blocks.map((block) => resolveBlock(block, values));
   const headingBlocks = valued.flatMap((block) => (block.kind === 'heading' ? [block] : []));
   const numbers = reviewedNumbers(headingBlocks, doc.numbering);
   // References show the numbers these same headings are exported with (every open suggestion accepted).
   const targets = referenceTargetsOf(headingBlocks, numbers);
-  const resolved = resolveBlocks(valued, NO_VARIABLES, targets);
+  const resolved = valued.map((block) => resolveBlock(block, NO_VARIABLES, targets));
   const referenced = new Set<string>();
-  for (const block of valued) for (const run of block.runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
+  for (const block of valued) {
+    forEachRunList(block, (runs) => {
+      for (const run of runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
+    });
+  }
+  const noteNumbers = numberNotes(valued);
 
   const blocks: ExportBlock[] = [];
   const headings: ExportHeading[] = [];
@@ -81,7 +109,7 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   let headingIndex = 0;
   const flushList = () => {
     if (pendingItems.length === 0) return;
-    const done = exportList(pendingItems, nextSequence, targets);
+    const done = exportList(pendingItems, nextSequence, targets, noteNumbers);
     blocks.push(done.list);
     nextSequence = done.nextSequence;
     pendingItems = [];
@@ -93,7 +121,11 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
       continue;
     }
     flushList();
-    const runs = exportRuns(block.runs, targets);
+    if (block.kind === 'table') {
+      blocks.push(exportTable(block, targets, noteNumbers));
+      continue;
+    }
+    const runs = exportRuns(block.runs, targets, noteNumbers);
     if (block.kind === 'paragraph') {
       blocks.push(block.change ? { kind: 'paragraph', runs, change: block.change } : { kind: 'paragraph', runs });
       continue;
@@ -108,6 +140,7 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
       label: number.label,
       number: bareNumber(number.label),
       reference: number.reference,
+      ...(block.unnumbered ? { unnumbered: true as const } : {}),
       runs,
       text: plainText(runs).replace(/\s+/g, ' ').trim(),
       ...(block.change ? { change: block.change } : {}),
@@ -130,6 +163,56 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     headings,
     numberedSequences: nextSequence,
     referenced,
+    notes: exportNotes(doc.notes ?? [], noteNumbers, values, targets),
+  };
+}
+
+/** Every list of runs of an exported block or list item, in reading order: a table's caption, then its cells row by row. */
+export function exportRunLists(block: ExportHeading | ExportParagraph | ExportTable | ExportListItem): ExportRun[][] {
+  if (!('kind' in block) || block.kind !== 'table') return [block.runs];
+  return [...(block.caption ? [block.caption] : []), ...block.rows.flat()];
+}
+
+/** Every list of runs of the block (a table's caption and cells too) with variables, or references, resolved. */
+function resolveBlock(block: Block, values: VariableValues, targets?: ReferenceTargets): Block {
+  return mapRunLists(block, (runs) => resolveRuns(runs, values, targets));
+}
+
+/**
+ * Each footnote's number: its mark's place among the marks in reading order, from 1. The old place of a moved block
+ * is not counted (its marks are counted where the block went), nor is a second mark of a note already counted.
+ */
+export function numberNotes(blocks: readonly Block[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.change?.kind === 'move-from') continue;
+    forEachRunList(block, (runs) => {
+      for (const run of runs) if (run.note !== undefined && !numbers.has(run.note)) numbers.set(run.note, numbers.size + 1);
+    });
+  }
+  return numbers;
+}
+
+/** The notes that have a number, in its order, their text resolved as the blocks' is. */
+function exportNotes(notes: NonNullable<PolicyDocument['notes']>, numbers: NoteNumbers, values: VariableValues, targets: ReferenceTargets): ExportNote[] {
+  const out: ExportNote[] = [];
+  for (const note of notes) {
+    const number = numbers.get(note.id);
+    if (number === undefined) continue;
+    out.push({ id: note.id, number, runs: exportRuns(resolveRuns(resolveRuns(note.runs, values), NO_VARIABLES, targets), targets) });
+  }
+  return out.sort((a, b) => a.number - b.number);
+}
+
+function exportTable(table: Table, targets: ReferenceTargets, notes: NoteNumbers): ExportTable {
+  const cells = (runs: readonly Run[]) => exportRuns(runs, targets, notes);
+  const caption = table.caption ? cells(table.caption) : [];
+  return {
+    kind: 'table',
+    header: table.header === true,
+    ...(plainText(caption).trim() !== '' ? { caption } : {}),
+    rows: table.rows.map((row) => row.cells.map((cell) => cells(cell.runs))),
+    ...(table.change ? { change: table.change } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ export interface ExportRun {
   readonly bold: boolean;
   readonly italic: boolean;
   readonly underline: boolean;
+  /** Raised or lowered text (never both: the model forbids it). */
+  readonly script?: 'superscript' | 'subscript';
   readonly href?: string;
   /**
    * A cross-reference to a section of the document (its id), whose text is that section's number: HTML and Markdown
@@ -16,6 +18,11 @@ export interface ExportRun {
    * reference whose section is in the document has it; a missing one is its flag, as plain text.
    */
   readonly ref?: ExportReference;
+  /**
+   * A footnote's mark, whose text is the note's number (its place among the marks in reading order, worked out by
+   * prepare.ts): HTML and Markdown link it to the note's text at the end, DOCX writes a Word footnote reference.
+   */
+  readonly note?: ExportNoteMark;
   /**
    * The open suggestions and comment threads the text carries, as the stored run has them. Only the DOCX export
    * writes them (as Word's tracked changes and comments); an export of the accepted text resolves them first.
@@ -26,11 +33,23 @@ export interface ExportRun {
   readonly comments?: readonly string[];
 }
 
+/** Which footnote a mark is: the note's id and its number in the export. */
+export interface ExportNoteMark {
+  readonly id: string;
+  readonly number: number;
+}
+
+/** A footnote's number by its note id, for the marks that have one. */
+export type NoteNumbers = ReadonlyMap<string, number>;
+
 /** A cross-reference's section and the parts of its text, which DOCX writes as a field each. */
 export interface ExportReference {
   readonly section: string;
   readonly number: string;
-  /** The section's title, when the reference shows it after the number: "4.2 (Security)". */
+  /**
+   * The section's title, when the reference shows it after the number: "4.2 (Security)"; for a section that takes no
+   * number (`number` is ''), the title is all the reference shows.
+   */
   readonly title?: string;
 }
 
@@ -39,23 +58,30 @@ export interface ExportReference {
  * never open and close the same mark twice in a row. An unsafe link loses its link and keeps its text: the words are
  * the author's, the address is what could hurt a reader.
  */
-export function exportRuns(runs: readonly Run[], targets?: ReferenceTargets): ExportRun[] {
+export function exportRuns(runs: readonly Run[], targets?: ReferenceTargets, notes?: NoteNumbers): ExportRun[] {
   const out: ExportRun[] = [];
   for (const run of runs) {
-    const text = exportableText(run.text);
+    const noteNumber = run.note === undefined ? undefined : notes?.get(run.note);
+    // A mark whose note has no number here (a note of another document, a mark counted nowhere) is dropped: its
+    // placeholder means nothing to a reader.
+    if (run.note !== undefined && noteNumber === undefined) continue;
+    const text = noteNumber !== undefined ? String(noteNumber) : exportableText(run.text);
     if (text === '') continue;
     const marks = run.marks ?? [];
     // The parsed address, ASCII and percent-encoded as a browser sends it: what was checked is what gets written.
     const href = run.link === undefined ? null : safeLink(run.link);
     const target = run.ref === undefined ? undefined : targets?.get(run.ref);
     const ref: ExportReference | undefined =
-      run.ref === undefined || target === undefined ? undefined : { section: run.ref, number: target.number, ...(run.refTitle && target.title ? { title: target.title } : {}) };
+      run.ref === undefined || target === undefined ? undefined : { section: run.ref, number: target.number, ...((run.refTitle || target.number === '') && target.title ? { title: target.title } : {}) };
+    const script = marks.includes('superscript') ? 'superscript' : marks.includes('subscript') ? 'subscript' : undefined;
     const next: ExportRun = {
       text,
       bold: marks.includes('bold'),
       italic: marks.includes('italic'),
       underline: marks.includes('underline'),
+      ...(script ? { script } : {}),
       ...(href !== null ? { href } : {}),
+      ...(run.note !== undefined && noteNumber !== undefined ? { note: { id: run.note, number: noteNumber } } : {}),
       ...(ref !== undefined ? { href: `#${ref.section}`, ref } : {}),
       ...(run.ins || run.del || run.formatted || run.comments ? reviewOf(run) : {}),
     };
@@ -82,10 +108,10 @@ export function plainText(runs: readonly ExportRun[]): string {
   return text;
 }
 
-/** A reference is one field or link of its own: never joined to its neighbours, even another to the same section. */
+/** A reference or a footnote mark is one field, link or mark of its own: never joined to its neighbours. */
 function sameFormatting(a: ExportRun, b: ExportRun): boolean {
-  if (a.ref !== undefined || b.ref !== undefined) return false;
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.href === b.href && sameReview(a, b);
+  if (a.ref !== undefined || b.ref !== undefined || a.note !== undefined || b.note !== undefined) return false;
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.script === b.script && a.href === b.href && sameReview(a, b);
 }
 
 /** Runs of different suggestions, or about different comment threads, stay apart: each is its own change in Word. */

@@ -7,6 +7,7 @@
  * Pure: the editor and the project-wide search give it the texts, and apply what it plans.
  */
 import type { Block, Run } from '../model/document';
+import { runLists } from '../model/block-runs';
 
 export interface FindOptions {
   matchCase: boolean;
@@ -77,12 +78,13 @@ export function findInTexts(texts: readonly string[], pattern: RegExp): TextMatc
 export function runsText(runs: readonly Run[]): string {
   let text = '';
   // A variable or a cross-reference is one unit no match may start, end or replace inside.
-  for (const run of runs) text += run.variable === undefined && run.ref === undefined ? run.text : VARIABLE_MARK;
+  for (const run of runs) text += run.variable === undefined && run.ref === undefined && run.note === undefined ? run.text : VARIABLE_MARK;
   return text;
 }
 
+/** Each block's text; a table's cells one per line, so no match runs from one cell into the next. */
 export function blockTexts(blocks: readonly Block[]): string[] {
-  return blocks.map((block) => runsText(block.runs));
+  return blocks.map((block) => (block.kind === 'table' ? runLists(block).map(runsText).join('\n') : runsText(block.runs)));
 }
 
 /**

@@ -10,6 +10,11 @@ describe('mergeRuns', () => {
       [{ text: 'See ' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '.' }],
       [{ text: 'See ' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '{{ref:s-aaaaaa}}', ref: 's-aaaaaa' }, { text: '.' }],
     ],
+    [
+      "keeps a footnote's mark apart from the text beside it and from the next mark",
+      [{ text: 'Data' }, { text: '{{note:n-aaaaaa}}', note: 'n-aaaaaa' }, { text: '{{note:n-bbbbbb}}', note: 'n-bbbbbb' }, { text: '.' }],
+      [{ text: 'Data' }, { text: '{{note:n-aaaaaa}}', note: 'n-aaaaaa' }, { text: '{{note:n-bbbbbb}}', note: 'n-bbbbbb' }, { text: '.' }],
+    ],
     ['joins runs with the same marks', [{ text: 'a', marks: ['bold'] }, { text: 'b', marks: ['bold'] }], [{ text: 'ab', marks: ['bold'] }]],
     [
       'treats marks as a set, whatever their order',

@@ -16,8 +16,9 @@ export function mergeRuns(runs: readonly Run[]): Run[] {
 }
 
 function sameFormatting(a: Run, b: Run): boolean {
-  // A variable or a cross-reference is one unit: never joined to the text beside it, nor to another of its kind.
+  // A variable, a cross-reference or a footnote's mark is one unit: never joined to the text beside it, nor to another.
   if (a.link !== b.link || a.variable !== undefined || b.variable !== undefined || a.ref !== undefined || b.ref !== undefined) return false;
+  if (a.note !== undefined || b.note !== undefined) return false;
   // Compared as sets: a repeated mark must not make ["bold", "bold"] look like ["bold", "italic"].
   const am = new Set(a.marks ?? []);
   const bm = new Set(b.marks ?? []);

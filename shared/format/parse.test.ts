@@ -86,8 +86,8 @@ describe('parseFile with the document schema', () => {
   });
 
   it('names a wrong format version', () => {
-    const error = parseDoc(documentText([para], { format: '4' }));
-    expect(error.message).toBe(`${FILE}: format must be 1, 2 or 3, the formats this version of Policywright reads`);
+    const error = parseDoc(documentText([para], { format: '5' }));
+    expect(error.message).toBe(`${FILE}: format must be 1, 2, 3 or 4, the formats this version of Policywright reads`);
   });
 
   it('names an unknown key (the schema is strict)', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKS, PolicyDocumentSchema, ProjectManifestSchema, type Block, type Mark, type PolicyDocument, type Run } from '../model/document';
+import { MARKS, PolicyDocumentSchema, ProjectManifestSchema, notePlaceholder, type Block, type Mark, type Note, type PolicyDocument, type Run } from '../model/document';
 import { parseFile } from './parse';
 import { serializeDocument, serializeManifest } from './serialize';
 import { seeded } from '../../shared/testing/seeded-random';
@@ -22,21 +22,35 @@ function generatedDocument(seed: number, blockCount = 60): PolicyDocument {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const run = (): Run => {
     const out: Run = { text: Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(PIECES)).join('') || 'x' };
-    const marks = MARKS.filter(() => random() < 0.3);
+    // Superscript and subscript exclude each other.
+    const marks = MARKS.filter(() => random() < 0.3).filter((mark, _i, all) => mark !== 'subscript' || !all.includes('superscript'));
     if (marks.length > 0) out.marks = marks;
     if (random() < 0.15) out.link = pick(['https://example.com/a?b=1', 'http://example.org', 'mailto:legal@example.com']);
     return out;
   };
   const runs = () => Array.from({ length: Math.floor(random() * 4) }, run);
+  const notes: Note[] = [];
+  const withNote = (list: Run[]): Run[] => {
+    if (random() >= 0.1) return list;
+    const id = `n-gen${String(notes.length).padStart(6, '0')}`;
+    notes.push({ id, runs: runs() });
+    return [...list, { text: notePlaceholder(id), note: id }];
+  };
   const blocks: Block[] = [];
   for (let i = 0; i < blockCount; i++) {
-    const kind = pick(['heading', 'paragraph', 'list-item'] as const);
-    if (kind === 'heading') blocks.push({ kind, id: `s-gen${String(i).padStart(6, '0')}`, level: 1 + Math.floor(random() * 6), runs: runs() });
-    else if (kind === 'paragraph') blocks.push({ kind, runs: runs() });
+    const kind = pick(['heading', 'paragraph', 'list-item', 'table'] as const);
+    if (kind === 'heading') {
+      const unnumbered = random() < 0.2 ? { unnumbered: true as const } : {};
+      blocks.push({ kind, id: `s-gen${String(i).padStart(6, '0')}`, level: 1 + Math.floor(random() * 6), ...unnumbered, runs: runs() });
+    } else if (kind === 'table') {
+      const width = 1 + Math.floor(random() * 4);
+      const rows = Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({ cells: Array.from({ length: width }, () => ({ runs: withNote(runs()) })) }));
+      blocks.push({ kind, ...(random() < 0.5 ? { header: true as const } : {}), ...(random() < 0.3 ? { caption: runs() } : {}), rows });
+    } else if (kind === 'paragraph') blocks.push({ kind, runs: withNote(runs()) });
     else blocks.push({ kind, list: pick(['bullet', 'number'] as const), indent: Math.floor(random() * 6), runs: runs() });
   }
   return {
-    format: 3,
+    format: 4,
     title: 'Generated “Policy” \\ "quoted"',
     effectiveDate: '2026-02-28',
     lastUpdated: null,
@@ -44,6 +58,7 @@ function generatedDocument(seed: number, blockCount = 60): PolicyDocument {
     owner: 'Legal\tOps',
     numbering: pick(['decimal', 'letter-decimal', 'article-section', 'section-sign'] as const),
     blocks,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
@@ -89,7 +104,7 @@ describe('serializeDocument', () => {
   it('writes keys in one fixed order whatever order the object was built in', () => {
     const doc = generatedDocument(11);
     const shuffled = reversedKeys(doc);
-    expect(Object.keys(shuffled)[0]).toBe('blocks');
+    expect(Object.keys(shuffled)[0]).toBe(doc.notes ? 'notes' : 'blocks');
     const text = serializeDocument(shuffled);
     expect(text).toBe(serializeDocument(doc));
     const lines = text.split('\n');
@@ -147,8 +162,10 @@ describe('serializeDocument', () => {
   it('puts every block on its own line, even text with line breaks', () => {
     const doc = generatedDocument(21);
     const lines = serializeDocument(doc).split('\n');
-    // "{", seven head fields, "blocks": [, one line a block, "]", "}", and the empty string after the final newline.
-    expect(lines).toHaveLength(1 + 7 + 1 + doc.blocks.length + 2 + 1);
+    // "{", seven head fields, "blocks": [, one line a block, "]", then "notes": [, one line a note, "]" when there are
+    // notes, "}", and the empty string after the final newline.
+    const notes = doc.notes ? 2 + doc.notes.length : 0;
+    expect(lines).toHaveLength(1 + 7 + 1 + doc.blocks.length + 1 + notes + 1 + 1);
     expect(lines.at(-1)).toBe('');
     doc.blocks.forEach((block, i) => {
       const line = (lines[9 + i] ?? '').replace(/,$/, '');

@@ -108,8 +108,10 @@ describe('HTML structure', () => {
     expect(imported('<title>Terms &amp; Conditions</title><p>we agree to all of it, in full.</p>').title).toBe('Terms & Conditions');
   });
 
-  it('flattens tables into paragraphs, cell by cell', () => {
+  it('keeps a table a table, its <th> row the header (issue 18: tables were flattened into paragraphs)', () => {
     const doc = imported('<h1>T</h1><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>sid</td><td>Keeps you signed in.</td></tr></table>');
-    expect(sketch(doc)).toEqual(['¶ Cookie', '¶ Purpose', '¶ sid', '¶ Keeps you signed in.']);
+    expect(doc.blocks).toEqual([
+      { kind: 'table', header: true, rows: [{ cells: [{ runs: [{ text: 'Cookie' }] }, { runs: [{ text: 'Purpose' }] }] }, { cells: [{ runs: [{ text: 'sid' }] }, { runs: [{ text: 'Keeps you signed in.' }] }] }] },
+    ]);
   });
 });

@@ -4,7 +4,9 @@ import type { Mark } from '../model/vocabulary';
 import { safeLink } from '../model/link';
 import { textOf } from './decode';
 import { UNNAMED } from './errors';
-import type { RawDocument, RawParagraph, RawRun } from './raw';
+import type { RawDocument, RawParagraph, RawRun, RawTable } from './raw';
+import { findNotes, type HtmlNotes } from './html-notes';
+import { HtmlTable } from './html-table';
 import { recoverStructure, type StructureOptions } from './structure';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -13,7 +15,8 @@ type Element = DefaultTreeAdapterTypes.Element;
 /*
  * HTML is read as untrusted: it is parsed by parse5 (the HTML standard's algorithm, so it agrees with a browser about
  * comments, entities and broken markup), never rendered, and only text is taken from it — with bold, italic,
- * underline, and links whose address is http, https or mailto. Script, style, templates, embedded content, form
+ * underline, superscript, subscript, links whose address is http, https or mailto, tables (html-table.ts) and
+ * footnotes (html-notes.ts). Script, style, templates, embedded content, form
  * controls, navigation and hidden elements give nothing; every attribute but href, start, value, hidden and the
  * font-weight/style/decoration part of style is ignored. The walk keeps its own stack, so deeply nested markup cannot
  * exhaust the call stack.
@@ -35,7 +38,11 @@ const BLOCKS = new Set([
 
 const TAG_MARKS: Readonly<Record<string, Mark>> = {
   b: 'bold', strong: 'bold', i: 'italic', em: 'italic', cite: 'italic', dfn: 'italic', var: 'italic', u: 'underline', ins: 'underline',
+  sup: 'superscript', sub: 'subscript',
 };
+
+/** A run is never both: the inner of a <sup> and a <sub> wins. */
+const OPPOSITE: Partial<Record<Mark, Mark>> = { superscript: 'subscript', subscript: 'superscript' };
 
 export interface HtmlReadOptions {
   /**
@@ -59,6 +66,11 @@ interface Context {
   title: boolean;
   /** Inside the HTML export's details list (dl.document-info): each term and its value make one line, "Owner: …". */
   details: boolean;
+  /** Where text goes instead of paragraphs: a table cell's runs, a caption's, a footnote's (paragraphs kept apart by "\n"). */
+  sink: RawRun[] | undefined;
+  /** The table whose own rows and cells are being read (a table inside a cell is only text of that cell). */
+  table: HtmlTable | undefined;
+  inHead: boolean;
 }
 
 class Collector {
@@ -69,8 +81,13 @@ class Collector {
   /** Ids met since the last paragraph: they belong to the next one with text (a heading's id comes before its text). */
   private anchors: string[] = [];
 
-  /** Ends the paragraph being collected, if it has any text. */
-  flush(): void {
+  /** Ends the paragraph being collected, if it has any text; in a sink, starts a new line there. */
+  flush(sink?: RawRun[]): void {
+    if (sink) {
+      const last = sink[sink.length - 1];
+      if (last && last.text !== '\n') sink.push({ text: '\n' });
+      return;
+    }
     if (this.hasText) {
       this.paragraphs.push({ runs: this.runs, ...this.hints, ...(this.anchors.length > 0 ? { anchors: this.anchors } : {}) });
       this.anchors = [];
@@ -84,8 +101,25 @@ class Collector {
     if (this.anchors.length < 16) this.anchors.push(id);
   }
 
+  /** A table standing here, after the paragraph before it. */
+  table(table: RawTable): void {
+    this.flush();
+    this.paragraphs.push({ runs: [], table });
+  }
+
+  /** A footnote's mark: its runs are filled when the reader comes to the note. */
+  note(runs: RawRun[], ctx: Context): void {
+    const run: RawRun = { text: '', note: runs };
+    if (ctx.sink) ctx.sink.push(run);
+    else this.runs.push(run);
+  }
+
   text(text: string, ctx: Context): void {
     if (text === '') return;
+    if (ctx.sink) {
+      ctx.sink.push(runOf(text, ctx));
+      return;
+    }
     if (!this.hasText) {
       // the paragraph takes its hints from where its first visible text stands
       if (text.trim() === '') {
@@ -95,12 +129,16 @@ class Collector {
       this.hints = hintsFor(ctx);
       this.hasText = true;
     }
-    const run: RawRun = { text };
-    if (ctx.marks.length > 0) run.marks = ctx.marks;
-    if (ctx.link !== undefined) run.link = ctx.link;
-    if (ctx.anchor !== undefined) run.anchor = ctx.anchor;
-    this.runs.push(run);
+    this.runs.push(runOf(text, ctx));
   }
+}
+
+function runOf(text: string, ctx: Context): RawRun {
+  const run: RawRun = { text };
+  if (ctx.marks.length > 0) run.marks = ctx.marks;
+  if (ctx.link !== undefined) run.link = ctx.link;
+  if (ctx.anchor !== undefined) run.anchor = ctx.anchor;
+  return run;
 }
 
 interface ListFrame {
@@ -154,7 +192,11 @@ function isHidden(el: Element): boolean {
 function marksFor(el: Element, inherited: readonly Mark[]): readonly Mark[] {
   const marks = new Set(inherited);
   const fromTag = TAG_MARKS[el.tagName];
-  if (fromTag) marks.add(fromTag);
+  if (fromTag) {
+    marks.add(fromTag);
+    const opposite = OPPOSITE[fromTag];
+    if (opposite) marks.delete(opposite);
+  }
   const style = attr(el, 'style');
   if (style) {
     const weight = /font-weight\s*:\s*([a-z0-9]+)/i.exec(style)?.[1]?.toLowerCase();
@@ -182,7 +224,11 @@ type Task = { node: Node; ctx: Context } | { exit: () => void };
 /** Raw paragraphs from parsed HTML. */
 function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
   const out = new Collector();
-  const initial: Context = { marks: [], link: undefined, anchor: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false, details: false };
+  const notes: HtmlNotes | null = findNotes(root);
+  const initial: Context = {
+    marks: [], link: undefined, anchor: undefined, heading: undefined, list: undefined, item: undefined, pre: false, title: false, details: false,
+    sink: undefined, table: undefined, inHead: false,
+  };
   const stack: Task[] = [{ node: root, ctx: initial }];
   while (stack.length > 0) {
     const task = stack.pop() as Task;
@@ -196,7 +242,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
       if (ctx.pre) {
         const lines = value.split(/\r\n|\r|\n/);
         lines.forEach((line, i) => {
-          if (i > 0) out.flush();
+          if (i > 0) out.flush(ctx.sink);
           out.text(line, ctx);
         });
       } else {
@@ -214,9 +260,17 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
       if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || SKIPPED.has(tag) || isHidden(el)) continue;
       const href = attr(el, 'href') ?? '';
       if (tag === 'a' && /^#(?:footnote|endnote)-ref-/.test(href)) continue; // mammoth's "↑" back-links
+      if (notes && tag === 'a') {
+        const note = notes.marks.get(el);
+        if (note !== undefined) {
+          out.note(notes.runsOf.get(note) as RawRun[], ctx);
+          continue;
+        }
+        if (href.startsWith('#') && notes.backTargets.has(href.slice(1))) continue; // a note's way back to its mark
+      }
       if (tag === 'br') {
-        if (ctx.heading !== undefined || (ctx.item && ctx.list && !ctx.pre)) out.text(' ', ctx);
-        else out.flush();
+        if (!ctx.sink && (ctx.heading !== undefined || (ctx.item && ctx.list && !ctx.pre))) out.text(' ', ctx);
+        else out.flush(ctx.sink);
         continue;
       }
       const marks = marksFor(el, ctx.marks);
@@ -232,8 +286,30 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
         } else if (ctx.details && tag === 'dd') {
           exit = () => out.flush();
         } else {
-          out.flush();
-          exit = () => out.flush();
+          out.flush(ctx.sink);
+          exit = () => out.flush(ctx.sink);
+        }
+        const noteRuns = notes?.notes.get(el);
+        if (noteRuns) {
+          // the note's text goes to its mark, whatever the note's element is (an item of a list of notes)
+          next = { ...next, sink: noteRuns, table: undefined, heading: undefined, list: undefined, item: undefined, marks: [], link: undefined, anchor: undefined };
+        } else if (tag === 'table' && !ctx.sink) {
+          const table = new HtmlTable();
+          next = { ...next, table, inHead: false, heading: undefined, list: undefined, item: undefined };
+          exit = () => out.table(table.finish());
+        } else if (ctx.table && (tag === 'thead' || tag === 'tbody' || tag === 'tfoot')) {
+          next = { ...next, inHead: tag === 'thead' };
+        } else if (ctx.table && tag === 'tr') {
+          const table = ctx.table;
+          table.startRow(ctx.inHead);
+          exit = () => table.endRow();
+        } else if (ctx.table && (tag === 'td' || tag === 'th')) {
+          const span = (name: string) => Number.parseInt(attr(el, name) ?? '1', 10);
+          next = { ...next, sink: ctx.table.startCell(tag === 'th', span('colspan'), span('rowspan')), table: undefined };
+        } else if (ctx.table && tag === 'caption') {
+          next = { ...next, sink: ctx.table.captionRuns(), table: undefined };
+        } else if (ctx.sink && tag === 'table') {
+          next = { ...next, table: undefined };
         }
         if (tag === 'dl') next = { ...next, details: (attr(el, 'class') ?? '').split(/\s+/).includes('document-info') };
         const level = /^h([1-6])$/.exec(tag)?.[1];
@@ -260,7 +336,7 @@ function collect(root: Node, options: HtmlReadOptions): RawParagraph[] {
       if (el.tagName === 'template') children = [];
       // After the block's flush: a heading's id belongs to the heading, not to the paragraph before it.
       const id = attr(el, 'id');
-      if (id) out.anchor(id.slice(0, 200));
+      if (id && !next.sink) out.anchor(id.slice(0, 200));
     }
     if (exit) stack.push({ exit });
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, ctx: next });

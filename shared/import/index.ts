@@ -2,12 +2,14 @@ import type { PolicyDocument } from '../model/document';
 import { decodeText } from './decode';
 import { ImportError, UNNAMED } from './errors';
 import { linkTypedReferences } from './references';
+import type { ImportReport } from './report';
 import { recoverStructure, type StructureOptions } from './structure';
 import { readPlainText } from './text';
 import { looksLikeZip } from './zip-signature';
 import type * as Yaml from 'yaml';
 
 export { ImportError, type ImportErrorCode } from './errors';
+export { reportLines, type ImportReport } from './report';
 
 export type ImportFormat = 'docx' | 'html' | 'markdown' | 'text';
 
@@ -46,6 +48,17 @@ function looksLikeHtml(text: string): boolean {
 export async function importDocument(fileName: string, bytes: Uint8Array, options: Omit<StructureOptions, 'fileName'> = {}): Promise<PolicyDocument> {
   // Once its sections are known, the document's typed references to them become cross-references.
   return linkTypedReferences(await readDocument(fileName, bytes, options));
+}
+
+/** importDocument, and what it decided where the file does not say (report.ts): what a person is shown after it. */
+export async function importDocumentWithReport(
+  fileName: string,
+  bytes: Uint8Array,
+  options: Omit<StructureOptions, 'fileName' | 'onReport'> = {},
+): Promise<{ doc: PolicyDocument; report: ImportReport | null }> {
+  let report: ImportReport | null = null;
+  const doc = await importDocument(fileName, bytes, { ...options, onReport: (r) => (report = r) });
+  return { doc, report };
 }
 
 async function readDocument(fileName: string, bytes: Uint8Array, options: Omit<StructureOptions, 'fileName'>): Promise<PolicyDocument> {

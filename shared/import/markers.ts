@@ -1,6 +1,6 @@
 /**
  * Numbers typed by hand at the start of a paragraph: "1.", "1.1.", "2.3.1", "A.", "IV.", "(a)", "(iv)", "Article IV",
- * "Section 2 —", "Section 1.01", "§ 3". A marker says nothing yet about whether its paragraph is a heading: that is
+ * "Section 2 —", "Section 1.01", "§ 3", "Clause 4", "Subsection 2.", "Paragraph 3". A marker says nothing yet about whether its paragraph is a heading: that is
  * decided in structure.ts, from the whole document.
  */
 
@@ -15,6 +15,9 @@ export type MarkerKind =
   | 'article' // Article IV, ARTICLE 4
   | 'section' // Section 2, Section 1.01 (the path is written out, the level is fixed)
   | 'sign' // § 3, § 3.1 (depth = number of parts)
+  | 'clause' // Clause 4, Clause 4.2 (depth = number of parts, as decimal)
+  | 'subsection' // Subsection 2, Sub-section 2.1 (a level of its own below the sections, whatever it writes)
+  | 'paragraph' // Paragraph 3, Para. 3 (a level of its own below the subsections)
   | 'paren-lower' // (a)
   | 'paren-roman' // (iv)
   | 'paren-upper' // (A)
@@ -78,6 +81,16 @@ const FORMS: readonly Form[] = [
     // Section 2 · Section 1.01 · SECTION 2.3.
     pattern: new RegExp(`^(?:section|sect\\.|sec\\.)\\s+(\\d{1,3}(?:\\.\\d{1,3}){0,4})\\.?${SEPARATOR}`, 'i'),
     read: (m) => ({ kind: 'section', path: parts(m[1]) }),
+  },
+  {
+    // Clause 4 · Clause 4.2 · CLAUSE 4 —
+    pattern: new RegExp(`^(?:clause|cl\\.)\\s+(\\d{1,3}(?:\\.\\d{1,3}){0,4})\\.?${SEPARATOR}`, 'i'),
+    read: (m) => ({ kind: 'clause', path: parts(m[1]) }),
+  },
+  {
+    // Subsection 2 · Sub-section 2.1 · Paragraph 3 · Para. 3: the number's last part counts at its one level
+    pattern: new RegExp(`^(sub-?section|subsec\\.|paragraph|para\\.)\\s+(\\d{1,3}(?:\\.\\d{1,3}){0,4})\\.?${SEPARATOR}`, 'i'),
+    read: (m) => ({ kind: /^sub/i.test(m[1] ?? '') ? 'subsection' : 'paragraph', path: parts(m[2]).slice(-1) }),
   },
   {
     // § 3 · §3.1 · §§ is a range, not a heading

@@ -1,4 +1,5 @@
-import type { Block, PolicyDocument, Run } from '../model/document';
+import type { PolicyDocument, Run } from '../model/document';
+import { mapRunLists } from '../model/block-runs';
 import { referencePlaceholder } from '../model/vocabulary';
 import { placesOf, type SectionInfo } from '../check/places';
 import { sectionNamer, typedReferencesIn } from '../check/references';
@@ -25,18 +26,19 @@ export function linkTypedReferences(doc: PolicyDocument): PolicyDocument {
   let changed = false;
   const blocks = doc.blocks.map((block) => {
     if (block.kind === 'heading') return block;
-    const spans = spansIn(block, named);
-    if (spans.length === 0) return block;
-    const runs = withReferences(block.runs, spans);
-    if (runs === block.runs) return block;
-    changed = true;
-    return { ...block, runs };
+    // every list of runs: a paragraph's, or a table's caption and cells ("see Section 4" in a summary table)
+    const linked = mapRunLists(block, (runs) => {
+      const spans = spansIn(runs, named);
+      return spans.length === 0 ? runs : withReferences(runs, spans);
+    });
+    if (linked !== block) changed = true;
+    return linked;
   });
   return changed ? { ...doc, blocks } : doc;
 }
 
-function spansIn(block: Block, named: (target: string) => SectionInfo | null): Span[] {
-  const text = block.runs.map((run) => run.text).join('');
+function spansIn(runs: readonly Run[], named: (target: string) => SectionInfo | null): Span[] {
+  const text = runs.map((run) => run.text).join('');
   const spans: Span[] = [];
   for (const reference of typedReferencesIn(text)) {
     const keyword = /^\S+/u.exec(reference.text)?.[0] ?? '';
@@ -67,7 +69,7 @@ function withReferences(runs: Run[], spans: readonly Span[]): Run[] {
     const start = offset;
     offset += run.text.length;
     const inside = spans.filter((span) => span.start >= start && span.end <= offset);
-    if (inside.length === 0 || run.link !== undefined || run.variable !== undefined || run.ref !== undefined) {
+    if (inside.length === 0 || run.link !== undefined || run.variable !== undefined || run.ref !== undefined || run.note !== undefined) {
       out.push(run);
       continue;
     }

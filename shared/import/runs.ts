@@ -1,18 +1,29 @@
 import type { Run } from '../model/document';
-import { MARKS, stripForbiddenCharacters, type Mark } from '../model/vocabulary';
+import { MARKS, notePlaceholder, stripForbiddenCharacters, type Mark } from '../model/vocabulary';
 import { safeLink } from '../model/link';
 import type { RawRun } from './raw';
+
+/** Takes a footnote's runs as the reader gave them and returns the id of the note made of them. */
+export type NoteTaker = (runs: readonly RawRun[]) => string;
 
 /**
  * Runs as the model stores them, from runs as readers produce them: control characters gone, white space (line
  * breaks, tabs, no-break spaces) folded to single spaces, neighbours with the same marks and link merged, no empty
- * runs, nothing at either end but text.
+ * runs, nothing at either end but text. A footnote's mark becomes a `note` run when `takeNote` is given (a note's own
+ * runs are cleaned without: a mark inside a note is dropped, since a note holds no note).
  */
-export function cleanRuns(raw: readonly RawRun[], verbatim = false): Run[] {
+export function cleanRuns(raw: readonly RawRun[], verbatim = false, takeNote?: NoteTaker): Run[] {
   // Texts are collected in pieces and joined once: growing one string and asking it endsWith() makes V8 flatten it
   // every time, which turns a paragraph of 100,000 runs quadratic.
   const out: Array<{ run: Run; pieces: string[]; endsWithSpace: boolean }> = [];
   for (const r of raw) {
+    if (r.note !== undefined) {
+      if (takeNote) {
+        const note = takeNote(r.note);
+        out.push({ run: { text: notePlaceholder(note), note }, pieces: [notePlaceholder(note)], endsWithSpace: false });
+      }
+      continue;
+    }
     let text = stripForbiddenCharacters(r.text).replace(/\uFEFF/g, '');
     text = verbatim ? text.replace(/[\r\n]+/g, ' ') : text.replace(/[\s\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g, ' ');
     if (text === '') continue;
@@ -38,7 +49,7 @@ export function cleanRuns(raw: readonly RawRun[], verbatim = false): Run[] {
 }
 
 export function sameFormat(a: Run, b: Run): boolean {
-  return a.link === b.link && (a.marks ?? []).join() === (b.marks ?? []).join();
+  return a.note === undefined && b.note === undefined && a.link === b.link && (a.marks ?? []).join() === (b.marks ?? []).join();
 }
 
 export function runsText(runs: readonly Run[]): string {
@@ -47,14 +58,14 @@ export function runsText(runs: readonly Run[]): string {
   return s;
 }
 
-/** The runs covering characters [start, end) of their joined text. */
+/** The runs covering characters [start, end) of their joined text; a footnote's mark is never cut, only kept or left out. */
 export function sliceRuns(runs: readonly Run[], start: number, end = Infinity): Run[] {
   const out: Run[] = [];
   let pos = 0;
   for (const r of runs) {
     const from = Math.max(start, pos);
     const to = Math.min(end, pos + r.text.length);
-    if (from < to) out.push({ ...r, text: r.text.slice(from - pos, to - pos) });
+    if (from < to) out.push(r.note !== undefined ? r : { ...r, text: r.text.slice(from - pos, to - pos) });
     pos += r.text.length;
     if (pos >= end) break;
   }
@@ -107,6 +118,7 @@ export function withoutMarks(runs: readonly Run[], drop: readonly Mark[]): Run[]
     const run: Run = { text: r.text };
     if (marks.length > 0) run.marks = marks;
     if (r.link !== undefined) run.link = r.link;
+    if (r.note !== undefined) run.note = r.note;
     const last = out[out.length - 1];
     if (last && sameFormat(last, run)) last.text += run.text;
     else out.push(run);

@@ -3,6 +3,7 @@ import { newSectionId } from '../model/ids';
 import { readDateLine } from './dates';
 import { ImportError, UNNAMED } from './errors';
 import type { RawDocument } from './raw';
+import { buildImportReport, type ImportReport } from './report';
 import { cleanRuns, runsText } from './runs';
 import { linkAnchors } from './structure/anchors';
 import { buildBlocks } from './structure/blocks';
@@ -11,7 +12,10 @@ import { findUnnumberedSections } from './structure/fallback';
 import { readHead } from './structure/head';
 import { assignRemaining } from './structure/lists';
 import { cleanTitle, initialMetadata, readDatesAround, titleFromFileName } from './structure/metadata';
+import { NoteBook } from './structure/notes';
 import { findSections } from './structure/sections';
+import { tableBlocks } from './structure/tables';
+import { unnumberedHeadings } from './structure/unnumbered';
 import type { Line } from './structure/types';
 
 /*
@@ -58,6 +62,10 @@ import type { Line } from './structure/types';
  *   Title Case followed by a longer paragraph — when there are at least two such lines.
  * DATES. Date-only lines before the first section or at the very end go into the metadata (when the metadata has no
  *   other value for them). "… effective as of <date> …" inside a sentence sets the effective date; the sentence stays.
+ * TABLES stand where the source has them, as tables (structure/tables.ts); no stage reads into or across one.
+ * FOOTNOTES. A footnote's mark becomes a note run where it stands, and the note goes into the document's notes
+ *   (structure/notes.ts); a note whose mark went with a dropped line goes with it.
+ * UNNUMBERED. A heading the source gives no number among headings that have one takes none (structure/unnumbered.ts).
  * LEVELS. Finally heading levels are made contiguous the way the app numbers them: a heading is never more than one
  *   level below the heading before it (a Heading 3 right under a Heading 1 becomes level 2).
  *
@@ -65,19 +73,29 @@ import type { Line } from './structure/types';
  * holds the tests of a line's text they share); this one reads the lines and runs the stages in order.
  */
 
+const NOTE_MARK = /\{\{note:n-[a-z0-9]+\}\}/g;
+
 export interface StructureOptions {
   /** Shown in messages; its name (without extension) is the title of last resort. */
   fileName?: string;
   /** Section ids: newSectionId by default (tests pass a counter). */
   newId?: () => string;
+  /** Told what the import decided where the file does not say (report.ts): shown to the person after an import. */
+  onReport?: (report: ImportReport) => void;
 }
 
 export function recoverStructure(raw: RawDocument, options: StructureOptions = {}): PolicyDocument {
   const fileName = options.fileName ?? UNNAMED;
   const newId = options.newId ?? (() => newSectionId());
+  const noteBook = new NoteBook(newId);
   const lines: Line[] = [];
   for (const paragraph of raw.paragraphs) {
-    const runs = cleanRuns(paragraph.runs, paragraph.verbatim);
+    if (paragraph.table) {
+      const tables = tableBlocks(paragraph.table, noteBook.take);
+      if (tables.length > 0) lines.push({ runs: [], text: '', raw: paragraph, dates: null, role: { kind: 'table', tables } });
+      continue;
+    }
+    const runs = cleanRuns(paragraph.runs, paragraph.verbatim, noteBook.take);
     const text = runsText(runs);
     if (text.trim() === '') continue;
     lines.push({ runs, text, raw: paragraph, dates: paragraph.verbatim ? null : readDateLine(text), role: null });
@@ -86,14 +104,27 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
   if (lines.length === 0 && meta.title === null) throw new ImportError(fileName, 'empty', 'has no text to import');
 
   const detectedTitle = readHead(lines, meta);
-  dropContentsPage(lines);
+  const contents = dropContentsPage(lines);
   const inferred = findSections(lines, raw.format);
-  if (!lines.some((l) => l.role?.kind === 'heading')) findUnnumberedSections(lines, raw.format);
+  const guessed = !lines.some((l) => l.role?.kind === 'heading');
+  if (guessed) findUnnumberedSections(lines, raw.format);
   assignRemaining(lines);
   readDatesAround(lines, meta);
+  options.onReport?.(
+    buildImportReport({
+      format: raw.format,
+      lines,
+      meta,
+      stated: raw.metadata ?? {},
+      contents: contents ?? (raw.contentsDropped ? { entries: raw.contentsDropped, title: null } : null),
+      guessed: guessed && lines.some((l) => l.role?.kind === 'heading'),
+    }),
+  );
 
-  const blocks = linkAnchors(buildBlocks(lines, newId), lines);
-  const title = cleanTitle(meta.title ?? detectedTitle ?? raw.fallbackTitle ?? titleFromFileName(options.fileName));
+  const blocks = linkAnchors(buildBlocks(lines, newId, unnumberedHeadings(lines)), lines);
+  const notes = noteBook.notesOf(blocks);
+  // A title read from a line loses that line's footnote marks with the line.
+  const title = cleanTitle((meta.title ?? detectedTitle ?? raw.fallbackTitle ?? titleFromFileName(options.fileName)).replace(NOTE_MARK, ''));
   const document: PolicyDocument = {
     format: FORMAT_VERSION,
     title: title || 'Untitled',
@@ -104,6 +135,7 @@ export function recoverStructure(raw: RawDocument, options: StructureOptions = {
     numbering: meta.numbering ?? inferred,
     ...(meta.language ? { language: meta.language } : {}),
     blocks,
+    ...(notes.length > 0 ? { notes } : {}),
   };
   const checked = PolicyDocumentSchema.safeParse(document);
   if (!checked.success) {

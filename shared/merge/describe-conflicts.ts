@@ -1,5 +1,6 @@
-import type { Block } from '../model/document';
-import { blockText } from '../model/text';
+import type { Block, Run } from '../model/document';
+import { runsToPlainText } from '../model/text';
+import { sectionText } from './section-text';
 import type { FileConflict } from './merge-files';
 
 /** One conflict as a person reads it: where it is, and a short text of each side there. */
@@ -37,6 +38,12 @@ function describeConflict(conflict: FileConflict): ConflictSummary {
       const name = conflict.kind === 'detail' ? conflict.field : conflict.name;
       return { where: `The ${name}`, mine: shorten(conflict.mine ?? 'none'), theirs: shorten(conflict.theirs ?? 'none') };
     }
+    case 'note': {
+      // A footnote has no number of its own (it is counted from its place): its first words name it.
+      const text = (runs: readonly Run[] | null) => (runs === null ? null : runsToPlainText(runs));
+      const name = shorten(text(conflict.base) ?? text(conflict.mine) ?? conflict.id).slice(0, 40);
+      return { where: `The footnote “${name}”`, mine: shorten(text(conflict.mine) ?? 'deleted'), theirs: shorten(text(conflict.theirs) ?? 'deleted') };
+    }
     case 'whole-file':
       return { where: 'The whole file', mine: conflict.mine === null ? 'deleted' : 'changed', theirs: conflict.theirs === null ? 'deleted' : 'changed' };
   }
@@ -44,13 +51,15 @@ function describeConflict(conflict: FileConflict): ConflictSummary {
 
 function headingOf(blocks: readonly Block[] | null): string | null {
   const first = blocks?.[0];
-  return first && first.kind === 'heading' ? blockText(first) : null;
+  return first && first.kind === 'heading' ? runsToPlainText(first.runs) : null;
 }
 
 function differingBlocks(mine: readonly Block[] | null, theirs: readonly Block[] | null): [string | null, string | null] {
-  if (mine === null || theirs === null) return [mine && shorten(mine.map((b) => blockText(b)).join(' ')), theirs && shorten(theirs.map((b) => blockText(b)).join(' '))];
-  const mineTexts = mine.map((b) => blockText(b));
-  const theirTexts = theirs.map((b) => blockText(b));
+  // a block's text as the conflict's text area shows it (a table's rows with its cells between " | ")
+  const blockText = (block: Block) => sectionText([block]);
+  if (mine === null || theirs === null) return [mine && shorten(mine.map(blockText).join(' ')), theirs && shorten(theirs.map(blockText).join(' '))];
+  const mineTexts = mine.map(blockText);
+  const theirTexts = theirs.map(blockText);
   const onlyMine = mineTexts.filter((text) => !theirTexts.includes(text));
   const onlyTheirs = theirTexts.filter((text) => !mineTexts.includes(text));
   return [shorten(onlyMine.join(' ') || '(the same text)'), shorten(onlyTheirs.join(' ') || '(the same text)')];

@@ -1,5 +1,7 @@
-import type { Block, PolicyDocument } from '../model/document';
+import type { Block, Note, PolicyDocument, Run } from '../model/document';
 import { blockKey } from './block-key';
+import { mergeNotes, notesMarkedBy } from './note-merge';
+import { mergeBlock } from './table-merge';
 import { PREAMBLE, blocksOf, sectionsOf, type MergeSection } from './sections';
 import { mergeSequences } from './sequence-merge';
 
@@ -21,6 +23,23 @@ export interface SectionConflict {
   readonly base: readonly Block[] | null;
   readonly mine: readonly Block[] | null;
   readonly theirs: readonly Block[] | null;
+  /**
+   * The footnotes the three sides' blocks mark, each as the side that has it holds it (mine's where both do): taking
+   * a side's text brings its notes back with it (resolve-conflicts.ts). Absent when no side marks a note there.
+   */
+  readonly notes?: readonly Note[];
+}
+
+/**
+ * A footnote's text changed differently on both sides (notes merge by id): its text in the base, mine and theirs. The
+ * merged document holds mine meanwhile.
+ */
+export interface NoteConflict {
+  readonly kind: 'note';
+  readonly id: string;
+  readonly base: readonly Run[] | null;
+  readonly mine: readonly Run[] | null;
+  readonly theirs: readonly Run[] | null;
 }
 
 /** Both sides moved, added or removed sections in the same stretch of the outline, differently (section keys). */
@@ -39,7 +58,7 @@ export interface DetailConflict {
   readonly theirs: string | null;
 }
 
-export type MergeConflict = SectionConflict | OrderConflict | DetailConflict;
+export type MergeConflict = SectionConflict | OrderConflict | DetailConflict | NoteConflict;
 
 export interface DocumentMerge {
   /**
@@ -54,7 +73,8 @@ export interface DocumentMerge {
  * The three-way merge of two editions of a document that share `base`: by section (stable ids) and, inside a section,
  * by paragraph, never by line of the file. Changes to different sections, or different paragraphs of one section,
  * merge without a question; the same paragraph changed by both, or a section deleted by one and changed by the
- * other, is a conflict, never a silent pick.
+ * other, is a conflict, never a silent pick. A table is one paragraph of its section whose cells merge one by one
+ * (table-merge.ts); footnotes merge by id, each note's text as a whole (note-merge.ts).
  */
 export function mergeDocuments(base: PolicyDocument, mine: PolicyDocument, theirs: PolicyDocument): DocumentMerge {
   const conflicts: MergeConflict[] = [];
@@ -85,7 +105,11 @@ export function mergeDocuments(base: PolicyDocument, mine: PolicyDocument, their
   for (const key of new Set([...b.order, ...m.order, ...t.order])) {
     const [inBase, inMine, inTheirs] = [b.byKey.get(key), m.byKey.get(key), t.byKey.get(key)];
     const blocks = (section: MergeSection | undefined) => (section ? blocksOf(section) : null);
-    const conflict = (kind: SectionConflict['kind']) => conflicts.push({ kind, key, base: blocks(inBase), mine: blocks(inMine), theirs: blocks(inTheirs) });
+    const conflict = (kind: SectionConflict['kind']) => {
+      const sides = { base: blocks(inBase), mine: blocks(inMine), theirs: blocks(inTheirs) };
+      const notes = notesMarkedBy([sides.mine, sides.theirs, sides.base], [mine, theirs, base]);
+      conflicts.push({ kind, key, ...sides, ...(notes.length > 0 ? { notes } : {}) });
+    };
     if (inMine && inTheirs) {
       const section = inBase ? mergeSection(inBase, inMine, inTheirs) : sameSection(inMine, inTheirs) ? { section: inMine, conflict: false } : { section: inMine, conflict: true };
       if (section.conflict) conflict(inBase ? 'both-edited' : 'both-added');
@@ -108,8 +132,13 @@ export function mergeDocuments(base: PolicyDocument, mine: PolicyDocument, their
     const section = merged.get(key);
     return section ? blocksOf(section) : [];
   });
-  const { language: _mine, ...rest } = mine;
-  return { merged: { ...rest, ...details, ...(language.value ? { language: language.value } : {}), blocks }, conflicts };
+  const notes = mergeNotes(blocks, base, mine, theirs);
+  conflicts.push(...notes.conflicts);
+  const { language: _mine, notes: _notes, ...rest } = mine;
+  return {
+    merged: { ...rest, ...details, ...(language.value ? { language: language.value } : {}), blocks, ...(notes.notes.length > 0 ? { notes: notes.notes } : {}) },
+    conflicts,
+  };
 }
 
 function mergeSection(base: MergeSection, mine: MergeSection, theirs: MergeSection): { section: MergeSection; conflict: boolean } {
@@ -123,7 +152,7 @@ function mergeSection(base: MergeSection, mine: MergeSection, theirs: MergeSecti
     heading = merged.heading;
     conflict = merged.conflict;
   }
-  const body = mergeSequences(base.body, mine.body, theirs.body, blockKey);
+  const body = mergeSequences(base.body, mine.body, theirs.body, blockKey, { mergeItem: mergeBlock });
   return { section: { key: mine.key, heading, body: body.items }, conflict: conflict || body.conflicts.length > 0 };
 }
 
@@ -133,9 +162,13 @@ function mergeHeading(base: Block, mine: Block, theirs: Block): { heading: Block
   const level = mergeValue(base.level, mine.level, theirs.level);
   const runs = mergeBy(base.runs, mine.runs, theirs.runs, (runs) => JSON.stringify(blockKey({ ...base, runs })));
   const clause = mergeBy(base.clause, mine.clause, theirs.clause, (use) => JSON.stringify(use ?? null));
+  // whether it takes a number merges on its own too: one person renaming a section, another unnumbering it, agree
+  const unnumbered = mergeBy(base.unnumbered ?? false, mine.unnumbered ?? false, theirs.unnumbered ?? false, String);
   const heading: Block = { ...mine, level: level.value, runs: runs.value, ...(clause.value ? { clause: clause.value } : {}) };
   if (!clause.value) delete (heading as { clause?: unknown }).clause;
-  return { heading, conflict: level.conflict || runs.conflict || clause.conflict };
+  if (unnumbered.value) heading.unnumbered = true;
+  else delete heading.unnumbered;
+  return { heading, conflict: level.conflict || runs.conflict || clause.conflict || unnumbered.conflict };
 }
 
 function mergeValue<T extends string | number | null>(base: T, mine: T, theirs: T): { value: T; conflict: boolean } {

@@ -1,7 +1,8 @@
-import type { Block, PolicyDocument } from '../model/document';
+import type { Block, Note, PolicyDocument } from '../model/document';
 import { mergeDocuments, type MergeConflict, type SectionConflict } from './merge-documents';
+import { marksInOrder } from './note-merge';
 import { blocksOf, sectionsOf } from './sections';
-import { blocksFromText } from './section-text';
+import { blocksFromText, placeholderRuns } from './section-text';
 
 /**
  * What a person chose for one conflict of a document (by its place in the merge's list of conflicts): their side,
@@ -18,7 +19,9 @@ export type ConflictChoice =
  *   standing where both changed a paragraph, so my edits elsewhere in the section stay (or deletes it, where they
  *   deleted it); edited makes it the blocks of the text (blocksFromText);
  * - a detail (title, dates …): mine leaves it, theirs takes their value;
- * - the order of sections: mine leaves it, theirs puts those sections in their order, in the places they hold now.
+ * - the order of sections: mine leaves it, theirs puts those sections in their order, in the places they hold now;
+ * - a footnote's text: mine leaves it, theirs takes theirs, edited makes it the runs of the text.
+ * The document's notes are then the ones its blocks mark, a section taken from a side bringing its notes with it.
  * Every conflict needs exactly one choice; the caller checks the result as any document before it is saved.
  */
 export function resolveConflicts(current: PolicyDocument, conflicts: readonly MergeConflict[], choices: readonly ConflictChoice[]): PolicyDocument {
@@ -39,11 +42,26 @@ export function resolveConflicts(current: PolicyDocument, conflicts: readonly Me
       case 'order':
         if (choice.take === 'theirs') doc = inTheirOrder(doc, conflict.theirs);
         return;
+      case 'note': {
+        const runs = choice.take === 'edited' ? placeholderRuns(choice.text.replace(/\s*\n\s*/g, ' ').trim()) : conflict.theirs;
+        if (runs) doc = { ...doc, notes: (doc.notes ?? []).map((note) => (note.id === conflict.id ? { ...note, runs: runs.filter((run) => run.note === undefined) } : note)) };
+        return;
+      }
       default:
         doc = replaceSection(doc, conflict.key, chosenBlocks(doc, conflict, choice));
     }
   });
-  return doc;
+  return withMarkedNotes(doc, conflicts);
+}
+
+/** The document's notes as its blocks now mark them: those a chosen side's text brought come from its conflict. */
+function withMarkedNotes(doc: PolicyDocument, conflicts: readonly MergeConflict[]): PolicyDocument {
+  const known = new Map<string, Note>();
+  for (const conflict of conflicts) for (const note of ('notes' in conflict ? conflict.notes : undefined) ?? []) known.set(note.id, note);
+  for (const note of doc.notes ?? []) known.set(note.id, note);
+  const notes = marksInOrder(doc.blocks).flatMap((id) => known.get(id) ?? []);
+  const { notes: _was, ...rest } = doc;
+  return notes.length > 0 ? { ...rest, notes } : rest;
 }
 
 function chosenBlocks(doc: PolicyDocument, conflict: SectionConflict, choice: ConflictChoice): Block[] | null {

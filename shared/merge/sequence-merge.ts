@@ -66,14 +66,17 @@ function sameItems<T>(x: readonly T[], y: readonly T[], key: (item: T) => string
  * A three-way merge of sequences (paragraphs of a section, sections of a document): each side's hunks against the
  * base are applied together; a group of overlapping hunks from both sides is a conflict unless both made the same
  * change. Never picks one side's change over the other's silently. With `insertionsCommute`, two sides inserting
- * different items at one place is no conflict: both are kept, mine first.
+ * different items at one place is no conflict: both are kept, mine first. With `mergeItem`, a stretch both sides
+ * replaced item for item (as many items on each side as in the base: each side edited those items in place) merges
+ * item by item, each item changed by both merged by `mergeItem` (null: it cannot be, and the stretch is a conflict);
+ * a table both sides edited is one such item (merge-documents.ts).
  */
 export function mergeSequences<T>(
   base: readonly T[],
   mine: readonly T[],
   theirs: readonly T[],
   key: (item: T) => string,
-  options: { insertionsCommute?: boolean } = {},
+  options: { insertionsCommute?: boolean; mergeItem?: (base: T, mine: T, theirs: T) => T | null } = {},
 ): SequenceMerge<T> {
   const tagged = [
     ...hunksOf(base, mine, key).map((hunk) => ({ hunk, side: 'mine' as const })),
@@ -112,6 +115,11 @@ export function mergeSequences<T>(
       items.push(...mineResult, ...theirResult);
       continue;
     }
+    const inPlace = options.mergeItem ? mergeInPlace(base.slice(start, end), mineResult, theirResult, key, options.mergeItem) : null;
+    if (inPlace) {
+      items.push(...inPlace);
+      continue;
+    }
     items.push(...mineResult);
     if (!sameItems(mineResult, theirResult, key)) {
       conflicts.push({ start, end, base: base.slice(start, end), mine: mineResult, theirs: theirResult });
@@ -131,4 +139,22 @@ function applyWithin<T>(base: readonly T[], start: number, end: number, hunks: r
   }
   result.push(...base.slice(at, end));
   return result;
+}
+
+/** Three stretches of one length merged item by item, or null when one item changed by both cannot be merged. */
+function mergeInPlace<T>(base: readonly T[], mine: readonly T[], theirs: readonly T[], key: (item: T) => string, mergeItem: (base: T, mine: T, theirs: T) => T | null): T[] | null {
+  if (base.length === 0 || mine.length !== base.length || theirs.length !== base.length) return null;
+  const out: T[] = [];
+  for (let i = 0; i < base.length; i++) {
+    const [b, m, t] = [base[i] as T, mine[i] as T, theirs[i] as T];
+    const [kb, km, kt] = [key(b), key(m), key(t)];
+    if (km === kt || kt === kb) out.push(m);
+    else if (km === kb) out.push(t);
+    else {
+      const merged = mergeItem(b, m, t);
+      if (merged === null) return null;
+      out.push(merged);
+    }
+  }
+  return out;
 }

@@ -48,7 +48,7 @@ describe('PolicyDocumentSchema', () => {
 
   it('rejects an unknown block kind and an unknown list kind', () => {
     const doc = validDocument() as unknown as { blocks: unknown[] };
-    doc.blocks[1] = { kind: 'table', runs: [] };
+    doc.blocks[1] = { kind: 'figure', runs: [] };
     expect(firstIssue(doc)).toMatch(/^blocks\.1\.kind: /);
     doc.blocks[1] = { kind: 'list-item', list: 'roman', indent: 0, runs: [] };
     expect(firstIssue(doc)).toMatch(/^blocks\.1\.list: /);
@@ -130,8 +130,8 @@ describe('PolicyDocumentSchema', () => {
     expect(firstIssue(doc)).toMatch(/^blocks\.1\.runs\.0\.marks\.0: /);
   });
 
-  it.each([4, 0, '1', null])('rejects format %j with a message saying which formats are read', (format) => {
-    expect(firstIssue({ ...validDocument(), format })).toBe('format: must be 1, 2 or 3, the formats this version of Policywright reads');
+  it.each([5, 0, '1', null])('rejects format %j with a message saying which formats are read', (format) => {
+    expect(firstIssue({ ...validDocument(), format })).toBe('format: must be 1, 2, 3 or 4, the formats this version of Policywright reads');
   });
 
   it('rejects unknown keys at the top, in a block and in a run', () => {
@@ -269,5 +269,48 @@ describe('cross-reference runs', () => {
       'blocks.3.runs.1.ref: cannot be a cross-reference and also a variable or a link',
     );
     expect(firstIssue(withRun({ text: 'x', refTitle: true }))).toBe('blocks.3.runs.1.refTitle: can show a title only as a cross-reference');
+  });
+
+  describe('format 4: tables, footnotes, headings without number', () => {
+    const table = (rows: unknown[]) => ({ kind: 'table', header: true, rows });
+    const cell = (text: string) => ({ runs: [{ text }] });
+
+    it('takes a table whose rows are as wide as the first, and an unnumbered heading', () => {
+      const doc = validDocument() as unknown as { blocks: unknown[] };
+      doc.blocks.push(table([{ cells: [cell('Cookie'), cell('Purpose')] }, { cells: [cell('_ga'), cell('Analytics')] }]));
+      doc.blocks.push({ kind: 'heading', id: 's-contact001', level: 1, unnumbered: true, runs: [{ text: 'Contact us' }] });
+      expect(firstIssue(doc)).toBeNull();
+    });
+
+    it('names the row of a table that is narrower than the first', () => {
+      const doc = validDocument() as unknown as { blocks: unknown[] };
+      doc.blocks.push(table([{ cells: [cell('a'), cell('b')] }, { cells: [cell('c')] }]));
+      expect(firstIssue(doc)).toBe('blocks.3.rows.1.cells: has 1 cells where the first row has 2; every row of a table is as wide as the first');
+    });
+
+    it('takes a footnote marked once, and names a mark without a note, a second mark and a note no text marks', () => {
+      const mark = { text: '{{note:n-note0001}}', note: 'n-note0001' };
+      const doc = { ...validDocument(), notes: [{ id: 'n-note0001', runs: [{ text: 'See the regulator’s guidance.' }] }] } as unknown as { blocks: Array<{ runs: unknown[] }>; notes: unknown[] };
+      doc.blocks[1]?.runs.push(mark);
+      expect(firstIssue(doc)).toBeNull();
+      doc.blocks[1]?.runs.push(mark);
+      expect(firstIssue(doc)).toBe('blocks.1.runs.3.note: marks the footnote "n-note0001" a second time; a footnote has one mark');
+      doc.blocks[1]?.runs.splice(2);
+      expect(firstIssue(doc)).toBe('notes.0: is the footnote "n-note0001", which no text marks');
+      doc.notes = [];
+      doc.blocks[1]?.runs.push(mark);
+      expect(firstIssue(doc)).toBe('blocks.1.runs.2.note: marks the footnote "n-note0001", which the document\'s notes do not hold');
+    });
+
+    it('finds a footnote mark inside a table cell, and refuses a note inside a note and superscript with subscript', () => {
+      const doc = { ...validDocument(), notes: [{ id: 'n-note0001', runs: [{ text: 'x', marks: ['superscript'] }] }] } as unknown as { blocks: unknown[]; notes: Array<{ runs: unknown[] }> };
+      doc.blocks.push(table([{ cells: [{ runs: [{ text: '{{note:n-note0001}}', note: 'n-note0001' }] }] }]));
+      expect(firstIssue(doc)).toBeNull();
+      doc.notes[0]?.runs.push({ text: '{{note:n-note0002}}', note: 'n-note0002' });
+      expect(firstIssue(doc)).toMatch(/^notes\.0\.runs: cannot hold a footnote of its own/);
+      doc.notes[0]?.runs.pop();
+      doc.notes[0]?.runs.push({ text: 'y', marks: ['superscript', 'subscript'] });
+      expect(firstIssue(doc)).toBe('notes.0.runs.1.marks: cannot be superscript and subscript at once');
+    });
   });
 });

@@ -243,7 +243,7 @@ export const IsoDateSchema = z
 /** A document's `format`: this version's, or an older one it reads (READABLE_FORMAT_VERSIONS), read as this version's. */
 const documentFormat = z
   .union(
-    READABLE_FORMAT_VERSIONS.map((version) => z.literal(version)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+    READABLE_FORMAT_VERSIONS.map((version) => z.literal(version)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>],
     { message: `must be ${READABLE_FORMAT_VERSIONS.slice(0, -1).join(', ')} or ${READABLE_FORMAT_VERSIONS.at(-1)}, the formats this version of Policywright reads` },
   )
   .transform((): typeof FORMAT_VERSION => FORMAT_VERSION);

@@ -24,6 +24,11 @@ export function newCommentId(random: RandomSource = defaultRandom()): string {
   return newId('k-', random);
 }
 
+/** A new footnote id ("n-…", as NOTE_ID_PATTERN asks). */
+export function newNoteId(random: RandomSource = defaultRandom()): string {
+  return newId('n-', random);
+}
+
 function newId(prefix: string, random: RandomSource): string {
   const bytes = random.getRandomValues(new Uint8Array(10));
   let id = prefix;

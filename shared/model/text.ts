@@ -1,4 +1,5 @@
 import type { Block, Run } from './document';
+import { tableText } from './block-runs';
 import type { ReferenceTargets } from './reference-text';
 import { NO_VARIABLES, resolveRuns, type VariableValues } from './variables';
 
@@ -12,7 +13,9 @@ export function runsToPlainText(runs: readonly Run[], values: VariableValues = N
   return text;
 }
 
+/** A block's text; a table's as a reader hears it (tableText: cells by tabs, rows by lines, the caption first). */
 export function blockText(block: Block, values: VariableValues = NO_VARIABLES, targets?: ReferenceTargets): string {
+  if (block.kind === 'table') return tableText(block, (runs) => runsToPlainText(runs, values, targets));
   return runsToPlainText(block.runs, values, targets);
 }
 

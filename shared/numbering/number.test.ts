@@ -238,3 +238,31 @@ describe('bareNumber', () => {
   ])('%j → %j', (label, number) => expect(bareNumber(label)).toBe(number));
 });
 
+
+describe('numberSections with headings that take no number', () => {
+  const mixed = (levels: readonly number[], unnumbered: readonly number[], style: NumberingStyle) =>
+    numberSections(levels.map((level, i) => ({ id: `h${i}`, level, unnumbered: unnumbered.includes(i) })), style);
+
+  it('a summary before "A." leaves the letters as typed (letter-decimal)', () => {
+    const numbers = mixed([1, 1, 2, 1, 1], [0, 4], 'letter-decimal');
+    expect(numbers.map((n) => n.label)).toEqual(['', 'A.', '1.', 'B.', '']);
+    expect(numbers.map((n) => n.reference)).toEqual(['', 'A', 'A.1', 'B', '']);
+  });
+
+  it('numbered headings after an unnumbered one go on from the last number, as Word does (decimal)', () => {
+    expect(mixed([1, 2, 1, 2, 1], [2], 'decimal').map((n) => n.label)).toEqual(['1.', '1.1', '', '1.2', '2.']);
+  });
+
+  it('an unnumbered heading still opens a section: depth and tree are kept', () => {
+    const numbers = mixed([1, 1, 2, 2], [1], 'decimal');
+    expect(numbers.map((n) => n.depth)).toEqual([1, 1, 2, 2]);
+  });
+
+  it('gives every style an empty label and reference for it', () => {
+    for (const style of ['decimal', 'letter-decimal', 'article-section', 'section-sign'] as const) {
+      const [first, second] = mixed([1, 1], [0], style);
+      expect([first?.label, first?.reference]).toEqual(['', '']);
+      expect(second?.label).toBe(labels([1], style)[0]);
+    }
+  });
+});

@@ -1,4 +1,5 @@
-import type { CommentThread, PolicyDocument } from '../model/document';
+import type { Block, CommentThread, PolicyDocument, Run } from '../model/document';
+import { forEachRunList } from '../model/block-runs';
 import { runsToPlainText } from '../model/text';
 import { bareNumber, numberSections } from '../numbering/number';
 import { blockSuggestions, runSuggestions, standsWhenAccepted, type SuggestionKind } from './suggestions';
@@ -48,8 +49,35 @@ export function sectionsOfBlocks(doc: Pick<PolicyDocument, 'blocks' | 'numbering
   });
 }
 
-/** The open suggestions of a document, in reading order of their first mark. */
-export function listSuggestions(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): SuggestionEntry[] {
+/**
+ * Each list of runs of the document in reading order with the index of the block it belongs to: a block's own lists
+ * (a table's caption and cells, row by row), each followed by the text of the footnotes it marks, which a reader
+ * meets there (a note's text counts as in the block of its mark). The old place of a moved block does not bring its
+ * notes: they are read at the new place.
+ */
+export function forEachTextOf(doc: Pick<PolicyDocument, 'blocks' | 'notes'>, visit: (runs: readonly Run[], block: number) => void): void {
+  const notes = new Map((doc.notes ?? []).map((note) => [note.id, note]));
+  const read = new Set<string>();
+  const home = new Map<string, number>();
+  doc.blocks.forEach((block, index) => {
+    if (block.change?.kind === 'move-from') return;
+    forEachRunList(block, (runs) => runs.forEach((run) => run.note !== undefined && !home.has(run.note) && home.set(run.note, index)));
+  });
+  doc.blocks.forEach((block: Block, index) => {
+    forEachRunList(block, (runs) => {
+      visit(runs, index);
+      for (const run of runs) {
+        const note = run.note === undefined ? undefined : notes.get(run.note);
+        if (!note || read.has(note.id) || home.get(note.id) !== index) continue;
+        read.add(note.id);
+        visit(note.runs, index);
+      }
+    });
+  });
+}
+
+/** The open suggestions of a document, in reading order of their first mark (in its blocks, its tables' cells and its footnotes). */
+export function listSuggestions(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'notes'>): SuggestionEntry[] {
   const sections = sectionsOfBlocks(doc);
   const byId = new Map<string, { entry: Omit<SuggestionEntry, 'kinds' | 'inserted' | 'deleted'>; kinds: Set<SuggestionKind>; inserted: string[]; deleted: string[] }>();
   const note = (part: { id: string; by: string; at: string; kind: SuggestionKind }, block: number) => {
@@ -67,9 +95,11 @@ export function listSuggestions(doc: Pick<PolicyDocument, 'blocks' | 'numbering'
     found.kinds.add(part.kind);
     return found;
   };
-  doc.blocks.forEach((block, index) => {
-    for (const part of blockSuggestions(block)) note(part, index);
-    for (const run of block.runs) {
+  let last = -1;
+  forEachTextOf(doc, (runs, index) => {
+    if (index !== last) for (const part of blockSuggestions(doc.blocks[index] as Block)) note(part, index);
+    last = index;
+    for (const run of runs) {
       for (const part of runSuggestions(run)) {
         const found = note(part, index);
         if (part.kind === 'insert') found.inserted.push(runsToPlainText([run]));
@@ -85,14 +115,17 @@ export function listSuggestions(doc: Pick<PolicyDocument, 'blocks' | 'numbering'
   }));
 }
 
-/** The comment threads of a document with where each stands; the orphaned ones after the rest, in the order made. */
-export function listComments(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'comments'>): CommentEntry[] {
+/**
+ * The comment threads of a document with where each stands (a comment in a table's cell, or in a footnote's text, at
+ * the block that holds it); the orphaned ones after the rest, in the order made.
+ */
+export function listComments(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'comments' | 'notes'>): CommentEntry[] {
   const threads = doc.comments ?? [];
   if (threads.length === 0) return [];
   const sections = sectionsOfBlocks(doc);
   const anchors = new Map<string, { block: number; quote: string[] }>();
-  doc.blocks.forEach((block, index) => {
-    for (const run of block.runs) {
+  forEachTextOf(doc, (runs, index) => {
+    for (const run of runs) {
       for (const id of run.comments ?? []) {
         let anchor = anchors.get(id);
         if (!anchor) anchors.set(id, (anchor = { block: index, quote: [] }));

@@ -1,5 +1,6 @@
-import type { Block, PolicyDocument, Run } from '../model/document';
+import type { Block, Note, PolicyDocument, Run } from '../model/document';
 import { mergeRuns } from '../format/normalize';
+import { forEachRunList, mapRunLists } from '../model/block-runs';
 import { blockSuggestions, runSuggestions, type SuggestionPart } from './suggestions';
 
 /** What to do with one suggestion: accept it, reject it, or leave it open (undefined). */
@@ -9,27 +10,68 @@ export type Decide = (part: SuggestionPart) => Decision;
 export const acceptEverything: Decide = () => 'accept';
 export const rejectEverything: Decide = () => 'reject';
 
+/** What resolving reads and writes of a document: its blocks and, when it has any, its footnotes. */
+type Resolvable = Pick<PolicyDocument, 'blocks'> & { notes?: PolicyDocument['notes'] };
+
 /**
  * The document with the suggestions `decide` settles accepted or rejected and the rest left open. Pure, and the one
  * meaning of accept and reject: the editor applies it block by block (resolveBlock), the CLI and the exporters to the
- * whole document. Comment threads are kept even when their text goes; they are shown as orphaned.
+ * whole document. Comment threads are kept even when their text goes; they are shown as orphaned. Footnotes: the
+ * suggestions in a note's own text are settled like any, and a note whose mark goes (its deletion accepted, its
+ * insertion rejected, its block gone) goes with it (resolveNotes).
  */
-export function resolveSuggestions<D extends Pick<PolicyDocument, 'blocks'>>(doc: D, decide: Decide): D {
+export function resolveSuggestions<D extends Resolvable>(doc: D, decide: Decide): D {
   const blocks: Block[] = [];
   for (const block of doc.blocks) {
     const resolved = resolveBlock(block, decide);
     if (resolved) blocks.push(resolved);
   }
-  return { ...doc, blocks };
+  if (!doc.notes) return { ...doc, blocks };
+  const notes = resolveNotes(doc.notes, doc.blocks, blocks, decide);
+  const { notes: _old, ...rest } = doc;
+  // no notes left: the field goes, as a document without footnotes is stored
+  return (notes.length > 0 ? { ...rest, blocks, notes } : { ...rest, blocks }) as D;
 }
 
-export const acceptAll = <D extends Pick<PolicyDocument, 'blocks'>>(doc: D): D => resolveSuggestions(doc, acceptEverything);
-export const rejectAll = <D extends Pick<PolicyDocument, 'blocks'>>(doc: D): D => resolveSuggestions(doc, rejectEverything);
+export const acceptAll = <D extends Resolvable>(doc: D): D => resolveSuggestions(doc, acceptEverything);
+export const rejectAll = <D extends Resolvable>(doc: D): D => resolveSuggestions(doc, rejectEverything);
+
+/** The ids of the footnotes the blocks mark (in any place, the old place of a move included). */
+export function markedNotes(blocks: readonly Block[]): Set<string> {
+  const ids = new Set<string>();
+  for (const block of blocks) forEachRunList(block, (runs) => runs.forEach((run) => run.note !== undefined && ids.add(run.note)));
+  return ids;
+}
+
+/**
+ * A document's footnotes once `blocks` became `resolved`: each note's text with the suggestions `decide` settles
+ * applied, and the notes whose mark `blocks` held and `resolved` no longer holds left out (accepting the deletion of
+ * the run that marked a note, or rejecting its insertion, removes the note). A note no block marked before is kept:
+ * it is not this settling that lost it. The same array when nothing changed. For the editor, which resolves block by
+ * block, with the blocks before and after.
+ */
+export function resolveNotes(notes: readonly Note[], blocks: readonly Block[], resolved: readonly Block[], decide: Decide): Note[] {
+  const before = markedNotes(blocks);
+  const after = markedNotes(resolved);
+  let changed = false;
+  const out: Note[] = [];
+  for (const note of notes) {
+    if (before.has(note.id) && !after.has(note.id)) {
+      changed = true;
+      continue;
+    }
+    const runs = resolveRuns(note.runs, decide);
+    if (runs !== note.runs) changed = true;
+    out.push(runs === note.runs ? note : { ...note, runs });
+  }
+  return changed ? out : (notes as Note[]);
+}
 
 /**
  * One block with the suggestions `decide` settles applied: the block as it then is, or null when it goes (an
  * accepted deletion, a rejected insertion, the old place of an accepted move or the new place of a rejected one).
- * Returns the block itself, unchanged, when nothing in it is settled.
+ * A table goes or stays whole by its own change; inside it each cell's runs (and the caption's) are settled like any
+ * block's. Returns the block itself, unchanged, when nothing in it is settled.
  */
 export function resolveBlock(block: Block, decide: Decide): Block | null {
   let next: Block = block;
@@ -37,11 +79,15 @@ export function resolveBlock(block: Block, decide: Decide): Block | null {
     const decision = decide(part);
     if (!decision) continue;
     if (part.kind === 'level') {
-      if (next.kind === 'paragraph') continue;
+      if (next.kind !== 'heading' && next.kind !== 'list-item') continue;
       const was = next.relevel?.was ?? 0;
-      const { relevel: _settled, ...rest } = next;
-      if (decision === 'accept') next = rest;
-      else next = rest.kind === 'heading' ? { ...rest, level: Math.max(1, was) } : { ...rest, indent: was };
+      if (next.kind === 'heading') {
+        const { relevel: _settled, ...rest } = next;
+        next = decision === 'accept' ? rest : { ...rest, level: Math.max(1, was) };
+      } else {
+        const { relevel: _settled, ...rest } = next;
+        next = decision === 'accept' ? rest : { ...rest, indent: was };
+      }
       continue;
     }
     const goes = decision === 'accept' ? part.kind === 'delete' || part.kind === 'move-from' : part.kind === 'insert' || part.kind === 'move-to';
@@ -49,9 +95,7 @@ export function resolveBlock(block: Block, decide: Decide): Block | null {
     const { change: _settled, ...rest } = next;
     next = rest as Block;
   }
-  const runs = resolveRuns(next.runs, decide);
-  if (runs !== next.runs) next = { ...next, runs };
-  return next;
+  return mapRunLists(next, (runs) => resolveRuns(runs, decide));
 }
 
 /** The runs with the suggestions `decide` settles applied, adjacent runs that became alike joined; the same array when none is. */

@@ -1,10 +1,12 @@
 import diffSequences from '@jest/diff-sequences';
-import type { Block, BlockChange, PolicyDocument, Run, SuggestionMark } from '../model/document';
+import type { Block, BlockChange, PolicyDocument, Run, SuggestionMark, Table } from '../model/document';
+import { allRuns, isTable, mapRunLists } from '../model/block-runs';
 import { newSectionId, newSuggestionId } from '../model/ids';
 import { referencePlaceholder } from '../model/vocabulary';
 import { resolveRuns, type VariableValues } from '../model/variables';
 import { standsWhenAccepted, stoodBeforeSuggestions } from './suggestions';
 import { plainRun, suggestRuns } from './word-suggestions';
+import { notesAfter, pairNotes } from './suggest-notes';
 
 /**
  * The base document with the difference to `edited` written as suggestions by one author: what a reviewer changed in
@@ -25,6 +27,16 @@ import { plainRun, suggestRuns } from './word-suggestions';
  * `edited` may carry suggestions too (a DOCX returned with tracked changes): the target is its accepted view, and each
  * of its changes keeps its author, time and id, on the base's text where it deletes (word-suggestions.ts). Its
  * comment threads join the base's, on the text they were about.
+ *
+ * Tables: a table pairs with a table of the same shape (as many rows, as many columns) and its cells are compared one
+ * by one, each cell's words suggested like a paragraph's, the caption likewise. The model has no suggestion for a row
+ * or a column, so a table whose shape changed (a row or column added or removed) is suggested as the old table deleted
+ * and the new one inserted, both marked by ONE suggestion: accepting it gives the new table, rejecting it the old, and
+ * the reviewer's words in the cells are all there to read. A table's header row and a heading's `unnumbered` are
+ * how the block is laid out, not words: the edited side's stands, as a plain edit, not as a suggestion.
+ *
+ * Footnotes: the edited copy's notes are paired with the base's first (suggest-notes.ts), a note's mark is one
+ * token of its paragraph, and a paired note's own text is compared like a paragraph's.
  */
 export function suggestDifference(
   base: PolicyDocument,
@@ -34,6 +46,7 @@ export function suggestDifference(
   /** The project's variable values: given, a variable the edited side holds as plain text is compared as the text it shows. */
   values?: VariableValues,
 ): PolicyDocument {
+  edited = pairNotes(base, edited);
   const baseIds = new Set(base.blocks.flatMap((block) => (block.kind === 'heading' ? [block.id] : [])));
   const byId = edited.blocks.some((block) => block.kind === 'heading' && baseIds.has(block.id));
   const live = base.blocks.flatMap((block, index) => (standsWhenAccepted(block) ? [index] : []));
@@ -54,7 +67,12 @@ export function suggestDifference(
   };
   for (const [b, e] of pairs) {
     stepsUntil(b, e);
-    steps.push({ kind: 'pair', block: liveBlocks[b] as Block, edited: editedBlocks[e] as Block });
+    const [was, now] = [liveBlocks[b] as Block, editedBlocks[e] as Block];
+    if (isTable(was) && isTable(now) && !sameShape(was, now)) {
+      // a table whose rows or columns changed: deleted and inserted again, as one suggestion
+      const id = newId();
+      steps.push({ kind: 'delete', block: was, id }, { kind: 'insert', block: now, id });
+    } else steps.push({ kind: 'pair', block: was, edited: now });
     bi = b + 1;
     ei = e + 1;
   }
@@ -96,8 +114,15 @@ export function suggestDifference(
         // A block the base only suggests inserting, left out by the edited copy: that insertion is withdrawn. One
         // block holds one block change, and an insertion deleted again would leave an empty paragraph when accepted.
         if (step.kind === 'delete' && !stoodBeforeSuggestions(step.block)) break;
-        if (!runId || runId.kind !== step.kind) runId = { kind: step.kind, id: newId() };
-        const change: BlockChange = { id: runId.id, ...mark, kind: step.kind };
+        let id: string;
+        if (step.id !== undefined) {
+          id = step.id;
+          runId = null;
+        } else {
+          if (!runId || runId.kind !== step.kind) runId = { kind: step.kind, id: newId() };
+          id = runId.id;
+        }
+        const change: BlockChange = { id, ...mark, kind: step.kind };
         out.push(step.kind === 'delete' ? deletedBlock(step.block, change) : insertedBlock(step.block, change, usedIds));
         break;
       }
@@ -110,17 +135,24 @@ export function suggestDifference(
     }
   }
   copySettledUntil(base.blocks.length);
-  return withComments({ ...base, blocks: unpairedMovesAsInserts(out, usedIds) }, edited, sectionIds);
+  const { blocks, notes } = notesAfter(base, edited, unpairedMovesAsInserts(out, usedIds), mark, newId, values);
+  const { notes: _baseNotes, ...rest } = base;
+  return withComments({ ...rest, blocks, ...(notes.length > 0 ? { notes } : {}) }, edited, sectionIds);
+}
+
+/** Whether two tables have as many rows and as many columns: only then are their cells compared one by one. */
+function sameShape(a: Table, b: Table): boolean {
+  return a.rows.length === b.rows.length && a.rows.every((row, r) => row.cells.length === (b.rows[r]?.cells.length ?? -1));
 }
 
 /** The blocks with each reference to a section of `ids` pointing at the id it maps to; the same array when none does. */
 function referencesTo(blocks: Block[], ids: ReadonlyMap<string, string>): Block[] {
   const moved = (run: Run) => run.ref !== undefined && ids.has(run.ref) && ids.get(run.ref) !== run.ref;
-  if (!blocks.some((block) => block.runs.some(moved))) return blocks;
+  if (!blocks.some((block) => allRuns(block).some(moved))) return blocks;
   return blocks.map((block) =>
-    block.runs.some(moved)
-      ? { ...block, runs: block.runs.map((run) => (moved(run) ? { ...run, ref: ids.get(run.ref as string) as string, text: referencePlaceholder(ids.get(run.ref as string) as string) } : run)) }
-      : block,
+    mapRunLists(block, (runs) =>
+      runs.some(moved) ? runs.map((run) => (moved(run) ? { ...run, ref: ids.get(run.ref as string) as string, text: referencePlaceholder(ids.get(run.ref as string) as string) } : run)) : runs,
+    ),
   );
 }
 
@@ -144,7 +176,7 @@ function withComments(doc: PolicyDocument, edited: PolicyDocument, sections: Rea
  */
 function trackedInsert(block: Block, usedIds: Set<string>, sectionIds: ReadonlyMap<string, string>): Block {
   const change = block.change as BlockChange;
-  let next: Block = { ...block, runs: block.runs.filter((run) => !run.del) };
+  let next: Block = mapRunLists(block, (runs) => (runs.some((run) => run.del) ? runs.filter((run) => !run.del) : runs));
   if (next.kind === 'heading') {
     const partner = change.kind === 'move-to' ? sectionIds.get(next.id) : undefined;
     if (partner !== undefined) next = { ...next, id: partner };
@@ -177,8 +209,9 @@ function unpairedMovesAsInserts(blocks: Block[], usedIds: Set<string>): Block[] 
 
 type Step =
   | { kind: 'pair'; block: Block; edited: Block }
-  | { kind: 'delete'; block: Block }
-  | { kind: 'insert'; block: Block }
+  /** `id`: the suggestion of a table deleted and inserted again (its shape changed), which no neighbour shares. */
+  | { kind: 'delete'; block: Block; id?: string }
+  | { kind: 'insert'; block: Block; id?: string }
   | { kind: 'move-from'; block: Block; id: string }
   | { kind: 'move-to'; block: Block; was: Block; id: string };
 
@@ -221,13 +254,15 @@ function alignBlocks(base: readonly Block[], edited: readonly Block[], byId: boo
 function sameKey(block: Block, byId: boolean, side: 'base' | 'edited' = 'base'): string {
   // a block the edited side's tracked changes insert was not there before: it is the same as nothing
   if (side === 'edited' && !stoodBeforeSuggestions(block)) return '\u0000inserted'; // never a base key, which is JSON
-  const runs = block.runs.filter((run) => (side === 'base' ? !run.del : !run.ins));
-  const { runs: _runs, ...shape } = block as Block & { change?: unknown; relevel?: unknown };
+  const text = (list: readonly Run[]) =>
+    list.filter((run) => (side === 'base' ? !run.del : !run.ins)).map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '', run.refTitle ? 'title' : '']);
+  // the words of a table are its caption's and its cells', row by row: one cell changed is a different table
+  const { runs: _runs, rows: _rows, caption: _caption, ...shape } = block as Block & { runs?: unknown; rows?: unknown; caption?: unknown };
   // a clause use is the base's to keep (a reviewer cannot change it), so it is no part of what makes blocks the same
-  const { change: _c, relevel: _r, clause: _u, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown };
+  const { change: _c, relevel: _r, clause: _u, ...rest } = shape as typeof shape & { change?: unknown; relevel?: unknown; clause?: unknown };
   const keyed = block.kind === 'heading' && !byId ? { ...rest, id: '' } : rest;
-  const text = runs.map((run) => [run.text, [...(run.marks ?? [])].sort().join(), run.link ?? '', run.variable ?? '', run.refTitle ? 'title' : '']);
-  return JSON.stringify([keyed, text]);
+  const words = isTable(block) ? [block.caption ? text(block.caption) : null, block.rows.map((row) => row.cells.map((cell) => text(cell.runs)))] : text(block.runs);
+  return JSON.stringify([keyed, words]);
 }
 
 /** Whether two blocks are the same block edited: one kind (and list), and alike. The base's clause use stays. */
@@ -237,7 +272,7 @@ function pairable(a: Block, b: Block, byId: boolean, values: VariableValues | un
   if (a.kind === 'list-item' && b.kind === 'list-item' && a.list !== b.list) return false;
   // compared as a reader sees them: a variable by the text it shows, when the values are known
   const shown = (runs: Run[]) => (values ? resolveRuns(runs, values) : runs);
-  return similarity(shown(a.runs.filter((run) => !run.del)), shown(b.runs.filter((run) => !run.ins))) >= 0.5;
+  return similarity(shown(allRuns(a).filter((run) => !run.del)), shown(allRuns(b).filter((run) => !run.ins))) >= 0.5;
 }
 
 function words(runs: readonly Run[]): Set<string> {
@@ -265,14 +300,14 @@ function similarity(a: readonly Run[], b: readonly Run[]): number {
 function findMoves(steps: Step[], newId: () => string): void {
   const deleted = new Map<string, number[]>();
   steps.forEach((step, index) => {
-    if (step.kind !== 'delete') return;
+    if (step.kind !== 'delete' || step.id !== undefined) return;
     const key = moveKey(step.block);
     const list = deleted.get(key);
     if (list) list.push(index);
     else deleted.set(key, [index]);
   });
   steps.forEach((step, index) => {
-    if (step.kind !== 'insert' || step.block.change) return;
+    if (step.kind !== 'insert' || step.block.change || step.id !== undefined) return;
     const candidates = deleted.get(moveKey(step.block));
     const from = candidates?.shift();
     if (from === undefined) return;
@@ -297,14 +332,14 @@ function moveKey(block: Block): string {
 /** The base block suggested for deletion (or as the old place of a move): its runs carry the deletion too. */
 function deletedBlock(block: Block, change: BlockChange): Block {
   const mark: SuggestionMark = { id: change.id, by: change.by, at: change.at };
-  return { ...block, change, runs: block.runs.map((run) => (run.del ? run : { ...run, del: mark })) };
+  return { ...mapRunLists(block, (runs) => runs.map((run) => (run.del ? run : { ...run, del: mark }))), change };
 }
 
 /** The edited block suggested for insertion, its runs inserted by the same suggestion; a heading id the base holds is renewed. */
 function insertedBlock(block: Block, change: BlockChange, usedIds: Set<string>): Block {
   const mark: SuggestionMark = { id: change.id, by: change.by, at: change.at };
-  const runs = block.runs.filter((run) => !run.del).map((run) => ({ ...plainRun(run), ...(run.comments ? { comments: run.comments } : {}), ins: mark }));
-  let next: Block = { ...block, change, runs };
+  const inserted = (runs: Run[]) => runs.filter((run) => !run.del).map((run) => ({ ...plainRun(run), ...(run.comments ? { comments: run.comments } : {}), ins: mark }));
+  let next: Block = { ...mapRunLists(block, inserted), change };
   if (next.kind === 'heading') {
     if (usedIds.has(next.id)) next = { ...next, id: freshId(usedIds) };
     usedIds.add(next.id);
@@ -321,16 +356,26 @@ function freshId(used: ReadonlySet<string>): string {
 
 /** The new place of a moved block: its edited text, with what changed in its words since the old place suggested. */
 function movedBlock(was: Block, block: Block, change: BlockChange, newId: () => string, values: VariableValues | undefined): Block {
-  const paired = pairBlock({ ...was, runs: was.runs.filter((run) => !run.del).map(plainRun) }, block, change, newId, values);
+  const paired = pairBlock(mapRunLists(was, (runs) => runs.filter((run) => !run.del).map(plainRun)), block, change, newId, values);
   if (paired.kind === 'heading' && was.kind === 'heading') return { ...paired, id: was.id, change };
   return { ...paired, change };
 }
 
 /** A base block and its edited self: the base's block with the words, marks and level that changed suggested. */
 function pairBlock(block: Block, edited: Block, mark: Omit<SuggestionMark, 'id'>, newId: () => string, values?: VariableValues): Block {
-  const runs = suggestRuns(block.runs, edited.runs, { by: mark.by, at: mark.at }, newId, values);
-  let next: Block = { ...block, runs };
-  const tracked = edited.kind !== 'paragraph' ? edited.relevel : undefined;
+  const by = { by: mark.by, at: mark.at };
+  let next: Block;
+  if (isTable(block)) {
+    next = isTable(edited) ? pairTable(block, edited, by, newId, values) : block;
+  } else {
+    next = { ...block, runs: suggestRuns(block.runs, isTable(edited) ? [] : edited.runs, by, newId, values) };
+  }
+  // taking no number is how a heading is laid out, not its words: a plain edit
+  if (next.kind === 'heading' && edited.kind === 'heading' && next.unnumbered !== edited.unnumbered) {
+    const { unnumbered: _was, ...rest } = next;
+    next = edited.unnumbered ? { ...rest, unnumbered: true } : rest;
+  }
+  const tracked = edited.kind === 'heading' || edited.kind === 'list-item' ? edited.relevel : undefined;
   const relevel = (was: number) => (tracked ? { ...tracked, was } : { id: newId(), by: mark.by, at: mark.at, was });
   if (next.kind === 'heading' && edited.kind === 'heading' && next.level !== edited.level) {
     next = { ...next, level: edited.level, relevel: relevel(next.relevel?.was ?? next.level) };
@@ -339,8 +384,26 @@ function pairBlock(block: Block, edited: Block, mark: Omit<SuggestionMark, 'id'>
   }
   // deleted whole by a tracked change of the edited side: the base's block, deleted by that change
   const gone = edited.change;
-  if (gone && (gone.kind === 'delete' || gone.kind === 'move-from') && !next.change && next.runs.every((run) => run.del?.id === gone.id)) {
+  if (gone && (gone.kind === 'delete' || gone.kind === 'move-from') && !next.change && allRuns(next).every((run) => run.del?.id === gone.id)) {
     next = { ...next, change: { ...gone } };
   }
+  return next;
+}
+
+/**
+ * A table and its edited self of the same shape: each cell's words (and the caption's) suggested as a paragraph's;
+ * the header row as the edited side has it (a plain edit: the model holds no suggestion for it).
+ */
+function pairTable(table: Table, edited: Table, mark: Omit<SuggestionMark, 'id'>, newId: () => string, values?: VariableValues): Table {
+  const rows = table.rows.map((row, r) => ({
+    ...row,
+    cells: row.cells.map((cell, c) => ({ ...cell, runs: suggestRuns(cell.runs, edited.rows[r]?.cells[c]?.runs ?? [], mark, newId, values) })),
+  }));
+  const { caption: _caption, header: _header, ...rest } = table;
+  const next: Table = { ...rest, rows };
+  if (edited.header) next.header = true;
+  if (table.caption || edited.caption) next.caption = suggestRuns(table.caption ?? [], edited.caption ?? [], mark, newId, values);
+  // a caption the reviewer removed is all deleted, one they added all inserted: an empty one is no caption
+  if (next.caption && next.caption.length === 0) delete next.caption;
   return next;
 }

@@ -1,4 +1,5 @@
-import type { Block, BlockChangeKind, Run, SuggestionMark } from '../model/document';
+import type { Block, BlockChangeKind, PolicyDocument, Run, SuggestionMark } from '../model/document';
+import { forEachRunList } from '../model/block-runs';
 
 /** What one mark of a suggestion does where it stands: the kinds a person sees in the margin. */
 export type SuggestionKind = 'insert' | 'delete' | 'format' | 'level' | BlockChangeKind;
@@ -17,18 +18,41 @@ export function runSuggestions(run: Run): SuggestionPart[] {
   return parts;
 }
 
-/** The whole-block marks of suggestion a block carries (not those of its runs). */
+/** A heading's or list item's suggested promotion or demotion; a paragraph and a table have no level. */
+export function relevelOf(block: Block): (SuggestionMark & { was: number }) | undefined {
+  return block.kind === 'heading' || block.kind === 'list-item' ? block.relevel : undefined;
+}
+
+/**
+ * The whole-block marks of suggestion a block carries (not those of its runs). A table is inserted, deleted or moved
+ * whole like any block; its rows and columns are no suggestion of their own (see suggest-difference.ts).
+ */
 export function blockSuggestions(block: Block): SuggestionPart[] {
   const parts: SuggestionPart[] = [];
   if (block.change) parts.push({ id: block.change.id, by: block.change.by, at: block.change.at, kind: block.change.kind });
-  if (block.kind !== 'paragraph' && block.relevel) parts.push({ id: block.relevel.id, by: block.relevel.by, at: block.relevel.at, kind: 'level' });
+  const relevel = relevelOf(block);
+  if (relevel) parts.push({ id: relevel.id, by: relevel.by, at: relevel.at, kind: 'level' });
   return parts;
 }
 
-/** Whether a block, or any run of it, carries a suggestion: the cheap test every per-block reader starts with. */
+const runSuggested = (run: Run): boolean => run.ins !== undefined || run.del !== undefined || run.formatted !== undefined;
+
+/** Whether a block, or any run of it (a table's cells and caption included), carries a suggestion: the cheap test every per-block reader starts with. */
 export function hasSuggestions(block: Block): boolean {
-  if (block.change || (block.kind !== 'paragraph' && block.relevel)) return true;
-  return block.runs.some((run) => run.ins !== undefined || run.del !== undefined || run.formatted !== undefined);
+  if (block.change || relevelOf(block)) return true;
+  let found = false;
+  forEachRunList(block, (runs) => {
+    if (!found) found = runs.some(runSuggested);
+  });
+  return found;
+}
+
+/**
+ * Whether a document carries a suggestion anywhere: in its blocks, or in the text of a footnote (which no block
+ * holds, so a reader testing blocks alone would miss it).
+ */
+export function documentHasSuggestions(doc: Pick<PolicyDocument, 'blocks' | 'notes'>): boolean {
+  return doc.blocks.some(hasSuggestions) || (doc.notes ?? []).some((note) => note.runs.some(runSuggested));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CommentReply, CommentThread, PolicyDocument, Run } from '../model/document';
 import { wordStamp } from '../model/dates';
 import { newCommentId } from '../model/ids';
+import { allRuns, mapRunLists } from '../model/block-runs';
 
 /**
  * What a person does to comment threads, as pure functions over the document's list of them: each returns a new
@@ -60,27 +61,28 @@ export function deleteThread(threads: readonly CommentThread[], id: string): Com
 
 /**
  * The document with every run's comment ids that name no thread dropped (a thread deleted and its text's mark
- * brought back by an undo, or text pasted from another document): the stored model refuses such ids. The same
- * object when there is nothing to drop, which is the usual case, found in one pass over the runs.
+ * brought back by an undo, or text pasted from another document): the stored model refuses such ids. Runs in tables'
+ * cells and captions and in footnotes' text are cleaned alike. The same object when there is nothing to drop, which
+ * is the usual case, found in one pass over the runs.
  */
-export function keepKnownComments<D extends Pick<PolicyDocument, 'blocks' | 'comments'>>(doc: D): D {
+export function keepKnownComments<D extends Pick<PolicyDocument, 'blocks' | 'comments'> & { notes?: PolicyDocument['notes'] }>(doc: D): D {
   const known = new Set((doc.comments ?? []).map((thread) => thread.id));
   const unknown = (run: Run) => run.comments?.some((id) => !known.has(id)) ?? false;
-  if (!doc.blocks.some((block) => block.runs.some(unknown))) return doc;
-  return {
-    ...doc,
-    blocks: doc.blocks.map((block) =>
-      block.runs.some(unknown)
-        ? {
-            ...block,
-            runs: block.runs.map((run) => {
-              if (!unknown(run)) return run;
-              const { comments, ...rest } = run;
-              const kept = (comments ?? []).filter((id) => known.has(id));
-              return kept.length > 0 ? { ...rest, comments: kept } : rest;
-            }),
-          }
-        : block,
-    ),
+  const clean = (runs: Run[]): Run[] => {
+    if (!runs.some(unknown)) return runs;
+    return runs.map((run) => {
+      if (!unknown(run)) return run;
+      const { comments, ...rest } = run;
+      const kept = (comments ?? []).filter((id) => known.has(id));
+      return kept.length > 0 ? { ...rest, comments: kept } : rest;
+    });
   };
+  const notes = doc.notes;
+  if (!doc.blocks.some((block) => allRuns(block).some(unknown)) && !(notes ?? []).some((note) => note.runs.some(unknown))) return doc;
+  const next: D = { ...doc, blocks: doc.blocks.map((block) => mapRunLists(block, clean)) };
+  if (notes) next.notes = notes.map((note) => {
+    const runs = clean(note.runs);
+    return runs === note.runs ? note : { ...note, runs };
+  });
+  return next;
 }

@@ -34,6 +34,12 @@ function tokens(runs: readonly Run[], shown?: (name: string) => string | undefin
       out.push({ text: run.text, key: `\u0002${run.ref}\u0001${run.refTitle ? 'title' : ''}`, run });
       continue;
     }
+    // A footnote's mark is one token, the same note by its id (suggestDifference pairs the two sides' notes first);
+    // its placeholder is never split into words.
+    if (run.note !== undefined) {
+      out.push({ text: run.text, key: `\u0003${run.note}`, run });
+      continue;
+    }
     if (run.variable !== undefined) {
       const text = run.del ? undefined : shown?.(run.variable);
       if (text === undefined) {

@@ -23,16 +23,22 @@ export function classifyEdit(before: PolicyDocument, after: PolicyDocument): Edi
 export function wordingOf(doc: PolicyDocument): string[] {
   const tokens = ['¶title', ...wordsOf(doc.title)];
   for (const block of doc.blocks) tokens.push(...blockTokens(block));
+  // A footnote's words are the policy's words, as its text is.
+  for (const note of doc.notes ?? []) tokens.push('¶note', ...note.runs.flatMap(runTokens));
   return tokens;
 }
 
 function blockTokens(block: Block): string[] {
   // A heading's level places its section in the tree (what "section 4.2" refers to); a paragraph and a list item
   // differ only in how they look.
-  const head = block.kind === 'heading' ? [`¶h${block.level}`] : ['¶'];
+  // Whether a heading takes a number changes every number after it: never editorial.
+  const head = block.kind === 'heading' ? [`¶h${block.level}${block.unnumbered ? '-unnumbered' : ''}`] : block.kind === 'table' ? ['¶table'] : ['¶'];
   if (block.change) head.push(`¶suggested-${block.change.kind}`);
   if ('relevel' in block && block.relevel) head.push(`¶suggested-level-${block.relevel.was}`);
-  return [...head, ...block.runs.flatMap(runTokens)];
+  if (block.kind !== 'table') return [...head, ...block.runs.flatMap(runTokens)];
+  // A table's shape is substance (a row added is a new obligation): each row and cell is a token of its own.
+  const cells = block.rows.flatMap((row) => ['¶row', ...row.cells.flatMap((cell) => ['¶cell', ...cell.runs.flatMap(runTokens)])]);
+  return [...head, ...(block.header ? ['¶header'] : []), ...(block.caption ?? []).flatMap(runTokens), ...cells];
 }
 
 function runTokens(run: Run): string[] {

@@ -1,4 +1,5 @@
-import type { Block, BlockChange, CommentReply, CommentThread, PolicyDocument, Run, SuggestionMark } from '../../model/document';
+import type { Block, BlockChange, CommentReply, CommentThread, PolicyDocument, Run, SuggestionMark, Table, TextBlock } from '../../model/document';
+import { allRuns, isTable, isTextBlock, mapRunLists } from '../../model/block-runs';
 import { MAX_AUTHOR_LENGTH, MAX_COMMENT_LENGTH } from '../../model/vocabulary';
 import { mergeRuns } from '../../format/normalize';
 import { newSectionId } from '../../model/ids';
@@ -20,6 +21,13 @@ export interface ReviewIds {
  * (or deleted) with its paragraph mark becomes a whole-block insertion (or deletion), a heading moved whole becomes a
  * move pair with one section id, and a comment anchored at a point, not on text, becomes a comment on its section.
  * Titles and details lose their sentinels: they carry no review in the model.
+ *
+ * A table's caption and cells are read in reading order like paragraphs (the states flow from one to the next as the
+ * sentinels stand in document.xml): their runs take their changes cell by cell, and a table all of whose cells are
+ * inserted (or deleted) with their paragraph marks is a whole-table insertion (or deletion). A row Word inserted or
+ * deleted with track changes is no suggestion of its own in the model: its cells' text is inserted (or deleted), so
+ * rejecting an inserted row leaves it empty. A split or join of paragraph marks inside a cell is not kept (a cell is
+ * one paragraph), and a table takes part in no split or join of the paragraphs around it.
  */
 export function applyReview(
   doc: PolicyDocument,
@@ -48,10 +56,10 @@ export function applyReview(
   let section: string | undefined;
   const blocks: Block[] = [];
   const joins = new Map<number, Revision>(); // a block (by its place in `blocks`) whose paragraph mark splits or joins
-  for (const block of doc.blocks) {
-    if (block.kind === 'heading') section = block.id;
+  /** One list of runs read: its pieces, each with the state of the sentinel before it; `cell` when a join cannot stand there. */
+  const read = (list: readonly Run[], cell: boolean): Array<{ run: Run; state: ReviewState }> => {
     const runs: Array<{ run: Run; state: ReviewState }> = [];
-    for (const run of block.runs) {
+    for (const run of list) {
       let at = 0;
       const text = run.text;
       const push = (piece: string) => {
@@ -65,7 +73,7 @@ export function applyReview(
         push(text.slice(at, m.index));
         state = states[stateOf(m[1] as string)] ?? {};
         if (state.join !== undefined) {
-          joins.set(blocks.length, state.join);
+          if (!cell) joins.set(blocks.length, state.join);
           state = {};
         } else if (state.point !== undefined) {
           const thread = threads.byWordId.get(state.point);
@@ -77,7 +85,15 @@ export function applyReview(
       }
       push(withoutSentinels(text.slice(at)));
     }
-    const pieces = tidy(runs);
+    return tidy(runs);
+  };
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') section = block.id;
+    if (isTable(block)) {
+      blocks.push(reviewedTable(block, (list) => read(list, true), markOf, threads.byWordId));
+      continue;
+    }
+    const pieces = read(block.runs, false);
     if (pieces.length === 0) {
       joins.delete(blocks.length);
       continue;
@@ -88,7 +104,7 @@ export function applyReview(
   blocks.splice(0, blocks.length, ...joined);
   pairMoves(blocks);
 
-  const anchored = new Set(blocks.flatMap((b) => b.runs.flatMap((r) => r.comments ?? [])));
+  const anchored = new Set(blocks.flatMap((b) => allRuns(b).flatMap((r) => r.comments ?? [])));
   const comments = threads.list.map((thread) => {
     const at = sectionOf.get(thread.id);
     return !anchored.has(thread.id) && points.has(thread.id) && at ? { ...thread, section: at } : thread;
@@ -125,8 +141,11 @@ function tidy(pieces: Array<{ run: Run; state: ReviewState }>): Array<{ run: Run
 
 type MarkOf = (revision: Revision | { wordId: string; author: string; date: string }, kind: string) => SuggestionMark;
 
-function reviewedBlock(block: Block, pieces: Array<{ run: Run; state: ReviewState }>, markOf: MarkOf, threads: Map<string, CommentThread>): Block {
-  const runs = pieces.map(({ run, state }) => {
+type Pieces = Array<{ run: Run; state: ReviewState }>;
+
+/** The pieces' runs, each with the changes and comments of its state. */
+function reviewedRuns(pieces: Pieces, markOf: MarkOf, threads: Map<string, CommentThread>): Run[] {
+  return pieces.map(({ run, state }) => {
     const next: Run = { ...run };
     if (state.ins) next.ins = markOf(state.ins, 'ins');
     if (state.del) next.del = markOf(state.del, 'del');
@@ -136,15 +155,44 @@ function reviewedBlock(block: Block, pieces: Array<{ run: Run; state: ReviewStat
     if (commentIds.length > 0) next.comments = commentIds;
     return next;
   });
-  let next: Block = { ...block, runs: mergeRuns(runs) };
+}
+
+/** Whether every piece is inserted (or deleted) with its paragraph mark: the whole paragraph (or cell) is. */
+function wholly(pieces: Pieces, kind: 'insert' | 'delete'): boolean {
+  return pieces.every(({ state }) => state.block === kind && (kind === 'insert' ? state.ins : state.del) !== undefined);
+}
+
+/**
+ * A table with its caption's and cells' runs read (`read`, in reading order) and reviewed; inserted or deleted whole
+ * when every cell is, with text in one at least.
+ */
+function reviewedTable(table: Table, read: (runs: readonly Run[]) => Pieces, markOf: MarkOf, threads: Map<string, CommentThread>): Table {
+  const all: Pieces = [];
+  let next = mapRunLists(table, (runs) => {
+    const pieces = read(runs);
+    all.push(...pieces);
+    return mergeRuns(reviewedRuns(pieces, markOf, threads));
+  });
+  for (const kind of ['insert', 'delete'] as const) {
+    if (all.length === 0 || !wholly(all, kind)) continue;
+    const field = kind === 'insert' ? 'ins' : 'del';
+    const first = allRuns(next).find((run) => run[field])?.[field] as SuggestionMark;
+    const moved = all[0]?.state[field]?.move !== undefined;
+    const change: BlockChange = { ...first, kind: moved ? (kind === 'insert' ? 'move-to' : 'move-from') : kind };
+    next = { ...mapRunLists(next, (runs) => mergeRuns(runs.map((run) => ({ ...run, [field]: first })))), change };
+    break;
+  }
+  return next;
+}
+
+function reviewedBlock(block: TextBlock, pieces: Pieces, markOf: MarkOf, threads: Map<string, CommentThread>): Block {
+  let next: TextBlock = { ...block, runs: mergeRuns(reviewedRuns(pieces, markOf, threads)) };
   // a heading promoted or demoted with track changes on: the level it had
   const relevel = pieces.find(({ state }) => state.relevel)?.state.relevel;
   if (relevel && next.kind === 'heading' && relevel.was !== next.level) next = { ...next, relevel: { ...markOf(relevel, 'level'), was: relevel.was } };
   // A paragraph inserted (or deleted) whole: every piece so, with its paragraph mark
-  const whole = (kind: 'insert' | 'delete') =>
-    pieces.every(({ state }) => state.block === kind && (kind === 'insert' ? state.ins : state.del) !== undefined);
   for (const kind of ['insert', 'delete'] as const) {
-    if (!whole(kind)) continue;
+    if (!wholly(pieces, kind)) continue;
     const field = kind === 'insert' ? 'ins' : 'del';
     const first = (next.runs[0] as Run)[field] as SuggestionMark;
     const revision = pieces[0]?.state[field];
@@ -170,23 +218,23 @@ function splitsAndJoins(blocks: readonly Block[], joins: ReadonlyMap<number, Rev
     const marks: Revision[] = [];
     let j = i;
     // a paragraph inserted or deleted whole after the mark is that paragraph's own change, not a split or a join
-    while (joins.has(j) && j + 1 < blocks.length && !(blocks[j + 1] as Block).change && !(blocks[j] as Block).change) {
+    while (joins.has(j) && j + 1 < blocks.length && !(blocks[j + 1] as Block).change && !(blocks[j] as Block).change && isTextBlock(blocks[j] as Block) && isTextBlock(blocks[j + 1] as Block)) {
       marks.push(joins.get(j) as Revision);
       group.push(blocks[j + 1] as Block);
       j++;
     }
-    out.push(...(group.length === 1 ? group : regroup(group, marks, markOf)));
+    out.push(...(group.length === 1 ? group : regroup(group as TextBlock[], marks, markOf)));
     i = j + 1;
   }
   return out;
 }
 
-function regroup(group: readonly Block[], marks: readonly Revision[], markOf: MarkOf): Block[] {
+function regroup(group: readonly TextBlock[], marks: readonly Revision[], markOf: MarkOf): Block[] {
   const first = marks[0] as Revision;
   const mark = markOf(first, first.kind);
   const carriers = (side: 'before' | 'after'): Block[] => {
     const result: Block[] = [];
-    let current: { block: Block; runs: Run[]; from: Block } | null = null;
+    let current: { block: TextBlock; runs: Run[]; from: TextBlock } | null = null;
     group.forEach((block, k) => {
       for (const run of block.runs) {
         if (side === 'before' ? run.ins : run.del) continue;

@@ -1,4 +1,5 @@
 import type { Block, Run } from '../../model/document';
+import { allRuns, mapRunLists } from '../../model/block-runs';
 import { referencePlaceholder } from '../../model/vocabulary';
 import { mergeRuns } from '../../format/normalize';
 import type { Line } from './types';
@@ -10,7 +11,7 @@ import type { Line } from './types';
  * its headings are their heading lines, in the same order.
  */
 export function linkAnchors(blocks: Block[], lines: readonly Line[]): Block[] {
-  if (!blocks.some((block) => block.runs.some(isAnchor))) return blocks;
+  if (!blocks.some((block) => allRuns(block).some(isAnchor))) return blocks;
   const headingLines = lines.filter((line) => line.role?.kind === 'heading');
   const sectionOf = new Map<string, string>();
   const titles = new Map<string, string>();
@@ -20,10 +21,27 @@ export function linkAnchors(blocks: Block[], lines: readonly Line[]): Block[] {
     titles.set(block.id, block.runs.map((run) => run.text).join('').trim());
     for (const anchor of headingLines[h++]?.raw.anchors ?? []) if (!sectionOf.has(anchor) && !NOTE_ID.test(anchor)) sectionOf.set(anchor, block.id);
   }
-    // A link dropped leaves its text beside text of the same formatting: joined again, as the readers join runs.
+  // A link dropped leaves its text beside text of the same formatting: joined again, as the readers join runs.
+  // (in every list of runs of a block: a table's cells and caption too)
   return blocks.map((block) =>
-    block.runs.some(isAnchor) ? { ...block, runs: mergeRuns(withTitles(block.runs.map((run) => settle(run, block, sectionOf)), titles)) } : block,
+    mapRunLists(block, (runs) => (runs.some(isAnchor) ? joinAround(withTitles(runs.map((run) => settle(run, block, sectionOf)), titles)) : runs)),
   );
+}
+
+/** mergeRuns, with a footnote's mark kept whole between the stretches it joins. */
+function joinAround(runs: Run[]): Run[] {
+  if (!runs.some((run) => run.note !== undefined)) return mergeRuns(runs);
+  const out: Run[] = [];
+  let stretch: Run[] = [];
+  for (const run of runs) {
+    if (run.note === undefined) {
+      stretch.push(run);
+      continue;
+    }
+    out.push(...mergeRuns(stretch), run);
+    stretch = [];
+  }
+  return [...out, ...mergeRuns(stretch)];
 }
 
 /**

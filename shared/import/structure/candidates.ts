@@ -33,6 +33,7 @@ export const TIER: Readonly<Record<MarkerKind, number>> = {
   article: 0,
   section: 1,
   sign: 1,
+  clause: 1,
   decimal: 1,
   'upper-roman': 1,
   'upper-letter': 1,
@@ -40,6 +41,9 @@ export const TIER: Readonly<Record<MarkerKind, number>> = {
   'paren-roman': 2,
   'paren-upper': 2,
   'paren-digit': 2,
+  // "Subsection 2" sits below the numbered sections and "Paragraph 3" below it, above the (a)/(i) sub-clauses.
+  subsection: 2,
+  paragraph: 2,
   'list-lower': 3,
   'list-roman': 3,
   'list-digit': 3,
@@ -67,8 +71,8 @@ export function candidateFor(lines: readonly Line[], position: number, format: S
     path = marker.path;
     alternative = marker.alternative;
     rest = trimRuns(sliceRuns(line.runs, marker.length));
-    if ((kind === 'article' || kind === 'section' || kind === 'sign') && /^\p{Ll}/u.test(runsText(rest))) {
-      return null; // "Section 3 of this policy explains …" is a sentence
+    if (isWordKind(kind) && /^\p{Ll}/u.test(runsText(rest))) {
+      return null; // "Section 3 of this policy explains …", "paragraph 2 applies" are sentences
     }
   }
   const restText = runsText(rest);
@@ -83,7 +87,7 @@ export function candidateFor(lines: readonly Line[], position: number, format: S
   if (restText === '') {
     const next = lines[position + 1];
     const titleBelow = next !== undefined && next.role === null && isPlainTitleLine(next);
-    const strong = titleBelow || kind === 'article' || kind === 'section' || kind === 'sign';
+    const strong = titleBelow || isWordKind(kind);
     return { ...base, strength: strong ? 'strong' : 'weak', title: [], body: null, bare: true, shortOnly: false, listOnly: false };
   }
   const runIn = findRunIn(rest, format === 'text' || !hasMarks(rest));
@@ -93,8 +97,18 @@ export function candidateFor(lines: readonly Line[], position: number, format: S
   if (isHeadingLike(restText) || (isWhollyEmphasised(rest) && isHeadingLike(restText, 20))) {
     return { ...base, strength: 'strong', title: titled(rest), body: null, bare: false, shortOnly: true, listOnly: false };
   }
+  // "9. Disclaimer." all in bold: a heading that closes with a full stop, as contracts write them; the stop goes.
+  const stopped = /^(.*?)\s*\.$/su.exec(restText)?.[1] ?? '';
+  if (!list && isWhollyEmphasised(rest) && !stopped.endsWith('.') && isHeadingLike(stopped, 12)) {
+    return { ...base, strength: 'strong', title: titled(trimRuns(sliceRuns(rest, 0, stopped.length))), body: null, bare: false, shortOnly: true, listOnly: false };
+  }
   if (list) return null; // a list item that is a sentence stays a list item
   return { ...base, strength: 'weak', title: [], body: rest, bare: false, shortOnly: false, listOnly: false };
+}
+
+/** Numbers written with their word ("Article IV", "Section 2", "§ 3", "Clause 4", "Subsection 2", "Paragraph 3"). */
+function isWordKind(kind: MarkerKind): boolean {
+  return kind === 'article' || kind === 'section' || kind === 'sign' || kind === 'clause' || kind === 'subsection' || kind === 'paragraph';
 }
 
 /**
@@ -143,8 +157,13 @@ export function resolveAmbiguousReadings(candidates: Candidate[]): void {
   });
 }
 
-/** Two or more short numbered lines in a row with consecutive numbers are a list (or a table of contents). */
-export function demoteListRuns(candidates: Candidate[]): void {
+/**
+ * Two or more short numbered lines in a row with consecutive numbers are a list (or a table of contents). So are two or
+ * more short items of one list of the source (a Markdown or HTML list, its nested items between them): "1. Use
+ * equipment for work / 1. Personal use … / 2. Keep software up to date" is a list, not sections.
+ */
+export function demoteListRuns(candidates: Candidate[], lines: readonly Line[]): void {
+  demoteSourceLists(candidates, lines);
   let i = 0;
   while (i < candidates.length) {
     let j = i;
@@ -160,4 +179,21 @@ export function demoteListRuns(candidates: Candidate[]): void {
     if (j > i) for (let k = i; k <= j; k++) (candidates[k] as Candidate).listOnly = true;
     i = j + 1;
   }
+}
+
+function demoteSourceLists(candidates: Candidate[], lines: readonly Line[]): void {
+  // Each source-list candidate under the position where its run of list lines starts.
+  const byList = new Map<number, Candidate[]>();
+  let start = -1;
+  const byPosition = new Map(candidates.map((c) => [c.position, c]));
+  lines.forEach((line, i) => {
+    if (!line.raw.list) {
+      start = -1;
+      return;
+    }
+    if (start === -1) start = i;
+    const c = byPosition.get(i);
+    if (c && c.marker === null && c.shortOnly && c.strength === 'strong') byList.set(start, [...(byList.get(start) ?? []), c]);
+  });
+  for (const group of byList.values()) if (group.length >= 2) for (const c of group) c.listOnly = true;
 }

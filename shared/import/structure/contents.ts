@@ -35,8 +35,14 @@ function withoutTrailingStops(text: string): string {
   return text.slice(0, end);
 }
 
-/** Marks the table of contents (and its own heading) as dropped; returns how many entries it had (0: none found). */
-export function dropContentsPage(lines: Line[]): number {
+/** A contents page found and dropped: how many entries it had, and its own heading ("Table of Contents") if any. */
+export interface DroppedContents {
+  entries: number;
+  title: string | null;
+}
+
+/** Marks the table of contents (and its own heading) as dropped; null when there is none. */
+export function dropContentsPage(lines: Line[]): DroppedContents | null {
   const keys = lines.map((line) => {
     if (line.role !== null || line.raw.verbatim) return '';
     const key = entryKey(line.text);
@@ -68,9 +74,10 @@ export function dropContentsPage(lines: Line[]): number {
     if (targets.length >= MIN_ENTRIES && (targets[0] as number) >= end) {
       for (let i = start; i < end; i++) (lines[i] as Line).role = { kind: 'drop' };
       const title = lines[start - 1];
-      if (title && title.role === null && CONTENTS_TITLE.test(title.text.trim())) title.role = { kind: 'drop' };
-      return end - start;
+      const titled = title !== undefined && title.role === null && CONTENTS_TITLE.test(title.text.trim());
+      if (titled) title.role = { kind: 'drop' };
+      return { entries: end - start, title: titled ? title.text.trim() : null };
     }
   }
-  return 0;
+  return null;
 }

@@ -14,7 +14,7 @@ import type { Line, Role } from './types';
 
 /** Decimal-like kinds take one level per part of their number. */
 function isMultiLevel(kind: MarkerKind, hasArticle: boolean): boolean {
-  return kind === 'decimal' || kind === 'sign' || (kind === 'section' && !hasArticle);
+  return kind === 'decimal' || kind === 'sign' || kind === 'clause' || (kind === 'section' && !hasArticle);
 }
 
 export function findSections(lines: Line[], format: SourceFormat): NumberingStyle {
@@ -30,7 +30,7 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
     // "1.01 Definitions" in a document of Articles is a Section.
     for (const c of candidates) if (c.kind === 'decimal' && c.path.length >= 2) c.kind = 'section';
   }
-  demoteListRuns(candidates);
+  demoteListRuns(candidates, lines);
 
   // Rank the kinds of the headings by tier, then by first appearance; a decimal kind takes one level per part.
   const seen = new Map<MarkerKind, { first: number; depth: number }>();
@@ -63,6 +63,8 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
   const open: Array<{ kind: MarkerKind | null; ordinal: number } | undefined> = [];
   const topKindsSeen = new Set<MarkerKind>();
   const byPosition = new Map<number, Candidate>(candidates.map((c) => [c.position, c]));
+  // The headings that carry a number of their own (typed, or of the source's list).
+  const typed = new Set<Line>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (line.role !== null) continue;
@@ -78,7 +80,10 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
     }
     const start = base.get(c.kind);
     if (c.listOnly || start === undefined) {
-      if (c.strength === 'hinted') acceptHinted(c, line, shift, open);
+      if (c.strength === 'hinted') {
+        acceptHinted(c, line, shift, open);
+        typed.add(line);
+      }
       continue;
     }
     const multi = isMultiLevel(c.kind, hasArticle);
@@ -109,6 +114,7 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
       accept = prefixStrict && siblingKnown && parentOpen && ordinal === expected && !claimedLater(candidates, c);
     }
     if (!accept) continue;
+    typed.add(line);
     line.role = { kind: 'heading', level, runs: c.title, body: c.body, bare: c.bare };
     open[level] = { kind: c.kind, ordinal };
     open.length = level + 1;
@@ -116,6 +122,7 @@ export function findSections(lines: Line[], format: SourceFormat): NumberingStyl
   }
 
   mergeBareTitles(lines);
+  markUnnumbered(lines, typed);
   numberedListHeadings(lines);
   convertTypedLists(lines, candidates);
   const top = order[0]?.[0];
@@ -134,6 +141,17 @@ function styleFor(top: MarkerKind, hasArticle: boolean): NumberingStyle {
   if (top === 'sign' || top === 'section') return 'section-sign';
   if (top === 'upper-letter') return 'letter-decimal';
   return 'decimal';
+}
+
+/**
+ * Among headings that carry typed numbers, a heading without one ("Summary" before "A. Definitions", "Overview" before
+ * "1. Scope") takes no number, as in the source: numbered, it would push every letter or number after it one on, and
+ * the policy's own references ("see Section D.4") would point at the wrong section. One typed number is not yet a
+ * numbering scheme (a heading "1. Introduction" alone may be a slip).
+ */
+function markUnnumbered(lines: Line[], typed: ReadonlySet<Line>): void {
+  if (typed.size < 2) return;
+  for (const line of lines) if (line.role?.kind === 'heading' && !typed.has(line)) line.role.unnumbered = true;
 }
 
 /** "ARTICLE IV" on one line and "DEFINITIONS" on the next make one heading. */
