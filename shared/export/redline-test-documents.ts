@@ -1,4 +1,5 @@
 import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { mapRunLists, runLists } from '../model/block-runs';
 import { blocksForReaders } from '../numbering/references';
 import { seeded } from '../testing/seeded-random';
 import { bold, h, li, p, policy, section } from '../testing/builders';
@@ -57,10 +58,13 @@ export const NEW_EDITION: PolicyDocument = edition('Privacy Notice', { lastUpdat
   ...contact(' or call us.'),
 ]);
 
-/** The text of a document as a reader gets it: its blocks' text in order, whitespace closed up. */
-/** The words as a reader sees them: cross-references as their sections' numbers in this edition. */
+/**
+ * The text of a document as a reader gets it, whitespace closed up: its blocks' text in order (a table's caption and
+ * cells each as a line), cross-references as their sections' numbers in this edition.
+ */
 export function documentText(doc: PolicyDocument): string {
-  return normalizeText(blocksForReaders(doc.blocks, doc.numbering).map((block) => block.runs.map((run) => run.text).join('')).join('\n'));
+  const lines = blocksForReaders(doc.blocks, doc.numbering).flatMap((block) => runLists(block).map((runs) => runs.map((run) => run.text).join('')));
+  return normalizeText(lines.join('\n'));
 }
 
 export function normalizeText(text: string): string {
@@ -106,7 +110,7 @@ export const CHECKED_SECTIONS = 200;
  * items joined, sections deleted, added and moved. Seeded, so a failure can be rebuilt.
  */
 export function editBench(doc: PolicyDocument, random: () => number): PolicyDocument {
-  const blocks = doc.blocks.map((block) => ({ ...block, runs: block.runs.map((run) => ({ ...run })) })) as Block[];
+  const blocks = doc.blocks.map((block) => mapRunLists(block, (runs) => runs.map((run) => ({ ...run }))));
   const int = (n: number) => Math.floor(random() * n);
   const headings = () => blocks.flatMap((block, i) => (block.kind === 'heading' ? [i] : []));
   const sectionAt = (start: number) => {
@@ -116,8 +120,10 @@ export function editBench(doc: PolicyDocument, random: () => number): PolicyDocu
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    const run = block?.runs.at(-1);
-    if (!block || block.kind === 'heading' || !run) continue;
+    // The bench's document has no tables; its paragraphs and list items are what an editor edits.
+    if (!block || block.kind === 'heading' || block.kind === 'table') continue;
+    const run = block.runs.at(-1);
+    if (!run) continue;
     const r = random();
     if (r < 0.02) run.text = run.text.replace(/\b(\w+)\b/, 'amended');
     else if (r < 0.025 && block.kind === 'paragraph' && run.text.includes('. ')) {
@@ -127,7 +133,8 @@ export function editBench(doc: PolicyDocument, random: () => number): PolicyDocu
       blocks.splice(i + 1, 0, { kind: 'paragraph', runs: [{ text: tail }] });
       i++;
     } else if (r < 0.03 && block.kind === 'list-item' && blocks[i + 1]?.kind === 'list-item') {
-      run.text = `${run.text} ${blocks[i + 1]?.runs.map((x) => x.text).join('') ?? ''}`;
+      const next = blocks[i + 1];
+      run.text = `${run.text} ${next?.kind === 'list-item' ? next.runs.map((x) => x.text).join('') : ''}`;
       blocks.splice(i + 1, 1);
     }
   }
