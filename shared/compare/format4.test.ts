@@ -255,3 +255,29 @@ describe('footnotes in a compare', () => {
     ]);
   });
 });
+
+describe('a split where the section was also edited', () => {
+  it('compares the edited text with the section it stayed in, and the split part with what it holds', () => {
+    const a = publishedPolicy([
+      ...section(1, 's-keep0001', 'Keeping Data', 'We keep data for six years.', 'Ask us for the details.', 'When the time is up we delete it.', 'Backups go within 35 days.'),
+    ]);
+    const b = publishedPolicy([
+      ...section(1, 's-keep0001', 'Keeping Data', 'We keep data for seven years.', 'Ask our team for the details.'),
+      ...section(1, 's-delete01', 'Deleting Data', 'When the time is up we delete it.', 'Backups go within 35 days.'),
+    ]);
+    const c = compare(a, b);
+    expect(rowTitled(c, 'Keeping Data')).toMatchObject({ status: 'changed', wordsInserted: 3, wordsDeleted: 2 });
+    expect(rowTitled(c, 'Deleting Data')).toMatchObject({ status: 'split', wordsInserted: 2, wordsDeleted: 0 });
+  });
+
+  it('gives an edited first paragraph of the split part to the split part', () => {
+    const a = publishedPolicy([...section(1, 's-keep0001', 'Keeping Data', 'We keep data.', 'When the time is up we delete it.', 'Backups go within 35 days.')]);
+    const b = publishedPolicy([
+      ...section(1, 's-keep0001', 'Keeping Data', 'We keep data.'),
+      ...section(1, 's-delete01', 'Deleting Data', 'When the time is up we erase it.', 'Backups go within 35 days.'),
+    ]);
+    const c = compare(a, b);
+    expect(rowTitled(c, 'Keeping Data').status).toBe('unchanged');
+    expect(rowTitled(c, 'Deleting Data')).toMatchObject({ status: 'split', wordsInserted: 3, wordsDeleted: 1 });
+  });
+});
