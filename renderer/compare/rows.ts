@@ -1,5 +1,5 @@
 import { plainBlocks, sideBlocks, type SideBlock } from '../../shared/compare/sides';
-import type { Row, SectionRow, SectionSide } from '../../shared/compare/types';
+import type { RedlineRun, Row, SectionRow, SectionSide } from '../../shared/compare/types';
 
 /** Whether a row is something a reviewer must look at: renumbering alone is not, and neither is a subsection carried along unchanged. */
 export function isChange(row: Row): boolean {
@@ -42,14 +42,19 @@ export function sideOf(row: SectionRow, edition: 'old' | 'new'): SideBlock[] {
 
 /** The row as one inline redline: kept, inserted and deleted runs together. */
 export function mergedOf(row: SectionRow): SideBlock[] {
-  if (row.redline) return row.redline.map((block) => ({ block: block.block, runs: block.runs }));
+  if (row.redline) return row.redline.map((block) => ({ block: block.block, runs: block.runs, ...(block.table ? { table: block.table } : {}) }));
   if (row.status === 'added' && row.new) return allAs(row.new, 'insert');
   if (row.status === 'deleted' && row.old) return allAs(row.old, 'delete');
   return row.new ? plainBlocks(row.new) : [];
 }
 
 function allAs(side: SectionSide, op: 'insert' | 'delete'): SideBlock[] {
-  return plainBlocks(side).map((block) => ({ block: block.block, runs: block.runs.map((run) => ({ ...run, op })) }));
+  const as = (runs: readonly RedlineRun[]) => runs.map((run) => ({ ...run, op }));
+  return plainBlocks(side).map((block) => ({
+    block: block.block,
+    runs: as(block.runs),
+    ...(block.table ? { table: { ...block.table, caption: block.table.caption ? as(block.table.caption) : null, rows: block.table.rows.map((row) => ({ op, cells: row.cells.map(as) })) } } : {}),
+  }));
 }
 
 /** "3.2", "3.2 → 4.1", or nothing for the preamble (or a heading that takes no number). A merged section shows its old number. */
