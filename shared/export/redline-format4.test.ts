@@ -76,3 +76,30 @@ describe('the DOCX redline', () => {
     expect(body).toMatch(new RegExp(`<w:hyperlink [^>]*r:id="${after}"[^>]*><w:ins [^>]*>(?:(?!</w:hyperlink>).)*<w:t[^>]*>our privacy team</w:t>`));
   });
 });
+
+describe('the DOCX redline of a footnote that came or went', () => {
+  const mark = { text: '{{note:n-added01}}', note: 'n-added01' };
+  const without = TABLES_OLD;
+  const withNote: typeof TABLES_OLD = {
+    ...TABLES_OLD,
+    blocks: TABLES_OLD.blocks.map((block, i) => (i === 1 && block.kind === 'paragraph' ? { ...block, runs: [...block.runs, mark] } : block)),
+    notes: [...(TABLES_OLD.notes ?? []), { id: 'n-added01', runs: [{ text: 'A note of its own.' }] }],
+  };
+  const body = async (a: typeof TABLES_OLD, b: typeof TABLES_OLD) => {
+    const c = compareDocuments(PolicyDocumentSchema.parse(a), PolicyDocumentSchema.parse(b), { oldLabel: 'a', newLabel: 'b' });
+    const zip = await JSZip.loadAsync(await exportRedlineDocx(c, { author: 'Dana Reviewer', date: new Date('2026-11-02T10:30:00Z') }));
+    return Promise.all(['word/document.xml', 'word/footnotes.xml'].map((name) => zip.file(name)?.async('string') ?? ''));
+  };
+
+  it('puts an added note\'s reference in a w:ins and its text inserted', async () => {
+    const [document, footnotes] = await body(without, withNote);
+    expect(document).toMatch(/<w:ins [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/><\/w:r><\/w:ins>/);
+    expect(footnotes).toMatch(/<w:footnote w:id="2">(?:(?!<\/w:footnote>).)*<w:ins [^>]*><w:r><w:t[^>]*>A note of its own\.<\/w:t>/);
+  });
+
+  it('puts a removed note\'s reference in a w:del and its text deleted', async () => {
+    const [document, footnotes] = await body(withNote, without);
+    expect(document).toMatch(/<w:del [^>]*><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="2"\/><\/w:r><\/w:del>/);
+    expect(footnotes).toMatch(/<w:footnote w:id="2">(?:(?!<\/w:footnote>).)*<w:del [^>]*><w:r><w:delText[^>]*>A note of its own\.<\/w:delText>/);
+  });
+});

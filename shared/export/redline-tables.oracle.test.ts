@@ -170,10 +170,12 @@ const UNO_TABLES = String.raw`
 import json, sys
 import uno
 from libreoffice_session import office, prop
-profile, pipe, f = sys.argv[1], sys.argv[2], sys.argv[3]
+profile, pipe = sys.argv[1], sys.argv[2]
 with office(profile, pipe) as (ctx, desktop):
-    dispatcher = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
-    out = {}
+  dispatcher = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+  every = {}
+  for f in sys.argv[3:]:
+    out = every[f] = {}
     for mode in ('accept', 'reject'):
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(f), '_blank', 0, (prop('Hidden', True),))
         if doc is None:
@@ -186,24 +188,39 @@ with office(profile, pipe) as (ctx, desktop):
             el = e.nextElement()
             if el.supportsService('com.sun.star.text.TextTable'):
                 tables.append([[str(cell) for cell in row] for row in el.getDataArray()])
-        out[mode] = tables
+        notes = doc.getFootnotes()
+        out[mode] = {'tables': tables, 'notes': [notes.getByIndex(i).getString() for i in range(notes.getCount())]}
         doc.close(True)
-    print(json.dumps(out, ensure_ascii=False))
+  print(json.dumps(every, ensure_ascii=False))
 `;
 
 describe.skipIf(!HAS_UNO)('LibreOffice accepts and rejects the table changes of the DOCX redline (needs soffice and its Python UNO bridge)', () => {
-  it('gives the new edition\'s tables when every change is accepted, and the old one\'s when every change is rejected', async () => {
+  it('gives the new edition\'s tables and notes when every change is accepted, and the old one\'s when every change is rejected', async () => {
     const file = path.join(work, 'tables-lo.docx');
     writeFileSync(file, await exportRedlineDocx(comparison, { author: 'Dana Reviewer', date: new Date('2026-11-02T10:30:00Z') }));
+    // A note added with its mark: accepting keeps it, rejecting takes it away.
+    const noted = path.join(work, 'note-added-lo.docx');
+    const withNote = {
+      ...TABLES_NEW,
+      blocks: TABLES_NEW.blocks.map((block, i) => (i === 1 && block.kind === 'paragraph' ? { ...block, runs: [...block.runs, { text: '{{note:n-added01}}', note: 'n-added01' }] } : block)),
+      notes: [...(TABLES_NEW.notes ?? []), { id: 'n-added01', runs: [{ text: 'A note of its own.' }] }],
+    };
+    const added = compareDocuments(PolicyDocumentSchema.parse(TABLES_NEW), PolicyDocumentSchema.parse(withNote), LABELS);
+    writeFileSync(noted, await exportRedlineDocx(added, { author: 'Dana Reviewer', date: new Date('2026-11-02T10:30:00Z') }));
     const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
     try {
-      const result = python(UNO_TABLES, [profile, `policywright-tables-${process.pid}-${Date.now()}`, file], {
+      const every = python(UNO_TABLES, [profile, `policywright-tables-${process.pid}-${Date.now()}`, file, noted], {
         ...process.env,
         PYTHONPATH: path.resolve(__dirname, 'fixtures'),
-      }) as Record<'accept' | 'reject', string[][][]>;
-      const nonEmpty = (tables: string[][][]) => tables.filter((rows) => rows.some((cells) => cells.some((cell) => cell !== '')));
-      expect(nonEmpty(result.accept)).toEqual(NEW_TABLES);
-      expect(nonEmpty(result.reject)).toEqual(OLD_TABLES);
+      }) as Record<string, Record<'accept' | 'reject', { tables: string[][][]; notes: string[] }>>;
+      const result = every[file];
+      const nonEmpty = (tables: string[][][] | undefined) => (tables ?? []).filter((rows) => rows.some((cells) => cells.some((cell) => cell !== '')));
+      expect(nonEmpty(result?.accept.tables)).toEqual(NEW_TABLES);
+      expect(nonEmpty(result?.reject.tables)).toEqual(OLD_TABLES);
+      expect(result?.accept.notes).toEqual(['As the law and our contracts require.']);
+      expect(result?.reject.notes).toEqual(['As the law requires.']);
+      expect(every[noted]?.accept.notes).toEqual(['As the law and our contracts require.', 'A note of its own.']);
+      expect(every[noted]?.reject.notes).toEqual(['As the law and our contracts require.']);
     } finally {
       rmSync(profile, { recursive: true, force: true });
     }
