@@ -55,11 +55,16 @@ function TableView({ table, notes }: { table: RedlineTable; notes: NotesById }) 
     </tr>
   );
   return (
-    <table className="cmp-table">
-      {table.caption && table.caption.length > 0 ? <caption>{runViews(table.caption, notes)}</caption> : null}
-      {table.header && first ? <thead>{row(first, 0, true)}</thead> : null}
-      <tbody>{(table.header ? rest : table.rows).map((r, i) => row(r, i + (table.header ? 1 : 0), false))}</tbody>
-    </table>
+    <>
+      {table.headerWas !== undefined && table.headerWas !== table.header ? (
+        <p className="cmp-absent">{table.header ? 'First row now a header row' : 'First row no longer a header row'}</p>
+      ) : null}
+      <table className="cmp-table">
+        {table.caption && table.caption.length > 0 ? <caption>{runViews(table.caption, notes)}</caption> : null}
+        {table.header && first ? <thead>{row(first, 0, true)}</thead> : null}
+        <tbody>{(table.header ? rest : table.rows).map((r, i) => row(r, i + (table.header ? 1 : 0), false))}</tbody>
+      </table>
+    </>
   );
 }
 

@@ -281,3 +281,12 @@ describe('a split where the section was also edited', () => {
     expect(rowTitled(c, 'Deleting Data')).toMatchObject({ status: 'split', wordsInserted: 3, wordsDeleted: 1 });
   });
 });
+
+describe('a table whose first row became a header row', () => {
+  it('is a change of the table\'s form, its words unchanged', () => {
+    const c = compare(retention(table(DATA)), retention(table(DATA, { header: true })));
+    const r = rowTitled(c, 'Retention');
+    expect(r).toMatchObject({ status: 'changed', wordsInserted: 0, wordsDeleted: 0 });
+    expect(tableOf(r).table).toMatchObject({ header: true, headerWas: false });
+  });
+});

@@ -350,7 +350,9 @@ function linkChangeHtml(html: string, linkWas: string | null): string {
  */
 function tableHtml(table: RedlineTablePara, mark: RedlinePara['mark'], notes: Notes): string {
   const whole = mark === 'insert' ? ' table-inserted' : mark === 'delete' ? ' table-deleted' : '';
-  const lines = [`<table class="redline-table${whole}">`];
+  // A header row that came or went changes no words: said in words the page does not count as the policy's.
+  const header = table.headerWas === undefined ? '' : `<p class="table-form"><span class="status">${table.header ? 'First row now a header row' : 'First row no longer a header row'}</span></p>\n`;
+  const lines = [`${header}<table class="redline-table${whole}">`];
   if (table.caption && table.caption.length > 0) lines.push(`<caption>${segmentsHtml(table.caption, notes)}</caption>`);
   table.rows.forEach((row, r) => {
     const header = table.header && r === 0;
