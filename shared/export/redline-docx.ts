@@ -387,8 +387,12 @@ function redlineProperties(comparison: Comparison, author: string) {
     { name: 'Sections added', value: String(s.added) },
     { name: 'Sections deleted', value: String(s.deleted) },
     { name: 'Sections moved', value: String(s.moved) },
+    { name: 'Sections split off', value: String(s.split) },
+    { name: 'Sections merged', value: String(s.merged) },
     { name: 'Words inserted', value: String(s.wordsInserted) },
     { name: 'Words deleted', value: String(s.wordsDeleted) },
+    { name: 'Words moved', value: String(s.wordsMoved) },
+    { name: 'Links changed', value: String(s.linksChanged) },
     ...comparison.metadata.map((change) => ({
       name: `${oneLine(change.label)} changed`,
       value: `${oneLine(change.old) || 'none'} → ${oneLine(change.new) || 'none'}`,
