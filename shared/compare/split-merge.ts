@@ -1,6 +1,6 @@
 import diffSequences from '@jest/diff-sequences';
 import type { Block } from '../model/document';
-import { sameBlock } from './section-diff';
+import { sameBlock } from './same';
 
 /**
  * Where one stretch of blocks divides between two sections of the other edition: for a split, the old section's
