@@ -290,3 +290,18 @@ describe('a table whose first row became a header row', () => {
     expect(tableOf(r).table).toMatchObject({ header: true, headerWas: false });
   });
 });
+
+describe('a suggestion in a table cell', () => {
+  it('is compared as accepted by default, and as it stood before with the original text', () => {
+    const mark = { id: 'c-cell01', by: 'Ana Reviewer', at: '2026-11-02T10:00:00.000Z' };
+    const suggested = retention({
+      kind: 'table',
+      rows: [{ cells: [{ runs: [{ text: 'Account' }] }, { runs: [{ text: 'six', del: mark }, { text: 'seven', ins: mark }, { text: ' years' }] }] }],
+    });
+    const before = retention(table([['Account', 'six years']]));
+    const accepted = compareDocuments(before, suggested, labels);
+    const cell = tableOf(rowTitled(accepted, 'Retention')).table?.rows[0]?.cells[1] ?? [];
+    expect([text(cell, 'delete'), text(cell, 'insert')]).toEqual(['six', 'seven']);
+    expect(compareDocuments(before, suggested, { ...labels, newText: 'original' }).summary).toMatchObject({ changed: 0, unchanged: 1 });
+  });
+});
