@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Comparison, MoveOrigin, Row, SectionRow } from '../../shared/compare/types';
 import type { RedlineFormat } from '../../shared/api/contract';
-import { RedlineText } from './RedlineText';
+import { RedlineText, type NotesById } from './RedlineText';
 import { useProgressiveCount } from '../common/progressive';
 import { mergedOf, nextChange, sideOf, statusLabel, visibleRows } from './rows';
 
@@ -25,6 +25,7 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const view = useRef<HTMLElement>(null);
   const { rows, summary } = comparison;
+  const notes: NotesById = useMemo(() => new Map(comparison.notes.map((note) => [note.id, note])), [comparison.notes]);
   const shown = useMemo(() => visibleRows(rows, changedOnly), [rows, changedOnly]);
   const { count: mountedCount, atLeast } = useProgressiveCount(shown.length, FIRST_ROWS, MORE_ROWS);
 
@@ -134,11 +135,15 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
             <li className="count-added"><strong>{summary.added}</strong> added</li>
             <li className="count-deleted"><strong>{summary.deleted}</strong> deleted</li>
             <li className="count-moved"><strong>{summary.moved}</strong> moved</li>
+            {summary.split > 0 ? <li className="count-split"><strong>{summary.split}</strong> split off</li> : null}
+            {summary.merged > 0 ? <li className="count-merged"><strong>{summary.merged}</strong> merged</li> : null}
             <li className="count-unchanged"><strong>{summary.unchanged}</strong> unchanged</li>
             <li className="count-words">
               <span className="words-inserted">+{summary.wordsInserted.toLocaleString('en')}</span>{' '}
               <span className="words-deleted">−{summary.wordsDeleted.toLocaleString('en')}</span> words
+              {summary.wordsMoved > 0 ? <span className="words-moved"> · {summary.wordsMoved.toLocaleString('en')} moved</span> : null}
             </li>
+            {summary.linksChanged > 0 ? <li className="count-links"><strong>{summary.linksChanged}</strong> {summary.linksChanged === 1 ? 'link' : 'links'} changed</li> : null}
           </ul>
           {comparison.metadata.length > 0 ? (
             <dl className="metadata-changes">
@@ -160,17 +165,18 @@ export function CompareView({ comparison, onExport, onClose }: Props) {
               <div>{comparison.new.label}</div>
             </div>
             {shown.slice(0, mountedCount).map((index) => (
-              <SideBySideRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
+              <SideBySideRow key={index} index={index} rows={rows} notes={notes} current={index === current} onJump={jumpTo} />
             ))}
           </div>
         ) : (
           <div className="compare-redline">
             {shown.slice(0, mountedCount).map((index) => (
-              <RedlineRow key={index} index={index} rows={rows} current={index === current} onJump={jumpTo} />
+              <RedlineRow key={index} index={index} rows={rows} notes={notes} current={index === current} onJump={jumpTo} />
             ))}
           </div>
         )}
         {shown.length === 0 ? <p className="muted empty-note">No section changed.</p> : null}
+        <NotesPart notes={comparison.notes} />
       </div>
     </main>
   );
@@ -184,40 +190,43 @@ const MORE_ROWS = 120;
 interface RowProps {
   index: number;
   rows: readonly Row[];
+  notes: NotesById;
   current: boolean;
   onJump: (index: number) => void;
 }
 
-const SideBySideRow = memo(function SideBySideRow({ index, rows, current, onJump }: RowProps) {
+const SideBySideRow = memo(function SideBySideRow({ index, rows, notes, current, onJump }: RowProps) {
   const row = rows[index] as Row;
-  if (row.status === 'move-origin') return <OriginRow index={index} origin={row} rows={rows} current={current} onJump={onJump} />;
+  if (row.status === 'move-origin') return <OriginRow index={index} origin={row} rows={rows} notes={notes} current={current} onJump={onJump} />;
   const badge = statusLabel(row);
   return (
     <div id={`cmp-row-${index}`} className={`cmp-row status-${row.status}${current ? ' current' : ''}`}>
       <div className="cmp-cell old">
-        {row.old ? <RedlineText blocks={sideOf(row, 'old')} label={row.old.label} /> : <p className="cmp-absent">Not in this edition</p>}
+        {row.old ? <RedlineText blocks={sideOf(row, 'old')} label={row.old.label} notes={notes} /> : <p className="cmp-absent">Not in this edition</p>}
       </div>
       <div className="cmp-cell new">
         {badge ? <span className={`cmp-badge ${row.status}`}>{badge}</span> : null}
-        {row.new ? <RedlineText blocks={sideOf(row, 'new')} label={row.new.label} /> : <p className="cmp-absent">Deleted</p>}
+        {row.new ? <RedlineText blocks={sideOf(row, 'new')} label={row.new.label} notes={notes} /> : <p className="cmp-absent">Deleted</p>}
       </div>
     </div>
   );
 });
 
-const RedlineRow = memo(function RedlineRow({ index, rows, current, onJump }: RowProps) {
+const RedlineRow = memo(function RedlineRow({ index, rows, notes, current, onJump }: RowProps) {
   const row = rows[index] as Row;
-  if (row.status === 'move-origin') return <OriginRow index={index} origin={row} rows={rows} current={current} onJump={onJump} />;
+  if (row.status === 'move-origin') return <OriginRow index={index} origin={row} rows={rows} notes={notes} current={current} onJump={onJump} />;
   const badge = statusLabel(row);
   return (
     <div id={`cmp-row-${index}`} className={`cmp-row single status-${row.status}${current ? ' current' : ''}`}>
       {badge ? <span className={`cmp-badge ${row.status}`}>{badge}</span> : null}
-      <RedlineText blocks={mergedOf(row)} label={labelOf(row)} />
+      <RedlineText blocks={mergedOf(row)} label={labelOf(row)} notes={notes} />
     </div>
   );
 });
 
 function labelOf(row: SectionRow): string {
+  // A merged section's heading is its old one, deleted.
+  if (row.status === 'merged') return row.old?.label ?? '';
   const side = row.new ?? row.old;
   if (!side) return '';
   if (!row.renumbered || !row.old || !row.new) return side.label;
@@ -237,5 +246,25 @@ function OriginRow({ index, origin, rows, current, onJump }: RowProps & { origin
         </button>
       </p>
     </div>
+  );
+}
+
+/** The footnotes that changed, came or went, each with its changes: a note's mark in the text says it changed. */
+function NotesPart({ notes }: { notes: Comparison['notes'] }) {
+  const changed = notes.filter((note) => note.status !== 'unchanged');
+  if (changed.length === 0) return null;
+  const word = { changed: 'Changed', added: 'Added', deleted: 'Deleted', unchanged: '' };
+  return (
+    <section className="cmp-notes" aria-label="Footnotes that changed">
+      <h2>Notes</h2>
+      <ol>
+        {changed.map((note) => (
+          <li key={note.id} value={note.number}>
+            <span className={`cmp-badge ${note.status}`}>{word[note.status]}</span>{' '}
+            <RedlineText blocks={[{ block: { kind: 'paragraph' }, runs: note.runs }]} label="" />
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { plainBlocks, sideBlocks, type SideBlock } from '../../shared/compare/sides';
-import type { Row, SectionRow, SectionSide } from '../../shared/compare/types';
+import type { RedlineRun, Row, SectionRow, SectionSide } from '../../shared/compare/types';
 
 /** Whether a row is something a reviewer must look at: renumbering alone is not, and neither is a subsection carried along unchanged. */
 export function isChange(row: Row): boolean {
@@ -42,20 +42,25 @@ export function sideOf(row: SectionRow, edition: 'old' | 'new'): SideBlock[] {
 
 /** The row as one inline redline: kept, inserted and deleted runs together. */
 export function mergedOf(row: SectionRow): SideBlock[] {
-  if (row.redline) return row.redline.map((block) => ({ block: block.block, runs: block.runs }));
+  if (row.redline) return row.redline.map((block) => ({ block: block.block, runs: block.runs, ...(block.table ? { table: block.table } : {}) }));
   if (row.status === 'added' && row.new) return allAs(row.new, 'insert');
   if (row.status === 'deleted' && row.old) return allAs(row.old, 'delete');
   return row.new ? plainBlocks(row.new) : [];
 }
 
 function allAs(side: SectionSide, op: 'insert' | 'delete'): SideBlock[] {
-  return plainBlocks(side).map((block) => ({ block: block.block, runs: block.runs.map((run) => ({ ...run, op })) }));
+  const as = (runs: readonly RedlineRun[]) => runs.map((run) => ({ ...run, op }));
+  return plainBlocks(side).map((block) => ({
+    block: block.block,
+    runs: as(block.runs),
+    ...(block.table ? { table: { ...block.table, caption: block.table.caption ? as(block.table.caption) : null, rows: block.table.rows.map((row) => ({ op, cells: row.cells.map(as) })) } } : {}),
+  }));
 }
 
-/** "3.2", "3.2 → 4.1", or nothing for the preamble. */
+/** "3.2", "3.2 → 4.1", or nothing for the preamble (or a heading that takes no number). A merged section shows its old number. */
 export function numberOf(row: SectionRow): string {
-  if (row.renumbered && row.old && row.new) return `${row.old.number} → ${row.new.number}`;
-  return (row.new ?? row.old)?.number ?? '';
+  if (row.renumbered && row.old && row.new) return `${row.old.number || 'no number'} → ${row.new.number || 'no number'}`;
+  return (row.status === 'merged' ? row.old : (row.new ?? row.old))?.number ?? '';
 }
 
 /** What a row's badge says about it, in a reviewer's words. */
@@ -65,8 +70,15 @@ export function statusLabel(row: SectionRow): string | null {
       return 'Added';
     case 'deleted':
       return 'Deleted';
-    case 'changed':
-      return row.renumbered ? `Changed · renumbered ${numberOf(row)}` : 'Changed';
+    case 'changed': {
+      const form = row.numbering === 'now-unnumbered' ? ' · now without a number' : row.numbering === 'now-numbered' ? ' · now numbered' : '';
+      const links = row.linksChanged > 0 ? ` · ${row.linksChanged} ${row.linksChanged === 1 ? 'link' : 'links'} changed` : '';
+      return `Changed${form}${row.renumbered && !form ? ` · renumbered ${numberOf(row)}` : ''}${links}`;
+    }
+    case 'split':
+      return `Split from ${row.old?.number || row.old?.title || 'the preamble'}`;
+    case 'merged':
+      return `Merged into ${row.new?.number || row.new?.title || 'the preamble'}`;
     case 'moved':
       return `${row.carried ? `Moved with its section` : `Moved from ${row.old?.number || 'the preamble'}`}${row.edited ? ' · edited' : ''}`;
     case 'unchanged':

@@ -31,6 +31,17 @@ describe('changeSummary', () => {
     expect(summary).not.toMatch(/\d\./);
   });
 
+  it('names a section split off by its new title, and one merged into the section before by its old one', () => {
+    const split = publishedPolicy([
+      ...section(1, 's-intro', 'Introduction', 'We are Northwind Analytics Ltd.'),
+      ...section(1, 's-collect', 'Information We Collect', 'We collect your name and email address.'),
+      ...section(1, 's-retain', 'Retention', 'We keep data for six years.', 'We delete it on request.'),
+    ]);
+    const cut = publishedPolicy([...split.blocks.slice(0, 6), ...section(1, 's-delete', 'Deletion', 'We delete it on request.')]);
+    expect(changeSummary(compareDocuments(split, cut, labels))).toContain('Split off: Deletion.');
+    expect(changeSummary(compareDocuments(cut, split, labels))).toContain('Merged into the section before: Deletion.');
+  });
+
   it('says so when the wording did not change', () => {
     expect(changeSummary(compareDocuments(base, base, labels))).toBe('Changes since Version “Published”:\nNo changes to the wording.');
   });

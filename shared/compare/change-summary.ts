@@ -4,6 +4,8 @@ const LISTED: ReadonlyArray<{ word: string; is: (row: SectionRow) => boolean }> 
   { word: 'Changed', is: (row) => row.status === 'changed' },
   { word: 'Added', is: (row) => row.status === 'added' },
   { word: 'Deleted', is: (row) => row.status === 'deleted' },
+  { word: 'Split off', is: (row) => row.status === 'split' },
+  { word: 'Merged into the section before', is: (row) => row.status === 'merged' },
   { word: 'Moved and changed', is: (row) => row.status === 'moved' && row.edited },
   { word: 'Moved', is: (row) => row.status === 'moved' && !row.edited },
 ];
@@ -17,7 +19,8 @@ export function changeSummary(comparison: Comparison): string {
   const rows = comparison.rows.filter(isSectionRow).filter((row) => !row.carried);
   const lines = [`Changes since ${comparison.old.label}:`];
   for (const { word, is } of LISTED) {
-    const titles = rows.filter(is).map((row) => (row.new ?? row.old)?.title || 'Preamble');
+    // A merged section is named by its own (old) title: the new one is the section it joined.
+    const titles = rows.filter(is).map((row) => (row.status === 'merged' ? row.old : (row.new ?? row.old))?.title || 'Preamble');
     if (titles.length > 0) lines.push(`${word}: ${titles.join('; ')}.`);
   }
   const changedFields = comparison.metadata.map((change) => change.label);

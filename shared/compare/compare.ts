@@ -7,7 +7,9 @@ import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
 import { changedNoteIds, noteChanges } from './notes';
-import { diffSection, sameBlocks, wordsOfRun } from './section-diff';
+import { sameBlocks } from './same';
+import { diffSection } from './section-diff';
+import { wordsOfRun } from './tokens';
 import { segmentsOf, type Segment } from './segments';
 import { cutBetween } from './split-merge';
 import type { Comparison, NoteChange, Row, SectionRow, SectionSide, Summary } from './types';
@@ -33,16 +35,10 @@ export interface CompareOptions {
  */
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
   // Most editions compared are published versions with no suggestions open: resolving them would only copy.
-  const text = !doc.blocks.some(hasOpenSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  const text = !doc.blocks.some(hasSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
   // Without references or variables there is nothing to show otherwise, and no numbering to work out for it.
   const plain = text.blocks.every((block) => allRuns(block).every((run) => run.ref === undefined && run.variable === undefined));
   return plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
-}
-
-/** Whether a block holds a suggestion, in its runs or in a table's cells. */
-function hasOpenSuggestions(block: Block): boolean {
-  if (block.kind !== 'table') return hasSuggestions(block);
-  return block.change !== undefined || allRuns(block).some((run) => run.ins !== undefined || run.del !== undefined || run.formatted !== undefined);
 }
 
 /**

@@ -255,3 +255,53 @@ describe('footnotes in a compare', () => {
     ]);
   });
 });
+
+describe('a split where the section was also edited', () => {
+  it('compares the edited text with the section it stayed in, and the split part with what it holds', () => {
+    const a = publishedPolicy([
+      ...section(1, 's-keep0001', 'Keeping Data', 'We keep data for six years.', 'Ask us for the details.', 'When the time is up we delete it.', 'Backups go within 35 days.'),
+    ]);
+    const b = publishedPolicy([
+      ...section(1, 's-keep0001', 'Keeping Data', 'We keep data for seven years.', 'Ask our team for the details.'),
+      ...section(1, 's-delete01', 'Deleting Data', 'When the time is up we delete it.', 'Backups go within 35 days.'),
+    ]);
+    const c = compare(a, b);
+    expect(rowTitled(c, 'Keeping Data')).toMatchObject({ status: 'changed', wordsInserted: 3, wordsDeleted: 2 });
+    expect(rowTitled(c, 'Deleting Data')).toMatchObject({ status: 'split', wordsInserted: 2, wordsDeleted: 0 });
+  });
+
+  it('gives an edited first paragraph of the split part to the split part', () => {
+    const a = publishedPolicy([...section(1, 's-keep0001', 'Keeping Data', 'We keep data.', 'When the time is up we delete it.', 'Backups go within 35 days.')]);
+    const b = publishedPolicy([
+      ...section(1, 's-keep0001', 'Keeping Data', 'We keep data.'),
+      ...section(1, 's-delete01', 'Deleting Data', 'When the time is up we erase it.', 'Backups go within 35 days.'),
+    ]);
+    const c = compare(a, b);
+    expect(rowTitled(c, 'Keeping Data').status).toBe('unchanged');
+    expect(rowTitled(c, 'Deleting Data')).toMatchObject({ status: 'split', wordsInserted: 3, wordsDeleted: 1 });
+  });
+});
+
+describe('a table whose first row became a header row', () => {
+  it('is a change of the table\'s form, its words unchanged', () => {
+    const c = compare(retention(table(DATA)), retention(table(DATA, { header: true })));
+    const r = rowTitled(c, 'Retention');
+    expect(r).toMatchObject({ status: 'changed', wordsInserted: 0, wordsDeleted: 0 });
+    expect(tableOf(r).table).toMatchObject({ header: true, headerWas: false });
+  });
+});
+
+describe('a suggestion in a table cell', () => {
+  it('is compared as accepted by default, and as it stood before with the original text', () => {
+    const mark = { id: 'c-cell01', by: 'Ana Reviewer', at: '2026-11-02T10:00:00.000Z' };
+    const suggested = retention({
+      kind: 'table',
+      rows: [{ cells: [{ runs: [{ text: 'Account' }] }, { runs: [{ text: 'six', del: mark }, { text: 'seven', ins: mark }, { text: ' years' }] }] }],
+    });
+    const before = retention(table([['Account', 'six years']]));
+    const accepted = compareDocuments(before, suggested, labels);
+    const cell = tableOf(rowTitled(accepted, 'Retention')).table?.rows[0]?.cells[1] ?? [];
+    expect([text(cell, 'delete'), text(cell, 'insert')]).toEqual(['six', 'seven']);
+    expect(compareDocuments(before, suggested, { ...labels, newText: 'original' }).summary).toMatchObject({ changed: 0, unchanged: 1 });
+  });
+});

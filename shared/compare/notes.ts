@@ -1,6 +1,7 @@
 import type { Block, Note, PolicyDocument, Run } from '../model/document';
 import { forEachRunList } from '../model/block-runs';
-import { diffRuns, sameRuns } from './section-diff';
+import { sameRuns } from './same';
+import { diffRuns } from './section-diff';
 import { countWords } from './tokens';
 import type { NoteChange, RedlineRun } from './types';
 

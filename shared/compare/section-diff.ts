@@ -1,9 +1,11 @@
 import diffSequences from '@jest/diff-sequences';
-import type { Block, Mark, Run, Table, TableCell, TableRow, TextBlock } from '../model/document';
+import type { Block, Run, TextBlock } from '../model/document';
 import { isTable } from '../model/block-runs';
 import { tokenizeFolded } from './paragraph-pair';
-import { countWords, isWord, sameReference, tokenize, type TokenStream, type TokenStyle } from './tokens';
-import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun, RedlineTable, RedlineTableRow } from './types';
+import { NO_NOTES, sameBlock, sameMarks } from './same';
+import { addCounts as add, chunksAtTables, diffTable, tablePlaces, tableWidth, wholeTable, type Counts, type DiffOptions } from './table-diff';
+import { isWord, tokenize, wordsOfRun, type TokenStream, type TokenStyle } from './tokens';
+import type { BlockShape, ChangeOp, RedlineBlock, RedlineRun, RedlineTable } from './types';
 
 export interface SectionDiff {
   readonly redline: RedlineBlock[];
@@ -12,23 +14,12 @@ export interface SectionDiff {
   readonly linksChanged: number;
 }
 
-export interface DiffOptions {
-  /** false splits every changed paragraph into words (the reference paragraph-pair.ts must equal). */
-  readonly foldSharedText?: boolean;
-  /** Footnotes whose text changed: a block marking one is not the same block, though its own runs are. */
-  readonly changedNotes?: ReadonlySet<string>;
-}
+export type { DiffOptions } from './table-diff';
 
 /** Gaps between common stretches: the old tokens [aStart, aEnd) gave way to the new tokens [bStart, bEnd). */
 type Piece =
   | { readonly equal: true; readonly aStart: number; readonly bStart: number; readonly length: number }
   | { readonly equal: false; aStart: number; aEnd: number; bStart: number; bEnd: number };
-
-interface Counts {
-  wordsInserted: number;
-  wordsDeleted: number;
-  linksChanged: number;
-}
 
 /**
  * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
@@ -95,7 +86,7 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
         const y = newBlocks[bCommon + k] as Block;
         if (y.kind === 'table' && x.kind === 'table') {
           if (sameBlock(x, y, changedNotes)) add(counts, builder.addTable(wholeTable(y, 'equal'), 'equal'));
-          else add(counts, builder.addTable(...diffTable(x, y, options, counts)));
+          else add(counts, builder.addTable(diffTable(x, y, options, counts, diffRuns), 'equal'));
         } else builder.addEqualBlock(y as TextBlock);
       }
       a = aCommon + length;
@@ -106,187 +97,11 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
   return { redline: builder.finish(), ...counts };
 }
 
-const NO_NOTES: ReadonlySet<string> = new Set();
-
-/** The words a run adds to a count: none for a footnote's mark, whose note's words are counted in the notes part. */
-export function wordsOfRun(run: Run): number {
-  return run.note === undefined ? countWords(run.text) : 0;
-}
-
-function add(into: Counts, from: Partial<Counts>): void {
-  into.wordsInserted += from.wordsInserted ?? 0;
-  into.wordsDeleted += from.wordsDeleted ?? 0;
-  into.linksChanged += from.linksChanged ?? 0;
-}
-
-/** For each block, how many tables come before it in the section: a table pairs with the table at its place. */
-function tablePlaces(blocks: readonly Block[]): number[] {
-  const places: number[] = [];
-  let tables = 0;
-  for (const block of blocks) {
-    places.push(tables);
-    if (block.kind === 'table') tables++;
-  }
-  return places;
-}
-
-export function tableWidth(table: Table): number {
-  return table.rows[0]?.cells.length ?? 0;
-}
-
-/** A stretch of blocks cut at its tables: the text before each table, the tables, and the text after the last. */
-function chunksAtTables(blocks: readonly Block[]): { texts: TextBlock[][]; tables: Table[] } {
-  const texts: TextBlock[][] = [[]];
-  const tables: Table[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'table') {
-      tables.push(block);
-      texts.push([]);
-    } else (texts[texts.length - 1] as TextBlock[]).push(block);
-  }
-  return { texts, tables };
-}
-
-/** A table kept, inserted or deleted whole: every row and run with that fate. */
-export function wholeTable(table: Table, op: ChangeOp): RedlineTable {
-  return {
-    header: table.header === true,
-    caption: table.caption ? runsAs(table.caption, op) : null,
-    rows: table.rows.map((row) => ({ op, cells: row.cells.map((cell) => runsAs(cell.runs, op)) })),
-  };
-}
-
-function runsAs(runs: readonly Run[], op: ChangeOp): RedlineRun[] {
-  const out: RedlineRun[] = [];
-  for (const run of runs) {
-    if (run.text === '') continue;
-    out.push({
-      op,
-      text: run.text,
-      ...(run.marks && run.marks.length > 0 ? { marks: run.marks } : {}),
-      ...(run.link !== undefined ? { link: run.link } : {}),
-      ...(run.note !== undefined ? { note: run.note } : {}),
-    });
-  }
-  return out;
-}
-
-/**
- * Two tables of one width, row by row: rows equal in every cell are kept; among the rest, rows alike enough (half
- * their cells the same) are the same row edited, compared cell by cell, and the others were inserted or deleted.
- */
-function diffTable(old: Table, now: Table, options: DiffOptions, counts: Counts): [RedlineTable, ChangeOp] {
-  const notes = options.changedNotes ?? NO_NOTES;
-  const rows: RedlineTableRow[] = [];
-  const cellsOf = (x: TableRow, y: TableRow) =>
-    y.cells.map((cell, c) => {
-      const before = x.cells[c]?.runs ?? [];
-      if (sameRuns(before, cell.runs, notes)) return runsAs(cell.runs, 'equal');
-      const diff = diffRuns(before, cell.runs, options);
-      add(counts, diff);
-      return diff.runs;
-    });
-  const wholeRow = (row: TableRow, op: ChangeOp) => {
-    let words = 0;
-    for (const cell of row.cells) for (const run of cell.runs) words += wordsOfRun(run);
-    if (op === 'insert') counts.wordsInserted += words;
-    else counts.wordsDeleted += words;
-    rows.push({ op, cells: row.cells.map((cell) => runsAs(cell.runs, op)) });
-  };
-  let a = 0;
-  let b = 0;
-  const gap = (aEnd: number, bEnd: number) => {
-    let i = a;
-    let j = b;
-    diffSequences(
-      aEnd - a,
-      bEnd - b,
-      (x, y) => alikeRows(old.rows[a + x] as TableRow, now.rows[b + y] as TableRow, notes),
-      (length, xCommon, yCommon) => {
-        for (; i < a + xCommon; i++) wholeRow(old.rows[i] as TableRow, 'delete');
-        for (; j < b + yCommon; j++) wholeRow(now.rows[j] as TableRow, 'insert');
-        for (let k = 0; k < length; k++, i++, j++) rows.push({ op: 'equal', cells: cellsOf(old.rows[i] as TableRow, now.rows[j] as TableRow) });
-      },
-    );
-    for (; i < aEnd; i++) wholeRow(old.rows[i] as TableRow, 'delete');
-    for (; j < bEnd; j++) wholeRow(now.rows[j] as TableRow, 'insert');
-  };
-  diffSequences(
-    old.rows.length,
-    now.rows.length,
-    (i, j) => sameRow(old.rows[i] as TableRow, now.rows[j] as TableRow, notes),
-    (length, aCommon, bCommon) => {
-      gap(aCommon, bCommon);
-      for (let k = 0; k < length; k++) rows.push({ op: 'equal', cells: (now.rows[bCommon + k] as TableRow).cells.map((cell) => runsAs(cell.runs, 'equal')) });
-      a = aCommon + length;
-      b = bCommon + length;
-    },
-  );
-  gap(old.rows.length, now.rows.length);
-  let caption: RedlineRun[] | null = null;
-  if (old.caption || now.caption) {
-    if (sameRuns(old.caption ?? [], now.caption ?? [], notes)) caption = runsAs(now.caption ?? [], 'equal');
-    else {
-      const diff = diffRuns(old.caption ?? [], now.caption ?? [], options);
-      add(counts, diff);
-      caption = diff.runs;
-    }
-  }
-  const header = now.header === true;
-  const table: RedlineTable = { header, caption, rows, ...(header !== (old.header === true) ? { headerWas: old.header === true } : {}) };
-  return [table, 'equal'];
-}
 
 /** Two lists of runs compared word by word, as one paragraph: its runs. */
 export function diffRuns(old: readonly Run[], now: readonly Run[], options: DiffOptions = {}): Counts & { runs: RedlineRun[] } {
   const diff = diffSection([{ kind: 'paragraph', runs: [...old] }], [{ kind: 'paragraph', runs: [...now] }], options);
   return { ...diff, runs: diff.redline.flatMap((block) => [...block.runs]) };
-}
-
-function sameRow(x: TableRow, y: TableRow, notes: ReadonlySet<string>): boolean {
-  return x.cells.length === y.cells.length && x.cells.every((cell, c) => sameRuns(cell.runs, (y.cells[c] as TableCell).runs, notes));
-}
-
-/** The same row, edited: at least half its cells unchanged (a row of one cell has nothing to tell it by). */
-function alikeRows(x: TableRow, y: TableRow, notes: ReadonlySet<string>): boolean {
-  let same = 0;
-  x.cells.forEach((cell, c) => {
-    const other = y.cells[c];
-    if (other && sameRuns(cell.runs, other.runs, notes)) same++;
-  });
-  return x.cells.length === 1 || same * 2 >= x.cells.length;
-}
-
-/** Two editions of a section whose words, marks, links and block kinds are all equal: nothing to redline. */
-export function sameBlocks(x: readonly Block[], y: readonly Block[], changedNotes: ReadonlySet<string> = NO_NOTES): boolean {
-  return x.length === y.length && x.every((block, i) => sameBlock(block, y[i], changedNotes));
-}
-
-/** Equal as a redline sees them: the same kind of block with the same runs (text, marks, link); a table cell by cell. */
-export function sameBlock(x: Block | undefined, y: Block | undefined, changedNotes: ReadonlySet<string> = NO_NOTES): boolean {
-  if (x === y && (x === undefined || changedNotes.size === 0)) return true;
-  if (!x || !y || !sameShape(x, y)) return false;
-  if (x.kind === 'table' || y.kind === 'table') {
-    if (x.kind !== 'table' || y.kind !== 'table') return false;
-    return (
-      x.header === y.header &&
-      x.rows.length === y.rows.length &&
-      sameRuns(x.caption ?? [], y.caption ?? [], changedNotes) &&
-      x.rows.every((row, r) => sameRow(row, y.rows[r] as TableRow, changedNotes))
-    );
-  }
-  return sameRuns(x.runs, (y as TextBlock).runs, changedNotes);
-}
-
-export function sameRuns(x: readonly Run[], y: readonly Run[], changedNotes: ReadonlySet<string> = NO_NOTES): boolean {
-  if (x.length !== y.length) return false;
-  return x.every((run, i) => {
-    const other = y[i];
-    if (other === undefined) return false;
-    if (run.note !== undefined && changedNotes.has(run.note)) return false;
-    const sameWords = run.ref !== undefined || other.ref !== undefined ? sameReference(run, other) : run.text === other.text;
-    return sameWords && run.link === other.link && sameMarks(run.marks, other.marks);
-  });
 }
 
 function piecesOf(a: TokenStream, b: TokenStream): Piece[] {
@@ -438,8 +253,8 @@ class RedlineBuilder {
     this.blocks.push({ block: { kind: 'table', width: table.rows[0]?.cells.length ?? 0 }, mark, runs: [], table });
     if (mark === 'equal') return {};
     let words = 0;
-    for (const run of table.caption ?? []) words += run.note === undefined ? countWords(run.text) : 0;
-    for (const row of table.rows) for (const cell of row.cells) for (const run of cell) words += run.note === undefined ? countWords(run.text) : 0;
+    for (const run of table.caption ?? []) words += wordsOfRun(run);
+    for (const row of table.rows) for (const cell of row.cells) for (const run of cell) words += wordsOfRun(run);
     return mark === 'insert' ? { wordsInserted: words } : { wordsDeleted: words };
   }
 
@@ -475,21 +290,6 @@ function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolea
   if (x === y) return true;
   if (!x || !y) return false;
   return x.link === y.link && sameMarks(x.marks, y.marks);
-}
-
-/** What shapeKey tells, without building its string: sameBlock runs for every pair of paragraphs a diff looks at. */
-function sameShape(x: Block, y: Block): boolean {
-  if (x.kind !== y.kind) return false;
-  return x.kind !== 'list-item' || (y.kind === 'list-item' && x.list === y.list && x.indent === y.indent);
-}
-
-/** The same marks in the same order (no marks and an empty list alike), without building strings to compare. */
-function sameMarks(x: readonly Mark[] | undefined, y: readonly Mark[] | undefined): boolean {
-  if (x === y) return true;
-  const n = x?.length ?? 0;
-  if (n !== (y?.length ?? 0)) return false;
-  for (let i = 0; i < n; i++) if (x?.[i] !== y?.[i]) return false;
-  return true;
 }
 
 export function shapeOf(block: Block): BlockShape {

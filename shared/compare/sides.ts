@@ -1,5 +1,6 @@
 import type { Block } from '../model/document';
-import { shapeOf, wholeTable } from './section-diff';
+import { shapeOf } from './section-diff';
+import { wholeTable } from './table-diff';
 import type { BlockShape, RedlineBlock, RedlineRun, RedlineTable, SectionSide } from './types';
 
 export type Edition = 'old' | 'new';

@@ -174,3 +174,8 @@ export function isWord(text: string): boolean {
 export function countWords(text: string): number {
   return text.match(WORDS)?.length ?? 0;
 }
+
+/** The words a run adds to a count: none for a footnote's mark, whose note's words are counted in the notes part. */
+export function wordsOfRun(run: Pick<Run, 'text' | 'note'>): number {
+  return run.note === undefined ? countWords(run.text) : 0;
+}

@@ -1,5 +1,6 @@
 import type { BlockShape, ChangeOp, Comparison, RedlineBlock, RedlineRun, RedlineTable } from '../compare/types';
-import { shapeOf, wholeTable } from '../compare/section-diff';
+import { shapeOf } from '../compare/section-diff';
+import { wholeTable } from '../compare/table-diff';
 import type { Block, ListItem, Run } from '../model/document';
 import { exportList } from './lists';
 import { exportRuns, type ExportRun } from './runs';

@@ -3,6 +3,7 @@ import {
   DeletedTextRun,
   Document,
   Footer,
+  FootnoteReference,
   FootnoteReferenceRun,
   Header,
   InsertedTextRun,
@@ -319,9 +320,8 @@ function tableParts(table: RedlineTablePara, revisions: Revisions, notes: Footno
 
 /**
  * The redline's footnotes: every note of the comparison (Word numbers them again in the order of their marks), its
- * text with its changes tracked. A kept or inserted mark is Word's footnote reference (an inserted note's text is
- * inserted, so accepting keeps it and rejecting empties it). The docx writer cannot put a footnote reference inside
- * a w:del, so a deleted note's mark is its old number, deleted, and its text deleted in the notes.
+ * text with its changes tracked. A mark is Word's footnote reference, in a w:ins or w:del when the note came or went
+ * (its text inserted or deleted with it), so accepting or rejecting every change gives each edition its notes.
  */
 class Footnotes {
   private readonly ids = new Map<string, number>();
@@ -339,9 +339,9 @@ class Footnotes {
   mark(note: string, op: RedlineSegment['op']): ParagraphChild[] {
     const id = this.ids.get(note);
     if (id === undefined) return [];
-    // Word writes the reference as a run of its own; a deleted note's mark cannot sit in a w:del through this writer.
-    if (op === 'delete') return [this.revisions.deleted({ text: `[${id}]`, superScript: true })];
-    return [new FootnoteReferenceRun(id)];
+    if (op === 'equal') return [new FootnoteReferenceRun(id)];
+    const options = { style: 'FootnoteReference', children: [new FootnoteReference(id)] };
+    return [op === 'insert' ? this.revisions.inserted(options) : this.revisions.deleted(options)];
   }
   part(): Record<number, { children: Paragraph[] }> {
     return this.notes;
@@ -387,8 +387,12 @@ function redlineProperties(comparison: Comparison, author: string) {
     { name: 'Sections added', value: String(s.added) },
     { name: 'Sections deleted', value: String(s.deleted) },
     { name: 'Sections moved', value: String(s.moved) },
+    { name: 'Sections split off', value: String(s.split) },
+    { name: 'Sections merged', value: String(s.merged) },
     { name: 'Words inserted', value: String(s.wordsInserted) },
     { name: 'Words deleted', value: String(s.wordsDeleted) },
+    { name: 'Words moved', value: String(s.wordsMoved) },
+    { name: 'Links changed', value: String(s.linksChanged) },
     ...comparison.metadata.map((change) => ({
       name: `${oneLine(change.label)} changed`,
       value: `${oneLine(change.old) || 'none'} → ${oneLine(change.new) || 'none'}`,

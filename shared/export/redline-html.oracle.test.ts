@@ -128,9 +128,13 @@ describe.skipIf(!HAS_READERS)('exportRedlineHtml (needs tidy and python3)', () =
       added: String(s.added),
       deleted: String(s.deleted),
       moved: String(s.moved),
+      split: String(s.split),
+      merged: String(s.merged),
       unchanged: String(s.unchanged),
       wordsInserted: String(s.wordsInserted),
       wordsDeleted: String(s.wordsDeleted),
+      wordsMoved: String(s.wordsMoved),
+      linksChanged: String(s.linksChanged),
     });
     expect(html.indexOf('id="summary"')).toBeLessThan(html.indexOf('id="details"'));
     expect(html.indexOf('id="details"')).toBeLessThan(html.indexOf('id="s-intro01"'));

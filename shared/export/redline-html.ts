@@ -30,8 +30,8 @@ import { oneLine } from './text';
 export function exportRedlineHtml(comparison: Comparison): string {
   const anchors = sectionAnchors(comparison.rows);
   const headingLevels = new HeadingLevels();
-  notesInPage = new Map(comparison.notes.map((note) => [note.id, note]));
-  const rows = comparison.rows.map((row, index) => rowHtml(comparison.rows, row, index, anchors, headingLevels)).filter((part) => part !== '');
+  const notes: Notes = new Map(comparison.notes.map((note) => [note.id, note]));
+  const rows = comparison.rows.map((row, index) => rowHtml(comparison.rows, row, index, anchors, headingLevels, notes)).filter((part) => part !== '');
   const content = `<main>
 ${summaryHtml(comparison)}
 ${metadataHtml(comparison)}
@@ -39,9 +39,8 @@ ${metadataHtml(comparison)}
 <h2 id="redline-text">Text with changes</h2>
 ${rows.join('\n')}
 </section>
-${notesHtml(comparison.notes)}
+${notesHtml(comparison.notes, notes)}
 </main>`;
-  notesInPage = NO_NOTES;
   return htmlPage(redlineTitle(comparison), REDLINE_STYLE, editionsHtml(comparison), content);
 }
 
@@ -161,15 +160,15 @@ class HeadingLevels {
   }
 }
 
-function rowHtml(rows: readonly Row[], row: Row, index: number, anchors: Anchors, levels: HeadingLevels): string {
+function rowHtml(rows: readonly Row[], row: Row, index: number, anchors: Anchors, levels: HeadingLevels, notes: Notes): string {
   const anchor = anchors.get(index) ?? `row-${index}`;
   if (!isSectionRow(row)) return moveOriginHtml(rows, row, anchor, anchors);
   const side = row.new ?? row.old;
   if (side === null) return '';
   const paras = rowParas(row);
-  const heading = headingHtml(rows, row, side, anchor, anchors, levels, paras[0]);
+  const heading = headingHtml(rows, row, side, anchor, anchors, levels, paras[0], notes);
   const rest = heading === '' ? paras : paras.slice(1);
-  const body = blocksHtml(rest);
+  const body = blocksHtml(rest, notes);
   const parts = [heading, body].filter((part) => part !== '');
   if (parts.length === 0) return '';
   return [`<div class="row ${row.status}">`, ...parts, '</div>'].join('\n');
@@ -177,7 +176,6 @@ function rowHtml(rows: readonly Row[], row: Row, index: number, anchors: Anchors
 
 /** The blocks to show for a row: its redline when its words changed, else its text as it stands, kept, added or gone. */
 function rowParas(row: SectionRow): RedlinePara[] {
-  // A merged section's heading is the old one (deleted); its side is drawn with its own depth.
   switch (row.status) {
     case 'added':
       return wholeParas(row.new?.blocks ?? [], row.new?.depth ?? 0, 'insert');
@@ -199,13 +197,14 @@ function headingHtml(
   anchors: Anchors,
   levels: HeadingLevels,
   first: RedlinePara | undefined,
+  notes: Notes,
 ): string {
   // A merged section's row begins with its deleted heading, which the old side's depth places.
   const depth = row.status === 'merged' ? (row.old?.depth ?? side.depth) : side.depth;
   if (depth === 0 || first?.shape.kind !== 'heading') return '';
   const tag = `h${levels.next(depth)}`;
   const status = statusHtml(rows, row, anchors);
-  const text = segmentsHtml(first.segments, { lineBreaks: false });
+  const text = segmentsHtml(first.segments, notes, { lineBreaks: false });
   return `<${tag} id="${escapeHtml(anchor)}">${numberHtml(row)} ${text}${markHtml(first)}${status}</${tag}>`;
 }
 
@@ -267,16 +266,16 @@ function moveOriginHtml(rows: readonly Row[], row: MoveOrigin, anchor: string, a
 
 type Grouped = { kind: 'para'; html: string } | { kind: 'list'; items: Array<ListPlace & { html: string }> };
 
-function blocksHtml(paras: readonly RedlinePara[]): string {
+function blocksHtml(paras: readonly RedlinePara[], notes: Notes): string {
   const { places } = listPlaces(paras.map((para) => para.shape));
   const groups: Grouped[] = [];
   paras.forEach((para, i) => {
     if (para.table) {
-      groups.push({ kind: 'para', html: tableHtml(para.table, para.mark) });
+      groups.push({ kind: 'para', html: tableHtml(para.table, para.mark, notes) });
       return;
     }
     const mark = markHtml(para);
-    const html = `${segmentsHtml(para.segments, { breakBefore: (paras[i - 1]?.mark ?? 'equal') !== 'equal', breakAfter: mark !== '' })}${mark}`;
+    const html = `${segmentsHtml(para.segments, notes, { breakBefore: (paras[i - 1]?.mark ?? 'equal') !== 'equal', breakAfter: mark !== '' })}${mark}`;
     const place = places[i];
     if (!place) {
       // An empty paragraph is spacing in the editor; in HTML it is only an empty element that tidy complains about.
@@ -298,10 +297,14 @@ function blocksHtml(paras: readonly RedlinePara[]): string {
  * The runs with their changes. A change that is only white space shows as a space of its own, inserted or deleted,
  * unless it sits against a paragraph break that changed (a split or a join), whose pilcrow already tells it.
  */
-function segmentsHtml(segments: readonly RedlineSegment[], around: { breakBefore?: boolean; breakAfter?: boolean; lineBreaks?: boolean } = {}): string {
+function segmentsHtml(
+  segments: readonly RedlineSegment[],
+  notes: Notes,
+  around: { breakBefore?: boolean; breakAfter?: boolean; lineBreaks?: boolean } = {},
+): string {
   return segments
     .map((segment, k) => {
-      if (segment.note !== undefined) return noteMarkHtml(segment);
+      if (segment.note !== undefined) return noteMarkHtml(segment, notes);
       let html = inlineHtml(segment.runs, { lineBreaks: around.lineBreaks ?? true });
       if (segment.linkWas !== undefined) html = linkChangeHtml(html, segment.linkWas);
       if (segment.op === 'equal') return html;
@@ -345,14 +348,16 @@ function linkChangeHtml(html: string, linkWas: string | null): string {
  * A table: a row kept is drawn with its cells' changes, a row inserted or deleted whole is marked as such (the row
  * tinted and its text inserted or deleted), and a table inserted or deleted whole has every row so.
  */
-function tableHtml(table: RedlineTablePara, mark: RedlinePara['mark']): string {
+function tableHtml(table: RedlineTablePara, mark: RedlinePara['mark'], notes: Notes): string {
   const whole = mark === 'insert' ? ' table-inserted' : mark === 'delete' ? ' table-deleted' : '';
-  const lines = [`<table class="redline-table${whole}">`];
-  if (table.caption && table.caption.length > 0) lines.push(`<caption>${segmentsHtml(table.caption)}</caption>`);
+  // A header row that came or went changes no words: said in words the page does not count as the policy's.
+  const header = table.headerWas === undefined ? '' : `<p class="table-form"><span class="status">${table.header ? 'First row now a header row' : 'First row no longer a header row'}</span></p>\n`;
+  const lines = [`${header}<table class="redline-table${whole}">`];
+  if (table.caption && table.caption.length > 0) lines.push(`<caption>${segmentsHtml(table.caption, notes)}</caption>`);
   table.rows.forEach((row, r) => {
     const header = table.header && r === 0;
     const cls = row.op === 'insert' ? ' class="row-inserted"' : row.op === 'delete' ? ' class="row-deleted"' : '';
-    const cells = row.cells.map((cell) => (header ? `<th scope="col">${segmentsHtml(cell)}</th>` : `<td>${segmentsHtml(cell)}</td>`)).join('');
+    const cells = row.cells.map((cell) => (header ? `<th scope="col">${segmentsHtml(cell, notes)}</th>` : `<td>${segmentsHtml(cell, notes)}</td>`)).join('');
     const wrapped = `<tr${cls}>${cells}</tr>`;
     lines.push(header ? `<thead>${wrapped}</thead>` : wrapped);
   });
@@ -360,13 +365,12 @@ function tableHtml(table: RedlineTablePara, mark: RedlinePara['mark']): string {
   return lines.join('\n');
 }
 
-const NO_NOTES: ReadonlyMap<string, NoteChange> = new Map();
-/** The notes of the page being written: a note's mark shows its number. Set for the one synchronous export. */
-let notesInPage: ReadonlyMap<string, NoteChange> = NO_NOTES;
+/** The comparison's notes by id: a note's mark shows its number. */
+type Notes = ReadonlyMap<string, NoteChange>;
 
 /** A footnote's mark: its number, linked to its note, inserted or deleted with it; a note whose text changed says so. */
-function noteMarkHtml(segment: RedlineSegment): string {
-  const note = segment.note === undefined ? undefined : notesInPage.get(segment.note);
+function noteMarkHtml(segment: RedlineSegment, notes: Notes): string {
+  const note = segment.note === undefined ? undefined : notes.get(segment.note);
   if (!note) return '';
   const changed = note.status === 'changed' ? ' note-changed' : '';
   const mark = `<sup class="note-mark${changed}"><a href="#note-${escapeHtml(note.id)}">${note.number}</a></sup>`;
@@ -374,11 +378,11 @@ function noteMarkHtml(segment: RedlineSegment): string {
 }
 
 /** The notes part: every footnote with its changes, numbered as its edition numbers it. */
-function notesHtml(notes: readonly NoteChange[]): string {
-  if (notes.length === 0) return '';
+function notesHtml(list: readonly NoteChange[], notes: Notes): string {
+  if (list.length === 0) return '';
   const status = { unchanged: '', changed: ' <span class="status">Changed</span>', added: ' <span class="status">Added</span>', deleted: ' <span class="status">Deleted</span>' };
-  const items = notes.map(
-    (note) => `<li id="note-${escapeHtml(note.id)}" value="${note.number}">${segmentsHtml(segmentsOf(note.runs))}${status[note.status]}</li>`,
+  const items = list.map(
+    (note) => `<li id="note-${escapeHtml(note.id)}" value="${note.number}">${segmentsHtml(segmentsOf(note.runs), notes)}${status[note.status]}</li>`,
   );
   return ['<section class="notes" aria-labelledby="notes">', '<h2 id="notes">Notes</h2>', '<ol>', ...items, '</ol>', '</section>'].join('\n');
 }

@@ -1,4 +1,5 @@
 import { PolicyDocumentSchema, type Block, type PolicyDocument } from '../model/document';
+import { mapRunLists, runLists } from '../model/block-runs';
 import { blocksForReaders } from '../numbering/references';
 import { seeded } from '../testing/seeded-random';
 import { bold, h, li, p, policy, section } from '../testing/builders';
@@ -57,10 +58,13 @@ export const NEW_EDITION: PolicyDocument = edition('Privacy Notice', { lastUpdat
   ...contact(' or call us.'),
 ]);
 
-/** The text of a document as a reader gets it: its blocks' text in order, whitespace closed up. */
-/** The words as a reader sees them: cross-references as their sections' numbers in this edition. */
+/**
+ * The text of a document as a reader gets it, whitespace closed up: its blocks' text in order (a table's caption and
+ * cells each as a line), cross-references as their sections' numbers in this edition.
+ */
 export function documentText(doc: PolicyDocument): string {
-  return normalizeText(blocksForReaders(doc.blocks, doc.numbering).map((block) => block.runs.map((run) => run.text).join('')).join('\n'));
+  const lines = blocksForReaders(doc.blocks, doc.numbering).flatMap((block) => runLists(block).map((runs) => runs.map((run) => run.text).join('')));
+  return normalizeText(lines.join('\n'));
 }
 
 export function normalizeText(text: string): string {
@@ -106,7 +110,7 @@ export const CHECKED_SECTIONS = 200;
  * items joined, sections deleted, added and moved. Seeded, so a failure can be rebuilt.
  */
 export function editBench(doc: PolicyDocument, random: () => number): PolicyDocument {
-  const blocks = doc.blocks.map((block) => ({ ...block, runs: block.runs.map((run) => ({ ...run })) })) as Block[];
+  const blocks = doc.blocks.map((block) => mapRunLists(block, (runs) => runs.map((run) => ({ ...run }))));
   const int = (n: number) => Math.floor(random() * n);
   const headings = () => blocks.flatMap((block, i) => (block.kind === 'heading' ? [i] : []));
   const sectionAt = (start: number) => {
@@ -116,8 +120,10 @@ export function editBench(doc: PolicyDocument, random: () => number): PolicyDocu
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    const run = block?.runs.at(-1);
-    if (!block || block.kind === 'heading' || !run) continue;
+    // The bench's document has no tables; its paragraphs and list items are what an editor edits.
+    if (!block || block.kind === 'heading' || block.kind === 'table') continue;
+    const run = block.runs.at(-1);
+    if (!run) continue;
     const r = random();
     if (r < 0.02) run.text = run.text.replace(/\b(\w+)\b/, 'amended');
     else if (r < 0.025 && block.kind === 'paragraph' && run.text.includes('. ')) {
@@ -127,7 +133,8 @@ export function editBench(doc: PolicyDocument, random: () => number): PolicyDocu
       blocks.splice(i + 1, 0, { kind: 'paragraph', runs: [{ text: tail }] });
       i++;
     } else if (r < 0.03 && block.kind === 'list-item' && blocks[i + 1]?.kind === 'list-item') {
-      run.text = `${run.text} ${blocks[i + 1]?.runs.map((x) => x.text).join('') ?? ''}`;
+      const next = blocks[i + 1];
+      run.text = `${run.text} ${next?.kind === 'list-item' ? next.runs.map((x) => x.text).join('') : ''}`;
       blocks.splice(i + 1, 1);
     }
   }
@@ -156,3 +163,42 @@ export function editBench(doc: PolicyDocument, random: () => number): PolicyDocu
   return { ...doc, blocks, versionLabel: 'bench edited', lastUpdated: '2026-12-01' };
 }
 
+
+/**
+ * Two editions with format 4's blocks, for the redlines' tests of tables: a table with a header row whose cell was
+ * edited, a row added and a row deleted; a second table that gained a column (deleted and inserted whole); a link
+ * whose address alone changed; a footnote whose text changed; a heading that no longer takes a number.
+ */
+const cellRows = (rows: string[][]) => rows.map((cells) => ({ cells: cells.map((text) => ({ runs: [{ text }] })) }));
+export const TABLE_ROWS_OLD = [
+  ['Data', 'Kept for'],
+  ['Account details', 'six years'],
+  ['Server logs', '90 days'],
+  ['Marketing choices', 'until you change them'],
+];
+export const TABLE_ROWS_NEW = [
+  ['Data', 'Kept for'],
+  ['Account details', 'seven years'],
+  ['Payment records', 'ten years'],
+  ['Server logs', '90 days'],
+];
+export const WIDE_ROWS_OLD = [
+  ['Processor', 'Country'],
+  ['Mailer Ltd', 'Ireland'],
+];
+export const WIDE_ROWS_NEW = [
+  ['Processor', 'Country', 'Safeguard'],
+  ['Mailer Ltd', 'Ireland', 'None needed'],
+];
+const tablesEdition = (rows: string[][], wide: string[][], link: string, note: string, unnumbered: boolean): PolicyDocument => ({
+  ...edition('Retention Notice', {}, [
+    { kind: 'heading', id: 's-summary1', level: 1, runs: [{ text: 'Summary' }], ...(unnumbered ? { unnumbered: true as const } : {}) },
+    p('We keep data only as long as we need it', { text: '{{note:n-law001}}', note: 'n-law001' }, '.'),
+    ...section(1, 's-retain01', 'Retention', 'We keep:', { kind: 'table', header: true, rows: cellRows(rows) }, 'Then we delete it.'),
+    ...section(1, 's-process1', 'Processors', { kind: 'table', header: true, rows: cellRows(wide) }),
+    ...section(1, 's-contact1', 'Contact', p('Write to ', { text: 'our privacy team', link }, '.')),
+  ]),
+  notes: [{ id: 'n-law001', runs: [{ text: note }] }],
+});
+export const TABLES_OLD = tablesEdition(TABLE_ROWS_OLD, WIDE_ROWS_OLD, 'mailto:privacy@northwind.example', 'As the law requires.', false);
+export const TABLES_NEW = tablesEdition(TABLE_ROWS_NEW, WIDE_ROWS_NEW, 'mailto:dpo@northwind.example', 'As the law and our contracts require.', true);
