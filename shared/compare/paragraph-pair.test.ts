@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Block, Mark } from '../model/document';
+import type { Mark, TextBlock } from '../model/document';
 import { tokenizeFolded } from './paragraph-pair';
 import { diffSection } from './section-diff';
 
@@ -25,7 +25,7 @@ type Lead = { text: string; marks?: Mark[] } | null;
 /** A run before the edited one: none, a defined term in bold, plain text, or an empty run. */
 const lead = fc.constantFrom<Lead>(null, { text: 'Data', marks: ['bold'] }, { text: 'Note: ' }, { text: '' }, { text: 'Data' });
 
-function paragraph(kind: 'paragraph' | 'list-item', body: string, runStyle: { marks?: Mark[]; link?: string }, first: Lead = null): Block {
+function paragraph(kind: 'paragraph' | 'list-item', body: string, runStyle: { marks?: Mark[]; link?: string }, first: Lead = null): TextBlock {
   const runs = [...(first ? [first] : []), { text: body, ...runStyle }];
   return kind === 'paragraph' ? { kind, runs } : { kind, list: 'bullet', indent: 0, runs };
 }

@@ -4,6 +4,8 @@ import { h, p, publishedPolicy } from '../testing/builders';
 import { ref } from '../testing/reference-documents';
 import { compareDocuments } from './compare';
 import { isSectionRow, type Comparison, type SectionRow } from './types';
+import { mapRunLists } from '../model/block-runs';
+import { textBlock } from '../testing/text-block';
 
 /** Cross-references in a comparison: compared by the section they point at, shown by its number in each edition. */
 
@@ -30,8 +32,8 @@ describe('compareDocuments: cross-references', () => {
     expect(row(comparison, 's-intro001')).toMatchObject({ status: 'unchanged', edited: false });
     expect(row(comparison, 's-rights01')).toMatchObject({ status: 'unchanged', renumbered: true });
     // Each side shows its own edition's number.
-    expect(row(comparison, 's-intro001').old?.blocks[1]?.runs.map((run) => run.text).join('')).toBe('Your rights are in Section 2.');
-    expect(row(comparison, 's-intro001').new?.blocks[1]?.runs.map((run) => run.text).join('')).toBe('Your rights are in Section 3.');
+    expect(textBlock(row(comparison, 's-intro001').old?.blocks[1]).runs.map((run) => run.text).join('')).toBe('Your rights are in Section 2.');
+    expect(textBlock(row(comparison, 's-intro001').new?.blocks[1]).runs.map((run) => run.text).join('')).toBe('Your rights are in Section 3.');
   });
 
   it('shows a reference pointed at another section as a change, numbers in the redline', () => {
@@ -53,7 +55,7 @@ describe('compareDocuments: cross-references', () => {
     const rename = (id: string) => id.replace(/^s-/, 's-x');
     const reimported = publishedPolicy(
       old.blocks.map((block) =>
-        block.kind === 'heading' ? { ...block, id: rename(block.id) } : { ...block, runs: block.runs.map((run) => (run.ref ? ref(rename(run.ref)) : run)) },
+        block.kind === 'heading' ? { ...block, id: rename(block.id) } : mapRunLists(block, (runs) => runs.map((run) => (run.ref ? ref(rename(run.ref)) : run))),
       ),
     );
     const comparison = compareDocuments(old, reimported, labels);

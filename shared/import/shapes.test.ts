@@ -33,7 +33,6 @@ for (const name of NAMES) {
   describe(name, () => {
     const expected = expectedOf(name);
     for (const format of FORMATS) {
-      const file = `${name}.${format}`;
       describe(format, () => {
         it('title, dates and version', async () => {
           const found = await importOf(name, format);

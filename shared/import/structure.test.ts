@@ -6,11 +6,6 @@ import { importHtml } from './html';
 import { importText } from './text';
 import { plain, sketch } from '../testing/sketch';
 import { textBlock } from '../testing/text-block';
-import { allRuns } from '../model/block-runs';
-import type { Block } from '../model/document';
-
-/** A block's runs, whatever its kind (a table's caption and cells in reading order). */
-const runsOf = (block: Block | undefined) => (block ? allRuns(block) : undefined);
 
 let counter = 0;
 const newId = () => `s-${String(++counter).padStart(8, '0')}`;
