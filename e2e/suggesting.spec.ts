@@ -3,9 +3,9 @@ import { clickEndOfHeading, expect, giveName, heading, screenshot, sectionNumber
 
 const MOD = 'Control';
 
-// Wide enough for the whole toolbar (narrower, Suggesting and Review changes are in the status bar only), and tall
-// enough that the screenshot shows a moved section at both its places.
-test.use({ viewport: { width: 1800, height: 1200 } });
+// Wide enough for the whole toolbar, its last group (Table, Suggesting, Review changes) included (narrower, those are in
+// the status bar only), and tall enough that the screenshot shows a moved section at both its places.
+test.use({ viewport: { width: 2200, height: 1200 } });
 
 test('suggesting: type, delete a word, move a section; see the marks; accept one, reject one, undo; the file keeps them', async ({ page, app }) => {
   const suggestingButton = page.getByRole('toolbar', { name: 'Editing' }).getByRole('button', { name: 'Suggesting', exact: true });

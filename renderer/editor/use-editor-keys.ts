@@ -41,6 +41,9 @@ export function useEditorKeys({ editor, run, drawAll, say }: Keys) {
         moveToRegion(event.shiftKey ? -1 : 1, event.currentTarget);
         return;
       }
+      // Slate moves the caret for the left and right arrows itself, from the selection it last read: after Home or End
+      // (which the browser moves), an arrow pressed within Slate's 100 ms would start from where the caret was before.
+      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') syncSelectionFromDom(editor);
       // The browser's own select all, find and paging reach beyond the first screen: they need every block in the page.
       if (reachesWholePage(event)) drawAll();
       const edge = documentEdgeKey(event);
