@@ -32,6 +32,8 @@ export interface BodyContext {
   readonly numbering: WordNumbering;
   /** Targets of the main document's relationships by id (a later duplicate wins, as in mammoth). */
   readonly targets: ReadonlyMap<string, string | undefined>;
+  /** Counts what the reader leaves out by style (a contents page's "toc N" entries), for the import report. */
+  readonly dropped?: { contentsEntries: number };
 }
 
 const HEADING_STYLE_IDS: Readonly<Record<string, number>> = { Heading1: 1, Heading2: 2, Heading3: 3, Heading4: 4, Heading5: 5, Heading6: 6, Heading: 1 };
@@ -39,6 +41,12 @@ const HEADING_STYLE_NAMES: Readonly<Record<string, number>> = {
   'HEADING 1': 1, 'HEADING 2': 2, 'HEADING 3': 3, 'HEADING 4': 4, 'HEADING 5': 5, 'HEADING 6': 6, HEADING: 1,
 };
 const TOC_STYLE_NAMES = new Set(['TOC HEADING', ...Array.from({ length: 9 }, (_, i) => `TOC ${i + 1}`)]);
+/** A paragraph in one of the "toc 1"–"toc 9" styles: an entry of Word's contents page (its heading is no entry). */
+function isContentsEntry(p: { styleId?: string }, context: BodyContext): boolean {
+  const name = p.styleId !== undefined ? context.styles.paragraph.get(p.styleId) : undefined;
+  return typeof name === 'string' && /^toc [1-9]$/i.test(name);
+}
+
 const PLAIN_STYLE_NAMES = new Set(['FOOTNOTE TEXT', 'ENDNOTE TEXT', 'ANNOTATION TEXT', 'FOOTNOTE', 'ENDNOTE']);
 /** Word's caption style: such a paragraph right before or after a table is the table's caption. */
 const CAPTION_STYLE_NAME = 'CAPTION';
@@ -408,7 +416,10 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
     deletedContents = [];
     const role = roleOf(p);
     // A paragraph left out (a table of contents' entry) takes its bookmarks with it, as mammoth's style map does.
-    if (!role) return;
+    if (!role) {
+      if (context.dropped && isContentsEntry(p, context)) context.dropped.contentsEntries++;
+      return;
+    }
     if (tableBeingRead?.cell) {
       // text of a cell: its bookmarks lead nowhere (mammoth's HTML has them inside the cell, where html.ts drops them)
       tableBeingRead.cell.push({ pieces, role, anchors: [] });

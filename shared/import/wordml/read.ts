@@ -23,7 +23,8 @@ export function readWordml(text: (name: string) => string | undefined, documentX
   const styles = stylesXml === undefined ? NO_STYLES : readStyles(stylesXml);
   const numbering = numberingXml === undefined ? NO_NUMBERING : readNumbering(numberingXml, styles);
   const targets = new Map(relationships.map((r) => [r.id ?? 'undefined', r.target]));
-  const context = { styles, numbering, targets };
+  const dropped = { contentsEntries: 0 };
+  const context = { styles, numbering, targets, dropped };
   // mammoth reads both note parts whether or not the text refers to them (and fails on either as it would on the text)
   const notes = new Map<string, readonly Block[]>();
   for (const type of ['footnote', 'endnote'] as const) {
@@ -37,7 +38,8 @@ export function readWordml(text: (name: string) => string | undefined, documentX
   }
   const xml = documentXml ?? text(MAIN);
   if (xml === undefined) throw new NotMine('no main document');
-  return { format: 'docx', paragraphs: readBody(xml, context, notes) };
+  const paragraphs = readBody(xml, context, notes);
+  return { format: 'docx', paragraphs, ...(dropped.contentsEntries > 0 ? { contentsDropped: dropped.contentsEntries } : {}) };
 }
 
 function relationshipsOf(xml: string | undefined): Relationship[] {
