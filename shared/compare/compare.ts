@@ -1,7 +1,7 @@
 import type { Block, PolicyDocument } from '../model/document';
 import { allRuns, mapRunLists } from '../model/block-runs';
 import { acceptAll, rejectAll } from '../review/resolve';
-import { hasSuggestions } from '../review/suggestions';
+import { documentHasSuggestions } from '../review/suggestions';
 import { blocksForReaders } from '../numbering/references';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
@@ -35,7 +35,7 @@ export interface CompareOptions {
  */
 function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
   // Most editions compared are published versions with no suggestions open: resolving them would only copy.
-  const text = !doc.blocks.some(hasSuggestions) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
+  const text = !documentHasSuggestions(doc) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
   // Without references or variables there is nothing to show otherwise, and no numbering to work out for it.
   const plain = text.blocks.every((block) => allRuns(block).every((run) => run.ref === undefined && run.variable === undefined));
   return plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };

@@ -221,6 +221,18 @@ describe('footnotes in a compare', () => {
       notes: notes.map((note) => ({ id: note.id, runs: [{ text: note.text }] })),
     });
 
+  it('reads a suggestion that stands only in a footnote as accepted, and as it was for the original text', () => {
+    const before = doc([{ id: 'n-aaaaaa', text: 'Registered in England.' }]);
+    const by = { id: 'c-sugg01', by: 'Ana', at: '2026-12-05T07:00:00Z' };
+    const suggested: PolicyDocument = {
+      ...before,
+      notes: [{ id: 'n-aaaaaa', runs: [{ text: 'Registered in ' }, { text: 'England', del: by }, { text: 'Wales', ins: by }, { text: '.' }] }],
+    };
+    const accepted = compareDocuments(before, suggested, labels);
+    expect(accepted.notes[0]).toMatchObject({ status: 'changed', wordsInserted: 1, wordsDeleted: 1 });
+    expect(compareDocuments(before, suggested, { ...labels, newText: 'original' }).notes[0]?.status).toBe('unchanged');
+  });
+
   it('shows a note whose text changed at its mark, and its words in the notes part', () => {
     const c = compare(doc([{ id: 'n-aaaaaa', text: 'Registered in England.' }]), doc([{ id: 'n-aaaaaa', text: 'Registered in Wales.' }]));
     const r = rowTitled(c, 'Introduction');

@@ -14,7 +14,7 @@ import { docxStyles } from './docx-styles';
 import { addFootnotes } from './docx-footnotes';
 import { titlePageXml } from './docx-title-page';
 import { prepareDocument, type PreparedDocument } from './prepare';
-import { hasSuggestions } from '../review/suggestions';
+import { documentHasSuggestions } from '../review/suggestions';
 
 const MUTED = '555555';
 
@@ -34,7 +34,7 @@ export async function exportDocx(doc: PolicyDocument, options: { variables?: Var
   const prepared = prepareDocument(doc, options.variables);
   const hasSections = prepared.headings.length > 0;
   // A note's text may hold suggestions of its own (hasSuggestions reads a table's cells and caption itself).
-  const suggesting = doc.blocks.some(hasSuggestions) || (doc.notes ?? []).some((note) => hasSuggestions({ kind: 'paragraph', runs: note.runs }));
+  const suggesting = documentHasSuggestions(doc);
   const threads = doc.comments ?? [];
   const review = suggesting || threads.length > 0 ? reviewOf(prepared, threads) : undefined;
   // The `docx` library writes every part but the body (styles, list definitions, settings, properties, header and
