@@ -13,6 +13,9 @@ export interface OpenConflict {
   readonly file: string;
   readonly conflicts: readonly FileConflict[];
   readonly resolved: boolean;
+  /** The file's text on each side as the merge found it (null where that side has no such file, or it cannot be read). */
+  readonly mine: string | null;
+  readonly theirs: string | null;
 }
 
 /** The files of the open merge and their conflicts; none when no merge is open. */
@@ -20,7 +23,17 @@ export async function listConflicts(projectDir: string): Promise<OpenConflict[]>
   const repo = await findRepo(projectDir);
   const open = repo && (await readOpenMerge(repo));
   if (!open) return [];
-  return Object.entries(open.files).map(([file, entry]) => ({ file, conflicts: entry.conflicts as unknown as FileConflict[], resolved: entry.resolved }));
+  // A side's text is read back from its git object; one that cannot be read is shown without it.
+  const text = (file: string, oid: string | null) => (oid === null ? Promise.resolve(null) : readProjectText(repo, file, oid).catch(() => null));
+  return Promise.all(
+    Object.entries(open.files).map(async ([file, entry]) => ({
+      file,
+      conflicts: entry.conflicts as unknown as FileConflict[],
+      resolved: entry.resolved,
+      mine: await text(file, entry.mine),
+      theirs: await text(file, entry.theirs),
+    })),
+  );
 }
 
 /**

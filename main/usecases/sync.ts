@@ -1,6 +1,10 @@
 import type { SyncConflictFile, SyncResult, SyncSectionConflict, SyncState } from '../../shared/api/contract';
 import type { FileConflict } from '../../shared/merge/merge-files';
 import { describeConflicts } from '../../shared/merge/describe-conflicts';
+import { parseFile } from '../../shared/format/parse';
+import { PolicyDocumentSchema } from '../../shared/model/document';
+import type { ReferenceTargets } from '../../shared/model/reference-text';
+import { referenceTargets } from '../../shared/numbering/references';
 import type { Project } from '../store/project';
 import { documentFile } from '../store/project-files';
 import { findCredentials, listConflicts, remoteOfProject, resolveConflict, syncProject, syncStatus, type CredentialCipher, type SyncOptions, type SyncOutcome } from '../sync';
@@ -26,7 +30,24 @@ export async function listSyncConflicts(project: Project): Promise<SyncConflictF
   const conflicts = await listConflicts(project.dir);
   if (conflicts.length === 0) return [];
   const titles = new Map((await project.info()).documents.map((document) => [documentFile(document.id), document.title]));
-  return conflicts.map(({ file, resolved, conflicts: found }) => ({ file, title: titles.get(file) ?? file, resolved, differences: describeConflicts(found), sections: sectionsOf(found) }));
+  return conflicts.map(({ file, resolved, conflicts: found, mine, theirs }) => ({
+    file,
+    title: titles.get(file) ?? file,
+    resolved,
+    differences: describeConflicts(found, { mine: targetsOf(mine, file), theirs: targetsOf(theirs, file) }),
+    sections: sectionsOf(found),
+  }));
+}
+
+/** A side's sections by id, for its cross-references to read as numbers; none when the side is no readable document. */
+function targetsOf(text: string | null, file: string): ReferenceTargets | undefined {
+  if (text === null || !file.endsWith('.policy.json')) return undefined;
+  try {
+    const doc = parseFile(PolicyDocumentSchema, text, file);
+    return referenceTargets(doc.blocks, doc.numbering);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Settles one file of the open merge with a side; the engine finishes the merge (and syncs) after the last. */

@@ -26,4 +26,16 @@ describe('conflicts in words', () => {
     ]);
     expect(describeConflicts([{ kind: 'whole-file', base: 'a', mine: null, theirs: 'b' }])).toEqual([{ where: 'The whole file', mine: 'deleted', theirs: 'changed' }]);
   });
+
+  it('reads a cross-reference as the number its section has on each side, never its placeholder', () => {
+    const ref = { text: '{{ref:s-rights0001}}', ref: 's-rights0001' };
+    const base = [h(1, 's-retain001', 'Retention'), p('See ', ref, '.')];
+    const mine = [h(1, 's-retain001', 'Retention'), p('As ', ref, ' says.')];
+    const theirs = [h(1, 's-retain001', 'Retention'), p('Under ', ref, '.')];
+    const [summary] = describeConflicts([{ kind: 'both-edited', key: 's-retain001', base, mine, theirs }], {
+      mine: new Map([['s-rights0001', { number: '4', title: 'Your Rights' }]]),
+      theirs: new Map([['s-rights0001', { number: '5', title: 'Your Rights' }]]),
+    });
+    expect(summary).toEqual({ where: 'Section “Retention”', mine: 'As 4 says.', theirs: 'Under 5.' });
+  });
 });

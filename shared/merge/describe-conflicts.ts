@@ -1,5 +1,7 @@
 import type { Block, Run } from '../model/document';
+import type { ReferenceTargets } from '../model/reference-text';
 import { runsToPlainText } from '../model/text';
+import { NO_VARIABLES, resolveBlocks } from '../model/variables';
 import { sectionText } from './section-text';
 import type { FileConflict } from './merge-files';
 
@@ -13,12 +15,18 @@ export interface ConflictSummary {
 /** Long enough to tell the sides apart, short enough for a dialog line. */
 const MAX_CHARS = 160;
 
-/** The conflicts of one file, in words: for a section its title (or id), then what each side has there. */
-export function describeConflicts(conflicts: readonly FileConflict[]): ConflictSummary[] {
-  return conflicts.map(describeConflict);
+/** Each side's sections by id, so that a cross-reference reads as the number it has on that side, not its placeholder. */
+export interface SideTargets {
+  readonly mine?: ReferenceTargets;
+  readonly theirs?: ReferenceTargets;
 }
 
-function describeConflict(conflict: FileConflict): ConflictSummary {
+/** The conflicts of one file, in words: for a section its title (or id), then what each side has there. */
+export function describeConflicts(conflicts: readonly FileConflict[], targets: SideTargets = {}): ConflictSummary[] {
+  return conflicts.map((conflict) => describeConflict(conflict, targets));
+}
+
+function describeConflict(conflict: FileConflict, targets: SideTargets): ConflictSummary {
   switch (conflict.kind) {
     case 'both-edited':
     case 'deleted-by-me':
@@ -28,7 +36,8 @@ function describeConflict(conflict: FileConflict): ConflictSummary {
       const title = headingOf(conflict.base) ?? headingOf(conflict.mine) ?? headingOf(conflict.theirs);
       const where = conflict.key === 'preamble' ? 'The text before the first section' : `Section “${title ?? conflict.key}”`;
       // Only the blocks that differ say what the conflict is; the rest of the section is the same on both sides.
-      const [mine, theirs] = differingBlocks(conflict.mine, conflict.theirs);
+      const read = (blocks: readonly Block[] | null, side?: ReferenceTargets) => (blocks && side ? resolveBlocks(blocks, NO_VARIABLES, side) : blocks);
+      const [mine, theirs] = differingBlocks(read(conflict.mine, targets.mine), read(conflict.theirs, targets.theirs));
       return { where, mine: mine ?? 'deleted', theirs: theirs ?? 'deleted' };
     }
     case 'order':
