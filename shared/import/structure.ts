@@ -65,7 +65,8 @@ import type { Line } from './structure/types';
  * TABLES stand where the source has them, as tables (structure/tables.ts); no stage reads into or across one.
  * FOOTNOTES. A footnote's mark becomes a note run where it stands, and the note goes into the document's notes
  *   (structure/notes.ts); a note whose mark went with a dropped line goes with it.
- * UNNUMBERED. A heading the source gives no number among headings that have one takes none (structure/unnumbered.ts).
+ * UNNUMBERED. A heading takes no number when the source says so (a Word heading with its numbering switched off:
+ *   structure/unnumbered.ts) or when it has no typed number among headings that have one (sections.ts markUnnumbered).
  * LEVELS. Finally heading levels are made contiguous the way the app numbers them: a heading is never more than one
  *   level below the heading before it (a Heading 3 right under a Heading 1 becomes level 2).
  *
