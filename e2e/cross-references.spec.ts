@@ -1,5 +1,5 @@
 import { violations } from './axe-check';
-import { clickEndOfHeading, expect, giveName, heading, screenshot, sectionNumber, test } from './fixtures';
+import { clickEndOfHeading, expect, giveName, heading, recordCopies, screenshot, sectionNumber, test } from './fixtures';
 
 const MOD = 'Control';
 const TARGET = 'How We Use Information';
@@ -126,23 +126,7 @@ test('a copied reference pastes as a reference within the app, and as its number
 
   // What the app puts on the clipboard as the paragraph is copied: read as it leaves, since the test cannot paste
   // into another program.
-  await page.evaluate(() => {
-    const copied: Record<string, string> = {};
-    (window as unknown as { copied: Record<string, string> }).copied = copied;
-    window.addEventListener(
-      'copy',
-      (event) => {
-        const data = event.clipboardData;
-        if (!data) return;
-        const setData = data.setData.bind(data);
-        data.setData = (type: string, value: string) => {
-          copied[type] = value;
-          setData(type, value);
-        };
-      },
-      true,
-    );
-  });
+  await recordCopies(page);
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   // The copy command, as Ctrl+C gives it (a key press in a headless browser does not reach the clipboard commands),

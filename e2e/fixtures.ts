@@ -121,6 +121,30 @@ export async function toolbarButton(page: Page, name: string) {
   return button;
 }
 
+/**
+ * Keeps what the app puts on the clipboard at each copy in `window.copied` (by type), read as it leaves: a test cannot
+ * paste into another program to see it.
+ */
+export async function recordCopies(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const copied: Record<string, string> = {};
+    (window as unknown as { copied: Record<string, string> }).copied = copied;
+    window.addEventListener(
+      'copy',
+      (event) => {
+        const data = event.clipboardData;
+        if (!data) return;
+        const setData = data.setData.bind(data);
+        data.setData = (type: string, value: string) => {
+          copied[type] = value;
+          setData(type, value);
+        };
+      },
+      true,
+    );
+  });
+}
+
 export async function screenshot(page: Page, name: string) {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

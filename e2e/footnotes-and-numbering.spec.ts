@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { violations } from './axe-check';
-import { clickEndOfHeading, expect, heading, outlineLabels, screenshot, sectionNumber, test, toolbarButton } from './fixtures';
+import { clickEndOfHeading, expect, heading, outlineLabels, recordCopies, screenshot, sectionNumber, test, toolbarButton } from './fixtures';
 
 const MOD = 'Control';
 
@@ -136,23 +136,7 @@ test('a footnote mark copied and pasted within the document is a new note with t
 
   // The paragraph copied as Ctrl+C copies it (see cross-references.spec.ts: a headless key press does not reach the
   // clipboard), and pasted as a new paragraph below it.
-  await page.evaluate(() => {
-    const copied: Record<string, string> = {};
-    (window as unknown as { copied: Record<string, string> }).copied = copied;
-    window.addEventListener(
-      'copy',
-      (event) => {
-        const data = event.clipboardData;
-        if (!data) return;
-        const setData = data.setData.bind(data);
-        data.setData = (type: string, value: string) => {
-          copied[type] = value;
-          setData(type, value);
-        };
-      },
-      true,
-    );
-  });
+  await recordCopies(page);
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   await expect

@@ -3,6 +3,7 @@ import type { LibraryClause } from '../../shared/clauses/library';
 import { searchClauses } from '../../shared/clauses/search';
 import { Dialog } from '../common/Dialog';
 import { shortcutText } from '../../shared/api/commands';
+import { handleListKeys } from '../common/list-keys';
 
 interface Props {
   clauses: readonly LibraryClause[];
@@ -28,13 +29,7 @@ export function InsertClauseDialog({ clauses, onInsert, onClose }: Props) {
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, found.length - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter' && current) onInsert(current, e.ctrlKey || e.metaKey ? 'section' : 'body');
-          else return;
-          e.preventDefault();
-        }}
+        onKeyDown={(e) => handleListKeys(e, found.length, setActive, current ? () => onInsert(current, e.ctrlKey || e.metaKey ? 'section' : 'body') : null)}
       />
       <ul className="palette" role="listbox" aria-label="Matching clauses">
         {found.map((clause) => (

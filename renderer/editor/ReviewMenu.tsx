@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import type { ReviewActions } from './use-review-actions';
+import { useCloseOnClickAway } from '../common/use-close-on-click-away';
 
 /**
  * The toolbar's "Review changes" menu: move between suggestions, settle the one at the cursor, or settle many at once
@@ -13,14 +14,7 @@ export function ReviewMenu({ review, onCommand }: { review: ReviewActions; onCom
   const open = authors !== null;
   const close = () => setAuthors(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (!(event.target instanceof Node && button.current?.parentElement?.contains(event.target))) close();
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useCloseOnClickAway(open, button, close);
 
   const item = (key: string, label: string, action: () => void, title?: string) => (
     <button key={key} type="button" title={title} onMouseDown={(event) => event.preventDefault()} onClick={() => (close(), action())}>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useSlateStatic } from 'slate-react';
 import { Range } from 'slate';
 import { commandSpec, type Command } from '../../shared/api/commands';
 import { inTable, tableAt } from './table-nodes';
+import { useCloseOnClickAway } from '../common/use-close-on-click-away';
 
 interface TableState {
   inTable: boolean;
@@ -22,14 +23,7 @@ export function TableMenu({ onCommand }: { onCommand: (command: Command) => void
   const open = state !== null;
   const close = () => setState(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (!(event.target instanceof Node && button.current?.parentElement?.contains(event.target))) close();
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useCloseOnClickAway(open, button, close);
 
   const read = (): TableState => {
     const path = editor.selection ? Range.start(editor.selection).path : undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
@@ -7,6 +7,7 @@ import { groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
 import { TableMenu } from './TableMenu';
 import type { ReviewActions } from './use-review-actions';
+import { useCloseOnClickAway } from '../common/use-close-on-click-away';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscript'];
 
@@ -69,15 +70,7 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
     return () => observer.disconnect();
   }, []);
 
-  // A click anywhere else closes the menu, as a menu does.
-  useEffect(() => {
-    if (!menuOpen) return;
-    const onDown = (event: MouseEvent) => {
-      if (!(event.target instanceof Node && moreButton.current?.parentElement?.contains(event.target))) setMenuOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [menuOpen]);
+  useCloseOnClickAway(menuOpen, moreButton, () => setMenuOpen(false));
 
   const button = (command: Command) => {
     const { label, toolbar } = commandSpec(command);

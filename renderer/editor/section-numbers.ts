@@ -4,6 +4,7 @@ import { numberSections } from '../../shared/numbering/number';
 import type { ReferenceTarget } from '../../shared/numbering/references';
 import { standsWhenAccepted, stoodBeforeSuggestions } from '../../shared/review/suggestions';
 import type { BlockElement, HeadingElement } from './types';
+import { KeyedListeners } from '../common/keyed-listeners';
 
 export interface SectionLabel {
   readonly label: string;
@@ -37,7 +38,7 @@ export class SectionNumberStore {
   private outline: OutlineItem[] = [];
   /** What a cross-reference to each section shows (shared/numbering/references.ts), kept from the same walk. */
   private targets = new Map<string, ReferenceTarget>();
-  private readonly byId = new Map<string, Set<Listener>>();
+  private readonly byId = new KeyedListeners();
   private readonly outlineListeners = new Set<Listener>();
   /** The number element of each heading in the page, by section id. */
   private readonly numberElements = new Map<string, HTMLElement>();
@@ -77,7 +78,7 @@ export class SectionNumberStore {
       for (const listener of this.outlineListeners) listener();
     }
     for (const id of changed) this.writeNumber(id);
-    for (const id of new Set([...changed, ...oldChanged])) for (const listener of this.byId.get(id) ?? []) listener();
+    this.byId.notify(new Set([...changed, ...oldChanged]));
   }
 
   /**
@@ -135,13 +136,7 @@ export class SectionNumberStore {
   }
 
   subscribe(id: string, listener: Listener): () => void {
-    let set = this.byId.get(id);
-    if (!set) this.byId.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.byId.delete(id);
-    };
+    return this.byId.subscribe(id, listener);
   }
 
   getOutline = (): OutlineItem[] => this.outline;

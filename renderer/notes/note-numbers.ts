@@ -1,6 +1,7 @@
 import { Element, type Node, type Operation, type Path } from 'slate';
 import type { Run } from '../../shared/model/document';
 import type { BlockElement, InlineNode } from '../editor/types';
+import { KeyedListeners } from '../common/keyed-listeners';
 
 type Listener = () => void;
 
@@ -26,7 +27,7 @@ export interface NoteEntry {
 export class NoteNumberStore {
   private numbers: ReadonlyMap<string, number> = new Map();
   private notes: readonly NoteEntry[] = [];
-  private readonly byId = new Map<string, Set<Listener>>();
+  private readonly byId = new KeyedListeners();
   private readonly listListeners = new Set<Listener>();
 
   /** Whether the document holds no mark, as last counted: then only an edit bringing one can change anything. */
@@ -59,7 +60,7 @@ export class NoteNumberStore {
     const listChanged = !sameNotes(this.notes, next);
     this.numbers = numbers;
     if (listChanged) this.notes = next;
-    for (const id of changed) for (const listener of this.byId.get(id) ?? []) listener();
+    this.byId.notify(changed);
     if (listChanged) for (const listener of this.listListeners) listener();
   }
 
@@ -69,13 +70,7 @@ export class NoteNumberStore {
   }
 
   subscribe(id: string, listener: Listener): () => void {
-    let set = this.byId.get(id);
-    if (!set) this.byId.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.byId.delete(id);
-    };
+    return this.byId.subscribe(id, listener);
   }
 
   /** The notes in number order; the same array until a note comes, goes, moves or has its text changed. */

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../common/Dialog';
 import type { OutlineItem } from '../editor/section-numbers';
+import { handleListKeys } from '../common/list-keys';
 
 interface Props {
   /** The sections as the outline lists them: number and title, in order. */
@@ -46,13 +47,7 @@ export function ReferencePicker({ sections, onInsert, onClose }: Props) {
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, found.length - 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          else if (e.key === 'Enter' && current) onInsert(current.id, withTitle);
-          else return;
-          e.preventDefault();
-        }}
+        onKeyDown={(e) => handleListKeys(e, found.length, setActive, current ? () => onInsert(current.id, withTitle) : null)}
       />
       <ul className="palette" role="listbox" id="reference-sections" aria-label="Sections">
         {found.map((section) => (

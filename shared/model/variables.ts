@@ -1,4 +1,4 @@
-import type { Block, Note, Run } from './document';
+import type { Block, Run } from './document';
 import { forEachRunList, mapRunLists } from './block-runs';
 import { referenceText, type ReferenceTargets } from './reference-text';
 import { placeholder } from './vocabulary';
@@ -47,22 +47,13 @@ export function resolveBlocks(blocks: readonly Block[], values: VariableValues, 
   return blocks.map((block) => mapRunLists(block, (runs) => resolveRuns(runs, values, targets)));
 }
 
-/** A document's footnotes as a reader is shown them: as resolveBlocks does for the text. */
-export function resolveNotes(notes: readonly Note[] | undefined, values: VariableValues, targets?: ReferenceTargets): Note[] {
-  return (notes ?? []).map((note) => {
-    const runs = resolveRuns(note.runs, values, targets);
-    return runs === note.runs ? note : { ...note, runs };
-  });
-}
-
-/** The variable names a list of blocks (and the footnotes) use, in order of first use. */
-export function variableNamesIn(blocks: readonly Block[], notes: readonly Note[] = []): string[] {
+/** The variable names a list of blocks uses, in order of first use. */
+export function variableNamesIn(blocks: readonly Block[]): string[] {
   const names = new Set<string>();
   const visit = (runs: readonly Run[]) => {
     for (const run of runs) if (run.variable !== undefined) names.add(run.variable);
   };
   for (const block of blocks) forEachRunList(block, visit);
-  for (const note of notes) visit(note.runs);
   return [...names];
 }
 

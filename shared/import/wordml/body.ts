@@ -41,12 +41,6 @@ const HEADING_STYLE_NAMES: Readonly<Record<string, number>> = {
   'HEADING 1': 1, 'HEADING 2': 2, 'HEADING 3': 3, 'HEADING 4': 4, 'HEADING 5': 5, 'HEADING 6': 6, HEADING: 1,
 };
 const TOC_STYLE_NAMES = new Set(['TOC HEADING', ...Array.from({ length: 9 }, (_, i) => `TOC ${i + 1}`)]);
-/** A paragraph in one of the "toc 1"–"toc 9" styles: an entry of Word's contents page (its heading is no entry). */
-function isContentsEntry(p: { styleId?: string }, context: BodyContext): boolean {
-  const name = p.styleId !== undefined ? context.styles.paragraph.get(p.styleId) : undefined;
-  return typeof name === 'string' && /^toc [1-9]$/i.test(name);
-}
-
 const PLAIN_STYLE_NAMES = new Set(['FOOTNOTE TEXT', 'ENDNOTE TEXT', 'ANNOTATION TEXT', 'FOOTNOTE', 'ENDNOTE']);
 /** Word's caption style: such a paragraph right before or after a table is the table's caption. */
 const CAPTION_STYLE_NAME = 'CAPTION';
@@ -377,7 +371,11 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
     const name = styleId !== undefined ? context.styles.paragraph.get(styleId) : undefined;
     const upper = typeof name === 'string' && name !== '' ? name.toUpperCase() : undefined;
     if (upper === 'TITLE') return { kind: 'title' };
-    if (upper !== undefined && TOC_STYLE_NAMES.has(upper)) return null;
+    if (upper !== undefined && TOC_STYLE_NAMES.has(upper)) {
+      // An entry of Word's contents page ("toc 1"–"toc 9"; its heading is none), counted for the import report.
+      if (context.dropped && upper !== 'TOC HEADING') context.dropped.contentsEntries++;
+      return null;
+    }
     const byId = p.styleId !== undefined ? HEADING_STYLE_IDS[p.styleId] : undefined;
     if (byId !== undefined && p.styleId !== 'Heading') return { kind: 'heading', level: byId };
     if (upper !== undefined && HEADING_STYLE_NAMES[upper] !== undefined && upper !== 'HEADING') return { kind: 'heading', level: HEADING_STYLE_NAMES[upper] };
@@ -416,10 +414,7 @@ function readPart(xml: string, context: BodyContext, part: keyof typeof ROOTS, e
     deletedContents = [];
     const role = roleOf(p);
     // A paragraph left out (a table of contents' entry) takes its bookmarks with it, as mammoth's style map does.
-    if (!role) {
-      if (context.dropped && isContentsEntry(p, context)) context.dropped.contentsEntries++;
-      return;
-    }
+    if (!role) return;
     if (tableBeingRead?.cell) {
       // text of a cell: its bookmarks lead nowhere (mammoth's HTML has them inside the cell, where html.ts drops them)
       tableBeingRead.cell.push({ pieces, role, anchors: [] });
