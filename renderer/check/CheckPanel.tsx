@@ -91,13 +91,19 @@ export function CheckPanel({ host, client, documentId }: { host: FeatureHost; cl
   const { open, dismissed } = useMemo(() => partitionFindings(result?.findings ?? [], dismissals), [result, dismissals]);
   const jump = (sectionId: string) => host.tools.jumpToSection?.(sectionId);
   // The finding's row goes with its dismissal: the keyboard goes on from the list that now holds it.
+  // Focus moves once the list shows the new dismissal: the first one mounts the list, so it may not exist before that render.
   const dismissedSummary = useRef<HTMLElement>(null);
+  const focusDismissedOnRender = useRef(false);
+  useEffect(() => {
+    if (!focusDismissedOnRender.current || !dismissedSummary.current) return;
+    focusDismissedOnRender.current = false;
+    dismissedSummary.current.focus();
+  }, [dismissals]);
   const dismiss = async (finding: Finding, reason: string) => {
+    focusDismissedOnRender.current = true;
     const saved = await checks.save(() => client.dismissFinding({ documentId, finding: keyOf(finding), reason }));
-    if (saved) {
-      host.say(`Dismissed “${finding.excerpt}”; Restore under Dismissed shows it again.`);
-      requestAnimationFrame(() => dismissedSummary.current?.focus());
-    }
+    if (saved) host.say(`Dismissed “${finding.excerpt}”; Restore under Dismissed shows it again.`);
+    else focusDismissedOnRender.current = false;
     return saved;
   };
 
