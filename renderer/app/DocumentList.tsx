@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { DocumentSummary } from '../../shared/api/contract';
 import { caseKey } from '../../shared/model/file-names';
+import { focusWhenShown } from '../common/focus-targets';
 import { DocumentMenu, type MenuItem } from './DocumentMenu';
 import { RenameDialog } from './RenameDialog';
 import { DeletedDocumentsDialog } from './DeletedDocumentsDialog';
@@ -53,7 +54,7 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
       const next = documents[at + 1] ?? documents[at - 1];
       void actions.remove(doc.id).then(() => {
         const target = next ? `.document-link[data-document-id="${CSS.escape(next.id)}"]` : '.document-toast button';
-        requestAnimationFrame(() => document.querySelector<HTMLElement>(target)?.focus());
+        focusWhenShown(target);
       });
     }
     else void actions.move(doc.id, action === 'up' ? -1 : 1);

@@ -29,3 +29,20 @@ export function tabbables(container: Element): HTMLElement[] {
     (element) => !element.closest('[inert]') && !element.hidden && element.getClientRects().length > 0,
   );
 }
+
+/** How many frames `focusWhenShown` waits for its element before it gives up. */
+const SHOWN_WITHIN_FRAMES = 60;
+
+/**
+ * Focuses the element `selector` names once it is drawn. After an awaited call React renders in a task of its own,
+ * which a slow machine may run after the next frame: one frame's wait is not enough, so each frame looks again.
+ */
+export function focusWhenShown(selector: string): void {
+  let frames = 0;
+  const look = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element) element.focus();
+    else if (++frames < SHOWN_WITHIN_FRAMES) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
