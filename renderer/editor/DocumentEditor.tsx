@@ -15,7 +15,7 @@ import type { CompareSource, DocumentSummary, LoadedDocument } from '../../share
 import type { PolicyDocument } from '../../shared/model/document';
 import { DEFAULT_LANGUAGE, FORMAT_VERSION } from '../../shared/model/vocabulary';
 import type { SaveStatus } from './autosave';
-import { changesBlocks, changesSections } from './change-kinds';
+import { changesBlocks, changesListNumbers, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
 import { blocksToSlate, notesById, slateToText } from './convert';
@@ -264,7 +264,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     const ops = editor.operations;
     // Only when blocks came or went or changed their fields, never per key: list numbers now, clause drift after a pause.
     if (ops.some(changesBlocks)) {
-      listNumbers.update(editor);
+      if (ops.some(changesListNumbers)) listNumbers.update(editor);
       host.blocksChanged();
     }
     if (ops.some(changesReferences)) referenceCounts.update(editor.children as BlockElement[]);

@@ -11,6 +11,19 @@ export function changesBlocks(op: Operation): boolean {
 }
 
 /**
+ * Whether an operation can change the labels of list items: a split of a block that is not a list item (Enter in a
+ * paragraph or a heading, most of what changes blocks) leaves every list run as it was, and so does a block's new id;
+ * anything else is taken to change them. `listNumbers.update` walks every block, which at 40,000 blocks is most of
+ * an Enter's own time.
+ */
+export function changesListNumbers(op: Operation): boolean {
+  if (!changesBlocks(op)) return false;
+  if (op.type === 'split_node') return (op.properties as Partial<BlockElement>).type === 'list-item';
+  if (op.type === 'set_node') return Object.keys({ ...op.properties, ...op.newProperties }).some((key) => key !== 'id');
+  return true;
+}
+
+/**
  * Whether an operation can change the section numbers or the outline's shape. Typing and splitting body paragraphs
  * cannot, and they are most of what happens, so the renumbering walk is skipped for them.
  */

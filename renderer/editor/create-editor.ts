@@ -58,9 +58,12 @@ export function createPolicyEditor(): BuiltEditor {
   // (47,000 in a 1,000,000-word policy, about a millisecond a key), is left out of what a text change makes dirty.
   // Typing in a table's cell (a text four levels down or more) leaves the table and its row out too: their rules
   // (with-tables.ts) look at every row, and a letter cannot change how many rows or cells there are.
+  // Splitting a block (Enter) leaves two blocks where one stood: nothing the root's rules look at (no blocks at all,
+  // a table last, a child that is not a block) can come of it, so the root is left out there too.
   const { getDirtyPaths } = editor;
   editor.getDirtyPaths = (op) => {
     const paths = getDirtyPaths(op);
+    if (op.type === 'split_node' && op.path.length === 1) return paths.filter((path) => path.length > 0);
     if (op.type !== 'insert_text' && op.type !== 'remove_text') return paths;
     const from = op.path.length >= 4 ? 3 : 1;
     return paths.filter((path) => path.length >= from);

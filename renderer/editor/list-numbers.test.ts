@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEditor, Node } from 'slate';
+import { createEditor, Editor, Node, Transforms, type Operation } from 'slate';
 import { withReact, ReactEditor } from 'slate-react';
+import { changesListNumbers } from './change-kinds';
 import { ListNumberStore } from './list-numbers';
 import type { BlockElement, ListItemElement } from './types';
 
@@ -50,5 +51,52 @@ describe('ListNumberStore', () => {
     expect(numbersOf([item('a'), { ...item('b'), change: { ...ana, kind: 'delete' } }, { ...item('n'), change: { ...ana, kind: 'insert' } }, item('c')])).toEqual([
       '1.', undefined, '2.', '3.',
     ]);
+  });
+});
+
+describe('changesListNumbers', () => {
+  /** Every label in document order, counted afresh. */
+  const labels = (editor: Editor) => {
+    const store = new ListNumberStore();
+    store.update(editor);
+    return (editor.children as BlockElement[]).map((block) => store.label(ReactEditor.findKey(editor, block)));
+  };
+  // Each edit, and whether it can change a label (the skip is only taken where it cannot).
+  const edits: Array<[string, boolean, (editor: Editor) => void]> = [
+    ['Enter in a paragraph between two lists', false, (e) => Transforms.splitNodes(e, { at: { path: [2, 0], offset: 1 }, always: true })],
+    ['typing in an item', false, (e) => Transforms.insertText(e, 'x', { at: { path: [0, 0], offset: 0 } })],
+    ['Enter in a list item', true, (e) => Transforms.splitNodes(e, { at: { path: [1, 0], offset: 1 }, always: true })],
+    ['a paragraph inserted inside a list', true, (e) => Transforms.insertNodes(e, para('new'), { at: [1] })],
+    ['the paragraph between two lists removed', true, (e) => Transforms.removeNodes(e, { at: [2] })],
+    ['the paragraph between two lists joined to the item before it', true, (e) => Transforms.mergeNodes(e, { at: [2] })],
+    ['a paragraph made a list item', true, (e) => Transforms.setNodes(e, { type: 'list-item', list: 'number', indent: 0 } as Partial<BlockElement>, { at: [2] })],
+    ['an item indented', true, (e) => Transforms.setNodes(e, { indent: 1 } as Partial<BlockElement>, { at: [1] })],
+    ['an item moved out of its list', true, (e) => Transforms.moveNodes(e, { at: [0], to: [4] })],
+  ];
+  it.each(edits)('%s: may change labels = %s; where it says no, a fresh count agrees', (_, mayChange, edit) => {
+    const editor = withReact(createEditor());
+    editor.children = [item('a'), item('b'), para('between'), item('c'), item('d')];
+    const counted = labels(editor);
+    const before = new Map((editor.children as BlockElement[]).map((block, i) => [ReactEditor.findKey(editor, block), counted[i]]));
+    const ops: Operation[] = [];
+    const { apply } = editor;
+    editor.apply = (op) => {
+      ops.push(op);
+      apply(op);
+    };
+    edit(editor);
+    expect(ops.some(changesListNumbers)).toBe(mayChange);
+    if (mayChange) return;
+    // Each block that was there before keeps its label; a new one (the split's second half) is no list item.
+    const after = labels(editor);
+    (editor.children as BlockElement[]).forEach((block, i) => {
+      const key = ReactEditor.findKey(editor, block);
+      expect(after[i]).toBe(before.has(key) ? before.get(key) : undefined);
+    });
+  });
+  it('says the labels stay for Enter in a paragraph, and not for a paragraph inserted inside a list', () => {
+    const split: Operation = { type: 'split_node', path: [2], position: 1, properties: { type: 'paragraph' } };
+    const inserted: Operation = { type: 'insert_node', path: [1], node: para('new') };
+    expect([changesListNumbers(split), changesListNumbers(inserted)]).toEqual([false, true]);
   });
 });
