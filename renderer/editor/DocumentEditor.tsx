@@ -18,7 +18,7 @@ import type { SaveStatus } from './autosave';
 import { changesBlocks, changesListNumbers, changesSections } from './change-kinds';
 import { LOCKED_MESSAGE, lockedIn } from './clause-lock';
 import { ChunkMounterContext } from './chunk-mounter';
-import { blocksToSlate, notesById, slateToText } from './convert';
+import { blocksInSteps, blocksToSlate, notesById, slateToText } from './convert';
 import { countOpenSuggestions } from './count-suggestions';
 import { createPolicyEditor } from './create-editor';
 import { DocumentBanners } from './DocumentBanners';
@@ -159,6 +159,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
         },
         renderNow: () => held.flush(),
         document: () => ({ format: FORMAT_VERSION, ...metaRef.current, ...slateToText(editor.children as BlockElement[]) }),
+        blocksInSteps: () => blocksInSteps(editor.children as BlockElement[], metaRef.current.numbering),
         jumpToSection: (id) => jumpRef.current(id),
         comments: () => metaRef.current.comments ?? [],
         setComments: (threads) => {

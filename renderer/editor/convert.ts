@@ -2,6 +2,7 @@ import type { Block, Mark, Note, PolicyDocument, Run, Table } from '../../shared
 import { mergeRuns } from '../../shared/format/normalize';
 import { variableRun } from '../../shared/model/variables';
 import { MARKS, notePlaceholder, referencePlaceholder } from '../../shared/model/vocabulary';
+import { BLOCKS_PER_STEP, type Steps } from '../../shared/steps/steps';
 import type {
   BlockElement,
   FormattedText,
@@ -87,6 +88,19 @@ export function slateToBlocks(nodes: readonly BlockElement[]): Block[] {
         return { kind: 'list-item', list: node.list, indent: node.indent, ...clause, ...change, ...relevel, runs };
     }
   });
+}
+
+/**
+ * The stored blocks of `nodes`, a few hundred at a time between yields. Slate replaces its children array on every
+ * change and never changes a node in place, so the array taken here is a snapshot, however long the reading takes.
+ */
+export function* blocksInSteps(nodes: readonly BlockElement[], numbering: PolicyDocument['numbering']): Steps<Pick<PolicyDocument, 'blocks' | 'numbering'>> {
+  const blocks: Block[] = [];
+  for (let at = 0; at < nodes.length; at += BLOCKS_PER_STEP) {
+    blocks.push(...slateToBlocks(nodes.slice(at, at + BLOCKS_PER_STEP)));
+    yield;
+  }
+  return { blocks, numbering };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { createContext, createElement, Fragment, type ComponentType, type DragEvent, type ReactNode } from 'react';
 import type { Command } from '../../shared/api/commands';
 import type { CommentThread, PolicyDocument } from '../../shared/model/document';
+import type { Steps } from '../../shared/steps/steps';
 import type { BlockElement, PolicyEditor } from './types';
 
 /** A tab beside the Document panel in the right column. */
@@ -58,6 +59,8 @@ export interface FeatureHostTools {
   renderNow(): void;
   /** The document as it stands, in the stored model (a whole-document conversion: never per key). */
   document?(): PolicyDocument;
+  /** The blocks and numbering as they stand, converted a piece at a time (renderer/common/idle-steps.ts runs it). */
+  blocksInSteps?(): Steps<Pick<PolicyDocument, 'blocks' | 'numbering'>>;
   /** Shows a section's heading at the top of the page with the cursor at its end, as the outline does. */
   jumpToSection?(id: string): void;
   /** The document's comment threads, kept with its details (saved with every save). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEditor, Editor, Node, Transforms, type Operation } from 'slate';
+import type { Editor} from 'slate';
+import { createEditor, Node, Transforms, type Operation } from 'slate';
 import { withReact, ReactEditor } from 'slate-react';
 import { changesListNumbers } from './change-kinds';
 import { ListNumberStore } from './list-numbers';
@@ -69,8 +70,8 @@ describe('changesListNumbers', () => {
     ['a paragraph inserted inside a list', true, (e) => Transforms.insertNodes(e, para('new'), { at: [1] })],
     ['the paragraph between two lists removed', true, (e) => Transforms.removeNodes(e, { at: [2] })],
     ['the paragraph between two lists joined to the item before it', true, (e) => Transforms.mergeNodes(e, { at: [2] })],
-    ['a paragraph made a list item', true, (e) => Transforms.setNodes(e, { type: 'list-item', list: 'number', indent: 0 } as Partial<BlockElement>, { at: [2] })],
-    ['an item indented', true, (e) => Transforms.setNodes(e, { indent: 1 } as Partial<BlockElement>, { at: [1] })],
+    ['a paragraph made a list item', true, (e) => Transforms.setNodes<ListItemElement>(e, { type: 'list-item', list: 'number', indent: 0 }, { at: [2] })],
+    ['an item indented', true, (e) => Transforms.setNodes<ListItemElement>(e, { indent: 1 }, { at: [1] })],
     ['an item moved out of its list', true, (e) => Transforms.moveNodes(e, { at: [0], to: [4] })],
   ];
   it.each(edits)('%s: may change labels = %s; where it says no, a fresh count agrees', (_, mayChange, edit) => {

@@ -1,4 +1,5 @@
-import { definedTerms, termsByFirstWord, type DefinedTerm } from '../../shared/check/terms';
+import { definedTermsInSteps, termsByFirstWord, type DefinedTerm } from '../../shared/check/terms';
+import { runWhenIdle } from '../common/idle-steps';
 import type { FeatureHost } from '../editor/editor-feature';
 
 /** After the last change, how long before the terms are read again (only while someone is looking at them). */
@@ -17,7 +18,8 @@ export class TermIndex {
   private watchers = 0;
   private pointerOver = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private idle: number | undefined;
+  /** Stops the reading under way, piece by piece in idle moments. */
+  private reading: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly host: FeatureHost) {}
@@ -52,7 +54,7 @@ export class TermIndex {
 
   /** Reads the terms again, in an idle moment after `delay` without changes, if they changed since. */
   refreshSoon(delay = 0): void {
-    if (this.stale && this.timer === undefined && this.idle === undefined) this.schedule(delay);
+    if (this.stale && this.timer === undefined && this.reading === undefined) this.schedule(delay);
   }
 
   /**
@@ -79,28 +81,36 @@ export class TermIndex {
     this.cancel();
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.idle = requestIdleCallback(() => {
-        this.idle = undefined;
-        this.read();
-      }, { timeout: 2000 });
+      this.read();
     }, delay);
   }
 
   private cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.idle !== undefined) cancelIdleCallback(this.idle);
-    this.idle = undefined;
+    this.reading?.();
+    this.reading = undefined;
   }
 
+  /**
+   * Reads the terms a few milliseconds at a time (a 1,000,000-word policy's are some 300 ms of work, which in one
+   * piece stopped the typist). The blocks are taken as they stand when it starts; a change meanwhile marks them stale.
+   */
   private read(): void {
-    const document = this.host.tools.document;
-    if (!document) return;
+    const blocks = this.host.tools.blocksInSteps;
+    if (!blocks) return;
     this.stale = false;
-    const terms = definedTerms(document());
-    this.terms = terms;
-    this.byTerm = new Map(terms.map((t) => [t.term, t]));
-    this.firstWords = termsByFirstWord(this.byTerm.keys());
-    for (const listener of this.listeners) listener();
+    this.reading = runWhenIdle(
+      (function* () {
+        return yield* definedTermsInSteps(yield* blocks());
+      })(),
+      (terms) => {
+        this.reading = undefined;
+        this.terms = terms;
+        this.byTerm = new Map(terms.map((t) => [t.term, t]));
+        this.firstWords = termsByFirstWord(this.byTerm.keys());
+        for (const listener of this.listeners) listener();
+      },
+    );
   }
 }

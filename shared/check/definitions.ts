@@ -1,3 +1,4 @@
+import { BLOCKS_PER_STEP, runToEnd, type Steps } from '../steps/steps';
 import type { Place } from './places';
 
 /** A term the document defines, where, and the words that define it. */
@@ -33,8 +34,14 @@ const BOLD_LISTS = /^\s*[""”]?\s*[:\-–—]/u;
 const DEFINITIONS_SECTION = /definition|interpretation|glossary|meaning of words|key terms/iu;
 
 export function findDefinitions(places: readonly Place[], sectionTitles: ReadonlyMap<string, string> = new Map()): Definition[] {
+  return runToEnd(findDefinitionsInSteps(places, sectionTitles));
+}
+
+/** `findDefinitions`, yielding between pieces of the document (shared/steps/steps.ts). */
+export function* findDefinitionsInSteps(places: readonly Place[], sectionTitles: ReadonlyMap<string, string> = new Map()): Steps<Definition[]> {
   const found: Definition[] = [];
-  for (const place of places) {
+  for (const [index, place] of places.entries()) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     if (place.block.kind === 'heading') continue;
     for (const pattern of PATTERNS) {
       for (const match of place.text.matchAll(pattern)) {

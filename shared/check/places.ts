@@ -4,6 +4,7 @@ import { blockText } from '../model/text';
 import { runsToPlainText } from '../model/text';
 import { numberSections } from '../numbering/number';
 import { referenceTargets } from '../numbering/references';
+import { BLOCKS_PER_STEP, runToEnd, type Steps } from '../steps/steps';
 
 /** A block of the document with the section it belongs to: what every rule walks. */
 export interface Place {
@@ -27,6 +28,11 @@ export interface SectionInfo {
 
 /** The document's blocks in order, each with its section, and its sections with their numbers. */
 export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'notes'>): { places: Place[]; notePlaces: Place[]; sections: SectionInfo[] } {
+  return runToEnd(placesInSteps(doc));
+}
+
+/** `placesOf`, yielding between pieces of the document (shared/steps/steps.ts). */
+export function* placesInSteps(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'notes'>): Steps<{ places: Place[]; notePlaces: Place[]; sections: SectionInfo[] }> {
   const headings = doc.blocks.flatMap((block) => (block.kind === 'heading' ? [{ id: block.id, level: block.level, unnumbered: block.unnumbered, title: runsToPlainText(block.runs).trim() }] : []));
   const numbers = numberSections(headings, doc.numbering);
   const sections = headings.map((heading, i) => {
@@ -39,7 +45,10 @@ export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'not
   let current: SectionInfo | null = null;
   const notes = new Map((doc.notes ?? []).map((note) => [note.id, note]));
   const notePlaces: Place[] = [];
-  const places = doc.blocks.map((block, index) => {
+  const places: Place[] = [];
+  for (let index = 0; index < doc.blocks.length; index++) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
+    const block = doc.blocks[index] as Block;
     if (block.kind === 'heading') current = byId.get(block.id) ?? null;
     const section: SectionInfo | null = current;
     const where = { index, sectionId: section?.id ?? null, sectionNumber: section ? section.reference || section.label : null };
@@ -49,7 +58,7 @@ export function placesOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering' | 'not
       const note = run.note === undefined ? undefined : notes.get(run.note);
       if (note) notePlaces.push({ block, ...where, runs: note.runs, text: runsToPlainText(note.runs, undefined, targets) });
     }
-    return { block, ...where, runs, text: blockText(block, undefined, targets) };
-  });
+    places.push({ block, ...where, runs, text: blockText(block, undefined, targets) });
+  }
   return { places, notePlaces, sections };
 }

@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../model/document';
-import { findDefinitions } from './definitions';
-import { placesOf } from './places';
+import { BLOCKS_PER_STEP, runToEnd, type Steps } from '../steps/steps';
+import { findDefinitionsInSteps } from './definitions';
+import { placesInSteps } from './places';
 
 /** Where a term stands: its block (in the document's order), its words there, and which of the term's occurrences it is. */
 export interface TermPlace {
@@ -29,9 +30,14 @@ export interface DefinedTerm {
  * its definition and its uses. Whole-document and pure: the Terms panel runs it when the browser is idle.
  */
 export function definedTerms(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): DefinedTerm[] {
-  const { places, sections } = placesOf(doc);
+  return runToEnd(definedTermsInSteps(doc));
+}
+
+/** `definedTerms`, yielding between pieces of the document: the editor reads the terms a few milliseconds at a time. */
+export function* definedTermsInSteps(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Steps<DefinedTerm[]> {
+  const { places, sections } = yield* placesInSteps(doc);
   const titles = new Map(sections.map((s) => [s.id, s.title]));
-  const definitions = findDefinitions(places, titles);
+  const definitions = yield* findDefinitionsInSteps(places, titles);
   const first = new Map<string, (typeof definitions)[number]>();
   const definingBlocks = new Map<string, Set<number>>();
   for (const d of definitions) {
@@ -39,8 +45,10 @@ export function definedTerms(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>):
     definingBlocks.set(d.term, (definingBlocks.get(d.term) ?? new Set()).add(d.place.index));
   }
   const texts = places.map((p) => p.text);
-  const occurrences = occurrencesOf(texts, [...first.keys()]);
-  return [...first.values()].map(({ term, place, text }) => {
+  const occurrences = yield* occurrencesInSteps(texts, [...first.keys()]);
+  const terms: DefinedTerm[] = [];
+  for (const [index, { term, place, text }] of [...first.values()].entries()) {
+    if (index % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     const all = (occurrences.get(term) ?? []).map((o) => {
       const at = places[o.blockIndex];
       const sectionId = at?.sectionId ?? null;
@@ -49,8 +57,9 @@ export function definedTerms(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>):
     // In each block that defines it, the term's first occurrence is the definition; any later one there is a use.
     const definitionsAt = new Set([...(definingBlocks.get(term) ?? [])].map((block) => all.find((o) => o.blockIndex === block)));
     const definedAt = all.find((o) => o.blockIndex === place.index) ?? null;
-    return { term, definedAt, definition: text.trim(), uses: all.filter((o) => !definitionsAt.has(o)) };
-  });
+    terms.push({ term, definedAt, definition: text.trim(), uses: all.filter((o) => !definitionsAt.has(o)) });
+  }
+  return terms;
 }
 
 /**
@@ -58,13 +67,19 @@ export function definedTerms(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>):
  * are looked up by their first word, so two hundred terms cost about what one does.
  */
 export function occurrencesOf(texts: readonly string[], terms: readonly string[]): Map<string, Array<{ blockIndex: number; start: number; end: number; ordinal: number }>> {
+  return runToEnd(occurrencesInSteps(texts, terms));
+}
+
+/** `occurrencesOf`, yielding between pieces of the texts (shared/steps/steps.ts). */
+export function* occurrencesInSteps(texts: readonly string[], terms: readonly string[]): Steps<Map<string, Array<{ blockIndex: number; start: number; end: number; ordinal: number }>>> {
   const byFirstWord = new Map<string, string[]>();
   for (const term of terms) {
     const word = firstWord(term);
     byFirstWord.set(word, [...(byFirstWord.get(word) ?? []), term]);
   }
   const found = new Map<string, Array<{ blockIndex: number; start: number; end: number; ordinal: number }>>(terms.map((t) => [t, []]));
-  texts.forEach((text, blockIndex) => {
+  for (const [blockIndex, text] of texts.entries()) {
+    if (blockIndex % BLOCKS_PER_STEP === BLOCKS_PER_STEP - 1) yield;
     for (const match of text.matchAll(WORD)) {
       for (const term of candidates(byFirstWord, match[0])) {
         const end = useEnd(text, match.index, term);
@@ -73,7 +88,7 @@ export function occurrencesOf(texts: readonly string[], terms: readonly string[]
         list.push({ blockIndex, start: match.index, end, ordinal: list.length });
       }
     }
-  });
+  }
   return found;
 }
 
