@@ -96,3 +96,19 @@ test('an outline of thousands of sections draws only the entries in view, and sc
   await expect(heading(page, `Clause ${sections}`)).toBeInViewport();
 });
 
+
+test('a policy of over 256 kB is saved by the request worker, off the page’s own thread, and reaches the file', async ({ page, app }) => {
+  const file = path.join(app.projectDir, 'documents', 'privacy-policy.policy.json');
+  await fs.writeFile(file, JSON.stringify(longDocument(3000), null, 2));
+  await page.reload();
+  await expect(heading(page, 'Clause 1')).toBeVisible();
+  await page.locator('.policy-editor p').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Saved through the worker.');
+  await page.keyboard.press('Control+s');
+  await expect.poll(async () => (await fs.readFile(file, 'utf8')).includes('Saved through the worker.'), { timeout: 15_000 }).toBe(true);
+  expect(page.workers().map((worker) => worker.url()).some((url) => /request-worker/.test(url))).toBe(true);
+  // The file is whole: every section is still there after the worker's save.
+  const saved = JSON.parse(await fs.readFile(file, 'utf8')) as { blocks: Array<{ kind: string }> };
+  expect(saved.blocks.filter((block) => block.kind === 'heading')).toHaveLength(3000);
+});

@@ -623,7 +623,9 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
 
   // Let typing-pause work (the app's outline refresh and autosave) finish outside the Enter measurements.
   await page.evaluate(() => window.__bench.setPhase('settle'));
+  const settleProfiler = options.profile && diagnose && !isFloor ? await startProfile(context, page) : null;
   await page.waitForTimeout(SETTLE_MS);
+  if (settleProfiler) await stopProfile(settleProfiler, `${who}-settle`, { top: 20 });
 
   const blocksBefore = await page.evaluate(() => window.__bench.blocks().length);
   if (tracing) await startTrace(browser, page);
