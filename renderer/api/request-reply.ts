@@ -1,13 +1,15 @@
 import type { Reply } from '../../shared/api/contract';
 
-/** A request handed to the request worker (request-worker.ts), and what comes back: null when nothing answered. */
-export interface LargeRequest {
-  readonly id: number;
+/** What the page's worker (request-worker.ts) is given, a request to the web host, and what comes back: the reply,
+ * or null when nothing answered. */
+export interface WorkerJob {
+  readonly kind: 'request';
   readonly url: string;
   readonly input: unknown;
 }
-export interface LargeReply {
+export interface WorkerResult {
   readonly id: number;
+  readonly kind: 'request';
   readonly reply: Reply<unknown> | null;
 }
 

@@ -1,6 +1,7 @@
 import type { Transport } from '../../shared/api/client';
 import type { PolicywrightBridge } from '../../shared/api/bridge';
-import { largerThan, replyToResponse, type LargeReply, type LargeRequest } from './request-reply';
+import { pageWorker } from './page-worker';
+import { largerThan, replyToResponse } from './request-reply';
 
 declare global {
   interface Window {
@@ -20,8 +21,8 @@ const NOT_RUNNING = 'Policywright is not running, so nothing could be saved; you
 /** From the web host, the same calls are POST /api/<method>; the launch token travels as a same-site cookie. */
 const webTransport: Transport = async (method, input) => {
   if (largerThan(input, LARGE_REQUEST_CHARS)) {
-    const reply = await requestWorker.send(new URL(`api/${method}`, document.baseURI).href, input);
-    if (reply !== undefined) return reply ?? { ok: false, error: { message: NOT_RUNNING } };
+    const done = await pageWorker.run({ kind: 'request', url: new URL(`api/${method}`, document.baseURI).href, input });
+    if (done) return done.reply ?? { ok: false, error: { message: NOT_RUNNING } };
   }
   let response: Response;
   const body = JSON.stringify(input ?? {});
@@ -39,44 +40,6 @@ const webTransport: Transport = async (method, input) => {
   }
   return replyToResponse(response);
 };
-
-/** The request worker, started on the first large request; undefined from `send` when no worker can run here. */
-const requestWorker = (() => {
-  let worker: Worker | null | undefined;
-  let next = 0;
-  const waiting = new Map<number, (reply: LargeReply['reply'] | undefined) => void>();
-  const start = (): Worker | null => {
-    try {
-      const started = new Worker(new URL('./request-worker.ts', import.meta.url), { type: 'module', name: 'requests' });
-      started.onmessage = (event: MessageEvent<LargeReply>) => {
-        waiting.get(event.data.id)?.(event.data.reply);
-        waiting.delete(event.data.id);
-      };
-      // A worker that cannot run (its script refused, say) never sent what it was given: those requests, and all later
-      // ones, go the ordinary way.
-      started.onerror = () => {
-        worker = null;
-        for (const resolve of waiting.values()) resolve(undefined);
-        waiting.clear();
-      };
-      return started;
-    } catch {
-      return null;
-    }
-  };
-  return {
-    send(url: string, input: unknown): Promise<LargeReply['reply'] | undefined> {
-      if (worker === undefined) worker = start();
-      if (!worker) return Promise.resolve(undefined);
-      const id = next++;
-      const request: LargeRequest = { id, url, input };
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
-        worker?.postMessage(request);
-      });
-    },
-  };
-})();
 
 export function hostTransport(): Transport {
   return window.policywright ? bridgeTransport(window.policywright) : webTransport;

@@ -17,10 +17,12 @@ export const browserJournal = {
   useKey(base64url: string | null): void {
     cipherKey = base64url ? importKey(base64url).catch(() => null) : Promise.resolve(null);
   },
-  async put(place: JournalPlace, entry: JournalEntry): Promise<void> {
+  /** Keeps the entry; resolves with the main-thread milliseconds its sealing took (a long policy's are hundreds). */
+  async put(place: JournalPlace, entry: JournalEntry): Promise<number> {
     const key = keyOf(place);
-    const sealed = await seal(entry, key);
+    const { sealed, ms } = await seal(entry, key);
     if (sealed) await withStore('readwrite', (store) => store.put(sealed, key));
+    return ms;
   },
   /** Every window's entry for one document of one project. */
   async all(projectPath: string, documentId: string): Promise<WindowJournalEntry[]> {
@@ -62,16 +64,18 @@ async function importKey(base64url: string): Promise<CryptoKey> {
 }
 
 // The entry's place is bound to its ciphertext, so an entry cannot be moved to another document's or window's place.
-async function seal(entry: JournalEntry, place: string): Promise<Sealed | null> {
+async function seal(entry: JournalEntry, place: string): Promise<{ sealed: Sealed | null; ms: number }> {
   const key = await cipherKey;
-  if (!key) return null;
+  if (!key) return { sealed: null, ms: 0 };
+  const started = performance.now();
   try {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const additionalData = new TextEncoder().encode(place);
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, new TextEncoder().encode(JSON.stringify(entry)));
-    return { iv, data };
+    const encrypting = crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, new TextEncoder().encode(JSON.stringify(entry)));
+    const ms = performance.now() - started;
+    return { sealed: { iv, data: await encrypting }, ms };
   } catch {
-    return null;
+    return { sealed: null, ms: performance.now() - started };
   }
 }
 

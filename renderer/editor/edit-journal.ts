@@ -79,7 +79,10 @@ export class EditJournal {
       ]);
       const cost = taking + (performance.now() - sending);
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
-      return writes.then(() => undefined);
+      // The tab's journal seals the entry a moment later, on this thread too: that counts as well.
+      return writes.then(([sealing]) => {
+        this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, (cost + (Number.isFinite(sealing) ? sealing : 0)) * COST_SHARE));
+      });
     });
   }
 
