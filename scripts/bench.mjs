@@ -837,6 +837,7 @@ function printDetails(label, m, who) {
       `Enter p50 ${fmt(round(percentile(m.enter, 50)))}, p95 ${fmt(round(percentile(m.enter, 95)))}, max ${fmt(round(Math.max(...m.enter)))} ms; ` +
       `a key waited p95 ${fmt(round(waited))} ms before it was handled`,
   );
+  console.log(`  each Enter in order: ${m.enter.map((ms) => fmt(round(ms))).join(', ')} ms`);
   console.log(
     `  per key (CDP, main thread): script ${k.scriptMs.toFixed(1)} ms, style ${k.recalcStyleMs.toFixed(1)} ms, ` +
       `layout ${k.layoutMs.toFixed(1)} ms, all tasks ${k.taskMs.toFixed(1)} ms; ${k.styleRecalcs.toFixed(1)} style recalcs, ${k.layouts.toFixed(1)} layouts`,
