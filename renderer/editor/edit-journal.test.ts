@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectClient } from '../../shared/api/client';
+import { browserJournal } from './browser-journal';
 import { EditJournal } from './edit-journal';
 
 /** A client that records the journal entries written to the app. */
@@ -71,5 +72,16 @@ describe('EditJournal', () => {
     cost = 10;
     await journal.keepNow();
     expect(journal.nextSpacing).toBe(1000);
+  });
+
+  it('counts what sealing the last entry for the tab cost this thread in the wait before the next', async () => {
+    vi.spyOn(browserJournal, 'put').mockResolvedValue(300);
+    const { journal } = journalCosting(() => 5);
+    await journal.keepNow();
+    // The first entry's sealing was not known when it was taken.
+    expect(journal.nextSpacing).toBe(1000);
+    await journal.keepNow();
+    // 5 ms to take and 300 ms to seal: twenty times 305 ms.
+    expect(journal.nextSpacing).toBe(6100);
   });
 });

@@ -33,6 +33,8 @@ export class EditJournal {
   private readonly place: JournalPlace;
   /** How long after a change the next entry is taken (see COST_SHARE). */
   private spacing = JOURNAL_EVERY_MS;
+  /** What sealing the last entry for the tab's journal cost this thread, in milliseconds. */
+  private sealing = 0;
 
   constructor(
     private readonly client: ProjectClient,
@@ -77,11 +79,12 @@ export class EditJournal {
         browserJournal.put(this.place, entry),
         this.client.writeJournal({ documentId: this.documentId, window: this.window, entry, leaving }).catch(() => undefined),
       ]);
-      const cost = taking + (performance.now() - sending);
+      // The tab's journal seals the entry a moment later, on this thread too (a hundred milliseconds or more for a long
+      // policy): until this entry's is known, the last one's stands in for it, entries being much the same size.
+      const cost = taking + (performance.now() - sending) + this.sealing;
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
-      // The tab's journal seals the entry a moment later, on this thread too: that counts as well.
       return writes.then(([sealing]) => {
-        this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, (cost + (Number.isFinite(sealing) ? sealing : 0)) * COST_SHARE));
+        this.sealing = Number.isFinite(sealing) ? sealing : 0;
       });
     });
   }
