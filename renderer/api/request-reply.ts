@@ -3,13 +3,11 @@ import type { Reply } from '../../shared/api/contract';
 /** What the page's worker (request-worker.ts) is given, a request to the web host, and what comes back: the reply,
  * or null when nothing answered. */
 export interface WorkerJob {
-  readonly kind: 'request';
   readonly url: string;
   readonly input: unknown;
 }
 export interface WorkerResult {
   readonly id: number;
-  readonly kind: 'request';
   readonly reply: Reply<unknown> | null;
 }
 

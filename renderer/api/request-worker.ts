@@ -14,7 +14,7 @@ const scope = globalThis as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   const job = event.data;
-  void send(job.url, job.input).then((reply) => scope.postMessage({ id: job.id, kind: 'request', reply }));
+  void send(job.url, job.input).then((reply) => scope.postMessage({ id: job.id, reply }));
 };
 
 async function send(url: string, input: unknown): Promise<Reply<unknown> | null> {

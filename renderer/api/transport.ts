@@ -21,7 +21,7 @@ const NOT_RUNNING = 'Policywright is not running, so nothing could be saved; you
 /** From the web host, the same calls are POST /api/<method>; the launch token travels as a same-site cookie. */
 const webTransport: Transport = async (method, input) => {
   if (largerThan(input, LARGE_REQUEST_CHARS)) {
-    const done = await pageWorker.run({ kind: 'request', url: new URL(`api/${method}`, document.baseURI).href, input });
+    const done = await pageWorker.run({ url: new URL(`api/${method}`, document.baseURI).href, input });
     if (done) return done.reply ?? { ok: false, error: { message: NOT_RUNNING } };
   }
   let response: Response;
