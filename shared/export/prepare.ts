@@ -5,7 +5,7 @@ import { standsWhenAccepted } from '../review/suggestions';
 import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun, type NoteNumbers } from './runs';
-import { oneLine } from './text';
+import { collapseSpaces, exportableText, oneLine } from './text';
 import { NO_VARIABLES, resolveRuns, type VariableValues } from '../model/variables';
 import type { ReferenceTarget, ReferenceTargets } from '../model/reference-text';
 
@@ -89,17 +89,17 @@ export interface PreparedDocument {
 export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO_VARIABLES): PreparedDocument {
   // Variables become their values (or "[name]") before anything else reads a run: exporters never see a placeholder.
   const valued = doc.blocks.map((block) => resolveBlock(block, values));
-  const headingBlocks = valued.flatMap((block) => (block.kind === 'heading' ? [block] : []));
+  const headingBlocks: Heading[] = [];
+  for (const block of valued) if (block.kind === 'heading') headingBlocks.push(block);
   const numbers = reviewedNumbers(headingBlocks, doc.numbering);
   // References show the numbers these same headings are exported with (every open suggestion accepted).
   const targets = referenceTargetsOf(headingBlocks, numbers);
   const resolved = valued.map((block) => resolveBlock(block, NO_VARIABLES, targets));
   const referenced = new Set<string>();
-  for (const block of valued) {
-    forEachRunList(block, (runs) => {
-      for (const run of runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
-    });
-  }
+  const noteReferences = (runs: readonly Run[]) => {
+    for (const run of runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
+  };
+  for (const block of valued) forEachRunList(block, noteReferences);
   const noteNumbers = numberNotes(valued);
 
   const blocks: ExportBlock[] = [];
@@ -133,20 +133,20 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     const reviewed = numbers[headingIndex++];
     const number = reviewed?.number;
     if (!number || number.id !== block.id) throw new Error(`no section number for heading ${block.id}`);
-    const heading: ExportHeading = {
+    const heading: Mutable<ExportHeading> = {
       kind: 'heading',
       id: block.id,
       depth: number.depth,
       label: number.label,
       number: bareNumber(number.label),
       reference: number.reference,
-      ...(block.unnumbered ? { unnumbered: true as const } : {}),
       runs,
       // A footnote's mark is not part of the title a table of contents lists.
-      text: plainText(runs.filter((run) => run.note === undefined)).replace(/\s+/g, ' ').trim(),
-      ...(block.change ? { change: block.change } : {}),
-      ...(reviewed.was ? { was: reviewed.was } : {}),
+      text: headingTitle(block.runs),
     };
+    if (block.unnumbered) heading.unnumbered = true;
+    if (block.change) heading.change = block.change;
+    if (reviewed.was) heading.was = reviewed.was;
     blocks.push(heading);
     if (standsWhenAccepted(block)) headings.push(heading);
   }
@@ -185,12 +185,10 @@ function resolveBlock(block: Block, values: VariableValues, targets?: ReferenceT
  */
 export function numberNotes(blocks: readonly Block[]): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const block of blocks) {
-    if (block.change?.kind === 'move-from') continue;
-    forEachRunList(block, (runs) => {
-      for (const run of runs) if (run.note !== undefined && !numbers.has(run.note)) numbers.set(run.note, numbers.size + 1);
-    });
-  }
+  const count = (runs: readonly Run[]) => {
+    for (const run of runs) if (run.note !== undefined && !numbers.has(run.note)) numbers.set(run.note, numbers.size + 1);
+  };
+  for (const block of blocks) if (block.change?.kind !== 'move-from') forEachRunList(block, count);
   return numbers;
 }
 
@@ -223,8 +221,17 @@ function referenceTargetsOf(headings: readonly Heading[], numbers: readonly Revi
   headings.forEach((heading, index) => {
     const number = numbers[index]?.number;
     if (!number || !standsWhenAccepted(heading) || targets.has(heading.id)) return;
-    targets.set(heading.id, { number: number.reference, title: plainText(exportRuns(heading.runs)).replace(/\s+/g, ' ').trim() });
+    targets.set(heading.id, { number: number.reference, title: headingTitle(heading.runs) });
   });
   return targets;
 }
 
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A heading's words as one line, as exportRuns would write them without their footnote marks (a title has none). */
+function headingTitle(runs: readonly Run[]): string {
+  let text = '';
+  for (const run of runs) if (run.note === undefined) text += exportableText(run.text);
+  return collapseSpaces(text);
+}

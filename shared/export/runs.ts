@@ -67,40 +67,44 @@ export function exportRuns(runs: readonly Run[], targets?: ReferenceTargets, not
     if (run.note !== undefined && noteNumber === undefined) continue;
     const text = noteNumber !== undefined ? String(noteNumber) : exportableText(run.text);
     if (text === '') continue;
-    const marks = run.marks ?? [];
-    // The parsed address, ASCII and percent-encoded as a browser sends it: what was checked is what gets written.
-    const href = run.link === undefined ? null : safeLink(run.link);
-    const target = run.ref === undefined ? undefined : targets?.get(run.ref);
-    const ref: ExportReference | undefined =
-      run.ref === undefined || target === undefined ? undefined : { section: run.ref, number: target.number, ...((run.refTitle || target.number === '') && target.title ? { title: target.title } : {}) };
-    const script = marks.includes('superscript') ? 'superscript' : marks.includes('subscript') ? 'subscript' : undefined;
-    const next: ExportRun = {
+    const marks = run.marks;
+    // Built field by field rather than with conditional spreads: this runs for every run of every export.
+    const next: Mutable<ExportRun> = {
       text,
-      bold: marks.includes('bold'),
-      italic: marks.includes('italic'),
-      underline: marks.includes('underline'),
-      ...(script ? { script } : {}),
-      ...(href !== null ? { href } : {}),
-      ...(run.note !== undefined && noteNumber !== undefined ? { note: { id: run.note, number: noteNumber } } : {}),
-      ...(ref !== undefined ? { href: `#${ref.section}`, ref } : {}),
-      ...(run.ins || run.del || run.formatted || run.comments ? reviewOf(run) : {}),
+      bold: marks !== undefined && marks.includes('bold'),
+      italic: marks !== undefined && marks.includes('italic'),
+      underline: marks !== undefined && marks.includes('underline'),
     };
+    if (marks !== undefined && marks.length > 0) {
+      if (marks.includes('superscript')) next.script = 'superscript';
+      else if (marks.includes('subscript')) next.script = 'subscript';
+    }
+    // The parsed address, ASCII and percent-encoded as a browser sends it: what was checked is what gets written.
+    if (run.link !== undefined) {
+      const href = safeLink(run.link);
+      if (href !== null) next.href = href;
+    }
+    if (noteNumber !== undefined) next.note = { id: run.note as string, number: noteNumber };
+    const target = run.ref === undefined ? undefined : targets?.get(run.ref);
+    if (run.ref !== undefined && target !== undefined) {
+      const ref: Mutable<ExportReference> = { section: run.ref, number: target.number };
+      if ((run.refTitle || target.number === '') && target.title) ref.title = target.title;
+      next.href = `#${ref.section}`;
+      next.ref = ref;
+    }
+    if (run.ins) next.ins = run.ins;
+    if (run.del) next.del = run.del;
+    if (run.formatted) next.formatted = run.formatted;
+    if (run.comments) next.comments = run.comments;
     const last = out[out.length - 1];
-    if (last && sameFormatting(last, next)) out[out.length - 1] = { ...last, text: last.text + next.text };
+    // `last` was made above, by this call: joining into it copies nothing.
+    if (last && sameFormatting(last, next)) (last as Mutable<ExportRun>).text += next.text;
     else out.push(next);
   }
   return out;
 }
 
-/** The suggestions and comment threads a run carries, only those it has. */
-function reviewOf(run: Run): Pick<ExportRun, 'ins' | 'del' | 'formatted' | 'comments'> {
-  return {
-    ...(run.ins ? { ins: run.ins } : {}),
-    ...(run.del ? { del: run.del } : {}),
-    ...(run.formatted ? { formatted: run.formatted } : {}),
-    ...(run.comments ? { comments: run.comments } : {}),
-  };
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function plainText(runs: readonly ExportRun[]): string {
   let text = '';

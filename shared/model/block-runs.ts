@@ -17,10 +17,13 @@ export function isTextBlock(block: Block): block is TextBlock {
   return block.kind !== 'table';
 }
 
+// One array for every text block: this runs per block in every walk of a document.
+const RUNS_PATH: RunListPath = Object.freeze(['runs']);
+
 /** Calls `visit` with each list of runs of the block, in reading order. */
 export function forEachRunList(block: Block, visit: (runs: readonly Run[], path: RunListPath) => void): void {
   if (block.kind !== 'table') {
-    visit(block.runs, ['runs']);
+    visit(block.runs, RUNS_PATH);
     return;
   }
   if (block.caption) visit(block.caption, ['caption']);

@@ -33,7 +33,7 @@ export function variableText(values: VariableValues, name: string): string {
  * targets it stays its placeholder, which is how compare sees it (by the section it points at, not by its number).
  */
 export function resolveRuns(runs: readonly Run[], values: VariableValues, targets?: ReferenceTargets): Run[] {
-  if (!runs.some((run) => run.variable !== undefined || (targets !== undefined && run.ref !== undefined))) return runs as Run[];
+  if (!needsResolving(runs, targets !== undefined)) return runs as Run[];
   return runs.map((run) => {
     if (targets !== undefined && run.ref !== undefined) return { ...run, text: referenceText(run, targets) };
     if (run.variable === undefined) return run;
@@ -41,6 +41,12 @@ export function resolveRuns(runs: readonly Run[], values: VariableValues, target
     const { variable: _resolved, text: _placeholder, ...rest } = run;
     return { text: variableText(values, run.variable), ...rest };
   });
+}
+
+// A loop rather than runs.some(…): every export asks this of every list of runs, twice, and nearly all say no.
+function needsResolving(runs: readonly Run[], withReferences: boolean): boolean {
+  for (const run of runs) if (run.variable !== undefined || (withReferences && run.ref !== undefined)) return true;
+  return false;
 }
 
 export function resolveBlocks(blocks: readonly Block[], values: VariableValues, targets?: ReferenceTargets): Block[] {

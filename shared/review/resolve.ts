@@ -1,7 +1,7 @@
 import type { Block, Note, PolicyDocument, Run } from '../model/document';
 import { mergeRuns } from '../format/normalize';
 import { forEachRunList, mapRunLists } from '../model/block-runs';
-import { blockSuggestions, runSuggestions, type SuggestionPart } from './suggestions';
+import { blockSuggestions, relevelOf, runSuggested, runSuggestions, type SuggestionPart } from './suggestions';
 
 /** What to do with one suggestion: accept it, reject it, or leave it open (undefined). */
 export type Decision = 'accept' | 'reject' | undefined;
@@ -75,7 +75,8 @@ export function settleNotes(notes: readonly Note[], blocks: readonly Block[], re
  */
 export function resolveBlock(block: Block, decide: Decide): Block | null {
   let next: Block = block;
-  for (const part of blockSuggestions(block)) {
+  const parts = block.change === undefined && relevelOf(block) === undefined ? [] : blockSuggestions(block);
+  for (const part of parts) {
     const decision = decide(part);
     if (!decision) continue;
     if (part.kind === 'level') {
@@ -100,6 +101,8 @@ export function resolveBlock(block: Block, decide: Decide): Block | null {
 
 /** The runs with the suggestions `decide` settles applied, adjacent runs that became alike joined; the same array when none is. */
 export function resolveRuns(runs: readonly Run[], decide: Decide): Run[] {
+  // Most runs carry no suggestion: the exporters settle every run of a document, and this spares them a copy.
+  if (!runs.some(runSuggested)) return runs as Run[];
   let changed = false;
   const out: Run[] = [];
   for (const run of runs) {

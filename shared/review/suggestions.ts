@@ -35,7 +35,8 @@ export function blockSuggestions(block: Block): SuggestionPart[] {
   return parts;
 }
 
-const runSuggested = (run: Run): boolean => run.ins !== undefined || run.del !== undefined || run.formatted !== undefined;
+/** Whether the run carries a suggestion (an insertion, a deletion or a formatting change). */
+export const runSuggested = (run: Run): boolean => run.ins !== undefined || run.del !== undefined || run.formatted !== undefined;
 
 /** Whether a block, or any run of it (a table's cells and caption included), carries a suggestion: the cheap test every per-block reader starts with. */
 export function hasSuggestions(block: Block): boolean {
