@@ -21,9 +21,25 @@ function applyEdit(source: string, e: Edit): string {
 const style = fc.constantFrom<{ marks?: Mark[]; link?: string }>({}, {}, { marks: ['bold'] }, { link: 'https://example.org' });
 const shape = fc.constantFrom<'paragraph' | 'list-item'>('paragraph', 'paragraph', 'list-item');
 
-type Lead = { text: string; marks?: Mark[] } | null;
-/** A run before the edited one: none, a defined term in bold, plain text, or an empty run. */
-const lead = fc.constantFrom<Lead>(null, { text: 'Data', marks: ['bold'] }, { text: 'Note: ' }, { text: '' }, { text: 'Data' });
+type Lead = { text: string; marks?: Mark[]; ref?: string; refTitle?: true; note?: string } | null;
+/**
+ * A run before the edited one: none, a defined term in bold, plain text, an empty run, a cross-reference (the same
+ * section under another number, another section, the same with its title, in bold) or a footnote's mark.
+ */
+const lead = fc.constantFrom<Lead>(
+  null,
+  { text: 'Data', marks: ['bold'] },
+  { text: 'Note: ' },
+  { text: '' },
+  { text: 'Data' },
+  { text: '4.2', ref: 's-a' },
+  { text: '4.3', ref: 's-a' },
+  { text: '4.2', ref: 's-b' },
+  { text: '4.2 (Data)', ref: 's-a', refTitle: true },
+  { text: '4.2', ref: 's-a', marks: ['bold'] },
+  { text: '{{note:n-1}}', note: 'n-1' },
+  { text: '{{note:n-2}}', note: 'n-2' },
+);
 
 function paragraph(kind: 'paragraph' | 'list-item', body: string, runStyle: { marks?: Mark[]; link?: string }, first: Lead = null): TextBlock {
   const runs = [...(first ? [first] : []), { text: body, ...runStyle }];

@@ -1,5 +1,5 @@
 import type { Run, TextBlock as Block } from '../model/document';
-import { addBoundary, addRun, addTextTokens, isSpaceAt, shapeKey, styleOf, type TokenStream } from './tokens';
+import { addBoundary, addRun, addTextTokens, isSpaceAt, sameReference, shapeKey, styleOf, type TokenStream } from './tokens';
 
 /**
  * The token streams of a changed stretch of paragraphs, with the text both editions share at its start and at its end
@@ -61,17 +61,21 @@ export function tokenizeFolded(oldBlocks: readonly Block[], newBlocks: readonly 
     { texts: [], styles: [], keys: [], boundaries: [] },
     { texts: [], styles: [], keys: [], boundaries: [] },
   ];
-  [oldBlocks, newBlocks].forEach((blocks, side) => {
+  // Plain loops: this runs for every changed paragraph of a compare, and a closure per block and run is garbage.
+  for (let side = 0; side < 2; side++) {
+    const blocks = side === 0 ? oldBlocks : newBlocks;
     const stream = streams[side] as TokenStream;
-    blocks.forEach((block, i) => {
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i] as Block;
       const first = i === 0 && startFolds;
       const cutHead = first ? head : 0;
       const cutTail = i === blocks.length - 1 && endFolds ? tail : 0;
       const last = block.runs.length - 1;
-      block.runs.forEach((run, r) => {
+      for (let r = 0; r <= last; r++) {
+        const run = block.runs[r] as Run;
         if (r < last) {
           // Runs before the first paragraph's last are the same in both editions (an empty one gives no token, as in `tokenize`).
-          if (!first) addRun(stream, run);
+          if (!first || run.ref !== undefined || run.note !== undefined) addRun(stream, run);
           else if (run.text !== '') addFolded(stream, run.text, '\u0005', styleOf(run).style);
         } else if (cutHead === 0 && cutTail === 0) {
           addRun(stream, run);
@@ -82,10 +86,10 @@ export function tokenizeFolded(oldBlocks: readonly Block[], newBlocks: readonly 
           addTextTokens(stream, text, cutHead, text.length - cutTail, style, keySuffix);
           if (cutTail > 0) addFolded(stream, text.slice(text.length - cutTail), '\u0004', style);
         }
-      });
+      }
       addBoundary(stream, block);
-    });
-  });
+    }
+  }
   return streams;
 }
 
@@ -93,7 +97,11 @@ export function tokenizeFolded(oldBlocks: readonly Block[], newBlocks: readonly 
 function foldableStart(oldBlock: Block, newBlock: Block): boolean {
   const last = oldBlock.runs.length - 1;
   if (last < 0 || newBlock.runs.length !== oldBlock.runs.length) return false;
-  for (let i = 0; i < last; i++) if (!sameRun(oldBlock.runs[i] as Run, newBlock.runs[i])) return false;
+  for (let i = 0; i < last; i++) {
+    const x = oldBlock.runs[i] as Run;
+    const y = newBlock.runs[i] as Run;
+    if (!sameRun(x, y) && !sameOneToken(x, y)) return false;
+  }
   return foldableRuns(oldBlock.runs[last], newBlock.runs[last]);
 }
 
@@ -107,6 +115,16 @@ function foldableRuns(x: Run | undefined, y: Run | undefined): boolean {
 /** The same run in both editions, link too: a run folded away is kept as it is. */
 function sameRun(x: Run, y: Run | undefined): boolean {
   return foldableRuns(x, y) && x.text === y?.text && x.link === y.link;
+}
+
+/**
+ * Two runs that are one token each, and the same token: a cross-reference to the same section ("As Section 4.2
+ * provides", whose number an edit elsewhere may have changed) or the mark of the same footnote, in one style. They
+ * are not folded but kept as their token, equal on both sides as `tokenize` makes them.
+ */
+function sameOneToken(x: Run, y: Run): boolean {
+  const sameTarget = (x.ref !== undefined && sameReference(x, y)) || (x.note !== undefined && x.ref === undefined && y.ref === undefined && x.note === y.note);
+  return sameTarget && styleOf(x).keySuffix === styleOf(y).keySuffix;
 }
 
 function lastRun(block: Block): Run | undefined {

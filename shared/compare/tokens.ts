@@ -72,8 +72,11 @@ export function styleOf(run: Run): { style: TokenStyle | undefined; keySuffix: s
   const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
   return styled
     ? { style: { marks: run.marks, link: run.link }, keySuffix: run.marks && run.marks.length > 0 ? `\u0001${run.marks.join(',')}` : '' }
-    : { style: undefined, keySuffix: '' };
+    : PLAIN;
 }
+
+// Most runs are plain: one answer for all of them rather than a new one per run.
+const PLAIN: { readonly style: undefined; readonly keySuffix: '' } = Object.freeze({ style: undefined, keySuffix: '' });
 
 /** Tokens of text[from, to), where `to` must be a token boundary of the whole text (or its end). */
 export function addTextTokens(stream: TokenStream, text: string, from: number, to: number, style: TokenStyle | undefined, keySuffix: string): void {

@@ -50,7 +50,8 @@ function needsResolving(runs: readonly Run[], withReferences: boolean): boolean 
 }
 
 export function resolveBlocks(blocks: readonly Block[], values: VariableValues, targets?: ReferenceTargets): Block[] {
-  return blocks.map((block) => mapRunLists(block, (runs) => resolveRuns(runs, values, targets)));
+  const resolve = (runs: Run[]) => resolveRuns(runs, values, targets);
+  return blocks.map((block) => mapRunLists(block, resolve));
 }
 
 /** The variable names a list of blocks uses, in order of first use. */

@@ -41,6 +41,8 @@ export const runSuggested = (run: Run): boolean => run.ins !== undefined || run.
 /** Whether a block, or any run of it (a table's cells and caption included), carries a suggestion: the cheap test every per-block reader starts with. */
 export function hasSuggestions(block: Block): boolean {
   if (block.change || relevelOf(block)) return true;
+  // A text block, nearly every block, without the walk below (which makes a function per call).
+  if (block.kind !== 'table') return block.runs.some(runSuggested);
   let found = false;
   forEachRunList(block, (runs) => {
     if (!found) found = runs.some(runSuggested);
