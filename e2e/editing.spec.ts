@@ -26,6 +26,30 @@ test('keys typed faster than the screen refreshes land in order, undo at once, a
   await expect.poll(() => outlineLabels(page)).toContain('1. Who We Are and why');
 });
 
+// A key that changes only a word's text must change only that text in the page: any attribute or element touched
+// besides makes the browser recalculate styles across the whole document, on every key (a tooltip's hidden
+// attribute, set again on each key, once did).
+test('a letter typed into a paragraph changes only that text in the page', async ({ page }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.type(' x'); // the first edit marks the document unsaved: that is a change of its own
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'unsaved');
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __changes: string[] }).__changes = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? `${record.target.tagName.toLowerCase()}.${record.target.className}` : record.target.nodeName;
+        seen.push(`${record.type} ${target}${record.attributeName ? ` @${record.attributeName}` : ''}`);
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.keyboard.type('yz');
+  await expect(heading(page, 'Who We Are xyz')).toBeVisible();
+  const changes = await page.evaluate(() => (window as unknown as { __changes: string[] }).__changes);
+  expect(changes.length, 'at least the text changed').toBeGreaterThan(0);
+  expect(changes.filter((change) => !change.startsWith('characterData ')), 'changes other than the text').toEqual([]);
+});
+
 test('a wheel scroll right after typing stays where the person scrolled', async ({ page }) => {
   const paragraph = page.locator('.policy-editor p', { hasText: 'You give us information when you create an account' });
   const scroller = page.locator('.page-scroll');

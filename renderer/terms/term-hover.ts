@@ -20,7 +20,8 @@ export function attachTermHover(root: HTMLElement, index: TermIndex): () => void
   let shown: { node: Text; start: number; term: string } | null = null;
 
   const hide = () => {
-    tip.hidden = true;
+    // Every key calls this: setting the attribute again, even to what it is, costs the page a style recalculation.
+    if (!tip.hidden) tip.hidden = true;
     shown = null;
   };
   const update = () => {
