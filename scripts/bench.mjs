@@ -838,6 +838,9 @@ function printDetails(label, m, who) {
       `a key waited p95 ${fmt(round(waited))} ms before it was handled`,
   );
   console.log(`  each Enter in order: ${m.enter.map((ms) => fmt(round(ms))).join(', ')} ms`);
+  // Where the slow keys fall (every few keys, or in a few bursts) says what delays them: a render, a timer, a task.
+  const slowest = m.type.map((ms, index) => ({ ms, index })).sort((a, b) => b.ms - a.ms).slice(0, 16);
+  console.log(`  slowest keys (key number: ms): ${slowest.map(({ ms, index }) => `${index + 1}: ${fmt(round(ms))}`).join(', ')}`);
   console.log(
     `  per key (CDP, main thread): script ${k.scriptMs.toFixed(1)} ms, style ${k.recalcStyleMs.toFixed(1)} ms, ` +
       `layout ${k.layoutMs.toFixed(1)} ms, all tasks ${k.taskMs.toFixed(1)} ms; ${k.styleRecalcs.toFixed(1)} style recalcs, ${k.layouts.toFixed(1)} layouts`,
