@@ -437,7 +437,8 @@ async function measureTenfoldEditor(tmp, problems) {
   // With --profile or --trace, the typing and the Enters are the ones profiled, as on the 100k document.
   tenfoldMeasured.tenfold = await measureEditor(browser, 'tenfold', session, ids, problems, { opens: 2, diagnose: options.profile || options.trace });
   await fs.copyFile(pristine, gen.documentFile);
-  tenfoldMeasured.tenfoldFloor = await measureEditor(browser, 'tenfoldFloor', session, ids, problems, { opens: 1 });
+  // With --trace the floor's typing is traced too, to set beside ours (profiles are of our code only).
+  tenfoldMeasured.tenfoldFloor = await measureEditor(browser, 'tenfoldFloor', session, ids, problems, { opens: 1, diagnose: options.trace });
   await browser.close();
 
   const ours = tenfoldMeasured.tenfold;

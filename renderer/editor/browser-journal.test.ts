@@ -34,3 +34,13 @@ describe('the tab journal entry layout', () => {
     expect(decodeEntry('policywright-journal 2\n{"base":null')).toBeNull();
   });
 });
+
+describe('encoding a long text', () => {
+  it('gives back a text of many-byte characters longer than the first guess at its size', () => {
+    const text = `${'a'.repeat(100)}${'€🙂ж'.repeat(5000)}"\n`;
+    const entry: JournalEntry = { base: null, takenAt: 'now', text };
+    const bytes = encodeEntry(entry);
+    expect(decode(bytes)).toEqual(entry);
+    expect(bytes.byteLength).toBe(new TextEncoder().encode(`policywright-journal 2\n${JSON.stringify({ base: null, takenAt: 'now' })}\n${text}`).byteLength);
+  });
+});

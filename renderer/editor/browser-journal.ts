@@ -103,11 +103,21 @@ const LAYOUT = 'policywright-journal 2\n';
 export function encodeEntry(entry: JournalEntry): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder();
   const head = encoder.encode(`${LAYOUT}${JSON.stringify({ base: entry.base, takenAt: entry.takenAt })}\n`);
-  const text = encoder.encode(entry.text);
-  const bytes = new Uint8Array(head.length + text.length);
+  // Written straight after the head, into room for a text of mostly one-byte characters: no second copy of 11 MB.
+  let bytes = new Uint8Array(head.length + Math.ceil(entry.text.length * 1.1) + 16);
   bytes.set(head);
-  bytes.set(text, head.length);
-  return bytes;
+  let written = head.length;
+  let read = 0;
+  for (;;) {
+    const done = encoder.encodeInto(read === 0 ? entry.text : entry.text.slice(read), bytes.subarray(written));
+    read += done.read;
+    written += done.written;
+    if (read >= entry.text.length) return bytes.subarray(0, written);
+    // Out of room (many characters of two or more bytes): a larger buffer, the part written kept.
+    const larger = new Uint8Array(written + (entry.text.length - read) * 3 + 16);
+    larger.set(bytes.subarray(0, written));
+    bytes = larger;
+  }
 }
 
 export function decodeEntry(plain: string): unknown {
