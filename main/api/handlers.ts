@@ -86,6 +86,29 @@ export class Workspace {
   }
 }
 
+/** The project as the window shows it, with the document this person opened last there. */
+async function projectInfo(project: Project, recent: Pick<HostServices['recent'], 'lastDocument'>): Promise<ProjectInfo> {
+  const [info, lastDocument] = await Promise.all([project.info(), recent.lastDocument(project.dir)]);
+  return lastDocument && project.documentIds.includes(lastDocument) ? { ...info, lastDocument } : info;
+}
+
+/**
+ * Reads the document a new window opens first while the window itself is still loading: parsing a long policy takes a
+ * few hundred milliseconds, which getStartup then finds done (the project keeps what it parsed, checked against the
+ * file's stat on every read, so nothing stale is ever served). Nothing is shown or changed here; whatever fails is met
+ * again by getStartup, which says what is wrong.
+ */
+export async function readOpeningAhead(workspace: Workspace, recent: Pick<HostServices['recent'], 'lastDocument'>): Promise<void> {
+  const project = workspace.project;
+  if (!project) return;
+  try {
+    const first = documentToOpen(await projectInfo(project, recent));
+    if (first) await project.readDocument(first.id);
+  } catch {
+    // getStartup reads it again and reports the problem to the person.
+  }
+}
+
 export function createHandlers(host: HostServices, workspace: Workspace): Handlers {
   async function use(project: Project) {
     workspace.project = project;
@@ -93,10 +116,8 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     return infoOf(project);
   }
 
-  /** The project as the window shows it, with the document this person opened last there. */
-  async function infoOf(project: Project): Promise<ProjectInfo> {
-    const [info, lastDocument] = await Promise.all([project.info(), host.recent.lastDocument(project.dir)]);
-    return lastDocument && project.documentIds.includes(lastDocument) ? { ...info, lastDocument } : info;
+  function infoOf(project: Project): Promise<ProjectInfo> {
+    return projectInfo(project, host.recent);
   }
 
   async function teamDir(): Promise<string | null> {

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import type { Command } from '../../shared/api/commands';
 import { MENU_COMMAND_CHANNEL } from '../../shared/api/methods';
 import { FormatError } from '../../shared/format/problems';
-import { createHandlers, Workspace, type Handlers } from '../api/handlers';
+import { createHandlers, readOpeningAhead, Workspace, type Handlers } from '../api/handlers';
 import { appHome } from '../store/app-paths';
 import { UserError } from '../store/errors';
 import { installRoot } from '../store/install-root';
@@ -96,6 +96,8 @@ async function openWindow(projectDir: string | undefined): Promise<void> {
   const pickFolder = (purpose: 'open' | 'create') => pickFolderFor(win, purpose);
   windowHandlers.set(id, createHandlers({ version: APP_VERSION, recent, pickFolder, renderPdf: electronPdf, settings, journal, userName: systemUserName(), credentialCipher: safeStorageCipher(safeStorage) }, workspace));
   win.webContents.once('destroyed', () => windowHandlers.delete(id));
+  // While the window loads, the document it will show is read and checked.
+  void readOpeningAhead(workspace, recent);
   win.once('ready-to-show', () => win.show());
   // Spell checking in the policy text (spellCheck on the editable): English, with suggestions on a right-click.
   if (process.platform !== 'darwin') win.webContents.session.setSpellCheckerLanguages(SPELLCHECK_LANGUAGES);

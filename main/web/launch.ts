@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createHandlers, Workspace } from '../api/handlers';
+import { createHandlers, readOpeningAhead, Workspace } from '../api/handlers';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
@@ -49,5 +49,7 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
     throw error;
   });
   if (options.port !== 0) await rememberOrigin(home, { hostName: host.hostName, port: host.port }).catch(() => undefined);
+  // While the browser opens the address, the document it will show is read and checked.
+  void readOpeningAhead(workspace, recent);
   return host;
 }
