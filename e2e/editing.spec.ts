@@ -50,6 +50,25 @@ test('a letter typed into a paragraph changes only that text in the page', async
   expect(changes.filter((change) => !change.startsWith('characterData ')), 'changes other than the text').toEqual([]);
 });
 
+// Shift+Left and Shift+Right are the browser's to carry out; a render already on its way (one that a change of the
+// selection asked for) must not set the page's selection back to where Slate last read it, losing a key.
+test('every Shift+Left of a quick run extends the selection, on a slow machine too', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  for (let round = 0; round < 3; round++) {
+    await clickEndOfHeading(page, 'Who We Are');
+    await page.keyboard.press('Enter');
+    const words = `Temporary words ${round}`;
+    await page.keyboard.type(`Keep this. ${words}`);
+    await expect(page.locator('.policy-editor')).toContainText(`Keep this. ${words}`);
+    for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(words);
+    // What the editor itself holds selected: bold goes on exactly those words.
+    await page.keyboard.press('Control+b');
+    await expect(page.locator('.policy-editor strong', { hasText: words })).toHaveText(words);
+  }
+});
+
 test('a wheel scroll right after typing stays where the person scrolled', async ({ page }) => {
   const paragraph = page.locator('.policy-editor p', { hasText: 'You give us information when you create an account' });
   const scroller = page.locator('.page-scroll');

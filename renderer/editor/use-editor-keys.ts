@@ -9,7 +9,7 @@ import type { Command } from '../../shared/api/commands';
 import { documentEdgeKey, moveToDocumentEdge } from './document-edges';
 import { commandForKey } from './keys';
 import { handleTab } from './run-command';
-import { syncSelectionFromDom } from './sync-selection';
+import { extendSelectionByKey, syncSelectionFromDom } from './sync-selection';
 import type { PolicyEditor } from './types';
 
 // Commands of the app, not the editor: they bubble up to the window's listener.
@@ -39,6 +39,10 @@ export function useEditorKeys({ editor, run, drawAll, say }: Keys) {
       if (leave) {
         event.preventDefault();
         moveToRegion(event.shiftKey ? -1 : 1, event.currentTarget);
+        return;
+      }
+      if (extendSelectionByKey(editor, event.nativeEvent)) {
+        event.preventDefault();
         return;
       }
       // Slate moves the caret for the left and right arrows itself, from the selection it last read: after Home or End
