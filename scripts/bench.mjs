@@ -712,7 +712,7 @@ async function prepareReviewProject(tmp) {
 
 async function startTrace(browser, page) {
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame'],
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame', ...(process.env.BENCH_TRACE_GC ? ['v8', 'disabled-by-default-v8.gc', 'blink.gc'] : [])],
   });
 }
 
