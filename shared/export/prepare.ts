@@ -96,10 +96,10 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   const targets = referenceTargetsOf(headingBlocks, numbers);
   const resolved = valued.map((block) => resolveBlock(block, NO_VARIABLES, targets));
   const referenced = new Set<string>();
-  const noteReferences = (runs: readonly Run[]) => {
+  const collectReferenced = (runs: readonly Run[]) => {
     for (const run of runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
   };
-  for (const block of valued) forEachRunList(block, noteReferences);
+  for (const block of valued) forEachRunList(block, collectReferenced);
   const noteNumbers = numberNotes(valued);
 
   const blocks: ExportBlock[] = [];
@@ -225,7 +225,6 @@ function referenceTargetsOf(headings: readonly Heading[], numbers: readonly Revi
   });
   return targets;
 }
-
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
