@@ -52,7 +52,7 @@ test('a letter typed into a paragraph changes only that text in the page', async
 
 // Shift+Left and Shift+Right are the browser's to carry out; a render already on its way (one that a change of the
 // selection asked for) must not set the page's selection back to where Slate last read it, losing a key.
-test('every Shift+Left of a quick run extends the selection, on a slow machine too', async ({ page }) => {
+test('every Shift+Left of a quick run extends the selection, on a slow machine too; Shift+Home, Shift+End and Ctrl+Shift+Left as ever', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   for (let round = 0; round < 3; round++) {
@@ -67,6 +67,18 @@ test('every Shift+Left of a quick run extends the selection, on a slow machine t
     await page.keyboard.press('Control+b');
     await expect(page.locator('.policy-editor strong', { hasText: words })).toHaveText(words);
   }
+  // Shift+Home from the end of the line takes the whole line; Shift+End from its start the same.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Keep this. Temporary words 2');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Keep this. Temporary words 2');
+  // Ctrl+Shift+Left takes a word at a time.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('words 2');
 });
 
 test('a wheel scroll right after typing stays where the person scrolled', async ({ page }) => {
