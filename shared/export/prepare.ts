@@ -4,7 +4,7 @@ import { bareNumber } from '../numbering/number';
 import { standsWhenAccepted } from '../review/suggestions';
 import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
 import { exportList, type ExportList } from './lists';
-import { exportRuns, plainText, type ExportRun, type NoteNumbers } from './runs';
+import { exportRuns, plainText, type ExportRun, type Mutable, type NoteNumbers } from './runs';
 import { collapseSpaces, exportableText, oneLine } from './text';
 import { NO_VARIABLES, resolveRuns, type VariableValues } from '../model/variables';
 import type { ReferenceTarget, ReferenceTargets } from '../model/reference-text';
@@ -225,8 +225,6 @@ function referenceTargetsOf(headings: readonly Heading[], numbers: readonly Revi
   });
   return targets;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A heading's words as one line, as exportRuns would write them without their footnote marks (a title has none). */
 function headingTitle(runs: readonly Run[]): string {

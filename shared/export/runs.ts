@@ -104,7 +104,8 @@ export function exportRuns(runs: readonly Run[], targets?: ReferenceTargets, not
   return out;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** A readonly export type while it is being built, field by field. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function plainText(runs: readonly ExportRun[]): string {
   let text = '';

@@ -59,11 +59,13 @@ export function longDay(iso: string): string {
 // Made on first use: building a formatter loads the locale's data (about 6 ms), which every command line run that
 // imports this module would pay, though few show a time.
 let shortDateTimeFormat: Intl.DateTimeFormat | undefined;
+const shortDateTimeFormatter = () =>
+  (shortDateTimeFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
 
 /** A moment in local time for a list or a notice, "3 Feb 2026, 14:05": when a version was saved, or edits were kept. */
 export function shortDateTime(moment: Date | string): string {
   const date = typeof moment === 'string' ? new Date(moment) : moment;
-  return Number.isNaN(date.getTime()) ? String(moment) : (shortDateTimeFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })).format(date);
+  return Number.isNaN(date.getTime()) ? String(moment) : shortDateTimeFormatter().format(date);
 }
 
 /** A moment as OOXML stamps a tracked change, UTC to the second: "2026-02-03T14:05:09Z". */

@@ -1,7 +1,7 @@
 import type { Block, Note, PolicyDocument, Run } from '../model/document';
 import { mergeRuns } from '../format/normalize';
 import { forEachRunList, mapRunLists } from '../model/block-runs';
-import { blockSuggestions, relevelOf, runSuggested, runSuggestions, type SuggestionPart } from './suggestions';
+import { blockSuggestions, runSuggested, runSuggestions, type SuggestionPart } from './suggestions';
 
 /** What to do with one suggestion: accept it, reject it, or leave it open (undefined). */
 export type Decision = 'accept' | 'reject' | undefined;
@@ -75,8 +75,7 @@ export function settleNotes(notes: readonly Note[], blocks: readonly Block[], re
  */
 export function resolveBlock(block: Block, decide: Decide): Block | null {
   let next: Block = block;
-  const parts = block.change === undefined && relevelOf(block) === undefined ? [] : blockSuggestions(block);
-  for (const part of parts) {
+  for (const part of blockSuggestions(block)) {
     const decision = decide(part);
     if (!decision) continue;
     if (part.kind === 'level') {

@@ -9,8 +9,13 @@ export interface SuggestionPart extends SuggestionMark {
   readonly kind: SuggestionKind;
 }
 
+// What a run or block without suggestions carries: one shared answer, since every settling and listing asks this of
+// every run and block of a document, and nearly all have none.
+const NONE: readonly SuggestionPart[] = Object.freeze([]);
+
 /** The marks of suggestion a run carries, in a fixed order. */
-export function runSuggestions(run: Run): SuggestionPart[] {
+export function runSuggestions(run: Run): readonly SuggestionPart[] {
+  if (run.ins === undefined && run.del === undefined && run.formatted === undefined) return NONE;
   const parts: SuggestionPart[] = [];
   if (run.ins) parts.push({ ...run.ins, kind: 'insert' });
   if (run.del) parts.push({ ...run.del, kind: 'delete' });
@@ -27,10 +32,11 @@ export function relevelOf(block: Block): (SuggestionMark & { was: number }) | un
  * The whole-block marks of suggestion a block carries (not those of its runs). A table is inserted, deleted or moved
  * whole like any block; its rows and columns are no suggestion of their own (see suggest-difference.ts).
  */
-export function blockSuggestions(block: Block): SuggestionPart[] {
+export function blockSuggestions(block: Block): readonly SuggestionPart[] {
+  const relevel = relevelOf(block);
+  if (block.change === undefined && relevel === undefined) return NONE;
   const parts: SuggestionPart[] = [];
   if (block.change) parts.push({ id: block.change.id, by: block.change.by, at: block.change.at, kind: block.change.kind });
-  const relevel = relevelOf(block);
   if (relevel) parts.push({ id: relevel.id, by: relevel.by, at: relevel.at, kind: 'level' });
   return parts;
 }
