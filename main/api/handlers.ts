@@ -212,10 +212,10 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     async writeJournal({ project: dir, documentId, window, entry, leaving }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
-      await host.journal?.write(project.dir, documentId, window, entry);
+      const tag = (await host.journal?.write(project.dir, documentId, window, entry)) ?? null;
       // The window is going (its document or project was switched away from): its edits are a leftover from now on.
       if (leaving) host.journal?.forget(window);
-      return { kept: host.journal !== undefined };
+      return { kept: tag !== null, tag };
     },
     async clearJournal({ project: dir, documentId, window }) {
       const project = workspace.requireProject(dir);

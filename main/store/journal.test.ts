@@ -128,3 +128,49 @@ describe('the journal keeps unsaved edits until they are saved, restored or disc
     expect((await fs.stat(path.join(home, 'browser.key'))).mode & 0o077).toBe(0);
   });
 });
+
+describe('a window’s next entry may be only what changed since the entry the app kept last', () => {
+  const whole = (text: string) => ({ base: null, takenAt: at(0), text: serializeDocument(edited(text)) });
+  const patchOf = (before: string, after: string, tag: string) => {
+    const [from, to] = [serializeDocument(edited(before)), serializeDocument(edited(after))];
+    let start = 0;
+    while (from[start] === to[start]) start++;
+    let end = 0;
+    while (end < from.length - start && from[from.length - 1 - end] === to[to.length - 1 - end]) end++;
+    return { base: null, takenAt: at(1), after: tag, at: start, remove: from.length - start - end, insert: to.slice(start, to.length - end) };
+  };
+  const kept = async () => (await journal.entries(project.dir, 'privacy-policy')).map((e) => e.entry.text);
+
+  it('applies a patch to the entry it names, keeps the whole result, and answers a new tag for the next patch', async () => {
+    const first = await journal.write(project.dir, 'privacy-policy', GONE, whole('Typed.'));
+    expect(first).toMatch(/^[a-f0-9]{32}$/);
+    const second = await journal.write(project.dir, 'privacy-policy', GONE, patchOf('Typed.', 'Typed more.', first as string));
+    expect(second).toMatch(/^[a-f0-9]{32}$/);
+    expect(second).not.toBe(first);
+    expect(await kept()).toEqual([serializeDocument(edited('Typed more.'))]);
+    await journal.write(project.dir, 'privacy-policy', GONE, patchOf('Typed more.', 'Typed more still.', second as string));
+    expect(await kept()).toEqual([serializeDocument(edited('Typed more still.'))]);
+  });
+
+  it('refuses a patch of an entry it does not hold — an older one, another process’s, one cleared since — and keeps what it had', async () => {
+    const first = (await journal.write(project.dir, 'privacy-policy', GONE, whole('Typed.'))) as string;
+    const second = (await journal.write(project.dir, 'privacy-policy', GONE, patchOf('Typed.', 'Typed more.', first))) as string;
+    expect(await journal.write(project.dir, 'privacy-policy', GONE, patchOf('Typed.', 'Typed other.', first))).toBeNull();
+    // A host started since holds no entry in memory, though the file is there.
+    const restarted = Journal.in(path.join(tmp, 'home'));
+    expect(await restarted.write(project.dir, 'privacy-policy', GONE, patchOf('Typed more.', 'Typed more!', second))).toBeNull();
+    // Another window cannot patch this one's entry.
+    expect(await journal.write(project.dir, 'privacy-policy', OTHER, patchOf('Typed more.', 'Typed more!', second))).toBeNull();
+    expect(await kept()).toEqual([serializeDocument(edited('Typed more.'))]);
+    await journal.clear(project.dir, 'privacy-policy', GONE);
+    expect(await journal.write(project.dir, 'privacy-policy', GONE, patchOf('Typed more.', 'Typed more!', second))).toBeNull();
+    expect(await kept()).toEqual([]);
+  });
+
+  it('refuses a patch that reaches past the end of the entry', async () => {
+    const first = (await journal.write(project.dir, 'privacy-policy', GONE, whole('Typed.'))) as string;
+    const length = serializeDocument(edited('Typed.')).length;
+    expect(await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(1), after: first, at: length - 2, remove: 3, insert: 'x' })).toBeNull();
+    expect(await kept()).toEqual([serializeDocument(edited('Typed.'))]);
+  });
+});

@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { JournalEntry, RecoveredEdits, WindowJournalEntry } from '../../shared/api/contract';
+import { MAX_JOURNAL_CHARS, type JournalEntry, type JournalPatch, type RecoveredEdits, type WindowJournalEntry } from '../../shared/api/contract';
+import { applyTextPatch } from '../../shared/format/text-patch';
 import { PolicyDocumentSchema } from '../../shared/model/document';
 import { newSectionId } from '../../shared/model/ids';
 import { serializeDocument } from '../../shared/format/serialize';
@@ -27,6 +28,8 @@ const WINDOW = /^[a-z0-9-]{8,64}$/;
  */
 export class Journal {
   private readonly seen = new Map<string, number>();
+  /** The entry each file holds, by its tag, as written last by this process: what the window's next patch changes. */
+  private readonly latest = new Map<string, { tag: string; window: string; text: string }>();
 
   private constructor(private readonly dir: string) {}
 
@@ -37,6 +40,7 @@ export class Journal {
   /** A window is gone: its entries may be offered at once. */
   forget(window: string): void {
     this.seen.delete(window);
+    for (const [file, last] of this.latest) if (last.window === window) this.latest.delete(file);
   }
 
   /** A window showed it is alive (it wrote, cleared, or checked its document). */
@@ -60,18 +64,41 @@ export class Journal {
     });
   }
 
-  async write(projectDir: string, documentId: string, window: string, entry: JournalEntry): Promise<void> {
+  /**
+   * Keeps a window's entry, whole or as a patch of the one kept last for the window; answers the kept entry's tag, or
+   * null when a patch was made for an entry this process does not hold (it started since, or the entry went).
+   */
+  async write(projectDir: string, documentId: string, window: string, entry: JournalEntry | JournalPatch): Promise<string | null> {
     this.heard(window);
     const file = this.fileFor(projectDir, documentId, window);
-    await serialized(`journal ${file}`, async () => {
-      await ensureFolder(path.dirname(file));
-      await writeFileAtomic(file, JSON.stringify({ project: projectDir, documentId, window, ...entry }), undefined, 0o600);
+    return serialized(`journal ${file}`, async () => {
+      const text = 'text' in entry ? entry.text : this.patched(file, entry);
+      if (text === null) return null;
+      try {
+        await ensureFolder(path.dirname(file));
+        const stored = { project: projectDir, documentId, window, base: entry.base, takenAt: entry.takenAt, text };
+        await writeFileAtomic(file, JSON.stringify(stored), undefined, 0o600);
+      } catch (error) {
+        this.latest.delete(file);
+        throw error;
+      }
+      const tag = randomBytes(16).toString('hex');
+      this.latest.set(file, { tag, window, text });
+      return tag;
     });
   }
 
   async clear(projectDir: string, documentId: string, window: string): Promise<void> {
     const file = this.fileFor(projectDir, documentId, window);
+    this.latest.delete(file);
     await serialized(`journal ${file}`, () => fs.rm(file, { force: true }));
+  }
+
+  private patched(file: string, patch: JournalPatch): string | null {
+    const last = this.latest.get(file);
+    if (!last || last.tag !== patch.after) return null;
+    const text = applyTextPatch(last.text, patch);
+    return text !== null && text.length <= MAX_JOURNAL_CHARS ? text : null;
   }
 
   /** Every window's entry for the document, by window. */

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace, createHandlers } from '../api/handlers';
+import { Journal } from '../store/journal';
 import { RecentProjects } from '../store/recent';
 import { NO_SESSION_MESSAGE, SPENT_CODE_MESSAGE, startWebHost, type WebHost } from './server';
 import { CONTENT_SECURITY_POLICY } from './security';
@@ -366,6 +367,35 @@ describe('the API over HTTP', () => {
     expect((await api('saveDocument', { project: dir, documentId: 'cookie-policy', document: edited, base: loaded.value.stamp })).status).toBe(200);
     const again = JSON.parse((await api('loadDocument', { project: dir, documentId: 'cookie-policy' })).body) as { value: { document: unknown } };
     expect(again.value.document).toEqual(edited);
+  });
+
+  it('keeps a window’s journal entry whole, then as patches of the entry it answered a tag for; a patch of another tag is not kept', async () => {
+    await web.close();
+    const home = path.join(tmp, 'journal-home');
+    const handlers = createHandlers(
+      { version: '1', recent: RecentProjects.in(home), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer', journal: Journal.in(home) },
+      new Workspace(),
+    );
+    web = await startWebHost({ rendererDir: await writeRenderer(tmp), handlers, clock: () => now });
+    [port, ownHost, origin] = [web.port, new URL(web.origin).host, web.origin];
+    cookie = `${SESSION_COOKIE}=${await openSession(web.newLaunchUrl())}`;
+    const dir = path.join(tmp, 'project');
+    await api('createProject', { path: dir, name: 'Web', sample: true });
+    const write = async (entry: object) => {
+      const reply = JSON.parse((await api('writeJournal', { project: dir, documentId: 'cookie-policy', window: 'window-web-0001', entry })).body) as { ok: boolean; value: { kept: boolean; tag: string | null } };
+      expect(reply.ok).toBe(true);
+      return reply.value;
+    };
+    const takenAt = new Date(now).toISOString();
+    const first = await write({ base: null, takenAt, text: 'The whole text, as typed.' });
+    expect(first).toEqual({ kept: true, tag: expect.stringMatching(/^[a-f0-9]{32}$/) });
+    const second = await write({ base: null, takenAt, after: first.tag, at: 'The whole text'.length, remove: 0, insert: ', and more' });
+    expect(second.kept).toBe(true);
+    expect(await write({ base: null, takenAt, after: first.tag, at: 0, remove: 3, insert: 'A' })).toEqual({ kept: false, tag: null });
+    const entries = await Journal.in(home).entries(dir, 'cookie-policy');
+    expect(entries.map((e) => e.entry.text)).toEqual(['The whole text, and more, as typed.']);
+    const bad = await api('writeJournal', { project: dir, documentId: 'cookie-policy', window: 'window-web-0001', entry: { base: null, takenAt, after: 'not a tag', at: 0, remove: 0, insert: '' } });
+    expect(bad.status).toBe(400);
   });
 
   it('never sends Access-Control-Allow-Origin', async () => {

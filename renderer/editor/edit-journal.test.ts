@@ -2,18 +2,34 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectClient } from '../../shared/api/client';
 import { browserJournal } from './browser-journal';
 import { EditJournal } from './edit-journal';
+import { applyTextPatch } from '../../shared/format/text-patch';
 
-/** A client that records the journal entries written to the app. */
+type Written = { text: string } | { after: string; at: number; remove: number; insert: string };
+
+/**
+ * A client that keeps the journal as the app does (whole entries, or patches of the one it answered a tag for last)
+ * and records every entry as the whole text it kept. `app.up = false`: the app cannot be reached; `app.restart()`:
+ * it forgets the entry it held, as a host started again does.
+ */
 function fakeClient() {
   const written: string[] = [];
+  const sent: Array<'whole' | 'patch'> = [];
+  const app = { up: true, held: null as { tag: string; text: string } | null, restart: () => (app.held = null) };
+  let tags = 0;
   const client = {
     projectPath: '/p',
-    writeJournal: vi.fn(async ({ entry }: { entry: { text: string } }) => {
-      written.push(entry.text);
+    writeJournal: vi.fn(async ({ entry }: { entry: Written }) => {
+      if (!app.up) throw new Error('Policywright is not running');
+      sent.push('text' in entry ? 'whole' : 'patch');
+      const text = 'text' in entry ? entry.text : app.held?.tag === entry.after ? applyTextPatch(app.held.text, entry) : null;
+      if (text === null) return { kept: false, tag: null };
+      app.held = { tag: `${++tags}`.padStart(32, '0'), text };
+      written.push(text);
+      return { kept: true, tag: app.held.tag };
     }),
     clearJournal: vi.fn(async () => undefined),
   } as unknown as ProjectClient;
-  return { client, written };
+  return { client, written, sent, app };
 }
 
 describe('EditJournal', () => {
@@ -37,10 +53,67 @@ describe('EditJournal', () => {
     let n = 0;
     const journal = new EditJournal(client, 'doc', 'w1', () => {
       clock += costMs();
-      return { text: `edit ${++n}`, base: null };
+      return { pieces: [`edit ${++n}`], base: null };
     });
     return { journal, written };
   }
+
+  /** A journal of a document of many lines, some of which `edit` changes between entries. */
+  function journalOfLines() {
+    const fake = fakeClient();
+    const lines = Array.from({ length: 200 }, (_, i) => `{"line":${i}}`);
+    const pieces = () => lines.flatMap((line, i) => (i === 0 ? ['{\n', line] : [',\n', line])).concat('\n}\n');
+    const journal = new EditJournal(fake.client, 'doc', 'w1', () => ({ pieces: pieces(), base: null }));
+    return { ...fake, journal, lines, text: () => pieces().join('') };
+  }
+
+  it('sends the whole text first, then only what changed; the app holds the whole text every time', async () => {
+    const { journal, lines, text, written, sent, client } = journalOfLines();
+    await journal.keepNow();
+    lines[100] = '{"line":100,"edited":true}';
+    await journal.keepNow();
+    lines.splice(150, 0, '{"line":"new"}');
+    lines[148] = '{"line":148,"edited":true}';
+    await journal.keepNow();
+    expect(sent).toEqual(['whole', 'patch', 'patch']);
+    expect(written.at(-1)).toBe(text());
+    expect(written).toHaveLength(3);
+    // The last patch carried the lines from the first change to the last (148 to 150), not the document.
+    const last = vi.mocked(client.writeJournal).mock.calls.at(-1)?.[0].entry as { insert: string };
+    expect(last.insert).toBe(lines.slice(148, 151).join(',\n'));
+  });
+
+  it('sends the whole text again when the app no longer holds the entry a patch was made for', async () => {
+    const { journal, lines, text, written, sent, app } = journalOfLines();
+    await journal.keepNow();
+    app.restart();
+    lines[10] = '{"line":10,"edited":true}';
+    await journal.keepNow();
+    expect(sent).toEqual(['whole', 'patch', 'whole']);
+    expect(written.at(-1)).toBe(text());
+  });
+
+  it('keeps the whole text in the tab’s journal only when the app cannot be reached; once it can, the app has the whole text again', async () => {
+    const put = vi.spyOn(browserJournal, 'put').mockResolvedValue(0);
+    const { journal, lines, text, sent, app, written } = journalOfLines();
+    await journal.keepNow();
+    lines[1] = '{"line":1,"edited":true}';
+    await journal.keepNow();
+    expect(put).not.toHaveBeenCalled();
+    app.up = false;
+    lines[2] = '{"line":2,"edited":true}';
+    await journal.keepNow();
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(put.mock.calls[0]?.[1].text).toBe(text());
+    // Back (a host started again): the app's copy is older than the tab's, so the text goes whole.
+    app.up = true;
+    app.restart();
+    lines[3] = '{"line":3,"edited":true}';
+    await journal.keepNow();
+    expect(sent).toEqual(['whole', 'patch', 'whole']);
+    expect(written.at(-1)).toBe(text());
+    expect(put).toHaveBeenCalledTimes(1);
+  });
 
   it('takes an entry a second after a change when entries are cheap', async () => {
     const { journal, written } = journalCosting(() => 5);
@@ -74,12 +147,14 @@ describe('EditJournal', () => {
     expect(journal.nextSpacing).toBe(1000);
   });
 
-  it('counts what sealing the last entry for the tab cost this thread in the wait before the next', async () => {
+  it('counts what sealing an entry for the tab cost this thread in the wait before the next', async () => {
     vi.spyOn(browserJournal, 'put').mockResolvedValue(300);
-    const { journal } = journalCosting(() => 5);
-    await journal.keepNow();
-    // The first entry's sealing was not known when it was taken.
-    expect(journal.nextSpacing).toBe(1000);
+    const { client } = fakeClient();
+    vi.mocked(client.writeJournal).mockRejectedValue(new Error('Policywright is not running'));
+    const journal = new EditJournal(client, 'doc', 'w1', () => {
+      clock += 5;
+      return { pieces: ['edit'], base: null };
+    });
     await journal.keepNow();
     // 5 ms to take and 300 ms to seal: twenty times 305 ms.
     expect(journal.nextSpacing).toBe(6100);

@@ -1,17 +1,20 @@
 import type { ProjectClient } from '../../shared/api/client';
-import type { JournalEntry } from '../../shared/api/contract';
+import type { JournalEntry, JournalKept, JournalPatch } from '../../shared/api/contract';
+import { piecesPatch } from '../../shared/format/text-patch';
 import { browserJournal, type JournalPlace } from './browser-journal';
 
 // Edits are kept this long after the first change at the latest, and then again each time as long as typing goes on.
 const JOURNAL_EVERY_MS = 1000;
+/** What a write the app did not answer (its host stopped, say) comes back as. */
+const UNREACHABLE = Symbol('unreachable');
 // Taking an entry of a long policy is a few milliseconds of work: done in a pause between keys, or after this long.
 const IDLE_TIMEOUT_MS = 1000;
 /**
- * An entry is the whole document written out, sent to the app and sealed for the tab's journal: a few milliseconds for
- * a 100,000-word policy, a few hundred for a 1,000,000-word one, where an entry a second took a third of the main
- * thread from the typist (keys waited behind it up to two seconds). The next entry waits this many times what the last
- * one cost the main thread (never less than JOURNAL_EVERY_MS, never more than MAX_SPACING_MS): the journal keeps to
- * about a twentieth of the time, and what a crash can lose stays within a few seconds of typing.
+ * Taking an entry cost a few hundred milliseconds of a 1,000,000-word policy when every entry was its whole text; now
+ * only the first one is (and one after the app lost track, see keep), but the rule stands for what an entry still
+ * costs: the next entry waits this many times what the last one cost the main thread (never less than
+ * JOURNAL_EVERY_MS, never more than MAX_SPACING_MS), so the journal keeps to about a twentieth of the time, and what a
+ * crash can lose stays within a few seconds of typing.
  */
 const COST_SHARE = 20;
 const MAX_SPACING_MS = 8000;
@@ -21,10 +24,19 @@ export function newWindowId(): string {
   return crypto.randomUUID();
 }
 
+/** The document as its file would hold it, in pieces that join into the text (see documentPieces). */
+export interface JournalSource {
+  pieces: readonly string[];
+  /** The stamp of the file the edits are based on. */
+  base: string | null;
+}
+
 /**
- * Keeps a window's unsaved edits of one document, in the app's journal and in the tab's own (browser-journal.ts), a
- * second or two behind the typing — including during typing that never pauses, when the autosave is still waiting.
- * Writes go one after another, so a `clear` after a save is never overtaken by an older write.
+ * Keeps a window's unsaved edits of one document, in the app's journal — or, when the app cannot be reached (its web
+ * host stopped), in the tab's own (browser-journal.ts) — a second or two behind the typing, including during typing
+ * that never pauses, when the autosave is still waiting. After the first entry, the app is sent only what changed
+ * since the entry it kept last. Writes go one after another, so a `clear` after a save is never overtaken by an
+ * older write.
  */
 export class EditJournal {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -33,15 +45,14 @@ export class EditJournal {
   private readonly place: JournalPlace;
   /** How long after a change the next entry is taken (see COST_SHARE). */
   private spacing = JOURNAL_EVERY_MS;
-  /** What sealing the last entry for the tab's journal cost this thread, in milliseconds. */
-  private sealing = 0;
+  /** The entry the app kept last, by the tag it answered: what the next entry may be a patch of. */
+  private kept: { tag: string; pieces: readonly string[] } | null = null;
 
   constructor(
     private readonly client: ProjectClient,
     private readonly documentId: string,
     readonly window: string,
-    /** The document's text as its file would hold it, and the stamp of the file the edits are based on. */
-    private readonly take: () => { text: string; base: string | null },
+    private readonly take: () => JournalSource,
   ) {
     this.place = { projectPath: client.projectPath, documentId, window };
   }
@@ -63,41 +74,79 @@ export class EditJournal {
   }
 
   /**
-   * Keeps the edits now; resolves once both journals have them or failed. `leaving`: the window is moving away from
+   * Keeps the edits now; resolves once a journal has them or both failed. `leaving`: the window is moving away from
    * the document, so its edits are to be offered when the document is opened again.
    */
   keepNow(leaving = false): Promise<void> {
     this.cancel();
     const started = performance.now();
-    const { text, base } = this.take();
-    const entry: JournalEntry = { base, takenAt: new Date().toISOString(), text };
+    const source = this.take();
+    const takenAt = new Date().toISOString();
     const taking = performance.now() - started;
-    return this.then(() => {
-      // What starting both writes costs here (the request's body is written out at once) counts with the taking.
-      const sending = performance.now();
-      const writes = Promise.all([
-        browserJournal.put(this.place, entry),
-        this.client.writeJournal({ documentId: this.documentId, window: this.window, entry, leaving }).catch(() => undefined),
-      ]);
-      // The tab's journal seals the entry a moment later, on this thread too (a hundred milliseconds or more for a long
-      // policy): until this entry's is known, the last one's stands in for it, entries being much the same size.
-      const cost = taking + (performance.now() - sending) + this.sealing;
+    return this.then(async () => {
+      const cost = taking + (await this.keep(source, takenAt, leaving));
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
-      return writes.then(([sealing]) => {
-        this.sealing = Number.isFinite(sealing) ? sealing : 0;
-      });
     });
+  }
+
+  /**
+   * One entry: a patch of the app's last, else the whole text; when the app cannot be reached, the tab keeps the whole
+   * text instead. Resolves with what it cost this thread, in milliseconds (writing the text out and sealing it for the
+   * tab are the costly parts; the requests themselves are sent and written off this thread).
+   */
+  private async keep({ pieces, base }: JournalSource, takenAt: string, leaving: boolean): Promise<number> {
+    const last = this.kept;
+    this.kept = null;
+    let cost = 0;
+    const timed = <T>(work: () => T): T => {
+      const started = performance.now();
+      try {
+        return work();
+      } finally {
+        cost += performance.now() - started;
+      }
+    };
+    if (last) {
+      const patch = timed(() => this.write({ base, takenAt, after: last.tag, ...piecesPatch(last.pieces, pieces) }, leaving));
+      const reply = await patch;
+      if (reply === UNREACHABLE) return cost + (await this.keepInTab({ base, takenAt, text: pieces.join('') }));
+      // Not kept: the app no longer holds the entry the patch was made for (its host started again, say).
+      if (reply.tag !== null) return this.keptBy(reply.tag, pieces, cost);
+    }
+    const entry: JournalEntry = timed(() => ({ base, takenAt, text: pieces.join('') }));
+    const reply = await timed(() => this.write(entry, leaving));
+    if (reply !== UNREACHABLE && reply.tag !== null) return this.keptBy(reply.tag, pieces, cost);
+    return cost + (await this.keepInTab(entry));
+  }
+
+  private keptBy(tag: string, pieces: readonly string[], cost: number): number {
+    this.kept = { tag, pieces };
+    return cost;
+  }
+
+  private write(entry: JournalEntry | JournalPatch, leaving: boolean): Promise<JournalKept | typeof UNREACHABLE> {
+    return this.client
+      .writeJournal({ documentId: this.documentId, window: this.window, entry, leaving })
+      .then((reply) => reply ?? UNREACHABLE, () => UNREACHABLE);
+  }
+
+  /** The tab's own journal, sealed on this thread: resolves with the milliseconds that took. */
+  private async keepInTab(entry: JournalEntry): Promise<number> {
+    const sealing = await browserJournal.put(this.place, entry).catch(() => 0);
+    return Number.isFinite(sealing) ? sealing : 0;
   }
 
   /** The edits are on disk: this window's entries go. */
   clear(): Promise<void> {
     this.cancel();
-    return this.then(() =>
-      Promise.all([
+    return this.then(() => {
+      // The app's entry goes: the next one is whole.
+      this.kept = null;
+      return Promise.all([
         browserJournal.delete(this.place),
         this.client.clearJournal({ documentId: this.documentId, window: this.window }).catch(() => undefined),
-      ]).then(() => undefined),
-    );
+      ]).then(() => undefined);
+    });
   }
 
   /** Nothing is kept before `step` is done (the look for edits left by a crash). */

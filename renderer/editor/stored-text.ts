@@ -1,4 +1,4 @@
-import { joinDocument, serializeBlock } from '../../shared/format/serialize';
+import { documentPieces, serializeBlock } from '../../shared/format/serialize';
 import type { PolicyDocument } from '../../shared/model/document';
 import { slateToBlocks } from './convert';
 import type { BlockElement } from './types';
@@ -11,8 +11,9 @@ import type { BlockElement } from './types';
 export class StoredText {
   private readonly lines = new WeakMap<BlockElement, string>();
 
-  text(meta: Omit<PolicyDocument, 'blocks'>, nodes: readonly BlockElement[]): string {
-    return joinDocument(meta, nodes.map((node) => this.line(node)));
+  /** The text in pieces (documentPieces): each unchanged block's line is the same string as last time. */
+  pieces(meta: Omit<PolicyDocument, 'blocks'>, nodes: readonly BlockElement[]): string[] {
+    return documentPieces(meta, nodes.map((node) => this.line(node)));
   }
 
   /** Writes the lines of up to `count` blocks from `start` not written yet; returns where to go on (for idle time). */

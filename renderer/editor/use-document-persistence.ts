@@ -94,7 +94,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
   const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
   // What the journal keeps: the text as the file would hold it, and the stamp of the file the edits are based on.
   const journalEntry = useCallback(
-    () => ({ text: storedText.text({ format: FORMAT_VERSION, ...meta(), ...notesField(editor.children as BlockElement[]) }, editor.children as BlockElement[]), base: stamp.get() }),
+    () => ({ pieces: storedText.pieces({ format: FORMAT_VERSION, ...meta(), ...notesField(editor.children as BlockElement[]) }, editor.children as BlockElement[]), base: stamp.get() }),
     [storedText, meta, editor, stamp],
   );
   const journal = useMemo(() => new EditJournal(client, documentId, newWindowId(), journalEntry), [client, documentId, journalEntry]);

@@ -8,6 +8,7 @@ import type { OutdatedUse } from '../clauses/drift';
 import type { UnfilledVariable } from '../clauses/unfilled';
 import type { Comparison } from '../compare/types';
 import type { ImportReport } from '../import/report';
+import type { TextPatch } from '../format/text-patch';
 import type { BRIDGE_METHODS } from './methods';
 import type { Identity } from '../model/identity';
 import { IdentitySchema } from '../model/identity-schema';
@@ -133,6 +134,23 @@ export interface JournalEntry {
   /** ISO time the edits were taken. */
   takenAt: string;
   text: string;
+}
+
+/**
+ * A journal entry as the change since the window's last entry that the app kept (named by `after`, the tag the app
+ * answered for it): a long policy's entry is then a few hundred characters, not its whole text (11 MB at 1,000,000
+ * words), written out, sent and read every second or two of typing.
+ */
+export interface JournalPatch extends TextPatch {
+  base: string | null;
+  takenAt: string;
+  after: string;
+}
+
+/** What the app answers a journal write: whether it kept the entry, and the tag by which a patch may name it. */
+export interface JournalKept {
+  kept: boolean;
+  tag: string | null;
 }
 
 /** Edits found after Policywright stopped without saving them: offered back, never restored without asking. */
@@ -340,8 +358,20 @@ function hasNoForbiddenCharactersButLines(text: string): boolean {
   return hasNoForbiddenCharacters(text.replace(/[\r\n\t]/g, ' '));
 }
 
+/** The app's name for a journal entry it kept: random, so no other process's entry can be taken for it. */
+const journalTag = z.string().regex(/^[a-f0-9]{32}$/, 'must be a journal tag');
 const journalEntry = z
   .object({ base: documentStamp.nullable(), takenAt: z.iso.datetime(), text: z.string().max(MAX_JOURNAL_CHARS) })
+  .strict();
+const journalPatch = z
+  .object({
+    base: documentStamp.nullable(),
+    takenAt: z.iso.datetime(),
+    after: journalTag,
+    at: z.number().int().min(0).max(MAX_JOURNAL_CHARS),
+    remove: z.number().int().min(0).max(MAX_JOURNAL_CHARS),
+    insert: z.string().max(MAX_JOURNAL_CHARS),
+  })
   .strict();
 
 /** A window's own random id: each window keeps its own journal, so a live window's edits are never offered to another. */
@@ -403,9 +433,13 @@ export const API = {
   loadDocument: method<LoadedDocument>()(inProject({ documentId: DocumentIdSchema })),
   /** Whether the document's file is still the one read or last saved (its stamp): how changes from outside are seen. */
   checkDocument: method<DocumentCheck>()(inProject({ documentId: DocumentIdSchema, stamp: documentStamp, window: windowId.optional() })),
-  /** Keeps the window's unsaved edits of a document in the app's settings folder (see JournalEntry). */
-  writeJournal: method<{ kept: boolean }>()(
-    inProject({ documentId: DocumentIdSchema, window: windowId, entry: journalEntry, leaving: z.boolean().default(false) }),
+  /**
+   * Keeps the window's unsaved edits of a document in the app's settings folder (see JournalEntry), whole or as a patch
+   * of the entry the app kept last for the window (see JournalPatch). `kept` is false when the app keeps no journal or
+   * no longer holds the entry a patch was made for: the window then sends the whole text.
+   */
+  writeJournal: method<JournalKept>()(
+    inProject({ documentId: DocumentIdSchema, window: windowId, entry: z.union([journalEntry, journalPatch]), leaving: z.boolean().default(false) }),
   ),
   /** The window's edits are saved: its journal entry goes. */
   clearJournal: method<{ kept: boolean }>()(inProject({ documentId: DocumentIdSchema, window: windowId })),

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MARKS, PolicyDocumentSchema, ProjectManifestSchema, notePlaceholder, type Block, type Mark, type Note, type PolicyDocument, type Run } from '../model/document';
 import { parseFile } from './parse';
-import { serializeDocument, serializeManifest } from './serialize';
+import { documentPieces, serializeBlock, serializeDocument, serializeManifest } from './serialize';
 import { seeded } from '../../shared/testing/seeded-random';
 import { textBlock } from '../testing/text-block';
 
@@ -93,6 +93,19 @@ describe('serializeDocument', () => {
     const text = serializeDocument(doc);
     expect(parseDoc(text)).toEqual(doc);
     expect(serializeDocument(parseDoc(text))).toBe(text);
+  });
+
+  it('gives the file in pieces that join into it, each block line the very string given, with or without blocks, threads and notes', () => {
+    for (const file of SAMPLE_FILES) {
+      const doc = parseDoc(readSample(file));
+      const withNothing: PolicyDocument = { ...doc, comments: [], notes: [] };
+      for (const edition of [doc, withNothing, { ...doc, blocks: [] }, { ...withNothing, blocks: [] }]) {
+        const lines = edition.blocks.map(serializeBlock);
+        const pieces = documentPieces(edition, lines);
+        expect(pieces.join('')).toBe(serializeDocument(edition));
+        lines.forEach((line, i) => expect(pieces[i * 2 + 1]).toBe(line));
+      }
+    }
   });
 
   it('round-trips a document without blocks', () => {

@@ -16,6 +16,18 @@ export function serializeBlock(block: Block): string {
 
 /** The whole file from its details and its blocks' lines (serializeBlock): byte for byte what serializeDocument writes. */
 export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: readonly string[]): string {
+  return documentPieces(meta, blockLines).join('');
+}
+
+/** What comes between two blocks' lines in the file. */
+export const BLOCK_SEPARATOR = ',\n    ';
+
+/**
+ * The file in pieces that join into it: the part before the blocks, each block's line given as it is (the very string
+ * passed in) with BLOCK_SEPARATOR between them, and the part after. A caller that keeps its blocks' lines can tell
+ * what changed between two editions by comparing pieces, without writing either file out (see textPatch).
+ */
+export function documentPieces(meta: Omit<PolicyDocument, 'blocks'>, blockLines: readonly string[]): string[] {
   const head = [
     ['format', meta.format],
     ['title', meta.title],
@@ -25,34 +37,37 @@ export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: r
     ['owner', meta.owner],
     ['numbering', meta.numbering],
   ] as const;
-  const lines = ['{'];
-  for (const [key, value] of head) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  const before = ['{'];
+  for (const [key, value] of head) before.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   // Written only when set: a file from before documents had a language stays byte for byte as it was.
-  if (meta.language !== undefined) lines.push(`  "language": ${JSON.stringify(meta.language)},`);
+  if (meta.language !== undefined) before.push(`  "language": ${JSON.stringify(meta.language)},`);
   const comments = meta.comments ?? [];
   const notes = meta.notes ?? [];
   const after = comments.length > 0 || notes.length > 0 ? ',' : '';
-  if (blockLines.length === 0) {
-    lines.push(`  "blocks": []${after}`);
-  } else {
-    lines.push('  "blocks": [');
-    lines.push(blockLines.map((line) => `    ${line}`).join(',\n'));
-    lines.push(`  ]${after}`);
-  }
+  const rest: string[] = [];
   // One thread per line, after the blocks, so a reply is a one-line diff and the blocks' lines never move.
   if (comments.length > 0) {
-    lines.push('  "comments": [');
-    lines.push(comments.map((thread) => `    ${JSON.stringify(canonicalThread(thread))}`).join(',\n'));
-    lines.push(notes.length > 0 ? '  ],' : '  ]');
+    rest.push('  "comments": [');
+    rest.push(comments.map((thread) => `    ${JSON.stringify(canonicalThread(thread))}`).join(',\n'));
+    rest.push(notes.length > 0 ? '  ],' : '  ]');
   }
   // One footnote per line, after the comments: a note's text is edited like a block's.
   if (notes.length > 0) {
-    lines.push('  "notes": [');
-    lines.push(notes.map((note) => `    ${JSON.stringify({ id: note.id, runs: note.runs.map(canonicalRun) })}`).join(',\n'));
-    lines.push('  ]');
+    rest.push('  "notes": [');
+    rest.push(notes.map((note) => `    ${JSON.stringify({ id: note.id, runs: note.runs.map(canonicalRun) })}`).join(',\n'));
+    rest.push('  ]');
   }
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  rest.push('}');
+  const tail = `${rest.join('\n')}\n`;
+  if (blockLines.length === 0) return [`${before.join('\n')}\n  "blocks": []${after}\n${tail}`];
+  const pieces = new Array<string>(blockLines.length * 2 + 1);
+  pieces[0] = `${before.join('\n')}\n  "blocks": [\n    `;
+  for (let i = 0; i < blockLines.length; i++) {
+    pieces[i * 2 + 1] = blockLines[i] as string;
+    pieces[i * 2 + 2] = BLOCK_SEPARATOR;
+  }
+  pieces[blockLines.length * 2] = `\n  ]${after}\n${tail}`;
+  return pieces;
 }
 
 export function serializeManifest(manifest: ProjectManifest): string {
