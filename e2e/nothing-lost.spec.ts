@@ -163,6 +163,56 @@ test('the host killed mid-typing loses nothing: on reopen the edits are offered 
   }
 });
 
+test('the app keeps unsaved edits as patches of the file they were read from, and offers them back whole', async ({ page: firstPage, context, app }) => {
+  let page = firstPage;
+  const home = path.join(app.home, 'patch-home');
+  const projectDir = path.join(home, 'Northwind');
+  await fs.mkdir(home, { recursive: true });
+  await fs.cp(path.join(app.projectDir), projectDir, { recursive: true });
+  const first = await startApp(projectDir, home, []);
+  const entries: Array<Record<string, unknown>> = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/writeJournal')) entries.push((request.postDataJSON() as { entry: Record<string, unknown> }).entry);
+  });
+  // No save reaches the app: the edits are in its journal alone.
+  await page.route('**/api/saveDocument', (route) => route.abort());
+  await page.goto(first.url);
+  await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
+  // The window checks what it read against the file in its first idle moments.
+  await page.waitForTimeout(500);
+  await page.locator('.policy-editor p').first().click();
+  await page.keyboard.press('End');
+  const words = Array.from({ length: 40 }, (_, i) => `p${i}`);
+  for (const word of words) await page.keyboard.type(` ${word}`, { delay: 15 });
+
+  const journalled = async () => {
+    const found = await fs.readdir(path.join(home, 'journal'), { recursive: true }).catch(() => [] as string[]);
+    const file = found.find((name) => name.includes('privacy-policy') && name.endsWith('.json'));
+    return file ? (JSON.parse(await fs.readFile(path.join(home, 'journal', file), 'utf8')) as { text: string }).text : '';
+  };
+  await expect.poll(journalled, { timeout: 10_000 }).toContain(words.join(' '));
+  expect(entries.length).toBeGreaterThanOrEqual(2);
+  // Every entry was what changed, the first of them a change of the file as read (named by its stamp).
+  expect(entries.filter((entry) => 'text' in entry)).toEqual([]);
+  expect(entries[0]?.after).toMatch(/^sha256-/);
+  for (const entry of entries) expect((entry.insert as string).length).toBeLessThan(1000);
+
+  first.child.kill('SIGKILL');
+  await once(first.child, 'exit');
+  await page.close();
+  const second = await startApp(projectDir, home, []);
+  try {
+    page = await context.newPage();
+    await page.goto(second.url);
+    const banner = page.getByTestId('recovery');
+    await expect(banner).toContainText('were never saved before Policywright stopped');
+    await banner.getByRole('button', { name: 'Restore them' }).click();
+    await expect(page.locator('.policy-editor')).toContainText(words.join(' '));
+  } finally {
+    second.child.kill('SIGTERM');
+  }
+});
+
 test('a read-only project opens with a banner saying why, keeps the file byte for byte, and work goes on in a copy', async ({ page, app }) => {
   const mounted = await readOnlyCopy(app.projectDir, path.join(app.home, 'Shared'));
   try {

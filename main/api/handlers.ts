@@ -212,7 +212,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     async writeJournal({ project: dir, documentId, window, entry, leaving }) {
       const project = workspace.requireProject(dir);
       project.requireDocument(documentId);
-      const tag = (await host.journal?.write(project.dir, documentId, window, entry)) ?? null;
+      const tag = (await host.journal?.write(project.dir, documentId, window, entry, () => project.fileState(documentId))) ?? null;
       // The window is going (its document or project was switched away from): its edits are a leftover from now on.
       if (leaving) host.journal?.forget(window);
       return { kept: tag !== null, tag };

@@ -167,6 +167,21 @@ describe('a window’s next entry may be only what changed since the entry the a
     expect(await kept()).toEqual([]);
   });
 
+  it('applies a first patch to the document’s file while it has the stamp the patch names, and refuses it once the file changed', async () => {
+    const read = () => project.fileState('privacy-policy');
+    const file = await read();
+    const { stamp } = await project.readDocument('privacy-policy');
+    expect(file?.stamp).toBe(stamp);
+    const text = file?.text as string;
+    const patch = { base: stamp, takenAt: at(1), after: stamp, at: text.length - 2, remove: 0, insert: ' ' };
+    expect(await journal.write(project.dir, 'privacy-policy', GONE, patch, read)).toMatch(/^[a-f0-9]{32}$/);
+    expect(await kept()).toEqual([`${text.slice(0, -2)} ${text.slice(-2)}`]);
+    await project.saveDocument('privacy-policy', edited('Saved by someone else.'), stamp);
+    expect(await journal.write(project.dir, 'privacy-policy', OTHER, { ...patch, insert: '!' }, read)).toBeNull();
+    // Without a way to read the file, no patch of it is kept either.
+    expect(await journal.write(project.dir, 'privacy-policy', OTHER, { ...patch, insert: '!' })).toBeNull();
+  });
+
   it('refuses a patch that reaches past the end of the entry', async () => {
     const first = (await journal.write(project.dir, 'privacy-policy', GONE, whole('Typed.'))) as string;
     const length = serializeDocument(edited('Typed.')).length;

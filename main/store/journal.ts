@@ -65,14 +65,15 @@ export class Journal {
   }
 
   /**
-   * Keeps a window's entry, whole or as a patch of the one kept last for the window; answers the kept entry's tag, or
-   * null when a patch was made for an entry this process does not hold (it started since, or the entry went).
+   * Keeps a window's entry, whole or as a patch of the one kept last for the window (or of the document's file, read
+   * with `documentFile`); answers the kept entry's tag, or null when a patch was made for an entry this process does
+   * not hold (it started since, or the entry went) or for a file that has changed since.
    */
-  async write(projectDir: string, documentId: string, window: string, entry: JournalEntry | JournalPatch): Promise<string | null> {
+  async write(projectDir: string, documentId: string, window: string, entry: JournalEntry | JournalPatch, documentFile?: () => Promise<{ text: string; stamp: string } | null>): Promise<string | null> {
     this.heard(window);
     const file = this.fileFor(projectDir, documentId, window);
     return serialized(`journal ${file}`, async () => {
-      const text = 'text' in entry ? entry.text : this.patched(file, entry);
+      const text = 'text' in entry ? entry.text : await this.patched(file, entry, documentFile);
       if (text === null) return null;
       try {
         await ensureFolder(path.dirname(file));
@@ -94,10 +95,17 @@ export class Journal {
     await serialized(`journal ${file}`, () => fs.rm(file, { force: true }));
   }
 
-  private patched(file: string, patch: JournalPatch): string | null {
+  /** The patch applied to what it names: this window's last entry, or the document's file while it has that stamp. */
+  private async patched(file: string, patch: JournalPatch, documentFile?: () => Promise<{ text: string; stamp: string } | null>): Promise<string | null> {
     const last = this.latest.get(file);
-    if (!last || last.tag !== patch.after) return null;
-    const text = applyTextPatch(last.text, patch);
+    let before: string | null = null;
+    if (last?.tag === patch.after) before = last.text;
+    else if (patch.after.startsWith('sha256-') && documentFile) {
+      const read = await documentFile();
+      if (read?.stamp === patch.after) before = read.text;
+    }
+    if (before === null) return null;
+    const text = applyTextPatch(before, patch);
     return text !== null && text.length <= MAX_JOURNAL_CHARS ? text : null;
   }
 

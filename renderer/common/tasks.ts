@@ -23,14 +23,15 @@ export function afterNextPaint(callback: () => void): () => void {
 
 /**
  * Runs `step` in the browser's idle periods, again and again while it returns true: background work that must never
- * stand in the way of a key. Returns a function that stops it.
+ * stand in the way of a key. A step may go on while its idle period has time left (`deadline`, where there is one).
+ * Returns a function that stops it.
  */
-export function onIdle(step: () => boolean): () => void {
+export function onIdle(step: (deadline?: IdleDeadline) => boolean): () => void {
   let handle: number | null = null;
   let stopped = false;
-  const run = () => {
+  const run = (deadline?: IdleDeadline) => {
     handle = null;
-    if (!stopped && step()) schedule();
+    if (!stopped && step(deadline)) schedule();
   };
   const schedule = () => {
     handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 50);

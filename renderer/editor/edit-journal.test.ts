@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectClient } from '../../shared/api/client';
 import { browserJournal } from './browser-journal';
 import { EditJournal } from './edit-journal';
-import { applyTextPatch } from '../../shared/format/text-patch';
+import { applyTextPatch, piecesPatch } from '../../shared/format/text-patch';
+import type { StoredEdition } from './stored-text';
 
 type Written = { text: string } | { after: string; at: number; remove: number; insert: string };
 
@@ -14,14 +15,21 @@ type Written = { text: string } | { after: string; at: number; remove: number; i
 function fakeClient() {
   const written: string[] = [];
   const sent: Array<'whole' | 'patch'> = [];
-  const app = { up: true, held: null as { tag: string; text: string } | null, restart: () => (app.held = null) };
+  const app = {
+    up: true,
+    held: null as { tag: string; text: string } | null,
+    /** The document's file as the app reads it. */
+    file: null as { stamp: string; text: string } | null,
+    restart: () => (app.held = null),
+  };
   let tags = 0;
   const client = {
     projectPath: '/p',
     writeJournal: vi.fn(async ({ entry }: { entry: Written }) => {
       if (!app.up) throw new Error('Policywright is not running');
       sent.push('text' in entry ? 'whole' : 'patch');
-      const text = 'text' in entry ? entry.text : app.held?.tag === entry.after ? applyTextPatch(app.held.text, entry) : null;
+      const before = 'text' in entry ? null : app.held?.tag === entry.after ? app.held.text : app.file?.stamp === entry.after ? app.file.text : null;
+      const text = 'text' in entry ? entry.text : before === null ? null : applyTextPatch(before, entry);
       if (text === null) return { kept: false, tag: null };
       app.held = { tag: `${++tags}`.padStart(32, '0'), text };
       written.push(text);
@@ -30,6 +38,11 @@ function fakeClient() {
     clearJournal: vi.fn(async () => undefined),
   } as unknown as ProjectClient;
   return { client, written, sent, app };
+}
+
+/** An edition whose text is its pieces joined (StoredText's editions are tested in stored-text.test.ts). */
+function editionOf(parts: readonly string[]): StoredEdition & { parts: readonly string[] } {
+  return { parts, text: () => parts.join(''), pieces: () => parts, patchFrom: (earlier) => piecesPatch((earlier as unknown as { parts: readonly string[] }).parts, parts) };
 }
 
 describe('EditJournal', () => {
@@ -53,7 +66,7 @@ describe('EditJournal', () => {
     let n = 0;
     const journal = new EditJournal(client, 'doc', 'w1', () => {
       clock += costMs();
-      return { pieces: [`edit ${++n}`], base: null };
+      return { edition: editionOf([`edit ${++n}`]), base: null };
     });
     return { journal, written };
   }
@@ -63,7 +76,7 @@ describe('EditJournal', () => {
     const fake = fakeClient();
     const lines = Array.from({ length: 200 }, (_, i) => `{"line":${i}}`);
     const pieces = () => lines.flatMap((line, i) => (i === 0 ? ['{\n', line] : [',\n', line])).concat('\n}\n');
-    const journal = new EditJournal(fake.client, 'doc', 'w1', () => ({ pieces: pieces(), base: null }));
+    const journal = new EditJournal(fake.client, 'doc', 'w1', () => ({ edition: editionOf(pieces()), base: null }));
     return { ...fake, journal, lines, text: () => pieces().join('') };
   }
 
@@ -81,6 +94,32 @@ describe('EditJournal', () => {
     // The last patch carried the lines from the first change to the last (148 to 150), not the document.
     const last = vi.mocked(client.writeJournal).mock.calls.at(-1)?.[0].entry as { insert: string };
     expect(last.insert).toBe(lines.slice(148, 151).join(',\n'));
+  });
+
+  it('makes even the first entry a patch, of the file the document was read from, once that is known to be the same', async () => {
+    const { journal, lines, text, written, sent, app } = journalOfLines();
+    app.file = { stamp: 'sha256-read', text: text() };
+    journal.startFrom(editionOf([text()]), 'sha256-read');
+    lines[7] = '{"line":7,"edited":true}';
+    await journal.keepNow();
+    expect(sent).toEqual(['patch']);
+    expect(written).toEqual([text()]);
+    // Once the app keeps an entry, that is what the next patch changes, however the file fares.
+    app.file = null;
+    lines[8] = '{"line":8,"edited":true}';
+    await journal.keepNow();
+    expect(sent).toEqual(['patch', 'patch']);
+    expect(written.at(-1)).toBe(text());
+  });
+
+  it('sends the whole text when the file changed before the first entry', async () => {
+    const { journal, lines, text, written, sent, app } = journalOfLines();
+    app.file = { stamp: 'sha256-someone-else', text: 'their text' };
+    journal.startFrom(editionOf([text()]), 'sha256-read');
+    lines[7] = '{"line":7,"edited":true}';
+    await journal.keepNow();
+    expect(sent).toEqual(['patch', 'whole']);
+    expect(written).toEqual([text()]);
   });
 
   it('sends the whole text again when the app no longer holds the entry a patch was made for', async () => {
@@ -153,7 +192,7 @@ describe('EditJournal', () => {
     vi.mocked(client.writeJournal).mockRejectedValue(new Error('Policywright is not running'));
     const journal = new EditJournal(client, 'doc', 'w1', () => {
       clock += 5;
-      return { pieces: ['edit'], base: null };
+      return { edition: editionOf(['edit']), base: null };
     });
     await journal.keepNow();
     // 5 ms to take and 300 ms to seal: twenty times 305 ms.

@@ -1,7 +1,7 @@
 import type { ProjectClient } from '../../shared/api/client';
 import type { JournalEntry, JournalKept, JournalPatch } from '../../shared/api/contract';
-import { piecesPatch } from '../../shared/format/text-patch';
 import { browserJournal, type JournalPlace } from './browser-journal';
+import type { StoredEdition } from './stored-text';
 
 // Edits are kept this long after the first change at the latest, and then again each time as long as typing goes on.
 const JOURNAL_EVERY_MS = 1000;
@@ -24,10 +24,9 @@ export function newWindowId(): string {
   return crypto.randomUUID();
 }
 
-/** The document as its file would hold it, in pieces that join into the text (see documentPieces). */
+/** What an entry is taken from: the document as its file would hold it, and the stamp of the file it is based on. */
 export interface JournalSource {
-  pieces: readonly string[];
-  /** The stamp of the file the edits are based on. */
+  edition: StoredEdition;
   base: string | null;
 }
 
@@ -45,8 +44,8 @@ export class EditJournal {
   private readonly place: JournalPlace;
   /** How long after a change the next entry is taken (see COST_SHARE). */
   private spacing = JOURNAL_EVERY_MS;
-  /** The entry the app kept last, by the tag it answered: what the next entry may be a patch of. */
-  private kept: { tag: string; pieces: readonly string[] } | null = null;
+  /** The entry the app kept last, by the tag it answered (or the file, by its stamp): what the next entry may patch. */
+  private kept: { tag: string; edition: StoredEdition } | null = null;
 
   constructor(
     private readonly client: ProjectClient,
@@ -94,7 +93,7 @@ export class EditJournal {
    * text instead. Resolves with what it cost this thread, in milliseconds (writing the text out and sealing it for the
    * tab are the costly parts; the requests themselves are sent and written off this thread).
    */
-  private async keep({ pieces, base }: JournalSource, takenAt: string, leaving: boolean): Promise<number> {
+  private async keep({ edition, base }: JournalSource, takenAt: string, leaving: boolean): Promise<number> {
     const last = this.kept;
     this.kept = null;
     let cost = 0;
@@ -107,20 +106,19 @@ export class EditJournal {
       }
     };
     if (last) {
-      const patch = timed(() => this.write({ base, takenAt, after: last.tag, ...piecesPatch(last.pieces, pieces) }, leaving));
-      const reply = await patch;
-      if (reply === UNREACHABLE) return cost + (await this.keepInTab({ base, takenAt, text: pieces.join('') }));
+      const reply = await timed(() => this.write({ base, takenAt, after: last.tag, ...edition.patchFrom(last.edition) }, leaving));
+      if (reply === UNREACHABLE) return cost + (await this.keepInTab({ base, takenAt, text: edition.text() }));
       // Not kept: the app no longer holds the entry the patch was made for (its host started again, say).
-      if (reply.tag !== null) return this.keptBy(reply.tag, pieces, cost);
+      if (reply.tag !== null) return this.keptBy(reply.tag, edition, cost);
     }
-    const entry: JournalEntry = timed(() => ({ base, takenAt, text: pieces.join('') }));
+    const entry: JournalEntry = timed(() => ({ base, takenAt, text: edition.text() }));
     const reply = await timed(() => this.write(entry, leaving));
-    if (reply !== UNREACHABLE && reply.tag !== null) return this.keptBy(reply.tag, pieces, cost);
+    if (reply !== UNREACHABLE && reply.tag !== null) return this.keptBy(reply.tag, edition, cost);
     return cost + (await this.keepInTab(entry));
   }
 
-  private keptBy(tag: string, pieces: readonly string[], cost: number): number {
-    this.kept = { tag, pieces };
+  private keptBy(tag: string, edition: StoredEdition, cost: number): number {
+    this.kept = { tag, edition };
     return cost;
   }
 
@@ -134,6 +132,17 @@ export class EditJournal {
   private async keepInTab(entry: JournalEntry): Promise<number> {
     const sealing = await browserJournal.put(this.place, entry).catch(() => 0);
     return Number.isFinite(sealing) ? sealing : 0;
+  }
+
+  /**
+   * The document as the window read it is, byte for byte, the file with this stamp (file-check.ts): while the app
+   * has kept no entry of the window's, the next one may be a patch of that file, which the app reads itself — so
+   * even the first entry of a long policy is a few hundred characters.
+   */
+  startFrom(edition: StoredEdition, stamp: string): void {
+    void this.then(async () => {
+      this.kept ??= { tag: stamp, edition };
+    });
   }
 
   /** The edits are on disk: this window's entries go. */

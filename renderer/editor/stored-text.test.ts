@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../shared/format/parse';
 import { serializeBlock, serializeDocument } from '../../shared/format/serialize';
-import { applyTextPatch, piecesPatch } from '../../shared/format/text-patch';
+import { applyTextPatch } from '../../shared/format/text-patch';
 import { PolicyDocumentSchema, type Block } from '../../shared/model/document';
 import { blocksToSlate, slateToBlocks } from './convert';
 import { StoredText } from './stored-text';
@@ -17,8 +18,8 @@ describe('StoredText: the editor document as its file would hold it', () => {
     const { blocks, ...meta } = doc;
     const nodes = blocksToSlate(blocks);
     const stored = new StoredText();
-    expect(stored.pieces(meta, nodes).join('')).toBe(serializeDocument(doc));
-    expect(stored.pieces(meta, nodes).join('')).toBe(serializeDocument(doc));
+    expect(stored.edition(meta, nodes).text()).toBe(serializeDocument(doc));
+    expect(stored.edition(meta, nodes).text()).toBe(serializeDocument(doc));
   });
 
   it('writes a changed block anew and keeps the unchanged ones (Slate replaces a node when it changes)', () => {
@@ -27,23 +28,55 @@ describe('StoredText: the editor document as its file would hold it', () => {
     const nodes = blocksToSlate(blocks);
     const stored = new StoredText();
     expect(stored.warm(nodes, 0, 10)).toBe(10);
-    const first = stored.pieces(meta, nodes);
+    const first = stored.edition(meta, nodes);
     const index = nodes.findIndex((n) => n.type === 'paragraph');
     const edited: BlockElement[] = [...nodes];
     const before = nodes[index] as BlockElement;
     edited[index] = { ...before, children: [{ text: 'Replaced wholesale.' }] } as BlockElement;
     const expected = { ...doc, title: 'Renamed', blocks: slateToBlocks(edited) };
-    expect(stored.pieces({ ...meta, title: 'Renamed' }, edited).join('')).toBe(serializeDocument(expected));
-    expect(stored.pieces({ ...meta, title: 'Renamed' }, edited).join('')).toContain('Replaced wholesale.');
+    expect(stored.edition({ ...meta, title: 'Renamed' }, edited).text()).toBe(serializeDocument(expected));
+    expect(stored.edition({ ...meta, title: 'Renamed' }, edited).text()).toContain('Replaced wholesale.');
     // What the journal sends the app after the edit: the one block's line (and the renamed title), nothing else.
-    const same = stored.pieces(meta, edited);
-    const patch = piecesPatch(first, same);
+    const patch = stored.edition(meta, edited).patchFrom(first);
     expect(patch.insert).toBe(serializeBlock(slateToBlocks([edited[index] as BlockElement])[0] as Block));
-    expect(applyTextPatch(first.join(''), patch)).toBe(serializeDocument({ ...expected, title: doc.title }));
+    expect(applyTextPatch(first.text(), patch)).toBe(serializeDocument({ ...expected, title: doc.title }));
   });
 
   it('writes an empty document as serializeDocument does', () => {
     const meta = { format: 4 as const, title: 'T', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal' as const };
-    expect(new StoredText().pieces(meta, []).join('')).toBe(serializeDocument({ ...meta, blocks: [] }));
+    expect(new StoredText().edition(meta, []).text()).toBe(serializeDocument({ ...meta, blocks: [] }));
+  });
+
+  it('patches one edition into a later one, whatever blocks were changed, added, removed or moved, and whatever the details', () => {
+    const meta = { format: 4 as const, title: 'T', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal' as const };
+    const paragraph = (text: string): BlockElement => ({ type: 'paragraph', children: [{ text }] }) as BlockElement;
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat(), count: fc.nat(3) }),
+      fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
+      fc.record({ kind: fc.constant('title' as const), text: fc.string({ maxLength: 4 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 8 }), fc.array(edit, { maxLength: 4 }), (texts, edits) => {
+        const stored = new StoredText();
+        const nodes = texts.map(paragraph);
+        let details = meta;
+        const earlier = stored.edition(details, nodes);
+        const later = [...nodes];
+        for (const e of edits) {
+          const at = later.length === 0 ? 0 : e.kind === 'title' ? 0 : e.at % (later.length + (e.kind === 'insert' ? 1 : 0));
+          if (e.kind === 'replace' && later.length > 0) later[at] = paragraph(e.text);
+          if (e.kind === 'insert') later.splice(at, 0, paragraph(e.text));
+          if (e.kind === 'remove') later.splice(at, e.count);
+          if (e.kind === 'move' && later.length > 0) later.splice(e.to % later.length, 0, ...later.splice(at, 1));
+          if (e.kind === 'title') details = { ...details, title: e.text };
+        }
+        const edition = stored.edition(details, later);
+        expect(edition.text()).toBe(serializeDocument({ ...details, blocks: slateToBlocks(later) }));
+        expect(applyTextPatch(earlier.text(), edition.patchFrom(earlier))).toBe(edition.text());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,19 +1,30 @@
-import { documentPieces, serializeBlock } from '../../shared/format/serialize';
+import { BLOCK_SEPARATOR, documentFrame, serializeBlock } from '../../shared/format/serialize';
+import { piecesPatch, type TextPatch, type TextPiece } from '../../shared/format/text-patch';
 import type { PolicyDocument } from '../../shared/model/document';
 import { slateToBlocks } from './convert';
 import type { BlockElement } from './types';
 
+/** The document as its file would hold it at one moment: written out whole, or as the change since an earlier one. */
+export interface StoredEdition {
+  text(): string;
+  /** The text in pieces, one after another (for work done a little at a time). */
+  pieces(): Iterable<string>;
+  /** The patch that turns the text of `earlier` (an edition of the same StoredText) into this one's. */
+  patchFrom(earlier: StoredEdition): TextPatch;
+}
+
 /**
- * The editor's document as its file would hold it, cheaply enough to take every second of typing on a 100,000-word
+ * The editor's document as its file would hold it, cheaply enough to take every second of typing on a 1,000,000-word
  * policy: Slate replaces a node when it changes, so each block's line is kept by node and only changed blocks are
  * written again (a few microseconds), where writing the whole document takes a tenth of a second.
  */
 export class StoredText {
   private readonly lines = new WeakMap<BlockElement, string>();
 
-  /** The text in pieces (documentPieces): each unchanged block's line is the same string as last time. */
-  pieces(meta: Omit<PolicyDocument, 'blocks'>, nodes: readonly BlockElement[]): string[] {
-    return documentPieces(meta, nodes.map((node) => this.line(node)));
+  /** The document now; nothing of it is written out until asked. */
+  edition(meta: Omit<PolicyDocument, 'blocks'>, nodes: readonly BlockElement[]): StoredEdition {
+    const { start, end } = documentFrame(meta, nodes.length > 0);
+    return new Edition(this, start, nodes, end);
   }
 
   /** Writes the lines of up to `count` blocks from `start` not written yet; returns where to go on (for idle time). */
@@ -23,7 +34,7 @@ export class StoredText {
     return end;
   }
 
-  private line(node: BlockElement): string {
+  line(node: BlockElement): string {
     let line = this.lines.get(node);
     if (line === undefined) {
       line = serializeBlock(slateToBlocks([node])[0] as PolicyDocument['blocks'][number]);
@@ -31,4 +42,86 @@ export class StoredText {
     }
     return line;
   }
+}
+
+/** The file is `start`, the blocks' lines joined by BLOCK_SEPARATOR, then `end` (see documentFrame). */
+class Edition implements StoredEdition {
+  constructor(
+    private readonly stored: StoredText,
+    private readonly start: string,
+    private readonly nodes: readonly BlockElement[],
+    private readonly end: string,
+  ) {}
+
+  text(): string {
+    return this.start + this.nodes.map((node) => this.stored.line(node)).join(BLOCK_SEPARATOR) + this.end;
+  }
+
+  *pieces(): Generator<string> {
+    yield this.start;
+    for (let i = 0; i < this.nodes.length; i++) {
+      if (i > 0) yield BLOCK_SEPARATOR;
+      yield this.stored.line(this.nodes[i] as BlockElement);
+    }
+    yield this.end;
+  }
+
+  /**
+   * The blocks both editions begin and end with (the same nodes: Slate replaced every block that changed) stand as one
+   * piece each, the same in both, so only the blocks between are looked at line by line.
+   */
+  patchFrom(earlier: StoredEdition): TextPatch {
+    if (!(earlier instanceof Edition) || earlier.stored !== this.stored) return { at: 0, remove: earlier.text().length, insert: this.text() };
+    const [a, b] = [earlier.nodes, this.nodes];
+    const shorter = Math.min(a.length, b.length);
+    let first = 0;
+    while (first < shorter && a[first] === b[first]) first++;
+    let last = 0;
+    while (last < shorter - first && a[a.length - 1 - last] === b[b.length - 1 - last]) last++;
+    const shared: Shared = {
+      first,
+      last,
+      head: this.stretch(0, first, false),
+      tail: [this.stretch(b.length - last, b.length, false), this.stretch(b.length - last, b.length, true)],
+    };
+    return piecesPatch(earlier.piecesAround(shared), this.piecesAround(shared));
+  }
+
+  private piecesAround({ first, last, head, tail }: Shared): TextPiece[] {
+    const count = this.nodes.length;
+    const pieces: TextPiece[] = [this.start];
+    if (first > 0) pieces.push(head);
+    for (let i = first; i < count - last; i++) {
+      if (i > 0) pieces.push(BLOCK_SEPARATOR);
+      pieces.push(this.stored.line(this.nodes[i] as BlockElement));
+    }
+    // The same blocks at the end, after a separator unless nothing comes before them.
+    if (last > 0) pieces.push(tail[count - last > 0 ? 1 : 0]);
+    pieces.push(this.end);
+    return pieces;
+  }
+
+  /** Blocks from..to as one piece: its length is counted, and its text written, only when asked for. */
+  private stretch(from: number, to: number, separatorFirst: boolean): TextPiece {
+    const { stored, nodes } = this;
+    let length: number | undefined;
+    return {
+      get length() {
+        if (length === undefined) {
+          length = separatorFirst ? BLOCK_SEPARATOR.length : 0;
+          for (let i = from; i < to; i++) length += stored.line(nodes[i] as BlockElement).length + (i > from ? BLOCK_SEPARATOR.length : 0);
+        }
+        return length;
+      },
+      toString: () => (separatorFirst ? BLOCK_SEPARATOR : '') + nodes.slice(from, to).map((node) => stored.line(node)).join(BLOCK_SEPARATOR),
+    };
+  }
+}
+
+/** What two editions share: their first and last blocks, as one piece each. */
+interface Shared {
+  first: number;
+  last: number;
+  head: TextPiece;
+  tail: [alone: TextPiece, afterSeparator: TextPiece];
 }

@@ -137,9 +137,10 @@ export interface JournalEntry {
 }
 
 /**
- * A journal entry as the change since the window's last entry that the app kept (named by `after`, the tag the app
- * answered for it): a long policy's entry is then a few hundred characters, not its whole text (11 MB at 1,000,000
- * words), written out, sent and read every second or two of typing.
+ * A journal entry as the change since the window's last entry that the app kept (`after` is the tag the app answered
+ * for it), or since the document's file as the window read it (`after` is the file's stamp, when the window checked
+ * that its text hashes to it): a long policy's entry is then a few hundred characters, not its whole text (11 MB at
+ * 1,000,000 words), written out, sent and read every second or two of typing.
  */
 export interface JournalPatch extends TextPatch {
   base: string | null;
@@ -358,8 +359,11 @@ function hasNoForbiddenCharactersButLines(text: string): boolean {
   return hasNoForbiddenCharacters(text.replace(/[\r\n\t]/g, ' '));
 }
 
-/** The app's name for a journal entry it kept: random, so no other process's entry can be taken for it. */
-const journalTag = z.string().regex(/^[a-f0-9]{32}$/, 'must be a journal tag');
+/**
+ * What a journal patch changes: an entry the app kept (by the random tag it answered, so no other process's entry can
+ * be taken for it), or the document's file as read (by its stamp, which is the SHA-256 of its bytes).
+ */
+const journalPatchOf = z.string().regex(/^(?:[a-f0-9]{32}|sha256-[\w-]{43})$/, 'must be a journal tag or a document stamp');
 const journalEntry = z
   .object({ base: documentStamp.nullable(), takenAt: z.iso.datetime(), text: z.string().max(MAX_JOURNAL_CHARS) })
   .strict();
@@ -367,7 +371,7 @@ const journalPatch = z
   .object({
     base: documentStamp.nullable(),
     takenAt: z.iso.datetime(),
-    after: journalTag,
+    after: journalPatchOf,
     at: z.number().int().min(0).max(MAX_JOURNAL_CHARS),
     remove: z.number().int().min(0).max(MAX_JOURNAL_CHARS),
     insert: z.string().max(MAX_JOURNAL_CHARS),

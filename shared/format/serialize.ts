@@ -16,18 +16,19 @@ export function serializeBlock(block: Block): string {
 
 /** The whole file from its details and its blocks' lines (serializeBlock): byte for byte what serializeDocument writes. */
 export function joinDocument(meta: Omit<PolicyDocument, 'blocks'>, blockLines: readonly string[]): string {
-  return documentPieces(meta, blockLines).join('');
+  const { start, end } = documentFrame(meta, blockLines.length > 0);
+  return start + blockLines.join(BLOCK_SEPARATOR) + end;
 }
 
 /** What comes between two blocks' lines in the file. */
 export const BLOCK_SEPARATOR = ',\n    ';
 
 /**
- * The file in pieces that join into it: the part before the blocks, each block's line given as it is (the very string
- * passed in) with BLOCK_SEPARATOR between them, and the part after. A caller that keeps its blocks' lines can tell
- * what changed between two editions by comparing pieces, without writing either file out (see textPatch).
+ * The file around its blocks' lines: it is `start`, the lines joined by BLOCK_SEPARATOR, then `end` (with no blocks,
+ * `start` is the whole file). A caller that keeps its blocks' lines can then tell what changed between two editions
+ * from the blocks that changed, without writing either file out (see renderer/editor/stored-text.ts).
  */
-export function documentPieces(meta: Omit<PolicyDocument, 'blocks'>, blockLines: readonly string[]): string[] {
+export function documentFrame(meta: Omit<PolicyDocument, 'blocks'>, hasBlocks: boolean): { start: string; end: string } {
   const head = [
     ['format', meta.format],
     ['title', meta.title],
@@ -59,15 +60,8 @@ export function documentPieces(meta: Omit<PolicyDocument, 'blocks'>, blockLines:
   }
   rest.push('}');
   const tail = `${rest.join('\n')}\n`;
-  if (blockLines.length === 0) return [`${before.join('\n')}\n  "blocks": []${after}\n${tail}`];
-  const pieces = new Array<string>(blockLines.length * 2 + 1);
-  pieces[0] = `${before.join('\n')}\n  "blocks": [\n    `;
-  for (let i = 0; i < blockLines.length; i++) {
-    pieces[i * 2 + 1] = blockLines[i] as string;
-    pieces[i * 2 + 2] = BLOCK_SEPARATOR;
-  }
-  pieces[blockLines.length * 2] = `\n  ]${after}\n${tail}`;
-  return pieces;
+  if (!hasBlocks) return { start: `${before.join('\n')}\n  "blocks": []${after}\n${tail}`, end: '' };
+  return { start: `${before.join('\n')}\n  "blocks": [\n    `, end: `\n  ]${after}\n${tail}` };
 }
 
 export function serializeManifest(manifest: ProjectManifest): string {

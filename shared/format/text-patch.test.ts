@@ -23,6 +23,15 @@ describe('piecesPatch', () => {
     expect(piecesPatch(before, after)).toEqual({ at: before.slice(0, 500).join('').length, remove: 'line 500'.length, insert: 'line 500, edited' });
   });
 
+  it('takes a stand-in piece by its length where it is shared, and writes it out where it is part of the change', () => {
+    let written = 0;
+    const long = { length: 5, toString: () => (written++, 'hello') };
+    expect(piecesPatch(['<', long, 'a', '>'], ['<', long, 'b', '>'])).toEqual({ at: 6, remove: 1, insert: 'b' });
+    expect(written).toBe(0);
+    expect(piecesPatch(['<', long, 'x'], ['[', long, 'y'])).toEqual({ at: 0, remove: 7, insert: '[helloy' });
+    expect(written).toBe(1);
+  });
+
   it('is empty when nothing changed', () => {
     const pieces = ['a', 'b', 'c'];
     expect(piecesPatch(pieces, [...pieces])).toEqual({ at: 3, remove: 0, insert: '' });

@@ -9,11 +9,18 @@ export interface TextPatch {
 }
 
 /**
- * The one patch that turns `before.join('')` into `after.join('')`, found from the pieces alone: the pieces the two
- * share at the start and the end are skipped (a piece kept as the same string compares by identity, for nothing), and
- * what lies between is the change. Neither text is written out, which for a 1,000,000-word policy is 11 MB.
+ * A piece of a text: a string, or a stand-in for a long stretch that knows its length and writes itself out only
+ * when asked (String(piece)). Two stand-ins are the same piece only when they are the same object.
  */
-export function piecesPatch(before: readonly string[], after: readonly string[]): TextPatch {
+export type TextPiece = string | { readonly length: number; toString(): string };
+
+/**
+ * The one patch that turns the text `before` joins into, into the text `after` joins into, found from the pieces
+ * alone: the pieces the two share at the start and the end are skipped (a piece kept as the same string or object
+ * compares by identity, for nothing), and what lies between is the change. Neither text is written out, which for a
+ * 1,000,000-word policy is 11 MB.
+ */
+export function piecesPatch(before: readonly TextPiece[], after: readonly TextPiece[]): TextPatch {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before[start] === after[start]) start++;
@@ -24,10 +31,10 @@ export function piecesPatch(before: readonly string[], after: readonly string[])
     afterEnd--;
   }
   let at = 0;
-  for (let i = 0; i < start; i++) at += (before[i] as string).length;
+  for (let i = 0; i < start; i++) at += (before[i] as TextPiece).length;
   let remove = 0;
-  for (let i = start; i < beforeEnd; i++) remove += (before[i] as string).length;
-  return { at, remove, insert: after.slice(start, afterEnd).join('') };
+  for (let i = start; i < beforeEnd; i++) remove += (before[i] as TextPiece).length;
+  return { at, remove, insert: after.slice(start, afterEnd).map(String).join('') };
 }
 
 /** The text with the patch applied; null when the patch reaches past the text's end (it was made for another text). */
