@@ -112,6 +112,30 @@ describe('EditJournal', () => {
     expect(written.at(-1)).toBe(text());
   });
 
+  it('waits for a check of the file under way before its first entry, three seconds at most', async () => {
+    const { journal, lines, text, sent, app } = journalOfLines();
+    app.file = { stamp: 'sha256-read', text: text() };
+    let checked = () => {};
+    journal.checkingFile(new Promise<void>((resolve) => (checked = resolve)));
+    lines[7] = '{"line":7,"edited":true}';
+    journal.changed();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(sent).toEqual([]);
+    journal.startFrom(editionOf([app.file.text]), 'sha256-read');
+    checked();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual(['patch']);
+
+    // A check that never ends holds the entries back until three seconds after it began, no more.
+    const other = journalOfLines();
+    other.journal.checkingFile(new Promise(() => {}));
+    other.journal.changed();
+    await vi.advanceTimersByTimeAsync(2990);
+    expect(other.sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(other.sent).toEqual(['whole']);
+  });
+
   it('sends the whole text when the file changed before the first entry', async () => {
     const { journal, lines, text, written, sent, app } = journalOfLines();
     app.file = { stamp: 'sha256-someone-else', text: 'their text' };

@@ -5,6 +5,8 @@ import type { StoredEdition } from './stored-text';
 
 // Edits are kept this long after the first change at the latest, and then again each time as long as typing goes on.
 const JOURNAL_EVERY_MS = 1000;
+/** The longest the first entry waits for the check of the file (see checkingFile). */
+const CHECK_WAIT_MS = 3000;
 /** What a write the app did not answer (its host stopped, say) comes back as. */
 const UNREACHABLE = Symbol('unreachable');
 // Taking an entry of a long policy is a few milliseconds of work: done in a pause between keys, or after this long.
@@ -44,6 +46,8 @@ export class EditJournal {
   private readonly place: JournalPlace;
   /** How long after a change the next entry is taken (see COST_SHARE). */
   private spacing = JOURNAL_EVERY_MS;
+  /** A check of the file under way (see checkingFile). */
+  private checking: Promise<void> | null = null;
   /** The entry the app kept last, by the tag it answered (or the file, by its stamp): what the next entry may patch. */
   private kept: { tag: string; edition: StoredEdition } | null = null;
 
@@ -83,6 +87,7 @@ export class EditJournal {
     const takenAt = new Date().toISOString();
     const taking = performance.now() - started;
     return this.then(async () => {
+      if (this.checking) await this.checking;
       const cost = taking + (await this.keep(source, takenAt, leaving));
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
     });
@@ -140,9 +145,19 @@ export class EditJournal {
    * even the first entry of a long policy is a few hundred characters.
    */
   startFrom(edition: StoredEdition, stamp: string): void {
-    void this.then(async () => {
-      this.kept ??= { tag: stamp, edition };
+    this.kept ??= { tag: stamp, edition };
+  }
+
+  /**
+   * The check that may lead to startFrom is under way: the next entry waits for it, CHECK_WAIT_MS at most, so that a
+   * long policy's first entry, taken a second after the first key, is not its whole text for want of a moment.
+   */
+  checkingFile(check: Promise<unknown>): void {
+    const waited = new Promise((resolve) => setTimeout(resolve, CHECK_WAIT_MS));
+    const checking = Promise.race([check, waited]).then(() => {
+      if (this.checking === checking) this.checking = null;
     });
+    this.checking = checking;
   }
 
   /** The edits are on disk: this window's entries go. */

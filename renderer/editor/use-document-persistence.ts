@@ -22,7 +22,7 @@ import type { DocumentMeta } from './DocumentPanel';
 import { EditJournal, newWindowId } from './edit-journal';
 import type { RenderAfterPaint } from './render-after-paint';
 import { checkSameAsFile } from './file-check';
-import { StoredText } from './stored-text';
+import { StoredText, type StoredEdition } from './stored-text';
 import type { BlockElement, PolicyEditor } from './types';
 import { useDiskWatch } from './use-disk-watch';
 import { shortcutText } from '../../shared/api/commands';
@@ -119,24 +119,22 @@ export function useDocumentPersistence(options: PersistenceOptions) {
         if (live && found.recovered) setRecovery(found.recovered);
       }),
     );
-    // Each block's stored line is written in idle time, so the first journal entry during typing costs little: as
-    // many as an idle period has room for (a 1,000,000-word policy's 47,000 blocks are some 60 ms of work).
-    // Then the document as read is checked against its file, so that the first entry can be a patch of the file.
-    const read = journalEntry();
+    // Each block's stored line is written in idle time, so that journal entries during typing cost little. When the
+    // document has a file, that is done by checking the document as read against it (file-check.ts), which lets the
+    // first entry be a patch of the file; the first entry waits a moment for the check.
+    const { edition, base } = journalEntry();
     let next = 0;
-    let cancelCheck = () => {};
-    const cancel = onIdle(function warm(deadline) {
-      do next = storedText.warm(editor.children as BlockElement[], next, WARM_BLOCKS);
-      while (next < editor.children.length && (deadline?.timeRemaining() ?? 0) > WARM_BLOCKS_MS);
-      if (next < editor.children.length) return true;
-      const { edition, base } = read;
-      if (base !== null) cancelCheck = checkSameAsFile(edition, base, (same) => same && stamp.get() === base && journal.startFrom(edition, base));
-      return false;
-    });
+    const cancel =
+      base === null
+        ? onIdle(function warm(deadline) {
+            do next = storedText.warm(editor.children as BlockElement[], next, WARM_BLOCKS);
+            while (next < editor.children.length && (deadline?.timeRemaining() ?? 0) > WARM_BLOCKS_MS);
+            return next < editor.children.length;
+          })
+        : checkForJournal(journal, edition, base, stamp);
     return () => {
       live = false;
       cancel();
-      cancelCheck();
       // Edits that never reached the disk stay in the journal when the editor goes (a document or project switch).
       if (autosave.isDirty()) void journal.keepNow(true);
       journal.stop();
@@ -338,6 +336,24 @@ function ensureUniqueIds(editor: Editor): void {
     if (seen.has(node.id)) Transforms.setNodes(editor, { id: newSectionId() }, { at: [index] });
     else seen.add(node.id);
   });
+}
+
+/**
+ * Checks the document as read against its file (file-check.ts) while the journal waits a moment for the answer: when
+ * they are the same, its first entry can be a patch of the file. Returns the function that stops the check.
+ */
+function checkForJournal(journal: EditJournal, read: StoredEdition, fileStamp: string, stamp: FileStamp): () => void {
+  let stop = () => {};
+  journal.checkingFile(
+    new Promise<void>((resolve) => {
+      stop = checkSameAsFile(read, fileStamp, (same) => {
+        // Not when a save came first: the file is no longer the one read.
+        if (same && stamp.get() === fileStamp) journal.startFrom(read, fileStamp);
+        resolve();
+      });
+    }),
+  );
+  return stop;
 }
 
 /** The footnotes of the editor's text as the file's `notes` field, absent when there are none. */
