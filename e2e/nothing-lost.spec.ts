@@ -213,6 +213,28 @@ test('the app keeps unsaved edits as patches of the file they were read from, an
   }
 });
 
+test('after a save, the next journal entry is a patch of the file just saved', async ({ page }) => {
+  const entries: Array<Record<string, unknown>> = [];
+  const stamps: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/writeJournal')) entries.push((request.postDataJSON() as { entry: Record<string, unknown> }).entry);
+  });
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/api/saveDocument')) stamps.push(((await response.json()) as { value: { stamp: string } }).value.stamp);
+  });
+  await typeInFirstParagraph(page, ' Saved first.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 10_000 });
+  expect(stamps).toHaveLength(1);
+  const before = entries.length;
+  // Typing that never pauses long enough for the next save: a journal entry is taken meanwhile.
+  await page.locator('.policy-editor p').first().click();
+  await page.keyboard.press('End');
+  for (const word of Array.from({ length: 30 }, (_, i) => `s${i}`)) await page.keyboard.type(` ${word}`, { delay: 15 });
+  await expect.poll(() => entries.length, { timeout: 10_000 }).toBeGreaterThan(before);
+  expect(entries[before]).toMatchObject({ after: stamps[0] });
+  expect(entries[before]).not.toHaveProperty('text');
+});
+
 test('a read-only project opens with a banner saying why, keeps the file byte for byte, and work goes on in a copy', async ({ page, app }) => {
   const mounted = await readOnlyCopy(app.projectDir, path.join(app.home, 'Shared'));
   try {

@@ -163,14 +163,14 @@ export class EditJournal {
   /** The edits are on disk: this window's entries go. */
   clear(): Promise<void> {
     this.cancel();
-    return this.then(() => {
-      // The app's entry goes: the next one is whole.
-      this.kept = null;
-      return Promise.all([
+    // The app's entry goes: the next entry is whole, or a patch of the file just saved (startFrom, after this).
+    this.kept = null;
+    return this.then(() =>
+      Promise.all([
         browserJournal.delete(this.place),
         this.client.clearJournal({ documentId: this.documentId, window: this.window }).catch(() => undefined),
-      ]).then(() => undefined);
-    });
+      ]).then(() => undefined),
+    );
   }
 
   /** Nothing is kept before `step` is done (the look for edits left by a crash). */

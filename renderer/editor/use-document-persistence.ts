@@ -85,25 +85,38 @@ export function useDocumentPersistence(options: PersistenceOptions) {
     // A mark whose thread was deleted (and brought back by an undo) is not saved: the file names only threads it holds.
     return keepKnownComments({ format: FORMAT_VERSION, ...meta(), ...slateToText(editor.children as BlockElement[]) });
   }, [editor, meta]);
-  const save = useCallback(async () => {
-    try {
-      const saved = await client.saveDocument({ documentId, document: snapshot(), base: stamp.get() });
-      stamp.set(saved.stamp);
-    } catch (error) {
-      if (isConflict(error)) setConflict({ kind: error.code === 'missing' ? 'missing' : 'changed', message: error.message });
-      throw error;
-    }
-  }, [client, documentId, snapshot, setConflict, stamp]);
   const [storedText] = useState(() => new StoredText());
-  // Recovery is looked for before anything is journaled, so a first keystroke cannot replace edits left by a crash.
-  const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
   // What the journal keeps: the text as the file would hold it, and the stamp of the file the edits are based on.
   const journalEntry = useCallback(
     () => ({ edition: storedText.edition({ format: FORMAT_VERSION, ...meta(), ...notesField(editor.children as BlockElement[]) }, editor.children as BlockElement[]), base: stamp.get() }),
     [storedText, meta, editor, stamp],
   );
+  // The last save: the document as the journal would have written it then, and the stamp of the file it made.
+  const lastSaved = useRef<{ edition: StoredEdition; stamp: string } | null>(null);
+  const save = useCallback(async () => {
+    try {
+      const document = snapshot();
+      const { edition } = journalEntry();
+      const saved = await client.saveDocument({ documentId, document, base: stamp.get() });
+      stamp.set(saved.stamp);
+      lastSaved.current = { edition, stamp: saved.stamp };
+    } catch (error) {
+      if (isConflict(error)) setConflict({ kind: error.code === 'missing' ? 'missing' : 'changed', message: error.message });
+      throw error;
+    }
+  }, [client, documentId, snapshot, journalEntry, setConflict, stamp]);
+  // Recovery is looked for before anything is journaled, so a first keystroke cannot replace edits left by a crash.
+  const [recovery, setRecovery] = useState<RecoveredEdits | null>(null);
   const journal = useMemo(() => new EditJournal(client, documentId, newWindowId(), journalEntry), [client, documentId, journalEntry]);
-  const autosave = useAutosave(save, () => void journal.clear());
+  // Saved with nothing typed since: the journal's entry goes, and the file just written is checked against the
+  // document as saved, so that the next entry can be a patch of it (see checkForJournal).
+  const stopCheck = useRef(() => {});
+  const autosave = useAutosave(save, () => {
+    void journal.clear();
+    const saved = lastSaved.current;
+    stopCheck.current();
+    if (saved) stopCheck.current = checkForJournal(journal, saved.edition, saved.stamp, stamp);
+  });
   const markDirty = useCallback(() => {
     autosave.markDirty();
     journal.changed();
@@ -135,6 +148,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
     return () => {
       live = false;
       cancel();
+      stopCheck.current();
       // Edits that never reached the disk stay in the journal when the editor goes (a document or project switch).
       if (autosave.isDirty()) void journal.keepNow(true);
       journal.stop();
