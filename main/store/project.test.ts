@@ -91,6 +91,22 @@ describe('Project.create, open, load and save', () => {
     expect((await reopened.info()).documents).toEqual([{ id: 'privacy-policy', title: 'Privacy Notice' }]);
   });
 
+  it('reads a file written a moment ago by its bytes: the same bytes give the document parsed before, others are parsed anew', async () => {
+    const dir = path.join(tmp, 'p');
+    const project = await Project.create(dir, 'P', [{ id: 'privacy-policy', doc: PRIVACY }]);
+    // Just written: its stat cannot vouch for its bytes, which are read and hashed again, but not parsed again.
+    const first = await project.readDocument('privacy-policy');
+    const again = await project.readDocument('privacy-policy');
+    expect(again.document).toBe(first.document);
+    expect(again.stamp).toBe(first.stamp);
+    const file = path.join(dir, 'documents', 'privacy-policy.policy.json');
+    const other = { ...PRIVACY, title: 'Privacy Policx' };
+    await fs.writeFile(file, serializeDocument(other));
+    const changed = await project.readDocument('privacy-policy');
+    expect(changed.document).toEqual(other);
+    expect(changed.stamp).not.toBe(first.stamp);
+  });
+
   it('opens a folder given with a relative path and reports the absolute one', async () => {
     const dir = path.join(tmp, 'rel');
     await Project.create(dir, 'Rel', [{ id: 'a', doc: PRIVACY }]);

@@ -153,8 +153,9 @@ export class Project {
     if (seen && cached?.statKey === statKeyOf(seen) && !isRacy(seen)) return { document: cached.doc, stamp: cached.stamp };
     const read = seen && (await this.folder.readBytes(file, SIZE_LIMITS.document));
     if (!read) throw new UserError(`${file} does not exist.`);
-    const doc = parseFile(PolicyDocumentSchema, textOf(file, read.bytes), file);
     const stamp = stampOf(read.bytes);
+    // The same bytes as parsed last (a file written a moment ago, whose stat cannot vouch for it): no need to parse.
+    const doc = cached?.stamp === stamp ? cached.doc : parseFile(PolicyDocumentSchema, textOf(file, read.bytes), file);
     this.parsed.set(id, { statKey: statKeyOf(read.stats), stamp, doc });
     return { document: doc, stamp };
   }
