@@ -182,6 +182,15 @@ describe('a window’s next entry may be only what changed since the entry the a
     expect(await journal.write(project.dir, 'privacy-policy', OTHER, { ...patch, insert: '!' })).toBeNull();
   });
 
+  it('holds the last entries of 32 windows at most: the one written to longest ago is refused a patch, and sends its text whole', async () => {
+    const windows = Array.from({ length: 33 }, (_, i) => `window-many-${String(i).padStart(4, '0')}`);
+    const tags: string[] = [];
+    for (const window of windows) tags.push((await journal.write(project.dir, 'privacy-policy', window, whole('Typed.'))) as string);
+    const patch = (tag: string) => patchOf('Typed.', 'Typed more.', tag);
+    expect(await journal.write(project.dir, 'privacy-policy', windows[0] as string, patch(tags[0] as string))).toBeNull();
+    expect(await journal.write(project.dir, 'privacy-policy', windows[1] as string, patch(tags[1] as string))).toMatch(/^[a-f0-9]{32}$/);
+  });
+
   it('refuses a patch that reaches past the end of the entry', async () => {
     const first = (await journal.write(project.dir, 'privacy-policy', GONE, whole('Typed.'))) as string;
     const length = serializeDocument(edited('Typed.')).length;

@@ -19,6 +19,8 @@ const StoredEntrySchema = z
 // A window that wrote, cleared or checked within this long is alive: its entry is its own business, not a leftover.
 const ALIVE_MS = 15_000;
 const WINDOW = /^[a-z0-9-]{8,64}$/;
+/** Windows' last entries held in memory for their next patch: each may be a whole document (11 MB at 1,000,000 words). */
+const HELD_ENTRIES = 32;
 
 /**
  * Hot exit: every window's unsaved edits, kept in the app's settings folder a second or so behind the typing, one file
@@ -84,7 +86,10 @@ export class Journal {
         throw error;
       }
       const tag = randomBytes(16).toString('hex');
+      // Kept in the order last written: past HELD_ENTRIES, the window written to longest ago sends its next entry whole.
+      this.latest.delete(file);
       this.latest.set(file, { tag, window, text });
+      if (this.latest.size > HELD_ENTRIES) this.latest.delete(this.latest.keys().next().value as string);
       return tag;
     });
   }
