@@ -134,6 +134,12 @@ describe('EditJournal', () => {
     expect(other.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(20);
     expect(other.sent).toEqual(['whole']);
+
+    // The entry of a window moving away does not wait.
+    const leaving = journalOfLines();
+    leaving.journal.checkingFile(new Promise(() => {}));
+    await leaving.journal.keepNow(true);
+    expect(leaving.sent).toEqual(['whole']);
   });
 
   it('sends the whole text when the file changed before the first entry', async () => {

@@ -87,7 +87,8 @@ export class EditJournal {
     const takenAt = new Date().toISOString();
     const taking = performance.now() - started;
     return this.then(async () => {
-      if (this.checking) await this.checking;
+      // An entry of a window moving away is taken at once: the window may be closing.
+      if (this.checking && !leaving) await this.checking;
       const cost = taking + (await this.keep(source, takenAt, leaving));
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
     });

@@ -360,11 +360,16 @@ function checkForJournal(journal: EditJournal, read: StoredEdition, fileStamp: s
   let stop = () => {};
   journal.checkingFile(
     new Promise<void>((resolve) => {
-      stop = checkSameAsFile(read, fileStamp, (same) => {
+      const stopCheck = checkSameAsFile(read, fileStamp, (same) => {
         // Not when a save came first: the file is no longer the one read.
         if (same && stamp.get() === fileStamp) journal.startFrom(read, fileStamp);
         resolve();
       });
+      // Stopped (the editor goes): the journal waits no longer.
+      stop = () => {
+        stopCheck();
+        resolve();
+      };
     }),
   );
   return stop;
