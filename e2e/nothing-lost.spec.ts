@@ -205,7 +205,9 @@ test('the app keeps unsaved edits as patches of the file they were read from, an
     page = await context.newPage();
     await page.goto(second.url);
     const banner = page.getByTestId('recovery');
-    await expect(banner).toContainText('were never saved before Policywright stopped');
+    // The app's copy, built from the changes it was sent (the tab kept none: the app could be reached throughout).
+    await expect(banner).toContainText('were never saved before Policywright stopped; Policywright kept them.');
+    await screenshot(page, 'recovery-banner-app');
     await banner.getByRole('button', { name: 'Restore them' }).click();
     await expect(page.locator('.policy-editor')).toContainText(words.join(' '));
   } finally {
