@@ -112,7 +112,7 @@ describe('EditJournal', () => {
     expect(written.at(-1)).toBe(text());
   });
 
-  it('waits for a check of the file under way before its first entry, three seconds at most', async () => {
+  it('waits for a check of the file under way before its first entry, two seconds at most', async () => {
     const { journal, lines, text, sent, app } = journalOfLines();
     app.file = { stamp: 'sha256-read', text: text() };
     let checked = () => {};
@@ -126,11 +126,11 @@ describe('EditJournal', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(sent).toEqual(['patch']);
 
-    // A check that never ends holds the entries back until three seconds after it began, no more.
+    // A check that never ends holds the entries back until two seconds after it began, no more.
     const other = journalOfLines();
     other.journal.checkingFile(new Promise(() => {}));
     other.journal.changed();
-    await vi.advanceTimersByTimeAsync(2990);
+    await vi.advanceTimersByTimeAsync(1990);
     expect(other.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(20);
     expect(other.sent).toEqual(['whole']);
@@ -140,6 +140,57 @@ describe('EditJournal', () => {
     leaving.journal.checkingFile(new Promise(() => {}));
     await leaving.journal.keepNow(true);
     expect(leaving.sent).toEqual(['whole']);
+  });
+
+  it('keeps the entry in the tab when the app does not answer within two seconds, and goes on without waiting for it', async () => {
+    const put = vi.spyOn(browserJournal, 'put').mockResolvedValue(0);
+    const { journal, lines, text, client } = journalOfLines();
+    await journal.keepNow();
+    // A host that hangs: requests are never answered.
+    vi.mocked(client.writeJournal).mockImplementation(() => new Promise(() => {}));
+    lines[4] = '{"line":4,"edited":true}';
+    let kept = false;
+    void journal.keepNow().then(() => (kept = true));
+    await vi.advanceTimersByTimeAsync(1990);
+    expect(put).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(kept).toBe(true);
+    expect(put.mock.calls[0]?.[1].text).toBe(text());
+    lines[5] = '{"line":5,"edited":true}';
+    const next = journal.keepNow();
+    await vi.advanceTimersByTimeAsync(2010);
+    await next;
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(put.mock.calls[1]?.[1].text).toBe(text());
+  });
+
+  it('lets go of what the tab kept during an outage once the app keeps an entry again', async () => {
+    vi.spyOn(browserJournal, 'put').mockResolvedValue(0);
+    const deleted = vi.spyOn(browserJournal, 'delete').mockResolvedValue(undefined);
+    const { journal, lines, app } = journalOfLines();
+    await journal.keepNow();
+    app.up = false;
+    lines[1] = '{"line":1,"edited":true}';
+    await journal.keepNow();
+    expect(deleted).not.toHaveBeenCalled();
+    app.up = true;
+    lines[2] = '{"line":2,"edited":true}';
+    await journal.keepNow();
+    expect(deleted).toHaveBeenCalledTimes(1);
+    lines[3] = '{"line":3,"edited":true}';
+    await journal.keepNow();
+    expect(deleted).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the entry of a window moving away at once, the entry waiting for the check before it too', async () => {
+    const { journal, lines, sent } = journalOfLines();
+    journal.checkingFile(new Promise(() => {}));
+    lines[1] = '{"line":1,"edited":true}';
+    const waiting = journal.keepNow();
+    const leaving = journal.keepNow(true);
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all([waiting, leaving]);
+    expect(sent).toEqual(['whole', 'patch']);
   });
 
   it('sends the whole text when the file changed before the first entry', async () => {

@@ -6,7 +6,10 @@ import type { StoredEdition } from './stored-text';
 // Edits are kept this long after the first change at the latest, and then again each time as long as typing goes on.
 const JOURNAL_EVERY_MS = 1000;
 /** The longest the first entry waits for the check of the file (see checkingFile). */
-const CHECK_WAIT_MS = 3000;
+const CHECK_WAIT_MS = 2000;
+/** How long the app may take to answer a journal write before the tab keeps the entry itself (see write). */
+const APP_ANSWER_MS = 2000;
+const LATE = Symbol('late');
 /** What a write the app did not answer (its host stopped, say) comes back as. */
 const UNREACHABLE = Symbol('unreachable');
 // Taking an entry of a long policy is a few milliseconds of work: done in a pause between keys, or after this long.
@@ -48,6 +51,8 @@ export class EditJournal {
   private spacing = JOURNAL_EVERY_MS;
   /** A check of the file under way (see checkingFile). */
   private checking: Promise<void> | null = null;
+  /** The tab's journal holds an entry of this window's, kept while the app could not be reached. */
+  private tabHolds = false;
   /** The entry the app kept last, by the tag it answered (or the file, by its stamp): what the next entry may patch. */
   private kept: { tag: string; edition: StoredEdition } | null = null;
 
@@ -86,9 +91,10 @@ export class EditJournal {
     const source = this.take();
     const takenAt = new Date().toISOString();
     const taking = performance.now() - started;
+    // An entry of a window moving away is taken at once (the window may be closing): the check is waited for no more.
+    if (leaving) this.stopWaiting();
     return this.then(async () => {
-      // An entry of a window moving away is taken at once: the window may be closing.
-      if (this.checking && !leaving) await this.checking;
+      if (this.checking) await this.checking;
       const cost = taking + (await this.keep(source, takenAt, leaving));
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
     });
@@ -112,30 +118,54 @@ export class EditJournal {
       }
     };
     if (last) {
-      const reply = await timed(() => this.write({ base, takenAt, after: last.tag, ...edition.patchFrom(last.edition) }, leaving));
+      const reply = await timed(() => this.write({ base, takenAt, after: last.tag, ...edition.patchFrom(last.edition) }, leaving, edition));
       if (reply === UNREACHABLE) return cost + (await this.keepInTab({ base, takenAt, text: edition.text() }));
       // Not kept: the app no longer holds the entry the patch was made for (its host started again, say).
       if (reply.tag !== null) return this.keptBy(reply.tag, edition, cost);
     }
     const entry: JournalEntry = timed(() => ({ base, takenAt, text: edition.text() }));
-    const reply = await timed(() => this.write(entry, leaving));
+    const reply = await timed(() => this.write(entry, leaving, edition));
     if (reply !== UNREACHABLE && reply.tag !== null) return this.keptBy(reply.tag, edition, cost);
     return cost + (await this.keepInTab(entry));
   }
 
   private keptBy(tag: string, edition: StoredEdition, cost: number): number {
     this.kept = { tag, edition };
+    // What the tab kept while the app could not be reached is older than this: it goes, so it is never offered back.
+    if (this.tabHolds) {
+      this.tabHolds = false;
+      void browserJournal.delete(this.place);
+    }
     return cost;
   }
 
-  private write(entry: JournalEntry | JournalPatch, leaving: boolean): Promise<JournalKept | typeof UNREACHABLE> {
-    return this.client
+  /**
+   * One request to the app. One that has not been answered after APP_ANSWER_MS (a host that hangs rather than stops)
+   * counts as unreachable, so the tab keeps the entry and later entries are not held up behind it; should its answer
+   * still come, the entry it kept is the one the next patch may change.
+   */
+  private write(entry: JournalEntry | JournalPatch, leaving: boolean, edition: StoredEdition): Promise<JournalKept | typeof UNREACHABLE> {
+    const answer: Promise<JournalKept | typeof UNREACHABLE> = this.client
       .writeJournal({ documentId: this.documentId, window: this.window, entry, leaving })
-      .then((reply) => reply ?? UNREACHABLE, () => UNREACHABLE);
+      .then(
+        (reply) => reply ?? UNREACHABLE,
+        () => UNREACHABLE,
+      );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), APP_ANSWER_MS)));
+    return Promise.race([answer, late]).then((first) => {
+      clearTimeout(timer);
+      if (first !== LATE) return first;
+      void answer.then((reply) => {
+        if (reply !== UNREACHABLE && reply.tag !== null) this.kept ??= { tag: reply.tag, edition };
+      });
+      return UNREACHABLE;
+    });
   }
 
   /** The tab's own journal, sealed on this thread: resolves with the milliseconds that took. */
   private async keepInTab(entry: JournalEntry): Promise<number> {
+    this.tabHolds = true;
     const sealing = await browserJournal.put(this.place, entry).catch(() => 0);
     return Number.isFinite(sealing) ? sealing : 0;
   }
@@ -154,12 +184,22 @@ export class EditJournal {
    * long policy's first entry, taken a second after the first key, is not its whole text for want of a moment.
    */
   checkingFile(check: Promise<unknown>): void {
-    const waited = new Promise((resolve) => setTimeout(resolve, CHECK_WAIT_MS));
+    this.stopWaiting();
+    const waited = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CHECK_WAIT_MS);
+      this.stopWaiting = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
     const checking = Promise.race([check, waited]).then(() => {
       if (this.checking === checking) this.checking = null;
     });
     this.checking = checking;
   }
+
+  /** Ends the wait for the check of the file, if one is under way (see checkingFile). */
+  private stopWaiting: () => void = () => {};
 
   /** The edits are on disk: this window's entries go. */
   clear(): Promise<void> {

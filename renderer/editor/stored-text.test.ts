@@ -79,4 +79,20 @@ describe('StoredText: the editor document as its file would hold it', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('sends a block added or removed at the very top as that block alone, not as every block after it', () => {
+    const meta = { format: 4 as const, title: 'T', effectiveDate: null, lastUpdated: null, versionLabel: '', owner: '', numbering: 'decimal' as const };
+    const paragraph = (text: string): BlockElement => ({ type: 'paragraph', children: [{ text }] }) as BlockElement;
+    const stored = new StoredText();
+    const nodes = Array.from({ length: 50 }, (_, i) => paragraph(`Paragraph ${i}.`));
+    const earlier = stored.edition(meta, nodes);
+    const added = stored.edition(meta, [paragraph('New first.'), ...nodes]);
+    const patch = added.patchFrom(earlier);
+    expect(applyTextPatch(earlier.text(), patch)).toBe(added.text());
+    expect(patch.insert.length).toBeLessThan(80);
+    const removed = stored.edition(meta, nodes.slice(1));
+    const removal = removed.patchFrom(earlier);
+    expect(applyTextPatch(earlier.text(), removal)).toBe(removed.text());
+    expect(removal.insert.length + removal.remove).toBeLessThan(80);
+  });
 });

@@ -78,12 +78,7 @@ class Edition implements StoredEdition {
     while (first < shorter && a[first] === b[first]) first++;
     let last = 0;
     while (last < shorter - first && a[a.length - 1 - last] === b[b.length - 1 - last]) last++;
-    const shared: Shared = {
-      first,
-      last,
-      head: this.stretch(0, first, false),
-      tail: [this.stretch(b.length - last, b.length, false), this.stretch(b.length - last, b.length, true)],
-    };
+    const shared: Shared = { first, last, head: this.stretch(0, first), tail: this.stretch(b.length - last, b.length) };
     return piecesPatch(earlier.piecesAround(shared), this.piecesAround(shared));
   }
 
@@ -95,25 +90,29 @@ class Edition implements StoredEdition {
       if (i > 0) pieces.push(BLOCK_SEPARATOR);
       pieces.push(this.stored.line(this.nodes[i] as BlockElement));
     }
-    // The same blocks at the end, after a separator unless nothing comes before them.
-    if (last > 0) pieces.push(tail[count - last > 0 ? 1 : 0]);
+    // The same blocks at the end, after a separator (a piece of its own, so that the stretch is the same piece in both
+    // editions whether or not blocks come before it) unless nothing does.
+    if (last > 0) {
+      if (count - last > 0) pieces.push(BLOCK_SEPARATOR);
+      pieces.push(tail);
+    }
     pieces.push(this.end);
     return pieces;
   }
 
   /** Blocks from..to as one piece: its length is counted, and its text written, only when asked for. */
-  private stretch(from: number, to: number, separatorFirst: boolean): TextPiece {
+  private stretch(from: number, to: number): TextPiece {
     const { stored, nodes } = this;
     let length: number | undefined;
     return {
       get length() {
         if (length === undefined) {
-          length = separatorFirst ? BLOCK_SEPARATOR.length : 0;
+          length = 0;
           for (let i = from; i < to; i++) length += stored.line(nodes[i] as BlockElement).length + (i > from ? BLOCK_SEPARATOR.length : 0);
         }
         return length;
       },
-      toString: () => (separatorFirst ? BLOCK_SEPARATOR : '') + nodes.slice(from, to).map((node) => stored.line(node)).join(BLOCK_SEPARATOR),
+      toString: () => nodes.slice(from, to).map((node) => stored.line(node)).join(BLOCK_SEPARATOR),
     };
   }
 }
@@ -123,5 +122,5 @@ interface Shared {
   first: number;
   last: number;
   head: TextPiece;
-  tail: [alone: TextPiece, afterSeparator: TextPiece];
+  tail: TextPiece;
 }

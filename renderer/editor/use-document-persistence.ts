@@ -111,11 +111,13 @@ export function useDocumentPersistence(options: PersistenceOptions) {
   // Saved with nothing typed since: the journal's entry goes, and the file just written is checked against the
   // document as saved, so that the next entry can be a patch of it (see checkForJournal).
   const stopCheck = useRef(() => {});
+  // Whether the editor is still there: a save that ends after it went starts no check.
+  const editing = useRef(false);
   const autosave = useAutosave(save, () => {
     void journal.clear();
     const saved = lastSaved.current;
     stopCheck.current();
-    if (saved) stopCheck.current = checkForJournal(journal, saved.edition, saved.stamp, stamp);
+    if (saved && editing.current) stopCheck.current = checkForJournal(journal, saved.edition, saved.stamp, stamp);
   });
   const markDirty = useCallback(() => {
     autosave.markDirty();
@@ -124,6 +126,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
 
   useEffect(() => {
     let live = true;
+    editing.current = true;
     journal.after(
       browserJournal.all(client.projectPath, documentId).then(async (browser) => {
         const found = await client.recoverJournal({ documentId, window: journal.window, browser }).catch(() => null);
@@ -147,6 +150,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
         : checkForJournal(journal, edition, base, stamp);
     return () => {
       live = false;
+      editing.current = false;
       cancel();
       stopCheck.current();
       // Edits that never reached the disk stay in the journal when the editor goes (a document or project switch).
