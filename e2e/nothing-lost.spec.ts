@@ -21,6 +21,15 @@ async function createProject(page: Page, dir: string, name: string) {
   await expect(page.locator('.project-name')).toHaveText(name);
 }
 
+/** A copy of the sample project in a home of its own, and the app started on it: one the test may kill and start again. */
+async function appOfItsOwn(app: { home: string; projectDir: string }, name: string) {
+  const home = path.join(app.home, name);
+  const projectDir = path.join(home, 'Northwind');
+  await fs.mkdir(home, { recursive: true });
+  await fs.cp(app.projectDir, projectDir, { recursive: true });
+  return { home, projectDir, first: await startApp(projectDir, home, []) };
+}
+
 const privacyFile = (dir: string) => path.join(dir, 'documents', 'privacy-policy.policy.json');
 
 test('switching projects while a save is pending writes each sentence into its own project', async ({ page, app }) => {
@@ -118,11 +127,7 @@ test('a document deleted outside keeps the text in the window until it is saved 
 
 test('the host killed mid-typing loses nothing: on reopen the edits are offered back and restored', async ({ page: firstPage, context, app }) => {
   let page = firstPage;
-  const home = path.join(app.home, 'crash-home');
-  const projectDir = path.join(home, 'Northwind');
-  await fs.mkdir(home, { recursive: true });
-  await fs.cp(path.join(app.projectDir), projectDir, { recursive: true });
-  const first = await startApp(projectDir, home, []);
+  const { home, projectDir, first } = await appOfItsOwn(app, 'crash-home');
   await page.goto(first.url);
   await expect(page.getByRole('textbox', { name: 'Policy text' })).toBeVisible();
 
@@ -165,11 +170,7 @@ test('the host killed mid-typing loses nothing: on reopen the edits are offered 
 
 test('the app keeps unsaved edits as patches of the file they were read from, and offers them back whole', async ({ page: firstPage, context, app }) => {
   let page = firstPage;
-  const home = path.join(app.home, 'patch-home');
-  const projectDir = path.join(home, 'Northwind');
-  await fs.mkdir(home, { recursive: true });
-  await fs.cp(path.join(app.projectDir), projectDir, { recursive: true });
-  const first = await startApp(projectDir, home, []);
+  const { home, projectDir, first } = await appOfItsOwn(app, 'patch-home');
   const entries: Array<Record<string, unknown>> = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/api/writeJournal')) entries.push((request.postDataJSON() as { entry: Record<string, unknown> }).entry);

@@ -22,9 +22,16 @@ let cookie: string;
 let now: number;
 const seen: Array<{ path: string; headers: http.IncomingHttpHeaders }> = [];
 
-function handlersFor(home: string) {
+function handlersFor(home: string, { journal = false } = {}) {
   return createHandlers(
-    { version: '1.2.3-web-test', recent: RecentProjects.in(path.join(tmp, home)), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer' },
+    {
+      version: '1.2.3-web-test',
+      recent: RecentProjects.in(path.join(tmp, home)),
+      pickFolder: null,
+      renderPdf: chromiumPdf,
+      userName: 'Test Reviewer',
+      ...(journal ? { journal: Journal.in(path.join(tmp, home)) } : {}),
+    },
     new Workspace(),
   );
 }
@@ -372,11 +379,7 @@ describe('the API over HTTP', () => {
   it('keeps a window’s journal entry whole, then as patches of the entry it answered a tag for; a patch of another tag is not kept', async () => {
     await web.close();
     const home = path.join(tmp, 'journal-home');
-    const handlers = createHandlers(
-      { version: '1', recent: RecentProjects.in(home), pickFolder: null, renderPdf: chromiumPdf, userName: 'Test Reviewer', journal: Journal.in(home) },
-      new Workspace(),
-    );
-    web = await startWebHost({ rendererDir: await writeRenderer(tmp), handlers, clock: () => now });
+    web = await startWebHost({ rendererDir: await writeRenderer(tmp), handlers: handlersFor('journal-home', { journal: true }), clock: () => now });
     [port, ownHost, origin] = [web.port, new URL(web.origin).host, web.origin];
     cookie = `${SESSION_COOKIE}=${await openSession(web.newLaunchUrl())}`;
     const dir = path.join(tmp, 'project');

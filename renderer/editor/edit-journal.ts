@@ -9,6 +9,7 @@ const JOURNAL_EVERY_MS = 1000;
 const CHECK_WAIT_MS = 2000;
 /** How long the app may take to answer a journal write before the tab keeps the entry itself (see write). */
 const APP_ANSWER_MS = 2000;
+/** What a write comes back as first when the app has not answered within APP_ANSWER_MS. */
 const LATE = Symbol('late');
 /** What a write the app did not answer (its host stopped, say) comes back as. */
 const UNREACHABLE = Symbol('unreachable');
