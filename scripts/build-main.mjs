@@ -1,5 +1,6 @@
 // Bundles the Node side (CLI, web host, Electron shell, preload) into dist/main with esbuild.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -39,6 +40,9 @@ const zodEnglishOnly = {
   },
 };
 
+// The CLI bundle's code cache is made for one build of it (main/cli/launch.ts): the old one goes before the bundle changes.
+rmSync('dist/main/cli-bundle.cache', { force: true });
+
 const builds = [
   // Packages stay in node_modules: the CLI must work right after `npm ci`, and nothing gains from inlining them.
   {
@@ -58,6 +62,25 @@ const builds = [
     // ESM wants require() for the CommonJS packages inlined here.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
   },
+  // The commands' code in one CommonJS file, which V8 can compile from a code cache (main/cli/launch.ts).
+  {
+    ...common,
+    entryPoints: { 'cli-bundle': 'main/cli/bundle.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    external: ['playwright-core', 'electron'],
+    // A script compiled from a code cache has no import(): the packages left outside (Playwright) come by require().
+    supported: { 'dynamic-import': false },
+    plugins: [zodEnglishOnly],
+    // Code that finds files beside itself (the import worker, the install's root) reads import.meta.url.
+    define: { ...common.define, 'import.meta.url': '__cliBundleUrl' },
+    banner: { js: "const __cliBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
+  // What `policywright` starts: the bundle above, or cli.js for --version and --help.
+  { ...common, entryPoints: { 'cli-launch': 'main/cli/launch.ts' }, outdir: 'dist/main', format: 'esm', packages: 'external' },
   // Imports run in a worker with time and memory limits (main/import/import-file.ts looks for it beside the bundle).
   { ...common, entryPoints: ['main/import/worker.ts'], outfile: 'dist/main/import-worker.js', format: 'esm', packages: 'external' },
 ];
@@ -75,3 +98,10 @@ if (existsSync('main/electron/preload.ts')) {
   builds.push({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] });
 }
 await Promise.all(builds.map((options) => build(options)));
+
+// The bundle's code cache, from a training run in a process of its own. Without it the CLI works, only slower.
+const training = spawnSync(process.execPath, ['scripts/train-cli-code-cache.mjs'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+if (training.status !== 0) {
+  rmSync('dist/main/cli-bundle.cache', { force: true });
+  process.stderr.write(`build-main: no code cache for the CLI (it runs without one, slower): ${training.stderr || training.error}\n`);
+}

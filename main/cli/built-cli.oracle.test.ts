@@ -106,4 +106,46 @@ describe('the built CLI (bin/policywright.mjs)', () => {
     expect(redline.status).toBe(0);
     expect((await fs.stat(path.join(home, 'redline.docx'))).size).toBeGreaterThan(1000);
   });
+
+  // Commands start from one bundle compiled with V8's code cache (main/cli/launch.ts), made by the build's training run.
+  it('starts commands from the bundle with the code cache the build made, which V8 takes', () => {
+    const probe = run([
+      '--input-type=module',
+      '-e',
+      "const { loadBundle } = await import('./dist/main/cli-launch.js'); const loaded = loadBundle('dist/main'); process.stdout.write(String(loaded?.cacheUsed));",
+    ]);
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout).toBe('true');
+  });
+
+  it('runs the bundle as without a cache when the cache is damaged, missing, or made for another build', async () => {
+    const dist = path.join(ROOT, 'dist', 'main');
+    const { version } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const bundle = await fs.readFile(path.join(dist, 'cli-bundle.cjs'), 'utf8');
+    const cache = await fs.readFile(path.join(dist, 'cli-bundle.cache'));
+    // Another build of the same length: only the version it prints differs, as a one-character edit would.
+    const otherVersion = version.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    const quoted = JSON.stringify(version);
+    expect(bundle.split(quoted)).toHaveLength(2);
+    const cases = [
+      // Half a cache, as a writer stopped midway would leave it (the build writes it whole, by rename).
+      { name: 'half', source: bundle, cache: cache.subarray(0, cache.length >> 1), useCache: true, prints: version },
+      { name: 'none', source: bundle, cache: null, useCache: true, prints: version },
+      { name: 'not asked for', source: bundle, cache, useCache: false, prints: version },
+      { name: 'another build', source: bundle.replace(quoted, JSON.stringify(otherVersion)), cache, useCache: true, prints: otherVersion },
+    ];
+    for (const c of cases) {
+      const dir = path.join(home, `cache-${c.name.replace(/ /g, '-')}`);
+      await fs.mkdir(dir, { recursive: true });
+      await fs.writeFile(path.join(dir, 'cli-bundle.cjs'), c.source);
+      if (c.cache) await fs.writeFile(path.join(dir, 'cli-bundle.cache'), c.cache);
+      const script =
+        `const { loadBundle } = await import('./dist/main/cli-launch.js'); const loaded = loadBundle(${JSON.stringify(dir)}, ${c.useCache});` +
+        "let text = ''; const code = await loaded.bundle.runCli(['--version'], { out: (t) => (text += t), err: (t) => (text += t) });" +
+        'process.stdout.write(JSON.stringify({ cacheUsed: loaded.cacheUsed, code, text }));';
+      const probe = run(['--input-type=module', '-e', script]);
+      expect(probe.stderr, c.name).toBe('');
+      expect(JSON.parse(probe.stdout), c.name).toEqual({ cacheUsed: false, code: 0, text: `${c.prints}\n` });
+    }
+  });
 });

@@ -1,0 +1,90 @@
+/**
+ * How the CLI starts. A command like `diff` or `check` loads about a megabyte of code, and on Node 20 compiling it
+ * was a fifth of a small diff's time, every run: teams run these commands in CI over dozens of documents. So those
+ * commands run from one CommonJS bundle (`cli-bundle.cjs`) compiled with V8's code cache (`cli-bundle.cache`), made
+ * by the build from a training run of the common commands (scripts/train-cli-code-cache.mjs). V8 checks the cache
+ * against the source and its own version and flags, and compiles as usual where it does not match: a stale or missing
+ * cache only makes a run slower. `--version` and `--help` need none of that code and start from the split ES module
+ * build (`cli.js`), as does everything when the bundle is missing.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as vm from 'node:vm';
+
+export const BUNDLE_FILE = 'cli-bundle.cjs';
+export const CACHE_FILE = 'cli-bundle.cache';
+
+/** What the bundle exports (main/cli/bundle.ts). */
+export interface CliBundle {
+  runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number>;
+}
+
+export interface LoadedBundle {
+  readonly bundle: CliBundle;
+  readonly script: vm.Script;
+  /** Whether a cache was given and V8 took it. */
+  readonly cacheUsed: boolean;
+}
+
+/** The arguments that start without the bundle: printing the version or the usage needs none of the commands' code. */
+export function startsLight(argv: readonly string[]): boolean {
+  const [first] = argv;
+  return first === undefined || first === '--version' || first === '--help' || first === '-h' || first === 'help';
+}
+
+/**
+ * The cache file: the SHA-256 of the bundle it was made from, then V8's data. V8 itself checks a cache only against
+ * the source's length, so a rebuilt bundle of the same length would otherwise run the old build's code.
+ */
+export function sealCache(bundle: Uint8Array, data: Uint8Array): Buffer {
+  return Buffer.concat([digest(bundle), data]);
+}
+
+function digest(bytes: Uint8Array): Buffer {
+  return createHash('sha256').update(bytes).digest();
+}
+
+/** V8's data from a cache file made for exactly these bundle bytes; undefined for any other. */
+function openCache(file: string, bundle: Uint8Array): Buffer | undefined {
+  let sealed: Buffer;
+  try {
+    sealed = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const hash = digest(bundle);
+  return sealed.length > hash.length && sealed.subarray(0, hash.length).equals(hash) ? sealed.subarray(hash.length) : undefined;
+}
+
+/** Loads the bundle from `dir` (dist/main), with its code cache unless `useCache` is false; null when it is not built. */
+export function loadBundle(dir: string, useCache = true): LoadedBundle | null {
+  const home = path.resolve(dir);
+  const filename = path.join(home, BUNDLE_FILE);
+  if (!existsSync(filename)) return null;
+  const bytes = readFileSync(filename);
+  const cachedData = useCache ? openCache(path.join(home, CACHE_FILE), bytes) : undefined;
+  // The wrapper Node gives every CommonJS file, so the bundle runs as if required.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, { filename, cachedData });
+  const module = { exports: {} as Partial<CliBundle> };
+  const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+  run(module.exports, createRequire(filename), module, filename, home);
+  if (typeof module.exports.runCli !== 'function') throw new Error(`${filename} does not export runCli`);
+  return { bundle: module.exports as CliBundle, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/** Runs the CLI on `argv` and sets the exit code. */
+export async function launch(argv: readonly string[]): Promise<void> {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const loaded = startsLight(argv) ? null : loadBundle(dir);
+  if (!loaded) {
+    await import(new URL('./cli.js', import.meta.url).href);
+    return;
+  }
+  process.exitCode = await loaded.bundle.runCli(argv, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}
