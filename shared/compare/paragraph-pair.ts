@@ -131,10 +131,15 @@ function lastRun(block: Block): Run | undefined {
   return block.runs[block.runs.length - 1];
 }
 
+/**
+ * A folded token's key is its marker alone: the folded text is the same in both editions by construction (the shared
+ * start or end, or a run checked equal), and sits where the other edition's does, among tokens common to both. A key
+ * with the text in it was a copy of most of every changed paragraph, made when the two keys were compared.
+ */
 function addFolded(stream: TokenStream, text: string, marker: string, style: TokenStream['styles'][number]): void {
   stream.texts.push(text);
   stream.styles.push(style);
-  stream.keys.push(marker + text);
+  stream.keys.push(marker);
   stream.boundaries.push(undefined);
 }
 
