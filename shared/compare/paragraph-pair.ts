@@ -37,7 +37,7 @@ export function tokenizeFolded(oldBlocks: readonly Block[], newBlocks: readonly 
     const a = (lastRun(oldFirst) as Run).text;
     const b = (lastRun(newFirst) as Run).text;
     const shorter = Math.min(a.length, b.length);
-    while (shared < shorter && a.charCodeAt(shared) === b.charCodeAt(shared)) shared++;
+    shared = sharedStart(a, b, shorter);
     // The start folds up to white space that follows other text (a token ends there in both), the space itself shared.
     head = shared - 1;
     while (head > 0 && !(isSpaceAt(a, head) && !isSpaceAt(a, head - 1) && !isHighSurrogate(a.charCodeAt(head - 1)))) head--;
@@ -49,8 +49,7 @@ export function tokenizeFolded(oldBlocks: readonly Block[], newBlocks: readonly 
     const a = (lastRun(oldLast) as Run).text;
     const b = (lastRun(newLast) as Run).text;
     const room = single ? Math.min(a.length, b.length) - shared : Math.min(a.length, b.length);
-    let sharedEnd = 0;
-    while (sharedEnd < room && a.charCodeAt(a.length - 1 - sharedEnd) === b.charCodeAt(b.length - 1 - sharedEnd)) sharedEnd++;
+    const sharedEnd = sharedEndOf(a, b, room);
     // The end folds from text that follows white space, that white space shared: tail characters from the end.
     tail = sharedEnd - 1;
     while (tail > 0 && !(isSpaceAt(a, a.length - tail - 1) && !isSpaceAt(a, a.length - tail))) tail--;
@@ -141,6 +140,26 @@ function addFolded(stream: TokenStream, text: string, marker: string, style: Tok
   stream.styles.push(style);
   stream.keys.push(marker);
   stream.boundaries.push(undefined);
+}
+
+// Most of a changed paragraph is shared: it is compared a stretch at a time (string equality is a block compare in
+// V8, a slice of a long string only a view of it) before the last stretch is walked a character at a time.
+const STRETCH = 64;
+
+/** How many characters a and b share at their start, up to `most`. */
+function sharedStart(a: string, b: string, most: number): number {
+  let at = 0;
+  while (at + STRETCH <= most && a.slice(at, at + STRETCH) === b.slice(at, at + STRETCH)) at += STRETCH;
+  while (at < most && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many characters a and b share at their end, up to `most`. */
+function sharedEndOf(a: string, b: string, most: number): number {
+  let n = 0;
+  while (n + STRETCH <= most && a.slice(a.length - n - STRETCH, a.length - n) === b.slice(b.length - n - STRETCH, b.length - n)) n += STRETCH;
+  while (n < most && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** A lone high surrogate before the cut would take the white space after it into its token. */

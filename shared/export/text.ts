@@ -1,4 +1,5 @@
 import { stripForbiddenCharacters } from '../model/vocabulary';
+import { collapseSpaces } from '../model/text';
 
 // Word puts a vertical tab on the clipboard for a manual line break, and a form feed for a page break: kept as the
 // line break they stand for rather than silently gluing two lines together.
@@ -22,15 +23,10 @@ export function exportableText(text: string): string {
   return stripForbiddenCharacters(text.replace(BREAK_LIKE, '\n')).replace(LONE_SURROGATE, '\uFFFD');
 }
 
+export { collapseSpaces };
+
 /** Text for a title, a label or a property: exportable, with every run of white space (line breaks too) one space. */
 export function oneLine(text: string): string {
   return collapseSpaces(exportableText(text));
 }
 
-// White space a single space does not already stand for: two in a row, one other than a space, or one at either end.
-const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/;
-
-/** Every run of white space one space, none at either end; the text itself (no copy) when it already is so. */
-export function collapseSpaces(text: string): string {
-  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
-}

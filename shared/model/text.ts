@@ -31,3 +31,11 @@ export function slugify(title: string): string {
     .replace(/-+$/g, '');
   return slug || 'document';
 }
+
+// White space a single space does not already stand for: two in a row, one other than a space, or one at either end.
+const LOOSE_SPACE = /\s\s|[^\S ]|^\s|\s$/;
+
+/** Every run of white space one space, none at either end; the text itself (no copy) when it already is so. */
+export function collapseSpaces(text: string): string {
+  return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}

@@ -1,6 +1,6 @@
 import type { Block, NumberingStyle } from '../model/document';
 import type { ReferenceTarget } from '../model/reference-text';
-import { runsToPlainText } from '../model/text';
+import { collapseSpaces, runsToPlainText } from '../model/text';
 import { NO_VARIABLES, resolveBlocks, type VariableValues } from '../model/variables';
 import { numberSections } from './number';
 
@@ -10,7 +10,7 @@ export { MISSING_REFERENCE_TEXT, referenceText, type ReferenceTarget, type Refer
 export function referenceTargets(blocks: readonly Block[], numbering: NumberingStyle, values: VariableValues = NO_VARIABLES): Map<string, ReferenceTarget> {
   const headings: Array<{ id: string; level: number; unnumbered?: boolean; title: string }> = [];
   for (const block of blocks) {
-    if (block.kind === 'heading') headings.push({ id: block.id, level: block.level, unnumbered: block.unnumbered, title: runsToPlainText(block.runs, values).replace(/\s+/g, ' ').trim() });
+    if (block.kind === 'heading') headings.push({ id: block.id, level: block.level, unnumbered: block.unnumbered, title: collapseSpaces(runsToPlainText(block.runs, values)) });
   }
   const targets = new Map<string, ReferenceTarget>();
   numberSections(headings, numbering).forEach((number, index) => {
