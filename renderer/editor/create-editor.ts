@@ -59,14 +59,20 @@ export function createPolicyEditor(): BuiltEditor {
   // Typing in a table's cell (a text four levels down or more) leaves the table and its row out too: their rules
   // (with-tables.ts) look at every row, and a letter cannot change how many rows or cells there are.
   // Splitting a block (Enter) leaves two blocks where one stood: nothing the root's rules look at (no blocks at all,
-  // a table last, a child that is not a block) can come of it, so the root is left out there too.
+  // a table last, a child that is not a block) can come of it, so the root is left out there too; and so it is for any
+  // change inside a block (the text split at the caret by that same Enter, a mark, a link), which leaves the root's
+  // children as they were. Only moving a node into or out of the top level changes them from inside.
   const { getDirtyPaths } = editor;
   editor.getDirtyPaths = (op) => {
     const paths = getDirtyPaths(op);
-    if (op.type === 'split_node' && op.path.length === 1) return paths.filter((path) => path.length > 0);
-    if (op.type !== 'insert_text' && op.type !== 'remove_text') return paths;
-    const from = op.path.length >= 4 ? 3 : 1;
-    return paths.filter((path) => path.length >= from);
+    if (op.type === 'insert_text' || op.type === 'remove_text') {
+      const from = op.path.length >= 4 ? 3 : 1;
+      return paths.filter((path) => path.length >= from);
+    }
+    if (op.type === 'set_selection') return paths;
+    const insideABlock = op.path.length >= 2 && (op.type !== 'move_node' || op.newPath.length >= 2);
+    if (insideABlock || (op.type === 'split_node' && op.path.length === 1)) return paths.filter((path) => path.length > 0);
+    return paths;
   };
   // Drawing more of the document renders the editor: held letters go first, so that the render has them all.
   mounter.beforeStep = held.flush;
