@@ -228,3 +228,30 @@ test('a numbered list keeps counting across the editor’s chunks, and renumbers
   await page.keyboard.press('Control+z');
   await expect(steps.nth(3)).toHaveAttribute('data-number', '4.');
 });
+
+// Once the document is drawn, the code of the first Enter runs once in an editor of its own, out of view
+// (renderer/editor/rehearsal.tsx): it must leave nothing behind, in the page, the document or its undo history.
+test('the rehearsal of the first Enter leaves nothing behind', async ({ page, app }) => {
+  const before = await app.readDocument('privacy-policy');
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('Policywright: Enter rehearsal').length), { timeout: 10_000 }).toBe(1);
+  const leftovers = await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((element) => element.shadowRoot !== null).length);
+  expect(leftovers).toBe(0);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByText(/Rehearsal paragraph/)).toHaveCount(0);
+  // Nothing to undo: the rehearsal's Enters were not the document's.
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.press('Control+z');
+  await expect(heading(page, 'Who We Are')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  // The first Enter of the session splits the heading's section as ever, and only the document's own text is saved.
+  await page.keyboard.type(' today');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('A new paragraph.');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const after = await app.readDocument('privacy-policy');
+  expect(after).toContain('"text":"Who We Are today"');
+  expect(after).toContain('A new paragraph.');
+  expect(after).not.toContain('Rehearsal');
+  expect(after.length - before.length).toBeLessThan(400);
+});

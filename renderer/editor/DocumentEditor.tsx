@@ -27,6 +27,7 @@ import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { AdornmentsContext, FeatureHost, NO_SLOTS, type EditorFeature, type FeatureSlots } from './editor-feature';
 import { EditorLayout } from './EditorLayout';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
+import { rehearseWhenDrawn } from './rehearsal';
 import { ListNumberStore, ListNumbersContext, writeListLabelInPage } from './list-numbers';
 import { activeLink, setLink } from './marks';
 import { OutlinePanel } from './OutlinePanel';
@@ -174,6 +175,8 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
     return () => mounter.stop();
   }, [mounter]);
   useEffect(() => held.listen(window), [held]);
+  // Once the document is drawn, the code of the first Enter runs once to one side, so that Enter is not slow (rehearsal.tsx).
+  useEffect(() => rehearseWhenDrawn(mounter), [mounter]);
   // Puts every block in the page before this task ends, for what needs the whole document at once.
   const drawAll = host.tools.drawAll;
   const review = useReviewActions(editor, setMessage, drawAll);
