@@ -20,7 +20,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 if (existsSync('dist/main')) {
   for (const name of readdirSync('dist/main')) {
     const file = `dist/main/${name}`;
-    if (name.startsWith('cli-') && Date.now() - statSync(file).mtimeMs > DAY_MS) rmSync(file);
+    // The launcher and the bundle keep their names from build to build: each build writes them anew.
+    const kept = name.startsWith('cli-launch.') || name.startsWith('cli-bundle.');
+    if (name.startsWith('cli-') && !kept && Date.now() - statSync(file).mtimeMs > DAY_MS) rmSync(file);
   }
 }
 /**

@@ -10,11 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist', 'main');
-const { loadBundle, sealCache, BUNDLE_FILE, CACHE_FILE } = await import(new URL('../dist/main/cli-launch.js', import.meta.url).href);
+const { loadBundle, sealCache, CACHE_FILE } = await import(new URL('../dist/main/cli-launch.js', import.meta.url).href);
 
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-cli-training-'));
+// The commands read the app's settings (a team library folder, say) from POLICYWRIGHT_HOME: the training reads none of
+// the builder's own.
+process.env.POLICYWRIGHT_HOME = path.join(work, 'home');
 const loaded = loadBundle(DIST, false);
 if (!loaded) throw new Error('dist/main/cli-bundle.cjs is not built');
-const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-cli-training-'));
 try {
   const project = path.join(work, 'project');
   await fs.cp(path.join(ROOT, 'assets', 'sample-project'), project, { recursive: true });
@@ -42,7 +45,9 @@ try {
   await run('export', project, '--document', 'privacy-policy', '--to', 'docx', '--out', out('policy.docx'));
   await run('export', newMd, '--to', 'html', '--out', out('new.html'));
 
-  const cache = sealCache(await fs.readFile(path.join(DIST, BUNDLE_FILE)), loaded.script.createCachedData());
+  // Sealed with the bytes this script was compiled from, not the file as it is now: a build running meanwhile may
+  // have written another bundle, which this cache must not be taken for.
+  const cache = sealCache(loaded.bytes, loaded.script.createCachedData());
   const target = path.join(DIST, CACHE_FILE);
   const temporary = `${target}.${process.pid}.tmp`;
   await fs.writeFile(temporary, cache);

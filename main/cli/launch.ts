@@ -25,6 +25,8 @@ export interface CliBundle {
 export interface LoadedBundle {
   readonly bundle: CliBundle;
   readonly script: vm.Script;
+  /** The bundle's bytes as compiled: a cache made from this script is sealed with these. */
+  readonly bytes: Uint8Array;
   /** Whether a cache was given and V8 took it. */
   readonly cacheUsed: boolean;
 }
@@ -36,18 +38,21 @@ export function startsLight(argv: readonly string[]): boolean {
 }
 
 /**
- * The cache file: the SHA-256 of the bundle it was made from, then V8's data. V8 itself checks a cache only against
- * the source's length, so a rebuilt bundle of the same length would otherwise run the old build's code.
+ * The cache file: the SHA-256 of the bundle it was made from, the SHA-256 of V8's data, then the data. V8 itself
+ * checks a cache only against the source's length, so a rebuilt bundle of the same length would otherwise run the old
+ * build's code; and it is not known to check the data itself, which a damaged disk could change.
  */
 export function sealCache(bundle: Uint8Array, data: Uint8Array): Buffer {
-  return Buffer.concat([digest(bundle), data]);
+  return Buffer.concat([digest(bundle), digest(data), data]);
 }
+
+const DIGEST_BYTES = 32;
 
 function digest(bytes: Uint8Array): Buffer {
   return createHash('sha256').update(bytes).digest();
 }
 
-/** V8's data from a cache file made for exactly these bundle bytes; undefined for any other. */
+/** V8's data from a cache file made for exactly these bundle bytes, and whole; undefined for any other. */
 function openCache(file: string, bundle: Uint8Array): Buffer | undefined {
   let sealed: Buffer;
   try {
@@ -55,8 +60,9 @@ function openCache(file: string, bundle: Uint8Array): Buffer | undefined {
   } catch {
     return undefined;
   }
-  const hash = digest(bundle);
-  return sealed.length > hash.length && sealed.subarray(0, hash.length).equals(hash) ? sealed.subarray(hash.length) : undefined;
+  if (sealed.length <= 2 * DIGEST_BYTES || !sealed.subarray(0, DIGEST_BYTES).equals(digest(bundle))) return undefined;
+  const data = sealed.subarray(2 * DIGEST_BYTES);
+  return sealed.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES).equals(digest(data)) ? data : undefined;
 }
 
 /** Loads the bundle from `dir` (dist/main), with its code cache unless `useCache` is false; null when it is not built. */
@@ -66,19 +72,26 @@ export function loadBundle(dir: string, useCache = true): LoadedBundle | null {
   if (!existsSync(filename)) return null;
   const bytes = readFileSync(filename);
   const cachedData = useCache ? openCache(path.join(home, CACHE_FILE), bytes) : undefined;
-  // The wrapper Node gives every CommonJS file, so the bundle runs as if required.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, { filename, cachedData });
+  // The wrapper Node gives every CommonJS file, so the bundle runs as if required; in strict mode, as cli.js (an ES
+  // module) does, whatever the bundle's first line is.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${bytes.toString('utf8')}\n})`, { filename, cachedData });
   const module = { exports: {} as Partial<CliBundle> };
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   run(module.exports, createRequire(filename), module, filename, home);
   if (typeof module.exports.runCli !== 'function') throw new Error(`${filename} does not export runCli`);
-  return { bundle: module.exports as CliBundle, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  return { bundle: module.exports as CliBundle, script, bytes, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /** Runs the CLI on `argv` and sets the exit code. */
 export async function launch(argv: readonly string[]): Promise<void> {
   const dir = path.dirname(fileURLToPath(import.meta.url));
-  const loaded = startsLight(argv) ? null : loadBundle(dir);
+  let loaded: LoadedBundle | null = null;
+  try {
+    loaded = startsLight(argv) ? null : loadBundle(dir);
+  } catch {
+    // A bundle that does not load (written half by a build running now) is not the only way in: cli.js runs the same.
+    loaded = null;
+  }
   if (!loaded) {
     await import(new URL('./cli.js', import.meta.url).href);
     return;

@@ -28,6 +28,7 @@ import { AdornmentsContext, FeatureHost, NO_SLOTS, type EditorFeature, type Feat
 import { EditorLayout } from './EditorLayout';
 import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
 import { rehearseWhenDrawn } from './rehearsal';
+import { withParagraphAfterTable } from './with-tables';
 import { afterNextPaint } from '../common/tasks';
 import { ListNumberStore, ListNumbersContext, writeListLabelInPage } from './list-numbers';
 import { activeLink, setLink } from './marks';
@@ -121,7 +122,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   // editor directly: given as Slate's initialValue, every node of it is first checked for use elsewhere and marked as
   // inserted (a set entry per node, 140,000 of them in a 1,000,000-word policy), which nodes made just now never need.
   const [initialValue] = useState(() => {
-    const value = blocksToSlate(initial.blocks, notesById(initial.notes)) as Descendant[];
+    const value = withParagraphAfterTable(blocksToSlate(initial.blocks, notesById(initial.notes)) as Descendant[]);
     editor.children = value;
     return value;
   });

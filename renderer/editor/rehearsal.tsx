@@ -34,7 +34,7 @@ let rehearsed = false;
 
 /** Rehearses once per page, after the mounter has drawn the whole document; the returned function calls it off. */
 export function rehearseWhenDrawn(mounter: ChunkMounter): () => void {
-  if (rehearsed) return () => undefined;
+  if (rehearsed || !rehearsalIsSafeHere()) return () => undefined;
   let stopped = false;
   let unsubscribe: () => void = () => undefined;
   const begin = () => {
@@ -49,6 +49,16 @@ export function rehearseWhenDrawn(mounter: ChunkMounter): () => void {
     stopped = true;
     unsubscribe();
   };
+}
+
+/**
+ * Not in Safari: there slate-react answers any selection change in the page, for an editor in a shadow root, with an
+ * `execCommand('indent')` on whatever has the focus, which would be the document's editor. Chromium (the app's own
+ * window, and the browsers the web host is opened in most) has no such path.
+ */
+function rehearsalIsSafeHere(): boolean {
+  const agent = typeof navigator === 'undefined' ? '' : navigator.userAgent;
+  return !(/AppleWebKit/.test(agent) && !/Chrome|Chromium/.test(agent));
 }
 
 function idle(): Promise<void> {
@@ -82,7 +92,8 @@ async function rehearse(stopped: () => boolean): Promise<void> {
     const { editor } = createPolicyEditor();
     const value = paragraphs(PARAGRAPHS);
     editor.children = value;
-    root = createRoot(mount);
+    // React reports a render's error to the window rather than throwing it here: a rehearsal's are its own.
+    root = createRoot(mount, { onUncaughtError: () => undefined, onCaughtError: () => undefined, onRecoverableError: () => undefined });
     const shown = root;
     flushSync(() =>
       shown.render(

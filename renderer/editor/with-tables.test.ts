@@ -3,7 +3,7 @@ import { Editor, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { editorFrom, grid, withTable } from './test-editor';
 import { setSuggesting } from './suggesting';
-import { withTables } from './with-tables';
+import { withParagraphAfterTable, withTables } from './with-tables';
 import type { BlockElement, TableElement } from './types';
 
 const caretIn = (editor: Editor, path: number[], offset = 0) => Transforms.select(editor, { path, offset });
@@ -49,6 +49,15 @@ describe('table shape', () => {
     const editor = withTable([['a']], { last: true });
     expect((editor.children as BlockElement[]).map((n) => n.type)).toEqual(['paragraph', 'table', 'paragraph']);
     expect(Editor.string(editor, [2])).toBe('');
+  });
+
+  it('gives a document opened with a table last its empty paragraph before any edit, and leaves others as they are', () => {
+    const table = { type: 'table', children: [{ type: 'table-row', children: [{ type: 'table-cell', children: [{ text: 'a' }] }] }] } as Descendant;
+    const paragraph = { type: 'paragraph', children: [{ text: 'p' }] } as Descendant;
+    const settled = withParagraphAfterTable([paragraph, table]);
+    expect((settled as BlockElement[]).map((n) => n.type)).toEqual(['paragraph', 'table', 'paragraph']);
+    const untouched = [table, paragraph];
+    expect(withParagraphAfterTable(untouched)).toBe(untouched);
   });
 
   it('wraps a row that lands at the top level in a table', () => {

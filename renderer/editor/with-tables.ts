@@ -275,6 +275,15 @@ function insertBlocksWithTables(editor: PolicyEditor, nodes: readonly Descendant
 
 const TEXT_BLOCK_FIELDS = ['id', 'level', 'list', 'indent', 'relevel', 'unnumbered', 'clause', 'change'];
 
+/**
+ * The root's rule below, for a value given to the editor whole (a document opened): a table last gets an empty
+ * paragraph after it, so the caret can leave it. Slate normalizes only what edits make dirty, and an edit inside a
+ * block leaves the root out (create-editor.ts), so a value read from a file is settled here before the editor has it.
+ */
+export function withParagraphAfterTable<T extends Descendant>(value: T[]): T[] {
+  return isTableElement(value[value.length - 1]) ? [...value, { type: 'paragraph', children: [{ text: '' }] } as unknown as T] : value;
+}
+
 /** One repair of a table's shape per call, as Slate asks; true when it changed something. */
 function normalizeTables(editor: Editor, [node, path]: NodeEntry): boolean {
   if (path.length === 0) {
