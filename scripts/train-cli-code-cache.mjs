@@ -16,9 +16,9 @@ const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pw-cli-training-'));
 // The commands read the app's settings (a team library folder, say) from POLICYWRIGHT_HOME: the training reads none of
 // the builder's own.
 process.env.POLICYWRIGHT_HOME = path.join(work, 'home');
-const loaded = loadBundle(DIST, false);
-if (!loaded) throw new Error('dist/main/cli-bundle.cjs is not built');
 try {
+  const loaded = loadBundle(DIST, false);
+  if (!loaded) throw new Error('dist/main/cli-bundle.cjs is not built');
   const project = path.join(work, 'project');
   await fs.cp(path.join(ROOT, 'assets', 'sample-project'), project, { recursive: true });
   const out = (name) => path.join(work, name);

@@ -5,7 +5,8 @@ import { standsWhenAccepted } from '../review/suggestions';
 import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
 import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun, type Mutable, type NoteNumbers } from './runs';
-import { collapseSpaces, exportableText, oneLine } from './text';
+import { collapseSpaces } from '../model/text';
+import { exportableText, oneLine } from './text';
 import { NO_VARIABLES, resolveRuns, type VariableValues } from '../model/variables';
 import type { ReferenceTarget, ReferenceTargets } from '../model/reference-text';
 

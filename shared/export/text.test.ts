@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseSpaces, exportableText } from './text';
+import { collapseSpaces } from '../model/text';
+import { exportableText } from './text';
 
 describe('exportableText', () => {
   it('returns clean text itself, without a copy', () => {

@@ -23,8 +23,6 @@ export function exportableText(text: string): string {
   return stripForbiddenCharacters(text.replace(BREAK_LIKE, '\n')).replace(LONE_SURROGATE, '\uFFFD');
 }
 
-export { collapseSpaces };
-
 /** Text for a title, a label or a property: exportable, with every run of white space (line breaks too) one space. */
 export function oneLine(text: string): string {
   return collapseSpaces(exportableText(text));
