@@ -72,6 +72,47 @@ test('a long policy shows its first screen at once and the rest follows; jumps a
   await expect(heading(page, 'Our Clause 1')).toBeInViewport();
 });
 
+test('blocks added, removed and moved across the chunks of a long policy stay in order, and typing lands where the caret is', async ({ page, app }) => {
+  await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(), null, 2));
+  await page.reload();
+  await expect(page.locator('.policy-editor .section-heading')).toHaveCount(SECTIONS);
+  const paragraphs = page.locator('.policy-editor p');
+
+  // Clause 24's body is the last block of the first chunk of 48: Enter there makes a chunk of its own (drawn without
+  // content-visibility), and every later block moves down by one index at each Enter.
+  await paragraphs.nth(23).click();
+  await page.keyboard.press('End');
+  for (let n = 1; n <= 5; n++) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`Added ${n}.`);
+  }
+  await expect(page.locator('.chunk.lowest.added')).not.toHaveCount(0);
+  await expect(paragraphs.nth(28)).toHaveText('Added 5.');
+  await expect(paragraphs.nth(29)).toHaveText(/^Body of clause 25:/);
+
+  // A click far below the added blocks finds its block by the index Slate now gives it.
+  await paragraphs.nth(604).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Kept far down.');
+  await expect(paragraphs.nth(604)).toHaveText(/^Body of clause 600: .* Kept far down\.$/);
+
+  // Sections moved up past one another, across the added blocks' chunk.
+  await heading(page, 'Clause 25').locator('.section-title').click();
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  const titles = () => page.locator('.policy-editor .section-title').allTextContents();
+  const expected = Array.from({ length: SECTIONS }, (_, i) => `Clause ${i + 1}`);
+  expect((await titles()).slice(22, 26)).toEqual(['Clause 23', 'Clause 25', 'Clause 24', 'Clause 26']);
+
+  // Everything undone, back to the document as it was read, block for block.
+  const changed = async () =>
+    /Added|Kept far down|Clause 25Clause 24/.test((await page.locator('.policy-editor').textContent()) ?? '') || (await paragraphs.count()) !== SECTIONS;
+  for (let n = 0; n < 40 && (await changed()); n++) await page.keyboard.press('Control+z');
+  expect(await titles()).toEqual(expected);
+  await expect(paragraphs).toHaveCount(SECTIONS);
+  const bodies = await paragraphs.allTextContents();
+  expect(bodies).toEqual(Array.from({ length: SECTIONS }, (_, i) => `Body of clause ${i + 1}: the supplier shall keep the records described here for six years.`));
+});
+
 test('an outline of thousands of sections draws only the entries in view, and scrolling it reaches the last one', async ({ page, app }) => {
   const sections = 4000;
   await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(sections)));

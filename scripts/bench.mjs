@@ -10,7 +10,8 @@
 // measurements per editor, median reported; default 3)  --only ours|peer  --part editor|export|compare|find|tenfold|tenfold-editor|sync|projects (only those
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open, of the typing and of the Enters,
 // summarised by function)  --trace (Chrome traces of the last open, of the typing and of the Enters
-// into .tmp/bench/)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
+// into .tmp/bench/; BENCH_TRACE_CPU=1 adds V8's samples to them, BENCH_TRACE_GC=1 the collector's events; BENCH_HEAP=1
+// writes a sampling heap profile of the Enters)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
 // in the app (measureTenfoldEditor), beside the browser alone on the same page.
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
@@ -631,7 +632,15 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
   const blocksBefore = await page.evaluate(() => window.__bench.blocks().length);
   if (tracing) await startTrace(browser, page);
   const enterProfiler = options.profile && diagnose && !isFloor ? await startProfile(context, page) : null;
+  // BENCH_HEAP=1: a sampling heap profile of the Enters (what they allocate, garbage included) beside the traces.
+  const heapSession = process.env.BENCH_HEAP && !isFloor ? await context.newCDPSession(page) : null;
+  if (heapSession) await heapSession.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
   await pressKeys(Array(ENTERS).fill('Enter'), 'enter', (key) => page.keyboard.press(key));
+  if (heapSession) {
+    const { profile } = await heapSession.send('HeapProfiler.stopSampling');
+    await fs.mkdir(TRACE_DIR, { recursive: true });
+    await fs.writeFile(path.join(TRACE_DIR, `${who}-enter.heapprofile`), JSON.stringify(profile));
+  }
   if (enterProfiler) await stopProfile(enterProfiler, `${who}-enter`, { per: ENTERS, unit: 'ms per Enter' });
   if (tracing) await stopTrace(browser, `${who}-enter`, ENTERS);
   await page.evaluate(() => window.__bench.setPhase('done'));
@@ -712,7 +721,7 @@ async function prepareReviewProject(tmp) {
 
 async function startTrace(browser, page) {
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame', ...(process.env.BENCH_TRACE_GC ? ['v8', 'disabled-by-default-v8.gc', 'blink.gc'] : [])],
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame', ...(process.env.BENCH_TRACE_GC ? ['v8', 'disabled-by-default-v8.gc', 'blink.gc'] : []), ...(process.env.BENCH_TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])],
   });
 }
 

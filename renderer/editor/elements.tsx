@@ -283,9 +283,13 @@ function LowestChunk({ attributes, children }: { attributes: RenderChunkProps['a
   const [place] = useState(() => mounter?.placeInLine() ?? -1);
   const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
   const mounted = useSyncExternalStore(subscribe, () => !mounter || mounter.isMounted(place));
+  // A chunk an edit made (an Enter at a full chunk) holds the block being typed in, on screen by definition: drawn
+  // without content-visibility, its first frame lays it out once, not skipped at its placeholder height and again
+  // when the caret lands in it.
+  const className = mounted ? (mounter && place < 0 ? 'chunk lowest added' : 'chunk lowest') : 'chunk lowest pending';
   return (
     // Not editable while empty, so neither a click nor the arrow keys can put the caret where Slate has no blocks drawn.
-    <div {...attributes} className={mounted ? 'chunk lowest' : 'chunk lowest pending'} contentEditable={mounted ? undefined : false}>
+    <div {...attributes} className={className} contentEditable={mounted ? undefined : false}>
       {mounted ? children : null}
     </div>
   );
