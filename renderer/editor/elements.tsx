@@ -1,4 +1,4 @@
-import { useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { isValidElement, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import { SectionNumbersContext, depthClass, headingLevel, type SectionNumberStore } from './section-numbers';
 import type { BlockElement, HeadingElement, ListItemElement, ParagraphElement } from './types';
@@ -277,16 +277,31 @@ export function renderChunk({ attributes, children, lowest }: RenderChunkProps) 
   );
 }
 
+/** The most blocks a chunk made by an edit may hold to be drawn without content-visibility. */
+const SMALL_CHUNK = 4;
+
+/**
+ * How many blocks the chunk holds, read from what slate-react renders inside it (its chunk node, the `ancestor` of
+ * that element); Infinity when that is not there to read, so that the chunk keeps its content-visibility.
+ */
+function blocksIn(children: ReactNode): number {
+  const ancestor: unknown = isValidElement<{ ancestor?: { children?: unknown } }>(children) ? children.props.ancestor : undefined;
+  const inside = (ancestor as { children?: unknown } | undefined)?.children;
+  return Array.isArray(inside) ? inside.length : Infinity;
+}
+
 /** A chunk of blocks, drawn when the ChunkMounter reaches it: until then an empty box of an estimated height. */
 function LowestChunk({ attributes, children }: { attributes: RenderChunkProps['attributes']; children: ReactNode }) {
   const mounter = useContext(ChunkMounterContext);
   const [place] = useState(() => mounter?.placeInLine() ?? -1);
   const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
   const mounted = useSyncExternalStore(subscribe, () => !mounter || mounter.isMounted(place));
-  // A chunk an edit made (an Enter at a full chunk) holds the block being typed in, on screen by definition: drawn
-  // without content-visibility, its first frame lays it out once, not skipped at its placeholder height and again
-  // when the caret lands in it.
-  const className = mounted ? (mounter && place < 0 ? 'chunk lowest added' : 'chunk lowest') : 'chunk lowest pending';
+  // A small chunk an edit made (an Enter at a full chunk makes one of a block) holds the block being typed in, on
+  // screen by definition: drawn without content-visibility, its first frame lays it out once, not skipped at its
+  // placeholder height and again when the caret lands in it. Whole chunks made at once (a version restored, a long
+  // paste) keep it, or every block of them would be laid out and painted at each key.
+  const [added] = useState(() => Boolean(mounter) && place < 0 && blocksIn(children) <= SMALL_CHUNK);
+  const className = mounted ? (added ? 'chunk lowest added' : 'chunk lowest') : 'chunk lowest pending';
   return (
     // Not editable while empty, so neither a click nor the arrow keys can put the caret where Slate has no blocks drawn.
     <div {...attributes} className={className} contentEditable={mounted ? undefined : false}>

@@ -108,6 +108,10 @@ describe('checkDocument', () => {
   it('reports placeholders left in the text, and unfilled variables', () => {
     const found = only('placeholder', clean([p('Contact [insert email] by TBD or <<date>> or ____ or {{company}}.')]));
     expect(found.map((f) => f.excerpt)).toEqual(['[insert email]', 'TBD', '<<date>>', '____', '{{company}}']);
+    // Each alone in its run, as the quick look for one that comes first sees it.
+    for (const text of ['[Company name]', 'TODO', 'FIXME', 'XXXX', '<<Controller>>', '______', '{{dpo_email}}', '[insert date]']) {
+      expect(only('placeholder', clean([p(`Send it to ${text} today.`)])).map((f) => f.excerpt), text).toEqual([text]);
+    }
     const withVariable = clean([p('We are ', v('company_name'), '.')]);
     expect(only('unfilled-variable', withVariable, { variables: { company_name: '' } })).toHaveLength(1);
     expect(only('unfilled-variable', withVariable, { variables: { company_name: 'Northwind' } })).toEqual([]);
@@ -131,6 +135,12 @@ describe('checkDocument', () => {
   it('reports typed addresses that are not http, https or mailto', () => {
     const found = only('bad-link', clean([p('Download from ftp://files.example.com/policy or javascript:alert(1); see www.example.com.')]));
     expect(found.map((f) => f.excerpt)).toEqual(['ftp://files.example.com/policy', 'javascript:alert(1']);
+    // Each on its own, in any case, and with a letter that only folds to an ASCII one (ſ, the long s): the quick
+    // look for an address that comes first misses none of them.
+    for (const text of ['JAVASCRIPT:alert(1)', 'JavaScript:void(0)', 'javaſcript:alert(1)', 'gopher://old.example', 'WWW.EXAMPLE.COM/x']) {
+      const one = only('bad-link', clean([p(`See ${text} now.`)]));
+      expect(one.map((f) => f.excerpt), text).toHaveLength(/^WWW/.test(text) ? 0 : 1);
+    }
   });
 
   it('reports a deprecated clause once per use, and not once unlinked', () => {

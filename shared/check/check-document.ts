@@ -144,6 +144,8 @@ const PLACEHOLDERS = [
   /<<[^>]{0,60}>>/gu,
   /_{4,}/gu,
 ];
+/** What every placeholder above (and a {{variable}} typed as text) holds: runs without it skip the five searches. */
+const PLACEHOLDER_HINT = /[[<_{]|TBD|TBC|TODO|FIXME|XXX/;
 
 function checkPlaceholders(place: Place, variables: VariableValues | undefined, add: Add, where: Where): void {
   for (const run of place.runs) {
@@ -155,16 +157,19 @@ function checkPlaceholders(place: Place, variables: VariableValues | undefined, 
       }
       continue;
     }
+    if (!PLACEHOLDER_HINT.test(run.text)) continue;
     const found = [...PLACEHOLDERS.flatMap((pattern) => [...run.text.matchAll(pattern)].map((m) => m[0])), ...[...run.text.matchAll(/\{\{[^}]{0,60}\}\}/gu)].map((m) => m[0])];
     for (const text of found) add('placeholder', 'error', place, `“${text}” in ${where(place)} is placeholder text.`, text);
   }
 }
 
 const TYPED_ADDRESS = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/[^\s<>"”)]+|javascript:[^\s<>"”)]*|www\.[^\s<>"”)]+)/giu;
+/** What every typed address holds: runs without it (almost all of them) skip the costlier search above. */
+const ADDRESS_HINT = /:\/\/|javascript:|www\./iu;
 
 function checkTypedLinks(place: Place, add: Add, where: Where): void {
   for (const run of place.runs) {
-    if (run.link !== undefined || run.variable !== undefined) continue;
+    if (run.link !== undefined || run.variable !== undefined || !ADDRESS_HINT.test(run.text)) continue;
     for (const match of run.text.matchAll(TYPED_ADDRESS)) {
       const address = match[0].replace(/[.,;:]+$/, '');
       const href = /^www\./i.test(address) ? `https://${address}` : address;
