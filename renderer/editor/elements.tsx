@@ -298,9 +298,10 @@ function LowestChunk({ attributes, children }: { attributes: RenderChunkProps['a
   const mounted = useSyncExternalStore(subscribe, () => !mounter || mounter.isMounted(place));
   // A small chunk an edit made (an Enter at a full chunk makes one of a block) holds the block being typed in, on
   // screen by definition: drawn without content-visibility, its first frame lays it out once, not skipped at its
-  // placeholder height and again when the caret lands in it. Whole chunks made at once (a version restored, a long
-  // paste) keep it, or every block of them would be laid out and painted at each key.
-  const [added] = useState(() => Boolean(mounter) && place < 0 && blocksIn(children) <= SMALL_CHUNK);
+  // placeholder height and again when the caret lands in it. Chunks made bigger (a version restored, a long paste)
+  // keep it, and so does one that grows past a few blocks (its every change renders it again), or every block of them
+  // would be laid out and painted at each key.
+  const added = Boolean(mounter) && place < 0 && blocksIn(children) <= SMALL_CHUNK;
   const className = mounted ? (added ? 'chunk lowest added' : 'chunk lowest') : 'chunk lowest pending';
   return (
     // Not editable while empty, so neither a click nor the arrow keys can put the caret where Slate has no blocks drawn.
