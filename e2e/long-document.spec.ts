@@ -105,9 +105,21 @@ test('blocks added, removed and moved across the chunks of a long policy stay in
   const expected = Array.from({ length: SECTIONS }, (_, i) => `Clause ${i + 1}`);
   expect((await titles()).slice(22, 26)).toEqual(['Clause 23', 'Clause 25', 'Clause 24', 'Clause 26']);
 
+  // Enters in the middle of a full chunk make a chunk inside it, drawn without content-visibility however it grows
+  // (the chunk around it has that).
+  await paragraphs.nth(10).click();
+  await page.keyboard.press('End');
+  for (let n = 1; n <= 6; n++) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`Inner ${n}.`);
+  }
+  await expect(page.locator('.chunk.lowest .chunk.lowest.added', { hasText: 'Inner 6.' })).toHaveCount(1);
+  await expect(paragraphs.nth(16)).toHaveText('Inner 6.');
+  await expect(paragraphs.nth(17)).toHaveText(/^Body of clause 12:/);
+
   // Everything undone, back to the document as it was read, block for block.
   const changed = async () =>
-    /Added|Kept far down|Clause 25Clause 24/.test((await page.locator('.policy-editor').textContent()) ?? '') || (await paragraphs.count()) !== SECTIONS;
+    /Added|Inner|Kept far down|Clause 25Clause 24/.test((await page.locator('.policy-editor').textContent()) ?? '') || (await paragraphs.count()) !== SECTIONS;
   for (let n = 0; n < 40 && (await changed()); n++) await page.keyboard.press('Control+z');
   expect(await titles()).toEqual(expected);
   await expect(paragraphs).toHaveCount(SECTIONS);

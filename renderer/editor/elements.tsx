@@ -1,4 +1,4 @@
-import { isValidElement, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, isValidElement, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RenderChunkProps, RenderElementProps, RenderLeafProps } from 'slate-react';
 import { SectionNumbersContext, depthClass, headingLevel, type SectionNumberStore } from './section-numbers';
 import type { BlockElement, HeadingElement, ListItemElement, ParagraphElement } from './types';
@@ -277,7 +277,10 @@ export function renderChunk({ attributes, children, lowest }: RenderChunkProps) 
   );
 }
 
-/** The most blocks a chunk made by an edit may hold to be drawn without content-visibility. */
+/** Whether a chunk is drawn inside a lowest chunk: one an edit made inside a full one (see LowestChunk). */
+const InsideLowestChunk = createContext(false);
+
+/** The most blocks a chunk made by an edit may hold to be drawn without content-visibility, outside a lowest chunk. */
 const SMALL_CHUNK = 4;
 
 /**
@@ -296,17 +299,18 @@ function LowestChunk({ attributes, children }: { attributes: RenderChunkProps['a
   const [place] = useState(() => mounter?.placeInLine() ?? -1);
   const subscribe = useCallback((listener: () => void) => mounter?.subscribe(listener) ?? (() => undefined), [mounter]);
   const mounted = useSyncExternalStore(subscribe, () => !mounter || mounter.isMounted(place));
-  // A small chunk an edit made (an Enter at a full chunk makes one of a block) holds the block being typed in, on
-  // screen by definition: drawn without content-visibility, its first frame lays it out once, not skipped at its
-  // placeholder height and again when the caret lands in it. Chunks made bigger (a version restored, a long paste)
-  // keep it, and so does one that grows past a few blocks (its every change renders it again), or every block of them
-  // would be laid out and painted at each key.
-  const added = Boolean(mounter) && place < 0 && blocksIn(children) <= SMALL_CHUNK;
+  // A chunk an edit made (an Enter in a full chunk makes one of a block) holds the block being typed in, on screen by
+  // definition: drawn without content-visibility, its first frame lays it out once, not skipped at its placeholder
+  // height and again when the caret lands in it. Inside another lowest chunk, that one skips it when off screen. Made
+  // anywhere else, only while it holds a few blocks: bigger ones (a version restored, a long paste, or one grown past
+  // that, which each change renders again) keep it, or every block of them would be laid out and painted at each key.
+  const nested = useContext(InsideLowestChunk);
+  const added = Boolean(mounter) && place < 0 && (nested || blocksIn(children) <= SMALL_CHUNK);
   const className = mounted ? (added ? 'chunk lowest added' : 'chunk lowest') : 'chunk lowest pending';
   return (
     // Not editable while empty, so neither a click nor the arrow keys can put the caret where Slate has no blocks drawn.
     <div {...attributes} className={className} contentEditable={mounted ? undefined : false}>
-      {mounted ? children : null}
+      {mounted ? <InsideLowestChunk.Provider value={true}>{children}</InsideLowestChunk.Provider> : null}
     </div>
   );
 }
