@@ -6,7 +6,10 @@ async function measure(page: Page) {
   return page.evaluate(() => {
     const text = document.querySelector('.policy-editor') as HTMLElement;
     const row = document.querySelector('.toolbar-row') as HTMLElement;
-    const tools = Array.from(document.querySelectorAll<HTMLElement>('.toolbar > .toolbar-group, .toolbar > .toolbar-more')).map((el) => el.getBoundingClientRect().top);
+    // The groups drawn on the row (those waiting under More are not drawn at all), and More when it shows.
+    const tools = Array.from(document.querySelectorAll<HTMLElement>('.toolbar > .toolbar-group, .toolbar > .toolbar-more'))
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => el.getBoundingClientRect().top);
     return {
       textWidth: text.getBoundingClientRect().width,
       rowHeight: row.getBoundingClientRect().height,

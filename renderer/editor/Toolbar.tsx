@@ -3,7 +3,7 @@ import { useSlateSelector } from 'slate-react';
 import { commandSpec, shortcutText, type Command } from '../../shared/api/commands';
 import { currentMarks, type MarkName } from './marks';
 import { caretHeadingNumbered } from './heading-numbering';
-import { groupsThatFit } from './toolbar-fit';
+import { GROUPS, groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
 import { TableMenu } from './TableMenu';
 import type { ReviewActions } from './use-review-actions';
@@ -11,21 +11,6 @@ import { useCloseOnClickAway } from '../common/use-close-on-click-away';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscript'];
 
-// The toolbar's layout; each button's name, face and shortcut hint come from the command table.
-const GROUPS: Command[][] = [
-  ['save'],
-  ['undo', 'redo'],
-  ['insertSection', 'insertSubsection', 'promoteSection', 'demoteSection', 'moveSectionUp', 'moveSectionDown'],
-  // A cross-reference beside the link, as Word's Insert tab has them.
-  ['bold', 'italic', 'underline', 'link', 'insertReference'],
-  ['bulletedList', 'numberedList'],
-  // The rarer tools last, so that a narrower row sends them to More before the everyday ones.
-  ['superscript', 'subscript', 'insertFootnote', 'toggleHeadingNumber'],
-  // The Table menu (TableMenu.tsx), suggesting mode and the review menu, drawn after its button: on the row only when
-  // all of it fits, since the status bar always has all three. A narrower window keeps the editing tools as they were
-  // rather than push them under More.
-  ['toggleSuggesting'],
-];
 const EDITING_GROUPS = GROUPS.slice(0, -1);
 
 const GAP = 6;
@@ -50,21 +35,27 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
   const [shown, setShown] = useState(GROUPS.length);
   const [menuOpen, setMenuOpen] = useState(false);
 
-  // Measured when the row changes size (a resize, a zoom, a panel shown or hidden), never per key.
+  // Measured when the row changes size (a resize, a zoom, a panel shown or hidden), never per key, and never in a
+  // commit: measured in its layout effect, the toolbar forced a style and layout of the whole new page halfway through
+  // a document's first render (about 23 ms of a 100,000-word policy's first screen). The observer's first report comes
+  // after the browser's own layout, before the paint; the row follows at once through `data-shown`, which the style
+  // sheet reads (the groups past it wait under More), and React's state, which fills the More menu, in its own time.
   useLayoutEffect(() => {
     const element = bar.current;
     if (!element) return;
     const fit = () => {
       const groups = element.querySelectorAll<HTMLElement>(':scope > .toolbar-group');
       groups.forEach((group, i) => {
-        widths.current[i] = group.offsetWidth;
+        // A group under More is not drawn on the row (0 wide): it keeps the width it had there.
+        if (group.offsetWidth > 0) widths.current[i] = group.offsetWidth;
       });
       const moreWidth = moreButton.current?.offsetWidth || 64;
       const all = GROUPS.map((_, i) => widths.current[i] ?? 0);
-      if (groupsThatFit(all, element.clientWidth, GAP, moreWidth) === GROUPS.length) setShown(GROUPS.length);
-      else setShown(groupsThatFit(all.slice(0, -1), element.clientWidth, GAP, moreWidth));
+      const fitting =
+        groupsThatFit(all, element.clientWidth, GAP, moreWidth) === GROUPS.length ? GROUPS.length : groupsThatFit(all.slice(0, -1), element.clientWidth, GAP, moreWidth);
+      element.dataset.shown = String(fitting);
+      setShown(fitting);
     };
-    fit();
     const observer = new ResizeObserver(fit);
     observer.observe(element);
     return () => observer.disconnect();
@@ -96,52 +87,52 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
       </button>
     );
   };
-  const row = shown === GROUPS.length ? GROUPS : EDITING_GROUPS.slice(0, shown);
   const overflow = shown === GROUPS.length ? [] : EDITING_GROUPS.slice(shown);
+  const menuShown = menuOpen && overflow.length > 0;
   return (
+    // Every group is on the row; those past `data-shown` (set by the fit above, never by React) are hidden by the style
+    // sheet and offered under More, which shows only then.
     <div className="toolbar" role="toolbar" aria-label="Editing" ref={bar}>
-      {row.map((group, i) => (
+      {GROUPS.map((group, i) => (
         <div className="toolbar-group" key={i}>
           {group.includes('toggleSuggesting') ? <TableMenu onCommand={onCommand} /> : null}
           {group.map(button)}
           {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>
       ))}
-      {overflow.length > 0 ? (
-        <div className="toolbar-more">
-          <button
-            ref={moreButton}
-            type="button"
-            className="tool"
-            aria-expanded={menuOpen}
-            aria-controls={menuOpen ? 'toolbar-more-menu' : undefined}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => setMenuOpen(!menuOpen)}
+      <div className="toolbar-more">
+        <button
+          ref={moreButton}
+          type="button"
+          className="tool"
+          aria-expanded={menuShown}
+          aria-controls={menuShown ? 'toolbar-more-menu' : undefined}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          More ▾
+        </button>
+        {menuShown ? (
+          <div
+            id="toolbar-more-menu"
+            className="toolbar-more-menu"
+            role="group"
+            aria-label="More tools"
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.stopPropagation();
+              setMenuOpen(false);
+              moreButton.current?.focus();
+            }}
           >
-            More ▾
-          </button>
-          {menuOpen ? (
-            <div
-              id="toolbar-more-menu"
-              className="toolbar-more-menu"
-              role="group"
-              aria-label="More tools"
-              onKeyDown={(event) => {
-                if (event.key !== 'Escape') return;
-                event.stopPropagation();
-                setMenuOpen(false);
-                moreButton.current?.focus();
-              }}
-            >
-              {overflow.map((group, i) => (
-                <div className="toolbar-group" key={i}>
-                  {group.map(button)}
-                </div>
-              ))}
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+            {overflow.map((group, i) => (
+              <div className="toolbar-group" key={i}>
+                {group.map(button)}
+              </div>
+            ))}
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }
