@@ -721,7 +721,7 @@ async function prepareReviewProject(tmp) {
 
 async function startTrace(browser, page) {
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame', ...(process.env.BENCH_TRACE_STACK ? ['disabled-by-default-devtools.timeline.stack'] : []), ...(process.env.BENCH_TRACE_GC ? ['v8', 'disabled-by-default-v8.gc', 'blink.gc'] : []), ...(process.env.BENCH_TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])],
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline.frame', ...(process.env.BENCH_TRACE_GC ? ['v8', 'disabled-by-default-v8.gc', 'blink.gc'] : []), ...(process.env.BENCH_TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])],
   });
 }
 

@@ -18,9 +18,10 @@ import { withTables } from './with-tables';
 // Blocks per lowest chunk: small enough that an edit re-renders little, large enough to keep the chunk tree shallow.
 const CHUNK_SIZE = 48;
 // Chunks drawn with the first render: one, whose 48 blocks fill about two screens (a second one drawn with it cost about
-// 25 ms of the first screen of a 100,000-word policy, for blocks below the fold). Then per task after that: at first two, then as many as fit in STEP_MS by the last step's time per chunk. A key pressed while the rest is drawn
-// waits at most about that long, once; each frame between steps costs 5 to 15 ms on a long policy, so fewer, longer
-// steps draw the whole document sooner.
+// 25 ms of the first screen of a 100,000-word policy, for blocks below the fold). Then per task after that: at first
+// two, then as many as fit in STEP_MS by the last step's time per chunk. A key pressed while the rest is drawn waits at
+// most about that long, once; each frame between steps costs 5 to 15 ms on a long policy, so fewer, longer steps draw
+// the whole document sooner.
 const FIRST_CHUNKS = 1;
 const CHUNKS_PER_TASK = 2;
 const STEP_MS = 30;

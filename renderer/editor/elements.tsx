@@ -288,8 +288,7 @@ const SMALL_CHUNK = 4;
  * that element); Infinity when that is not there to read, so that the chunk keeps its content-visibility.
  */
 function blocksIn(children: ReactNode): number {
-  const ancestor: unknown = isValidElement<{ ancestor?: { children?: unknown } }>(children) ? children.props.ancestor : undefined;
-  const inside = (ancestor as { children?: unknown } | undefined)?.children;
+  const inside = isValidElement<{ ancestor?: { children?: unknown } }>(children) ? children.props.ancestor?.children : undefined;
   return Array.isArray(inside) ? inside.length : Infinity;
 }
 
