@@ -127,6 +127,32 @@ test('blocks added, removed and moved across the chunks of a long policy stay in
   expect(bodies).toEqual(Array.from({ length: SECTIONS }, (_, i) => `Body of clause ${i + 1}: the supplier shall keep the records described here for six years.`));
 });
 
+test('the space above a heading is the same where a chunk of blocks begins as anywhere else', async ({ page, app }) => {
+  await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(), null, 2));
+  await page.reload();
+  await expect(page.locator('.policy-editor .section-heading')).toHaveCount(SECTIONS);
+  // Chunks out of view are skipped by the browser, their boxes at a placeholder height: every chunk is drawn here,
+  // with the same containment content-visibility gives a chunk in view.
+  await page.addStyleTag({ content: '.chunk.lowest:not(.added) { content-visibility: visible !important; contain: layout style paint !important; }' });
+  // From the bottom of each heading's paragraph above to the top of the heading's words, for every heading, and
+  // whether the heading opens a chunk (margins do not collapse across a chunk's containment).
+  const gaps = await page.locator('.policy-editor').evaluate((editor) => {
+    const blocks = Array.from(editor.querySelectorAll('p, .section-heading'));
+    return blocks.flatMap((heading, index) => {
+      const above = blocks[index - 1];
+      if (!heading.classList.contains('section-heading') || above === undefined) return [];
+      const title = heading.querySelector('.section-title') as Element;
+      return [{
+        gap: Math.round(title.getBoundingClientRect().top - above.getBoundingClientRect().bottom),
+        opensChunk: heading.parentElement?.firstElementChild === heading && heading.parentElement.classList.contains('chunk'),
+      }];
+    });
+  });
+  const atChunkStart = gaps.filter((g) => g.opensChunk);
+  expect(atChunkStart.length, 'headings that open a chunk').toBeGreaterThan(5);
+  expect(new Set(gaps.map((g) => g.gap)), 'every gap above a heading, in px').toEqual(new Set([gaps[0]?.gap]));
+});
+
 test('an outline of thousands of sections draws only the entries in view, and scrolling it reaches the last one', async ({ page, app }) => {
   const sections = 4000;
   await fs.writeFile(path.join(app.projectDir, 'documents', 'privacy-policy.policy.json'), JSON.stringify(longDocument(sections)));
