@@ -229,3 +229,20 @@ test('a later release of a checklist marks its new and changed requirements unti
     await exited;
   }
 });
+
+test('the defined terms are not read again between the keys of quick typing, only once it pauses', async ({ page }) => {
+  const readings = () => page.evaluate(() => performance.getEntriesByName('policywright:terms-read').map((mark) => mark.startTime));
+  // The pointer comes over the page (which keeps the terms fresh for its tooltips), and the typing starts at once.
+  await heading(page, 'Who We Are').locator('.section-title').click();
+  await page.keyboard.press('End');
+  const before = (await readings()).length;
+  const started = await page.evaluate(() => performance.now());
+  // Two and a half seconds of quick typing: the page holds the letters' render (up to a second at a time).
+  await page.keyboard.type('x'.repeat(160), { delay: 15 });
+  const ended = await page.evaluate(() => performance.now());
+  expect(ended - started, 'the typing lasted over two seconds').toBeGreaterThan(2000);
+  const during = (await readings()).filter((at) => at > started && at < ended);
+  expect(during, 'readings of the terms while the keys came').toEqual([]);
+  // Once the typing pauses, the terms are read again (the new words may define or use a term).
+  await expect.poll(async () => (await readings()).length, { timeout: 5000 }).toBeGreaterThan(before);
+});

@@ -235,14 +235,17 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   const completion = useReferenceCompletion(editor, sectionNumbers, held.flush);
   const typed = completion.typed;
   useLayoutEffect(() => {
-    // Typing whose render is held still counts as typing for the autosave, which waits for it to stop, and for the
-    // reference completion, which looks once it has.
+    // Typing whose render is held still counts as typing for the autosave, which waits for it to stop, for the
+    // reference completion, which looks once it has, and for the features, which wait for a pause in it before they
+    // read the document (the defined terms, the checks): told only at the held render, which comes once a second
+    // under quick typing, they read between the keys.
     setOnHold(() => {
       markDirty();
+      host.changed();
       typed();
     });
     markDirtyRef.current = markDirty;
-  }, [setOnHold, markDirty, typed]);
+  }, [setOnHold, markDirty, typed, host]);
 
   useEffect(() => {
     if (!message) return;
