@@ -51,7 +51,8 @@ export function listItemsHtml<T extends ListItemPlace>(items: readonly T[], cont
   const close = () => {
     html += `</li>\n</${open.pop() === 'number' ? 'ol' : 'ul'}>`;
   };
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
     while (open.length > item.depth + 1) close();
     if (open.length === item.depth + 1 && open[item.depth] !== item.list) close();
     if (open.length === item.depth + 1) {

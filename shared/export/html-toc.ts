@@ -9,7 +9,8 @@ export function tocHtml(headings: readonly ExportHeading[]): string {
   if (headings.length === 0) return '';
   const out: string[] = ['<nav class="toc" aria-labelledby="toc-title">', '<h2 id="toc-title">Contents</h2>'];
   let depth = 0;
-  for (const heading of headings) {
+  for (let i = 0; i < headings.length; i++) {
+    const heading = headings[i] as ExportHeading;
     // Depth grows by one at most from one heading to the next (numberSections sees to it).
     if (heading.depth > depth) out.push('<ol>'.repeat(heading.depth - depth));
     else out.push('</li>', '</ol></li>'.repeat(depth - heading.depth));

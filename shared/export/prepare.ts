@@ -89,18 +89,25 @@ export interface PreparedDocument {
  */
 export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO_VARIABLES): PreparedDocument {
   // Variables become their values (or "[name]") before anything else reads a run: exporters never see a placeholder.
-  const valued = doc.blocks.map((block) => resolveBlock(block, values));
+  const valued = resolveBlocks(doc.blocks, values);
   const headingBlocks: Heading[] = [];
-  for (const block of valued) if (block.kind === 'heading') headingBlocks.push(block);
+  // Indexed loops: an export runs once, mostly before the engine optimises it, where each step of a for-of allocates.
+  for (let i = 0; i < valued.length; i++) {
+    const block = valued[i] as Block;
+    if (block.kind === 'heading') headingBlocks.push(block);
+  }
   const numbers = reviewedNumbers(headingBlocks, doc.numbering);
   // References show the numbers these same headings are exported with (every open suggestion accepted).
   const targets = referenceTargetsOf(headingBlocks, numbers);
-  const resolved = valued.map((block) => resolveBlock(block, NO_VARIABLES, targets));
+  const resolved = resolveBlocks(valued, NO_VARIABLES, targets);
   const referenced = new Set<string>();
   const collectReferenced = (runs: readonly Run[]) => {
-    for (const run of runs) if (run.ref !== undefined && targets.has(run.ref)) referenced.add(run.ref);
+    for (let i = 0; i < runs.length; i++) {
+      const ref = (runs[i] as Run).ref;
+      if (ref !== undefined && targets.has(ref)) referenced.add(ref);
+    }
   };
-  for (const block of valued) forEachRunList(block, collectReferenced);
+  for (let i = 0; i < valued.length; i++) forEachRunList(valued[i] as Block, collectReferenced);
   const noteNumbers = numberNotes(valued);
 
   const blocks: ExportBlock[] = [];
@@ -116,7 +123,8 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     pendingItems = [];
   };
 
-  for (const block of resolved) {
+  for (let i = 0; i < resolved.length; i++) {
+    const block = resolved[i] as Block;
     if (block.kind === 'list-item') {
       pendingItems.push(block);
       continue;
@@ -175,9 +183,12 @@ export function exportRunLists(block: ExportHeading | ExportParagraph | ExportTa
   return [...(block.caption ? [block.caption] : []), ...block.rows.flat()];
 }
 
-/** Every list of runs of the block (a table's caption and cells too) with variables, or references, resolved. */
-function resolveBlock(block: Block, values: VariableValues, targets?: ReferenceTargets): Block {
-  return mapRunLists(block, (runs) => resolveRuns(runs, values, targets));
+/** Every list of runs of each block (a table's caption and cells too) with variables, or references, resolved. */
+function resolveBlocks(blocks: readonly Block[], values: VariableValues, targets?: ReferenceTargets): Block[] {
+  const resolve = (runs: Run[]) => resolveRuns(runs, values, targets);
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) out.push(mapRunLists(blocks[i] as Block, resolve));
+  return out;
 }
 
 /**
@@ -187,9 +198,15 @@ function resolveBlock(block: Block, values: VariableValues, targets?: ReferenceT
 export function numberNotes(blocks: readonly Block[]): Map<string, number> {
   const numbers = new Map<string, number>();
   const count = (runs: readonly Run[]) => {
-    for (const run of runs) if (run.note !== undefined && !numbers.has(run.note)) numbers.set(run.note, numbers.size + 1);
+    for (let i = 0; i < runs.length; i++) {
+      const note = (runs[i] as Run).note;
+      if (note !== undefined && !numbers.has(note)) numbers.set(note, numbers.size + 1);
+    }
   };
-  for (const block of blocks) if (block.change?.kind !== 'move-from') forEachRunList(block, count);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    if (block.change?.kind !== 'move-from') forEachRunList(block, count);
+  }
   return numbers;
 }
 

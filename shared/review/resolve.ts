@@ -22,8 +22,11 @@ type Resolvable = Pick<PolicyDocument, 'blocks'> & { notes?: PolicyDocument['not
  */
 export function resolveSuggestions<D extends Resolvable>(doc: D, decide: Decide): D {
   const blocks: Block[] = [];
-  for (const block of doc.blocks) {
-    const resolved = resolveBlock(block, decide);
+  // Indexed loops here and below: every export settles every block, once, in code the engine has not optimised yet,
+  // where each step of a for-of allocates (an export of 100,000 words made 11 MB of garbage, a megabyte of it this).
+  const settleRuns = (runs: Run[]) => resolveRuns(runs, decide);
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const resolved = settleBlock(doc.blocks[i] as Block, decide, settleRuns);
     if (resolved) blocks.push(resolved);
   }
   if (!doc.notes) return { ...doc, blocks };
@@ -74,8 +77,15 @@ export function settleNotes(notes: readonly Note[], blocks: readonly Block[], re
  * block's. Returns the block itself, unchanged, when nothing in it is settled.
  */
 export function resolveBlock(block: Block, decide: Decide): Block | null {
+  return settleBlock(block, decide, (runs) => resolveRuns(runs, decide));
+}
+
+/** resolveBlock, with the function that settles a list of runs made once for a whole document. */
+function settleBlock(block: Block, decide: Decide, settleRuns: (runs: Run[]) => Run[]): Block | null {
   let next: Block = block;
-  for (const part of blockSuggestions(block)) {
+  const parts = blockSuggestions(block);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as SuggestionPart;
     const decision = decide(part);
     if (!decision) continue;
     if (part.kind === 'level') {
@@ -95,7 +105,7 @@ export function resolveBlock(block: Block, decide: Decide): Block | null {
     const { change: _settled, ...rest } = next;
     next = rest as Block;
   }
-  return mapRunLists(next, (runs) => resolveRuns(runs, decide));
+  return mapRunLists(next, settleRuns);
 }
 
 /** The runs with the suggestions `decide` settles applied, adjacent runs that became alike joined; the same array when none is. */
