@@ -11,7 +11,7 @@
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open, of the typing and of the Enters,
 // summarised by function)  --trace (Chrome traces of the last open, of the typing and of the Enters
 // into .tmp/bench/; BENCH_TRACE_CPU=1 adds V8's samples to them, BENCH_TRACE_GC=1 the collector's events; BENCH_HEAP=1
-// writes a sampling heap profile of the Enters)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
+// writes sampling heap profiles of the last open and of the Enters)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
 // in the app (measureTenfoldEditor), beside the browser alone on the same page.
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
@@ -532,10 +532,12 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
     const profiler = options.profile && !diagnose && !isFloor && i === openCount - 1 ? await startProfile(context, page) : null;
     const tracingOpen = options.trace && !diagnose && !isFloor && i === openCount - 1;
     if (tracingOpen) await startTrace(browser, page);
+    const openHeap = process.env.BENCH_HEAP && !diagnose && !isFloor && i === openCount - 1 ? await startHeapSampling(context, page) : null;
     await page.goto(session.url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });
     await page.waitForFunction(() => window.__bench?.open && window.__bench.firstScreen, null, { timeout: OPEN_TIMEOUT_MS, polling: 100 });
     if (profiler) await stopProfile(profiler, `${who}-open`, { top: 30 });
     if (tracingOpen) await stopTrace(browser, `${who}-open`, 1);
+    if (openHeap) await stopHeapSampling(openHeap, `${who}-open`);
     const open = await page.evaluate(() => ({
       ...window.__bench.open,
       first: window.__bench.firstScreen,
@@ -632,15 +634,10 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
   const blocksBefore = await page.evaluate(() => window.__bench.blocks().length);
   if (tracing) await startTrace(browser, page);
   const enterProfiler = options.profile && diagnose && !isFloor ? await startProfile(context, page) : null;
-  // BENCH_HEAP=1: a sampling heap profile of the Enters (what they allocate, garbage included) beside the traces.
-  const heapSession = process.env.BENCH_HEAP && !isFloor ? await context.newCDPSession(page) : null;
-  if (heapSession) await heapSession.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+  // BENCH_HEAP=1: a sampling heap profile of the Enters beside the traces.
+  const heapSession = process.env.BENCH_HEAP && !isFloor ? await startHeapSampling(context, page) : null;
   await pressKeys(Array(ENTERS).fill('Enter'), 'enter', (key) => page.keyboard.press(key));
-  if (heapSession) {
-    const { profile } = await heapSession.send('HeapProfiler.stopSampling');
-    await fs.mkdir(TRACE_DIR, { recursive: true });
-    await fs.writeFile(path.join(TRACE_DIR, `${who}-enter.heapprofile`), JSON.stringify(profile));
-  }
+  if (heapSession) await stopHeapSampling(heapSession, `${who}-enter`);
   if (enterProfiler) await stopProfile(enterProfiler, `${who}-enter`, { per: ENTERS, unit: 'ms per Enter' });
   if (tracing) await stopTrace(browser, `${who}-enter`, ENTERS);
   await page.evaluate(() => window.__bench.setPhase('done'));
@@ -732,6 +729,20 @@ async function stopTrace(browser, name, keys) {
   await fs.writeFile(file, buffer);
   console.log(`  trace: ${path.relative(ROOT, file)} (open it in chrome://tracing or the DevTools Performance panel)`);
   for (const line of summariseTrace(buffer, keys, 12)) console.log(`    ${line}`);
+}
+
+/** A sampling heap profile (BENCH_HEAP=1): what a phase allocates, garbage included, by the function that allocated it. */
+async function startHeapSampling(context, page) {
+  const session = await context.newCDPSession(page);
+  await session.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+  return session;
+}
+
+async function stopHeapSampling(session, name) {
+  const { profile } = await session.send('HeapProfiler.stopSampling');
+  await session.detach();
+  await fs.mkdir(TRACE_DIR, { recursive: true });
+  await fs.writeFile(path.join(TRACE_DIR, `${name}.heapprofile`), JSON.stringify(profile));
 }
 
 async function startProfile(context, page) {
