@@ -173,8 +173,12 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
   );
 
   useEffect(() => {
+    const stopListening = mounter.listenForInput(window);
     mounter.start();
-    return () => mounter.stop();
+    return () => {
+      mounter.stop();
+      stopListening();
+    };
   }, [mounter]);
   useEffect(() => held.listen(window), [held]);
   // Once the document is drawn, the code of the first Enter runs once to one side, so that Enter is not slow (rehearsal.tsx).

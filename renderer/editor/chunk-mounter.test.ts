@@ -99,6 +99,33 @@ describe('ChunkMounter', () => {
     expect(sizes).toEqual([3, 1, 1, 1, 1]);
   });
 
+  it('holds its steps back while keys come or after a click, and goes on once they pause', async () => {
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    for (const input of ['keydown', 'pointerdown']) {
+      // A step per task, one chunk each; after a key or a click, none until 200 ms without one.
+      const mounter = new ChunkMounter(1, 1, { ms: 30, maxChunks: 1, quietMs: 200 });
+      const places = firstRender(mounter, 4);
+      const drawn = () => places.filter(mounter.isMounted).length;
+      const target = new EventTarget() as unknown as Window;
+      const stop = mounter.listenForInput(target);
+      target.dispatchEvent(new Event(input));
+      mounter.start();
+      frames.shift()?.();
+      await nextTasks(5);
+      expect(drawn(), `steps after a ${input}`).toBe(1);
+      // Keys every 20 ms for a while: no step comes between them.
+      for (let n = 0; n < 8; n++) {
+        await sleep(20);
+        target.dispatchEvent(new Event('keydown'));
+      }
+      expect(drawn(), 'steps between keys').toBe(1);
+      // The keys pause: the steps go on to the end.
+      await sleep(300);
+      expect(mounter.complete).toBe(true);
+      stop();
+    }
+  });
+
   it('mounts a chunk made after the first render at once: it holds what is being edited', () => {
     const mounter = new ChunkMounter(1, 1);
     firstRender(mounter, 3);

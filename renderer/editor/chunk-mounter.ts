@@ -13,6 +13,11 @@ export interface StepBudget {
   maxChunks: number;
   /** The clock (a test gives its own). */
   now?: () => number;
+  /**
+   * After a key or a click, how long the steps wait for a pause in them (0: never): a step is a render of up to `ms`
+   * and more (a collection comes with it at times), which a key pressed meanwhile would wait for.
+   */
+  quietMs?: number;
 }
 
 /**
@@ -37,6 +42,8 @@ export class ChunkMounter {
   /** Runs a step's notification of the listeners; given flushSync, the step's render happens inside it and is timed. */
   renderStep: (notify: () => void) => void = (notify) => notify();
   private step: number;
+  /** When the person last pressed a key or clicked (see noteInput). */
+  private lastInput = -Infinity;
 
   constructor(
     /** Chunks mounted with the first render. */
@@ -70,19 +77,42 @@ export class ChunkMounter {
     return () => this.listeners.delete(listener);
   };
 
+  /** A key was pressed or the page clicked: the next step waits for a pause (StepBudget.quietMs). */
+  noteInput = (): void => {
+    if (this.budget?.quietMs) this.lastInput = this.clock();
+  };
+
+  /** Listens for the keys and clicks that hold the steps back (StepBudget.quietMs); returns how to stop. */
+  listenForInput(target: Window): () => void {
+    if (!this.budget?.quietMs) return () => undefined;
+    const types = ['keydown', 'pointerdown'] as const;
+    for (const type of types) target.addEventListener(type, this.noteInput, { capture: true, passive: true });
+    return () => {
+      for (const type of types) target.removeEventListener(type, this.noteInput, { capture: true });
+    };
+  }
+
   /** After the first render has been committed: once that has been painted, mount the rest, `step` chunks per task. */
   start(): void {
     this.firstRender = false;
     const advance = () => {
       this.cancel = null;
       if (this.complete) return;
+      // The person is typing or has just clicked: draw the rest once they pause, not between their keys.
+      const quiet = this.budget?.quietMs ?? 0;
+      const waited = this.clock() - this.lastInput;
+      if (quiet > 0 && waited < quiet) {
+        const timer = setTimeout(advance, quiet - waited);
+        this.cancel = () => clearTimeout(timer);
+        return;
+      }
       this.beforeStep?.();
       const budget = this.budget;
-      const started = budget ? (budget.now ?? performance.now.bind(performance))() : 0;
+      const started = budget ? this.clock() : 0;
       const before = this.allowed;
       this.renderStep(() => this.allow(this.allowed + this.step));
       if (budget) {
-        const took = (budget.now ?? performance.now.bind(performance))() - started;
+        const took = this.clock() - started;
         const perChunk = took / Math.max(1, this.allowed - before);
         this.step = Math.max(1, Math.min(budget.maxChunks, Math.floor(budget.ms / Math.max(perChunk, 0.01))));
       }
@@ -100,6 +130,10 @@ export class ChunkMounter {
   stop(): void {
     this.cancel?.();
     this.cancel = null;
+  }
+
+  private clock(): number {
+    return this.budget?.now ? this.budget.now() : performance.now();
   }
 
   private allow(count: number): void {

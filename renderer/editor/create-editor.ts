@@ -19,13 +19,16 @@ import { withTables } from './with-tables';
 const CHUNK_SIZE = 48;
 // Chunks drawn with the first render: one, whose 48 blocks fill about two screens (a second one drawn with it cost about
 // 25 ms of the first screen of a 100,000-word policy, for blocks below the fold). Then per task after that: at first
-// two, then as many as fit in STEP_MS by the last step's time per chunk. A key pressed while the rest is drawn waits at
-// most about that long, once; each frame between steps costs 5 to 15 ms on a long policy, so fewer, longer steps draw
-// the whole document sooner.
+// two, then as many as fit in STEP_MS by the last step's time per chunk. A key pressed during a step waits for it (about
+// that long, more with a collection), once: the steps then wait for a pause in the keys (QUIET_AFTER_INPUT_MS). Each
+// frame between steps costs 5 to 15 ms on a long policy, so fewer, longer steps draw the whole document sooner.
 const FIRST_CHUNKS = 1;
 const CHUNKS_PER_TASK = 2;
 const STEP_MS = 30;
 const MAX_CHUNKS_PER_TASK = 16;
+// A key or a click while the rest is drawn holds the steps back until the keys pause this long: the person typing (or
+// opening find) at once never waits for a step.
+const QUIET_AFTER_INPUT_MS = 250;
 
 export interface BuiltEditor {
   editor: PolicyEditor;
@@ -37,7 +40,7 @@ export interface BuiltEditor {
 }
 
 export function createPolicyEditor(): BuiltEditor {
-  const mounter = new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK, { ms: STEP_MS, maxChunks: MAX_CHUNKS_PER_TASK });
+  const mounter = new ChunkMounter(FIRST_CHUNKS, CHUNKS_PER_TASK, { ms: STEP_MS, maxChunks: MAX_CHUNKS_PER_TASK, quietMs: QUIET_AFTER_INPUT_MS });
   let onHold: () => void = () => undefined;
   const held: RenderAfterPaint = new RenderAfterPaint({
     mayRefuseTyping: (): boolean => lockedIn(editor, editor.selection) >= 0,
