@@ -126,6 +126,30 @@ describe('ChunkMounter', () => {
     }
   });
 
+  it('takes short steps for a while after a key, then long ones again', async () => {
+    let clock = 0;
+    // Each chunk costs 5 ms; steps of 30 ms, but of 10 ms for 40 ms after a key.
+    const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 16, now: () => clock, quietMs: 1, activeForMs: 40, activeMs: 10 });
+    const places = firstRender(mounter, 21);
+    let drawn = 1;
+    const steps: number[] = [];
+    mounter.renderStep = (notify) => {
+      notify();
+      const now = places.filter(mounter.isMounted).length;
+      steps.push(now - drawn);
+      clock += 5 * (now - drawn);
+      drawn = now;
+    };
+    mounter.noteInput(); // a key at 0 ms
+    clock = 5;
+    mounter.start();
+    frames.shift()?.();
+    await nextTasks(12);
+    // 2 chunks at first, then 10 / 5 = 2 while the key is recent (until 40 ms), then 30 / 5 = 6.
+    expect(steps).toEqual([2, 2, 2, 2, 6, 6]);
+    expect(mounter.complete).toBe(true);
+  });
+
   it('mounts a chunk made after the first render at once: it holds what is being edited', () => {
     const mounter = new ChunkMounter(1, 1);
     firstRender(mounter, 3);

@@ -18,6 +18,9 @@ export interface StepBudget {
    * and more (a collection comes with it at times), which a key pressed meanwhile would wait for.
    */
   quietMs?: number;
+  /** For this long after a key or a click, a step takes at most `activeMs` (the person may press the next one). */
+  activeForMs?: number;
+  activeMs?: number;
 }
 
 /**
@@ -114,7 +117,9 @@ export class ChunkMounter {
       if (budget) {
         const took = this.clock() - started;
         const perChunk = took / Math.max(1, this.allowed - before);
-        this.step = Math.max(1, Math.min(budget.maxChunks, Math.floor(budget.ms / Math.max(perChunk, 0.01))));
+        const active = budget.activeMs !== undefined && this.clock() - this.lastInput < (budget.activeForMs ?? 0);
+        const ms = active ? Math.min(budget.ms, budget.activeMs as number) : budget.ms;
+        this.step = Math.max(1, Math.min(budget.maxChunks, Math.floor(ms / Math.max(perChunk, 0.01))));
       }
       this.cancel = nextTask(advance);
     };
