@@ -99,55 +99,50 @@ describe('ChunkMounter', () => {
     expect(sizes).toEqual([3, 1, 1, 1, 1]);
   });
 
-  it('holds its steps back while keys come or after a click, and goes on once they pause', async () => {
-    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-    for (const input of ['keydown', 'pointerdown']) {
-      // A step per task, one chunk each; after a key or a click, none until 200 ms without one.
-      const mounter = new ChunkMounter(1, 1, { ms: 30, maxChunks: 1, quietMs: 200 });
-      const places = firstRender(mounter, 4);
-      const drawn = () => places.filter(mounter.isMounted).length;
+  it('takes short, spaced steps while keys or clicks come, and long ones back to back once they stop', async () => {
+    // The mounter's own timer is faked; its steps (a MessageChannel task each) run for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const tasks = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    try {
+      let clock = 0;
+      // Each chunk costs 5 ms; steps of 30 ms, or for 1,000 ms after a key of 10 ms at most every 50 ms.
+      const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 16, now: () => clock, activeForMs: 1000, activeMs: 10, activeSpacingMs: 50 });
+      const places = firstRender(mounter, 40);
+      let drawn = 1;
+      const steps: number[] = [];
+      mounter.renderStep = (notify) => {
+        notify();
+        const now = places.filter(mounter.isMounted).length;
+        steps.push(now - drawn);
+        clock += 5 * (now - drawn);
+        drawn = now;
+      };
       const target = new EventTarget() as unknown as Window;
       const stop = mounter.listenForInput(target);
-      target.dispatchEvent(new Event(input));
+      target.dispatchEvent(new Event('keydown')); // a key at 0 ms
       mounter.start();
       frames.shift()?.();
-      await nextTasks(5);
-      expect(drawn(), `steps after a ${input}`).toBe(1);
-      // Keys every 20 ms for a while: no step comes between them.
-      for (let n = 0; n < 8; n++) {
-        await sleep(20);
-        target.dispatchEvent(new Event('keydown'));
-      }
-      expect(drawn(), 'steps between keys').toBe(1);
-      // The keys pause: the steps go on to the end.
-      await sleep(300);
+      await tasks(5);
+      expect(steps, 'the first step, then none before 50 ms have passed').toEqual([2]);
+      // A click at 40 ms keeps the steps short; the next comes 50 ms after the last one ended.
+      clock = 40;
+      target.dispatchEvent(new Event('pointerdown'));
+      clock = 60;
+      await vi.advanceTimersByTimeAsync(50);
+      await tasks(5);
+      expect(steps, 'a second short step (10 ms: two chunks)').toEqual([2, 2]);
+      // A second later without a key or a click: 30 ms steps (six chunks), one task after another, to the end.
+      clock = 1100;
+      await vi.advanceTimersByTimeAsync(50);
+      await tasks(10);
+      expect(steps).toEqual([2, 2, 6, 6, 6, 6, 6, 5]);
       expect(mounter.complete).toBe(true);
       stop();
+    } finally {
+      vi.useRealTimers();
     }
-  });
-
-  it('takes short steps for a while after a key, then long ones again', async () => {
-    let clock = 0;
-    // Each chunk costs 5 ms; steps of 30 ms, but of 10 ms for 40 ms after a key.
-    const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 16, now: () => clock, quietMs: 1, activeForMs: 40, activeMs: 10 });
-    const places = firstRender(mounter, 21);
-    let drawn = 1;
-    const steps: number[] = [];
-    mounter.renderStep = (notify) => {
-      notify();
-      const now = places.filter(mounter.isMounted).length;
-      steps.push(now - drawn);
-      clock += 5 * (now - drawn);
-      drawn = now;
-    };
-    mounter.noteInput(); // a key at 0 ms
-    clock = 5;
-    mounter.start();
-    frames.shift()?.();
-    await nextTasks(12);
-    // 2 chunks at first, then 10 / 5 = 2 while the key is recent (until 40 ms), then 30 / 5 = 6.
-    expect(steps).toEqual([2, 2, 2, 2, 6, 6]);
-    expect(mounter.complete).toBe(true);
   });
 
   it('mounts a chunk made after the first render at once: it holds what is being edited', () => {

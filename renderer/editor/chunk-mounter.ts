@@ -14,13 +14,13 @@ export interface StepBudget {
   /** The clock (a test gives its own). */
   now?: () => number;
   /**
-   * After a key or a click, how long the steps wait for a pause in them (0: never): a step is a render of up to `ms`
-   * and more (a collection comes with it at times), which a key pressed meanwhile would wait for.
+   * For this long after a key or a click (0 or absent: never), a step takes at most `activeMs` and steps come at most
+   * every `activeSpacingMs`: a step is a render of up to `ms` and more (a collection comes with it at times), which a
+   * key pressed meanwhile waits for.
    */
-  quietMs?: number;
-  /** For this long after a key or a click, a step takes at most `activeMs` (the person may press the next one). */
   activeForMs?: number;
   activeMs?: number;
+  activeSpacingMs?: number;
 }
 
 /**
@@ -47,6 +47,9 @@ export class ChunkMounter {
   private step: number;
   /** When the person last pressed a key or clicked (see noteInput). */
   private lastInput = -Infinity;
+  /** When the last step ended, and what a chunk cost in it (null before the first step with a budget). */
+  private lastStepEnd = -Infinity;
+  private perChunk: number | null = null;
 
   constructor(
     /** Chunks mounted with the first render. */
@@ -80,14 +83,14 @@ export class ChunkMounter {
     return () => this.listeners.delete(listener);
   };
 
-  /** A key was pressed or the page clicked: the next step waits for a pause (StepBudget.quietMs). */
+  /** A key was pressed or the page clicked: the steps are short and spaced for a while (StepBudget.activeForMs). */
   noteInput = (): void => {
-    if (this.budget?.quietMs) this.lastInput = this.clock();
+    if (this.budget?.activeForMs) this.lastInput = this.clock();
   };
 
-  /** Listens for the keys and clicks that hold the steps back (StepBudget.quietMs); returns how to stop. */
+  /** Listens for the keys and clicks that make the steps short (StepBudget.activeForMs); returns how to stop. */
   listenForInput(target: Window): () => void {
-    if (!this.budget?.quietMs) return () => undefined;
+    if (!this.budget?.activeForMs) return () => undefined;
     const types = ['keydown', 'pointerdown'] as const;
     for (const type of types) target.addEventListener(type, this.noteInput, { capture: true, passive: true });
     return () => {
@@ -101,25 +104,27 @@ export class ChunkMounter {
     const advance = () => {
       this.cancel = null;
       if (this.complete) return;
-      // The person is typing or has just clicked: draw the rest once they pause, not between their keys.
-      const quiet = this.budget?.quietMs ?? 0;
-      const waited = this.clock() - this.lastInput;
-      if (quiet > 0 && waited < quiet) {
-        const timer = setTimeout(advance, quiet - waited);
+      const budget = this.budget;
+      const now = this.clock();
+      // The person is at the keys: short steps, spaced, so that a key seldom comes during one and never waits long.
+      const active = budget !== null && now - this.lastInput < (budget.activeForMs ?? 0);
+      const wait = active ? this.lastStepEnd + (budget.activeSpacingMs ?? 0) - now : 0;
+      if (wait > 0) {
+        const timer = setTimeout(advance, wait);
         this.cancel = () => clearTimeout(timer);
         return;
       }
+      // Sized now, from the last step's time per chunk, for what the person is doing now.
+      if (budget && this.perChunk !== null) {
+        const ms = active ? Math.min(budget.ms, budget.activeMs ?? budget.ms) : budget.ms;
+        this.step = Math.max(1, Math.min(budget.maxChunks, Math.floor(ms / Math.max(this.perChunk, 0.01))));
+      }
       this.beforeStep?.();
-      const budget = this.budget;
-      const started = budget ? this.clock() : 0;
       const before = this.allowed;
       this.renderStep(() => this.allow(this.allowed + this.step));
       if (budget) {
-        const took = this.clock() - started;
-        const perChunk = took / Math.max(1, this.allowed - before);
-        const active = budget.activeMs !== undefined && this.clock() - this.lastInput < (budget.activeForMs ?? 0);
-        const ms = active ? Math.min(budget.ms, budget.activeMs as number) : budget.ms;
-        this.step = Math.max(1, Math.min(budget.maxChunks, Math.floor(ms / Math.max(perChunk, 0.01))));
+        this.lastStepEnd = this.clock();
+        this.perChunk = (this.lastStepEnd - now) / Math.max(1, this.allowed - before);
       }
       this.cancel = nextTask(advance);
     };
