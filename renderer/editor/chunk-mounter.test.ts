@@ -15,6 +15,28 @@ function firstRender(mounter: ChunkMounter, count: number): number[] {
   return Array.from({ length: count }, () => mounter.placeInLine());
 }
 
+/** A test's clock, which the drawing of chunks advances. */
+interface Clock {
+  now: number;
+}
+
+/**
+ * Draws as a timed render would: each chunk a step draws costs `msPerChunk` of `clock`. Returns the number of chunks of
+ * each step, in order.
+ */
+function timeSteps(mounter: ChunkMounter, places: number[], clock: Clock, msPerChunk: number): number[] {
+  let drawn = places.filter(mounter.isMounted).length;
+  const steps: number[] = [];
+  mounter.renderStep = (notify) => {
+    notify();
+    const now = places.filter(mounter.isMounted).length;
+    steps.push(now - drawn);
+    clock.now += msPerChunk * (now - drawn);
+    drawn = now;
+  };
+  return steps;
+}
+
 describe('ChunkMounter', () => {
   let frames: Array<() => void> = [];
   beforeEach(() => {
@@ -60,19 +82,10 @@ describe('ChunkMounter', () => {
   });
 
   it('with a budget, sizes each step by the time per chunk of the step before, within its bounds', async () => {
-    let clock = 0;
+    const clock = { now: 0 };
     // Each chunk drawn costs 5 ms of the step that draws it; the budget is 30 ms a step, at most 4 chunks.
-    const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 4, now: () => clock });
-    const places = firstRender(mounter, 12);
-    let drawn = 1;
-    const steps: number[] = [];
-    mounter.renderStep = (notify) => {
-      notify();
-      const now = places.filter(mounter.isMounted).length;
-      steps.push(now - drawn);
-      clock += 5 * (now - drawn);
-      drawn = now;
-    };
+    const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 4, now: () => clock.now });
+    const steps = timeSteps(mounter, firstRender(mounter, 12), clock, 5);
     mounter.start();
     frames.shift()?.();
     await nextTasks(10);
@@ -81,18 +94,9 @@ describe('ChunkMounter', () => {
     expect(mounter.complete).toBe(true);
 
     // A slow step (20 ms a chunk) brings the next one down to what fits, never below one chunk.
-    clock = 0;
-    const slow = new ChunkMounter(1, 3, { ms: 30, maxChunks: 16, now: () => clock });
-    const rest = firstRender(slow, 8);
-    const sizes: number[] = [];
-    let done = 1;
-    slow.renderStep = (notify) => {
-      notify();
-      const now = rest.filter(slow.isMounted).length;
-      sizes.push(now - done);
-      clock += 20 * (now - done);
-      done = now;
-    };
+    clock.now = 0;
+    const slow = new ChunkMounter(1, 3, { ms: 30, maxChunks: 16, now: () => clock.now });
+    const sizes = timeSteps(slow, firstRender(slow, 8), clock, 20);
     slow.start();
     frames.shift()?.();
     await nextTasks(10);
@@ -106,19 +110,10 @@ describe('ChunkMounter', () => {
       for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
     };
     try {
-      let clock = 0;
+      const clock = { now: 0 };
       // Each chunk costs 5 ms; steps of 30 ms, or for 1,000 ms after a key of 10 ms at most every 50 ms.
-      const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 16, now: () => clock, activeForMs: 1000, activeMs: 10, activeSpacingMs: 50 });
-      const places = firstRender(mounter, 40);
-      let drawn = 1;
-      const steps: number[] = [];
-      mounter.renderStep = (notify) => {
-        notify();
-        const now = places.filter(mounter.isMounted).length;
-        steps.push(now - drawn);
-        clock += 5 * (now - drawn);
-        drawn = now;
-      };
+      const mounter = new ChunkMounter(1, 2, { ms: 30, maxChunks: 16, now: () => clock.now, activeForMs: 1000, activeMs: 10, activeSpacingMs: 50 });
+      const steps = timeSteps(mounter, firstRender(mounter, 40), clock, 5);
       const target = new EventTarget() as unknown as Window;
       const stop = mounter.listenForInput(target);
       target.dispatchEvent(new Event('keydown')); // a key at 0 ms
@@ -127,14 +122,14 @@ describe('ChunkMounter', () => {
       await tasks(5);
       expect(steps, 'the first step, then none before 50 ms have passed').toEqual([2]);
       // A click at 40 ms keeps the steps short; the next comes 50 ms after the last one ended.
-      clock = 40;
+      clock.now = 40;
       target.dispatchEvent(new Event('pointerdown'));
-      clock = 60;
+      clock.now = 60;
       await vi.advanceTimersByTimeAsync(50);
       await tasks(5);
       expect(steps, 'a second short step (10 ms: two chunks)').toEqual([2, 2]);
       // A second later without a key or a click: 30 ms steps (six chunks), one task after another, to the end.
-      clock = 1100;
+      clock.now = 1100;
       await vi.advanceTimersByTimeAsync(50);
       await tasks(10);
       expect(steps).toEqual([2, 2, 6, 6, 6, 6, 6, 5]);

@@ -5,7 +5,7 @@ import type { FeatureHost } from '../editor/editor-feature';
 /** After the last change, how long before the terms are read again (only while someone is looking at them). */
 const QUIET_MS = 1000;
 /** A performance mark at the start of each reading: where a trace of the page (and the tests) sees when one ran. */
-export const TERMS_READ_MARK = 'policywright:terms-read';
+const TERMS_READ_MARK = 'policywright:terms-read';
 
 /**
  * The document's defined terms, read off the typing path: a change only marks them stale (a flag per key), and they

@@ -1,5 +1,5 @@
 import type { Block, BlockChange, DocumentLanguage, Heading, ListItem, NumberingStyle, PolicyDocument, Run, SuggestionMark, Table } from '../model/document';
-import { forEachRunList, mapRunLists } from '../model/block-runs';
+import { forEachRunList } from '../model/block-runs';
 import { bareNumber } from '../numbering/number';
 import { standsWhenAccepted } from '../review/suggestions';
 import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
@@ -7,7 +7,7 @@ import { exportList, type ExportList } from './lists';
 import { exportRuns, plainText, type ExportRun, type Mutable, type NoteNumbers } from './runs';
 import { collapseSpaces } from '../model/text';
 import { exportableText, oneLine } from './text';
-import { NO_VARIABLES, resolveRuns, type VariableValues } from '../model/variables';
+import { NO_VARIABLES, resolveBlocks, resolveRuns, type VariableValues } from '../model/variables';
 import type { ReferenceTarget, ReferenceTargets } from '../model/reference-text';
 
 import type { ExportListItem } from './lists';
@@ -181,14 +181,6 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
 export function exportRunLists(block: ExportHeading | ExportParagraph | ExportTable | ExportListItem): ExportRun[][] {
   if (!('kind' in block) || block.kind !== 'table') return [block.runs];
   return [...(block.caption ? [block.caption] : []), ...block.rows.flat()];
-}
-
-/** Every list of runs of each block (a table's caption and cells too) with variables, or references, resolved. */
-function resolveBlocks(blocks: readonly Block[], values: VariableValues, targets?: ReferenceTargets): Block[] {
-  const resolve = (runs: Run[]) => resolveRuns(runs, values, targets);
-  const out: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) out.push(mapRunLists(blocks[i] as Block, resolve));
-  return out;
 }
 
 /**
