@@ -58,6 +58,23 @@ test.describe('at 1024×700', () => {
     await screenshot(page, 'layout-1024x700-more-menu');
     await menu.getByRole('button', { name: 'Numbered list' }).click();
     await expect(menu).toBeHidden();
+
+    // From the keyboard: Enter opens it, Esc shuts it with the focus back on More, and the focus leaving it shuts it.
+    const more = page.getByRole('button', { name: /More/ });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Tab');
+    await expect(menu.getByRole('button').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(more).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Shift+Tab');
+    await expect(more).not.toBeFocused();
+    await expect(menu).toBeHidden();
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('a clause heading with an update offered keeps its number clear of the clause’s bar', async ({ page }) => {

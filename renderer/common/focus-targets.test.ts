@@ -20,18 +20,21 @@ function fakePage() {
     },
     querySelector: () => page.shown,
   });
+  let clock = 0;
+  vi.stubGlobal('performance', { now: () => clock });
   vi.stubGlobal('requestAnimationFrame', (run: () => void) => frames.push(run));
   const frame = () => {
+    clock += 16;
     const due = frames;
     frames = [];
     for (const run of due) run();
   };
-  /** React drawing the element anew: the old one leaves the page, and the focus with it. */
-  const redraw = (name: string) => {
+  /** React drawing the element anew (or taking it away): the old one leaves the page, and the focus with it. */
+  const redraw = (name: string | null) => {
     const old = page.shown;
     if (old) old.isConnected = false;
     if (page.activeElement === old) page.activeElement = body;
-    page.shown = new FakeElement(name);
+    page.shown = name === null ? null : new FakeElement(name);
     return page.shown;
   };
   return { page, body, frame, redraw, element: (name: string) => new FakeElement(name), framesLeft: () => frames.length };
@@ -63,6 +66,15 @@ describe('focusWhenShown', () => {
     expect(page.activeElement).toBe(fresh);
   });
 
+  it('moves the focus from where it was when asked (the menu the command came from)', () => {
+    const { page, frame, redraw, element } = fakePage();
+    page.activeElement = element('the menu button');
+    const target = redraw('next document');
+    focusWhenShown('.target');
+    frame();
+    expect(page.activeElement).toBe(target);
+  });
+
   it('leaves the focus where the person put it, even if the element is then drawn anew', () => {
     const { page, frame, redraw, element } = fakePage();
     redraw('first');
@@ -76,6 +88,31 @@ describe('focusWhenShown', () => {
     expect(page.activeElement).toBe(elsewhere);
   });
 
+  it('leaves the focus to a person who moved it before the element was drawn', () => {
+    const { page, frame, redraw, element } = fakePage();
+    focusWhenShown('.target');
+    const editor = element('the editor');
+    page.activeElement = editor;
+    frame();
+    redraw('drawn');
+    frame();
+    expect(page.activeElement).toBe(editor);
+  });
+
+  it('once its element has gone, does not take the focus back from the person when one is drawn again', () => {
+    const { page, frame, redraw, element } = fakePage();
+    redraw('first');
+    focusWhenShown('.target');
+    frame();
+    redraw(null);
+    frame();
+    const restore = element('Restore');
+    page.activeElement = restore;
+    redraw('back');
+    frame();
+    expect(page.activeElement).toBe(restore);
+  });
+
   it('tries again after a refused focus, and gives up after about a second', () => {
     const { page, body, frame, redraw, framesLeft } = fakePage();
     const target = redraw('behind a dialog');
@@ -86,7 +123,15 @@ describe('focusWhenShown', () => {
     page.refuses = false;
     frame();
     expect(page.activeElement).toBe(target);
-    for (let i = 0; i < 100 && framesLeft() > 0; i++) frame();
-    expect(framesLeft()).toBe(0);
+    let frames = 2;
+    while (framesLeft() > 0 && frames < 1000) {
+      frame();
+      frames++;
+    }
+    expect(frames).toBeGreaterThan(50);
+    expect(frames).toBeLessThan(70);
+    const late = redraw('drawn too late');
+    frame();
+    expect(page.activeElement).not.toBe(late);
   });
 });

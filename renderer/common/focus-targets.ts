@@ -30,30 +30,29 @@ export function tabbables(container: Element): HTMLElement[] {
   );
 }
 
-/** How many frames `focusWhenShown` looks for its element (about a second) before it gives up. */
-const SHOWN_WITHIN_FRAMES = 60;
+/** How long `focusWhenShown` looks for its element, and keeps it focused while React draws it anew. */
+const SHOWN_WITHIN_MS = 1000;
 
 /**
- * Focuses the element `selector` names once it is drawn, and again if it is drawn anew within that second. After an
+ * Focuses the element `selector` names once it is drawn, and again if it is drawn anew within the second. After an
  * awaited call React renders in a task of its own, which a slow machine may run after the next frame: the element
  * found then can be one React is about to replace (the document list is drawn again when another document opens), and
- * its focus would fall to the page with it. It stops as soon as the person has put the focus anywhere else.
+ * its focus would fall to the page with it. It gives up as soon as the person has put the focus anywhere else.
  */
 export function focusWhenShown(selector: string): void {
-  let frames = 0;
-  let focused: HTMLElement | null = null;
-  // A focus() refused (the page inert behind a closing dialog, say) is tried again; one that took is left alone
-  // unless its element goes.
-  let took = false;
+  const until = performance.now() + SHOWN_WITHIN_MS;
+  // Where the focus was when asked, and where this put it: the focus anywhere else is the person's, and left there.
+  const asked = document.activeElement;
+  let ours: Element | null = null;
   const look = () => {
     const active = document.activeElement;
-    if (focused && active !== focused && active !== null && active !== document.body) return;
-    if (!took || !focused?.isConnected) {
-      focused = document.querySelector<HTMLElement>(selector);
-      focused?.focus();
-      took = focused !== null && document.activeElement === focused;
+    if (active !== null && active !== document.body && active !== asked && active !== ours) return;
+    const element = document.querySelector<HTMLElement>(selector);
+    if (element && element !== active) {
+      element.focus();
+      if (document.activeElement === element) ours = element;
     }
-    if (++frames < SHOWN_WITHIN_FRAMES) requestAnimationFrame(look);
+    if (performance.now() < until) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
 }

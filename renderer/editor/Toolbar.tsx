@@ -7,7 +7,7 @@ import { GROUPS, groupsThatFit } from './toolbar-fit';
 import { ReviewMenu } from './ReviewMenu';
 import { TableMenu } from './TableMenu';
 import type { ReviewActions } from './use-review-actions';
-import { useCloseOnClickAway } from '../common/use-close-on-click-away';
+import { DropMenu } from '../common/DropMenu';
 
 const MARKS: MarkName[] = ['bold', 'italic', 'underline', 'superscript', 'subscript'];
 
@@ -33,7 +33,6 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
   // Each group's width as last drawn on the row: a group in the menu keeps the width it had.
   const widths = useRef<number[]>([]);
   const [shown, setShown] = useState(GROUPS.length);
-  const [menuOpen, setMenuOpen] = useState(false);
 
   // Measured when the row changes size (a resize, a zoom, a panel shown or hidden), never per key, and never in a
   // commit: measured in its layout effect, the toolbar forced a style and layout of the whole new page halfway through
@@ -61,9 +60,8 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
     return () => observer.disconnect();
   }, []);
 
-  useCloseOnClickAway(menuOpen, moreButton, () => setMenuOpen(false));
-
-  const button = (command: Command) => {
+  // A tool under More shuts the menu as it acts (`close`); on the row there is none to shut.
+  const button = (command: Command, close?: () => void) => {
     const { label, toolbar } = commandSpec(command);
     const shortcut = shortcutText(command);
     return (
@@ -76,7 +74,7 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
         // Keep the editor's selection: a mousedown on a button would otherwise move focus away first.
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => {
-          setMenuOpen(false);
+          close?.();
           onCommand(command);
         }}
       >
@@ -88,7 +86,6 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
     );
   };
   const overflow = shown === GROUPS.length ? [] : EDITING_GROUPS.slice(shown);
-  const menuShown = menuOpen && overflow.length > 0;
   return (
     // Every group is on the row; those past `data-shown` (set by the fit above, never by React) are hidden by the style
     // sheet and offered under More, which shows only then.
@@ -96,43 +93,21 @@ export function Toolbar({ onCommand, suggesting, review }: { onCommand: (command
       {GROUPS.map((group, i) => (
         <div className="toolbar-group" key={i}>
           {group.includes('toggleSuggesting') ? <TableMenu onCommand={onCommand} /> : null}
-          {group.map(button)}
+          {group.map((command) => button(command))}
           {group.includes('toggleSuggesting') ? <ReviewMenu review={review} onCommand={onCommand} /> : null}
         </div>
       ))}
-      <div className="toolbar-more">
-        <button
-          ref={moreButton}
-          type="button"
-          className="tool"
-          aria-expanded={menuShown}
-          aria-controls={menuShown ? 'toolbar-more-menu' : undefined}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => setMenuOpen(!menuOpen)}
-        >
-          More ▾
-        </button>
-        {menuShown ? (
-          <div
-            id="toolbar-more-menu"
-            className="toolbar-more-menu"
-            role="group"
-            aria-label="More tools"
-            onKeyDown={(event) => {
-              if (event.key !== 'Escape') return;
-              event.stopPropagation();
-              setMenuOpen(false);
-              moreButton.current?.focus();
-            }}
-          >
-            {overflow.map((group, i) => (
-              <div className="toolbar-group" key={i}>
-                {group.map(button)}
-              </div>
-            ))}
-          </div>
-        ) : null}
-      </div>
+      <DropMenu label="More" listLabel="More tools" className="toolbar-more" listClassName="toolbar-more-menu" read={() => null} buttonRef={moreButton}>
+        {(_, close) =>
+          overflow.length === 0
+            ? null
+            : overflow.map((group, i) => (
+                <div className="toolbar-group" key={i}>
+                  {group.map((command) => button(command, close))}
+                </div>
+              ))
+        }
+      </DropMenu>
     </div>
   );
 }
