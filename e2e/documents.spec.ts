@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, startApp, test } from './fixtures';
+import { ROOT, expect, screenshot, startApp, test } from './fixtures';
 import { seriousViolations } from './axe-check';
 
 const documentButton = (page: Page, name: string) => page.locator('.document-link', { has: page.locator('.document-title', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) }) });
@@ -227,4 +228,41 @@ test('the clause search finds "retain" in the retention clause, and not what onl
   await expect(page.locator('.clause-item', { hasText: 'How long we keep personal information' })).toBeVisible();
   await search.fill('retail');
   await expect(page.locator('.clause-item')).toHaveCount(0);
+});
+
+test('documents another writer adds show when the window gets the focus back and on a reload; a long list keeps its place when one far down opens', async ({ page, app }) => {
+  const importFile = async (title: string) => {
+    const file = path.join(app.home, `${title}.md`);
+    await fs.writeFile(file, `# ${title}\n\n## Scope\n\nWhat ${title} covers.\n`);
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [path.join(ROOT, 'bin', 'policywright.mjs'), 'import', file, '--into', app.projectDir], (error) => (error ? reject(error) : resolve())),
+    );
+  };
+  // The command line, while the window is open: the list shows it once the window is back in front, with no reload.
+  await importFile('Supplier Code');
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(documentButton(page, 'Supplier Code')).toBeVisible();
+
+  for (let i = 1; i <= 30; i++) await importFile(`Annex ${String(i).padStart(2, '0')}`);
+  await page.reload();
+  await expect(page.locator('.document-link')).toHaveCount(34);
+
+  const column = page.locator('.left-column');
+  const last = documentButton(page, 'Annex 30');
+  await last.scrollIntoViewIfNeeded();
+  const scrolled = await column.evaluate((element) => element.scrollTop);
+  expect(scrolled).toBeGreaterThan(0);
+  await last.click();
+  await expect(titleField(page)).toHaveValue('Annex 30');
+  await expect(last).toHaveAttribute('aria-current', 'page');
+  // Drawn anew with the document, the column is not back at its top (it keeps its place as far as the new outline
+  // under the list lets it scroll), and the document chosen is in view in it.
+  await expect.poll(() => column.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+  const inView = await last.evaluate((button) => {
+    const box = button.closest('.left-column')!.getBoundingClientRect();
+    const entry = button.getBoundingClientRect();
+    return entry.top >= box.top && entry.bottom <= box.bottom;
+  });
+  expect(inView).toBe(true);
+  await screenshot(page, 'documents-long-list');
 });

@@ -168,6 +168,7 @@ export function createHandlers(host: HostServices, workspace: Workspace): Handle
     openProject: async ({ path }) => use(await Project.open(path)),
     listFolder: ({ path: folder, hidden }) => listFolder(folder, hidden),
     createProject: async ({ path, name, sample }) => use(await createProject(path, name, sample)),
+    getProject: ({ project }) => infoOf(workspace.requireProject(project)),
     createDocument: ({ project, title }) => workspace.requireProject(project).createDocument(title),
     saveProjectCopy: async ({ project, path: target }) => use(await workspace.requireProject(project).copyTo(target)),
     addDocument: ({ project, document }) => workspace.requireProject(project).addDocument(document),

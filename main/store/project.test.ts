@@ -145,6 +145,31 @@ describe('Project.create, open, load and save', () => {
   });
 });
 
+describe('Project.info and another writer', () => {
+  it('lists what another writer added, moved or deleted since the project was opened, and loads the added document', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [{ id: 'privacy-policy', doc: PRIVACY }]);
+    const window = await Project.open(dir);
+    const commandLine = await Project.open(dir);
+    const added = await commandLine.addDocument(COOKIES);
+    expect((await window.info()).documents.map((d) => d.id)).toEqual(['privacy-policy', added.id]);
+    expect(await window.loadDocument(added.id)).toEqual(COOKIES);
+    await commandLine.moveDocument(added.id, 0);
+    expect((await window.info()).documents.map((d) => d.id)).toEqual([added.id, 'privacy-policy']);
+    await commandLine.deleteDocument('privacy-policy');
+    expect((await window.info()).documents.map((d) => d.id)).toEqual([added.id]);
+  });
+
+  it('keeps the list it last read while the manifest on disk is damaged; opening the project again names the file', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [{ id: 'privacy-policy', doc: PRIVACY }]);
+    const window = await Project.open(dir);
+    await fs.writeFile(path.join(dir, 'policywright.json'), '{ "format": 1, "name": "Acme Poli');
+    expect((await window.info()).documents.map((d) => d.id)).toEqual(['privacy-policy']);
+    await expect(Project.open(dir)).rejects.toThrow(/policywright\.json/);
+  });
+});
+
 describe('Project.open on what is not a project', () => {
   it('says a folder without policywright.json is not a Policywright project', async () => {
     const error = await errorOf(Project.open(tmp));

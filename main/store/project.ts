@@ -135,9 +135,24 @@ export class Project {
     return this.manifest.documents;
   }
 
+  /**
+   * The project as it is on disk now: another writer (the command line's import, another window, a sync) may have
+   * added, moved or deleted documents since this one read the manifest. A manifest that cannot be read just now, or is
+   * damaged, leaves the list as it was last read rather than emptying the window.
+   */
   async info(): Promise<ProjectInfo> {
+    await this.readManifestAgain();
     const documents = await Promise.all(this.manifest.documents.map((id) => this.summary(id)));
     return { name: this.manifest.name, path: this.dir, documents, ...(this.readOnly ? { readOnly: this.readOnly } : {}) };
+  }
+
+  private async readManifestAgain(): Promise<void> {
+    try {
+      const read = await this.folder.readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
+      if (read) this.manifest = parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE);
+    } catch {
+      // Kept as last read: opening the project again says what is wrong with the file.
+    }
   }
 
   async loadDocument(id: string): Promise<PolicyDocument> {

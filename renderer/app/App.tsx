@@ -9,6 +9,7 @@ import { DocumentEditor, type EditorHandle } from '../editor/DocumentEditor';
 import { commandForKey } from '../editor/keys';
 import type { SaveStatus } from '../editor/autosave';
 import { DocumentList } from './DocumentList';
+import { useProjectRefresh } from './use-project-refresh';
 import { ProjectDialog, type ProjectDialogMode } from './ProjectDialog';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { ExportDialog } from './ExportDialog';
@@ -92,6 +93,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const projectPath = project?.path ?? null;
   const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
   const projectClauses = useProjectClauses(projectClient, setError);
+  useProjectRefresh(projectClient, setProject);
 
   /**
    * Saves the open document, or, where that fails, keeps its edits in the journal and says so; true when it said so

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import type { DocumentSummary } from '../../shared/api/contract';
 import { caseKey } from '../../shared/model/file-names';
 import { focusWhenShown } from '../common/focus-targets';
+import { useKeptColumnScroll } from './use-kept-column-scroll';
 import { DocumentMenu, type MenuItem } from './DocumentMenu';
 import { RenameDialog } from './RenameDialog';
 import { DeletedDocumentsDialog } from './DeletedDocumentsDialog';
@@ -73,8 +74,11 @@ export function DocumentList({ documents, currentId, onOpen, onCreate, creating,
   const [error, setError] = useState<string | null>(null);
   const [dropping, setDropping] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  useKeptColumnScroll(nav);
   return (
     <nav
+      ref={nav}
       className={`documents${dropping ? ' dropping' : ''}`}
       aria-label="Documents"
       onDragOver={(event) => {

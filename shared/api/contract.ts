@@ -416,6 +416,8 @@ export const API = {
       })
       .strict(),
   ),
+  /** The project as it is on disk now: its documents, which another writer (the command line, a sync) may have changed. */
+  getProject: method<ProjectInfo>()(inProject({})),
   createDocument: method<DocumentSummary>()(inProject({ title: documentTitle })),
   /** Gives a document a new title; its id and file name stay, so links, versions and history keep following it. */
   renameDocument: method<DocumentSummary>()(inProject({ documentId: DocumentIdSchema, title: documentTitle })),

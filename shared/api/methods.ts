@@ -10,6 +10,7 @@ export const BRIDGE_METHODS = [
   'openProject',
   'listFolder',
   'createProject',
+  'getProject',
   'createDocument',
   'renameDocument',
   'duplicateDocument',
