@@ -89,7 +89,7 @@ export class Workspace {
 /** The project as the window shows it, with the document this person opened last there. */
 async function projectInfo(project: Project, recent: Pick<HostServices['recent'], 'lastDocument'>): Promise<ProjectInfo> {
   const [info, lastDocument] = await Promise.all([project.info(), recent.lastDocument(project.dir)]);
-  return lastDocument && project.documentIds.includes(lastDocument) ? { ...info, lastDocument } : info;
+  return lastDocument && info.documents.some((document) => document.id === lastDocument) ? { ...info, lastDocument } : info;
 }
 
 /**

@@ -160,6 +160,56 @@ describe('Project.info and another writer', () => {
     expect((await window.info()).documents.map((d) => d.id)).toEqual([added.id]);
   });
 
+  it('a document another writer deleted while it was open here is missing, not unknown: saved again, it is back on the list', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [
+      { id: 'privacy-policy', doc: PRIVACY },
+      { id: 'cookie-policy', doc: COOKIES },
+    ]);
+    const window = await Project.open(dir);
+    const { stamp } = await window.readDocument('cookie-policy');
+    await (await Project.open(dir)).deleteDocument('cookie-policy');
+    expect((await window.info()).documents.map((d) => d.id)).toEqual(['privacy-policy']);
+    expect(await window.checkDocument('cookie-policy', stamp)).toEqual({ state: 'missing', stamp: null });
+    await window.saveDocument('cookie-policy', COOKIES, null);
+    expect((await window.info()).documents.map((d) => d.id)).toEqual(['privacy-policy', 'cookie-policy']);
+    expect(await (await Project.open(dir)).loadDocument('cookie-policy')).toEqual(COOKIES);
+  });
+
+  it('a document this project deleted itself is unknown to it afterwards', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [
+      { id: 'privacy-policy', doc: PRIVACY },
+      { id: 'cookie-policy', doc: COOKIES },
+    ]);
+    const window = await Project.open(dir);
+    await window.deleteDocument('cookie-policy');
+    await expect(window.saveDocument('cookie-policy', COOKIES, null)).rejects.toThrow(/There is no document "cookie-policy"/);
+  });
+
+  it('a listing that read the manifest before an addition never puts back the list from before it', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [{ id: 'privacy-policy', doc: PRIVACY }]);
+    const window = await Project.open(dir);
+    // The listing's read of the manifest is held until the addition has had every chance to finish.
+    const folder = (window as unknown as { folder: { readText: (...args: unknown[]) => Promise<unknown> } }).folder;
+    const read = folder.readText.bind(folder);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    folder.readText = async (...args) => {
+      const text = await read(...args);
+      await held;
+      return text;
+    };
+    const listing = window.info();
+    const adding = window.addDocument(COOKIES);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    const [, added] = await Promise.all([listing, adding]);
+    expect(window.documentIds).toContain(added.id);
+    expect((await window.info()).documents.map((d) => d.id)).toEqual(['privacy-policy', added.id]);
+  });
+
   it('keeps the list it last read while the manifest on disk is damaged; opening the project again names the file', async () => {
     const dir = path.join(tmp, 'policies');
     await Project.create(dir, 'Acme Policies', [{ id: 'privacy-policy', doc: PRIVACY }]);

@@ -48,6 +48,13 @@ export class Project {
    */
   private readonly parsed = new Map<string, { statKey: string; stamp: string; doc: PolicyDocument }>();
 
+  /**
+   * Documents another writer took off the list while this project was open. A window may still have one open: its
+   * checks must answer "missing" (the window then offers to save the text again), and its journal and saves must be
+   * taken, not refused as a document the project never had. Ids this project took off itself are not kept here.
+   */
+  private readonly goneElsewhere = new Set<string>();
+
   /** Why nothing in the folder can be saved (read-only disk or folder, no permission), or null when it can. */
   readOnly: string | null = null;
 
@@ -146,13 +153,23 @@ export class Project {
     return { name: this.manifest.name, path: this.dir, documents, ...(this.readOnly ? { readOnly: this.readOnly } : {}) };
   }
 
+  /** Under the manifest's lock: a read finishing after a change of ours must not put back the list from before it. */
   private async readManifestAgain(): Promise<void> {
-    try {
-      const read = await this.folder.readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
-      if (read) this.manifest = parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE);
-    } catch {
-      // Kept as last read: opening the project again says what is wrong with the file.
-    }
+    await serialized(`manifest ${await this.lockKey()}`, async () => {
+      try {
+        const read = await this.folder.readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
+        if (read) this.adoptManifest(parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
+      } catch {
+        // Kept as last read: opening the project again says what is wrong with the file.
+      }
+    });
+  }
+
+  /** The manifest as another writer left it: what they took off the list is noted (see goneElsewhere). */
+  private adoptManifest(next: ProjectManifest): void {
+    for (const id of this.manifest.documents) if (!next.documents.includes(id)) this.goneElsewhere.add(id);
+    for (const id of next.documents) this.goneElsewhere.delete(id);
+    this.manifest = next;
   }
 
   async loadDocument(id: string): Promise<PolicyDocument> {
@@ -205,7 +222,7 @@ export class Project {
     // The document arrives already validated by the API; parse again so nothing unchecked can ever reach the disk.
     const checked = PolicyDocumentSchema.parse(doc);
     const file = documentFile(id);
-    return serialized(`file ${await this.lockKey()} ${id}`, async () => {
+    const saved = await serialized(`file ${await this.lockKey()} ${id}`, async () => {
       const now = await this.currentStamp(id);
       if (now !== base) throw this.conflict(id, now);
       const text = serializeDocument(checked);
@@ -215,6 +232,11 @@ export class Project {
       this.stamps.delete(id);
       return { stamp: stampOf(text) };
     });
+    // Saved again after another writer took it off the list ("Save my text again"): it goes back on the list, last.
+    if (this.goneElsewhere.has(id)) {
+      await this.changeManifest(async (documents) => ({ documents: documents.includes(id) ? documents : [...documents, id], result: undefined }));
+    }
+    return saved;
   }
 
   private conflict(id: string, now: string | null): UserError {
@@ -264,11 +286,13 @@ export class Project {
   private async changeManifest<T>(change: (documents: string[]) => Promise<{ documents: string[]; result: T }>): Promise<T> {
     return serialized(`manifest ${await this.lockKey()}`, async () => {
       const onDisk = await Project.open(this.dir).then((fresh) => fresh.manifest, () => this.manifest);
-      this.manifest = onDisk;
+      this.adoptManifest(onDisk);
       const { documents, result } = await change([...onDisk.documents]);
       const manifest = { ...onDisk, documents };
       await this.folder.write(MANIFEST_FILE, serializeManifest(manifest));
       this.manifest = manifest;
+      // Listed again, or taken off the list by this project itself: no longer gone elsewhere.
+      for (const id of [...onDisk.documents, ...documents]) this.goneElsewhere.delete(id);
       return result;
     });
   }
@@ -405,7 +429,7 @@ export class Project {
   }
 
   private requireListed(id: string): void {
-    if (!this.manifest.documents.includes(id)) {
+    if (!this.manifest.documents.includes(id) && !this.goneElsewhere.has(id)) {
       throw new UserError(`There is no document "${id}" in the project ${this.manifest.name}.`);
     }
     // Listed by a manifest made on another system: the file is never opened, as on Windows it would be a device.

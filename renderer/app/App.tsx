@@ -93,7 +93,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   const projectPath = project?.path ?? null;
   const projectClient = useMemo(() => (projectPath === null ? null : bindProject(client, projectPath)), [client, projectPath]);
   const projectClauses = useProjectClauses(projectClient, setError);
-  useProjectRefresh(projectClient, setProject);
+  useProjectRefresh(projectClient, project, setProject);
 
   /**
    * Saves the open document, or, where that fails, keeps its edits in the journal and says so; true when it said so
