@@ -125,6 +125,28 @@ test('a document deleted outside keeps the text in the window until it is saved 
   expect(await fs.readFile(file, 'utf8')).toContain('Kept after deletion.');
 });
 
+test('a document another writer took off the list while it was open keeps its text, and saved again is back on the list', async ({ page, app }) => {
+  await typeInFirstParagraph(page, ' Kept after its removal.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  // Another writer (another window's Delete, a pull) takes it off the list and moves its file away.
+  const manifestFile = path.join(app.projectDir, 'policywright.json');
+  const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] };
+  await fs.writeFile(manifestFile, `${JSON.stringify({ ...manifest, documents: manifest.documents.filter((id) => id !== 'privacy-policy') }, null, 2)}\n`);
+  await fs.rm(privacyFile(app.projectDir));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const entry = page.locator('.document-link[data-document-id="privacy-policy"]');
+  await expect(entry).toHaveCount(0);
+  const banner = page.getByTestId('conflict');
+  await expect(banner).toContainText('deleted or renamed outside this window', { timeout: 10_000 });
+  await expect(page.locator('.policy-editor')).toContainText('Kept after its removal.');
+  await banner.getByRole('button', { name: 'Save my text again' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(await fs.readFile(privacyFile(app.projectDir), 'utf8')).toContain('Kept after its removal.');
+  expect((JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] }).documents).toContain('privacy-policy');
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(entry).toHaveCount(1);
+});
+
 test('the host killed mid-typing loses nothing: on reopen the edits are offered back and restored', async ({ page: firstPage, context, app }) => {
   let page = firstPage;
   const { home, projectDir, first } = await appOfItsOwn(app, 'crash-home');
