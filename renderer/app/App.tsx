@@ -258,7 +258,8 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       if (!projectClient) return 'No project is open.';
       const created = await projectClient.createDocument({ title });
       const info = project ? { ...project, documents: [...project.documents, created] } : null;
-      setProject(info);
+      // From the list as it is now: a refresh may have come in (with the new document, too) while this was asked.
+      setProject((current) => current && withDocument(current, created));
       setCreating(false);
       await openDocument(created.id, info);
       return null;
@@ -276,7 +277,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       try {
         const { report, ...added } = await projectClient.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
         info = info ? { ...info, documents: [...info.documents, added] } : info;
-        setProject(info);
+        setProject((current) => current && withDocument(current, added));
         await openDocument(added.id, info);
         if (report) reports.push({ fileName: file.name, title: added.title, report });
       } catch (e) {
@@ -624,4 +625,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       ) : null}
     </div>
   );
+}
+
+/** The list with a document just added at its end, once (a refresh may have listed it already). */
+function withDocument(project: ProjectInfo, added: DocumentSummary): ProjectInfo {
+  return { ...project, documents: [...project.documents.filter((d) => d.id !== added.id), added] };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { ProjectClient } from '../../shared/api/client';
 import type { DeletedDocument, ProjectInfo } from '../../shared/api/contract';
 import type { EditorHandle } from '../editor/DocumentEditor';
@@ -6,7 +6,7 @@ import type { EditorHandle } from '../editor/DocumentEditor';
 interface Options {
   client: ProjectClient | null;
   project: ProjectInfo | null;
-  setProject: (info: ProjectInfo) => void;
+  setProject: Dispatch<SetStateAction<ProjectInfo | null>>;
   openId: string | null;
   editor: RefObject<EditorHandle | null>;
   openDocument: (id: string, info: ProjectInfo) => Promise<void>;
@@ -55,7 +55,8 @@ export function useDocumentActions({ client, project, setProject, openId, editor
         } else {
           await client.renameDocument({ documentId: id, title: trimmed });
         }
-        setProject({ ...project, documents: project.documents.map((d) => (d.id === id ? { ...d, title: trimmed } : d)) });
+        // From the list as it is now: a refresh may have come in while this was saved.
+        setProject((current) => current && { ...current, documents: current.documents.map((d) => (d.id === id ? { ...d, title: trimmed } : d)) });
         return null;
       } catch (e) {
         return messageOf(e);
