@@ -8,9 +8,10 @@ import { useEffect, type RefObject } from 'react';
 const kept = { top: 0 };
 
 /**
- * Keeps the column's scroll across its redraws, and the open document's entry in view. Set after the first paint,
- * never in React's commit: a scroll position set there forces the layout of the whole new page, the document's first
- * screen included.
+ * Keeps the column's scroll across its redraws, and the open document's entry in view. Nothing here reads the layout:
+ * the position is set after the first paint (set in React's commit it would force the layout of the whole new page, a
+ * long document's first screen included), and whether the entry shows is asked of an IntersectionObserver, which the
+ * browser answers with its own layout of the frame.
  */
 export function useKeptColumnScroll(list: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -19,18 +20,24 @@ export function useKeptColumnScroll(list: RefObject<HTMLElement | null>): void {
     const remember = () => {
       kept.top = column.scrollTop;
     };
+    let seen: IntersectionObserver | null = null;
     const frame = requestAnimationFrame(() => {
       if (kept.top > 0) column.scrollTop = kept.top;
-      const current = column.querySelector<HTMLElement>('.document-link.current');
-      if (current) {
-        const box = column.getBoundingClientRect();
-        const entry = current.getBoundingClientRect();
-        if (entry.top < box.top || entry.bottom > box.bottom) current.scrollIntoView({ block: 'nearest' });
-      }
       column.addEventListener('scroll', remember, { passive: true });
+      const current = column.querySelector<HTMLElement>('.document-link.current');
+      if (!current) return;
+      seen = new IntersectionObserver(
+        ([entry]) => {
+          seen?.disconnect();
+          if (entry && entry.intersectionRatio < 1) current.scrollIntoView({ block: 'nearest' });
+        },
+        { root: column, threshold: 1 },
+      );
+      seen.observe(current);
     });
     return () => {
       cancelAnimationFrame(frame);
+      seen?.disconnect();
       column.removeEventListener('scroll', remember);
     };
   }, [list]);
