@@ -258,11 +258,6 @@ test('documents another writer adds show when the window gets the focus back and
   // Drawn anew with the document, the column is not back at its top (it keeps its place as far as the new outline
   // under the list lets it scroll), and the document chosen is in view in it.
   await expect.poll(() => column.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
-  const inView = await last.evaluate((button) => {
-    const box = button.closest('.left-column')!.getBoundingClientRect();
-    const entry = button.getBoundingClientRect();
-    return entry.top >= box.top && entry.bottom <= box.bottom;
-  });
-  expect(inView).toBe(true);
+  await expect(last).toBeInViewport({ ratio: 1 });
   await screenshot(page, 'documents-long-list');
 });

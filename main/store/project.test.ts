@@ -176,6 +176,48 @@ describe('Project.info and another writer', () => {
     expect(await (await Project.open(dir)).loadDocument('cookie-policy')).toEqual(COOKIES);
   });
 
+  it('saved again before any listing noticed its removal, it is back on the list too', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [
+      { id: 'privacy-policy', doc: PRIVACY },
+      { id: 'cookie-policy', doc: COOKIES },
+    ]);
+    const window = await Project.open(dir);
+    await (await Project.open(dir)).deleteDocument('cookie-policy');
+    await window.saveDocument('cookie-policy', COOKIES, null);
+    expect((await Project.open(dir)).documentIds).toEqual(['privacy-policy', 'cookie-policy']);
+  });
+
+  it('an ordinary save never undoes another writer taking a document off the list', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [
+      { id: 'privacy-policy', doc: PRIVACY },
+      { id: 'cookie-policy', doc: COOKIES },
+    ]);
+    const window = await Project.open(dir);
+    const { stamp } = await window.readDocument('cookie-policy');
+    const manifestFile = path.join(dir, 'policywright.json');
+    const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] };
+    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, documents: ['privacy-policy'] }));
+    await window.info();
+    await window.saveDocument('cookie-policy', { ...COOKIES, title: 'Cookie Notice' }, stamp);
+    expect((await Project.open(dir)).documentIds).toEqual(['privacy-policy']);
+  });
+
+  it('a document another writer took off the list and this project then deleted stays deleted', async () => {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [
+      { id: 'privacy-policy', doc: PRIVACY },
+      { id: 'cookie-policy', doc: COOKIES },
+    ]);
+    const window = await Project.open(dir);
+    const manifestFile = path.join(dir, 'policywright.json');
+    const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] };
+    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, documents: ['privacy-policy'] }));
+    await window.deleteDocument('cookie-policy');
+    await expect(window.saveDocument('cookie-policy', COOKIES, null)).rejects.toThrow(/There is no document "cookie-policy"/);
+  });
+
   it('a document this project deleted itself is unknown to it afterwards', async () => {
     const dir = path.join(tmp, 'policies');
     await Project.create(dir, 'Acme Policies', [

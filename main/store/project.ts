@@ -232,9 +232,11 @@ export class Project {
       this.stamps.delete(id);
       return { stamp: stampOf(text) };
     });
-    // Saved again after another writer took it off the list ("Save my text again"): it goes back on the list, last.
-    if (this.goneElsewhere.has(id)) {
-      await this.changeManifest(async (documents) => ({ documents: documents.includes(id) ? documents : [...documents, id], result: undefined }));
+    // Written where no file was expected ("Save my text again" after the file was deleted): if another writer also
+    // took it off the list, it goes back on it, last. Only then: an ordinary save never undoes their removal. The text
+    // is on disk whatever happens to the list, so a failure here does not make the save one.
+    if (base === null) {
+      await this.changeManifest(async (documents) => ({ documents: documents.includes(id) ? documents : [...documents, id], result: undefined })).catch(() => undefined);
     }
     return saved;
   }
@@ -289,7 +291,9 @@ export class Project {
       this.adoptManifest(onDisk);
       const { documents, result } = await change([...onDisk.documents]);
       const manifest = { ...onDisk, documents };
-      await this.folder.write(MANIFEST_FILE, serializeManifest(manifest));
+      // A change that changes nothing writes nothing.
+      const same = documents.length === onDisk.documents.length && documents.every((id, i) => id === onDisk.documents[i]);
+      if (!same) await this.folder.write(MANIFEST_FILE, serializeManifest(manifest));
       this.manifest = manifest;
       // Listed again, or taken off the list by this project itself: no longer gone elsewhere.
       for (const id of [...onDisk.documents, ...documents]) this.goneElsewhere.delete(id);
@@ -333,6 +337,8 @@ export class Project {
         return { documents: documents.filter((listed) => listed !== id), result };
       }).then(async (deleted) => {
         await this.removeFile(file);
+        // Deleted here: no save or journal entry of a window may bring it back, even if another writer took it first.
+        this.goneElsewhere.delete(id);
         this.parsed.delete(id);
         this.stamps.delete(id);
         return deleted;

@@ -85,7 +85,9 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   // A sync may bring documents a colleague added or renamed: the list follows (the open document reloads by itself).
   const reloadProject = useCallback(
     async (dir: string) => {
-      const info = await client.openProject({ path: dir });
+      // The project as it stands after a sync, from the one this window has open (opening it anew would forget what
+      // it knows of documents a colleague took off the list while open here).
+      const info = await client.getProject({ project: dir });
       setProject((current) => (current?.path === info.path ? info : current));
     },
     [client],
@@ -369,7 +371,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   }, []);
 
   const documentAdded = useCallback((summary: DocumentSummary) => {
-    setProject((current) => (current ? { ...current, documents: [...current.documents, summary] } : current));
+    setProject((current) => current && withDocument(current, summary));
   }, []);
 
   /** Saves and closes the open document (before it is deleted); false when its edits could only be kept, not saved. */
@@ -627,7 +629,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   );
 }
 
-/** The list with a document just added at its end, once (a refresh may have listed it already). */
+/** The list with a document just added at its end, unless a refresh has listed it already (in its place on disk). */
 function withDocument(project: ProjectInfo, added: DocumentSummary): ProjectInfo {
-  return { ...project, documents: [...project.documents.filter((d) => d.id !== added.id), added] };
+  return project.documents.some((d) => d.id === added.id) ? project : { ...project, documents: [...project.documents, added] };
 }
