@@ -146,6 +146,23 @@ describe('Project.create, open, load and save', () => {
 });
 
 describe('Project.info and another writer', () => {
+  /** A project of the two policies, privacy-policy then cookie-policy. */
+  async function privacyAndCookies(): Promise<string> {
+    const dir = path.join(tmp, 'policies');
+    await Project.create(dir, 'Acme Policies', [
+      { id: 'privacy-policy', doc: PRIVACY },
+      { id: 'cookie-policy', doc: COOKIES },
+    ]);
+    return dir;
+  }
+
+  /** Another writer's manifest, listing `documents` (the files stay where they are). */
+  async function listOnDisk(dir: string, documents: string[]): Promise<void> {
+    const manifestFile = path.join(dir, 'policywright.json');
+    const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] };
+    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, documents }));
+  }
+
   it('lists what another writer added, moved or deleted since the project was opened, and loads the added document', async () => {
     const dir = path.join(tmp, 'policies');
     await Project.create(dir, 'Acme Policies', [{ id: 'privacy-policy', doc: PRIVACY }]);
@@ -161,11 +178,7 @@ describe('Project.info and another writer', () => {
   });
 
   it('a document another writer deleted while it was open here is missing, not unknown: saved again, it is back on the list', async () => {
-    const dir = path.join(tmp, 'policies');
-    await Project.create(dir, 'Acme Policies', [
-      { id: 'privacy-policy', doc: PRIVACY },
-      { id: 'cookie-policy', doc: COOKIES },
-    ]);
+    const dir = await privacyAndCookies();
     const window = await Project.open(dir);
     const { stamp } = await window.readDocument('cookie-policy');
     await (await Project.open(dir)).deleteDocument('cookie-policy');
@@ -177,11 +190,7 @@ describe('Project.info and another writer', () => {
   });
 
   it('saved again before any listing noticed its removal, it is back on the list too', async () => {
-    const dir = path.join(tmp, 'policies');
-    await Project.create(dir, 'Acme Policies', [
-      { id: 'privacy-policy', doc: PRIVACY },
-      { id: 'cookie-policy', doc: COOKIES },
-    ]);
+    const dir = await privacyAndCookies();
     const window = await Project.open(dir);
     await (await Project.open(dir)).deleteDocument('cookie-policy');
     await window.saveDocument('cookie-policy', COOKIES, null);
@@ -189,41 +198,25 @@ describe('Project.info and another writer', () => {
   });
 
   it('an ordinary save never undoes another writer taking a document off the list', async () => {
-    const dir = path.join(tmp, 'policies');
-    await Project.create(dir, 'Acme Policies', [
-      { id: 'privacy-policy', doc: PRIVACY },
-      { id: 'cookie-policy', doc: COOKIES },
-    ]);
+    const dir = await privacyAndCookies();
     const window = await Project.open(dir);
     const { stamp } = await window.readDocument('cookie-policy');
-    const manifestFile = path.join(dir, 'policywright.json');
-    const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] };
-    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, documents: ['privacy-policy'] }));
+    await listOnDisk(dir, ['privacy-policy']);
     await window.info();
     await window.saveDocument('cookie-policy', { ...COOKIES, title: 'Cookie Notice' }, stamp);
     expect((await Project.open(dir)).documentIds).toEqual(['privacy-policy']);
   });
 
   it('a document another writer took off the list and this project then deleted stays deleted', async () => {
-    const dir = path.join(tmp, 'policies');
-    await Project.create(dir, 'Acme Policies', [
-      { id: 'privacy-policy', doc: PRIVACY },
-      { id: 'cookie-policy', doc: COOKIES },
-    ]);
+    const dir = await privacyAndCookies();
     const window = await Project.open(dir);
-    const manifestFile = path.join(dir, 'policywright.json');
-    const manifest = JSON.parse(await fs.readFile(manifestFile, 'utf8')) as { documents: string[] };
-    await fs.writeFile(manifestFile, JSON.stringify({ ...manifest, documents: ['privacy-policy'] }));
+    await listOnDisk(dir, ['privacy-policy']);
     await window.deleteDocument('cookie-policy');
     await expect(window.saveDocument('cookie-policy', COOKIES, null)).rejects.toThrow(/There is no document "cookie-policy"/);
   });
 
   it('a document this project deleted itself is unknown to it afterwards', async () => {
-    const dir = path.join(tmp, 'policies');
-    await Project.create(dir, 'Acme Policies', [
-      { id: 'privacy-policy', doc: PRIVACY },
-      { id: 'cookie-policy', doc: COOKIES },
-    ]);
+    const dir = await privacyAndCookies();
     const window = await Project.open(dir);
     await window.deleteDocument('cookie-policy');
     await expect(window.saveDocument('cookie-policy', COOKIES, null)).rejects.toThrow(/There is no document "cookie-policy"/);
@@ -233,14 +226,15 @@ describe('Project.info and another writer', () => {
     const dir = path.join(tmp, 'policies');
     await Project.create(dir, 'Acme Policies', [{ id: 'privacy-policy', doc: PRIVACY }]);
     const window = await Project.open(dir);
-    // The listing's read of the manifest is held until the addition has had every chance to finish.
+    // The listing's read of the manifest (the first read) is held until the addition has had every chance to finish.
     const folder = (window as unknown as { folder: { readText: (...args: unknown[]) => Promise<unknown> } }).folder;
     const read = folder.readText.bind(folder);
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
     folder.readText = async (...args) => {
       const text = await read(...args);
-      await held;
+      if (reads++ === 0) await held;
       return text;
     };
     const listing = window.info();

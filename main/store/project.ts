@@ -60,9 +60,9 @@ export class Project {
 
   static async open(dir: string): Promise<Project> {
     const absolute = path.resolve(dir);
-    const read = await new ConfinedFolder(absolute).readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
-    if (!read) throw new UserError(`${absolute} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
-    const project = new Project(absolute, parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
+    const manifest = await readManifest(new ConfinedFolder(absolute));
+    if (!manifest) throw new UserError(`${absolute} is not a Policywright project: it has no ${MANIFEST_FILE}.`);
+    const project = new Project(absolute, manifest);
     project.readOnly = await whyReadOnly(absolute);
     if (!project.readOnly) await removeLeftoverTemporaryFiles(absolute);
     return project;
@@ -156,12 +156,9 @@ export class Project {
   /** Under the manifest's lock: a read finishing after a change of ours must not put back the list from before it. */
   private async readManifestAgain(): Promise<void> {
     await serialized(`manifest ${await this.lockKey()}`, async () => {
-      try {
-        const read = await this.folder.readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
-        if (read) this.adoptManifest(parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE));
-      } catch {
-        // Kept as last read: opening the project again says what is wrong with the file.
-      }
+      // Kept as last read when it cannot be read: opening the project again says what is wrong with the file.
+      const onDisk = await readManifest(this.folder).catch(() => null);
+      if (onDisk) this.adoptManifest(onDisk);
     });
   }
 
@@ -287,7 +284,7 @@ export class Project {
    */
   private async changeManifest<T>(change: (documents: string[]) => Promise<{ documents: string[]; result: T }>): Promise<T> {
     return serialized(`manifest ${await this.lockKey()}`, async () => {
-      const onDisk = await Project.open(this.dir).then((fresh) => fresh.manifest, () => this.manifest);
+      const onDisk = (await readManifest(this.folder).catch(() => null)) ?? this.manifest;
       this.adoptManifest(onDisk);
       const { documents, result } = await change([...onDisk.documents]);
       const manifest = { ...onDisk, documents };
@@ -501,4 +498,10 @@ const RACY_MS = 3000;
 
 function isRacy(stat: Stats, now = Date.now()): boolean {
   return now - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS;
+}
+
+/** The manifest as it is on disk, or null when there is none; a damaged one throws, naming the file and the spot. */
+async function readManifest(folder: ConfinedFolder): Promise<ProjectManifest | null> {
+  const read = await folder.readText(MANIFEST_FILE, SIZE_LIMITS.manifest);
+  return read && parseFile(ProjectManifestSchema, read.text, MANIFEST_FILE);
 }

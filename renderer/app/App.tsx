@@ -259,7 +259,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     try {
       if (!projectClient) return 'No project is open.';
       const created = await projectClient.createDocument({ title });
-      const info = project ? { ...project, documents: [...project.documents, created] } : null;
+      const info = project && withDocument(project, created);
       // From the list as it is now: a refresh may have come in (with the new document, too) while this was asked.
       setProject((current) => current && withDocument(current, created));
       setCreating(false);
@@ -278,7 +278,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       setImporting(file.name);
       try {
         const { report, ...added } = await projectClient.importDocument({ fileName: file.name, base64: await fileToBase64(file) });
-        info = info ? { ...info, documents: [...info.documents, added] } : info;
+        info = info && withDocument(info, added);
         setProject((current) => current && withDocument(current, added));
         await openDocument(added.id, info);
         if (report) reports.push({ fileName: file.name, title: added.title, report });

@@ -57,7 +57,7 @@ export function DropMenu<S>({ label, listLabel, className, buttonClassName = 'to
           className={listClassName}
           role="group"
           aria-label={listLabel}
-          // A press on a rule between the items leaves the focus where it was, as a press on an item does.
+          // A press anywhere in the list, on an item or a rule between them, leaves the focus where it was.
           onMouseDown={(event) => event.preventDefault()}
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;
@@ -73,13 +73,12 @@ export function DropMenu<S>({ label, listLabel, className, buttonClassName = 'to
   );
 }
 
-/** An item of a drop-down's list: it shuts the list, then acts. */
+/** An item of a drop-down's list: it shuts the list, then acts (the list keeps the focus where it was on a press). */
 export function DropMenuItem({ close, onChoose, children, ...rest }: { close: () => void; onChoose: () => void; children: ReactNode } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'onMouseDown' | 'type'>) {
   return (
     <button
       type="button"
       {...rest}
-      onMouseDown={(event) => event.preventDefault()}
       onClick={() => {
         close();
         onChoose();
