@@ -2,6 +2,8 @@ import type { Block, PolicyDocument } from '../model/document';
 import { allRuns, mapRunLists } from '../model/block-runs';
 import { acceptAll, rejectAll } from '../review/resolve';
 import { documentHasSuggestions } from '../review/suggestions';
+import { NO_VARIABLES } from '../model/variables';
+import { numberSections, type SectionNumber } from '../numbering/number';
 import { blocksForReaders } from '../numbering/references';
 import { alignSegments } from './align';
 import { heaviestIncreasing } from './in-place';
@@ -28,17 +30,27 @@ export interface CompareOptions {
   readonly newText?: SuggestedText;
 }
 
+/** An edition's text as compared, and the numbers of its sections (each heading of it stands: its suggestions are resolved). */
+interface ComparedText {
+  readonly doc: PolicyDocument;
+  readonly numbers: readonly SectionNumber[];
+}
+
 /**
  * The text compared, with each cross-reference showing its section's number in this edition. A reference keeps its
  * `ref`, and tokens.ts compares it by that: one that still points at the same section is unchanged however the
- * sections were renumbered, one pointed at another section is a change, and the redline shows the numbers.
+ * sections were renumbered, one pointed at another section is a change, and the redline shows the numbers. The
+ * sections are numbered once, here, for the references and for the segments both.
  */
-function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyDocument {
+function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): ComparedText {
   // Most editions compared are published versions with no suggestions open: resolving them would only copy.
   const text = !documentHasSuggestions(doc) ? doc : which === 'accepted' ? acceptAll(doc) : rejectAll(doc);
-  // Without references or variables there is nothing to show otherwise, and no numbering to work out for it.
+  const headings: Array<{ id: string; level: number; unnumbered?: boolean }> = [];
+  for (const block of text.blocks) if (block.kind === 'heading') headings.push(block);
+  const numbers = numberSections(headings, text.numbering);
+  // Without references or variables there is nothing to show otherwise.
   const plain = text.blocks.every((block) => allRuns(block).every((run) => run.ref === undefined && run.variable === undefined));
-  return plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering) };
+  return { doc: plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering, NO_VARIABLES, numbers) }, numbers };
 }
 
 /**
@@ -49,10 +61,12 @@ function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): PolicyD
  */
 export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyDocument, options: CompareOptions): Comparison {
   // A document with open suggestions holds two texts (and a moved section twice): one of them is compared.
-  const oldDoc = textOf(oldEdition, options.oldText);
-  const newDoc = textOf(newEdition, options.newText);
-  const newSegments = segmentsOf(newDoc);
-  const unaligned = segmentsOf(oldDoc);
+  const oldText = textOf(oldEdition, options.oldText);
+  const newText = textOf(newEdition, options.newText);
+  const oldDoc = oldText.doc;
+  const newDoc = newText.doc;
+  const newSegments = segmentsOf(newDoc, newText.numbers);
+  const unaligned = segmentsOf(oldDoc, oldText.numbers);
   const matches = alignSegments(unaligned, newSegments);
   const oldSegments = referencesAsNew(unaligned, newSegments, matches);
   const inPlaceItems = heaviestIncreasing(

@@ -1,6 +1,8 @@
 import type { Block, PolicyDocument } from '../model/document';
 import { allRuns, runLists } from '../model/block-runs';
 import { runsToPlainText } from '../model/text';
+import { NO_VARIABLES } from '../model/variables';
+import type { SectionNumber } from '../numbering/number';
 import { outlineOf } from '../numbering/outline';
 import type { SectionSide } from './types';
 
@@ -14,9 +16,12 @@ export interface Segment extends SectionSide {
   readonly size: number;
 }
 
-/** Splits an edition into segments in reading order: the preamble (if any text precedes the first heading), then one per heading. */
-export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>): Segment[] {
-  const outline = outlineOf(doc);
+/**
+ * Splits an edition into segments in reading order: the preamble (if any text precedes the first heading), then one
+ * per heading. `numbers`: its headings' numbers, where the caller has them already.
+ */
+export function segmentsOf(doc: Pick<PolicyDocument, 'blocks' | 'numbering'>, numbers?: readonly SectionNumber[]): Segment[] {
+  const outline = outlineOf(doc, NO_VARIABLES, numbers);
   const segments: Segment[] = [];
   const openAtDepth: number[] = [];
   let heading = 0;
