@@ -77,6 +77,11 @@ describe.skipIf(!HAS_HTTP_BACKEND)('the sync methods through the dispatcher (nee
     await edit(bobDir, { 'Share.': 'Share, as Bob has it.' });
     await dispatch(handlers, 'syncNow', { project: bobDir });
     expect(messageOf(await dispatch(handlers, 'resolveSyncConflict', { project: bobDir, file: 'policywright.json', take: 'mine' }))).toMatch(/has no conflict to resolve/);
+    // A name every object answers to is no file of the merge: refused, and no object of the process changed.
+    for (const file of ['__proto__', 'constructor', 'toString']) {
+      expect(messageOf(await dispatch(handlers, 'resolveSyncConflict', { project: bobDir, file, take: 'mine' }))).toMatch(/has no conflict to resolve/);
+    }
+    expect(Object.prototype).not.toHaveProperty('resolved');
     expect(valueOf<SyncResult>(await dispatch(handlers, 'resolveSyncConflict', { project: bobDir, file: DOC, take: 'mine' }))).toMatchObject({ status: 'synced' });
     expect(await read(bobDir)).toBe(policyText({ 'Share.': 'Share, as Bob has it.' }));
   });

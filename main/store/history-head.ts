@@ -18,6 +18,25 @@ export interface Head {
 
 const OID = /^[0-9a-f]{40}$/;
 
+/**
+ * A branch's ref as git allows it (git check-ref-format), under refs/heads/: HEAD is read from the project's own
+ * folder, which may come from anyone, and the branch it names becomes a path under .git that versions are written to.
+ * `refs/heads/../../../x` would write outside the project.
+ */
+export function isBranchRef(ref: string): boolean {
+  if (!ref.startsWith('refs/heads/') || ref.endsWith('/') || ref.endsWith('.') || ref.includes('..') || ref.includes('@{') || ref.includes('//')) return false;
+  // No control characters, space, ~ ^ : ? * [ or backslash, and no component that starts with a dot or ends in .lock.
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f) return false;
+  }
+  if (/[~^:?*[\\]/.test(ref)) return false;
+  return ref
+    .slice('refs/heads/'.length)
+    .split('/')
+    .every((part) => part !== '' && part !== '@' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
 export function gitDirOf(repo: Repo): string {
   return path.join(repo.git.dir, '.git');
 }
@@ -28,10 +47,16 @@ export async function settleHead(repo: Repo, io: DiskIo): Promise<Head> {
   const symbolic = /^ref:\s*(refs\/\S+)$/.exec(headText)?.[1];
   if (!symbolic && OID.test(headText) && (await isReadableCommit(repo, headText))) return { branch: null, commit: headText };
   let branch = symbolic ?? null;
+  if (branch !== null && !isBranchRef(branch)) {
+    throw new UserError(
+      `The repository in ${repo.git.dir} is on "${branch}", which is not a branch git allows (.git/HEAD); nothing was changed. Check out the main branch with git first.`,
+    );
+  }
   if (!branch) {
     // HEAD itself was left empty: the only branch there is, or the usual one.
     const branches = await git.listBranches(repo.git).catch(() => []);
-    branch = `refs/heads/${branches.length === 1 ? branches[0] : 'main'}`;
+    const only = branches.length === 1 ? `refs/heads/${branches[0]}` : null;
+    branch = only !== null && isBranchRef(only) ? only : 'refs/heads/main';
     await durableWrite(io, path.join(gitdir, 'HEAD'), `ref: ${branch}\n`);
   }
   const loose = await readText(io, path.join(gitdir, branch));

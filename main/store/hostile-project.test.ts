@@ -383,6 +383,28 @@ const CASES: HostileCase[] = [
     refused: gitRefused(/^\.git\/refs\/tags is a link to somewhere outside the repository; Policywright does not follow links in a \.git folder\.$/),
   },
   {
+    // A program in the project's own git configuration ran as the person at the next version saved.
+    name: '.git/config names a program to sign with (gpg.program) that writes outside',
+    make: async (lab) => {
+      const program = at(lab, 'sign.sh');
+      await fs.writeFile(program, `#!/bin/sh\necho ran > "${path.join(lab.outside, 'program-ran')}"\n`, { mode: 0o755 });
+      await fs.appendFile(at(lab, '.git', 'config'), `\n[user]\n\tsigningkey = ABCDEF\n[gpg]\n\tprogram = ${program}\n`);
+    },
+    // The key is still the project's own choice: the gpg on the PATH is asked, and cannot sign with it.
+    refused: { version: /^Signing with the key ABCDEF \(git config user\.signingkey\) failed: .+\. Nothing was recorded; fix the key or unset it\.$/ },
+  },
+  {
+    name: '.git/config names a signing key gpg would read as an option',
+    make: (lab) => fs.appendFile(at(lab, '.git', 'config'), `\n[user]\n\tsigningkey = --homedir=${lab.outside}\n`),
+    refused: { version: /^The signing key in .+\/\.git\/config \(user\.signingkey\) is not a key's id, fingerprint or e-mail address; nothing was recorded; fix the key or unset it\.$/ },
+  },
+  {
+    // The branch HEAD names became a path under .git, written to when a version was saved.
+    name: '.git/HEAD names a branch outside the repository',
+    make: (lab) => fs.writeFile(at(lab, '.git', 'HEAD'), `ref: refs/heads/../../../../outside/secret.txt\n`),
+    refused: { version: /^The repository in .+ is on "refs\/heads\/\.\.\/\.\.\/\.\.\/\.\.\/outside\/secret\.txt", which is not a branch git allows \(\.git\/HEAD\); nothing was changed\. Check out the main branch with git first\.$/ },
+  },
+  {
     name: 'a document is a named pipe',
     needsFifo: true,
     make: (lab) => fifoInstead(at(lab, PRIVACY)),

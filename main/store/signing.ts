@@ -8,20 +8,42 @@ export type Signer = (payload: string) => Promise<string>;
 
 const SIGN_TIMEOUT_MS = 60_000;
 
+/** The OpenPGP program: gpg as found on the PATH. */
+const GPG = 'gpg';
+
 /**
- * The signer the repository's own git configuration asks for (`git config user.signingkey <key>` in the clone, which is
- * each person's and never pushed), or null when it names none: OpenPGP (`gpg.format` unset or `openpgp`) through
- * `gpg.program` (gpg by default). A key in the person's global configuration is not used: signing is asked for per
- * project, not switched on for every repository of the machine (nor for the tests'). SSH and X.509 signing are not
- * done: with those configured, nothing is signed (the README says so).
+ * A key's id or fingerprint (hex, `0x` or not, `!` to use that subkey), an e-mail address, or a name: not empty, not
+ * over 255 characters, no leading dash or white space (gpg would read an option), no control characters.
+ */
+function isSigningKey(key: string): boolean {
+  if (key.length === 0 || key.length > 255 || /^[\s-]/u.test(key)) return false;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+/**
+ * The signer the repository's own git configuration asks for (`git config user.signingkey <key>` in the clone), or
+ * null when it names none: OpenPGP (`gpg.format` unset or `openpgp`) through the `gpg` on the PATH. A key in the
+ * person's global configuration is not used: signing is asked for per project, not switched on for every repository of
+ * the machine (nor for the tests'). SSH and X.509 signing are not done: with those configured, nothing is signed (the
+ * README says so).
+ *
+ * The program is never taken from the repository's configuration (`gpg.program`): a project folder comes from a share
+ * or an archive as it is, its `.git/config` with it, and whatever program that named would run as the person at the
+ * next version saved. A key that could be read as an option of gpg's is refused in the same way.
  */
 export async function signerFor(repo: Repo): Promise<Signer | null> {
   const key = await configValue(repo, 'user.signingkey');
   if (!key) return null;
   const format = (await configValue(repo, 'gpg.format')) ?? 'openpgp';
   if (format !== 'openpgp') return null;
-  const program = (await configValue(repo, 'gpg.program')) ?? 'gpg';
-  return (payload) => gpgSign(program, key, payload);
+  if (!isSigningKey(key)) {
+    throw new UserError(`The signing key in ${repo.git.dir}/.git/config (user.signingkey) is not a key's id, fingerprint or e-mail address; nothing was recorded; fix the key or unset it.`);
+  }
+  return (payload) => gpgSign(GPG, key, payload);
 }
 
 async function configValue(repo: Repo, name: string): Promise<string | null> {

@@ -65,6 +65,19 @@ describe('the version index', () => {
     expect(names(await ProjectHistory.for(dir).listVersions())).toEqual(['v2']);
   });
 
+  it('reads again from git an entry whose fields are not what a version holds (the index came with the folder)', async () => {
+    await save('v0');
+    await ProjectHistory.for(dir).listVersions();
+    const data = JSON.parse(await fs.readFile(INDEX(), 'utf8')) as { entries: Record<string, { version: Record<string, unknown> }> };
+    const [entry] = Object.values(data.entries);
+    if (!entry) throw new Error('the listing wrote no index entry');
+    Object.assign(entry.version, { note: { evil: 1 }, author: ['x'], kind: 'ceremonial', commit: 'HEAD' });
+    await fs.writeFile(INDEX(), JSON.stringify(data));
+    const [listed] = await ProjectHistory.for(dir).listVersions();
+    expect(listed).toMatchObject({ name: 'v0', note: '', author: 'Dana', kind: 'editorial' });
+    expect(listed?.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('finds a version by its name without reading the others', async () => {
     const v1 = await save('v1');
     await edit('Second wording.');

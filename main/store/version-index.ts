@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
+import { VERSION_KINDS } from '../../shared/api/contract';
 import type { VersionInfo } from './history';
 import type { Repo } from './history-git';
 import { writeFileAtomic } from './atomic-write';
@@ -55,7 +56,7 @@ export class VersionIndex {
       const data = JSON.parse(await fs.readFile(path.join(gitdir, INDEX_FILE), 'utf8')) as { format?: unknown; entries?: unknown };
       if (data.format === FORMAT && data.entries && typeof data.entries === 'object') {
         for (const [oid, entry] of Object.entries(data.entries as Record<string, Entry>)) {
-          if (OID.test(oid) && typeof entry?.tag === 'string' && typeof entry.project === 'string' && isVersion(entry.version)) {
+          if (OID.test(oid) && typeof entry?.tag === 'string' && typeof entry.project === 'string' && isVersion(entry.version) && entry.version.tag === entry.tag) {
             entries.set(oid, { project: entry.project, tag: entry.tag, version: entry.version });
           }
         }
@@ -162,16 +163,27 @@ function objectPath(repo: Repo, oid: string): string {
   return path.join(repo.git.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
 }
 
+/**
+ * Whether an entry of the index is a version as the app shows it, every field of its type: the file sits in the
+ * project's .git folder, which came with the folder from whoever shared it, and a note that is an object, say, would
+ * break the list of versions where it is drawn. An entry that is not is read again from git.
+ */
 function isVersion(value: unknown): value is VersionInfo {
-  const v = value as Partial<VersionInfo> | null;
+  const v = value as Partial<Record<keyof VersionInfo, unknown>> | null;
   return (
     typeof v === 'object' &&
     v !== null &&
     typeof v.name === 'string' &&
     typeof v.tag === 'string' &&
+    typeof v.note === 'string' &&
+    typeof v.author === 'string' &&
+    (VERSION_KINDS as readonly unknown[]).includes(v.kind) &&
     typeof v.commit === 'string' &&
+    OID.test(v.commit) &&
     typeof v.createdAt === 'string' &&
-    Array.isArray(v.documentIds)
+    Array.isArray(v.documentIds) &&
+    v.documentIds.every((id) => typeof id === 'string') &&
+    (v.documentId === undefined || typeof v.documentId === 'string')
   );
 }
 

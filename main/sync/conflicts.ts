@@ -50,7 +50,8 @@ export type Resolution = 'mine' | 'theirs' | { readonly text: string };
 export function resolveConflict(projectDir: string, file: string, resolution: Resolution, options: SyncOptions): Promise<SyncOutcome> {
   return withRepo(projectDir, { create: false }, async (repo, dir) => {
     const open = await readOpenMerge(repo);
-    const entry = open?.files[file];
+    // Its own entries only: "__proto__" (from the command line, say) would otherwise be every object's prototype.
+    const entry = open && Object.hasOwn(open.files, file) ? open.files[file] : undefined;
     if (!open || !entry) throw new UserError(`${file} has no conflict to resolve in ${dir}.`);
     if (resolution === 'theirs') {
       const [base, mine, theirs] = await Promise.all([entry.base, entry.mine, entry.theirs].map((oid) => textOf(repo, file, oid)));

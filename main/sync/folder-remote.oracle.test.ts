@@ -86,6 +86,26 @@ describe.skipIf(!hasSystemGit())('a bare repository in a folder as the remote (n
     await expect(fs.stat(marker)).rejects.toThrow();
   });
 
+  it('runs none of the project’s own hooks or configured programs either (the project may have come from anyone)', async () => {
+    const { annDir, bobDir } = await team('local-hooks');
+    const marker = path.join(tmp, 'local-hooks', 'program-ran');
+    const program = path.join(tmp, 'local-hooks', 'program.sh');
+    await fs.writeFile(program, `#!/bin/sh\ntouch "${marker}"\nexit 0\n`, { mode: 0o755 });
+    // A fetch updates refs (reference-transaction), a push runs pre-push; a monitor and a hooks folder named in the
+    // project's .git/config, and its automatic maintenance after a fetch, would each run a program too.
+    const hooks = path.join(tmp, 'local-hooks', 'elsewhere-hooks');
+    await fs.mkdir(hooks);
+    for (const folder of [path.join(bobDir, '.git', 'hooks'), hooks]) {
+      for (const hook of ['reference-transaction', 'pre-push', 'post-merge', 'pre-auto-gc']) await fs.copyFile(program, path.join(folder, hook));
+    }
+    await fs.appendFile(path.join(bobDir, '.git', 'config'), `\n[core]\n\thooksPath = ${hooks}\n\tfsmonitor = ${program}\n[gc]\n\tauto = 1\n`);
+    await edit(annDir, { 'Collect.': 'Collect, by Ann.' });
+    expect(await syncProject(annDir, ann)).toMatchObject({ status: 'synced', sent: 1 });
+    await edit(bobDir, { 'Share.': 'Share, by Bob.' });
+    expect(await syncProject(bobDir, bob)).toMatchObject({ status: 'synced', merged: true, received: 1 });
+    await expect(fs.stat(marker)).rejects.toThrow();
+  });
+
   it('says in one sentence when the folder is gone (offline, kept for later) or holds no repository', async () => {
     const { bare, annDir } = await team('gone');
     const moved = `${bare}-moved`;
