@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { PromiseFsClient } from 'isomorphic-git';
 import { replaceFile, syncDirectory, type SaveFs } from './atomic-write';
+import { checkGitPath, guarded, readGitFile } from './git-folder-guard';
 import { isWholeLooseObject } from './loose-object';
 
 /**
@@ -21,21 +22,42 @@ export interface DiskIo extends SaveFs {
   chmod: typeof fs.chmod;
 }
 
+/** The disk itself, never through a link or into a pipe inside a .git folder (git-folder-guard.ts). */
 export const nodeDiskIo: DiskIo = {
-  open: fs.open,
-  rename: fs.rename,
-  rm: fs.rm,
-  readFile: fs.readFile,
+  open: guarded(fs.open),
+  rename: async (from, to) => {
+    await Promise.all([checkGitPath(String(from)), checkGitPath(String(to))]);
+    return fs.rename(from, to);
+  },
+  rm: guarded(fs.rm),
+  readFile: readGitFile as typeof fs.readFile,
   stat: fs.stat,
   lstat: fs.lstat,
-  readdir: (dir) => fs.readdir(dir),
+  readdir: guarded((dir: string) => fs.readdir(dir)),
   readlink: fs.readlink,
   symlink: fs.symlink,
-  mkdir: (dir) => fs.mkdir(dir),
-  unlink: fs.unlink,
-  rmdir: (dir) => fs.rmdir(dir),
+  mkdir: guarded((dir: string) => fs.mkdir(dir)),
+  unlink: guarded(fs.unlink),
+  rmdir: guarded((dir: string) => fs.rmdir(dir)),
   chmod: fs.chmod,
 };
+
+/** What isomorphic-git reads and writes through where no durable layer is needed: the same guards, Node's calls. */
+export const guardedGitFs: GitFs = {
+  promises: {
+    readFile: readGitFile,
+    writeFile: guarded(fs.writeFile),
+    unlink: guarded(fs.unlink),
+    readdir: guarded(fs.readdir),
+    mkdir: guarded(fs.mkdir),
+    rmdir: guarded(fs.rmdir),
+    stat: fs.stat,
+    lstat: fs.lstat,
+    readlink: fs.readlink,
+    symlink: fs.symlink,
+    chmod: fs.chmod,
+  },
+} as unknown as GitFs;
 
 /** What isomorphic-git takes as `fs`: an object whose `promises` holds the calls its FileSystem wrapper makes. */
 export type GitFs = PromiseFsClient;

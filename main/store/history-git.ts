@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import { DocumentIdSchema } from '../../shared/model/document';
-import type { GitFs } from './durable-git-fs';
+import { guardedGitFs, type GitFs } from './durable-git-fs';
 import { UserError } from './errors';
 import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, VARIABLES_FILE, WORKFLOW_DIR } from './project-files';
 import { ConfinedFolder, SIZE_LIMITS } from './project-fs';
@@ -49,7 +49,7 @@ export async function findRepo(projectDir: string): Promise<Repo | null> {
     }
   }
   return {
-    git: { fs: nodeFs, dir: root, cache: {} },
+    git: { fs: guardedGitFs, dir: root, cache: {} },
     project: path.relative(root, projectDir).split(path.sep).join('/'),
   };
 }
@@ -57,8 +57,8 @@ export async function findRepo(projectDir: string): Promise<Repo | null> {
 export async function findOrInitRepo(projectDir: string): Promise<Repo> {
   const found = await findRepo(projectDir);
   if (found) return found;
-  await git.init({ fs: nodeFs, dir: projectDir, defaultBranch: 'main' });
-  return { git: { fs: nodeFs, dir: projectDir, cache: {} }, project: '' };
+  await git.init({ fs: guardedGitFs, dir: projectDir, defaultBranch: 'main' });
+  return { git: { fs: guardedGitFs, dir: projectDir, cache: {} }, project: '' };
 }
 
 /**
@@ -195,7 +195,7 @@ export async function stageProject(repo: Repo, projectDir: string, head: string 
   const present = new Set(onDisk);
   const gone = [...known].filter((file) => !present.has(file));
   // force: a team's .gitignore must not leave a document out of its own version.
-  if (onDisk.length > 0) await git.add({ ...repo.git, filepath: onDisk.map((file) => repoPath(repo, file)), force: true });
+  if (onDisk.length > 0) await git.add({ ...repo.git, filepath: onDisk.map((file) => repoPath(repo, file)), force: true }).catch(firstOfMany);
   if (gone.length > 0) await git.remove({ ...repo.git, filepath: gone.map((file) => repoPath(repo, file)) });
 
   const changes = new Map<string, Staged | null>();
@@ -203,6 +203,16 @@ export async function stageProject(repo: Repo, projectDir: string, head: string 
   for (const [file, staged] of await projectFilesIn(repo, git.STAGE())) changes.set(repoPath(repo, file), staged);
   const headTree = head ? (await git.readCommit({ ...repo.git, oid: head })).commit.tree : null;
   return (await replaceInTree(repo, headTree, changes)) ?? (await git.writeTree({ ...repo.git, tree: [] }));
+}
+
+/**
+ * isomorphic-git adds several files at once and gathers their failures into one MultipleGitError, whose own message
+ * says only that there were several: the first of them is what the person is told (a refusal's one sentence).
+ */
+function firstOfMany(error: unknown): never {
+  const errors = isGitError(error, 'MultipleGitError') ? (error as { errors?: unknown }).errors : undefined;
+  if (Array.isArray(errors) && errors.length > 0) throw errors.find((inner) => inner instanceof UserError) ?? errors[0];
+  throw error;
 }
 
 /** The project's files in a commit or in the index, by path inside the project; folders elsewhere are not entered. */

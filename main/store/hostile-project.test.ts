@@ -97,6 +97,7 @@ const OPERATIONS = {
   loadVersion: ['loadVersion', { documentId: 'cookie-policy', version: 'v0' }],
   // A checks.json that cannot be read is a sentence in the reply, never a refusal: the Check tab opens all the same.
   checks: ['readChecks', {}],
+  workflow: ['workflowProblems', {}],
   dismiss: ['dismissFinding', { documentId: 'cookie-policy', finding: { rule: 'empty-section', sectionId: null, excerpt: 'Cookies' }, reason: 'Checked with legal.' }],
 } as const;
 type Operation = keyof typeof OPERATIONS | 'open';
@@ -112,6 +113,8 @@ interface HostileCase {
   problems?: Record<string, RegExp>;
   /** Further checks on what came back. */
   also?(results: Map<Operation, unknown>, lab: Lab): Promise<void>;
+  /** The .git folder holds a pipe that the test's own reading of the history (plain isomorphic-git) would wait on. */
+  historyUnreadable?: true;
 }
 
 /**
@@ -149,7 +152,7 @@ async function expectRefused(method: string, input: object, sentence: RegExp): P
 function expectedRefusal(c: HostileCase, op: Operation): RegExp | undefined {
   if (op === 'checkExport') return c.refused.export;
   if (op === 'outdated') return c.refused.clauses;
-  if (op === 'loadVersion') return c.refused.versions;
+  if (op === 'loadVersion') return c.refused.loadVersion ?? c.refused.versions;
   return c.refused[op];
 }
 
@@ -195,7 +198,7 @@ async function runCase(c: HostileCase): Promise<void> {
   // What the project's own history holds (when its .git is real enough for the test itself to read without hanging).
   const dotGit = await fs.lstat(path.join(lab.project, '.git')).catch(() => null);
   const head = await fs.lstat(path.join(lab.project, '.git', 'HEAD')).catch(() => null);
-  if (dotGit?.isDirectory() && head?.isFile()) expect(await everythingCommitted(lab.project)).not.toContain(CANARY);
+  if (dotGit?.isDirectory() && head?.isFile() && !c.historyUnreadable) expect(await everythingCommitted(lab.project)).not.toContain(CANARY);
   casesRun++;
 }
 
@@ -220,6 +223,7 @@ function variablesRefused(sentence: RegExp): HostileCase['refused'] {
   return { clauses: sentence, clauseNew: sentence, clauseEdit: sentence, variables: sentence, saveVariables: sentence, version: sentence, compare: sentence, export: sentence };
 }
 const gitRefused = (sentence: RegExp): HostileCase['refused'] => ({ version: sentence, versions: sentence, compare: sentence });
+const gitPipe = (entry: string) => new RegExp(`^${escape(entry)} is a named pipe, not a file; Policywright reads only ordinary files in a \\.git folder\\.$`);
 
 async function brokenClausesOf(results: Map<Operation, unknown>): Promise<Array<{ file: string; problem: string }>> {
   return (results.get('clauses') as { broken: Array<{ file: string; problem: string }> }).broken;
@@ -403,6 +407,46 @@ const CASES: HostileCase[] = [
     name: '.git/HEAD names a branch outside the repository',
     make: (lab) => fs.writeFile(at(lab, '.git', 'HEAD'), `ref: refs/heads/../../../../outside/secret.txt\n`),
     refused: { version: /^The repository in .+ is on "refs\/heads\/\.\.\/\.\.\/\.\.\/\.\.\/outside\/secret\.txt", which is not a branch git allows \(\.git\/HEAD\); nothing was changed\. Check out the main branch with git first\.$/ },
+  },
+  {
+    // Read by the review workflow on opening, once per document at the same time: four such reads filled the pool.
+    name: '.git/refs/heads/main is a named pipe',
+    needsFifo: true,
+    historyUnreadable: true,
+    make: (lab) => fifoInstead(at(lab, '.git', 'refs', 'heads', 'main')),
+    refused: { version: gitPipe('.git/refs/heads/main') },
+  },
+  {
+    name: 'a version’s tag in .git/refs/tags is a named pipe',
+    needsFifo: true,
+    historyUnreadable: true,
+    make: (lab) => fifoInstead(at(lab, '.git', 'refs', 'tags', 'v0')),
+    // Not a version any more: said as for a version that is not there, and nothing waits on the pipe.
+    refused: { compare: /^There is no version "v0" in .+\.$/, loadVersion: /^There is no version "v0" in .+\.$/ },
+  },
+  {
+    // Only a record of what was read before: a pipe there is as good as none, and nothing waits on it.
+    name: 'the version index .git/policywright/versions.json is a named pipe',
+    needsFifo: true,
+    make: async (lab) => {
+      await fs.mkdir(at(lab, '.git', 'policywright'), { recursive: true });
+      await fifoInstead(at(lab, '.git', 'policywright', 'versions.json'));
+    },
+    refused: {},
+  },
+  {
+    // Git makes a folder of objects/ for each first two hex digits as it needs one: linked in advance, new objects of a
+    // version would have been written outside.
+    name: 'the folders .git/objects/xx not made yet are links to a folder outside',
+    make: async (lab) => {
+      const elsewhere = path.join(lab.outside, 'objects-here');
+      await fs.mkdir(elsewhere);
+      for (let n = 0; n < 256; n++) {
+        const name = n.toString(16).padStart(2, '0');
+        if (!(await fs.lstat(at(lab, '.git', 'objects', name)).catch(() => null))) await fs.symlink(elsewhere, at(lab, '.git', 'objects', name));
+      }
+    },
+    refused: { version: /^\.git\/objects\/[0-9a-f]{2} is a link to somewhere outside the repository; Policywright does not follow links in a \.git folder\.$/ },
   },
   {
     name: 'a document is a named pipe',

@@ -5,6 +5,7 @@ import { VERSION_KINDS } from '../../shared/api/contract';
 import type { VersionInfo } from './history';
 import type { Repo } from './history-git';
 import { writeFileAtomic } from './atomic-write';
+import { checkGitPath, readGitFile } from './git-folder-guard';
 import { rememberWhole, wholeStampOf } from './durable-git-fs';
 
 /*
@@ -53,7 +54,7 @@ export class VersionIndex {
     const entries = new Map<string, Entry>();
     let stampsRead = 0;
     try {
-      const data = JSON.parse(await fs.readFile(path.join(gitdir, INDEX_FILE), 'utf8')) as { format?: unknown; entries?: unknown };
+      const data = JSON.parse((await readGitFile(path.join(gitdir, INDEX_FILE), 'utf8')) as string) as { format?: unknown; entries?: unknown };
       if (data.format === FORMAT && data.entries && typeof data.entries === 'object') {
         for (const [oid, entry] of Object.entries(data.entries as Record<string, Entry>)) {
           if (OID.test(oid) && typeof entry?.tag === 'string' && typeof entry.project === 'string' && isVersion(entry.version) && entry.version.tag === entry.tag) {
@@ -114,14 +115,14 @@ export class VersionIndex {
     // Written when it learnt a version, or the stamps of objects a deep listing checked.
     if (!this.added && stampCount === this.stampsRead) return;
     await fs.mkdir(path.join(this.gitdir, 'policywright'), { recursive: true }).catch(() => undefined);
-    await writeFileAtomic(path.join(this.gitdir, INDEX_FILE), JSON.stringify({ format: FORMAT, entries: stored })).catch(() => undefined);
+    await writeIndexFile(path.join(this.gitdir, INDEX_FILE), JSON.stringify({ format: FORMAT, entries: stored })).catch(() => undefined);
     // A quick listing knows no objects: it adds them to the objects file only when it read that file too, never
     // writing over what a deep listing kept with less.
     if (this.withObjects || this.added) {
-      const previous = this.withObjects ? null : await fs.readFile(path.join(this.gitdir, OBJECTS_FILE)).catch(() => null);
+      const previous = this.withObjects ? null : await readGitFile(path.join(this.gitdir, OBJECTS_FILE)).catch(() => null);
       if (previous === null) {
         const text = JSON.stringify({ format: FORMAT, objects: table, entries: objects, stamps });
-        await writeFileAtomic(path.join(this.gitdir, OBJECTS_FILE), text).catch(() => undefined);
+        await writeIndexFile(path.join(this.gitdir, OBJECTS_FILE), text).catch(() => undefined);
       }
     }
     this.added = false;
@@ -134,7 +135,7 @@ async function readObjects(repo: Repo, file: string, entries: Map<string, Entry>
   let stampsRead = 0;
   try {
     // Each object id is written once, in `objects`; entries and stamps name objects by their place there.
-    const data = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown; objects?: unknown; entries?: unknown; stamps?: unknown };
+    const data = JSON.parse((await readGitFile(file, 'utf8')) as string) as { format?: unknown; objects?: unknown; entries?: unknown; stamps?: unknown };
     if (data.format !== FORMAT || !Array.isArray(data.objects)) return 0;
     const table = data.objects.map((o) => (typeof o === 'string' && OID.test(o) ? o : null));
     for (const [tagOid, places] of Object.entries((data.entries ?? {}) as Record<string, unknown>)) {
@@ -168,6 +169,12 @@ function objectPath(repo: Repo, oid: string): string {
  * project's .git folder, which came with the folder from whoever shared it, and a note that is an object, say, would
  * break the list of versions where it is drawn. An entry that is not is read again from git.
  */
+/** The index's files are written inside the .git folder, never through a link in it (git-folder-guard.ts). */
+async function writeIndexFile(file: string, text: string): Promise<void> {
+  await checkGitPath(file);
+  await writeFileAtomic(file, text);
+}
+
 function isVersion(value: unknown): value is VersionInfo {
   const v = value as Partial<Record<keyof VersionInfo, unknown>> | null;
   return (

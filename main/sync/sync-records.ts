@@ -60,7 +60,7 @@ async function write(repo: Repo, name: string, value: unknown): Promise<void> {
 }
 
 async function remove(repo: Repo, name: string): Promise<void> {
-  await fs.rm(recordPath(repo, name), { force: true });
+  await nodeDiskIo.rm(recordPath(repo, name), { force: true });
 }
 
 export const readOpenMerge = (repo: Repo) => read(repo, 'merge.json', OpenMergeSchema);
