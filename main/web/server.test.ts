@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace, createHandlers } from '../api/handlers';
 import { Journal } from '../store/journal';
 import { RecentProjects } from '../store/recent';
-import { NO_SESSION_MESSAGE, SPENT_CODE_MESSAGE, startWebHost, type WebHost } from './server';
+import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
+import { MAX_BODY_BYTES, NO_SESSION_MESSAGE, SPENT_CODE_MESSAGE, startWebHost, type WebHost } from './server';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { LAUNCH_CODE_LIFETIME_MS, SESSION_COOKIE } from './session';
 import { APP_JS, INDEX_HTML, SECRET, openSession, rawRequest, sessionFrom, writeRenderer, type RawRequest, type RawResponse } from './test-host';
@@ -341,6 +342,16 @@ describe('the API over HTTP', () => {
     expect(reply.ok).toBe(false);
     expect(reply.error.message).toMatch(/^Bad input to openProject: path /);
   });
+
+  it('takes a file to import of the largest size allowed, and says what is too large past it', async () => {
+    // 50 MB as base64 is 66.7 MB of request: the handler answers (no project is open), not the body limit.
+    const largest = 'A'.repeat(Math.ceil(MAX_IMPORT_BYTES / 3) * 4);
+    const imported = await api('importDocument', { project: tmp, fileName: 'big.docx', base64: largest });
+    expect(JSON.parse(imported.body).error.message).not.toMatch(/over the .* MB Policywright takes/);
+    const tooLarge = await api('importDocument', { project: tmp, fileName: 'big.docx', base64: 'A'.repeat(MAX_BODY_BYTES) });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toEqual({ ok: false, error: { message: 'The request is over the 160 MB Policywright takes in one call; a file to import may be at most 50 MB.' } });
+  }, 30_000);
 
   it('answers a body that is not JSON with 400', async () => {
     const res = await api('getStartup', '{not json');

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../shared/api/contract';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { cookieValue, isFromThisSite, isJsonContentType, isOwnHost, isOwnOrigin, randomHostName, requestTarget } from './request-rules';
@@ -8,7 +9,13 @@ import { CONTENT_SECURITY_POLICY } from './security';
 import { SESSION_COOKIE, Sessions, sessionCookie, type Clock } from './session';
 import { readStatic } from './static';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/**
+ * The largest call the page makes: a file to import (at most MAX_IMPORT_BYTES, sent as base64, a third larger) or a
+ * document saved whole (its file may be 64 MiB), with room for JSON's escapes. A body over it is not read on.
+ */
+export const MAX_BODY_BYTES = 160 * MiB;
+const TOO_LARGE = `The request is over the ${MAX_BODY_BYTES / MiB} MB Policywright takes in one call; a file to import may be at most ${MAX_IMPORT_BYTES / MiB} MB.`;
 const TEXT = 'text/plain; charset=utf-8';
 
 export const NO_SESSION_MESSAGE = 'Open the address Policywright printed in its terminal: this page needs the one-time code it carries.';
@@ -91,7 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function answerApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     const body = await readBody(req);
-    if (body === null) return sendJson(res, 413, { ok: false, error: { message: 'The request is too large.' } });
+    if (body === null) return sendJson(res, 413, { ok: false, error: { message: TOO_LARGE } });
     let input: unknown;
     try {
       input = body.length ? JSON.parse(body) : {};
