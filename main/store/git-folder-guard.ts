@@ -19,12 +19,21 @@ export const GIT_FILE_LIMIT = 1024 * 1024 * 1024;
 
 const KIND = 'a .git folder';
 
-/** The .git folder `file` is in, and its path inside it ('.git/refs/heads/main'); null for a file in no .git folder. */
+/**
+ * The .git folder `file` is in, and its path inside it ('.git/refs/heads/main'); null for a file in no .git folder.
+ * A path that climbs out with `..` below .git (a tag named `../../evil` in packed-refs) is refused, not resolved.
+ */
 function placeInGit(file: string): { root: string; inside: string[] } | null {
+  const raw = file.split(/[\\/]/);
+  const at = raw.indexOf('.git');
+  if (at < 0 || at === raw.length - 1) return null;
+  if (raw.slice(at + 1).some((part) => part === '..')) {
+    throw new UserError(`${raw.slice(at).join('/')} is not a path inside the .git folder; Policywright reads and writes nothing outside it.`);
+  }
   const parts = path.resolve(file).split(path.sep);
-  const at = parts.indexOf('.git');
-  if (at < 0 || at === parts.length - 1) return null;
-  return { root: parts.slice(0, at).join(path.sep) || path.sep, inside: parts.slice(at) };
+  const resolvedAt = parts.lastIndexOf('.git', parts.length - (raw.length - at));
+  if (resolvedAt < 0) return null;
+  return { root: parts.slice(0, resolvedAt).join(path.sep) || path.sep, inside: parts.slice(resolvedAt) };
 }
 
 /**
@@ -45,8 +54,10 @@ export async function readGitFile(file: string, options?: unknown): Promise<Buff
   }
   try {
     const stats = await handle.stat();
+    // A folder read as a file: isomorphic-git, trying where a ref may be, takes EISDIR as "not here", as Node says it.
+    if (stats.isDirectory()) throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
     if (!stats.isFile()) throw new UserError(notAFile(name, stats));
-    if (stats.size > GIT_FILE_LIMIT) throw new UserError(`${name} is over ${GIT_FILE_LIMIT / 1024 ** 3} GiB, more than a .git folder's file Policywright reads; it was not opened.`);
+    if (stats.size > GIT_FILE_LIMIT) throw new UserError(`${name} is over ${GIT_FILE_LIMIT / 1024 ** 3} GiB, more than a .git folder's file Policywright reads; it was not read.`);
     const bytes = await handle.readFile();
     const encoding = typeof options === 'string' ? options : (options as { encoding?: unknown } | undefined)?.encoding;
     return typeof encoding === 'string' ? bytes.toString(encoding as BufferEncoding) : bytes;

@@ -19,12 +19,12 @@ export interface Head {
 const OID = /^[0-9a-f]{40}$/;
 
 /**
- * A branch's ref as git allows it (git check-ref-format), under refs/heads/: HEAD is read from the project's own
- * folder, which may come from anyone, and the branch it names becomes a path under .git that versions are written to.
- * `refs/heads/../../../x` would write outside the project.
+ * A ref's name as git allows it (git check-ref-format), under `under` ('refs/heads/', 'refs/tags/'): HEAD and the
+ * repository's refs (packed-refs included) are read from the project's own folder, which may come from anyone, and a
+ * ref's name becomes a path under .git that is read and written: `refs/heads/../../../x` would reach outside.
  */
-export function isBranchRef(ref: string): boolean {
-  if (!ref.startsWith('refs/heads/') || ref.endsWith('/') || ref.endsWith('.') || ref.includes('..') || ref.includes('@{') || ref.includes('//')) return false;
+export function isRefName(ref: string, under: string): boolean {
+  if (!ref.startsWith(under) || ref.endsWith('/') || ref.endsWith('.') || ref.includes('..') || ref.includes('@{') || ref.includes('//')) return false;
   // No control characters, space, ~ ^ : ? * [ or backslash, and no component that starts with a dot or ends in .lock.
   for (let i = 0; i < ref.length; i++) {
     const code = ref.charCodeAt(i);
@@ -32,9 +32,19 @@ export function isBranchRef(ref: string): boolean {
   }
   if (/[~^:?*[\\]/.test(ref)) return false;
   return ref
-    .slice('refs/heads/'.length)
+    .slice(under.length)
     .split('/')
     .every((part) => part !== '' && part !== '@' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+/** A branch's ref as git allows it, under refs/heads/. */
+export function isBranchRef(ref: string): boolean {
+  return isRefName(ref, 'refs/heads/');
+}
+
+/** The repository's tags whose names git allows (see isRefName); any other is no version and is never read. */
+export async function tagsOf(repo: Repo): Promise<string[]> {
+  return (await git.listTags(repo.git)).filter((tag) => isRefName(`refs/tags/${tag}`, 'refs/tags/'));
 }
 
 export function gitDirOf(repo: Repo): string {
@@ -49,7 +59,7 @@ export async function settleHead(repo: Repo, io: DiskIo): Promise<Head> {
   let branch = symbolic ?? null;
   if (branch !== null && !isBranchRef(branch)) {
     throw new UserError(
-      `The repository in ${repo.git.dir} is on "${branch}", which is not a branch git allows (.git/HEAD); nothing was changed. Check out the main branch with git first.`,
+      `The repository in ${repo.git.dir} is on ${JSON.stringify(branch)}, which is not a branch git allows (.git/HEAD), so nothing was changed; check out the main branch with git first.`,
     );
   }
   if (!branch) {
@@ -126,7 +136,7 @@ const taggedCommits = new Map<string, TaggedCommit | null>();
 /** The commits of the readable Policywright version tags, of every project in the repository. */
 async function versionCommits(repo: Repo): Promise<TaggedCommit[]> {
   const found: TaggedCommit[] = [];
-  for (const tag of await git.listTags(repo.git)) {
+  for (const tag of await tagsOf(repo)) {
     const oid = await git.resolveRef({ ...repo.git, ref: `refs/tags/${tag}`, depth: 1 }).catch(() => null);
     if (oid === null || !OID.test(oid)) continue;
     const key = `${repo.git.dir}\0${oid}`;

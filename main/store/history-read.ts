@@ -7,6 +7,7 @@ import { documentIdOf, isGitError, isProjectFile, type Repo } from './history-gi
 import { DOCUMENTS_DIR, MANIFEST_FILE } from './project-files';
 import { rewriteObjectsFromDraft } from './history-draft-repair';
 import { VersionIndex, tagOidOf } from './version-index';
+import { tagsOf } from './history-head';
 
 /** Reading versions back from a repository's tags: everything a version records is in its tag and its commit. */
 
@@ -30,7 +31,7 @@ export interface VersionListing {
  */
 export async function readVersionListing(repo: Repo, repair = true, deep = true): Promise<VersionListing> {
   const prefix = tagPrefix(repo.project);
-  const tags = (await git.listTags(repo.git)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
+  const tags = (await tagsOf(repo)).filter((tag) => tag.startsWith(prefix) && !tag.slice(prefix.length).includes('/'));
   const index = await VersionIndex.read(repo, deep);
   const present = new Set<string>();
   const readWhole = new Set<string>();

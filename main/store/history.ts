@@ -29,6 +29,7 @@ import { writeVersion } from './history-save';
 import { versionSaveError } from './history-errors';
 import { durableGitFs, nodeDiskIo, type DiskIo } from './durable-git-fs';
 import { serialized } from './serialized';
+import { tagsOf } from './history-head';
 
 export type { VersionKind } from './history-message';
 
@@ -174,7 +175,7 @@ function checkRelativePath(relativePath: string): string {
  */
 async function refuseTaken(repo: Repo, name: string, tag: string): Promise<void> {
   // Refs are files: "a" and "a/b" cannot both exist, and "A" and "a" are one file on macOS and Windows.
-  const clash = (await git.listTags(repo.git)).find((existing) => {
+  const clash = (await tagsOf(repo)).find((existing) => {
     const other = existing.toLowerCase();
     return other === tag || other.startsWith(`${tag}/`) || tag.startsWith(`${other}/`);
   });

@@ -406,7 +406,7 @@ const CASES: HostileCase[] = [
     // The branch HEAD names became a path under .git, written to when a version was saved.
     name: '.git/HEAD names a branch outside the repository',
     make: (lab) => fs.writeFile(at(lab, '.git', 'HEAD'), `ref: refs/heads/../../../../outside/secret.txt\n`),
-    refused: { version: /^The repository in .+ is on "refs\/heads\/\.\.\/\.\.\/\.\.\/\.\.\/outside\/secret\.txt", which is not a branch git allows \(\.git\/HEAD\); nothing was changed\. Check out the main branch with git first\.$/ },
+    refused: { version: /^The repository in .+ is on "refs\/heads\/\.\.\/\.\.\/\.\.\/\.\.\/outside\/secret\.txt", which is not a branch git allows \(\.git\/HEAD\), so nothing was changed; check out the main branch with git first\.$/ },
   },
   {
     // Read by the review workflow on opening, once per document at the same time: four such reads filled the pool.
@@ -423,6 +423,18 @@ const CASES: HostileCase[] = [
     make: (lab) => fifoInstead(at(lab, '.git', 'refs', 'tags', 'v0')),
     // Not a version any more: said as for a version that is not there, and nothing waits on the pipe.
     refused: { compare: /^There is no version "v0" in .+\.$/, loadVersion: /^There is no version "v0" in .+\.$/ },
+  },
+  {
+    // A tag's name is a path under .git/refs/tags: one that climbs out led every version save to read a pipe.
+    name: 'packed-refs names a tag ../../../evil, a named pipe in the project',
+    needsFifo: true,
+    historyUnreadable: true,
+    make: async (lab) => {
+      const head = (await fs.readFile(at(lab, '.git', 'refs', 'heads', 'main'), 'utf8')).trim();
+      await fs.appendFile(at(lab, '.git', 'packed-refs'), `${head} refs/tags/../../../evil\n`);
+      await fifoInstead(at(lab, 'evil'));
+    },
+    refused: {},
   },
   {
     // Only a record of what was read before: a pipe there is as good as none, and nothing waits on it.

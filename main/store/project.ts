@@ -25,9 +25,13 @@ import type { ProjectLibrarySeed } from './starter';
 import { writeVariables } from './variables';
 import { stampOf } from './document-stamp';
 import { serialized } from './serialized';
+import { withFolderLock } from './folder-lock';
 import { causeOf } from './describe-fs-error';
 import { removeLeftoverTemporaryFiles, whyReadOnly } from './project-folder-state';
 import type { Stats } from 'node:fs';
+
+/** Held while the list of documents is read, changed and written (folder-lock.ts); hidden, and in no version. */
+const MANIFEST_LOCK = '.policywright.json.lock';
 
 /** An open project folder: its manifest and its documents, read and written only through here. */
 export class Project {
@@ -283,7 +287,8 @@ export class Project {
    * a document since this one read the manifest, so it is read again first, under the one lock for the manifest.
    */
   private async changeManifest<T>(change: (documents: string[]) => Promise<{ documents: string[]; result: T }>): Promise<T> {
-    return serialized(`manifest ${await this.lockKey()}`, async () => {
+    // Between this window's own changes, then between processes (the command line, another app on a shared drive).
+    return serialized(`manifest ${await this.lockKey()}`, () => withFolderLock(this.folder.root, MANIFEST_LOCK, async () => {
       const onDisk = (await readManifest(this.folder).catch(() => null)) ?? this.manifest;
       this.adoptManifest(onDisk);
       const { documents, result } = await change([...onDisk.documents]);
@@ -295,7 +300,7 @@ export class Project {
       // Listed again, or taken off the list by this project itself: no longer gone elsewhere.
       for (const id of [...onDisk.documents, ...documents]) this.goneElsewhere.delete(id);
       return result;
-    });
+    }));
   }
 
   /**

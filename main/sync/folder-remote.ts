@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
-import { gitDirOf } from '../store/history-head';
+import { gitDirOf, tagsOf } from '../store/history-head';
 import type { Repo } from '../store/history-git';
 import { SyncError } from './sync-errors';
 import { runGit } from './system-git';
@@ -15,8 +15,16 @@ import { runGit } from './system-git';
 
 const BRANCH = 'refs/heads/main';
 const TRACKING = 'refs/remotes/origin/main';
-/** receive-pack runs on this computer for a folder: hooks off, whatever the repository's configuration says. */
-const RECEIVE_PACK = '--receive-pack=git -c core.hooksPath=/dev/null receive-pack';
+/**
+ * receive-pack runs on this computer for a folder, in the folder's repository: its hooks off, and no program its
+ * configuration names for alternates, whatever that configuration says.
+ */
+const RECEIVE_PACK = '--receive-pack=git -c core.hooksPath=/dev/null -c core.alternateRefsCommand=true receive-pack';
+/**
+ * upload-pack named outright: git takes a remote's own `uploadpack` from the project's configuration when a remote
+ * there bears the folder's path as its name (on Windows, where a path does not start with a slash, it may).
+ */
+const UPLOAD_PACK = '--upload-pack=git-upload-pack';
 
 /** Fails in one sentence unless `folder` holds a git repository: a share not connected is offline, not an error. */
 export async function checkFolderRepository(folder: string): Promise<void> {
@@ -32,7 +40,7 @@ export async function checkFolderRepository(folder: string): Promise<void> {
 /** The folder repository's branches and tags, by ref (peeled tag lines left out). */
 async function refsOf(folder: string): Promise<Map<string, string>> {
   await checkFolderRepository(folder);
-  const listed = await runGit(['ls-remote', '--', folder]);
+  const listed = await runGit(['ls-remote', UPLOAD_PACK, '--', folder]);
   if (listed.code !== 0) throw failure(folder, listed.stderr);
   const refs = new Map<string, string>();
   for (const line of listed.stdout.split('\n')) {
@@ -45,7 +53,7 @@ async function refsOf(folder: string): Promise<Map<string, string>> {
 /** As fetchRemote: the branch into the tracking ref, and the versions' tags this repository does not have yet. */
 export async function fetchFolder(repo: Repo, folder: string): Promise<string | null> {
   const refs = await refsOf(folder);
-  const local = new Set(await git.listTags(repo.git));
+  const local = new Set(await tagsOf(repo));
   const specs: string[] = [];
   if (refs.has(BRANCH)) specs.push(`+${BRANCH}:${TRACKING}`);
   for (const ref of refs.keys()) {
@@ -53,7 +61,7 @@ export async function fetchFolder(repo: Repo, folder: string): Promise<string | 
     if (ref.startsWith('refs/tags/') && !local.has(ref.slice('refs/tags/'.length))) specs.push(`${ref}:${ref}`);
   }
   if (specs.length > 0) {
-    const fetched = await runGit([`--git-dir=${gitDirOf(repo)}`, 'fetch', '--no-tags', '--quiet', '--', folder, ...specs]);
+    const fetched = await runGit([`--git-dir=${gitDirOf(repo)}`, 'fetch', '--no-tags', '--quiet', UPLOAD_PACK, '--', folder, ...specs]);
     if (fetched.code !== 0) throw failure(folder, fetched.stderr);
   }
   return refs.has(BRANCH) ? git.resolveRef({ ...repo.git, ref: TRACKING }) : null;
@@ -73,7 +81,7 @@ export async function pushFolder(repo: Repo, folder: string, branch: string): Pr
 
 /** As pushTags: the versions the folder repository does not have; one of the same name for another version is kept here. */
 export async function pushFolderTags(repo: Repo, folder: string): Promise<{ sent: number; keptHere: string[] }> {
-  const local = await git.listTags(repo.git);
+  const local = await tagsOf(repo);
   if (local.length === 0) return { sent: 0, keptHere: [] };
   const refs = await refsOf(folder);
   const keptHere: string[] = [];

@@ -5,6 +5,7 @@ import type { Repo } from '../store/history-git';
 import type { GitCredentials } from './credentials';
 import { fetchFolder, pushFolder, pushFolderTags } from './folder-remote';
 import { checkRemoteUrl, isFolderRemote } from './remote-url';
+import { tagsOf } from '../store/history-head';
 
 /** The remote every project syncs with, and its one branch: a team shares one line of history. */
 export const REMOTE = 'origin';
@@ -77,7 +78,7 @@ export async function pushBranch(repo: Repo, connection: Connection, branch: str
  */
 export async function pushTags(repo: Repo, connection: Connection): Promise<{ sent: number; keptHere: string[] }> {
   if (isFolderRemote(connection.url)) return pushFolderTags(repo, connection.url);
-  const local = await git.listTags(repo.git);
+  const local = await tagsOf(repo);
   if (local.length === 0) return { sent: 0, keptHere: [] };
   const onServer = await git.listServerRefs({ http, url: connection.url, prefix: 'refs/tags/', protocolVersion: 1, ...auth(connection) });
   const known = new Map(onServer.filter((ref) => !ref.ref.endsWith('^{}')).map((ref) => [ref.ref, ref.oid]));

@@ -26,6 +26,7 @@ const REPOSITORY_CONFIG_OFF = [
   '-c', 'core.fsmonitor=false',
   '-c', 'gc.auto=0',
   '-c', 'maintenance.auto=false',
+  '-c', 'core.alternateRefsCommand=true',
   '-c', 'protocol.allow=never',
   '-c', 'protocol.file.allow=always',
 ];
@@ -39,7 +40,8 @@ const REPOSITORY_CONFIG_OFF = [
  */
 export function runGit(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<GitRun> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...REPOSITORY_CONFIG_OFF, ...args], { env: gitEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 120_000, windowsHide: true }, (error, stdout, stderr) => {
+    // Never run inside the project: git would take it for the repository to read configuration from.
+    execFile('git', [...REPOSITORY_CONFIG_OFF, ...args], { cwd: os.tmpdir(), env: gitEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 120_000, windowsHide: true }, (error, stdout, stderr) => {
       if (error && typeof (error as NodeJS.ErrnoException).code === 'string') return reject(error);
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
