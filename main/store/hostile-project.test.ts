@@ -395,7 +395,7 @@ const CASES: HostileCase[] = [
       await fs.appendFile(at(lab, '.git', 'config'), `\n[user]\n\tsigningkey = ABCDEF\n[gpg]\n\tprogram = ${program}\n`);
     },
     // The key is still the project's own choice: the gpg on the PATH is asked, and cannot sign with it.
-    refused: { version: /^Signing with the key ABCDEF \(git config user\.signingkey\) failed: .+\. Nothing was recorded; fix the key or unset it\.$/ },
+    refused: { version: /^Signing with the key ABCDEF \(git config user\.signingkey\) failed: .+, so nothing was recorded; fix the key or unset it\.$/ },
   },
   {
     name: '.git/config names a signing key gpg would read as an option',

@@ -74,7 +74,7 @@ describe.skipIf(!HAS_GPG)('signed review steps and versions (needs gpg and git)'
     const store = ProjectWorkflow.for(dir);
     await expect(
       store.apply('privacy-policy', { name: 'Review opened', person: 'Dana' }, (wf, edition) => openReview(wf, { summary: 'S', reviewers: [], approvers: ['Ann'], edition })),
-    ).rejects.toThrow(/^Signing with the key no-such-key@example\.com \(git config user\.signingkey\) failed: .+\. Nothing was recorded; fix the key or unset it\.$/);
+    ).rejects.toThrow(/^Signing with the key no-such-key@example\.com \(git config user\.signingkey\) failed: .+, so nothing was recorded; fix the key or unset it\.$/);
     expect((await store.read('privacy-policy')).workflow.state).toBe('draft');
     expect(await store.trail('privacy-policy')).toEqual([]);
   });

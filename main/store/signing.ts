@@ -61,7 +61,7 @@ function gpgSign(program: string, key: string, payload: string): Promise<string>
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     const fail = (why: string) =>
-      reject(new UserError(`Signing with the key ${key} (git config user.signingkey) failed: ${why}. Nothing was recorded; fix the key or unset it.`));
+      reject(new UserError(`Signing with the key ${key} (git config user.signingkey) failed: ${why.replace(/[.\s]+$/, '')}, so nothing was recorded; fix the key or unset it.`));
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       fail(error.code === 'ENOENT' ? `${program} is not installed` : error.message);

@@ -164,17 +164,17 @@ function objectPath(repo: Repo, oid: string): string {
   return path.join(repo.git.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
 }
 
-/**
- * Whether an entry of the index is a version as the app shows it, every field of its type: the file sits in the
- * project's .git folder, which came with the folder from whoever shared it, and a note that is an object, say, would
- * break the list of versions where it is drawn. An entry that is not is read again from git.
- */
 /** The index's files are written inside the .git folder, never through a link in it (git-folder-guard.ts). */
 async function writeIndexFile(file: string, text: string): Promise<void> {
   await checkGitPath(file);
   await writeFileAtomic(file, text);
 }
 
+/**
+ * Whether an entry of the index is a version as the app shows it, every field of its type: the file sits in the
+ * project's .git folder, which came with the folder from whoever shared it, and a note that is an object, say, would
+ * break the list of versions where it is drawn. An entry that is not is read again from git.
+ */
 function isVersion(value: unknown): value is VersionInfo {
   const v = value as Partial<Record<keyof VersionInfo, unknown>> | null;
   return (
