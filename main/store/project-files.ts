@@ -2,6 +2,8 @@ import * as path from 'node:path';
 
 /** Where things live inside a project folder. Only this file knows the layout. */
 export const MANIFEST_FILE = 'policywright.json';
+/** Held while the list of documents is read, changed and written (folder-lock.ts); hidden, and in no version. */
+export const MANIFEST_LOCK = '.policywright.json.lock';
 export const DOCUMENTS_DIR = 'documents';
 export const DOCUMENT_SUFFIX = '.policy.json';
 /** The project's own clause library: one `<id>.clause.json` a clause. */

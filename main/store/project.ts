@@ -17,7 +17,7 @@ import { newSectionId } from '../../shared/model/ids';
 import type { DeletedDocument, DocumentCheck, DocumentSummary, LoadedDocument, ProjectInfo } from '../../shared/api/contract';
 import { writeFileAtomic } from './atomic-write';
 import { UserError } from './errors';
-import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, TRASH_DIR, VARIABLES_FILE, CHECKS_FILE, documentFile, trashFile } from './project-files';
+import { CLAUSES_DIR, DOCUMENTS_DIR, DOCUMENT_SUFFIX, MANIFEST_FILE, MANIFEST_LOCK, TRASH_DIR, VARIABLES_FILE, CHECKS_FILE, documentFile, trashFile } from './project-files';
 import { CLAUSE_FILE_SUFFIX } from '../../shared/clauses/library';
 import { DEVICE_NAME_PROBLEM, caseKey, isWindowsDeviceName } from '../../shared/model/file-names';
 import { ConfinedFolder, SIZE_LIMITS, textOf } from './project-fs';
@@ -29,9 +29,6 @@ import { withFolderLock } from './folder-lock';
 import { causeOf } from './describe-fs-error';
 import { removeLeftoverTemporaryFiles, whyReadOnly } from './project-folder-state';
 import type { Stats } from 'node:fs';
-
-/** Held while the list of documents is read, changed and written (folder-lock.ts); hidden, and in no version. */
-const MANIFEST_LOCK = '.policywright.json.lock';
 
 /** An open project folder: its manifest and its documents, read and written only through here. */
 export class Project {

@@ -1,18 +1,31 @@
 import * as fs from 'node:fs/promises';
+import { withFolderLock } from '../store/folder-lock';
+import { MANIFEST_FILE, MANIFEST_LOCK } from '../store/project-files';
 import { ConfinedFolder, SIZE_LIMITS } from '../store/project-fs';
+import { mergeProjectFile } from './merge-files';
 
 /**
  * Puts files that came from the server into the project folder: each through the confined folder (no link followed,
  * atomic replacement), null removing the file. Only paths that passed projectFilesOf reach here.
+ *
+ * The list of documents is written under its lock (folder-lock.ts), as the app and the command line change it, and
+ * when `listedBefore` (the manifest this sync took the folder to hold) is not what the folder holds now, a document
+ * added, moved or deleted meanwhile (in another window, from the command line) is merged in rather than written over.
  */
-export async function applyToFolder(projectDir: string, files: ReadonlyMap<string, string | null>): Promise<void> {
+export async function applyToFolder(projectDir: string, files: ReadonlyMap<string, string | null>, listedBefore?: string | null): Promise<void> {
   const folder = new ConfinedFolder(projectDir);
   // The documents and clauses first and the project file last: a project file never lists a document not yet there.
   const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const relative of order) {
     const text = files.get(relative);
     if (text === undefined) continue;
-    if (text !== null) {
+    if (relative === MANIFEST_FILE && text !== null) {
+      await withFolderLock(projectDir, MANIFEST_LOCK, async () => {
+        const now = typeof listedBefore === 'string' ? await readFromFolder(projectDir, MANIFEST_FILE) : null;
+        const merged = typeof listedBefore === 'string' && now !== null && now !== listedBefore ? mergeProjectFile({ name: MANIFEST_FILE, base: listedBefore, mine: now, theirs: text }).text : null;
+        await folder.write(relative, merged ?? text);
+      });
+    } else if (text !== null) {
       await folder.write(relative, text);
     } else if (await folder.inspectFile(relative, Number.MAX_SAFE_INTEGER)) {
       await fs.rm(folder.pathOf(relative), { force: true });

@@ -1,3 +1,4 @@
+import { MANIFEST_FILE } from '../store/project-files';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import type { FileConflict } from '../../shared/merge/merge-files';
@@ -153,6 +154,12 @@ export async function countOnlyIn(repo: Repo, from: string, other: string | null
   return (await git.log({ ...repo.git, ref: from })).filter((entry) => !seen.has(entry.oid)).length;
 }
 
+/** The list of documents as a commit's files hold it: what the sync took the folder to list. */
+async function listedIn(repo: Repo, files: Map<string, TreeFile>): Promise<string | null> {
+  const oid = files.get(MANIFEST_FILE)?.oid;
+  return oid === undefined ? null : readProjectText(repo, MANIFEST_FILE, oid);
+}
+
 /** The server's project files into the folder (every one checked first), then the branch to the server's commit. */
 async function fastForward(repo: Repo, dir: string, head: BranchHead, theirs: string): Promise<void> {
   const theirFiles = await projectFilesOf(repo, theirs);
@@ -163,7 +170,7 @@ async function fastForward(repo: Repo, dir: string, head: BranchHead, theirs: st
   }
   for (const file of myFiles.keys()) if (!theirFiles.has(file)) changes.set(file, null);
   // Files first, the branch after: a crash between leaves files the next sync commits as the same change.
-  await applyToFolder(dir, changes);
+  await applyToFolder(dir, changes, await listedIn(repo, myFiles));
   await git.writeRef({ ...repo.git, ref: head.branch, value: theirs, force: true });
   // The index follows, so git's own tools see a clean checkout rather than the old files staged.
   await stageProject(repo, dir, theirs);
@@ -199,7 +206,7 @@ async function mergeWith(repo: Repo, dir: string, head: BranchHead, theirs: stri
     }
   }
   // Files first, then the record: a crash between leaves a draft that the next sync merges again to the same conflicts.
-  await applyToFolder(dir, changes);
+  await applyToFolder(dir, changes, await read(myFiles, MANIFEST_FILE));
   if (Object.keys(open.files).length > 0) {
     await writeOpenMerge(repo, open);
     return { head, open };
