@@ -51,17 +51,41 @@ describe('withFolderLock', () => {
     expect(done).toBe(true);
   });
 
-  it('takes over a lock left by a process that stopped, and says so in one sentence when a live one holds it too long', async () => {
+  it('takes over a lock that sat unchanged past its time, and says so in one sentence when a live one holds it too long', async () => {
     const lock = path.join(tmp, LOCK);
-    await fs.writeFile(lock, '4242 crashed\n');
-    const old = new Date(Date.now() - 60_000);
-    await fs.utimes(lock, old, old);
-    await expect(withFolderLock(tmp, LOCK, async () => 'ran')).resolves.toBe('ran');
+    // Left by another computer's process that stopped: judged by this computer's clock, whatever the share's says.
+    await fs.writeFile(lock, 'another-computer 4242 crashed\n');
+    const future = new Date(Date.now() + 3_600_000);
+    await fs.utimes(lock, future, future);
+    await expect(withFolderLock(tmp, LOCK, async () => 'ran', { staleMs: 150, waitMs: 2_000 })).resolves.toBe('ran');
 
-    await fs.writeFile(lock, '4242 busy\n');
-    await expect(withFolderLock(tmp, LOCK, async () => 'ran', { waitMs: 100 })).rejects.toThrow(
-      /^Another Policywright has been changing the list of documents in .+ for over 0 seconds \(\.list\.lock is there\); nothing was changed, try again in a moment\.$/,
-    );
+    // A live holder touches its lock: never taken over, and the waiter gives up in one sentence.
+    await fs.writeFile(lock, 'another-computer 4242 busy\n');
+    const touching = setInterval(() => void fs.utimes(lock, new Date(), new Date()).catch(() => undefined), 20);
+    try {
+      await expect(withFolderLock(tmp, LOCK, async () => 'ran', { staleMs: 150, waitMs: 400 })).rejects.toThrow(
+        /^Another Policywright has been changing the list of documents in .+ for over 0 seconds \(\.list\.lock is there\); nothing was changed, try again in a moment\.$/,
+      );
+    } finally {
+      clearInterval(touching);
+    }
+  });
+
+  it('goes on without a lock where the lock cannot be removed (a folder put in its place), never spinning', async () => {
+    await fs.mkdir(path.join(tmp, LOCK));
+    await fs.writeFile(path.join(tmp, LOCK, 'inside'), 'x');
+    await expect(withFolderLock(tmp, LOCK, async () => 'ran', { staleMs: 100, waitMs: 2_000 })).resolves.toBe('ran');
+    expect(await fs.readFile(path.join(tmp, LOCK, 'inside'), 'utf8')).toBe('x');
+  });
+
+  it('removes only its own lock: one another process made after taking over stays', async () => {
+    const lock = path.join(tmp, LOCK);
+    await withFolderLock(tmp, LOCK, async () => {
+      // This change ran past the stale time; another process took over and made its own lock.
+      await fs.unlink(lock);
+      await fs.writeFile(lock, 'another-computer 4242 took over\n');
+    });
+    expect(await fs.readFile(lock, 'utf8')).toBe('another-computer 4242 took over\n');
   });
 
   it('takes over at once a lock of this computer’s process that is no longer running (killed mid-change)', async () => {
