@@ -1,9 +1,10 @@
-import { constants, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from './errors';
+import { READ_FLAGS } from './project-fs';
 
 /** A lock seen unchanged (same file, same time stamp) this long, by this computer's clock, was left by a stopped process. */
 const STALE_MS = 15_000;
@@ -34,12 +35,12 @@ export async function withFolderLock<T>(dir: string, name: string, task: () => P
   const staleMs = times.staleMs ?? STALE_MS;
   const deadline = Date.now() + (times.waitMs ?? WAIT_MS);
   let watched: { stats: Stats; since: number } | null = null;
-  let mine: { stats: Stats; text: string } | null = null;
+  let mine: string | null = null;
   for (let attempt = 0; mine === null; attempt++) {
     const made = await makeLock(file);
     if (made === 'refused') return task();
     if (made !== 'held') {
-      mine = made;
+      mine = made.text;
       break;
     }
     const held = await fs.lstat(file).catch(() => null);
@@ -71,16 +72,16 @@ export async function withFolderLock<T>(dir: string, name: string, task: () => P
   } finally {
     clearInterval(refresh);
     // Ours while it says what we wrote (its time stamp is the refresh's, and a new file may take its inode number).
-    await removeIfSame(file, null, held.text);
+    await removeIfSame(file, null, held);
   }
 }
 
 /**
- * The lock made, with its stats; 'held' when another holds it; 'refused' when no lock can be made here (a read-only
+ * The lock made, as the text it holds; 'held' when another holds it; 'refused' when no lock can be made here (a read-only
  * folder, a full disk). On Windows a lock just removed while another still had it open refuses a new one (EPERM) for
  * a moment: that is 'held' while the file is still there.
  */
-async function makeLock(file: string): Promise<{ stats: Stats; text: string } | 'held' | 'refused'> {
+async function makeLock(file: string): Promise<{ text: string } | 'held' | 'refused'> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, 'wx');
@@ -95,7 +96,7 @@ async function makeLock(file: string): Promise<{ stats: Stats; text: string } | 
     // removes it only while it still says this. The lock itself is the file's being there, written or not.
     const text = `${os.hostname()} ${process.pid} ${new Date().toISOString()} ${randomBytes(6).toString('hex')}\n`;
     await handle.writeFile(text).catch(() => undefined);
-    return { stats: await handle.stat(), text };
+    return { text };
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -118,7 +119,7 @@ async function removeIfSame(file: string, expected: Stats | null, text: string):
 async function lockText(file: string, stats: Stats): Promise<string> {
   if (!stats.isFile()) return '';
   return fs
-    .open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
+    .open(file, READ_FLAGS)
     .then(async (handle) => {
       try {
         const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);

@@ -1,7 +1,7 @@
-import { constants, type Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from './errors';
+import { READ_FLAGS, notAFile, type FolderWords } from './project-fs';
 
 /*
  * A project's .git folder comes with the folder, from whoever shared it. Its top (HEAD, config, refs, objects …) is
@@ -12,12 +12,10 @@ import { UserError } from './errors';
  * system handed to isomorphic-git, the version index and the sync records).
  */
 
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-
 /** More than any file of a .git folder Policywright makes or reads (a team's whole history packed stays far below). */
 export const GIT_FILE_LIMIT = 1024 * 1024 * 1024;
 
-const KIND = 'a .git folder';
+const GIT_WORDS: FolderWords = { it: 'the repository', kind: 'a .git folder' };
 
 /**
  * The .git folder `file` is in, and its path inside it ('.git/refs/heads/main'); null for a file in no .git folder.
@@ -56,7 +54,7 @@ export async function readGitFile(file: string, options?: unknown): Promise<Buff
     const stats = await handle.stat();
     // A folder read as a file: isomorphic-git, trying where a ref may be, takes EISDIR as "not here", as Node says it.
     if (stats.isDirectory()) throw Object.assign(new Error(`${name} is a folder`), { code: 'EISDIR' });
-    if (!stats.isFile()) throw new UserError(notAFile(name, stats));
+    if (!stats.isFile()) throw new UserError(notAFile(name, stats, GIT_WORDS));
     if (stats.size > GIT_FILE_LIMIT) throw new UserError(`${name} is over ${GIT_FILE_LIMIT / 1024 ** 3} GiB, more than a .git folder's file Policywright reads; it was not read.`);
     const bytes = await handle.readFile();
     const encoding = typeof options === 'string' ? options : (options as { encoding?: unknown } | undefined)?.encoding;
@@ -86,7 +84,7 @@ export async function checkGitPath(file: string): Promise<void> {
     if (stats.isSymbolicLink()) throw linkError(name, await whereLinkLeads(current, place.root));
     const last = depth === place.inside.length - 1;
     if (!last && !stats.isDirectory()) return;
-    if (last && !stats.isFile() && !stats.isDirectory()) throw new UserError(notAFile(name, stats));
+    if (last && !stats.isFile() && !stats.isDirectory()) throw new UserError(notAFile(name, stats, GIT_WORDS));
   }
 }
 
@@ -97,20 +95,7 @@ async function whereLinkLeads(link: string, root: string): Promise<string> {
 }
 
 function linkError(name: string, what: string): UserError {
-  return new UserError(`${name} ${what}; Policywright does not follow links in ${KIND}.`);
-}
-
-function notAFile(name: string, stats: Stats): string {
-  const what = stats.isFIFO()
-    ? 'a named pipe'
-    : stats.isCharacterDevice() || stats.isBlockDevice()
-      ? 'a device'
-      : stats.isSocket()
-        ? 'a socket'
-        : stats.isDirectory()
-          ? 'a folder'
-          : 'something other than a file';
-  return `${name} is ${what}, not a file; Policywright reads only ordinary files in ${KIND}.`;
+  return new UserError(`${name} ${what}; Policywright does not follow links in ${GIT_WORDS.kind}.`);
 }
 
 /** `operation` on `file`, once checkGitPath has found nothing on the way to it that leaves its .git folder. */

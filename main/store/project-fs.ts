@@ -34,7 +34,8 @@ export const SIZE_LIMITS = {
 
 // O_NOFOLLOW refuses a link put in place after the lstat; O_NONBLOCK keeps a pipe put there from blocking the open.
 // Windows has neither flag; its lstat check stands alone there.
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+/** Opens a file to read without following a link at its name or waiting on a pipe. */
+export const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** How a folder's messages speak of it. */
 export interface FolderWords {
@@ -302,7 +303,7 @@ function isAbsent(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-function notAFile(name: string, entry: Dirent | Stats, words: FolderWords): string {
+export function notAFile(name: string, entry: Dirent | Stats, words: FolderWords): string {
   const what = entry.isFIFO()
     ? 'a named pipe'
     : entry.isCharacterDevice() || entry.isBlockDevice()

@@ -5,8 +5,8 @@ import { VERSION_KINDS } from '../../shared/api/contract';
 import type { VersionInfo } from './history';
 import type { Repo } from './history-git';
 import { writeFileAtomic } from './atomic-write';
-import { checkGitPath, readGitFile } from './git-folder-guard';
-import { rememberWhole, wholeStampOf } from './durable-git-fs';
+import { readGitFile } from './git-folder-guard';
+import { nodeDiskIo, rememberWhole, wholeStampOf } from './durable-git-fs';
 
 /*
  * What a listing of the versions knows without opening git objects. Reading a version back costs a dozen object reads
@@ -164,10 +164,9 @@ function objectPath(repo: Repo, oid: string): string {
   return path.join(repo.git.dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2));
 }
 
-/** The index's files are written inside the .git folder, never through a link in it (git-folder-guard.ts). */
-async function writeIndexFile(file: string, text: string): Promise<void> {
-  await checkGitPath(file);
-  await writeFileAtomic(file, text);
+/** The index's files are written through the guarded disk layer: never through a link in the .git folder. */
+function writeIndexFile(file: string, text: string): Promise<void> {
+  return writeFileAtomic(file, text, nodeDiskIo);
 }
 
 /**

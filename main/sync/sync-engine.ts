@@ -1,4 +1,3 @@
-import { MANIFEST_FILE } from '../store/project-files';
 import * as path from 'node:path';
 import * as git from 'isomorphic-git';
 import type { FileConflict } from '../../shared/merge/merge-files';
@@ -9,6 +8,7 @@ import { commitProjectFiles, onBranch, type BranchHead } from '../store/history-
 import { ensureReadableIndex } from '../store/history-index';
 import { checkAuthor, identityOf } from '../store/history-message';
 import { Project } from '../store/project';
+import { MANIFEST_FILE } from '../store/project-files';
 import { serialized } from '../store/serialized';
 import type { GitCredentials } from './credentials';
 import { fetchRemote, pushBranch, pushTags, remoteUrlOf, type Connection } from './git-remote';
