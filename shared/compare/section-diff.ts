@@ -1,6 +1,6 @@
-import diffSequences from '@jest/diff-sequences';
 import type { Block, Run, TextBlock } from '../model/document';
 import { isTable } from '../model/block-runs';
+import { commonStretches } from '../model/sequences';
 import { tokenizeFolded } from './paragraph-pair';
 import { NO_NOTES, sameBlock, sameMarks } from './same';
 import { addCounts as add, chunksAtTables, diffTable, tablePlaces, tableWidth, wholeTable, type Counts, type DiffOptions } from './table-diff';
@@ -23,7 +23,7 @@ type Piece =
 
 /**
  * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
- * it). Callers skip sections whose content is identical, so this runs only where something changed.
+ * it, after the shared start and end). Callers skip sections whose content is identical, so this runs only where something changed.
  *
  * A table is compared with the table at the same place in the other edition (the same count of tables before it in
  * the section) when the two are as wide: row by row, rows aligned as sequences, cells word by word. A table that
@@ -75,7 +75,7 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
     if (x?.kind !== 'table' || y?.kind !== 'table') return false;
     return oldTableAt[i] === newTableAt[j] && tableWidth(x) === tableWidth(y);
   };
-  diffSequences(
+  commonStretches(
     oldBlocks.length,
     newBlocks.length,
     (i, j) => sameBlock(oldBlocks[i], newBlocks[j], changedNotes) || paired(i, j),
@@ -111,7 +111,7 @@ function piecesOf(a: TokenStream, b: TokenStream): Piece[] {
   const gap = (aEnd: number, bEnd: number) => {
     if (aEnd > aIndex || bEnd > bIndex) pieces.push({ equal: false, aStart: aIndex, aEnd, bStart: bIndex, bEnd });
   };
-  diffSequences(
+  commonStretches(
     a.keys.length,
     b.keys.length,
     (i, j) => a.keys[i] === b.keys[j],
@@ -273,14 +273,12 @@ class RedlineBuilder {
     if (!this.last) return;
     const { op, style, text, linkWas, note } = this.last;
     if (linkWas !== undefined) this.linksChanged++;
-    const run: RedlineRun = {
-      op,
-      text,
-      ...(style?.marks && style.marks.length > 0 ? { marks: style.marks } : {}),
-      ...(style?.link ? { link: style.link } : {}),
-      ...(linkWas !== undefined ? { linkWas } : {}),
-      ...(note !== undefined ? { note } : {}),
-    };
+    // Fields set one by one, not spread from objects made for the purpose: a large compare makes a run per change.
+    const run: { -readonly [K in keyof RedlineRun]: RedlineRun[K] } = { op, text };
+    if (style?.marks && style.marks.length > 0) run.marks = style.marks;
+    if (style?.link) run.link = style.link;
+    if (linkWas !== undefined) run.linkWas = linkWas;
+    if (note !== undefined) run.note = note;
     this.runs.push(run);
     this.last = null;
   }
