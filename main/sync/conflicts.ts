@@ -1,9 +1,10 @@
 import * as git from 'isomorphic-git';
-import type { FileConflict } from '../../shared/merge/merge-files';
+import type { FileConflict, FileEditions } from '../../shared/merge/merge-files';
 import { UserError } from '../store/errors';
+import { MANIFEST_FILE } from '../store/project-files';
 import { findRepo, type Repo } from '../store/history-git';
 import { remoteUrlOf } from './git-remote';
-import { mergeTakingTheirs } from './merge-files';
+import { mergeProjectFile, mergeTakingTheirs } from './merge-files';
 import { readProjectText } from './project-tree';
 import { applyToFolder } from './project-writes';
 import { commitMerge, identity, onBranch, recorded, syncOnce, withRepo, type SyncOptions, type SyncOutcome } from './sync-engine';
@@ -54,10 +55,12 @@ export function resolveConflict(projectDir: string, file: string, resolution: Re
     const entry = open && Object.hasOwn(open.files, file) ? open.files[file] : undefined;
     if (!open || !entry) throw new UserError(`${file} has no conflict to resolve in ${dir}.`);
     if (resolution === 'theirs') {
-      const [base, mine, theirs] = await Promise.all([entry.base, entry.mine, entry.theirs].map((oid) => textOf(repo, file, oid)));
-      await applyToFolder(dir, new Map([[file, mergeTakingTheirs({ name: file, base: base ?? null, mine: mine ?? null, theirs: theirs ?? null }).text]]));
+      const sides = await sidesOf(repo, file, entry);
+      await applyToFolder(dir, new Map([[file, mergeTakingTheirs(sides).text]]), leftByMerge(sides));
     } else if (resolution !== 'mine') {
-      await applyToFolder(dir, new Map([[file, resolution.text]]));
+      // A text given needs no side read, unless it is the list of documents (and then only to keep what was added).
+      const sides = file === MANIFEST_FILE ? await sidesOf(repo, file, entry).catch(() => null) : null;
+      await applyToFolder(dir, new Map([[file, resolution.text]]), sides ? leftByMerge(sides) : undefined);
     }
     entry.resolved = true;
     if (Object.values(open.files).some((other) => !other.resolved)) {
@@ -71,6 +74,20 @@ export function resolveConflict(projectDir: string, file: string, resolution: Re
     await closeOpenMerge(repo);
     return recorded(repo, url, () => syncOnce(repo, dir, { url, credentials: options.credentials }, who));
   });
+}
+
+async function sidesOf(repo: Repo, file: string, entry: { base: string | null; mine: string | null; theirs: string | null }): Promise<FileEditions> {
+  const [base, mine, theirs] = await Promise.all([entry.base, entry.mine, entry.theirs].map((oid) => textOf(repo, file, oid)));
+  return { name: file, base: base ?? null, mine: mine ?? null, theirs: theirs ?? null };
+}
+
+/**
+ * The list of documents as the merge wrote it into the folder (mine standing where both changed). Handed to
+ * applyToFolder, it has a document added since (in a window while the conflict was open, from the command line)
+ * merged into the settled list rather than written over; undefined for every other file.
+ */
+function leftByMerge(sides: FileEditions): string | null | undefined {
+  return sides.name === MANIFEST_FILE ? mergeProjectFile(sides).text : undefined;
 }
 
 async function textOf(repo: Repo, file: string, oid: string | null): Promise<string | null> {

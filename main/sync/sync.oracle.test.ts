@@ -111,6 +111,26 @@ describe.skipIf(!HAS_HTTP_BACKEND)('sync between two people through a git server
     await expect(resolveConflict(bobDir, DOC, 'mine', bob)).rejects.toThrow(/has no conflict to resolve/);
   });
 
+  it('keeps a document added while the conflict on the list of documents was open, however the conflict is settled', async () => {
+    for (const resolution of ['theirs', 'text'] as const) {
+      const { annDir, bobDir } = await team(`list-${resolution}`);
+      const rename = (dir: string, name: string) => fs.writeFile(path.join(dir, 'policywright.json'), `${JSON.stringify({ format: 1, name, documents: ['privacy-policy'] }, null, 2)}\n`);
+      await rename(annDir, 'Ann name');
+      await rename(bobDir, 'Bob name');
+      await syncProject(annDir, ann);
+      expect(await syncProject(bobDir, bob)).toEqual({ status: 'needs-attention', files: ['policywright.json'] });
+      // Bob goes on working while the conflict waits: a new document goes into the list (under its lock, as the app does).
+      const added = await (await Project.open(bobDir)).addDocument(policy([h(1, 's-cookies01', 'Cookies')], { title: 'Cookie Policy' }));
+      const settled = `${JSON.stringify({ format: 1, name: 'Settled name', documents: ['privacy-policy'] }, null, 2)}\n`;
+      expect(await resolveConflict(bobDir, 'policywright.json', resolution === 'theirs' ? 'theirs' : { text: settled }, bob)).toMatchObject({ status: 'synced' });
+      const list = JSON.parse(await read(bobDir, 'policywright.json')) as { name: string; documents: string[] };
+      expect(list.name).toBe(resolution === 'theirs' ? 'Ann name' : 'Settled name');
+      expect(list.documents).toEqual(['privacy-policy', added.id]);
+      await syncProject(annDir, ann);
+      expect((JSON.parse(await read(annDir, 'policywright.json')) as { documents: string[] }).documents).toEqual(['privacy-policy', added.id]);
+    }
+  });
+
   it("keeps a colleague's change outside the project (a README) in the merge commit", async () => {
     const { annDir, bobDir } = await team('readme');
     await fs.writeFile(path.join(bobDir, 'README.md'), 'How we work.\n');
