@@ -56,11 +56,11 @@ export function resolveConflict(projectDir: string, file: string, resolution: Re
     if (!open || !entry) throw new UserError(`${file} has no conflict to resolve in ${dir}.`);
     if (resolution === 'theirs') {
       const sides = await sidesOf(repo, file, entry);
-      await applyToFolder(dir, new Map([[file, mergeTakingTheirs(sides).text]]), leftByMerge(sides));
+      await applyToFolder(dir, new Map([[file, mergeTakingTheirs(sides).text]]), leftByMerge(sides), 'given');
     } else if (resolution !== 'mine') {
       // A text given needs no side read, unless it is the list of documents (and then only to keep what was added).
       const sides = file === MANIFEST_FILE ? await sidesOf(repo, file, entry).catch(() => null) : null;
-      await applyToFolder(dir, new Map([[file, resolution.text]]), sides ? leftByMerge(sides) : undefined);
+      await applyToFolder(dir, new Map([[file, resolution.text]]), sides ? leftByMerge(sides) : undefined, 'given');
     }
     entry.resolved = true;
     if (Object.values(open.files).some((other) => !other.resolved)) {

@@ -30,6 +30,21 @@ describe('a sync writing the list of documents', () => {
     expect(await listed()).toEqual(['terms']);
   });
 
+  it('lets a list the person settled stand over the folder where both changed the same thing, keeping what was added', async () => {
+    const named = (name: string, ...documents: string[]) => serializeManifest({ format: 1, name, documents });
+    // The merge wrote "Policies"; meanwhile the name was edited by hand and a document added; the person chose "Theirs".
+    await fs.writeFile(path.join(dir, 'policywright.json'), named('Edited by hand', 'privacy-policy', 'cookie-policy'));
+    await applyToFolder(dir, new Map([['policywright.json', named('Theirs', 'privacy-policy')]]), named('Policies', 'privacy-policy'), 'given');
+    const written = JSON.parse(await fs.readFile(path.join(dir, 'policywright.json'), 'utf8')) as { name: string; documents: string[] };
+    expect(written).toMatchObject({ name: 'Theirs', documents: ['privacy-policy', 'cookie-policy'] });
+  });
+
+  it('replaces a list damaged in the folder with the one the person settled', async () => {
+    await fs.writeFile(path.join(dir, 'policywright.json'), '{ "format": 1, "name": ');
+    await applyToFolder(dir, new Map([['policywright.json', listing('privacy-policy', 'terms')]]), listing('privacy-policy'), 'given');
+    expect(await listed()).toEqual(['privacy-policy', 'terms']);
+  });
+
   it('waits while another process changes the list', async () => {
     await fs.writeFile(path.join(dir, 'policywright.json'), listing('privacy-policy'));
     const lock = path.join(dir, '.policywright.json.lock');

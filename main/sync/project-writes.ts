@@ -12,7 +12,17 @@ import { mergeProjectFile } from './merge-files';
  * when `listedBefore` (the manifest this sync took the folder to hold) is not what the folder holds now, a document
  * added, moved or deleted meanwhile (in another window, from the command line) is merged in rather than written over.
  */
-export async function applyToFolder(projectDir: string, files: ReadonlyMap<string, string | null>, listedBefore?: string | null): Promise<void> {
+export async function applyToFolder(
+  projectDir: string,
+  files: ReadonlyMap<string, string | null>,
+  listedBefore?: string | null,
+  /**
+   * Where the folder's change meanwhile and the list written change the same thing: the folder's stands for a sync
+   * (it is this person's newer work), the list given for a conflict the person settled (their explicit choice, which
+   * also replaces a list damaged by hand).
+   */
+  standing: 'folder' | 'given' = 'folder',
+): Promise<void> {
   const folder = new ConfinedFolder(projectDir);
   // The documents and clauses first and the project file last: a project file never lists a document not yet there.
   const order = [...files.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -22,7 +32,8 @@ export async function applyToFolder(projectDir: string, files: ReadonlyMap<strin
     if (relative === MANIFEST_FILE && text !== null) {
       await withFolderLock(projectDir, MANIFEST_LOCK, async () => {
         const now = typeof listedBefore === 'string' ? await readFromFolder(projectDir, MANIFEST_FILE) : null;
-        const merged = typeof listedBefore === 'string' && now !== null && now !== listedBefore ? mergeProjectFile({ name: MANIFEST_FILE, base: listedBefore, mine: now, theirs: text }).text : null;
+        const sides = standing === 'folder' ? { mine: now, theirs: text } : { mine: text, theirs: now };
+        const merged = typeof listedBefore === 'string' && now !== null && now !== listedBefore ? mergeProjectFile({ name: MANIFEST_FILE, base: listedBefore, ...sides }).text : null;
         await folder.write(relative, merged ?? text);
       });
     } else if (text !== null) {
