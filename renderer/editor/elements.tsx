@@ -198,14 +198,16 @@ export function renderElement({ attributes, children, element }: RenderElementPr
     case 'table-cell':
       return <TableCell attributes={attributes}>{children}</TableCell>;
     case 'paragraph':
-      return <Paragraph attributes={attributes} element={element}>{children}</Paragraph>;
+      // Called, not rendered as a component: it has no state, and half of a policy's blocks are paragraphs, each of
+      // which would otherwise be one more component for React to make and mount as a long document opens.
+      return paragraph(attributes, children, element);
     default:
       return <span {...attributes}>{children}</span>;
   }
 }
 
 /** A body paragraph: plain, or marked as clause text or as a suggested block. */
-function Paragraph({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: ParagraphElement }) {
+function paragraph(attributes: RenderElementProps['attributes'], children: React.ReactNode, element: ParagraphElement) {
   const comments = commentMarkerOf(element);
   return element.clause ? (
     <p {...attributes} className={`${clauseClass(element)}${changeClass(element)}${comments.className}`.trim()} data-clause-use={element.clause.use} title={changeTitle(element)}>
