@@ -31,10 +31,7 @@ export async function applyToFolder(
     if (text === undefined) continue;
     if (relative === MANIFEST_FILE && text !== null) {
       await withFolderLock(projectDir, MANIFEST_LOCK, async () => {
-        const now = typeof listedBefore === 'string' ? await readFromFolder(projectDir, MANIFEST_FILE) : null;
-        const sides = standing === 'folder' ? { mine: now, theirs: text } : { mine: text, theirs: now };
-        const merged = typeof listedBefore === 'string' && now !== null && now !== listedBefore ? mergeProjectFile({ name: MANIFEST_FILE, base: listedBefore, ...sides }).text : null;
-        await folder.write(relative, merged ?? text);
+        await folder.write(relative, await listToWrite(projectDir, text, listedBefore, standing));
       });
     } else if (text !== null) {
       await folder.write(relative, text);
@@ -42,6 +39,15 @@ export async function applyToFolder(
       await fs.rm(folder.pathOf(relative), { force: true });
     }
   }
+}
+
+/** The list of documents to write: `text`, with what changed in the folder since `listedBefore` merged in. */
+async function listToWrite(projectDir: string, text: string, listedBefore: string | null | undefined, standing: 'folder' | 'given'): Promise<string> {
+  if (typeof listedBefore !== 'string') return text;
+  const now = await readFromFolder(projectDir, MANIFEST_FILE);
+  if (now === null || now === listedBefore) return text;
+  const sides = standing === 'folder' ? { mine: now, theirs: text } : { mine: text, theirs: now };
+  return mergeProjectFile({ name: MANIFEST_FILE, base: listedBefore, ...sides }).text ?? text;
 }
 
 function rank(relative: string): number {

@@ -23,7 +23,8 @@ type Piece =
 
 /**
  * The word-level difference of one section's two editions (Myers' algorithm, as Jest's diff-sequences implements
- * it, after the shared start and end). Callers skip sections whose content is identical, so this runs only where something changed.
+ * it, after the shared start and end). Callers skip sections whose content is identical, so this runs only where
+ * something changed.
  *
  * A table is compared with the table at the same place in the other edition (the same count of tables before it in
  * the section) when the two are as wide: row by row, rows aligned as sequences, cells word by word. A table that

@@ -24,9 +24,9 @@ export function commonStretches(
     bEnd--;
   }
   if (start > 0) foundCommon(start, 0, 0);
-  // One item against one: the shared start stopped at them, so they differ.
-  const between = aEnd - start === 1 && bEnd - start === 1 ? 0 : Math.min(aEnd - start, bEnd - start);
-  if (between > 0) {
+  // Myers only where both sides have something left, and not for one item against one: the shared start stopped at
+  // them, so they differ.
+  if (aEnd > start && bEnd > start && !(aEnd - start === 1 && bEnd - start === 1)) {
     diffSequences(
       aEnd - start,
       bEnd - start,
