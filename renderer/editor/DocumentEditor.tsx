@@ -26,7 +26,7 @@ import { DocumentPage } from './DocumentPage';
 import { DocumentPanel, type DocumentMeta } from './DocumentPanel';
 import { AdornmentsContext, FeatureHost, NO_SLOTS, type EditorFeature, type FeatureSlots } from './editor-feature';
 import { EditorLayout } from './EditorLayout';
-import { renderChunk, renderElement, renderLeaf, SectionNumbersContext } from './elements';
+import { renderChunk, renderElement, renderLeaf, renderText, SectionNumbersContext } from './elements';
 import { rehearseWhenDrawn } from './rehearsal';
 import { withParagraphAfterTable } from './with-tables';
 import { afterNextPaint } from '../common/tasks';
@@ -515,6 +515,7 @@ export function DocumentEditor({ client, documentId, initial: loaded, sidebar, r
               aria-label="Policy text"
               renderElement={renderElement}
               renderLeaf={renderLeaf}
+              renderText={renderText}
               renderChunk={renderChunk}
               scrollSelectionIntoView={scrollCaretIntoView}
               onKeyDown={onKeyDown}

@@ -1,7 +1,8 @@
 /**
- * The slate-react patch lets a node drawn while the editor has no decorate skip its own decorations
- * (patches/README.md). Drawn on the server, with react-dom's renderToString, to read what each leaf was given: what
- * reaches a leaf must be what it was before the patch, with or without a decorate.
+ * What the slate-react patch changes in how texts are drawn (patches/README.md): a node drawn while the editor has no
+ * decorate skips its own decorations; a leaf's string is called, not a component; the string's span is drawn directly.
+ * Drawn on the server, with react-dom's renderToString, to read the markup and what each leaf was given: all of it
+ * must be what it was before the patch, with or without a decorate.
  */
 import { createElement as h } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -31,6 +32,26 @@ describe('nodes drawn without a decorate', () => {
   it("still pass down the editor's own decorations: the placeholder of an empty document reaches its leaf", () => {
     const html = draw(paragraph(''), { renderLeaf, placeholder: 'Start typing' });
     expect(html).toContain('data-placeholder="Start typing"');
+  });
+});
+
+describe('the strings of the leaves', () => {
+  it('are spans of their text, one per leaf, inside the span of their text node', () => {
+    const html = draw(paragraph('hello world'), {});
+    expect(html).toContain('<span data-slate-node="text"><span data-slate-leaf="true"><span data-slate-string="true">hello world</span></span></span>');
+  });
+
+  it('are a zero-width line break in an empty block, and a zero-width space at the edge of an inline', () => {
+    const value = [
+      { type: 'paragraph', children: [{ text: '' }] },
+      { type: 'paragraph', children: [{ text: 'before ' }, { type: 'link', href: 'https://example.com', children: [{ text: 'site' }] }, { text: '' }] },
+    ] as Descendant[];
+    const editor = withReact(createEditor());
+    editor.isInline = (element) => (element as { type?: string }).type === 'link';
+    const html = renderToString(h(Slate, { editor, initialValue: value, children: h(Editable, {}) }));
+    expect(html).toContain('<span data-slate-zero-width="n" data-slate-length="0">\uFEFF<br/></span>');
+    expect(html).toContain('<span data-slate-zero-width="z" data-slate-length="0">\uFEFF</span>');
+    expect(html).toContain('<span data-slate-string="true">before </span>');
   });
 });
 
