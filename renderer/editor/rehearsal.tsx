@@ -17,7 +17,7 @@ import { Editable, Slate } from 'slate-react';
 import { onIdle } from '../common/tasks';
 import type { ChunkMounter } from './chunk-mounter';
 import { createPolicyEditor } from './create-editor';
-import { renderChunk, renderElement, renderLeaf } from './elements';
+import { renderChunk, renderElement, renderLeaf, renderText } from './elements';
 import { setSuggesting } from './suggesting';
 import type { PolicyEditor } from './types';
 
@@ -99,7 +99,7 @@ async function rehearse(stopped: () => boolean): Promise<void> {
       shown.render(
         <Slate editor={editor} initialValue={value}>
           {/* Read-only: nothing in it can take the focus. Edits made by code render as the document's do. */}
-          <Editable readOnly renderElement={renderElement} renderLeaf={renderLeaf} renderChunk={renderChunk} />
+          <Editable readOnly renderElement={renderElement} renderLeaf={renderLeaf} renderText={renderText} renderChunk={renderChunk} />
         </Slate>,
       ),
     );
