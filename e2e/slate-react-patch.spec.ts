@@ -1,14 +1,16 @@
 /**
  * The patched slate-react (patches/README.md) lets a node drawn while the editor has no `decorate` skip its own
  * decorations. Policywright never gives one, but an editor that does so later must still see its nodes decorated:
- * a bare editor page (e2e/pages/decorate-switch.tsx), bundled here with esbuild and served from 127.0.0.1 through the
- * browser's request routing, is given a decorate and has it taken away again.
+ * a bare editor page (e2e/pages/decorate-switch.tsx), bundled here with esbuild (React's development build, in
+ * StrictMode, so that a hook called out of order is reported) and answered by the browser's request routing, is given
+ * a decorate and has it taken away again.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 
-const ORIGIN = 'http://127.0.0.1:9';
+// A made-up origin, answered by the browser's request routing: no server, no port.
+const ORIGIN = 'http://decorate-switch.test';
 let script = '';
 
 test.beforeAll(async () => {
@@ -18,7 +20,7 @@ test.beforeAll(async () => {
     write: false,
     format: 'iife',
     jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"development"' },
     logLevel: 'silent',
   });
   script = result.outputFiles[0]!.text;
@@ -27,6 +29,9 @@ test.beforeAll(async () => {
 test('an editor given a decorate after it was drawn decorates its text, and stops when it is taken away', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`console: ${message.text()}`);
+  });
   await page.route(`${ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/page.js') return route.fulfill({ contentType: 'text/javascript', body: script });
