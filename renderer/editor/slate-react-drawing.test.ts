@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { createEditor, Text, type Descendant, type NodeEntry } from 'slate';
 import { Editable, Slate, withReact, type RenderLeafProps } from 'slate-react';
 
-function draw(value: Descendant[], props: Record<string, unknown>): string {
-  return renderToString(h(Slate, { editor: withReact(createEditor()), initialValue: value, children: h(Editable, props) }));
+function draw(value: Descendant[], props: Record<string, unknown>, editor = withReact(createEditor())): string {
+  return renderToString(h(Slate, { editor, initialValue: value, children: h(Editable, props) }));
 }
 
 /** Each leaf drawn with what its decorations added to it: a `hit` and Editable's own placeholder. */
@@ -48,7 +48,7 @@ describe('the strings of the leaves', () => {
     ] as Descendant[];
     const editor = withReact(createEditor());
     editor.isInline = (element) => (element as { type?: string }).type === 'link';
-    const html = renderToString(h(Slate, { editor, initialValue: value, children: h(Editable, {}) }));
+    const html = draw(value, {}, editor);
     expect(html).toContain('<span data-slate-zero-width="n" data-slate-length="0">\uFEFF<br/></span>');
     expect(html).toContain('<span data-slate-zero-width="z" data-slate-length="0">\uFEFF</span>');
     expect(html).toContain('<span data-slate-string="true">before </span>');
