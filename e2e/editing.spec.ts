@@ -10,6 +10,31 @@ test('autosave writes a second or so after typing stops, and the window says Uns
   expect(await app.readDocument('privacy-policy')).toContain('"text":"Who We Are and What We Do"');
 });
 
+// The first change after a save shows "Unsaved changes" in the frame that shows the change: a second frame just for
+// the indicator made Chromium hold the page's other tasks back after the key, and the first key after every pause paid
+// for it (renderer/editor/SaveIndicator.tsx). Looked at in the first animation frame after the key, before it paints.
+test('the first Enter after a save shows its new paragraph and "Unsaved changes" in one frame', async ({ page }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const paragraphs = await page.locator('[data-slate-editor] p').count();
+  await page.evaluate(() => {
+    addEventListener(
+      'keydown',
+      () =>
+        requestAnimationFrame(() => {
+          const w = window as unknown as { firstFrame?: { state: string | null; paragraphs: number } };
+          w.firstFrame = {
+            state: document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') ?? null,
+            paragraphs: document.querySelectorAll('[data-slate-editor] p').length,
+          };
+        }),
+      { capture: true, once: true },
+    );
+  });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { firstFrame?: unknown }).firstFrame ?? null)).toEqual({ state: 'unsaved', paragraphs: paragraphs + 1 });
+});
+
 // Letters the browser inserts itself are rendered by React after their frame (render-after-paint.ts); keys that come
 // before that render, and anything that is not such a letter, must still find the editor exactly as typed.
 test('keys typed faster than the screen refreshes land in order, undo at once, and are saved', async ({ page, app }) => {

@@ -235,12 +235,29 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     const title = open ? (project?.documents.find((d) => d.id === open.id)?.title ?? open.document.title) : 'Policywright';
     document.title = `${status.current.state === 'saved' ? '' : '● '}${title}${project ? ` — ${project.name}` : ''} — Policywright`;
   }, [open, project]);
-  useEffect(retitle, [retitle]);
+  const latestRetitle = useRef(retitle);
+  useEffect(() => {
+    latestRetitle.current = retitle;
+    retitle();
+  }, [retitle]);
+  const titleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (titleTimer.current !== null) clearTimeout(titleTimer.current);
+    },
+    [],
+  );
   const onStatus = useCallback(
     (next: SaveStatus) => {
       status.current = next;
       saves.report(next.state);
-      retitle();
+      // The first key after a save marks the title, which costs the browser process a few milliseconds: written from a
+      // timer, which Chromium runs after the key's frame, it no longer delays that frame (the first Enter after a save:
+      // 15.8 → 12.1 ms in turns of the two builds). It writes the status of when it runs.
+      titleTimer.current ??= setTimeout(() => {
+        titleTimer.current = null;
+        latestRetitle.current();
+      }, 0);
       // A title changed in the Document panel shows in the list once it is saved: a read of a field, never per key.
       const title = next.state === 'saved' ? editorRef.current?.title() : undefined;
       const id = openRef.current?.id;
@@ -252,7 +269,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
         );
       }
     },
-    [retitle, saves],
+    [saves],
   );
 
   const createDocument = async (title: string): Promise<string | null> => {
