@@ -15,6 +15,8 @@ test('autosave writes a second or so after typing stops, and the window says Uns
 // for it (renderer/editor/SaveIndicator.tsx). Looked at in the first animation frame after the key, before it paints.
 test('the first Enter after a save shows its new paragraph and "Unsaved changes" in one frame', async ({ page }) => {
   await clickEndOfHeading(page, 'Who We Are');
+  await page.keyboard.type(' today');
+  await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   const paragraphs = await page.locator('[data-slate-editor] p').count();
   await page.evaluate(() => {

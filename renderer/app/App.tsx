@@ -42,6 +42,8 @@ import { SaveSignal } from './sync-schedule';
 // Ctrl+Shift+R is also the browser's reload: taken wherever the focus is, it inserts a reference at the text's caret.
 const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'showShortcuts', 'find', 'replace', 'findNext', 'findPrevious', 'insertReference']);
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
+/** How long after a save status changes the window's title follows it (see onStatus). */
+const TITLE_DELAY_MS = 500;
 
 /** The document in the editor, with the project it belongs to: its saves go there, whatever is opened after. */
 interface OpenDocument extends LoadedDocument {
@@ -244,6 +246,7 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
   useEffect(
     () => () => {
       if (titleTimer.current !== null) clearTimeout(titleTimer.current);
+      titleTimer.current = null;
     },
     [],
   );
@@ -251,13 +254,14 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     (next: SaveStatus) => {
       status.current = next;
       saves.report(next.state);
-      // The first key after a save marks the title, which costs the browser process a few milliseconds: written from a
-      // timer, which Chromium runs after the key's frame, it no longer delays that frame (the first Enter after a save:
-      // 15.8 → 12.1 ms in turns of the two builds). It writes the status of when it runs.
+      // The window's title says again what the indicator says at once, and writing it costs the browser process a few
+      // milliseconds: written with the key (the first after a save), it delayed that key's frame by about 3 ms; written
+      // just after, it delayed the next key as much. Half a second later it is out of the way of both, the slowest keys
+      // there are. It writes the status of when it runs.
       titleTimer.current ??= setTimeout(() => {
         titleTimer.current = null;
         latestRetitle.current();
-      }, 0);
+      }, TITLE_DELAY_MS);
       // A title changed in the Document panel shows in the list once it is saved: a read of a field, never per key.
       const title = next.state === 'saved' ? editorRef.current?.title() : undefined;
       const id = openRef.current?.id;
