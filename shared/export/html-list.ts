@@ -38,7 +38,12 @@ export function listMarkerStyle(): string {
  * bullet (1., •, 2.) says so with `start`, so the browser's count matches the one prepare.ts worked out.
  */
 export function listHtml(list: ExportList): string {
-  return listItemsHtml(list.items, (item) => inlineHtml(item.runs));
+  return listItemsHtml(list.items, itemHtml);
+}
+
+// Not an arrow written per list: optimised code for a closure made anew does not outlive the next garbage collection.
+function itemHtml(item: ExportListItem): string {
+  return inlineHtml(item.runs);
 }
 
 /** What listItemsHtml needs to know of an item to place it: the rest is `content`'s to write. */

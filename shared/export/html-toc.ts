@@ -20,5 +20,10 @@ export function tocHtml(headings: readonly ExportHeading[]): string {
     out.push(`<li><a href="#${escapeHtml(heading.id)}">${number}${escapeHtml(heading.text)}</a>`);
   }
   out.push('</li>', '</ol></li>'.repeat(depth - 1), '</ol>', '</nav>');
-  return out.filter((line) => line !== '').join('\n');
+  return out.filter(notEmpty).join('\n');
+}
+
+// Not an arrow written in place: optimised code for a closure made anew per export does not outlive a garbage collection.
+function notEmpty(line: string): boolean {
+  return line !== '';
 }

@@ -101,13 +101,11 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   const targets = referenceTargetsOf(headingBlocks, numbers);
   const resolved = resolveBlocks(valued, NO_VARIABLES, targets);
   const referenced = new Set<string>();
-  const collectReferenced = (runs: readonly Run[]) => {
-    for (let i = 0; i < runs.length; i++) {
-      const ref = (runs[i] as Run).ref;
-      if (ref !== undefined && targets.has(ref)) referenced.add(ref);
-    }
-  };
-  for (let i = 0; i < valued.length; i++) forEachRunList(valued[i] as Block, collectReferenced);
+  for (let i = 0; i < valued.length; i++) {
+    const block = valued[i] as Block;
+    if (block.kind === 'table') forEachRunList(block, (runs) => addReferenced(runs, targets, referenced));
+    else addReferenced(block.runs, targets, referenced);
+  }
   const noteNumbers = numberNotes(valued);
 
   const blocks: ExportBlock[] = [];
@@ -189,17 +187,32 @@ export function exportRunLists(block: ExportHeading | ExportParagraph | ExportTa
  */
 export function numberNotes(blocks: readonly Block[]): Map<string, number> {
   const numbers = new Map<string, number>();
-  const count = (runs: readonly Run[]) => {
-    for (let i = 0; i < runs.length; i++) {
-      const note = (runs[i] as Run).note;
-      if (note !== undefined && !numbers.has(note)) numbers.set(note, numbers.size + 1);
-    }
-  };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
-    if (block.change?.kind !== 'move-from') forEachRunList(block, count);
+    if (block.change?.kind === 'move-from') continue;
+    if (block.kind === 'table') forEachRunList(block, (runs) => countNotes(runs, numbers));
+    else countNotes(block.runs, numbers);
   }
   return numbers;
+}
+
+// The two walks below are functions of their own, not closures made per export: the engine's optimised code for a
+// closure made anew is thrown away at the next garbage collection, and every export then ran them unoptimised again.
+
+/** Adds the sections the runs refer to, of those that are targets, to `referenced`. */
+function addReferenced(runs: readonly Run[], targets: ReferenceTargets, referenced: Set<string>): void {
+  for (let i = 0; i < runs.length; i++) {
+    const ref = (runs[i] as Run).ref;
+    if (ref !== undefined && targets.has(ref)) referenced.add(ref);
+  }
+}
+
+/** Gives each note the runs mark, not yet numbered, the next number. */
+function countNotes(runs: readonly Run[], numbers: Map<string, number>): void {
+  for (let i = 0; i < runs.length; i++) {
+    const note = (runs[i] as Run).note;
+    if (note !== undefined && !numbers.has(note)) numbers.set(note, numbers.size + 1);
+  }
 }
 
 /** The notes that have a number, in its order, their text resolved as the blocks' is. */

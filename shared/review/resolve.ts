@@ -24,9 +24,8 @@ export function resolveSuggestions<D extends Resolvable>(doc: D, decide: Decide)
   const blocks: Block[] = [];
   // Indexed loops here and below: every export settles every block, once, in code the engine has not optimised yet,
   // where each step of a for-of allocates (an export of 100,000 words made 11 MB of garbage, a megabyte of it this).
-  const settleRuns = (runs: Run[]) => resolveRuns(runs, decide);
   for (let i = 0; i < doc.blocks.length; i++) {
-    const resolved = settleBlock(doc.blocks[i] as Block, decide, settleRuns);
+    const resolved = resolveBlock(doc.blocks[i] as Block, decide);
     if (resolved) blocks.push(resolved);
   }
   if (!doc.notes) return { ...doc, blocks };
@@ -77,11 +76,6 @@ export function settleNotes(notes: readonly Note[], blocks: readonly Block[], re
  * block's. Returns the block itself, unchanged, when nothing in it is settled.
  */
 export function resolveBlock(block: Block, decide: Decide): Block | null {
-  return settleBlock(block, decide, (runs) => resolveRuns(runs, decide));
-}
-
-/** resolveBlock, with the function that settles a list of runs made once for a whole document. */
-function settleBlock(block: Block, decide: Decide, settleRuns: (runs: Run[]) => Run[]): Block | null {
   let next: Block = block;
   const parts = blockSuggestions(block);
   for (let i = 0; i < parts.length; i++) {
@@ -105,7 +99,10 @@ function settleBlock(block: Block, decide: Decide, settleRuns: (runs: Run[]) => 
     const { change: _settled, ...rest } = next;
     next = rest as Block;
   }
-  return mapRunLists(next, settleRuns);
+  // A closure only for a table: one made per block would be optimised anew by the engine after each garbage collection.
+  if (next.kind === 'table') return mapRunLists(next, (runs) => resolveRuns(runs, decide));
+  const runs = resolveRuns(next.runs, decide);
+  return runs === next.runs ? next : { ...next, runs };
 }
 
 /** The runs with the suggestions `decide` settles applied, adjacent runs that became alike joined; the same array when none is. */
