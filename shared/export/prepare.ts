@@ -1,5 +1,5 @@
 import type { Block, BlockChange, DocumentLanguage, Heading, ListItem, NumberingStyle, PolicyDocument, Run, SuggestionMark, Table } from '../model/document';
-import { forEachRunList } from '../model/block-runs';
+import { forEachRunList, type RunListPath } from '../model/block-runs';
 import { bareNumber } from '../numbering/number';
 import { standsWhenAccepted } from '../review/suggestions';
 import { reviewedNumbers, type ReviewedNumber } from './review-numbers';
@@ -101,11 +101,8 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
   const targets = referenceTargetsOf(headingBlocks, numbers);
   const resolved = resolveBlocks(valued, NO_VARIABLES, targets);
   const referenced = new Set<string>();
-  for (let i = 0; i < valued.length; i++) {
-    const block = valued[i] as Block;
-    if (block.kind === 'table') forEachRunList(block, (runs) => addReferenced(runs, targets, referenced));
-    else addReferenced(block.runs, targets, referenced);
-  }
+  const collecting = { targets, referenced };
+  for (let i = 0; i < valued.length; i++) forEachRunList(valued[i] as Block, addReferenced, collecting);
   const noteNumbers = numberNotes(valued);
 
   const blocks: ExportBlock[] = [];
@@ -189,18 +186,15 @@ export function numberNotes(blocks: readonly Block[]): Map<string, number> {
   const numbers = new Map<string, number>();
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
-    if (block.change?.kind === 'move-from') continue;
-    if (block.kind === 'table') forEachRunList(block, (runs) => countNotes(runs, numbers));
-    else countNotes(block.runs, numbers);
+    if (block.change?.kind !== 'move-from') forEachRunList(block, countNotes, numbers);
   }
   return numbers;
 }
 
-// The two walks below are functions of their own, not closures made per export: the engine's optimised code for a
-// closure made anew is thrown away at the next garbage collection, and every export then ran them unoptimised again.
+// The two walks below are functions of their own, not closures made per export (see forEachRunList).
 
 /** Adds the sections the runs refer to, of those that are targets, to `referenced`. */
-function addReferenced(runs: readonly Run[], targets: ReferenceTargets, referenced: Set<string>): void {
+function addReferenced(runs: readonly Run[], _path: RunListPath, { targets, referenced }: { targets: ReferenceTargets; referenced: Set<string> }): void {
   for (let i = 0; i < runs.length; i++) {
     const ref = (runs[i] as Run).ref;
     if (ref !== undefined && targets.has(ref)) referenced.add(ref);
@@ -208,7 +202,7 @@ function addReferenced(runs: readonly Run[], targets: ReferenceTargets, referenc
 }
 
 /** Gives each note the runs mark, not yet numbered, the next number. */
-function countNotes(runs: readonly Run[], numbers: Map<string, number>): void {
+function countNotes(runs: readonly Run[], _path: RunListPath, numbers: Map<string, number>): void {
   for (let i = 0; i < runs.length; i++) {
     const note = (runs[i] as Run).note;
     if (note !== undefined && !numbers.has(note)) numbers.set(note, numbers.size + 1);

@@ -50,20 +50,19 @@ function needsResolving(runs: readonly Run[], withReferences: boolean): boolean 
 }
 
 export function resolveBlocks(blocks: readonly Block[], values: VariableValues, targets?: ReferenceTargets): Block[] {
-  // No closure per call for the text blocks, nearly all of them: an export calls this twice, and the engine's
-  // optimised code for a closure made anew each time does not outlive the next garbage collection.
+  // A loop and a function of our own rather than blocks.map with a closure: see forEachRunList.
+  const resolving: Resolving = { values, targets };
   const out: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Block;
-    if (block.kind === 'table') {
-      out.push(mapRunLists(block, (runs) => resolveRuns(runs, values, targets)));
-      continue;
-    }
-    const runs = resolveRuns(block.runs, values, targets);
-    out.push(runs === block.runs ? block : { ...block, runs });
-  }
+  for (let i = 0; i < blocks.length; i++) out.push(mapRunLists(blocks[i] as Block, resolveWith, resolving));
   return out;
 }
+
+interface Resolving {
+  readonly values: VariableValues;
+  readonly targets: ReferenceTargets | undefined;
+}
+
+const resolveWith = (runs: Run[], { values, targets }: Resolving): Run[] => resolveRuns(runs, values, targets);
 
 /** The variable names a list of blocks uses, in order of first use. */
 export function variableNamesIn(blocks: readonly Block[]): string[] {

@@ -99,10 +99,8 @@ export function resolveBlock(block: Block, decide: Decide): Block | null {
     const { change: _settled, ...rest } = next;
     next = rest as Block;
   }
-  // A closure only for a table: one made per block would be optimised anew by the engine after each garbage collection.
-  if (next.kind === 'table') return mapRunLists(next, (runs) => resolveRuns(runs, decide));
-  const runs = resolveRuns(next.runs, decide);
-  return runs === next.runs ? next : { ...next, runs };
+  // resolveRuns itself, given `decide`, rather than a closure made per block (see forEachRunList).
+  return mapRunLists(next, resolveRuns, decide);
 }
 
 /** The runs with the suggestions `decide` settles applied, adjacent runs that became alike joined; the same array when none is. */
