@@ -18,35 +18,49 @@ const MAX_WORD_SPREAD = 40;
  * shared (an import, a file from outside), a title found once on each side, then the share of common words.
  */
 export function alignSegments(oldSegments: readonly Segment[], newSegments: readonly Segment[]): Match[] {
-  const matches: Match[] = [];
-  const oldTaken = new Set<number>();
-  const newTaken = new Set<number>();
-  const take = (o: number, n: number, by: MatchedBy) => {
-    matches.push({ old: o, new: n, by });
-    oldTaken.add(o);
-    newTaken.add(n);
-  };
-
-  const newById = new Map(newSegments.map((segment) => [segment.id, segment.index]));
+  // Plain loops and a state object, no closures: this runs once per compare, and V8 drops a closure's optimised code
+  // at each full collection once the compare that made it is over.
+  const taken: Taken = { matches: [], old: new Set(), new: new Set() };
+  const newById = new Map<string, number>();
+  for (const segment of newSegments) newById.set(segment.id, segment.index);
   for (const segment of oldSegments) {
     const other = newById.get(segment.id);
-    if (other !== undefined) take(segment.index, other, 'id');
+    if (other !== undefined) take(taken, segment.index, other, 'id');
   }
+  if (taken.matches.length === oldSegments.length || taken.matches.length === newSegments.length) return taken.matches.sort(byNewIndex);
 
-  const oldByTitle = uniqueTitles(oldSegments, oldTaken);
-  const newByTitle = uniqueTitles(newSegments, newTaken);
+  const oldByTitle = uniqueTitles(oldSegments, taken.old);
+  const newByTitle = uniqueTitles(newSegments, taken.new);
   for (const [title, o] of oldByTitle) {
     const n = newByTitle.get(title);
-    if (n !== undefined) take(o, n, 'title');
+    if (n !== undefined) take(taken, o, n, 'title');
   }
 
-  for (const [o, n] of similarPairs(
-    oldSegments.filter((s) => !oldTaken.has(s.index)),
-    newSegments.filter((s) => !newTaken.has(s.index)),
-  )) {
-    take(o, n, 'content');
-  }
-  return matches.sort((x, y) => x.new - y.new);
+  for (const [o, n] of similarPairs(untaken(oldSegments, taken.old), untaken(newSegments, taken.new))) take(taken, o, n, 'content');
+  return taken.matches.sort(byNewIndex);
+}
+
+/** The pairs made so far, and the sections of each edition already in one. */
+interface Taken {
+  readonly matches: Match[];
+  readonly old: Set<number>;
+  readonly new: Set<number>;
+}
+
+function take(taken: Taken, o: number, n: number, by: MatchedBy): void {
+  taken.matches.push({ old: o, new: n, by });
+  taken.old.add(o);
+  taken.new.add(n);
+}
+
+function untaken(segments: readonly Segment[], taken: ReadonlySet<number>): Segment[] {
+  const left: Segment[] = [];
+  for (const segment of segments) if (!taken.has(segment.index)) left.push(segment);
+  return left;
+}
+
+function byNewIndex(x: Match, y: Match): number {
+  return x.new - y.new;
 }
 
 function normalizeTitle(title: string): string {

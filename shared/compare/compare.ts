@@ -5,7 +5,7 @@ import { documentHasSuggestions } from '../review/suggestions';
 import { NO_VARIABLES } from '../model/variables';
 import { numberSections, type SectionNumber } from '../numbering/number';
 import { blocksForReaders } from '../numbering/references';
-import { alignSegments } from './align';
+import { alignSegments, type Match } from './align';
 import { heaviestIncreasing } from './in-place';
 import { metadataChanges } from './metadata';
 import { changedNoteIds, noteChanges } from './notes';
@@ -49,8 +49,13 @@ function textOf(doc: PolicyDocument, which: SuggestedText = 'accepted'): Compare
   for (const block of text.blocks) if (block.kind === 'heading') headings.push(block);
   const numbers = numberSections(headings, text.numbering);
   // Without references or variables there is nothing to show otherwise.
-  const plain = text.blocks.every((block) => allRuns(block).every((run) => run.ref === undefined && run.variable === undefined));
-  return { doc: plain ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering, NO_VARIABLES, numbers) }, numbers };
+  return { doc: showsAsWritten(text.blocks) ? text : { ...text, blocks: blocksForReaders(text.blocks, text.numbering, NO_VARIABLES, numbers) }, numbers };
+}
+
+/** No cross-reference and no variable: the blocks read as they are stored. */
+function showsAsWritten(blocks: readonly Block[]): boolean {
+  for (const block of blocks) for (const run of allRuns(block)) if (run.ref !== undefined || run.variable !== undefined) return false;
+  return true;
 }
 
 /**
@@ -69,59 +74,38 @@ export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyD
   const unaligned = segmentsOf(oldDoc, oldText.numbers);
   const matches = alignSegments(unaligned, newSegments);
   const oldSegments = referencesAsNew(unaligned, newSegments, matches);
-  const inPlaceItems = heaviestIncreasing(
-    matches.map((match) => ({ old: match.old, weight: 1 + (oldSegments[match.old]?.size ?? 0) })),
-    oldSegments.length,
-  );
+  // Loops and module functions given a Pairing, no closures: V8 drops a closure's optimised code at each full
+  // collection once the compare that made it is over, so closures here ran unoptimised in every compare.
+  const weighed: Array<{ old: number; weight: number }> = [];
+  for (const match of matches) weighed.push({ old: match.old, weight: 1 + (oldSegments[match.old]?.size ?? 0) });
+  const inPlaceItems = heaviestIncreasing(weighed, oldSegments.length);
 
   const oldOfNew = new Map<number, number>();
   const newOfOld = new Map<number, number>();
   const inPlaceOld = new Set<number>();
   const matchedBy = new Map<number, SectionRow['matchedBy']>();
-  matches.forEach((match, item) => {
+  for (let item = 0; item < matches.length; item++) {
+    const match = matches[item] as Match;
     oldOfNew.set(match.new, match.old);
     newOfOld.set(match.old, match.new);
     matchedBy.set(match.new, match.by);
     if (inPlaceItems.has(item)) inPlaceOld.add(match.old);
-  });
+  }
 
   const changedNotes = changedNoteIds(oldDoc, newDoc);
-  const parts = splitsAndMerges(oldSegments, newSegments, oldOfNew, newOfOld, inPlaceOld, changedNotes);
-
-  const sectionRows = newSegments.map((segment): SectionRow => {
-    const split = parts.splitFrom.get(segment.index);
-    if (split !== undefined) return partRow('split', at(oldSegments, split), segment, parts.oldBlocks.get(segment.index) ?? [], segment.blocks, changedNotes);
-    const o = oldOfNew.get(segment.index);
-    if (o === undefined) return added(segment);
-    const old = at(oldSegments, o);
-    const oldBlocks = parts.oldBlocks.get(segment.index) ?? old.blocks;
-    const newBlocks = parts.newBlocks.get(o) ?? segment.blocks;
-    const moved = !inPlaceOld.has(o);
-    const edited = !sameBlocks(oldBlocks, newBlocks, changedNotes);
-    const diff = edited ? diffSection(oldBlocks, newBlocks, { changedNotes }) : null;
-    const numbering = numberingChange(old, segment);
-    return {
-      status: moved ? 'moved' : edited || numbering !== null ? 'changed' : 'unchanged',
-      edited,
-      carried: moved && isCarried(old, segment, oldOfNew, inPlaceOld),
-      matchedBy: matchedBy.get(segment.index) ?? null,
-      old: side(old, oldBlocks),
-      new: side(segment, newBlocks),
-      renumbered: old.label !== segment.label,
-      numbering,
-      linksChanged: diff?.linksChanged ?? 0,
-      wordsInserted: diff?.wordsInserted ?? 0,
-      wordsDeleted: diff?.wordsDeleted ?? 0,
-      redline: diff?.redline ?? null,
-    };
-  });
-
-  const deletedRow = (old: Segment): SectionRow => {
-    const into = parts.mergedInto.get(old.index);
-    if (into === undefined) return deleted(old);
-    return partRow('merged', old, at(newSegments, into), old.blocks, parts.newBlocks.get(old.index) ?? [], changedNotes);
+  const pairing: Pairing = {
+    oldSegments,
+    newSegments,
+    oldOfNew,
+    newOfOld,
+    inPlaceOld,
+    matchedBy,
+    changedNotes,
+    parts: splitsAndMerges(oldSegments, newSegments, oldOfNew, newOfOld, inPlaceOld, changedNotes),
   };
-  const rows = placeRows(oldSegments, newSegments, sectionRows, newOfOld, inPlaceOld, deletedRow, parts.lastSplit);
+  const sectionRows: SectionRow[] = [];
+  for (const segment of newSegments) sectionRows.push(sectionRow(pairing, segment));
+  const rows = placeRows(pairing, sectionRows);
   const notes = noteChanges(oldDoc, newDoc);
   return {
     old: { label: options.oldLabel, title: oldDoc.title, numbering: oldDoc.numbering },
@@ -131,6 +115,56 @@ export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyD
     summary: summarize(rows, notes),
     notes,
   };
+}
+
+/** How the sections of the two editions pair up: what a row of the comparison is made from. */
+interface Pairing {
+  readonly oldSegments: readonly Segment[];
+  readonly newSegments: readonly Segment[];
+  readonly oldOfNew: ReadonlyMap<number, number>;
+  readonly newOfOld: ReadonlyMap<number, number>;
+  /** Old sections that kept their order; every other pair moved. */
+  readonly inPlaceOld: ReadonlySet<number>;
+  readonly matchedBy: ReadonlyMap<number, SectionRow['matchedBy']>;
+  readonly changedNotes: ReadonlySet<string>;
+  readonly parts: Parts;
+}
+
+/** The row of a section of the new edition. */
+function sectionRow(pairing: Pairing, segment: Segment): SectionRow {
+  const { oldSegments, oldOfNew, inPlaceOld, parts, changedNotes } = pairing;
+  const split = parts.splitFrom.get(segment.index);
+  if (split !== undefined) return partRow('split', at(oldSegments, split), segment, parts.oldBlocks.get(segment.index) ?? [], segment.blocks, changedNotes);
+  const o = oldOfNew.get(segment.index);
+  if (o === undefined) return added(segment);
+  const old = at(oldSegments, o);
+  const oldBlocks = parts.oldBlocks.get(segment.index) ?? old.blocks;
+  const newBlocks = parts.newBlocks.get(o) ?? segment.blocks;
+  const moved = !inPlaceOld.has(o);
+  const edited = !sameBlocks(oldBlocks, newBlocks, changedNotes);
+  const diff = edited ? diffSection(oldBlocks, newBlocks, { changedNotes }) : null;
+  const numbering = numberingChange(old, segment);
+  return {
+    status: moved ? 'moved' : edited || numbering !== null ? 'changed' : 'unchanged',
+    edited,
+    carried: moved && isCarried(old, segment, oldOfNew, inPlaceOld),
+    matchedBy: pairing.matchedBy.get(segment.index) ?? null,
+    old: side(old, oldBlocks),
+    new: side(segment, newBlocks),
+    renumbered: old.label !== segment.label,
+    numbering,
+    linksChanged: diff?.linksChanged ?? 0,
+    wordsInserted: diff?.wordsInserted ?? 0,
+    wordsDeleted: diff?.wordsDeleted ?? 0,
+    redline: diff?.redline ?? null,
+  };
+}
+
+/** The row of an old section with no new one: deleted, or merged into the section before it. */
+function deletedRow(pairing: Pairing, old: Segment): SectionRow {
+  const into = pairing.parts.mergedInto.get(old.index);
+  if (into === undefined) return deleted(old);
+  return partRow('merged', old, at(pairing.newSegments, into), old.blocks, pairing.parts.newBlocks.get(old.index) ?? [], pairing.changedNotes);
 }
 
 /** A heading switched between taking a number and taking none is a change of its form, shown as such. */
@@ -254,16 +288,9 @@ function isCarried(old: Segment, segment: Segment, oldOfNew: ReadonlyMap<number,
  * sections left) goes right after the nearest earlier old section that stayed in place. That keeps both editions'
  * orders intact: reading kept and deleted text gives the old edition, kept and inserted text the new one.
  */
-function placeRows(
-  oldSegments: readonly Segment[],
-  newSegments: readonly Segment[],
-  sectionRows: readonly SectionRow[],
-  newOfOld: ReadonlyMap<number, number>,
-  inPlaceOld: ReadonlySet<number>,
-  deletedRow: (old: Segment) => SectionRow,
-  lastSplit: ReadonlyMap<number, number>,
-): Row[] {
-  type Pending = { kind: 'deleted'; old: Segment } | { kind: 'origin'; newIndex: number };
+function placeRows(pairing: Pairing, sectionRows: readonly SectionRow[]): Row[] {
+  const { oldSegments, newSegments, newOfOld, inPlaceOld } = pairing;
+  const lastSplit = pairing.parts.lastSplit;
   const leading: Pending[] = [];
   const after = new Map<number, Pending[]>();
   let anchor = -1;
@@ -286,23 +313,24 @@ function placeRows(
   const order: Array<Pending | { kind: 'section'; newIndex: number }> = [...leading];
   for (const segment of newSegments) {
     order.push({ kind: 'section', newIndex: segment.index });
-    order.push(...(after.get(segment.index) ?? []));
+    for (const pending of after.get(segment.index) ?? []) order.push(pending);
   }
   const rowOfNew = new Map<number, number>();
-  order.forEach((entry, position) => {
-    if (entry.kind === 'section') rowOfNew.set(entry.newIndex, position);
-  });
-  return order.map((entry): Row => {
-    switch (entry.kind) {
-      case 'section':
-        return at(sectionRows, entry.newIndex);
-      case 'deleted':
-        return deletedRow(entry.old);
-      case 'origin':
-        return { status: 'move-origin', target: rowOfNew.get(entry.newIndex) ?? -1 };
-    }
-  });
+  for (let position = 0; position < order.length; position++) {
+    const entry = order[position];
+    if (entry?.kind === 'section') rowOfNew.set(entry.newIndex, position);
+  }
+  const rows: Row[] = [];
+  for (const entry of order) {
+    if (entry.kind === 'section') rows.push(at(sectionRows, entry.newIndex));
+    else if (entry.kind === 'deleted') rows.push(deletedRow(pairing, entry.old));
+    else rows.push({ status: 'move-origin', target: rowOfNew.get(entry.newIndex) ?? -1 });
+  }
+  return rows;
 }
+
+/** What exists only in the old edition, waiting for its place: a deleted section, or the place a moved one left. */
+type Pending = { kind: 'deleted'; old: Segment } | { kind: 'origin'; newIndex: number };
 
 function added(segment: Segment): SectionRow {
   return {

@@ -31,73 +31,105 @@ type Piece =
  * changed width, or has no table to pair with, is deleted or inserted whole.
  */
 export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: DiffOptions = {}): SectionDiff {
-  const fold = options.foldSharedText ?? true;
-  const changedNotes = options.changedNotes ?? NO_NOTES;
   // Paragraphs first: the ones an edit left alone are equal as wholes, and only the stretches between them are split
   // into words. A section with one word changed in ten paragraphs tokenizes one of them, where tokenizing is most of
   // a large compare's time.
-  const builder = new RedlineBuilder();
-  const counts: Counts = { wordsInserted: 0, wordsDeleted: 0, linksChanged: 0 };
-  let a = 0;
-  let b = 0;
-  const textChanged = (oldPart: readonly TextBlock[], newPart: readonly TextBlock[]) => {
-    if (oldPart.length === 0 && newPart.length === 0) return;
-    // A word edit leaves most of a paragraph alone: its shared start and end need no splitting into words.
-    const pair = fold && oldPart.length > 0 && newPart.length > 0 ? tokenizeFolded(oldPart, newPart) : null;
-    const [oldTokens, newTokens] = pair ?? [tokenize(oldPart), tokenize(newPart)];
-    add(counts, toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, builder));
+  const diff: Differ = {
+    oldBlocks,
+    newBlocks,
+    options,
+    fold: options.foldSharedText ?? true,
+    changedNotes: options.changedNotes ?? NO_NOTES,
+    oldTableAt: tablePlaces(oldBlocks),
+    newTableAt: tablePlaces(newBlocks),
+    redline: newRedline(),
+    counts: { wordsInserted: 0, wordsDeleted: 0, linksChanged: 0 },
+    a: 0,
+    b: 0,
   };
-  const changed = (aEnd: number, bEnd: number) => {
-    if (aEnd === a && bEnd === b) return;
-    const oldPart = oldBlocks.slice(a, aEnd);
-    const newPart = newBlocks.slice(b, bEnd);
-    if (!oldPart.some(isTable) && !newPart.some(isTable)) {
-      textChanged(oldPart as TextBlock[], newPart as TextBlock[]);
-      return;
-    }
-    // Tables left unpaired go whole, in their places: the text between them is compared stretch by stretch, so
-    // each edition still reads in its own order.
-    const oldChunks = chunksAtTables(oldPart);
-    const newChunks = chunksAtTables(newPart);
-    const count = Math.max(oldChunks.texts.length, newChunks.texts.length);
-    for (let k = 0; k < count; k++) {
-      textChanged(oldChunks.texts[k] ?? [], newChunks.texts[k] ?? []);
-      const gone = oldChunks.tables[k];
-      const come = newChunks.tables[k];
-      if (gone) add(counts, builder.addTable(wholeTable(gone, 'delete'), 'delete'));
-      if (come) add(counts, builder.addTable(wholeTable(come, 'insert'), 'insert'));
-    }
-  };
-  const oldTableAt = tablePlaces(oldBlocks);
-  const newTableAt = tablePlaces(newBlocks);
-  const paired = (i: number, j: number) => {
-    const x = oldBlocks[i];
-    const y = newBlocks[j];
-    if (x?.kind !== 'table' || y?.kind !== 'table') return false;
-    return oldTableAt[i] === newTableAt[j] && tableWidth(x) === tableWidth(y);
-  };
-  commonStretches(
-    oldBlocks.length,
-    newBlocks.length,
-    (i, j) => sameBlock(oldBlocks[i], newBlocks[j], changedNotes) || paired(i, j),
-    (length, aCommon, bCommon) => {
-      changed(aCommon, bCommon);
-      for (let k = 0; k < length; k++) {
-        const x = oldBlocks[aCommon + k] as Block;
-        const y = newBlocks[bCommon + k] as Block;
-        if (y.kind === 'table' && x.kind === 'table') {
-          if (sameBlock(x, y, changedNotes)) add(counts, builder.addTable(wholeTable(y, 'equal'), 'equal'));
-          else add(counts, builder.addTable(diffTable(x, y, options, counts, diffRuns), 'equal'));
-        } else builder.addEqualBlock(y as TextBlock);
-      }
-      a = aCommon + length;
-      b = bCommon + length;
-    },
-  );
-  changed(oldBlocks.length, newBlocks.length);
-  return { redline: builder.finish(), ...counts };
+  commonStretches(oldBlocks.length, newBlocks.length, blocksAlike, keepBlocks, diff);
+  changedBlocks(diff, oldBlocks.length, newBlocks.length);
+  // Fields named, not spread: an object built by spreading has a shape no lasting object shares, and V8 drops the
+  // optimised code of every reader of it at the next full collection.
+  const { wordsInserted, wordsDeleted, linksChanged } = diff.counts;
+  return { redline: finishRedline(diff.redline), wordsInserted, wordsDeleted, linksChanged };
 }
 
+/**
+ * One section's diff under way. Its steps are functions of this module given this state, not closures made per
+ * section: V8 keeps a closure's optimised code only while an instance of it lives, so a compare made after a full
+ * collection ran its closures unoptimised again (a compare took 47 ms after one, 22 ms right after another compare).
+ */
+interface Differ {
+  readonly oldBlocks: readonly Block[];
+  readonly newBlocks: readonly Block[];
+  readonly options: DiffOptions;
+  readonly fold: boolean;
+  readonly changedNotes: ReadonlySet<string>;
+  readonly oldTableAt: readonly number[];
+  readonly newTableAt: readonly number[];
+  readonly redline: Redline;
+  readonly counts: Counts;
+  /** Where the blocks not yet in the redline start, in each edition. */
+  a: number;
+  b: number;
+}
+
+/** Blocks that stand as one in the paragraph diff: equal, or two tables at the same place and as wide (diffed cell by cell). */
+function blocksAlike(i: number, j: number, diff: Differ): boolean {
+  const x = diff.oldBlocks[i];
+  const y = diff.newBlocks[j];
+  if (sameBlock(x, y, diff.changedNotes)) return true;
+  if (x?.kind !== 'table' || y?.kind !== 'table') return false;
+  return diff.oldTableAt[i] === diff.newTableAt[j] && tableWidth(x) === tableWidth(y);
+}
+
+function keepBlocks(length: number, aCommon: number, bCommon: number, diff: Differ): void {
+  changedBlocks(diff, aCommon, bCommon);
+  const { redline, counts } = diff;
+  for (let k = 0; k < length; k++) {
+    const x = diff.oldBlocks[aCommon + k] as Block;
+    const y = diff.newBlocks[bCommon + k] as Block;
+    if (y.kind === 'table' && x.kind === 'table') {
+      if (sameBlock(x, y, diff.changedNotes)) add(counts, addTable(redline, wholeTable(y, 'equal'), 'equal'));
+      else add(counts, addTable(redline, diffTable(x, y, diff.options, counts, diffRuns), 'equal'));
+    } else addEqualBlock(redline, y as TextBlock);
+  }
+  diff.a = aCommon + length;
+  diff.b = bCommon + length;
+}
+
+/** The blocks from where the redline stands to aEnd and bEnd differ: into the redline word by word. */
+function changedBlocks(diff: Differ, aEnd: number, bEnd: number): void {
+  if (aEnd === diff.a && bEnd === diff.b) return;
+  const oldPart = diff.oldBlocks.slice(diff.a, aEnd);
+  const newPart = diff.newBlocks.slice(diff.b, bEnd);
+  if (!oldPart.some(isTable) && !newPart.some(isTable)) {
+    changedText(diff, oldPart as TextBlock[], newPart as TextBlock[]);
+    return;
+  }
+  // Tables left unpaired go whole, in their places: the text between them is compared stretch by stretch, so
+  // each edition still reads in its own order.
+  const oldChunks = chunksAtTables(oldPart);
+  const newChunks = chunksAtTables(newPart);
+  const count = Math.max(oldChunks.texts.length, newChunks.texts.length);
+  for (let k = 0; k < count; k++) {
+    changedText(diff, oldChunks.texts[k] ?? [], newChunks.texts[k] ?? []);
+    const gone = oldChunks.tables[k];
+    const come = newChunks.tables[k];
+    if (gone) add(diff.counts, addTable(diff.redline, wholeTable(gone, 'delete'), 'delete'));
+    if (come) add(diff.counts, addTable(diff.redline, wholeTable(come, 'insert'), 'insert'));
+  }
+}
+
+function changedText(diff: Differ, oldPart: readonly TextBlock[], newPart: readonly TextBlock[]): void {
+  if (oldPart.length === 0 && newPart.length === 0) return;
+  // A word edit leaves most of a paragraph alone: its shared start and end need no splitting into words.
+  const pair = diff.fold && oldPart.length > 0 && newPart.length > 0 ? tokenizeFolded(oldPart, newPart) : null;
+  const oldTokens = pair ? pair[0] : tokenize(oldPart);
+  const newTokens = pair ? pair[1] : tokenize(newPart);
+  add(diff.counts, toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, diff.redline));
+}
 
 /** Two lists of runs compared word by word, as one paragraph: its runs. */
 export function diffRuns(old: readonly Run[], now: readonly Run[], options: DiffOptions = {}): Counts & { runs: RedlineRun[] } {
@@ -106,25 +138,34 @@ export function diffRuns(old: readonly Run[], now: readonly Run[], options: Diff
 }
 
 function piecesOf(a: TokenStream, b: TokenStream): Piece[] {
-  const pieces: Piece[] = [];
-  let aIndex = 0;
-  let bIndex = 0;
-  const gap = (aEnd: number, bEnd: number) => {
-    if (aEnd > aIndex || bEnd > bIndex) pieces.push({ equal: false, aStart: aIndex, aEnd, bStart: bIndex, bEnd });
-  };
-  commonStretches(
-    a.keys.length,
-    b.keys.length,
-    (i, j) => a.keys[i] === b.keys[j],
-    (length, aCommon, bCommon) => {
-      gap(aCommon, bCommon);
-      pieces.push({ equal: true, aStart: aCommon, bStart: bCommon, length });
-      aIndex = aCommon + length;
-      bIndex = bCommon + length;
-    },
-  );
-  gap(a.keys.length, b.keys.length);
-  return pieces;
+  const found: PiecesFound = { a, b, pieces: [], aIndex: 0, bIndex: 0 };
+  commonStretches(a.keys.length, b.keys.length, tokensAlike, keepTokens, found);
+  gapBefore(found, a.keys.length, b.keys.length);
+  return found.pieces;
+}
+
+/** The pieces of a token diff so far, and where the tokens not yet in them start. */
+interface PiecesFound {
+  readonly a: TokenStream;
+  readonly b: TokenStream;
+  readonly pieces: Piece[];
+  aIndex: number;
+  bIndex: number;
+}
+
+function tokensAlike(i: number, j: number, found: PiecesFound): boolean {
+  return found.a.keys[i] === found.b.keys[j];
+}
+
+function keepTokens(length: number, aCommon: number, bCommon: number, found: PiecesFound): void {
+  gapBefore(found, aCommon, bCommon);
+  found.pieces.push({ equal: true, aStart: aCommon, bStart: bCommon, length });
+  found.aIndex = aCommon + length;
+  found.bIndex = bCommon + length;
+}
+
+function gapBefore(found: PiecesFound, aEnd: number, bEnd: number): void {
+  if (aEnd > found.aIndex || bEnd > found.bIndex) found.pieces.push({ equal: false, aStart: found.aIndex, aEnd, bStart: found.bIndex, bEnd });
 }
 
 /**
@@ -150,37 +191,37 @@ function absorbLoneSpaces(pieces: Piece[], a: TokenStream): Piece[] {
       i++;
       continue;
     }
-    result.push(piece.equal ? piece : { ...piece });
+    result.push(piece.equal ? piece : { equal: false, aStart: piece.aStart, aEnd: piece.aEnd, bStart: piece.bStart, bEnd: piece.bEnd });
   }
   return result;
 }
 
-function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream, builder: RedlineBuilder): Counts {
+function toRedline(pieces: readonly Piece[], a: TokenStream, b: TokenStream, redline: Redline): Counts {
   let wordsInserted = 0;
   let wordsDeleted = 0;
-  const linksBefore = builder.linksChanged;
+  const linksBefore = redline.linksChanged;
   for (const piece of pieces) {
     if (piece.equal) {
       for (let k = 0; k < piece.length; k++) {
         // Keys leave the address out: kept words whose link changed carry both addresses.
         const was = a.styles[piece.aStart + k]?.link;
         const now = b.styles[piece.bStart + k]?.link;
-        builder.add('equal', b, piece.bStart + k, was === now ? undefined : (was ?? null));
+        addToken(redline, 'equal', b, piece.bStart + k, was === now ? undefined : (was ?? null));
       }
       continue;
     }
     // A footnote's mark is no word: its note's words are counted in the notes part.
     for (let i = piece.aStart; i < piece.aEnd; i++) {
       if (isWord(a.texts[i] ?? '') && a.notes?.[i] === undefined) wordsDeleted++;
-      builder.add('delete', a, i);
+      addToken(redline, 'delete', a, i);
     }
     for (let j = piece.bStart; j < piece.bEnd; j++) {
       if (isWord(b.texts[j] ?? '') && b.notes?.[j] === undefined) wordsInserted++;
-      builder.add('insert', b, j);
+      addToken(redline, 'insert', b, j);
     }
   }
-  builder.flush();
-  return { wordsInserted, wordsDeleted, linksChanged: builder.linksChanged - linksBefore };
+  flushRun(redline);
+  return { wordsInserted, wordsDeleted, linksChanged: redline.linksChanged - linksBefore };
 }
 
 interface PendingRun {
@@ -191,98 +232,106 @@ interface PendingRun {
   note?: string;
 }
 
-class RedlineBuilder {
-  private readonly blocks: RedlineBlock[] = [];
-  private runs: RedlineRun[] = [];
-  private last: PendingRun | null = null;
+/**
+ * A redline being written: the blocks done, the runs of the block under way, and the run still growing. A plain
+ * object with functions of this module, not a class: V8 drops optimised code that checks an object's shape once no
+ * object of that shape is left, and a class instance's shape (built field by field) died with each compare, where an
+ * object literal's is kept by the code that makes it.
+ */
+interface Redline {
+  readonly blocks: RedlineBlock[];
+  runs: RedlineRun[];
+  last: PendingRun | null;
   /** Kept runs whose link changed, each counted once however many words it holds. */
-  linksChanged = 0;
+  linksChanged: number;
+}
 
-  add(op: ChangeOp, stream: TokenStream, index: number, linkWas?: string | null): void {
-    const boundary = stream.boundaries[index];
-    if (boundary) {
-      this.flushRun();
-      this.blocks.push({ block: shapeOf(boundary), mark: op, runs: this.runs });
-      this.runs = [];
-      return;
+function newRedline(): Redline {
+  return { blocks: [], runs: [], last: null, linksChanged: 0 };
+}
+
+function addToken(redline: Redline, op: ChangeOp, stream: TokenStream, index: number, linkWas?: string | null): void {
+  const boundary = stream.boundaries[index];
+  if (boundary) {
+    flushRun(redline);
+    redline.blocks.push({ block: shapeOf(boundary), mark: op, runs: redline.runs });
+    redline.runs = [];
+    return;
+  }
+  const style = stream.styles[index];
+  const text = stream.texts[index] ?? '';
+  const note = stream.notes?.[index];
+  if (note !== undefined) {
+    // A footnote's mark is a run of its own, so every view can draw it as a mark.
+    flushRun(redline);
+    redline.last = { op, style, text, note };
+    flushRun(redline);
+    return;
+  }
+  const last = redline.last;
+  if (last && last.op === op && last.note === undefined && last.linkWas === linkWas && sameStyle(last.style, style)) {
+    last.text += text;
+    return;
+  }
+  flushRun(redline);
+  redline.last = linkWas !== undefined ? { op, style, text, linkWas } : { op, style, text };
+}
+
+/** A whole block left alone: what adding its tokens one by one as equal would give. */
+function addEqualBlock(redline: Redline, block: TextBlock): void {
+  for (const run of block.runs) {
+    if (run.text === '') continue;
+    const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
+    const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
+    const last = redline.last;
+    if (run.note !== undefined) {
+      flushRun(redline);
+      redline.last = { op: 'equal', style, text: run.text, note: run.note };
+      flushRun(redline);
+    } else if (last && last.op === 'equal' && last.note === undefined && last.linkWas === undefined && sameStyle(last.style, style)) {
+      last.text += run.text;
+    } else {
+      flushRun(redline);
+      redline.last = { op: 'equal', style, text: run.text };
     }
-    const style = stream.styles[index];
-    const text = stream.texts[index] ?? '';
-    const note = stream.notes?.[index];
-    if (note !== undefined) {
-      // A footnote's mark is a run of its own, so every view can draw it as a mark.
-      this.flushRun();
-      this.last = { op, style, text, note };
-      this.flushRun();
-      return;
-    }
-    if (this.last && this.last.op === op && this.last.note === undefined && this.last.linkWas === linkWas && sameStyle(this.last.style, style)) {
-      this.last.text += text;
-      return;
-    }
-    this.flushRun();
-    this.last = { op, style, text, ...(linkWas !== undefined ? { linkWas } : {}) };
   }
+  flushRun(redline);
+  redline.blocks.push({ block: shapeOf(block), mark: 'equal', runs: redline.runs });
+  redline.runs = [];
+}
 
-  /** A whole block left alone: what adding its tokens one by one as equal would give. */
-  addEqualBlock(block: TextBlock): void {
-    for (const run of block.runs) {
-      if (run.text === '') continue;
-      const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
-      const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
-      if (run.note !== undefined) {
-        this.flushRun();
-        this.last = { op: 'equal', style, text: run.text, note: run.note };
-        this.flushRun();
-      } else if (this.last && this.last.op === 'equal' && this.last.note === undefined && this.last.linkWas === undefined && sameStyle(this.last.style, style)) {
-        this.last.text += run.text;
-      } else {
-        this.flushRun();
-        this.last = { op: 'equal', style, text: run.text };
-      }
-    }
-    this.flushRun();
-    this.blocks.push({ block: shapeOf(block), mark: 'equal', runs: this.runs });
-    this.runs = [];
-  }
+/** A table: a block of its own, after the blocks before it are closed (every stretch of text ends on a mark). */
+function addTable(redline: Redline, table: RedlineTable, mark: ChangeOp): Partial<Counts> {
+  flushRun(redline);
+  if (redline.runs.length > 0) redline.blocks.push({ block: { kind: 'paragraph' }, mark: 'equal', runs: redline.runs });
+  redline.runs = [];
+  redline.blocks.push({ block: { kind: 'table', width: table.rows[0]?.cells.length ?? 0 }, mark, runs: [], table });
+  if (mark === 'equal') return {};
+  let words = 0;
+  for (const run of table.caption ?? []) words += wordsOfRun(run);
+  for (const row of table.rows) for (const cell of row.cells) for (const run of cell) words += wordsOfRun(run);
+  return mark === 'insert' ? { wordsInserted: words } : { wordsDeleted: words };
+}
 
-  /** A table: a block of its own, after the blocks before it are closed (every stretch of text ends on a mark). */
-  addTable(table: RedlineTable, mark: ChangeOp): Partial<Counts> {
-    this.flushRun();
-    if (this.runs.length > 0) this.blocks.push({ block: { kind: 'paragraph' }, mark: 'equal', runs: this.runs });
-    this.runs = [];
-    this.blocks.push({ block: { kind: 'table', width: table.rows[0]?.cells.length ?? 0 }, mark, runs: [], table });
-    if (mark === 'equal') return {};
-    let words = 0;
-    for (const run of table.caption ?? []) words += wordsOfRun(run);
-    for (const row of table.rows) for (const cell of row.cells) for (const run of cell) words += wordsOfRun(run);
-    return mark === 'insert' ? { wordsInserted: words } : { wordsDeleted: words };
-  }
+function finishRedline(redline: Redline): RedlineBlock[] {
+  flushRun(redline);
+  // Every stream ends with a boundary, so nothing can be left over; guard anyway rather than drop text.
+  if (redline.runs.length > 0) redline.blocks.push({ block: { kind: 'paragraph' }, mark: 'equal', runs: redline.runs });
+  return redline.blocks;
+}
 
-  flush(): void {
-    this.flushRun();
-  }
-
-  finish(): RedlineBlock[] {
-    this.flushRun();
-    // Every stream ends with a boundary, so nothing can be left over; guard anyway rather than drop text.
-    if (this.runs.length > 0) this.blocks.push({ block: { kind: 'paragraph' }, mark: 'equal', runs: this.runs });
-    return this.blocks;
-  }
-
-  private flushRun(): void {
-    if (!this.last) return;
-    const { op, style, text, linkWas, note } = this.last;
-    if (linkWas !== undefined) this.linksChanged++;
-    // Fields set one by one, not spread from objects made for the purpose: a large compare makes a run per change.
-    const run: { -readonly [K in keyof RedlineRun]: RedlineRun[K] } = { op, text };
-    if (style?.marks && style.marks.length > 0) run.marks = style.marks;
-    if (style?.link) run.link = style.link;
-    if (linkWas !== undefined) run.linkWas = linkWas;
-    if (note !== undefined) run.note = note;
-    this.runs.push(run);
-    this.last = null;
-  }
+function flushRun(redline: Redline): void {
+  if (!redline.last) return;
+  const { op, style, text, linkWas, note } = redline.last;
+  if (linkWas !== undefined) redline.linksChanged++;
+  // Fields set one by one, not spread from objects made for the purpose: a large compare makes a run per change.
+  const run: { -readonly [K in keyof RedlineRun]: RedlineRun[K] } = { op, text };
+  if (style?.marks && style.marks.length > 0) run.marks = style.marks;
+  if (style?.link) run.link = style.link;
+  if (linkWas !== undefined) run.linkWas = linkWas;
+  if (note !== undefined) run.note = note;
+  redline.runs.push(run);
+  redline.last = null;
 }
 
 function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolean {
