@@ -18,8 +18,8 @@ const MAX_WORD_SPREAD = 40;
  * shared (an import, a file from outside), a title found once on each side, then the share of common words.
  */
 export function alignSegments(oldSegments: readonly Segment[], newSegments: readonly Segment[]): Match[] {
-  // Plain loops and a state object, no closures: this runs once per compare, and V8 drops a closure's optimised code
-  // at each full collection once the compare that made it is over.
+  // Plain loops and a state object, no closures: V8 drops a closure's optimised code at each full collection once the
+  // compare that made it is over (similarPairs keeps its closures: it runs only for sections whose ids differ).
   const taken: Taken = { matches: [], old: new Set(), new: new Set() };
   const newById = new Map<string, number>();
   for (const segment of newSegments) newById.set(segment.id, segment.index);
@@ -27,7 +27,8 @@ export function alignSegments(oldSegments: readonly Segment[], newSegments: read
     const other = newById.get(segment.id);
     if (other !== undefined) take(taken, segment.index, other, 'id');
   }
-  if (taken.matches.length === oldSegments.length || taken.matches.length === newSegments.length) return taken.matches.sort(byNewIndex);
+  // Every section of one edition paired by id: no title or content is left on that side to pair (the usual compare).
+  if (taken.old.size === oldSegments.length || taken.new.size === newSegments.length) return taken.matches.sort(byNewIndex);
 
   const oldByTitle = uniqueTitles(oldSegments, taken.old);
   const newByTitle = uniqueTitles(newSegments, taken.new);

@@ -75,7 +75,7 @@ export function compareDocuments(oldEdition: PolicyDocument, newEdition: PolicyD
   const matches = alignSegments(unaligned, newSegments);
   const oldSegments = referencesAsNew(unaligned, newSegments, matches);
   // Loops and module functions given a Pairing, no closures: V8 drops a closure's optimised code at each full
-  // collection once the compare that made it is over, so closures here ran unoptimised in every compare.
+  // collection once the compare that made it is over, so closures here ran unoptimised in every compare after one.
   const weighed: Array<{ old: number; weight: number }> = [];
   for (const match of matches) weighed.push({ old: match.old, weight: 1 + (oldSegments[match.old]?.size ?? 0) });
   const inPlaceItems = heaviestIncreasing(weighed, oldSegments.length);
@@ -132,7 +132,7 @@ interface Pairing {
 
 /** The row of a section of the new edition. */
 function sectionRow(pairing: Pairing, segment: Segment): SectionRow {
-  const { oldSegments, oldOfNew, inPlaceOld, parts, changedNotes } = pairing;
+  const { oldSegments, oldOfNew, inPlaceOld, matchedBy, parts, changedNotes } = pairing;
   const split = parts.splitFrom.get(segment.index);
   if (split !== undefined) return partRow('split', at(oldSegments, split), segment, parts.oldBlocks.get(segment.index) ?? [], segment.blocks, changedNotes);
   const o = oldOfNew.get(segment.index);
@@ -148,7 +148,7 @@ function sectionRow(pairing: Pairing, segment: Segment): SectionRow {
     status: moved ? 'moved' : edited || numbering !== null ? 'changed' : 'unchanged',
     edited,
     carried: moved && isCarried(old, segment, oldOfNew, inPlaceOld),
-    matchedBy: pairing.matchedBy.get(segment.index) ?? null,
+    matchedBy: matchedBy.get(segment.index) ?? null,
     old: side(old, oldBlocks),
     new: side(segment, newBlocks),
     renumbered: old.label !== segment.label,

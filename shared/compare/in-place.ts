@@ -10,7 +10,8 @@ export function heaviestIncreasing(pairs: ReadonlyArray<{ old: number; weight: n
   const total = new Float64Array(pairs.length);
   let best = -1;
 
-  pairs.forEach((pair, item) => {
+  for (let item = 0; item < pairs.length; item++) {
+    const pair = pairs[item] as { old: number; weight: number };
     // Best chain ending at an old position below this one.
     let weight = 0;
     let from = -1;
@@ -29,7 +30,7 @@ export function heaviestIncreasing(pairs: ReadonlyArray<{ old: number; weight: n
       }
     }
     if (best === -1 || (total[item] ?? 0) > (total[best] ?? 0)) best = item;
-  });
+  }
 
   const chosen = new Set<number>();
   for (let item = best; item !== -1; item = previous[item] ?? -1) chosen.add(item);

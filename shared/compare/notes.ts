@@ -49,7 +49,7 @@ export function noteChanges(oldDoc: Pick<PolicyDocument, 'notes' | 'blocks'>, ne
     else if (!sameRuns(before.runs, now.runs)) {
       const diff = diffRuns(before.runs, now.runs);
       changes.push({ id, number: i + 1, status: 'changed', runs: diff.runs, wordsInserted: diff.wordsInserted, wordsDeleted: diff.wordsDeleted });
-    } else changes.push({ ...whole(id, i + 1, 'unchanged', now.runs) });
+    } else changes.push(whole(id, i + 1, 'unchanged', now.runs));
   });
   notesInReadingOrder(oldDoc.blocks).forEach((id, i) => {
     const before = oldNotes.get(id);

@@ -34,7 +34,7 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
   // Paragraphs first: the ones an edit left alone are equal as wholes, and only the stretches between them are split
   // into words. A section with one word changed in ten paragraphs tokenizes one of them, where tokenizing is most of
   // a large compare's time.
-  const diff: Differ = {
+  const differ: Differ = {
     oldBlocks,
     newBlocks,
     options,
@@ -47,12 +47,12 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
     a: 0,
     b: 0,
   };
-  commonStretches(oldBlocks.length, newBlocks.length, blocksAlike, keepBlocks, diff);
-  changedBlocks(diff, oldBlocks.length, newBlocks.length);
+  commonStretches(oldBlocks.length, newBlocks.length, blocksAlike, keepBlocks, differ);
+  changedBlocks(differ, oldBlocks.length, newBlocks.length);
   // Fields named, not spread: an object built by spreading has a shape no lasting object shares, and V8 drops the
   // optimised code of every reader of it at the next full collection.
-  const { wordsInserted, wordsDeleted, linksChanged } = diff.counts;
-  return { redline: finishRedline(diff.redline), wordsInserted, wordsDeleted, linksChanged };
+  const { wordsInserted, wordsDeleted, linksChanged } = differ.counts;
+  return { redline: finishRedline(differ.redline), wordsInserted, wordsDeleted, linksChanged };
 }
 
 /**
@@ -76,36 +76,36 @@ interface Differ {
 }
 
 /** Blocks that stand as one in the paragraph diff: equal, or two tables at the same place and as wide (diffed cell by cell). */
-function blocksAlike(i: number, j: number, diff: Differ): boolean {
-  const x = diff.oldBlocks[i];
-  const y = diff.newBlocks[j];
-  if (sameBlock(x, y, diff.changedNotes)) return true;
+function blocksAlike(i: number, j: number, differ: Differ): boolean {
+  const x = differ.oldBlocks[i];
+  const y = differ.newBlocks[j];
+  if (sameBlock(x, y, differ.changedNotes)) return true;
   if (x?.kind !== 'table' || y?.kind !== 'table') return false;
-  return diff.oldTableAt[i] === diff.newTableAt[j] && tableWidth(x) === tableWidth(y);
+  return differ.oldTableAt[i] === differ.newTableAt[j] && tableWidth(x) === tableWidth(y);
 }
 
-function keepBlocks(length: number, aCommon: number, bCommon: number, diff: Differ): void {
-  changedBlocks(diff, aCommon, bCommon);
-  const { redline, counts } = diff;
+function keepBlocks(length: number, aCommon: number, bCommon: number, differ: Differ): void {
+  changedBlocks(differ, aCommon, bCommon);
+  const { redline, counts } = differ;
   for (let k = 0; k < length; k++) {
-    const x = diff.oldBlocks[aCommon + k] as Block;
-    const y = diff.newBlocks[bCommon + k] as Block;
+    const x = differ.oldBlocks[aCommon + k] as Block;
+    const y = differ.newBlocks[bCommon + k] as Block;
     if (y.kind === 'table' && x.kind === 'table') {
-      if (sameBlock(x, y, diff.changedNotes)) add(counts, addTable(redline, wholeTable(y, 'equal'), 'equal'));
-      else add(counts, addTable(redline, diffTable(x, y, diff.options, counts, diffRuns), 'equal'));
+      if (sameBlock(x, y, differ.changedNotes)) add(counts, addTable(redline, wholeTable(y, 'equal'), 'equal'));
+      else add(counts, addTable(redline, diffTable(x, y, differ.options, counts, diffRuns), 'equal'));
     } else addEqualBlock(redline, y as TextBlock);
   }
-  diff.a = aCommon + length;
-  diff.b = bCommon + length;
+  differ.a = aCommon + length;
+  differ.b = bCommon + length;
 }
 
 /** The blocks from where the redline stands to aEnd and bEnd differ: into the redline word by word. */
-function changedBlocks(diff: Differ, aEnd: number, bEnd: number): void {
-  if (aEnd === diff.a && bEnd === diff.b) return;
-  const oldPart = diff.oldBlocks.slice(diff.a, aEnd);
-  const newPart = diff.newBlocks.slice(diff.b, bEnd);
+function changedBlocks(differ: Differ, aEnd: number, bEnd: number): void {
+  if (aEnd === differ.a && bEnd === differ.b) return;
+  const oldPart = differ.oldBlocks.slice(differ.a, aEnd);
+  const newPart = differ.newBlocks.slice(differ.b, bEnd);
   if (!oldPart.some(isTable) && !newPart.some(isTable)) {
-    changedText(diff, oldPart as TextBlock[], newPart as TextBlock[]);
+    changedText(differ, oldPart as TextBlock[], newPart as TextBlock[]);
     return;
   }
   // Tables left unpaired go whole, in their places: the text between them is compared stretch by stretch, so
@@ -114,27 +114,29 @@ function changedBlocks(diff: Differ, aEnd: number, bEnd: number): void {
   const newChunks = chunksAtTables(newPart);
   const count = Math.max(oldChunks.texts.length, newChunks.texts.length);
   for (let k = 0; k < count; k++) {
-    changedText(diff, oldChunks.texts[k] ?? [], newChunks.texts[k] ?? []);
+    changedText(differ, oldChunks.texts[k] ?? [], newChunks.texts[k] ?? []);
     const gone = oldChunks.tables[k];
     const come = newChunks.tables[k];
-    if (gone) add(diff.counts, addTable(diff.redline, wholeTable(gone, 'delete'), 'delete'));
-    if (come) add(diff.counts, addTable(diff.redline, wholeTable(come, 'insert'), 'insert'));
+    if (gone) add(differ.counts, addTable(differ.redline, wholeTable(gone, 'delete'), 'delete'));
+    if (come) add(differ.counts, addTable(differ.redline, wholeTable(come, 'insert'), 'insert'));
   }
 }
 
-function changedText(diff: Differ, oldPart: readonly TextBlock[], newPart: readonly TextBlock[]): void {
+function changedText(differ: Differ, oldPart: readonly TextBlock[], newPart: readonly TextBlock[]): void {
   if (oldPart.length === 0 && newPart.length === 0) return;
   // A word edit leaves most of a paragraph alone: its shared start and end need no splitting into words.
-  const pair = diff.fold && oldPart.length > 0 && newPart.length > 0 ? tokenizeFolded(oldPart, newPart) : null;
+  const pair = differ.fold && oldPart.length > 0 && newPart.length > 0 ? tokenizeFolded(oldPart, newPart) : null;
   const oldTokens = pair ? pair[0] : tokenize(oldPart);
   const newTokens = pair ? pair[1] : tokenize(newPart);
-  add(diff.counts, toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, diff.redline));
+  add(differ.counts, toRedline(absorbLoneSpaces(piecesOf(oldTokens, newTokens), oldTokens), oldTokens, newTokens, differ.redline));
 }
 
 /** Two lists of runs compared word by word, as one paragraph: its runs. */
 export function diffRuns(old: readonly Run[], now: readonly Run[], options: DiffOptions = {}): Counts & { runs: RedlineRun[] } {
   const diff = diffSection([{ kind: 'paragraph', runs: [...old] }], [{ kind: 'paragraph', runs: [...now] }], options);
-  return { ...diff, runs: diff.redline.flatMap((block) => [...block.runs]) };
+  const runs: RedlineRun[] = [];
+  for (const block of diff.redline) for (const run of block.runs) runs.push(run);
+  return { wordsInserted: diff.wordsInserted, wordsDeleted: diff.wordsDeleted, linksChanged: diff.linksChanged, runs };
 }
 
 function piecesOf(a: TokenStream, b: TokenStream): Piece[] {
@@ -343,7 +345,7 @@ function sameStyle(x: TokenStyle | undefined, y: TokenStyle | undefined): boolea
 export function shapeOf(block: Block): BlockShape {
   switch (block.kind) {
     case 'heading':
-      return { kind: 'heading', id: block.id, level: block.level, ...(block.unnumbered ? { unnumbered: true as const } : {}) };
+      return block.unnumbered ? { kind: 'heading', id: block.id, level: block.level, unnumbered: true } : { kind: 'heading', id: block.id, level: block.level };
     case 'paragraph':
       return { kind: 'paragraph' };
     case 'list-item':

@@ -11,6 +11,19 @@ import diffSequences from '@jest/diff-sequences';
  * of its module rather than closures made per call: V8 keeps a closure's optimised code only while some instance of
  * it lives, so closures made per compare were optimised anew after every full collection.
  */
+export function commonStretches(
+  aLength: number,
+  bLength: number,
+  isCommon: (aIndex: number, bIndex: number) => boolean,
+  foundCommon: (length: number, aStart: number, bStart: number) => void,
+): void;
+export function commonStretches<C>(
+  aLength: number,
+  bLength: number,
+  isCommon: (aIndex: number, bIndex: number, context: C) => boolean,
+  foundCommon: (length: number, aStart: number, bStart: number, context: C) => void,
+  context: C,
+): void;
 export function commonStretches<C>(
   aLength: number,
   bLength: number,
