@@ -12,8 +12,8 @@ import { rangeOf } from './block-text';
 const ALL = 'find-match';
 const CURRENT = 'find-current';
 // Blocks painted above and below the block in view, and the most ranges painted at once.
-const BLOCKS_BEFORE = 40;
-const BLOCKS_AFTER = 160;
+const BLOCKS_BEFORE = 20;
+const BLOCKS_AFTER = 80;
 const MOST_RANGES = 600;
 
 function registry(): HighlightRegistry | null {

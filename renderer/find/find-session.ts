@@ -16,7 +16,7 @@ import {
   countInBlocks,
   escapeRegExp,
   keptSentence,
-  matchesInText,
+  matchOffsets,
   planReplaceAll,
   replacementFor,
   type FindOptions,
@@ -86,8 +86,8 @@ type Listener = () => void;
 export class FindSession {
   private state: FindState = CLOSED;
   private readonly listeners = new Set<Listener>();
-  /** Each block's matches for the query searched last, as [start, end] pairs. */
-  private cache = new WeakMap<object, ReadonlyArray<readonly [number, number]>>();
+  /** Each block's matches for the query searched last, as offsets: start and end of each in turn (matchOffsets). */
+  private cache = new WeakMap<object, readonly number[]>();
   private cachedFor = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Where the caret was when the bar opened: Esc goes back there unless a match was gone to since. */
@@ -174,8 +174,11 @@ export class FindSession {
     this.timer = null;
   }
 
-  /** Searches the whole document now; the current match stays the one it was (or the next after it). */
-  searchNow(): void {
+  /**
+   * Searches the whole document now; the current match stays the one it was (or the next after it). `paint: false`
+   * when the caller goes to a match at once, which paints the highlights around it (painting is half a search's time).
+   */
+  searchNow({ paint = true }: { paint?: boolean } = {}): void {
     this.cancelSearch();
     const { query } = this.state;
     const compiled = compileQuery(query);
@@ -195,15 +198,15 @@ export class FindSession {
       const block = blocks[index] as BlockElement;
       let found = this.cache.get(block);
       if (!found) {
-        found = matchesInText(blockText(block), compiled.pattern, index).map((m) => [m.start, m.end] as const);
+        found = matchOffsets(blockText(block), compiled.pattern);
         this.cache.set(block, found);
       }
-      for (const [start, end] of found) matches.push({ block: index, start, end });
+      for (let k = 0; k < found.length; k += 2) matches.push({ block: index, start: found[k] as number, end: found[k + 1] as number });
     }
     const was = this.state.matches[this.state.current];
     const current = was ? firstAtOrAfter(matches, was.block, was.start) : -1;
     this.set({ matches, current: current >= matches.length ? 0 : current, problem: '' });
-    this.repaint();
+    if (paint) this.repaint();
   }
 
   /** F3, Enter or the ↓ button: the next match after the caret (or after the current one), drawing and scrolling to it. */
@@ -216,9 +219,12 @@ export class FindSession {
   }
 
   private step(direction: 1 | -1): void {
-    if (this.timer) this.searchNow();
+    if (this.timer) this.searchNow({ paint: false });
     const { matches, current } = this.state;
-    if (matches.length === 0) return;
+    if (matches.length === 0) {
+      this.repaint();
+      return;
+    }
     let target: number;
     if (current >= 0) target = (current + direction + matches.length) % matches.length;
     else {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model/document';
-import { blockTexts, compileQuery, countInBlocks, findInTexts, keptSentence, planReplaceAll, VARIABLE_MARK, type FindQuery, type TextMatch } from './find';
+import { blockTexts, compileQuery, countInBlocks, findInTexts, keptSentence, matchOffsets, planReplaceAll, VARIABLE_MARK, type FindQuery, type TextMatch } from './find';
 
 const plain: FindQuery = { text: '', matchCase: false, wholeWord: false, regex: false };
 
@@ -70,6 +71,22 @@ describe('find', () => {
     expect(find(['abc'], { text: 'x*', regex: true })).toEqual([]);
     expect(found(['aa b aaa'], { text: 'a*', regex: true })).toEqual(['aa', 'aaa']);
     expect(found(['one two'], { text: '\\b', regex: true })).toEqual([]);
+  });
+
+  it('finds what matchAll finds, empty matches and surrogate pairs included, and leaves the pattern at its start', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', '😀', '\ud83d', 'é', VARIABLE_MARK), { maxLength: 12 }).map((parts) => parts.join(''));
+    const source = fc.constantFrom('a*', 'a+', '\\b', '(?:)', '.', 'b?', '[😀a]*', '\\p{L}*', 'a.');
+    fc.assert(
+      fc.property(text, source, fc.constantFrom('gu', 'giu'), (value, pattern, flags) => {
+        const regex = new RegExp(pattern, flags);
+        const expected: number[] = [];
+        for (const match of value.matchAll(regex)) {
+          if (match[0].length > 0 && !match[0].includes(VARIABLE_MARK)) expected.push(match.index, match.index + match[0].length);
+        }
+        expect(matchOffsets(value, regex)).toEqual(expected);
+        expect(regex.lastIndex).toBe(0);
+      }),
+    );
   });
 
   it('says in one sentence why a regular expression cannot be searched, never throwing', () => {

@@ -58,13 +58,40 @@ export function escapeRegExp(text: string): string {
  * to show or replace, and matchAll steps past them, so they never loop.
  */
 export function matchesInText(text: string, pattern: RegExp, block: number, out: TextMatch[] = []): TextMatch[] {
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (end === start || match[0].includes(VARIABLE_MARK)) continue;
-    out.push({ block, start, end });
-  }
+  const offsets = matchOffsets(text, pattern);
+  for (let k = 0; k < offsets.length; k += 2) out.push({ block, start: offsets[k] as number, end: offsets[k + 1] as number });
   return out;
+}
+
+const NO_OFFSETS: readonly number[] = Object.freeze([]);
+
+/**
+ * The matches in one block's text as offsets, start and end of each in turn: what the editor keeps beside every
+ * block, so a whole document's search makes no object per block or per match (most blocks share one empty list).
+ * `pattern` is global (compileQuery's); exec walks it, and it is left at lastIndex 0 as found.
+ */
+export function matchOffsets(text: string, pattern: RegExp): readonly number[] {
+  let offsets: number[] | null = null;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    const start = found.index;
+    const end = start + found[0].length;
+    if (end === start) {
+      // Past an empty match, as matchAll steps: by a whole character where the pattern reads characters, not halves.
+      pattern.lastIndex = end + (pattern.unicode && isSurrogatePairAt(text, end) ? 2 : 1);
+      continue;
+    }
+    if (found[0].includes(VARIABLE_MARK)) continue;
+    (offsets ??= []).push(start, end);
+  }
+  pattern.lastIndex = 0;
+  return offsets ?? NO_OFFSETS;
+}
+
+function isSurrogatePairAt(text: string, i: number): boolean {
+  const high = text.charCodeAt(i);
+  const low = text.charCodeAt(i + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** Every match in the texts, in document order. */
