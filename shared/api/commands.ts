@@ -131,18 +131,30 @@ export interface KeyPress {
   readonly altKey: boolean;
 }
 
+/**
+ * The chords of the keymap by key, each with its command, in the table's order: a key press looks at the few chords of
+ * its own key (none, for a letter typed without Ctrl), not at every command's, on every key of typing.
+ */
+const CHORDS_BY_KEY = new Map<string, Array<{ chord: KeyChord; command: Command }>>();
+for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
+  if (spec.keyReadByEditor) continue;
+  for (const chord of spec.keys ?? []) {
+    const list = CHORDS_BY_KEY.get(chord.key);
+    const entry = { chord, command: spec.command as Command };
+    if (list) list.push(entry);
+    else CHORDS_BY_KEY.set(chord.key, [entry]);
+  }
+}
+
 /** The command a key press asks for, if any: Word's shortcuts, with Cmd in place of Ctrl on a Mac. */
 export function commandForKeyPress(event: KeyPress): Command | null {
   // Shift+= reports "+" on most layouts: Word's Ctrl+Shift+= is named by its key, as the table names it.
   const key = event.key === '+' && event.shiftKey ? '=' : event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const chords = CHORDS_BY_KEY.get(key);
+  if (!chords) return null;
   const mod = event.ctrlKey || event.metaKey;
-  for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
-    if (spec.keyReadByEditor) continue;
-    for (const chord of spec.keys ?? []) {
-      if (chord.key === key && (chord.mod ?? false) === mod && (chord.shift ?? false) === event.shiftKey && (chord.alt ?? false) === event.altKey) {
-        return spec.command as Command;
-      }
-    }
+  for (const { chord, command } of chords) {
+    if ((chord.mod ?? false) === mod && (chord.shift ?? false) === event.shiftKey && (chord.alt ?? false) === event.altKey) return command;
   }
   return null;
 }
