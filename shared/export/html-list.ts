@@ -53,13 +53,10 @@ export type ListItemPlace = Pick<ExportListItem, 'list' | 'depth' | 'ordinal'>;
 export function listItemsHtml<T extends ListItemPlace>(items: readonly T[], content: (item: T) => string): string {
   let html = '';
   const open: Array<ExportListItem['list']> = [];
-  const close = () => {
-    html += `</li>\n</${open.pop() === 'number' ? 'ol' : 'ul'}>`;
-  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as T;
-    while (open.length > item.depth + 1) close();
-    if (open.length === item.depth + 1 && open[item.depth] !== item.list) close();
+    while (open.length > item.depth + 1) html += closeList(open);
+    if (open.length === item.depth + 1 && open[item.depth] !== item.list) html += closeList(open);
     if (open.length === item.depth + 1) {
       html += '</li>\n';
     } else {
@@ -69,8 +66,13 @@ export function listItemsHtml<T extends ListItemPlace>(items: readonly T[], cont
     }
     html += `<li>${content(item)}`;
   }
-  while (open.length > 0) close();
+  while (open.length > 0) html += closeList(open);
   return html;
+}
+
+/** Closes the innermost list open (and its last item). */
+function closeList(open: Array<ExportListItem['list']>): string {
+  return `</li>\n</${open.pop() === 'number' ? 'ol' : 'ul'}>`;
 }
 
 function openList(item: ListItemPlace): string {

@@ -1,7 +1,7 @@
 import type { BlockChange, ListItem, SuggestionMark } from '../model/document';
 import type { ReferenceTargets } from '../model/reference-text';
 import { listNumbers, type ListNumber } from '../numbering/list-numbers';
-import { exportRuns, type ExportRun, type NoteNumbers } from './runs';
+import { exportRuns, type ExportRun, type Mutable, type NoteNumbers } from './runs';
 
 export interface ExportListItem {
   readonly list: 'bullet' | 'number';
@@ -31,17 +31,25 @@ export interface ExportList {
  */
 export function exportList(items: readonly ListItem[], nextSequence: number, targets?: ReferenceTargets, notes?: NoteNumbers): { list: ExportList; nextSequence: number } {
   const numbers = listNumbers(items, nextSequence);
-  const before = items.some((item) => item.relevel) ? placesBefore(items, numbers.items) : [];
-  const out = items.map((item, i): ExportListItem => {
+  const before = anyRelevelled(items) ? placesBefore(items, numbers.items) : [];
+  // A loop and items written field by field, not spread: every export makes one per list item, and objects of a
+  // shape made by spreading leave the code that reads them to be optimised again after each collection.
+  const out: ExportListItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ListItem;
+    const number = numbers.items[i] as ListNumber;
+    const exported: Mutable<ExportListItem> = { list: number.list, depth: number.depth, ordinal: number.ordinal, sequence: number.sequence, runs: exportRuns(item.runs, targets, notes) };
+    if (item.change) exported.change = item.change;
     const was = before[i];
-    return {
-      ...(numbers.items[i] as ListNumber),
-      runs: exportRuns(item.runs, targets, notes),
-      ...(item.change ? { change: item.change } : {}),
-      ...(item.relevel && was ? { was: { ...was, by: item.relevel } } : {}),
-    };
-  });
+    if (item.relevel && was) exported.was = { depth: was.depth, sequence: was.sequence, by: item.relevel };
+    out.push(exported);
+  }
   return { list: { kind: 'list', items: out }, nextSequence: numbers.nextSequence };
+}
+
+function anyRelevelled(items: readonly ListItem[]): boolean {
+  for (let i = 0; i < items.length; i++) if ((items[i] as ListItem).relevel) return true;
+  return false;
 }
 
 /**

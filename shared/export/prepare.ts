@@ -107,24 +107,16 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
 
   const blocks: ExportBlock[] = [];
   const headings: ExportHeading[] = [];
-  let pendingItems: ListItem[] = [];
-  let nextSequence = 0;
+  const lists: ListsUnderWay = { pending: [], nextSequence: 0, blocks, targets, noteNumbers };
   let headingIndex = 0;
-  const flushList = () => {
-    if (pendingItems.length === 0) return;
-    const done = exportList(pendingItems, nextSequence, targets, noteNumbers);
-    blocks.push(done.list);
-    nextSequence = done.nextSequence;
-    pendingItems = [];
-  };
 
   for (let i = 0; i < resolved.length; i++) {
     const block = resolved[i] as Block;
     if (block.kind === 'list-item') {
-      pendingItems.push(block);
+      lists.pending.push(block);
       continue;
     }
-    flushList();
+    flushList(lists);
     if (block.kind === 'table') {
       blocks.push(exportTable(block, targets, noteNumbers));
       continue;
@@ -154,22 +146,45 @@ export function prepareDocument(doc: PolicyDocument, values: VariableValues = NO
     blocks.push(heading);
     if (standsWhenAccepted(block)) headings.push(heading);
   }
-  flushList();
+  flushList(lists);
 
-  return {
+  const prepared: Mutable<PreparedDocument> = {
     title: oneLine(doc.title),
     effectiveDate: doc.effectiveDate,
     lastUpdated: doc.lastUpdated,
     versionLabel: oneLine(doc.versionLabel),
     owner: oneLine(doc.owner),
-    ...(doc.language ? { language: doc.language } : {}),
     numbering: doc.numbering,
     blocks,
     headings,
-    numberedSequences: nextSequence,
+    numberedSequences: lists.nextSequence,
     referenced,
     notes: exportNotes(doc.notes ?? [], noteNumbers, values, targets),
   };
+  // Set after, not spread in: the usual shape stays the literal's, whose optimised readers outlive a collection.
+  if (doc.language) prepared.language = doc.language;
+  return prepared;
+}
+
+/**
+ * The list items read since the last block that is not one, and what the lists need: a state given to flushList,
+ * a function of its own rather than a closure made per export (V8 drops a closure's optimised code at a collection).
+ */
+interface ListsUnderWay {
+  pending: ListItem[];
+  nextSequence: number;
+  readonly blocks: ExportBlock[];
+  readonly targets: ReferenceTargets;
+  readonly noteNumbers: NoteNumbers;
+}
+
+/** The list items read so far, as one list among the blocks. */
+function flushList(lists: ListsUnderWay): void {
+  if (lists.pending.length === 0) return;
+  const done = exportList(lists.pending, lists.nextSequence, lists.targets, lists.noteNumbers);
+  lists.blocks.push(done.list);
+  lists.nextSequence = done.nextSequence;
+  lists.pending = [];
 }
 
 /** Every list of runs of an exported block or list item, in reading order: a table's caption, then its cells row by row. */

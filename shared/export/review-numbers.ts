@@ -17,8 +17,13 @@ export interface ReviewedNumber {
  * suggestion changed it, so the export can keep its old form as a tracked formatting change.
  */
 export function reviewedNumbers(headings: readonly Heading[], style: NumberingStyle): ReviewedNumber[] {
-  const hasChanges = headings.some((heading) => heading.change !== undefined || heading.relevel !== undefined);
-  if (!hasChanges) return numberSections(headings, style).map((number) => ({ number }));
+  if (!anyChanged(headings)) {
+    // A loop, not map with an arrow: a closure made per export is optimised anew after each collection.
+    const numbers = numberSections(headings, style);
+    const out: ReviewedNumber[] = [];
+    for (let i = 0; i < numbers.length; i++) out.push({ number: numbers[i] as SectionNumber });
+    return out;
+  }
 
   const after = numberSections(headings.filter(standsWhenAccepted), style);
   const before = numberSections(
@@ -40,4 +45,12 @@ export function reviewedNumbers(headings: readonly Heading[], style: NumberingSt
     if (heading.change) lastChange = heading.change;
   }
   return out;
+}
+
+function anyChanged(headings: readonly Heading[]): boolean {
+  for (let i = 0; i < headings.length; i++) {
+    const heading = headings[i] as Heading;
+    if (heading.change !== undefined || heading.relevel !== undefined) return true;
+  }
+  return false;
 }

@@ -34,13 +34,18 @@ export function variableText(values: VariableValues, name: string): string {
  */
 export function resolveRuns(runs: readonly Run[], values: VariableValues, targets?: ReferenceTargets): Run[] {
   if (!needsResolving(runs, targets !== undefined)) return runs as Run[];
-  return runs.map((run) => {
-    if (targets !== undefined && run.ref !== undefined) return { ...run, text: referenceText(run, targets) };
-    if (run.variable === undefined) return run;
-    // The value takes the placeholder's place and nothing else: marks, link, suggestions and comments stay on it.
-    const { variable: _resolved, text: _placeholder, ...rest } = run;
-    return { text: variableText(values, run.variable), ...rest };
-  });
+  // A loop, not map with an arrow: a closure made per call is optimised anew after each collection.
+  const out: Run[] = [];
+  for (let i = 0; i < runs.length; i++) out.push(resolveRun(runs[i] as Run, values, targets));
+  return out;
+}
+
+function resolveRun(run: Run, values: VariableValues, targets: ReferenceTargets | undefined): Run {
+  if (targets !== undefined && run.ref !== undefined) return { ...run, text: referenceText(run, targets) };
+  if (run.variable === undefined) return run;
+  // The value takes the placeholder's place and nothing else: marks, link, suggestions and comments stay on it.
+  const { variable: _resolved, text: _placeholder, ...rest } = run;
+  return { text: variableText(values, run.variable), ...rest };
 }
 
 // A loop rather than runs.some(…): every export asks this of every list of runs, twice, and nearly all say no.
