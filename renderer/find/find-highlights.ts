@@ -1,7 +1,7 @@
 /**
  * Shows the matches in the page with the CSS Custom Highlight API: ranges painted over the text, so neither Slate nor
  * React renders anything for them, and typing costs what it did. Only matches near what is in view are painted (a
- * window of blocks around the current match, or around the top of the page when none is current), and only in blocks
+ * window of blocks around the top of the page's view, which going to a match has scrolled to it), and only in blocks
  * that are drawn: painting 6,000 matches of "the" would cost more than the search itself.
  */
 import { ReactEditor } from 'slate-react';

@@ -176,7 +176,8 @@ export class FindSession {
 
   /**
    * Searches the whole document now; the current match stays the one it was (or the next after it). `paint: false`
-   * when the caller goes to a match at once, which paints the highlights around it (painting is half a search's time).
+   * when the caller goes to a match at once, which paints the highlights around it (painting is half a search's time):
+   * the caller then paints, even when there is no match (repaint), so that the last query's highlights go.
    */
   searchNow({ paint = true }: { paint?: boolean } = {}): void {
     this.cancelSearch();
@@ -219,10 +220,11 @@ export class FindSession {
   }
 
   private step(direction: 1 | -1): void {
-    if (this.timer) this.searchNow({ paint: false });
+    const stale = this.timer !== null;
+    if (stale) this.searchNow({ paint: false });
     const { matches, current } = this.state;
     if (matches.length === 0) {
-      this.repaint();
+      if (stale) this.repaint();
       return;
     }
     let target: number;

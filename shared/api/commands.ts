@@ -133,7 +133,7 @@ export interface KeyPress {
 
 /**
  * The chords of the keymap by key, each with its command, in the table's order: a key press looks at the few chords of
- * its own key (none, for a letter typed without Ctrl), not at every command's, on every key of typing.
+ * its own key (none for most letters; two for "s", Ctrl+S and Ctrl+Shift+S), not at every command's, on every key typed.
  */
 const CHORDS_BY_KEY = new Map<string, Array<{ chord: KeyChord; command: Command }>>();
 for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {

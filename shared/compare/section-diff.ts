@@ -57,8 +57,8 @@ export function diffSection(oldBlocks: readonly Block[], newBlocks: readonly Blo
 
 /**
  * One section's diff under way. Its steps are functions of this module given this state, not closures made per
- * section: V8 keeps a closure's optimised code only while an instance of it lives, so a compare made after a full
- * collection ran its closures unoptimised again (a compare took 47 ms after one, 22 ms right after another compare).
+ * section: a compare made after a full collection ran its closures unoptimised again, their instances gone with the
+ * compare before (seen with `node --trace-opt`; a compare took 47 ms after a collection, 22 ms right after another).
  */
 interface Differ {
   readonly oldBlocks: readonly Block[];

@@ -77,7 +77,7 @@ describe('find', () => {
     const text = fc.array(fc.constantFrom('a', 'b', ' ', '😀', '\ud83d', 'é', VARIABLE_MARK), { maxLength: 12 }).map((parts) => parts.join(''));
     const source = fc.constantFrom('a*', 'a+', '\\b', '(?:)', '.', 'b?', '[😀a]*', '\\p{L}*', 'a.');
     fc.assert(
-      fc.property(text, source, fc.constantFrom('gu', 'giu'), (value, pattern, flags) => {
+      fc.property(text, source, fc.constantFrom('g', 'gi', 'gy', 'gu', 'giu', 'gv'), (value, pattern, flags) => {
         const regex = new RegExp(pattern, flags);
         const expected: number[] = [];
         for (const match of value.matchAll(regex)) {
@@ -87,6 +87,10 @@ describe('find', () => {
         expect(regex.lastIndex).toBe(0);
       }),
     );
+  });
+
+  it('refuses a pattern that is not global, on which a walk with exec would never end', () => {
+    expect(() => matchOffsets('abc', /b/)).toThrow(TypeError);
   });
 
   it('says in one sentence why a regular expression cannot be searched, never throwing', () => {

@@ -55,7 +55,7 @@ export function escapeRegExp(text: string): string {
 
 /**
  * The matches in one block's text. Empty matches (`^`, `\b`, `x*` where there is no x) are skipped: there is nothing
- * to show or replace, and matchAll steps past them, so they never loop.
+ * to show or replace, and matchOffsets steps past them as matchAll does, so they never loop.
  */
 export function matchesInText(text: string, pattern: RegExp, block: number, out: TextMatch[] = []): TextMatch[] {
   const offsets = matchOffsets(text, pattern);
@@ -68,9 +68,13 @@ const NO_OFFSETS: readonly number[] = Object.freeze([]);
 /**
  * The matches in one block's text as offsets, start and end of each in turn: what the editor keeps beside every
  * block, so a whole document's search makes no object per block or per match (most blocks share one empty list).
- * `pattern` is global (compileQuery's); exec walks it, and it is left at lastIndex 0 as found.
+ * `pattern` must be global (compileQuery's are); the walk starts at 0 whatever its lastIndex, and leaves it at 0.
  */
 export function matchOffsets(text: string, pattern: RegExp): readonly number[] {
+  // exec on a pattern that is not global ignores lastIndex: the walk would never end (matchAll threw instead).
+  if (!pattern.global) throw new TypeError('matchOffsets needs a global pattern');
+  // With u or v, a pattern reads whole characters: an empty match steps past a surrogate pair, not into it.
+  const wholeCharacters = pattern.unicode || pattern.flags.includes('v');
   let offsets: number[] | null = null;
   pattern.lastIndex = 0;
   for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
@@ -78,7 +82,7 @@ export function matchOffsets(text: string, pattern: RegExp): readonly number[] {
     const end = start + found[0].length;
     if (end === start) {
       // Past an empty match, as matchAll steps: by a whole character where the pattern reads characters, not halves.
-      pattern.lastIndex = end + (pattern.unicode && isSurrogatePairAt(text, end) ? 2 : 1);
+      pattern.lastIndex = end + (wholeCharacters && isSurrogatePairAt(text, end) ? 2 : 1);
       continue;
     }
     if (found[0].includes(VARIABLE_MARK)) continue;

@@ -8,8 +8,8 @@ import diffSequences from '@jest/diff-sequences';
  * A common start or end is part of a longest common subsequence, so what is found is as long as Myers' own.
  *
  * `context` is handed to both functions, so that a caller run for every changed section (compare) can pass functions
- * of its module rather than closures made per call: V8 keeps a closure's optimised code only while some instance of
- * it lives, so closures made per compare were optimised anew after every full collection.
+ * of its module rather than closures made per call: closures made per compare were optimised anew after every full
+ * collection (`node --trace-opt`, bench/README.md), once the compare that made them was over.
  */
 export function commonStretches(
   aLength: number,
