@@ -232,7 +232,7 @@ function exportNotes(notes: NonNullable<PolicyDocument['notes']>, numbers: NoteN
     if (number === undefined) continue;
     out.push({ id: note.id, number, runs: exportRuns(resolveRuns(resolveRuns(note.runs, values), NO_VARIABLES, targets), targets) });
   }
-  return out.sort((a, b) => a.number - b.number);
+  return out.sort(byNumber);
 }
 
 function exportTable(table: Table, targets: ReferenceTargets, notes: NoteNumbers): ExportTable {
@@ -250,11 +250,12 @@ function exportTable(table: Table, targets: ReferenceTargets, notes: NoteNumbers
 /** What a reference to each heading shows: the heading's number as exported, for those that stand once accepted. */
 function referenceTargetsOf(headings: readonly Heading[], numbers: readonly ReviewedNumber[]): Map<string, ReferenceTarget> {
   const targets = new Map<string, ReferenceTarget>();
-  headings.forEach((heading, index) => {
+  for (let index = 0; index < headings.length; index++) {
+    const heading = headings[index] as Heading;
     const number = numbers[index]?.number;
-    if (!number || !standsWhenAccepted(heading) || targets.has(heading.id)) return;
+    if (!number || !standsWhenAccepted(heading) || targets.has(heading.id)) continue;
     targets.set(heading.id, { number: number.reference, title: headingTitle(heading.runs) });
-  });
+  }
   return targets;
 }
 
@@ -263,4 +264,8 @@ function headingTitle(runs: readonly Run[]): string {
   let text = '';
   for (const run of runs) if (run.note === undefined) text += exportableText(run.text);
   return collapseSpaces(text);
+}
+
+function byNumber(a: ExportNote, b: ExportNote): number {
+  return a.number - b.number;
 }
