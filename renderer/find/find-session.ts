@@ -282,10 +282,12 @@ export class FindSession {
     const block = editor.children[match.block] as BlockElement;
     const text = replacementFor(query, compiled.pattern, blockText(block), match, replacement);
     applyReplacements(editor, [{ ...match, text }]);
-    this.searchNow();
+    // Painted once: by going to the next match, or, with none left, by clearing the highlights.
+    this.searchNow({ paint: false });
     const after = firstAtOrAfter(this.state.matches, match.block, match.start + text.length);
     this.set({ current: -1, notice: 'Replaced 1 match.' });
     if (this.state.matches.length > 0) this.goTo(after % this.state.matches.length);
+    else this.repaint();
   }
 
   /** Replace all: one step that one Ctrl+Z undoes; matches in approved clauses are left, and the bar says so. */

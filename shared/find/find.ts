@@ -101,7 +101,7 @@ function isSurrogatePairAt(text: string, i: number): boolean {
 /** Every match in the texts, in document order. */
 export function findInTexts(texts: readonly string[], pattern: RegExp): TextMatch[] {
   const out: TextMatch[] = [];
-  texts.forEach((text, block) => matchesInText(text, pattern, block, out));
+  for (let block = 0; block < texts.length; block++) matchesInText(texts[block] as string, pattern, block, out);
   return out;
 }
 
