@@ -260,9 +260,11 @@ function addToken(redline: Redline, op: ChangeOp, stream: TokenStream, index: nu
     redline.runs = [];
     return;
   }
-  const style = stream.styles[index];
-  const text = stream.texts[index] ?? '';
-  const note = stream.notes?.[index];
+  addText(redline, op, stream.styles[index], stream.texts[index] ?? '', linkWas, stream.notes?.[index]);
+}
+
+/** Text into the redline: onto the run under way when it continues it (same change, style and link), else a new run. */
+function addText(redline: Redline, op: ChangeOp, style: TokenStyle | undefined, text: string, linkWas: string | null | undefined, note: string | undefined): void {
   if (note !== undefined) {
     // A footnote's mark is a run of its own, so every view can draw it as a mark.
     flushRun(redline);
@@ -284,18 +286,7 @@ function addEqualBlock(redline: Redline, block: TextBlock): void {
   for (const run of block.runs) {
     if (run.text === '') continue;
     const styled = (run.marks && run.marks.length > 0) || run.link !== undefined;
-    const style: TokenStyle | undefined = styled ? { marks: run.marks, link: run.link } : undefined;
-    const last = redline.last;
-    if (run.note !== undefined) {
-      flushRun(redline);
-      redline.last = { op: 'equal', style, text: run.text, note: run.note };
-      flushRun(redline);
-    } else if (last && last.op === 'equal' && last.note === undefined && last.linkWas === undefined && sameStyle(last.style, style)) {
-      last.text += run.text;
-    } else {
-      flushRun(redline);
-      redline.last = { op: 'equal', style, text: run.text };
-    }
+    addText(redline, 'equal', styled ? { marks: run.marks, link: run.link } : undefined, run.text, undefined, run.note);
   }
   flushRun(redline);
   redline.blocks.push({ block: shapeOf(block), mark: 'equal', runs: redline.runs });

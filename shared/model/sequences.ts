@@ -11,26 +11,9 @@ import diffSequences from '@jest/diff-sequences';
  * of its module rather than closures made per call: closures made per compare were optimised anew after every full
  * collection (`node --trace-opt`, bench/README.md), once the compare that made them was over.
  */
-export function commonStretches(
-  aLength: number,
-  bLength: number,
-  isCommon: (aIndex: number, bIndex: number) => boolean,
-  foundCommon: (length: number, aStart: number, bStart: number) => void,
-): void;
-export function commonStretches<C>(
-  aLength: number,
-  bLength: number,
-  isCommon: (aIndex: number, bIndex: number, context: C) => boolean,
-  foundCommon: (length: number, aStart: number, bStart: number, context: C) => void,
-  context: C,
-): void;
-export function commonStretches<C>(
-  aLength: number,
-  bLength: number,
-  isCommon: (aIndex: number, bIndex: number, context: C) => boolean,
-  foundCommon: (length: number, aStart: number, bStart: number, context: C) => void,
-  context?: C,
-): void {
+export function commonStretches(aLength: number, bLength: number, isCommon: IsCommon<undefined>, foundCommon: FoundCommon<undefined>): void;
+export function commonStretches<C>(aLength: number, bLength: number, isCommon: IsCommon<C>, foundCommon: FoundCommon<C>, context: C): void;
+export function commonStretches<C>(aLength: number, bLength: number, isCommon: IsCommon<C>, foundCommon: FoundCommon<C>, context?: C): void {
   const given = context as C;
   let start = 0;
   while (start < aLength && start < bLength && isCommon(start, start, given)) start++;
@@ -53,10 +36,13 @@ export function commonStretches<C>(
   if (aEnd < aLength) foundCommon(aLength - aEnd, aEnd, bEnd, given);
 }
 
+type IsCommon<C> = (aIndex: number, bIndex: number, context: C) => boolean;
+type FoundCommon<C> = (length: number, aStart: number, bStart: number, context: C) => void;
+
 interface Shift<C> {
   readonly start: number;
-  readonly isCommon: (aIndex: number, bIndex: number, context: C) => boolean;
-  readonly foundCommon: (length: number, aStart: number, bStart: number, context: C) => void;
+  readonly isCommon: IsCommon<C>;
+  readonly foundCommon: FoundCommon<C>;
   readonly context: C;
 }
 
