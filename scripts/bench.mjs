@@ -11,7 +11,8 @@
 // rows; the other rows are written with null values)  --profile (V8 CPU profiles of the last open, of the typing and of the Enters,
 // summarised by function)  --trace (Chrome traces of the last open, of the typing and of the Enters
 // into .tmp/bench/; BENCH_TRACE_CPU=1 adds V8's samples to them, BENCH_TRACE_GC=1 the collector's events; BENCH_HEAP=1
-// writes sampling heap profiles of the last open and of the Enters)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
+// writes sampling heap profiles of the last open and of the Enters; BENCH_PROFILE_OPEN=1 profiles or traces the 1M-word
+// policy's last open too, which the tenfold part otherwise leaves out)  --keep (keep the temporary folder). The tenfold part also opens and types into the 1M-word policy
 // in the app (measureTenfoldEditor), beside the browser alone on the same page.
 //
 // Exit code: 0 when everything was measured (whether or not the targets were met), 1 when a measurement broke or a
@@ -529,8 +530,8 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
     });
-    const profiler = options.profile && !diagnose && !isFloor && i === openCount - 1 ? await startProfile(context, page) : null;
-    const tracingOpen = options.trace && !diagnose && !isFloor && i === openCount - 1;
+    const profiler = options.profile && (!diagnose || process.env.BENCH_PROFILE_OPEN) && !isFloor && i === openCount - 1 ? await startProfile(context, page) : null;
+    const tracingOpen = options.trace && (!diagnose || process.env.BENCH_PROFILE_OPEN) && !isFloor && i === openCount - 1;
     if (tracingOpen) await startTrace(browser, page);
     const openHeap = process.env.BENCH_HEAP && !diagnose && !isFloor && i === openCount - 1 ? await startHeapSampling(context, page) : null;
     await page.goto(session.url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });

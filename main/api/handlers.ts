@@ -5,7 +5,7 @@ import type { RecentProjects } from '../store/recent';
 import { UserError } from '../store/errors';
 import type { PdfRenderer } from '../export/pdf';
 import type { VersionInfo } from '../store/history';
-import type { ProjectInfo, VersionSummary } from '../../shared/api/contract';
+import type { LoadedDocument, ProjectInfo, VersionSummary } from '../../shared/api/contract';
 import { listFolder } from '../store/folder-listing';
 import type { AppSettings } from '../store/settings';
 import type { Journal } from '../store/journal';
@@ -98,14 +98,15 @@ async function projectInfo(project: Project, recent: Pick<HostServices['recent']
  * file's stat on every read, so nothing stale is ever served). Nothing is shown or changed here; whatever fails is met
  * again by getStartup, which says what is wrong.
  */
-export async function readOpeningAhead(workspace: Workspace, recent: Pick<HostServices['recent'], 'lastDocument'>): Promise<void> {
+export async function readOpeningAhead(workspace: Workspace, recent: Pick<HostServices['recent'], 'lastDocument'>): Promise<LoadedDocument | null> {
   const project = workspace.project;
-  if (!project) return;
+  if (!project) return null;
   try {
     const first = documentToOpen(await projectInfo(project, recent));
-    if (first) await project.readDocument(first.id);
+    return first ? await project.readDocument(first.id) : null;
   } catch {
     // getStartup reads it again and reports the problem to the person.
+    return null;
   }
 }
 

@@ -35,7 +35,7 @@ describe('reading the first document ahead', () => {
     workspace.project = await Project.open(dir);
     await host.recent.rememberDocument(dir, 'cookie-policy');
     const reads = vi.spyOn(workspace.project, 'readDocument');
-    await readOpeningAhead(workspace, host.recent);
+    const ahead = await readOpeningAhead(workspace, host.recent);
     // The project's details read every document's title; the one to open is read last, for itself.
     expect(reads.mock.calls.at(-1)?.[0]).toBe('cookie-policy');
 
@@ -44,16 +44,19 @@ describe('reading the first document ahead', () => {
     const startup = await createHandlers(host, workspace).getStartup({});
     expect(startup.opening?.documentId).toBe('cookie-policy');
     expect(startup.opening?.document).toBe(parsed.document);
+    // And what was read is handed back, for the web host to make its reply's JSON ahead too.
+    expect(ahead?.document).toBe(parsed.document);
   });
 
   it('says nothing when the document cannot be read: the start-up meets the problem and reports it', async () => {
     const workspace = new Workspace();
     workspace.project = await Project.open(dir);
-    await fs.writeFile(path.join(dir, 'documents', 'privacy-policy.policy.json'), '{ not json');
-    await expect(readOpeningAhead(workspace, host.recent)).resolves.toBeUndefined();
+    // A file that breaks between the project's listing and the read (a listed broken file is never the one opened).
+    vi.spyOn(workspace.project, 'readDocument').mockRejectedValue(new Error('privacy-policy.policy.json is not valid JSON'));
+    await expect(readOpeningAhead(workspace, host.recent)).resolves.toBeNull();
   });
 
   it('does nothing without a project', async () => {
-    await expect(readOpeningAhead(new Workspace(), host.recent)).resolves.toBeUndefined();
+    await expect(readOpeningAhead(new Workspace(), host.recent)).resolves.toBeNull();
   });
 });

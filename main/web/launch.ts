@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { createHandlers, readOpeningAhead, Workspace } from '../api/handlers';
+import { serializeAhead } from './reply-json';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
@@ -49,7 +50,7 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
     throw error;
   });
   if (options.port !== 0) await rememberOrigin(home, { hostName: host.hostName, port: host.port }).catch(() => undefined);
-  // While the browser opens the address, the document it will show is read and checked.
-  void readOpeningAhead(workspace, recent);
+  // While the browser opens the address, the document it will show is read and checked, and its reply's JSON made.
+  void readOpeningAhead(workspace, recent).then((opening) => opening && serializeAhead(opening.document));
   return host;
 }

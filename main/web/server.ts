@@ -8,6 +8,7 @@ import { cookieValue, isFromThisSite, isJsonContentType, isOwnHost, isOwnOrigin,
 import { CONTENT_SECURITY_POLICY } from './security';
 import { SESSION_COOKIE, Sessions, sessionCookie, type Clock } from './session';
 import { readStatic } from './static';
+import { replyJson } from './reply-json';
 
 const MiB = 1024 * 1024;
 /**
@@ -17,6 +18,7 @@ const MiB = 1024 * 1024;
 export const MAX_BODY_BYTES = 160 * MiB;
 const TOO_LARGE = `The request is over the ${MAX_BODY_BYTES / MiB} MB Policywright takes in one call; a file to import may be at most ${MAX_IMPORT_BYTES / MiB} MB.`;
 const TEXT = 'text/plain; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export const NO_SESSION_MESSAGE = 'Open the address Policywright printed in its terminal: this page needs the one-time code it carries.';
 export const SPENT_CODE_MESSAGE =
@@ -106,7 +108,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 400, { ok: false, error: { message: 'The request body is not valid JSON.' } });
     }
     const reply = await dispatch(options.handlers, method, input);
-    return sendJson(res, reply.ok ? 200 : 400, reply);
+    return send(res, reply.ok ? 200 : 400, JSON_TYPE, replyJson(method, reply));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -142,7 +144,7 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+  send(res, status, JSON_TYPE, JSON.stringify(value));
 }
 
 async function readBody(req: http.IncomingMessage): Promise<string | null> {
