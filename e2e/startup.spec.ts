@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
  * captured while its top-level code runs: an Error made, or a request whose initiator Chromium records. The page's
  * bundle is 800 kB, and that re-parse was 30–70 ms of every start (patches/README.md, renderer/vite.config.ts).
  */
-test('the page loads without capturing a stack in the bundle: no Error made at load, and the start-up request sent from its own small chunk', async ({ page }) => {
+test('the page loads without capturing a stack in the bundle: no Error made at load, and the start-up request sent from its own small chunk, run first', async ({ page }) => {
   await page.addInitScript(() => {
     const made: string[] = [];
     (window as unknown as { errorsAtLoad: string[] }).errorsAtLoad = made;
@@ -37,4 +37,9 @@ test('the page loads without capturing a stack in the bundle: no Error made at l
   const frames = sentFrom[0] ?? [];
   expect(frames.length).toBeGreaterThan(0);
   for (const url of frames) expect(url).toMatch(/\/assets\/boot-[\w-]+\.js$/);
+  // The boot chunk is a script of its own, first: it runs without waiting for the app's whole bundle to be parsed.
+  const scripts = await page.evaluate(() => [...document.querySelectorAll('script[type="module"]')].map((script) => script.getAttribute('src')));
+  expect(scripts).toHaveLength(2);
+  expect(scripts[0]).toMatch(/\/assets\/boot-[\w-]+\.js$/);
+  expect(scripts[1]).toMatch(/\/assets\/main-[\w-]+\.js$/);
 });
