@@ -38,7 +38,7 @@ test('the page loads without capturing a stack in the bundle: no Error made at l
   expect(frames.length).toBeGreaterThan(0);
   for (const url of frames) expect(url).toMatch(/\/assets\/boot-[\w-]+\.js$/);
   // The boot chunk is a script of its own, first: it runs without waiting for the app's whole bundle to be parsed.
-  const scripts = await page.evaluate(() => [...document.querySelectorAll('script[type="module"]')].map((script) => script.getAttribute('src')));
+  const scripts = await page.evaluate(() => Array.from(document.querySelectorAll('script[type="module"]'), (script) => script.getAttribute('src')));
   expect(scripts).toHaveLength(2);
   expect(scripts[0]).toMatch(/\/assets\/boot-[\w-]+\.js$/);
   expect(scripts[1]).toMatch(/\/assets\/main-[\w-]+\.js$/);

@@ -1,6 +1,6 @@
 // Bundles the Node side (CLI, web host, Electron shell, preload) into dist/main with esbuild.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -42,8 +42,12 @@ const zodEnglishOnly = {
   },
 };
 
-// The CLI bundle's code cache is made for one build of it (main/cli/launch.ts): the old one goes before the bundle changes.
-rmSync('dist/main/cli-bundle.cache', { force: true });
+// The CLI bundle's code caches are made for one build of it (main/cli/launch.ts): the old ones go before the bundle changes.
+const removeCaches = () => {
+  if (!existsSync('dist/main')) return;
+  for (const name of readdirSync('dist/main')) if (/^cli-bundle\.(?:\w+\.)?cache$/.test(name)) rmSync(`dist/main/${name}`, { force: true });
+};
+removeCaches();
 
 const builds = [
   // Packages stay in node_modules: the CLI must work right after `npm ci`, and nothing gains from inlining them.
@@ -101,9 +105,22 @@ if (existsSync('main/electron/preload.ts')) {
 }
 await Promise.all(builds.map((options) => build(options)));
 
-// The bundle's code cache, from a training run in a process of its own. Without it the CLI works, only slower.
-const training = spawnSync(process.execPath, ['scripts/train-cli-code-cache.mjs'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-if (training.status !== 0) {
-  rmSync('dist/main/cli-bundle.cache', { force: true });
-  process.stderr.write(`build-main: no code cache for the CLI (it runs without one, slower): ${training.stderr || training.error}\n`);
+// The bundle's code caches, each from a training run in a process of its own (two at a time). Without them the CLI
+// works, only slower.
+const { OWN_CACHE_COMMANDS } = await import(new URL('../dist/main/cli-launch.js', import.meta.url).href);
+const train = (command) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['scripts/train-cli-code-cache.mjs', ...(command ? [command] : [])], { env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', (error) => resolve({ command, ok: false, why: String(error) }));
+    child.on('close', (code) => resolve({ command, ok: code === 0, why: stderr }));
+  });
+const trainings = [undefined, ...OWN_CACHE_COMMANDS];
+const results = [];
+for (let i = 0; i < trainings.length; i += 2) results.push(...(await Promise.all(trainings.slice(i, i + 2).map(train))));
+if (results.some((result) => !result.ok)) {
+  removeCaches();
+  const failed = results.filter((result) => !result.ok).map((result) => `${result.command ?? 'every command'}: ${result.why}`);
+  process.stderr.write(`build-main: no code cache for the CLI (it runs without one, slower): ${failed.join('; ')}\n`);
 }

@@ -118,6 +118,21 @@ describe('the built CLI (bin/policywright.mjs)', () => {
     expect(probe.stdout).toBe('true');
   });
 
+  it('gives diff, check and export each a cache of their own, which V8 takes, holding less than the one for every command', async () => {
+    const dist = path.join(ROOT, 'dist', 'main');
+    const general = (await fs.stat(path.join(dist, 'cli-bundle.cache'))).size;
+    for (const command of ['diff', 'check', 'export']) {
+      const probe = run([
+        '--input-type=module',
+        '-e',
+        `const { loadBundle } = await import('./dist/main/cli-launch.js'); const loaded = loadBundle('dist/main', true, ${JSON.stringify(command)}); process.stdout.write(String(loaded?.cacheUsed));`,
+      ]);
+      expect(probe.stderr, command).toBe('');
+      expect(probe.stdout, command).toBe('true');
+      expect((await fs.stat(path.join(dist, `cli-bundle.${command}.cache`))).size, command).toBeLessThan(general);
+    }
+  });
+
   it('runs the bundle as without a cache when the cache is damaged, missing, or made for another build', async () => {
     const dist = path.join(ROOT, 'dist', 'main');
     const { version } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { PolicyDocumentSchema, type PolicyDocument } from '../../shared/model/document';
 import { importDocumentWithReport, ImportError } from '../../shared/import/index';
 import type { ImportReport } from '../../shared/import/report';
@@ -33,6 +32,9 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<P
 export async function importFileWithReport(fileName: string, bytes: Uint8Array): Promise<{ doc: PolicyDocument; report: ImportReport | null }> {
   const name = path.basename(fileName);
   if (!existsSync(WORKER_FILE) || isSmallText(name, bytes)) return importInline(name, bytes);
+  // Loaded here, not with this module: a `diff` of two small policies starts no worker, and Node's worker module
+  // costs a couple of milliseconds to load.
+  const { Worker } = await import('node:worker_threads');
   const result = await new Promise<{ ok: true; doc: unknown; report: unknown } | { ok: false; known: boolean; message: string }>((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, { workerData: { fileName: name, bytes }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
     const timer = setTimeout(() => {
