@@ -1,5 +1,6 @@
 // Bundles the Node side (CLI, web host, Electron shell, preload) into dist/main with esbuild.
 import { build } from 'esbuild';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 
@@ -104,6 +105,8 @@ if (existsSync('main/electron/preload.ts')) {
   builds.push({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] });
 }
 await Promise.all(builds.map((options) => build(options)));
+// The bundle every command runs from is ASCII, which the launcher reads as Latin-1 (scripts/ascii-bundle.mjs).
+asciiBundle('dist/main/cli-bundle.cjs');
 
 // The bundle's code caches, each from a training run in a process of its own (two at a time). Without them the CLI
 // works, only slower.

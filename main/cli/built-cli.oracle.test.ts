@@ -118,6 +118,11 @@ describe('the built CLI (bin/policywright.mjs)', () => {
     expect(probe.stdout).toBe('true');
   });
 
+  it('builds the bundle in ASCII, which the launcher reads without decoding UTF-8', async () => {
+    const { isAscii } = await import('node:buffer');
+    expect(isAscii(await fs.readFile(path.join(ROOT, 'dist', 'main', 'cli-bundle.cjs')))).toBe(true);
+  });
+
   it('gives diff, check and export each a cache of their own, which V8 takes, holding less than the one for every command', async () => {
     const dist = path.join(ROOT, 'dist', 'main');
     const general = (await fs.stat(path.join(dist, 'cli-bundle.cache'))).size;

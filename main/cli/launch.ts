@@ -7,6 +7,7 @@
  * not match, the bundle compiles as usual: a stale or missing cache only makes a run slower. `--version` and `--help` need none of that code and start from the split ES module
  * build (`cli.js`), as does everything when the bundle is missing.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,12 +90,20 @@ export function loadBundle(dir: string, useCache = true, command?: string): Load
   const cachedData = useCache ? openCache(path.join(home, cacheFileFor(command)), bytes) : undefined;
   // The wrapper Node gives every CommonJS file, so the bundle runs as if required; in strict mode, as cli.js (an ES
   // module) does, whatever the bundle's first line is.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${bytes.toString('utf8')}\n})`, { filename, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${sourceOf(bytes)}\n})`, { filename, cachedData });
   const module = { exports: {} as Partial<CliBundle> };
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   run(module.exports, createRequire(filename), module, filename, home);
   if (typeof module.exports.runCli !== 'function') throw new Error(`${filename} does not export runCli`);
   return { bundle: module.exports as CliBundle, script, bytes, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/**
+ * The bundle's text. The build makes it ASCII (scripts/ascii-bundle.mjs), which reads as Latin-1: a copy of the
+ * bytes, where decoding 2.7 MB as UTF-8 took 5–7 ms of every start; any other bytes are decoded as UTF-8.
+ */
+function sourceOf(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 /** Runs the CLI on `argv` and sets the exit code. */

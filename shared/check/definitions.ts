@@ -11,7 +11,8 @@ export interface Definition {
 
 const OPEN = `["“”]`;
 const CLOSE = `["”“]`;
-const TERM = String.raw`([\p{Lu}\d][\p{L}\p{N}'’\-]*(?:\s+[\p{L}\p{N}'’\-&]+){0,5})`;
+// \u2019 is the typographic apostrophe (’), escaped so that the built bundle stays ASCII (scripts/ascii-bundle.mjs).
+const TERM = String.raw`([\p{Lu}\d][\p{L}\p{N}'\u2019\-]*(?:\s+[\p{L}\p{N}'\u2019\-&]+){0,5})`;
 const QUOTED = `${OPEN}${TERM}${CLOSE}`;
 
 /**

@@ -10,8 +10,9 @@ export interface TypedReference {
 }
 
 const IDENT = String.raw`(?:\d+|[IVXLCDM]+|[A-Z])(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*`;
-const KEYWORD = String.raw`(?:[Ss]ections?|[Aa]rticles?|[Cc]lauses?|[Pp]aragraphs?|[Ss]ubsections?|§§?)`;
-const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}])${KEYWORD}\s*(${IDENT})((?:\s*(?:,|–|—|-|to|and|or|through)\s*(?:${IDENT}))*)(?![\p{L}\p{N}])`, 'gu');
+// Escapes (\u00a7 is §, \u2013 and \u2014 the en and em dashes) keep the built bundle ASCII (scripts/ascii-bundle.mjs).
+const KEYWORD = String.raw`(?:[Ss]ections?|[Aa]rticles?|[Cc]lauses?|[Pp]aragraphs?|[Ss]ubsections?|\u00a7\u00a7?)`;
+const REFERENCE = new RegExp(String.raw`(?<![\p{L}\p{N}])${KEYWORD}\s*(${IDENT})((?:\s*(?:,|\u2013|\u2014|-|to|and|or|through)\s*(?:${IDENT}))*)(?![\p{L}\p{N}])`, 'gu');
 const MORE = new RegExp(IDENT, 'gu');
 
 /**

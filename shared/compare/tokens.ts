@@ -4,7 +4,8 @@ import type { Mark, Run, TextBlock } from '../model/document';
  * Words, runs of white space, and single marks of punctuation: the units a redline inserts and deletes. A word keeps
  * its inner apostrophes, hyphens and dots ("controller's", "opt-out", "e.g") so a change reads as whole words.
  */
-const WORD = String.raw`[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*`;
+// \u2019 is the typographic apostrophe (’), escaped so that the built bundle stays ASCII (scripts/ascii-bundle.mjs).
+const WORD = String.raw`[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*`;
 const WORDS = new RegExp(WORD, 'gu');
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
