@@ -16,6 +16,11 @@ export class KeyedListeners {
   }
 
   notify(keys: Iterable<string>): void {
-    for (const key of keys) for (const listener of this.byKey.get(key) ?? []) listener();
+    // Opening a 20,000-section policy notifies every key before anything has subscribed.
+    if (this.byKey.size === 0) return;
+    for (const key of keys) {
+      const listeners = this.byKey.get(key);
+      if (listeners) for (const listener of listeners) listener();
+    }
   }
 }

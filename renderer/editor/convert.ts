@@ -32,23 +32,43 @@ export function notesById(notes: readonly Note[] | undefined): NotesById {
  * `notes` on the way out (notesOfSlate).
  */
 export function blocksToSlate(blocks: readonly Block[], notes: NotesById = NO_NOTES): BlockElement[] {
-  return blocks.map((block): BlockElement => {
-    const clause = block.clause ? { clause: { ...block.clause } } : {};
-    const change = block.change ? { change: { ...block.change } } : {};
-    if (block.kind === 'table') return tableToSlate(block, notes, { ...clause, ...change });
-    const children = runsToInlines(block.runs, notes);
-    const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: { ...block.relevel } } : {};
-    switch (block.kind) {
-      case 'heading': {
-        const unnumbered = block.unnumbered ? { unnumbered: true as const } : {};
-        return { type: 'heading', id: block.id, level: block.level, ...unnumbered, ...clause, ...change, ...relevel, children };
-      }
-      case 'paragraph':
-        return { type: 'paragraph', ...clause, ...change, children };
-      case 'list-item':
-        return { type: 'list-item', list: block.list, indent: block.indent, ...clause, ...change, ...relevel, children };
+  return blocks.map((block): BlockElement => plainBlockToSlate(block, notes) ?? blockToSlate(block, notes));
+}
+
+/**
+ * Most blocks of a policy carry nothing but their text: made as one literal each, without the empty objects and
+ * spreads of blockToSlate (a 47,000-block policy is converted while its first screen waits). Null for any other.
+ */
+function plainBlockToSlate(block: Block, notes: NotesById): BlockElement | null {
+  if (block.clause || block.change) return null;
+  switch (block.kind) {
+    case 'heading':
+      return block.unnumbered || block.relevel ? null : { type: 'heading', id: block.id, level: block.level, children: runsToInlines(block.runs, notes) };
+    case 'paragraph':
+      return { type: 'paragraph', children: runsToInlines(block.runs, notes) };
+    case 'list-item':
+      return block.relevel ? null : { type: 'list-item', list: block.list, indent: block.indent, children: runsToInlines(block.runs, notes) };
+    default:
+      return null;
+  }
+}
+
+function blockToSlate(block: Block, notes: NotesById): BlockElement {
+  const clause = block.clause ? { clause: { ...block.clause } } : {};
+  const change = block.change ? { change: { ...block.change } } : {};
+  if (block.kind === 'table') return tableToSlate(block, notes, { ...clause, ...change });
+  const children = runsToInlines(block.runs, notes);
+  const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: { ...block.relevel } } : {};
+  switch (block.kind) {
+    case 'heading': {
+      const unnumbered = block.unnumbered ? { unnumbered: true as const } : {};
+      return { type: 'heading', id: block.id, level: block.level, ...unnumbered, ...clause, ...change, ...relevel, children };
     }
-  });
+    case 'paragraph':
+      return { type: 'paragraph', ...clause, ...change, children };
+    case 'list-item':
+      return { type: 'list-item', list: block.list, indent: block.indent, ...clause, ...change, ...relevel, children };
+  }
 }
 
 function tableToSlate(table: Table, notes: NotesById, fields: Pick<TableElement, 'clause' | 'change'>): TableElement {

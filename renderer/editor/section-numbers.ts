@@ -77,8 +77,8 @@ export class SectionNumberStore {
       this.outline = outline;
       for (const listener of this.outlineListeners) listener();
     }
-    for (const id of changed) this.writeNumber(id);
-    this.byId.notify(new Set([...changed, ...oldChanged]));
+    if (this.numberElements.size > 0) for (const id of changed) this.writeNumber(id);
+    this.byId.notify(oldChanged.length === 0 ? changed : new Set([...changed, ...oldChanged]));
   }
 
   /**
