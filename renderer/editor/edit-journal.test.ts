@@ -42,7 +42,13 @@ function fakeClient() {
 
 /** An edition whose text is its pieces joined (StoredText's editions are tested in stored-text.test.ts). */
 function editionOf(parts: readonly string[]): StoredEdition & { parts: readonly string[] } {
-  return { parts, text: () => parts.join(''), pieces: () => parts, patchFrom: (earlier) => piecesPatch((earlier as unknown as { parts: readonly string[] }).parts, parts) };
+  return {
+    parts,
+    text: () => parts.join(''),
+    pieces: () => parts,
+    patchFrom: (earlier) => piecesPatch((earlier as unknown as { parts: readonly string[] }).parts, parts),
+    writeOut: () => ({ done: Promise.resolve(), now: () => {} }),
+  };
 }
 
 describe('EditJournal', () => {
@@ -191,6 +197,38 @@ describe('EditJournal', () => {
     await vi.advanceTimersByTimeAsync(0);
     await Promise.all([waiting, leaving]);
     expect(sent).toEqual(['whole', 'patch']);
+  });
+
+  it('writes an entry once its lines are written out in idle moments, and at once when the window moves away', async () => {
+    const { client, sent, written } = fakeClient();
+    let hurried = 0;
+    const pending: Array<() => void> = [];
+    const journal = new EditJournal(client, 'doc', 'w1', () => ({
+      edition: {
+        ...editionOf([`text ${sent.length}`]),
+        writeOut: () => {
+          let finish = () => {};
+          const done = new Promise<void>((resolve) => (finish = resolve));
+          pending.push(finish);
+          return { done, now: () => (hurried++, finish()) };
+        },
+      },
+      base: null,
+    }));
+    const first = journal.keepNow();
+    await vi.advanceTimersByTimeAsync(0);
+    // Not written while its lines are still being written out.
+    expect(sent).toEqual([]);
+    pending.shift()?.();
+    await first;
+    expect(sent).toEqual(['whole']);
+    // The next entry waits in turn; a window moving away does not wait for it.
+    const second = journal.keepNow();
+    await vi.advanceTimersByTimeAsync(0);
+    const leaving = journal.keepNow(true);
+    await Promise.all([second, leaving]);
+    expect(hurried).toBe(1);
+    expect(written).toHaveLength(3);
   });
 
   it('sends the whole text when the file changed before the first entry', async () => {

@@ -92,10 +92,22 @@ export class EditJournal {
     const source = this.take();
     const takenAt = new Date().toISOString();
     const taking = performance.now() - started;
-    // An entry of a window moving away is taken at once (the window may be closing): the check is waited for no more.
-    if (leaving) this.stopWaiting();
+    // An entry of a window moving away is taken at once (the window may be closing): the check is waited for no more,
+    // nor the idle moments an earlier entry's lines are being written in.
+    if (leaving) {
+      this.stopWaiting();
+      this.hurry();
+    }
     return this.then(async () => {
       if (this.checking) await this.checking;
+      // The lines of the blocks not written yet (those of a long policy just opened, say: 90 ms for 47,000 blocks, which
+      // a key pressed meanwhile waited for) are written in idle moments first; the entry then only joins them.
+      if (!leaving) {
+        const writing = source.edition.writeOut();
+        this.hurry = writing.now;
+        await writing.done;
+        this.hurry = () => {};
+      }
       const cost = taking + (await this.keep(source, takenAt, leaving));
       this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
     });
@@ -201,6 +213,9 @@ export class EditJournal {
 
   /** Ends the wait for the check of the file, if one is under way (see checkingFile). */
   private stopWaiting: () => void = () => {};
+
+  /** Writes out at once the lines an entry under way is waiting for (see keepNow). */
+  private hurry: () => void = () => {};
 
   /** The edits are on disk: this window's entries go. */
   clear(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseFile } from '../../shared/format/parse';
 import { serializeBlock, serializeDocument } from '../../shared/format/serialize';
 import { applyTextPatch } from '../../shared/format/text-patch';
@@ -20,6 +20,40 @@ describe('StoredText: the editor document as its file would hold it', () => {
     const stored = new StoredText();
     expect(stored.edition(meta, nodes).text()).toBe(serializeDocument(doc));
     expect(stored.edition(meta, nodes).text()).toBe(serializeDocument(doc));
+  });
+
+  it('writes the blocks out in idle moments, a few hundred at a time, or the rest at once when asked', async () => {
+    const doc = parseFile(PolicyDocumentSchema, fs.readFileSync(path.join(SAMPLES, 'privacy-policy.policy.json'), 'utf8'), 'privacy');
+    const { blocks, ...meta } = doc;
+    // More blocks than one step writes: the sample's, many times over (each a node of its own).
+    const nodes = Array.from({ length: 12 }, () => blocksToSlate(blocks)).flat();
+    const idle: Array<(deadline: IdleDeadline) => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: (deadline: IdleDeadline) => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    try {
+      const stored = new StoredText();
+      const warm = vi.spyOn(stored, 'warm');
+      const writing = stored.edition(meta, nodes).writeOut();
+      let done = false;
+      void writing.done.then(() => (done = true));
+      // An idle moment with no time left: one step of blocks, then a wait for the next moment.
+      idle.shift()?.({ timeRemaining: () => 0, didTimeout: false });
+      await Promise.resolve();
+      expect(warm).toHaveBeenCalledTimes(1);
+      expect(warm.mock.results[0]?.value).toBeLessThan(nodes.length);
+      expect(done).toBe(false);
+      expect(idle).toHaveLength(1);
+      // A window closing: the rest at once.
+      writing.now();
+      await writing.done;
+      expect(warm.mock.calls.at(-1)?.slice(1)).toEqual([warm.mock.results[0]?.value, nodes.length]);
+      expect(stored.warm(nodes, 0, nodes.length)).toBe(nodes.length);
+      warm.mockClear();
+      // Every line is written now: the text only joins them.
+      expect(stored.edition(meta, nodes).text()).toBe(serializeDocument({ ...doc, blocks: slateToBlocks(nodes) }));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('writes a changed block anew and keeps the unchanged ones (Slate replaces a node when it changes)', () => {

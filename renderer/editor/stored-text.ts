@@ -2,6 +2,7 @@ import { BLOCK_SEPARATOR, documentFrame, serializeBlock } from '../../shared/for
 import { piecesPatch, type TextPatch, type TextPiece } from '../../shared/format/text-patch';
 import type { PolicyDocument } from '../../shared/model/document';
 import { slateToBlocks } from './convert';
+import { onIdle } from '../common/tasks';
 import type { BlockElement } from './types';
 
 /** The document as its file would hold it at one moment: written out whole, or as the change since an earlier one. */
@@ -11,7 +12,21 @@ export interface StoredEdition {
   pieces(): Iterable<string>;
   /** The patch that turns the text of `earlier` (an edition of the same StoredText) into this one's. */
   patchFrom(earlier: StoredEdition): TextPatch;
+  /**
+   * Writes the lines of the blocks not written yet in idle moments, a few hundred at a time, so that text() and
+   * patchFrom() then only join them; `now()` writes the rest at once (a window closing has no idle moments to wait for).
+   */
+  writeOut(): WritingOut;
 }
+
+export interface WritingOut {
+  done: Promise<void>;
+  now(): void;
+}
+
+/** Blocks written per step of writeOut, and the time a step may take where the browser gives no idle deadline. */
+const WRITE_OUT_BLOCKS = 400;
+const WRITE_OUT_STEP_MS = 4;
 
 /**
  * The editor's document as its file would hold it, cheaply enough to take every second of typing on a 1,000,000-word
@@ -55,6 +70,29 @@ class Edition implements StoredEdition {
 
   text(): string {
     return this.start + this.nodes.map((node) => this.stored.line(node)).join(BLOCK_SEPARATOR) + this.end;
+  }
+
+  writeOut(): WritingOut {
+    const { stored, nodes } = this;
+    let next = 0;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const cancel = onIdle((deadline) => {
+      const until = performance.now() + WRITE_OUT_STEP_MS;
+      do next = stored.warm(nodes, next, WRITE_OUT_BLOCKS);
+      while (next < nodes.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until));
+      if (next < nodes.length) return true;
+      finish();
+      return false;
+    });
+    return {
+      done,
+      now: () => {
+        cancel();
+        stored.warm(nodes, next, nodes.length);
+        finish();
+      },
+    };
   }
 
   *pieces(): Generator<string> {
