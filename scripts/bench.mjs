@@ -530,8 +530,8 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
     });
-    const profiler = options.profile && (!diagnose || process.env.BENCH_PROFILE_OPEN) && !isFloor && i === openCount - 1 ? await startProfile(context, page) : null;
-    const tracingOpen = options.trace && (!diagnose || process.env.BENCH_PROFILE_OPEN) && !isFloor && i === openCount - 1;
+    const profiler = options.profile && (!diagnose || process.env.BENCH_PROFILE_OPEN === '1') && !isFloor && i === openCount - 1 ? await startProfile(context, page) : null;
+    const tracingOpen = options.trace && (!diagnose || process.env.BENCH_PROFILE_OPEN === '1') && !isFloor && i === openCount - 1;
     if (tracingOpen) await startTrace(browser, page);
     const openHeap = process.env.BENCH_HEAP && !diagnose && !isFloor && i === openCount - 1 ? await startHeapSampling(context, page) : null;
     await page.goto(session.url, { waitUntil: 'commit', timeout: OPEN_TIMEOUT_MS });

@@ -46,7 +46,7 @@ const zodEnglishOnly = {
 // The CLI bundle's code caches are made for one build of it (main/cli/launch.ts): the old ones go before the bundle changes.
 const removeCaches = () => {
   if (!existsSync('dist/main')) return;
-  for (const name of readdirSync('dist/main')) if (/^cli-bundle\.(?:\w+\.)?cache$/.test(name)) rmSync(`dist/main/${name}`, { force: true });
+  for (const name of readdirSync('dist/main')) if (/^cli-bundle\.(?:\w+\.)?cache(?:\.\d+\.tmp)?$/.test(name)) rmSync(`dist/main/${name}`, { force: true });
 };
 removeCaches();
 

@@ -1,8 +1,9 @@
 /**
  * How the CLI starts. A command like `diff` or `check` loads about a megabyte of code, and on Node 20 compiling it
  * was a fifth of a small diff's time, every run: teams run these commands in CI over dozens of documents. So those
- * commands run from one CommonJS bundle (`cli-bundle.cjs`) compiled with V8's code cache (`cli-bundle.cache`), made
- * by the build from a training run of the common commands (scripts/train-cli-code-cache.mjs). A cache is given to V8
+ * commands run from one CommonJS bundle (`cli-bundle.cjs`) compiled with V8's code cache, made by the build from a
+ * training run (scripts/train-cli-code-cache.mjs): `cli-bundle.cache` of the common commands, and for diff, check and
+ * export a cache of their own (cacheFileFor). A cache is given to V8
  * only for the exact bundle it was made from (sealCache), and V8 checks its own version and flags; where either does
  * not match, the bundle compiles as usual: a stale or missing cache only makes a run slower. `--version` and `--help` need none of that code and start from the split ES module
  * build (`cli.js`), as does everything when the bundle is missing.

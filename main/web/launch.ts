@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { createHandlers, readOpeningAhead, Workspace } from '../api/handlers';
-import { serializeAhead } from './reply-json';
+import { serializeAhead, startupReplied } from './reply-json';
 import { Project } from '../store/project';
 import { RecentProjects } from '../store/recent';
 import { AppSettings } from '../store/settings';
@@ -51,6 +51,9 @@ export async function launchWebHost(options: LaunchOptions = {}): Promise<WebHos
   });
   if (options.port !== 0) await rememberOrigin(home, { hostName: host.hostName, port: host.port }).catch(() => undefined);
   // While the browser opens the address, the document it will show is read and checked, and its reply's JSON made.
-  void readOpeningAhead(workspace, recent).then((opening) => opening && serializeAhead(opening.document));
+  // (Not once the page has had its start-up reply: made then, the JSON would only hold up the requests that follow.)
+  void readOpeningAhead(workspace, recent).then((opening) => {
+    if (opening && !startupReplied()) serializeAhead(opening.document);
+  });
   return host;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { p, policy, section } from '../../shared/testing/builders';
-import { replyJson, serializeAhead } from './reply-json';
+import { replyJson, serializeAhead, startupReplied } from './reply-json';
 
 const bytesOf = (json: string | Buffer): Buffer => (typeof json === 'string' ? Buffer.from(json, 'utf8') : json);
 
@@ -20,6 +20,15 @@ function startupReply(document: ReturnType<typeof policy>) {
 }
 
 describe('replyJson', () => {
+  // First in this file: the module remembers, for the process, that a start-up reply went out.
+  it('says once a start-up reply has gone out, after which a document read ahead is not made into JSON', () => {
+    expect(startupReplied()).toBe(false);
+    replyJson('loadDocument', { ok: true, value: { document: policy([]), stamp: 's' } });
+    expect(startupReplied()).toBe(false);
+    replyJson('getStartup', { ok: false, error: { message: 'No project is open.' } });
+    expect(startupReplied()).toBe(true);
+  });
+
   it('writes a document made ahead into getStartup’s reply as the same bytes JSON.stringify gives', () => {
     const document = policy([...section(1, 's-1', 'Scope', awkward), p('Last paragraph.')], { title: awkward });
     serializeAhead(document);
@@ -41,6 +50,8 @@ describe('replyJson', () => {
   it('writes a document not made ahead (another object, even an equal one) as JSON.stringify does', () => {
     const document = policy(section(1, 's-1', 'Scope', awkward));
     serializeAhead(document);
+    const equal = startupReply(structuredClone(document));
+    expect(replyJson('getStartup', equal)).toBe(JSON.stringify(equal));
     const edited = structuredClone(document);
     edited.blocks.push(p('Added since.'));
     const reply = startupReply(edited);

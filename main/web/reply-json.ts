@@ -12,6 +12,13 @@ import type { PolicyDocument } from '../../shared/model/document';
  */
 const ahead = new WeakMap<PolicyDocument, Buffer>();
 
+/** Whether a getStartup reply has gone out: a document read ahead after that is made into JSON for nobody. */
+let startupAnswered = false;
+
+export function startupReplied(): boolean {
+  return startupAnswered;
+}
+
 /** Makes a document's JSON now, for the reply that will carry it. */
 export function serializeAhead(document: PolicyDocument): void {
   if (!ahead.has(document)) ahead.set(document, Buffer.from(JSON.stringify(document), 'utf8'));
@@ -26,6 +33,7 @@ const STAND_IN_JSON = JSON.stringify(STAND_IN);
  * looked into for one made ahead; every other reply is JSON.stringify's.
  */
 export function replyJson(method: string, reply: unknown): string | Buffer {
+  if (method === 'getStartup') startupAnswered = true;
   const carried = carriedDocument(method, reply);
   const bytes = carried && ahead.get(carried.document);
   if (!carried || !bytes) return JSON.stringify(reply);

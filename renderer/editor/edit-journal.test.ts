@@ -231,6 +231,26 @@ describe('EditJournal', () => {
     expect(written).toHaveLength(3);
   });
 
+  it('takes an earlier entry at once too when a window moving away asks before that entry began writing out', async () => {
+    const { client, sent, written } = fakeClient();
+    let writingOut = 0;
+    const journal = new EditJournal(client, 'doc', 'w1', () => ({
+      edition: {
+        ...editionOf([`text ${sent.length}`]),
+        // Never done by itself: only an entry that skips the writing out gets through.
+        writeOut: () => (writingOut++, { done: new Promise<void>(() => {}), now: () => {} }),
+      },
+      base: null,
+    }));
+    journal.checkingFile(new Promise(() => {}));
+    const waiting = journal.keepNow();
+    const leaving = journal.keepNow(true);
+    await vi.advanceTimersByTimeAsync(0);
+    await Promise.all([waiting, leaving]);
+    expect(writingOut).toBe(0);
+    expect(written).toHaveLength(2);
+  });
+
   it('sends the whole text when the file changed before the first entry', async () => {
     const { journal, lines, text, written, sent, app } = journalOfLines();
     app.file = { stamp: 'sha256-someone-else', text: 'their text' };

@@ -95,21 +95,30 @@ export class EditJournal {
     // An entry of a window moving away is taken at once (the window may be closing): the check is waited for no more,
     // nor the idle moments an earlier entry's lines are being written in.
     if (leaving) {
+      this.leavingEntries++;
       this.stopWaiting();
       this.hurry();
     }
     return this.then(async () => {
-      if (this.checking) await this.checking;
-      // The lines of the blocks not written yet (those of a long policy just opened, say: 90 ms for 47,000 blocks, which
-      // a key pressed meanwhile waited for) are written in idle moments first; the entry then only joins them.
-      if (!leaving) {
-        const writing = source.edition.writeOut();
-        this.hurry = writing.now;
-        await writing.done;
-        this.hurry = () => {};
+      try {
+        if (this.checking) await this.checking;
+        // The lines of the blocks not written yet (those of a long policy just opened, say: 90 ms for 47,000 blocks,
+        // which a key pressed meanwhile waited for) are written in idle moments first; the entry then only joins them.
+        // Not while an entry of a window moving away waits behind this one: that one is taken at once.
+        if (this.leavingEntries === 0) {
+          const writing = source.edition.writeOut();
+          this.hurry = writing.now;
+          try {
+            await writing.done;
+          } finally {
+            this.hurry = () => {};
+          }
+        }
+        const cost = taking + (await this.keep(source, takenAt, leaving));
+        this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
+      } finally {
+        if (leaving) this.leavingEntries--;
       }
-      const cost = taking + (await this.keep(source, takenAt, leaving));
-      this.spacing = Math.min(MAX_SPACING_MS, Math.max(JOURNAL_EVERY_MS, cost * COST_SHARE));
     });
   }
 
@@ -216,6 +225,9 @@ export class EditJournal {
 
   /** Writes out at once the lines an entry under way is waiting for (see keepNow). */
   private hurry: () => void = () => {};
+
+  /** Entries of a window moving away, asked for and not yet kept: the entries before them take theirs at once. */
+  private leavingEntries = 0;
 
   /** The edits are on disk: this window's entries go. */
   clear(): Promise<void> {

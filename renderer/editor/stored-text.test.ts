@@ -22,35 +22,60 @@ describe('StoredText: the editor document as its file would hold it', () => {
     expect(stored.edition(meta, nodes).text()).toBe(serializeDocument(doc));
   });
 
-  it('writes the blocks out in idle moments, a few hundred at a time, or the rest at once when asked', async () => {
+  it('writes the blocks out a step at once and then in idle moments, a few hundred at a time, or the rest when asked', async () => {
     const doc = parseFile(PolicyDocumentSchema, fs.readFileSync(path.join(SAMPLES, 'privacy-policy.policy.json'), 'utf8'), 'privacy');
     const { blocks, ...meta } = doc;
-    // More blocks than one step writes: the sample's, many times over (each a node of its own).
-    const nodes = Array.from({ length: 12 }, () => blocksToSlate(blocks)).flat();
+    // More blocks than two steps write: the sample's, many times over (each a node of its own).
+    const nodes = Array.from({ length: 30 }, () => blocksToSlate(blocks)).flat();
     const idle: Array<(deadline: IdleDeadline) => void> = [];
     vi.stubGlobal('requestIdleCallback', (callback: (deadline: IdleDeadline) => void) => idle.push(callback));
     vi.stubGlobal('cancelIdleCallback', () => undefined);
+    // A clock that runs fast: the first step (done at once, without an idle deadline) stops after one batch of blocks.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
     try {
       const stored = new StoredText();
       const warm = vi.spyOn(stored, 'warm');
       const writing = stored.edition(meta, nodes).writeOut();
       let done = false;
       void writing.done.then(() => (done = true));
-      // An idle moment with no time left: one step of blocks, then a wait for the next moment.
+      expect(warm).toHaveBeenCalledTimes(1);
+      const afterFirst = warm.mock.results[0]?.value as number;
+      expect(afterFirst).toBeGreaterThan(0);
+      expect(afterFirst).toBeLessThan(nodes.length);
+      // An idle moment with no time left: one more batch, then a wait for the next moment.
+      expect(idle).toHaveLength(1);
       idle.shift()?.({ timeRemaining: () => 0, didTimeout: false });
       await Promise.resolve();
-      expect(warm).toHaveBeenCalledTimes(1);
-      expect(warm.mock.results[0]?.value).toBeLessThan(nodes.length);
+      expect(warm).toHaveBeenCalledTimes(2);
+      const afterSecond = warm.mock.results[1]?.value as number;
+      expect(afterSecond).toBeGreaterThan(afterFirst);
+      expect(afterSecond).toBeLessThan(nodes.length);
       expect(done).toBe(false);
       expect(idle).toHaveLength(1);
-      // A window closing: the rest at once.
+      // A window closing: the rest at once, from where the steps had got to.
       writing.now();
       await writing.done;
-      expect(warm.mock.calls.at(-1)?.slice(1)).toEqual([warm.mock.results[0]?.value, nodes.length]);
-      expect(stored.warm(nodes, 0, nodes.length)).toBe(nodes.length);
-      warm.mockClear();
-      // Every line is written now: the text only joins them.
+      expect(done).toBe(true);
+      expect(warm.mock.calls.at(-1)?.slice(1)).toEqual([afterSecond, nodes.length]);
       expect(stored.edition(meta, nodes).text()).toBe(serializeDocument({ ...doc, blocks: slateToBlocks(nodes) }));
+    } finally {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('finds at once that there is nothing left to write out', async () => {
+    const doc = parseFile(PolicyDocumentSchema, fs.readFileSync(path.join(SAMPLES, 'privacy-policy.policy.json'), 'utf8'), 'privacy');
+    const { blocks, ...meta } = doc;
+    const nodes = blocksToSlate(blocks);
+    const stored = new StoredText();
+    stored.warm(nodes, 0, nodes.length);
+    const idle = vi.fn();
+    vi.stubGlobal('requestIdleCallback', idle);
+    try {
+      await stored.edition(meta, nodes).writeOut().done;
+      expect(idle).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
     }

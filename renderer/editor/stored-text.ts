@@ -75,22 +75,42 @@ class Edition implements StoredEdition {
   writeOut(): WritingOut {
     const { stored, nodes } = this;
     let next = 0;
+    let finished = false;
     let finish = () => {};
     const done = new Promise<void>((resolve) => (finish = resolve));
-    const cancel = onIdle((deadline) => {
-      const until = performance.now() + WRITE_OUT_STEP_MS;
-      do next = stored.warm(nodes, next, WRITE_OUT_BLOCKS);
-      while (next < nodes.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until));
-      if (next < nodes.length) return true;
+    const end = () => {
+      finished = true;
       finish();
+    };
+    // One step: blocks to the idle deadline, or for a few milliseconds without one. A block that cannot be written ends
+    // the writing out (the entry then meets the same error itself, as it did before there was one).
+    const step = (deadline?: IdleDeadline): boolean => {
+      try {
+        const until = performance.now() + WRITE_OUT_STEP_MS;
+        do next = stored.warm(nodes, next, WRITE_OUT_BLOCKS);
+        while (next < nodes.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until));
+      } catch {
+        next = nodes.length;
+      }
+      if (next < nodes.length) return true;
+      end();
       return false;
-    });
+    };
+    // The first step at once: while typing goes on, every line but a few is written already, and the entry need not
+    // wait for an idle moment to find that out.
+    const cancel = step() ? onIdle(step) : () => {};
     return {
       done,
       now: () => {
         cancel();
-        stored.warm(nodes, next, nodes.length);
-        finish();
+        if (finished) return;
+        try {
+          stored.warm(nodes, next, nodes.length);
+        } catch {
+          // As in a step: the entry meets the error itself.
+        } finally {
+          end();
+        }
       },
     };
   }
