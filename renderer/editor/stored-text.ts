@@ -24,9 +24,13 @@ export interface WritingOut {
   now(): void;
 }
 
-/** Blocks written per step of writeOut, and the time a step may take where the browser gives no idle deadline. */
-const WRITE_OUT_BLOCKS = 400;
-const WRITE_OUT_STEP_MS = 4;
+/**
+ * Blocks whose lines are written in one go (under a millisecond), the room in an idle moment a next go needs, and the
+ * time a step may take where the browser gives no idle deadline.
+ */
+const STEP_BLOCKS = 400;
+const STEP_ROOM_MS = 3;
+const STEP_MS = 4;
 
 /**
  * The editor's document as its file would hold it, cheaply enough to take every second of typing on a 1,000,000-word
@@ -47,6 +51,18 @@ export class StoredText {
     const end = Math.min(nodes.length, start + count);
     for (let i = start; i < end; i++) this.line(nodes[i] as BlockElement);
     return end;
+  }
+
+  /**
+   * Writes lines from `start`, a go of blocks at a time, while the idle moment has room (or for a few milliseconds
+   * without one); returns where it got to.
+   */
+  warmStep(nodes: readonly BlockElement[], start: number, deadline?: IdleDeadline): number {
+    const until = performance.now() + STEP_MS;
+    let next = start;
+    do next = this.warm(nodes, next, STEP_BLOCKS);
+    while (next < nodes.length && (deadline ? deadline.timeRemaining() > STEP_ROOM_MS : performance.now() < until));
+    return next;
   }
 
   line(node: BlockElement): string {
@@ -86,9 +102,7 @@ class Edition implements StoredEdition {
     // the writing out (the entry then meets the same error itself, as it did before there was one).
     const step = (deadline?: IdleDeadline): boolean => {
       try {
-        const until = performance.now() + WRITE_OUT_STEP_MS;
-        do next = stored.warm(nodes, next, WRITE_OUT_BLOCKS);
-        while (next < nodes.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until));
+        next = stored.warmStep(nodes, next, deadline);
       } catch {
         next = nodes.length;
       }

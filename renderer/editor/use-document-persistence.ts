@@ -27,10 +27,6 @@ import type { BlockElement, PolicyEditor } from './types';
 import { useDiskWatch } from './use-disk-watch';
 import { shortcutText } from '../../shared/api/commands';
 
-/** Blocks whose stored lines are written in one go in idle time (under a millisecond), and the room a next go needs. */
-const WARM_BLOCKS = 400;
-const WARM_BLOCKS_MS = 3;
-
 export interface PersistenceOptions {
   /** Bound to the document's own project: every save goes there, whatever the window opens later. */
   client: ProjectClient;
@@ -143,8 +139,7 @@ export function useDocumentPersistence(options: PersistenceOptions) {
     const cancel =
       base === null
         ? onIdle(function warm(deadline) {
-            do next = storedText.warm(editor.children as BlockElement[], next, WARM_BLOCKS);
-            while (next < editor.children.length && (deadline?.timeRemaining() ?? 0) > WARM_BLOCKS_MS);
+            next = storedText.warmStep(editor.children as BlockElement[], next, deadline);
             return next < editor.children.length;
           })
         : checkForJournal(journal, edition, base, stamp);
