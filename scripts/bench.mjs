@@ -26,17 +26,18 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { COMPARE_TARGETS, measureCompare } from './bench/compare.mjs';
+import { COMPARE_TARGETS } from './bench/compare.mjs';
 import { COMPARE_VIEW_TARGETS, measureCompareView, prepareComparedProject } from './bench/compare-view.mjs';
-import { EXPORT_PEER_TARGETS, EXPORT_TARGETS, measureExports } from './bench/exports.mjs';
+import { EXPORT_PEER_TARGETS, EXPORT_TARGETS } from './bench/exports.mjs';
 import { CLI_TARGETS, measureCli } from './bench/cli.mjs';
-import { STORE_TARGETS, measureStore } from './bench/store.mjs';
+import { STORE_TARGETS } from './bench/store.mjs';
 import { FIND_TARGETS, measureFind } from './bench/find.mjs';
-import { TENFOLD_TARGETS, measureTenfold } from './bench/tenfold.mjs';
-import { SYNC_TARGETS, measureSync } from './bench/sync.mjs';
-import { BIG_PROJECT_TARGETS, measureBigProjects } from './bench/big-projects.mjs';
+import { TENFOLD_TARGETS } from './bench/tenfold.mjs';
+import { SYNC_TARGETS } from './bench/sync.mjs';
+import { BIG_PROJECT_TARGETS } from './bench/big-projects.mjs';
 import { DOCUMENT_ID, TARGET_SECTION, writeBenchProject } from './bench/generate.mjs';
 import { LAUNCH_ADDRESS, appSession, sessionContext } from './bench/app-session.mjs';
+import { inChild } from './bench/in-child.mjs';
 import { installProbe } from './bench/probe.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
 import { summariseTrace } from './bench/trace-summary.mjs';
@@ -259,9 +260,9 @@ async function main() {
     console.log(`${EDITOR ? '\n' : ''}Export and import: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
     if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
     // The untouched copy: the app has autosaved what the editor measurements typed into the original.
-    exported = await measureExports({ documentFile: peerDocument, tmp, only: options.only, busy });
+    exported = await inChild('exports.mjs', 'measureExports', { documentFile: peerDocument, tmp, only: options.only, busy });
     problems.push(...exported.problems);
-    exported.rows.push(...(await measureStore({ documentFile: peerDocument, tmp })));
+    exported.rows.push(...(await inChild('store.mjs', 'measureStore', { documentFile: peerDocument, tmp })));
     const cli = await measureCli({ tmp });
     problems.push(...cli.problems);
     exported.rows.push(...cli.rows);
@@ -272,7 +273,7 @@ async function main() {
     const busy = await machineBusy(1000);
     console.log(`\nCompare: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
     if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
-    compared = await measureCompare({ seed: SEED });
+    compared = await inChild('compare.mjs', 'measureCompare', { seed: SEED });
     problems.push(...compared.problems);
 
     // The same two editions in the app: the generated document as a saved version, the edited one as the draft.
@@ -307,7 +308,7 @@ async function main() {
     const busy = await machineBusy(1000);
     console.log(`\nTen times the document: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
     if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
-    tenfold = TENFOLD ? await measureTenfold({ seed: SEED, tmp }) : { rows: [], problems: [] };
+    tenfold = TENFOLD ? await inChild('tenfold.mjs', 'measureTenfold', { seed: SEED, tmp }) : { rows: [], problems: [] };
     problems.push(...tenfold.problems);
     if (options.only !== 'peer') tenfold.rows.unshift(...(await measureTenfoldEditor(tmp, problems)));
   }
@@ -317,7 +318,7 @@ async function main() {
     const busy = await machineBusy(1000);
     console.log(`\nSync: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
     if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
-    synced = await measureSync({ seed: SEED, tmp });
+    synced = await inChild('sync.mjs', 'measureSync', { seed: SEED, tmp });
     problems.push(...synced.problems);
   }
 
@@ -326,7 +327,7 @@ async function main() {
     const busy = await machineBusy(1000);
     console.log(`\nBig projects: measuring (machine ${busy.toFixed(0)}% busy just before, load average ${os.loadavg()[0].toFixed(1)})`);
     if (busy > 25) console.log(`  warning: other processes are using the CPU; these figures will be pessimistic and noisy`);
-    big = await measureBigProjects({ tmp });
+    big = await inChild('big-projects.mjs', 'measureBigProjects', { tmp });
     problems.push(...big.problems);
   }
 

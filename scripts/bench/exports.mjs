@@ -1,5 +1,5 @@
 // The export and import half of `npm run bench`: the app's own exporters (shared/export) and importer (shared/import),
-// bundled from the TypeScript sources with esbuild as generate.mjs does, timed in this Node process on the benchmark
+// bundled from the TypeScript sources with esbuild as generate.mjs does, timed in a Node process of their own (in-child.mjs) on the benchmark
 // document, against pandoc (HTML and DOCX) and mammoth alone (DOCX import). See bench/README.md.
 //
 // Only the call is timed: the document is read and parsed from disk before, the DOCX bytes the importer reads are the
@@ -305,7 +305,7 @@ export async function measureExports({ documentFile, tmp, only, busy = null, log
   ];
 
   details.push(
-    `Exporters and importer (Node ${process.version}, in the bench process${busy === null ? '' : `; machine ${busy.toFixed(0)}% busy before measuring`}; ` +
+    `Exporters and importer (Node ${process.version}, in a process of their own${busy === null ? '' : `; machine ${busy.toFixed(0)}% busy before measuring`}; ` +
       `cold = the first call, which is also the warm-up):`,
   );
   if (html) details.push(`  exportHtml: cold ${ms(html.cold)}, median of ${HTML_RUNS} warm ${ms(html.median)}; ${kib(html.last)}; ${anchors}`);
