@@ -87,7 +87,8 @@ test('blocks added, removed and moved across the chunks of a long policy stay in
     await page.keyboard.type(`Added ${n}.`);
     if (n === 2) await expect(page.locator('.chunk.lowest.added')).toHaveCount(1);
   }
-  // Grown past a few blocks, it is drawn as the others are (switched once the page is idle, not in a key's frame).
+  // Grown past a few blocks, it is drawn as the others are: switched when the page is idle, up to 2 s later, which
+  // toHaveCount waits for.
   await expect(page.locator('.chunk.lowest.added')).toHaveCount(0);
   await expect(paragraphs.nth(28)).toHaveText('Added 5.');
   await expect(paragraphs.nth(29)).toHaveText(/^Body of clause 25:/);

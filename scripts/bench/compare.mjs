@@ -1,6 +1,6 @@
-// The compare row of `npm run bench`: the app's structured compare (shared/compare) on two 2,000-section /
-// 100,000-word editions that differ by about 2% of their words and 20 moved sections, against jsdiff's diffWords on
-// the same two editions flattened to text (the peer). Both run in one Node process of their own (in-child.mjs), one after the other.
+// The compare row of `npm run bench`: the app's structured compare (shared/compare) on two 2,000-section / 100,000-word
+// editions that differ by about 2% of their words and 20 moved sections, against jsdiff's diffWords on the same two
+// editions flattened to text (the peer). Both run in one Node process of their own (in-child.mjs), one after the other.
 import { collectGarbage, median } from './exports.mjs';
 import { buildDocument } from './generate.mjs';
 import { loadShared } from './load-shared.mjs';

@@ -1,6 +1,7 @@
 // The export and import half of `npm run bench`: the app's own exporters (shared/export) and importer (shared/import),
-// bundled from the TypeScript sources with esbuild as generate.mjs does, timed in a Node process of their own (in-child.mjs) on the benchmark
-// document, against pandoc (HTML and DOCX) and mammoth alone (DOCX import). See bench/README.md.
+// bundled from the TypeScript sources with esbuild as generate.mjs does, timed in a Node process of their own
+// (in-child.mjs) on the benchmark document, against pandoc (HTML and DOCX) and mammoth alone (DOCX import). See
+// bench/README.md.
 //
 // Only the call is timed: the document is read and parsed from disk before, the DOCX bytes the importer reads are the
 // ones exportDocx returned, in memory. pandoc is a process of its own, so its times are wall clock from spawn to exit,

@@ -10,26 +10,39 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = fileURLToPath(import.meta.url);
-let runs = 0;
+/** The children under way: a bench that stops (its watchdog, a signal, a failure) takes them with it. */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /**
  * Calls `exportName` of the module `file` (a path under scripts/bench) with `args` (JSON only) in a new Node process and
  * resolves to what it returned (JSON only). A child that fails rejects with its exit code; its message is already
- * printed.
+ * printed. The bench's own Node flags are passed on (a --cpu-prof reaches the child), but not --inspect, whose port
+ * the bench holds.
  */
 export async function inChild(file, exportName, args) {
-  const resultFile = path.join(os.tmpdir(), `policywright-bench-${process.pid}-${++runs}.json`);
-  const code = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HERE, path.resolve(path.dirname(HERE), file), exportName, resultFile], { stdio: ['pipe', 'inherit', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (exitCode, signal) => resolve(exitCode ?? signal));
-    child.stdin.end(JSON.stringify(args));
-  });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'policywright-bench-'));
+  const resultFile = path.join(dir, 'result.json');
+  const flags = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
   try {
+    const code = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [...flags, HERE, path.resolve(path.dirname(HERE), file), exportName, resultFile], { stdio: ['pipe', 'inherit', 'inherit'] });
+      running.add(child);
+      child.once('error', reject);
+      child.once('exit', (exitCode, signal) => {
+        running.delete(child);
+        resolve(exitCode ?? signal);
+      });
+      // A child that dies before reading its arguments closes the pipe; its exit code says why.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(JSON.stringify(args));
+    });
     if (code !== 0) throw new Error(`bench: ${exportName} (${path.basename(file)}) in its own process exited with ${code}`);
     return JSON.parse(await fs.readFile(resultFile, 'utf8'));
   } finally {
-    await fs.rm(resultFile, { force: true });
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }
 

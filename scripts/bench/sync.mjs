@@ -1,7 +1,7 @@
 // The sync row of `npm run bench`: `policywright sync` of the 100,000-word bench project with one section changed,
-// against a real smart-HTTP git server on 127.0.0.1 (git http-backend with authentication, as the tests use), timed
-// in this Node process from the commit of the draft to the push. The peer is the system's git doing the same on a
-// plain clone of the same repository: commit the same change, fetch, push.
+// against a real smart-HTTP git server on 127.0.0.1 (git http-backend with authentication, as the tests use), timed in
+// a Node process of its own (in-child.mjs) from the commit of the draft to the push. The peer is the system's git doing
+// the same on a plain clone of the same repository: commit the same change, fetch, push.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';

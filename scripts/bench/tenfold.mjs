@@ -1,7 +1,7 @@
 // Ten times the document, the Node side of it: a generated 20,000-section / 1,000,000-word policy saved through the
 // store, compared with an edition of it (2% of words edited, 20 sections moved), merged three ways and exported to
-// DOCX, each timed in this process (the code bundled from the sources, as the other Node rows are). The editor's rows
-// for this document (open, typing, heap) need the browser and are not measured here yet.
+// DOCX, each timed in a Node process of its own (in-child.mjs; the code bundled from the sources, as the other Node
+// rows are). The editor's rows for this document (open, typing, heap) need the browser and are not measured here yet.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { editEdition } from './compare.mjs';
