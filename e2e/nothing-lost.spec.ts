@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, screenshot, startApp, test } from './fixtures';
+import { readJournalFileText } from '../main/store/journal-file';
 
 /** Types at the end of the document's first paragraph. */
 async function typeInFirstParagraph(page: Page, text: string) {
@@ -211,7 +212,7 @@ test('the app keeps unsaved edits as patches of the file they were read from, an
   const journalled = async () => {
     const found = await fs.readdir(path.join(home, 'journal'), { recursive: true }).catch(() => [] as string[]);
     const file = found.find((name) => name.includes('privacy-policy') && name.endsWith('.json'));
-    return file ? (JSON.parse(await fs.readFile(path.join(home, 'journal', file), 'utf8')) as { text: string }).text : '';
+    return file ? ((readJournalFileText(await fs.readFile(path.join(home, 'journal', file), 'utf8')) as { text?: string } | null)?.text ?? '') : '';
   };
   await expect.poll(journalled, { timeout: 10_000 }).toContain(words.join(' '));
   expect(entries.length).toBeGreaterThanOrEqual(2);

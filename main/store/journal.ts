@@ -8,6 +8,7 @@ import { PolicyDocumentSchema } from '../../shared/model/document';
 import { newSectionId } from '../../shared/model/ids';
 import { serializeDocument } from '../../shared/format/serialize';
 import { ensureFolder, writeFileAtomic } from './atomic-write';
+import { journalFileText, readJournalFileText } from './journal-file';
 import { serialized } from './serialized';
 import { SIZE_LIMITS, readRegularFile } from './project-fs';
 import type { Project } from './project';
@@ -80,7 +81,7 @@ export class Journal {
       try {
         await ensureFolder(path.dirname(file));
         const stored = { project: projectDir, documentId, window, base: entry.base, takenAt: entry.takenAt, text };
-        await writeFileAtomic(file, JSON.stringify(stored), undefined, 0o600);
+        await writeFileAtomic(file, journalFileText(stored), undefined, 0o600);
       } catch (error) {
         this.latest.delete(file);
         throw error;
@@ -170,12 +171,8 @@ export class Journal {
     // Read as the settings are: never through a link, never waiting on a pipe, within a stated size.
     const text = await readRegularFile(file, SIZE_LIMITS.journal).catch(() => null);
     if (text === null) return null;
-    try {
-      const parsed = StoredEntrySchema.safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+    const parsed = StoredEntrySchema.safeParse(readJournalFileText(text));
+    return parsed.success ? parsed.data : null;
   }
 
   /** One folder per project, named by a hash of its path (any path, any length, any characters), one per document. */
