@@ -23,7 +23,7 @@ describe('a crash-journal entry as its file holds it', () => {
     const file = journalFileText(entry('{"a": "b"}'));
     const lines = file.split('\n');
     expect(lines[0]).toBe('policywright-journal 2');
-    expect(JSON.parse(lines[1] as string)).toEqual({ project: entry('').project, documentId: 'privacy-policy', window: 'window-0001', base: 'sha256-abc', takenAt: '2026-12-07T04:00:00.000Z' });
+    expect(JSON.parse(lines[1] as string)).toEqual({ project: entry('').project, documentId: 'privacy-policy', window: 'window-0001', base: 'sha256-abc', takenAt: '2026-12-07T04:00:00.000Z', chars: 10 });
     expect(lines.slice(2).join('\n')).toBe('{"a": "b"}');
   });
 
@@ -40,6 +40,9 @@ describe('a crash-journal entry as its file holds it', () => {
   });
 
   it('reads nothing from a file cut short or not its own', () => {
+    const whole = journalFileText(entry('{"blocks": ["one", "two"]}\n'));
+    expect(readJournalFileText(whole.slice(0, -1))).toBeNull();
+    expect(readJournalFileText(`${whole} `)).toBeNull();
     expect(readJournalFileText('policywright-journal 2\n{"project": "/p"')).toBeNull();
     expect(readJournalFileText('policywright-journal 2\n[1, 2]\ntext')).toBeNull();
     expect(readJournalFileText('policywright-journal 2\n{"text": "smuggled"}\ntext')).toBeNull();

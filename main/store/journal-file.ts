@@ -22,16 +22,17 @@ const FORMAT_LINE = 'policywright-journal 2\n';
 export function journalFileText(entry: JournalFileEntry): string {
   const { text, ...about } = entry;
   if (!(text as WellFormedString).isWellFormed()) return JSON.stringify(entry);
-  // JSON escapes any line break inside the fields, so what the entry is about stays on one line.
-  return `${FORMAT_LINE}${JSON.stringify(about)}\n${text}`;
+  // JSON escapes any line break inside the fields, so what the entry is about stays on one line. The text's length is
+  // there too, so that a file cut short reads as nothing, as the JSON object it was before did.
+  return `${FORMAT_LINE}${JSON.stringify({ ...about, chars: text.length })}\n${text}`;
 }
 
-/** String.prototype.isWellFormed (ES2024, in Node 20 and every browser we run in), which the ES2023 library lacks. */
+/** String.prototype.isWellFormed (ES2024; Node 20, which `engines` asks for, has it), which the ES2023 library lacks. */
 type WellFormedString = string & { isWellFormed(): boolean };
 
 /**
- * What a journal file holds, unchecked (the caller checks the fields): an entry of this format or one of the JSON
- * object the app wrote before; null when it is neither (cut short, say).
+ * What a journal file holds, its fields unchecked (the caller checks them): an entry of this format or one of the JSON
+ * object the app wrote before; null when it is neither, or cut short.
  */
 export function readJournalFileText(file: string): unknown {
   try {
@@ -40,7 +41,9 @@ export function readJournalFileText(file: string): unknown {
     if (end < 0) return null;
     const about = JSON.parse(file.slice(FORMAT_LINE.length, end)) as unknown;
     if (typeof about !== 'object' || about === null || Array.isArray(about) || 'text' in about) return null;
-    return { ...about, text: file.slice(end + 1) };
+    const { chars, ...fields } = about as { chars?: unknown };
+    const text = file.slice(end + 1);
+    return chars === text.length ? { ...fields, text } : null;
   } catch {
     return null;
   }

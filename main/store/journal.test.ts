@@ -118,6 +118,18 @@ describe('the journal keeps unsaved edits until they are saved, restored or disc
     expect((await journal.recover(project, 'privacy-policy', ME, [], later())).recovered).toMatchObject({ document: edited('Still here.') });
   });
 
+  it('offers back an entry the app wrote before its files held the text as it is (one JSON object)', async () => {
+    const { stamp } = await project.readDocument('privacy-policy');
+    await journal.write(project.dir, 'privacy-policy', GONE, { base: stamp, takenAt: at(0), text: serializeDocument(edited('Now.')) });
+    const home = path.join(tmp, 'home', 'journal');
+    const [folder] = await fs.readdir(home);
+    const file = path.join(home, folder as string, 'privacy-policy', `${GONE}.json`);
+    const text = serializeDocument(edited('Typed in an older version.'));
+    await fs.writeFile(file, JSON.stringify({ project: project.dir, documentId: 'privacy-policy', window: GONE, base: stamp, takenAt: at(0), text }));
+    const { recovered } = await journal.recover(project, 'privacy-policy', ME, [], later());
+    expect(recovered).toMatchObject({ keptBy: 'app', window: GONE, base: stamp, document: edited('Typed in an older version.') });
+  });
+
   it('writes its files for the person alone to read', async () => {
     await journal.write(project.dir, 'privacy-policy', GONE, { base: null, takenAt: at(0), text: serializeDocument(edited('Private.')) });
     const home = path.join(tmp, 'home', 'journal');

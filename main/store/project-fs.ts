@@ -28,7 +28,10 @@ export const SIZE_LIMITS = {
   manifest: 1 * MiB,
   workflow: 1 * MiB,
   settings: 1 * MiB,
-  /** A journal entry holds a whole document as JSON text, where quotes and backslashes take two characters. */
+  /**
+   * A journal entry holds a whole document (at most MAX_JOURNAL_CHARS, 48 Mi characters, of up to 3 bytes each) after
+   * a line of what it is about; an entry written before this format held it escaped in JSON, quotes taking two.
+   */
   journal: 192 * MiB,
 } as const;
 
