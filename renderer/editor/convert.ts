@@ -6,9 +6,12 @@ import { BLOCKS_PER_STEP, type Steps } from '../../shared/steps/steps';
 import type {
   BlockElement,
   FormattedText,
+  HeadingElement,
   InlineNode,
+  ListItemElement,
   MarkFlags,
   NoteElement,
+  ParagraphElement,
   ReferenceElement,
   ReviewFields,
   TableCaptionElement,
@@ -32,43 +35,39 @@ export function notesById(notes: readonly Note[] | undefined): NotesById {
  * `notes` on the way out (notesOfSlate).
  */
 export function blocksToSlate(blocks: readonly Block[], notes: NotesById = NO_NOTES): BlockElement[] {
-  return blocks.map((block): BlockElement => plainBlockToSlate(block, notes) ?? blockToSlate(block, notes));
+  return blocks.map((block) => blockToSlate(block, notes));
 }
 
 /**
- * Most blocks of a policy carry nothing but their text: made as one literal each, without the empty objects and
- * spreads of blockToSlate (a 47,000-block policy is converted while its first screen waits). Null for any other.
+ * One block as the editor's node: a literal of what every block of its kind has, then the fields few blocks have,
+ * added where they are. Most blocks of a policy carry nothing but their text, and a 47,000-block policy is converted
+ * while its first screen waits: no empty objects and spreads per block.
  */
-function plainBlockToSlate(block: Block, notes: NotesById): BlockElement | null {
-  if (block.clause || block.change) return null;
+function blockToSlate(block: Block, notes: NotesById): BlockElement {
+  if (block.kind === 'table') {
+    const clause = block.clause ? { clause: { ...block.clause } } : {};
+    const change = block.change ? { change: { ...block.change } } : {};
+    return tableToSlate(block, notes, { ...clause, ...change });
+  }
+  const children = runsToInlines(block.runs, notes);
+  let node: HeadingElement | ParagraphElement | ListItemElement;
   switch (block.kind) {
     case 'heading':
-      return block.unnumbered || block.relevel ? null : { type: 'heading', id: block.id, level: block.level, children: runsToInlines(block.runs, notes) };
+      node = { type: 'heading', id: block.id, level: block.level, children };
+      if (block.unnumbered) node.unnumbered = true;
+      if (block.relevel) node.relevel = { ...block.relevel };
+      break;
     case 'paragraph':
-      return { type: 'paragraph', children: runsToInlines(block.runs, notes) };
+      node = { type: 'paragraph', children };
+      break;
     case 'list-item':
-      return block.relevel ? null : { type: 'list-item', list: block.list, indent: block.indent, children: runsToInlines(block.runs, notes) };
-    default:
-      return null;
+      node = { type: 'list-item', list: block.list, indent: block.indent, children };
+      if (block.relevel) node.relevel = { ...block.relevel };
+      break;
   }
-}
-
-function blockToSlate(block: Block, notes: NotesById): BlockElement {
-  const clause = block.clause ? { clause: { ...block.clause } } : {};
-  const change = block.change ? { change: { ...block.change } } : {};
-  if (block.kind === 'table') return tableToSlate(block, notes, { ...clause, ...change });
-  const children = runsToInlines(block.runs, notes);
-  const relevel = block.kind !== 'paragraph' && block.relevel ? { relevel: { ...block.relevel } } : {};
-  switch (block.kind) {
-    case 'heading': {
-      const unnumbered = block.unnumbered ? { unnumbered: true as const } : {};
-      return { type: 'heading', id: block.id, level: block.level, ...unnumbered, ...clause, ...change, ...relevel, children };
-    }
-    case 'paragraph':
-      return { type: 'paragraph', ...clause, ...change, children };
-    case 'list-item':
-      return { type: 'list-item', list: block.list, indent: block.indent, ...clause, ...change, ...relevel, children };
-  }
+  if (block.clause) node.clause = { ...block.clause };
+  if (block.change) node.change = { ...block.change };
+  return node;
 }
 
 function tableToSlate(table: Table, notes: NotesById, fields: Pick<TableElement, 'clause' | 'change'>): TableElement {
