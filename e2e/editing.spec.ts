@@ -261,6 +261,9 @@ test('a numbered list keeps counting across the editor’s chunks, and renumbers
 test('the rehearsal of the first Enter leaves nothing behind', async ({ page, app }) => {
   const before = await app.readDocument('privacy-policy');
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('Policywright: Enter rehearsal').length), { timeout: 10_000 }).toBe(1);
+  // All of its Enters were made (REHEARSAL_ENTERS, renderer/editor/rehearsal.tsx): it fails silently, so this is where a failure shows.
+  const measure = await page.evaluate(() => (performance.getEntriesByName('Policywright: Enter rehearsal')[0] as PerformanceMeasure).detail);
+  expect(measure).toEqual({ enters: 12 });
   await expect(page.locator('.enter-rehearsal')).toHaveCount(0);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByText(/Rehearsal paragraph/)).toHaveCount(0);
