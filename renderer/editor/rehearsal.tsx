@@ -6,10 +6,9 @@
  * So once the document is all in the page and the window is idle, a rehearsal runs that same code to one side: an
  * editor built as the document's is (createPolicyEditor, the same renderers), on paragraphs of its own, drawn read-only
  * in a closed shadow root out of view (no query of the page, no screen reader and no focus reaches it), with Enter pressed and
- * letters typed in it a few times, in suggesting mode too, one step per idle moment in a pause of the person's own
- * typing (a step's drawing comes in a task after it, which a key pressed then would wait for). Then it goes. It shares nothing
- * with the document's editor: not its value, its history, its saves or its selection (an editor without focus never
- * touches the page's selection).
+ * letters typed in it a few times, in suggesting mode too, in idle moments of a pause in the person's own typing. Then
+ * it goes. It shares nothing with the document's editor: not its value, its history, its saves or its selection (an
+ * editor without focus never touches the page's selection).
  */
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
@@ -69,26 +68,33 @@ function rehearsalIsSafeHere(): boolean {
 }
 
 /**
- * How long since the person's last key or click a step waits for: a step's drawing runs in a task of its own after the
- * idle moment, and cold code takes a few milliseconds there, which a key would wait for (on the 1,000,000-word bench
- * policy, the first keys typed right after the open were 15–30 ms while the rehearsal ran between them).
+ * How long after the person's last key, click or scroll a step may run, and the room an idle moment must still have
+ * for one: a step is cold code (a few milliseconds, a warm one about one), which a key pressed meanwhile would wait
+ * for. A longer wait was worse: the rehearsal then ran in the pause before a person's Enter rather than long before it,
+ * and that Enter, after it, was slower (12.3 against 9.4 ms, the mean of six first Enters after a typing pause each).
  */
-const QUIET_MS = 500;
+const QUIET_MS = 100;
+const STEP_ROOM_MS = 12;
 
-/** An idle moment at least QUIET_MS after the person's last input (`lastInput`, a performance.now() time). */
-async function quietMoment(lastInput: () => number): Promise<void> {
+/** An idle moment with room for a step, at least QUIET_MS after the person's last input (a performance.now() time). */
+async function quietMoment(lastInput: () => number): Promise<IdleDeadline | undefined> {
   for (;;) {
-    await idle();
+    const deadline = await idle();
     const since = performance.now() - lastInput();
-    if (since >= QUIET_MS) return;
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS - since));
+    if (since >= QUIET_MS && hasRoom(deadline)) return deadline;
+    if (since < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, QUIET_MS - since));
   }
 }
 
-function idle(): Promise<void> {
+/** Whether an idle moment has room for one more step (one without a deadline, from the fallback timer, has). */
+function hasRoom(deadline: IdleDeadline | undefined): boolean {
+  return deadline === undefined || deadline.timeRemaining() > STEP_ROOM_MS;
+}
+
+function idle(): Promise<IdleDeadline | undefined> {
   return new Promise((resolve) =>
-    onIdle(() => {
-      resolve();
+    onIdle((deadline) => {
+      resolve(deadline);
       return false;
     }),
   );
@@ -132,16 +138,15 @@ async function rehearse(stopped: () => boolean): Promise<void> {
         </Slate>,
       ),
     );
-    for (let i = 0; i < REHEARSAL_ENTERS; i++) {
-      // Drawn between the Enter and the letter, as a person's keys are: the letter then fills what the Enter drew.
-      for (const action of step(editor, i)) {
-        await quietMoment(() => lastInput);
+    while (enters < REHEARSAL_ENTERS) {
+      const deadline = await quietMoment(() => lastInput);
+      // As many steps as the idle moment has room for.
+      do {
         if (stopped()) return;
-        action();
-      }
-      enters++;
+        step(editor, enters);
+        enters++;
+      } while (enters < REHEARSAL_ENTERS && deadline !== undefined && hasRoom(deadline));
     }
-    await idle();
   } catch {
     // A rehearsal that fails has only failed to make the first Enter faster: nothing of the document is touched.
   } finally {
@@ -157,18 +162,23 @@ async function rehearse(stopped: () => boolean): Promise<void> {
  * An Enter, then a letter typed, as a person editing does. In turn: in the middle of a paragraph; at its end, which
  * leaves an empty paragraph that the letter then fills; at its start, which leaves one empty. An empty text is drawn
  * apart from a written one (slate-react's zero-width span), so the last two are where React first removes an element:
- * code that the first kind never runs, and that stayed cold for a session's second Enter.
+ * code that the first kind never runs, and that stayed cold for a session's second Enter. Each is drawn at once, as a
+ * key's change is (React's synchronous lane), and here, inside the idle moment, rather than in a task of its own after
+ * it: Slate tells its editor of a change only in a microtask, so the change is told here first.
  */
-function step(editor: PolicyEditor, i: number): Array<() => void> {
+function step(editor: PolicyEditor, i: number): void {
   const path = [PARAGRAPHS / 4 + i * 3, 0];
   const kind = i % 3;
-  return [
-    () => {
-      if (i === SUGGESTING_FROM) setSuggesting(editor, true, () => 'rehearsal');
-      const offset = kind === 0 ? 10 : kind === 1 ? Editor.end(editor, path).offset : 0;
-      Transforms.select(editor, { path, offset });
-      editor.insertBreak();
-    },
-    () => editor.insertText('a'),
-  ];
+  const drawn = (change: () => void) =>
+    flushSync(() => {
+      change();
+      editor.onChange();
+    });
+  drawn(() => {
+    if (i === SUGGESTING_FROM) setSuggesting(editor, true, () => 'rehearsal');
+    const offset = kind === 0 ? 10 : kind === 1 ? Editor.end(editor, path).offset : 0;
+    Transforms.select(editor, { path, offset });
+    editor.insertBreak();
+  });
+  drawn(() => editor.insertText('a'));
 }
