@@ -43,17 +43,34 @@ export function rehearseWhenDrawn(mounter: ChunkMounter): () => void {
   if (rehearsed || !rehearsalIsSafeHere()) return () => undefined;
   let stopped = false;
   let unsubscribe: () => void = () => undefined;
+  // The person's input is noted from the open on: a long policy is still being drawn while they type.
+  const input = noteInput();
   const begin = () => {
     if (stopped || rehearsed || !mounter.complete) return;
     rehearsed = true;
     unsubscribe();
-    void rehearse(() => stopped);
+    void rehearse(() => stopped, input.last).finally(input.stop);
   };
   unsubscribe = mounter.subscribe(begin);
   begin();
   return () => {
     stopped = true;
     unsubscribe();
+    if (!rehearsed) input.stop();
+  };
+}
+
+/** When the person last pressed a key, clicked or scrolled (a performance.now() time), until `stop`. */
+function noteInput(): { last: () => number; stop: () => void } {
+  let last = -Infinity;
+  const note = () => (last = performance.now());
+  const types = ['keydown', 'pointerdown', 'wheel'] as const;
+  for (const type of types) window.addEventListener(type, note, { capture: true, passive: true });
+  return {
+    last: () => last,
+    stop: () => {
+      for (const type of types) window.removeEventListener(type, note, { capture: true });
+    },
   };
 }
 
@@ -76,12 +93,16 @@ function rehearsalIsSafeHere(): boolean {
 const QUIET_MS = 100;
 const STEP_ROOM_MS = 12;
 
-/** An idle moment with room for a step, at least QUIET_MS after the person's last input (a performance.now() time). */
-async function quietMoment(lastInput: () => number): Promise<IdleDeadline | undefined> {
+/**
+ * An idle moment with room for a step, at least QUIET_MS after the person's last input (a performance.now() time);
+ * null once the rehearsal is called off.
+ */
+async function quietMoment(lastInput: () => number, stopped: () => boolean): Promise<{ deadline?: IdleDeadline } | null> {
   for (;;) {
     const deadline = await idle();
+    if (stopped()) return null;
     const since = performance.now() - lastInput();
-    if (since >= QUIET_MS && hasRoom(deadline)) return deadline;
+    if (since >= QUIET_MS && hasRoom(deadline)) return { deadline };
     if (since < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, QUIET_MS - since));
   }
 }
@@ -104,7 +125,7 @@ function paragraphs(count: number): Descendant[] {
   return Array.from({ length: count }, (_, i) => ({ type: 'paragraph', children: [{ text: `Rehearsal paragraph ${i}, which says nothing.` }] }) as Descendant);
 }
 
-async function rehearse(stopped: () => boolean): Promise<void> {
+async function rehearse(stopped: () => boolean, lastInput: () => number): Promise<void> {
   const host = document.createElement('div');
   host.className = 'enter-rehearsal';
   host.setAttribute('aria-hidden', 'true');
@@ -115,16 +136,17 @@ async function rehearse(stopped: () => boolean): Promise<void> {
   document.body.append(host);
   let root: Root | null = null;
   const start = performance.now();
-  let lastInput = -Infinity;
-  const noteInput = () => (lastInput = performance.now());
-  const inputs = ['keydown', 'pointerdown', 'wheel'] as const;
-  for (const type of inputs) window.addEventListener(type, noteInput, { capture: true, passive: true });
   let enters = 0;
   try {
     // Not in the task that drew the document's last blocks (their frame comes first), nor while the person types.
-    await quietMoment(() => lastInput);
-    if (stopped()) return;
+    if (!(await quietMoment(lastInput, stopped))) return;
     const { editor } = createPolicyEditor();
+    // Slate tells its editor of a change in a microtask after it; a step tells it at once instead (see step), and the
+    // later telling would only draw the same again, in a task of its own that a key could wait for.
+    const { onChange } = editor;
+    editor.onChange = (options) => {
+      if (drawing) onChange(options);
+    };
     const value = paragraphs(PARAGRAPHS);
     editor.children = value;
     // React reports a render's error to the window rather than throwing it here: a rehearsal's are its own.
@@ -139,18 +161,17 @@ async function rehearse(stopped: () => boolean): Promise<void> {
       ),
     );
     while (enters < REHEARSAL_ENTERS) {
-      const deadline = await quietMoment(() => lastInput);
+      const moment = await quietMoment(lastInput, stopped);
+      if (!moment) return;
       // As many steps as the idle moment has room for.
       do {
-        if (stopped()) return;
         step(editor, enters);
         enters++;
-      } while (enters < REHEARSAL_ENTERS && deadline !== undefined && hasRoom(deadline));
+      } while (enters < REHEARSAL_ENTERS && moment.deadline !== undefined && hasRoom(moment.deadline));
     }
   } catch {
     // A rehearsal that fails has only failed to make the first Enter faster: nothing of the document is touched.
   } finally {
-    for (const type of inputs) window.removeEventListener(type, noteInput, { capture: true });
     root?.unmount();
     host.remove();
     // In the Performance panel of the developer tools, and how a test knows it ran.
@@ -158,13 +179,17 @@ async function rehearse(stopped: () => boolean): Promise<void> {
   }
 }
 
+/** Whether a step is telling the rehearsal's editor of its change (see rehearse). */
+let drawing = false;
+
 /**
  * An Enter, then a letter typed, as a person editing does. In turn: in the middle of a paragraph; at its end, which
  * leaves an empty paragraph that the letter then fills; at its start, which leaves one empty. An empty text is drawn
  * apart from a written one (slate-react's zero-width span), so the last two are where React first removes an element:
  * code that the first kind never runs, and that stayed cold for a session's second Enter. Each is drawn at once, as a
  * key's change is (React's synchronous lane), and here, inside the idle moment, rather than in a task of its own after
- * it: Slate tells its editor of a change only in a microtask, so the change is told here first.
+ * it. The editor then lets go of its selection, so that slate-react has none to let go of when the person's next click
+ * or key moves the page's (it would draw the rehearsal again then).
  */
 function step(editor: PolicyEditor, i: number): void {
   const path = [PARAGRAPHS / 4 + i * 3, 0];
@@ -172,7 +197,12 @@ function step(editor: PolicyEditor, i: number): void {
   const drawn = (change: () => void) =>
     flushSync(() => {
       change();
-      editor.onChange();
+      drawing = true;
+      try {
+        editor.onChange();
+      } finally {
+        drawing = false;
+      }
     });
   drawn(() => {
     if (i === SUGGESTING_FROM) setSuggesting(editor, true, () => 'rehearsal');
@@ -180,5 +210,8 @@ function step(editor: PolicyEditor, i: number): void {
     Transforms.select(editor, { path, offset });
     editor.insertBreak();
   });
-  drawn(() => editor.insertText('a'));
+  drawn(() => {
+    editor.insertText('a');
+    Transforms.deselect(editor);
+  });
 }

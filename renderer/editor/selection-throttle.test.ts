@@ -20,7 +20,7 @@ describe("the selection handler's throttle, as slate-react uses it", () => {
       onSelectionChange();
       vi.advanceTimersByTime(8);
     }
-    // Unpatched, each flush left its timer running, and each re-armed itself while calls kept coming: 40 here.
+    // Unpatched, each flush left its timer running, and each re-armed itself while calls kept coming: 41 here.
     expect(vi.getTimerCount()).toBeLessThanOrEqual(1);
     // Every flush still ran the handler at once, and the last selection change is still handled once the typing stops.
     const duringTyping = handled.mock.calls.length;
