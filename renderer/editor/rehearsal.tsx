@@ -143,10 +143,8 @@ async function rehearse(stopped: () => boolean, lastInput: () => number): Promis
     const { editor } = createPolicyEditor();
     // Slate tells its editor of a change in a microtask after it; a step tells it at once instead (see step), and the
     // later telling would only draw the same again, in a task of its own that a key could wait for.
-    const { onChange } = editor;
-    editor.onChange = (options) => {
-      if (drawing) onChange(options);
-    };
+    const tell = editor.onChange;
+    editor.onChange = () => undefined;
     const value = paragraphs(PARAGRAPHS);
     editor.children = value;
     // React reports a render's error to the window rather than throwing it here: a rehearsal's are its own.
@@ -165,7 +163,7 @@ async function rehearse(stopped: () => boolean, lastInput: () => number): Promis
       if (!moment) return;
       // As many steps as the idle moment has room for.
       do {
-        step(editor, enters);
+        step(editor, enters, tell);
         enters++;
       } while (enters < REHEARSAL_ENTERS && moment.deadline !== undefined && hasRoom(moment.deadline));
     }
@@ -179,30 +177,23 @@ async function rehearse(stopped: () => boolean, lastInput: () => number): Promis
   }
 }
 
-/** Whether a step is telling the rehearsal's editor of its change (see rehearse). */
-let drawing = false;
-
 /**
  * An Enter, then a letter typed, as a person editing does. In turn: in the middle of a paragraph; at its end, which
  * leaves an empty paragraph that the letter then fills; at its start, which leaves one empty. An empty text is drawn
  * apart from a written one (slate-react's zero-width span), so the last two are where React first removes an element:
  * code that the first kind never runs, and that stayed cold for a session's second Enter. Each is drawn at once, as a
  * key's change is (React's synchronous lane), and here, inside the idle moment, rather than in a task of its own after
- * it. The editor then lets go of its selection, so that slate-react has none to let go of when the person's next click
- * or key moves the page's (it would draw the rehearsal again then).
+ * it (`tell`: the editor's own onChange, which only the steps call). The editor then lets go of its selection, so
+ * that slate-react has none to let go of when the person's next click or key moves the page's (it would draw the
+ * rehearsal again then).
  */
-function step(editor: PolicyEditor, i: number): void {
+function step(editor: PolicyEditor, i: number, tell: () => void): void {
   const path = [PARAGRAPHS / 4 + i * 3, 0];
   const kind = i % 3;
   const drawn = (change: () => void) =>
     flushSync(() => {
       change();
-      drawing = true;
-      try {
-        editor.onChange();
-      } finally {
-        drawing = false;
-      }
+      tell();
     });
   drawn(() => {
     if (i === SUGGESTING_FROM) setSuggesting(editor, true, () => 'rehearsal');
