@@ -10,6 +10,29 @@ test('autosave writes a second or so after typing stops, and the window says Uns
   expect(await app.readDocument('privacy-policy')).toContain('"text":"Who We Are and What We Do"');
 });
 
+// Writing the window's title costs a key its frame (renderer/app/App.tsx, onStatus): its "●" waits for a pause in
+// the keys, so that it never lands on one of a run of them.
+test("the window's title marks unsaved changes in a pause of the keys, not among them", async ({ page }) => {
+  await page.evaluate(() => {
+    const w = window as unknown as { titles: { at: number; title: string }[] };
+    w.titles = [];
+    new MutationObserver(() => w.titles.push({ at: performance.now(), title: document.title })).observe(document.head, { subtree: true, childList: true, characterData: true });
+  });
+  await clickEndOfHeading(page, 'Who We Are');
+  const firstKey = await page.evaluate(() => performance.now());
+  let lastKey = firstKey;
+  // Twelve letters over about two seconds: the title's half-second delay passes three times among them.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.type('x');
+    lastKey = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(100);
+  }
+  const marked = () => page.evaluate(() => (window as unknown as { titles: { at: number; title: string }[] }).titles.find((t) => t.title.startsWith('● '))?.at ?? null);
+  await expect.poll(marked).not.toBeNull();
+  expect(lastKey - firstKey).toBeGreaterThan(1000);
+  expect(await marked()).toBeGreaterThan(lastKey + 300);
+});
+
 // The first change after a save shows "Unsaved changes" in the frame that shows the change: a second frame just for
 // the indicator made Chromium hold the page's other tasks back after the key, and the first key after every pause paid
 // for it (renderer/editor/SaveIndicator.tsx). Looked at in the first animation frame after the key, before it paints.

@@ -42,8 +42,11 @@ import { SaveSignal } from './sync-schedule';
 // Ctrl+Shift+R is also the browser's reload: taken wherever the focus is, it inserts a reference at the text's caret.
 const WINDOW_COMMANDS: ReadonlySet<Command> = new Set(['save', 'exportDocument', 'saveVersion', 'showShortcuts', 'find', 'replace', 'findNext', 'findPrevious', 'insertReference']);
 const IMPORTABLE = '.docx,.html,.htm,.md,.markdown,.txt';
-/** How long after a save status changes the window's title follows it (see onStatus). */
+/** How long after a save status changes the window's title follows it at the soonest (see onStatus)… */
 const TITLE_DELAY_MS = 500;
+/** …once no key has been pressed for this long; or at the latest this long after the change, keys or not. */
+const TITLE_QUIET_MS = 400;
+const TITLE_LATEST_MS = 10_000;
 
 /** The document in the editor, with the project it belongs to: its saves go there, whatever is opened after. */
 interface OpenDocument extends LoadedDocument {
@@ -250,18 +253,33 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
     },
     [],
   );
+  // When a key was last pressed anywhere in the window (a performance.now() time), for the title (see onStatus).
+  const lastKey = useRef(-Infinity);
+  useEffect(() => {
+    const note = () => void (lastKey.current = performance.now());
+    window.addEventListener('keydown', note, { capture: true, passive: true });
+    return () => window.removeEventListener('keydown', note, { capture: true });
+  }, []);
   const onStatus = useCallback(
     (next: SaveStatus) => {
       status.current = next;
       saves.report(next.state);
-      // The window's title says again what the indicator says at once, and writing it costs the browser process a few
-      // milliseconds: written with the key (the first after a save), it delayed that key's frame by about 3 ms; written
-      // just after, it delayed the next key as much. Half a second later it is out of the way of both, the slowest keys
-      // there are. It writes the status of when it runs.
-      titleTimer.current ??= setTimeout(() => {
+      // The window's title says again what the indicator says at once, and writing it costs this thread and the browser
+      // process a few milliseconds: written with the key (the first after a save), it delayed that key's frame by about
+      // 3 ms; written just after, it delayed the next key as much; written half a second later, it delayed whichever
+      // key of a run of Enters or letters came then (1.4–2.5 ms of a ninth Enter, in CPU profiles). So it waits for a
+      // pause in the keys, TITLE_LATEST_MS at most, and writes the status of when it runs.
+      const changed = performance.now();
+      const write = () => {
+        const quiet = performance.now() - lastKey.current;
+        if (quiet < TITLE_QUIET_MS && performance.now() - changed < TITLE_LATEST_MS) {
+          titleTimer.current = setTimeout(write, TITLE_QUIET_MS - quiet);
+          return;
+        }
         titleTimer.current = null;
         latestRetitle.current();
-      }, TITLE_DELAY_MS);
+      };
+      titleTimer.current ??= setTimeout(write, TITLE_DELAY_MS);
       // A title changed in the Document panel shows in the list once it is saved: a read of a field, never per key.
       const title = next.state === 'saved' ? editorRef.current?.title() : undefined;
       const id = openRef.current?.id;
