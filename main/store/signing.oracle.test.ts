@@ -7,6 +7,7 @@ import { decide, openReview } from '../../shared/workflow/machine';
 import { ProjectHistory } from './history';
 import { Project } from './project';
 import { loadSampleDocuments } from './sample';
+import { signerFor } from './signing';
 import { ProjectWorkflow } from './workflow-store';
 
 const HAS_GPG = spawnSync('gpg', ['--version']).status === 0 && spawnSync('git', ['--version']).status === 0;
@@ -85,5 +86,26 @@ describe.skipIf(!HAS_GPG)('signed review steps and versions (needs gpg and git)'
     run('git', ['config', 'gpg.format', 'ssh']);
     await approveSteps();
     expect(verify('cat-file', '-p', 'HEAD').stdout).not.toContain('gpgsig');
+  });
+
+  it('refuses, in one sentence, a signature whose gpg exits before it reads the payload, and the app goes on', async () => {
+    // A gpg that refuses at once, first on the PATH: writing a payload larger than a pipe holds to it fails with EPIPE.
+    const bin = await fs.mkdtemp(path.join(tmp, 'bin-'));
+    await fs.writeFile(path.join(bin, 'gpg'), '#!/bin/sh\necho "gpg: signing failed: No secret key" >&2\nexit 2\n', { mode: 0o755 });
+    run('git', ['init', '-q']);
+    run('git', ['config', 'user.signingkey', 'approver@example.com']);
+    const savedPath = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${savedPath ?? ''}`;
+    try {
+      const sign = await signerFor({ git: { fs: await import('node:fs'), dir, cache: {} }, project: '' });
+      expect(sign).not.toBeNull();
+      for (let i = 0; i < 5; i++) {
+        await expect(sign!('x'.repeat(4 << 20))).rejects.toThrow(
+          /^Signing with the key approver@example\.com \(git config user\.signingkey\) failed: gpg: signing failed: No secret key, so nothing was recorded; fix the key or unset it\.$/,
+        );
+      }
+    } finally {
+      process.env.PATH = savedPath;
+    }
   });
 });

@@ -71,6 +71,9 @@ function gpgSign(program: string, key: string, payload: string): Promise<string>
       if (code === 0 && /\[GNUPG:\] SIG_CREATED /.test(err) && out.includes('-----BEGIN PGP SIGNATURE-----')) resolve(out);
       else fail(lastLine(err) || `${program} exited with ${code}`);
     });
+    // A gpg that refuses the key may exit before it reads the payload: writing it then fails with EPIPE, which, not
+    // listened for, would be thrown from the stream and end the app. Its exit says what went wrong ('close' above).
+    child.stdin.on('error', () => undefined);
     child.stdin.end(payload);
   });
 }
