@@ -1,7 +1,8 @@
 /**
  * A bare slate-react editor inside React's Profiler, which counts the commits: the page of slate-react-patch.spec.ts
- * that checks a leaf just drawn costs no render of its own afterwards (patches/README.md, the sixth change). Bundled
- * by the spec with esbuild; not part of the app.
+ * that checks a leaf just drawn costs no render of its own afterwards (patches/README.md, the sixth change), and, opened
+ * at `#empty`, that an empty editor's placeholder still shows and hides. Bundled by the spec with esbuild; not part of
+ * the app.
  */
 import { Profiler, StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,14 +16,15 @@ declare global {
 }
 
 window.commits = 0;
-const value: Descendant[] = [{ children: [{ text: 'hello world' }] }];
+const empty = location.hash === '#empty';
+const value: Descendant[] = [{ children: [{ text: empty ? '' : 'hello world' }] }];
 
 function Page() {
   const editor = useMemo(() => withReact(createEditor()), []);
   return (
     <Profiler id="editor" onRender={() => void window.commits++}>
       <Slate editor={editor} initialValue={value}>
-        <Editable />
+        <Editable placeholder={empty ? 'Type here' : undefined} />
       </Slate>
     </Profiler>
   );

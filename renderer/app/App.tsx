@@ -271,9 +271,11 @@ export function App({ client, startup: startupRequest }: { client: ApiClient; st
       // pause in the keys, TITLE_LATEST_MS at most, and writes the status of when it runs.
       const changed = performance.now();
       const write = () => {
-        const quiet = performance.now() - lastKey.current;
-        if (quiet < TITLE_QUIET_MS && performance.now() - changed < TITLE_LATEST_MS) {
-          titleTimer.current = setTimeout(write, TITLE_QUIET_MS - quiet);
+        const now = performance.now();
+        const quiet = now - lastKey.current;
+        const left = changed + TITLE_LATEST_MS - now;
+        if (quiet < TITLE_QUIET_MS && left > 0) {
+          titleTimer.current = setTimeout(write, Math.min(TITLE_QUIET_MS - quiet, left));
           return;
         }
         titleTimer.current = null;
