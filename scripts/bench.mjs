@@ -651,7 +651,13 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
 
   await cdp.send('HeapProfiler.collectGarbage');
   const final = metricsOf(await cdp.send('Performance.getMetrics'));
-  const state = await page.evaluate(() => ({ samples: window.__bench.samples, longTasks: window.__bench.longTasks, phases: window.__bench.phases }));
+  const state = await page.evaluate(() => ({
+    samples: window.__bench.samples,
+    longTasks: window.__bench.longTasks,
+    phases: window.__bench.phases,
+    // The app's rehearsal of the first Enter (renderer/editor/rehearsal.tsx), when it ran: its place among the phases.
+    rehearsal: performance.getEntriesByName('Policywright: Enter rehearsal').map((e) => ({ start: e.startTime, end: e.startTime + e.duration })),
+  }));
   if (pageErrors.length) problems.push(`${label}: the page reported errors: ${pageErrors.slice(0, 3).join(' | ')}`);
   await context.close();
 
@@ -684,6 +690,7 @@ async function measureEditor(browser, who, session, ids, problems, { opens: open
       styleRecalcs: perKey('RecalcStyleCount'),
     },
     longTasks: attributeLongTasks(state.longTasks, state.phases),
+    rehearsal: state.rehearsal.map((r) => ({ from: phaseAt(state.phases, r.start), to: phaseAt(state.phases, r.end) })),
   };
 }
 
@@ -875,6 +882,13 @@ function printDetails(label, m, who) {
   );
   const lt = Object.entries(m.longTasks).map(([phase, t]) => `${phase} ${t.count}× (max ${t.maxMs.toFixed(0)}, total ${t.totalMs.toFixed(0)} ms)`);
   if (lt.length) console.log(`  long tasks: ${lt.join('; ')}`);
+  if (m.rehearsal?.length) console.log(`  the app's rehearsal of the first Enter ran ${m.rehearsal.map((r) => `from ${r.from} to ${r.to}`).join('; ')}`);
+}
+
+/** Where a page time falls among the phases: "typing, 1.2 s in", say. */
+function phaseAt(phases, at) {
+  const phase = [...phases].reverse().find((p) => p.at <= at) ?? phases[0];
+  return `${phase.phase}, ${((at - phase.at) / 1000).toFixed(2)} s in`;
 }
 
 /** Nearest-rank percentile. */
