@@ -81,6 +81,34 @@ test('keys typed faster than the screen refreshes land in order, undo at once, a
   await expect.poll(() => outlineLabels(page)).toContain('1. Who We Are and why');
 });
 
+// Punctuation and digits are inserted by the browser, as letters are (the slate-react patch, patches/README.md): a
+// policy is full of full stops, commas and section numbers, and each used to cost a render and a forced layout. What
+// is typed still reaches the document, undoes at once and is saved; a character outside ASCII takes Slate's own path.
+test('punctuation and digits are typed by the browser itself, as letters are, and land in the document', async ({ page, app }) => {
+  await clickEndOfHeading(page, 'Who We Are');
+  await page.evaluate(() => {
+    const w = window as unknown as { inserted: { data: string; prevented: boolean }[] };
+    w.inserted = [];
+    // Bubbling to the window: after the editor's own handler has decided.
+    addEventListener('beforeinput', (event) => {
+      if (event.inputType === 'insertText') w.inserted.push({ data: event.data ?? '', prevented: event.defaultPrevented });
+    });
+  });
+  const typed = ' (No. 1-2), as of 3/4; done! §';
+  await page.keyboard.type(typed);
+  await expect(heading(page, `Who We Are${typed}`)).toBeVisible();
+  const inserted = await page.evaluate(() => (window as unknown as { inserted: { data: string; prevented: boolean }[] }).inserted);
+  expect(inserted.map((i) => i.data).join('')).toBe(typed);
+  expect(inserted.filter((i) => i.data !== '§' && i.prevented).map((i) => i.data), 'ASCII characters Slate inserted instead of the browser').toEqual([]);
+  expect(inserted.find((i) => i.data === '§')?.prevented).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(heading(page, 'Who We Are')).toBeVisible();
+  await page.keyboard.type(' 2.1, 4(b): "ok"');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(await app.readDocument('privacy-policy')).toContain('"text":"Who We Are 2.1, 4(b): \\"ok\\""');
+});
+
 // A key that changes only a word's text must change only that text in the page: any attribute or element touched
 // besides makes the browser recalculate styles across the whole document, on every key (a tooltip's hidden
 // attribute, set again on each key, once did).

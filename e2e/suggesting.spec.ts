@@ -150,5 +150,10 @@ test.describe('with the name given before', () => {
     await page.keyboard.press('Backspace');
     await expect(heading(page, 'Who Wee, what we Are')).toBeVisible();
     await expect(page.locator('.policy-editor .sugg-del')).toHaveText(['e']);
+    // A suggestion begun with a full stop or a digit (typed by the browser too, patches/README.md) shows each once.
+    await page.keyboard.press('End');
+    await page.keyboard.type('.1 (2)');
+    await expect(heading(page, 'Who Wee, what we Are.1 (2)')).toBeVisible();
+    await expect(page.locator('.policy-editor .sugg-ins')).toHaveText(['ee, what w', '.1 (2)']);
   });
 });
