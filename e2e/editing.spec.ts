@@ -69,8 +69,9 @@ test('the first Enter after a save shows its new paragraph and "Unsaved changes"
 // before that render, and anything that is not such a letter, must still find the editor exactly as typed.
 test('keys typed faster than the screen refreshes land in order, undo at once, and are saved', async ({ page, app }) => {
   await clickEndOfHeading(page, 'Who We Are');
-  await page.keyboard.type(' as, of today. Fine');
-  await expect(heading(page, 'Who We Are as, of today. Fine')).toBeVisible();
+  // The dash, outside ASCII, is inserted by Slate in the middle of a run the browser types (patches/README.md).
+  await page.keyboard.type(' as, of today – fine. Done');
+  await expect(heading(page, 'Who We Are as, of today – fine. Done')).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(heading(page, 'Who We Are')).toBeVisible();
   await page.keyboard.type(' and why');
