@@ -135,6 +135,36 @@ describe('RenderAfterPaint', () => {
     expect(renders.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('asks for no frame of its own: the render goes after the frame that showed the last letter', async () => {
+    const { editor, renders } = setup();
+    editor.insertText('s');
+    await settle();
+    expect(frames).toHaveLength(1); // watched from the letter's own event, so it rides on that letter's frame
+    frames.splice(0).forEach((frame) => frame());
+    await settle();
+    await sleep(80);
+    expect(renders).toHaveLength(1); // the pause, after a painted frame: at once, in the timer's task
+    expect(frames).toHaveLength(0);
+  });
+
+  it('at the longest hold, renders in the task after the frame of the key that reached it', async () => {
+    const { editor, renders } = setup();
+    let requested = 0;
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => (requested++, frames.push(callback)));
+    let keys = 0;
+    while (renders.length === 0 && keys < 300) {
+      editor.insertText('a');
+      keys++;
+      await sleep(10); // much faster than the pause that ends a hold
+      if (renders.length) break;
+      frames.splice(0).forEach((frame) => frame());
+      await settle();
+    }
+    expect(renders).toHaveLength(1);
+    expect(keys).toBeGreaterThan(40); // about a second of typing (MAX_HOLD_MS)
+    expect(requested).toBe(keys); // one frame watched per key, none asked for to render
+  });
+
   it('leaves the history as typing made it: the held letters undo together', async () => {
     const { editor, held } = setup();
     editor.insertText('s');
