@@ -147,22 +147,41 @@ describe('RenderAfterPaint', () => {
     expect(frames).toHaveLength(0);
   });
 
-  it('at the longest hold, renders in the task after the frame of the key that reached it', async () => {
-    const { editor, renders } = setup();
-    let requested = 0;
-    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => (requested++, frames.push(callback)));
-    let keys = 0;
-    while (renders.length === 0 && keys < 300) {
-      editor.insertText('a');
-      keys++;
-      await sleep(10); // much faster than the pause that ends a hold
-      if (renders.length) break;
-      frames.splice(0).forEach((frame) => frame());
-      await settle();
+  it('past the longest hold, renders in the task after the frame of the next letter, asking for no frame of its own', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { editor, renders } = setup();
+      let requested = 0;
+      let keys = 0;
+      vi.stubGlobal('requestAnimationFrame', (callback: () => void) => (requested++, frames.push(callback)));
+      /** Slate tells of a change in a microtask. */
+      const type = async () => {
+        editor.insertText('a');
+        keys++;
+        await Promise.resolve();
+      };
+      /** The tasks posted after a frame (the clock is fake, messages are not). */
+      const tasksAfterFrame = async () => {
+        frames.splice(0).forEach((frame) => frame());
+        for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      const start = performance.now();
+      // A letter every 20 ms for a second, each in a frame of its own: never the pause that ends a hold.
+      while (performance.now() - start < 1000) {
+        await type();
+        vi.advanceTimersByTime(20);
+        await tasksAfterFrame();
+      }
+      expect(renders).toHaveLength(0);
+      await type();
+      expect(renders).toHaveLength(0); // not before the frame that shows it
+      await tasksAfterFrame();
+      expect(renders).toHaveLength(1);
+      expect(renders[0]).toHaveLength(keys);
+      expect(requested).toBe(keys); // one frame watched per letter, none asked for by the render
+    } finally {
+      vi.useRealTimers();
     }
-    expect(renders).toHaveLength(1);
-    expect(keys).toBeGreaterThan(40); // about a second of typing (MAX_HOLD_MS)
-    expect(requested).toBe(keys); // one frame watched per key, none asked for to render
   });
 
   it('leaves the history as typing made it: the held letters undo together', async () => {

@@ -30,10 +30,11 @@ const FLUSH_BEFORE = [
 
 /** Typing pauses this long (no new letter held) before the held render is done. */
 const PAUSE_MS = 60;
-/** However fast the typing, what the rest of the window shows (toolbar, save state) is never older than this: rare
- * enough not to fall among the keys of a quick typist often, soon enough for a save indicator. */
+/** However fast the typing, what the rest of the window shows (toolbar, save state) is never older than this (and a
+ * pause): rare enough not to fall among the keys of a quick typist often, soon enough for a save indicator. The first
+ * letter held after it renders in the task after its own frame, before the next key can come. */
 const MAX_HOLD_MS = 1000;
-/** A window that paints no frames (covered, in the background) still gets its render this long after the pause. */
+/** A window that paints no frames (covered, in the background) still gets its render this long after the wait. */
 const NO_FRAME_MS = 100;
 
 /** Editors rendering letters the browser already showed, and so already scrolled into view itself. */
@@ -145,12 +146,12 @@ export class RenderAfterPaint {
     this.watchFrame();
     this.stopTimer();
     if (now - this.heldSince >= MAX_HOLD_MS) this.waitOver();
-    else this.timer = setTimeout(this.waitOver, Math.min(PAUSE_MS, this.heldSince + MAX_HOLD_MS - now));
+    else this.timer = setTimeout(this.waitOver, PAUSE_MS);
   }
 
   private readonly waitOver = (): void => {
     this.due = true;
-    if (this.shown === this.heldCount) return this.flush();
+    if (this.shown >= this.heldCount) return this.flush();
     // After the frame that shows the last letter, or a little later if no frame comes.
     this.stopTimer();
     this.timer = setTimeout(this.flush, NO_FRAME_MS);
@@ -169,7 +170,7 @@ export class RenderAfterPaint {
 
   private painted(count: number): void {
     this.shown = Math.max(this.shown, count);
-    if (this.due && this.shown === this.heldCount) this.flush();
+    if (this.due && this.shown >= this.heldCount) this.flush();
   }
 
   /** @internal the held operations, to go first with the change that ends the wait */
